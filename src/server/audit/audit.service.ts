@@ -1,0 +1,120 @@
+import crypto from 'node:crypto';
+import { sql } from 'kysely';
+import type { Db } from '../db/create-db.js';
+
+/**
+ * Every read and change of case data writes one of these, in the same transaction as the
+ * change. Details carry ids and codes, never case content.
+ */
+export type AuditEventType =
+  | 'INSTITUTION_CREATED'
+  | 'TEAM_CREATED'
+  | 'USER_CREATED'
+  | 'USER_SIGNED_IN'
+  | 'USER_SIGN_IN_FAILED'
+  | 'USER_SIGNED_OUT'
+  | 'CASE_CREATED'
+  | 'CASE_VIEWED'
+  | 'CASE_ACCESS_REFUSED'
+  | 'CASES_IMPORTED'
+  | 'PARTNER_COUNTS_IMPORTED'
+  | 'REPORT_GENERATED'
+  | 'REPORTER_SIGNED_IN';
+
+export interface AuditActor {
+  kind: 'user' | 'reporter' | 'system' | 'cli';
+  userId?: string;
+}
+
+export interface AuditInput {
+  type: AuditEventType;
+  actor: AuditActor;
+  teamId?: string | null;
+  caseId?: string | null;
+  detail?: Record<string, string | number | boolean | null>;
+}
+
+const GENESIS = Buffer.alloc(32);
+const CHAIN_LOCK = 7012027;
+
+/**
+ * Appends to the hash chain. The transaction-scoped advisory lock orders writers so that
+ * each event's prev_hash is the hash of the event before it; call inside a transaction.
+ */
+export async function recordAudit(trx: Db, input: AuditInput): Promise<void> {
+  await sql`SELECT pg_advisory_xact_lock(${CHAIN_LOCK})`.execute(trx);
+  const last = await trx
+    .selectFrom('audit_event')
+    .select('hash')
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  const prevHash = last?.hash ?? GENESIS;
+  const occurredAt = new Date();
+  const detail = canonicalJson(input.detail ?? {});
+  const row = {
+    occurred_at: occurredAt,
+    type: input.type,
+    actor_kind: input.actor.kind,
+    actor_user_id: input.actor.userId ?? null,
+    team_id: input.teamId ?? null,
+    case_id: input.caseId ?? null,
+    detail,
+  };
+  await trx
+    .insertInto('audit_event')
+    .values({ ...row, prev_hash: prevHash, hash: chainHash(prevHash, row) })
+    .execute();
+}
+
+interface ChainedFields {
+  occurred_at: Date;
+  type: string;
+  actor_kind: string;
+  actor_user_id: string | null;
+  team_id: string | null;
+  case_id: string | null;
+  detail: string;
+}
+
+/** jsonb reorders keys, so the chain hashes details with sorted keys. */
+function canonicalJson(detail: Record<string, unknown>): string {
+  return JSON.stringify(Object.fromEntries(Object.entries(detail).sort(([a], [b]) => (a < b ? -1 : 1))));
+}
+
+function chainHash(prev: Buffer, row: ChainedFields): Buffer {
+  const canonical = JSON.stringify([
+    row.occurred_at.toISOString(),
+    row.type,
+    row.actor_kind,
+    row.actor_user_id,
+    row.team_id,
+    row.case_id,
+    row.detail,
+  ]);
+  return crypto.createHash('sha256').update(prev).update(canonical).digest();
+}
+
+/** Walks the chain; returns the id of the first event that does not match, if any. */
+export async function verifyAuditChain(db: Db): Promise<{ ok: boolean; checked: number; brokenAt?: number }> {
+  let prev = GENESIS;
+  let checked = 0;
+  let afterId = 0;
+  for (;;) {
+    const rows = await db
+      .selectFrom('audit_event')
+      .selectAll()
+      .where('id', '>', afterId)
+      .orderBy('id')
+      .limit(5000)
+      .execute();
+    if (rows.length === 0) return { ok: true, checked };
+    for (const r of rows) {
+      const expected = chainHash(prev, { ...r, detail: canonicalJson(r.detail) });
+      if (!r.prev_hash.equals(prev) || !r.hash.equals(expected)) return { ok: false, checked, brokenAt: r.id };
+      prev = r.hash;
+      checked++;
+      afterId = r.id;
+    }
+  }
+}

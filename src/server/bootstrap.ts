@@ -1,0 +1,26 @@
+import fs from 'node:fs';
+import type { Config } from './config.js';
+import { openDb, type OpenedDb } from './db/create-db.js';
+import { migrateToLatest } from './db/migrate.js';
+import { loadKeyring, type Keyring } from './crypto/keyring.js';
+import { ensureDefaultTeam } from './teams/teams.service.js';
+
+export interface Deps extends OpenedDb {
+  keyring: Keyring;
+  config: Config;
+}
+
+/** Opens and prepares everything the server and the CLI share: database, schema, keys. */
+export async function bootstrap(config: Config): Promise<Deps> {
+  fs.mkdirSync(config.dataDir, { recursive: true });
+  const keyring = loadKeyring(config);
+  const opened = await openDb(config);
+  try {
+    await migrateToLatest(opened.db);
+    await ensureDefaultTeam(opened.db);
+  } catch (err) {
+    await opened.close();
+    throw err;
+  }
+  return { ...opened, keyring, config };
+}

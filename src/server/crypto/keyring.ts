@@ -1,0 +1,78 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+
+/**
+ * Key material kept outside the database.
+ * - master keys wrap the per-case data keys (AES-256-GCM); the newest one wraps new keys;
+ * - the index key makes keyed hashes (receipt codes, CSRF tokens) that cannot be computed
+ *   from a database dump.
+ * By default both live in `<dataDir>/keys/`, created on first use; the environment may
+ * supply them instead (MELDPUNT_MASTER_KEY, MELDPUNT_INDEX_KEY, base64 of 32 bytes).
+ */
+export interface Keyring {
+  currentMasterKeyId: string;
+  masterKey(id: string): Buffer;
+  indexKey: Buffer;
+}
+
+const KEY_BYTES = 32;
+
+export function loadKeyring(opts: { dataDir: string; masterKey?: string; indexKey?: string }): Keyring {
+  const dir = path.join(opts.dataDir, 'keys');
+  const masters = new Map<string, Buffer>();
+  if (opts.masterKey) {
+    const key = decodeKey(opts.masterKey, 'MELDPUNT_MASTER_KEY');
+    masters.set(keyId(key), key);
+  } else {
+    for (const file of listKeyFiles(dir, 'master-')) masters.set(file.id, file.key);
+    if (masters.size === 0) {
+      const key = crypto.randomBytes(KEY_BYTES);
+      writeKeyFile(dir, `master-${new Date().toISOString().replace(/[:.]/g, '')}`, key);
+      masters.set(keyId(key), key);
+    }
+  }
+  const indexKey = opts.indexKey
+    ? decodeKey(opts.indexKey, 'MELDPUNT_INDEX_KEY')
+    : (listKeyFiles(dir, 'index').at(0)?.key ?? writeKeyFile(dir, 'index', crypto.randomBytes(KEY_BYTES)));
+  const newest = [...masters.keys()].at(-1)!;
+  return {
+    currentMasterKeyId: newest,
+    indexKey,
+    masterKey(id) {
+      const key = masters.get(id);
+      if (!key) throw new Error(`master key ${id} is not available`);
+      return key;
+    },
+  };
+}
+
+/** A short public fingerprint that names a key without revealing it. */
+function keyId(key: Buffer): string {
+  return crypto.createHash('sha256').update(key).digest('hex').slice(0, 16);
+}
+
+function decodeKey(b64: string, name: string): Buffer {
+  const key = Buffer.from(b64, 'base64');
+  if (key.length !== KEY_BYTES) throw new Error(`${name} must be base64 of ${KEY_BYTES} bytes`);
+  return key;
+}
+
+/** Key files sorted by name, oldest first (names carry their creation time). */
+function listKeyFiles(dir: string, prefix: string): { id: string; key: Buffer }[] {
+  if (!fs.existsSync(dir)) return [];
+  return fs
+    .readdirSync(dir)
+    .filter((f) => f.startsWith(prefix) && f.endsWith('.key'))
+    .sort()
+    .map((f) => {
+      const key = decodeKey(fs.readFileSync(path.join(dir, f), 'utf8').trim(), f);
+      return { id: keyId(key), key };
+    });
+}
+
+function writeKeyFile(dir: string, name: string, key: Buffer): Buffer {
+  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+  fs.writeFileSync(path.join(dir, `${name}.key`), key.toString('base64') + '\n', { mode: 0o600, flag: 'wx' });
+  return key;
+}
