@@ -19,7 +19,7 @@ async function main(argv: string[]): Promise<void> {
     if (!group || group === 'help' || group === '--help') return;
     throw new UsageError(`unknown command: ${argv.join(' ')}`);
   }
-  const args = argv.slice(name.split(' ').length);
+  const args = argv.slice(name!.split(' ').length);
   let deps: Deps | undefined;
   try {
     deps = await bootstrap(readConfig());

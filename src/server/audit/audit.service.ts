@@ -34,7 +34,7 @@ export interface AuditInput {
   detail?: Record<string, string | number | boolean | null>;
 }
 
-const GENESIS = Buffer.alloc(32);
+const GENESIS: Buffer = Buffer.alloc(32);
 const CHAIN_LOCK = 7012027;
 
 /**
@@ -97,7 +97,7 @@ function chainHash(prev: Buffer, row: ChainedFields): Buffer {
 
 /** Walks the chain; returns the id of the first event that does not match, if any. */
 export async function verifyAuditChain(db: Db): Promise<{ ok: boolean; checked: number; brokenAt?: number }> {
-  let prev = GENESIS;
+  let prev: Buffer = GENESIS;
   let checked = 0;
   let afterId = 0;
   for (;;) {

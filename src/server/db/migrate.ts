@@ -1,7 +1,8 @@
 import { promises as fs } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { FileMigrationProvider, Migrator, sql } from 'kysely';
+import { Migrator, sql, type Migration, type MigrationProvider } from 'kysely';
 import type { Db } from './create-db.js';
 
 const MIGRATIONS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../migrations');
@@ -14,7 +15,7 @@ export async function migrateToLatest(db: Db): Promise<void> {
     try {
       const migrator = new Migrator({
         db: conn,
-        provider: new FileMigrationProvider({ fs, path, migrationFolder: MIGRATIONS_DIR }),
+        provider: migrationFiles,
       });
       const { error, results } = await migrator.migrateToLatest();
       if (error) {
@@ -26,3 +27,15 @@ export async function migrateToLatest(db: Db): Promise<void> {
     }
   });
 }
+
+/** The files in migrations/, imported from here so that tsx and the test runner both load them. */
+const migrationFiles: MigrationProvider = {
+  async getMigrations() {
+    const migrations: Record<string, Migration> = {};
+    for (const file of (await fs.readdir(MIGRATIONS_DIR)).sort()) {
+      if (!/\.(ts|js)$/.test(file)) continue;
+      migrations[file.replace(/\.(ts|js)$/, '')] = (await import(pathToFileURL(path.join(MIGRATIONS_DIR, file)).href)) as Migration;
+    }
+    return migrations;
+  },
+};

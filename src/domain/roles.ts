@@ -1,0 +1,30 @@
+/** Staff roles (domain.md). Reporters and the accused are parties of a case, not users. */
+export const ROLES = [
+  'confidential_adviser',
+  'safety_coordinator',
+  'ombudsperson',
+  'support_officer',
+  'expert_team_member',
+  'board',
+  'partner_service',
+  'administrator',
+] as const;
+
+export type Role = (typeof ROLES)[number];
+
+/** Roles whose members work with case content (and so must use two-factor sign-in). */
+export const CASE_ROLES: readonly Role[] = ['confidential_adviser', 'safety_coordinator'];
+
+export interface Membership {
+  teamId: string;
+  teamKey: string;
+  role: Role;
+}
+
+export function hasRole(memberships: readonly Membership[], teamId: string, roles: readonly Role[]): boolean {
+  return memberships.some((m) => m.teamId === teamId && roles.includes(m.role));
+}
+
+export function teamsWithRole(memberships: readonly Membership[], roles: readonly Role[]): string[] {
+  return [...new Set(memberships.filter((m) => roles.includes(m.role)).map((m) => m.teamId))];
+}

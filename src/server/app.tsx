@@ -1,0 +1,119 @@
+import { Hono, type MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { compress } from 'hono/compress';
+import { sql } from 'kysely';
+import type { Deps } from './bootstrap.js';
+import { isLang, translator } from '../i18n/i18n.js';
+import { ASSETS } from '../ui/assets.js';
+import { csrfProtection } from './http/csrf.js';
+import { getCookie, setStrictCookie } from './http/cookies.js';
+import { viewContext, type AppEnv } from './http/env.js';
+import { AppError, isDatabaseUnavailable, MESSAGE_BY_CODE, STATUS_BY_CODE } from './http/errors.js';
+import { securityHeaders } from './http/security.js';
+import type { Logger } from './logger.js';
+import { authRoutes, SESSION_COOKIE } from './auth/auth.routes.js';
+import { findSessionUser } from './auth/auth.service.js';
+import { MessagePage } from './auth/auth.views.js';
+import { caseRoutes } from './cases/cases.routes.js';
+import { intakeRoutes } from './intake/intake.routes.js';
+
+export interface AppOptions {
+  logger?: Logger;
+  /** The calendar date used for new reports; tests control it. */
+  today?: () => string;
+}
+
+const LANG_COOKIE = 'mp_lang';
+
+/** THE routing table. Public routes first, then staff routes behind a signed-in user. */
+export function createApp(deps: Deps, opts: AppOptions = {}) {
+  const app = new Hono<AppEnv>();
+  const today = opts.today ?? (() => new Date().toISOString().slice(0, 10));
+  const secure = deps.config.secureCookies;
+
+  app.use(securityHeaders);
+  app.use(compress());
+  app.use(bodyLimit({ maxSize: 1024 * 1024, onError: () => { throw new AppError('TOO_LARGE'); } }));
+  app.use(async (c, next) => {
+    const fromCookie = getCookie(c, LANG_COOKIE);
+    const lang = isLang(fromCookie) ? fromCookie : /^en\b/i.test(c.req.header('accept-language') ?? '') ? 'en' : 'nl';
+    c.set('lang', lang);
+    c.set('t', translator(lang));
+    await next();
+  });
+  if (opts.logger) app.use(requestLog(opts.logger));
+
+  app.get('/health', async (c) => {
+    try {
+      await sql`SELECT 1`.execute(deps.db);
+      return c.json({ status: 'ok' });
+    } catch {
+      return c.json({ status: 'unavailable' }, 503);
+    }
+  });
+
+  app.get('/assets/:name', (c) => {
+    const asset = ASSETS[c.req.param('name')];
+    if (!asset) throw new AppError('NOT_FOUND');
+    return c.body(asset.body, 200, { 'Content-Type': asset.type, 'Cache-Control': 'public, max-age=31536000, immutable' });
+  });
+
+  app.get('/lang/:lang', (c) => {
+    const lang = c.req.param('lang');
+    if (isLang(lang)) setStrictCookie(c, LANG_COOKIE, lang, secure, 365 * 86400);
+    const next = c.req.query('next') ?? '/';
+    return c.redirect(next.startsWith('/') && !next.startsWith('//') ? next : '/', 303);
+  });
+
+  app.use(csrfProtection(deps.keyring, secure));
+  app.use(async (c, next) => {
+    const token = getCookie(c, SESSION_COOKIE);
+    c.set('sessionToken', token);
+    c.set('user', token ? await findSessionUser(deps.db, token) : undefined);
+    await next();
+  });
+
+  app.route('/', intakeRoutes(deps, today));
+  app.route('/', authRoutes(deps));
+
+  // Staff area: everything below needs a signed-in user.
+  app.use('/cases/*', requireUser);
+  app.use('/cases', requireUser);
+  app.route('/', caseRoutes(deps));
+
+  app.notFound(() => {
+    throw new AppError('NOT_FOUND');
+  });
+
+  app.onError((err, c) => {
+    const ctx = viewContext(c as never);
+    if (err instanceof AppError) {
+      if (err.code === 'UNAUTHENTICATED') return c.redirect('/login', 303);
+      c.status(STATUS_BY_CODE[err.code]);
+      return c.html(<MessagePage ctx={ctx} title={ctx.t('error.title')} message={ctx.t(MESSAGE_BY_CODE[err.code])} />);
+    }
+    if (isDatabaseUnavailable(err)) {
+      opts.logger?.warn({ code: (err as { code?: string }).code }, 'database unavailable');
+      c.status(503);
+      return c.html(<MessagePage ctx={ctx} title={ctx.t('error.title')} message={ctx.t('error.unavailable')} />);
+    }
+    opts.logger?.error({ err: { name: err.name, stack: err.stack } }, 'unhandled error');
+    c.status(500);
+    return c.html(<MessagePage ctx={ctx} title={ctx.t('error.title')} message={ctx.t('error.internal')} />);
+  });
+
+  return app;
+}
+
+const requireUser: MiddlewareHandler<AppEnv> = async (c, next) => {
+  if (!c.get('user')) throw new AppError('UNAUTHENTICATED');
+  await next();
+};
+
+function requestLog(logger: Logger): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const start = performance.now();
+    await next();
+    logger.info({ method: c.req.method, path: c.req.routePath, status: c.res.status, ms: Math.round(performance.now() - start) }, 'request');
+  };
+}

@@ -1,0 +1,80 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import type { Deps } from '../bootstrap.js';
+import { viewContext, type AppEnv } from '../http/env.js';
+import { deleteCookie, setStrictCookie } from '../http/cookies.js';
+import { formStrings, toFieldErrors } from '../http/validation.js';
+import { createFirstAdmin, isFirstAdminTokenValid, signIn, signOut, SESSION_ABSOLUTE_HOURS } from './auth.service.js';
+import { LoginPage, MessagePage, SetupPage } from './auth.views.js';
+
+export const SESSION_COOKIE = 'mp_session';
+
+const LoginInput = z.object({
+  email: z.string().trim().min(1, { error: 'validation.required' }).max(320, { error: 'validation.tooLong' }),
+  password: z.string().min(1, { error: 'validation.required' }).max(1024, { error: 'validation.tooLong' }),
+});
+
+const SetupInput = z.object({
+  displayName: z.string().trim().min(1, { error: 'validation.required' }).max(200, { error: 'validation.tooLong' }),
+  email: z.email({ error: 'validation.email' }).max(320, { error: 'validation.tooLong' }),
+  password: z.string().min(12, { error: 'validation.tooShort' }).max(1024, { error: 'validation.tooLong' }),
+});
+
+export function authRoutes(deps: Deps) {
+  const app = new Hono<AppEnv>();
+  const secure = deps.config.secureCookies;
+
+  app.get('/login', (c) => c.html(<LoginPage ctx={viewContext(c)} errors={{}} />));
+
+  app.post('/login', async (c) => {
+    const t = c.get('t');
+    const values = formStrings(await c.req.parseBody());
+    const parsed = LoginInput.safeParse(values);
+    if (!parsed.success) {
+      c.status(422);
+      return c.html(<LoginPage ctx={viewContext(c)} email={values.email} errors={toFieldErrors(parsed.error, t)} />);
+    }
+    const result = await signIn(deps.db, parsed.data.email, parsed.data.password);
+    if (!result.ok) {
+      const message = result.waitMinutes ? t('login.throttled', { minutes: result.waitMinutes }) : t('login.failed');
+      c.status(result.waitMinutes ? 429 : 401);
+      return c.html(<LoginPage ctx={viewContext(c)} email={parsed.data.email} errors={{ email: message }} />);
+    }
+    setStrictCookie(c, SESSION_COOKIE, result.token, secure, SESSION_ABSOLUTE_HOURS * 3600);
+    return c.redirect('/cases', 303);
+  });
+
+  app.post('/logout', async (c) => {
+    const token = c.get('sessionToken');
+    if (token) await signOut(deps.db, token);
+    deleteCookie(c, SESSION_COOKIE, { path: '/', secure });
+    return c.redirect('/login', 303);
+  });
+
+  app.get('/setup/:token', async (c) => {
+    const ctx = viewContext(c);
+    if (!(await isFirstAdminTokenValid(deps.db, c.req.param('token')))) {
+      c.status(404);
+      return c.html(<MessagePage ctx={ctx} title={ctx.t('setup.title')} message={ctx.t('setup.invalid')} />);
+    }
+    return c.html(<SetupPage ctx={ctx} token={c.req.param('token')} values={{}} errors={{}} />);
+  });
+
+  app.post('/setup/:token', async (c) => {
+    const ctx = viewContext(c);
+    const token = c.req.param('token');
+    const values = formStrings(await c.req.parseBody());
+    const parsed = SetupInput.safeParse(values);
+    if (!parsed.success) {
+      c.status(422);
+      return c.html(<SetupPage ctx={ctx} token={token} values={values} errors={toFieldErrors(parsed.error, ctx.t)} />);
+    }
+    if (!(await createFirstAdmin(deps.db, token, parsed.data))) {
+      c.status(404);
+      return c.html(<MessagePage ctx={ctx} title={ctx.t('setup.title')} message={ctx.t('setup.invalid')} />);
+    }
+    return c.html(<LoginPage ctx={ctx} email={parsed.data.email} errors={{}} notice={ctx.t('setup.done')} />);
+  });
+
+  return app;
+}

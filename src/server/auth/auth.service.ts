@@ -1,0 +1,124 @@
+import crypto from 'node:crypto';
+import { verify } from '@node-rs/argon2';
+import type { Db } from '../db/create-db.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { clearFailures, recordFailure, throttleWait, type ThrottleRule } from '../http/throttle.js';
+import { createUser, findUserByEmail, getSessionUser, type SessionUser } from '../users/users.service.js';
+
+export const SESSION_IDLE_MINUTES = 30;
+export const SESSION_ABSOLUTE_HOURS = 12;
+const LOGIN_RULE: ThrottleRule = { maxFailures: 5, windowMinutes: 15 };
+// Verified against when the account does not exist, so that timing does not reveal accounts.
+const DUMMY_HASH = '$argon2id$v=19$m=19456,t=2,p=1$Wptr5hjYK5Rzq23QNBMueg$xEkwEP2HJ+E1yPDbNca6G2s6D1Go2eV6/DRQ3UBxAYE';
+
+function digest(token: string): Buffer {
+  return crypto.createHash('sha256').update(token).digest();
+}
+
+function newToken(): string {
+  return crypto.randomBytes(32).toString('base64url');
+}
+
+export type SignInResult = { ok: true; token: string; user: SessionUser } | { ok: false; waitMinutes?: number };
+
+export async function signIn(db: Db, email: string, password: string): Promise<SignInResult> {
+  const throttleKey = `login:${email.trim().toLowerCase()}`;
+  const wait = await throttleWait(db, throttleKey, LOGIN_RULE);
+  if (wait > 0) return { ok: false, waitMinutes: wait };
+  const user = await findUserByEmail(db, email);
+  const valid = await verify(user?.password_hash ?? DUMMY_HASH, password).catch(() => false);
+  if (!user || !user.password_hash || !user.is_active || !valid) {
+    await recordFailure(db, throttleKey, LOGIN_RULE);
+    await db.transaction().execute((trx) =>
+      recordAudit(trx, { type: 'USER_SIGN_IN_FAILED', actor: { kind: 'system' }, detail: { userId: user?.id ?? null } }),
+    );
+    return { ok: false };
+  }
+  await clearFailures(db, throttleKey);
+  const token = newToken();
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('session')
+      .values({ id_hash: digest(token), user_id: user.id, expires_at: new Date(Date.now() + SESSION_ABSOLUTE_HOURS * 3600_000) })
+      .execute();
+    await recordAudit(trx, { type: 'USER_SIGNED_IN', actor: { kind: 'user', userId: user.id } });
+  });
+  return { ok: true, token, user: (await getSessionUser(db, user.id))! };
+}
+
+/** The signed-in user behind a session token, honouring idle and absolute timeouts. */
+export async function findSessionUser(db: Db, token: string): Promise<SessionUser | undefined> {
+  const now = new Date();
+  const session = await db
+    .selectFrom('session')
+    .selectAll()
+    .where('id_hash', '=', digest(token))
+    .where('expires_at', '>', now)
+    .where('last_seen_at', '>', new Date(now.getTime() - SESSION_IDLE_MINUTES * 60_000))
+    .executeTakeFirst();
+  if (!session) return undefined;
+  if (now.getTime() - session.last_seen_at.getTime() > 60_000) {
+    await db.updateTable('session').set({ last_seen_at: now }).where('id_hash', '=', session.id_hash).execute();
+  }
+  return getSessionUser(db, session.user_id);
+}
+
+export async function signOut(db: Db, token: string): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const session = await trx.deleteFrom('session').where('id_hash', '=', digest(token)).returning('user_id').executeTakeFirst();
+    if (session) await recordAudit(trx, { type: 'USER_SIGNED_OUT', actor: { kind: 'user', userId: session.user_id } });
+  });
+}
+
+/**
+ * The one-time link that creates the first administrator. Issued only while no user exists;
+ * a new link replaces any unused one.
+ */
+export async function issueFirstAdminToken(db: Db): Promise<string | undefined> {
+  const anyUser = await db.selectFrom('app_user').select('id').limit(1).executeTakeFirst();
+  if (anyUser) return undefined;
+  const token = newToken();
+  await db.transaction().execute(async (trx) => {
+    await trx.deleteFrom('setup_token').where('purpose', '=', 'first_admin').execute();
+    await trx
+      .insertInto('setup_token')
+      .values({ token_hash: digest(token), purpose: 'first_admin', expires_at: new Date(Date.now() + 7 * 86400_000) })
+      .execute();
+  });
+  return token;
+}
+
+export async function isFirstAdminTokenValid(db: Db, token: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('setup_token')
+    .select('token_hash')
+    .where('token_hash', '=', digest(token))
+    .where('purpose', '=', 'first_admin')
+    .where('used_at', 'is', null)
+    .where('expires_at', '>', new Date())
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Creates the administrator of the default team; false when the token is not (or no longer) valid. */
+export async function createFirstAdmin(
+  db: Db,
+  token: string,
+  input: { email: string; displayName: string; password: string },
+): Promise<boolean> {
+  return db.transaction().execute(async (trx) => {
+    const used = await trx
+      .updateTable('setup_token')
+      .set({ used_at: new Date() })
+      .where('token_hash', '=', digest(token))
+      .where('purpose', '=', 'first_admin')
+      .where('used_at', 'is', null)
+      .where('expires_at', '>', new Date())
+      .returning('token_hash')
+      .executeTakeFirst();
+    if (!used) return false;
+    const team = await trx.selectFrom('team').select('id').orderBy('seq').limit(1).executeTakeFirstOrThrow();
+    await createUser(trx, { ...input, memberships: [{ teamId: team.id, role: 'administrator' }] }, { kind: 'system' });
+    return true;
+  });
+}

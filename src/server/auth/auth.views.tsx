@@ -1,0 +1,55 @@
+import { CsrfField, Layout } from '../../ui/layout.js';
+import { ErrorSummary, SubmitButton, TextField, type FieldErrors } from '../../ui/form.js';
+import type { ViewContext } from '../http/env.js';
+
+export function LoginPage({ ctx, email, errors, notice }: { ctx: ViewContext; email?: string; errors: FieldErrors; notice?: string }) {
+  const { t } = ctx;
+  return (
+    <Layout ctx={ctx} title={t('login.title')}>
+      <h1 class="utrecht-heading-1">{t('login.title')}</h1>
+      {notice && <p class="panel" role="status">{notice}</p>}
+      <ErrorSummary errors={errors} t={t} />
+      <form method="post" action="/login" novalidate>
+        <CsrfField ctx={ctx} />
+        <TextField name="email" type="email" label={t('login.email')} value={email} autocomplete="username" error={errors.email} />
+        <TextField name="password" type="password" label={t('login.password')} autocomplete="current-password" error={errors.password} />
+        <SubmitButton>{t('login.submit')}</SubmitButton>
+      </form>
+    </Layout>
+  );
+}
+
+interface SetupProps {
+  ctx: ViewContext;
+  token: string;
+  values: Record<string, string>;
+  errors: FieldErrors;
+}
+
+export function SetupPage({ ctx, token, values, errors }: SetupProps) {
+  const { t } = ctx;
+  return (
+    <Layout ctx={ctx} title={t('setup.title')}>
+      <h1 class="utrecht-heading-1">{t('setup.title')}</h1>
+      <p>{t('setup.intro')}</p>
+      <ErrorSummary errors={errors} t={t} />
+      <form method="post" action={`/setup/${token}`} novalidate>
+        <CsrfField ctx={ctx} />
+        <TextField name="displayName" label={t('setup.name')} value={values.displayName} autocomplete="name" error={errors.displayName} />
+        <TextField name="email" type="email" label={t('login.email')} value={values.email} autocomplete="username" error={errors.email} />
+        <TextField name="password" type="password" label={t('login.password')} hint={t('setup.passwordHint')} autocomplete="new-password" error={errors.password} />
+        <SubmitButton>{t('setup.submit')}</SubmitButton>
+      </form>
+    </Layout>
+  );
+}
+
+export function MessagePage({ ctx, title, message }: { ctx: ViewContext; title: string; message: string }) {
+  return (
+    <Layout ctx={ctx} title={title}>
+      <h1 class="utrecht-heading-1">{title}</h1>
+      <p>{message}</p>
+      <p><a href="/">{ctx.t('error.back')}</a></p>
+    </Layout>
+  );
+}

@@ -1,0 +1,28 @@
+import type { Context } from 'hono';
+import type { Lang } from '../../domain/taxonomy.js';
+import type { Translate } from '../../i18n/i18n.js';
+import type { SessionUser } from '../users/users.service.js';
+
+/** What middleware puts on every request's context. */
+export interface AppEnv {
+  Variables: {
+    lang: Lang;
+    t: Translate;
+    csrfToken: string;
+    user: SessionUser | undefined;
+    sessionToken: string | undefined;
+  };
+}
+
+/** What every page needs to render its shell. */
+export interface ViewContext {
+  t: Translate;
+  lang: Lang;
+  csrfToken: string;
+  user: SessionUser | undefined;
+  path: string;
+}
+
+export function viewContext(c: Context<AppEnv>): ViewContext {
+  return { t: c.get('t'), lang: c.get('lang'), csrfToken: c.get('csrfToken'), user: c.get('user'), path: c.req.path };
+}

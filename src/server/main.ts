@@ -1,0 +1,31 @@
+import { serve } from '@hono/node-server';
+import { readConfig } from './config.js';
+import { bootstrap } from './bootstrap.js';
+import { createApp } from './app.js';
+import { createLogger } from './logger.js';
+import { issueFirstAdminToken } from './auth/auth.service.js';
+import { loadDemoData } from './demo/demo.service.js';
+
+/** read config → open db → migrate → serve. The only module with side effects at import. */
+const config = readConfig();
+const logger = createLogger(config.logLevel);
+const deps = await bootstrap(config);
+if (process.argv.includes('--demo')) {
+  const accounts = await loadDemoData(deps.db, deps.keyring);
+  if (accounts) process.stdout.write(`Demo data loaded. Demo accounts (password "${accounts.password}"): ${accounts.emails.join(', ')}\n`);
+}
+const server = serve({ fetch: createApp(deps, { logger }).fetch, port: config.port, hostname: config.host }, (info) => {
+  logger.info({ port: info.port, host: config.host, database: deps.kind }, 'meldpunt listening');
+  process.stdout.write(`Meldpunt is running at ${config.baseUrl}/ (${deps.kind === 'pglite' ? `embedded database in ${config.dataDir}` : 'PostgreSQL'})\n`);
+});
+const setupToken = await issueFirstAdminToken(deps.db);
+if (setupToken) {
+  process.stdout.write(`\nFirst run: create the first administrator at\n  ${config.baseUrl}/setup/${setupToken}\n(this link works once and expires in 7 days)\n\n`);
+}
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    server.close();
+    void deps.close().finally(() => process.exit(0));
+  });
+}

@@ -1,0 +1,120 @@
+import type { Child } from 'hono/jsx';
+import type { Translate } from '../i18n/i18n.js';
+
+/** Field errors by field name, already translated. */
+export type FieldErrors = Record<string, string>;
+
+/** GOV.UK pattern: a summary at the top that links to each field in error. */
+export function ErrorSummary({ errors, t }: { errors: FieldErrors; t: Translate }) {
+  const entries = Object.entries(errors);
+  if (entries.length === 0) return null;
+  return (
+    <div class="error-summary" role="alert" aria-labelledby="error-summary-title">
+      <h2 id="error-summary-title">{t('intake.errorSummary')}</h2>
+      <ul>
+        {entries.map(([name, message]) => (
+          <li><a href={`#field-${name}`}>{message}</a></li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+interface FieldProps {
+  name: string;
+  label: string;
+  hint?: string;
+  error?: string;
+}
+
+function describedBy(name: string, hint?: string, error?: string): string | undefined {
+  const ids = [hint && `hint-${name}`, error && `error-${name}`].filter(Boolean);
+  return ids.length ? ids.join(' ') : undefined;
+}
+
+function HintAndError({ name, hint, error }: Omit<FieldProps, 'label'>) {
+  return (
+    <>
+      {hint && <p class="hint" id={`hint-${name}`}>{hint}</p>}
+      {error && <p class="error-message" id={`error-${name}`}>{error}</p>}
+    </>
+  );
+}
+
+export function TextField(props: FieldProps & { value?: string; type?: string; autocomplete?: string; required?: boolean }) {
+  const { name, label, hint, error, value, type = 'text', autocomplete, required } = props;
+  return (
+    <div class={`form-field${error ? ' field--invalid' : ''}`}>
+      <label for={`field-${name}`}>{label}</label>
+      <HintAndError name={name} hint={hint} error={error} />
+      <input
+        id={`field-${name}`}
+        name={name}
+        type={type}
+        value={value ?? ''}
+        autocomplete={autocomplete ?? 'off'}
+        required={required}
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={describedBy(name, hint, error)}
+      />
+    </div>
+  );
+}
+
+export function TextArea(props: FieldProps & { value?: string; required?: boolean }) {
+  const { name, label, hint, error, value, required } = props;
+  return (
+    <div class={`form-field${error ? ' field--invalid' : ''}`}>
+      <label for={`field-${name}`}>{label}</label>
+      <HintAndError name={name} hint={hint} error={error} />
+      <textarea
+        id={`field-${name}`}
+        name={name}
+        required={required}
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={describedBy(name, hint, error)}
+      >
+        {value ?? ''}
+      </textarea>
+    </div>
+  );
+}
+
+export interface Choice {
+  value: string;
+  label: string;
+  description?: string;
+}
+
+/** Radio buttons in a fieldset; the first radio carries the id the error summary links to. */
+export function RadioGroup(props: FieldProps & { choices: Choice[]; value?: string }) {
+  const { name, label, hint, error, choices, value } = props;
+  return (
+    <div class={`form-field${error ? ' field--invalid' : ''}`}>
+      <fieldset aria-describedby={describedBy(name, hint, error)}>
+        <legend>{label}</legend>
+        <HintAndError name={name} hint={hint} error={error} />
+        {choices.map((choice, i) => {
+          const id = i === 0 ? `field-${name}` : `field-${name}-${choice.value}`;
+          return (
+            <div class="choice">
+              <input type="radio" id={id} name={name} value={choice.value} checked={value === choice.value} />
+              <label for={id}>
+                {choice.label}
+                {choice.description && <small>{choice.description}</small>}
+              </label>
+            </div>
+          );
+        })}
+      </fieldset>
+    </div>
+  );
+}
+
+export function SubmitButton({ children }: { children: Child }) {
+  return (
+    <button type="submit" class="utrecht-button utrecht-button--primary-action">
+      {children}
+    </button>
+  );
+}

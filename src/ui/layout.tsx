@@ -1,0 +1,82 @@
+import type { Child } from 'hono/jsx';
+import type { ViewContext } from '../server/http/env.js';
+import { CSRF_FIELD } from '../server/http/csrf.js';
+import { ASSET_VERSION } from './assets.js';
+
+interface LayoutProps {
+  ctx: ViewContext;
+  title: string;
+  /** Public pages carry the emergency numbers and the quick-exit link. */
+  isPublic?: boolean;
+  children: Child;
+}
+
+export function Layout({ ctx, title, isPublic = false, children }: LayoutProps) {
+  const { t, lang, user } = ctx;
+  const otherLang = lang === 'nl' ? 'en' : 'nl';
+  return (
+    <html lang={lang}>
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="referrer" content="no-referrer" />
+        <title>{`${title} — ${t('app.name')}`}</title>
+        <link rel="stylesheet" href={`/assets/utrecht.css?v=${ASSET_VERSION}`} />
+        <link rel="stylesheet" href={`/assets/app.css?v=${ASSET_VERSION}`} />
+      </head>
+      <body class="utrecht-theme utrecht-document">
+        <a class="skip-link" href="#main">{t('nav.skip')}</a>
+        {isPublic && (
+          <a class="quick-exit utrecht-button utrecht-button--primary-action" href="https://www.knmi.nl/" rel="noreferrer" title={t('exit.description')}>
+            {t('exit.label')}
+          </a>
+        )}
+        <header class="site-header">
+          <a class="site-name" href={user ? '/cases' : '/'}>{t('app.name')}</a>
+          <nav aria-label={t('nav.main')}>
+            <ul class="nav-list">
+              {user ? (
+                <>
+                  <li><a href="/cases">{t('nav.inbox')}</a></li>
+                  <li>
+                    <form method="post" action="/logout" class="inline-form">
+                      <input type="hidden" name={CSRF_FIELD} value={ctx.csrfToken} />
+                      <button type="submit" class="link-button">{t('nav.signOut')}</button>
+                    </form>
+                  </li>
+                </>
+              ) : (
+                <>
+                  <li><a href="/melden">{t('nav.report')}</a></li>
+                  <li><a href="/login">{t('nav.signIn')}</a></li>
+                </>
+              )}
+              <li>
+                <a href={`/lang/${otherLang}?next=${encodeURIComponent(ctx.path)}`} lang={otherLang} aria-label={t('nav.languageLabel')}>
+                  {t('nav.language')}
+                </a>
+              </li>
+            </ul>
+          </nav>
+        </header>
+        {isPublic && (
+          <aside class="emergency" aria-labelledby="emergency-heading">
+            <p>
+              <strong id="emergency-heading">{t('emergency.heading')}</strong> {t('emergency.text')}
+            </p>
+          </aside>
+        )}
+        <main id="main" class="utrecht-page-content" tabindex={-1}>
+          {children}
+        </main>
+        <footer class="site-footer">
+          <p>{t('footer.text')}</p>
+        </footer>
+      </body>
+    </html>
+  );
+}
+
+export function CsrfField({ ctx }: { ctx: ViewContext }) {
+  return <input type="hidden" name={CSRF_FIELD} value={ctx.csrfToken} />;
+}
