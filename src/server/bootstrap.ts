@@ -4,10 +4,12 @@ import { openDb, type OpenedDb } from './db/create-db.js';
 import { migrateToLatest } from './db/migrate.js';
 import { loadKeyring, type Keyring } from './crypto/keyring.js';
 import { ensureDefaultTeam } from './teams/teams.service.js';
+import { createMailer, type Mailer } from './mail/mailer.js';
 
 export interface Deps extends OpenedDb {
   keyring: Keyring;
   config: Config;
+  mailer: Mailer;
 }
 
 /** Opens and prepares everything the server and the CLI share: database, schema, keys. */
@@ -22,5 +24,5 @@ export async function bootstrap(config: Config): Promise<Deps> {
     await opened.close();
     throw err;
   }
-  return { ...opened, keyring, config };
+  return { ...opened, keyring, config, mailer: createMailer(config.smtpUrl, config.mailFrom) };
 }

@@ -12,6 +12,8 @@ const Env = z.object({
   MELDPUNT_MASTER_KEY: z.string().optional(),
   MELDPUNT_INDEX_KEY: z.string().optional(),
   MELDPUNT_SECURE_COOKIES: z.enum(['true', 'false']).optional(),
+  MELDPUNT_SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional(),
+  MELDPUNT_MAIL_FROM: z.string().min(3).default('Meldpunt <no-reply@meldpunt.invalid>'),
   MELDPUNT_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
 });
 
@@ -24,6 +26,8 @@ export type Config = {
   masterKey?: string;
   indexKey?: string;
   secureCookies: boolean;
+  smtpUrl?: string;
+  mailFrom: string;
   logLevel: z.infer<typeof Env>['MELDPUNT_LOG_LEVEL'];
 };
 
@@ -44,6 +48,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     masterKey: e.MELDPUNT_MASTER_KEY,
     indexKey: e.MELDPUNT_INDEX_KEY,
     secureCookies: e.MELDPUNT_SECURE_COOKIES ? e.MELDPUNT_SECURE_COOKIES === 'true' : baseUrl.startsWith('https:'),
+    smtpUrl: e.MELDPUNT_SMTP_URL,
+    mailFrom: e.MELDPUNT_MAIL_FROM,
     logLevel: e.MELDPUNT_LOG_LEVEL,
   };
 }

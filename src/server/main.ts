@@ -5,6 +5,8 @@ import { createApp } from './app.js';
 import { createLogger } from './logger.js';
 import { issueFirstAdminToken } from './auth/auth.service.js';
 import { loadDemoData } from './demo/demo.service.js';
+import { startScheduler } from './jobs/scheduler.js';
+import './jobs/all-jobs.js';
 
 /** read config → open db → migrate → serve. The only module with side effects at import. */
 const config = readConfig();
@@ -18,6 +20,7 @@ const server = serve({ fetch: createApp(deps, { logger }).fetch, port: config.po
   logger.info({ port: info.port, host: config.host, database: deps.kind }, 'meldpunt listening');
   process.stdout.write(`Meldpunt is running at ${config.baseUrl}/ (${deps.kind === 'pglite' ? `embedded database in ${config.dataDir}` : 'PostgreSQL'})\n`);
 });
+const stopScheduler = startScheduler(deps, logger);
 const setupToken = await issueFirstAdminToken(deps.db);
 if (setupToken) {
   process.stdout.write(`\nFirst run: create the first administrator at\n  ${config.baseUrl}/setup/${setupToken}\n(this link works once and expires in 7 days)\n\n`);
@@ -25,6 +28,7 @@ if (setupToken) {
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
+    stopScheduler();
     server.close();
     void deps.close().finally(() => process.exit(0));
   });

@@ -9,8 +9,9 @@ import { bootstrap, type Deps } from '../../src/server/bootstrap.js';
 /**
  * A freshly migrated database for one test file: PGlite in a temporary data directory by
  * default, or a new database on the server named by TEST_DATABASE_URL (dropped afterwards).
+ * `env` adds settings as the server would read them (e.g. MELDPUNT_SMTP_URL).
  */
-export async function createTestDeps(): Promise<Deps & { dispose(): Promise<void> }> {
+export async function createTestDeps(env: Record<string, string> = {}): Promise<Deps & { dispose(): Promise<void> }> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'meldpunt-test-'));
   const serverUrl = process.env.TEST_DATABASE_URL;
   let databaseUrl: string | undefined;
@@ -22,7 +23,7 @@ export async function createTestDeps(): Promise<Deps & { dispose(): Promise<void
     url.pathname = `/${dbName}`;
     databaseUrl = url.toString();
   }
-  const config = readConfig({ MELDPUNT_DATA_DIR: dataDir, DATABASE_URL: databaseUrl, MELDPUNT_LOG_LEVEL: 'silent' });
+  const config = readConfig({ MELDPUNT_DATA_DIR: dataDir, DATABASE_URL: databaseUrl, MELDPUNT_LOG_LEVEL: 'silent', ...env });
   const deps = await bootstrap(config);
   return {
     ...deps,

@@ -140,7 +140,14 @@ export interface AuditEventTable {
   hash: Buffer;
 }
 
+export interface JobLeaseTable {
+  name: string;
+  locked_until: Date;
+  last_run_at: Date | null;
+}
+
 export interface Database {
+  job_lease: JobLeaseTable;
   institution: InstitutionTable;
   team: TeamTable;
   org_unit: OrgUnitTable;

@@ -1,0 +1,5 @@
+/**
+ * Imports every module that registers a job (registerJob), so that the server runs them all.
+ * Add one line per job module.
+ */
+export {};

@@ -1,0 +1,63 @@
+import type { Db } from '../db/create-db.js';
+import type { Deps } from '../bootstrap.js';
+import type { Logger } from '../logger.js';
+
+/**
+ * In-process, database-backed jobs. Every server process ticks; a job runs only in the
+ * process that takes its lease, so each tick's work happens once however many processes
+ * share the database. Jobs must also be idempotent per item (a unique key per reminder),
+ * which makes "exactly once" hold even across a crash in the middle of a run.
+ */
+export interface Job {
+  name: string;
+  /** Minimum minutes between runs. */
+  everyMinutes: number;
+  run(deps: Deps, now: Date): Promise<void>;
+}
+
+const jobs: Job[] = [];
+
+export function registerJob(job: Job): void {
+  if (!jobs.some((j) => j.name === job.name)) jobs.push(job);
+}
+
+export function registeredJobs(): readonly Job[] {
+  return jobs;
+}
+
+/** Takes the lease of a job that is due; false when another process holds it or it is not due. */
+async function takeLease(db: Db, job: Job, now: Date): Promise<boolean> {
+  const until = new Date(now.getTime() + job.everyMinutes * 60_000);
+  await db.insertInto('job_lease').values({ name: job.name, locked_until: new Date(0) }).onConflict((oc) => oc.column('name').doNothing()).execute();
+  const taken = await db
+    .updateTable('job_lease')
+    .set({ locked_until: until, last_run_at: now })
+    .where('name', '=', job.name)
+    .where('locked_until', '<=', now)
+    .returning('name')
+    .executeTakeFirst();
+  return taken !== undefined;
+}
+
+/** Runs every due job once; `now` is injectable so tests control the clock. */
+export async function runDueJobs(deps: Deps, now: Date, logger?: Logger): Promise<string[]> {
+  const ran: string[] = [];
+  for (const job of jobs) {
+    if (!(await takeLease(deps.db, job, now))) continue;
+    try {
+      await job.run(deps, now);
+      ran.push(job.name);
+    } catch (err) {
+      logger?.error({ job: job.name, err: { name: (err as Error).name, stack: (err as Error).stack } }, 'job failed');
+    }
+  }
+  return ran;
+}
+
+export function startScheduler(deps: Deps, logger: Logger, intervalMs = 60_000): () => void {
+  const tick = () => void runDueJobs(deps, new Date(), logger).catch(() => {});
+  const timer = setInterval(tick, intervalMs);
+  timer.unref();
+  setTimeout(tick, 5_000).unref();
+  return () => clearInterval(timer);
+}
