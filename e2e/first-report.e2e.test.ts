@@ -1,0 +1,57 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { expectAccessible, launchBrowser, newContext } from './support/browser.js';
+import { startServer, type RunningServer } from './support/server.js';
+
+let server: RunningServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startServer({ args: ['--demo'] }), launchBrowser()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('first report, end to end, without JavaScript', () => {
+  it('anonymous report → receipt → an adviser of the team signs in, sees it in the inbox and opens it', async () => {
+    const reporter = await newContext(browser);
+    const page = await reporter.newPage();
+    await page.goto(server.url);
+    await expectAccessible(page);
+    await page.getByRole('link', { name: 'Melding doen' }).first().click();
+    await expectAccessible(page);
+
+    await page.getByLabel('Pesten').check();
+    await page.getByLabel('Beschrijving (verplicht)').fill('Een groepsgenoot zet mij steeds voor schut in de projectgroep-app.');
+    await page.getByRole('group', { name: 'Waar gebeurde het?' }).getByLabel('Online').check();
+    await page.getByRole('group', { name: 'Wie bent u?' }).getByLabel('Student').check();
+    await page.getByRole('group', { name: 'Over wie gaat de melding?' }).getByLabel('Student').check();
+    await page.getByLabel('Advies krijgen').check();
+    await page.getByLabel('Ja, anoniem', { exact: false }).check();
+    await page.getByRole('button', { name: 'Melding versturen' }).click();
+
+    const reference = (await page.getByTestId('reference').textContent())!.trim();
+    const receipt = (await page.getByTestId('receipt').textContent())!.trim();
+    expect(reference).toMatch(/^\d{4}-\d{4}$/);
+    expect(receipt).toMatch(/^[A-Z2-9]{4}(-[A-Z2-9]{4}){3}$/);
+    await expectAccessible(page);
+    await reporter.close();
+
+    const staff = await newContext(browser);
+    const adviser = await staff.newPage();
+    await adviser.goto(`${server.url}/login`);
+    await expectAccessible(adviser);
+    await adviser.getByLabel('E-mailadres').fill('confidential_adviser@demo.meldpunt.invalid');
+    await adviser.getByLabel('Wachtwoord').fill('demo-meldpunt-2026');
+    await adviser.getByRole('button', { name: 'Inloggen' }).click();
+    await adviser.waitForURL(/\/cases$/);
+    await expectAccessible(adviser);
+    await adviser.getByRole('link', { name: reference }).click();
+    await adviser.waitForURL(/\/cases\/[0-9a-f-]{36}$/);
+    expect(await adviser.getByTestId('narrative').textContent()).toContain('voor schut');
+    await expectAccessible(adviser);
+    await staff.close();
+  });
+});

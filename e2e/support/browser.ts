@@ -1,0 +1,49 @@
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
+import { expect } from 'vitest';
+
+/** Debian's Chromium, headless, with the flags this closed network needs. */
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+const noScript = new WeakSet<BrowserContext>();
+const axeContexts = new WeakMap<Browser, Promise<BrowserContext>>();
+
+/** A context as a reporter on Tor Browser's safest setting would have it: no JavaScript. */
+export async function newContext(browser: Browser, opts: { javaScript?: boolean; locale?: string } = {}): Promise<BrowserContext> {
+  const context = await browser.newContext({ javaScriptEnabled: opts.javaScript ?? false, locale: opts.locale ?? 'nl-NL' });
+  if (!(opts.javaScript ?? false)) noScript.add(context);
+  return context;
+}
+
+/**
+ * Fails the test with the WCAG 2.1 A/AA violations axe finds on the page. axe needs script,
+ * so a page from a no-script context is checked as a snapshot: its exact HTML is served at
+ * its own URL in a scripted context, where the stylesheets load from the real server.
+ */
+export async function expectAccessible(page: Page): Promise<void> {
+  let target = page;
+  let close: (() => Promise<void>) | undefined;
+  if (noScript.has(page.context())) {
+    const browser = page.context().browser()!;
+    if (!axeContexts.has(browser)) axeContexts.set(browser, browser.newContext());
+    const scripted = await (await axeContexts.get(browser)!).newPage();
+    const url = page.url();
+    const html = await page.content();
+    await scripted.route(url, (route) => route.fulfill({ body: html, contentType: 'text/html; charset=utf-8' }));
+    await scripted.goto(url);
+    target = scripted;
+    close = () => scripted.close();
+  }
+  try {
+    const results = await new AxeBuilder({ page: target }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    const violations = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+    expect(violations, `axe violations on ${page.url()}`).toEqual([]);
+  } finally {
+    await close?.();
+  }
+}

@@ -1,0 +1,98 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+
+export interface RunningServer {
+  url: string;
+  dataDir: string;
+  databaseUrl?: string;
+  output: () => string;
+  stop(): Promise<void>;
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const srv = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * Starts the real server (`npm start` without npm) on a free port with a fresh data
+ * directory, or a fresh database on TEST_DATABASE_URL's server; resolves once /health is ok.
+ */
+export async function startServer(opts: { args?: string[]; env?: Record<string, string>; dataDir?: string; databaseUrl?: string } = {}): Promise<RunningServer> {
+  const port = await freePort();
+  const dataDir = opts.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'meldpunt-e2e-'));
+  let databaseUrl = opts.databaseUrl;
+  let dbName: string | undefined;
+  if (!databaseUrl && process.env.TEST_DATABASE_URL) {
+    dbName = `meldpunt_e2e_${crypto.randomBytes(5).toString('hex')}`;
+    await admin(process.env.TEST_DATABASE_URL, `CREATE DATABASE ${dbName}`);
+    const url = new URL(process.env.TEST_DATABASE_URL);
+    url.pathname = `/${dbName}`;
+    databaseUrl = url.toString();
+  }
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', MELDPUNT_DATA_DIR: dataDir, ...opts.env };
+  if (databaseUrl) env.DATABASE_URL = databaseUrl;
+  else delete env.DATABASE_URL;
+  const child = spawn(path.resolve('node_modules/.bin/tsx'), ['src/server/main.ts', ...(opts.args ?? [])], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  child.stdout!.on('data', (d) => (out += d));
+  child.stderr!.on('data', (d) => (out += d));
+  const url = `http://127.0.0.1:${port}`;
+  await waitForHealth(url, child, () => out);
+  // The setup link is printed after the server listens; give it a moment to appear.
+  for (let i = 0; i < 50 && !/\/setup\/|Demo data loaded/.test(out); i++) await new Promise((r) => setTimeout(r, 100));
+  return {
+    url,
+    dataDir,
+    databaseUrl,
+    output: () => out,
+    async stop() {
+      await stopChild(child);
+      if (dbName) await admin(process.env.TEST_DATABASE_URL!, `DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+      if (!opts.dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function waitForHealth(url: string, child: ChildProcess, out: () => string): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`server exited early:\n${out()}`);
+    try {
+      const res = await fetch(`${url}/health`);
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`server did not become healthy:\n${out()}`);
+}
+
+function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+    setTimeout(() => child.kill('SIGKILL'), 5_000).unref();
+  });
+}
+
+async function admin(url: string, text: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(text);
+  } finally {
+    await client.end();
+  }
+}

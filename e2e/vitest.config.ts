@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config';
+
+/** Browser journeys in Debian's Chromium; run with `npm run test:e2e`. */
+export default defineConfig({
+  test: {
+    include: ['e2e/**/*.e2e.test.ts'],
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
+    pool: 'forks',
+    fileParallelism: false,
+  },
+});
