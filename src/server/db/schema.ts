@@ -9,6 +9,7 @@ export interface InstitutionTable {
   key: string;
   name: string;
   created_at: CreatedAt;
+  require_two_factor: Generated<boolean>;
 }
 
 export interface TeamTable {
@@ -23,6 +24,7 @@ export interface TeamTable {
   retention_months: Generated<number>;
   case_counter: Generated<number>;
   created_at: CreatedAt;
+  reminder_lead_days: Generated<number>;
 }
 
 export interface OrgUnitTable {
@@ -55,6 +57,8 @@ export interface SessionTable {
   created_at: CreatedAt;
   last_seen_at: CreatedAt;
   expires_at: Date;
+  id: Generated<string>;
+  mfa_state: Generated<'complete' | 'pending_code' | 'pending_enrol'>;
 }
 
 export interface SetupTokenTable {
@@ -65,6 +69,8 @@ export interface SetupTokenTable {
   email: string | null;
   expires_at: Date;
   used_at: Date | null;
+  locale: 'nl' | 'en' | null;
+  display_name: string | null;
 }
 
 export interface ThrottleTable {
@@ -103,6 +109,16 @@ export interface CaseTable {
   summary: Buffer | null;
   created_at: CreatedAt;
   updated_at: CreatedAt;
+  registered_by: string | null;
+  preferred_adviser_id: string | null;
+  support_for_case_id: string | null;
+  acknowledged_on: string | null;
+  feedback_given_on: string | null;
+  next_due_on: string | null;
+  aftercare_every_weeks: number | null;
+  next_checkin_on: string | null;
+  retention_hold: Generated<boolean>;
+  erased_at: Date | null;
 }
 
 export interface CaseKeyTable {
@@ -146,8 +162,270 @@ export interface JobLeaseTable {
   last_run_at: Date | null;
 }
 
+// Reporter's side (migration 20261123T140000). Bytea columns are sealed with the case key.
+export interface ReporterSessionTable {
+  id_hash: Buffer;
+  case_id: string;
+  created_at: CreatedAt;
+  expires_at: Date;
+}
+
+export interface CaseMessageTable {
+  id: Generated<string>;
+  case_id: string;
+  author: 'reporter' | 'adviser';
+  author_user_id: string | null;
+  body: Buffer;
+  created_at: CreatedAt;
+}
+
+export interface CaseAttachmentTable {
+  id: Generated<string>;
+  case_id: string;
+  message_id: string | null;
+  uploaded_by: 'reporter' | 'adviser';
+  media_type: 'image/jpeg' | 'image/png' | 'application/pdf';
+  size_bytes: number;
+  file_name: Buffer;
+  content: Buffer;
+  created_at: CreatedAt;
+}
+
+export interface CaseMinutesTable {
+  id: Generated<string>;
+  case_id: string;
+  author_user_id: string;
+  conversation_on: string;
+  body: Buffer;
+  status: Generated<'pending' | 'approved' | 'correction_requested'>;
+  correction: Buffer | null;
+  created_at: CreatedAt;
+  responded_at: Date | null;
+}
+
+export interface ReporterNotificationTable {
+  case_id: string;
+  email: Buffer;
+  updated_at: CreatedAt;
+}
+
+export interface AppointmentTable {
+  id: Generated<string>;
+  case_id: string;
+  mode: 'in_person' | 'online_meeting' | 'phone';
+  proposed_slots: Date[];
+  status: Generated<'requested' | 'confirmed'>;
+  starts_at: Date | null;
+  duration_minutes: Generated<number>;
+  details: Buffer | null;
+  confirmed_by: string | null;
+  ics_token_hash: Buffer | null;
+  created_at: CreatedAt;
+  confirmed_at: Date | null;
+}
+
+/* Case handling (issue 4). Buffers are sealed with the case's data key. */
+export interface CaseAssignmentTable {
+  id: Generated<string>;
+  case_id: string;
+  adviser_id: string;
+  assigned_by: string;
+  reason: Buffer | null;
+  assigned_at: CreatedAt;
+}
+
+export interface CaseConflictTable {
+  case_id: string;
+  user_id: string;
+  declared_at: CreatedAt;
+}
+
+export interface CaseContactTable {
+  id: Generated<string>;
+  case_id: string;
+  occurred_on: string;
+  channel: string;
+  participants: Buffer;
+  notes: Buffer;
+  is_feedback: Generated<boolean>;
+  recorded_by: string;
+  created_at: CreatedAt;
+}
+
+export interface CaseTaskTable {
+  id: Generated<string>;
+  case_id: string;
+  title: Buffer;
+  due_on: string;
+  done_at: Date | null;
+  created_by: string;
+  created_at: CreatedAt;
+}
+
+export interface CaseLinkTable {
+  case_id: string;
+  linked_case_id: string;
+  created_by: string;
+  created_at: CreatedAt;
+}
+
+export interface CaseStatusChangeTable {
+  id: Generated<string>;
+  case_id: string;
+  from_status: string;
+  to_status: string;
+  reason: Buffer | null;
+  changed_by: string;
+  changed_at: CreatedAt;
+}
+
+export interface DeadlineReminderTable {
+  key: string;
+  case_id: string | null;
+  kind: string;
+  recipient_id: string;
+  sent_at: CreatedAt;
+}
+
+// Administration and integration (issue 9).
+export interface CategoryVersionTable {
+  id: Generated<string>;
+  team_id: string;
+  key: string;
+  version: number;
+  valid_from: CreatedAt;
+  label_nl: string;
+  label_en: string;
+  definition_nl: string;
+  definition_en: string;
+  subtypes: ColumnType<{ key: string; label_nl: string; label_en: string }[], string, string>;
+  is_retired: Generated<boolean>;
+  sort: Generated<number>;
+}
+
+export interface ReferralPartnerTable {
+  id: Generated<string>;
+  team_id: string;
+  key: string;
+  kind: 'internal' | 'external';
+  name_nl: string;
+  name_en: string;
+  phone: string | null;
+  url: string | null;
+  is_active: Generated<boolean>;
+  sort: Generated<number>;
+}
+
+export interface GuideContentTable {
+  team_id: string;
+  lang: 'nl' | 'en';
+  body: string;
+  updated_at: CreatedAt;
+}
+
+export interface AdviserProfileTable {
+  user_id: string;
+  team_id: string;
+  languages: string;
+  locations: string;
+  intro_nl: string;
+  intro_en: string;
+  is_visible: Generated<boolean>;
+}
+
+export interface ApiTokenTable {
+  id: Generated<string>;
+  team_id: string;
+  name: string;
+  token_hash: Buffer;
+  scopes: string;
+  created_at: CreatedAt;
+  revoked_at: Date | null;
+}
+
+export interface SsoIdentityTable {
+  provider: string;
+  subject: string;
+  user_id: string;
+  created_at: CreatedAt;
+}
+
+// Issue 6 (migration 20261123T160000): consent ledger, identity access, two-factor, retention.
+export interface ConsentGrantTable {
+  id: Generated<string>;
+  case_id: string;
+  info: string;
+  recipient_kind: 'role' | 'person' | 'partner';
+  recipient: string;
+  purpose: string;
+  obtained_via: string;
+  note: Buffer | null;
+  recorded_by: string | null;
+  granted_at: CreatedAt;
+  withdrawn_at: Date | null;
+  withdrawn_by: string | null;
+  withdrawn_via: string | null;
+}
+
+export interface ConsentOverrideTable {
+  id: Generated<string>;
+  case_id: string;
+  info: string;
+  recipient_kind: 'role' | 'person' | 'partner';
+  recipient: string;
+  purpose: string;
+  reason: Buffer;
+  recorded_by: string;
+  recorded_at: CreatedAt;
+  expires_at: Date;
+}
+
+export interface IdentityAccessTable {
+  case_id: string;
+  user_id: string;
+  granted_by: string;
+  granted_at: CreatedAt;
+}
+
+export interface UserTotpTable {
+  user_id: string;
+  master_key_id: string;
+  secret: Buffer;
+  confirmed_at: Date | null;
+  last_step: Generated<number>;
+}
+
+export interface RecoveryCodeTable {
+  user_id: string;
+  code_hash: Buffer;
+  used_at: Date | null;
+}
+
+export interface DeletionLogTable {
+  id: Generated<number>;
+  case_id: string;
+  team_id: string;
+  reference: string;
+  closed_on: string | null;
+  erased_at: Date;
+  reason: string;
+  detail: ColumnType<Record<string, unknown>, string, string>;
+}
+
 export interface Database {
+  consent_grant: ConsentGrantTable;
+  consent_override: ConsentOverrideTable;
+  identity_access: IdentityAccessTable;
+  user_totp: UserTotpTable;
+  recovery_code: RecoveryCodeTable;
+  deletion_log: DeletionLogTable;
   job_lease: JobLeaseTable;
+  reporter_session: ReporterSessionTable;
+  case_message: CaseMessageTable;
+  case_attachment: CaseAttachmentTable;
+  case_minutes: CaseMinutesTable;
+  reporter_notification: ReporterNotificationTable;
+  appointment: AppointmentTable;
   institution: InstitutionTable;
   team: TeamTable;
   org_unit: OrgUnitTable;
@@ -161,4 +439,17 @@ export interface Database {
   case_party: CasePartyTable;
   partner_count: PartnerCountTable;
   audit_event: AuditEventTable;
+  category_version: CategoryVersionTable;
+  referral_partner: ReferralPartnerTable;
+  guide_content: GuideContentTable;
+  adviser_profile: AdviserProfileTable;
+  api_token: ApiTokenTable;
+  sso_identity: SsoIdentityTable;
+  case_assignment: CaseAssignmentTable;
+  case_conflict: CaseConflictTable;
+  case_contact: CaseContactTable;
+  case_task: CaseTaskTable;
+  case_link: CaseLinkTable;
+  case_status_change: CaseStatusChangeTable;
+  deadline_reminder: DeadlineReminderTable;
 }

@@ -1,7 +1,7 @@
 import type { MessageKey } from '../../i18n/i18n.js';
 
 /** The one error type of the application; the handler in app.ts maps code → status. */
-export type ErrorCode = 'NOT_FOUND' | 'FORBIDDEN' | 'UNAUTHENTICATED' | 'CSRF' | 'TOO_LARGE' | 'THROTTLED' | 'UNAVAILABLE';
+export type ErrorCode = 'NOT_FOUND' | 'FORBIDDEN' | 'UNAUTHENTICATED' | 'CSRF' | 'TOO_LARGE' | 'THROTTLED' | 'UNAVAILABLE' | 'CONSENT_REQUIRED';
 
 export const STATUS_BY_CODE: Record<ErrorCode, 401 | 403 | 404 | 413 | 429 | 503> = {
   NOT_FOUND: 404,
@@ -11,6 +11,7 @@ export const STATUS_BY_CODE: Record<ErrorCode, 401 | 403 | 404 | 413 | 429 | 503
   TOO_LARGE: 413,
   THROTTLED: 429,
   UNAVAILABLE: 503,
+  CONSENT_REQUIRED: 403,
 };
 
 export const MESSAGE_BY_CODE: Record<ErrorCode, MessageKey> = {
@@ -19,8 +20,9 @@ export const MESSAGE_BY_CODE: Record<ErrorCode, MessageKey> = {
   UNAUTHENTICATED: 'error.forbidden',
   CSRF: 'error.csrf',
   TOO_LARGE: 'error.tooLarge',
-  THROTTLED: 'error.forbidden',
+  THROTTLED: 'error.throttled',
   UNAVAILABLE: 'error.unavailable',
+  CONSENT_REQUIRED: 'consent.required',
 };
 
 export class AppError extends Error {
