@@ -53,7 +53,8 @@ export function createApp(deps: Deps, opts: AppOptions = {}) {
   });
 
   app.get('/assets/:name', (c) => {
-    const asset = ASSETS[c.req.param('name')];
+    const name = c.req.param('name');
+    const asset = Object.hasOwn(ASSETS, name) ? ASSETS[name] : undefined;
     if (!asset) throw new AppError('NOT_FOUND');
     return c.body(asset.body, 200, { 'Content-Type': asset.type, 'Cache-Control': 'public, max-age=31536000, immutable' });
   });
