@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { expectAccessible, launchBrowser, newContext } from './support/browser.js';
-import { startServer, type RunningServer } from './support/server.js';
+import { startServer, type RunningServer } from '../test/support/server.js';
 
 let server: RunningServer;
 let browser: Browser;
@@ -23,6 +23,7 @@ describe('first report, end to end, without JavaScript', () => {
     await page.getByRole('link', { name: 'Melding doen' }).first().click();
     await expectAccessible(page);
 
+    await page.getByLabel('Team Sociale Veiligheid voor studenten').check();
     await page.getByLabel('Pesten').check();
     await page.getByLabel('Beschrijving (verplicht)').fill('Een groepsgenoot zet mij steeds voor schut in de projectgroep-app.');
     await page.getByRole('group', { name: 'Waar gebeurde het?' }).getByLabel('Online').check();
