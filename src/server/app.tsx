@@ -16,11 +16,17 @@ import { findSessionUser } from './auth/auth.service.js';
 import { MessagePage } from './auth/auth.views.js';
 import { caseRoutes } from './cases/cases.routes.js';
 import { intakeRoutes } from './intake/intake.routes.js';
+import { adminRoutes } from './admin/admin.routes.js';
+import { inviteRoutes } from './admin/invite.routes.js';
+import { apiRoutes } from './api/api.routes.js';
+import { createMetrics } from './ops/metrics.js';
 
 export interface AppOptions {
   logger?: Logger;
   /** The calendar date used for new reports; tests control it. */
   today?: () => string;
+  /** When set, GET /metrics needs `Authorization: Bearer <token>` (default MELDPUNT_METRICS_TOKEN). */
+  metricsToken?: string;
 }
 
 const LANG_COOKIE = 'mp_lang';
@@ -42,6 +48,8 @@ export function createApp(deps: Deps, opts: AppOptions = {}) {
     await next();
   });
   if (opts.logger) app.use(requestLog(opts.logger));
+  const metrics = createMetrics();
+  app.use(metrics.middleware);
 
   app.get('/health', async (c) => {
     try {
@@ -66,6 +74,14 @@ export function createApp(deps: Deps, opts: AppOptions = {}) {
     return c.redirect(next.startsWith('/') && !next.startsWith('//') ? next : '/', 303);
   });
 
+  // Bearer-token API and metrics: no cookies, so mounted before CSRF protection.
+  app.route('/', apiRoutes(deps));
+  app.get('/metrics', async (c) => {
+    const token = opts.metricsToken ?? process.env.MELDPUNT_METRICS_TOKEN;
+    if (token && c.req.header('authorization') !== `Bearer ${token}`) return c.text('unauthorized\n', 401);
+    return c.body(await metrics.render(deps.db), 200, { 'Content-Type': 'text/plain; version=0.0.4; charset=utf-8' });
+  });
+
   app.use(csrfProtection(deps.keyring, secure));
   app.use(async (c, next) => {
     const token = getCookie(c, SESSION_COOKIE);
@@ -76,11 +92,13 @@ export function createApp(deps: Deps, opts: AppOptions = {}) {
 
   app.route('/', intakeRoutes(deps, today));
   app.route('/', authRoutes(deps));
+  app.route('/', inviteRoutes(deps));
 
   // Staff area: everything below needs a signed-in user.
   app.use('/cases/*', requireUser);
   app.use('/cases', requireUser);
   app.route('/', caseRoutes(deps));
+  app.route('/', adminRoutes(deps)); // checks administrator roles itself
 
   app.notFound(() => {
     throw new AppError('NOT_FOUND');

@@ -1,0 +1,92 @@
+import { CsrfField } from '../../ui/layout.js';
+import { ErrorSummary, RadioGroup, SubmitButton, TextArea, TextField, type FieldErrors } from '../../ui/form.js';
+import { ROLES } from '../../domain/roles.js';
+import type { MessageKey } from '../../i18n/i18n.js';
+import type { ViewContext } from '../http/env.js';
+import { AdminPage, CheckboxGroup } from './admin.components.js';
+import { teamName } from './admin.views.js';
+import type { TeamSettings } from './teams.admin.service.js';
+import type { TeamUser } from './users.admin.service.js';
+import type { AdviserProfile } from './advisers.service.js';
+
+type Form = { values: Record<string, string>; errors: FieldErrors };
+type Base = { ctx: ViewContext; team: TeamSettings; notice?: string };
+
+const roleLabel = (role: string) => `admin.role.${role}` as MessageKey;
+
+export function UsersPage({ ctx, team, users, form, notice }: Base & { users: TeamUser[]; form: Form & { roles: string[] } }) {
+  const { t } = ctx;
+  const base = `/admin/teams/${team.id}/users`;
+  return (
+    <AdminPage ctx={ctx} teamId={team.id} teamName={teamName(ctx, team)} title={t('admin.nav.users')} notice={notice}>
+      <table class="data">
+        <caption class="visually-hidden">{t('admin.nav.users')}</caption>
+        <thead><tr><th scope="col">{t('admin.user.name')}</th><th scope="col">{t('admin.user.email')}</th><th scope="col">{t('admin.user.roles')}</th><th scope="col">{t('admin.user.status')}</th></tr></thead>
+        <tbody>
+          {users.map((u) => (
+            <tr>
+              <td><a href={`${base}/${u.id}`}>{u.displayName}</a></td>
+              <td>{u.email}</td>
+              <td>{u.roles.map((r) => t(roleLabel(r))).join(', ')}</td>
+              <td>{t(u.isActive ? 'admin.user.active' : 'admin.user.inactive')}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <h2 class="utrecht-heading-2">{t('admin.user.invite')}</h2>
+      <ErrorSummary errors={form.errors} t={t} />
+      <form method="post" action={`${base}/invite`} novalidate>
+        <CsrfField ctx={ctx} />
+        <TextField name="displayName" label={t('admin.user.name')} value={form.values.displayName} error={form.errors.displayName} />
+        <TextField name="email" type="email" label={t('admin.user.email')} value={form.values.email} error={form.errors.email} />
+        <RadioGroup name="locale" label={t('admin.user.locale')} value={form.values.locale ?? 'nl'} error={form.errors.locale}
+          choices={[{ value: 'nl', label: 'Nederlands' }, { value: 'en', label: 'English' }]} />
+        <CheckboxGroup name="roles" label={t('admin.user.roles')} choices={ROLES.map((r) => ({ value: r, label: t(roleLabel(r)) }))} values={form.roles} error={form.errors.roles} />
+        <SubmitButton>{t('admin.user.sendInvite')}</SubmitButton>
+      </form>
+    </AdminPage>
+  );
+}
+
+export function UserPage(props: Base & { user: TeamUser; profile?: AdviserProfile; form: Form & { roles: string[] } }) {
+  const { ctx, team, user, profile, form, notice } = props;
+  const { t } = ctx;
+  const base = `/admin/teams/${team.id}/users/${user.id}`;
+  return (
+    <AdminPage ctx={ctx} teamId={team.id} teamName={teamName(ctx, team)} title={user.displayName} notice={notice}>
+      <p>{user.email} — {t(user.isActive ? 'admin.user.active' : 'admin.user.inactive')}</p>
+      <ErrorSummary errors={form.errors} t={t} />
+      <h2 class="utrecht-heading-2">{t('admin.user.roles')}</h2>
+      <form method="post" action={`${base}/roles`} novalidate>
+        <CsrfField ctx={ctx} />
+        <CheckboxGroup name="roles" label={t('admin.user.rolesIn', { team: teamName(ctx, team) })} choices={ROLES.map((r) => ({ value: r, label: t(roleLabel(r)) }))} values={form.roles} error={form.errors.roles} />
+        <SubmitButton>{t('admin.save')}</SubmitButton>
+      </form>
+      {profile && (
+        <>
+          <h2 class="utrecht-heading-2">{t('admin.adviser.title')}</h2>
+          <p>{t('admin.adviser.intro')}</p>
+          <form method="post" action={`${base}/profile`} novalidate>
+            <CsrfField ctx={ctx} />
+            <TextField name="languages" label={t('admin.adviser.languages')} hint={t('admin.adviser.languagesHint')} value={form.values.languages ?? profile.languages.join(', ')} error={form.errors.languages} />
+            <TextField name="locations" label={t('admin.adviser.locations')} value={form.values.locations ?? profile.locations} error={form.errors.locations} />
+            <TextArea name="introNl" label={t('admin.adviser.introNl')} value={form.values.introNl ?? profile.intro.nl} error={form.errors.introNl} />
+            <TextArea name="introEn" label={t('admin.adviser.introEn')} value={form.values.introEn ?? profile.intro.en} error={form.errors.introEn} />
+            <CheckboxGroup name="hidden" label={t('admin.adviser.visibility')} choices={[{ value: 'yes', label: t('admin.adviser.hide') }]} values={profile.isVisible ? [] : ['yes']} />
+            <SubmitButton>{t('admin.save')}</SubmitButton>
+          </form>
+        </>
+      )}
+      {user.isActive && (
+        <>
+          <h2 class="utrecht-heading-2">{t('admin.user.deactivate')}</h2>
+          <p>{t('admin.user.deactivateText')}</p>
+          <form method="post" action={`${base}/deactivate`}>
+            <CsrfField ctx={ctx} />
+            <button type="submit" class="utrecht-button utrecht-button--secondary-action">{t('admin.user.deactivate')}</button>
+          </form>
+        </>
+      )}
+    </AdminPage>
+  );
+}

@@ -1,0 +1,58 @@
+import type { Lang } from '../../domain/taxonomy.js';
+import type { Mail } from './mailer.js';
+
+/**
+ * Every e-mail the application sends, in Dutch and English. Content-free by design: a mail
+ * says that something happened and links to the application; it never names a case's
+ * category, parties or text, nor the reference (the link is enough).
+ */
+type Template<P> = Record<Lang, (p: P) => { subject: string; text: string }>;
+
+const FOOTER = {
+  nl: '\n\n-- \nDit bericht is automatisch verstuurd door het meldpunt sociale veiligheid. Beantwoord het niet.',
+  en: '\n\n-- \nThis message was sent automatically by the social safety reporting point. Do not reply to it.',
+};
+
+const invitation: Template<{ link: string; teamName: string; days: number }> = {
+  nl: ({ link, teamName, days }) => ({
+    subject: 'Uitnodiging voor het meldpunt sociale veiligheid',
+    text: `U bent uitgenodigd als medewerker van ${teamName}.\n\nMaak uw account aan via deze link (${days} dagen geldig, eenmalig):\n${link}`,
+  }),
+  en: ({ link, teamName, days }) => ({
+    subject: 'Invitation to the social safety reporting point',
+    text: `You have been invited as a staff member of ${teamName}.\n\nCreate your account with this link (valid for ${days} days, once):\n${link}`,
+  }),
+};
+
+/** For staff: something needs their attention; what it is, they see after signing in. */
+const staffNotification: Template<{ link: string }> = {
+  nl: ({ link }) => ({
+    subject: 'Er staat iets voor u klaar in het meldpunt',
+    text: `Er is een nieuwe activiteit die uw aandacht vraagt. Log in om te zien wat het is:\n${link}`,
+  }),
+  en: ({ link }) => ({
+    subject: 'Something is waiting for you at the reporting point',
+    text: `There is new activity that needs your attention. Sign in to see what it is:\n${link}`,
+  }),
+};
+
+/** For a reporter who left an address: a new message is in their mailbox. */
+const reporterNotification: Template<{ link: string }> = {
+  nl: ({ link }) => ({
+    subject: 'Nieuw bericht in uw brievenbus',
+    text: `Er is een nieuw bericht voor u. Lees het in uw brievenbus met uw persoonlijke code:\n${link}`,
+  }),
+  en: ({ link }) => ({
+    subject: 'New message in your mailbox',
+    text: `There is a new message for you. Read it in your mailbox with your personal code:\n${link}`,
+  }),
+};
+
+const templates = { invitation, staffNotification, reporterNotification };
+export type TemplateName = keyof typeof templates;
+type ParamsOf<N extends TemplateName> = Parameters<(typeof templates)[N]['nl']>[0];
+
+export function renderMail<N extends TemplateName>(name: N, lang: Lang, to: string, params: ParamsOf<N>): Mail {
+  const { subject, text } = (templates[name][lang] as (p: ParamsOf<N>) => { subject: string; text: string })(params);
+  return { to, subject, text: text + FOOTER[lang] };
+}
