@@ -16,6 +16,15 @@ import { findSessionUser } from './auth/auth.service.js';
 import { MessagePage } from './auth/auth.views.js';
 import { caseRoutes } from './cases/cases.routes.js';
 import { intakeRoutes } from './intake/intake.routes.js';
+import { twoFactorRoutes } from './auth/two-factor.routes.js';
+import { consentRoutes } from './consent/consent.routes.js';
+import { retentionRoutes } from './retention/retention.routes.js';
+import { auditRoutes } from './audit/audit.routes.js';
+import { mailboxRoutes } from './mailbox/mailbox.routes.js';
+import { correspondenceRoutes } from './mailbox/staff.routes.js';
+import { appointmentRoutes } from './appointments/appointments.routes.js';
+import { guideRoutes } from './guide/guide.routes.js';
+import { isUploadPath, UPLOAD_BODY_BYTES } from './attachments/upload-rules.js';
 import { adminRoutes } from './admin/admin.routes.js';
 import { inviteRoutes } from './admin/invite.routes.js';
 import { apiRoutes } from './api/api.routes.js';
@@ -39,7 +48,10 @@ export function createApp(deps: Deps, opts: AppOptions = {}) {
 
   app.use(securityHeaders);
   app.use(compress());
-  app.use(bodyLimit({ maxSize: 1024 * 1024, onError: () => { throw new AppError('TOO_LARGE'); } }));
+  const tooLarge = () => { throw new AppError('TOO_LARGE'); };
+  const defaultLimit = bodyLimit({ maxSize: 1024 * 1024, onError: tooLarge });
+  const uploadLimit = bodyLimit({ maxSize: UPLOAD_BODY_BYTES, onError: tooLarge });
+  app.use((c, next) => (c.req.method === 'POST' && isUploadPath(c.req.path) ? uploadLimit : defaultLimit)(c, next));
   app.use(async (c, next) => {
     const fromCookie = getCookie(c, LANG_COOKIE);
     const lang = isLang(fromCookie) ? fromCookie : /^en\b/i.test(c.req.header('accept-language') ?? '') ? 'en' : 'nl';
@@ -91,13 +103,21 @@ export function createApp(deps: Deps, opts: AppOptions = {}) {
   });
 
   app.route('/', intakeRoutes(deps, today));
+  app.route('/', guideRoutes(deps));
+  app.route('/', appointmentRoutes(deps));
+  app.route('/', mailboxRoutes(deps));
   app.route('/', authRoutes(deps));
+  app.route('/', twoFactorRoutes(deps)); // second factor, own sessions, 2FA enforcement; checks the access table itself
+  app.route('/', auditRoutes(deps)); // coordinator's audit viewer; checks the access table itself
   app.route('/', inviteRoutes(deps));
 
   // Staff area: everything below needs a signed-in user.
   app.use('/cases/*', requireUser);
   app.use('/cases', requireUser);
-  app.route('/', caseRoutes(deps));
+  app.route('/', caseRoutes(deps, today));
+  app.route('/', consentRoutes(deps));
+  app.route('/', retentionRoutes(deps));
+  app.route('/', correspondenceRoutes(deps, opts.logger));
   app.route('/', adminRoutes(deps)); // checks administrator roles itself
 
   app.notFound(() => {

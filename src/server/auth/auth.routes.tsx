@@ -41,7 +41,8 @@ export function authRoutes(deps: Deps) {
       return c.html(<LoginPage ctx={viewContext(c)} email={parsed.data.email} errors={{ email: message }} />);
     }
     setStrictCookie(c, SESSION_COOKIE, result.token, secure, SESSION_ABSOLUTE_HOURS * 3600);
-    return c.redirect('/cases', 303);
+    const next = { complete: '/cases', pending_code: '/login/two-factor', pending_enrol: '/login/two-factor/enrol' }[result.state];
+    return c.redirect(next, 303);
   });
 
   app.post('/logout', async (c) => {

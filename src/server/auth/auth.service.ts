@@ -4,6 +4,7 @@ import type { Db } from '../db/create-db.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { clearFailures, recordFailure, throttleWait, type ThrottleRule } from '../http/throttle.js';
 import { createUser, findUserByEmail, getSessionUser, type SessionUser } from '../users/users.service.js';
+import { hasConfirmedTotp, isTwoFactorRequired } from './two-factor.service.js';
 
 export const SESSION_IDLE_MINUTES = 30;
 export const SESSION_ABSOLUTE_HOURS = 12;
@@ -19,7 +20,9 @@ function newToken(): string {
   return crypto.randomBytes(32).toString('base64url');
 }
 
-export type SignInResult = { ok: true; token: string; user: SessionUser } | { ok: false; waitMinutes?: number };
+/** Where a successful password sign-in continues: straight in, or a second factor first. */
+export type SessionState = 'complete' | 'pending_code' | 'pending_enrol';
+export type SignInResult = { ok: true; token: string; user: SessionUser; state: SessionState } | { ok: false; waitMinutes?: number };
 
 export async function signIn(db: Db, email: string, password: string): Promise<SignInResult> {
   const throttleKey = `login:${email.trim().toLowerCase()}`;
@@ -36,14 +39,21 @@ export async function signIn(db: Db, email: string, password: string): Promise<S
   }
   await clearFailures(db, throttleKey);
   const token = newToken();
+  const sessionUser = (await getSessionUser(db, user.id))!;
+  const state = await secondFactorState(db, sessionUser);
   await db.transaction().execute(async (trx) => {
     await trx
       .insertInto('session')
-      .values({ id_hash: digest(token), user_id: user.id, expires_at: new Date(Date.now() + SESSION_ABSOLUTE_HOURS * 3600_000) })
+      .values({ id_hash: digest(token), user_id: user.id, expires_at: new Date(Date.now() + SESSION_ABSOLUTE_HOURS * 3600_000), mfa_state: state })
       .execute();
-    await recordAudit(trx, { type: 'USER_SIGNED_IN', actor: { kind: 'user', userId: user.id } });
+    await recordAudit(trx, { type: 'USER_SIGNED_IN', actor: { kind: 'user', userId: user.id }, detail: { state } });
   });
-  return { ok: true, token, user: (await getSessionUser(db, user.id))! };
+  return { ok: true, token, user: sessionUser, state };
+}
+
+async function secondFactorState(db: Db, user: SessionUser): Promise<SessionState> {
+  if (await hasConfirmedTotp(db, user.id)) return 'pending_code';
+  return (await isTwoFactorRequired(db, user.memberships.map((m) => m.role))) ? 'pending_enrol' : 'complete';
 }
 
 /** The signed-in user behind a session token, honouring idle and absolute timeouts. */
@@ -55,12 +65,57 @@ export async function findSessionUser(db: Db, token: string): Promise<SessionUse
     .where('id_hash', '=', digest(token))
     .where('expires_at', '>', now)
     .where('last_seen_at', '>', new Date(now.getTime() - SESSION_IDLE_MINUTES * 60_000))
+    .where('mfa_state', '=', 'complete')
     .executeTakeFirst();
   if (!session) return undefined;
   if (now.getTime() - session.last_seen_at.getTime() > 60_000) {
     await db.updateTable('session').set({ last_seen_at: now }).where('id_hash', '=', session.id_hash).execute();
   }
   return getSessionUser(db, session.user_id);
+}
+
+/** A session that passed the password but still needs its second factor (short-lived: 10 minutes). */
+export async function findPendingSession(db: Db, token: string, state: Exclude<SessionState, 'complete'>) {
+  return db
+    .selectFrom('session')
+    .select(['id_hash', 'user_id'])
+    .where('id_hash', '=', digest(token))
+    .where('mfa_state', '=', state)
+    .where('created_at', '>', new Date(Date.now() - 10 * 60_000))
+    .executeTakeFirst();
+}
+
+/** After the second factor: the same session becomes a full one (a new token, so the old cannot be replayed). */
+export async function completeSession(db: Db, token: string): Promise<string> {
+  const fresh = newToken();
+  await db
+    .updateTable('session')
+    .set({ id_hash: digest(fresh), mfa_state: 'complete', last_seen_at: new Date() })
+    .where('id_hash', '=', digest(token))
+    .execute();
+  return fresh;
+}
+
+export async function listSessions(db: Db, userId: string, currentToken: string | undefined) {
+  const rows = await db
+    .selectFrom('session')
+    .select(['id', 'id_hash', 'created_at', 'last_seen_at'])
+    .where('user_id', '=', userId)
+    .where('mfa_state', '=', 'complete')
+    .where('expires_at', '>', new Date())
+    .orderBy('created_at', 'desc')
+    .execute();
+  const current = currentToken ? digest(currentToken) : undefined;
+  return rows.map((r) => ({ id: r.id, createdAt: r.created_at, lastSeenAt: r.last_seen_at, isCurrent: current?.equals(r.id_hash) ?? false }));
+}
+
+/** Ends one of the user's own sessions; false when it is not theirs. */
+export async function revokeSession(db: Db, userId: string, sessionId: string): Promise<boolean> {
+  return db.transaction().execute(async (trx) => {
+    const row = await trx.deleteFrom('session').where('id', '=', sessionId).where('user_id', '=', userId).returning('user_id').executeTakeFirst();
+    if (row) await recordAudit(trx, { type: 'SESSION_REVOKED', actor: { kind: 'user', userId } });
+    return row !== undefined;
+  });
 }
 
 export async function signOut(db: Db, token: string): Promise<void> {

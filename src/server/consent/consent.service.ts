@@ -12,6 +12,7 @@ import {
   type ShareRequest,
 } from '../../domain/consent.js';
 import { listGrantRows, listOverrideRows } from './consent.queries.js';
+import { presentGrant, presentOverride } from './consent.presenter.js';
 
 export type { ShareRequest };
 
@@ -156,4 +157,14 @@ export async function recordAcuteRiskOverride(
   return row.id;
 }
 
-export { listGrantRows, listOverrideRows };
+/** The ledger for staff: every consent and override, with notes and reasons decrypted. */
+export async function getConsentLedger(db: Db, keyring: Keyring, caseId: string) {
+  const key = await getCaseDataKey(db, keyring, caseId);
+  const [grants, overrides] = await Promise.all([listGrantRows(db, caseId), listOverrideRows(db, caseId)]);
+  return { consents: grants.map((g) => presentGrant(g, key)), overrides: overrides.map((o) => presentOverride(o, key)) };
+}
+
+/** The ledger as the reporter sees it in the mailbox: what, to whom, why, when, how — no staff notes. */
+export async function getReporterConsentLedger(db: Db, caseId: string) {
+  return (await listGrantRows(db, caseId)).map((g) => presentGrant(g));
+}

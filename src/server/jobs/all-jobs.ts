@@ -2,4 +2,6 @@
  * Imports every module that registers a job (registerJob), so that the server runs them all.
  * Add one line per job module.
  */
+import '../deadlines/reminders.job.js';
+import '../retention/retention.job.js';
 export {};

@@ -1,0 +1,42 @@
+import type { Db } from '../db/create-db.js';
+import { hasRole } from '../../domain/roles.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { requireConsent } from '../consent/consent.service.js';
+import type { SessionUser } from '../users/users.service.js';
+import type { CaseRef } from './case-access.js';
+
+/**
+ * Identities of reporter and accused: the assigned adviser and the team's coordinator see
+ * them; anyone else only after a coordinator granted access, which needs the reporter's
+ * consent (identity_reveal to that person) and is audited.
+ */
+export function isIdentityHolder(user: Pick<SessionUser, 'id' | 'memberships'>, c: { teamId: string; assignedAdviserId: string | null }): boolean {
+  return hasRole(user.memberships, c.teamId, ['safety_coordinator']) || c.assignedAdviserId === user.id;
+}
+
+export async function canSeeIdentity(db: Db, user: Pick<SessionUser, 'id' | 'memberships'>, c: { id: string; teamId: string; assignedAdviserId: string | null }) {
+  if (isIdentityHolder(user, c)) return true;
+  const granted = await db.selectFrom('identity_access').select('user_id').where('case_id', '=', c.id).where('user_id', '=', user.id).executeTakeFirst();
+  return granted !== undefined;
+}
+
+/** Grants one staff member access to the identities; throws CONSENT_REQUIRED without consent. */
+export async function grantIdentityAccess(trx: Db, c: CaseRef, targetUserId: string, actor: { kind: 'user'; userId: string }) {
+  const basis = await requireConsent(trx, c.id, {
+    info: 'reporter_identity',
+    recipient: { kind: 'person', value: targetUserId },
+    purpose: 'identity_reveal',
+  });
+  await trx
+    .insertInto('identity_access')
+    .values({ case_id: c.id, user_id: targetUserId, granted_by: actor.userId })
+    .onConflict((oc) => oc.columns(['case_id', 'user_id']).doNothing())
+    .execute();
+  await recordAudit(trx, {
+    type: 'IDENTITY_ACCESS_GRANTED',
+    actor,
+    teamId: c.teamId,
+    caseId: c.id,
+    detail: { userId: targetUserId, basis: basis.basis, basisId: basis.basis === 'consent' ? basis.grantId : basis.overrideId },
+  });
+}

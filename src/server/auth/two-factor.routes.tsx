@@ -1,0 +1,116 @@
+import { Hono, type Context } from 'hono';
+import { z } from 'zod';
+import type { Deps } from '../bootstrap.js';
+import { viewContext, type AppEnv } from '../http/env.js';
+import { AppError } from '../http/errors.js';
+import { getCookie, setStrictCookie } from '../http/cookies.js';
+import { formStrings } from '../http/validation.js';
+import { assertRouteAllowed } from '../access/route-guard.js';
+import { completeSession, findPendingSession, listSessions, revokeSession, SESSION_ABSOLUTE_HOURS } from './auth.service.js';
+import { confirmEnrolment, getEnrolmentSecret, hasConfirmedTotp, isTwoFactorRequired, setTwoFactorRequired, verifySecondFactor } from './two-factor.service.js';
+import { otpauthUri, toBase32 } from './totp.js';
+import { AccountSecurityPage, AdminSecurityPage, EnrolPage, RecoveryCodesPage, SecondFactorPage } from './two-factor.views.js';
+
+const SESSION_COOKIE = 'mp_session';
+const CodeInput = z.object({ code: z.string().trim().min(1).max(40) });
+const RequireInput = z.object({ requireTwoFactor: z.enum(['yes', 'no']) });
+
+/** Second factor at sign-in, enrolment, the user's own sessions, and the administrator's switch. */
+export function twoFactorRoutes(deps: Deps) {
+  const app = new Hono<AppEnv>();
+  const secure = deps.config.secureCookies;
+  const pending = async (c: Context<AppEnv>, state: 'pending_code' | 'pending_enrol') => {
+    const token = getCookie(c, SESSION_COOKIE);
+    const session = token ? await findPendingSession(deps.db, token, state) : undefined;
+    if (!token || !session) throw new AppError('UNAUTHENTICATED');
+    return { token, userId: session.user_id };
+  };
+  const complete = async (c: Context<AppEnv>, token: string) => {
+    setStrictCookie(c, SESSION_COOKIE, await completeSession(deps.db, token), secure, SESSION_ABSOLUTE_HOURS * 3600);
+  };
+  const code = async (c: Context<AppEnv>) => CodeInput.safeParse(formStrings(await c.req.parseBody())).data?.code ?? '';
+  const enrolView = async (userId: string) => {
+    const user = await deps.db.selectFrom('app_user').select('email').where('id', '=', userId).executeTakeFirstOrThrow();
+    const secret = await getEnrolmentSecret(deps.db, deps.keyring, userId);
+    return secret ? { secret: toBase32(secret), uri: otpauthUri(secret, user.email, 'Meldpunt') } : undefined;
+  };
+
+  app.get('/login/two-factor', async (c) => {
+    await pending(c, 'pending_code');
+    return c.html(<SecondFactorPage ctx={viewContext(c)} errors={{}} />);
+  });
+
+  app.post('/login/two-factor', async (c) => {
+    const { token, userId } = await pending(c, 'pending_code');
+    const result = await verifySecondFactor(deps.db, deps.keyring, userId, await code(c));
+    if (!result.ok) {
+      const t = c.get('t');
+      c.status(result.waitMinutes ? 429 : 401);
+      return c.html(<SecondFactorPage ctx={viewContext(c)} errors={{ code: result.waitMinutes ? t('login.throttled', { minutes: result.waitMinutes }) : t('twofa.failed') }} />);
+    }
+    await complete(c, token);
+    return c.redirect('/cases', 303);
+  });
+
+  app.get('/login/two-factor/enrol', async (c) => {
+    const { userId } = await pending(c, 'pending_enrol');
+    const view = await enrolView(userId);
+    if (!view) throw new AppError('UNAUTHENTICATED');
+    return c.html(<EnrolPage ctx={viewContext(c)} {...view} errors={{}} />);
+  });
+
+  app.post('/login/two-factor/enrol', async (c) => {
+    const { token, userId } = await pending(c, 'pending_enrol');
+    const codes = await confirmEnrolment(deps.db, deps.keyring, userId, await code(c));
+    if (!codes) {
+      c.status(422);
+      return c.html(<EnrolPage ctx={viewContext(c)} {...(await enrolView(userId))!} errors={{ code: c.get('t')('twofa.failed') }} />);
+    }
+    await complete(c, token);
+    return c.html(<RecoveryCodesPage ctx={viewContext(c)} codes={codes} />);
+  });
+
+  const accountPage = async (c: Context<AppEnv>, errors: Record<string, string> = {}) => {
+    const user = c.get('user')!;
+    const enrolled = await hasConfirmedTotp(deps.db, user.id);
+    const view = enrolled ? undefined : await enrolView(user.id);
+    const sessions = await listSessions(deps.db, user.id, c.get('sessionToken'));
+    if (Object.keys(errors).length) c.status(422);
+    return c.html(<AccountSecurityPage ctx={viewContext(c)} enrolled={enrolled} {...view} sessions={sessions} errors={errors} />);
+  };
+
+  app.get('/account/security', async (c) => {
+    assertRouteAllowed(c);
+    return accountPage(c);
+  });
+
+  app.post('/account/two-factor', async (c) => {
+    assertRouteAllowed(c);
+    const codes = await confirmEnrolment(deps.db, deps.keyring, c.get('user')!.id, await code(c));
+    if (!codes) return accountPage(c, { code: c.get('t')('twofa.failed') });
+    return c.html(<RecoveryCodesPage ctx={viewContext(c)} codes={codes} />);
+  });
+
+  app.post('/account/sessions/:sessionId/revoke', async (c) => {
+    assertRouteAllowed(c);
+    const id = c.req.param('sessionId');
+    if (!/^[0-9a-f-]{36}$/.test(id) || !(await revokeSession(deps.db, c.get('user')!.id, id))) throw new AppError('NOT_FOUND');
+    return c.redirect('/account/security', 303);
+  });
+
+  app.get('/admin/security', async (c) => {
+    assertRouteAllowed(c);
+    return c.html(<AdminSecurityPage ctx={viewContext(c)} required={await isTwoFactorRequired(deps.db, ['confidential_adviser'])} />);
+  });
+
+  app.post('/admin/security', async (c) => {
+    assertRouteAllowed(c);
+    const parsed = RequireInput.safeParse(formStrings(await c.req.parseBody()));
+    if (!parsed.success) throw new AppError('NOT_FOUND');
+    const required = parsed.data.requireTwoFactor === 'yes';
+    await deps.db.transaction().execute((trx) => setTwoFactorRequired(trx, required, c.get('user')!.id));
+    return c.html(<AdminSecurityPage ctx={viewContext(c)} required={required} notice={c.get('t')('security.saved')} />);
+  });
+
+  return app;
+}

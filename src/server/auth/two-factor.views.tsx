@@ -1,0 +1,127 @@
+import { CsrfField, Layout } from '../../ui/layout.js';
+import { ErrorSummary, RadioGroup, SubmitButton, TextField, type FieldErrors } from '../../ui/form.js';
+import type { ViewContext } from '../http/env.js';
+
+export function SecondFactorPage({ ctx, errors }: { ctx: ViewContext; errors: FieldErrors }) {
+  const { t } = ctx;
+  return (
+    <Layout ctx={ctx} title={t('twofa.title')}>
+      <h1 class="utrecht-heading-1">{t('twofa.title')}</h1>
+      <ErrorSummary errors={errors} t={t} />
+      <form method="post" action="/login/two-factor" novalidate>
+        <CsrfField ctx={ctx} />
+        <TextField name="code" label={t('twofa.code')} hint={t('twofa.codeHint')} autocomplete="one-time-code" error={errors.code} />
+        <SubmitButton>{t('twofa.submit')}</SubmitButton>
+      </form>
+    </Layout>
+  );
+}
+
+/** Enrolment: the key as text and as an otpauth link (no image, so it works without scripts). */
+export function EnrolForm({ ctx, secret, uri, action, errors }: { ctx: ViewContext; secret: string; uri: string; action: string; errors: FieldErrors }) {
+  const { t } = ctx;
+  return (
+    <>
+      <ErrorSummary errors={errors} t={t} />
+      <p>{t('twofa.enrolIntro')}</p>
+      <p>
+        {t('twofa.secret')}: <code class="receipt" data-testid="totp-secret">{secret.match(/.{1,4}/g)!.join(' ')}</code>
+      </p>
+      <p><a href={uri}>{t('twofa.uri')}</a></p>
+      <form method="post" action={action} novalidate>
+        <CsrfField ctx={ctx} />
+        <TextField name="code" label={t('twofa.code')} hint={t('twofa.codeHint')} autocomplete="one-time-code" error={errors.code} />
+        <SubmitButton>{t('twofa.confirm')}</SubmitButton>
+      </form>
+    </>
+  );
+}
+
+export function EnrolPage(props: { ctx: ViewContext; secret: string; uri: string; errors: FieldErrors }) {
+  const { t } = props.ctx;
+  return (
+    <Layout ctx={props.ctx} title={t('twofa.enrolTitle')}>
+      <h1 class="utrecht-heading-1">{t('twofa.enrolTitle')}</h1>
+      <EnrolForm {...props} action="/login/two-factor/enrol" />
+    </Layout>
+  );
+}
+
+export function RecoveryCodesPage({ ctx, codes }: { ctx: ViewContext; codes: string[] }) {
+  const { t } = ctx;
+  return (
+    <Layout ctx={ctx} title={t('twofa.recoveryTitle')}>
+      <h1 class="utrecht-heading-1">{t('twofa.recoveryTitle')}</h1>
+      <p>{t('twofa.recoveryIntro')}</p>
+      <ul data-testid="recovery-codes">
+        {codes.map((c) => <li><code>{c}</code></li>)}
+      </ul>
+      <p><a class="utrecht-button-link utrecht-button-link--primary-action" href="/cases">{t('twofa.continue')}</a></p>
+    </Layout>
+  );
+}
+
+interface SessionEntry {
+  id: string;
+  createdAt: Date;
+  lastSeenAt: Date;
+  isCurrent: boolean;
+}
+
+export function AccountSecurityPage(props: { ctx: ViewContext; enrolled: boolean; secret?: string; uri?: string; sessions: SessionEntry[]; errors: FieldErrors }) {
+  const { ctx, enrolled, secret, uri, sessions, errors } = props;
+  const { t } = ctx;
+  const when = (d: Date) => d.toISOString().slice(0, 16).replace('T', ' ');
+  return (
+    <Layout ctx={ctx} title={t('account.title')}>
+      <h1 class="utrecht-heading-1">{t('account.title')}</h1>
+      <h2>{t('twofa.title')}</h2>
+      {enrolled || !secret || !uri ? <p>{t('twofa.enabled')}</p> : <EnrolForm ctx={ctx} secret={secret} uri={uri} action="/account/two-factor" errors={errors} />}
+      <h2>{t('account.sessions')}</h2>
+      <table class="data">
+        <caption class="visually-hidden">{t('account.sessions')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('account.sessionStarted')}</th>
+            <th scope="col">{t('account.sessionLastSeen')}</th>
+            <th scope="col"><span class="visually-hidden">{t('account.revoke')}</span></th>
+          </tr>
+        </thead>
+        <tbody>
+          {sessions.map((s) => (
+            <tr>
+              <td>{when(s.createdAt)}{s.isCurrent && <> ({t('account.sessionCurrent')})</>}</td>
+              <td>{when(s.lastSeenAt)}</td>
+              <td>
+                <form method="post" action={`/account/sessions/${s.id}/revoke`} class="inline-form">
+                  <CsrfField ctx={ctx} />
+                  <button type="submit" class="link-button">{t('account.revoke')}</button>
+                </form>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </Layout>
+  );
+}
+
+export function AdminSecurityPage({ ctx, required, notice }: { ctx: ViewContext; required: boolean; notice?: string }) {
+  const { t } = ctx;
+  return (
+    <Layout ctx={ctx} title={t('security.adminTitle')}>
+      <h1 class="utrecht-heading-1">{t('security.adminTitle')}</h1>
+      {notice && <p class="panel" role="status">{notice}</p>}
+      <form method="post" action="/admin/security" novalidate>
+        <CsrfField ctx={ctx} />
+        <RadioGroup
+          name="requireTwoFactor"
+          label={t('security.requireTwoFactor')}
+          value={required ? 'yes' : 'no'}
+          choices={[{ value: 'yes', label: t('security.requireYes') }, { value: 'no', label: t('security.requireNo') }]}
+        />
+        <SubmitButton>{t('security.save')}</SubmitButton>
+      </form>
+    </Layout>
+  );
+}

@@ -1,0 +1,78 @@
+import { Hono, type Context } from 'hono';
+import { z } from 'zod';
+import type { Deps } from '../bootstrap.js';
+import { viewContext, type AppEnv } from '../http/env.js';
+import { AppError } from '../http/errors.js';
+import { formStrings, toFieldErrors } from '../http/validation.js';
+import type { FieldErrors } from '../../ui/form.js';
+import { getCaseForRoute, type CaseRef } from '../access/case-access.js';
+import { grantIdentityAccess } from '../access/identity.service.js';
+import { getConsentLedger, grantConsent, recordAcuteRiskOverride, recordShareRefused, withdrawConsent } from './consent.service.js';
+import { GrantInput, OverrideInput, toShare, WithdrawInput } from './consent.schema.js';
+import { ConsentPage } from './consent.views.js';
+
+const UserIdInput = z.object({ userId: z.uuid({ error: 'validation.required' }) });
+
+/** The consent ledger of one case, the acute-risk override and identity access. Behind requireUser. */
+export function consentRoutes(deps: Deps) {
+  const app = new Hono<AppEnv>();
+  const route = (c: Context<AppEnv>) => ({ method: c.req.method as 'GET' | 'POST', path: c.req.routePath });
+  const load = (c: Context<AppEnv>) => getCaseForRoute(deps.db, c.get('user')!, c.req.param('id')!, route(c));
+  const actor = (c: Context<AppEnv>) => ({ kind: 'user' as const, userId: c.get('user')!.id });
+
+  async function render(c: Context<AppEnv>, ref: CaseRef, values: Record<string, string> = {}, errors: FieldErrors = {}, notice?: string) {
+    const ledger = await getConsentLedger(deps.db, deps.keyring, ref.id);
+    if (Object.keys(errors).length) c.status(422);
+    return c.html(<ConsentPage ctx={viewContext(c)} caseId={ref.id} reference={ref.reference} {...ledger} values={values} errors={errors} notice={notice} />);
+  }
+
+  app.get('/cases/:id/consents', async (c) => render(c, await load(c)));
+
+  app.post('/cases/:id/consents', async (c) => {
+    const ref = await load(c);
+    const values = formStrings(await c.req.parseBody());
+    const parsed = GrantInput.safeParse(values);
+    if (!parsed.success) return render(c, ref, values, toFieldErrors(parsed.error, c.get('t')));
+    const { obtainedVia, note } = parsed.data;
+    await deps.db.transaction().execute((trx) => grantConsent(trx, deps.keyring, ref, { ...toShare(parsed.data), obtainedVia, note }, actor(c)));
+    return render(c, ref, {}, {}, c.get('t')('consent.saved'));
+  });
+
+  app.post('/cases/:id/consents/:consentId/withdraw', async (c) => {
+    const ref = await load(c);
+    const parsed = WithdrawInput.safeParse(formStrings(await c.req.parseBody()));
+    const consentId = c.req.param('consentId');
+    if (!parsed.success || !/^[0-9a-f-]{36}$/.test(consentId)) throw new AppError('NOT_FOUND');
+    const done = await deps.db.transaction().execute((trx) => withdrawConsent(trx, ref, consentId, parsed.data.withdrawVia, actor(c)));
+    if (!done) throw new AppError('NOT_FOUND');
+    return render(c, ref, {}, {}, c.get('t')('consent.withdrawn'));
+  });
+
+  app.post('/cases/:id/overrides', async (c) => {
+    const ref = await load(c);
+    const values = formStrings(await c.req.parseBody());
+    const parsed = OverrideInput.safeParse(values);
+    if (!parsed.success) return render(c, ref, {}, toFieldErrors(parsed.error, c.get('t')));
+    await deps.db.transaction().execute((trx) =>
+      recordAcuteRiskOverride(trx, deps.keyring, ref, { ...toShare(parsed.data), reason: parsed.data.reason }, actor(c)),
+    );
+    return render(c, ref, {}, {}, c.get('t')('consent.saved'));
+  });
+
+  app.post('/cases/:id/identity-access', async (c) => {
+    const ref = await load(c);
+    const values = formStrings(await c.req.parseBody());
+    const parsed = UserIdInput.safeParse(values);
+    if (!parsed.success) return render(c, ref, {}, toFieldErrors(parsed.error, c.get('t')));
+    const request = { info: 'reporter_identity', recipient: { kind: 'person', value: parsed.data.userId }, purpose: 'identity_reveal' } as const;
+    try {
+      await deps.db.transaction().execute((trx) => grantIdentityAccess(trx, ref, parsed.data.userId, actor(c)));
+    } catch (err) {
+      if (err instanceof AppError && err.code === 'CONSENT_REQUIRED') await recordShareRefused(deps.db, ref.teamId, ref.id, request, actor(c));
+      throw err;
+    }
+    return render(c, ref, {}, {}, c.get('t')('consent.saved'));
+  });
+
+  return app;
+}
