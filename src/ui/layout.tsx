@@ -48,7 +48,9 @@ export function Layout({ ctx, title, isPublic = false, children }: LayoutProps) 
                 </>
               ) : (
                 <>
+                  <li><a href="/wegwijzer">{t('nav.guide')}</a></li>
                   <li><a href="/melden">{t('nav.report')}</a></li>
+                  <li><a href="/postbus">{t('nav.mailbox')}</a></li>
                   <li><a href="/login">{t('nav.signIn')}</a></li>
                 </>
               )}

@@ -5,6 +5,7 @@ import { ErrorSummary, RadioGroup, SubmitButton, TextArea, TextField, type Field
 import type { ViewContext } from '../http/env.js';
 import type { Team } from '../teams/teams.service.js';
 import type { Acknowledgement } from './intake.service.js';
+import { UploadField } from '../attachments/upload-field.js';
 
 export function HomePage({ ctx }: { ctx: ViewContext }) {
   const { t } = ctx;
@@ -37,7 +38,7 @@ export function IntakeForm({ ctx, teams, values, errors }: IntakeFormProps) {
       <h1 class="utrecht-heading-1">{t('intake.title')}</h1>
       <ErrorSummary errors={errors} t={t} />
       <p>{t('intake.intro')}</p>
-      <form method="post" action="/melden" novalidate>
+      <form method="post" action="/melden" enctype="multipart/form-data" novalidate>
         <CsrfField ctx={ctx} />
         <input type="hidden" name="idempotencyKey" value={values.idempotencyKey} />
         {teams.length === 1 ? (
@@ -83,6 +84,7 @@ export function IntakeForm({ ctx, teams, values, errors }: IntakeFormProps) {
         />
         <TextField name="name" label={t('intake.name')} error={errors.name} value={values.name} autocomplete="name" />
         <TextField name="contact" label={t('intake.contact')} hint={t('intake.contactHint')} error={errors.contact} value={values.contact} />
+        <UploadField t={t} error={errors.files} />
         <SubmitButton>{t('intake.submit')}</SubmitButton>
       </form>
     </Layout>
@@ -93,11 +95,23 @@ function vocabChoices(vocab: 'location' | 'role' | 'goal', keys: readonly string
   return keys.map((k) => ({ value: k, label: vocabLabel(vocab, k, lang) }));
 }
 
-export function AcknowledgementPage({ ctx, ack }: { ctx: ViewContext; ack: Acknowledgement }) {
+interface AckProps {
+  ctx: ViewContext;
+  ack: Acknowledgement;
+  idempotencyKey: string;
+  errors: FieldErrors;
+}
+
+/**
+ * The reference, and for an anonymous report the receipt code, shown once; the reporter
+ * confirms having saved it before going on (GOV.UK: one thing per page).
+ */
+export function AcknowledgementPage({ ctx, ack, idempotencyKey, errors }: AckProps) {
   const { t } = ctx;
   return (
     <Layout ctx={ctx} title={t('ack.title')} isPublic>
       <h1 class="utrecht-heading-1">{t('ack.title')}</h1>
+      <ErrorSummary errors={errors} t={t} />
       <p>
         {t('ack.reference')}: <strong data-testid="reference">{ack.reference}</strong>
       </p>
@@ -107,9 +121,29 @@ export function AcknowledgementPage({ ctx, ack }: { ctx: ViewContext; ack: Ackno
           <p class="receipt" data-testid="receipt">{ack.receipt}</p>
           <p>{t('ack.receiptText')}</p>
           <p>{t('ack.anonymousNext', { days: ack.ackDays })}</p>
+          <form method="post" action="/melden/bewaard" novalidate>
+            <CsrfField ctx={ctx} />
+            <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
+            <div class={`form-field${errors.saved ? ' field--invalid' : ''}`}>
+              {errors.saved && <p class="error-message" id="error-saved">{errors.saved}</p>}
+              <div class="choice">
+                <input type="checkbox" id="field-saved" name="saved" value="yes" aria-describedby={errors.saved ? 'error-saved' : undefined} />
+                <label for="field-saved">{t('ack.saved')}</label>
+              </div>
+            </div>
+            <SubmitButton>{t('ack.continue')}</SubmitButton>
+          </form>
         </section>
       ) : (
-        <p>{t('ack.namedNext', { days: ack.ackDays })}</p>
+        <>
+          <p>{t('ack.namedNext', { days: ack.ackDays })}</p>
+          <form method="post" action="/melden/bewaard" novalidate>
+            <CsrfField ctx={ctx} />
+            <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
+            <input type="hidden" name="saved" value="yes" />
+            <SubmitButton>{t('ack.requestAppointment')}</SubmitButton>
+          </form>
+        </>
       )}
     </Layout>
   );

@@ -1,0 +1,40 @@
+import { Hono } from 'hono';
+import type { Deps } from '../bootstrap.js';
+import { viewContext, type AppEnv } from '../http/env.js';
+import { AppError } from '../http/errors.js';
+import { formStrings, toFieldErrors } from '../http/validation.js';
+import { getCaseSealer } from '../mailbox/case-key.js';
+import { setNotificationAddress } from '../mailbox/notification.service.js';
+import { findRecentIntakeCaseId } from '../intake/intake.service.js';
+import { AppointmentRequestInput, slotsOf } from './appointments.schema.js';
+import { getIcsByToken, requestAppointment } from './appointments.service.js';
+import { IntakeAppointmentPage } from './appointments.views.js';
+
+/** Public appointment routes: a request right after the intake, and the calendar file link. */
+export function appointmentRoutes(deps: Deps) {
+  const app = new Hono<AppEnv>();
+
+  app.post('/melden/afspraak', async (c) => {
+    const values = formStrings(await c.req.parseBody());
+    const caseId = await findRecentIntakeCaseId(deps.db, values.idempotencyKey ?? '');
+    if (!caseId) throw new AppError('NOT_FOUND');
+    const parsed = AppointmentRequestInput.safeParse(values);
+    if (!parsed.success) {
+      c.status(422);
+      return c.html(<IntakeAppointmentPage ctx={viewContext(c)} idempotencyKey={values.idempotencyKey!} errors={toFieldErrors(parsed.error, c.get('t'))} done={false} />);
+    }
+    const sealer = await getCaseSealer(deps.db, deps.keyring, caseId);
+    await requestAppointment(deps.db, sealer, { mode: parsed.data.mode, slots: slotsOf(parsed.data) }, { kind: 'reporter' });
+    if (parsed.data.email) await setNotificationAddress(deps.db, sealer, parsed.data.email, { kind: 'reporter' });
+    return c.html(<IntakeAppointmentPage ctx={viewContext(c)} idempotencyKey="" errors={{}} done />);
+  });
+
+  app.get('/afspraak/:file', async (c) => {
+    const token = /^([A-Za-z0-9_-]{32})\.ics$/.exec(c.req.param('file'))?.[1];
+    if (!token) throw new AppError('NOT_FOUND');
+    const ics = await getIcsByToken(deps.db, deps.keyring, token);
+    return c.body(ics, 200, { 'Content-Type': 'text/calendar; charset=utf-8', 'Content-Disposition': 'attachment; filename="afspraak.ics"' });
+  });
+
+  return app;
+}

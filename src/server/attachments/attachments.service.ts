@@ -1,0 +1,80 @@
+import type { Db } from '../db/create-db.js';
+import { recordAudit, type AuditActor } from '../audit/audit.service.js';
+import { AppError } from '../http/errors.js';
+import type { CaseSealer } from '../mailbox/case-key.js';
+import type { CleanFile } from './upload-rules.js';
+
+export interface AttachmentEntry {
+  id: string;
+  name: string;
+  mediaType: string;
+  sizeBytes: number;
+  uploadedBy: 'reporter' | 'adviser';
+  messageId: string | null;
+  createdAt: Date;
+}
+
+/** Stores cleaned files sealed with the case key; call inside the transaction of the change. */
+export async function addAttachments(
+  trx: Db,
+  sealer: CaseSealer,
+  files: CleanFile[],
+  by: { uploadedBy: 'reporter' | 'adviser'; messageId?: string; actor: AuditActor },
+): Promise<void> {
+  for (const file of files) {
+    const row = await trx
+      .insertInto('case_attachment')
+      .values({
+        case_id: sealer.caseId,
+        message_id: by.messageId ?? null,
+        uploaded_by: by.uploadedBy,
+        media_type: file.mediaType,
+        size_bytes: file.content.length,
+        file_name: sealer.seal(file.name, 'attachment-name'),
+        content: sealer.seal(file.content, 'attachment'),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await recordAudit(trx, {
+      type: 'CASE_ATTACHMENT_ADDED',
+      actor: by.actor,
+      teamId: sealer.teamId,
+      caseId: sealer.caseId,
+      detail: { attachmentId: row.id, mediaType: file.mediaType, bytes: file.content.length },
+    });
+  }
+}
+
+export async function listAttachments(db: Db, sealer: CaseSealer): Promise<AttachmentEntry[]> {
+  const rows = await db
+    .selectFrom('case_attachment')
+    .select(['id', 'file_name', 'media_type', 'size_bytes', 'uploaded_by', 'message_id', 'created_at'])
+    .where('case_id', '=', sealer.caseId)
+    .orderBy('created_at')
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    name: sealer.openText(r.file_name, 'attachment-name'),
+    mediaType: r.media_type,
+    sizeBytes: r.size_bytes,
+    uploadedBy: r.uploaded_by,
+    messageId: r.message_id,
+    createdAt: r.created_at,
+  }));
+}
+
+/** One file's content for download; the read is audited. */
+export async function getAttachmentContent(db: Db, sealer: CaseSealer, attachmentId: string, actor: AuditActor) {
+  const row = /^[0-9a-f-]{36}$/.test(attachmentId)
+    ? await db.selectFrom('case_attachment').selectAll().where('id', '=', attachmentId).where('case_id', '=', sealer.caseId).executeTakeFirst()
+    : undefined;
+  if (!row) throw new AppError('NOT_FOUND');
+  await db.transaction().execute((trx) =>
+    recordAudit(trx, { type: 'CASE_ATTACHMENT_DOWNLOADED', actor, teamId: sealer.teamId, caseId: sealer.caseId, detail: { attachmentId } }),
+  );
+  return {
+    name: sealer.openText(row.file_name, 'attachment-name'),
+    mediaType: row.media_type,
+    content: sealer.open(row.content, 'attachment'),
+  };
+}

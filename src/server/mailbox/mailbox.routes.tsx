@@ -1,0 +1,141 @@
+import { Hono, type Context } from 'hono';
+import type { Deps } from '../bootstrap.js';
+import { viewContext, type AppEnv } from '../http/env.js';
+import { AppError } from '../http/errors.js';
+import { deleteCookie, getCookie, setStrictCookie } from '../http/cookies.js';
+import { formStrings, toFieldErrors } from '../http/validation.js';
+import { getAttachmentContent } from '../attachments/attachments.service.js';
+import { downloadHeaders } from '../attachments/attachment-response.js';
+import { filesOf, prepareUploads } from '../attachments/upload-rules.js';
+import { UPLOAD_PROBLEM_MESSAGE } from '../attachments/upload-messages.js';
+import { getIcsForCase } from '../appointments/appointments.service.js';
+import { getCaseSealer } from './case-key.js';
+import { getMailbox } from './mailbox.service.js';
+import { DisclosureInput, MessageInput, MinutesResponseInput, NotificationInput, ReceiptInput } from './mailbox.schema.js';
+import { MailboxPage, MailboxSignInPage, type MailboxErrors } from './mailbox.views.js';
+import { browserThrottleKey, findReporterCaseId, signInWithReceipt, signOutReporter } from './reporter-session.js';
+import { sendMessage } from './messages.service.js';
+import { respondToMinutes } from './minutes.service.js';
+import { removeNotificationAddress, setNotificationAddress } from './notification.service.js';
+import { discloseIdentity } from './identity.service.js';
+import { AppointmentRequestInput, slotsOf } from '../appointments/appointments.schema.js';
+import { requestAppointment } from '../appointments/appointments.service.js';
+
+export const MAILBOX_COOKIE = 'mp_mailbox';
+
+type MailboxEnv = { Variables: AppEnv['Variables'] & { caseId: string } };
+const ctxOf = (c: Context<MailboxEnv>) => viewContext(c as unknown as Context<AppEnv>);
+
+/** The anonymous reporter's mailbox, signed in with the receipt code. */
+export function mailboxRoutes(deps: Deps) {
+  const app = new Hono<MailboxEnv>();
+  const secure = deps.config.secureCookies;
+
+  app.get('/postbus', (c) => c.html(<MailboxSignInPage ctx={ctxOf(c)} errors={{}} />));
+
+  app.post('/postbus', async (c) => {
+    const t = c.get('t');
+    const parsed = ReceiptInput.safeParse(formStrings(await c.req.parseBody()));
+    if (!parsed.success) {
+      c.status(422);
+      return c.html(<MailboxSignInPage ctx={ctxOf(c)} errors={toFieldErrors(parsed.error, t)} />);
+    }
+    const browserKey = browserThrottleKey(deps.keyring, getCookie(c, 'mp_csrf') ?? '');
+    const result = await signInWithReceipt(deps.db, deps.keyring, parsed.data.receipt, browserKey);
+    if (!result.ok) {
+      c.status(result.waitMinutes ? 429 : 401);
+      const message = result.waitMinutes ? t('mailbox.throttled', { minutes: result.waitMinutes }) : t('mailbox.signInFailed');
+      return c.html(<MailboxSignInPage ctx={ctxOf(c)} errors={{ receipt: message }} />);
+    }
+    setStrictCookie(c, MAILBOX_COOKIE, result.token, secure, 3600);
+    return c.redirect('/postbus/inbox', 303);
+  });
+
+  app.post('/postbus/uitloggen', async (c) => {
+    const token = getCookie(c, MAILBOX_COOKIE);
+    if (token) await signOutReporter(deps.db, token);
+    deleteCookie(c, MAILBOX_COOKIE, { path: '/', secure });
+    return c.html(<MailboxSignInPage ctx={ctxOf(c)} errors={{}} status={c.get('t')('mailbox.signedOut')} />);
+  });
+
+  app.use('/postbus/*', async (c, next) => {
+    if (c.req.path === '/postbus') return next();
+    const caseId = await findReporterCaseId(deps.db, getCookie(c, MAILBOX_COOKIE));
+    if (!caseId) return c.redirect('/postbus', 303);
+    c.set('caseId', caseId);
+    await next();
+  });
+
+  const render = async (c: Context<MailboxEnv>, errors: MailboxErrors = {}, notice?: string) => {
+    const view = await getMailbox(deps.db, deps.keyring, c.get('caseId'));
+    if (Object.keys(errors).length) c.status(422);
+    return c.html(<MailboxPage ctx={ctxOf(c)} view={view} errors={errors} notice={notice} />);
+  };
+  const sealerOf = (c: Context<MailboxEnv>) => getCaseSealer(deps.db, deps.keyring, c.get('caseId'));
+
+  app.get('/postbus/inbox', (c) => render(c));
+
+  app.post('/postbus/berichten', async (c) => {
+    const body = await c.req.parseBody({ all: true });
+    const parsed = MessageInput.safeParse(formStrings(body as never));
+    const upload = await prepareUploads(filesOf(body, 'files'));
+    if (!parsed.success || !upload.ok) {
+      const errors = parsed.success ? {} : toFieldErrors(parsed.error, c.get('t'));
+      if (!upload.ok) errors.files = c.get('t')(UPLOAD_PROBLEM_MESSAGE[upload.problem]);
+      return render(c, { message: errors });
+    }
+    await sendMessage(deps.db, await sealerOf(c), { author: 'reporter', body: parsed.data.body, files: upload.files });
+    return render(c, {}, c.get('t')('mailbox.sent'));
+  });
+
+  app.get('/postbus/bestanden/:id', async (c) => {
+    const file = await getAttachmentContent(deps.db, await sealerOf(c), c.req.param('id'), { kind: 'reporter' });
+    return c.body(new Uint8Array(file.content), 200, downloadHeaders(file));
+  });
+
+  app.post('/postbus/verslagen/:id', async (c) => {
+    const parsed = MinutesResponseInput.safeParse(formStrings(await c.req.parseBody()));
+    if (!parsed.success) return render(c, { minutes: toFieldErrors(parsed.error, c.get('t')) });
+    const response = parsed.data.decision === 'approve' ? { approve: true as const } : { approve: false as const, correction: parsed.data.correction };
+    await respondToMinutes(deps.db, await sealerOf(c), c.req.param('id'), response);
+    return render(c, {}, c.get('t')(response.approve ? 'mailbox.minutesApproved' : 'mailbox.minutesCorrectionSent'));
+  });
+
+  app.post('/postbus/e-mail', async (c) => {
+    const parsed = NotificationInput.safeParse(formStrings(await c.req.parseBody()));
+    if (!parsed.success) return render(c, { notification: toFieldErrors(parsed.error, c.get('t')) });
+    await setNotificationAddress(deps.db, await sealerOf(c), parsed.data.email, { kind: 'reporter' });
+    return render(c, {}, c.get('t')('mailbox.notifySaved'));
+  });
+
+  app.post('/postbus/e-mail/verwijderen', async (c) => {
+    await removeNotificationAddress(deps.db, await sealerOf(c));
+    return render(c, {}, c.get('t')('mailbox.notifyRemoved'));
+  });
+
+  app.post('/postbus/identiteit', async (c) => {
+    const parsed = DisclosureInput.safeParse(formStrings(await c.req.parseBody()));
+    if (!parsed.success) return render(c, { disclosure: toFieldErrors(parsed.error, c.get('t')) });
+    const { name, contact } = parsed.data;
+    await discloseIdentity(deps.db, await sealerOf(c), { name, contact });
+    return render(c, {}, c.get('t')('mailbox.disclosed'));
+  });
+
+  app.get('/postbus/afspraak/:file', async (c) => {
+    const id = /^([0-9a-f-]{36})\.ics$/.exec(c.req.param('file'))?.[1];
+    if (!id) throw new AppError('NOT_FOUND');
+    const ics = await getIcsForCase(deps.db, await sealerOf(c), id);
+    return c.body(ics, 200, { 'Content-Type': 'text/calendar; charset=utf-8', 'Content-Disposition': 'attachment; filename="afspraak.ics"' });
+  });
+
+  app.post('/postbus/afspraak', async (c) => {
+    const parsed = AppointmentRequestInput.safeParse(formStrings(await c.req.parseBody()));
+    if (!parsed.success) return render(c, { appointment: toFieldErrors(parsed.error, c.get('t')) });
+    const sealer = await sealerOf(c);
+    await requestAppointment(deps.db, sealer, { mode: parsed.data.mode, slots: slotsOf(parsed.data) }, { kind: 'reporter' });
+    if (parsed.data.email) await setNotificationAddress(deps.db, sealer, parsed.data.email, { kind: 'reporter' });
+    return render(c, {}, c.get('t')('appointment.requestedNotice'));
+  });
+
+  return app;
+}

@@ -1,0 +1,57 @@
+import crypto from 'node:crypto';
+import type { Db } from '../db/create-db.js';
+import type { Keyring } from '../crypto/keyring.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { clearFailures, recordFailure, throttleWait, type ThrottleRule } from '../http/throttle.js';
+import { normaliseReceipt, receiptHash } from '../intake/receipt.js';
+
+/**
+ * Anonymous sign-in with the receipt code. Guessing is throttled twice, without IP addresses:
+ * per browser (the random CSRF cookie, for a guesser who keeps cookies) and for the sign-in as
+ * a whole (for one who does not, with a higher limit so that others are rarely held up).
+ */
+export const BROWSER_RULE: ThrottleRule = { maxFailures: 5, windowMinutes: 15 };
+export const GLOBAL_RULE: ThrottleRule = { maxFailures: 200, windowMinutes: 15 };
+export const GLOBAL_KEY = 'receipt:all';
+const SESSION_MINUTES = 60;
+
+const digest = (token: string) => crypto.createHash('sha256').update(token).digest();
+
+export function browserThrottleKey(keyring: Keyring, browserSeed: string): string {
+  return `receipt:browser:${crypto.createHmac('sha256', keyring.indexKey).update(`throttle\0${browserSeed}`).digest('base64url').slice(0, 22)}`;
+}
+
+export type ReceiptSignIn = { ok: true; token: string } | { ok: false; waitMinutes?: number };
+
+export async function signInWithReceipt(db: Db, keyring: Keyring, receipt: string, browserKey: string, now = new Date()): Promise<ReceiptSignIn> {
+  const wait = Math.max(await throttleWait(db, browserKey, BROWSER_RULE, now), await throttleWait(db, GLOBAL_KEY, GLOBAL_RULE, now));
+  if (wait > 0) return { ok: false, waitMinutes: wait };
+  const normalised = normaliseReceipt(receipt);
+  const row = /^[A-Z0-9]{4}(-[A-Z0-9]{4}){3}$/.test(normalised)
+    ? await db.selectFrom('case').select(['id', 'team_id']).where('receipt_hash', '=', receiptHash(keyring, normalised)).executeTakeFirst()
+    : undefined;
+  if (!row) {
+    await recordFailure(db, browserKey, BROWSER_RULE, now);
+    await recordFailure(db, GLOBAL_KEY, GLOBAL_RULE, now);
+    await db.transaction().execute((trx) => recordAudit(trx, { type: 'REPORTER_SIGN_IN_FAILED', actor: { kind: 'reporter' } }));
+    return { ok: false };
+  }
+  await clearFailures(db, browserKey);
+  const token = crypto.randomBytes(32).toString('base64url');
+  await db.transaction().execute(async (trx) => {
+    await trx.insertInto('reporter_session').values({ id_hash: digest(token), case_id: row.id, expires_at: new Date(now.getTime() + SESSION_MINUTES * 60_000) }).execute();
+    await recordAudit(trx, { type: 'REPORTER_SIGNED_IN', actor: { kind: 'reporter' }, teamId: row.team_id, caseId: row.id });
+  });
+  return { ok: true, token };
+}
+
+/** The case behind a mailbox session, or undefined when signed out or expired. */
+export async function findReporterCaseId(db: Db, token: string | undefined, now = new Date()): Promise<string | undefined> {
+  if (!token) return undefined;
+  const row = await db.selectFrom('reporter_session').select('case_id').where('id_hash', '=', digest(token)).where('expires_at', '>', now).executeTakeFirst();
+  return row?.case_id;
+}
+
+export async function signOutReporter(db: Db, token: string): Promise<void> {
+  await db.deleteFrom('reporter_session').where('id_hash', '=', digest(token)).execute();
+}
