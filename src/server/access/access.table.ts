@@ -64,7 +64,7 @@ export const ACCESS_TABLE: readonly RouteAccess[] = [
   { method: 'POST', path: '/cases/:id/overrides', rule: CASE_COORDINATOR },
   { method: 'POST', path: '/cases/:id/identity-access', rule: CASE_COORDINATOR },
   { method: 'POST', path: '/cases/:id/retention-hold', rule: CASE_COORDINATOR },
-  { method: 'GET', path: '/cases/:id/export', rule: CASE_CONSENT },
+  { method: 'GET', path: '/cases/:id/subject-export', rule: CASE_CONSENT },
 ];
 
 export function findRouteAccess(method: string, path: string): RouteAccess | undefined {

@@ -3,6 +3,7 @@ import { recordAudit } from '../audit/audit.service.js';
 import { AppError } from '../http/errors.js';
 import type { SessionUser } from '../users/users.service.js';
 import { canUseRoute, isSameTeam, type CaseFacts } from './access.policy.js';
+import { findCaseAccessFacts } from '../cases/case-access.js';
 
 export interface CaseRef extends CaseFacts {
   id: string;
@@ -17,7 +18,7 @@ export async function getCaseForRoute(db: Db, user: SessionUser, caseId: string,
   const row = /^[0-9a-f-]{36}$/.test(caseId)
     ? await db.selectFrom('case').select(['id', 'team_id', 'reference', 'assigned_adviser_id']).where('id', '=', caseId).executeTakeFirst()
     : undefined;
-  const facts = row ? { teamId: row.team_id, assignedAdviserId: row.assigned_adviser_id } : undefined;
+  const facts = row ? await findCaseAccessFacts(db, row.id) : undefined; // with conflicts and counterpart adviser
   if (!row || !facts || !canUseRoute(route.method, route.path, user, facts)) {
     await db.transaction().execute((trx) =>
       recordAudit(trx, {

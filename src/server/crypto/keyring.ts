@@ -14,11 +14,13 @@ export interface Keyring {
   currentMasterKeyId: string;
   masterKey(id: string): Buffer;
   indexKey: Buffer;
+  /** Blind index of identifiers of the accused (patterns); MELDPUNT_BLIND_INDEX_KEY or keys/blind-index.key. */
+  blindIndexKey: Buffer;
 }
 
 const KEY_BYTES = 32;
 
-export function loadKeyring(opts: { dataDir: string; masterKey?: string; indexKey?: string }): Keyring {
+export function loadKeyring(opts: { dataDir: string; masterKey?: string; indexKey?: string; blindIndexKey?: string }): Keyring {
   const dir = path.join(opts.dataDir, 'keys');
   const masters = new Map<string, Buffer>();
   if (opts.masterKey) {
@@ -35,11 +37,18 @@ export function loadKeyring(opts: { dataDir: string; masterKey?: string; indexKe
   const indexKey = opts.indexKey
     ? decodeKey(opts.indexKey, 'MELDPUNT_INDEX_KEY')
     : (listKeyFiles(dir, 'index').at(0)?.key ?? writeKeyFile(dir, 'index', crypto.randomBytes(KEY_BYTES)));
+  const blindIndexKey = opts.blindIndexKey
+    ? decodeKey(opts.blindIndexKey, 'MELDPUNT_BLIND_INDEX_KEY')
+    : (listKeyFiles(dir, 'blind-index.key').at(0)?.key ?? writeKeyFile(dir, 'blind-index', crypto.randomBytes(KEY_BYTES)));
   const newest = [...masters.keys()].at(-1)!;
   return {
     currentMasterKeyId: newest,
     indexKey,
+    blindIndexKey,
     masterKey(id) {
+      // A key added by `keys rotate` while this process runs: pick it up from the directory,
+      // so that running servers keep opening cases whose keys were re-wrapped under it.
+      if (!masters.has(id) && !opts.masterKey) for (const file of listKeyFiles(dir, 'master-')) masters.set(file.id, file.key);
       const key = masters.get(id);
       if (!key) throw new Error(`master key ${id} is not available`);
       return key;

@@ -25,7 +25,7 @@ export function retentionRoutes(deps: Deps) {
     return c.redirect(`/cases/${ref.id}/consents`, 303);
   });
 
-  app.get('/cases/:id/export', async (c) => {
+  app.get('/cases/:id/subject-export', async (c) => {
     const ref = await load(c);
     const data = await exportReporterData(deps.db, deps.keyring, ref, actor(c));
     return c.json(data, 200, { 'Content-Disposition': `attachment; filename="${ref.reference}-reporter-data.json"` });
