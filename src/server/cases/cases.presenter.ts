@@ -1,4 +1,4 @@
-import type { findCaseRow, listInboxRows } from './cases.queries.js';
+import type { listInboxRows, CaseRow } from './cases.queries.js';
 
 /** What pages may show of a case: built from rows, never the rows themselves. */
 
@@ -8,9 +8,8 @@ export interface ReporterIdentity {
 }
 
 type InboxRow = Awaited<ReturnType<typeof listInboxRows>>[number];
-type CaseRow = NonNullable<Awaited<ReturnType<typeof findCaseRow>>>;
 
-export function presentInboxRow(r: InboxRow) {
+export function presentInboxRow(r: InboxRow, today: string) {
   return {
     id: r.id,
     reference: r.reference,
@@ -19,15 +18,29 @@ export function presentInboxRow(r: InboxRow) {
     status: r.status,
     isAnonymous: r.is_anonymous,
     isUrgent: r.is_urgent,
+    isSupportCase: r.support_for_case_id !== null,
     ackDueOn: r.ack_due_on,
+    nextDueOn: r.next_due_on,
+    isOverdue: r.next_due_on !== null && r.next_due_on < today,
     adviserName: r.adviser_name,
   };
 }
 export type InboxEntry = ReturnType<typeof presentInboxRow>;
 
-export function presentCase(r: CaseRow, narrative: string, reporter: ReporterIdentity | undefined) {
+export interface CaseRecord {
+  contacts: { id: string; occurredOn: string; channel: string; participants: string; notes: string; isFeedback: boolean; recordedBy: string }[];
+  tasks: { id: string; title: string; dueOn: string; isDone: boolean }[];
+  links: { id: string; reference: string; status: string }[];
+  history: { from: string; to: string; reason: string | null; at: Date; by: string }[];
+  assignments: { adviserName: string; reason: string | null; at: Date }[];
+  supportCase: { id: string; reference: string } | undefined;
+  supportFor: { id: string; reference: string } | undefined;
+}
+
+export function presentCase(r: CaseRow, narrative: string, reporter: ReporterIdentity | undefined, record: CaseRecord) {
   return {
     id: r.id,
+    teamId: r.team_id,
     reference: r.reference,
     receivedOn: r.received_on,
     status: r.status,
@@ -41,10 +54,20 @@ export function presentCase(r: CaseRow, narrative: string, reporter: ReporterIde
     reporterGoal: r.reporter_goal,
     isAnonymous: r.is_anonymous,
     ackDueOn: r.ack_due_on,
+    acknowledgedOn: r.acknowledged_on,
     feedbackDueOn: r.feedback_due_on,
+    feedbackGivenOn: r.feedback_given_on,
+    nextDueOn: r.next_due_on,
+    followUp: r.follow_up,
+    closedOn: r.closed_on,
+    aftercareEveryWeeks: r.aftercare_every_weeks,
+    nextCheckinOn: r.next_checkin_on,
+    assignedAdviserId: r.assigned_adviser_id,
+    preferredAdviserId: r.preferred_adviser_id,
     adviserName: r.adviser_name,
     narrative,
     reporter,
+    ...record,
   };
 }
 export type CaseView = ReturnType<typeof presentCase>;

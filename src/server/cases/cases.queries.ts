@@ -13,11 +13,27 @@ export async function nextCaseNumber(trx: Db, teamId: string): Promise<number> {
 
 export interface InboxFilter {
   teamIds: string[];
+  /** The viewer: cases in which they declared a conflict of interest are left out. */
+  userId: string;
   limit: number;
+  unassigned?: boolean;
+  adviserId?: string;
+  status?: string;
+  category?: string;
+  year?: number;
+  referencePrefix?: string;
+  /** Open deadline on or before this date (ISO); with dueFrom, a range. */
+  dueUntil?: string;
+  dueFrom?: string;
   /** Keyset cursor: received_on and id of the last row of the previous page. */
   after?: { receivedOn: string; id: string };
 }
 
+/**
+ * One page of the inbox, newest first. Every filter is an equality or range on a column that
+ * leads one of the case_inbox_* indexes together with team_id, and the keyset cursor continues
+ * the same index order (received_on DESC, id DESC), so a page costs the same at any depth.
+ */
 export async function listInboxRows(db: Db, f: InboxFilter) {
   if (f.teamIds.length === 0) return [];
   let q = db
@@ -33,9 +49,22 @@ export async function listInboxRows(db: Db, f: InboxFilter) {
       'case.is_anonymous',
       'case.is_urgent',
       'case.ack_due_on',
+      'case.next_due_on',
+      'case.support_for_case_id',
       'app_user.display_name as adviser_name',
     ])
-    .where('case.team_id', 'in', f.teamIds);
+    .where('case.team_id', 'in', f.teamIds)
+    .where(({ not, exists, selectFrom }) =>
+      not(exists(selectFrom('case_conflict').select('case_conflict.case_id').whereRef('case_conflict.case_id', '=', 'case.id').where('case_conflict.user_id', '=', f.userId))),
+    );
+  if (f.unassigned) q = q.where('case.assigned_adviser_id', 'is', null);
+  if (f.adviserId) q = q.where('case.assigned_adviser_id', '=', f.adviserId);
+  if (f.status) q = q.where('case.status', '=', f.status);
+  if (f.category) q = q.where('case.category', '=', f.category);
+  if (f.year) q = q.where('case.received_on', '>=', `${f.year}-01-01`).where('case.received_on', '<', `${f.year + 1}-01-01`);
+  if (f.referencePrefix) q = q.where('case.reference', 'like', `${f.referencePrefix.replace(/[\\%_]/g, '\\$&')}%`);
+  if (f.dueUntil) q = q.where('case.next_due_on', '<=', f.dueUntil);
+  if (f.dueFrom) q = q.where('case.next_due_on', '>=', f.dueFrom);
   if (f.after) {
     const { receivedOn, id } = f.after;
     q = q.where((eb) =>
@@ -55,7 +84,35 @@ export async function findCaseRow(db: Db, caseId: string) {
     .where('case.id', '=', caseId)
     .executeTakeFirst();
 }
+export type CaseRow = NonNullable<Awaited<ReturnType<typeof findCaseRow>>>;
 
 export async function findParty(db: Db, caseId: string, party: 'reporter' | 'accused') {
   return db.selectFrom('case_party').select('identity').where('case_id', '=', caseId).where('party', '=', party).executeTakeFirst();
+}
+
+export async function listConflictedUserIds(db: Db, caseId: string): Promise<string[]> {
+  const rows = await db.selectFrom('case_conflict').select('user_id').where('case_id', '=', caseId).execute();
+  return rows.map((r) => r.user_id);
+}
+
+/** The adviser of the other party: of the support case for the accused, or of the reporter's case. */
+export async function findCounterpartAdviserId(db: Db, c: { id: string; support_for_case_id: string | null }): Promise<string | null> {
+  const row = c.support_for_case_id
+    ? await db.selectFrom('case').select('assigned_adviser_id').where('id', '=', c.support_for_case_id).executeTakeFirst()
+    : await db.selectFrom('case').select('assigned_adviser_id').where('support_for_case_id', '=', c.id).where('assigned_adviser_id', 'is not', null).executeTakeFirst();
+  return row?.assigned_adviser_id ?? null;
+}
+
+/** Advisers of a team, for assignment and the inbox filter. */
+export async function listTeamAdvisers(db: Db, teamIds: string[]) {
+  if (teamIds.length === 0) return [];
+  return db
+    .selectFrom('team_membership')
+    .innerJoin('app_user', 'app_user.id', 'team_membership.user_id')
+    .select(['app_user.id', 'app_user.display_name', 'team_membership.team_id'])
+    .where('team_membership.team_id', 'in', teamIds)
+    .where('team_membership.role', '=', 'confidential_adviser')
+    .where('app_user.is_active', '=', true)
+    .orderBy('app_user.display_name')
+    .execute();
 }

@@ -2,28 +2,73 @@ import { Hono } from 'hono';
 import type { Deps } from '../bootstrap.js';
 import { viewContext, type AppEnv } from '../http/env.js';
 import { AppError } from '../http/errors.js';
+import { formStrings, toFieldErrors } from '../http/validation.js';
+import { listTeams } from '../teams/teams.service.js';
+import type { SessionUser } from '../users/users.service.js';
 import { inboxTeamIds } from './cases.policy.js';
-import { listInbox, openCase } from './cases.service.js';
-import { CasePage, InboxPage } from './cases.views.js';
+import { listTeamAdvisers } from './cases.queries.js';
+import { caseActionRoutes } from './case-actions.routes.js';
+import { renderCasePage } from './case-page.render.js';
+import { CaseRuleError } from './case-rule-error.js';
+import { InboxQuery } from './inbox.schema.js';
+import { listInbox } from './inbox.service.js';
+import { InboxPage } from './inbox.views.js';
+import { RegistrationInput } from './registration.schema.js';
+import { registerStaffReport } from './registration.service.js';
+import { RegistrationPage } from './registration.views.js';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+async function registrationOptions(deps: Deps, user: SessionUser, lang: 'nl' | 'en') {
+  const teamIds = inboxTeamIds(user.memberships);
+  const teams = (await listTeams(deps.db)).filter((tm) => teamIds.includes(tm.id)).map((tm) => ({ id: tm.id, name: lang === 'nl' ? tm.nameNl : tm.nameEn }));
+  const advisers = [...new Map((await listTeamAdvisers(deps.db, teamIds)).map((a) => [a.id, { id: a.id, name: a.display_name }])).values()];
+  return { teams, advisers };
+}
 
 /** Staff routes for case handling; app.ts mounts them behind requireUser. */
-export function caseRoutes(deps: Deps) {
+export function caseRoutes(deps: Deps, today: () => string = () => new Date().toISOString().slice(0, 10)) {
   const app = new Hono<AppEnv>();
 
   app.get('/cases', async (c) => {
+    const query = InboxQuery.parse(c.req.query());
+    const data = await listInbox(deps.db, c.get('user')!, query, today());
+    return c.html(<InboxPage ctx={viewContext(c)} data={data} query={query} />);
+  });
+
+  app.get('/cases/new', async (c) => {
     const user = c.get('user')!;
-    const entries = await listInbox(deps.db, user, {});
-    return c.html(<InboxPage ctx={viewContext(c)} entries={entries} hasTeams={inboxTeamIds(user.memberships).length > 0} />);
+    if (inboxTeamIds(user.memberships).length === 0) throw new AppError('FORBIDDEN');
+    const options = await registrationOptions(deps, user, c.get('lang'));
+    return c.html(<RegistrationPage ctx={viewContext(c)} {...options} values={{ receivedOn: today() }} errors={{}} />);
+  });
+
+  app.post('/cases/new', async (c) => {
+    const user = c.get('user')!;
+    if (inboxTeamIds(user.memberships).length === 0) throw new AppError('FORBIDDEN');
+    const values = formStrings(await c.req.parseBody());
+    const parsed = RegistrationInput.safeParse(values);
+    let errors = parsed.success ? {} : toFieldErrors(parsed.error, c.get('t'));
+    if (parsed.success) {
+      try {
+        const created = await registerStaffReport(deps.db, deps.keyring, user, parsed.data, today());
+        return c.redirect(`/cases/${created.id}`, 303);
+      } catch (err) {
+        if (!(err instanceof CaseRuleError)) throw err;
+        errors = { [err.field]: c.get('t')(err.messageKey) };
+      }
+    }
+    const options = await registrationOptions(deps, user, c.get('lang'));
+    c.status(422);
+    return c.html(<RegistrationPage ctx={viewContext(c)} {...options} values={values} errors={errors} />);
   });
 
   app.get('/cases/:id', async (c) => {
     const id = c.req.param('id');
     if (!UUID.test(id)) throw new AppError('NOT_FOUND');
-    const view = await openCase(deps.db, deps.keyring, c.get('user')!, id);
-    return c.html(<CasePage ctx={viewContext(c)} view={view} />);
+    return renderCasePage(c, deps, id, today());
   });
 
+  app.route('/', caseActionRoutes(deps, today));
   return app;
 }

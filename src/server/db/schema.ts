@@ -130,7 +130,7 @@ export interface CaseKeyTable {
 export interface CasePartyTable {
   id: Generated<string>;
   case_id: string;
-  party: 'reporter' | 'accused';
+  party: 'reporter' | 'accused' | 'intermediary';
   identity: Buffer;
 }
 

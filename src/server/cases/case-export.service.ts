@@ -1,0 +1,47 @@
+import type { Db } from '../db/create-db.js';
+import type { Keyring } from '../crypto/keyring.js';
+import { openText } from '../crypto/seal.js';
+import { recordAudit } from '../audit/audit.service.js';
+import type { Lang } from '../../domain/taxonomy.js';
+import { translator } from '../../i18n/i18n.js';
+import type { SessionUser } from '../users/users.service.js';
+import { aad, loadCase } from './case-access.js';
+import { readCaseRecord } from './case-view.service.js';
+import { renderCaseFilePdf, type ExportSection } from './case-export.pdf.js';
+
+export interface ExportRequest {
+  purpose: 'data_subject_request' | 'handover';
+  sections: ExportSection[];
+}
+
+/**
+ * The case file as a PDF, for a data-subject request or a handover. The audit trail records
+ * the purpose and exactly which sections were included (and how many contacts and tasks).
+ */
+export async function exportCasePdf(db: Db, keyring: Keyring, user: SessionUser, caseId: string, req: ExportRequest, lang: Lang) {
+  const loaded = await loadCase(db, keyring, user, caseId, 'handle');
+  const view = await readCaseRecord(db, loaded);
+  const sections = [...new Set(req.sections)].sort();
+  const party = sections.includes('parties')
+    ? await db.selectFrom('case_party').select('identity').where('case_id', '=', caseId).where('party', '=', 'intermediary').executeTakeFirst()
+    : undefined;
+  const intermediary = party ? (JSON.parse(openText(loaded.dataKey, party.identity, aad(caseId, 'party:intermediary'))) as { name: string }).name : undefined;
+  const t = translator(lang);
+  const purpose = req.purpose === 'handover' ? t('cases.export.handover') : t('cases.export.dataSubject');
+  const content = await renderCaseFilePdf(view, sections, { intermediary, purpose }, t, lang);
+  await db.transaction().execute((trx) =>
+    recordAudit(trx, {
+      type: 'CASE_EXPORTED',
+      actor: { kind: 'user', userId: user.id },
+      teamId: loaded.row.team_id,
+      caseId,
+      detail: {
+        purpose: req.purpose,
+        sections: sections.join(','),
+        contacts: sections.includes('contacts') ? view.contacts.length : 0,
+        tasks: sections.includes('tasks') ? view.tasks.length : 0,
+      },
+    }),
+  );
+  return { content, fileName: `case-${view.reference}.pdf` };
+}

@@ -1,0 +1,149 @@
+import { nextStatuses, isCaseStatus } from '../../domain/case-status.js';
+import { CHANNELS, FOLLOW_UPS, REPORTER_GOALS } from '../../domain/taxonomy.js';
+import { vocabLabel } from '../../domain/labels.js';
+import { CsrfField } from '../../ui/layout.js';
+import { RadioGroup, SubmitButton, TextArea, TextField, type FieldErrors } from '../../ui/form.js';
+import type { ViewContext } from '../http/env.js';
+import type { CaseView } from './cases.presenter.js';
+import { DateField, SelectField } from './case-fields.js';
+
+export interface CaseFormsProps {
+  ctx: ViewContext;
+  view: CaseView;
+  errors: FieldErrors;
+  values: Record<string, string>;
+  canHandle: boolean;
+  canAssign: boolean;
+  advisers: { id: string; name: string }[];
+  today: string;
+}
+
+const EXPORT_SECTIONS = ['details', 'narrative', 'parties', 'contacts', 'tasks', 'history'] as const;
+
+/** The forms of a case page; each posts to its own route and comes back here (PRG). */
+export function CaseForms(p: CaseFormsProps) {
+  const { ctx, view, errors, values, today } = p;
+  const { t, lang } = ctx;
+  const action = (path: string) => `/cases/${view.id}/${path}`;
+  const channels = CHANNELS.map((c) => ({ value: c, label: vocabLabel('channel', c, lang) }));
+  const advisers = p.advisers.map((a) => ({ value: a.id, label: a.name }));
+  const next = isCaseStatus(view.status) ? nextStatuses(view.status) : [];
+  return (
+    <>
+      {p.canAssign && (
+        <section aria-labelledby="assign-heading" class="panel">
+          <h2 id="assign-heading">{t('cases.section.assignment')}</h2>
+          <form method="post" action={action('assign')}>
+            <CsrfField ctx={ctx} />
+            <SelectField name="adviserId" label={t('cases.assign.adviser')} choices={advisers} value={values.adviserId ?? view.preferredAdviserId ?? undefined} error={errors.adviserId} />
+            <TextArea name="assignReason" label={t('cases.assign.reason')} hint={t('cases.assign.reasonHint')} value={values.assignReason} error={errors.assignReason} />
+            <SubmitButton>{t('cases.assign.submit')}</SubmitButton>
+          </form>
+        </section>
+      )}
+      {p.canHandle && (
+        <>
+          <section aria-labelledby="status-heading" class="panel">
+            <h2 id="status-heading">{t('cases.section.status')}</h2>
+            <p class="hint">{t('cases.status.hint')}</p>
+            <form method="post" action={action('status')}>
+              <CsrfField ctx={ctx} />
+              <RadioGroup name="to" label={t('cases.status.to')} value={values.to} error={errors.to}
+                choices={next.map((s) => ({ value: s, label: vocabLabel('status', s, lang) }))} />
+              <SelectField name="followUp" label={t('cases.status.followUp')} blank={t('cases.filter.any')} value={values.followUp} error={errors.followUp}
+                choices={FOLLOW_UPS.map((f) => ({ value: f, label: vocabLabel('followUp', f, lang) }))} />
+              <DateField name="closedOn" label={t('cases.status.closedOn')} value={values.closedOn ?? today} error={errors.closedOn} />
+              <SelectField name="aftercareWeeks" label={t('cases.status.aftercareWeeks')} value={values.aftercareWeeks ?? '4'} error={errors.aftercareWeeks}
+                choices={['1', '2', '4', '6', '8', '12'].map((w) => ({ value: w, label: w }))} />
+              <TextArea name="reason" label={t('cases.status.reason')} value={values.reason} error={errors.reason} />
+              <SubmitButton>{t('cases.status.submit')}</SubmitButton>
+            </form>
+          </section>
+          <section aria-labelledby="contact-form-heading" class="panel">
+            <h2 id="contact-form-heading">{t('cases.contact.add')}</h2>
+            <form method="post" action={action('contacts')}>
+              <CsrfField ctx={ctx} />
+              <DateField name="occurredOn" label={t('cases.contact.occurredOn')} value={values.occurredOn ?? today} error={errors.occurredOn} />
+              <SelectField name="contactChannel" label={t('cases.contact.channel')} choices={channels} value={values.contactChannel} error={errors.contactChannel} />
+              <TextField name="participants" label={t('cases.contact.participants')} value={values.participants} error={errors.participants} />
+              <TextArea name="notes" label={t('cases.contact.notes')} value={values.notes} error={errors.notes} />
+              <div class="choice">
+                <input type="checkbox" id="field-isFeedback" name="isFeedback" value="yes" checked={values.isFeedback === 'yes'} />
+                <label for="field-isFeedback">{t('cases.contact.isFeedback')}</label>
+              </div>
+              <SubmitButton>{t('cases.contact.submit')}</SubmitButton>
+            </form>
+          </section>
+          <section aria-labelledby="task-form-heading" class="panel">
+            <h2 id="task-form-heading">{t('cases.task.add')}</h2>
+            <form method="post" action={action('tasks')}>
+              <CsrfField ctx={ctx} />
+              <TextField name="title" label={t('cases.task.title')} value={values.title} error={errors.title} />
+              <DateField name="dueOn" label={t('cases.task.dueOn')} value={values.dueOn} error={errors.dueOn} />
+              <SubmitButton>{t('cases.task.submit')}</SubmitButton>
+            </form>
+          </section>
+          <section aria-labelledby="goal-form-heading" class="panel">
+            <h2 id="goal-form-heading">{t('cases.section.goal')}</h2>
+            <form method="post" action={action('goal')}>
+              <CsrfField ctx={ctx} />
+              <RadioGroup name="goal" label={t('case.goal')} value={values.goal ?? view.reporterGoal ?? undefined} error={errors.goal}
+                choices={REPORTER_GOALS.map((g) => ({ value: g, label: vocabLabel('goal', g, lang) }))} />
+              <SubmitButton>{t('cases.goal.submit')}</SubmitButton>
+            </form>
+          </section>
+          <section aria-labelledby="link-form-heading" class="panel">
+            <h2 id="link-form-heading">{t('cases.link.add')}</h2>
+            <form method="post" action={action('links')}>
+              <CsrfField ctx={ctx} />
+              <TextField name="reference" label={t('cases.link.reference')} value={values.reference} error={errors.reference} />
+              <SubmitButton>{t('cases.link.submit')}</SubmitButton>
+            </form>
+          </section>
+          {!view.supportCase && !view.supportFor && (
+            <section aria-labelledby="support-heading" class="panel">
+              <h2 id="support-heading">{t('cases.section.support')}</h2>
+              <p>{t('cases.support.text')}</p>
+              <form method="post" action={action('support-case')}>
+                <CsrfField ctx={ctx} />
+                <SelectField name="supportAdviserId" label={t('cases.support.adviser')} value={values.supportAdviserId} error={errors.supportAdviserId}
+                  choices={advisers.filter((a) => a.value !== view.assignedAdviserId)} />
+                <SelectField name="supportChannel" label={t('cases.support.channel')} choices={channels} value={values.supportChannel} error={errors.supportChannel} />
+                <SubmitButton>{t('cases.support.submit')}</SubmitButton>
+              </form>
+            </section>
+          )}
+          <section aria-labelledby="export-heading" class="panel">
+            <h2 id="export-heading">{t('cases.section.export')}</h2>
+            <form method="post" action={action('export')}>
+              <CsrfField ctx={ctx} />
+              <RadioGroup name="purpose" label={t('cases.export.purpose')} value={values.purpose} error={errors.purpose}
+                choices={[{ value: 'data_subject_request', label: t('cases.export.dataSubject') }, { value: 'handover', label: t('cases.export.handover') }]} />
+              <div class={`form-field${errors.sections ? ' field--invalid' : ''}`}>
+                <fieldset>
+                  <legend>{t('cases.export.sections')}</legend>
+                  {errors.sections && <p class="error-message" id="error-sections">{errors.sections}</p>}
+                  {EXPORT_SECTIONS.map((s, i) => (
+                    <div class="choice">
+                      <input type="checkbox" id={i === 0 ? 'field-sections' : `field-sections-${s}`} name="sections" value={s} checked />
+                      <label for={i === 0 ? 'field-sections' : `field-sections-${s}`}>{t(`cases.export.section.${s}`)}</label>
+                    </div>
+                  ))}
+                </fieldset>
+              </div>
+              <SubmitButton>{t('cases.export.submit')}</SubmitButton>
+            </form>
+          </section>
+        </>
+      )}
+      <section aria-labelledby="conflict-heading" class="panel">
+        <h2 id="conflict-heading">{t('cases.conflict.heading')}</h2>
+        <p>{t('cases.conflict.text')}</p>
+        <form method="post" action={action('conflict')}>
+          <CsrfField ctx={ctx} />
+          <button type="submit" class="utrecht-button utrecht-button--secondary-action">{t('cases.conflict.submit')}</button>
+        </form>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,41 @@
+import type { Db } from '../db/create-db.js';
+import type { SessionUser } from '../users/users.service.js';
+import { addDays, DUE_WINDOW_DAYS } from '../deadlines/deadline-rules.js';
+import { inboxTeamIds } from './cases.policy.js';
+import { listInboxRows, listTeamAdvisers } from './cases.queries.js';
+import { presentInboxRow } from './cases.presenter.js';
+import type { InboxQuery } from './inbox.schema.js';
+
+export const INBOX_PAGE_SIZE = 50;
+
+/**
+ * One page of the team inbox: metadata only, never content. Views: all, unassigned, mine;
+ * deadline: due (an open deadline within DUE_WINDOW_DAYS) or overdue.
+ */
+export async function listInbox(db: Db, user: SessionUser, query: InboxQuery, today: string) {
+  const teamIds = inboxTeamIds(user.memberships);
+  const [afterOn, afterId] = query.after?.split('_') ?? [];
+  const rows = await listInboxRows(db, {
+    teamIds,
+    userId: user.id,
+    limit: INBOX_PAGE_SIZE + 1,
+    unassigned: query.view === 'unassigned',
+    adviserId: query.view === 'mine' ? user.id : query.adviser,
+    status: query.status,
+    category: query.category,
+    year: query.year,
+    referencePrefix: query.q,
+    dueUntil: query.deadline === 'overdue' ? addDays(today, -1) : query.deadline === 'due' ? addDays(today, DUE_WINDOW_DAYS) : undefined,
+    dueFrom: query.deadline === 'due' ? today : undefined,
+    after: afterOn && afterId ? { receivedOn: afterOn, id: afterId } : undefined,
+  });
+  const page = rows.slice(0, INBOX_PAGE_SIZE);
+  const last = page.at(-1);
+  return {
+    entries: page.map((r) => presentInboxRow(r, today)),
+    nextCursor: rows.length > INBOX_PAGE_SIZE && last ? `${last.received_on}_${last.id}` : undefined,
+    advisers: (await listTeamAdvisers(db, teamIds)).map((a) => ({ id: a.id, name: a.display_name, teamId: a.team_id })),
+    hasTeams: teamIds.length > 0,
+  };
+}
+export type InboxPageData = Awaited<ReturnType<typeof listInbox>>;

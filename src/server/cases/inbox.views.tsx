@@ -1,0 +1,108 @@
+import { CASE_STATUSES } from '../../domain/case-status.js';
+import { DEFAULT_CATEGORIES, findCategory } from '../../domain/taxonomy.js';
+import { vocabLabel } from '../../domain/labels.js';
+import { Layout } from '../../ui/layout.js';
+import type { ViewContext } from '../http/env.js';
+import { SelectField } from './case-fields.js';
+import type { InboxQuery } from './inbox.schema.js';
+import type { InboxPageData } from './inbox.service.js';
+
+function queryString(q: Partial<Record<string, string | number | undefined>>): string {
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(q)) if (v !== undefined && v !== '' && v !== 'all') params.set(k, String(v));
+  const s = params.toString();
+  return s ? `/cases?${s}` : '/cases';
+}
+
+export function InboxPage({ ctx, data, query }: { ctx: ViewContext; data: InboxPageData; query: InboxQuery }) {
+  const { t, lang } = ctx;
+  const { after: _after, ...filters } = query;
+  const views = [
+    ['all', undefined, t('cases.view.all')],
+    ['unassigned', undefined, t('cases.view.unassigned')],
+    ['mine', undefined, t('cases.view.mine')],
+    ['all', 'due', t('cases.view.due')],
+    ['all', 'overdue', t('cases.view.overdue')],
+  ] as const;
+  const advisers = [...new Map(data.advisers.map((a) => [a.id, a])).values()];
+  return (
+    <Layout ctx={ctx} title={t('inbox.title')}>
+      <h1 class="utrecht-heading-1">{t('inbox.title')}</h1>
+      {!data.hasTeams ? (
+        <p>{t('inbox.noTeams')}</p>
+      ) : (
+        <>
+          <p><a href="/cases/new">{t('cases.inbox.register')}</a></p>
+          <nav aria-label={t('cases.views')}>
+            <ul class="nav-tabs">
+              {views.map(([view, deadline, label]) => {
+                const current = query.view === view && query.deadline === deadline;
+                return <li><a href={queryString({ view, deadline })} aria-current={current ? 'page' : undefined}>{label}</a></li>;
+              })}
+            </ul>
+          </nav>
+          <form method="get" action="/cases" class="filters" aria-labelledby="filter-heading">
+            <h2 id="filter-heading">{t('cases.filter.heading')}</h2>
+            <input type="hidden" name="view" value={query.view} />
+            <SelectField name="status" label={t('cases.filter.status')} blank={t('cases.filter.any')} value={query.status}
+              choices={CASE_STATUSES.map((s) => ({ value: s, label: vocabLabel('status', s, lang) }))} />
+            <SelectField name="category" label={t('cases.filter.category')} blank={t('cases.filter.any')} value={query.category}
+              choices={DEFAULT_CATEGORIES.map((c) => ({ value: c.key, label: c.label[lang] }))} />
+            <SelectField name="adviser" label={t('cases.filter.adviser')} blank={t('cases.filter.any')} value={query.adviser}
+              choices={advisers.map((a) => ({ value: a.id, label: a.name }))} />
+            <SelectField name="deadline" label={t('cases.filter.deadline')} blank={t('cases.filter.any')} value={query.deadline}
+              choices={[{ value: 'due', label: t('cases.view.due') }, { value: 'overdue', label: t('cases.view.overdue') }]} />
+            <div class="form-field">
+              <label for="field-year">{t('cases.filter.year')}</label>
+              <input type="text" inputmode="numeric" id="field-year" name="year" value={query.year ? String(query.year) : ''} />
+            </div>
+            <div class="form-field">
+              <label for="field-q">{t('cases.filter.reference')}</label>
+              <input type="text" id="field-q" name="q" value={query.q ?? ''} />
+            </div>
+            <button type="submit" class="utrecht-button utrecht-button--secondary-action">{t('cases.filter.apply')}</button>
+          </form>
+          {data.entries.length === 0 ? (
+            <p>{t('inbox.empty')}</p>
+          ) : (
+            <table class="data">
+              <caption class="visually-hidden">{t('inbox.title')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('inbox.reference')}</th>
+                  <th scope="col">{t('inbox.received')}</th>
+                  <th scope="col">{t('inbox.category')}</th>
+                  <th scope="col">{t('inbox.status')}</th>
+                  <th scope="col">{t('inbox.adviser')}</th>
+                  <th scope="col">{t('cases.inbox.nextDue')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {data.entries.map((e) => (
+                  <tr>
+                    <td>
+                      <a href={`/cases/${e.id}`}>{e.reference}</a>
+                      {e.isAnonymous && <> ({t('inbox.anonymous')})</>}
+                      {e.isSupportCase && <> ({t('cases.inbox.support')})</>}
+                    </td>
+                    <td>{e.receivedOn}</td>
+                    <td>{findCategory(e.category)?.label[lang] ?? e.category}</td>
+                    <td>{vocabLabel('status', e.status, lang)}</td>
+                    <td>{e.adviserName ?? t('inbox.unassigned')}</td>
+                    <td>
+                      {e.nextDueOn ?? '—'}
+                      {e.isOverdue && <strong class="overdue"> {t('cases.inbox.overdue')}</strong>}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+          {data.nextCursor && (
+            <p><a href={queryString({ ...filters, after: data.nextCursor })} rel="next">{t('cases.inbox.next')}</a></p>
+          )}
+        </>
+      )}
+    </Layout>
+  );
+}

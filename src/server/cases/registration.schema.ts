@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import { DEFAULT_CATEGORIES, GENDERS, LOCATIONS, PERSON_ROLES, REPORTER_GOALS, VIAS, isSubtypeOf } from '../../domain/taxonomy.js';
+
+/** Channels by which a report reaches staff (the web form registers itself). */
+export const STAFF_CHANNELS = ['phone', 'email', 'in_person', 'online_meeting', 'appointment'] as const;
+
+const choose = { error: 'validation.choose' } as const;
+const categoryKeys = DEFAULT_CATEGORIES.map((c) => c.key) as [string, ...string[]];
+const optionalText = (max: number) => z.string().trim().max(max, { error: 'validation.tooLong' }).optional().transform((v) => v || undefined);
+const optionalId = z.string().optional().transform((v) => v || undefined).pipe(z.uuid({ error: 'validation.choose' }).optional());
+
+/** A report registered by staff: every first contact by a reporter becomes one case. */
+export const RegistrationInput = z
+  .object({
+    team: z.uuid(choose),
+    receivedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'validation.date' }),
+    channel: z.enum(STAFF_CHANNELS, choose),
+    via: z.enum(VIAS, choose),
+    intermediary: optionalText(300),
+    reporterRole: z.enum(PERSON_ROLES, choose),
+    reporterGender: z.enum(GENDERS, choose),
+    category: z.enum(categoryKeys, choose),
+    subtype: z.string().optional().transform((v) => v || undefined),
+    location: z.enum(LOCATIONS, choose),
+    accusedRole: z.enum(PERSON_ROLES, choose),
+    goal: z.enum(REPORTER_GOALS).optional().or(z.literal('').transform(() => undefined)),
+    anonymous: z.enum(['yes', 'no'], choose),
+    name: optionalText(200),
+    contact: optionalText(200),
+    narrative: z.string().trim().min(1, { error: 'validation.required' }).max(20_000, { error: 'validation.tooLong' }),
+    preferredAdviserId: optionalId,
+  })
+  .superRefine((v, ctx) => {
+    if (v.subtype && !isSubtypeOf(v.category, v.subtype)) ctx.addIssue({ code: 'custom', path: ['subtype'], message: 'validation.subtype' });
+    if (v.anonymous === 'no' && !v.name) ctx.addIssue({ code: 'custom', path: ['name'], message: 'validation.required' });
+    if (v.via !== 'self' && !v.intermediary) ctx.addIssue({ code: 'custom', path: ['intermediary'], message: 'validation.required' });
+  });
+export type RegistrationInput = z.infer<typeof RegistrationInput>;

@@ -1,0 +1,70 @@
+import type { Db } from '../db/create-db.js';
+import type { Keyring } from '../crypto/keyring.js';
+import { seal } from '../crypto/seal.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { AppError } from '../http/errors.js';
+import type { SessionUser } from '../users/users.service.js';
+import { aad } from './case-access.js';
+import { recordAssignment } from './case-assignment.service.js';
+import { canBeAssigned, inboxTeamIds } from './cases.policy.js';
+import { CaseRuleError } from './case-rule-error.js';
+import { createCase } from './cases.service.js';
+import { unwrapDataKey } from '../crypto/seal.js';
+import type { RegistrationInput } from './registration.schema.js';
+
+/**
+ * Registers a report that reached staff by phone, e-mail, in person, online or by appointment,
+ * possibly brought in by a third party (whose name is sealed with the case). The adviser the
+ * reporter chose gets the case at once.
+ */
+export async function registerStaffReport(db: Db, keyring: Keyring, user: SessionUser, input: RegistrationInput, today: string) {
+  if (!inboxTeamIds(user.memberships).includes(input.team)) throw new AppError('FORBIDDEN');
+  if (input.receivedOn > today) throw new CaseRuleError('receivedOn', 'validation.date');
+  if (input.preferredAdviserId) {
+    const ms = await db.selectFrom('team_membership').select(['team_id', 'role']).where('user_id', '=', input.preferredAdviserId).execute();
+    const facts = { teamId: input.team, assignedAdviserId: null };
+    if (!canBeAssigned(input.preferredAdviserId, ms.map((m) => ({ teamId: m.team_id, teamKey: '', role: m.role as never })), facts)) {
+      throw new CaseRuleError('preferredAdviserId', 'cases.assign.notEligible');
+    }
+  }
+  const actor = { kind: 'user' as const, userId: user.id };
+  return db.transaction().execute(async (trx) => {
+    const created = await createCase(
+      trx,
+      keyring,
+      {
+        teamId: input.team,
+        source: 'staff',
+        receivedOn: input.receivedOn,
+        channel: input.channel,
+        via: input.via,
+        reporterRole: input.reporterRole,
+        reporterGender: input.reporterGender,
+        category: input.category,
+        subtype: input.subtype,
+        location: input.location,
+        accusedRole: input.accusedRole,
+        reporterGoal: input.goal,
+        isAnonymous: input.anonymous === 'yes',
+        narrative: input.narrative,
+        reporter: input.anonymous === 'no' ? { name: input.name!, contact: input.contact ?? '' } : undefined,
+        registeredBy: user.id,
+        preferredAdviserId: input.preferredAdviserId,
+      },
+      actor,
+    );
+    if (input.intermediary) {
+      const key = await trx.selectFrom('case_key').select(['master_key_id', 'wrapped_key']).where('case_id', '=', created.id).executeTakeFirstOrThrow();
+      const dataKey = unwrapDataKey(keyring, created.id, key.master_key_id, key.wrapped_key);
+      await trx
+        .insertInto('case_party')
+        .values({ case_id: created.id, party: 'intermediary', identity: seal(dataKey, JSON.stringify({ name: input.intermediary, contact: '' }), aad(created.id, 'party:intermediary')) })
+        .execute();
+    }
+    if (input.preferredAdviserId) {
+      await recordAssignment(trx, { caseId: created.id, adviserId: input.preferredAdviserId, by: user.id });
+      await recordAudit(trx, { type: 'CASE_ASSIGNED', actor, teamId: input.team, caseId: created.id, detail: { adviserId: input.preferredAdviserId, previousAdviserId: null, hasReason: false } });
+    }
+    return created;
+  });
+}
