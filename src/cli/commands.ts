@@ -1,0 +1,34 @@
+import type { Deps } from '../server/bootstrap.js';
+import { auditVerifyCommand } from './audit.command.js';
+import { importCasesCommand } from './import-cases.command.js';
+import { importPartnerCountsCommand } from './import-partner-counts.command.js';
+import { keysRotateCommand, keysStatusCommand } from './keys.command.js';
+import { migrateCommand } from './migrate.command.js';
+import { reportAnnualCommand } from './report-annual.command.js';
+import { usersCreateCommand } from './users.command.js';
+import { backupCreateCommand, backupRestoreCommand } from './backup.command.js';
+import { orgUnitsAddCommand, teamsCreateCommand, teamsListCommand, usersDeactivateCommand, usersInviteCommand } from './admin.command.js';
+
+export interface Command {
+  summary: string;
+  run(deps: Deps, args: string[]): Promise<void>;
+}
+
+/** Every command of bin/meldpunt, by name. */
+export const commands: Record<string, Command> = {
+  migrate: migrateCommand,
+  'users create': usersCreateCommand,
+  'users invite': usersInviteCommand,
+  'users deactivate': usersDeactivateCommand,
+  'teams list': teamsListCommand,
+  'teams create': teamsCreateCommand,
+  'org-units add': orgUnitsAddCommand,
+  'import cases': importCasesCommand,
+  'import partner-counts': importPartnerCountsCommand,
+  'report annual': reportAnnualCommand,
+  'keys rotate': keysRotateCommand,
+  'keys status': keysStatusCommand,
+  'audit verify': auditVerifyCommand,
+  'backup create': backupCreateCommand,
+  'backup restore': backupRestoreCommand,
+};
