@@ -1,0 +1,83 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Deps } from '../../src/server/bootstrap.js';
+import { registerJob, registeredJobs, runDueJobs } from '../../src/server/jobs/scheduler.js';
+import '../../src/server/jobs/all-jobs.js';
+import { createStaff, defaultTeamId, PASSWORD } from '../support/factories.js';
+import { startServer, type ServerProcess } from './server-process.js';
+import { newIdempotencyKey, openIntakeSession, submitIntake } from './intake-client.js';
+import { createTarget, type Target } from './targets.js';
+import { Browser } from './browser.js';
+
+let target: Target;
+let deps: Deps;
+let a: ServerProcess;
+let b: ServerProcess;
+
+beforeAll(async () => {
+  target = await createTarget('postgres');
+  deps = await target.open();
+  [a, b] = await Promise.all([startServer(target.env), startServer(target.env)]);
+});
+afterAll(async () => {
+  await Promise.all([a?.stop(), b?.stop()]);
+  await deps?.close();
+  await target?.dispose();
+});
+
+describe('two server processes on one PostgreSQL database', () => {
+  it('accepts a session and its CSRF token on either process, and signing out on one ends it on both', async () => {
+    const adviser = await createStaff(deps, await defaultTeamId(deps), ['confidential_adviser']);
+    const browser = new Browser();
+    await browser.request(`${a.url}/login`);
+    const login = await browser.post(`${a.url}/login`, { email: adviser.email, password: PASSWORD });
+    expect(login.status).toBe(303);
+
+    const reporter = await openIntakeSession(b.url);
+    const submitted = await submitIntake(b.url, reporter, newIdempotencyKey());
+    expect(submitted.kind).toBe('acknowledged');
+    const reference = submitted.kind === 'acknowledged' ? submitted.reference : '';
+
+    for (const server of [a, b]) {
+      const inbox = await browser.request(`${server.url}/cases`);
+      expect(inbox.status).toBe(200);
+      expect(browser.lastHtml).toContain(reference);
+    }
+    const signOut = await browser.post(`${b.url}/logout`, {});
+    expect(signOut.status).toBe(303);
+    const after = await browser.request(`${a.url}/cases`);
+    expect(after.status).toBe(303);
+    expect(after.headers.get('location')).toBe('/login');
+  });
+
+  it('gives intake retries the same acknowledgement whichever process answers', async () => {
+    const key = newIdempotencyKey();
+    const [sa, sb] = await Promise.all([openIntakeSession(a.url), openIntakeSession(b.url)]);
+    const outcomes = await Promise.all([submitIntake(a.url, sa, key), submitIntake(b.url, sb, key), submitIntake(a.url, sa, key)]);
+    const references = outcomes.map((o) => (o.kind === 'acknowledged' ? o.reference : o.kind));
+    expect(new Set(references).size).toBe(1);
+    const rows = await deps.db.selectFrom('case').select('id').where('idempotency_key', '=', key).execute();
+    expect(rows).toHaveLength(1);
+  });
+
+  it('runs each scheduled job once per due time however many processes tick at once', async () => {
+    const runs: string[] = [];
+    registerJob({ name: 'reliability-probe', everyMinutes: 5, run: async (_d, now) => void runs.push(now.toISOString()) });
+    const others = await Promise.all([target.open(), target.open()]);
+    try {
+      const every = Math.max(...registeredJobs().map((j) => j.everyMinutes));
+      const start = Date.UTC(2030, 0, 1);
+      for (let round = 0; round < 10; round++) {
+        const now = new Date(start + round * every * 60_000);
+        const ran = (await Promise.all([deps, ...others].map((d) => runDueJobs(d, now)))).flat();
+        // every registered job (reminders, retention, … and the probe) ran exactly once this round
+        expect(ran.sort()).toEqual(registeredJobs().map((j) => j.name).sort());
+        // and not again at the same moment
+        const again = (await Promise.all([deps, ...others].map((d) => runDueJobs(d, now)))).flat();
+        expect(again).toEqual([]);
+      }
+      expect(runs).toHaveLength(10);
+    } finally {
+      await Promise.all(others.map((d) => d.close()));
+    }
+  });
+});
