@@ -62,7 +62,7 @@ describe('fuzzing every public endpoint', () => {
             let url = fillPath(endpoint.path, segments);
             if (query) url += `?${new URLSearchParams(query).toString()}`;
             const isUnsafe = endpoint.method !== 'GET' && endpoint.method !== 'HEAD';
-            const form = { ...fields, idempotencyKey: fields.idempotencyKey ?? key };
+            const form: Record<string, string> = { ...fields, idempotencyKey: fields.idempotencyKey ?? key };
             if (csrfMode === 'valid') form._csrf = csrf;
             if (csrfMode === 'forged') form._csrf = `${csrf.slice(0, -2)}AA`;
             const encoded = isUnsafe ? encodeBody(kind, form) : { headers: {} as Record<string, string> };
