@@ -4,6 +4,7 @@ import { recordAudit } from '../audit/audit.service.js';
 import { listAttachments } from '../attachments/attachments.service.js';
 import { listAppointments } from '../appointments/appointments.service.js';
 import { getCaseSealer } from './case-key.js';
+import { getReporterConsentLedger } from '../consent/consent.service.js';
 import { hasDisclosedIdentity } from './identity.service.js';
 import { listMessages } from './messages.service.js';
 import { listMinutes } from './minutes.service.js';
@@ -14,13 +15,14 @@ export async function getMailbox(db: Db, keyring: Keyring, caseId: string) {
   const sealer = await getCaseSealer(db, keyring, caseId);
   const row = await db.selectFrom('case').select(['reference', 'status', 'received_on', 'ack_due_on', 'feedback_due_on', 'is_anonymous']).where('id', '=', caseId).executeTakeFirstOrThrow();
   const actor = { kind: 'reporter' } as const;
-  const [messages, attachments, minutes, appointments, hasAddress, disclosed] = await Promise.all([
+  const [messages, attachments, minutes, appointments, hasAddress, disclosed, consents] = await Promise.all([
     listMessages(db, sealer, actor),
     listAttachments(db, sealer),
     listMinutes(db, sealer),
     listAppointments(db, sealer),
     hasNotificationAddress(db, caseId),
     hasDisclosedIdentity(db, caseId),
+    getReporterConsentLedger(db, caseId),
   ]);
   await db.transaction().execute((trx) => recordAudit(trx, { type: 'MAILBOX_VIEWED', actor, teamId: sealer.teamId, caseId }));
   return {
@@ -36,6 +38,7 @@ export async function getMailbox(db: Db, keyring: Keyring, caseId: string) {
     appointments,
     hasAddress,
     disclosed,
+    consents,
   };
 }
 export type MailboxView = Awaited<ReturnType<typeof getMailbox>>;

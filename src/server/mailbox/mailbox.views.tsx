@@ -3,6 +3,7 @@ import { CsrfField, Layout } from '../../ui/layout.js';
 import { ErrorSummary, SubmitButton, TextField, type FieldErrors } from '../../ui/form.js';
 import type { ViewContext } from '../http/env.js';
 import type { MailboxView } from './mailbox.service.js';
+import { ConsentLedgerTable } from '../consent/consent.views.js';
 import { AppointmentSection, DisclosureSection, MessagesSection, MinutesSection, NotificationSection } from './mailbox-sections.js';
 
 export function MailboxSignInPage({ ctx, errors, status }: { ctx: ViewContext; errors: FieldErrors; status?: string }) {
@@ -57,6 +58,7 @@ export function MailboxPage({ ctx, view, errors = {}, notice }: { ctx: ViewConte
       <section aria-labelledby="consent-heading">
         <h2 id="consent-heading">{t('mailbox.consentHeading')}</h2>
         <p>{t('mailbox.consentPending')}</p>
+        <ConsentLedgerTable t={t} consents={view.consents} />
       </section>
       <NotificationSection ctx={ctx} hasAddress={view.hasAddress} errors={errors.notification ?? {}} />
       <DisclosureSection ctx={ctx} disclosed={view.disclosed} errors={errors.disclosure ?? {}} />

@@ -1,0 +1,114 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { PDFDocument } from 'pdf-lib';
+import { createApp } from '../src/server/app.js';
+import { createTestDeps } from './support/test-deps.js';
+import { EXIF_SECRET, jpegMarkers, jpegWithExif, openMailbox, postMultipart, reportAnonymously } from './support/reporter-flow.js';
+
+type Deps = Awaited<ReturnType<typeof createTestDeps>>;
+let deps: Deps;
+let app: ReturnType<typeof createApp>;
+
+beforeAll(async () => {
+  deps = await createTestDeps();
+  app = createApp(deps);
+});
+afterAll(() => deps.dispose());
+
+async function counts() {
+  const a = await deps.db.selectFrom('case_attachment').select(({ fn }) => fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+  const m = await deps.db.selectFrom('case_message').select(({ fn }) => fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+  const c = await deps.db.selectFrom('case').select(({ fn }) => fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+  return { attachments: Number(a.n), messages: Number(m.n), cases: Number(c.n) };
+}
+
+async function downloadFirstFile(receipt: string): Promise<{ bytes: Buffer; type: string | null; disposition: string | null }> {
+  const { client } = await openMailbox(app, receipt);
+  await client.get('/postbus/inbox');
+  const href = /href="(\/postbus\/bestanden\/[0-9a-f-]+)"/.exec(client.lastHtml)?.[1];
+  expect(href).toBeDefined();
+  const res = await client.get(href!);
+  expect(res.status).toBe(200);
+  return { bytes: Buffer.from(await res.arrayBuffer()), type: res.headers.get('content-type'), disposition: res.headers.get('content-disposition') };
+}
+
+describe('evidence uploads', () => {
+  it('stores an image from the intake without its EXIF data, sealed, and gives it back', async () => {
+    const original = jpegWithExif();
+    expect(original.includes(Buffer.from(EXIF_SECRET))).toBe(true);
+    const { receipt } = await reportAnonymously(app, [{ field: 'files', name: 'IMG_2041.jpg', type: 'image/jpeg', bytes: original }]);
+
+    const file = await downloadFirstFile(receipt);
+    expect(file.type).toBe('image/jpeg');
+    expect(file.disposition).toMatch(/^attachment;/);
+    expect(file.bytes.subarray(0, 2)).toEqual(Buffer.from([0xff, 0xd8]));
+    expect(jpegMarkers(file.bytes)).toEqual([0xe0, 0xdb, 0xc2, 0xc4, 0xda]); // JFIF, tables, frame, scan — no APP1
+    expect(file.bytes.includes(Buffer.from('Exif'))).toBe(false);
+    expect(file.bytes.includes(Buffer.from(EXIF_SECRET))).toBe(false);
+    // The picture itself (frame header onwards) is untouched.
+    const sof = (b: Buffer) => b.subarray(b.indexOf(Buffer.from([0xff, 0xc2])));
+    expect(sof(file.bytes)).toEqual(sof(original));
+
+    // At rest the content is sealed: neither the image nor its name appears in the database.
+    const { rows } = await sql<{ dump: string }>`SELECT string_agg(encode(content, 'hex') || encode(file_name, 'hex'), '') AS dump FROM case_attachment`.execute(deps.db);
+    expect(rows[0]!.dump).not.toContain(sof(original).toString('hex'));
+    expect(rows[0]!.dump).not.toContain(Buffer.from('IMG_2041').toString('hex'));
+  });
+
+  it('removes the document information and XMP metadata from a PDF', async () => {
+    const doc = await PDFDocument.create();
+    doc.addPage([200, 200]).drawText('Bewijs');
+    doc.setAuthor('Pieter Geheim');
+    doc.setCreator('Scanner van kamer 4.012');
+    doc.setTitle('Aangifte concept');
+    const pdf = Buffer.from(await doc.save({ useObjectStreams: false }));
+    expect((await PDFDocument.load(pdf)).getAuthor()).toBe('Pieter Geheim');
+    expect(pdf.includes(Buffer.from('/Author'))).toBe(true);
+    const { receipt } = await reportAnonymously(app, [{ field: 'files', name: 'bewijs.pdf', type: 'application/pdf', bytes: pdf }]);
+
+    const file = await downloadFirstFile(receipt);
+    expect(file.type).toBe('application/pdf');
+    for (const secret of ['/Author', '/Creator', '/Title', '/Metadata', '/Info']) {
+      expect(file.bytes.includes(Buffer.from(secret))).toBe(false);
+    }
+    const back = await PDFDocument.load(file.bytes, { updateMetadata: false });
+    expect(back.getPageCount()).toBe(1);
+    expect(back.getAuthor()).toBeUndefined();
+    expect(back.getCreator()).toBeUndefined();
+    expect(back.getTitle()).toBeUndefined();
+  });
+
+  it('refuses a wrongly typed, malformed or oversized file with a clear message and stores nothing', async () => {
+    const { receipt } = await reportAnonymously(app);
+    const before = await counts();
+    const cases: [string, { name: string; type: string; bytes: Uint8Array }, string, string][] = [
+      ['type', { name: 'foto.jpg', type: 'image/jpeg', bytes: Buffer.from('MZ this is not an image') }, 'Dit soort bestand kunnen we niet aannemen', 'We cannot accept this kind of file'],
+      ['malformed', { name: 'kapot.jpg', type: 'image/jpeg', bytes: jpegWithExif().subarray(0, 60) }, 'beschadigd of leeg', 'damaged or empty'],
+      ['size', { name: 'groot.pdf', type: 'application/pdf', bytes: Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(10 * 1024 * 1024)]) }, 'groter dan 10 MB', 'larger than 10 MB'],
+    ];
+    for (const [, file, nl, en] of cases) {
+      for (const [lang, expected] of [['nl', nl], ['en', en]] as const) {
+        const { client } = await openMailbox(app, receipt, lang);
+        await client.get('/postbus/inbox');
+        const res = await postMultipart(client, '/postbus/berichten', { body: 'Hierbij het bewijs.' }, [{ field: 'files', ...file }, { field: 'files', name: 'goed.jpg', type: 'image/jpeg', bytes: jpegWithExif() }]);
+        expect(res.status).toBe(422);
+        expect(client.lastHtml).toContain(expected);
+        expect(client.lastHtml).toContain('href="#field-files"');
+      }
+    }
+    // An intake with a bad file is refused as a whole: no case, no file.
+    const intakeClient = (await reportAnonymouslyRefused()).client;
+    expect(intakeClient.lastHtml).toContain('href="#field-files"');
+    expect(await counts()).toEqual(before);
+  });
+});
+
+async function reportAnonymouslyRefused() {
+  const { TestClient } = await import('./support/http-client.js');
+  const { intakeFields } = await import('./support/reporter-flow.js');
+  const client = new TestClient(app);
+  await client.get('/melden');
+  const res = await postMultipart(client, '/melden', intakeFields(client), [{ field: 'files', name: 'x.png', type: 'image/png', bytes: Buffer.from('not a png at all') }]);
+  expect(res.status).toBe(422);
+  return { client };
+}
