@@ -1,0 +1,118 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../src/server/app.js';
+import { createTestDeps } from './support/test-deps.js';
+import { TestClient } from './support/http-client.js';
+import { startTestSmtp } from './support/smtp.js';
+import { createStaff, defaultTeamId, PASSWORD } from './support/factories.js';
+import { intakeFields, postMultipart } from './support/reporter-flow.js';
+
+type Deps = Awaited<ReturnType<typeof createTestDeps>>;
+let deps: Deps;
+let app: ReturnType<typeof createApp>;
+let smtp: Awaited<ReturnType<typeof startTestSmtp>>;
+
+beforeAll(async () => {
+  smtp = await startTestSmtp();
+  deps = await createTestDeps({ MELDPUNT_SMTP_URL: smtp.url });
+  app = createApp(deps);
+});
+afterAll(async () => {
+  await deps.dispose();
+  await smtp.close();
+});
+
+const NEXT_YEAR = new Date().getUTCFullYear() + 1;
+
+/** Minimal RFC 5545 reading: unfold lines, then the properties of the one VEVENT. */
+function parseIcs(text: string): Record<string, string> {
+  const lines = text.replace(/\r\n[ \t]/g, '').split('\r\n');
+  expect(lines[0]).toBe('BEGIN:VCALENDAR');
+  expect(lines.filter(Boolean).at(-1)).toBe('END:VCALENDAR');
+  const start = lines.indexOf('BEGIN:VEVENT');
+  const end = lines.indexOf('END:VEVENT');
+  expect(start).toBeGreaterThan(0);
+  expect(end).toBeGreaterThan(start);
+  return Object.fromEntries(lines.slice(start + 1, end).map((l) => [l.slice(0, l.indexOf(':')), l.slice(l.indexOf(':') + 1)]));
+}
+
+async function namedReport() {
+  const reporter = new TestClient(app, 'nl');
+  await reporter.get('/melden');
+  const fields = intakeFields(reporter, { anonymous: 'no', name: 'Noor Benoemd', contact: 'noor@example.test', narrative: 'Mijn leidinggevende 4d4d schreeuwt.' });
+  expect((await postMultipart(reporter, '/melden', fields)).status).toBe(200);
+  expect(reporter.lastHtml).not.toContain('data-testid="receipt"');
+  const reference = /data-testid="reference">([^<]+)</.exec(reporter.lastHtml)![1]!;
+  await reporter.post('/melden/bewaard', { idempotencyKey: fields.idempotencyKey!, saved: 'yes' });
+  expect(reporter.lastHtml).toContain('action="/melden/afspraak"');
+  return { reporter, reference, key: fields.idempotencyKey! };
+}
+
+describe('appointments', () => {
+  it('takes a request after a named intake; the adviser confirms; a content-free notice links to a valid .ics', async () => {
+    const { reporter, reference, key } = await namedReport();
+    const res = await reporter.post('/melden/afspraak', {
+      idempotencyKey: key, mode: 'online_meeting', slot1: `${NEXT_YEAR}-03-02T10:00`, slot2: `${NEXT_YEAR}-07-15 14:30`, slot3: '', email: 'noor@example.test',
+    });
+    expect(res.status).toBe(200);
+    expect(reporter.lastHtml).toContain('data-testid="appointment-requested"');
+
+    const caseId = (await deps.db.selectFrom('case').select('id').where('reference', '=', reference).executeTakeFirstOrThrow()).id;
+    const adviser = await createStaff(deps, await defaultTeamId(deps), ['confidential_adviser']);
+    const staff = new TestClient(app, 'en');
+    await staff.signIn(adviser.email, PASSWORD);
+    await staff.get(`/cases/${caseId}/messages`);
+    const action = /action="(\/cases\/[0-9a-f-]+\/appointments\/[0-9a-f-]+\/confirm)"/.exec(staff.lastHtml)![1]!;
+    expect((await staff.post(action, { slot: '1' })).status).toBe(422);
+    expect(staff.lastHtml).toContain('Fill in this field.');
+    expect((await staff.post(action, { slot: '1', details: 'Teams-link volgt; kamer 2.14' })).status).toBe(200);
+
+    for (let i = 0; i < 100 && smtp.messages.length === 0; i++) await new Promise((r) => setTimeout(r, 50));
+    expect(smtp.messages).toHaveLength(1);
+    const mail = smtp.messages[0]!;
+    const whole = `${mail.subject}\n${mail.text}`;
+    for (const secret of ['Noor', '4d4d', reference, 'ntimidat', 'kamer 2.14']) expect(whole).not.toContain(secret);
+    const link = /https?:\/\/[^\s]+\/afspraak\/[A-Za-z0-9_-]+\.ics/.exec(whole)?.[0];
+    expect(link).toBeDefined();
+
+    const ics = await new TestClient(app).get(new URL(link!).pathname);
+    expect(ics.status).toBe(200);
+    expect(ics.headers.get('content-type')).toContain('text/calendar');
+    const event = parseIcs(await ics.text());
+    // 15 July 14:30 in Amsterdam (summer time, UTC+2) is 12:30 UTC; one hour long.
+    expect(event.DTSTART).toBe(`${NEXT_YEAR}0715T123000Z`);
+    expect(event.DTEND).toBe(`${NEXT_YEAR}0715T133000Z`);
+    expect(event.LOCATION).toBe('Teams-link volgt\\; kamer 2.14');
+    expect(event.UID).toMatch(/@meldpunt$/);
+    expect(event.SUMMARY).not.toContain('4d4d');
+
+    expect((await new TestClient(app).get('/afspraak/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA.ics')).status).toBe(404);
+    const types = (await deps.db.selectFrom('audit_event').select('type').where('case_id', '=', caseId).execute()).map((r) => r.type);
+    expect(types).toEqual(expect.arrayContaining(['APPOINTMENT_REQUESTED', 'APPOINTMENT_CONFIRMED', 'NOTIFICATION_SENT']));
+  });
+
+  it('rejects a request without a mode or time, or with a past or malformed time, in both languages', async () => {
+    const { reporter, key } = await namedReport();
+    const bad = { idempotencyKey: key, mode: '', slot1: '2001-01-01T10:00', slot2: '31-12-2030', slot3: '', email: 'geen-adres' };
+    expect((await reporter.post('/melden/afspraak', bad)).status).toBe(422);
+    for (const text of ['Maak een keuze.', 'Vul een geldig moment in de toekomst in', 'Vul een geldig e-mailadres in.', 'href="#field-slot1"', 'href="#field-mode"']) {
+      expect(reporter.lastHtml).toContain(text);
+    }
+    const en = new TestClient(app, 'en');
+    await en.get('/melden');
+    await en.post('/melden/afspraak', { ...bad, mode: 'phone', email: '', slot1: '', slot2: '' });
+    expect(en.lastHtml).toContain('Propose at least one time.');
+    expect(await deps.db.selectFrom('appointment').select('id').where('status', '=', 'requested').execute()).toHaveLength(0);
+  });
+
+  it('requires the "I have saved my code" step after an anonymous report', async () => {
+    const reporter = new TestClient(app, 'en');
+    await reporter.get('/melden');
+    const fields = intakeFields(reporter);
+    await postMultipart(reporter, '/melden', fields);
+    expect(reporter.lastHtml).toContain('data-testid="receipt"');
+    expect((await reporter.post('/melden/bewaard', { idempotencyKey: fields.idempotencyKey! })).status).toBe(422);
+    expect(reporter.lastHtml).toContain('Confirm that you have saved your code.');
+    expect((await reporter.post('/melden/bewaard', { idempotencyKey: fields.idempotencyKey!, saved: 'yes' })).status).toBe(200);
+    expect(reporter.lastHtml).toContain('action="/melden/afspraak"');
+  });
+});
