@@ -1,0 +1,52 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../src/server/app.js';
+import { createTestDeps } from './support/test-deps.js';
+import { TestClient } from './support/http-client.js';
+
+type Deps = Awaited<ReturnType<typeof createTestDeps>>;
+let deps: Deps;
+let app: ReturnType<typeof createApp>;
+
+beforeAll(async () => {
+  deps = await createTestDeps();
+  app = createApp(deps);
+});
+afterAll(() => deps.dispose());
+
+describe('the guide and the public pages', () => {
+  it('leads to the right place for each need, in Dutch and English', async () => {
+    const nl = new TestClient(app, 'nl');
+    expect((await nl.get('/wegwijzer/advies?need=procedure&who=staff')).status).toBe(200);
+    expect(nl.lastHtml).toContain('De ombudsfunctionaris');
+    await nl.get('/wegwijzer/advies?need=listen&who=student');
+    expect(nl.lastHtml).toContain('Een vertrouwenspersoon');
+    expect(nl.lastHtml).toContain('href="/melden"');
+    const en = new TestClient(app, 'en');
+    await en.get('/wegwijzer/advies?need=domestic&who=bystander');
+    expect(en.lastHtml).toContain('0800-2000');
+    expect(en.lastHtml).toContain('As a bystander');
+    await en.get('/wegwijzer/advies?need=suicide&who=phd');
+    expect(en.lastHtml).toContain('0800-0113');
+  });
+
+  it('asks again with a message per question when an answer is missing or unknown', async () => {
+    const en = new TestClient(app, 'en');
+    expect((await en.get('/wegwijzer/advies?need=nonsense')).status).toBe(422);
+    expect(en.lastHtml).toContain('href="#field-need"');
+    expect(en.lastHtml).toContain('href="#field-who"');
+    expect(en.lastHtml).toContain('Make a choice.');
+  });
+
+  it('shows emergency numbers and quick exit on every public page, with no third-party assets', async () => {
+    for (const path of ['/', '/wegwijzer', '/melden', '/postbus']) {
+      const client = new TestClient(app, 'nl');
+      const res = await client.get(path);
+      expect(res.status).toBe(200);
+      expect(res.headers.get('referrer-policy')).toBe('no-referrer');
+      expect(res.headers.get('cache-control')).toBe('no-store');
+      expect(client.lastHtml).toContain('Bel 112');
+      expect(client.lastHtml).toContain('class="quick-exit');
+      expect(client.lastHtml).not.toMatch(/<(script|link|img)[^>]+(src|href)="https?:/);
+    }
+  });
+});
