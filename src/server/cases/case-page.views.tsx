@@ -44,6 +44,7 @@ export function CasePage({ ctx, view, forms, errors = {}, values = {} }: CasePag
       <h1 class="utrecht-heading-1">{title}</h1>
       <ErrorSummary errors={errors} t={t} />
       {view.supportFor && <p>{t('cases.support.for')} <a href={`/cases/${view.supportFor.id}`}>{view.supportFor.reference}</a></p>}
+      <p><a href={`/cases/${view.id}/messages`}>{t('correspondence.link')}</a></p>
       <section aria-labelledby="reporter-heading">
         <h2 id="reporter-heading">{t('case.reporter')}</h2>
         <p>{view.reporter ? `${view.reporter.name}${view.reporter.contact ? ` — ${view.reporter.contact}` : ''}` : t('case.reporterAnonymous')}</p>
