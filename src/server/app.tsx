@@ -27,6 +27,8 @@ import { guideRoutes } from './guide/guide.routes.js';
 import { isUploadPath, UPLOAD_BODY_BYTES } from './attachments/upload-rules.js';
 import { adminRoutes } from './admin/admin.routes.js';
 import { inviteRoutes } from './admin/invite.routes.js';
+import { ssoRoutes } from './sso/sso.routes.js';
+import type { SsoConfig } from './sso/sso.config.js';
 import { apiRoutes } from './api/api.routes.js';
 import { createMetrics } from './ops/metrics.js';
 
@@ -36,6 +38,8 @@ export interface AppOptions {
   today?: () => string;
   /** When set, GET /metrics needs `Authorization: Bearer <token>` (default MELDPUNT_METRICS_TOKEN). */
   metricsToken?: string;
+  /** Single sign-on settings; read from the environment when absent. */
+  sso?: SsoConfig;
 }
 
 const LANG_COOKIE = 'mp_lang';
@@ -88,6 +92,7 @@ export function createApp(deps: Deps, opts: AppOptions = {}) {
 
   // Bearer-token API and metrics: no cookies, so mounted before CSRF protection.
   app.route('/', apiRoutes(deps));
+  app.route('/', ssoRoutes(deps, opts.sso)); // the IdP's responses come cross-site
   app.get('/metrics', async (c) => {
     const token = opts.metricsToken ?? process.env.MELDPUNT_METRICS_TOKEN;
     if (token && c.req.header('authorization') !== `Bearer ${token}`) return c.text('unauthorized\n', 401);

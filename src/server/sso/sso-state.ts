@@ -1,0 +1,26 @@
+import crypto from 'node:crypto';
+import type { Context } from 'hono';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+
+/**
+ * The sign-in attempt's state (state, nonce, PKCE verifier, SAML request id) in a short-lived
+ * HMAC-signed cookie. SameSite=Lax, because the IdP's redirect back is a cross-site navigation.
+ */
+const COOKIE = 'mp_sso';
+
+export function saveSsoState(c: Context, key: Buffer, secure: boolean, state: Record<string, string>): void {
+  const body = Buffer.from(JSON.stringify({ ...state, exp: Date.now() + 10 * 60_000 })).toString('base64url');
+  const mac = crypto.createHmac('sha256', key).update(`sso\0${body}`).digest('base64url');
+  setCookie(c, COOKIE, `${body}.${mac}`, { httpOnly: true, sameSite: 'Lax', secure, path: '/sso', maxAge: 600 });
+}
+
+export function takeSsoState(c: Context, key: Buffer, secure: boolean): Record<string, string> | undefined {
+  const raw = getCookie(c, COOKIE);
+  deleteCookie(c, COOKIE, { path: '/sso', secure });
+  const [body, mac] = (raw ?? '').split('.');
+  if (!body || !mac) return undefined;
+  const expected = crypto.createHmac('sha256', key).update(`sso\0${body}`).digest('base64url');
+  if (expected.length !== mac.length || !crypto.timingSafeEqual(Buffer.from(expected), Buffer.from(mac))) return undefined;
+  const state = JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as Record<string, string> & { exp: number };
+  return state.exp > Date.now() ? state : undefined;
+}

@@ -1,0 +1,16 @@
+import { Layout } from '../../ui/layout.js';
+import type { ViewContext } from '../http/env.js';
+
+/**
+ * After the IdP's cross-site redirect the strict session cookie is not sent until the next
+ * same-site navigation, so sign-in ends on this page with a link (and a refresh) to the inbox.
+ */
+export function SignedInPage({ ctx }: { ctx: ViewContext }) {
+  return (
+    <Layout ctx={ctx} title={ctx.t('sso.signedIn')}>
+      <meta http-equiv="refresh" content="0;url=/cases" />
+      <h1 class="utrecht-heading-1">{ctx.t('sso.signedIn')}</h1>
+      <p><a href="/cases" data-testid="continue">{ctx.t('sso.continue')}</a></p>
+    </Layout>
+  );
+}
