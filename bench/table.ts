@@ -1,0 +1,41 @@
+import type { EngineResult } from './engine.js';
+import type { LoadResult } from './http-load.js';
+import { round } from './stats.js';
+
+type Row = [string, ...string[]];
+
+const load = (r: LoadResult) => `${Math.round(r.perSecond)}/s p50 ${round(r.p50)} p99 ${round(r.p99)} ms${r.errors ? ` (${r.errors} errors)` : ''}`;
+const ratio = (app: number, raw: number) => `${round(app / raw, 2)}×`;
+const kib = (bytes: number) => `${round(bytes / 1024)} KiB`;
+
+/** One column per engine; each application figure next to the raw figure and their ratio. */
+export function formatTable(results: EngineResult[]): string {
+  const rows: Row[] = [['', ...results.map((r) => r.engine)]];
+  const add = (label: string, cell: (r: EngineResult) => string) => rows.push([label, ...results.map(cell)]);
+  add('intake anonymous (HTTP)', (r) => load(r.intake.anonymous));
+  add('  raw SQL, same inserts', (r) => load(r.intake.rawAnonymous));
+  add('  ratio app/raw (throughput)', (r) => ratio(r.intake.anonymous.perSecond, r.intake.rawAnonymous.perSecond));
+  add('intake named (HTTP)', (r) => load(r.intake.named));
+  add('  raw SQL, same inserts', (r) => load(r.intake.rawNamed));
+  add('  ratio app/raw (throughput)', (r) => ratio(r.intake.named.perSecond, r.intake.rawNamed.perSecond));
+  const sizes = [...new Set(results.flatMap((r) => r.annualReport.map((a) => a.cases)))].sort((a, b) => a - b);
+  for (const n of sizes) {
+    const at = (r: EngineResult) => r.annualReport.find((a) => a.cases === n);
+    add(`annual report, ${n.toLocaleString('en')} cases`, (r) => (at(r) ? `${round(at(r)!.reportMs)} ms` : '—'));
+    add('  raw SQL aggregate', (r) => (at(r) ? `${round(at(r)!.rawMs)} ms` : '—'));
+    add('  ratio report/raw', (r) => (at(r) ? ratio(at(r)!.reportMs, at(r)!.rawMs) : '—'));
+  }
+  add('inbox at N cases (HTTP)', (r) => `N=${r.staff.cases.toLocaleString('en')}: ${load(r.staff.inbox)}`);
+  add('search by reference (HTTP)', (r) => load(r.staff.search));
+  add('filter category+year (HTTP)', (r) => load(r.staff.filter));
+  add('cold start to healthy (fresh)', (r) => `${Math.round(r.startup.freshMs)} ms`);
+  add('restart to healthy', (r) => `${Math.round(r.startup.restartMs)} ms (${r.startup.restartCases.toLocaleString('en')} cases)`);
+  add('RSS at rest / under load', (r) => `${r.startup.rssIdleMiB} / ${r.startup.rssLoadMiB} MiB`);
+  for (const path of ['/', '/melden']) {
+    const at = (r: EngineResult) => r.publicPages.find((p) => p.path === path)!;
+    add(`page ${path}: gzip HTML + CSS`, (r) => `${kib(at(r).htmlBytes)} + ${kib(at(r).cssBytes)}`);
+    add(`page ${path}: render (HTTP)`, (r) => `p50 ${round(at(r).p50)} p99 ${round(at(r).p99)} ms`);
+  }
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((row) => row[i]!.length)));
+  return rows.map((row) => row.map((cell, i) => cell.padEnd(widths[i]!)).join('  ')).join('\n');
+}
