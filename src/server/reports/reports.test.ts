@@ -1,0 +1,193 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import { createTestDeps } from '../../../test/support/test-deps.js';
+import { buildAnnualFixtureCsv, PARTNER_COUNTS_CSV } from '../../../test/support/annual-fixture.js';
+import { importCases } from '../imports/case-import.service.js';
+import { importPartnerCounts } from '../imports/partner-count-import.js';
+import { getAnnualReport } from './reports.service.js';
+import { exportAnnualReport } from './report-export.js';
+import type { AnnualReport, ReportEntry } from '../../domain/annual-report.js';
+
+let deps: Awaited<ReturnType<typeof createTestDeps>>;
+let report: AnnualReport;
+
+beforeAll(async () => {
+  deps = await createTestDeps();
+  await importCases(deps.db, deps.keyring, { text: buildAnnualFixtureCsv() });
+  await importPartnerCounts(deps.db, { text: PARTNER_COUNTS_CSV });
+  report = await getAnnualReport(deps.db, { year: 2025, lang: 'nl', format: 'json' });
+});
+afterAll(() => deps?.dispose());
+
+const pick = (entries: ReportEntry[]) =>
+  Object.fromEntries(entries.map((e) => [e.key, [e.count, e.percent, e.previousCount, e.previousPercent]]));
+const shares = (entries: ReportEntry[]) => Object.fromEntries(entries.map((e) => [e.key, e.percent]));
+
+describe('the 2025 annual report, from the published figures (seeds/001, chapter 2)', () => {
+  it('counts 104 reports in 2025 and 127 in 2024, and nothing of other years', () => {
+    expect(report).toMatchObject({ team: 'students', year: 2025, total: 104, previousYear: 2024, previousTotal: 127 });
+  });
+
+  it('gives the kinds of reports with counts, shares and the 2024 shares as published', () => {
+    const published: Record<string, [number, number, number]> = {
+      sexual_violence: [25, 24, 20], inappropriate_behaviour: [17, 16, 8], unprofessional_behaviour: [16, 15, 12],
+      other: [12, 12, 18], worrying_behaviour: [9, 9, 3], unequal_treatment: [6, 6, 8], intimidation: [5, 5, 10],
+      discrimination: [5, 5, 5], bullying: [3, 3, 3], stalking: [3, 3, 4], aggression: [3, 3, 9],
+    };
+    for (const [key, [count, percent, previousPercent]] of Object.entries(published)) {
+      expect(report.byCategory.find((e) => e.key === key), key).toMatchObject({ count, percent, previousPercent });
+    }
+    expect(report.byCategory[0]).toMatchObject({ key: 'sexual_violence', label: 'Seksueel geweld', previousCount: 26 });
+    expect(report.byCategory[0]!.subtypes).toEqual([
+      { key: 'physical', label: 'Fysiek', count: 16 },
+      { key: 'verbal_online', label: 'Verbaal/online', count: 9 },
+    ]);
+  });
+
+  it('gives the follow-up shares as published', () => {
+    expect(shares(report.byFollowUp)).toEqual({
+      advice: 36, informal_intervention: 16, other: 16, referral: 12, guidance: 11, registration: 10, formal_complaint: 0,
+    });
+    expect(pick(report.byFollowUp)).toMatchObject({
+      registration: [10, 10, 20, 16], advice: [37, 36, 30, 24], informal_intervention: [17, 16, 25, 20],
+      guidance: [11, 11, 19, 15], formal_complaint: [0, 0, 1, 1],
+    });
+  });
+
+  it('gives genders, faculties, channels, via and relations as published', () => {
+    expect(pick(report.byGender)).toMatchObject({ female: [69, 66, 75, 59], male: [31, 30, 41, 32], non_binary: [1, 1, 1, 1] });
+    expect(shares(report.byOrgUnit)).toMatchObject({ LAW: 24, SBE: 20, FSE: 16, FHML: 14, FASoS: 8, FPN: 4 });
+    expect(report.byOrgUnit[0]).toMatchObject({ key: 'LAW', label: 'LAW', count: 25, percent: 24 });
+    expect(report.byOrgUnit.find((e) => e.key === 'undefined')).toMatchObject({ label: 'Ongedefinieerd', count: 14 });
+    expect(pick(report.byChannel)).toMatchObject({ in_person: [57, 55, 70, 55], online_meeting: [27, 26, 30, 24], email: [8, 8, 15, 12], phone: [12, 12, 12, 9] });
+    expect(Object.fromEntries(report.byVia.map((e) => [e.key, e.count]))).toMatchObject({
+      self: 88, staff_member: 6, other_service: 1, citizen: 1, board_or_association_contact: 7,
+    });
+    expect(Object.fromEntries(report.byRelation.map((e) => [e.key, e.count]))).toMatchObject({
+      student_student: 40, student_staff: 35, student_external: 12,
+    });
+  });
+
+  it('shows partner counts apart, never in the total', () => {
+    expect(report.partnerCounts).toEqual([
+      { service: 'psychologist', category: null, count: 28 },
+      { service: 'study_adviser', category: null, count: 42 },
+    ]);
+    expect(report.byCategory.reduce((n, e) => n + e.count, 0)).toBe(104);
+  });
+
+  it('matches the fixture file kept for operators', () => {
+    expect(fs.readFileSync(path.resolve(import.meta.dirname, '../../../test/fixtures/um-2025.csv'), 'utf8')).toBe(buildAnnualFixtureCsv());
+  });
+
+  it('labels in English with lang en', async () => {
+    const en = await getAnnualReport(deps.db, { year: 2025, lang: 'en' });
+    expect(en.byCategory[0]!.label).toBe('Sexual violence');
+    expect(en.byFollowUp[0]!.label).toBe('Advice');
+  });
+
+  it('records a REPORT_GENERATED audit event without content', async () => {
+    const events = await deps.db.selectFrom('audit_event').select(['type', 'detail']).where('type', '=', 'REPORT_GENERATED').execute();
+    expect(events[0]!.detail).toMatchObject({ report: 'annual', year: 2025, lang: 'nl', total: 104 });
+  });
+});
+
+describe('exports', () => {
+  const options = { lang: 'nl' as const, teamName: 'Team Sociale Veiligheid voor studenten' };
+
+  it('CSV re-reads to the same numbers', async () => {
+    const rows: Record<string, string>[] = parse(await exportAnnualReport(report, 'csv', options), { columns: true });
+    expect(Object.keys(rows[0]!)).toEqual(['section', 'key', 'label', 'count', 'percent', 'previousCount', 'previousPercent']);
+    expect(rows[0]).toMatchObject({ section: 'total', count: '104', previousCount: '127' });
+    for (const breakdown of ['byCategory', 'byOrgUnit', 'byGender', 'byChannel', 'byVia', 'byRelation', 'byFollowUp'] as const) {
+      const fromCsv = rows.filter((r) => r.section === breakdown).map((r) => [r.key, +r.count!, +r.percent!, +r.previousCount!, +r.previousPercent!]);
+      expect(fromCsv, breakdown).toEqual(report[breakdown].map((e) => [e.key, e.count, e.percent, e.previousCount, e.previousPercent]));
+    }
+    expect(rows.filter((r) => r.section === 'subtype').map((r) => [r.key, r.count])).toEqual([
+      ['sexual_violence/physical', '16'], ['sexual_violence/verbal_online', '9'],
+    ]);
+    expect(rows.filter((r) => r.section === 'partnerCount').map((r) => [r.key, r.count])).toEqual([['psychologist', '28'], ['study_adviser', '42']]);
+  });
+
+  it('XLSX re-reads to the same numbers, one sheet per breakdown', async () => {
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await exportAnnualReport(report, 'xlsx', options)) as unknown as ArrayBuffer);
+    expect(book.worksheets.map((s) => s.name)).toEqual([
+      'Totaal', 'Via', 'Contactvorm', 'Geslacht', 'Faculteit', 'Aard', 'Relatie', 'Opvolging', 'Aard subtypes', 'Partners',
+    ]);
+    const values = (name: string) =>
+      book.getWorksheet(name)!.getSheetValues().slice(2).filter(Boolean).map((r) => (r as unknown[]).slice(1, 7));
+    expect(values('Aard')).toEqual(report.byCategory.map((e) => [e.key, e.label, e.count, e.percent, e.previousCount, e.previousPercent]));
+    expect(values('Opvolging')).toEqual(report.byFollowUp.map((e) => [e.key, e.label, e.count, e.percent, e.previousCount, e.previousPercent]));
+    expect(book.getWorksheet('Totaal')!.getRow(5).values).toEqual([undefined, 'Totaal', 104, 127]);
+  });
+
+  it('HTML is self-contained, with accessible charts, data tables, the rounding note and partners apart', async () => {
+    const html = (await exportAnnualReport(report, 'html', options)).toString();
+    expect(html).toMatch(/^<!doctype html>\n<html lang="nl">/);
+    expect(html).not.toMatch(/<script|<link|src="http/);
+    expect(html.match(/<svg [^>]*role="img"/g)).toHaveLength(3);
+    expect(html).toContain('aria-label="Aandeel meldingen per faculteit (2025). LAW: 24%;');
+    expect(html).toContain('<title id="chart-byFollowUp-title">Opvolging van meldingen (2025)</title>');
+    expect(html).toContain('De percentages zijn afgerond op hele getallen; daardoor kan het totaal licht afwijken');
+    expect(html).toContain('<th scope="row">Seksueel geweld</th><td>25</td><td>24%</td><td>26</td><td>20%</td>');
+    expect(html).toMatch(/<section aria-labelledby="h-partners"[\s\S]*Studieadviseurs<\/th><td>–<\/td><td>42<\/td>/);
+  });
+
+  it('PDF renders with pdftoppm', async () => {
+    const pdf = await exportAnnualReport(report, 'pdf', options);
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'meldpunt-pdf-'));
+    try {
+      fs.writeFileSync(path.join(dir, 'r.pdf'), pdf);
+      execFileSync('pdftoppm', ['-r', '30', '-png', path.join(dir, 'r.pdf'), path.join(dir, 'page')]);
+      const pages = fs.readdirSync(dir).filter((f) => f.endsWith('.png'));
+      expect(pages.length).toBeGreaterThanOrEqual(2);
+      const text = execFileSync('pdftotext', [path.join(dir, 'r.pdf'), '-']).toString();
+      expect(text).toContain('Seksueel geweld');
+      expect(text).toContain('De percentages zijn afgerond op hele getallen');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('DOCX is a Word document with the chapters of the published report and filled tables', async () => {
+    const docx = await exportAnnualReport(report, 'docx', options);
+    const zip = await JSZip.loadAsync(docx);
+    const xml = await zip.file('word/document.xml')!.async('string');
+    for (const heading of [
+      '1 Inleiding', '2 Meldingen, melders, aard en opvolging', '2.1 Aantal meldingen en melders', '2.4 Opvolging',
+      '3 Analyse en aanbevelingen', '3.5 Conclusie', '4 Team Sociale Veiligheid voor studenten', '4.4 Activiteiten',
+      'Bijlage 1 Definities van ongewenst gedrag',
+    ]) {
+      expect(xml, heading).toContain(`<w:t xml:space="preserve">${heading}</w:t>`);
+    }
+    expect(xml).toContain('[Tekst door de vertrouwenspersonen]');
+    expect(xml).toContain('Verbaal/online');
+    if (hasCommand('libreoffice')) {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'meldpunt-docx-'));
+      try {
+        fs.writeFileSync(path.join(dir, 'r.docx'), docx);
+        execFileSync('libreoffice', ['--headless', '--convert-to', 'pdf', '--outdir', dir, path.join(dir, 'r.docx')], { timeout: 120_000 });
+        expect(fs.existsSync(path.join(dir, 'r.pdf'))).toBe(true);
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+    }
+  });
+});
+
+function hasCommand(name: string): boolean {
+  try {
+    execFileSync('sh', ['-c', `command -v ${name}`]);
+    return true;
+  } catch {
+    return false;
+  }
+}
