@@ -1,0 +1,58 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { expectAccessible, launchBrowser, newContext } from './support/browser.js';
+import { startServer, type RunningServer } from '../test/support/server.js';
+
+let server: RunningServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('administration pages', () => {
+  it('have no axe violations, in Dutch and English, with and without form errors', async () => {
+    const link = /(http:\/\/\S+\/setup\/[A-Za-z0-9_-]+)/.exec(server.output())?.[1];
+    expect(link, server.output()).toBeDefined();
+    const context = await newContext(browser, { locale: 'en-GB' });
+    const page = await context.newPage();
+    await page.goto(link!);
+    await page.getByLabel('Name').fill('Ada Administrator');
+    await page.getByLabel('E-mail address').fill('ada@uni.example');
+    await page.getByLabel('Password').fill('a long and good passphrase');
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await page.getByLabel('Password').fill('a long and good passphrase');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(/\/cases$/);
+
+    await page.getByRole('link', { name: 'Administration' }).click();
+    await expectAccessible(page);
+    await page.getByRole('link', { name: /Social Safety Team/ }).click();
+    const teamUrl = page.url();
+    await expectAccessible(page);
+    await page.getByLabel('Acknowledge within (days)').fill('0');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect(page.getByRole('alert').textContent()).resolves.toContain('Enter a valid number.');
+    await expectAccessible(page);
+
+    for (const section of ['/org-units', '/categories', '/categories/sexual_violence', '/categories/new', '/partners', '/guide', '/users', '/tokens']) {
+      await page.goto(teamUrl + section);
+      await expectAccessible(page);
+    }
+    await page.goto(teamUrl + '/users');
+    await page.getByRole('button', { name: 'Send invitation' }).click();
+    await expect(page.getByRole('alert').count()).resolves.toBe(1);
+    await expectAccessible(page);
+    await page.getByRole('link', { name: 'Ada Administrator' }).click();
+    await expectAccessible(page);
+
+    await page.goto(`${server.url}/lang/nl?next=${encodeURIComponent(new URL(teamUrl).pathname + '/partners')}`);
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Verwijspartners');
+    await expectAccessible(page);
+    await context.close();
+  });
+});
