@@ -25,7 +25,7 @@ export async function postMultipart(client: TestClient, path: string, fields: Re
   const form = new FormData();
   form.set('_csrf', client.csrfToken());
   for (const [k, v] of Object.entries(fields)) form.set(k, v);
-  for (const f of files) form.append(f.field, new File([f.bytes], f.name, { type: f.type }));
+  for (const f of files) form.append(f.field, new File([new Uint8Array(f.bytes)], f.name, { type: f.type }));
   return client.send(path, { method: 'POST', body: form });
 }
 
