@@ -80,7 +80,8 @@ export function normaliseSocial(value: string, platform?: string): string | unde
   const looksLikeUrl = /^(https?:\/\/)?([a-z0-9-]+\.)+[a-z]{2,}(\/|$)/i.test(trimmed) && !trimmed.startsWith('@');
   if (!looksLikeUrl) {
     const handle = cleanHandle(trimmed);
-    const p = SOCIAL_PLATFORMS.find((s) => s === platform);
+    const wanted = platform?.trim().toLowerCase().replace(/^twitter$/, 'x');
+    const p = SOCIAL_PLATFORMS.find((s) => s === wanted);
     return handle && p ? `social:${p}:${handle}` : undefined;
   }
   let url: URL;

@@ -31,6 +31,8 @@ import { ssoRoutes } from './sso/sso.routes.js';
 import type { SsoConfig } from './sso/sso.config.js';
 import { apiRoutes } from './api/api.routes.js';
 import { createMetrics } from './ops/metrics.js';
+import { safetyWorkRoutes } from './risk/safety-work.routes.js';
+import { patternRoutes } from './patterns/patterns.routes.js';
 
 export interface AppOptions {
   logger?: Logger;
@@ -120,6 +122,8 @@ export function createApp(deps: Deps, opts: AppOptions = {}) {
   app.use('/cases/*', requireUser);
   app.use('/cases', requireUser);
   app.route('/', caseRoutes(deps, today));
+  app.route('/', safetyWorkRoutes(deps, today)); // risk, plan, escalation, referrals, police, threats, expert team, MDO (issue 5)
+  app.route('/', patternRoutes(deps)); // coordinators' signal; the reporter's escrow under /postbus/patroon
   app.route('/', consentRoutes(deps));
   app.route('/', retentionRoutes(deps));
   app.route('/', correspondenceRoutes(deps, opts.logger));

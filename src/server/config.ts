@@ -11,6 +11,7 @@ const Env = z.object({
   /** base64 of 32 bytes; when absent the key is kept in the data directory. */
   MELDPUNT_MASTER_KEY: z.string().optional(),
   MELDPUNT_INDEX_KEY: z.string().optional(),
+  MELDPUNT_BLIND_INDEX_KEY: z.string().optional(),
   MELDPUNT_SECURE_COOKIES: z.enum(['true', 'false']).optional(),
   MELDPUNT_SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional(),
   MELDPUNT_MAIL_FROM: z.string().min(3).default('Meldpunt <no-reply@meldpunt.invalid>'),
@@ -25,6 +26,7 @@ export type Config = {
   baseUrl: string;
   masterKey?: string;
   indexKey?: string;
+  blindIndexKey?: string;
   secureCookies: boolean;
   smtpUrl?: string;
   mailFrom: string;
@@ -47,6 +49,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     baseUrl: baseUrl.replace(/\/$/, ''),
     masterKey: e.MELDPUNT_MASTER_KEY,
     indexKey: e.MELDPUNT_INDEX_KEY,
+    blindIndexKey: e.MELDPUNT_BLIND_INDEX_KEY,
     secureCookies: e.MELDPUNT_SECURE_COOKIES ? e.MELDPUNT_SECURE_COOKIES === 'true' : baseUrl.startsWith('https:'),
     smtpUrl: e.MELDPUNT_SMTP_URL,
     mailFrom: e.MELDPUNT_MAIL_FROM,

@@ -38,6 +38,7 @@ export function Layout({ ctx, title, isPublic = false, children }: LayoutProps) 
               {user ? (
                 <>
                   <li><a href="/cases">{t('nav.inbox')}</a></li>
+                  {user.memberships.some((m) => m.role === 'safety_coordinator') && <li><a href="/patterns">{t('patterns.nav')}</a></li>}
                   {user.memberships.some((m) => m.role === 'administrator') && <li><a href="/admin">{t('admin.nav.link')}</a></li>}
                   <li>
                     <form method="post" action="/logout" class="inline-form">

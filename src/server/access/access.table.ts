@@ -65,6 +65,10 @@ export const ACCESS_TABLE: readonly RouteAccess[] = [
   { method: 'POST', path: '/cases/:id/identity-access', rule: CASE_COORDINATOR },
   { method: 'POST', path: '/cases/:id/retention-hold', rule: CASE_COORDINATOR },
   { method: 'GET', path: '/cases/:id/subject-export', rule: CASE_CONSENT },
+  // patterns (issue 8): the signal for coordinators; identifiers of the accused on a case
+  { method: 'GET', path: '/patterns', rule: roles('safety_coordinator') },
+  { method: 'GET', path: '/cases/:id/identifiers', rule: CASE_CONTENT },
+  { method: 'POST', path: '/cases/:id/identifiers', rule: CASE_CONSENT },
 ];
 
 export function findRouteAccess(method: string, path: string): RouteAccess | undefined {

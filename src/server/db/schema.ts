@@ -25,6 +25,7 @@ export interface TeamTable {
   case_counter: Generated<number>;
   created_at: CreatedAt;
   reminder_lead_days: Generated<number>;
+  pattern_threshold: Generated<number>;
 }
 
 export interface OrgUnitTable {
@@ -412,7 +413,224 @@ export interface DeletionLogTable {
   detail: ColumnType<Record<string, unknown>, string, string>;
 }
 
+// issue 5: risk, plan, escalation, referrals, police, threats, expert team, MDO
+export interface RiskAssessmentTable {
+  id: Generated<string>;
+  case_id: string;
+  level: 'low' | 'medium' | 'high' | 'acute';
+  computed_level: 'low' | 'medium' | 'high' | 'acute';
+  answers: Buffer;
+  reasoning: Buffer;
+  reassess_on: string | null;
+  reminder_sent_at: Date | null;
+  assessed_by: string;
+  assessed_at: CreatedAt;
+}
+
+export interface PlanStepTable {
+  id: Generated<string>;
+  case_id: string;
+  action: Buffer;
+  owner: Buffer;
+  due_on: string;
+  done_at: Date | null;
+  created_by: string;
+  created_at: CreatedAt;
+}
+
+export interface PlanAgreementTable {
+  id: Generated<string>;
+  case_id: string;
+  agreed_on: string;
+  via: string;
+  note: Buffer | null;
+  recorded_by: string;
+  recorded_at: CreatedAt;
+}
+
+export interface EscalationStepTable {
+  id: Generated<string>;
+  case_id: string;
+  step: 'discuss_with_person' | 'collegial_consultation' | 'scale_up' | 'mdo' | 'board';
+  occurred_on: string;
+  who: Buffer;
+  why: Buffer;
+  outcome: Buffer | null;
+  recorded_by: string;
+  recorded_at: CreatedAt;
+}
+
+export interface ExternalShareTable {
+  id: Generated<string>;
+  case_id: string;
+  partner_key: string;
+  info: string;
+  basis: 'framework2_board' | 'acute_override';
+  all_options_used: boolean;
+  consent_efforts_made: boolean;
+  necessary_for_risk: boolean;
+  board_consent_on: string | null;
+  ledger_basis: string;
+  ledger_basis_id: string;
+  note: Buffer | null;
+  shared_on: string;
+  recorded_by: string;
+  recorded_at: CreatedAt;
+}
+
+export interface ReferralTable {
+  id: Generated<string>;
+  case_id: string;
+  partner_key: string;
+  info: string;
+  ledger_basis: string;
+  ledger_basis_id: string;
+  is_warm_handover: boolean;
+  referred_on: string;
+  outcome: Buffer | null;
+  recorded_by: string;
+  recorded_at: CreatedAt;
+}
+
+export interface PoliceReportTable {
+  case_id: string;
+  status: 'offered' | 'declined' | 'filed';
+  offered_on: string | null;
+  declined_reason: Buffer | null;
+  filed_on: string | null;
+  filed_by: 'reporter' | 'employer' | null;
+  employer_address: Buffer | null;
+  police_reference: Buffer | null;
+  follow_up: Buffer | null;
+  updated_by: string;
+  updated_at: CreatedAt;
+}
+
+export interface ThreatEvidenceTable {
+  id: Generated<string>;
+  case_id: string;
+  platform: string;
+  link: Buffer;
+  seen_on: string;
+  note: Buffer | null;
+  screenshot: Buffer | null;
+  screenshot_type: string | null;
+  recorded_by: string;
+  recorded_at: CreatedAt;
+}
+
+export interface ThreatLogGrantTable {
+  case_id: string;
+  user_id: string;
+  granted_by: string;
+  granted_at: CreatedAt;
+}
+
+export interface ThreatSupportTable {
+  case_id: string;
+  statement_status: 'none' | 'requested' | 'published' | 'declined';
+  statement_on: string | null;
+  other_employers: Buffer | null;
+  checkin_every_weeks: number | null;
+  next_checkin_on: string | null;
+  updated_by: string;
+  updated_at: CreatedAt;
+}
+
+export interface ThreatCheckinTable {
+  id: Generated<string>;
+  case_id: string;
+  occurred_on: string;
+  note: Buffer;
+  recorded_by: string;
+  recorded_at: CreatedAt;
+}
+
+export interface ExpertConsultationTable {
+  id: Generated<string>;
+  case_id: string;
+  team_id: string;
+  summary: Buffer;
+  confirmed: Buffer;
+  status: Generated<'draft' | 'published' | 'closed'>;
+  created_by: string;
+  created_at: CreatedAt;
+  published_at: Date | null;
+}
+
+export interface ExpertAdviceTable {
+  id: Generated<string>;
+  consultation_id: string;
+  author_id: string;
+  advice: Buffer;
+  created_at: CreatedAt;
+}
+
+export interface MdoMeetingTable {
+  id: Generated<string>;
+  team_id: string;
+  held_on: string;
+  created_by: string;
+  created_at: CreatedAt;
+}
+
+export interface MdoItemTable {
+  id: Generated<string>;
+  meeting_id: string;
+  case_id: string;
+  summary: Buffer;
+  decision: Buffer | null;
+  decided_at: Date | null;
+  added_by: string;
+}
+
+// Patterns (issue 8, migration 20261123T200000). identity is sealed with the case key.
+export interface AccusedIdentifierTable {
+  id: Generated<string>;
+  case_id: string;
+  kind: 'email' | 'person_number' | 'name_unit' | 'social';
+  identity: Buffer;
+  blind_index: Buffer;
+  key_id: string;
+  added_by: 'adviser' | 'reporter';
+  added_by_user_id: string | null;
+  created_at: CreatedAt;
+}
+
+export interface ReporterFingerprintTable {
+  case_id: string;
+  fingerprint: Buffer;
+  key_id: string;
+}
+
+export interface PatternEscrowTable {
+  case_id: string;
+  state: Generated<'dormant' | 'matched' | 'released' | 'declined'>;
+  created_at: CreatedAt;
+  matched_at: Date | null;
+  notified_at: Date | null;
+  decided_at: Date | null;
+}
+
 export interface Database {
+  accused_identifier: AccusedIdentifierTable;
+  reporter_fingerprint: ReporterFingerprintTable;
+  pattern_escrow: PatternEscrowTable;
+  risk_assessment: RiskAssessmentTable;
+  plan_step: PlanStepTable;
+  plan_agreement: PlanAgreementTable;
+  escalation_step: EscalationStepTable;
+  external_share: ExternalShareTable;
+  referral: ReferralTable;
+  police_report: PoliceReportTable;
+  threat_evidence: ThreatEvidenceTable;
+  threat_log_grant: ThreatLogGrantTable;
+  threat_support: ThreatSupportTable;
+  threat_checkin: ThreatCheckinTable;
+  expert_consultation: ExpertConsultationTable;
+  expert_advice: ExpertAdviceTable;
+  mdo_meeting: MdoMeetingTable;
+  mdo_item: MdoItemTable;
   consent_grant: ConsentGrantTable;
   consent_override: ConsentOverrideTable;
   identity_access: IdentityAccessTable;

@@ -4,4 +4,6 @@
  */
 import '../deadlines/reminders.job.js';
 import '../retention/retention.job.js';
+import '../patterns/escrow.job.js';
+import '../risk/reassess.job.js';
 export {};

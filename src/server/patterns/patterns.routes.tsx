@@ -1,0 +1,115 @@
+import { Hono, type Context } from 'hono';
+import type { z } from 'zod';
+import type { Deps } from '../bootstrap.js';
+import { viewContext, type AppEnv } from '../http/env.js';
+import { AppError } from '../http/errors.js';
+import { getCookie } from '../http/cookies.js';
+import { formStrings, toFieldErrors } from '../http/validation.js';
+import type { Translate } from '../../i18n/i18n.js';
+import { loadCase } from '../cases/case-access.js';
+import { canHandleCase } from '../cases/cases.policy.js';
+import { MAILBOX_COOKIE } from '../mailbox/mailbox.routes.js';
+import { findReporterCaseId } from '../mailbox/reporter-session.js';
+import { addAccusedIdentifiers, listAccusedIdentifiers } from './identifiers.service.js';
+import { decideEscrow, findEscrowState, notifyMatchedEscrows, setPatternEscrow } from './escrow.service.js';
+import { listPatternSignals } from './signals.service.js';
+import { patternTeamIds } from './patterns.policy.js';
+import { EscrowDecisionInput, EscrowInput, IdentifierFormInput } from './patterns.schema.js';
+import { IdentifiersPage } from './identifiers.views.js';
+import { PatternsPage } from './patterns.views.js';
+import { ReporterPatternPage } from './reporter-pattern.views.js';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** Field errors of the identifier form; the "unusable identifier" message is this area's own. */
+function identifierErrors(error: z.ZodError, t: Translate) {
+  const errors = toFieldErrors(error, t);
+  if (error.issues.some((i) => i.message === 'patterns.validation.identifier') && !error.issues.some((i) => i.path[0] === 'value' && i.message !== 'patterns.validation.identifier')) {
+    errors.value = t('patterns.validation.identifier');
+  }
+  return errors;
+}
+
+/** Coordinators' signal, advisers' identifiers of the accused, and the reporter's escrow in the mailbox. */
+export function patternRoutes(deps: Deps) {
+  const app = new Hono<AppEnv>();
+
+  app.get('/patterns', async (c) => {
+    const user = c.get('user');
+    if (!user) throw new AppError('UNAUTHENTICATED');
+    if (patternTeamIds(user.memberships).length === 0) throw new AppError('FORBIDDEN');
+    return c.html(<PatternsPage ctx={viewContext(c)} teams={await listPatternSignals(deps.db, user)} />);
+  });
+
+  const renderIdentifiers = async (c: Context<AppEnv>, errors = {}, values: Record<string, string> = {}, notice?: string) => {
+    const user = c.get('user')!;
+    const id = c.req.param('id')!;
+    if (!UUID.test(id)) throw new AppError('NOT_FOUND');
+    const { row, facts } = await loadCase(deps.db, deps.keyring, user, id, 'open');
+    const identifiers = await listAccusedIdentifiers(deps.db, deps.keyring, id, { kind: 'user', userId: user.id });
+    if (Object.keys(errors).length) c.status(422);
+    const canAdd = canHandleCase(user.id, user.memberships, facts);
+    return c.html(<IdentifiersPage ctx={viewContext(c)} caseId={id} reference={row.reference} identifiers={identifiers} canAdd={canAdd} errors={errors} values={values} notice={notice} />);
+  };
+
+  app.get('/cases/:id/identifiers', (c) => renderIdentifiers(c));
+
+  app.post('/cases/:id/identifiers', async (c) => {
+    const user = c.get('user')!;
+    const id = c.req.param('id');
+    if (!UUID.test(id)) throw new AppError('NOT_FOUND');
+    await loadCase(deps.db, deps.keyring, user, id, 'handle');
+    const values = formStrings(await c.req.parseBody());
+    const parsed = IdentifierFormInput.safeParse(values);
+    if (!parsed.success) return renderIdentifiers(c, identifierErrors(parsed.error, c.get('t')), values);
+    await deps.db.transaction().execute((trx) => addAccusedIdentifiers(trx, deps.keyring, id, [parsed.data], { kind: 'user', userId: user.id }));
+    await notifyMatchedEscrows(deps.db, deps.keyring);
+    return renderIdentifiers(c, {}, {}, c.get('t')('patterns.identifiers.added'));
+  });
+
+  // The reporter's side lives in the mailbox and needs its session.
+  const reporterCase = (c: Context<AppEnv>) => findReporterCaseId(deps.db, getCookie(c, MAILBOX_COOKIE));
+  const renderReporter = async (c: Context<AppEnv>, caseId: string, errors = {}, values: Record<string, string> = {}, notice?: string) => {
+    const identifiers = await listAccusedIdentifiers(deps.db, deps.keyring, caseId, { kind: 'reporter' });
+    if (Object.keys(errors).length) c.status(422);
+    return c.html(<ReporterPatternPage ctx={viewContext(c)} escrowState={await findEscrowState(deps.db, caseId)} identifiers={identifiers} errors={errors} values={values} notice={notice} />);
+  };
+
+  app.get('/postbus/patroon', async (c) => {
+    const caseId = await reporterCase(c);
+    return caseId ? renderReporter(c, caseId) : c.redirect('/postbus', 303);
+  });
+
+  app.post('/postbus/patroon', async (c) => {
+    const caseId = await reporterCase(c);
+    if (!caseId) return c.redirect('/postbus', 303);
+    const values = formStrings(await c.req.parseBody());
+    const parsed = IdentifierFormInput.safeParse(values);
+    if (!parsed.success) return renderReporter(c, caseId, { identifier: identifierErrors(parsed.error, c.get('t')) }, values);
+    await deps.db.transaction().execute((trx) => addAccusedIdentifiers(trx, deps.keyring, caseId, [parsed.data], { kind: 'reporter' }));
+    await notifyMatchedEscrows(deps.db, deps.keyring);
+    return renderReporter(c, caseId, {}, {}, c.get('t')('patterns.identifiers.added'));
+  });
+
+  app.post('/postbus/patroon/wachten', async (c) => {
+    const caseId = await reporterCase(c);
+    if (!caseId) return c.redirect('/postbus', 303);
+    const parsed = EscrowInput.safeParse(formStrings(await c.req.parseBody()));
+    if (!parsed.success) return renderReporter(c, caseId, { escrow: { confirm: c.get('t')('validation.choose') } });
+    await deps.db.transaction().execute((trx) => setPatternEscrow(trx, caseId, { kind: 'reporter' }));
+    await notifyMatchedEscrows(deps.db, deps.keyring);
+    return renderReporter(c, caseId, {}, {}, c.get('t')('patterns.escrow.saved'));
+  });
+
+  app.post('/postbus/patroon/besluit', async (c) => {
+    const caseId = await reporterCase(c);
+    if (!caseId) return c.redirect('/postbus', 303);
+    const parsed = EscrowDecisionInput.safeParse(formStrings(await c.req.parseBody()));
+    if (!parsed.success) return renderReporter(c, caseId, { escrow: toFieldErrors(parsed.error, c.get('t')) });
+    const ok = await decideEscrow(deps.db, caseId, parsed.data.decision);
+    if (!ok) return renderReporter(c, caseId, { escrow: { decision: c.get('t')('patterns.decision.notPossible') } });
+    return renderReporter(c, caseId, {}, {}, c.get('t')(parsed.data.decision === 'release' ? 'patterns.decision.released' : 'patterns.decision.declined'));
+  });
+
+  return app;
+}
