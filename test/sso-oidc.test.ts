@@ -31,7 +31,7 @@ beforeAll(async () => {
   const provider = new Provider(issuer, {
     clients: [{ client_id: 'meldpunt', client_secret: 'a-test-client-secret', redirect_uris: [`${BASE}/sso/oidc/callback`], grant_types: ['authorization_code'], response_types: ['code'] }],
     claims: { openid: ['sub'], email: ['email'], profile: ['name', 'meldpunt_roles'] },
-    findAccount: async (_ctx, id) => (ACCOUNTS[id] ? { accountId: id, claims: async () => ({ sub: id, ...ACCOUNTS[id] }) } : undefined),
+    findAccount: async (_ctx: unknown, id: string) => (ACCOUNTS[id] ? { accountId: id, claims: async () => ({ sub: id, ...ACCOUNTS[id] }) } : undefined),
     pkce: { required: () => true },
   });
   idp.on('request', provider.callback());
