@@ -2,6 +2,8 @@ import crypto from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../src/server/app.js';
+import { loadKeyring } from '../src/server/crypto/keyring.js';
+import { keysRotateBlindIndexCommand } from '../src/cli/blind-index.command.js';
 import { createTestDeps } from './support/test-deps.js';
 import { TestClient } from './support/http-client.js';
 import { createStaff, createTeam, defaultTeamId, PASSWORD } from './support/factories.js';
@@ -265,5 +267,33 @@ describe('audit', () => {
     expect(events).toContainEqual({ type: 'ACCUSED_IDENTIFIERS_VIEWED', actor_kind: 'user', actor_user_id: adviserId, case_id: a.id });
     expect(events).toContainEqual({ type: 'PATTERNS_VIEWED', actor_kind: 'user', actor_user_id: coordinatorId, case_id: null });
     expect(events).toContainEqual({ type: 'ACCUSED_IDENTIFIERS_VIEWED', actor_kind: 'reporter', actor_user_id: null, case_id: a.id });
+  });
+});
+
+describe('key rotation', () => {
+  it('re-computes the blind index under a new key; matching still works and the old key finds nothing', async () => {
+    const a = await submitReport();
+    await addIdentifier(adviser, a.id, 'email', 'rotate.me@uni.nl');
+    const b = await submitReport();
+    await addIdentifier(adviser, b.id, 'email', 'Rotate.Me@uni.nl');
+    const oldKey = deps.keyring.blindIndexKey;
+    const entry = (k: Buffer) => crypto.createHmac('sha256', k).update('accused\0email:rotate.me@uni.nl').digest();
+    const count = async (k: Buffer) => (await deps.db.selectFrom('accused_identifier').select('id').where('blind_index', '=', entry(k)).execute()).length;
+    expect(await count(oldKey)).toBe(2);
+
+    await keysRotateBlindIndexCommand.run(deps, []);
+    const rotated = { ...deps, keyring: loadKeyring(deps.config) };
+    expect(rotated.keyring.blindIndexKey.equals(oldKey)).toBe(false);
+    expect(await count(oldKey)).toBe(0);
+    expect(await count(rotated.keyring.blindIndexKey)).toBe(2);
+    const keyIds = await deps.db.selectFrom('accused_identifier').select('key_id').distinct().execute();
+    expect(keyIds).toHaveLength(1);
+
+    const client = new TestClient(createApp(rotated), 'en');
+    const c = await createStaff(deps, teamId, ['safety_coordinator'], 'Coördinator 2');
+    await client.signIn(c.email, PASSWORD);
+    expect(panelWith(await signals(client), a.reference)).toContain(`>${b.reference}</a>`);
+    const audit = await deps.db.selectFrom('audit_event').select('type').where('type', '=', 'BLIND_INDEX_ROTATED').execute();
+    expect(audit).toHaveLength(1);
   });
 });

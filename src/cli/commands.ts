@@ -3,6 +3,7 @@ import { auditVerifyCommand } from './audit.command.js';
 import { importCasesCommand } from './import-cases.command.js';
 import { importPartnerCountsCommand } from './import-partner-counts.command.js';
 import { keysRotateCommand, keysStatusCommand } from './keys.command.js';
+import { keysRotateBlindIndexCommand } from './blind-index.command.js';
 import { migrateCommand } from './migrate.command.js';
 import { reportAnnualCommand } from './report-annual.command.js';
 import { usersCreateCommand } from './users.command.js';
@@ -28,6 +29,7 @@ export const commands: Record<string, Command> = {
   'report annual': reportAnnualCommand,
   'keys rotate': keysRotateCommand,
   'keys status': keysStatusCommand,
+  'keys rotate-blind-index': keysRotateBlindIndexCommand,
   'audit verify': auditVerifyCommand,
   'backup create': backupCreateCommand,
   'backup restore': backupRestoreCommand,
