@@ -26,6 +26,7 @@ export interface TeamTable {
   created_at: CreatedAt;
   reminder_lead_days: Generated<number>;
   pattern_threshold: Generated<number>;
+  urgent_escalation_minutes: Generated<number>;
 }
 
 export interface OrgUnitTable {
@@ -612,7 +613,109 @@ export interface PatternEscrowTable {
   decided_at: Date | null;
 }
 
+// The team's own work (issue 11): protocols, safety plan, urgent alerts, activities, objectives.
+export interface ProtocolStepDef {
+  key: string;
+  nl: string;
+  en: string;
+}
+export interface ProtocolTable {
+  id: Generated<string>;
+  team_id: string;
+  key: string;
+  created_at: CreatedAt;
+}
+export interface ProtocolVersionTable {
+  id: Generated<string>;
+  protocol_id: string;
+  version: number;
+  title_nl: string;
+  title_en: string;
+  categories: ColumnType<string[], string, string>;
+  steps: ColumnType<ProtocolStepDef[], string, string>;
+  created_by: string | null;
+  created_at: CreatedAt;
+}
+export interface CaseProtocolTable {
+  id: Generated<string>;
+  case_id: string;
+  protocol_id: string;
+  protocol_version_id: string;
+  attached_via: 'category' | 'choice';
+  attached_by: string | null;
+  attached_at: CreatedAt;
+}
+export interface CaseProtocolStepTable {
+  case_protocol_id: string;
+  step_key: string;
+  done_by: string;
+  done_at: CreatedAt;
+}
+export interface SafetyPlanTable {
+  case_id: string;
+  content: Buffer;
+  updated_by: string | null;
+  updated_at: CreatedAt;
+}
+export interface OnCallSlotTable {
+  team_id: string;
+  position: number;
+  user_id: string;
+}
+export interface UrgentAlertTable {
+  id: Generated<string>;
+  case_id: string;
+  team_id: string;
+  raised_at: Date;
+  acknowledged_at: Date | null;
+  acknowledged_by: string | null;
+}
+export interface UrgentAlertNoticeTable {
+  alert_id: string;
+  level: number;
+  user_id: string;
+  sent_at: Date;
+}
+export interface TeamActivityTable {
+  id: Generated<string>;
+  team_id: string;
+  kind: string;
+  title: string;
+  held_on: string;
+  status: Generated<string>;
+  participants: number | null;
+  partner: string | null;
+  adviser_id: string | null;
+  minutes: number | null;
+  notes: string | null;
+  created_by: string | null;
+  created_at: CreatedAt;
+}
+export interface TeamObjectiveTable {
+  id: Generated<string>;
+  team_id: string;
+  year: number;
+  kind: 'objective' | 'recommendation';
+  title: string;
+  status: Generated<string>;
+  notes: string | null;
+  carried_from_id: string | null;
+  created_by: string | null;
+  created_at: CreatedAt;
+  updated_at: CreatedAt;
+}
+
 export interface Database {
+  protocol: ProtocolTable;
+  protocol_version: ProtocolVersionTable;
+  case_protocol: CaseProtocolTable;
+  case_protocol_step: CaseProtocolStepTable;
+  safety_plan: SafetyPlanTable;
+  on_call_slot: OnCallSlotTable;
+  urgent_alert: UrgentAlertTable;
+  urgent_alert_notice: UrgentAlertNoticeTable;
+  team_activity: TeamActivityTable;
+  team_objective: TeamObjectiveTable;
   accused_identifier: AccusedIdentifierTable;
   reporter_fingerprint: ReporterFingerprintTable;
   pattern_escrow: PatternEscrowTable;
