@@ -1,0 +1,97 @@
+import type { Db } from '../db/create-db.js';
+import { AppError } from '../http/errors.js';
+import { detectPii, listUnresolved, type PiiFinding } from '../../domain/pii-detector.js';
+import { auditRead, type CaseWork } from '../risk/case-work.js';
+import type { SessionUser } from '../users/users.service.js';
+import { canPublishConsultation } from './expert.policy.js';
+import { findConsultationRow, listAdviceRows, listCaseConsultationRows, listPartyIdentities } from './expert.queries.js';
+
+export class ConsultationRuleError extends Error {
+  constructor(readonly field: string, readonly messageKey: 'expert.error.unresolved') {
+    super(messageKey);
+  }
+}
+
+/** Names of the case's parties (reporter, accused, intermediary), for the detector. */
+async function knownNames(db: Db, work: CaseWork): Promise<string[]> {
+  const names: string[] = [];
+  for (const p of await listPartyIdentities(db, work.id)) {
+    const identity = JSON.parse(work.openText(p.identity, `party:${p.party}`)) as Record<string, unknown>;
+    for (const [k, v] of Object.entries(identity)) if (/name/i.test(k) && typeof v === 'string' && v.trim()) names.push(v.trim());
+  }
+  return names;
+}
+
+export async function createConsultation(trx: Db, work: CaseWork, user: SessionUser, summary: string) {
+  if (!canPublishConsultation(user.memberships, work.teamId)) throw new AppError('FORBIDDEN');
+  const row = await trx
+    .insertInto('expert_consultation')
+    .values({ case_id: work.id, team_id: work.teamId, summary: work.seal(summary, 'consultation-summary'), confirmed: work.seal('[]', 'consultation-confirmed'), created_by: work.userId })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await work.audit(trx, 'CONSULTATION_CREATED', { consultationId: row.id });
+  return row.id;
+}
+
+async function getOwnRow(db: Db, work: CaseWork, consultationId: string) {
+  const row = await findConsultationRow(db, consultationId);
+  if (!row || row.case_id !== work.id) throw new AppError('NOT_FOUND');
+  return row;
+}
+
+/** The adviser rewrites the summary; confirmations of findings no longer in the text fall away by themselves. */
+export async function updateSummary(trx: Db, work: CaseWork, consultationId: string, summary: string) {
+  const row = await getOwnRow(trx, work, consultationId);
+  if (row.status !== 'draft') throw new AppError('FORBIDDEN');
+  await trx.updateTable('expert_consultation').set({ summary: work.seal(summary, 'consultation-summary') }).where('id', '=', row.id).execute();
+  await work.audit(trx, 'CONSULTATION_SUMMARY_UPDATED', { consultationId });
+}
+
+/** Confirms one finding as harmless (it stays in the text). */
+export async function confirmFinding(trx: Db, work: CaseWork, consultationId: string, key: string) {
+  const row = await getOwnRow(trx, work, consultationId);
+  const confirmed = JSON.parse(work.openText(row.confirmed, 'consultation-confirmed')) as string[];
+  if (!confirmed.includes(key)) confirmed.push(key);
+  await trx.updateTable('expert_consultation').set({ confirmed: work.seal(JSON.stringify(confirmed), 'consultation-confirmed') }).where('id', '=', row.id).execute();
+  await work.audit(trx, 'CONSULTATION_FINDING_CONFIRMED', { consultationId, kind: key.split(':')[0] ?? '' });
+}
+
+/** Publishing to the expert team: refused while any finding of the detector is unresolved. */
+export async function publishConsultation(db: Db, work: CaseWork, user: SessionUser, consultationId: string) {
+  if (!canPublishConsultation(user.memberships, work.teamId)) throw new AppError('FORBIDDEN');
+  const row = await getOwnRow(db, work, consultationId);
+  const findings = await currentFindings(db, work, row);
+  if (findings.unresolved.length > 0) {
+    await db.transaction().execute((trx) => work.audit(trx, 'CONSULTATION_PUBLISH_REFUSED', { consultationId, unresolved: findings.unresolved.length }));
+    throw new ConsultationRuleError('summary', 'expert.error.unresolved');
+  }
+  await db.transaction().execute(async (trx) => {
+    await trx.updateTable('expert_consultation').set({ status: 'published', published_at: new Date() }).where('id', '=', row.id).where('status', '=', 'draft').execute();
+    await work.audit(trx, 'CONSULTATION_PUBLISHED', { consultationId });
+  });
+}
+
+async function currentFindings(db: Db, work: CaseWork, row: { summary: Buffer; confirmed: Buffer }) {
+  const summary = work.openText(row.summary, 'consultation-summary');
+  const confirmed = JSON.parse(work.openText(row.confirmed, 'consultation-confirmed')) as string[];
+  const findings: PiiFinding[] = detectPii(summary, await knownNames(db, work));
+  return { summary, findings, confirmed, unresolved: listUnresolved(findings, confirmed) };
+}
+
+/** The consultation as the case's adviser sees it: summary, findings, advice; the read is audited. */
+export async function getConsultationForCase(db: Db, work: CaseWork, consultationId: string) {
+  const row = await getOwnRow(db, work, consultationId);
+  const f = await currentFindings(db, work, row);
+  const advice = await listAdviceRows(db, row.id);
+  await auditRead(db, work, 'CONSULTATION_VIEWED', { consultationId });
+  return {
+    id: row.id, status: row.status, summary: f.summary, unresolvedKeys: f.unresolved.map((x) => x.key),
+    findings: f.findings.map((x) => ({ ...x, isConfirmed: f.confirmed.includes(x.key) })),
+    advice: advice.map((a) => ({ author: a.author, at: a.created_at, text: work.openText(a.advice, 'consultation-advice') })),
+  };
+}
+export type CaseConsultationView = Awaited<ReturnType<typeof getConsultationForCase>>;
+
+export async function listCaseConsultations(db: Db, work: CaseWork) {
+  return listCaseConsultationRows(db, work.id);
+}

@@ -1,0 +1,52 @@
+import type { Db } from '../db/create-db.js';
+import type { Keyring } from '../crypto/keyring.js';
+import { getCaseDataKey } from '../crypto/case-key.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { AppError } from '../http/errors.js';
+import { bindCaseWork } from '../risk/case-work.js';
+import type { SessionUser } from '../users/users.service.js';
+import { canReadConsultation, consultationTeamIds } from './expert.policy.js';
+import { findConsultationRow, listAdviceRows, listPublishedRows } from './expert.queries.js';
+
+/**
+ * The expert team's side: published, anonymised consultations of their team — the summary and
+ * the advice, nothing of the case itself (no reference, no parties, no link).
+ */
+export async function listConsultationsForExpert(db: Db, user: SessionUser) {
+  const rows = await listPublishedRows(db, consultationTeamIds(user.memberships));
+  return rows.map((r) => ({ id: r.id, publishedOn: r.published_at?.toISOString().slice(0, 10) ?? '' }));
+}
+
+async function loadForExpert(db: Db, keyring: Keyring, user: SessionUser, consultationId: string) {
+  const row = await findConsultationRow(db, consultationId);
+  if (!row || !canReadConsultation(user.memberships, { teamId: row.team_id, status: row.status })) {
+    await db.transaction().execute((trx) =>
+      recordAudit(trx, { type: 'CONSULTATION_ACCESS_REFUSED', actor: { kind: 'user', userId: user.id }, teamId: row?.team_id ?? null, detail: { consultationId } }),
+    );
+    throw new AppError('NOT_FOUND');
+  }
+  const work = bindCaseWork({ id: row.case_id, teamId: row.team_id, reference: '' }, await getCaseDataKey(db, keyring, row.case_id), user.id);
+  return { row, work };
+}
+
+export async function getConsultationForExpert(db: Db, keyring: Keyring, user: SessionUser, consultationId: string) {
+  const { row, work } = await loadForExpert(db, keyring, user, consultationId);
+  const advice = await listAdviceRows(db, row.id);
+  await db.transaction().execute((trx) => work.audit(trx, 'CONSULTATION_VIEWED', { consultationId, asExpert: true }));
+  return {
+    id: row.id,
+    publishedOn: row.published_at?.toISOString().slice(0, 10) ?? '',
+    summary: work.openText(row.summary, 'consultation-summary'),
+    advice: advice.map((a) => ({ author: a.author, at: a.created_at, text: work.openText(a.advice, 'consultation-advice') })),
+  };
+}
+export type ExpertConsultationView = Awaited<ReturnType<typeof getConsultationForExpert>>;
+
+/** An expert's advice; it returns to the case (the adviser reads it on the case's consultation page). */
+export async function addAdvice(db: Db, keyring: Keyring, user: SessionUser, consultationId: string, advice: string) {
+  const { row, work } = await loadForExpert(db, keyring, user, consultationId);
+  await db.transaction().execute(async (trx) => {
+    const added = await trx.insertInto('expert_advice').values({ consultation_id: row.id, author_id: user.id, advice: work.seal(advice, 'consultation-advice') }).returning('id').executeTakeFirstOrThrow();
+    await work.audit(trx, 'CONSULTATION_ADVICE_ADDED', { consultationId, adviceId: added.id });
+  });
+}

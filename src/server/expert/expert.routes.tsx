@@ -1,0 +1,91 @@
+import { Hono, type Context } from 'hono';
+import { z } from 'zod';
+import type { Deps } from '../bootstrap.js';
+import { viewContext, type AppEnv } from '../http/env.js';
+import { loadCaseWork } from '../risk/case-work.js';
+import { idParam, parseForm, readForm, signedInUser } from '../risk/form-kit.js';
+import { text } from '../risk/risk.schema.js';
+import { canUserHandle } from '../risk/risk.routes.js';
+import type { FormState } from '../risk/risk.views.js';
+import { canPublishConsultation } from './expert.policy.js';
+import { confirmFinding, ConsultationRuleError, createConsultation, getConsultationForCase, listCaseConsultations, publishConsultation, updateSummary } from './consultation.service.js';
+import { addAdvice, getConsultationForExpert, listConsultationsForExpert } from './expert-team.service.js';
+import { CaseConsultationPage, CaseConsultationsPage, ExpertConsultationPage, ExpertListPage } from './expert.views.js';
+
+const SummaryInput = z.object({ summary: text(6000) });
+const AdviceInput = z.object({ advice: text(6000) });
+const ConfirmInput = z.object({ key: z.string().min(3).max(300) });
+const empty = (): FormState => ({ errors: {}, values: {} });
+
+export function expertRoutes(deps: Deps) {
+  const app = new Hono<AppEnv>();
+  const work = (c: Context<AppEnv>, need: 'open' | 'handle') => loadCaseWork(deps.db, deps.keyring, c.get('user')!, idParam(c), need);
+
+  async function renderList(c: Context<AppEnv>, form = empty()) {
+    const w = await work(c, 'open');
+    const list = await listCaseConsultations(deps.db, w);
+    if (Object.keys(form.errors).length) c.status(422);
+    return c.html(<CaseConsultationsPage ctx={viewContext(c)} caseId={w.id} reference={w.reference} list={list} canCreate={canPublishConsultation(c.get('user')!.memberships, w.teamId)} form={form} />);
+  }
+  async function renderOne(c: Context<AppEnv>, form = empty()) {
+    const w = await work(c, 'open');
+    const view = await getConsultationForCase(deps.db, w, idParam(c, 'cid'));
+    if (Object.keys(form.errors).length) c.status(422);
+    return c.html(<CaseConsultationPage ctx={viewContext(c)} caseId={w.id} reference={w.reference} view={view} canEdit={await canUserHandle(deps, c, w.id)} canPublish={canPublishConsultation(c.get('user')!.memberships, w.teamId)} form={form} />);
+  }
+
+  app.get('/cases/:id/consultations', (c) => renderList(c));
+  app.post('/cases/:id/consultations', async (c) => {
+    const values = await readForm(c);
+    const parsed = parseForm(c, SummaryInput, values);
+    if (parsed.errors) return renderList(c, { errors: parsed.errors, values });
+    const w = await work(c, 'handle');
+    const id = await deps.db.transaction().execute((trx) => createConsultation(trx, w, c.get('user')!, parsed.data.summary));
+    return c.redirect(`/cases/${w.id}/consultations/${id}`, 303);
+  });
+  app.get('/cases/:id/consultations/:cid', (c) => renderOne(c));
+  app.post('/cases/:id/consultations/:cid/summary', async (c) => {
+    const values = await readForm(c);
+    const parsed = parseForm(c, SummaryInput, values);
+    if (parsed.errors) return renderOne(c, { errors: parsed.errors, values });
+    const w = await work(c, 'handle');
+    await deps.db.transaction().execute((trx) => updateSummary(trx, w, idParam(c, 'cid'), parsed.data.summary));
+    return c.redirect(`/cases/${w.id}/consultations/${idParam(c, 'cid')}`, 303);
+  });
+  app.post('/cases/:id/consultations/:cid/confirm', async (c) => {
+    const parsed = parseForm(c, ConfirmInput, await readForm(c));
+    const w = await work(c, 'handle');
+    if (parsed.data) await deps.db.transaction().execute((trx) => confirmFinding(trx, w, idParam(c, 'cid'), parsed.data.key));
+    return c.redirect(`/cases/${w.id}/consultations/${idParam(c, 'cid')}`, 303);
+  });
+  app.post('/cases/:id/consultations/:cid/publish', async (c) => {
+    const w = await work(c, 'handle');
+    try {
+      await publishConsultation(deps.db, w, c.get('user')!, idParam(c, 'cid'));
+    } catch (err) {
+      if (!(err instanceof ConsultationRuleError)) throw err;
+      return renderOne(c, { errors: { [err.field]: c.get('t')(err.messageKey) }, values: {} });
+    }
+    return c.redirect(`/cases/${w.id}/consultations/${idParam(c, 'cid')}`, 303);
+  });
+
+  // The expert team's own pages: consultations only, never cases.
+  app.get('/consultations', async (c) => c.html(<ExpertListPage ctx={viewContext(c)} list={await listConsultationsForExpert(deps.db, signedInUser(c))} />));
+  app.get('/consultations/:cid', async (c) => {
+    const view = await getConsultationForExpert(deps.db, deps.keyring, signedInUser(c), idParam(c, 'cid'));
+    return c.html(<ExpertConsultationPage ctx={viewContext(c)} view={view} form={empty()} />);
+  });
+  app.post('/consultations/:cid/advice', async (c) => {
+    const user = signedInUser(c);
+    const values = await readForm(c);
+    const parsed = parseForm(c, AdviceInput, values);
+    if (parsed.errors) {
+      const view = await getConsultationForExpert(deps.db, deps.keyring, user, idParam(c, 'cid'));
+      c.status(422);
+      return c.html(<ExpertConsultationPage ctx={viewContext(c)} view={view} form={{ errors: parsed.errors, values }} />);
+    }
+    await addAdvice(deps.db, deps.keyring, user, idParam(c, 'cid'), parsed.data.advice);
+    return c.redirect(`/consultations/${idParam(c, 'cid')}`, 303);
+  });
+  return app;
+}

@@ -1,0 +1,85 @@
+import { z } from 'zod';
+import type { Db } from '../db/create-db.js';
+import type { Keyring } from '../crypto/keyring.js';
+import { getCaseDataKey } from '../crypto/case-key.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { AppError } from '../http/errors.js';
+import { hasRole, teamsWithRole } from '../../domain/roles.js';
+import { detectPii } from '../../domain/pii-detector.js';
+import { bindCaseWork, type CaseWork } from '../risk/case-work.js';
+import { isoDate, text } from '../risk/risk.schema.js';
+import type { SessionUser } from '../users/users.service.js';
+
+export const MeetingInput = z.object({ heldOn: isoDate });
+export const AgendaInput = z.object({ meetingId: z.string().uuid({ error: 'validation.choose' }), summary: text(3000) });
+export const DecisionInput = z.object({ decision: text(3000) });
+
+export class MdoRuleError extends Error {
+  constructor(readonly field: string, readonly messageKey: 'mdo.error.pii') {
+    super(messageKey);
+  }
+}
+
+/** The multidisciplinary consultation is run by the team's coordinators. */
+const isCoordinatorOf = (user: SessionUser, teamId: string) => hasRole(user.memberships, teamId, ['safety_coordinator']);
+
+export async function listMeetings(db: Db, user: SessionUser) {
+  const teams = teamsWithRole(user.memberships, ['safety_coordinator', 'confidential_adviser']);
+  if (teams.length === 0) return [];
+  return db.selectFrom('mdo_meeting').select(['id', 'held_on', 'team_id']).where('team_id', 'in', teams).orderBy('held_on', 'desc').execute();
+}
+
+export async function createMeeting(trx: Db, user: SessionUser, teamId: string, heldOn: string) {
+  if (!isCoordinatorOf(user, teamId)) throw new AppError('FORBIDDEN');
+  const row = await trx.insertInto('mdo_meeting').values({ team_id: teamId, held_on: heldOn, created_by: user.id }).returning('id').executeTakeFirstOrThrow();
+  await recordAudit(trx, { type: 'MDO_MEETING_CREATED', actor: { kind: 'user', userId: user.id }, teamId, detail: { meetingId: row.id, heldOn } });
+  return row.id;
+}
+
+/** Puts a case on a meeting's agenda with an anonymised summary; refused while the detector flags anything. */
+export async function addCaseToAgenda(trx: Db, work: CaseWork, input: z.infer<typeof AgendaInput>) {
+  const meeting = await trx.selectFrom('mdo_meeting').select(['id', 'team_id']).where('id', '=', input.meetingId).executeTakeFirst();
+  if (!meeting || meeting.team_id !== work.teamId) throw new AppError('NOT_FOUND');
+  if (detectPii(input.summary).length > 0) throw new MdoRuleError('summary', 'mdo.error.pii');
+  const row = await trx
+    .insertInto('mdo_item')
+    .values({ meeting_id: meeting.id, case_id: work.id, summary: work.seal(input.summary, 'mdo-summary'), added_by: work.userId })
+    .onConflict((oc) => oc.columns(['meeting_id', 'case_id']).doUpdateSet({ summary: work.seal(input.summary, 'mdo-summary') }))
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await work.audit(trx, 'MDO_CASE_ADDED', { meetingId: meeting.id, itemId: row.id });
+}
+
+/** The agenda: anonymised summaries and decisions only — no references, no links to cases. */
+export async function getAgenda(db: Db, keyring: Keyring, user: SessionUser, meetingId: string) {
+  const meeting = await db.selectFrom('mdo_meeting').selectAll().where('id', '=', meetingId).executeTakeFirst();
+  if (!meeting || !hasRole(user.memberships, meeting.team_id, ['safety_coordinator', 'confidential_adviser'])) throw new AppError('NOT_FOUND');
+  const items = await db.selectFrom('mdo_item').selectAll().where('meeting_id', '=', meetingId).orderBy('id').execute();
+  const out = [];
+  for (const [i, item] of items.entries()) {
+    const work = bindCaseWork({ id: item.case_id, teamId: meeting.team_id, reference: '' }, await getCaseDataKey(db, keyring, item.case_id), user.id);
+    out.push({ id: item.id, number: i + 1, summary: work.openText(item.summary, 'mdo-summary'), decision: work.openOptional(item.decision, 'mdo-decision') });
+  }
+  await db.transaction().execute((trx) => recordAudit(trx, { type: 'MDO_AGENDA_VIEWED', actor: { kind: 'user', userId: user.id }, teamId: meeting.team_id, detail: { meetingId, items: items.length } }));
+  return { id: meeting.id, heldOn: meeting.held_on, canDecide: isCoordinatorOf(user, meeting.team_id), items: out };
+}
+export type AgendaView = Awaited<ReturnType<typeof getAgenda>>;
+
+/** The meeting's decision for one case, recorded back into that case (sealed with its key, audited on the case). */
+export async function recordDecision(db: Db, keyring: Keyring, user: SessionUser, itemId: string, decision: string) {
+  const item = await db.selectFrom('mdo_item').innerJoin('mdo_meeting', 'mdo_meeting.id', 'mdo_item.meeting_id').select(['mdo_item.id', 'mdo_item.case_id', 'mdo_meeting.team_id', 'mdo_meeting.id as meeting_id']).where('mdo_item.id', '=', itemId).executeTakeFirst();
+  if (!item || !isCoordinatorOf(user, item.team_id)) throw new AppError('NOT_FOUND');
+  const work = bindCaseWork({ id: item.case_id, teamId: item.team_id, reference: '' }, await getCaseDataKey(db, keyring, item.case_id), user.id);
+  await db.transaction().execute(async (trx) => {
+    await trx.updateTable('mdo_item').set({ decision: work.seal(decision, 'mdo-decision'), decided_at: new Date() }).where('id', '=', item.id).execute();
+    await work.audit(trx, 'MDO_DECISION_RECORDED', { meetingId: item.meeting_id, itemId: item.id });
+  });
+  return item.meeting_id;
+}
+
+/** The case's own view: on which agendas it was, with what summary and decision. */
+export async function listCaseMdoItems(db: Db, work: CaseWork) {
+  const rows = await db.selectFrom('mdo_item').innerJoin('mdo_meeting', 'mdo_meeting.id', 'mdo_item.meeting_id').select(['mdo_item.id', 'mdo_meeting.held_on', 'summary', 'decision']).where('case_id', '=', work.id).orderBy('held_on').execute();
+  await db.transaction().execute((trx) => work.audit(trx, 'MDO_CASE_ITEMS_VIEWED', { items: rows.length }));
+  return rows.map((r) => ({ heldOn: r.held_on, summary: work.openText(r.summary, 'mdo-summary'), decision: work.openOptional(r.decision, 'mdo-decision') }));
+}

@@ -1,0 +1,77 @@
+import { Layout } from '../../ui/layout.js';
+import { ErrorSummary, SubmitButton, TextArea } from '../../ui/form.js';
+import { DateField, SelectField } from '../cases/case-fields.js';
+import type { ViewContext } from '../http/env.js';
+import { CsrfField } from '../risk/form-kit.js';
+import type { FormState } from '../risk/risk.views.js';
+import type { AgendaView } from './mdo.service.js';
+
+export function MeetingsPage({ ctx, meetings, canCreate, form }: { ctx: ViewContext; meetings: { id: string; held_on: string }[]; canCreate: boolean; form: FormState }) {
+  const { t } = ctx;
+  return (
+    <Layout ctx={ctx} title={t('mdo.title')}>
+      <h1 class="utrecht-heading-1">{t('mdo.title')}</h1>
+      <ErrorSummary errors={form.errors} t={t} />
+      {meetings.length === 0 ? <p>{t('mdo.none')}</p> : <ul>{meetings.map((m) => <li><a href={`/mdo/${m.id}`}>{t('mdo.meetingOn', { date: m.held_on })}</a></li>)}</ul>}
+      {canCreate && (
+        <form method="post" action="/mdo" novalidate>
+          <CsrfField token={ctx.csrfToken} />
+          <DateField name="heldOn" label={t('mdo.heldOn')} value={form.values.heldOn as string} error={form.errors.heldOn} />
+          <SubmitButton>{t('mdo.create')}</SubmitButton>
+        </form>
+      )}
+    </Layout>
+  );
+}
+
+export function AgendaPage({ ctx, agenda }: { ctx: ViewContext; agenda: AgendaView }) {
+  const { t } = ctx;
+  const title = t('mdo.meetingOn', { date: agenda.heldOn });
+  return (
+    <Layout ctx={ctx} title={title}>
+      <p><a href="/mdo">{t('mdo.title')}</a></p>
+      <h1 class="utrecht-heading-1">{title}</h1>
+      {agenda.items.length === 0 ? <p>{t('mdo.emptyAgenda')}</p> : (
+        <ol data-testid="mdo-agenda">
+          {agenda.items.map((i) => (
+            <li>
+              <h2>{t('mdo.item', { number: i.number })}</h2>
+              <p class="narrative">{i.summary}</p>
+              {i.decision ? <p>{t('mdo.decision')}: {i.decision}</p> : agenda.canDecide && (
+                <form method="post" action={`/mdo/items/${i.id}/decision`} novalidate>
+                  <CsrfField token={ctx.csrfToken} />
+                  <TextArea name="decision" label={t('mdo.decisionFor', { number: i.number })} />
+                  <SubmitButton>{t('mdo.decide')}</SubmitButton>
+                </form>
+              )}
+            </li>
+          ))}
+        </ol>
+      )}
+    </Layout>
+  );
+}
+
+export function CaseMdoPage({ ctx, caseId, reference, items, meetings, form }: { ctx: ViewContext; caseId: string; reference: string; items: { heldOn: string; summary: string; decision: string | null }[]; meetings: { id: string; held_on: string }[]; form: FormState }) {
+  const { t } = ctx;
+  const title = t('mdo.caseTitle', { reference });
+  return (
+    <Layout ctx={ctx} title={title}>
+      <p><a href={`/cases/${caseId}`}>{t('issue5.backToCase')}</a></p>
+      <h1 class="utrecht-heading-1">{title}</h1>
+      <ErrorSummary errors={form.errors} t={t} />
+      {items.length === 0 ? <p>{t('mdo.notOnAgenda')}</p> : (
+        <ul data-testid="case-mdo">{items.map((i) => <li>{t('mdo.meetingOn', { date: i.heldOn })}: {i.summary} — {t('mdo.decision')}: {i.decision ?? t('mdo.pending')}</li>)}</ul>
+      )}
+      <h2>{t('mdo.addToAgenda')}</h2>
+      {meetings.length === 0 ? <p>{t('mdo.noMeetings')} <a href="/mdo">{t('mdo.title')}</a></p> : (
+        <form method="post" action={`/cases/${caseId}/mdo`} novalidate>
+          <CsrfField token={ctx.csrfToken} />
+          <SelectField name="meetingId" label={t('mdo.meeting')} value={form.values.meetingId as string} error={form.errors.meetingId} choices={meetings.map((m) => ({ value: m.id, label: m.held_on }))} />
+          <TextArea name="summary" label={t('mdo.summary')} hint={t('mdo.summaryHint')} value={form.values.summary as string} error={form.errors.summary} />
+          <SubmitButton>{t('mdo.addSubmit')}</SubmitButton>
+        </form>
+      )}
+    </Layout>
+  );
+}

@@ -1,0 +1,47 @@
+import { Hono, type Context } from 'hono';
+import type { Deps } from '../bootstrap.js';
+import { viewContext, type AppEnv } from '../http/env.js';
+import { canHandleCase } from '../cases/cases.policy.js';
+import { findCaseAccessFacts } from '../cases/case-access.js';
+import { loadCaseWork } from './case-work.js';
+import { idParam, parseForm, readForm } from './form-kit.js';
+import { RiskInput } from './risk.schema.js';
+import { assessRisk, listAssessments, RiskRuleError } from './risk.service.js';
+import { RiskPage, type FormState } from './risk.views.js';
+
+/** Whether the signed-in user may change the case (for showing forms; the services check again). */
+export async function canUserHandle(deps: Deps, c: Context<AppEnv>, caseId: string): Promise<boolean> {
+  const user = c.get('user')!;
+  const facts = await findCaseAccessFacts(deps.db, caseId);
+  return facts !== undefined && canHandleCase(user.id, user.memberships, facts);
+}
+
+export function riskRoutes(deps: Deps, today: () => string) {
+  const app = new Hono<AppEnv>();
+
+  async function render(c: Context<AppEnv>, caseId: string, form: FormState = { errors: {}, values: {} }) {
+    const work = await loadCaseWork(deps.db, deps.keyring, c.get('user')!, caseId, 'open');
+    const history = await listAssessments(deps.db, work);
+    if (Object.keys(form.errors).length) c.status(422);
+    return c.html(<RiskPage ctx={viewContext(c)} caseId={caseId} reference={work.reference} history={history} canHandle={await canUserHandle(deps, c, caseId)} form={form} />);
+  }
+
+  app.get('/cases/:id/risk', (c) => render(c, idParam(c)));
+
+  app.post('/cases/:id/risk', async (c) => {
+    const caseId = idParam(c);
+    const values = await readForm(c);
+    const parsed = parseForm(c, RiskInput, values);
+    if (parsed.errors) return render(c, caseId, { errors: parsed.errors, values });
+    const work = await loadCaseWork(deps.db, deps.keyring, c.get('user')!, caseId, 'handle');
+    try {
+      await deps.db.transaction().execute((trx) => assessRisk(trx, work, parsed.data, today()));
+    } catch (err) {
+      if (!(err instanceof RiskRuleError)) throw err;
+      return render(c, caseId, { errors: { [err.field]: c.get('t')(err.messageKey) }, values });
+    }
+    return c.redirect(`/cases/${caseId}/risk`, 303);
+  });
+
+  return app;
+}
