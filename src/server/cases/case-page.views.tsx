@@ -103,6 +103,7 @@ export function CasePage({ ctx, view, forms, errors = {}, values = {} }: CasePag
           <ul>{view.links.map((l) => <li><a href={`/cases/${l.id}`}>{l.reference}</a> ({vocabLabel('status', l.status, lang)})</li>)}</ul>
         )}
         {view.supportCase && <p>{t('cases.support.link')} <a href={`/cases/${view.supportCase.id}`}>{view.supportCase.reference}</a></p>}
+        <p><a href={`/cases/${view.id}/identifiers`}>{t('patterns.identifiers.link')}</a></p>
       </section>
       <section aria-labelledby="history-heading">
         <h2 id="history-heading">{t('cases.status.history')}</h2>
@@ -111,6 +112,12 @@ export function CasePage({ ctx, view, forms, errors = {}, values = {} }: CasePag
           {view.history.map((h) => (
             <li>{h.at.toISOString().slice(0, 10)}: {vocabLabel('status', h.from, lang)} → {vocabLabel('status', h.to, lang)} ({h.by}){h.reason && ` — ${h.reason}`}</li>
           ))}
+        </ul>
+      </section>
+      <section aria-labelledby="safety-heading">
+        <h2 id="safety-heading">{t('issue5.section')}</h2>
+        <ul data-testid="safety-links">
+          {(['risk', 'plan', 'escalation', 'referrals', 'police', 'threats', 'consultations', 'mdo'] as const).map((p) => <li><a href={`/cases/${view.id}/${p}`}>{t(`issue5.link.${p}`)}</a></li>)}
         </ul>
       </section>
       <CaseForms ctx={ctx} view={view} errors={errors} values={values} {...forms} />
