@@ -33,6 +33,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     CREATE INDEX case_inbox_category ON "case" (team_id, category, received_on DESC, id DESC);
     CREATE INDEX case_inbox_adviser ON "case" (team_id, assigned_adviser_id, received_on DESC, id DESC);
     CREATE INDEX case_inbox_due ON "case" (team_id, next_due_on) WHERE next_due_on IS NOT NULL;
+    -- When many open deadlines match (overdue is common), walking cases with a deadline in
+    -- inbox order beats sorting them all.
+    CREATE INDEX case_inbox_open_deadline ON "case" (team_id, received_on DESC, id DESC) WHERE next_due_on IS NOT NULL;
     CREATE INDEX case_reference_prefix ON "case" (team_id, reference text_pattern_ops);
     CREATE INDEX case_checkin ON "case" (next_checkin_on) WHERE next_checkin_on IS NOT NULL;
     CREATE INDEX case_support_for ON "case" (support_for_case_id) WHERE support_for_case_id IS NOT NULL;
@@ -117,7 +120,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 export async function down(db: Kysely<unknown>): Promise<void> {
   await sql`
     DROP TABLE deadline_reminder, case_status_change, case_link, case_task, case_contact, case_conflict, case_assignment;
-    DROP INDEX case_inbox, case_inbox_status, case_inbox_category, case_inbox_adviser, case_inbox_due,
+    DROP INDEX case_inbox, case_inbox_status, case_inbox_category, case_inbox_adviser, case_inbox_due, case_inbox_open_deadline,
       case_reference_prefix, case_checkin, case_support_for;
     ALTER TABLE team DROP COLUMN reminder_lead_days;
     DELETE FROM case_party WHERE party = 'intermediary';
