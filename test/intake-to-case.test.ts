@@ -70,15 +70,22 @@ describe('public intake', () => {
     expect(rows).toHaveLength(1);
   });
 
-  it('rejects bad input with a message per field, in Dutch and in English, and stores nothing', async () => {
+  it('rejects bad input of a full POST on the first question in error, in Dutch and in English, and stores nothing', async () => {
     const before = await deps.db.selectFrom('case').select(({ fn }) => fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-    for (const [lang, expected] of [['nl', 'Vul dit veld in.'], ['en', 'Fill in this field.']] as const) {
+    for (const [lang, choose, required] of [['nl', 'Maak een keuze.', 'Vul dit veld in.'], ['en', 'Make a choice.', 'Fill in this field.']] as const) {
       const reporter = new TestClient(app, lang);
       await reporter.get('/melden');
       const res = await reporter.post('/melden', intakeForm(reporter, { narrative: '  ', category: 'nonsense', anonymous: 'no' }));
       expect(res.status).toBe(422);
-      expect(reporter.lastHtml).toContain(expected);
+      expect(reporter.lastHtml).toContain(choose);
       expect(reporter.lastHtml).toContain('href="#field-category"');
+      expect(reporter.inputValue('step')).toBe('category');
+      // Answering that question leads on to the next one in error.
+      await reporter.post('/melden/vraag', { draft: reporter.inputValue('draft'), step: 'category', category: 'bullying', returnTo: 'check' });
+      expect(reporter.inputValue('step')).toBe('narrative');
+      expect(reporter.lastHtml).not.toContain('href="#field-narrative"');
+      expect((await reporter.post('/melden/vraag', { draft: reporter.inputValue('draft'), step: 'narrative', narrative: ' ', returnTo: 'check' })).status).toBe(422);
+      expect(reporter.lastHtml).toContain(required);
       expect(reporter.lastHtml).toContain('href="#field-narrative"');
     }
     const after = await deps.db.selectFrom('case').select(({ fn }) => fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
@@ -88,8 +95,12 @@ describe('public intake', () => {
   it('requires a name and contact for a named report and refuses a subtype of another category', async () => {
     const reporter = new TestClient(app, 'en');
     await reporter.get('/melden');
-    await reporter.post('/melden', intakeForm(reporter, { anonymous: 'no', subtype: 'online_hate' }));
+    await reporter.post('/melden', intakeForm(reporter, { anonymous: 'no' }));
+    expect(reporter.inputValue('step')).toBe('contact');
     expect(reporter.lastHtml).toContain('Give your name and how we can reach you');
+    await reporter.get('/melden');
+    await reporter.post('/melden', intakeForm(reporter, { subtype: 'online_hate' }));
+    expect(reporter.inputValue('step')).toBe('subtype');
     expect(reporter.lastHtml).toContain('This form does not belong to the chosen category.');
   });
 

@@ -61,11 +61,12 @@ export function TextField(props: FieldProps & { value?: string; type?: string; a
   );
 }
 
-export function TextArea(props: FieldProps & { value?: string; required?: boolean }) {
-  const { name, label, hint, error, value, required } = props;
+export function TextArea(props: FieldProps & { value?: string; required?: boolean; heading?: boolean }) {
+  const { name, label, hint, error, value, required, heading } = props;
+  const labelElement = <label for={`field-${name}`}>{label}</label>;
   return (
     <div class={`form-field${error ? ' field--invalid' : ''}`}>
-      <label for={`field-${name}`}>{label}</label>
+      {heading ? <h1 class="utrecht-heading-1 question-heading">{labelElement}</h1> : labelElement}
       <HintAndError name={name} hint={hint} error={error} />
       <textarea
         id={`field-${name}`}
@@ -87,12 +88,12 @@ export interface Choice {
 }
 
 /** Radio buttons in a fieldset; the first radio carries the id the error summary links to. */
-export function RadioGroup(props: FieldProps & { choices: Choice[]; value?: string }) {
-  const { name, label, hint, error, choices, value } = props;
+export function RadioGroup(props: FieldProps & { choices: Choice[]; value?: string; heading?: boolean }) {
+  const { name, label, hint, error, choices, value, heading } = props;
   return (
     <div class={`form-field${error ? ' field--invalid' : ''}`}>
       <fieldset aria-describedby={describedBy(name, hint, error)}>
-        <legend>{label}</legend>
+        <legend>{heading ? <h1 class="utrecht-heading-1 question-heading">{label}</h1> : label}</legend>
         <HintAndError name={name} hint={hint} error={error} />
         {choices.map((choice, i) => {
           const id = i === 0 ? `field-${name}` : `field-${name}-${choice.value}`;

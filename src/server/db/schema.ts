@@ -121,6 +121,9 @@ export interface CaseTable {
   next_checkin_on: string | null;
   retention_hold: Generated<boolean>;
   erased_at: Date | null;
+  /** Sealed: when it happened, 'YYYY-MM-DD' or 'YYYY-MM' (intake question pages). */
+  happened: Buffer | null;
+  preferred_channel: string | null;
 }
 
 export interface CaseKeyTable {

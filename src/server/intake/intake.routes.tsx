@@ -1,49 +1,107 @@
 import crypto from 'node:crypto';
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import type { Deps } from '../bootstrap.js';
 import { viewContext, type AppEnv } from '../http/env.js';
 import { AppError } from '../http/errors.js';
-import { formStrings, toFieldErrors } from '../http/validation.js';
-import { listTeams } from '../teams/teams.service.js';
+import { formStrings } from '../http/validation.js';
+import { listTeams, type Team } from '../teams/teams.service.js';
 import { filesOf, prepareUploads } from '../attachments/upload-rules.js';
 import { UPLOAD_PROBLEM_MESSAGE } from '../attachments/upload-messages.js';
 import { IntakeAppointmentPage } from '../appointments/appointments.views.js';
+import type { FieldErrors } from '../../ui/form.js';
 import { IntakeInput } from './intake.schema.js';
 import { findAcknowledgement, findRecentIntakeCaseId, submitIntake } from './intake.service.js';
-import { AcknowledgementPage, HomePage, IntakeForm } from './intake.views.js';
+import { AcknowledgementPage, HomePage } from './intake.views.js';
+import { DRAFT_FIELD, openDraft, sealDraft, type Answers } from './intake-draft.js';
+import { applicableSteps, findStep, firstIncompleteStep, neighbourStep, STEPS, stepAnswers, type Step } from './intake-steps.js';
+import { listIntakeOptions, stepContext, type IntakeOptions } from './intake-options.js';
+import { CheckAnswersPage, DraftExpiredPage, QuestionPage } from './intake-pages.js';
+import { answerErrors } from './intake-errors.js';
 
 const newKey = () => crypto.randomBytes(18).toString('base64url');
+const validKey = (k: string | undefined) => /^[A-Za-z0-9_-]{16,64}$/.test(k ?? '');
 
-/** The public side: open to everyone, usable without JavaScript. */
+/**
+ * The public side: the intake as question pages (one thing at a time), a check-your-answers
+ * page, and the final POST /melden, which also accepts every field at once.
+ */
 export function intakeRoutes(deps: Deps, today: () => string) {
   const app = new Hono<AppEnv>();
+
+  /** Renders a question page or, when every question is answered, the check page. */
+  const render = async (c: Context<AppEnv>, teams: Team[], answers: Answers, target: Step | 'check', errors: FieldErrors = {}, returnTo?: 'check') => {
+    const ctx = viewContext(c);
+    const options = await optionsFor(teams, answers);
+    const draft = sealDraft(deps.keyring, ctx.csrfToken, answers);
+    const steps = applicableSteps(answers, stepContext(teams.length, options));
+    const props = { ctx, answers, errors, teams, options, draft };
+    if (target === 'check') return c.html(<CheckAnswersPage {...props} steps={steps} />);
+    const number = Math.max(1, steps.findIndex((s) => s.key === target.key) + 1);
+    return c.html(<QuestionPage {...props} step={target} number={number} total={steps.length} returnTo={returnTo} />);
+  };
+  const optionsFor = (teams: Team[], answers: Answers): Promise<IntakeOptions> =>
+    listIntakeOptions(deps.db, teams.find((t) => t.key === answers.team)?.id);
 
   app.get('/', (c) => c.html(<HomePage ctx={viewContext(c)} />));
 
   app.get('/melden', async (c) => {
     const teams = await listTeams(deps.db);
-    return c.html(<IntakeForm ctx={viewContext(c)} teams={teams} values={{ idempotencyKey: newKey() }} errors={{}} />);
+    const answers: Answers = { idempotencyKey: newKey(), ...(teams.length === 1 ? { team: teams[0]!.key } : {}) };
+    return render(c, teams, answers, applicableSteps(answers, stepContext(teams.length, await optionsFor(teams, answers)))[0]!);
   });
 
+  // One question answered (or a Change/Back button): validate that step, then the next page.
+  app.post('/melden/vraag', async (c) => {
+    const form = formStrings(await c.req.parseBody());
+    const stored = openDraft(deps.keyring, c.get('csrfToken'), form[DRAFT_FIELD]);
+    if (form[DRAFT_FIELD] && !stored) return expired(c);
+    const teams = await listTeams(deps.db);
+    const edit = findStep(form.edit);
+    if (stored && edit) return render(c, teams, stored, edit, {}, 'check');
+    const step = findStep(form.step);
+    if (!step) throw new AppError('NOT_FOUND');
+    const answers: Answers = { ...stored, ...stepAnswers(step, form) };
+    if (!validKey(answers.idempotencyKey)) answers.idempotencyKey = validKey(form.idempotencyKey) ? form.idempotencyKey! : newKey();
+    const returnTo = form.returnTo === 'check' ? 'check' : undefined;
+    const ctx = stepContext(teams.length, await optionsFor(teams, answers));
+    if (form.nav === 'back') return render(c, teams, answers, neighbourStep(step, answers, ctx, -1) ?? step, {}, returnTo);
+    const errors = answerErrors(c.get('t'), answers, teams, await optionsFor(teams, answers), step);
+    if (Object.keys(errors).length > 0) {
+      c.status(422);
+      return render(c, teams, answers, step, errors, returnTo);
+    }
+    const next = returnTo ? undefined : neighbourStep(step, answers, ctx, 1);
+    return render(c, teams, answers, next ?? firstIncompleteStep(answers, ctx) ?? 'check', {}, returnTo);
+  });
+
+  // Sending the report: the sealed answers plus evidence, or every field in one POST.
   app.post('/melden', async (c) => {
     const t = c.get('t');
     const body = await c.req.parseBody({ all: true });
-    const values = formStrings(body as never);
+    const form = formStrings(body as never);
+    const stored = openDraft(deps.keyring, c.get('csrfToken'), form[DRAFT_FIELD]);
+    if (form[DRAFT_FIELD] && !stored) return expired(c);
+    const { [DRAFT_FIELD]: _draft, _csrf, ...fields } = form;
+    const values: Answers = { ...stored, ...fields };
+    if (!validKey(values.idempotencyKey)) values.idempotencyKey = newKey();
     const teams = await listTeams(deps.db);
-    const parsed = IntakeInput.safeParse(values);
-    const team = teams.find((tm) => tm.key === values.team);
-    const upload = await prepareUploads(filesOf(body, 'files'));
-    if (!parsed.success || !team || !upload.ok) {
-      const errors = parsed.success ? {} : toFieldErrors(parsed.error, t);
-      if (!team) errors.team = t('validation.choose');
-      if (!upload.ok) errors.files = t(UPLOAD_PROBLEM_MESSAGE[upload.problem]);
-      if (!/^[A-Za-z0-9_-]{16,64}$/.test(values.idempotencyKey ?? '')) values.idempotencyKey = newKey();
-      delete errors.idempotencyKey;
+    const options = await optionsFor(teams, values);
+    const errors = answerErrors(t, values, teams, options);
+    if (Object.keys(errors).length > 0) {
+      const first = STEPS.find((s) => s.fields.some((f) => errors[f])) ?? STEPS[0]!;
+      const own = Object.fromEntries(Object.entries(errors).filter(([f]) => first.fields.includes(f as never)));
       c.status(422);
-      return c.html(<IntakeForm ctx={viewContext(c)} teams={teams} values={values} errors={errors} />);
+      return render(c, teams, values, first, own, 'check');
     }
-    const ack = await submitIntake(deps.db, deps.keyring, team.id, parsed.data, today(), upload.files);
-    return c.html(<AcknowledgementPage ctx={viewContext(c)} ack={ack} idempotencyKey={parsed.data.idempotencyKey} errors={{}} />);
+    const upload = await prepareUploads(filesOf(body, 'files'));
+    if (!upload.ok) {
+      c.status(422);
+      return render(c, teams, values, 'check', { files: t(UPLOAD_PROBLEM_MESSAGE[upload.problem]) });
+    }
+    const parsed = IntakeInput.parse(values);
+    const team = teams.find((tm) => tm.key === parsed.team)!;
+    const ack = await submitIntake(deps.db, deps.keyring, team.id, parsed, today(), upload.files);
+    return c.html(<AcknowledgementPage ctx={viewContext(c)} ack={ack} idempotencyKey={parsed.idempotencyKey} errors={{}} />);
   });
 
   // The required "I have saved my code" step, then the offer of a conversation.
@@ -61,4 +119,9 @@ export function intakeRoutes(deps: Deps, today: () => string) {
   });
 
   return app;
+}
+
+function expired(c: Context<AppEnv>) {
+  c.status(422);
+  return c.html(<DraftExpiredPage ctx={viewContext(c)} />);
 }

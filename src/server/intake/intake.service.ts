@@ -1,7 +1,11 @@
 import type { Db } from '../db/create-db.js';
 import type { Keyring } from '../crypto/keyring.js';
-import { createCase } from '../cases/cases.service.js';
-import { INTAKE_FORM_VERSION, type IntakeInput } from './intake.schema.js';
+import { createCase, type NewCase } from '../cases/cases.service.js';
+import { accusedIdentifiers, INTAKE_FORM_VERSION, type IntakeInput } from './intake.schema.js';
+import { parseHappened, viaForBehalf } from '../../domain/intake-answers.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { addAccusedIdentifiers } from '../patterns/identifiers.service.js';
+import { UNDEFINED_ORG_UNIT } from './intake-options.js';
 import { receiptFor, receiptHash } from './receipt.js';
 import { addAttachments } from '../attachments/attachments.service.js';
 import type { CleanFile } from '../attachments/upload-rules.js';
@@ -33,35 +37,8 @@ export async function submitIntake(
   const receipt = anonymous ? receiptFor(keyring, input.idempotencyKey) : undefined;
   try {
     return await db.transaction().execute(async (trx) => {
-      const created = await createCase(
-        trx,
-        keyring,
-        {
-          teamId,
-          source: 'intake',
-          receivedOn: today,
-          channel: 'web_form',
-          via: 'self',
-          reporterRole: input.reporterRole,
-          reporterGender: 'not_stated',
-          category: input.category,
-          subtype: input.subtype,
-          location: input.location,
-          accusedRole: input.accusedRole,
-          reporterGoal: input.goal,
-          isAnonymous: anonymous,
-          formVersion: INTAKE_FORM_VERSION,
-          receiptHash: receipt ? receiptHash(keyring, receipt) : undefined,
-          idempotencyKey: input.idempotencyKey,
-          narrative: input.narrative,
-          reporter: anonymous ? undefined : { name: input.name!, contact: input.contact! },
-        },
-        { kind: 'reporter' },
-      );
-      if (files.length > 0) {
-        const sealer = await getCaseSealer(trx, keyring, created.id);
-        await addAttachments(trx, sealer, files, { uploadedBy: 'reporter', actor: { kind: 'reporter' } });
-      }
+      const created = await createCase(trx, keyring, newCaseFrom(teamId, input, today, receipt ? receiptHash(keyring, receipt) : undefined), { kind: 'reporter' });
+      await addIntakeDetails(trx, keyring, created.id, teamId, input, files);
       const team = await trx.selectFrom('team').select('ack_days').where('id', '=', teamId).executeTakeFirstOrThrow();
       return { reference: created.reference, receipt, ackDays: team.ack_days };
     });
@@ -72,6 +49,58 @@ export async function submitIntake(
     }
     throw err;
   }
+}
+
+function newCaseFrom(teamId: string, input: IntakeInput, today: string, hash: Buffer | undefined): NewCase {
+  const anonymous = input.anonymous === 'yes';
+  const accused = input.accusedName || input.accusedUnit ? { name: input.accusedName ?? '', contact: input.accusedUnit ?? '' } : undefined;
+  return {
+    teamId,
+    source: 'intake',
+    receivedOn: today,
+    channel: 'web_form',
+    via: viaForBehalf(input.behalf),
+    reporterRole: input.reporterRole,
+    reporterGender: input.gender ?? 'not_stated',
+    orgUnitKey: input.orgUnit && input.orgUnit !== UNDEFINED_ORG_UNIT ? input.orgUnit : undefined,
+    category: input.category,
+    subtype: input.subtype,
+    location: input.location,
+    accusedRole: input.accusedRole,
+    reporterGoal: input.goal,
+    isAnonymous: anonymous,
+    formVersion: INTAKE_FORM_VERSION,
+    receiptHash: hash,
+    idempotencyKey: input.idempotencyKey,
+    narrative: input.narrative,
+    reporter: anonymous ? undefined : { name: input.name!, contact: input.contact! },
+    accused,
+    preferredAdviserId: input.adviser,
+  };
+}
+
+/**
+ * What the question pages add to a new case: when it happened (sealed), the preferred channel,
+ * the identifiers of the accused (sealed and blind-indexed), the chosen adviser, the evidence.
+ */
+async function addIntakeDetails(trx: Db, keyring: Keyring, caseId: string, teamId: string, input: IntakeInput, files: CleanFile[]) {
+  const sealer = await getCaseSealer(trx, keyring, caseId);
+  const happened = input.happenedUnsure === 'yes' ? undefined : parseHappened(input.happenedDay, input.happenedMonth, input.happenedYear, new Date());
+  await trx
+    .updateTable('case')
+    .set({
+      happened: happened && happened !== 'invalid' ? sealer.seal(happened, 'happened') : null,
+      preferred_channel: input.channel ?? null,
+      assigned_adviser_id: input.adviser ?? null,
+    })
+    .where('id', '=', caseId)
+    .execute();
+  if (input.adviser) {
+    await recordAudit(trx, { type: 'CASE_ASSIGNED', actor: { kind: 'reporter' }, teamId, caseId, detail: { adviserId: input.adviser, previousAdviserId: null, hasReason: false, chosenByReporter: true } });
+  }
+  const identifiers = accusedIdentifiers(input);
+  if (identifiers.length > 0) await addAccusedIdentifiers(trx, keyring, caseId, identifiers, { kind: 'reporter' });
+  if (files.length > 0) await addAttachments(trx, sealer, files, { uploadedBy: 'reporter', actor: { kind: 'reporter' } });
 }
 
 export async function findAcknowledgement(db: Db, keyring: Keyring, idempotencyKey: string): Promise<Acknowledgement | undefined> {

@@ -1,0 +1,108 @@
+import { CsrfField, Layout } from '../../ui/layout.js';
+import { ErrorSummary, SubmitButton, type FieldErrors } from '../../ui/form.js';
+import type { MessageKey } from '../../i18n/i18n.js';
+import { UploadField } from '../attachments/upload-field.js';
+import { DRAFT_FIELD } from './intake-draft.js';
+import type { Step } from './intake-steps.js';
+import { choicesFor, QuestionFields, questionLabel, type QuestionProps } from './intake-questions.js';
+
+interface PageProps extends QuestionProps {
+  /** The sealed answers so far (intake-draft.ts). */
+  draft: string;
+}
+
+const Hidden = ({ name, value }: { name: string; value: string }) => <input type="hidden" name={name} value={value} />;
+
+/** One question page: the question, Continue, and a way back that keeps what was typed. */
+export function QuestionPage(p: PageProps & { step: Step; number: number; total: number; returnTo?: 'check' }) {
+  const { t } = p.ctx;
+  return (
+    <Layout ctx={p.ctx} title={t(questionLabel(p.step.key, p.answers))} isPublic>
+      <p class="step-count">{t('intake.step.count', { n: String(p.number), total: String(p.total) })}</p>
+      <ErrorSummary errors={p.errors} t={t} />
+      <form method="post" action="/melden/vraag" novalidate>
+        <CsrfField ctx={p.ctx} />
+        <Hidden name={DRAFT_FIELD} value={p.draft} />
+        <Hidden name="step" value={p.step.key} />
+        <Hidden name="idempotencyKey" value={p.answers.idempotencyKey ?? ''} />
+        {p.returnTo && <Hidden name="returnTo" value={p.returnTo} />}
+        <QuestionFields {...p} stepKey={p.step.key} />
+        <div class="button-group">
+          <SubmitButton>{t('intake.step.continue')}</SubmitButton>
+          {p.number > 1 && (
+            <button type="submit" name="nav" value="back" class="utrecht-button utrecht-button--secondary-action">{t('intake.step.back')}</button>
+          )}
+        </div>
+      </form>
+    </Layout>
+  );
+}
+
+/** The answer to one step in words, for the check-your-answers list. */
+function answerText(step: Step, p: QuestionProps): string {
+  const { t } = p.ctx;
+  const a = p.answers;
+  const fromChoices = (field: string) => choicesFor(field, p).find((c) => c.value === (a[field] ?? ''))?.label;
+  switch (step.key) {
+    case 'narrative': return a.narrative ?? '';
+    case 'when':
+      if (a.happenedUnsure === 'yes' || !a.happenedYear) return t('intake.whenUnsure');
+      return [a.happenedDay, a.happenedMonth, a.happenedYear].filter(Boolean).join('-');
+    case 'accused': return step.fields.map((f) => a[f]).filter(Boolean).join(', ');
+    case 'contact': return [a.name, a.contact].filter(Boolean).join(', ');
+    default: return fromChoices(step.key) ?? '';
+  }
+}
+
+/** GOV.UK "check your answers": every answer with a Change button, then evidence and Send. */
+export function CheckAnswersPage(p: PageProps & { steps: Step[] }) {
+  const { t } = p.ctx;
+  return (
+    <Layout ctx={p.ctx} title={t('intake.check.title')} isPublic>
+      <ErrorSummary errors={p.errors} t={t} />
+      <h1 class="utrecht-heading-1">{t('intake.check.title')}</h1>
+      <form method="post" action="/melden/vraag" novalidate>
+        <CsrfField ctx={p.ctx} />
+        <Hidden name={DRAFT_FIELD} value={p.draft} />
+        <Hidden name="returnTo" value="check" />
+        <dl class="summary-list" data-testid="answers">
+          {p.steps.map((step) => {
+            const question = t(questionLabel(step.key, p.answers));
+            return (
+              <div class="summary-list__row">
+                <dt>{question}</dt>
+                <dd class="summary-list__value">{answerText(step, p) || t('intake.check.empty')}</dd>
+                <dd class="summary-list__action">
+                  <button type="submit" name="edit" value={step.key} class="link-button">
+                    {t('intake.check.change')}<span class="visually-hidden"> {question}</span>
+                  </button>
+                </dd>
+              </div>
+            );
+          })}
+        </dl>
+      </form>
+      <form method="post" action="/melden" enctype="multipart/form-data" novalidate>
+        <CsrfField ctx={p.ctx} />
+        <Hidden name={DRAFT_FIELD} value={p.draft} />
+        <Hidden name="idempotencyKey" value={p.answers.idempotencyKey ?? ''} />
+        <h2>{t('intake.check.evidence')}</h2>
+        <UploadField t={t} error={p.errors.files} />
+        <h2>{t('intake.check.sendHeading')}</h2>
+        <p>{t('intake.check.sendText')}</p>
+        <SubmitButton>{t('intake.submit')}</SubmitButton>
+      </form>
+    </Layout>
+  );
+}
+
+export function DraftExpiredPage({ ctx }: { ctx: QuestionProps['ctx'] }) {
+  const { t } = ctx;
+  return (
+    <Layout ctx={ctx} title={t('intake.expired.title')} isPublic>
+      <h1 class="utrecht-heading-1">{t('intake.expired.title')}</h1>
+      <p>{t('intake.expired.text')}</p>
+      <p><a class="utrecht-button-link utrecht-button-link--primary-action" href="/melden">{t('intake.expired.restart' as MessageKey)}</a></p>
+    </Layout>
+  );
+}
