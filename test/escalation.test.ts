@@ -100,7 +100,7 @@ describe('escalation ladder', () => {
     const caseId = await reportStalking(deps, app);
     await addConsent(caseId, coordinator.teamId);
     const { client } = coordinator;
-    for (const missing of [{ boardConsentOn: '' }, { necessaryForRisk: '' }, { allOptionsUsed: '' }, { consentEffortsMade: '' }]) {
+    for (const missing of [{ boardConsentOn: '' }, { necessaryForRisk: '' }, { allOptionsUsed: '' }, { consentEffortsMade: '' }] as Record<string, string>[]) {
       await client.get(`/cases/${caseId}/escalation`);
       const res = await client.post(`/cases/${caseId}/escalation/share`, share(missing));
       expect(res.status).toBe(422);
