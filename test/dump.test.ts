@@ -79,7 +79,7 @@ describe('a database dump after realistic use', () => {
       anonymous: 'no', name: SECRETS.name, contact: SECRETS.email,
     };
     for (const [k, v] of Object.entries(fields)) form.append(k, v);
-    form.append('files', new File([pdfWith(SECRETS.attachment)], 'verklaring.pdf', { type: 'application/pdf' }));
+    form.append('files', new File([new Uint8Array(pdfWith(SECRETS.attachment))], 'verklaring.pdf', { type: 'application/pdf' }));
     expect((await reporter.send('/melden', { method: 'POST', body: form })).status).toBe(200);
     const named = await caseIdOf(deps, /data-testid="reference">([^<]+)</.exec(reporter.lastHtml)![1]!);
     const files = await deps.db.selectFrom('case_attachment').select('id').where('case_id', '=', named).execute();

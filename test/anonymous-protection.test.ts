@@ -1,0 +1,43 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../src/server/app.js';
+import { budgetKey, consumeRateBudget, INTAKE_BUDGET } from '../src/server/http/rate-limit.js';
+import { createTestDeps } from './support/test-deps.js';
+import { TestClient } from './support/http-client.js';
+
+type Deps = Awaited<ReturnType<typeof createTestDeps>>;
+let deps: Deps;
+let app: ReturnType<typeof createApp>;
+
+beforeAll(async () => {
+  deps = await createTestDeps();
+  app = createApp(deps);
+});
+afterAll(() => deps.dispose());
+
+describe('the global budget for anonymous actions', () => {
+  it('allows perWindow actions per window, refuses the next, and opens again in the next window', async () => {
+    const budget = { perWindow: 3, windowSeconds: 60 };
+    const now = new Date('2026-05-01T10:00:05Z');
+    for (let i = 0; i < 3; i++) await consumeRateBudget(deps.db, 'test', budget, now);
+    await expect(consumeRateBudget(deps.db, 'test', budget, now)).rejects.toMatchObject({ code: 'THROTTLED' });
+    await expect(consumeRateBudget(deps.db, 'test', budget, new Date('2026-05-01T10:01:01Z'))).resolves.toBeUndefined();
+  });
+
+  it('answers 429 to a submission once the intake budget is spent, and stores nothing', async () => {
+    const reporter = new TestClient(app);
+    await reporter.get('/melden');
+    // Spend this window's and the next window's budget (the request may cross a minute boundary).
+    const now = Date.now();
+    for (const at of [now, now + INTAKE_BUDGET.windowSeconds * 1000]) {
+      await deps.db.insertInto('throttle').values({ key: budgetKey('intake', INTAKE_BUDGET, new Date(at)), failures: INTAKE_BUDGET.perWindow, window_started_at: new Date(at) }).execute();
+    }
+    const before = await deps.db.selectFrom('case').select('id').execute();
+    const res = await reporter.post('/melden', {
+      team: 'students', idempotencyKey: reporter.inputValue('idempotencyKey'), category: 'bullying', narrative: 'Overstroming',
+      location: 'campus', reporterRole: 'student', accusedRole: 'student', goal: 'advice', anonymous: 'yes',
+    });
+    expect(res.status).toBe(429);
+    expect(await res.text()).toContain('Te veel pogingen');
+    expect(await deps.db.selectFrom('case').select('id').execute()).toHaveLength(before.length);
+  });
+});
