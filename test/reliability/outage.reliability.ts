@@ -28,7 +28,13 @@ async function waitFor(cond: () => boolean | Promise<boolean>, timeoutMs: number
   }
 }
 
-const health = async (server: ServerProcess) => (await fetch(`${server.url}/health`)).status;
+async function health(server: ServerProcess): Promise<number> {
+  try {
+    return (await fetch(`${server.url}/health`)).status;
+  } catch (err) {
+    throw new Error(`the server stopped answering (exit ${server.child.exitCode ?? server.child.signalCode}):\n${server.output().slice(-3000)}`, { cause: err });
+  }
+}
 
 describe('database outage under load (own PostgreSQL 15 cluster)', () => {
   let cluster: PgCluster | undefined;
