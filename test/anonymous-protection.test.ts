@@ -1,15 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../src/server/app.js';
-import { budgetKey, consumeRateBudget, INTAKE_BUDGET } from '../src/server/http/rate-limit.js';
+import { budgetKey, consumeRateBudget, intakeBudget } from '../src/server/http/rate-limit.js';
 import { createTestDeps } from './support/test-deps.js';
 import { TestClient } from './support/http-client.js';
+
+const INTAKE_BUDGET = intakeBudget(20);
 
 type Deps = Awaited<ReturnType<typeof createTestDeps>>;
 let deps: Deps;
 let app: ReturnType<typeof createApp>;
 
 beforeAll(async () => {
-  deps = await createTestDeps();
+  deps = await createTestDeps({ MELDPUNT_INTAKE_PER_MINUTE: String(INTAKE_BUDGET.perWindow) });
   app = createApp(deps);
 });
 afterAll(() => deps.dispose());

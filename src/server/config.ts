@@ -15,6 +15,8 @@ const Env = z.object({
   MELDPUNT_SECURE_COOKIES: z.enum(['true', 'false']).optional(),
   MELDPUNT_SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional(),
   MELDPUNT_MAIL_FROM: z.string().min(3).default('Meldpunt <no-reply@meldpunt.invalid>'),
+  /** Public submissions per minute across all processes (the anonymous-flood budget). */
+  MELDPUNT_INTAKE_PER_MINUTE: z.coerce.number().int().min(1).default(20),
   MELDPUNT_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
 });
 
@@ -30,6 +32,7 @@ export type Config = {
   secureCookies: boolean;
   smtpUrl?: string;
   mailFrom: string;
+  intakePerMinute: number;
   logLevel: z.infer<typeof Env>['MELDPUNT_LOG_LEVEL'];
 };
 
@@ -53,6 +56,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: e.MELDPUNT_SECURE_COOKIES ? e.MELDPUNT_SECURE_COOKIES === 'true' : baseUrl.startsWith('https:'),
     smtpUrl: e.MELDPUNT_SMTP_URL,
     mailFrom: e.MELDPUNT_MAIL_FROM,
+    intakePerMinute: e.MELDPUNT_INTAKE_PER_MINUTE,
     logLevel: e.MELDPUNT_LOG_LEVEL,
   };
 }

@@ -39,7 +39,8 @@ export async function startServer(opts: { args?: string[]; env?: Record<string, 
     url.pathname = `/${dbName}`;
     databaseUrl = url.toString();
   }
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', MELDPUNT_DATA_DIR: dataDir, ...opts.env };
+  // Journeys submit more often than the production flood budget allows; its own tests cover it.
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', MELDPUNT_DATA_DIR: dataDir, MELDPUNT_INTAKE_PER_MINUTE: '100000', ...opts.env };
   if (databaseUrl) env.DATABASE_URL = databaseUrl;
   else delete env.DATABASE_URL;
   const child = spawn(path.resolve('node_modules/.bin/tsx'), ['src/server/main.ts', ...(opts.args ?? [])], { env, stdio: ['ignore', 'pipe', 'pipe'] });

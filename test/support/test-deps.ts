@@ -9,7 +9,8 @@ import { bootstrap, type Deps } from '../../src/server/bootstrap.js';
 /**
  * A freshly migrated database for one test file: PGlite in a temporary data directory by
  * default, or a new database on the server named by TEST_DATABASE_URL (dropped afterwards).
- * `env` adds settings as the server would read them (e.g. MELDPUNT_SMTP_URL).
+ * `env` adds settings as the server would read them (e.g. MELDPUNT_SMTP_URL). The flood budget
+ * for public submissions is lifted unless a test sets it: its own test covers it.
  */
 export async function createTestDeps(env: Record<string, string> = {}): Promise<Deps & { dispose(): Promise<void> }> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'meldpunt-test-'));
@@ -23,7 +24,7 @@ export async function createTestDeps(env: Record<string, string> = {}): Promise<
     url.pathname = `/${dbName}`;
     databaseUrl = url.toString();
   }
-  const config = readConfig({ MELDPUNT_DATA_DIR: dataDir, DATABASE_URL: databaseUrl, MELDPUNT_LOG_LEVEL: 'silent', ...env });
+  const config = readConfig({ MELDPUNT_DATA_DIR: dataDir, DATABASE_URL: databaseUrl, MELDPUNT_LOG_LEVEL: 'silent', MELDPUNT_INTAKE_PER_MINUTE: '100000', ...env });
   const deps = await bootstrap(config);
   return {
     ...deps,

@@ -9,14 +9,16 @@ import { AppError } from './errors.js';
  * the cost is time, shared by everyone: at most `perWindow` actions per window across all
  * server processes. A flood is capped at that rate (and shows up as THROTTLED answers) while
  * a real reporter, who needs one or two attempts, normally never notices it.
- * Defaults (INTAKE_BUDGET): 20 submissions a minute, over 28,000 a day.
+ * Submissions: MELDPUNT_INTAKE_PER_MINUTE (default 20 a minute, over 28,000 a day).
  */
 export interface RateBudget {
   perWindow: number;
   windowSeconds: number;
 }
 
-export const INTAKE_BUDGET: RateBudget = { perWindow: 20, windowSeconds: 60 };
+export function intakeBudget(perMinute: number): RateBudget {
+  return { perWindow: perMinute, windowSeconds: 60 };
+}
 export const RECEIPT_SIGN_IN_BUDGET: RateBudget = { perWindow: 30, windowSeconds: 60 };
 
 /** The throttle-table key of the window that `now` falls in. */

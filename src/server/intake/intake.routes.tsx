@@ -17,7 +17,7 @@ import { applicableSteps, findStep, firstIncompleteStep, neighbourStep, STEPS, s
 import { listIntakeOptions, stepContext, type IntakeOptions } from './intake-options.js';
 import { CheckAnswersPage, DraftExpiredPage, QuestionPage } from './intake-pages.js';
 import { answerErrors } from './intake-errors.js';
-import { consumeRateBudget, INTAKE_BUDGET } from '../http/rate-limit.js';
+import { consumeRateBudget, intakeBudget } from '../http/rate-limit.js';
 
 const newKey = () => crypto.randomBytes(18).toString('base64url');
 const validKey = (k: string | undefined) => /^[A-Za-z0-9_-]{16,64}$/.test(k ?? '');
@@ -77,7 +77,7 @@ export function intakeRoutes(deps: Deps, today: () => string) {
 
   // Sending the report: the sealed answers plus evidence, or every field in one POST.
   app.post('/melden', async (c) => {
-    await consumeRateBudget(deps.db, 'intake', INTAKE_BUDGET); // global anonymous budget (issue 6)
+    await consumeRateBudget(deps.db, 'intake', intakeBudget(deps.config.intakePerMinute)); // global anonymous budget (issue 6)
     const t = c.get('t');
     const body = await c.req.parseBody({ all: true });
     const form = formStrings(body as never);
