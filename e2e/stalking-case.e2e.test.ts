@@ -1,0 +1,125 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { expectAccessible, launchBrowser, newContext } from './support/browser.js';
+import { startServer, type RunningServer } from '../test/support/server.js';
+
+let server: RunningServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startServer({ args: ['--demo'] }), launchBrowser()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const TODAY = new Date().toISOString().slice(0, 10);
+const inAWeek = new Date(Date.now() + 7 * 86400_000).toISOString().slice(0, 10);
+
+async function submit(page: Page, button: string) {
+  await Promise.all([page.waitForLoadState('load'), page.getByRole('button', { name: button, exact: true }).click()]);
+}
+
+describe('stalking case, end to end, without JavaScript', () => {
+  it('risk high → plan → escalation to the multidisciplinary consultation → police report filed by the employer → aftercare', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await page.goto(`${server.url}/login`);
+    await page.getByLabel('E-mailadres').fill('safety_coordinator@demo.meldpunt.invalid');
+    await page.getByLabel('Wachtwoord').fill('demo-meldpunt-2026');
+    await page.getByRole('button', { name: 'Inloggen' }).click();
+    await page.waitForURL(/\/cases$/);
+
+    await page.goto(`${server.url}/cases?category=stalking`);
+    await page.getByRole('link', { name: /^\d{4}-\d{4}$/ }).first().click();
+    await page.waitForURL(/\/cases\/[0-9a-f-]{36}$/);
+    const caseUrl = page.url();
+    await expectAccessible(page);
+
+    // 1. risk assessment: high
+    await page.getByRole('link', { name: 'Risico-inschatting' }).click();
+    await expectAccessible(page);
+    await page.getByRole('group', { name: 'Veiligheid van de betrokkene' }).getByLabel('Ernstige zorg').check();
+    await page.getByLabel('Volgen of opwachten').check();
+    await page.getByLabel('Escalerend gedrag').check();
+    await page.getByRole('group', { name: 'Risiconiveau' }).getByLabel('Hoog').check();
+    await page.getByLabel('Onderbouwing').fill('Wacht haar al weken op en volgt haar naar huis; het neemt toe.');
+    await submit(page, 'Inschatting opslaan');
+    expect(await page.getByTestId('risk-history').textContent()).toContain('Hoog');
+    await expectAccessible(page);
+
+    // 2. plan of action, agreed with the reporter
+    await page.goto(caseUrl);
+    await page.getByRole('link', { name: 'Plan van aanpak' }).click();
+    await page.getByLabel('Wat gebeurt er?').fill('Beveiliging begeleidt haar van de bibliotheek naar de fiets.');
+    await page.getByLabel('Wie is eigenaar?').fill('Hoofd beveiliging');
+    await page.getByLabel('Uiterlijk op (JJJJ-MM-DD)').fill(inAWeek);
+    await submit(page, 'Stap toevoegen');
+    await page.getByLabel('Datum van de afspraak').fill(TODAY);
+    await page.getByLabel('In een gesprek').check();
+    await submit(page, 'Afspraak vastleggen');
+    expect(await page.getByTestId('plan-steps').textContent()).toContain('Hoofd beveiliging');
+    expect(await page.getByTestId('plan-agreements').textContent()).toContain(TODAY);
+    await expectAccessible(page);
+
+    // 3. escalation: collegial consultation, then the multidisciplinary consultation
+    await page.goto(caseUrl);
+    await page.getByRole('link', { name: 'Escalatieladder en extern delen' }).click();
+    for (const [step, why] of [['Collegiaal overleg', 'Zorgen delen in het team'], ['Zorgoverleg', 'Het gedrag escaleert']] as const) {
+      await page.getByLabel('Stap', { exact: true }).selectOption({ label: step });
+      await page.getByLabel('Wanneer (JJJJ-MM-DD)').fill(TODAY);
+      await page.getByLabel('Wie', { exact: true }).fill('Regiehouder');
+      await page.getByLabel('Waarom', { exact: true }).fill(why);
+      await submit(page, 'Stap vastleggen');
+    }
+    expect(await page.getByTestId('escalation-steps').textContent()).toContain('Zorgoverleg');
+    await expectAccessible(page);
+
+    // the multidisciplinary consultation: a meeting, the anonymised case on its agenda, the decision back in the case
+    await page.goto(`${server.url}/mdo`);
+    await page.getByLabel('Datum van het overleg').fill(inAWeek);
+    await submit(page, 'Overleg plannen');
+    const agendaUrl = page.url();
+    await page.goto(`${caseUrl}/mdo`);
+    await page.getByLabel('Geanonimiseerde casus').fill('Een student wordt al weken gevolgd door een onbekende; escalerend.');
+    await submit(page, 'Op de agenda zetten');
+    await expectAccessible(page);
+    await page.goto(agendaUrl);
+    await expectAccessible(page);
+    await page.getByLabel('Besluit over casus 1').fill('Aangifte; beveiliging informeren.');
+    await submit(page, 'Besluit vastleggen');
+    await page.goto(`${caseUrl}/mdo`);
+    expect(await page.getByTestId('case-mdo').textContent()).toContain('Aangifte; beveiliging informeren.');
+
+    // 4. police report filed by the employer on the staff member's behalf
+    await page.goto(caseUrl);
+    await page.getByRole('link', { name: 'Aangifte' }).click();
+    await expectAccessible(page);
+    await page.getByRole('group', { name: 'Status' }).getByLabel('Aangifte gedaan').check();
+    await page.getByLabel('Aangifte gedaan op').fill(TODAY);
+    await page.getByLabel('De werkgever namens de medewerker').check();
+    await page.getByLabel('Adres van de werkgever').fill('Minderbroedersberg 4-6, 6211 LK Maastricht');
+    await page.getByLabel('Kenmerk van de politie').fill('PL2300-2026-0001');
+    await submit(page, 'Opslaan');
+    const report = await page.getByTestId('police-report').textContent();
+    expect(report).toContain('De werkgever namens de medewerker');
+    expect(report).toContain('PL2300-2026-0001');
+    await expectAccessible(page);
+
+    // 5. aftercare scheduled (issue 4's status machine on the case page)
+    await page.goto(caseUrl);
+    const inProgress = page.getByRole('radio', { name: 'In behandeling' });
+    if (await inProgress.count()) {
+      await inProgress.check();
+      await submit(page, 'Status wijzigen');
+    }
+    await page.getByRole('radio', { name: 'Nazorg' }).check();
+    await page.getByLabel('Nazorg: contact elke zoveel weken').selectOption('2');
+    await submit(page, 'Status wijzigen');
+    const inTwoWeeks = new Date(Date.now() + 14 * 86400_000).toISOString().slice(0, 10);
+    expect(await page.locator('dl.details dt:text-is("Volgend nazorgcontact") + dd').textContent()).toBe(inTwoWeeks);
+    await expectAccessible(page);
+    await context.close();
+  });
+});
