@@ -1,15 +1,11 @@
 import { Hono } from 'hono';
 import * as oidc from 'openid-client';
 import type { Deps } from '../bootstrap.js';
-import { viewContext, type AppEnv } from '../http/env.js';
-import { setStrictCookie } from '../http/cookies.js';
-import { MessagePage } from '../auth/auth.views.js';
-import { SESSION_ABSOLUTE_HOURS } from '../auth/auth.service.js';
-import { SESSION_COOKIE } from '../auth/auth.routes.js';
-import { mapRoles, type SsoConfig } from './sso.config.js';
-import { signInWithIdentity } from './sso.service.js';
+import type { AppEnv } from '../http/env.js';
+import type { SsoConfig } from './sso.config.js';
 import { saveSsoState, takeSsoState } from './sso-state.js';
-import { SignedInPage } from './sso.views.js';
+import { completeSignIn, refuseSignIn } from './sso-complete.js';
+import { identityFromAttributes } from './sso-identity.js';
 
 /** OpenID Connect (authorization code + PKCE) for staff, e.g. SURFconext. */
 export function oidcRoutes(deps: Deps, sso: SsoConfig) {
@@ -41,16 +37,10 @@ export function oidcRoutes(deps: Deps, sso: SsoConfig) {
   });
 
   app.get('/sso/oidc/callback', async (c) => {
-    const ctx = viewContext(c);
     const saved = takeSsoState(c, deps.keyring.indexKey, secure);
-    const refused = () => {
-      c.status(403);
-      return c.html(<MessagePage ctx={ctx} title={ctx.t('sso.title')} message={ctx.t('sso.refused')} />);
-    };
-    if (!saved) return refused();
+    if (!saved) return refuseSignIn(c);
     const config = await configuration();
-    const current = new URL(c.req.url);
-    const callbackUrl = new URL(`${redirectUri}${current.search}`);
+    const callbackUrl = new URL(`${redirectUri}${new URL(c.req.url).search}`);
     let claims: Record<string, unknown>;
     try {
       const tokens = await oidc.authorizationCodeGrant(config, callbackUrl, { pkceCodeVerifier: saved.verifier, expectedState: saved.state, expectedNonce: saved.nonce });
@@ -58,20 +48,10 @@ export function oidcRoutes(deps: Deps, sso: SsoConfig) {
       const info = await oidc.fetchUserInfo(config, tokens.access_token, idClaims.sub);
       claims = { ...idClaims, ...info };
     } catch {
-      return refused();
+      return refuseSignIn(c);
     }
-    const raw = claims[cfg.rolesClaim];
-    const values = Array.isArray(raw) ? raw.map(String) : typeof raw === 'string' ? raw.split(/[\s,]+/) : [];
-    const email = typeof claims.email === 'string' ? claims.email : undefined;
-    if (!email) return refused();
-    const token = await signInWithIdentity(deps.db, {
-      provider: 'oidc', subject: String(claims.sub), email,
-      displayName: typeof claims.name === 'string' ? claims.name : email,
-      grants: mapRoles(values, sso.roleMap),
-    });
-    if (!token) return refused();
-    setStrictCookie(c, SESSION_COOKIE, token, secure, SESSION_ABSOLUTE_HOURS * 3600);
-    return c.html(<SignedInPage ctx={ctx} />);
+    const names = { email: 'email', name: 'name', roles: cfg.rolesClaim };
+    return completeSignIn(c, deps, identityFromAttributes('oidc', String(claims.sub ?? ''), claims, names, sso.roleMap));
   });
 
   return app;

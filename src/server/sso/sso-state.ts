@@ -4,14 +4,15 @@ import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 
 /**
  * The sign-in attempt's state (state, nonce, PKCE verifier, SAML request id) in a short-lived
- * HMAC-signed cookie. SameSite=Lax, because the IdP's redirect back is a cross-site navigation.
+ * HMAC-signed cookie. SameSite=Lax, because the IdP's redirect back is a cross-site navigation;
+ * SameSite=None (https only) for SAML, whose answer is a cross-site POST that Lax would not carry.
  */
 const COOKIE = 'mp_sso';
 
-export function saveSsoState(c: Context, key: Buffer, secure: boolean, state: Record<string, string>): void {
+export function saveSsoState(c: Context, key: Buffer, secure: boolean, state: Record<string, string>, crossSitePost = false): void {
   const body = Buffer.from(JSON.stringify({ ...state, exp: Date.now() + 10 * 60_000 })).toString('base64url');
   const mac = crypto.createHmac('sha256', key).update(`sso\0${body}`).digest('base64url');
-  setCookie(c, COOKIE, `${body}.${mac}`, { httpOnly: true, sameSite: 'Lax', secure, path: '/sso', maxAge: 600 });
+  setCookie(c, COOKIE, `${body}.${mac}`, { httpOnly: true, sameSite: crossSitePost && secure ? 'None' : 'Lax', secure, path: '/sso', maxAge: 600 });
 }
 
 export function takeSsoState(c: Context, key: Buffer, secure: boolean): Record<string, string> | undefined {

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { z } from 'zod';
 import { ROLES, type Role } from '../../domain/roles.js';
 
@@ -15,9 +16,24 @@ export interface OidcConfig {
   allowHttp: boolean;
 }
 
+export interface SamlConfig {
+  /** The IdP's single sign-on URL (HTTP-Redirect binding). */
+  entryPoint: string;
+  /** The IdP's signing certificate(s), PEM. */
+  idpCert: string;
+  /** Our entity id (default `${baseUrl}/sso/saml/metadata`). */
+  entityId: string;
+  /** The IdP's entity id; when set, assertions from another issuer are refused. */
+  idpIssuer?: string;
+  emailAttribute: string;
+  nameAttribute: string;
+  rolesAttribute: string;
+}
+
 export interface SsoConfig {
   baseUrl: string;
   oidc?: OidcConfig;
+  saml?: SamlConfig;
   roleMap: Record<string, string[]>;
 }
 
@@ -39,7 +55,28 @@ export function readSsoConfig(env: NodeJS.ProcessEnv, baseUrl: string): SsoConfi
         allowHttp: env.MELDPUNT_OIDC_ALLOW_HTTP === 'true',
       }
     : undefined;
-  return { baseUrl, oidc, roleMap };
+  const saml = env.MELDPUNT_SAML_ENTRY_POINT
+    ? {
+        entryPoint: env.MELDPUNT_SAML_ENTRY_POINT,
+        idpCert: readPem(required(env, 'MELDPUNT_SAML_IDP_CERT')),
+        entityId: env.MELDPUNT_SAML_ENTITY_ID ?? `${baseUrl}/sso/saml/metadata`,
+        idpIssuer: env.MELDPUNT_SAML_IDP_ISSUER,
+        emailAttribute: env.MELDPUNT_SAML_EMAIL_ATTRIBUTE ?? 'urn:mace:dir:attribute-def:mail',
+        nameAttribute: env.MELDPUNT_SAML_NAME_ATTRIBUTE ?? 'urn:mace:dir:attribute-def:displayName',
+        rolesAttribute: env.MELDPUNT_SAML_ROLES_ATTRIBUTE ?? 'urn:mace:dir:attribute-def:eduPersonEntitlement',
+      }
+    : undefined;
+  return { baseUrl, oidc, saml, roleMap };
+}
+
+/** Whether any sign-in through the institution is configured (the login page links to it). */
+export function isSsoConfigured(sso: SsoConfig): boolean {
+  return Boolean(sso.oidc || sso.saml);
+}
+
+/** A certificate given inline (PEM, or bare base64) or as a path to a PEM file. */
+function readPem(value: string): string {
+  return value.includes('-----BEGIN') || !fs.existsSync(value) ? value : fs.readFileSync(value, 'utf8');
 }
 
 function required(env: NodeJS.ProcessEnv, name: string): string {

@@ -3,10 +3,12 @@ import type { Deps } from '../bootstrap.js';
 import type { AppEnv } from '../http/env.js';
 import { readSsoConfig, type SsoConfig } from './sso.config.js';
 import { oidcRoutes } from './oidc.routes.js';
+import { samlRoutes } from './saml.routes.js';
 
 /** Single sign-on for staff; configured from the environment unless a config is given (tests). */
 export function ssoRoutes(deps: Deps, sso: SsoConfig = readSsoConfig(process.env, deps.config.baseUrl)) {
   const app = new Hono<AppEnv>();
   app.route('/', oidcRoutes(deps, sso));
+  app.route('/', samlRoutes(deps, sso));
   return app;
 }

@@ -1,0 +1,147 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../src/server/app.js';
+import { readSsoConfig } from '../src/server/sso/sso.config.js';
+import { createTestDeps } from './support/test-deps.js';
+import { TestClient } from './support/http-client.js';
+import { createTeam, PASSWORD } from './support/factories.js';
+import { createUser } from '../src/server/users/users.service.js';
+import { startSamlIdp, type SamlAccounts, type SamlIdp } from './support/saml-idp.js';
+
+/**
+ * SAML 2.0 sign-in against a real IdP on 127.0.0.1 (test/support/saml-idp.ts): signed
+ * assertions over HTTP-Redirect + HTTP-POST, roles from the eduPersonEntitlement attribute.
+ */
+type Deps = Awaited<ReturnType<typeof createTestDeps>>;
+const BASE = 'http://meldpunt.test';
+const MAIL = 'urn:mace:dir:attribute-def:mail';
+const NAME = 'urn:mace:dir:attribute-def:displayName';
+const ROLES = 'urn:mace:dir:attribute-def:eduPersonEntitlement';
+const ACCOUNTS: SamlAccounts = {
+  carla: { [MAIL]: 'carla@uni.example', [NAME]: 'Carla Jansen', [ROLES]: ['urn:mace:uni.example:vp', 'ccp:support_officer'] },
+  dirk: { [MAIL]: 'dirk@uni.example', [NAME]: 'Dirk', [ROLES]: 'students:safety_coordinator' },
+  nobody: { [MAIL]: 'nobody@uni.example', [NAME]: 'Nobody', [ROLES]: 'urn:mace:uni.example:library' },
+};
+let deps: Deps;
+let app: ReturnType<typeof createApp>;
+let idp: SamlIdp;
+
+beforeAll(async () => {
+  idp = await startSamlIdp(ACCOUNTS);
+  deps = await createTestDeps();
+  await createTeam(deps, 'ccp');
+  const sso = readSsoConfig({
+    MELDPUNT_SAML_ENTRY_POINT: idp.entryPoint, MELDPUNT_SAML_IDP_CERT: idp.cert, MELDPUNT_SAML_IDP_ISSUER: idp.issuer,
+    MELDPUNT_SSO_ROLE_MAP: JSON.stringify({ 'urn:mace:uni.example:vp': 'students:confidential_adviser' }),
+  }, BASE);
+  app = createApp(deps, { sso });
+});
+afterAll(async () => {
+  await deps?.dispose();
+  await idp?.close();
+});
+
+const field = (html: string, name: string) => new RegExp(`name="${name}" value="([^"]*)"`).exec(html)?.[1]?.replace(/&quot;/g, '"').replace(/&amp;/g, '&') ?? '';
+
+/** The browser's path: our start page → the IdP's login form → the IdP's auto-posting form → our ACS. */
+async function signInThroughIdp(login: string) {
+  const client = new TestClient(app);
+  const start = await client.get('/sso/saml/start');
+  expect(start.status).toBe(302);
+  const loginPage = await (await fetch(start.headers.get('location')!)).text();
+  const form = new URLSearchParams({ id: field(loginPage, 'id'), acs: field(loginPage, 'acs'), audience: field(loginPage, 'audience'), relayState: field(loginPage, 'relayState'), login });
+  const posted = await (await fetch(new URL('/login', idp.entryPoint), { method: 'POST', body: form })).text();
+  const samlResponse = field(posted, 'SAMLResponse');
+  const res = await postToAcs(client, samlResponse);
+  return { client, res, samlResponse, requestId: form.get('id')!, acs: form.get('acs')!, audience: form.get('audience')! };
+}
+
+function postToAcs(client: TestClient, samlResponse: string) {
+  return client.send('/sso/saml/acs', {
+    method: 'POST', body: new URLSearchParams({ SAMLResponse: samlResponse, RelayState: '' }),
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+  });
+}
+
+async function rolesOf(email: string) {
+  return deps.db
+    .selectFrom('team_membership').innerJoin('app_user', 'app_user.id', 'team_membership.user_id').innerJoin('team', 'team.id', 'team_membership.team_id')
+    .select(['team.key', 'team_membership.role']).where('app_user.email', '=', email).orderBy('team.key').execute();
+}
+
+describe('SAML 2.0 sign-in against a local IdP', () => {
+  it('publishes service-provider metadata with the assertion consumer service', async () => {
+    const res = await app.request('/sso/saml/metadata');
+    expect(res.status).toBe(200);
+    const xml = await res.text();
+    expect(xml).toContain(`entityID="${BASE}/sso/saml/metadata"`);
+    expect(xml).toContain(`Location="${BASE}/sso/saml/acs"`);
+  });
+
+  it('signs a staff member in with the team roles mapped from the IdP attributes', async () => {
+    const { client, res, acs, audience } = await signInThroughIdp('carla');
+    expect(acs).toBe(`${BASE}/sso/saml/acs`);
+    expect(audience).toBe(`${BASE}/sso/saml/metadata`);
+    expect(res.status).toBe(200);
+    expect(client.lastHtml).toContain('data-testid="continue"');
+    expect(await rolesOf('carla@uni.example')).toEqual([
+      { key: 'ccp', role: 'support_officer' },
+      { key: 'students', role: 'confidential_adviser' },
+    ]);
+    expect((await client.get('/cases')).status).toBe(200);
+    const user = await deps.db.selectFrom('app_user').select(['id', 'display_name']).where('email', '=', 'carla@uni.example').executeTakeFirstOrThrow();
+    expect(user.display_name).toBe('Carla Jansen');
+    const link = await deps.db.selectFrom('sso_identity').selectAll().where('provider', '=', 'saml').executeTakeFirstOrThrow();
+    expect(link).toMatchObject({ subject: 'subject-carla', user_id: user.id });
+    const event = await deps.db.selectFrom('audit_event').select('detail').where('type', '=', 'USER_SIGNED_IN').orderBy('id', 'desc').executeTakeFirstOrThrow();
+    expect(event.detail).toMatchObject({ method: 'saml' });
+  });
+
+  it('links an existing password account by e-mail and replaces its roles with the IdP roles', async () => {
+    const teamId = (await deps.db.selectFrom('team').select('id').where('key', '=', 'ccp').executeTakeFirstOrThrow()).id;
+    const existing = await deps.db.transaction().execute((trx) =>
+      createUser(trx, { email: 'dirk@uni.example', displayName: 'Dirk', password: PASSWORD, memberships: [{ teamId, role: 'confidential_adviser' }] }, { kind: 'system' }),
+    );
+    await signInThroughIdp('dirk');
+    expect(await rolesOf('dirk@uni.example')).toEqual([{ key: 'students', role: 'safety_coordinator' }]);
+    expect(await deps.db.selectFrom('sso_identity').select('user_id').where('subject', '=', 'subject-dirk').executeTakeFirstOrThrow()).toEqual({ user_id: existing });
+  });
+
+  it('refuses an account whose attributes map to no role, and audits the refusal', async () => {
+    const { client, res } = await signInThroughIdp('nobody');
+    expect(res.status).toBe(403);
+    expect((await client.get('/cases')).status).toBe(303);
+    expect(await deps.db.selectFrom('app_user').select('id').where('email', '=', 'nobody@uni.example').executeTakeFirst()).toBeUndefined();
+    const event = await deps.db.selectFrom('audit_event').select('detail').where('type', '=', 'SSO_SIGN_IN_REFUSED').orderBy('id', 'desc').executeTakeFirstOrThrow();
+    expect(event.detail).toMatchObject({ provider: 'saml', reason: 'no_roles' });
+  });
+
+  it('refuses a replayed response, one signed by another key, one for another request, and a post without a started sign-in', async () => {
+    const { client, samlResponse, requestId, acs, audience } = await signInThroughIdp('carla');
+    expect((await postToAcs(client, samlResponse)).status).toBe(403); // the state cookie was used up
+
+    const fresh = async () => {
+      const c = new TestClient(app);
+      const start = await c.get('/sso/saml/start');
+      const request = new URL(start.headers.get('location')!).searchParams.get('SAMLRequest')!;
+      const { inflateRawSync } = await import('node:zlib');
+      const id = /\bID="([^"]+)"/.exec(inflateRawSync(Buffer.from(request, 'base64')).toString())![1]!;
+      return { c, id };
+    };
+    const signedElsewhere = await fresh();
+    const foreign = idp.buildResponse({ login: 'carla', acs, audience, inResponseTo: signedElsewhere.id, foreignKey: true });
+    expect((await postToAcs(signedElsewhere.c, Buffer.from(foreign).toString('base64'))).status).toBe(403);
+
+    const otherRequest = await fresh();
+    const stale = idp.buildResponse({ login: 'carla', acs, audience, inResponseTo: requestId });
+    expect((await postToAcs(otherRequest.c, Buffer.from(stale).toString('base64'))).status).toBe(403);
+
+    const wrongAudience = await fresh();
+    const elsewhere = idp.buildResponse({ login: 'carla', acs, audience: 'https://other-sp.example', inResponseTo: wrongAudience.id });
+    expect((await postToAcs(wrongAudience.c, Buffer.from(elsewhere).toString('base64'))).status).toBe(403);
+
+    const good = await fresh();
+    const valid = idp.buildResponse({ login: 'carla', acs, audience, inResponseTo: good.id });
+    expect((await postToAcs(new TestClient(app), Buffer.from(valid).toString('base64'))).status).toBe(403); // another browser
+    expect((await postToAcs(good.c, Buffer.from(valid).toString('base64'))).status).toBe(200); // the control: same response, right browser
+  });
+});
