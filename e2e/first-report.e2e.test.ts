@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { expectAccessible, launchBrowser, newContext } from './support/browser.js';
+import { answerQuestions } from './support/intake.js';
 import { startServer, type RunningServer } from '../test/support/server.js';
 
 let server: RunningServer;
@@ -23,14 +24,20 @@ describe('first report, end to end, without JavaScript', () => {
     await page.getByRole('link', { name: 'Melding doen' }).first().click();
     await expectAccessible(page);
 
-    await page.getByLabel('Team Sociale Veiligheid voor studenten').check();
-    await page.getByLabel('Pesten').check();
-    await page.getByLabel('Beschrijving (verplicht)').fill('Een groepsgenoot zet mij steeds voor schut in de projectgroep-app.');
-    await page.getByRole('group', { name: 'Waar gebeurde het?' }).getByLabel('Online').check();
-    await page.getByRole('group', { name: 'Wie bent u?' }).getByLabel('Student').check();
-    await page.getByRole('group', { name: 'Over wie gaat de melding?' }).getByLabel('Student').check();
-    await page.getByLabel('Advies krijgen').check();
-    await page.getByLabel('Ja, anoniem', { exact: false }).check();
+    const seen = await answerQuestions(page, {
+      team: (p) => p.getByLabel('Team Sociale Veiligheid voor studenten').check(),
+      behalf: (p) => p.getByLabel('Voor mezelf').check(),
+      category: (p) => p.getByLabel('Pesten').check(),
+      narrative: (p) => p.getByLabel('Beschrijf wat er is gebeurd').fill('Een groepsgenoot zet mij steeds voor schut in de projectgroep-app.'),
+      location: (p) => p.getByLabel('Online').check(),
+      reporterRole: (p) => p.getByLabel('Student').check(),
+      accusedRole: (p) => p.getByLabel('Student').check(),
+      goal: (p) => p.getByLabel('Advies krijgen').check(),
+      anonymous: (p) => p.getByLabel('Ja, anoniem', { exact: false }).check(),
+    });
+    expect(seen).toEqual(expect.arrayContaining(['team', 'category', 'narrative', 'when', 'accused', 'anonymous', 'channel']));
+    await expectAccessible(page);
+    expect(await page.getByTestId('answers').textContent()).toContain('voor schut');
     await page.getByRole('button', { name: 'Melding versturen' }).click();
 
     const reference = (await page.getByTestId('reference').textContent())!.trim();

@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../src/server/app.js';
 import { createTestDeps } from './support/test-deps.js';
 import { TestClient } from './support/http-client.js';
+import { defaultTeamId } from './support/factories.js';
+import { saveGuideContent } from '../src/server/admin/guide.service.js';
 
 type Deps = Awaited<ReturnType<typeof createTestDeps>>;
 let deps: Deps;
@@ -48,5 +50,19 @@ describe('the guide and the public pages', () => {
       expect(client.lastHtml).toContain('class="quick-exit');
       expect(client.lastHtml).not.toMatch(/<(script|link|img)[^>]+(src|href)="https?:/);
     }
+  });
+
+  it("shows the team's own guide text written by an administrator, and the shipped text where none was written", async () => {
+    const teamId = await defaultTeamId(deps);
+    const en = new TestClient(app, 'en');
+    await en.get('/wegwijzer');
+    const shipped = /<main[\s\S]*?<p>([^<]+)<\/p>/.exec(en.lastHtml)![1]!;
+    await deps.db.transaction().execute((trx) => saveGuideContent(trx, teamId, 'nl', 'Bel ons spreekuur 8f4c op dinsdag.\n\nOf loop binnen in gebouw C.', { kind: 'system' }));
+    const nl = new TestClient(app, 'nl');
+    await nl.get('/wegwijzer');
+    expect(nl.lastHtml).toContain('<p>Bel ons spreekuur 8f4c op dinsdag.</p><p>Of loop binnen in gebouw C.</p>');
+    await en.get('/wegwijzer');
+    expect(en.lastHtml).not.toContain('8f4c');
+    expect(en.lastHtml).toContain(shipped);
   });
 });

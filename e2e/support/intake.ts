@@ -1,0 +1,32 @@
+import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { expectAccessible } from './browser.js';
+
+/** What to do on one question page, by step key; steps not listed are left as they are. */
+export type StepActions = Record<string, (page: Page) => Promise<void>>;
+
+/**
+ * Answers the intake's question pages one by one, checking each page with axe, until the
+ * check-your-answers page. Returns the steps seen, in order.
+ */
+export async function answerQuestions(page: Page, actions: StepActions, opts: { continueLabel?: string } = {}): Promise<string[]> {
+  const seen: string[] = [];
+  for (let i = 0; i < 25; i++) {
+    const step = await currentStep(page);
+    if (!step) break;
+    seen.push(step);
+    await expectAccessible(page);
+    await actions[step]?.(page);
+    await page.getByRole('button', { name: opts.continueLabel ?? 'Verder' }).click();
+    await page.waitForLoadState();
+    const stillHere = await currentStep(page);
+    expect(stillHere === step ? await page.locator('.error-summary').textContent() : '', `step ${step}`).toBe('');
+  }
+  return seen;
+}
+
+/** The step key of the question page shown, or undefined on any other page (never waits). */
+export async function currentStep(page: Page): Promise<string | undefined> {
+  const input = page.locator('input[name="step"]');
+  return (await input.count()) > 0 ? ((await input.getAttribute('value')) ?? undefined) : undefined;
+}
