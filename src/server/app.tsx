@@ -33,6 +33,7 @@ import { apiRoutes } from './api/api.routes.js';
 import { createMetrics } from './ops/metrics.js';
 import { safetyWorkRoutes } from './risk/safety-work.routes.js';
 import { patternRoutes } from './patterns/patterns.routes.js';
+import { teamWorkRoutes } from './protocols/team-work.routes.js';
 
 export interface AppOptions {
   logger?: Logger;
@@ -126,6 +127,7 @@ export function createApp(deps: Deps, opts: AppOptions = {}) {
   app.route('/', patternRoutes(deps)); // coordinators' signal; the reporter's escrow under /postbus/patroon
   app.route('/', consentRoutes(deps));
   app.route('/', retentionRoutes(deps));
+  app.route('/', teamWorkRoutes(deps)); // protocols, safety plan, urgent alerts and rota, activities, objectives (issue 11)
   app.route('/', correspondenceRoutes(deps, opts.logger));
   app.route('/', adminRoutes(deps)); // checks administrator roles itself
 

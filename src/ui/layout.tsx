@@ -39,6 +39,7 @@ export function Layout({ ctx, title, isPublic = false, children }: LayoutProps) 
                 <>
                   <li><a href="/cases">{t('nav.inbox')}</a></li>
                   {user.memberships.some((m) => m.role === 'safety_coordinator') && <li><a href="/patterns">{t('patterns.nav')}</a></li>}
+                  {user.memberships.some((m) => ['support_officer', 'safety_coordinator', 'confidential_adviser', 'administrator'].includes(m.role)) && <li><a href="/team">{t('teamwork.nav')}</a></li>}
                   {user.memberships.some((m) => m.role === 'administrator') && <li><a href="/admin">{t('admin.nav.link')}</a></li>}
                   <li>
                     <form method="post" action="/logout" class="inline-form">

@@ -5,6 +5,7 @@ import { ErrorSummary, type FieldErrors } from '../../ui/form.js';
 import type { ViewContext } from '../http/env.js';
 import type { CaseView } from './cases.presenter.js';
 import { CaseForms, type CaseFormsProps } from './case-forms.views.js';
+import { OpenStepsNote } from '../protocols/protocols.views.js';
 
 export interface CasePageProps {
   ctx: ViewContext;
@@ -12,9 +13,11 @@ export interface CasePageProps {
   forms: Omit<CaseFormsProps, 'ctx' | 'view' | 'errors' | 'values'>;
   errors?: FieldErrors;
   values?: Record<string, string>;
+  /** Open steps of the protocols the case follows (issue 11); undefined when none is attached. */
+  openProtocolSteps?: number;
 }
 
-export function CasePage({ ctx, view, forms, errors = {}, values = {} }: CasePageProps) {
+export function CasePage({ ctx, view, forms, errors = {}, values = {}, openProtocolSteps }: CasePageProps) {
   const { t, lang } = ctx;
   const category = findCategory(view.category);
   const subtype = category?.subtypes.find((s) => s.key === view.subtype);
@@ -45,6 +48,7 @@ export function CasePage({ ctx, view, forms, errors = {}, values = {} }: CasePag
       <ErrorSummary errors={errors} t={t} />
       {view.supportFor && <p>{t('cases.support.for')} <a href={`/cases/${view.supportFor.id}`}>{view.supportFor.reference}</a></p>}
       <p><a href={`/cases/${view.id}/messages`}>{t('correspondence.link')}</a></p>
+      <OpenStepsNote ctx={ctx} caseId={view.id} open={openProtocolSteps} />
       <section aria-labelledby="reporter-heading">
         <h2 id="reporter-heading">{t('case.reporter')}</h2>
         <p>{view.reporter ? `${view.reporter.name}${view.reporter.contact ? ` — ${view.reporter.contact}` : ''}` : t('case.reporterAnonymous')}</p>

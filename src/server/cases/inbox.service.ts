@@ -5,6 +5,7 @@ import { inboxTeamIds } from './cases.policy.js';
 import { listInboxRows, listTeamAdvisers } from './cases.queries.js';
 import { presentInboxRow } from './cases.presenter.js';
 import type { InboxQuery } from './inbox.schema.js';
+import { countOpenSteps } from '../protocols/protocols.service.js';
 
 export const INBOX_PAGE_SIZE = 50;
 
@@ -31,8 +32,9 @@ export async function listInbox(db: Db, user: SessionUser, query: InboxQuery, to
   });
   const page = rows.slice(0, INBOX_PAGE_SIZE);
   const last = page.at(-1);
+  const openSteps = await countOpenSteps(db, page.map((r) => r.id)); // protocol steps still open (issue 11)
   return {
-    entries: page.map((r) => presentInboxRow(r, today)),
+    entries: page.map((r) => ({ ...presentInboxRow(r, today), openProtocolSteps: openSteps.get(r.id) })),
     nextCursor: rows.length > INBOX_PAGE_SIZE && last ? `${last.received_on}_${last.id}` : undefined,
     advisers: (await listTeamAdvisers(db, teamIds)).map((a) => ({ id: a.id, name: a.display_name, teamId: a.team_id })),
     hasTeams: teamIds.length > 0,

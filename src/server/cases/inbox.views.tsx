@@ -75,6 +75,7 @@ export function InboxPage({ ctx, data, query }: { ctx: ViewContext; data: InboxP
                   <th scope="col">{t('inbox.status')}</th>
                   <th scope="col">{t('inbox.adviser')}</th>
                   <th scope="col">{t('cases.inbox.nextDue')}</th>
+                  <th scope="col">{t('protocols.link')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -93,6 +94,7 @@ export function InboxPage({ ctx, data, query }: { ctx: ViewContext; data: InboxP
                       {e.nextDueOn ?? '—'}
                       {e.isOverdue && <strong class="overdue"> {t('cases.inbox.overdue')}</strong>}
                     </td>
+                    <td data-testid="inbox-open-steps">{e.openProtocolSteps === undefined ? '—' : e.openProtocolSteps === 0 ? t('protocols.allDone') : t('protocols.openSteps', { count: e.openProtocolSteps })}</td>
                   </tr>
                 ))}
               </tbody>

@@ -6,4 +6,5 @@ import '../deadlines/reminders.job.js';
 import '../retention/retention.job.js';
 import '../patterns/escrow.job.js';
 import '../risk/reassess.job.js';
+import '../urgent/urgent.job.js';
 export {};

@@ -48,7 +48,19 @@ const reporterNotification: Template<{ link: string }> = {
   }),
 };
 
-const templates = { invitation, staffNotification, reporterNotification };
+/** For the on-call coordinator (issue 11): an urgent report waits; escalated when the previous person did not respond. */
+const urgentAlert: Template<{ link: string; escalated: boolean }> = {
+  nl: ({ link, escalated }) => ({
+    subject: 'Urgente melding: reageer zo snel mogelijk',
+    text: `${escalated ? 'Een urgente melding is nog niet bevestigd door de vorige dienstdoende; u bent de volgende op het rooster.\n\n' : ''}Er is een urgente melding voor uw team. Log in, bekijk de melding en bevestig dat u haar oppakt:\n${link}`,
+  }),
+  en: ({ link, escalated }) => ({
+    subject: 'Urgent report: please respond as soon as possible',
+    text: `${escalated ? 'An urgent report has not been acknowledged by the previous person on call; you are next on the rota.\n\n' : ''}There is an urgent report for your team. Sign in, look at it and acknowledge that you take it up:\n${link}`,
+  }),
+};
+
+const templates = { invitation, staffNotification, reporterNotification, urgentAlert };
 export type TemplateName = keyof typeof templates;
 type ParamsOf<N extends TemplateName> = Parameters<(typeof templates)[N]['nl']>[0];
 
