@@ -69,6 +69,19 @@ async function rolesOf(email: string) {
 }
 
 describe('SAML 2.0 sign-in against a local IdP', () => {
+  it('links to it from the login page only when single sign-on is configured', async () => {
+    const login = await (await app.request('/login', { headers: { 'accept-language': 'en' } })).text();
+    expect(login).toContain('<a href="/sso/saml/start">Sign in through your institution</a>');
+    expect(login).not.toContain('/sso/oidc/start');
+    const both = createApp(deps, { sso: { ...readSsoConfig({}, BASE), saml: readSsoConfig({ MELDPUNT_SAML_ENTRY_POINT: idp.entryPoint, MELDPUNT_SAML_IDP_CERT: idp.cert }, BASE).saml, oidc: { issuer: 'http://127.0.0.1:9', clientId: 'x', clientSecret: 'y', rolesClaim: 'r', allowHttp: true } } });
+    const bothPage = await (await both.request('/login')).text();
+    expect(bothPage).toContain('<a href="/sso/oidc/start">Inloggen via uw instelling (OpenID Connect)</a>');
+    expect(bothPage).toContain('<a href="/sso/saml/start">Inloggen via uw instelling (SAML)</a>');
+    const none = await (await createApp(deps, { sso: readSsoConfig({}, BASE) }).request('/login')).text();
+    expect(none).not.toContain('/sso/');
+    expect((await createApp(deps, { sso: readSsoConfig({}, BASE) }).request('/sso/saml/start')).status).toBe(404);
+  });
+
   it('publishes service-provider metadata with the assertion consumer service', async () => {
     const res = await app.request('/sso/saml/metadata');
     expect(res.status).toBe(200);

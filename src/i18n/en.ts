@@ -434,6 +434,10 @@ export const en: Record<MessageKey, string> = {
   'sso.refused': 'Signing in through your institution failed, or your account has no role at the reporting point. Contact the administrator.',
   'sso.signedIn': 'You are signed in',
   'sso.continue': 'Continue to the reports',
+  'sso.link': 'Sign in through your institution',
+  'sso.linkOidc': 'Sign in through your institution (OpenID Connect)',
+  'sso.linkSaml': 'Sign in through your institution (SAML)',
+  'sso.withPassword': 'Sign in with e-mail address and password',
   // case handling and deadlines (issue 4)
   'cases.views': 'Views',
   'cases.view.all': 'All reports',

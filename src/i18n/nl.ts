@@ -433,6 +433,10 @@ export const nl = {
   'sso.refused': 'Inloggen via uw instelling is niet gelukt, of uw account heeft geen rol in het meldpunt. Neem contact op met de beheerder.',
   'sso.signedIn': 'U bent ingelogd',
   'sso.continue': 'Verder naar de meldingen',
+  'sso.link': 'Inloggen via uw instelling',
+  'sso.linkOidc': 'Inloggen via uw instelling (OpenID Connect)',
+  'sso.linkSaml': 'Inloggen via uw instelling (SAML)',
+  'sso.withPassword': 'Inloggen met e-mailadres en wachtwoord',
   // case handling and deadlines (issue 4)
   'cases.views': 'Weergaven',
   'cases.view.all': 'Alle meldingen',

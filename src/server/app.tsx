@@ -28,7 +28,7 @@ import { isUploadPath, UPLOAD_BODY_BYTES } from './attachments/upload-rules.js';
 import { adminRoutes } from './admin/admin.routes.js';
 import { inviteRoutes } from './admin/invite.routes.js';
 import { ssoRoutes } from './sso/sso.routes.js';
-import type { SsoConfig } from './sso/sso.config.js';
+import { readSsoConfig, type SsoConfig } from './sso/sso.config.js';
 import { apiRoutes } from './api/api.routes.js';
 import { createMetrics } from './ops/metrics.js';
 import { safetyWorkRoutes } from './risk/safety-work.routes.js';
@@ -52,6 +52,7 @@ export function createApp(deps: Deps, opts: AppOptions = {}) {
   const app = new Hono<AppEnv>();
   const today = opts.today ?? (() => new Date().toISOString().slice(0, 10));
   const secure = deps.config.secureCookies;
+  const sso = opts.sso ?? readSsoConfig(process.env, deps.config.baseUrl);
 
   app.use(securityHeaders);
   app.use(compress());
@@ -95,7 +96,7 @@ export function createApp(deps: Deps, opts: AppOptions = {}) {
 
   // Bearer-token API and metrics: no cookies, so mounted before CSRF protection.
   app.route('/', apiRoutes(deps));
-  app.route('/', ssoRoutes(deps, opts.sso)); // the IdP's responses come cross-site
+  app.route('/', ssoRoutes(deps, sso)); // the IdP's responses come cross-site
   app.get('/metrics', async (c) => {
     const token = opts.metricsToken ?? process.env.MELDPUNT_METRICS_TOKEN;
     if (token && c.req.header('authorization') !== `Bearer ${token}`) return c.text('unauthorized\n', 401);
@@ -114,7 +115,7 @@ export function createApp(deps: Deps, opts: AppOptions = {}) {
   app.route('/', guideRoutes(deps));
   app.route('/', appointmentRoutes(deps));
   app.route('/', mailboxRoutes(deps));
-  app.route('/', authRoutes(deps));
+  app.route('/', authRoutes(deps, { oidc: Boolean(sso.oidc), saml: Boolean(sso.saml) }));
   app.route('/', twoFactorRoutes(deps)); // second factor, own sessions, 2FA enforcement; checks the access table itself
   app.route('/', auditRoutes(deps)); // coordinator's audit viewer; checks the access table itself
   app.route('/', inviteRoutes(deps));

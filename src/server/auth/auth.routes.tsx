@@ -5,7 +5,7 @@ import { viewContext, type AppEnv } from '../http/env.js';
 import { deleteCookie, setStrictCookie } from '../http/cookies.js';
 import { formStrings, toFieldErrors } from '../http/validation.js';
 import { createFirstAdmin, isFirstAdminTokenValid, signIn, signOut, SESSION_ABSOLUTE_HOURS } from './auth.service.js';
-import { LoginPage, MessagePage, SetupPage } from './auth.views.js';
+import { LoginPage, MessagePage, SetupPage, type SsoLinks } from './auth.views.js';
 
 export const SESSION_COOKIE = 'mp_session';
 
@@ -20,11 +20,11 @@ const SetupInput = z.object({
   password: z.string().min(12, { error: 'validation.tooShort' }).max(1024, { error: 'validation.tooLong' }),
 });
 
-export function authRoutes(deps: Deps) {
+export function authRoutes(deps: Deps, sso?: SsoLinks) {
   const app = new Hono<AppEnv>();
   const secure = deps.config.secureCookies;
 
-  app.get('/login', (c) => c.html(<LoginPage ctx={viewContext(c)} errors={{}} />));
+  app.get('/login', (c) => c.html(<LoginPage ctx={viewContext(c)} errors={{}} sso={sso} />));
 
   app.post('/login', async (c) => {
     const t = c.get('t');
@@ -32,13 +32,13 @@ export function authRoutes(deps: Deps) {
     const parsed = LoginInput.safeParse(values);
     if (!parsed.success) {
       c.status(422);
-      return c.html(<LoginPage ctx={viewContext(c)} email={values.email} errors={toFieldErrors(parsed.error, t)} />);
+      return c.html(<LoginPage ctx={viewContext(c)} email={values.email} errors={toFieldErrors(parsed.error, t)} sso={sso} />);
     }
     const result = await signIn(deps.db, parsed.data.email, parsed.data.password);
     if (!result.ok) {
       const message = result.waitMinutes ? t('login.throttled', { minutes: result.waitMinutes }) : t('login.failed');
       c.status(result.waitMinutes ? 429 : 401);
-      return c.html(<LoginPage ctx={viewContext(c)} email={parsed.data.email} errors={{ email: message }} />);
+      return c.html(<LoginPage ctx={viewContext(c)} email={parsed.data.email} errors={{ email: message }} sso={sso} />);
     }
     setStrictCookie(c, SESSION_COOKIE, result.token, secure, SESSION_ABSOLUTE_HOURS * 3600);
     const next = { complete: '/cases', pending_code: '/login/two-factor', pending_enrol: '/login/two-factor/enrol' }[result.state];

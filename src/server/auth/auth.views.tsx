@@ -2,13 +2,30 @@ import { CsrfField, Layout } from '../../ui/layout.js';
 import { ErrorSummary, SubmitButton, TextField, type FieldErrors } from '../../ui/form.js';
 import type { ViewContext } from '../http/env.js';
 
-export function LoginPage({ ctx, email, errors, notice }: { ctx: ViewContext; email?: string; errors: FieldErrors; notice?: string }) {
+/** Which sign-in routes through the institution are configured (links on the login page). */
+export interface SsoLinks {
+  oidc: boolean;
+  saml: boolean;
+}
+
+export function LoginPage({ ctx, email, errors, notice, sso }: { ctx: ViewContext; email?: string; errors: FieldErrors; notice?: string; sso?: SsoLinks }) {
   const { t } = ctx;
+  const both = Boolean(sso?.oidc && sso.saml);
   return (
     <Layout ctx={ctx} title={t('login.title')}>
       <h1 class="utrecht-heading-1">{t('login.title')}</h1>
       {notice && <p class="panel" role="status">{notice}</p>}
       <ErrorSummary errors={errors} t={t} />
+      {(sso?.oidc || sso?.saml) && (
+        <>
+          <h2 class="utrecht-heading-2">{t('sso.title')}</h2>
+          <ul class="utrecht-unordered-list" data-testid="sso-links">
+            {sso.oidc && <li><a href="/sso/oidc/start">{both ? t('sso.linkOidc') : t('sso.link')}</a></li>}
+            {sso.saml && <li><a href="/sso/saml/start">{both ? t('sso.linkSaml') : t('sso.link')}</a></li>}
+          </ul>
+          <h2 class="utrecht-heading-2">{t('sso.withPassword')}</h2>
+        </>
+      )}
       <form method="post" action="/login" novalidate>
         <CsrfField ctx={ctx} />
         <TextField name="email" type="email" label={t('login.email')} value={email} autocomplete="username" error={errors.email} />
