@@ -1052,6 +1052,8 @@ export const en: Record<MessageKey, string> = {
   'activities.list': 'Activities',
   'activities.none': 'No activities in this year yet.',
   'activities.heldOn': 'Date',
+  'urgent.intakeLegend': 'Is it urgent?',
+  'urgent.intakeHint': 'Then we alert the team’s person on call at once. Is there acute danger? Call 112 now.',
   'activities.kind': 'Kind of activity',
   'activities.kind.workshop': 'Workshop or training for others',
   'activities.kind.presentation': 'Presentation or information session',

@@ -1051,6 +1051,8 @@ export type MessageKey = keyof typeof nl;
   'urgent.acknowledge': 'Bevestigen: ik pak dit op',
   'activities.title': 'Activiteiten {year}',
   'activities.list': 'Activiteiten',
+  'urgent.intakeLegend': 'Is het urgent?',
+  'urgent.intakeHint': 'Dan waarschuwen we direct de dienstdoende van het team. Is er acuut gevaar? Bel dan nu 112.',
   'activities.none': 'Nog geen activiteiten in dit jaar.',
   'activities.heldOn': 'Datum',
   'activities.kind': 'Soort activiteit',

@@ -2,6 +2,7 @@ import { CsrfField, Layout } from '../../ui/layout.js';
 import { ErrorSummary, SubmitButton, type FieldErrors } from '../../ui/form.js';
 import type { MessageKey } from '../../i18n/i18n.js';
 import { UploadField } from '../attachments/upload-field.js';
+import { UrgentChoice } from '../urgent/urgent-choice.js';
 import { DRAFT_FIELD } from './intake-draft.js';
 import type { Step } from './intake-steps.js';
 import { choicesFor, QuestionFields, questionLabel, type QuestionProps } from './intake-questions.js';
@@ -88,6 +89,7 @@ export function CheckAnswersPage(p: PageProps & { steps: Step[] }) {
         <Hidden name="idempotencyKey" value={p.answers.idempotencyKey ?? ''} />
         <h2>{t('intake.check.evidence')}</h2>
         <UploadField t={t} error={p.errors.files} />
+        <UrgentChoice ctx={p.ctx} checked={p.answers.urgent === 'yes'} />
         <h2>{t('intake.check.sendHeading')}</h2>
         <p>{t('intake.check.sendText')}</p>
         <SubmitButton>{t('intake.submit')}</SubmitButton>

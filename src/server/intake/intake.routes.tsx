@@ -18,6 +18,7 @@ import { listIntakeOptions, stepContext, type IntakeOptions } from './intake-opt
 import { CheckAnswersPage, DraftExpiredPage, QuestionPage } from './intake-pages.js';
 import { answerErrors } from './intake-errors.js';
 import { consumeRateBudget, intakeBudget } from '../http/rate-limit.js';
+import { alertAfterIntake } from '../urgent/urgent.routes.js';
 
 const newKey = () => crypto.randomBytes(18).toString('base64url');
 const validKey = (k: string | undefined) => /^[A-Za-z0-9_-]{16,64}$/.test(k ?? '');
@@ -103,6 +104,7 @@ export function intakeRoutes(deps: Deps, today: () => string) {
     const parsed = IntakeInput.parse(values);
     const team = teams.find((tm) => tm.key === parsed.team)!;
     const ack = await submitIntake(deps.db, deps.keyring, team.id, parsed, today(), upload.files);
+    if (parsed.urgent === 'yes') await alertAfterIntake(deps, parsed.idempotencyKey); // issue 11: the on-call coordinator, at once
     return c.html(<AcknowledgementPage ctx={viewContext(c)} ack={ack} idempotencyKey={parsed.idempotencyKey} errors={{}} />);
   });
 

@@ -40,6 +40,7 @@ export const IntakeFields = z.object({
   contact: optionalText(200),
   channel: optionalEnum(PREFERRED_CHANNELS),
   adviser: optionalText(64),
+  urgent: optionalEnum(['yes']), // issue 11: alerts the team's on-call coordinator
   idempotencyKey: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/),
 });
 

@@ -1,6 +1,7 @@
 import type { Db } from '../db/create-db.js';
 import type { Keyring } from '../crypto/keyring.js';
 import { createCase, type NewCase } from '../cases/cases.service.js';
+import { markCaseUrgent } from '../urgent/urgent.service.js';
 import { accusedIdentifiers, INTAKE_FORM_VERSION, type IntakeInput } from './intake.schema.js';
 import { parseHappened, viaForBehalf } from '../../domain/intake-answers.js';
 import { recordAudit } from '../audit/audit.service.js';
@@ -39,6 +40,7 @@ export async function submitIntake(
     return await db.transaction().execute(async (trx) => {
       const created = await createCase(trx, keyring, newCaseFrom(teamId, input, today, receipt ? receiptHash(keyring, receipt) : undefined), { kind: 'reporter' });
       await addIntakeDetails(trx, keyring, created.id, teamId, input, files);
+      if (input.urgent === 'yes') await markCaseUrgent(trx, created.id, { kind: 'reporter' }); // issue 11
       const team = await trx.selectFrom('team').select('ack_days').where('id', '=', teamId).executeTakeFirstOrThrow();
       return { reference: created.reference, receipt, ackDays: team.ack_days };
     });
