@@ -1,5 +1,6 @@
 import type { Breakdown } from '../../domain/annual-report.js';
 import type { Lang } from '../../domain/taxonomy.js';
+import type { ChapterPart } from './report-chapters.js';
 
 /**
  * The chapters of the published annual report (seeds/001, "Inhoudsopgave"). Figures go where
@@ -12,6 +13,8 @@ export interface OutlineSection {
   /** Filled with the category definitions. */
   isDefinitions?: boolean;
   hasRoundingNote?: boolean;
+  /** Filled from the team's own records (issue 11). */
+  chapter?: ChapterPart;
 }
 
 export function reportOutline(teamName: string): OutlineSection[] {
@@ -33,14 +36,14 @@ export function reportOutline(teamName: string): OutlineSection[] {
     h('3 Analyse en aanbevelingen', '3 Analysis and recommendations', 1),
     h('3.1 Bevindingen', '3.1 Findings', 2),
     h('3.2 Aandachtspunten voor het team', '3.2 Points of attention for the team', 2),
-    h('3.3 Aanbevelingen voor het College van Bestuur', '3.3 Recommendations to the Executive Board', 2),
+    h('3.3 Aanbevelingen voor het College van Bestuur', '3.3 Recommendations to the Executive Board', 2, { chapter: 'recommendations' }),
     h('3.4 Regelgeving', '3.4 Regulations', 2),
     h('3.5 Conclusie', '3.5 Conclusion', 2),
     h(`4 ${teamName}`, `4 ${teamName}`, 1),
     h('4.1 Teamontwikkelingen, functies en hervorming', '4.1 Team developments, roles and reform', 2),
-    h('4.2 Missie, uitgangspunten en doelstellingen', '4.2 Mission, principles and objectives', 2),
+    h('4.2 Missie, uitgangspunten en doelstellingen', '4.2 Mission, principles and objectives', 2, { chapter: 'objectives' }),
     h('4.3 Werkwijze', '4.3 Way of working', 2),
-    h('4.4 Activiteiten', '4.4 Activities', 2),
+    h('4.4 Activiteiten', '4.4 Activities', 2, { chapter: 'activities' }),
     h('Bijlage 1 Definities van ongewenst gedrag', 'Appendix 1 Definitions of undesirable behaviour', 1, { isDefinitions: true }),
   ];
 }

@@ -4,16 +4,20 @@ import { vocabLabel } from '../../domain/labels.js';
 import { DEFAULT_CATEGORIES, type Lang } from '../../domain/taxonomy.js';
 import { reportText, type ExportOptions, type ReportText } from './report-text.js';
 import { PLACEHOLDER, reportOutline, type OutlineSection } from './report-docx-outline.js';
+import { chapterDocxBlocks } from './report-chapters.js';
 
 /** The Word skeleton of the annual report: the published chapters, tables filled, text left to write. */
-export async function renderAnnualReportDocx(report: AnnualReport, { lang, teamName }: ExportOptions): Promise<Buffer> {
+export async function renderAnnualReportDocx(report: AnnualReport, { lang, teamName, chapters }: ExportOptions): Promise<Buffer> {
   const text = reportText(lang);
   const name = teamName ?? report.team;
   const children: (Paragraph | Table)[] = [
     new Paragraph({ heading: HeadingLevel.TITLE, text: text.title(report.year) }),
     new Paragraph({ text: name }),
   ];
-  for (const section of reportOutline(name)) children.push(...renderSection(section, report, lang, text));
+  for (const section of reportOutline(name)) {
+    children.push(...renderSection(section, report, lang, text));
+    if (section.chapter && chapters) children.push(...chapterDocxBlocks(chapters, section.chapter, lang)); // issue 11
+  }
   const doc = new Document({
     title: `${text.title(report.year)} – ${name}`,
     creator: 'Meldpunt',

@@ -5,6 +5,7 @@ import { renderAnnualReportDocx } from './report-docx.js';
 import { renderAnnualReportHtml } from './report-html.js';
 import { renderAnnualReportPdf } from './report-pdf.js';
 import { renderAnnualReportXlsx } from './report-xlsx.js';
+import { hasChapterContent } from './report-chapters.js';
 
 export const REPORT_FORMATS = ['json', 'csv', 'html', 'pdf', 'docx', 'xlsx'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
@@ -26,7 +27,7 @@ export function isReportFormat(value: string): value is ReportFormat {
 export async function exportAnnualReport(report: AnnualReport, format: ReportFormat, options: ExportOptions): Promise<Buffer> {
   switch (format) {
     case 'json':
-      return Buffer.from(`${JSON.stringify(report, null, 2)}\n`);
+      return Buffer.from(`${JSON.stringify(options.chapters && hasChapterContent(options.chapters) ? { ...report, chapters: options.chapters } : report, null, 2)}\n`);
     case 'csv':
       return Buffer.from(renderAnnualReportCsv(report, options));
     case 'html':

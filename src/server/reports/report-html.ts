@@ -4,12 +4,13 @@ import { vocabLabel } from '../../domain/labels.js';
 import { escapeXml as esc } from '../../ui/charts.js';
 import { BREAKDOWN_ORDER, reportText, type ExportOptions, type ReportText } from './report-text.js';
 import { CHARTED, renderReportChart } from './report-charts.js';
+import { renderChaptersHtml } from './report-chapters.js';
 
 /**
  * A self-contained, printable HTML document: no scripts, no external resources. Each chart
  * is an SVG image with a text alternative, followed by the table with its data.
  */
-export function renderAnnualReportHtml(report: AnnualReport, { lang, teamName }: ExportOptions): string {
+export function renderAnnualReportHtml(report: AnnualReport, { lang, teamName, chapters }: ExportOptions): string {
   const text = reportText(lang);
   const sections = BREAKDOWN_ORDER.map((b) => renderSection(report, b, lang, text)).join('\n');
   return `<!doctype html>
@@ -28,6 +29,7 @@ export function renderAnnualReportHtml(report: AnnualReport, { lang, teamName }:
 <p class="note">${esc(text.roundingNote)}</p>
 ${sections}
 ${renderPartners(report, lang, text)}
+${chapters ? renderChaptersHtml(chapters, lang) : ''}
 </main>
 </body>
 </html>

@@ -1,5 +1,6 @@
 import type { Breakdown } from '../../domain/annual-report.js';
 import type { Lang } from '../../domain/taxonomy.js';
+import type { ReportChapters } from './report-chapters.js';
 
 /**
  * The words of the exported annual report, in Dutch and English. Kept beside the exporters
@@ -104,4 +105,6 @@ export interface ExportOptions {
   lang: Lang;
   /** The team's display name; the team key when absent. */
   teamName?: string;
+  /** Chapters 3 and 4: objectives, recommendations, activities, training hours (issue 11). */
+  chapters?: ReportChapters;
 }

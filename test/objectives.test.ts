@@ -1,0 +1,132 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import JSZip from 'jszip';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../src/server/app.js';
+import { reportAnnualCommand } from '../src/cli/report-annual.command.js';
+import { createTestDeps } from './support/test-deps.js';
+import { TestClient } from './support/http-client.js';
+import { createStaff, defaultTeamId, PASSWORD } from './support/factories.js';
+
+type Deps = Awaited<ReturnType<typeof createTestDeps>>;
+let deps: Deps;
+let app: ReturnType<typeof createApp>;
+let teamId: string;
+let adviser: TestClient;
+let dir: string;
+
+async function signIn(email: string, lang?: 'nl' | 'en') {
+  const client = new TestClient(app, lang);
+  expect((await client.signIn(email, PASSWORD)).status).toBe(303);
+  return client;
+}
+
+const OBJECTIVE = 'Protocol Zorgwekkend Gedrag opstellen en invoeren';
+const RECOMMENDATION = 'Zorg voor een centraal meldpunt voor alle medewerkers';
+const REALISED = 'Omstanderstraining aan alle studieverenigingen aanbieden';
+
+async function idOf(title: string, year: number): Promise<string> {
+  const row = await deps.db.selectFrom('team_objective').select('id').where('title', '=', title).where('year', '=', year).executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** bin/meldpunt report annual, in-process on the test database, written to a file. */
+async function exportReport(year: number, format: string, lang = 'nl'): Promise<Buffer> {
+  const out = path.join(dir, `r-${year}-${lang}.${format}`);
+  await reportAnnualCommand.run(deps, ['--year', String(year), '--format', format, '--lang', lang, '--out', out]);
+  return fs.readFileSync(out);
+}
+
+beforeAll(async () => {
+  deps = await createTestDeps();
+  app = createApp(deps);
+  teamId = await defaultTeamId(deps);
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'meldpunt-objectives-'));
+  const a = await createStaff(deps, teamId, ['confidential_adviser'], 'Vera Vertrouwenspersoon');
+  adviser = await signIn(a.email);
+  const officer = await signIn((await createStaff(deps, teamId, ['support_officer'], 'Sara Support')).email);
+  await officer.get('/team/activities?year=2025');
+  for (const form of [
+    { kind: 'workshop', title: 'Workshop grensoverschrijdend gedrag', heldOn: '2025-02-11', status: 'held', participants: '40' },
+    { kind: 'campaign', title: 'Campagne Paarse Vrijdag', heldOn: '2025-12-12', status: 'cancelled' },
+    { kind: 'training', title: 'Nascholing LVV', heldOn: '2025-09-01', status: 'held', adviserId: a.id, hours: '6' },
+  ]) expect((await officer.post(`/team/activities?team=${teamId}`, form)).status).toBe(303);
+});
+afterAll(async () => {
+  await deps.dispose();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe('objectives and recommendations per year', () => {
+  it('records them with a status and notes; a carried-over objective appears in the next year, once', async () => {
+    await adviser.get('/team/objectives?year=2025');
+    for (const [kind, title] of [['objective', OBJECTIVE], ['objective', REALISED], ['recommendation', RECOMMENDATION]] as const) {
+      expect((await adviser.post(`/team/objectives?team=${teamId}`, { year: '2025', kind, title, notes: '' })).status).toBe(303);
+    }
+    const objectiveId = await idOf(OBJECTIVE, 2025);
+    for (let i = 0; i < 2; i++) {
+      const res = await adviser.post(`/team/objectives/${objectiveId}?team=${teamId}&year=2025`, { status: 'carried_over', notes: 'Ontwikkeling gestart, nog niet vastgesteld' });
+      expect(res.status).toBe(303);
+    }
+    await adviser.post(`/team/objectives/${await idOf(REALISED, 2025)}?team=${teamId}&year=2025`, { status: 'done', notes: '' });
+    await adviser.post(`/team/objectives/${await idOf(RECOMMENDATION, 2025)}?team=${teamId}&year=2025`, { status: 'partly', notes: 'CCP opgericht voor medewerkers' });
+
+    await adviser.get('/team/objectives?year=2026');
+    const next = /data-testid="objectives">([^]*?)<\/ul>/.exec(adviser.lastHtml)![1]!;
+    expect(next).toContain(OBJECTIVE);
+    expect(next).toContain('doorgeschoven uit 2025');
+    expect(next).not.toContain(REALISED);
+    expect(await deps.db.selectFrom('team_objective').select('id').where('title', '=', OBJECTIVE).where('year', '=', 2026).execute()).toHaveLength(1);
+    const events = await deps.db.selectFrom('audit_event').select('type').where('type', '=', 'OBJECTIVE_CARRIED_OVER').execute();
+    expect(events).toHaveLength(1);
+
+    await adviser.get('/team/objectives?year=2025');
+    expect(adviser.lastHtml).toContain('Doorgeschoven naar volgend jaar');
+    const bad = await adviser.post(`/team/objectives?team=${teamId}`, { year: 'volgend jaar', kind: 'wish', title: '' });
+    expect(bad.status).toBe(422);
+    for (const f of ['year', 'kind', 'title']) expect(adviser.lastHtml).toContain(`href="#field-${f}"`);
+  });
+
+  it('puts the year’s activities, training hours, objectives with status and recommendations in the annual report', async () => {
+    const html = (await exportReport(2025, 'html')).toString('utf8');
+    expect(html).toContain('Workshop grensoverschrijdend gedrag');
+    expect(html).toMatch(/Workshop grensoverschrijdend gedrag<\/td><td>Gehouden<\/td><td>40<\/td>/);
+    expect(html).toContain('Campagne Paarse Vrijdag');
+    expect(html).toMatch(/<th scope="row">Vera Vertrouwenspersoon<\/th><td>1<\/td><td>6<\/td>/);
+    expect(html).toMatch(new RegExp(`${OBJECTIVE}</th><td>Doorgeschoven naar volgend jaar</td><td>Ontwikkeling gestart, nog niet vastgesteld</td>`));
+    expect(html).toMatch(new RegExp(`${REALISED}</th><td>Gerealiseerd</td>`));
+    expect(html).toMatch(new RegExp(`${RECOMMENDATION}</th><td>Deels gerealiseerd</td><td>CCP opgericht voor medewerkers</td>`));
+
+    const json = JSON.parse((await exportReport(2025, 'json', 'en')).toString('utf8'));
+    expect(json.total).toBe(0); // chapter 2 stays as the contract describes it
+    expect(json.chapters.trainingHours).toEqual([{ adviser: 'Vera Vertrouwenspersoon', sessions: 1, hours: 6 }]);
+    expect(json.chapters.objectives.map((o: { title: string; status: string }) => [o.title, o.status])).toEqual([[OBJECTIVE, 'carried_over'], [REALISED, 'done']]);
+    expect(json.chapters.recommendations[0].statusLabel).toBe('Partly done');
+    expect(json.chapters.activities.map((a: { kind: string; status: string }) => `${a.kind}:${a.status}`)).toEqual(['workshop:held', 'campaign:cancelled']);
+
+    const zip = await JSZip.loadAsync(await exportReport(2025, 'docx'));
+    const doc = await zip.file('word/document.xml')!.async('string');
+    const at = (s: string) => doc.indexOf(s);
+    expect(at('3.3 Aanbevelingen voor het College van Bestuur')).toBeGreaterThan(0);
+    expect(at(RECOMMENDATION)).toBeGreaterThan(at('3.3 Aanbevelingen voor het College van Bestuur'));
+    expect(at(OBJECTIVE)).toBeGreaterThan(at('4.2 Missie, uitgangspunten en doelstellingen'));
+    expect(at('Workshop grensoverschrijdend gedrag')).toBeGreaterThan(at('4.4 Activiteiten'));
+    expect(at('Scholingsuren per vertrouwenspersoon')).toBeGreaterThan(at('4.4 Activiteiten'));
+
+    const next = JSON.parse((await exportReport(2026, 'json')).toString('utf8'));
+    expect(next.chapters.objectives).toEqual([{ title: OBJECTIVE, status: 'open', statusLabel: 'Open', notes: null, carriedFromYear: 2025 }]);
+  });
+
+  it('leaves the report of a year without team records exactly as the contract shapes it', async () => {
+    const json = JSON.parse((await exportReport(2023, 'json')).toString('utf8'));
+    expect(json).not.toHaveProperty('chapters');
+  });
+
+  it('refuses the objectives to an administrator and to staff of other roles', async () => {
+    for (const role of ['administrator', 'expert_team_member', 'board'] as const) {
+      const client = await signIn((await createStaff(deps, teamId, [role])).email);
+      expect((await client.get('/team/objectives')).status).toBe(403);
+    }
+  });
+});
