@@ -63,7 +63,7 @@ describe('protocols on a case', () => {
     const events = await deps.db.selectFrom('audit_event').select('type').where('case_id', '=', c.id).where('type', 'like', 'CASE_PROTOCOL%').execute();
     expect(events.map((e) => e.type).sort()).toEqual(['CASE_PROTOCOLS_VIEWED', 'CASE_PROTOCOLS_VIEWED', 'CASE_PROTOCOLS_VIEWED', 'CASE_PROTOCOL_ATTACHED', 'CASE_PROTOCOL_STEP_TICKED', 'CASE_PROTOCOL_STEP_TICKED']);
 
-    await coordinator.get(`/cases/${c.id}`);
+    expect((await coordinator.get(`/cases/${c.id}`)).status).toBe(200);
     expect(/data-testid="protocol-open-steps">[^]*?4 open stap\(pen\)/.test(coordinator.lastHtml)).toBe(true);
     await coordinator.get(`/cases?q=${c.reference}`);
     expect(coordinator.lastHtml).toMatch(/data-testid="inbox-open-steps">4 open stap\(pen\)</);
