@@ -263,7 +263,7 @@ describe('case-file export', () => {
     const pdf = Buffer.from(await res.arrayBuffer());
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     const event = await deps.db.selectFrom('audit_event').select('detail').where('case_id', '=', id).where('type', '=', 'CASE_EXPORTED').executeTakeFirstOrThrow();
-    expect(event.detail).toEqual({ purpose: 'handover', sections: 'contacts,details', contacts: 1, tasks: 0 });
+    expect(event.detail).toMatchObject({ purpose: 'handover', sections: 'contacts,details', contacts: 1, tasks: 0, documents: 0 });
 
     const none = new URLSearchParams({ _csrf: client.csrfToken(), purpose: 'handover' });
     const refused = await client.send(`/cases/${id}/export`, { method: 'POST', body: none, headers: { 'content-type': 'application/x-www-form-urlencoded' } });

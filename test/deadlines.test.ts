@@ -10,7 +10,7 @@ import { runDueJobs } from '../src/server/jobs/scheduler.js';
 import { sendDueReminders } from '../src/server/deadlines/reminders.job.js';
 import { createTestDeps } from './support/test-deps.js';
 import { TestClient } from './support/http-client.js';
-import { createStaff, defaultTeamId, PASSWORD } from './support/factories.js';
+import { createStaff, createTeam, defaultTeamId, PASSWORD } from './support/factories.js';
 import { startTestSmtp } from './support/smtp.js';
 import { seedCase } from './support/case-helpers.js';
 
@@ -159,5 +159,38 @@ describe('exactly once with two server processes', () => {
     expect(keys).toEqual([{ key: `ack_overdue:${id}:2026-06-08` }]);
     // Every reminder claimed in these runs was sent by exactly one of them.
     expect(sent.reduce((a, b) => a + b, 0)).toBe((await count()) - before);
+  });
+});
+
+// After the two-process tests: the job's clock only moves forward.
+describe('reminders for a case without an adviser', () => {
+  it('go to each coordinator of the team, content-free and once, and to the adviser once one is assigned', async () => {
+    const team = await createTeam(deps, `unassigned-${Date.now()}`);
+    const coordinators = [await createStaff(deps, team, ['safety_coordinator'], 'Cora Coördinator'), await createStaff(deps, team, ['safety_coordinator'], 'Kees Coördinator')];
+    const bystander = await createStaff(deps, team, ['confidential_adviser'], 'Bert Bijstander');
+    const { id, reference } = await seedCase(deps, team, { receivedOn: '2026-07-01', narrative: 'Vertrouwelijk relaas zonder adviseur' }); // ack due 2026-07-08
+    await runDueJobs(deps, at('2026-07-05'));
+    for (const c of coordinators) expect(await mailsTo(c.email, 0)).toHaveLength(0);
+    await runDueJobs(deps, at('2026-07-06'));
+    await runDueJobs(deps, at('2026-07-07'));
+    for (const c of coordinators) {
+      const mails = await mailsTo(c.email, 1);
+      expect(mails).toHaveLength(1);
+      expect(mails[0]!.text).toContain(reference);
+      expect(mails[0]!.text).toContain('nog geen vertrouwenspersoon toegewezen');
+      expect(mails[0]!.text).toContain(`https://meldpunt.example.test/cases/${id}`);
+      expect(`${mails[0]!.subject}\n${mails[0]!.text}`).not.toContain('Vertrouwelijk relaas');
+    }
+    expect(await mailsTo(bystander.email, 0)).toHaveLength(0);
+    const sent = await deps.db.selectFrom('audit_event').select('detail').where('case_id', '=', id).where('type', '=', 'CASE_REMINDER_SENT').execute();
+    expect(sent.map((e) => e.detail).sort((a, b) => String(a.recipientId).localeCompare(String(b.recipientId)))).toEqual(
+      coordinators.map((c) => ({ kind: 'ack_due', recipientId: c.id, dueOn: '2026-07-08', unassigned: true })).sort((a, b) => a.recipientId.localeCompare(b.recipientId)),
+    );
+
+    // Once assigned, the overdue reminder goes to the adviser alone.
+    await deps.db.updateTable('case').set({ assigned_adviser_id: bystander.id }).where('id', '=', id).execute();
+    await runDueJobs(deps, at('2026-07-09'));
+    expect(await mailsTo(bystander.email, 1)).toHaveLength(1);
+    for (const c of coordinators) expect(await mailsTo(c.email, 1)).toHaveLength(1);
   });
 });

@@ -7,12 +7,19 @@ const optional = (max = 200) => z.string().trim().max(max, { error: 'validation.
 const key = z.string().trim().regex(/^[a-z0-9][a-z0-9_-]{0,62}$/i, { error: 'validation.admin.key' });
 const days = (max: number) => z.coerce.number({ error: 'validation.admin.number' }).int({ error: 'validation.admin.number' }).min(1, { error: 'validation.admin.number' }).max(max, { error: 'validation.admin.number' });
 
+/** A whole number from a form field (an empty field is not 0). */
+const count = (min: number, max: number) =>
+  z.string().trim().regex(/^\d{1,4}$/, { error: 'validation.admin.number' }).transform(Number)
+    .pipe(z.number().min(min, { error: 'validation.admin.number' }).max(max, { error: 'validation.admin.number' }));
+
 export const NewTeamInput = z.object({
   key, nameNl: text(), nameEn: text(), institutionKey: key, institutionName: optional(),
 });
 
 export const TeamSettingsInput = z.object({
   nameNl: text(), nameEn: text(), ackDays: days(365), feedbackDays: days(3650), retentionMonths: days(1200),
+  // Absent (an older form) keeps the current value.
+  reminderLeadDays: count(0, 60).optional(), patternThreshold: count(2, 50).optional(),
 });
 
 export const OrgUnitInput = z.object({ key, labelNl: text(), labelEn: text() });

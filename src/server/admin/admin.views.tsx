@@ -57,6 +57,9 @@ export function TeamSettingsPage({ ctx, team, form, notice }: { ctx: ViewContext
         <TextField name="ackDays" type="number" label={t('admin.team.ackDays')} hint={t('admin.team.ackDaysHint')} value={v('ackDays', team.ackDays)} error={form.errors.ackDays} />
         <TextField name="feedbackDays" type="number" label={t('admin.team.feedbackDays')} hint={t('admin.team.feedbackDaysHint')} value={v('feedbackDays', team.feedbackDays)} error={form.errors.feedbackDays} />
         <TextField name="retentionMonths" type="number" label={t('admin.team.retentionMonths')} hint={t('admin.team.retentionHint')} value={v('retentionMonths', team.retentionMonths)} error={form.errors.retentionMonths} />
+        <TextField name="reminderLeadDays" type="number" label={t('admin.team.reminderLeadDays')} hint={t('admin.team.reminderLeadDaysHint')} value={v('reminderLeadDays', team.reminderLeadDays)} error={form.errors.reminderLeadDays} />
+        <h2 class="utrecht-heading-2">{t('admin.team.patterns')}</h2>
+        <TextField name="patternThreshold" type="number" label={t('admin.team.patternThreshold')} hint={t('admin.team.patternThresholdHint')} value={v('patternThreshold', team.patternThreshold)} error={form.errors.patternThreshold} />
         <SubmitButton>{t('admin.save')}</SubmitButton>
       </form>
     </AdminPage>

@@ -12,6 +12,8 @@ export interface TeamSettings {
   ackDays: number;
   feedbackDays: number;
   retentionMonths: number;
+  reminderLeadDays: number;
+  patternThreshold: number;
 }
 
 export async function listTeamSettings(db: Db, teamIds?: string[]): Promise<TeamSettings[]> {
@@ -20,13 +22,14 @@ export async function listTeamSettings(db: Db, teamIds?: string[]): Promise<Team
     .selectFrom('team')
     .innerJoin('institution', 'institution.id', 'team.institution_id')
     .select(['team.id', 'team.key', 'institution.key as ik', 'institution.name as iname', 'team.name_nl', 'team.name_en',
-      'team.ack_days', 'team.feedback_days', 'team.retention_months'])
+      'team.ack_days', 'team.feedback_days', 'team.retention_months', 'team.reminder_lead_days', 'team.pattern_threshold'])
     .orderBy('team.seq');
   if (teamIds) q = q.where('team.id', 'in', teamIds);
   const rows = await q.execute();
   return rows.map((r) => ({
     id: r.id, key: r.key, institutionKey: r.ik, institutionName: r.iname, nameNl: r.name_nl, nameEn: r.name_en,
     ackDays: r.ack_days, feedbackDays: r.feedback_days, retentionMonths: r.retention_months,
+    reminderLeadDays: r.reminder_lead_days, patternThreshold: r.pattern_threshold,
   }));
 }
 
@@ -76,12 +79,18 @@ export interface TeamUpdate {
   ackDays: number;
   feedbackDays: number;
   retentionMonths: number;
+  reminderLeadDays?: number;
+  patternThreshold?: number;
 }
 
 export async function updateTeamSettings(trx: Db, teamId: string, input: TeamUpdate, actor: AuditActor): Promise<void> {
   const updated = await trx
     .updateTable('team')
-    .set({ name_nl: input.nameNl, name_en: input.nameEn, ack_days: input.ackDays, feedback_days: input.feedbackDays, retention_months: input.retentionMonths })
+    .set({
+      name_nl: input.nameNl, name_en: input.nameEn, ack_days: input.ackDays, feedback_days: input.feedbackDays, retention_months: input.retentionMonths,
+      ...(input.reminderLeadDays !== undefined && { reminder_lead_days: input.reminderLeadDays }),
+      ...(input.patternThreshold !== undefined && { pattern_threshold: input.patternThreshold }),
+    })
     .where('id', '=', teamId)
     .executeTakeFirst();
   if (updated.numUpdatedRows === 0n) throw new AppError('NOT_FOUND');
@@ -89,7 +98,10 @@ export async function updateTeamSettings(trx: Db, teamId: string, input: TeamUpd
     type: 'TEAM_UPDATED',
     actor,
     teamId,
-    detail: { ackDays: input.ackDays, feedbackDays: input.feedbackDays, retentionMonths: input.retentionMonths },
+    detail: {
+      ackDays: input.ackDays, feedbackDays: input.feedbackDays, retentionMonths: input.retentionMonths,
+      reminderLeadDays: input.reminderLeadDays ?? null, patternThreshold: input.patternThreshold ?? null,
+    },
   });
 }
 

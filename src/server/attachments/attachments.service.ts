@@ -11,6 +11,8 @@ export interface AttachmentEntry {
   sizeBytes: number;
   uploadedBy: 'reporter' | 'adviser';
   messageId: string | null;
+  /** A document on the case record, added by staff: never shown to the reporter. */
+  staffOnly: boolean;
   createdAt: Date;
 }
 
@@ -19,7 +21,7 @@ export async function addAttachments(
   trx: Db,
   sealer: CaseSealer,
   files: CleanFile[],
-  by: { uploadedBy: 'reporter' | 'adviser'; messageId?: string; actor: AuditActor },
+  by: { uploadedBy: 'reporter' | 'adviser'; messageId?: string; actor: AuditActor; staffOnly?: boolean },
 ): Promise<void> {
   for (const file of files) {
     const row = await trx
@@ -32,6 +34,8 @@ export async function addAttachments(
         size_bytes: file.content.length,
         file_name: sealer.seal(file.name, 'attachment-name'),
         content: sealer.seal(file.content, 'attachment'),
+        staff_only: by.staffOnly ?? false,
+        uploaded_by_user_id: by.actor.kind === 'user' ? (by.actor.userId ?? null) : null,
       })
       .returning('id')
       .executeTakeFirstOrThrow();
@@ -40,16 +44,19 @@ export async function addAttachments(
       actor: by.actor,
       teamId: sealer.teamId,
       caseId: sealer.caseId,
-      detail: { attachmentId: row.id, mediaType: file.mediaType, bytes: file.content.length },
+      detail: { attachmentId: row.id, mediaType: file.mediaType, bytes: file.content.length, ...(by.staffOnly ? { staffOnly: true } : {}) },
     });
   }
 }
 
-export async function listAttachments(db: Db, sealer: CaseSealer): Promise<AttachmentEntry[]> {
-  const rows = await db
+/** The case's files; staff-only documents of the case record only when asked for (never for the reporter). */
+export async function listAttachments(db: Db, sealer: CaseSealer, opts: { includeStaffOnly?: boolean } = {}): Promise<AttachmentEntry[]> {
+  let q = db
     .selectFrom('case_attachment')
-    .select(['id', 'file_name', 'media_type', 'size_bytes', 'uploaded_by', 'message_id', 'created_at'])
-    .where('case_id', '=', sealer.caseId)
+    .select(['id', 'file_name', 'media_type', 'size_bytes', 'uploaded_by', 'message_id', 'staff_only', 'created_at'])
+    .where('case_id', '=', sealer.caseId);
+  if (!opts.includeStaffOnly) q = q.where('staff_only', '=', false);
+  const rows = await q
     .orderBy('created_at')
     .execute();
   return rows.map((r) => ({
@@ -59,16 +66,17 @@ export async function listAttachments(db: Db, sealer: CaseSealer): Promise<Attac
     sizeBytes: r.size_bytes,
     uploadedBy: r.uploaded_by,
     messageId: r.message_id,
+    staffOnly: r.staff_only,
     createdAt: r.created_at,
   }));
 }
 
-/** One file's content for download; the read is audited. */
+/** One file's content for download; the read is audited. The reporter never gets a staff-only document. */
 export async function getAttachmentContent(db: Db, sealer: CaseSealer, attachmentId: string, actor: AuditActor) {
   const row = /^[0-9a-f-]{36}$/.test(attachmentId)
     ? await db.selectFrom('case_attachment').selectAll().where('id', '=', attachmentId).where('case_id', '=', sealer.caseId).executeTakeFirst()
     : undefined;
-  if (!row) throw new AppError('NOT_FOUND');
+  if (!row || (row.staff_only && actor.kind !== 'user')) throw new AppError('NOT_FOUND');
   await db.transaction().execute((trx) =>
     recordAudit(trx, { type: 'CASE_ATTACHMENT_DOWNLOADED', actor, teamId: sealer.teamId, caseId: sealer.caseId, detail: { attachmentId } }),
   );

@@ -1,11 +1,11 @@
 import type { Translate } from '../../i18n/i18n.js';
 
 /** A file input for evidence: images and PDF, several at once, usable without JavaScript. */
-export function UploadField({ t, name = 'files', error }: { t: Translate; name?: string; error?: string }) {
+export function UploadField({ t, name = 'files', error, label }: { t: Translate; name?: string; error?: string; label?: string }) {
   const hint = `hint-${name}`;
   return (
     <div class={`form-field${error ? ' field--invalid' : ''}`}>
-      <label for={`field-${name}`}>{t('upload.label')}</label>
+      <label for={`field-${name}`}>{label ?? t('upload.label')}</label>
       <p class="hint" id={hint}>{t('upload.hint')}</p>
       {error && <p class="error-message" id={`error-${name}`}>{error}</p>}
       <input

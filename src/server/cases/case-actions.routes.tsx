@@ -13,6 +13,8 @@ import { renderCasePage } from './case-page.render.js';
 import { CaseRuleError } from './case-rule-error.js';
 import { changeCaseStatus } from './case-status.service.js';
 import { createSupportCase } from './support-case.service.js';
+import { addCaseDocuments } from './case-documents.service.js';
+import { filesOf } from '../attachments/upload-rules.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
@@ -58,6 +60,18 @@ export function caseActionRoutes(deps: Deps, today: () => string) {
     if (!UUID.test(taskId)) throw new AppError('NOT_FOUND');
     await completeTask(deps.db, deps.keyring, c.get('user')!, caseIdOf(c), taskId);
     return c.redirect(`/cases/${caseIdOf(c)}`, 303);
+  });
+
+  app.post('/cases/:id/documents', async (c) => {
+    const id = caseIdOf(c);
+    const files = filesOf(await c.req.parseBody({ all: true }), 'files');
+    try {
+      await addCaseDocuments(deps.db, deps.keyring, c.get('user')!, id, files);
+    } catch (err) {
+      if (!(err instanceof CaseRuleError)) throw err;
+      return renderCasePage(c, deps, id, today(), { [err.field]: c.get('t')(err.messageKey) }, {});
+    }
+    return c.redirect(`/cases/${id}`, 303);
   });
 
   app.post('/cases/:id/export', async (c) => {

@@ -4,7 +4,8 @@ import { findCategory, type Lang } from '../../domain/taxonomy.js';
 import type { Translate } from '../../i18n/i18n.js';
 import type { CaseView } from './cases.presenter.js';
 
-export type ExportSection = 'details' | 'narrative' | 'parties' | 'contacts' | 'tasks' | 'history';
+export const EXPORT_SECTIONS = ['details', 'narrative', 'parties', 'contacts', 'tasks', 'documents', 'history'] as const;
+export type ExportSection = (typeof EXPORT_SECTIONS)[number];
 
 /** A case file as an A4 PDF with only the chosen sections. No content goes into the metadata. */
 export function renderCaseFilePdf(view: CaseView, sections: readonly ExportSection[], extra: { intermediary?: string; purpose: string }, t: Translate, lang: Lang): Promise<Buffer> {
@@ -50,6 +51,11 @@ export function renderCaseFilePdf(view: CaseView, sections: readonly ExportSecti
   if (sections.includes('tasks')) {
     heading(t('cases.section.tasks'));
     for (const task of view.tasks) doc.text(`${task.dueOn}: ${task.title} (${task.isDone ? t('cases.task.done') : t('cases.task.open')})`);
+  }
+  if (sections.includes('documents')) {
+    heading(t('cases.documents.heading'));
+    if (view.documents.length === 0) doc.text(t('cases.documents.none'));
+    for (const d of view.documents) doc.text(`${d.addedAt.toISOString().slice(0, 10)}: ${d.name} (${t(`cases.documents.from.${d.source}`)})`);
   }
   if (sections.includes('history')) {
     heading(t('cases.status.history'));

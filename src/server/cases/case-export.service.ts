@@ -40,6 +40,7 @@ export async function exportCasePdf(db: Db, keyring: Keyring, user: SessionUser,
         sections: sections.join(','),
         contacts: sections.includes('contacts') ? view.contacts.length : 0,
         tasks: sections.includes('tasks') ? view.tasks.length : 0,
+        documents: sections.includes('documents') ? view.documents.length : 0,
       },
     }),
   );

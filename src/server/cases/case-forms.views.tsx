@@ -6,6 +6,7 @@ import { RadioGroup, SubmitButton, TextArea, TextField, type FieldErrors } from 
 import type { ViewContext } from '../http/env.js';
 import type { CaseView } from './cases.presenter.js';
 import { DateField, SelectField } from './case-fields.js';
+import { EXPORT_SECTIONS } from './case-export.pdf.js';
 
 export interface CaseFormsProps {
   ctx: ViewContext;
@@ -18,7 +19,6 @@ export interface CaseFormsProps {
   today: string;
 }
 
-const EXPORT_SECTIONS = ['details', 'narrative', 'parties', 'contacts', 'tasks', 'history'] as const;
 
 /** The forms of a case page; each posts to its own route and comes back here (PRG). */
 export function CaseForms(p: CaseFormsProps) {
@@ -133,6 +133,7 @@ export function CaseForms(p: CaseFormsProps) {
               </div>
               <SubmitButton>{t('cases.export.submit')}</SubmitButton>
             </form>
+            <p>{t('cases.export.subjectJson')} <a href={action('subject-export')}>{t('cases.export.subjectJsonLink')}</a></p>
           </section>
         </>
       )}

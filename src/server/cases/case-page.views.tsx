@@ -5,6 +5,7 @@ import { ErrorSummary, type FieldErrors } from '../../ui/form.js';
 import type { ViewContext } from '../http/env.js';
 import type { CaseView } from './cases.presenter.js';
 import { CaseForms, type CaseFormsProps } from './case-forms.views.js';
+import { CaseDocuments } from './case-documents.views.js';
 import { OpenStepsNote } from '../protocols/protocols.views.js';
 
 export interface CasePageProps {
@@ -101,6 +102,7 @@ export function CasePage({ ctx, view, forms, errors = {}, values = {}, openProto
           </ul>
         )}
       </section>
+      <CaseDocuments ctx={ctx} view={view} canHandle={forms.canHandle} errors={errors} />
       <section aria-labelledby="links-heading">
         <h2 id="links-heading">{t('cases.section.links')}</h2>
         {view.links.length === 0 ? <p>{t('cases.link.none')}</p> : (

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CHANNELS, REPORTER_GOALS } from '../../domain/taxonomy.js';
+import { EXPORT_SECTIONS } from './case-export.pdf.js';
 
 /** One zod schema per case-record form; errors are message keys (http/validation.ts). */
 
@@ -45,5 +46,5 @@ export const SupportCaseInput = z.object({
 
 export const ExportInput = z.object({
   purpose: z.enum(['data_subject_request', 'handover'], choose),
-  sections: z.array(z.enum(['details', 'narrative', 'parties', 'contacts', 'tasks', 'history'])).min(1, { error: 'validation.choose' }),
+  sections: z.array(z.enum(EXPORT_SECTIONS)).min(1, { error: 'validation.choose' }),
 });

@@ -15,6 +15,7 @@ import {
   listTaskRows,
 } from './case-record.queries.js';
 import { presentCase, type CaseRecord, type ReporterIdentity } from './cases.presenter.js';
+import { listCaseDocuments } from './case-documents.service.js';
 
 /**
  * Opens a case for a staff member: checks the policy, decrypts the record, and audits the
@@ -35,18 +36,20 @@ export async function openCase(db: Db, keyring: Keyring, user: SessionUser, case
 }
 
 /** Decrypts everything of a case record; the caller audits the read. */
-export async function readCaseRecord(db: Db, { row, dataKey }: LoadedCase) {
+export async function readCaseRecord(db: Db, loaded: LoadedCase) {
+  const { row, dataKey } = loaded;
   const open = (sealed: Buffer, field: string) => openText(dataKey, sealed, aad(row.id, field));
   const party = await findParty(db, row.id, 'reporter');
   const narrative = row.summary ? open(row.summary, 'summary') : '';
   const reporter = party ? (JSON.parse(open(party.identity, 'party:reporter')) as ReporterIdentity) : undefined;
-  const [contacts, tasks, links, history, assignments, supportCase] = await Promise.all([
+  const [contacts, tasks, links, history, assignments, supportCase, documents] = await Promise.all([
     listContactRows(db, row.id),
     listTaskRows(db, row.id),
     listLinkedCaseRows(db, row.id),
     listStatusChangeRows(db, row.id),
     listAssignmentRows(db, row.id),
     findSupportCase(db, row.id),
+    listCaseDocuments(db, loaded),
   ]);
   const supportFor = row.support_for_case_id
     ? await db.selectFrom('case').select(['id', 'reference']).where('id', '=', row.support_for_case_id).executeTakeFirst()
@@ -73,6 +76,7 @@ export async function readCaseRecord(db: Db, { row, dataKey }: LoadedCase) {
     assignments: assignments.map((a) => ({ adviserName: a.adviser_name, reason: a.reason ? open(a.reason, `assignment:${a.id}:reason`) : null, at: a.assigned_at })),
     supportCase,
     supportFor,
+    documents,
   };
   return presentCase(row, narrative, reporter, record);
 }

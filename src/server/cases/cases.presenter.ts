@@ -1,4 +1,5 @@
 import type { listInboxRows, CaseRow } from './cases.queries.js';
+import type { CaseDocument } from './case-documents.service.js';
 
 /** What pages may show of a case: built from rows, never the rows themselves. */
 
@@ -19,6 +20,7 @@ export function presentInboxRow(r: InboxRow, today: string) {
     isAnonymous: r.is_anonymous,
     isUrgent: r.is_urgent,
     isSupportCase: r.support_for_case_id !== null,
+    isDormant: r.is_dormant === true,
     ackDueOn: r.ack_due_on,
     nextDueOn: r.next_due_on,
     isOverdue: r.next_due_on !== null && r.next_due_on < today,
@@ -35,6 +37,8 @@ export interface CaseRecord {
   assignments: { adviserName: string; reason: string | null; at: Date }[];
   supportCase: { id: string; reference: string } | undefined;
   supportFor: { id: string; reference: string } | undefined;
+  /** File names and kinds only; contents are downloaded one by one (audited). */
+  documents: CaseDocument[];
 }
 
 export function presentCase(r: CaseRow, narrative: string, reporter: ReporterIdentity | undefined, record: CaseRecord) {

@@ -52,6 +52,9 @@ export async function listInboxRows(db: Db, f: InboxFilter) {
       'case.next_due_on',
       'case.support_for_case_id',
       'app_user.display_name as adviser_name',
+      // Escrowed by the reporter and not yet woken (patterns): shown as a marker, nothing more.
+      ({ exists, selectFrom }) =>
+        exists(selectFrom('pattern_escrow').select('pattern_escrow.case_id').whereRef('pattern_escrow.case_id', '=', 'case.id').where('pattern_escrow.state', '=', 'dormant')).as('is_dormant'),
     ])
     .where('case.team_id', 'in', f.teamIds)
     .where(({ not, exists, selectFrom }) =>

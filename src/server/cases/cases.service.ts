@@ -3,7 +3,7 @@ import type { Db } from '../db/create-db.js';
 import type { Keyring } from '../crypto/keyring.js';
 import { createDataKey, seal } from '../crypto/seal.js';
 import { recordAudit, type AuditActor } from '../audit/audit.service.js';
-import { addDays } from '../deadlines/deadline-rules.js';
+import { initialDeadlines } from '../deadlines/deadline-rules.js';
 import { aad } from './case-access.js';
 import { nextCaseNumber } from './cases.queries.js';
 import type { ReporterIdentity } from './cases.presenter.js';
@@ -43,6 +43,7 @@ export async function createCase(trx: Db, keyring: Keyring, input: NewCase, acto
   const id = crypto.randomUUID();
   const reference = `${input.receivedOn.slice(0, 4)}-${String(number).padStart(4, '0')}`;
   const key = createDataKey(keyring, id);
+  const deadlines = initialDeadlines(input.receivedOn, { ackDays: team.ack_days, feedbackDays: team.feedback_days });
   await trx
     .insertInto('case')
     .values({
@@ -66,9 +67,9 @@ export async function createCase(trx: Db, keyring: Keyring, input: NewCase, acto
       receipt_hash: input.receiptHash ?? null,
       idempotency_key: input.idempotencyKey ?? null,
       is_urgent: input.isUrgent ?? false,
-      ack_due_on: addDays(input.receivedOn, team.ack_days),
-      feedback_due_on: addDays(input.receivedOn, team.feedback_days),
-      next_due_on: addDays(input.receivedOn, team.ack_days),
+      ack_due_on: deadlines.ackDueOn,
+      feedback_due_on: deadlines.feedbackDueOn,
+      next_due_on: deadlines.nextDueOn,
       registered_by: input.registeredBy ?? null,
       preferred_adviser_id: input.preferredAdviserId ?? null,
       support_for_case_id: input.supportForCaseId ?? null,
@@ -91,6 +92,6 @@ export async function createCase(trx: Db, keyring: Keyring, input: NewCase, acto
     caseId: id,
     detail: { source: input.source, channel: input.channel, via: input.via, anonymous: input.isAnonymous, supportFor: input.supportForCaseId ?? null },
   });
-  return { id, reference, ackDueOn: addDays(input.receivedOn, team.ack_days) };
+  return { id, reference, ackDueOn: deadlines.ackDueOn };
 }
 

@@ -1,7 +1,7 @@
 import { CASE_STATUSES } from '../../domain/case-status.js';
 import { DEFAULT_CATEGORIES, findCategory } from '../../domain/taxonomy.js';
 import { vocabLabel } from '../../domain/labels.js';
-import { Layout } from '../../ui/layout.js';
+import { CsrfField, Layout } from '../../ui/layout.js';
 import type { ViewContext } from '../http/env.js';
 import { SelectField } from './case-fields.js';
 import type { InboxQuery } from './inbox.schema.js';
@@ -12,6 +12,21 @@ function queryString(q: Partial<Record<string, string | number | undefined>>): s
   for (const [k, v] of Object.entries(q)) if (v !== undefined && v !== '' && v !== 'all') params.set(k, String(v));
   const s = params.toString();
   return s ? `/cases?${s}` : '/cases';
+}
+
+/** Declaring a conflict of interest needs no access to the case: a disclosure, then one button (works without JavaScript). */
+function ConflictForm({ ctx, caseId, reference }: { ctx: ViewContext; caseId: string; reference: string }) {
+  const { t } = ctx;
+  return (
+    <details>
+      <summary>{t('cases.inbox.conflict')}<span class="visually-hidden"> ({reference})</span></summary>
+      <p class="hint">{t('cases.conflict.text')}</p>
+      <form method="post" action={`/cases/${caseId}/conflict`}>
+        <CsrfField ctx={ctx} />
+        <button type="submit" class="utrecht-button utrecht-button--secondary-action">{t('cases.conflict.submit')}<span class="visually-hidden">: {reference}</span></button>
+      </form>
+    </details>
+  );
 }
 
 export function InboxPage({ ctx, data, query }: { ctx: ViewContext; data: InboxPageData; query: InboxQuery }) {
@@ -76,6 +91,7 @@ export function InboxPage({ ctx, data, query }: { ctx: ViewContext; data: InboxP
                   <th scope="col">{t('inbox.adviser')}</th>
                   <th scope="col">{t('cases.inbox.nextDue')}</th>
                   <th scope="col">{t('protocols.link')}</th>
+                  <th scope="col">{t('cases.conflict.heading')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -85,6 +101,7 @@ export function InboxPage({ ctx, data, query }: { ctx: ViewContext; data: InboxP
                       <a href={`/cases/${e.id}`}>{e.reference}</a>
                       {e.isAnonymous && <> ({t('inbox.anonymous')})</>}
                       {e.isSupportCase && <> ({t('cases.inbox.support')})</>}
+                      {e.isDormant && <> <abbr class="marker" title={t('cases.inbox.dormantHint')} data-testid="dormant">({t('cases.inbox.dormant')})</abbr></>}
                     </td>
                     <td>{e.receivedOn}</td>
                     <td>{findCategory(e.category)?.label[lang] ?? e.category}</td>
@@ -95,6 +112,7 @@ export function InboxPage({ ctx, data, query }: { ctx: ViewContext; data: InboxP
                       {e.isOverdue && <strong class="overdue"> {t('cases.inbox.overdue')}</strong>}
                     </td>
                     <td data-testid="inbox-open-steps">{e.openProtocolSteps === undefined ? '—' : e.openProtocolSteps === 0 ? t('protocols.allDone') : t('protocols.openSteps', { count: e.openProtocolSteps })}</td>
+                    <td><ConflictForm ctx={ctx} caseId={e.id} reference={e.reference} /></td>
                   </tr>
                 ))}
               </tbody>

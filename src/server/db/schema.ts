@@ -194,6 +194,9 @@ export interface CaseAttachmentTable {
   file_name: Buffer;
   content: Buffer;
   created_at: CreatedAt;
+  /** A document on the case record: the team's only, never shown in the reporter's mailbox. */
+  staff_only: Generated<boolean>;
+  uploaded_by_user_id: string | null;
 }
 
 export interface CaseMinutesTable {

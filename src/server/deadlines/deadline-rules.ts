@@ -52,3 +52,10 @@ export function nextCheckinAfter(from: string, weeks: number, today: string): st
   while (next <= today) next = addDays(next, weeks * 7);
   return next;
 }
+
+/** The deadlines a new case gets from its team's terms: for staff, intake and imported cases alike. */
+export function initialDeadlines(receivedOn: string, terms: { ackDays: number; feedbackDays: number }, status = 'received') {
+  const ackDueOn = addDays(receivedOn, terms.ackDays);
+  const feedbackDueOn = addDays(receivedOn, terms.feedbackDays);
+  return { ackDueOn, feedbackDueOn, nextDueOn: nextDueOn({ status, ackDueOn, acknowledgedOn: null, feedbackDueOn, feedbackGivenOn: null }) };
+}

@@ -5,7 +5,8 @@ import type { CaseKeyTable, CaseTable } from '../db/schema.js';
 import type { Keyring } from '../crypto/keyring.js';
 import { createDataKey, seal } from '../crypto/seal.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { findTeam } from '../teams/teams.service.js';
+import { findTeam, type Team } from '../teams/teams.service.js';
+import { initialDeadlines } from '../deadlines/deadline-rules.js';
 import { ImportError, parseCsvTable, rowError, type CsvRow } from './csv-table.js';
 import { CASE_COLUMNS, CaseImportRow, describeIssue } from './case-import.schema.js';
 import { createMissingOrgUnits, insertCases, listTakenReferences, reserveCaseNumbers } from './case-import.queries.js';
@@ -37,7 +38,7 @@ export async function importCases(
     const cases: Insertable<CaseTable>[] = [];
     const keys: Insertable<CaseKeyTable>[] = [];
     rows.forEach((r, i) => {
-      const built = buildCase(keyring, team.id, references[i]!, r.data);
+      const built = buildCase(keyring, team, references[i]!, r.data);
       cases.push(built.row);
       if (built.key) keys.push(built.key);
     });
@@ -81,8 +82,10 @@ async function generateReferences(trx: Db, teamId: string, rows: ValidRow[], inF
   return out as string[];
 }
 
-function buildCase(keyring: Keyring, teamId: string, reference: string, d: CaseImportRow) {
+function buildCase(keyring: Keyring, team: Team, reference: string, d: CaseImportRow) {
   const id = crypto.randomUUID();
+  const status = d.closed_on ? 'closed' : 'received';
+  const deadlines = initialDeadlines(d.received_on, team, status); // like a registered case
   let key: Insertable<CaseKeyTable> | undefined;
   let summary: Buffer | null = null;
   if (d.summary) {
@@ -92,7 +95,7 @@ function buildCase(keyring: Keyring, teamId: string, reference: string, d: CaseI
   }
   const row: Insertable<CaseTable> = {
     id,
-    team_id: teamId,
+    team_id: team.id,
     reference,
     source: 'import',
     received_on: d.received_on,
@@ -108,7 +111,10 @@ function buildCase(keyring: Keyring, teamId: string, reference: string, d: CaseI
     follow_up: d.follow_up ?? null,
     closed_on: d.closed_on ?? null,
     is_anonymous: d.anonymous === 'true',
-    status: d.closed_on ? 'closed' : 'received',
+    status,
+    ack_due_on: deadlines.ackDueOn,
+    feedback_due_on: deadlines.feedbackDueOn,
+    next_due_on: deadlines.nextDueOn,
     summary,
   };
   return { row, key };

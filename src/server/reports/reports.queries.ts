@@ -21,6 +21,7 @@ export async function listGroupedCounts(db: Db, teamId: string, year: number): P
         channel, via, reporter_role, accused_role, follow_up, count(*)::int AS n
       FROM "case"
       WHERE team_id = ${teamId} AND received_on >= ${from}::date AND received_on < ${until}::date
+        AND support_for_case_id IS NULL -- a support case for the accused is not a report
       GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10
     )
     SELECT c.year,

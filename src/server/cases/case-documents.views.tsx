@@ -1,0 +1,49 @@
+import { CsrfField } from '../../ui/layout.js';
+import { SubmitButton, type FieldErrors } from '../../ui/form.js';
+import { formatBytes, UploadField } from '../attachments/upload-field.js';
+import type { ViewContext } from '../http/env.js';
+import type { CaseView } from './cases.presenter.js';
+
+const TYPE_LABEL: Record<string, string> = { 'image/jpeg': 'JPEG', 'image/png': 'PNG', 'application/pdf': 'PDF' };
+
+/** Documents and evidence on the case record: every file of the case, and (for its handlers) an upload form. */
+export function CaseDocuments({ ctx, view, canHandle, errors }: { ctx: ViewContext; view: CaseView; canHandle: boolean; errors: FieldErrors }) {
+  const { t } = ctx;
+  return (
+    <section aria-labelledby="documents-heading">
+      <h2 id="documents-heading">{t('cases.documents.heading')}</h2>
+      {view.documents.length === 0 ? <p>{t('cases.documents.none')}</p> : (
+        <table class="data" data-testid="documents">
+          <caption class="visually-hidden">{t('cases.documents.heading')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('cases.documents.name')}</th>
+              <th scope="col">{t('cases.documents.source')}</th>
+              <th scope="col">{t('cases.documents.added')}</th>
+              <th scope="col">{t('cases.documents.size')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {view.documents.map((d) => (
+              <tr>
+                <td><a href={`/cases/${view.id}/files/${d.id}`}>{d.name}</a> ({TYPE_LABEL[d.mediaType] ?? d.mediaType})</td>
+                <td>{t(`cases.documents.from.${d.source}`)}</td>
+                <td>{d.addedAt.toISOString().slice(0, 10)}</td>
+                <td>{formatBytes(d.sizeBytes)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {canHandle && (
+        <form method="post" action={`/cases/${view.id}/documents`} enctype="multipart/form-data" class="panel" aria-labelledby="documents-form-heading">
+          <h3 id="documents-form-heading">{t('cases.documents.add')}</h3>
+          <p class="hint">{t('cases.documents.internal')}</p>
+          <CsrfField ctx={ctx} />
+          <UploadField t={t} label={t('cases.documents.files')} error={errors.files} />
+          <SubmitButton>{t('cases.documents.submit')}</SubmitButton>
+        </form>
+      )}
+    </section>
+  );
+}
