@@ -19,6 +19,7 @@ import { CheckAnswersPage, DraftExpiredPage, QuestionPage } from './intake-pages
 import { answerErrors } from './intake-errors.js';
 import { consumeRateBudget, intakeBudget } from '../http/rate-limit.js';
 import { alertAfterIntake } from '../urgent/urgent.routes.js';
+import { notifyNewReport } from '../notify/new-report.notify.js';
 
 const newKey = () => crypto.randomBytes(18).toString('base64url');
 const validKey = (k: string | undefined) => /^[A-Za-z0-9_-]{16,64}$/.test(k ?? '');
@@ -105,6 +106,7 @@ export function intakeRoutes(deps: Deps, today: () => string) {
     const team = teams.find((tm) => tm.key === parsed.team)!;
     const ack = await submitIntake(deps.db, deps.keyring, team.id, parsed, today(), upload.files);
     if (parsed.urgent === 'yes') await alertAfterIntake(deps, parsed.idempotencyKey); // issue 11: the on-call coordinator, at once
+    await notifyNewReport(deps, parsed.idempotencyKey); // issue 9: content-free notice to the team's advisers and coordinators
     return c.html(<AcknowledgementPage ctx={viewContext(c)} ack={ack} idempotencyKey={parsed.idempotencyKey} errors={{}} />);
   });
 
