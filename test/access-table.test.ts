@@ -4,6 +4,7 @@ import { createApp } from '../src/server/app.js';
 import { ROLES, type Role } from '../src/domain/roles.js';
 import { ACCESS_TABLE, type RouteAccess } from '../src/server/access/access.table.js';
 import { isAllowed, type CaseFacts } from '../src/server/access/access.policy.js';
+import type { SsoConfig } from '../src/server/sso/sso.config.js';
 import { createTestDeps } from './support/test-deps.js';
 import { TestClient } from './support/http-client.js';
 import { createStaff, createTeam, defaultTeamId, PASSWORD } from './support/factories.js';
@@ -14,6 +15,14 @@ let deps: Deps;
 let app: ReturnType<typeof createApp>;
 let ownTeam: string;
 
+/** Both single sign-on methods configured, so that their routes are registered too (nothing is fetched until used). */
+const SSO: SsoConfig = {
+  baseUrl: 'http://127.0.0.1:3000',
+  roleMap: {},
+  oidc: { issuer: 'http://127.0.0.1:9/', clientId: 'meldpunt', clientSecret: 'x', rolesClaim: 'roles', allowHttp: true },
+  saml: { entryPoint: 'http://127.0.0.1:9/sso', idpCert: 'MIIB', entityId: 'http://127.0.0.1:3000/sso/saml/metadata', emailAttribute: 'email', nameAttribute: 'name', rolesAttribute: 'roles' },
+};
+
 interface Viewer {
   label: string;
   id?: string;
@@ -23,7 +32,7 @@ interface Viewer {
 
 beforeAll(async () => {
   deps = await createTestDeps();
-  app = createApp(deps);
+  app = createApp(deps, { sso: SSO });
   ownTeam = await defaultTeamId(deps);
 });
 afterAll(() => deps.dispose());
@@ -47,15 +56,19 @@ async function clientFor(v: Viewer): Promise<TestClient> {
   return client;
 }
 
-/** Concrete values for path parameters; bodies that pass validation where a route needs one. */
+/** Concrete values for path parameters: the case, the own team; anything else a fresh id. */
 function concrete(path: string, caseId: string): string {
   return path
     .replace(':id', caseId)
+    .replace(':teamId', ownTeam)
     .replace(':lang', 'en')
     .replace(':name', 'app.css')
     .replace(':token', 'x'.repeat(43))
+    .replace(':key', 'bullying')
+    .replace(':stepKey', 'intake')
     .replace(/:[A-Za-z]+/g, () => crypto.randomUUID());
 }
+/** Bodies that pass validation where a route would otherwise change nothing; the rest post an empty form. */
 const BODIES: Record<string, Record<string, string>> = {
   'POST /admin/security': { requireTwoFactor: 'no' },
   'POST /cases/:id/retention-hold': { hold: 'no' },
@@ -69,12 +82,34 @@ async function request(client: TestClient, route: RouteAccess, caseId: string): 
 }
 
 function isRefused(res: Response, viewerInCaseTeam: boolean): boolean {
-  if (res.status === 403) return true;
+  if (res.status === 403 || res.status === 401) return true;
   if (res.status === 303 && res.headers.get('location') === '/login') return true;
   return res.status === 404 && !viewerInCaseTeam;
 }
 
 describe('the need-to-know table', () => {
+  it('has an entry for every route the app registers, and none for a route it does not', () => {
+    const registered = new Set(app.routes.filter((r) => r.method !== 'ALL').map((r) => `${r.method} ${r.path}`));
+    const inTable = new Set(ACCESS_TABLE.map((r) => `${r.method} ${r.path}`));
+    expect([...registered].filter((r) => !inTable.has(r)), 'routes missing from src/server/access/access.table.ts').toEqual([]);
+    expect([...inTable].filter((r) => !registered.has(r)), 'table entries for routes that do not exist').toEqual([]);
+    expect(ACCESS_TABLE.length).toBe(inTable.size); // one entry per route
+    expect(registered.size).toBeGreaterThan(150);
+  });
+
+  it('refuses a route that is missing from the table, whoever asks', async () => {
+    const probe = createApp(deps, { sso: SSO });
+    probe.get('/cases/:id/not-in-the-table', (c) => c.text('leaked'));
+    probe.get('/not-in-the-table', (c) => c.text('leaked'));
+    const coordinator = await createStaff(deps, ownTeam, ['safety_coordinator']);
+    const client = new TestClient(probe);
+    expect((await client.signIn(coordinator.email, PASSWORD)).status).toBe(303);
+    const caseId = await caseIdOf(deps, (await submitReport(app)).reference);
+    expect((await client.get(`/cases/${caseId}/not-in-the-table`)).status).toBe(403);
+    expect((await client.get('/not-in-the-table')).status).toBe(403);
+    expect((await new TestClient(probe).get('/not-in-the-table')).status).toBe(403);
+  });
+
   it('holds for every route in it, every role, own team or not, assigned or not — against the live app', async () => {
     const all = await viewers();
     const adviser = all.find((v) => v.label === 'confidential_adviser (own team)')!;
@@ -98,7 +133,14 @@ describe('the need-to-know table', () => {
           const res = await request(client, route, c.id);
           checked++;
           if (route.path === '/logout') client = await clientFor(v); // signed out by the request itself
-          const expected = isAllowed(route.rule, v.id ? { id: v.id, memberships: v.memberships } : undefined, c.facts);
+          // Declaring a conflict shuts the declarer out of the case: undo it for the rest of the walk.
+          if (route.path === '/cases/:id/conflict' && v.id) {
+            await deps.db.deleteFrom('case_conflict').where('case_id', '=', c.id).where('user_id', '=', v.id).execute();
+            await deps.db.updateTable('case').set({ assigned_adviser_id: c.facts.assignedAdviserId }).where('id', '=', c.id).execute();
+          }
+          const expected = isAllowed(route.rule, v.id ? { id: v.id, memberships: v.memberships } : undefined, c.facts, ownTeam);
+          // Without a reachable identity provider the OIDC start answers an error; sso-oidc.test.ts runs it against one.
+          if (res.status >= 500 && route.path === '/sso/oidc/start') continue;
           if (res.status >= 500) mismatches.push(`${v.label} ${route.method} ${route.path} (${c.label}): ${res.status}`);
           else if (route.rule.kind === 'public') continue; // open to all: the route's own logic decides (e.g. setup links)
           else if (expected === isRefused(res, inTeam || !isCaseRoute)) {
@@ -109,28 +151,18 @@ describe('the need-to-know table', () => {
     }
     expect(mismatches).toEqual([]);
     expect(checked).toBeGreaterThan(ACCESS_TABLE.length * all.length);
-  }, 600_000);
+  }, 900_000);
 
-  it('refuses every other case route to visitors, to other teams and to roles that see no case content', async () => {
-    const registered = new Set(app.routes.filter((r) => r.method !== 'ALL').map((r) => `${r.method} ${r.path}`));
-    const inTable = new Set(ACCESS_TABLE.map((r) => `${r.method} ${r.path}`));
-    const others = [...registered].filter((r) => /^(GET|POST) \/cases\/:id/.test(r) && !inTable.has(r));
+  it('lets the holder of a threat-log grant into that log and nothing else of the case', async () => {
     const caseId = await caseIdOf(deps, (await submitReport(app)).reference);
-    const otherTeam = await createTeam(deps, `base-${Date.now()}`);
-    const outsiders: Viewer[] = [{ label: 'signed out', memberships: [] }];
-    for (const [teamId, roles] of [[otherTeam, ['confidential_adviser', 'safety_coordinator']], [ownTeam, ['support_officer', 'administrator', 'board', 'partner_service']]] as const) {
-      for (const role of roles) outsiders.push({ label: `${role}${teamId === ownTeam ? '' : ' (other team)'}`, ...(await createStaff(deps, teamId, [role])), memberships: [{ teamId, teamKey: '', role }] });
-    }
-    const leaks: string[] = [];
-    for (const v of outsiders) {
-      const client = await clientFor(v);
-      for (const r of others) {
-        const [method, path] = r.split(' ') as ['GET' | 'POST', string];
-        const res = await request(client, { method, path, rule: { kind: 'signedIn' } }, caseId);
-        if (!isRefused(res, false)) leaks.push(`${v.label} ${r}: ${res.status}`);
-      }
-    }
-    expect(others.length).toBeGreaterThan(0);
-    expect(leaks).toEqual([]);
-  }, 600_000);
+    const officer = await createStaff(deps, ownTeam, ['support_officer']);
+    const coordinator = await createStaff(deps, ownTeam, ['safety_coordinator']);
+    const client = new TestClient(app);
+    expect((await client.signIn(officer.email, PASSWORD)).status).toBe(303);
+    expect((await client.get(`/threat-log/${caseId}`)).status).toBe(403);
+    await deps.db.insertInto('threat_log_grant').values({ case_id: caseId, user_id: officer.id, granted_by: coordinator.id }).execute();
+    expect((await client.get(`/threat-log/${caseId}`)).status).toBe(200);
+    expect((await client.get(`/cases/${caseId}`)).status).toBe(403);
+    expect((await client.get(`/cases/${caseId}/threats`)).status).toBe(403);
+  });
 });

@@ -254,7 +254,8 @@ describe('case-file export', () => {
     await client.get(`/cases/${id}`);
     await client.post(`/cases/${id}/contacts`, { occurredOn: '2026-03-05', contactChannel: 'phone', participants: 'Melder', notes: 'Telefonisch contact' });
     await client.get(`/cases/${id}`);
-    const body = new URLSearchParams({ _csrf: client.csrfToken(), purpose: 'handover' });
+    // A data-subject request: to the reporter themself, no consent needed (a handover needs one: test/sharing-consent.test.ts).
+    const body = new URLSearchParams({ _csrf: client.csrfToken(), purpose: 'data_subject_request' });
     body.append('sections', 'details');
     body.append('sections', 'contacts');
     const res = await client.send(`/cases/${id}/export`, { method: 'POST', body, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
@@ -263,7 +264,7 @@ describe('case-file export', () => {
     const pdf = Buffer.from(await res.arrayBuffer());
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     const event = await deps.db.selectFrom('audit_event').select('detail').where('case_id', '=', id).where('type', '=', 'CASE_EXPORTED').executeTakeFirstOrThrow();
-    expect(event.detail).toMatchObject({ purpose: 'handover', sections: 'contacts,details', contacts: 1, tasks: 0, documents: 0 });
+    expect(event.detail).toMatchObject({ purpose: 'data_subject_request', sections: 'contacts,details', contacts: 1, tasks: 0, documents: 0 });
 
     const none = new URLSearchParams({ _csrf: client.csrfToken(), purpose: 'handover' });
     const refused = await client.send(`/cases/${id}/export`, { method: 'POST', body: none, headers: { 'content-type': 'application/x-www-form-urlencoded' } });

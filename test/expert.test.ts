@@ -27,6 +27,15 @@ async function createConsultation(caseId: string, summary: string): Promise<stri
   return /consultations\/([0-9a-f-]{36})$/.exec(res.headers.get('location') ?? '')![1]!;
 }
 
+/** The reporter's consent to an anonymised consultation of the expert team (issue 6: every share checks the ledger). */
+async function consentToExpertTeam(caseId: string): Promise<void> {
+  await coordinator.client.get(`/cases/${caseId}/consents`);
+  const res = await coordinator.client.post(`/cases/${caseId}/consents`, {
+    info: 'anonymised_summary', recipientKind: 'role', recipient: 'expert_team_member', purpose: 'expert_consultation', obtainedVia: 'conversation',
+  });
+  expect(res.status).toBe(200);
+}
+
 describe('anonymised expert consultation', () => {
   it('cannot be published while an e-mail address or a phone number is in it; publishes once removed or confirmed', async () => {
     const caseId = await reportStalking(deps, app);
@@ -51,6 +60,7 @@ describe('anonymised expert consultation', () => {
     const key = /name="key" value="([^"]+)"/.exec(client.lastHtml)![1]!;
     expect(key).toMatch(/^phone:/);
     await client.post(`${base}/confirm`, { key });
+    await consentToExpertTeam(caseId);
     await client.get(base);
     expect((await client.post(`${base}/publish`, {})).status).toBe(303);
     expect((await deps.db.selectFrom('expert_consultation').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status).toBe('published');
@@ -68,6 +78,7 @@ describe('anonymised expert consultation', () => {
   it('lets an expert-team member read the consultation and give advice that returns to the case — but never the case itself', async () => {
     const caseId = await reportStalking(deps, app);
     const id = await createConsultation(caseId, 'Een promovendus wordt al maanden gevolgd door een oud-collega; de dreiging neemt toe.');
+    await consentToExpertTeam(caseId);
     await coordinator.client.get(`/cases/${caseId}/consultations/${id}`);
     expect((await coordinator.client.post(`/cases/${caseId}/consultations/${id}/publish`, {})).status).toBe(303);
 
@@ -104,7 +115,7 @@ describe('anonymised expert consultation', () => {
 describe('threat evidence log kept by a communications officer', () => {
   it('is refused before the grant; after it the officer keeps the log but is still refused the case', async () => {
     const caseId = await reportStalking(deps, app, { category: 'threat', subtype: 'online_hate' });
-    expect((await comms.client.get(`/threat-log/${caseId}`)).status).toBe(404);
+    expect((await comms.client.get(`/threat-log/${caseId}`)).status).toBe(403); // the need-to-know table: refused inside the own team
 
     await coordinator.client.get(`/cases/${caseId}/threats`);
     expect((await coordinator.client.post(`/cases/${caseId}/threats/grants`, { email: comms.email })).status).toBe(303);

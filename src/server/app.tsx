@@ -34,6 +34,7 @@ import { createMetrics } from './ops/metrics.js';
 import { safetyWorkRoutes } from './risk/safety-work.routes.js';
 import { patternRoutes } from './patterns/patterns.routes.js';
 import { teamWorkRoutes } from './protocols/team-work.routes.js';
+import { needToKnow } from './access/need-to-know.js';
 
 export interface AppOptions {
   logger?: Logger;
@@ -110,6 +111,7 @@ export function createApp(deps: Deps, opts: AppOptions = {}) {
     c.set('user', token ? await findSessionUser(deps.db, token) : undefined);
     await next();
   });
+  app.use(needToKnow(deps, opts.logger)); // THE need-to-know table (access/access.table.ts), before every route below
 
   app.route('/', intakeRoutes(deps, today));
   app.route('/', guideRoutes(deps));

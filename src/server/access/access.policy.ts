@@ -10,6 +10,8 @@ export interface CaseFacts {
   conflictedUserIds?: readonly string[];
   /** The adviser of the linked counterpart case (the other party's adviser): shut out too. */
   counterpartAdviserId?: string | null;
+  /** Holders of the per-case grant the rule names (e.g. the threat log), when it names one. */
+  grantees?: readonly string[];
 }
 
 export interface Viewer {
@@ -17,17 +19,23 @@ export interface Viewer {
   memberships: readonly Membership[];
 }
 
-export function isAllowed(rule: AccessRule, viewer: Viewer | undefined, c?: CaseFacts): boolean {
+/** `teamId` is the team a `team` rule is about (the route's :teamId). */
+export function isAllowed(rule: AccessRule, viewer: Viewer | undefined, c?: CaseFacts, teamId?: string): boolean {
   switch (rule.kind) {
     case 'public':
       return true;
+    case 'bearer':
+      return false; // never by a staff session: the API checks its bearer token itself
     case 'signedIn':
       return viewer !== undefined;
     case 'roles':
       return viewer !== undefined && viewer.memberships.some((m) => rule.roles.includes(m.role));
+    case 'team':
+      return viewer !== undefined && viewer.memberships.some((m) => m.teamId === teamId && rule.roles.includes(m.role));
     case 'case':
       if (!viewer || !c) return false;
       if ((c.conflictedUserIds ?? []).includes(viewer.id) || c.counterpartAdviserId === viewer.id) return false;
+      if (rule.grant && (c.grantees ?? []).includes(viewer.id)) return true;
       return viewer.memberships.some((m) => {
         if (m.teamId !== c.teamId) return false;
         const scope = rule.scopes[m.role];

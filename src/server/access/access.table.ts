@@ -1,74 +1,214 @@
-import type { Role } from '../../domain/roles.js';
+import {
+  BEARER, CASE_CONTENT, CASE_COORDINATOR, CASE_HANDLE, PUBLIC, roles, route, SIGNED_IN, teamRoles, THREAT_LOG, type RouteAccess,
+} from './access.rules.js';
+
+export type { AccessRule, CaseScope, RouteAccess } from './access.rules.js';
 
 /**
- * THE need-to-know table: for every route, who may use it. One entry per route registered in
- * app.tsx (test/access-table.test.ts walks every entry for every role, own team or not,
- * assigned or not, against the live app, and fails on a route missing here).
- *
- * - `public`: anyone, signed in or not;
- * - `signedIn`: any signed-in staff member (their own account pages);
- * - `roles`: staff holding one of the roles in some team (team-wide pages filter by team);
- * - `case`: routes on one case: per role, `team` = any case of a team where they hold the
- *   role; `assigned` = only cases assigned to them; `assignedOrOpen` = assigned to them or
- *   to nobody yet (so it can be picked up). Cases of other teams are never allowed.
+ * THE need-to-know table: for every route registered in app.tsx, who may use it. The
+ * need-to-know middleware (need-to-know.ts) enforces it before any feature runs, and refuses a
+ * route that is missing here. test/access-table.test.ts fails when a registered route is missing
+ * and walks every entry for every role, own team or not, assigned or not, against the live app.
+ * The features keep their own finer checks (a sub-record of another case, a published
+ * consultation, the chosen team of a team page) as a second line.
  */
-export type CaseScope = 'team' | 'assigned' | 'assignedOrOpen';
-export type AccessRule =
-  | { kind: 'public' }
-  | { kind: 'signedIn' }
-  | { kind: 'roles'; roles: readonly Role[] }
-  | { kind: 'case'; scopes: Partial<Record<Role, CaseScope>> };
-
-export interface RouteAccess {
-  method: 'GET' | 'POST';
-  path: string;
-  rule: AccessRule;
-}
-
-const PUBLIC: AccessRule = { kind: 'public' };
-const SIGNED_IN: AccessRule = { kind: 'signedIn' };
-const roles = (...r: Role[]): AccessRule => ({ kind: 'roles', roles: r });
-/** Case content: the team's coordinator; an adviser when assigned to them or still open. */
-const CASE_CONTENT: AccessRule = { kind: 'case', scopes: { safety_coordinator: 'team', confidential_adviser: 'assignedOrOpen' } };
-/** Decisions about a case's consents and retention: the coordinator and the assigned adviser. */
-const CASE_CONSENT: AccessRule = { kind: 'case', scopes: { safety_coordinator: 'team', confidential_adviser: 'assigned' } };
-const CASE_COORDINATOR: AccessRule = { kind: 'case', scopes: { safety_coordinator: 'team' } };
+const ADVISERS = ['confidential_adviser', 'safety_coordinator'] as const;
+const TEAM_WORK = ['support_officer', 'safety_coordinator', 'confidential_adviser'] as const;
 
 export const ACCESS_TABLE: readonly RouteAccess[] = [
-  { method: 'GET', path: '/health', rule: PUBLIC },
-  { method: 'GET', path: '/assets/:name', rule: PUBLIC },
-  { method: 'GET', path: '/lang/:lang', rule: PUBLIC },
-  { method: 'GET', path: '/', rule: PUBLIC },
-  { method: 'GET', path: '/melden', rule: PUBLIC },
-  { method: 'POST', path: '/melden', rule: PUBLIC },
-  { method: 'GET', path: '/login', rule: PUBLIC },
-  { method: 'POST', path: '/login', rule: PUBLIC },
-  { method: 'GET', path: '/login/two-factor', rule: PUBLIC },
-  { method: 'POST', path: '/login/two-factor', rule: PUBLIC },
-  { method: 'GET', path: '/login/two-factor/enrol', rule: PUBLIC },
-  { method: 'POST', path: '/login/two-factor/enrol', rule: PUBLIC },
-  { method: 'POST', path: '/logout', rule: PUBLIC },
-  { method: 'GET', path: '/setup/:token', rule: PUBLIC },
-  { method: 'POST', path: '/setup/:token', rule: PUBLIC },
-  { method: 'GET', path: '/account/security', rule: SIGNED_IN },
-  { method: 'POST', path: '/account/two-factor', rule: SIGNED_IN },
-  { method: 'POST', path: '/account/sessions/:sessionId/revoke', rule: SIGNED_IN },
-  { method: 'GET', path: '/admin/security', rule: roles('administrator') },
-  { method: 'POST', path: '/admin/security', rule: roles('administrator') },
-  { method: 'GET', path: '/audit', rule: roles('safety_coordinator') },
-  { method: 'GET', path: '/cases', rule: SIGNED_IN },
-  { method: 'GET', path: '/cases/:id', rule: CASE_CONTENT },
-  { method: 'GET', path: '/cases/:id/consents', rule: CASE_CONSENT },
-  { method: 'POST', path: '/cases/:id/consents', rule: CASE_CONSENT },
-  { method: 'POST', path: '/cases/:id/consents/:consentId/withdraw', rule: CASE_CONSENT },
-  { method: 'POST', path: '/cases/:id/overrides', rule: CASE_COORDINATOR },
-  { method: 'POST', path: '/cases/:id/identity-access', rule: CASE_COORDINATOR },
-  { method: 'POST', path: '/cases/:id/retention-hold', rule: CASE_COORDINATOR },
-  { method: 'GET', path: '/cases/:id/subject-export', rule: CASE_CONSENT },
-  // patterns (issue 8): the signal for coordinators; identifiers of the accused on a case
-  { method: 'GET', path: '/patterns', rule: roles('safety_coordinator') },
-  { method: 'GET', path: '/cases/:id/identifiers', rule: CASE_CONTENT },
-  { method: 'POST', path: '/cases/:id/identifiers', rule: CASE_CONSENT },
+  // Outside the session (mounted before it): health, assets, language, metrics, API, single sign-on.
+  route('GET /health', PUBLIC),
+  route('GET /assets/:name', PUBLIC),
+  route('GET /lang/:lang', PUBLIC),
+  route('GET /metrics', PUBLIC), // counters without case data; a bearer token when MELDPUNT_METRICS_TOKEN is set
+  route('GET /api/v1/openapi.json', PUBLIC),
+  route('GET /api/v1/statistics/annual', BEARER),
+  route('GET /api/v1/cases', BEARER),
+  route('GET /sso/oidc/start', PUBLIC),
+  route('GET /sso/oidc/callback', PUBLIC),
+  route('GET /sso/saml/start', PUBLIC),
+  route('POST /sso/saml/acs', PUBLIC),
+  route('GET /sso/saml/metadata', PUBLIC),
+
+  // The public site: intake, guide, appointment requests; the reporter's mailbox (receipt-code session).
+  route('GET /', PUBLIC),
+  route('GET /melden', PUBLIC),
+  route('POST /melden', PUBLIC),
+  route('POST /melden/vraag', PUBLIC),
+  route('POST /melden/bewaard', PUBLIC),
+  route('POST /melden/afspraak', PUBLIC),
+  route('GET /afspraak/:file', PUBLIC),
+  route('GET /wegwijzer', PUBLIC),
+  route('GET /wegwijzer/advies', PUBLIC),
+  route('GET /postbus', PUBLIC),
+  route('POST /postbus', PUBLIC),
+  route('POST /postbus/uitloggen', PUBLIC),
+  route('GET /postbus/inbox', PUBLIC),
+  route('POST /postbus/berichten', PUBLIC),
+  route('GET /postbus/bestanden/:id', PUBLIC),
+  route('POST /postbus/verslagen/:id', PUBLIC),
+  route('POST /postbus/e-mail', PUBLIC),
+  route('POST /postbus/e-mail/verwijderen', PUBLIC),
+  route('POST /postbus/identiteit', PUBLIC),
+  route('GET /postbus/afspraak/:file', PUBLIC),
+  route('POST /postbus/afspraak', PUBLIC),
+  route('GET /postbus/patroon', PUBLIC),
+  route('POST /postbus/patroon', PUBLIC),
+  route('POST /postbus/patroon/wachten', PUBLIC),
+  route('POST /postbus/patroon/besluit', PUBLIC),
+
+  // Signing in, the second factor, invitations: before a session exists.
+  route('GET /login', PUBLIC),
+  route('POST /login', PUBLIC),
+  route('GET /login/two-factor', PUBLIC),
+  route('POST /login/two-factor', PUBLIC),
+  route('GET /login/two-factor/enrol', PUBLIC),
+  route('POST /login/two-factor/enrol', PUBLIC),
+  route('POST /logout', PUBLIC),
+  route('GET /setup/:token', PUBLIC),
+  route('POST /setup/:token', PUBLIC),
+  route('GET /invite/:token', PUBLIC),
+  route('POST /invite/:token', PUBLIC),
+
+  // Own account.
+  route('GET /account/security', SIGNED_IN),
+  route('POST /account/two-factor', SIGNED_IN),
+  route('POST /account/sessions/:sessionId/revoke', SIGNED_IN),
+
+  // Administration: users, roles, configuration — never case content.
+  route('GET /admin', roles('administrator')),
+  route('POST /admin/teams', roles('administrator')),
+  route('GET /admin/security', roles('administrator')),
+  route('POST /admin/security', roles('administrator')),
+  route('GET /admin/teams/:teamId', teamRoles('administrator')),
+  route('POST /admin/teams/:teamId', teamRoles('administrator')),
+  route('GET /admin/teams/:teamId/org-units', teamRoles('administrator')),
+  route('POST /admin/teams/:teamId/org-units', teamRoles('administrator')),
+  route('GET /admin/teams/:teamId/categories', teamRoles('administrator')),
+  route('GET /admin/teams/:teamId/categories/:key', teamRoles('administrator')),
+  route('POST /admin/teams/:teamId/categories/:key', teamRoles('administrator')),
+  route('GET /admin/teams/:teamId/partners', teamRoles('administrator')),
+  route('POST /admin/teams/:teamId/partners', teamRoles('administrator')),
+  route('GET /admin/teams/:teamId/guide', teamRoles('administrator')),
+  route('POST /admin/teams/:teamId/guide', teamRoles('administrator')),
+  route('GET /admin/teams/:teamId/users', teamRoles('administrator')),
+  route('POST /admin/teams/:teamId/users/invite', teamRoles('administrator')),
+  route('GET /admin/teams/:teamId/users/:userId', teamRoles('administrator')),
+  route('POST /admin/teams/:teamId/users/:userId/roles', teamRoles('administrator')),
+  route('POST /admin/teams/:teamId/users/:userId/profile', teamRoles('administrator')),
+  route('POST /admin/teams/:teamId/users/:userId/deactivate', teamRoles('administrator')),
+  route('GET /admin/teams/:teamId/tokens', teamRoles('administrator')),
+  route('POST /admin/teams/:teamId/tokens', teamRoles('administrator')),
+  route('POST /admin/teams/:teamId/tokens/:tokenId/revoke', teamRoles('administrator')),
+
+  // Team-wide pages (no case content; each picks a team where the user holds the role).
+  route('GET /audit', roles('safety_coordinator')),
+  route('GET /patterns', roles('safety_coordinator')),
+  route('GET /team', roles(...TEAM_WORK, 'administrator')),
+  route('GET /team/on-call', roles(...ADVISERS, 'administrator')),
+  route('POST /team/on-call', roles('safety_coordinator', 'administrator')),
+  route('GET /urgent/:alertId', roles(...ADVISERS)),
+  route('POST /urgent/:alertId/acknowledge', roles(...ADVISERS)),
+  route('GET /team/protocols', roles('safety_coordinator', 'administrator')),
+  route('POST /team/protocols', roles('safety_coordinator', 'administrator')),
+  route('GET /team/protocols/:protocolId', roles('safety_coordinator', 'administrator')),
+  route('POST /team/protocols/:protocolId', roles('safety_coordinator', 'administrator')),
+  route('GET /team/activities', roles(...TEAM_WORK)),
+  route('POST /team/activities', roles(...TEAM_WORK)),
+  route('POST /team/activities/:activityId/status', roles(...TEAM_WORK)),
+  route('GET /team/objectives', roles(...TEAM_WORK)),
+  route('POST /team/objectives', roles(...TEAM_WORK)),
+  route('POST /team/objectives/:objectiveId', roles(...TEAM_WORK)),
+  route('GET /mdo', roles(...ADVISERS)),
+  route('POST /mdo', roles('safety_coordinator')),
+  route('GET /mdo/:mid', roles(...ADVISERS)),
+  route('POST /mdo/items/:iid/decision', roles('safety_coordinator')),
+  // The expert team reads anonymised, published consultations of its team — never a case.
+  route('GET /consultations', roles('expert_team_member', 'safety_coordinator')),
+  route('GET /consultations/:cid', roles('expert_team_member', 'safety_coordinator')),
+  route('POST /consultations/:cid/advice', roles('expert_team_member', 'safety_coordinator')),
+
+  // The inbox (metadata of the own teams' cases) and registering a report.
+  route('GET /cases', SIGNED_IN),
+  route('GET /cases/new', roles(...ADVISERS)),
+  route('POST /cases/new', roles(...ADVISERS)),
+
+  // One case: reading it, and picking it up.
+  route('GET /cases/:id', CASE_CONTENT),
+  route('POST /cases/:id/assign', CASE_CONTENT), // pick up an open case, hand over one's own; the coordinator always
+  // Declaring a conflict shuts the declarer out; any adviser of the team may, also one who cannot open the case (the inbox row).
+  route('POST /cases/:id/conflict', { kind: 'case', scopes: { safety_coordinator: 'team', confidential_adviser: 'team' } }),
+  // The reporter must hear back promptly (acknowledgement within 7 days): an adviser may answer an open case.
+  route('GET /cases/:id/messages', CASE_CONTENT),
+  route('POST /cases/:id/messages', CASE_CONTENT),
+  route('POST /cases/:id/minutes', CASE_CONTENT),
+  route('POST /cases/:id/appointments/:appointmentId/confirm', CASE_CONTENT),
+  route('GET /cases/:id/files/:fileId', CASE_CONTENT),
+  route('GET /cases/:id/appointments/:file', CASE_CONTENT),
+  route('GET /cases/:id/risk', CASE_CONTENT),
+  route('GET /cases/:id/plan', CASE_CONTENT),
+  route('GET /cases/:id/escalation', CASE_CONTENT),
+  route('GET /cases/:id/police', CASE_CONTENT),
+  route('GET /cases/:id/consultations', CASE_CONTENT),
+  route('GET /cases/:id/consultations/:cid', CASE_CONTENT),
+  route('GET /cases/:id/identifiers', CASE_CONTENT),
+  route('GET /cases/:id/protocols', CASE_CONTENT),
+  route('GET /cases/:id/safety-plan', CASE_CONTENT),
+  route('GET /cases/:id/safety-plan/print', CASE_CONTENT),
+  route('GET /cases/:id/urgent', CASE_CONTENT),
+
+  // One case: changing it, writing to the reporter, sharing from it — its handlers.
+  route('POST /cases/:id/status', CASE_HANDLE),
+  route('POST /cases/:id/contacts', CASE_HANDLE),
+  route('POST /cases/:id/tasks', CASE_HANDLE),
+  route('POST /cases/:id/tasks/:taskId/done', CASE_HANDLE),
+  route('POST /cases/:id/documents', CASE_HANDLE), // documents and evidence on the case record (staff only)
+  route('POST /cases/:id/links', CASE_HANDLE),
+  route('POST /cases/:id/goal', CASE_HANDLE),
+  route('POST /cases/:id/support-case', CASE_HANDLE),
+  route('POST /cases/:id/export', CASE_HANDLE),
+  route('POST /cases/:id/risk', CASE_HANDLE),
+  route('POST /cases/:id/plan/steps', CASE_HANDLE),
+  route('POST /cases/:id/plan/agreement', CASE_HANDLE),
+  route('POST /cases/:id/plan/steps/:stepId/done', CASE_HANDLE),
+  route('POST /cases/:id/escalation/steps', CASE_HANDLE),
+  route('POST /cases/:id/escalation/steps/:stepId/outcome', CASE_HANDLE),
+  route('POST /cases/:id/escalation/share', CASE_HANDLE),
+  route('GET /cases/:id/referrals', CASE_HANDLE),
+  route('POST /cases/:id/referrals', CASE_HANDLE),
+  route('POST /cases/:id/referrals/:rid/outcome', CASE_HANDLE),
+  route('POST /cases/:id/police', CASE_HANDLE),
+  route('POST /cases/:id/police/bundle', CASE_HANDLE),
+  route('GET /cases/:id/threats', CASE_HANDLE),
+  route('POST /cases/:id/threats/grants', CASE_HANDLE),
+  route('POST /cases/:id/threats/grants/revoke', CASE_HANDLE),
+  route('POST /cases/:id/threats/support', CASE_HANDLE),
+  route('POST /cases/:id/threats/checkins', CASE_HANDLE),
+  route('POST /cases/:id/consultations/:cid/summary', CASE_HANDLE),
+  route('POST /cases/:id/consultations/:cid/confirm', CASE_HANDLE),
+  route('GET /cases/:id/mdo', CASE_HANDLE),
+  route('POST /cases/:id/mdo', CASE_HANDLE),
+  route('POST /cases/:id/identifiers', CASE_HANDLE),
+  route('POST /cases/:id/protocols', CASE_HANDLE),
+  route('POST /cases/:id/protocols/:cpId/steps/:stepKey', CASE_HANDLE),
+  route('POST /cases/:id/safety-plan', CASE_HANDLE),
+  route('POST /cases/:id/urgent', CASE_HANDLE),
+  route('GET /cases/:id/consents', CASE_HANDLE),
+  route('POST /cases/:id/consents', CASE_HANDLE),
+  route('POST /cases/:id/consents/:consentId/withdraw', CASE_HANDLE),
+  route('GET /cases/:id/subject-export', CASE_HANDLE),
+  route('GET /threat-log/:id', THREAT_LOG),
+  route('POST /threat-log/:id', THREAT_LOG),
+  route('GET /threat-log/:id/evidence/:eid/screenshot', THREAT_LOG),
+
+  // One case: the coordinator's decisions.
+  route('POST /cases/:id/consultations', CASE_COORDINATOR), // anonymised summary for the expert team
+  route('POST /cases/:id/consultations/:cid/publish', CASE_COORDINATOR),
+  route('POST /cases/:id/consultations/:cid/close', CASE_COORDINATOR),
+  route('POST /cases/:id/overrides', CASE_COORDINATOR),
+  route('POST /cases/:id/identity-access', CASE_COORDINATOR),
+  route('POST /cases/:id/identity-access/:userId/revoke', CASE_COORDINATOR),
+  route('POST /cases/:id/retention-hold', CASE_COORDINATOR),
 ];
 
 export function findRouteAccess(method: string, path: string): RouteAccess | undefined {

@@ -40,3 +40,23 @@ export async function grantIdentityAccess(trx: Db, c: CaseRef, targetUserId: str
     detail: { userId: targetUserId, basis: basis.basis, basisId: basis.basis === 'consent' ? basis.grantId : basis.overrideId },
   });
 }
+
+/** Who holds granted access to the identities of a case (besides adviser and coordinator). */
+export async function listIdentityAccess(db: Db, caseId: string) {
+  const rows = await db
+    .selectFrom('identity_access')
+    .innerJoin('app_user', 'app_user.id', 'identity_access.user_id')
+    .select(['identity_access.user_id', 'app_user.display_name', 'identity_access.granted_at'])
+    .where('identity_access.case_id', '=', caseId)
+    .orderBy('identity_access.granted_at')
+    .execute();
+  return rows.map((r) => ({ userId: r.user_id, name: r.display_name, grantedAt: r.granted_at }));
+}
+
+/** Ends one staff member's access to the identities; the grant and its revocation stay in the audit trail. */
+export async function revokeIdentityAccess(trx: Db, c: CaseRef, targetUserId: string, actor: { kind: 'user'; userId: string }): Promise<boolean> {
+  const gone = await trx.deleteFrom('identity_access').where('case_id', '=', c.id).where('user_id', '=', targetUserId).returning('user_id').executeTakeFirst();
+  if (!gone) return false;
+  await recordAudit(trx, { type: 'IDENTITY_ACCESS_REVOKED', actor, teamId: c.teamId, caseId: c.id, detail: { userId: targetUserId } });
+  return true;
+}

@@ -78,9 +78,16 @@ export function caseActionRoutes(deps: Deps, today: () => string) {
     const id = caseIdOf(c);
     const body = await c.req.parseBody({ all: true });
     const sections = ([] as unknown[]).concat(body.sections ?? []);
-    const parsed = ExportInput.safeParse({ purpose: body.purpose, sections });
+    const optional = (v: unknown) => (typeof v === 'string' && v !== '' ? v : undefined);
+    const parsed = ExportInput.safeParse({ purpose: body.purpose, sections, handoverKind: optional(body.handoverKind), handoverTo: optional(body.handoverTo) });
     if (!parsed.success) return renderCasePage(c, deps, id, today(), toFieldErrors(parsed.error, c.get('t')), {});
-    const pdf = await exportCasePdf(deps.db, deps.keyring, c.get('user')!, id, parsed.data, c.get('lang'));
+    let pdf;
+    try {
+      pdf = await exportCasePdf(deps.db, deps.keyring, c.get('user')!, id, parsed.data, c.get('lang'));
+    } catch (err) {
+      if (!(err instanceof CaseRuleError)) throw err;
+      return renderCasePage(c, deps, id, today(), { [err.field]: c.get('t')(err.messageKey) }, {});
+    }
     return c.body(new Uint8Array(pdf.content), 200, {
       'Content-Type': 'application/pdf',
       'Content-Disposition': `attachment; filename="${pdf.fileName}"`,

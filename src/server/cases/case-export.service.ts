@@ -8,18 +8,26 @@ import type { SessionUser } from '../users/users.service.js';
 import { aad, loadCase } from './case-access.js';
 import { readCaseRecord } from './case-view.service.js';
 import { renderCaseFilePdf, type ExportSection } from './case-export.pdf.js';
+import { findShareBasis, recordShareRefused, type ShareBasis, type ShareRequest } from '../consent/consent.service.js';
+import { CaseRuleError } from './case-rule-error.js';
 
 export interface ExportRequest {
   purpose: 'data_subject_request' | 'handover';
   sections: ExportSection[];
+  handoverKind?: 'role' | 'partner';
+  handoverTo?: string;
 }
 
 /**
- * The case file as a PDF, for a data-subject request or a handover. The audit trail records
- * the purpose and exactly which sections were included (and how many contacts and tasks).
+ * The case file as a PDF, for a data-subject request or a handover. A handover shares the file
+ * and needs a consent (or acute-risk override) for case documents, purpose export, to exactly
+ * that recipient; a data-subject request goes to the reporter themself — their right, no consent
+ * (docs/decisions/011-sharing-and-the-consent-ledger.md). The audit trail records the purpose,
+ * the basis and exactly which sections were included (and how many contacts and tasks).
  */
 export async function exportCasePdf(db: Db, keyring: Keyring, user: SessionUser, caseId: string, req: ExportRequest, lang: Lang) {
   const loaded = await loadCase(db, keyring, user, caseId, 'handle');
+  const basis = req.purpose === 'handover' ? await requireHandoverConsent(db, loaded.row.team_id, caseId, req, user.id) : undefined;
   const view = await readCaseRecord(db, loaded);
   const sections = [...new Set(req.sections)].sort();
   const party = sections.includes('parties')
@@ -37,6 +45,7 @@ export async function exportCasePdf(db: Db, keyring: Keyring, user: SessionUser,
       caseId,
       detail: {
         purpose: req.purpose,
+        ...(basis && { recipient: `${req.handoverKind}:${req.handoverTo}`, basis: basis.basis, basisId: basis.basis === 'consent' ? basis.grantId : basis.overrideId }),
         sections: sections.join(','),
         contacts: sections.includes('contacts') ? view.contacts.length : 0,
         tasks: sections.includes('tasks') ? view.tasks.length : 0,
@@ -45,4 +54,12 @@ export async function exportCasePdf(db: Db, keyring: Keyring, user: SessionUser,
     }),
   );
   return { content, fileName: `case-${view.reference}.pdf` };
+}
+
+async function requireHandoverConsent(db: Db, teamId: string, caseId: string, req: ExportRequest, userId: string): Promise<ShareBasis> {
+  const request: ShareRequest = { info: 'case_documents', recipient: { kind: req.handoverKind ?? 'role', value: req.handoverTo ?? '' }, purpose: 'export' };
+  const basis = await db.transaction().execute((trx) => findShareBasis(trx, caseId, request)); // the ledger's one rule, as requireConsent
+  if (basis) return basis;
+  await recordShareRefused(db, teamId, caseId, request, { kind: 'user', userId });
+  throw new CaseRuleError('handoverTo', 'consent.required');
 }

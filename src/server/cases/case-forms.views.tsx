@@ -119,6 +119,9 @@ export function CaseForms(p: CaseFormsProps) {
               <CsrfField ctx={ctx} />
               <RadioGroup name="purpose" label={t('cases.export.purpose')} value={values.purpose} error={errors.purpose}
                 choices={[{ value: 'data_subject_request', label: t('cases.export.dataSubject') }, { value: 'handover', label: t('cases.export.handover') }]} />
+              <SelectField name="handoverKind" label={t('consent.export.handoverKind')} blank={t('consent.export.notHandover')} value={values.handoverKind} error={errors.handoverKind}
+                choices={(['role', 'partner'] as const).map((k) => ({ value: k, label: t(`consent.kind.${k}`) }))} />
+              <TextField name="handoverTo" label={t('consent.export.handoverTo')} hint={t('consent.export.handoverHint')} value={values.handoverTo} error={errors.handoverTo} />
               <div class={`form-field${errors.sections ? ' field--invalid' : ''}`}>
                 <fieldset>
                   <legend>{t('cases.export.sections')}</legend>

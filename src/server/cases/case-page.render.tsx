@@ -8,6 +8,7 @@ import { openCase } from './case-view.service.js';
 import { listTeamAdvisers } from './cases.queries.js';
 import { CasePage } from './case-page.views.js';
 import { countOpenSteps } from '../protocols/protocols.service.js';
+import { findRetentionPanel } from '../retention/retention-panel.service.js';
 
 /** Renders a case page (an audited read), optionally with the errors of a refused form. */
 export async function renderCasePage(c: Context<AppEnv>, deps: Deps, caseId: string, today: string, errors: FieldErrors = {}, values: Record<string, string> = {}) {
@@ -25,5 +26,6 @@ export async function renderCasePage(c: Context<AppEnv>, deps: Deps, caseId: str
   };
   const openProtocolSteps = (await countOpenSteps(deps.db, [caseId])).get(caseId); // issue 11
   if (Object.keys(errors).length > 0) c.status(422);
-  return c.html(<CasePage ctx={viewContext(c)} view={view} forms={forms} errors={errors} values={values} openProtocolSteps={openProtocolSteps} />);
+  const retention = await findRetentionPanel(deps.db, user, caseId); // issue 6: the coordinator's hold
+  return c.html(<CasePage ctx={viewContext(c)} view={view} forms={forms} errors={errors} values={values} openProtocolSteps={openProtocolSteps} retention={retention} />);
 }

@@ -7,6 +7,8 @@ import type { CaseView } from './cases.presenter.js';
 import { CaseForms, type CaseFormsProps } from './case-forms.views.js';
 import { CaseDocuments } from './case-documents.views.js';
 import { OpenStepsNote } from '../protocols/protocols.views.js';
+import { RetentionHoldPanel } from '../retention/retention.views.js';
+import type { RetentionPanel } from '../retention/retention-panel.service.js';
 
 export interface CasePageProps {
   ctx: ViewContext;
@@ -16,9 +18,11 @@ export interface CasePageProps {
   values?: Record<string, string>;
   /** Open steps of the protocols the case follows (issue 11); undefined when none is attached. */
   openProtocolSteps?: number;
+  /** The retention hold, for the team's coordinator (issue 6). */
+  retention?: RetentionPanel;
 }
 
-export function CasePage({ ctx, view, forms, errors = {}, values = {}, openProtocolSteps }: CasePageProps) {
+export function CasePage({ ctx, view, forms, errors = {}, values = {}, openProtocolSteps, retention }: CasePageProps) {
   const { t, lang } = ctx;
   const category = findCategory(view.category);
   const subtype = category?.subtypes.find((s) => s.key === view.subtype);
@@ -127,6 +131,7 @@ export function CasePage({ ctx, view, forms, errors = {}, values = {}, openProto
         </ul>
       </section>
       <CaseForms ctx={ctx} view={view} errors={errors} values={values} {...forms} />
+      <RetentionHoldPanel ctx={ctx} caseId={view.id} canHandle={forms.canHandle} panel={retention} />
     </Layout>
   );
 }

@@ -44,7 +44,16 @@ export const SupportCaseInput = z.object({
   supportChannel: z.enum(CHANNELS, choose),
 });
 
-export const ExportInput = z.object({
-  purpose: z.enum(['data_subject_request', 'handover'], choose),
-  sections: z.array(z.enum(EXPORT_SECTIONS)).min(1, { error: 'validation.choose' }),
-});
+export const ExportInput = z
+  .object({
+    purpose: z.enum(['data_subject_request', 'handover'], choose),
+    sections: z.array(z.enum(EXPORT_SECTIONS)).min(1, { error: 'validation.choose' }),
+    // A handover shares the file: with whom, as named in the consent ledger (a role or an outside partner).
+    handoverKind: z.enum(['role', 'partner']).optional(),
+    handoverTo: z.string().trim().regex(/^[a-z0-9_-]{1,63}$/, { error: 'validation.admin.key' }).optional(),
+  })
+  .superRefine((v, ctx) => {
+    if (v.purpose !== 'handover') return;
+    if (!v.handoverKind) ctx.addIssue({ code: 'custom', path: ['handoverKind'], message: 'validation.choose' });
+    if (!v.handoverTo) ctx.addIssue({ code: 'custom', path: ['handoverTo'], message: 'validation.required' });
+  });

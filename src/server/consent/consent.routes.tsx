@@ -6,12 +6,13 @@ import { AppError } from '../http/errors.js';
 import { formStrings, toFieldErrors } from '../http/validation.js';
 import type { FieldErrors } from '../../ui/form.js';
 import { getCaseForRoute, type CaseRef } from '../access/case-access.js';
-import { grantIdentityAccess } from '../access/identity.service.js';
+import { grantIdentityAccess, listIdentityAccess, revokeIdentityAccess } from '../access/identity.service.js';
 import { getConsentLedger, grantConsent, recordAcuteRiskOverride, recordShareRefused, withdrawConsent } from './consent.service.js';
 import { GrantInput, OverrideInput, toShare, WithdrawInput } from './consent.schema.js';
 import { ConsentPage } from './consent.views.js';
 
 const UserIdInput = z.object({ userId: z.uuid({ error: 'validation.required' }) });
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** The consent ledger of one case, the acute-risk override and identity access. Behind requireUser. */
 export function consentRoutes(deps: Deps) {
@@ -22,8 +23,9 @@ export function consentRoutes(deps: Deps) {
 
   async function render(c: Context<AppEnv>, ref: CaseRef, values: Record<string, string> = {}, errors: FieldErrors = {}, notice?: string) {
     const ledger = await getConsentLedger(deps.db, deps.keyring, ref.id);
+    const identityGrants = await listIdentityAccess(deps.db, ref.id);
     if (Object.keys(errors).length) c.status(422);
-    return c.html(<ConsentPage ctx={viewContext(c)} caseId={ref.id} reference={ref.reference} {...ledger} values={values} errors={errors} notice={notice} />);
+    return c.html(<ConsentPage ctx={viewContext(c)} caseId={ref.id} reference={ref.reference} {...ledger} identityGrants={identityGrants} values={values} errors={errors} notice={notice} />);
   }
 
   app.get('/cases/:id/consents', async (c) => render(c, await load(c)));
@@ -72,6 +74,14 @@ export function consentRoutes(deps: Deps) {
       throw err;
     }
     return render(c, ref, {}, {}, c.get('t')('consent.saved'));
+  });
+
+  app.post('/cases/:id/identity-access/:userId/revoke', async (c) => {
+    const ref = await load(c);
+    const userId = c.req.param('userId');
+    const done = UUID.test(userId) && (await deps.db.transaction().execute((trx) => revokeIdentityAccess(trx, ref, userId, actor(c))));
+    if (!done) throw new AppError('NOT_FOUND');
+    return render(c, ref, {}, {}, c.get('t')('identity.revoked'));
   });
 
   return app;

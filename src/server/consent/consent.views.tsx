@@ -4,6 +4,7 @@ import { CsrfField, Layout } from '../../ui/layout.js';
 import { ErrorSummary, RadioGroup, SubmitButton, TextArea, TextField, type FieldErrors } from '../../ui/form.js';
 import type { ViewContext } from '../http/env.js';
 import type { ConsentEntry, OverrideEntry } from './consent.presenter.js';
+import { IdentityAccessSection, type IdentityGrant } from './identity-access.views.js';
 
 const label = (t: Translate, group: string, key: string) => t(`consent.${group}.${key}` as MessageKey);
 const when = (d: Date) => d.toISOString().slice(0, 16).replace('T', ' ');
@@ -65,12 +66,13 @@ interface ConsentPageProps {
   reference: string;
   consents: ConsentEntry[];
   overrides: OverrideEntry[];
+  identityGrants: IdentityGrant[];
   values: Record<string, string>;
   errors: FieldErrors;
   notice?: string;
 }
 
-export function ConsentPage({ ctx, caseId, reference, consents, overrides, values, errors, notice }: ConsentPageProps) {
+export function ConsentPage({ ctx, caseId, reference, consents, overrides, identityGrants, values, errors, notice }: ConsentPageProps) {
   const { t } = ctx;
   const base = `/cases/${caseId}`;
   return (
@@ -108,13 +110,7 @@ export function ConsentPage({ ctx, caseId, reference, consents, overrides, value
         </fieldset>
         <SubmitButton>{t('consent.overrideAdd')}</SubmitButton>
       </form>
-      <h2>{t('identity.title')}</h2>
-      <p>{t('identity.intro')}</p>
-      <form method="post" action={`${base}/identity-access`} novalidate>
-        <CsrfField ctx={ctx} />
-        <TextField name="userId" label={t('identity.userId')} error={errors.userId} />
-        <SubmitButton>{t('identity.grant')}</SubmitButton>
-      </form>
+      <IdentityAccessSection ctx={ctx} base={base} grants={identityGrants} errors={errors} />
     </Layout>
   );
 }

@@ -5,9 +5,10 @@ import { auditRead, type CaseWork } from '../risk/case-work.js';
 import type { SessionUser } from '../users/users.service.js';
 import { canPublishConsultation } from './expert.policy.js';
 import { findConsultationRow, listAdviceRows, listCaseConsultationRows, listPartyIdentities } from './expert.queries.js';
+import { findShareBasis, recordShareRefused, type ShareRequest } from '../consent/consent.service.js';
 
 export class ConsultationRuleError extends Error {
-  constructor(readonly field: string, readonly messageKey: 'expert.error.unresolved') {
+  constructor(readonly field: string, readonly messageKey: 'expert.error.unresolved' | 'consent.required') {
     super(messageKey);
   }
 }
@@ -56,7 +57,13 @@ export async function confirmFinding(trx: Db, work: CaseWork, consultationId: st
   await work.audit(trx, 'CONSULTATION_FINDING_CONFIRMED', { consultationId, kind: key.split(':')[0] ?? '' });
 }
 
-/** Publishing to the expert team: refused while any finding of the detector is unresolved. */
+/** The share that publishing makes: the anonymised summary, to the expert team, for a consultation. */
+export const EXPERT_SHARE: ShareRequest = { info: 'anonymised_summary', recipient: { kind: 'role', value: 'expert_team_member' }, purpose: 'expert_consultation' };
+
+/**
+ * Publishing to the expert team: refused while any finding of the detector is unresolved, and
+ * without the reporter's consent to the consultation (or an acute-risk override) in the ledger.
+ */
 export async function publishConsultation(db: Db, work: CaseWork, user: SessionUser, consultationId: string) {
   if (!canPublishConsultation(user.memberships, work.teamId)) throw new AppError('FORBIDDEN');
   const row = await getOwnRow(db, work, consultationId);
@@ -65,10 +72,17 @@ export async function publishConsultation(db: Db, work: CaseWork, user: SessionU
     await db.transaction().execute((trx) => work.audit(trx, 'CONSULTATION_PUBLISH_REFUSED', { consultationId, unresolved: findings.unresolved.length }));
     throw new ConsultationRuleError('summary', 'expert.error.unresolved');
   }
-  await db.transaction().execute(async (trx) => {
+  const published = await db.transaction().execute(async (trx) => {
+    const basis = await findShareBasis(trx, work.id, EXPERT_SHARE); // the consent ledger (requireConsent's rule)
+    if (!basis) return false;
     await trx.updateTable('expert_consultation').set({ status: 'published', published_at: new Date() }).where('id', '=', row.id).where('status', '=', 'draft').execute();
-    await work.audit(trx, 'CONSULTATION_PUBLISHED', { consultationId });
+    await work.audit(trx, 'CONSULTATION_PUBLISHED', { consultationId, basis: basis.basis, basisId: basis.basis === 'consent' ? basis.grantId : basis.overrideId });
+    return true;
   });
+  if (!published) {
+    await recordShareRefused(db, work.teamId, work.id, EXPERT_SHARE, { kind: 'user', userId: work.userId });
+    throw new ConsultationRuleError('summary', 'consent.required');
+  }
 }
 
 async function currentFindings(db: Db, work: CaseWork, row: { summary: Buffer; confirmed: Buffer }) {

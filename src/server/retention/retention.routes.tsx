@@ -22,7 +22,7 @@ export function retentionRoutes(deps: Deps) {
     const parsed = HoldInput.safeParse(formStrings(await c.req.parseBody()));
     if (!parsed.success) throw new AppError('NOT_FOUND');
     await deps.db.transaction().execute((trx) => setRetentionHold(trx, ref, parsed.data.hold === 'yes', actor(c)));
-    return c.redirect(`/cases/${ref.id}/consents`, 303);
+    return c.redirect(`/cases/${ref.id}`, 303); // the button sits on the case page
   });
 
   app.get('/cases/:id/subject-export', async (c) => {

@@ -5,17 +5,21 @@ import { caseAad, getCaseDataKey } from '../crypto/case-key.js';
 import { recordAudit, type AuditActor } from '../audit/audit.service.js';
 import { getConsentLedger } from '../consent/consent.service.js';
 import type { CaseRef } from '../access/case-access.js';
+import { exportCorrespondence } from './subject-export.sections.js';
 
 /**
  * Data-subject access (GDPR art. 15): everything held about the reporter of one case — the
- * report's fields, the narrative, the identities, the consent ledger, and who accessed the
- * case when. Audited. Messages and attachments are added by the mailbox's own export.
+ * report's fields, the narrative, the identities, the messages, attachments (as a list),
+ * minutes, contacts and notification address, the consent ledger (with withdrawals), and who
+ * accessed the case when. Audited. Going to the reporter themself, it needs no consent
+ * (docs/decisions/011-sharing-and-the-consent-ledger.md).
  */
 export async function exportReporterData(db: Db, keyring: Keyring, c: CaseRef, actor: AuditActor) {
   const row = await db.selectFrom('case').selectAll().where('id', '=', c.id).executeTakeFirstOrThrow();
   const key = await getCaseDataKey(db, keyring, c.id);
   const parties = await db.selectFrom('case_party').select(['party', 'identity']).where('case_id', '=', c.id).execute();
   const ledger = await getConsentLedger(db, keyring, c.id);
+  const correspondence = await exportCorrespondence(db, keyring, c.id, actor);
   const trail = await db.selectFrom('audit_event').select(['occurred_at', 'type', 'actor_kind']).where('case_id', '=', c.id).orderBy('id').execute();
   await db.transaction().execute((trx) => recordAudit(trx, { type: 'REPORTER_DATA_EXPORTED', actor, teamId: c.teamId, caseId: c.id }));
   return {
@@ -33,6 +37,7 @@ export async function exportReporterData(db: Db, keyring: Keyring, c: CaseRef, a
     closedOn: row.closed_on,
     narrative: row.summary ? openText(key, row.summary, caseAad(c.id, 'summary')) : null,
     identities: Object.fromEntries(parties.map((p) => [p.party, JSON.parse(openText(key, p.identity, caseAad(c.id, `party:${p.party}`)))])),
+    ...correspondence,
     consents: ledger.consents.map(({ recordedByName: _n, ...rest }) => rest),
     accessLog: trail.map((e) => ({ at: e.occurred_at, type: e.type, by: e.actor_kind })),
   };
