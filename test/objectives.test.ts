@@ -47,11 +47,12 @@ beforeAll(async () => {
   adviser = await signIn(a.email);
   const officer = await signIn((await createStaff(deps, teamId, ['support_officer'], 'Sara Support')).email);
   await officer.get('/team/activities?year=2025');
-  for (const form of [
+  const forms: Record<string, string>[] = [
     { kind: 'workshop', title: 'Workshop grensoverschrijdend gedrag', heldOn: '2025-02-11', status: 'held', participants: '40' },
     { kind: 'campaign', title: 'Campagne Paarse Vrijdag', heldOn: '2025-12-12', status: 'cancelled' },
     { kind: 'training', title: 'Nascholing LVV', heldOn: '2025-09-01', status: 'held', adviserId: a.id, hours: '6' },
-  ]) expect((await officer.post(`/team/activities?team=${teamId}`, form)).status).toBe(303);
+  ];
+  for (const form of forms) expect((await officer.post(`/team/activities?team=${teamId}`, form)).status).toBe(303);
 });
 afterAll(async () => {
   await deps.dispose();
