@@ -48,6 +48,11 @@ export async function listCategories(db: Db, teamId: string, at?: Date): Promise
   return result;
 }
 
+/** The categories a reporter may choose now: the team's current wording, without retired ones. */
+export async function listOfferedCategories(db: Db, teamId: string): Promise<TeamCategory[]> {
+  return (await listCategories(db, teamId)).filter((c) => !c.isRetired);
+}
+
 /** The category as it was worded at `at` (a case's creation time); undefined for an unknown key. */
 export async function findCategoryAt(db: Db, teamId: string, key: string, at: Date): Promise<TeamCategory | undefined> {
   return (await listCategories(db, teamId, at)).find((c) => c.key === key);

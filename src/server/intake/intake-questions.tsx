@@ -40,9 +40,9 @@ export function choicesFor(key: string, p: Omit<QuestionProps, 'errors'>): Choic
   switch (key) {
     case 'team': return p.teams.map((team) => ({ value: team.key, label: lang === 'nl' ? team.nameNl : team.nameEn }));
     case 'behalf': return BEHALF_CHOICES.map((b) => ({ value: b, label: t(`intake.behalf.${b}` as MessageKey) }));
-    case 'category': return DEFAULT_CATEGORIES.map((c) => ({ value: c.key, label: c.label[lang], description: c.definition[lang] }));
+    case 'category': return p.options.categories.map((c) => ({ value: c.key, label: c.label[lang], description: c.definition[lang] }));
     case 'subtype': return [
-      ...(findCategory(p.answers.category ?? '')?.subtypes ?? []).map((s) => ({ value: s.key, label: s.label[lang] })),
+      ...(p.options.categories.find((c) => c.key === p.answers.category)?.subtypes ?? []).map((s) => ({ value: s.key, label: s.label[lang] })),
       { value: '', label: t('intake.subtypeNone') },
     ];
     case 'location': return vocab('location', LOCATIONS);
