@@ -151,6 +151,13 @@ describe('escrow', () => {
 
     await mailbox.get('/postbus/inbox');
     expect(mailbox.lastHtml).toContain('someone else has reported the same person as you');
+    // The notice is the reporting point's own message (author 'system'), audited with actor kind system.
+    expect(mailbox.lastHtml).toMatch(/<strong>The reporting point<\/strong>/);
+    expect(mailbox.lastHtml).toContain('href="/postbus/patroon"');
+    const notice = await deps.db.selectFrom('case_message').select(['id', 'author', 'author_user_id']).where('case_id', '=', escrowed.id).executeTakeFirstOrThrow();
+    expect([notice.author, notice.author_user_id]).toEqual(['system', null]);
+    const sent = await deps.db.selectFrom('audit_event').select(['actor_kind', 'actor_user_id']).where('case_id', '=', escrowed.id).where('type', '=', 'CASE_MESSAGE_SENT').execute();
+    expect(sent).toEqual([{ actor_kind: 'system', actor_user_id: null }]);
     await mailbox.get('/postbus/patroon');
     expect(mailbox.lastHtml).toContain('Someone else has reported the same person. Nothing has been shared yet');
     await mailbox.post('/postbus/patroon/besluit', { decision: 'release' });

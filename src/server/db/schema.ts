@@ -178,7 +178,7 @@ export interface ReporterSessionTable {
 export interface CaseMessageTable {
   id: Generated<string>;
   case_id: string;
-  author: 'reporter' | 'adviser';
+  author: 'reporter' | 'adviser' | 'system';
   author_user_id: string | null;
   body: Buffer;
   created_at: CreatedAt;

@@ -20,7 +20,7 @@ export function MessagesSection({ ctx, view, errors }: SectionProps) {
           {view.messages.map((m) => (
             <li class={`message message--${m.author}`} data-testid="message">
               <p class="message-meta">
-                <strong>{m.author === 'adviser' ? t('mailbox.fromAdviser') : t('mailbox.fromYou')}</strong>, {formatLocalDateTime(m.createdAt, lang)}
+                <strong>{t(m.author === 'adviser' ? 'mailbox.fromAdviser' : m.author === 'system' ? 'mailbox.fromSystem' : 'mailbox.fromYou')}</strong>, {formatLocalDateTime(m.createdAt, lang)}
               </p>
               <p class="narrative">{m.body}</p>
               <FileList ctx={ctx} files={view.attachments.filter((a) => a.messageId === m.id)} />

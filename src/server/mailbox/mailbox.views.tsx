@@ -53,6 +53,7 @@ export function MailboxPage({ ctx, view, errors = {}, notice }: { ctx: ViewConte
         </dl>
       </section>
       <MessagesSection ctx={ctx} view={view} errors={errors.message ?? {}} />
+      <p><a href="/postbus/patroon" data-testid="pattern-link">{t('patterns.reporter.mailboxLink')}</a></p>
       <MinutesSection ctx={ctx} view={view} errors={errors.minutes ?? {}} />
       <AppointmentSection ctx={ctx} appointments={view.appointments} errors={errors.appointment ?? {}} action="/postbus/afspraak" icsBase="/postbus/afspraak" />
       <section aria-labelledby="consent-heading">

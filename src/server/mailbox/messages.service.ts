@@ -4,30 +4,42 @@ import { addAttachments } from '../attachments/attachments.service.js';
 import type { CleanFile } from '../attachments/upload-rules.js';
 import type { CaseSealer } from './case-key.js';
 
+/** Who wrote a message: the reporter, an adviser, or the reporting point itself (automatic notices). */
+export type MessageAuthor = 'reporter' | 'adviser' | 'system';
+
 export interface MessageEntry {
   id: string;
-  author: 'reporter' | 'adviser';
+  author: MessageAuthor;
   body: string;
   createdAt: Date;
 }
 
+export type MessageInput =
+  | { author: 'reporter' | 'adviser'; authorUserId?: string; body: string; files: CleanFile[] }
+  | { author: 'system'; body: string; files?: [] };
+
+function actorOf(input: MessageInput): AuditActor {
+  if (input.author === 'adviser') return { kind: 'user', userId: input.authorUserId };
+  return input.author === 'system' ? { kind: 'system' } : { kind: 'reporter' };
+}
+
+/** Inserts a message with its files and its audit event; call inside a transaction. */
+export async function insertMessage(trx: Db, sealer: CaseSealer, input: MessageInput): Promise<string> {
+  const actor = actorOf(input);
+  const row = await trx
+    .insertInto('case_message')
+    .values({ case_id: sealer.caseId, author: input.author, author_user_id: input.author === 'adviser' ? (input.authorUserId ?? null) : null, body: sealer.seal(input.body, 'message') })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const files = input.author === 'system' ? [] : input.files;
+  if (input.author !== 'system') await addAttachments(trx, sealer, files, { uploadedBy: input.author, messageId: row.id, actor });
+  await recordAudit(trx, { type: 'CASE_MESSAGE_SENT', actor, teamId: sealer.teamId, caseId: sealer.caseId, detail: { messageId: row.id, author: input.author, files: files.length } });
+  return row.id;
+}
+
 /** A message with its files, in one transaction: nothing partial is stored. */
-export async function sendMessage(
-  db: Db,
-  sealer: CaseSealer,
-  input: { author: 'reporter' | 'adviser'; authorUserId?: string; body: string; files: CleanFile[] },
-): Promise<string> {
-  const actor: AuditActor = input.author === 'adviser' ? { kind: 'user', userId: input.authorUserId } : { kind: 'reporter' };
-  return db.transaction().execute(async (trx) => {
-    const row = await trx
-      .insertInto('case_message')
-      .values({ case_id: sealer.caseId, author: input.author, author_user_id: input.authorUserId ?? null, body: sealer.seal(input.body, 'message') })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await addAttachments(trx, sealer, input.files, { uploadedBy: input.author, messageId: row.id, actor });
-    await recordAudit(trx, { type: 'CASE_MESSAGE_SENT', actor, teamId: sealer.teamId, caseId: sealer.caseId, detail: { messageId: row.id, author: input.author, files: input.files.length } });
-    return row.id;
-  });
+export async function sendMessage(db: Db, sealer: CaseSealer, input: MessageInput): Promise<string> {
+  return db.transaction().execute((trx) => insertMessage(trx, sealer, input));
 }
 
 /** Every message of the case, oldest first; the read is audited. */

@@ -34,7 +34,7 @@ export function CorrespondencePage({ ctx, view, errors = {}, notice }: { ctx: Vi
         <ol class="messages">
           {view.messages.map((m) => (
             <li class={`message message--${m.author}`} data-testid="message">
-              <p class="message-meta"><strong>{m.author === 'adviser' ? t('correspondence.fromAdviser') : t('correspondence.fromReporter')}</strong>, {formatLocalDateTime(m.createdAt, lang)}</p>
+              <p class="message-meta"><strong>{t(m.author === 'adviser' ? 'correspondence.fromAdviser' : m.author === 'system' ? 'correspondence.fromSystem' : 'correspondence.fromReporter')}</strong>, {formatLocalDateTime(m.createdAt, lang)}</p>
               <p class="narrative">{m.body}</p>
             </li>
           ))}

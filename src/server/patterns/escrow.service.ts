@@ -3,7 +3,7 @@ import type { Keyring } from '../crypto/keyring.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { translator } from '../../i18n/i18n.js';
 import { getCaseSealer } from '../mailbox/case-key.js';
-import { sendMessage } from '../mailbox/messages.service.js';
+import { insertMessage } from '../mailbox/messages.service.js';
 import { countReporters, groupIntoClusters } from './pattern-clusters.js';
 import { findEscrow, listSharedIdentifierRows } from './patterns.queries.js';
 
@@ -42,19 +42,24 @@ export async function detectEscrowMatches(trx: Db, now = new Date()): Promise<st
 }
 
 /**
- * Tells each matched reporter in the mailbox, once: a message from the reporting point (the
- * mailbox has no system author; it is posted as the adviser side without a user). The text
- * says only that another report concerns the same person — nothing of that report.
+ * Tells each matched reporter in the mailbox, once: a message from the reporting point itself
+ * (author 'system', audited with actor kind system). The claim (notified_at) and the message
+ * share a transaction, so a failure leaves the notice for the next run and none is sent twice.
+ * The text says only that another report concerns the same person — nothing of that report.
  */
 export async function notifyMatchedEscrows(db: Db, keyring: Keyring, now = new Date()): Promise<number> {
   const due = await db.selectFrom('pattern_escrow').select('case_id').where('state', '=', 'matched').where('notified_at', 'is', null).execute();
   let sent = 0;
   for (const { case_id } of due) {
-    const claimed = await db.updateTable('pattern_escrow').set({ notified_at: now }).where('case_id', '=', case_id).where('notified_at', 'is', null).returning('case_id').executeTakeFirst();
-    if (!claimed) continue;
+    const sealer = await getCaseSealer(db, keyring, case_id);
     const body = [translator('nl')('patterns.escrow.message'), translator('en')('patterns.escrow.message')].join('\n\n');
-    await sendMessage(db, await getCaseSealer(db, keyring, case_id), { author: 'adviser', body, files: [] });
-    sent++;
+    const done = await db.transaction().execute(async (trx) => {
+      const claimed = await trx.updateTable('pattern_escrow').set({ notified_at: now }).where('case_id', '=', case_id).where('notified_at', 'is', null).returning('case_id').executeTakeFirst();
+      if (!claimed) return false;
+      await insertMessage(trx, sealer, { author: 'system', body });
+      return true;
+    });
+    if (done) sent++;
   }
   return sent;
 }
