@@ -1157,4 +1157,8 @@ export const en: Record<MessageKey, string> = {
   'objectives.statusOf': 'Status of {title}',
   'objectives.carriedFrom': 'carried over from {year}',
   'objectives.update': 'Update',
+  // issue 3, reporter journeys: the intake's answers on the staff case page
+  'caseIntake.behalf': 'On whose behalf (reporter\u2019s answer)',
+  'caseIntake.happened': 'When it happened',
+  'caseIntake.preferredChannel': 'Preferred contact',
 };

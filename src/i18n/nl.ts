@@ -1156,6 +1156,10 @@ export const nl = {
   'objectives.statusOf': 'Status van {title}',
   'objectives.carriedFrom': 'doorgeschoven uit {year}',
   'objectives.update': 'Bijwerken',
+  // issue 3, reporter journeys: the intake's answers on the staff case page
+  'caseIntake.behalf': 'Namens wie (antwoord melder)',
+  'caseIntake.happened': 'Wanneer het gebeurde',
+  'caseIntake.preferredChannel': 'Gewenst contact',
 } as const;
 
 export type MessageKey = keyof typeof nl;

@@ -9,6 +9,7 @@ import { CaseDocuments } from './case-documents.views.js';
 import { OpenStepsNote } from '../protocols/protocols.views.js';
 import { RetentionHoldPanel } from '../retention/retention.views.js';
 import type { RetentionPanel } from '../retention/retention-panel.service.js';
+import { intakeAnswerRows } from '../intake/intake-answer-rows.js';
 
 export interface CasePageProps {
   ctx: ViewContext;
@@ -33,6 +34,7 @@ export function CasePage({ ctx, view, forms, errors = {}, values = {}, openProto
     [t('inbox.category'), [category?.label[lang] ?? view.category, subtype?.label[lang]].filter(Boolean).join(' — ')],
     [t('case.channel'), vocabLabel('channel', view.channel, lang)],
     [t('case.via'), vocabLabel('via', view.via, lang)],
+    ...intakeAnswerRows(t, view, none),
     [t('case.reporterRole'), vocabLabel('role', view.reporterRole, lang)],
     [t('case.accusedRole'), vocabLabel('role', view.accusedRole, lang)],
     [t('case.location'), vocabLabel('location', view.location, lang)],

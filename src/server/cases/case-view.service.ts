@@ -77,6 +77,7 @@ export async function readCaseRecord(db: Db, loaded: LoadedCase) {
     supportCase,
     supportFor,
     documents,
+    happened: row.happened ? open(row.happened, 'happened') : null,
   };
   return presentCase(row, narrative, reporter, record);
 }

@@ -39,6 +39,8 @@ export interface CaseRecord {
   supportFor: { id: string; reference: string } | undefined;
   /** File names and kinds only; contents are downloaded one by one (audited). */
   documents: CaseDocument[];
+  /** When it happened, as the reporter answered in the intake (opened from its sealed column). */
+  happened: string | null;
 }
 
 export function presentCase(r: CaseRow, narrative: string, reporter: ReporterIdentity | undefined, record: CaseRecord) {
@@ -68,6 +70,8 @@ export function presentCase(r: CaseRow, narrative: string, reporter: ReporterIde
     nextCheckinOn: r.next_checkin_on,
     assignedAdviserId: r.assigned_adviser_id,
     preferredAdviserId: r.preferred_adviser_id,
+    preferredChannel: r.preferred_channel,
+    behalf: r.behalf,
     adviserName: r.adviser_name,
     narrative,
     reporter,

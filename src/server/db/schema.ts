@@ -124,6 +124,8 @@ export interface CaseTable {
   /** Sealed: when it happened, 'YYYY-MM-DD' or 'YYYY-MM' (intake question pages). */
   happened: Buffer | null;
   preferred_channel: string | null;
+  /** The intake's answer to "on whose behalf" (self, colleague, manager, association, bystander). */
+  behalf: string | null;
 }
 
 export interface CaseKeyTable {

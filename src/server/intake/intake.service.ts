@@ -83,7 +83,7 @@ function newCaseFrom(teamId: string, input: IntakeInput, today: string, hash: Bu
 
 /**
  * What the question pages add to a new case: when it happened (sealed), the preferred channel,
- * the identifiers of the accused (sealed and blind-indexed), the chosen adviser, the evidence.
+ * on whose behalf, the identifiers of the accused (sealed and blind-indexed), the chosen adviser, the evidence.
  */
 async function addIntakeDetails(trx: Db, keyring: Keyring, caseId: string, teamId: string, input: IntakeInput, files: CleanFile[]) {
   const sealer = await getCaseSealer(trx, keyring, caseId);
@@ -93,6 +93,7 @@ async function addIntakeDetails(trx: Db, keyring: Keyring, caseId: string, teamI
     .set({
       happened: happened && happened !== 'invalid' ? sealer.seal(happened, 'happened') : null,
       preferred_channel: input.channel ?? null,
+      behalf: input.behalf ?? 'self',
       assigned_adviser_id: input.adviser ?? null,
     })
     .where('id', '=', caseId)
