@@ -68,5 +68,5 @@ export function filesOf(body: Record<string, unknown>, field: string): File[] {
 
 /** The routes that take files (multipart): only these get the larger body limit. */
 export function isUploadPath(path: string): boolean {
-  return path === '/melden' || path === '/postbus/berichten' || /^\/cases\/[0-9a-f-]{36}\/(messages|documents)$/.test(path);
+  return path === '/melden' || path === '/postbus/berichten' || /^\/cases\/[0-9a-f-]{36}\/(messages|documents)$/.test(path) || /^\/threat-log\/[0-9a-f-]{36}$/.test(path);
 }

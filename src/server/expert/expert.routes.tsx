@@ -9,6 +9,7 @@ import { canUserHandle } from '../risk/risk.routes.js';
 import type { FormState } from '../risk/risk.views.js';
 import { canPublishConsultation } from './expert.policy.js';
 import { confirmFinding, ConsultationRuleError, createConsultation, getConsultationForCase, listCaseConsultations, publishConsultation, updateSummary } from './consultation.service.js';
+import { closeConsultation } from './consultation-close.service.js';
 import { addAdvice, getConsultationForExpert, listConsultationsForExpert } from './expert-team.service.js';
 import { CaseConsultationPage, CaseConsultationsPage, ExpertConsultationPage, ExpertListPage } from './expert.views.js';
 
@@ -66,6 +67,12 @@ export function expertRoutes(deps: Deps) {
       if (!(err instanceof ConsultationRuleError)) throw err;
       return renderOne(c, { errors: { [err.field]: c.get('t')(err.messageKey) }, values: {} });
     }
+    return c.redirect(`/cases/${w.id}/consultations/${idParam(c, 'cid')}`, 303);
+  });
+
+  app.post('/cases/:id/consultations/:cid/close', async (c) => {
+    const w = await work(c, 'handle');
+    await deps.db.transaction().execute((trx) => closeConsultation(trx, w, c.get('user')!, idParam(c, 'cid')));
     return c.redirect(`/cases/${w.id}/consultations/${idParam(c, 'cid')}`, 303);
   });
 

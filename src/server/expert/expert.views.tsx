@@ -83,6 +83,13 @@ export function CaseConsultationPage({ ctx, caseId, reference, view, canEdit, ca
           <SubmitButton>{t('expert.publish')}</SubmitButton>
         </form>
       )}
+      {view.status !== 'closed' && canPublish && (
+        <form method="post" action={`${base}/close`}>
+          <CsrfField token={ctx.csrfToken} />
+          <p class="hint">{t('expert.closeHint')}</p>
+          <button type="submit" class="utrecht-button utrecht-button--secondary-action">{t('expert.close')}</button>
+        </form>
+      )}
       <section aria-labelledby="exp-advice">
         <h2 id="exp-advice">{t('expert.advice')}</h2>
         <AdviceList ctx={ctx} advice={view.advice} />

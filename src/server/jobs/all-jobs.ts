@@ -6,5 +6,6 @@ import '../deadlines/reminders.job.js';
 import '../retention/retention.job.js';
 import '../patterns/escrow.job.js';
 import '../risk/reassess.job.js';
+import '../threats/checkin-reminders.job.js';
 import '../urgent/urgent.job.js';
 export {};

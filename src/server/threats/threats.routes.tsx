@@ -9,8 +9,8 @@ import { loadCaseWork, type CaseWork } from '../risk/case-work.js';
 import { idParam, parseForm, readForm, signedInUser } from '../risk/form-kit.js';
 import type { FormState } from '../risk/risk.views.js';
 import { addEvidence, getScreenshot, listEvidence, loadThreatLog } from './threat-log.service.js';
-import { getThreatSupport, grantThreatLog, recordThreatCheckin, updateThreatSupport } from './threat-support.service.js';
-import { CheckinInput, EvidenceInput, GrantInput, SupportInput } from './threats.schema.js';
+import { getThreatSupport, grantThreatLog, recordThreatCheckin, revokeThreatLog, updateThreatSupport } from './threat-support.service.js';
+import { CheckinInput, EvidenceInput, GrantInput, RevokeInput, SupportInput } from './threats.schema.js';
 import { ThreatLogPage, ThreatSupportPage } from './threats.views.js';
 
 export function threatRoutes(deps: Deps, today: () => string) {
@@ -40,6 +40,7 @@ export function threatRoutes(deps: Deps, today: () => string) {
   }
   app.get('/cases/:id/threats', (c) => renderSupport(c));
   post('grants', GrantInput, (trx, w, input) => grantThreatLog(trx, w, input.email));
+  post('grants/revoke', RevokeInput, (trx, w, input) => revokeThreatLog(trx, w, input.userId));
   post('support', SupportInput, (trx, w, input) => updateThreatSupport(trx, w, input, today()));
   post('checkins', CheckinInput, recordThreatCheckin);
 

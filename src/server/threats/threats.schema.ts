@@ -13,4 +13,5 @@ export const SupportInput = z.object({
   otherEmployers: optionalText(1000),
   checkinEveryWeeks: z.union([z.literal('').transform(() => undefined), z.coerce.number().int().min(1, choose).max(52, choose)]).optional(),
 });
+export const RevokeInput = z.object({ userId: z.uuid({ error: 'validation.choose' }) });
 export const CheckinInput = z.object({ occurredOn: isoDate, note: text(2000) });

@@ -64,7 +64,18 @@ export function ThreatSupportPage({ ctx, caseId, reference, view, form }: { ctx:
       <p><a href={`/threat-log/${caseId}`}>{t('threats.logLink')}</a></p>
       <section aria-labelledby="thr-grants">
         <h2 id="thr-grants">{t('threats.grants')}</h2>
-        {view.grants.length === 0 ? <p>{t('threats.noGrants')}</p> : <ul data-testid="threat-grants">{view.grants.map((g) => <li>{g.name}</li>)}</ul>}
+        {view.grants.length === 0 ? <p>{t('threats.noGrants')}</p> : <ul data-testid="threat-grants">
+            {view.grants.map((g) => (
+              <li>
+                {g.name}{' '}
+                <form method="post" action={`/cases/${caseId}/threats/grants/revoke`} class="inline-form">
+                  <CsrfField token={ctx.csrfToken} />
+                  <input type="hidden" name="userId" value={g.userId} />
+                  <button type="submit" class="link-button">{t('threats.revoke')}<span class="visually-hidden">: {g.name}</span></button>
+                </form>
+              </li>
+            ))}
+          </ul>}
         <form method="post" action={`/cases/${caseId}/threats/grants`} novalidate>
           <CsrfField token={ctx.csrfToken} />
           <TextField name="email" type="email" label={t('threats.grantEmail')} hint={t('threats.grantHint')} value={v.email} error={form.errors.email} />
