@@ -1,0 +1,90 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { PDFDocument, StandardFonts } from 'pdf-lib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../src/server/app.js';
+import { grantConsent } from '../src/server/consent/consent.service.js';
+import { createTestDeps } from './support/test-deps.js';
+import { TestClient } from './support/http-client.js';
+import { noisePng } from './support/images.js';
+import { postMultipart } from './support/reporter-flow.js';
+import { auditTypes, signedInStaff } from './support/safety-case.js';
+
+type Deps = Awaited<ReturnType<typeof createTestDeps>>;
+let deps: Deps;
+let app: ReturnType<typeof createApp>;
+let coordinator: Awaited<ReturnType<typeof signedInStaff>>;
+
+beforeAll(async () => {
+  deps = await createTestDeps();
+  app = createApp(deps, { today: () => '2026-11-23' });
+  coordinator = await signedInStaff(deps, app, ['safety_coordinator'], 'Coordinator');
+});
+afterAll(() => deps.dispose());
+
+async function twoPagePdf(): Promise<Buffer> {
+  const doc = await PDFDocument.create();
+  const font = await doc.embedFont(StandardFonts.Helvetica);
+  doc.addPage([400, 400]).drawText('Dreigbericht pagina een', { x: 40, y: 300, font, size: 14 });
+  doc.addPage([400, 400]).drawText('Dreigbericht pagina twee', { x: 40, y: 300, font, size: 14 });
+  return Buffer.from(await doc.save());
+}
+
+/** A stalking report with a screenshot and a PDF attached at intake; returns the case id. */
+async function reportWithFiles(): Promise<string> {
+  const reporter = new TestClient(app);
+  await reporter.get('/melden');
+  const res = await postMultipart(reporter, '/melden', {
+    team: 'students', idempotencyKey: reporter.inputValue('idempotencyKey'), category: 'stalking',
+    narrative: 'Een oud-collega wacht mij op en stuurt berichten.', location: 'off_campus', reporterRole: 'staff', accusedRole: 'external',
+    goal: 'action', anonymous: 'no', name: 'Sanne Visser', contact: 'sanne.visser@example.test',
+  }, [
+    { field: 'files', name: 'schermafdruk.png', type: 'image/png', bytes: noisePng(120, 80) },
+    { field: 'files', name: 'berichten.pdf', type: 'application/pdf', bytes: await twoPagePdf() },
+  ]);
+  expect(res.status).toBe(200);
+  const reference = /data-testid="reference">([^<]+)</.exec(reporter.lastHtml)![1]!;
+  return (await deps.db.selectFrom('case').select('id').where('reference', '=', reference).executeTakeFirstOrThrow()).id;
+}
+
+describe('police evidence bundle with files', () => {
+  it('holds the index and every selected file: the image on its own page, the PDF page by page', async () => {
+    const caseId = await reportWithFiles();
+    await deps.db.transaction().execute((trx) =>
+      grantConsent(trx, deps.keyring, { id: caseId, teamId: coordinator.teamId }, { info: 'case_documents', recipient: { kind: 'partner', value: 'police' }, purpose: 'police_report', obtainedVia: 'conversation' }, { kind: 'user', userId: coordinator.id }),
+    );
+    const { client } = coordinator;
+    await client.get(`/cases/${caseId}/police`);
+    const ids = [...client.lastHtml.matchAll(/name="attachments" value="([0-9a-f-]{36})"/g)].map((m) => m[1]!);
+    expect(ids).toHaveLength(2);
+    expect(client.lastHtml).toContain('schermafdruk.png');
+    expect(client.lastHtml).toContain('berichten.pdf');
+
+    const body = new URLSearchParams([['_csrf', client.csrfToken()], ...ids.map((id) => ['attachments', id])]);
+    const res = await client.send(`/cases/${caseId}/police/bundle`, { method: 'POST', body, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/pdf');
+    const pdf = Buffer.from(await res.arrayBuffer());
+
+    const doc = await PDFDocument.load(pdf);
+    expect(doc.getPageCount()).toBe(1 + 1 + 2); // index, the image, the PDF's two pages
+    const pageText = (n: number) => execFileSync('pdftotext', ['-f', String(n), '-l', String(n), '-layout', '-', '-'], { input: pdf }).toString('utf8');
+    const index = pageText(1);
+    expect(index).toContain('schermafdruk.png (image/png)');
+    expect(index).toContain('berichten.pdf (application/pdf)');
+    expect(pageText(3)).toContain('Dreigbericht pagina een');
+    expect(pageText(4)).toContain('Dreigbericht pagina twee');
+    // The image page carries an image: pdfimages lists one on page 2.
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'meldpunt-bundle-')), 'bundle.pdf');
+    fs.writeFileSync(file, pdf);
+    const images = execFileSync('pdfimages', ['-f', '2', '-l', '2', '-list', file]).toString('utf8');
+    fs.rmSync(path.dirname(file), { recursive: true, force: true });
+    expect(images).toMatch(/\n\s+2\s+\d+\s+image\s+120\s+80\s/);
+
+    const created = await deps.db.selectFrom('audit_event').select('detail').where('case_id', '=', caseId).where('type', '=', 'EVIDENCE_BUNDLE_CREATED').executeTakeFirstOrThrow();
+    expect(created.detail).toMatchObject({ files: 2, basis: 'consent' });
+    expect(await auditTypes(deps, caseId)).toContain('CASE_ATTACHMENT_DOWNLOADED');
+  });
+});
