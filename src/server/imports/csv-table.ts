@@ -26,6 +26,7 @@ export function parseCsvTable(text: string, columns: { required: string[]; optio
       info: true,
       trim: true,
       skip_empty_lines: true,
+      relax_column_count: true,
       record_delimiter: ['\r\n', '\n', '\r'],
     }) as unknown as typeof records;
   } catch (err) {
@@ -46,8 +47,10 @@ export function parseCsvTable(text: string, columns: { required: string[]; optio
   if (missing.length > 0) throw new ImportError(`missing required column${missing.length > 1 ? 's' : ''}: ${missing.join(', ')}`);
   return data.map(({ record, info }, i) => {
     const newlines = record.reduce((n, field) => n + (field.match(/\r\n|\n|\r/g)?.length ?? 0), 0);
+    const at = { row: i + 1, line: info.lines - newlines };
+    if (record.length !== header.length) throw rowError(at, `expected ${header.length} fields, found ${record.length}`);
     const values: Record<string, string> = {};
     header.forEach((name, j) => (values[name] = record[j] ?? ''));
-    return { row: i + 1, line: info.lines - newlines, values };
+    return { ...at, values };
   });
 }

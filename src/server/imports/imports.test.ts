@@ -36,7 +36,8 @@ describe('import cases: refused files write nothing', () => {
     ['a reference twice in the file', csv(header, good('X'), good('Y'), good('X')), /^row 3 \(line 4\): reference "X" is used twice in the file \(also row 1\)$/],
     ['a control character in a reference', csv(header, good('A\u0000B')), /^row 1 \(line 2\): reference: must not contain control characters$/],
     ['an unknown column', csv(`${header},colour`, `${good()},red`), /^unknown column "colour"/],
-    ['a row with too many fields', csv(header, `${good()},extra`), /^not valid CSV at line 2/],
+    ['a row with too many fields', csv(header, `${good()},extra`), /^row 1 \(line 2\): expected 15 fields, found 16$/],
+    ['an unclosed quote', csv(header, good(), `"${good()}`), /^not valid CSV at line 3/],
   ])('refuses %s', async (_what, text, message) => {
     await expect(importText(text)).rejects.toThrow(message);
     expect(await countCases()).toBe(0);
