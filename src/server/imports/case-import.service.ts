@@ -40,14 +40,14 @@ export async function importCases(
     rows.forEach((r, i) => {
       const built = buildCase(keyring, team, references[i]!, r.data);
       cases.push(built.row);
-      if (built.key) keys.push(built.key);
+      keys.push(built.key);
     });
     await insertCases(trx, cases, keys);
     await recordAudit(trx, {
       type: 'CASES_IMPORTED',
       actor: { kind: 'cli' },
       teamId: team.id,
-      detail: { count: cases.length, withSummary: keys.length, orgUnitsCreated },
+      detail: { count: cases.length, withSummary: cases.filter((c) => c.summary).length, orgUnitsCreated },
     });
     return { imported: cases.length, orgUnitsCreated };
   });
@@ -86,13 +86,10 @@ function buildCase(keyring: Keyring, team: Team, reference: string, d: CaseImpor
   const id = crypto.randomUUID();
   const status = d.closed_on ? 'closed' : 'received';
   const deadlines = initialDeadlines(d.received_on, team, status); // like a registered case
-  let key: Insertable<CaseKeyTable> | undefined;
-  let summary: Buffer | null = null;
-  if (d.summary) {
-    const dataKey = createDataKey(keyring, id);
-    key = { case_id: id, master_key_id: dataKey.masterKeyId, wrapped_key: dataKey.wrappedKey };
-    summary = seal(dataKey.dataKey, d.summary, `case:${id}:summary`);
-  }
+  // Every case gets its data key, also without a summary: staff may add notes and files later.
+  const dataKey = createDataKey(keyring, id);
+  const key: Insertable<CaseKeyTable> = { case_id: id, master_key_id: dataKey.masterKeyId, wrapped_key: dataKey.wrappedKey };
+  const summary = d.summary ? seal(dataKey.dataKey, d.summary, `case:${id}:summary`) : null;
   const row: Insertable<CaseTable> = {
     id,
     team_id: team.id,

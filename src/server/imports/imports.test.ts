@@ -58,6 +58,9 @@ describe('import cases', () => {
     const key = await deps.db.selectFrom('case_key').selectAll().where('case_id', '=', sealed.id).executeTakeFirstOrThrow();
     const dataKey = unwrapDataKey(deps.keyring, sealed.id, key.master_key_id, key.wrapped_key);
     expect(openText(dataKey, sealed.summary!, `case:${sealed.id}:summary`)).toBe('Vertrouwelijk, met komma\nen regel');
+    // Cases without a summary get a data key too, so staff can add notes and files later.
+    const keyed = await deps.db.selectFrom('case_key').select('case_id').where('case_id', 'in', rows.map((r) => r.id)).execute();
+    expect(keyed).toHaveLength(rows.length);
     const units = await deps.db.selectFrom('org_unit').select(['key', 'label_nl', 'label_en']).orderBy('key').execute();
     expect(units).toEqual([{ key: 'LAW', label_nl: 'LAW', label_en: 'LAW' }, { key: 'NEW', label_nl: 'NEW', label_en: 'NEW' }]);
     const audit = await deps.db.selectFrom('audit_event').select('detail').where('type', '=', 'CASES_IMPORTED').executeTakeFirstOrThrow();
