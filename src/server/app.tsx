@@ -35,6 +35,9 @@ import { safetyWorkRoutes } from './risk/safety-work.routes.js';
 import { patternRoutes } from './patterns/patterns.routes.js';
 import { teamWorkRoutes } from './protocols/team-work.routes.js';
 import { needToKnow } from './access/need-to-know.js';
+import { reportRoutes } from './reports/reports.routes.js';
+import { statisticsRoutes } from './statistics/statistics.routes.js';
+import { partnerCountRoutes } from './partner-counts/partner-counts.routes.js';
 
 export interface AppOptions {
   logger?: Logger;
@@ -128,6 +131,9 @@ export function createApp(deps: Deps, opts: AppOptions = {}) {
   app.route('/', caseRoutes(deps, today));
   app.route('/', safetyWorkRoutes(deps, today)); // risk, plan, escalation, referrals, police, threats, expert team, MDO (issue 5)
   app.route('/', patternRoutes(deps)); // coordinators' signal; the reporter's escrow under /postbus/patroon
+  app.route('/', reportRoutes(deps)); // annual report page and downloads (advisers, coordinators); issue 7
+  app.route('/', statisticsRoutes(deps)); // the board's suppressed aggregates
+  app.route('/', partnerCountRoutes(deps)); // partner services' counts
   app.route('/', consentRoutes(deps));
   app.route('/', retentionRoutes(deps));
   app.route('/', teamWorkRoutes(deps)); // protocols, safety plan, urgent alerts and rota, activities, objectives (issue 11)

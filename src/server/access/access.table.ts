@@ -119,6 +119,12 @@ export const ACCESS_TABLE: readonly RouteAccess[] = [
   route('GET /team/objectives', roles(...TEAM_WORK)),
   route('POST /team/objectives', roles(...TEAM_WORK)),
   route('POST /team/objectives/:objectiveId', roles(...TEAM_WORK)),
+  // Annual report with unsuppressed figures and its downloads; the board's suppressed aggregates; partner counts (issue 7).
+  route('GET /reports/annual', roles(...ADVISERS)),
+  route('GET /reports/annual/download', roles(...ADVISERS)),
+  route('GET /statistics', roles('board', 'safety_coordinator')),
+  route('GET /partner-counts', roles('partner_service', ...ADVISERS)),
+  route('POST /partner-counts', roles('partner_service')),
   route('GET /mdo', roles(...ADVISERS)),
   route('POST /mdo', roles('safety_coordinator')),
   route('GET /mdo/:mid', roles(...ADVISERS)),

@@ -61,6 +61,7 @@ export type AuditEventType =
   | 'CASES_IMPORTED'
   | 'PARTNER_COUNTS_IMPORTED'
   | 'REPORT_GENERATED'
+  | 'PARTNER_COUNT_REGISTERED'
   | 'REPORTER_SIGNED_IN'
   // case handling and deadlines (issue 4)
   | 'CASE_ASSIGNED'

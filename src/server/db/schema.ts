@@ -27,6 +27,8 @@ export interface TeamTable {
   reminder_lead_days: Generated<number>;
   pattern_threshold: Generated<number>;
   urgent_escalation_minutes: Generated<number>;
+  /** Board view: counts below this are shown as "< n" (issue 7). */
+  suppression_threshold: Generated<number>;
 }
 
 export interface OrgUnitTable {
@@ -148,6 +150,8 @@ export interface PartnerCountTable {
   service: string;
   category: string | null;
   count: number;
+  /** 'year', 'q1'–'q4' or 'm01'–'m12' (issue 7). */
+  period: Generated<string>;
 }
 
 export interface AuditEventTable {

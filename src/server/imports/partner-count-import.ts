@@ -37,7 +37,7 @@ export async function importPartnerCounts(db: Db, input: { text: string; teamKey
       await trx
         .insertInto('partner_count')
         .values({ team_id: team.id, ...v })
-        .onConflict((oc) => oc.expression(sql`team_id, year, service, coalesce(category, '')`).doUpdateSet({ count: v.count }))
+        .onConflict((oc) => oc.expression(sql`team_id, year, period, service, coalesce(category, '')`).doUpdateSet({ count: v.count }))
         .execute();
     }
     await recordAudit(trx, { type: 'PARTNER_COUNTS_IMPORTED', actor: { kind: 'cli' }, teamId: team.id, detail: { count: values.length } });

@@ -61,9 +61,10 @@ export async function listOrgUnitLabels(db: Db, teamId: string): Promise<OrgUnit
 export async function listPartnerCounts(db: Db, teamId: string, year: number): Promise<PartnerCountEntry[]> {
   return db
     .selectFrom('partner_count')
-    .select(['service', 'category', 'count'])
+    .select(['service', 'category', sql<number>`sum(count)::int`.as('count')]) // the periods of the year added up (issue 7)
     .where('team_id', '=', teamId)
     .where('year', '=', year)
+    .groupBy(['service', 'category'])
     .orderBy('service')
     .orderBy('category')
     .execute();

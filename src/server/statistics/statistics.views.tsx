@@ -1,0 +1,117 @@
+import { raw } from 'hono/html';
+import { percentOf } from '../../domain/annual-report.js';
+import type { SuppressedCell } from '../../domain/suppression.js';
+import { renderBarChart } from '../../ui/charts.js';
+import { Layout } from '../../ui/layout.js';
+import type { ViewContext } from '../http/env.js';
+import { reportText } from '../reports/report-text.js';
+import type { TeamChoice } from '../reports/reports.views.js';
+import type { BoardStatistics } from './statistics.service.js';
+import type { SuppressedTable } from './statistics.presenter.js';
+
+function cellText(cell: SuppressedCell, threshold: number): string {
+  return cell.kind === 'shown' ? String(cell.count) : cell.kind === 'small' ? `< ${threshold}` : '×';
+}
+
+function Table({ id, caption, table, threshold, percent, ctx }: { id: string; caption: string; table: SuppressedTable; threshold: number; percent: boolean; ctx: ViewContext }) {
+  const { t } = ctx;
+  return (
+    <table class="utrecht-table report-table" data-testid={id}>
+      <caption>{caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{reportText(ctx.lang).key}</th>
+          {table.years.map((y) => (
+            <>
+              <th scope="col">{t('statistics.count')} {y}</th>
+              {percent && <th scope="col">% {y}</th>}
+            </>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {table.rows.map((row) => (
+          <tr data-key={row.key}>
+            <th scope="row">{row.label}</th>
+            {row.cells.map((cell, i) => {
+              const total = table.totals[i];
+              return (
+                <>
+                  <td data-cell={cell.kind}>{cellText(cell, threshold)}</td>
+                  {percent && <td>{cell.kind === 'shown' && total != null ? `${percentOf(cell.count, total)}%` : '×'}</td>}
+                </>
+              );
+            })}
+          </tr>
+        ))}
+      </tbody>
+      <tfoot>
+        <tr>
+          <th scope="row">{reportText(ctx.lang).total}</th>
+          {table.totals.map((total) => (
+            <>
+              <td data-cell={total == null ? 'hidden' : 'total'}>{total == null ? '×' : total}</td>
+              {percent && <td></td>}
+            </>
+          ))}
+        </tr>
+      </tfoot>
+    </table>
+  );
+}
+
+/** Aggregates only, after small-cell suppression: for the board and the team's coordinators. */
+export function StatisticsPage({ ctx, teams, stats }: { ctx: ViewContext; teams: TeamChoice[]; stats: BoardStatistics }) {
+  const { t, lang } = ctx;
+  const text = reportText(lang);
+  const totals = stats.categoryTrend;
+  const bars = totals.years.flatMap((y, i) => (totals.totals[i] == null ? [] : [{ label: String(y), value: totals.totals[i]!, valueText: String(totals.totals[i]) }]));
+  return (
+    <Layout ctx={ctx} title={t('statistics.title')}>
+      <h1 class="utrecht-heading-1">{t('statistics.title')}</h1>
+      <form method="get" action="/statistics" class="report-picker">
+        <div class="form-field">
+          <label for="field-team">{t('reports.team')}</label>
+          <select id="field-team" name="team">
+            {teams.map((tm) => <option value={tm.key} selected={tm.key === stats.teamKey}>{tm.name}</option>)}
+          </select>
+        </div>
+        <div class="form-field">
+          <label for="field-year">{t('reports.year')}</label>
+          <input id="field-year" name="year" type="text" inputmode="numeric" size={4} value={String(stats.year)} />
+        </div>
+        <button type="submit" class="utrecht-button utrecht-button--secondary-action">{t('reports.show')}</button>
+      </form>
+      <p class="hint" data-testid="suppression-note">{t('statistics.suppressionNote', { threshold: stats.threshold })}</p>
+      <p class="hint">{text.roundingNote}</p>
+      <section aria-labelledby="h-signals">
+        <h2 id="h-signals">{t('statistics.signals')}</h2>
+        <p>{t('statistics.signalRule')}</p>
+        {stats.signals.length === 0 ? (
+          <p>{t('statistics.noSignals')}</p>
+        ) : (
+          <ul data-testid="signals">
+            {stats.signals.map((s) => (
+              <li>
+                {s.label}: {s.signal.count}
+                {s.signal.previousMean != null && ` (${t('statistics.previousMean', { mean: s.signal.previousMean })})`}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section aria-labelledby="h-trend">
+        <h2 id="h-trend">{t('statistics.trends')}</h2>
+        <figure class="report-chart">{raw(renderBarChart({ id: 'chart-totals', title: t('statistics.totalsChart'), bars }))}</figure>
+        <Table id="trend-category" caption={t('statistics.trendCategory')} table={stats.categoryTrend} threshold={stats.threshold} percent={false} ctx={ctx} />
+        <Table id="trend-orgUnit" caption={t('statistics.trendOrgUnit')} table={stats.orgUnitTrend} threshold={stats.threshold} percent={false} ctx={ctx} />
+      </section>
+      {stats.breakdowns.map(({ breakdown, table }) => (
+        <section aria-labelledby={`h-${breakdown}`}>
+          <h2 id={`h-${breakdown}`}>{text.sections[breakdown]}</h2>
+          <Table id={`table-${breakdown}`} caption={`${text.sections[breakdown]} (${stats.year - 1}, ${stats.year})`} table={table} threshold={stats.threshold} percent ctx={ctx} />
+        </section>
+      ))}
+    </Layout>
+  );
+}
