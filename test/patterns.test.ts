@@ -158,6 +158,9 @@ describe('escrow', () => {
     expect([notice.author, notice.author_user_id]).toEqual(['system', null]);
     const sent = await deps.db.selectFrom('audit_event').select(['actor_kind', 'actor_user_id']).where('case_id', '=', escrowed.id).where('type', '=', 'CASE_MESSAGE_SENT').execute();
     expect(sent).toEqual([{ actor_kind: 'system', actor_user_id: null }]);
+    await deps.db.updateTable('case').set({ assigned_adviser_id: adviserId }).where('id', '=', escrowed.id).execute();
+    expect((await adviser.get(`/cases/${escrowed.id}/messages`)).status).toBe(200);
+    expect(adviser.lastHtml).toMatch(/<strong>The reporting point \(automatic message\)<\/strong>/);
     await mailbox.get('/postbus/patroon');
     expect(mailbox.lastHtml).toContain('Someone else has reported the same person. Nothing has been shared yet');
     await mailbox.post('/postbus/patroon/besluit', { decision: 'release' });
