@@ -2,7 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../src/server/app.js';
 import { createTestDeps } from './support/test-deps.js';
 import { createStaff, createTeam, defaultTeamId } from './support/factories.js';
-import { reportAnonymously } from './support/reporter-flow.js';
+import { intakeFields, postMultipart, reportAnonymously } from './support/reporter-flow.js';
+import { TestClient } from './support/http-client.js';
+import { saveAdviserProfile } from '../src/server/admin/advisers.service.js';
 import { startTestSmtp } from './support/smtp.js';
 import { freePort } from './support/server.js';
 
@@ -12,12 +14,14 @@ let deps: Deps;
 let smtp: Awaited<ReturnType<typeof startTestSmtp>>;
 let app: ReturnType<typeof createApp>;
 const people: Record<string, string> = {};
+let studentsId: string;
 
 beforeAll(async () => {
   smtp = await startTestSmtp();
   deps = await createTestDeps({ MELDPUNT_SMTP_URL: smtp.url, MELDPUNT_BASE_URL: 'https://meldpunt.example' });
   app = createApp(deps);
   const students = await defaultTeamId(deps);
+  studentsId = students;
   const ccp = await createTeam(deps, 'ccp');
   const adviser = await createStaff(deps, students, ['confidential_adviser']);
   const coordinator = await createStaff(deps, students, ['safety_coordinator', 'confidential_adviser']);
@@ -57,5 +61,38 @@ describe('new-report notifications', () => {
     } finally {
       await down.dispose();
     }
+  });
+
+  it('sends one notice per recipient for a case, however often the submission is retried, and audits each without content', async () => {
+    smtp.messages.length = 0;
+    const client = new TestClient(app);
+    await client.get('/melden');
+    const fields = intakeFields(client, { narrative: 'Herhaald verstuurd verhaal over Jansen.' });
+    expect((await postMultipart(client, '/melden', fields)).status).toBe(200);
+    const reference = /data-testid="reference">([^<]+)</.exec(client.lastHtml)![1]!;
+    expect(smtp.messages).toHaveLength(2);
+    expect((await postMultipart(client, '/melden', fields)).status).toBe(200); // a double click, a reload
+    expect(/data-testid="reference">([^<]+)</.exec(client.lastHtml)![1]).toBe(reference);
+    expect(smtp.messages).toHaveLength(2);
+    const kase = await deps.db.selectFrom('case').select('id').where('reference', '=', reference).executeTakeFirstOrThrow();
+    const events = await deps.db.selectFrom('audit_event').select(['detail', 'actor_kind']).where('type', '=', 'NEW_REPORT_NOTICE_SENT').where('case_id', '=', kase.id).execute();
+    expect(events).toHaveLength(2);
+    for (const e of events) {
+      expect(Object.keys(e.detail as object)).toEqual(['recipientId']);
+      expect(JSON.stringify(e.detail)).not.toContain('Jansen');
+    }
+  });
+
+  it('notifies only the adviser the reporter chose, plus the coordinators', async () => {
+    const chosen = await createStaff(deps, studentsId, ['confidential_adviser']);
+    await deps.db.transaction().execute((trx) =>
+      saveAdviserProfile(trx, studentsId, chosen.id, { languages: ['nl'], locations: 'Campus', introNl: 'Hallo', introEn: 'Hello', isVisible: true }, { kind: 'system' }),
+    );
+    smtp.messages.length = 0;
+    await reportAnonymously(app, [], { adviser: chosen.id });
+    expect(recipients().sort()).toEqual([chosen.email, people.coordinator].sort());
+    smtp.messages.length = 0;
+    await reportAnonymously(app); // no choice: every adviser and coordinator
+    expect(recipients().sort()).toEqual([chosen.email, people.adviser, people.coordinator].sort());
   });
 });

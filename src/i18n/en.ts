@@ -1161,6 +1161,16 @@ export const en: Record<MessageKey, string> = {
   'caseIntake.behalf': 'On whose behalf (reporter\u2019s answer)',
   'caseIntake.happened': 'When it happened',
   'caseIntake.preferredChannel': 'Preferred contact',
+  // issue 9: optional verification of a named reporter through the institution's sign-in
+  'reporterSso.offerHeading': 'Have your name and e-mail address confirmed (optional)',
+  'reporterSso.offerText': 'You can have your name and e-mail address confirmed by signing in at your institution. We only take over your name and e-mail address; you are not signed in to the reporting point. This is never required.',
+  'reporterSso.button': 'Confirm with my institution account',
+  'reporterSso.verified': 'Your name and e-mail address have been confirmed by your institution. If you change them, the confirmation lapses.',
+  'reporterSso.failed': 'Confirming did not succeed. Your answers have been kept; you can fill in your details yourself.',
+  'reporterSso.returnTitle': 'Back to your report',
+  'reporterSso.continue': 'Continue with your report',
+  'reporterSso.checkVerified': 'confirmed by your institution',
+  'reporterSso.verifiedByInstitution': 'Name and e-mail address confirmed by the institution',
   // issue 7: report page, board statistics, partner counts
   'reports.nav': 'Annual report',
   'reports.title': 'Annual report: figures',

@@ -1160,6 +1160,16 @@ export const nl = {
   'caseIntake.behalf': 'Namens wie (antwoord melder)',
   'caseIntake.happened': 'Wanneer het gebeurde',
   'caseIntake.preferredChannel': 'Gewenst contact',
+  // issue 9: optional verification of a named reporter through the institution's sign-in
+  'reporterSso.offerHeading': 'Naam en e-mailadres laten bevestigen (optioneel)',
+  'reporterSso.offerText': 'U kunt uw naam en e-mailadres laten bevestigen door in te loggen bij uw instelling. Wij nemen alleen uw naam en e-mailadres over; u wordt niet ingelogd in het meldpunt. Dit is nooit verplicht.',
+  'reporterSso.button': 'Bevestigen met mijn instellingsaccount',
+  'reporterSso.verified': 'Uw naam en e-mailadres zijn bevestigd door uw instelling. Wijzigt u ze, dan vervalt de bevestiging.',
+  'reporterSso.failed': 'Het bevestigen is niet gelukt. Uw antwoorden zijn bewaard; u kunt uw gegevens zelf invullen.',
+  'reporterSso.returnTitle': 'Terug naar uw melding',
+  'reporterSso.continue': 'Verder met uw melding',
+  'reporterSso.checkVerified': 'bevestigd door uw instelling',
+  'reporterSso.verifiedByInstitution': 'Naam en e-mailadres bevestigd door de instelling',
   // issue 7: report page, board statistics, partner counts
   'reports.nav': 'Jaarverslag',
   'reports.title': 'Jaarverslag: cijfers',

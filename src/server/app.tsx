@@ -116,7 +116,7 @@ export function createApp(deps: Deps, opts: AppOptions = {}) {
   });
   app.use(needToKnow(deps, opts.logger)); // THE need-to-know table (access/access.table.ts), before every route below
 
-  app.route('/', intakeRoutes(deps, today));
+  app.route('/', intakeRoutes(deps, today, sso));
   app.route('/', guideRoutes(deps));
   app.route('/', appointmentRoutes(deps));
   app.route('/', mailboxRoutes(deps));

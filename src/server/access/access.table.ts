@@ -29,12 +29,15 @@ export const ACCESS_TABLE: readonly RouteAccess[] = [
   route('GET /sso/saml/start', PUBLIC),
   route('POST /sso/saml/acs', PUBLIC),
   route('GET /sso/saml/metadata', PUBLIC),
+  route('GET /sso/oidc/reporter/callback', PUBLIC), // a reporter's optional verification (issue 9); no session
 
   // The public site: intake, guide, appointment requests; the reporter's mailbox (receipt-code session).
   route('GET /', PUBLIC),
   route('GET /melden', PUBLIC),
   route('POST /melden', PUBLIC),
   route('POST /melden/vraag', PUBLIC),
+  route('POST /melden/verifieer', PUBLIC),
+  route('GET /melden/verifieer/terug', PUBLIC),
   route('POST /melden/bewaard', PUBLIC),
   route('POST /melden/afspraak', PUBLIC),
   route('GET /afspraak/:file', PUBLIC),

@@ -108,6 +108,8 @@ export type AuditEventType =
   | 'API_CASES_LISTED'
   | 'API_ACCESS_REFUSED'
   | 'SSO_SIGN_IN_REFUSED'
+  | 'NEW_REPORT_NOTICE_SENT'
+  | 'REPORTER_IDENTITY_VERIFIED'
   | 'BACKUP_CREATED'
   | 'BACKUP_RESTORED'
   // consent, need-to-know, two-factor, keys, retention (issue 6)

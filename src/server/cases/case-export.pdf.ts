@@ -24,7 +24,7 @@ export function renderCaseFilePdf(view: CaseView, sections: readonly ExportSecti
     heading(t('case.details'));
     line(t('inbox.received'), view.receivedOn);
     line(t('inbox.status'), vocabLabel('status', view.status, lang));
-    line(t('inbox.category'), findCategory(view.category)?.label[lang] ?? view.category);
+    line(t('inbox.category'), (view.categoryAsCreated ?? findCategory(view.category))?.label[lang] ?? view.category);
     line(t('case.channel'), vocabLabel('channel', view.channel, lang));
     line(t('case.via'), vocabLabel('via', view.via, lang));
     line(t('case.goal'), view.reporterGoal ? vocabLabel('goal', view.reporterGoal, lang) : '—');

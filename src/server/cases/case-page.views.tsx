@@ -25,7 +25,7 @@ export interface CasePageProps {
 
 export function CasePage({ ctx, view, forms, errors = {}, values = {}, openProtocolSteps, retention }: CasePageProps) {
   const { t, lang } = ctx;
-  const category = findCategory(view.category);
+  const category = view.categoryAsCreated ?? findCategory(view.category);
   const subtype = category?.subtypes.find((s) => s.key === view.subtype);
   const none = t('case.none');
   const rows: [string, string][] = [
@@ -59,6 +59,7 @@ export function CasePage({ ctx, view, forms, errors = {}, values = {}, openProto
       <section aria-labelledby="reporter-heading">
         <h2 id="reporter-heading">{t('case.reporter')}</h2>
         <p>{view.reporter ? `${view.reporter.name}${view.reporter.contact ? ` — ${view.reporter.contact}` : ''}` : t('case.reporterAnonymous')}</p>
+        {view.reporter?.verifiedBy && <p data-testid="reporter-verified"><strong>{t('reporterSso.verifiedByInstitution')}</strong></p>}
       </section>
       <section aria-labelledby="narrative-heading">
         <h2 id="narrative-heading">{t('case.narrative')}</h2>

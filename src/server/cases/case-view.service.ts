@@ -16,6 +16,7 @@ import {
 } from './case-record.queries.js';
 import { presentCase, type CaseRecord, type ReporterIdentity } from './cases.presenter.js';
 import { listCaseDocuments } from './case-documents.service.js';
+import { findCategoryAt } from '../admin/categories.service.js';
 
 /**
  * Opens a case for a staff member: checks the policy, decrypts the record, and audits the
@@ -42,7 +43,7 @@ export async function readCaseRecord(db: Db, loaded: LoadedCase) {
   const party = await findParty(db, row.id, 'reporter');
   const narrative = row.summary ? open(row.summary, 'summary') : '';
   const reporter = party ? (JSON.parse(open(party.identity, 'party:reporter')) as ReporterIdentity) : undefined;
-  const [contacts, tasks, links, history, assignments, supportCase, documents] = await Promise.all([
+  const [contacts, tasks, links, history, assignments, supportCase, documents, categoryAsCreated] = await Promise.all([
     listContactRows(db, row.id),
     listTaskRows(db, row.id),
     listLinkedCaseRows(db, row.id),
@@ -50,6 +51,7 @@ export async function readCaseRecord(db: Db, loaded: LoadedCase) {
     listAssignmentRows(db, row.id),
     findSupportCase(db, row.id),
     listCaseDocuments(db, loaded),
+    findCategoryAt(db, row.team_id, row.category, row.created_at),
   ]);
   const supportFor = row.support_for_case_id
     ? await db.selectFrom('case').select(['id', 'reference']).where('id', '=', row.support_for_case_id).executeTakeFirst()
@@ -77,6 +79,7 @@ export async function readCaseRecord(db: Db, loaded: LoadedCase) {
     supportCase,
     supportFor,
     documents,
+    categoryAsCreated,
     happened: row.happened ? open(row.happened, 'happened') : null,
   };
   return presentCase(row, narrative, reporter, record);

@@ -1,11 +1,14 @@
 import type { listInboxRows, CaseRow } from './cases.queries.js';
 import type { CaseDocument } from './case-documents.service.js';
+import type { CategoryDefinition } from '../../domain/taxonomy.js';
 
 /** What pages may show of a case: built from rows, never the rows themselves. */
 
 export interface ReporterIdentity {
   name: string;
   contact: string;
+  /** Set when the reporter verified name and e-mail through the institution's sign-in (issue 9). */
+  verifiedBy?: 'oidc' | 'saml';
 }
 
 type InboxRow = Awaited<ReturnType<typeof listInboxRows>>[number];
@@ -39,6 +42,8 @@ export interface CaseRecord {
   supportFor: { id: string; reference: string } | undefined;
   /** File names and kinds only; contents are downloaded one by one (audited). */
   documents: CaseDocument[];
+  /** The category as the team worded it when the case was created (versioned categories, issue 9). */
+  categoryAsCreated: CategoryDefinition | undefined;
   /** When it happened, as the reporter answered in the intake (opened from its sealed column). */
   happened: string | null;
 }

@@ -357,6 +357,14 @@ export interface ApiTokenTable {
   revoked_at: Date | null;
 }
 
+/** A sealed intake draft waiting while its reporter verifies at the IdP (issue 9); minutes only. */
+export interface IntakeVerificationTable {
+  id_hash: Buffer;
+  draft: string;
+  identity: string | null;
+  expires_at: Date;
+}
+
 export interface SsoIdentityTable {
   provider: string;
   subject: string;
@@ -778,6 +786,7 @@ export interface Database {
   adviser_profile: AdviserProfileTable;
   api_token: ApiTokenTable;
   sso_identity: SsoIdentityTable;
+  intake_verification: IntakeVerificationTable;
   case_assignment: CaseAssignmentTable;
   case_conflict: CaseConflictTable;
   case_contact: CaseContactTable;

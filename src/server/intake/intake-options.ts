@@ -25,7 +25,7 @@ export async function listIntakeOptions(db: Db, teamId: string | undefined): Pro
 }
 
 export function stepContext(teamCount: number, options: IntakeOptions): StepContext {
-  return { teamCount, orgUnitCount: options.orgUnits.length, adviserCount: options.advisers.length };
+  return { teamCount, orgUnitCount: options.orgUnits.length, adviserCount: options.advisers.length, categories: options.categories };
 }
 
 /** Choices that must be one the team offers: a faculty of the team, one of its advisers. */

@@ -6,10 +6,14 @@ import { UrgentChoice } from '../urgent/urgent-choice.js';
 import { DRAFT_FIELD } from './intake-draft.js';
 import type { Step } from './intake-steps.js';
 import { choicesFor, QuestionFields, questionLabel, type QuestionProps } from './intake-questions.js';
+import { isVerified, VerifyNotice, VerifyOffer } from './reporter-verify.views.js';
 
 interface PageProps extends QuestionProps {
   /** The sealed answers so far (intake-draft.ts). */
   draft: string;
+  /** Whether a named reporter may have name and e-mail confirmed by the institution (issue 9). */
+  canVerify?: boolean;
+  verifyFailed?: boolean;
 }
 
 const Hidden = ({ name, value }: { name: string; value: string }) => <input type="hidden" name={name} value={value} />;
@@ -21,6 +25,7 @@ export function QuestionPage(p: PageProps & { step: Step; number: number; total:
     <Layout ctx={p.ctx} title={t(questionLabel(p.step.key, p.answers))} isPublic>
       <p class="step-count">{t('intake.step.count', { n: String(p.number), total: String(p.total) })}</p>
       <ErrorSummary errors={p.errors} t={t} />
+      {p.step.key === 'contact' && <VerifyNotice ctx={p.ctx} answers={p.answers} failed={p.verifyFailed} />}
       <form method="post" action="/melden/vraag" novalidate>
         <CsrfField ctx={p.ctx} />
         <Hidden name={DRAFT_FIELD} value={p.draft} />
@@ -35,6 +40,7 @@ export function QuestionPage(p: PageProps & { step: Step; number: number; total:
           )}
         </div>
       </form>
+      {p.step.key === 'contact' && p.canVerify && !isVerified(p.answers) && <VerifyOffer ctx={p.ctx} draft={p.draft} />}
     </Layout>
   );
 }
@@ -50,7 +56,7 @@ function answerText(step: Step, p: QuestionProps): string {
       if (a.happenedUnsure === 'yes' || !a.happenedYear) return t('intake.whenUnsure');
       return [a.happenedDay, a.happenedMonth, a.happenedYear].filter(Boolean).join('-');
     case 'accused': return step.fields.map((f) => a[f]).filter(Boolean).join(', ');
-    case 'contact': return [a.name, a.contact].filter(Boolean).join(', ');
+    case 'contact': return [a.name, a.contact].filter(Boolean).join(', ') + (isVerified(a) ? ` (${t('reporterSso.checkVerified')})` : '');
     default: return fromChoices(step.key) ?? '';
   }
 }

@@ -1,5 +1,4 @@
 import type { z } from 'zod';
-import { findCategory } from '../../domain/taxonomy.js';
 import { IntakeFields, refineIntake } from './intake.schema.js';
 import type { Answers } from './intake-draft.js';
 
@@ -11,6 +10,8 @@ export interface StepContext {
   teamCount: number;
   orgUnitCount: number;
   adviserCount: number;
+  /** The team's current categories (administered versions); a subtype question only where one has subtypes. */
+  categories: readonly { key: string; subtypes: readonly unknown[] }[];
 }
 
 export interface Step {
@@ -23,7 +24,7 @@ export const STEPS: Step[] = [
   { key: 'team', fields: ['team'], applies: (_a, ctx) => ctx.teamCount > 1 },
   { key: 'behalf', fields: ['behalf'] },
   { key: 'category', fields: ['category'] },
-  { key: 'subtype', fields: ['subtype'], applies: (a) => (findCategory(a.category ?? '')?.subtypes.length ?? 0) > 0 },
+  { key: 'subtype', fields: ['subtype'], applies: (a, ctx) => (ctx.categories.find((c) => c.key === a.category)?.subtypes.length ?? 0) > 0 },
   { key: 'narrative', fields: ['narrative'] },
   { key: 'when', fields: ['happenedDay', 'happenedMonth', 'happenedYear', 'happenedUnsure'] },
   { key: 'location', fields: ['location'] },

@@ -20,6 +20,9 @@ import { answerErrors } from './intake-errors.js';
 import { consumeRateBudget, intakeBudget } from '../http/rate-limit.js';
 import { alertAfterIntake } from '../urgent/urgent.routes.js';
 import { notifyNewReport } from '../notify/new-report.notify.js';
+import type { SsoConfig } from '../sso/sso.config.js';
+import { reporterVerifyRoutes } from './reporter-verify.routes.js';
+import { verifiedByOf } from './reporter-verify.service.js';
 
 const newKey = () => crypto.randomBytes(18).toString('base64url');
 const validKey = (k: string | undefined) => /^[A-Za-z0-9_-]{16,64}$/.test(k ?? '');
@@ -28,16 +31,16 @@ const validKey = (k: string | undefined) => /^[A-Za-z0-9_-]{16,64}$/.test(k ?? '
  * The public side: the intake as question pages (one thing at a time), a check-your-answers
  * page, and the final POST /melden, which also accepts every field at once.
  */
-export function intakeRoutes(deps: Deps, today: () => string) {
+export function intakeRoutes(deps: Deps, today: () => string, sso?: SsoConfig) {
   const app = new Hono<AppEnv>();
 
   /** Renders a question page or, when every question is answered, the check page. */
-  const render = async (c: Context<AppEnv>, teams: Team[], answers: Answers, target: Step | 'check', errors: FieldErrors = {}, returnTo?: 'check') => {
+  const render = async (c: Context<AppEnv>, teams: Team[], answers: Answers, target: Step | 'check', errors: FieldErrors = {}, returnTo?: 'check', verifyFailed = false) => {
     const ctx = viewContext(c);
     const options = await optionsFor(teams, answers);
     const draft = sealDraft(deps.keyring, ctx.csrfToken, answers);
     const steps = applicableSteps(answers, stepContext(teams.length, options));
-    const props = { ctx, answers, errors, teams, options, draft };
+    const props = { ctx, answers, errors, teams, options, draft, canVerify: Boolean(sso?.oidc), verifyFailed };
     if (target === 'check') return c.html(<CheckAnswersPage {...props} steps={steps} />);
     const number = Math.max(1, steps.findIndex((s) => s.key === target.key) + 1);
     return c.html(<QuestionPage {...props} step={target} number={number} total={steps.length} returnTo={returnTo} />);
@@ -46,6 +49,8 @@ export function intakeRoutes(deps: Deps, today: () => string) {
     listIntakeOptions(deps.db, teams.find((t) => t.key === answers.team)?.id);
 
   app.get('/', (c) => c.html(<HomePage ctx={viewContext(c)} />));
+  // issue 9: optional confirmation of a named reporter's name and e-mail by the institution
+  app.route('/', reporterVerifyRoutes(deps, sso, async (c, answers, failed) => render(c, await listTeams(deps.db), answers, findStep('contact')!, {}, undefined, failed)));
 
   app.get('/melden', async (c) => {
     const teams = await listTeams(deps.db);
@@ -104,7 +109,7 @@ export function intakeRoutes(deps: Deps, today: () => string) {
     }
     const parsed = IntakeInput.parse(values);
     const team = teams.find((tm) => tm.key === parsed.team)!;
-    const ack = await submitIntake(deps.db, deps.keyring, team.id, parsed, today(), upload.files);
+    const ack = await submitIntake(deps.db, deps.keyring, team.id, parsed, today(), upload.files, verifiedByOf(stored, parsed));
     if (parsed.urgent === 'yes') await alertAfterIntake(deps, parsed.idempotencyKey); // issue 11: the on-call coordinator, at once
     await notifyNewReport(deps, parsed.idempotencyKey); // issue 9: content-free notice to the team's advisers and coordinators
     return c.html(<AcknowledgementPage ctx={viewContext(c)} ack={ack} idempotencyKey={parsed.idempotencyKey} errors={{}} />);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { GENDERS, LOCATIONS, PERSON_ROLES, REPORTER_GOALS, DEFAULT_CATEGORIES, isSubtypeOf } from '../../domain/taxonomy.js';
+import { GENDERS, LOCATIONS, PERSON_ROLES, REPORTER_GOALS } from '../../domain/taxonomy.js';
 import { normaliseIdentifier, type IdentifierInput } from '../../domain/identifier-normalise.js';
 import { BEHALF_CHOICES, PREFERRED_CHANNELS, parseHappened } from '../../domain/intake-answers.js';
 
@@ -7,7 +7,8 @@ import { BEHALF_CHOICES, PREFERRED_CHANNELS, parseHappened } from '../../domain/
 export const INTAKE_FORM_VERSION = 'intake-2026-11-23b';
 
 const choose = { error: 'validation.choose' } as const;
-const categoryKeys = DEFAULT_CATEGORIES.map((c) => c.key) as [string, ...string[]];
+/** Category and subtype keys: the team's current categories decide which exist (intake-options.ts teamChoiceErrors). */
+const categoryKey = z.string().regex(/^[a-z][a-z0-9_]{0,62}$/, choose);
 const optionalText = (max: number) =>
   z.string().trim().max(max, { error: 'validation.tooLong' }).optional().transform((v) => v || undefined);
 const optionalEnum = <T extends readonly [string, ...string[]]>(values: T) =>
@@ -17,8 +18,8 @@ const optionalEnum = <T extends readonly [string, ...string[]]>(values: T) =>
 export const IntakeFields = z.object({
   team: z.string().min(1, choose),
   behalf: optionalEnum(BEHALF_CHOICES),
-  category: z.enum(categoryKeys, choose),
-  subtype: z.string().optional().transform((v) => v || undefined),
+  category: categoryKey,
+  subtype: z.union([z.literal(''), categoryKey]).optional().transform((v) => v || undefined),
   narrative: z.string().trim().min(1, { error: 'validation.required' }).max(20_000, { error: 'validation.tooLong' }),
   happenedDay: optionalText(2),
   happenedMonth: optionalText(2),
@@ -49,9 +50,6 @@ type Ctx = z.RefinementCtx;
 
 /** Checks that span fields; each names the field the message belongs to. */
 export function refineIntake(v: Partial<Fields>, ctx: Ctx) {
-  if (v.subtype && v.category && !isSubtypeOf(v.category, v.subtype)) {
-    ctx.addIssue({ code: 'custom', path: ['subtype'], message: 'validation.subtype' });
-  }
   if (v.anonymous === 'no' && (!v.name || !v.contact)) {
     ctx.addIssue({ code: 'custom', path: [v.name ? 'contact' : 'name'], message: 'validation.contactNeeded' });
   }

@@ -31,6 +31,7 @@ export async function submitIntake(
   input: IntakeInput,
   today: string,
   files: CleanFile[] = [],
+  verifiedBy?: 'oidc' | 'saml', // issue 9: name and e-mail confirmed by the institution's sign-in
 ): Promise<Acknowledgement> {
   const existing = await findAcknowledgement(db, keyring, input.idempotencyKey);
   if (existing) return existing;
@@ -38,7 +39,8 @@ export async function submitIntake(
   const receipt = anonymous ? receiptFor(keyring, input.idempotencyKey) : undefined;
   try {
     return await db.transaction().execute(async (trx) => {
-      const created = await createCase(trx, keyring, newCaseFrom(teamId, input, today, receipt ? receiptHash(keyring, receipt) : undefined), { kind: 'reporter' });
+      const created = await createCase(trx, keyring, newCaseFrom(teamId, input, today, receipt ? receiptHash(keyring, receipt) : undefined, anonymous ? undefined : verifiedBy), { kind: 'reporter' });
+      if (verifiedBy && !anonymous) await recordAudit(trx, { type: 'REPORTER_IDENTITY_VERIFIED', actor: { kind: 'reporter' }, teamId, caseId: created.id, detail: { provider: verifiedBy } });
       await addIntakeDetails(trx, keyring, created.id, teamId, input, files);
       if (input.urgent === 'yes') await markCaseUrgent(trx, created.id, { kind: 'reporter' }); // issue 11
       const team = await trx.selectFrom('team').select('ack_days').where('id', '=', teamId).executeTakeFirstOrThrow();
@@ -53,7 +55,7 @@ export async function submitIntake(
   }
 }
 
-function newCaseFrom(teamId: string, input: IntakeInput, today: string, hash: Buffer | undefined): NewCase {
+function newCaseFrom(teamId: string, input: IntakeInput, today: string, hash: Buffer | undefined, verifiedBy?: 'oidc' | 'saml'): NewCase {
   const anonymous = input.anonymous === 'yes';
   const accused = input.accusedName || input.accusedUnit ? { name: input.accusedName ?? '', contact: input.accusedUnit ?? '' } : undefined;
   return {
@@ -75,7 +77,7 @@ function newCaseFrom(teamId: string, input: IntakeInput, today: string, hash: Bu
     receiptHash: hash,
     idempotencyKey: input.idempotencyKey,
     narrative: input.narrative,
-    reporter: anonymous ? undefined : { name: input.name!, contact: input.contact! },
+    reporter: anonymous ? undefined : { name: input.name!, contact: input.contact!, ...(verifiedBy ? { verifiedBy } : {}) },
     accused,
     preferredAdviserId: input.adviser,
   };

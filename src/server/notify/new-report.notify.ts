@@ -1,16 +1,19 @@
 import type { Deps } from '../bootstrap.js';
 import { createLogger, type Logger } from '../logger.js';
 import { renderMail } from '../mail/mail.templates.js';
+import { recordAudit } from '../audit/audit.service.js';
 import { findRecentIntakeCaseId } from '../intake/intake.service.js';
-import { listNewReportRecipients } from './new-report.queries.js';
+import { claimNewReportNotice, listNewReportRecipients } from './new-report.queries.js';
 
 let fallbackLogger: Logger | undefined;
 
 /**
  * After a new report is committed: a content-free e-mail (in each recipient's language) to the
- * team's confidential advisers and safety coordinators, linking to the inbox. Never fails the
- * reporter's submission: a failed send is logged with a code and the recipient's id only.
- * Returns the number of mails sent.
+ * team's coordinators and advisers (only the chosen adviser when the reporter chose one),
+ * linking to the inbox. Once per case and recipient: the notice key (deadline_reminder) is
+ * claimed in the same transaction as the audit event and the send, so a retried submission
+ * sends nothing new. Never fails the reporter's submission: a failed send is logged with a code
+ * and the recipient's id only, and its claim rolls back. Returns the number of mails sent.
  */
 export async function notifyNewReport(deps: Deps, idempotencyKey: string, logger?: Logger): Promise<number> {
   const log = logger ?? (fallbackLogger ??= createLogger(deps.config.logLevel));
@@ -20,8 +23,13 @@ export async function notifyNewReport(deps: Deps, idempotencyKey: string, logger
     let sent = 0;
     for (const person of await listNewReportRecipients(deps.db, caseId)) {
       try {
-        await deps.mailer.send(renderMail('staffNotification', person.locale, person.email, { link: `${deps.config.baseUrl}/cases` }));
-        sent++;
+        const done = await deps.db.transaction().execute(async (trx) => {
+          if (!(await claimNewReportNotice(trx, caseId, person.id))) return false;
+          await recordAudit(trx, { type: 'NEW_REPORT_NOTICE_SENT', actor: { kind: 'system' }, teamId: person.team_id, caseId, detail: { recipientId: person.id } });
+          await deps.mailer.send(renderMail('staffNotification', person.locale, person.email, { link: `${deps.config.baseUrl}/cases` }));
+          return true;
+        });
+        if (done) sent++;
       } catch (err) {
         log.warn({ code: 'NEW_REPORT_MAIL_FAILED', userId: person.id, caseId, errorCode: (err as { code?: string }).code ?? 'unknown' }, 'new-report notice not sent');
       }

@@ -14,3 +14,14 @@ export function SignedInPage({ ctx }: { ctx: ViewContext }) {
     </Layout>
   );
 }
+
+/** After a reporter's verification at the IdP: back to the intake (refresh and link, no JavaScript). */
+export function ReporterReturnPage({ ctx }: { ctx: ViewContext }) {
+  return (
+    <Layout ctx={ctx} title={ctx.t('reporterSso.returnTitle')} isPublic>
+      <meta http-equiv="refresh" content="0;url=/melden/verifieer/terug" />
+      <h1 class="utrecht-heading-1">{ctx.t('reporterSso.returnTitle')}</h1>
+      <p><a href="/melden/verifieer/terug" data-testid="continue">{ctx.t('reporterSso.continue')}</a></p>
+    </Layout>
+  );
+}

@@ -1,0 +1,89 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../src/server/app.js';
+import { saveCategoryVersion, type CategoryInput } from '../src/server/admin/categories.service.js';
+import { createTestDeps } from './support/test-deps.js';
+import { TestClient } from './support/http-client.js';
+import { createStaff, defaultTeamId, PASSWORD } from './support/factories.js';
+import { intakeFields, postMultipart } from './support/reporter-flow.js';
+
+/**
+ * Categories an administrator adds to a team are offered and accepted by the intake, and the
+ * staff case page keeps showing a category as it was worded when the case was created.
+ */
+type Deps = Awaited<ReturnType<typeof createTestDeps>>;
+let deps: Deps;
+let app: ReturnType<typeof createApp>;
+let teamId: string;
+let coordinator: { id: string; email: string };
+
+const HAZING: CategoryInput = {
+  key: 'hazing', labelNl: 'Ontgroening', labelEn: 'Hazing', definitionNl: 'Vernederende rituelen bij toetreding.', definitionEn: 'Humiliating initiation rituals.',
+  subtypes: [{ key: 'initiation_week', labelNl: 'Introductieweek', labelEn: 'Introduction week' }], isRetired: false,
+};
+const save = (input: CategoryInput) => deps.db.transaction().execute((trx) => saveCategoryVersion(trx, teamId, input, { kind: 'system' }));
+
+beforeAll(async () => {
+  deps = await createTestDeps();
+  app = createApp(deps);
+  teamId = await defaultTeamId(deps);
+  coordinator = await createStaff(deps, teamId, ['safety_coordinator', 'confidential_adviser']);
+  await save(HAZING);
+});
+afterAll(() => deps.dispose());
+
+const step = (client: TestClient, fields: Record<string, string>) =>
+  client.post('/melden/vraag', { draft: client.inputValue('draft'), step: client.inputValue('step'), idempotencyKey: client.inputValue('idempotencyKey'), ...fields });
+
+async function caseOf(client: TestClient) {
+  const reference = /data-testid="reference">([^<]+)</.exec(client.lastHtml)![1]!;
+  return deps.db.selectFrom('case').select(['id', 'category', 'subtype']).where('reference', '=', reference).executeTakeFirstOrThrow();
+}
+
+describe('team-specific categories in the intake', () => {
+  it('asks the subtype question of a category the administrator added and registers its keys', async () => {
+    const client = new TestClient(app, 'en');
+    await client.get('/melden');
+    expect((await step(client, { behalf: 'self' })).status).toBe(200);
+    expect(client.inputValue('step')).toBe('category');
+    expect(client.lastHtml).toContain('value="hazing"');
+    expect((await step(client, { category: 'hazing' })).status).toBe(200);
+    expect(client.inputValue('step')).toBe('subtype');
+    expect(client.lastHtml).toContain('Introduction week');
+    expect((await step(client, { subtype: 'physical' })).status).toBe(422); // a subtype of another category
+    expect((await step(client, { subtype: 'initiation_week' })).status).toBe(200);
+    expect(client.inputValue('step')).toBe('narrative');
+  });
+
+  it('accepts the team keys in one POST, and refuses keys the team does not have', async () => {
+    const client = new TestClient(app);
+    await client.get('/melden');
+    expect((await postMultipart(client, '/melden', intakeFields(client, { category: 'hazing', subtype: 'initiation_week' }))).status).toBe(200);
+    expect(await caseOf(client)).toMatchObject({ category: 'hazing', subtype: 'initiation_week' });
+    const other = new TestClient(app);
+    await other.get('/melden');
+    expect((await postMultipart(other, '/melden', intakeFields(other, { category: 'hazing', subtype: 'physical' }))).status).toBe(422);
+    expect((await postMultipart(other, '/melden', intakeFields(other, { category: 'made_up' }))).status).toBe(422);
+  });
+});
+
+describe('the case page shows the category as worded when the case was created', () => {
+  it('keeps the old label and subtype label after the administrator renames them', async () => {
+    const reporter = new TestClient(app);
+    await reporter.get('/melden');
+    await postMultipart(reporter, '/melden', intakeFields(reporter, { category: 'hazing', subtype: 'initiation_week' }));
+    const kase = await caseOf(reporter);
+    await save({ ...HAZING, labelNl: 'Ontgroening en groepsdruk', labelEn: 'Hazing and peer pressure', subtypes: [{ key: 'initiation_week', labelNl: 'Kennismakingstijd', labelEn: 'Getting-to-know period' }] });
+    const staff = new TestClient(app, 'en');
+    await staff.signIn(coordinator.email, PASSWORD);
+    const page = await staff.get(`/cases/${kase.id}`);
+    expect(page.status).toBe(200);
+    expect(staff.lastHtml).toContain('Hazing — Introduction week');
+    expect(staff.lastHtml).not.toContain('Hazing and peer pressure');
+    // A case created after the rename shows the new wording.
+    const later = new TestClient(app);
+    await later.get('/melden');
+    await postMultipart(later, '/melden', intakeFields(later, { category: 'hazing', subtype: 'initiation_week' }));
+    await staff.get(`/cases/${(await caseOf(later)).id}`);
+    expect(staff.lastHtml).toContain('Hazing and peer pressure — Getting-to-know period');
+  });
+});
