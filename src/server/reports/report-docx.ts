@@ -5,6 +5,7 @@ import { DEFAULT_CATEGORIES, type Lang } from '../../domain/taxonomy.js';
 import { reportText, type ExportOptions, type ReportText } from './report-text.js';
 import { PLACEHOLDER, reportOutline, type OutlineSection } from './report-docx-outline.js';
 import { chapterDocxBlocks } from './report-chapters.js';
+import { chartParagraph, isCharted } from './report-docx-charts.js';
 
 /** The Word skeleton of the annual report: the published chapters, tables filled, text left to write. */
 export async function renderAnnualReportDocx(report: AnnualReport, { lang, teamName, chapters }: ExportOptions): Promise<Buffer> {
@@ -35,7 +36,10 @@ function renderSection(section: OutlineSection, report: AnnualReport, lang: Lang
   if (section.tables?.includes('byVia')) out.push(new Paragraph(text.totalSentence(report.year, report.total, report.previousYear, report.previousTotal)));
   for (const table of section.tables ?? []) {
     if (table === 'partnerCounts') out.push(...renderPartners(report, lang, text));
-    else out.push(new Paragraph({ heading: HeadingLevel.HEADING_3, text: text.sections[table] }), breakdownTable(report, table, text));
+    else {
+      out.push(new Paragraph({ heading: HeadingLevel.HEADING_3, text: text.sections[table] }), breakdownTable(report, table, text));
+      if (isCharted(table)) out.push(chartParagraph(report, table, lang));
+    }
   }
   if (section.hasRoundingNote) out.push(new Paragraph({ children: [new TextRun({ text: text.roundingNote, italics: true })] }));
   return out;

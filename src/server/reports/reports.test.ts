@@ -170,6 +170,17 @@ describe('exports', () => {
     }
     expect(xml).toContain('[Tekst door de vertrouwenspersonen]');
     expect(xml).toContain('Verbaal/online');
+    const media = Object.keys(zip.files).filter((f) => /^word\/media\/.+\.png$/.test(f));
+    expect(media).toHaveLength(3);
+    const rels = await zip.file('word/_rels/document.xml.rels')!.async('string');
+    for (const file of media) {
+      const png = await zip.file(file)!.async('nodebuffer');
+      expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+      const id = new RegExp(`Id="([^"]+)"[^>]*Target="media/${file.slice('word/media/'.length)}"`).exec(rels)?.[1];
+      expect(id, file).toBeTruthy();
+      expect(xml).toContain(`r:embed="${id}"`);
+    }
+    expect(xml).toMatch(/<wp:docPr [^>]*descr="[^"]*Seksueel geweld: 24%/);
     if (hasCommand('libreoffice')) {
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'meldpunt-docx-'));
       try {
