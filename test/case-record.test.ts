@@ -236,22 +236,27 @@ describe('annual figures and imports', () => {
 });
 
 describe('team settings', () => {
-  it('lets the administrator set the reminder lead days and the pattern threshold, validated and audited', async () => {
+  it('lets the administrator set the reminder lead days, the pattern threshold and the suppression threshold, validated and audited', async () => {
     const admin = await signedIn(['administrator'], 'Beheerder');
     const { client } = admin;
     await client.get(`/admin/teams/${teamId}`);
     expect(client.lastHtml).toContain('name="reminderLeadDays"');
     expect(client.lastHtml).toContain('name="patternThreshold"');
+    expect(client.lastHtml).toMatch(/name="suppressionThreshold"[^>]*value="5"|value="5"[^>]*name="suppressionThreshold"/);
     const form = { nameNl: 'Team Sociale Veiligheid', nameEn: 'Social Safety Team', ackDays: '7', feedbackDays: '90', retentionMonths: '60' };
     expect((await client.post(`/admin/teams/${teamId}`, { ...form, reminderLeadDays: '3', patternThreshold: '1' })).status).toBe(422);
     expect(client.lastHtml).toContain('href="#field-patternThreshold"');
     expect((await client.post(`/admin/teams/${teamId}`, { ...form, reminderLeadDays: '', patternThreshold: '3' })).status).toBe(422);
     expect(client.lastHtml).toContain('href="#field-reminderLeadDays"');
-    expect((await client.post(`/admin/teams/${teamId}`, { ...form, reminderLeadDays: '3', patternThreshold: '4' })).status).toBe(303);
-    const team = await deps.db.selectFrom('team').select(['reminder_lead_days', 'pattern_threshold']).where('id', '=', teamId).executeTakeFirstOrThrow();
-    expect(team).toEqual({ reminder_lead_days: 3, pattern_threshold: 4 });
+    for (const bad of ['0', '51', '']) {
+      expect((await client.post(`/admin/teams/${teamId}`, { ...form, reminderLeadDays: '3', patternThreshold: '4', suppressionThreshold: bad })).status).toBe(422);
+      expect(client.lastHtml).toContain('href="#field-suppressionThreshold"');
+    }
+    expect((await client.post(`/admin/teams/${teamId}`, { ...form, reminderLeadDays: '3', patternThreshold: '4', suppressionThreshold: '10' })).status).toBe(303);
+    const team = await deps.db.selectFrom('team').select(['reminder_lead_days', 'pattern_threshold', 'suppression_threshold']).where('id', '=', teamId).executeTakeFirstOrThrow();
+    expect(team).toEqual({ reminder_lead_days: 3, pattern_threshold: 4, suppression_threshold: 10 });
     const { rows } = await sql<{ detail: Record<string, unknown> }>`SELECT detail FROM audit_event WHERE type = 'TEAM_UPDATED' AND actor_user_id = ${admin.id}`.execute(deps.db);
-    expect(rows.map((r) => r.detail)).toEqual([{ ackDays: 7, feedbackDays: 90, retentionMonths: 60, reminderLeadDays: 3, patternThreshold: 4 }]);
+    expect(rows.map((r) => r.detail)).toEqual([{ ackDays: 7, feedbackDays: 90, retentionMonths: 60, reminderLeadDays: 3, patternThreshold: 4, suppressionThreshold: 10 }]);
     await client.get(`/admin/teams/${teamId}`);
     expect(client.lastHtml).toMatch(/name="patternThreshold"[^>]*value="4"|value="4"[^>]*name="patternThreshold"/);
   });

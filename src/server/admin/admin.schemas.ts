@@ -20,6 +20,7 @@ export const TeamSettingsInput = z.object({
   nameNl: text(), nameEn: text(), ackDays: days(365), feedbackDays: days(3650), retentionMonths: days(1200),
   // Absent (an older form) keeps the current value.
   reminderLeadDays: count(0, 60).optional(), patternThreshold: count(2, 50).optional(),
+  suppressionThreshold: count(1, 50).optional(),
 });
 
 export const OrgUnitInput = z.object({ key, labelNl: text(), labelEn: text() });

@@ -60,6 +60,8 @@ export function TeamSettingsPage({ ctx, team, form, notice }: { ctx: ViewContext
         <TextField name="reminderLeadDays" type="number" label={t('admin.team.reminderLeadDays')} hint={t('admin.team.reminderLeadDaysHint')} value={v('reminderLeadDays', team.reminderLeadDays)} error={form.errors.reminderLeadDays} />
         <h2 class="utrecht-heading-2">{t('admin.team.patterns')}</h2>
         <TextField name="patternThreshold" type="number" label={t('admin.team.patternThreshold')} hint={t('admin.team.patternThresholdHint')} value={v('patternThreshold', team.patternThreshold)} error={form.errors.patternThreshold} />
+        <h2 class="utrecht-heading-2">{t('admin.team.statistics')}</h2>
+        <TextField name="suppressionThreshold" type="number" label={t('admin.team.suppressionThreshold')} hint={t('admin.team.suppressionThresholdHint')} value={v('suppressionThreshold', team.suppressionThreshold)} error={form.errors.suppressionThreshold} />
         <SubmitButton>{t('admin.save')}</SubmitButton>
       </form>
     </AdminPage>

@@ -14,6 +14,7 @@ export interface TeamSettings {
   retentionMonths: number;
   reminderLeadDays: number;
   patternThreshold: number;
+  suppressionThreshold: number;
 }
 
 export async function listTeamSettings(db: Db, teamIds?: string[]): Promise<TeamSettings[]> {
@@ -22,7 +23,8 @@ export async function listTeamSettings(db: Db, teamIds?: string[]): Promise<Team
     .selectFrom('team')
     .innerJoin('institution', 'institution.id', 'team.institution_id')
     .select(['team.id', 'team.key', 'institution.key as ik', 'institution.name as iname', 'team.name_nl', 'team.name_en',
-      'team.ack_days', 'team.feedback_days', 'team.retention_months', 'team.reminder_lead_days', 'team.pattern_threshold'])
+      'team.ack_days', 'team.feedback_days', 'team.retention_months', 'team.reminder_lead_days', 'team.pattern_threshold',
+      'team.suppression_threshold'])
     .orderBy('team.seq');
   if (teamIds) q = q.where('team.id', 'in', teamIds);
   const rows = await q.execute();
@@ -30,6 +32,7 @@ export async function listTeamSettings(db: Db, teamIds?: string[]): Promise<Team
     id: r.id, key: r.key, institutionKey: r.ik, institutionName: r.iname, nameNl: r.name_nl, nameEn: r.name_en,
     ackDays: r.ack_days, feedbackDays: r.feedback_days, retentionMonths: r.retention_months,
     reminderLeadDays: r.reminder_lead_days, patternThreshold: r.pattern_threshold,
+    suppressionThreshold: r.suppression_threshold,
   }));
 }
 
@@ -81,6 +84,7 @@ export interface TeamUpdate {
   retentionMonths: number;
   reminderLeadDays?: number;
   patternThreshold?: number;
+  suppressionThreshold?: number;
 }
 
 export async function updateTeamSettings(trx: Db, teamId: string, input: TeamUpdate, actor: AuditActor): Promise<void> {
@@ -90,6 +94,7 @@ export async function updateTeamSettings(trx: Db, teamId: string, input: TeamUpd
       name_nl: input.nameNl, name_en: input.nameEn, ack_days: input.ackDays, feedback_days: input.feedbackDays, retention_months: input.retentionMonths,
       ...(input.reminderLeadDays !== undefined && { reminder_lead_days: input.reminderLeadDays }),
       ...(input.patternThreshold !== undefined && { pattern_threshold: input.patternThreshold }),
+      ...(input.suppressionThreshold !== undefined && { suppression_threshold: input.suppressionThreshold }),
     })
     .where('id', '=', teamId)
     .executeTakeFirst();
@@ -101,6 +106,7 @@ export async function updateTeamSettings(trx: Db, teamId: string, input: TeamUpd
     detail: {
       ackDays: input.ackDays, feedbackDays: input.feedbackDays, retentionMonths: input.retentionMonths,
       reminderLeadDays: input.reminderLeadDays ?? null, patternThreshold: input.patternThreshold ?? null,
+      suppressionThreshold: input.suppressionThreshold ?? null,
     },
   });
 }
