@@ -17,6 +17,7 @@ import { MessagePage } from './auth/auth.views.js';
 import { caseRoutes } from './cases/cases.routes.js';
 import { intakeRoutes } from './intake/intake.routes.js';
 import { twoFactorRoutes } from './auth/two-factor.routes.js';
+import { webauthnRoutes } from './auth/webauthn.routes.js';
 import { consentRoutes } from './consent/consent.routes.js';
 import { retentionRoutes } from './retention/retention.routes.js';
 import { auditRoutes } from './audit/audit.routes.js';
@@ -122,6 +123,7 @@ export function createApp(deps: Deps, opts: AppOptions = {}) {
   app.route('/', mailboxRoutes(deps));
   app.route('/', authRoutes(deps, { oidc: Boolean(sso.oidc), saml: Boolean(sso.saml) }));
   app.route('/', twoFactorRoutes(deps)); // second factor, own sessions, 2FA enforcement; checks the access table itself
+  app.route('/', webauthnRoutes(deps)); // WebAuthn keys: enrolment and sign-in (JSON for /assets/webauthn.js)
   app.route('/', auditRoutes(deps)); // coordinator's audit viewer; checks the access table itself
   app.route('/', inviteRoutes(deps));
 

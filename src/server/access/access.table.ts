@@ -67,6 +67,8 @@ export const ACCESS_TABLE: readonly RouteAccess[] = [
   route('POST /login/two-factor', PUBLIC),
   route('GET /login/two-factor/enrol', PUBLIC),
   route('POST /login/two-factor/enrol', PUBLIC),
+  route('POST /login/two-factor/webauthn/options', PUBLIC),
+  route('POST /login/two-factor/webauthn', PUBLIC),
   route('POST /logout', PUBLIC),
   route('GET /setup/:token', PUBLIC),
   route('POST /setup/:token', PUBLIC),
@@ -76,6 +78,8 @@ export const ACCESS_TABLE: readonly RouteAccess[] = [
   // Own account.
   route('GET /account/security', SIGNED_IN),
   route('POST /account/two-factor', SIGNED_IN),
+  route('POST /account/webauthn/options', SIGNED_IN),
+  route('POST /account/webauthn', SIGNED_IN),
   route('POST /account/sessions/:sessionId/revoke', SIGNED_IN),
 
   // Administration: users, roles, configuration — never case content.

@@ -9,6 +9,7 @@ import { assertRouteAllowed } from '../access/route-guard.js';
 import { completeSession, findPendingSession, listSessions, revokeSession, SESSION_ABSOLUTE_HOURS } from './auth.service.js';
 import { confirmEnrolment, getEnrolmentSecret, hasConfirmedTotp, isTwoFactorRequired, setTwoFactorRequired, verifySecondFactor } from './two-factor.service.js';
 import { otpauthUri, toBase32 } from './totp.js';
+import { listCredentials } from './webauthn.service.js';
 import { AccountSecurityPage, AdminSecurityPage, EnrolPage, RecoveryCodesPage, SecondFactorPage } from './two-factor.views.js';
 
 const SESSION_COOKIE = 'mp_session';
@@ -36,8 +37,9 @@ export function twoFactorRoutes(deps: Deps) {
   };
 
   app.get('/login/two-factor', async (c) => {
-    await pending(c, 'pending_code');
-    return c.html(<SecondFactorPage ctx={viewContext(c)} errors={{}} />);
+    const { userId } = await pending(c, 'pending_code');
+    const webauthn = (await listCredentials(deps.db, userId)).length > 0;
+    return c.html(<SecondFactorPage ctx={viewContext(c)} errors={{}} webauthn={webauthn} />);
   });
 
   app.post('/login/two-factor', async (c) => {
@@ -75,8 +77,9 @@ export function twoFactorRoutes(deps: Deps) {
     const enrolled = await hasConfirmedTotp(deps.db, user.id);
     const view = enrolled ? undefined : await enrolView(user.id);
     const sessions = await listSessions(deps.db, user.id, c.get('sessionToken'));
+    const keys = (await listCredentials(deps.db, user.id)).map((k) => ({ createdAt: k.created_at, lastUsedAt: k.last_used_at }));
     if (Object.keys(errors).length) c.status(422);
-    return c.html(<AccountSecurityPage ctx={viewContext(c)} enrolled={enrolled} {...view} sessions={sessions} errors={errors} />);
+    return c.html(<AccountSecurityPage ctx={viewContext(c)} enrolled={enrolled} {...view} keys={keys} sessions={sessions} errors={errors} />);
   };
 
   app.get('/account/security', async (c) => {

@@ -1,8 +1,9 @@
 import { CsrfField, Layout } from '../../ui/layout.js';
 import { ErrorSummary, RadioGroup, SubmitButton, TextField, type FieldErrors } from '../../ui/form.js';
 import type { ViewContext } from '../http/env.js';
+import { WebauthnButton, WebauthnKeys } from './webauthn.views.js';
 
-export function SecondFactorPage({ ctx, errors }: { ctx: ViewContext; errors: FieldErrors }) {
+export function SecondFactorPage({ ctx, errors, webauthn = false }: { ctx: ViewContext; errors: FieldErrors; webauthn?: boolean }) {
   const { t } = ctx;
   return (
     <Layout ctx={ctx} title={t('twofa.title')}>
@@ -13,6 +14,7 @@ export function SecondFactorPage({ ctx, errors }: { ctx: ViewContext; errors: Fi
         <TextField name="code" label={t('twofa.code')} hint={t('twofa.codeHint')} autocomplete="one-time-code" error={errors.code} />
         <SubmitButton>{t('twofa.submit')}</SubmitButton>
       </form>
+      {webauthn && <WebauthnButton ctx={ctx} mode="authenticate" label={t('webauthn.useKey')} />}
     </Layout>
   );
 }
@@ -68,8 +70,8 @@ interface SessionEntry {
   isCurrent: boolean;
 }
 
-export function AccountSecurityPage(props: { ctx: ViewContext; enrolled: boolean; secret?: string; uri?: string; sessions: SessionEntry[]; errors: FieldErrors }) {
-  const { ctx, enrolled, secret, uri, sessions, errors } = props;
+export function AccountSecurityPage(props: { ctx: ViewContext; enrolled: boolean; secret?: string; uri?: string; keys?: { createdAt: Date; lastUsedAt: Date | null }[]; sessions: SessionEntry[]; errors: FieldErrors }) {
+  const { ctx, enrolled, secret, uri, keys, sessions, errors } = props;
   const { t } = ctx;
   const when = (d: Date) => d.toISOString().slice(0, 16).replace('T', ' ');
   return (
@@ -77,6 +79,7 @@ export function AccountSecurityPage(props: { ctx: ViewContext; enrolled: boolean
       <h1 class="utrecht-heading-1">{t('account.title')}</h1>
       <h2>{t('twofa.title')}</h2>
       {enrolled || !secret || !uri ? <p>{t('twofa.enabled')}</p> : <EnrolForm ctx={ctx} secret={secret} uri={uri} action="/account/two-factor" errors={errors} />}
+      {enrolled && keys && <WebauthnKeys ctx={ctx} keys={keys} />}
       <h2>{t('account.sessions')}</h2>
       <table class="data">
         <caption class="visually-hidden">{t('account.sessions')}</caption>

@@ -423,6 +423,23 @@ export interface RecoveryCodeTable {
   used_at: Date | null;
 }
 
+export interface WebauthnCredentialTable {
+  id: Generated<string>;
+  user_id: string;
+  credential_id: string;
+  public_key: Buffer;
+  counter: ColumnType<string, number | undefined, number>;
+  created_at: CreatedAt;
+  last_used_at: Date | null;
+}
+
+export interface WebauthnChallengeTable {
+  challenge: string;
+  user_id: string;
+  purpose: 'register' | 'authenticate';
+  expires_at: Date;
+}
+
 export interface DeletionLogTable {
   id: Generated<number>;
   case_id: string;
@@ -759,6 +776,8 @@ export interface Database {
   identity_access: IdentityAccessTable;
   user_totp: UserTotpTable;
   recovery_code: RecoveryCodeTable;
+  webauthn_credential: WebauthnCredentialTable;
+  webauthn_challenge: WebauthnChallengeTable;
   deletion_log: DeletionLogTable;
   job_lease: JobLeaseTable;
   reporter_session: ReporterSessionTable;

@@ -1,0 +1,70 @@
+import { Hono, type Context } from 'hono';
+import { z } from 'zod';
+import type { AuthenticationResponseJSON, RegistrationResponseJSON } from '@simplewebauthn/server';
+import type { Deps } from '../bootstrap.js';
+import type { AppEnv } from '../http/env.js';
+import { AppError } from '../http/errors.js';
+import { getCookie, setStrictCookie } from '../http/cookies.js';
+import { assertRouteAllowed } from '../access/route-guard.js';
+import { completeSession, findPendingSession, SESSION_ABSOLUTE_HOURS } from './auth.service.js';
+import { finishAuthentication, finishRegistration, relyingPartyFor, startAuthentication, startRegistration } from './webauthn.service.js';
+
+const SESSION_COOKIE = 'mp_session';
+const b64url = z.string().max(20_000).regex(/^[A-Za-z0-9_-]*$/);
+/** The browser's PublicKeyCredential as JSON (the shape @simplewebauthn/browser and our script send). */
+const CredentialInput = z.looseObject({
+  id: b64url.min(1).max(1_400),
+  rawId: b64url.min(1).max(1_400),
+  type: z.literal('public-key'),
+  response: z.looseObject({ clientDataJSON: b64url.min(1) }),
+  clientExtensionResults: z.looseObject({}).default({}),
+});
+
+async function credential(c: Context<AppEnv>) {
+  const body = await c.req.json().catch(() => undefined);
+  const parsed = CredentialInput.safeParse(body);
+  if (!parsed.success) throw new AppError('NOT_FOUND');
+  return parsed.data;
+}
+
+/** WebAuthn (passkeys, security keys): enrolment on the account page, and as second factor at sign-in. JSON for the script. */
+export function webauthnRoutes(deps: Deps) {
+  const app = new Hono<AppEnv>();
+  const rp = relyingPartyFor(deps.config.baseUrl);
+  const pending = async (c: Context<AppEnv>) => {
+    const token = getCookie(c, SESSION_COOKIE);
+    const session = token ? await findPendingSession(deps.db, token, 'pending_code') : undefined;
+    if (!token || !session) throw new AppError('UNAUTHENTICATED');
+    return { token, userId: session.user_id };
+  };
+
+  app.post('/account/webauthn/options', async (c) => {
+    assertRouteAllowed(c);
+    const options = await startRegistration(deps.db, rp, c.get('user')!.id);
+    if (!options) return c.json({ error: 'totp_required' }, 409);
+    return c.json(options);
+  });
+
+  app.post('/account/webauthn', async (c) => {
+    assertRouteAllowed(c);
+    const ok = await finishRegistration(deps.db, rp, c.get('user')!.id, (await credential(c)) as unknown as RegistrationResponseJSON);
+    return ok ? c.json({ ok: true, redirect: '/account/security' }) : c.json({ ok: false }, 422);
+  });
+
+  app.post('/login/two-factor/webauthn/options', async (c) => {
+    const { userId } = await pending(c);
+    const options = await startAuthentication(deps.db, rp, userId);
+    if (!options) return c.json({ error: 'no_credentials' }, 404);
+    return c.json(options);
+  });
+
+  app.post('/login/two-factor/webauthn', async (c) => {
+    const { token, userId } = await pending(c);
+    const result = await finishAuthentication(deps.db, rp, userId, (await credential(c)) as unknown as AuthenticationResponseJSON);
+    if (!result.ok) return c.json({ ok: false }, result.waitMinutes ? 429 : 401);
+    setStrictCookie(c, SESSION_COOKIE, await completeSession(deps.db, token), deps.config.secureCookies, SESSION_ABSOLUTE_HOURS * 3600);
+    return c.json({ ok: true, redirect: '/cases' });
+  });
+
+  return app;
+}

@@ -1,0 +1,200 @@
+import crypto from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../src/server/app.js';
+import { timeStep, totpCode } from '../src/server/auth/totp.js';
+import { clearFailures } from '../src/server/http/throttle.js';
+import { createTestDeps } from './support/test-deps.js';
+import { TestClient } from './support/http-client.js';
+import { createStaff, defaultTeamId, PASSWORD } from './support/factories.js';
+
+type Deps = Awaited<ReturnType<typeof createTestDeps>>;
+let deps: Deps;
+let app: ReturnType<typeof createApp>;
+let teamId: string;
+const ORIGIN = 'http://localhost:3000';
+
+beforeAll(async () => {
+  deps = await createTestDeps({ MELDPUNT_BASE_URL: ORIGIN });
+  app = createApp(deps);
+  teamId = await defaultTeamId(deps);
+});
+afterAll(() => deps.dispose());
+
+// --- A software authenticator: P-256 key, "none" attestation, CBOR by hand. ---
+
+function cborHead(major: number, n: number): Buffer {
+  if (n < 24) return Buffer.from([(major << 5) | n]);
+  if (n < 256) return Buffer.from([(major << 5) | 24, n]);
+  const b = Buffer.alloc(3);
+  b[0] = (major << 5) | 25;
+  b.writeUInt16BE(n, 1);
+  return b;
+}
+
+function cbor(value: unknown): Buffer {
+  if (typeof value === 'number') return value >= 0 ? cborHead(0, value) : cborHead(1, -1 - value);
+  if (typeof value === 'string') return Buffer.concat([cborHead(3, Buffer.byteLength(value)), Buffer.from(value)]);
+  if (Buffer.isBuffer(value)) return Buffer.concat([cborHead(2, value.length), value]);
+  if (value instanceof Map) return Buffer.concat([cborHead(5, value.size), ...[...value].flatMap(([k, v]) => [cbor(k), cbor(v)])]);
+  throw new Error('unsupported');
+}
+
+const b64url = (b: Buffer) => b.toString('base64url');
+const sha256 = (b: Buffer | string) => crypto.createHash('sha256').update(b).digest();
+
+class SoftwareKey {
+  readonly keys = crypto.generateKeyPairSync('ec', { namedCurve: 'P-256' });
+  readonly credentialId = crypto.randomBytes(32);
+
+  coseKey(): Buffer {
+    const jwk = this.keys.publicKey.export({ format: 'jwk' });
+    return cbor(new Map<number, unknown>([[1, 2], [3, -7], [-1, 1], [-2, Buffer.from(jwk.x!, 'base64url')], [-3, Buffer.from(jwk.y!, 'base64url')]]));
+  }
+
+  register(options: { challenge: string; rp: { id: string } }, origin = ORIGIN) {
+    const clientData = Buffer.from(JSON.stringify({ type: 'webauthn.create', challenge: options.challenge, origin, crossOrigin: false }));
+    const idLen = Buffer.alloc(2);
+    idLen.writeUInt16BE(this.credentialId.length);
+    // flags UP | UV | AT, sign count 0, zero AAGUID
+    const authData = Buffer.concat([sha256(options.rp.id), Buffer.from([0x45]), Buffer.alloc(4), Buffer.alloc(16), idLen, this.credentialId, this.coseKey()]);
+    const attestationObject = cbor(new Map<string, unknown>([['fmt', 'none'], ['attStmt', new Map()], ['authData', authData]]));
+    return {
+      id: b64url(this.credentialId),
+      rawId: b64url(this.credentialId),
+      type: 'public-key',
+      response: { clientDataJSON: b64url(clientData), attestationObject: b64url(attestationObject), transports: ['usb'] },
+      clientExtensionResults: {},
+    };
+  }
+
+  assert(options: { challenge: string; rpId: string }, signCount: number, opts: { origin?: string; signer?: crypto.KeyObject } = {}) {
+    const clientData = Buffer.from(JSON.stringify({ type: 'webauthn.get', challenge: options.challenge, origin: opts.origin ?? ORIGIN, crossOrigin: false }));
+    const count = Buffer.alloc(4);
+    count.writeUInt32BE(signCount);
+    const authData = Buffer.concat([sha256(options.rpId), Buffer.from([0x05]), count]);
+    const signature = crypto.sign('sha256', Buffer.concat([authData, sha256(clientData)]), opts.signer ?? this.keys.privateKey);
+    return {
+      id: b64url(this.credentialId),
+      rawId: b64url(this.credentialId),
+      type: 'public-key',
+      response: { clientDataJSON: b64url(clientData), authenticatorData: b64url(authData), signature: b64url(signature) },
+      clientExtensionResults: {},
+    };
+  }
+}
+
+/** What the page's script does: JSON with the CSRF token of the page in a header. */
+function postJson(client: TestClient, path: string, body: unknown = {}) {
+  return client.send(path, { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json', 'x-csrf-token': client.csrfToken() } });
+}
+
+async function countAudit(type: string) {
+  const rows = await deps.db.selectFrom('audit_event').select('id').where('type', '=', type as never).execute();
+  return rows.length;
+}
+
+describe('WebAuthn as a second factor', () => {
+  it('enrols a key beside TOTP, signs in with it, and refuses a wrong signature, a replayed challenge, a wrong origin and a stale counter', async () => {
+    const adviser = await createStaff(deps, teamId, ['confidential_adviser']);
+    const owner = new TestClient(app);
+    expect((await owner.signIn(adviser.email, PASSWORD)).headers.get('location')).toBe('/cases');
+    await owner.get('/account/security');
+    // A key needs TOTP first: the no-JavaScript path and the recovery codes stay available.
+    expect(owner.lastHtml).not.toContain('data-webauthn="register"');
+    expect((await postJson(owner, '/account/webauthn/options')).status).toBe(409);
+    const secret = /data-testid="totp-secret">([^<]+)</.exec(owner.lastHtml)![1]!.replace(/\s/g, '');
+    const secretBytes = base32Decode(secret);
+    expect((await owner.post('/account/two-factor', { code: totpCode(secretBytes, timeStep(new Date())) })).status).toBe(200);
+
+    await owner.get('/account/security');
+    expect(owner.lastHtml).toContain('data-webauthn="register"');
+    expect(owner.lastHtml).toContain('src="/assets/webauthn.js?v=');
+    // Without a CSRF header the JSON endpoint is refused.
+    const noCsrf = await owner.send('/account/webauthn/options', { method: 'POST', body: '{}', headers: { 'content-type': 'application/json' } });
+    expect(noCsrf.status).toBe(403);
+    await owner.get('/account/security');
+
+    const key = new SoftwareKey();
+    const regOptions = await (await postJson(owner, '/account/webauthn/options')).json();
+    expect(regOptions.rp.id).toBe('localhost');
+    // A registration for another origin is refused (and uses up its challenge).
+    expect((await postJson(owner, '/account/webauthn', key.register(regOptions, 'https://evil.example'))).status).toBe(422);
+    expect((await postJson(owner, '/account/webauthn', key.register(regOptions))).status).toBe(422);
+    const fresh = await (await postJson(owner, '/account/webauthn/options')).json();
+    const registered = await postJson(owner, '/account/webauthn', key.register(fresh));
+    expect(registered.status).toBe(200);
+    expect(await registered.json()).toEqual({ ok: true, redirect: '/account/security' });
+    expect(await countAudit('USER_WEBAUTHN_REGISTERED')).toBe(1);
+    const stored = await deps.db.selectFrom('webauthn_credential').selectAll().where('user_id', '=', adviser.id).execute();
+    expect(stored.map((s) => s.credential_id)).toEqual([b64url(key.credentialId)]);
+    await owner.get('/account/security');
+    expect(owner.lastHtml).toContain('data-testid="webauthn-keys"');
+
+    // Sign-in: password, then the key instead of a code.
+    const client = new TestClient(app);
+    expect((await client.signIn(adviser.email, PASSWORD)).headers.get('location')).toBe('/login/two-factor');
+    await client.get('/login/two-factor');
+    expect(client.lastHtml).toContain('data-webauthn="authenticate"');
+    expect(client.lastHtml).toContain('name="code"'); // the TOTP form stays
+    const authOptions = await (await postJson(client, '/login/two-factor/webauthn/options')).json();
+    expect(authOptions.allowCredentials.map((c: { id: string }) => c.id)).toEqual([b64url(key.credentialId)]);
+    const assertion = key.assert(authOptions, 1);
+    const signedIn = await postJson(client, '/login/two-factor/webauthn', assertion);
+    expect(signedIn.status).toBe(200);
+    expect(await signedIn.json()).toEqual({ ok: true, redirect: '/cases' });
+    expect((await client.get('/cases')).status).toBe(200);
+    expect(await countAudit('USER_WEBAUTHN_VERIFIED')).toBe(1);
+
+    // Refusals, each in a session that stays pending.
+    const attacker = new TestClient(app);
+    await attacker.signIn(adviser.email, PASSWORD);
+    await attacker.get('/login/two-factor');
+    const refused = async (make: (o: { challenge: string; rpId: string }) => unknown) => {
+      const options = await (await postJson(attacker, '/login/two-factor/webauthn/options')).json();
+      return (await postJson(attacker, '/login/two-factor/webauthn', make(options))).status;
+    };
+    const otherKey = crypto.generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey;
+    expect(await refused((o) => key.assert(o, 2, { signer: otherKey }))).toBe(401); // wrong signature
+    expect(await refused(() => assertion)).toBe(401); // the used challenge, replayed as a whole
+    expect(await refused((o) => key.assert({ ...o, challenge: authOptions.challenge }, 3))).toBe(401); // used challenge, freshly signed
+    expect(await refused((o) => key.assert(o, 4, { origin: 'https://evil.example' }))).toBe(401); // wrong origin
+    expect(await refused((o) => key.assert(o, 1))).toBe(401); // counter not above the stored one (cloned key)
+    expect((await attacker.get('/cases')).headers.get('location')).toBe('/login');
+    expect(await countAudit('USER_WEBAUTHN_VERIFIED')).toBe(1);
+    const stillOne = await deps.db.selectFrom('webauthn_credential').select('counter').where('user_id', '=', adviser.id).executeTakeFirstOrThrow();
+    expect(Number(stillOne.counter)).toBe(1);
+    // Five failures share the TOTP budget: now even the right key is throttled.
+    expect(await refused((o) => key.assert(o, 7))).toBe(429);
+    expect((await attacker.get('/cases')).headers.get('location')).toBe('/login');
+    // Once the window is over (cleared here), the right key with a rising counter works again.
+    await clearFailures(deps.db, `totp:${adviser.id}`);
+    expect(await refused((o) => key.assert(o, 8))).toBe(200);
+    expect((await attacker.get('/cases')).status).toBe(200);
+  });
+
+  it('serves the script from our own origin, and refuses key sign-in outside a pending session', async () => {
+    const res = await app.request('/assets/webauthn.js');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('javascript');
+    expect(await res.text()).toContain('navigator.credentials');
+    const stranger = new TestClient(app);
+    await stranger.get('/login');
+    expect((await postJson(stranger, '/login/two-factor/webauthn/options')).status).not.toBe(200);
+  });
+});
+
+function base32Decode(text: string): Buffer {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+  let bits = 0;
+  let value = 0;
+  const out: number[] = [];
+  for (const ch of text) {
+    value = (value << 5) | alphabet.indexOf(ch);
+    bits += 5;
+    if (bits >= 8) {
+      out.push((value >>> (bits - 8)) & 255);
+      bits -= 8;
+    }
+  }
+  return Buffer.from(out);
+}
