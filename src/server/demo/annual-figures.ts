@@ -101,7 +101,12 @@ export function buildAnnualFixtureCsv(): string {
     ['', '2026-01-01', 'phone', 'self', 'student', 'male', 'SBE', 'threat', 'online_hate', 'online', 'external', '', '', '', ''],
   ];
   const rows = [CASE_HEADER, ...buildYearRows(FIGURES_2024), ...buildYearRows(FIGURES_2025), ...outside];
-  return `\ufeff${rows.map((r) => r.map(csvField).join(',')).join('\r\n')}\r\n`;
+  return `\ufeff${toCsv(rows)}`;
+}
+
+/** Rows as CSV text, quoted where needed. */
+export function toCsv(rows: string[][]): string {
+  return `${rows.map((r) => r.map(csvField).join(',')).join('\r\n')}\r\n`;
 }
 
 export const PARTNER_COUNTS_CSV = 'year,service,category,count\r\n2025,study_adviser,,42\r\n2025,psychologist,,28\r\n2024,study_adviser,,30\r\n';

@@ -4,6 +4,7 @@ import { ROLES, type Role } from '../../domain/roles.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { createCase } from '../cases/cases.service.js';
 import { createUser } from '../users/users.service.js';
+import { loadDemoHistory } from './demo-history.js';
 
 export const DEMO_PASSWORD = 'demo-meldpunt-2026';
 export const DEMO_DOMAIN = 'demo.meldpunt.invalid';
@@ -19,9 +20,16 @@ const NARRATIVES: [string, string, string, string][] = [
 
 /**
  * A realistic demo installation: a staff team beside the students' team, one account per
- * role (the e-mail address says the role) and a handful of reports. Runs once.
+ * role (the e-mail address says the role), a handful of reports this year and the published
+ * figures for the two years before. Runs once.
  */
 export async function loadDemoData(db: Db, keyring: Keyring): Promise<{ password: string; emails: string[] } | undefined> {
+  const accounts = await loadDemoAccountsAndCases(db, keyring);
+  await loadDemoHistory(db, keyring, new Date().getUTCFullYear());
+  return accounts;
+}
+
+async function loadDemoAccountsAndCases(db: Db, keyring: Keyring): Promise<{ password: string; emails: string[] }> {
   return db.transaction().execute(async (trx) => {
     const done = await trx.selectFrom('app_user').select('id').where('email', 'like', `%@${DEMO_DOMAIN}`).limit(1).executeTakeFirst();
     if (done) return { password: DEMO_PASSWORD, emails: demoEmails() };
