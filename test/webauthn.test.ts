@@ -136,6 +136,9 @@ describe('WebAuthn as a second factor', () => {
     await client.get('/login/two-factor');
     expect(client.lastHtml).toContain('data-webauthn="authenticate"');
     expect(client.lastHtml).toContain('name="code"'); // the TOTP form stays
+    // A wrong code keeps the key on offer.
+    expect((await client.post('/login/two-factor', { code: '000000' })).status).toBe(401);
+    expect(client.lastHtml).toContain('data-webauthn="authenticate"');
     const authOptions = await (await postJson(client, '/login/two-factor/webauthn/options')).json();
     expect(authOptions.allowCredentials.map((c: { id: string }) => c.id)).toEqual([b64url(key.credentialId)]);
     const assertion = key.assert(authOptions, 1);

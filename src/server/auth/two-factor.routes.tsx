@@ -48,7 +48,8 @@ export function twoFactorRoutes(deps: Deps) {
     if (!result.ok) {
       const t = c.get('t');
       c.status(result.waitMinutes ? 429 : 401);
-      return c.html(<SecondFactorPage ctx={viewContext(c)} errors={{ code: result.waitMinutes ? t('login.throttled', { minutes: result.waitMinutes }) : t('twofa.failed') }} />);
+      const webauthn = (await listCredentials(deps.db, userId)).length > 0;
+      return c.html(<SecondFactorPage ctx={viewContext(c)} webauthn={webauthn} errors={{ code: result.waitMinutes ? t('login.throttled', { minutes: result.waitMinutes }) : t('twofa.failed') }} />);
     }
     await complete(c, token);
     return c.redirect('/cases', 303);
