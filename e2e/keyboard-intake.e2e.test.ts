@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { expectAccessible, launchBrowser, newContext } from './support/browser.js';
 import { currentStep } from './support/intake.js';
+import { byKeyboard } from './support/keyboard.js';
 import { startServer, type RunningServer } from '../test/support/server.js';
 
 let server: RunningServer;
@@ -14,40 +15,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.stop();
 });
-
-interface Focused { tag: string; type: string; name: string; text: string; checked: boolean }
-
-async function focused(page: Page): Promise<Focused> {
-  const el = page.locator('*:focus');
-  if ((await el.count()) === 0) return { tag: '', type: '', name: '', text: '', checked: false };
-  return {
-    tag: (await el.evaluate((e) => e.tagName.toLowerCase())) as string,
-    type: (await el.getAttribute('type')) ?? '',
-    name: (await el.getAttribute('name')) ?? '',
-    text: ((await el.textContent()) ?? '').trim(),
-    checked: await el.evaluate((e) => (e as HTMLInputElement).checked === true),
-  };
-}
-
-/**
- * Fills the page in with Tab, Space and typing only: Space on the first radio of each group
- * and on a checkbox named in `tick`, typed text into the fields named in `text`, Enter on the
- * button labelled `submit`.
- */
-async function byKeyboard(page: Page, submit: string, text: Record<string, string> = {}, tick: string[] = []) {
-  for (let i = 0; i < 80; i++) {
-    await page.keyboard.press('Tab');
-    const f = await focused(page);
-    if (f.tag === 'input' && f.type === 'radio' && !f.checked) await page.keyboard.press('Space');
-    else if (f.tag === 'input' && f.type === 'checkbox' && tick.includes(f.name) && !f.checked) await page.keyboard.press('Space');
-    else if ((f.tag === 'textarea' || f.tag === 'input') && text[f.name] !== undefined) await page.keyboard.type(text[f.name]!);
-    else if (f.tag === 'button' && f.text === submit) {
-      await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
-      return;
-    }
-  }
-  throw new Error(`no button "${submit}" reached with Tab`);
-}
 
 describe('the intake with the keyboard only (Tab, Space, Enter), without JavaScript, in English', () => {
   it('reaches every question, the check page and the receipt, and axe finds nothing on any page', async () => {

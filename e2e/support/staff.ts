@@ -9,3 +9,9 @@ export async function signInAsDemo(page: Page, baseUrl: string, role: string): P
   await page.getByLabel('Wachtwoord').fill('demo-meldpunt-2026');
   await Promise.all([page.waitForURL(/\/cases$/), page.getByRole('button', { name: 'Inloggen' }).click()]);
 }
+
+/** From the inbox, opens a case's messages, minutes and appointments page (Dutch). */
+export async function openCorrespondence(page: Page, reference: string): Promise<void> {
+  await Promise.all([page.waitForNavigation(), page.getByRole('link', { name: reference }).click()]);
+  await Promise.all([page.waitForNavigation(), page.getByRole('link', { name: 'Berichten, verslagen en afspraken' }).click()]);
+}
