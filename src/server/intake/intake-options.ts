@@ -35,6 +35,6 @@ export function teamChoiceErrors(a: Answers, options: IntakeOptions): Record<str
   if (a.adviser && !options.advisers.some((p) => p.userId === a.adviser)) errors.adviser = 'validation.choose';
   const category = options.categories.find((c) => c.key === a.category);
   if (a.category && !category) errors.category = 'validation.choose';
-  if (a.subtype && category && !category.subtypes.some((s) => s.key === a.subtype)) errors.subtype = 'validation.choose';
+  if (a.subtype && category && !category.subtypes.some((s) => s.key === a.subtype)) errors.subtype = 'validation.subtype';
   return errors;
 }
