@@ -115,6 +115,14 @@ describe('objectives and recommendations per year', () => {
     expect(at('Workshop grensoverschrijdend gedrag')).toBeGreaterThan(at('4.4 Activiteiten'));
     expect(at('Scholingsuren per vertrouwenspersoon')).toBeGreaterThan(at('4.4 Activiteiten'));
 
+    // The report page in the browser shows the same chapters beside the figures.
+    await adviser.get('/reports/annual?team=students&year=2025');
+    const page = /data-testid="report-chapters">([^]*)<\/main>/.exec(adviser.lastHtml)![1]!;
+    expect(page).toMatch(/Workshop grensoverschrijdend gedrag<\/td><td>Gehouden<\/td><td>40<\/td>/);
+    expect(page).toMatch(/<th scope="row">Vera Vertrouwenspersoon<\/th><td>1<\/td><td>6<\/td>/);
+    expect(page).toMatch(new RegExp(`${OBJECTIVE}</th><td>Doorgeschoven naar volgend jaar</td>`));
+    expect(page).toMatch(new RegExp(`${RECOMMENDATION}</th><td>Deels gerealiseerd</td>`));
+
     const next = JSON.parse((await exportReport(2026, 'json')).toString('utf8'));
     expect(next.chapters.objectives).toEqual([{ title: OBJECTIVE, status: 'open', statusLabel: 'Open', notes: null, carriedFromYear: 2025 }]);
   });

@@ -35,7 +35,9 @@ export function reportRoutes(deps: Deps) {
     }
     const year = query.data.year ?? defaultReportYear();
     const report = await getAnnualReport(deps.db, { teamKey, year, lang: c.get('lang'), actor: { kind: 'user', userId: user.id }, format: 'web' });
-    return c.html(<ReportPage ctx={viewContext(c)} teams={teams} teamKey={teamKey} year={year} report={report} />);
+    const team = await findTeam(deps.db, teamKey);
+    const chapters = team && (await getReportChapters(deps.db, team.id, year, c.get('lang')));
+    return c.html(<ReportPage ctx={viewContext(c)} teams={teams} teamKey={teamKey} year={year} report={report} chapters={chapters} />);
   });
 
   app.get('/reports/annual/download', async (c) => {

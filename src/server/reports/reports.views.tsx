@@ -5,6 +5,7 @@ import { ErrorSummary, type FieldErrors } from '../../ui/form.js';
 import { Layout } from '../../ui/layout.js';
 import type { ViewContext } from '../http/env.js';
 import { CHARTED, renderReportChart } from './report-charts.js';
+import { renderChaptersHtml, type ReportChapters } from './report-chapters.js';
 import { REPORT_FORMATS } from './report-export.js';
 import { BreakdownTable } from './report-tables.js';
 import { BREAKDOWN_ORDER, reportText } from './report-text.js';
@@ -20,11 +21,13 @@ interface ReportPageProps {
   teamKey: string;
   year: number | string;
   report?: AnnualReport;
+  /** Chapters 3 and 4: recommendations, objectives, activities and training hours of the year. */
+  chapters?: ReportChapters;
   errors?: FieldErrors;
 }
 
 /** The annual report's figures for advisers and coordinators: tables, charts, partner counts, downloads. */
-export function ReportPage({ ctx, teams, teamKey, year, report, errors = {} }: ReportPageProps) {
+export function ReportPage({ ctx, teams, teamKey, year, report, chapters, errors = {} }: ReportPageProps) {
   const { t, lang } = ctx;
   const text = reportText(lang);
   const query = `team=${encodeURIComponent(teamKey)}&year=${year}`;
@@ -82,6 +85,7 @@ export function ReportPage({ ctx, teams, teamKey, year, report, errors = {} }: R
               </table>
             )}
           </section>
+          {chapters && <div data-testid="report-chapters">{raw(renderChaptersHtml(chapters, lang))}</div>}
         </>
       )}
     </Layout>
