@@ -61,6 +61,11 @@ describe('staff sign-in', () => {
     expect((await new TestClient(app).signIn(other.email, PASSWORD)).status).toBe(303);
   });
 
+  it('answers a NUL character in the form like any wrong input, not with a server error (found by fuzzing)', async () => {
+    const res = await new TestClient(app, 'en').signIn('\u0000', '\u0000');
+    expect(res.status).toBe(422);
+  });
+
   it('answers an unknown account like a wrong password', async () => {
     const client = new TestClient(app, 'en');
     expect((await client.signIn('nobody@uni.example', PASSWORD)).status).toBe(401);

@@ -21,7 +21,11 @@ pg.types.setTypeParser(1082, (v) => v);
 export async function openDb(opts: { databaseUrl?: string; dataDir: string }): Promise<OpenedDb> {
   if (opts.databaseUrl) {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10 });
-    pool.on('error', () => {}); // an idle client lost its connection; the next query reports it
+    // A connection the server ends (restart, outage) emits 'error' on its client, also while
+    // it is checked out between queries; unhandled, that would end the process. The failed
+    // query reports the error, and the pool drops the broken client when it is released.
+    pool.on('error', () => {});
+    pool.on('connect', (client) => client.on('error', () => {}));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, kind: 'postgres', close: () => db.destroy() };
   }

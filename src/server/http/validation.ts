@@ -21,6 +21,7 @@ export function toFieldErrors(error: z.ZodError, t: Translate): FieldErrors {
 /** Form bodies as plain strings; files are handled by the routes that accept them. */
 export function formStrings(body: Record<string, string | File | (string | File)[]>): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(body)) if (typeof v === 'string') out[k] = v;
+  // NUL cannot be stored in a PostgreSQL text value and is never meaningful in a form.
+  for (const [k, v] of Object.entries(body)) if (typeof v === 'string') out[k] = v.replace(/\u0000/g, '');
   return out;
 }
