@@ -10,7 +10,7 @@ import { getCookie, setStrictCookie } from './http/cookies.js';
 import { viewContext, type AppEnv } from './http/env.js';
 import { AppError, isDatabaseUnavailable, MESSAGE_BY_CODE, STATUS_BY_CODE } from './http/errors.js';
 import { securityHeaders } from './http/security.js';
-import type { Logger } from './logger.js';
+import { errorForLog, type Logger } from './logger.js';
 import { authRoutes, SESSION_COOKIE } from './auth/auth.routes.js';
 import { findSessionUser } from './auth/auth.service.js';
 import { MessagePage } from './auth/auth.views.js';
@@ -158,7 +158,7 @@ export function createApp(deps: Deps, opts: AppOptions = {}) {
       c.status(503);
       return c.html(<MessagePage ctx={ctx} title={ctx.t('error.title')} message={ctx.t('error.unavailable')} />);
     }
-    opts.logger?.error({ err: { name: err.name, stack: err.stack } }, 'unhandled error');
+    opts.logger?.error({ err: errorForLog(err) }, 'unhandled error');
     c.status(500);
     return c.html(<MessagePage ctx={ctx} title={ctx.t('error.title')} message={ctx.t('error.internal')} />);
   });

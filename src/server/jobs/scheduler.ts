@@ -1,6 +1,6 @@
 import type { Db } from '../db/create-db.js';
 import type { Deps } from '../bootstrap.js';
-import type { Logger } from '../logger.js';
+import { errorForLog, type Logger } from '../logger.js';
 
 /**
  * In-process, database-backed jobs. Every server process ticks; a job runs only in the
@@ -48,7 +48,7 @@ export async function runDueJobs(deps: Deps, now: Date, logger?: Logger): Promis
       await job.run(deps, now);
       ran.push(job.name);
     } catch (err) {
-      logger?.error({ job: job.name, err: { name: (err as Error).name, stack: (err as Error).stack } }, 'job failed');
+      logger?.error({ job: job.name, err: errorForLog(err) }, 'job failed');
     }
   }
   return ran;
