@@ -64,7 +64,8 @@ describe('appointments', () => {
     const action = /action="(\/cases\/[0-9a-f-]+\/appointments\/[0-9a-f-]+\/confirm)"/.exec(staff.lastHtml)![1]!;
     expect((await staff.post(action, { slot: '1' })).status).toBe(422);
     expect(staff.lastHtml).toContain('Fill in this field.');
-    expect((await staff.post(action, { slot: '1', details: 'Teams-link volgt; kamer 2.14' })).status).toBe(200);
+    expect((await staff.submit(action, { slot: '1', details: 'Teams-link volgt; kamer 2.14' })).status).toBe(200);
+    expect(staff.lastHtml).toContain('The appointment has been confirmed.');
 
     for (let i = 0; i < 100 && smtp.messages.length === 0; i++) await new Promise((r) => setTimeout(r, 50));
     expect(smtp.messages).toHaveLength(1);

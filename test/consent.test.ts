@@ -44,7 +44,7 @@ describe('the consent ledger', () => {
       expect(await check(caseId, request), purpose).toBe('CONSENT_REQUIRED');
     }
     await coordinator.client.get(`/cases/${caseId}/consents`);
-    const res = await coordinator.client.post(`/cases/${caseId}/consents`, consentForm({ note: 'Besproken op 3 maart' }));
+    const res = await coordinator.client.submit(`/cases/${caseId}/consents`, consentForm({ note: 'Besproken op 3 maart' }));
     expect(res.status).toBe(200);
     expect(coordinator.client.lastHtml).toContain('Besproken op 3 maart');
     const referral: ShareRequest = { info: 'case_content', recipient: { kind: 'partner', value: 'police' }, purpose: 'referral' };
@@ -55,7 +55,7 @@ describe('the consent ledger', () => {
     expect(await check(caseId, { ...referral, info: 'reporter_identity' })).toBe('CONSENT_REQUIRED');
 
     const grant = await deps.db.selectFrom('consent_grant').select('id').where('case_id', '=', caseId).executeTakeFirstOrThrow();
-    const withdrawn = await coordinator.client.post(`/cases/${caseId}/consents/${grant.id}/withdraw`, { withdrawVia: 'mailbox' });
+    const withdrawn = await coordinator.client.submit(`/cases/${caseId}/consents/${grant.id}/withdraw`, { withdrawVia: 'mailbox' });
     expect(withdrawn.status).toBe(200);
     expect(await check(caseId, referral)).toBe('CONSENT_REQUIRED');
     const types = (await deps.db.selectFrom('audit_event').select('type').where('case_id', '=', caseId).execute()).map((e) => e.type);
@@ -67,7 +67,7 @@ describe('the consent ledger', () => {
     const coordinator = await signedIn(app, deps, teamId, ['safety_coordinator']);
     await coordinator.client.get(`/cases/${caseId}/consents`);
     const reason = 'Dreiging met een mes, acuut gevaar';
-    const res = await coordinator.client.post(`/cases/${caseId}/overrides`, { info: 'reporter_identity', recipientKind: 'partner', recipient: 'police', purpose: 'escalation', reason });
+    const res = await coordinator.client.submit(`/cases/${caseId}/overrides`, { info: 'reporter_identity', recipientKind: 'partner', recipient: 'police', purpose: 'escalation', reason });
     expect(res.status).toBe(200);
     expect(coordinator.client.lastHtml).toContain(reason);
     const request: ShareRequest = { info: 'reporter_identity', recipient: { kind: 'partner', value: 'police' }, purpose: 'escalation' };
@@ -81,7 +81,7 @@ describe('the consent ledger', () => {
     const caseId = await newCase();
     const adviser = await signedIn(app, deps, teamId, ['confidential_adviser']);
     await adviser.client.get('/cases');
-    const res = await adviser.client.post(`/cases/${caseId}/overrides`, { info: 'case_content', recipientKind: 'partner', recipient: 'police', purpose: 'escalation', reason: 'x' });
+    const res = await adviser.client.submit(`/cases/${caseId}/overrides`, { info: 'case_content', recipientKind: 'partner', recipient: 'police', purpose: 'escalation', reason: 'x' });
     expect(res.status).toBe(403);
     const officer = await signedIn(app, deps, teamId, ['support_officer']);
     expect((await officer.client.get(`/cases/${caseId}/consents`)).status).toBe(403);
@@ -100,14 +100,14 @@ describe('identity reveal (a sharing path)', () => {
     expect(coordinator.client.lastHtml).toContain('Fenna Testpersoon');
 
     await coordinator.client.get(`/cases/${caseId}/consents`);
-    const refused = await coordinator.client.post(`/cases/${caseId}/identity-access`, { userId: adviser.id });
+    const refused = await coordinator.client.submit(`/cases/${caseId}/identity-access`, { userId: adviser.id });
     expect(refused.status).toBe(403);
     const refusals = await deps.db.selectFrom('audit_event').select('type').where('case_id', '=', caseId).where('type', '=', 'SHARE_REFUSED').execute();
     expect(refusals).toHaveLength(1);
 
     await coordinator.client.get(`/cases/${caseId}/consents`);
-    await coordinator.client.post(`/cases/${caseId}/consents`, consentForm({ info: 'reporter_identity', recipientKind: 'person', recipient: adviser.id, purpose: 'identity_reveal' }));
-    const granted = await coordinator.client.post(`/cases/${caseId}/identity-access`, { userId: adviser.id });
+    await coordinator.client.submit(`/cases/${caseId}/consents`, consentForm({ info: 'reporter_identity', recipientKind: 'person', recipient: adviser.id, purpose: 'identity_reveal' }));
+    const granted = await coordinator.client.submit(`/cases/${caseId}/identity-access`, { userId: adviser.id });
     expect(granted.status).toBe(200);
     await adviser.client.get(`/cases/${caseId}`);
     expect(adviser.client.lastHtml).toContain('Fenna Testpersoon');

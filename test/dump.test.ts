@@ -100,10 +100,10 @@ describe('a database dump after realistic use', () => {
     const file = await coordinator.client.get(`/cases/${named}/files/${files[0]!.id}`);
     expect(Buffer.from(await file.arrayBuffer()).toString('latin1')).toContain(SECRETS.attachment);
     await coordinator.client.get(`/cases/${named}/consents`);
-    await coordinator.client.post(`/cases/${named}/consents`, {
+    await coordinator.client.submit(`/cases/${named}/consents`, {
       info: 'case_content', recipientKind: 'partner', recipient: 'police', purpose: 'referral', obtainedVia: 'conversation', note: SECRETS.consentNote,
     });
-    await coordinator.client.post(`/cases/${named}/overrides`, {
+    await coordinator.client.submit(`/cases/${named}/overrides`, {
       info: 'reporter_identity', recipientKind: 'partner', recipient: 'police', purpose: 'escalation', reason: SECRETS.overrideReason,
     });
     expect(coordinator.client.lastHtml).toContain(SECRETS.overrideReason);

@@ -30,7 +30,7 @@ async function createConsultation(caseId: string, summary: string): Promise<stri
 /** The reporter's consent to an anonymised consultation of the expert team (issue 6: every share checks the ledger). */
 async function consentToExpertTeam(caseId: string): Promise<void> {
   await coordinator.client.get(`/cases/${caseId}/consents`);
-  const res = await coordinator.client.post(`/cases/${caseId}/consents`, {
+  const res = await coordinator.client.submit(`/cases/${caseId}/consents`, {
     info: 'anonymised_summary', recipientKind: 'role', recipient: 'expert_team_member', purpose: 'expert_consultation', obtainedVia: 'conversation',
   });
   expect(res.status).toBe(200);

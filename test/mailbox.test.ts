@@ -88,12 +88,13 @@ describe('the anonymous mailbox', () => {
     const { client: reporter } = await openMailbox(app, receipt, 'nl');
     await reporter.get('/postbus/inbox');
     expect(reporter.lastHtml).toContain('Ontvangen'); // status
-    await reporter.post('/postbus/e-mail', { email: 'nietmijnnaam@example.test' });
+    await reporter.submit('/postbus/e-mail', { email: 'nietmijnnaam@example.test' });
     expect(reporter.lastHtml).toContain('data-testid="notify-set"');
 
     await staff.get(`/cases/${caseId}/messages`);
     const sent = await postMultipart(staff, `/cases/${caseId}/messages`, { body: 'Dank voor uw melding. Wilt u vertellen wat er 9b2d gebeurde?' });
-    expect(sent.status).toBe(200);
+    expect(sent.status).toBe(303); // post/redirect/get: reloading the page that follows sends nothing again
+    expect(sent.headers.get('location')).toBe(`/cases/${caseId}/messages?notice=sent`);
     await waitFor(() => smtp.messages.length === 1);
     const notice = smtp.messages[0]!;
     expect(notice.to && 'text' in notice.to ? notice.to.text : JSON.stringify(notice.to)).toContain('nietmijnnaam@example.test');
@@ -102,8 +103,14 @@ describe('the anonymous mailbox', () => {
     await reporter.get('/postbus/inbox');
     expect(reporter.lastHtml).toContain('Wilt u vertellen wat er 9b2d gebeurde?');
     const reply = await postMultipart(reporter, '/postbus/berichten', { body: 'Het gebeurde na college.' }, [{ field: 'files', name: 'screenshot.jpg', type: 'image/jpeg', bytes: jpegWithExif() }]);
-    expect(reply.status).toBe(200);
+    expect(reply.headers.get('location')).toBe('/postbus/inbox?notice=sent');
+    await reporter.follow(reply);
+    expect(reporter.lastHtml).toContain('Uw bericht is verstuurd.');
     expect(reporter.lastHtml).toContain('screenshot.jpg');
+    await reporter.follow(reply); // a reload
+    expect(await deps.db.selectFrom('case_message').select('id').where('case_id', '=', caseId).where('author', '=', 'reporter').execute()).toHaveLength(1);
+    await reporter.get('/postbus/inbox?notice=%3Cb%3Eforged%3C%2Fb%3E'); // only the fixed notices are shown
+    expect(reporter.lastHtml).not.toContain('forged');
 
     await staff.get(`/cases/${caseId}/messages`);
     expect(staff.lastHtml).toContain('Het gebeurde na college.');
@@ -119,7 +126,7 @@ describe('the anonymous mailbox', () => {
     const missing = await reporter.post(`/postbus/verslagen/${minutesId}`, {});
     expect(missing.status).toBe(422);
     expect(reporter.lastHtml).toContain('Maak een keuze.');
-    await reporter.post(`/postbus/verslagen/${minutesId}`, { decision: 'approve' });
+    await reporter.submit(`/postbus/verslagen/${minutesId}`, { decision: 'approve' });
     expect(reporter.lastHtml).toContain('U heeft het verslag goedgekeurd.');
     const row = await deps.db.selectFrom('case_minutes').select('status').where('id', '=', minutesId!).executeTakeFirstOrThrow();
     expect(row.status).toBe('approved');
@@ -144,7 +151,7 @@ describe('the anonymous mailbox', () => {
     await reporter.get('/postbus/inbox');
     expect((await reporter.post('/postbus/identiteit', { name: 'Sanne Onthuld', contact: 'sanne@example.test' })).status).toBe(422);
     expect(reporter.lastHtml).toContain('Confirm that you want to disclose your name.');
-    await reporter.post('/postbus/identiteit', { name: 'Sanne Onthuld', contact: 'sanne@example.test', confirm: 'yes' });
+    await reporter.submit('/postbus/identiteit', { name: 'Sanne Onthuld', contact: 'sanne@example.test', confirm: 'yes' });
     expect(reporter.lastHtml).toContain('data-testid="disclosed"');
     expect(reporter.lastHtml).not.toContain('action="/postbus/identiteit"');
     await reporter.post('/postbus/identiteit', { name: 'Iemand Anders', contact: 'x@example.test', confirm: 'yes' });

@@ -24,11 +24,11 @@ describe('partner counts in the app', () => {
     const partner = await signedIn(app, deps, teamId, ['partner_service']);
     await partner.client.get('/partner-counts');
     expect(partner.client.lastHtml).not.toMatch(/name="(name|email|narrative|summary|reporter)/);
-    expect((await partner.client.post('/partner-counts', form())).status).toBe(200);
+    expect((await partner.client.submit('/partner-counts', form())).status).toBe(200);
     expect(partner.client.lastHtml).toContain('Het aantal is opgeslagen.');
-    await partner.client.post('/partner-counts', form({ period: 'q2', count: '4' }));
-    await partner.client.post('/partner-counts', form({ period: 'q2', count: '5' })); // a correction replaces
-    await partner.client.post('/partner-counts', form({ period: 'm03', service: 'psychologist', category: '', count: '3' }));
+    await partner.client.submit('/partner-counts', form({ period: 'q2', count: '4' }));
+    await partner.client.submit('/partner-counts', form({ period: 'q2', count: '5' })); // a correction replaces
+    await partner.client.submit('/partner-counts', form({ period: 'm03', service: 'psychologist', category: '', count: '3' }));
     await importPartnerCounts(deps.db, { text: 'year,service,category,count\n2025,psychologist,,20\n' }); // the contract's year-level import still works
     const table = /data-testid="partner-count-table">(.*?)<\/table>/s.exec(partner.client.lastHtml)?.[1] ?? '';
     expect(table).toContain('Kwartaal 1');
@@ -51,7 +51,7 @@ describe('partner counts in the app', () => {
     await partner.client.get('/partner-counts');
     const before = await deps.db.selectFrom('partner_count').select('id').execute();
     for (const [field, bad, message] of [['count', '-1', 'Vul een heel getal in'], ['count', 'Jan de Vries', 'Vul een heel getal in'], ['period', 'week3', 'Maak een keuze'], ['year', '25', 'Vul een jaartal in']] as const) {
-      const res = await partner.client.post('/partner-counts', form({ [field]: bad }));
+      const res = await partner.client.submit('/partner-counts', form({ [field]: bad }));
       expect(res.status).toBe(422);
       expect(partner.client.lastHtml).toContain(`href="#field-${field}"`);
       expect(partner.client.lastHtml).toContain(message);
@@ -65,7 +65,7 @@ describe('partner counts in the app', () => {
     expect(coordinator.client.lastHtml).toContain('data-testid="partner-count-table"');
     expect(coordinator.client.lastHtml).not.toContain('action="/partner-counts" method="post"');
     expect(coordinator.client.lastHtml).not.toContain('method="post" action="/partner-counts"');
-    expect((await coordinator.client.post('/partner-counts', form())).status).toBe(403);
+    expect((await coordinator.client.submit('/partner-counts', form())).status).toBe(403);
     const board = await signedIn(app, deps, teamId, ['board']);
     expect((await board.client.get('/partner-counts')).status).toBe(403);
   });

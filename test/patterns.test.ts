@@ -46,7 +46,7 @@ const named = (contact: string) => ({ anonymous: 'no', name: 'Melder', contact }
 async function addIdentifier(client: TestClient, caseId: string, kind: string, value: string, qualifier = '') {
   if (client === adviser) await deps.db.updateTable('case').set({ assigned_adviser_id: adviserId }).where('id', '=', caseId).where('assigned_adviser_id', 'is', null).execute();
   await client.get(`/cases/${caseId}/identifiers`);
-  return client.post(`/cases/${caseId}/identifiers`, { kind, value, qualifier });
+  return client.submit(`/cases/${caseId}/identifiers`, { kind, value, qualifier });
 }
 
 async function signInMailbox(receipt: string) {
@@ -113,7 +113,7 @@ describe('the pattern signal', () => {
     const b = await submitReport();
     const mailbox = await signInMailbox(b.receipt!);
     await mailbox.get('/postbus/patroon');
-    expect((await mailbox.post('/postbus/patroon', { kind: 'social', value: 'https://www.instagram.com/ppietersen_1/?hl=nl' })).status).toBe(200);
+    expect((await mailbox.submit('/postbus/patroon', { kind: 'social', value: 'https://www.instagram.com/ppietersen_1/?hl=nl' })).status).toBe(200);
     expect(panelWith(await signals(), a.reference)).toContain('2 cases from 2 distinct reporters');
   });
 
@@ -131,8 +131,8 @@ describe('escrow', () => {
     const escrowed = await submitReport();
     const mailbox = await signInMailbox(escrowed.receipt!);
     await mailbox.get('/postbus/patroon');
-    await mailbox.post('/postbus/patroon', { kind: 'person_number', value: 'p 765-4321' });
-    await mailbox.post('/postbus/patroon/wachten', { confirm: 'yes' });
+    await mailbox.submit('/postbus/patroon', { kind: 'person_number', value: 'p 765-4321' });
+    await mailbox.submit('/postbus/patroon/wachten', { confirm: 'yes' });
     expect(mailbox.lastHtml).toContain('Your report is dormant until someone else reports this person too.');
 
     const sameReporterAgain = await deps.db.selectFrom('pattern_escrow').select('state').where('case_id', '=', escrowed.id).executeTakeFirstOrThrow();
@@ -163,7 +163,7 @@ describe('escrow', () => {
     expect(adviser.lastHtml).toMatch(/<strong>The reporting point \(automatic message\)<\/strong>/);
     await mailbox.get('/postbus/patroon');
     expect(mailbox.lastHtml).toContain('Someone else has reported the same person. Nothing has been shared yet');
-    await mailbox.post('/postbus/patroon/besluit', { decision: 'release' });
+    await mailbox.submit('/postbus/patroon/besluit', { decision: 'release' });
     expect(mailbox.lastHtml).toContain('the reporting point can go ahead with your report');
     const panel = panelWith(await signals(), escrowed.reference);
     expect(panel).toContain('2 cases from 2 distinct reporters');
@@ -174,12 +174,12 @@ describe('escrow', () => {
     const escrowed = await submitReport();
     const mailbox = await signInMailbox(escrowed.receipt!);
     await mailbox.get('/postbus/patroon');
-    await mailbox.post('/postbus/patroon/wachten', { confirm: 'yes' });
-    await mailbox.post('/postbus/patroon', { kind: 'name_unit', value: 'Gérard de Wit', qualifier: 'Faculteit Bètawetenschappen' });
+    await mailbox.submit('/postbus/patroon/wachten', { confirm: 'yes' });
+    await mailbox.submit('/postbus/patroon', { kind: 'name_unit', value: 'Gérard de Wit', qualifier: 'Faculteit Bètawetenschappen' });
     const other = await submitReport();
     await addIdentifier(adviser, other.id, 'name_unit', 'de wit, gerard', 'faculteit betawetenschappen');
     await mailbox.get('/postbus/patroon');
-    await mailbox.post('/postbus/patroon/besluit', { decision: 'decline' });
+    await mailbox.submit('/postbus/patroon/besluit', { decision: 'decline' });
     expect(mailbox.lastHtml).toContain('your report stays dormant');
     expect(panelWith(await signals(), escrowed.reference)).toBeUndefined();
   });

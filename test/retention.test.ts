@@ -30,7 +30,7 @@ describe('retention', () => {
     await deps.db.updateTable('case').set({ received_on: '2025-03-01', closed_on: '2025-03-10', follow_up: 'advice' }).where('id', '=', live).execute();
     const coordinator = await signedIn(app, deps, teamId, ['safety_coordinator']);
     await coordinator.client.get(`/cases/${live}/consents`);
-    await coordinator.client.post(`/cases/${live}/consents`, { info: 'case_content', recipientKind: 'partner', recipient: 'police', purpose: 'referral', obtainedVia: 'conversation' });
+    await coordinator.client.submit(`/cases/${live}/consents`, { info: 'case_content', recipientKind: 'partner', recipient: 'police', purpose: 'referral', obtainedVia: 'conversation' });
     // One due case is put on hold.
     const held = await deps.db.selectFrom('case').select('id').where('closed_on', '=', '2025-01-01').where('source', '=', 'import').executeTakeFirstOrThrow();
     await coordinator.client.get(`/cases/${live}/consents`);

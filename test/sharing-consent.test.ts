@@ -22,7 +22,7 @@ afterAll(() => deps.dispose());
 
 async function recordConsent(caseId: string, share: { info: string; recipientKind: string; recipient: string; purpose: string }) {
   await coordinator.client.get(`/cases/${caseId}/consents`);
-  expect((await coordinator.client.post(`/cases/${caseId}/consents`, { ...share, obtainedVia: 'conversation' })).status).toBe(200);
+  expect((await coordinator.client.submit(`/cases/${caseId}/consents`, { ...share, obtainedVia: 'conversation' })).status).toBe(200);
 }
 
 async function refusals(caseId: string): Promise<number> {
@@ -114,27 +114,27 @@ describe('sharing without consent is refused in each sharing path', () => {
     const adviser = await signedInStaff(deps, app, ['confidential_adviser'], 'Other Adviser');
     const { client } = coordinator;
     await client.get(`/cases/${caseId}/consents`);
-    expect((await client.post(`/cases/${caseId}/identity-access`, { userId: adviser.id })).status).toBe(403);
+    expect((await client.submit(`/cases/${caseId}/identity-access`, { userId: adviser.id })).status).toBe(403);
     expect(await refusals(caseId)).toBe(1);
     await adviser.client.get(`/cases/${caseId}`);
     expect(adviser.client.lastHtml).not.toContain('Sanne Visser');
 
     await recordConsent(caseId, { info: 'reporter_identity', recipientKind: 'person', recipient: adviser.id, purpose: 'identity_reveal' });
-    expect((await client.post(`/cases/${caseId}/identity-access`, { userId: adviser.id })).status).toBe(200);
+    expect((await client.submit(`/cases/${caseId}/identity-access`, { userId: adviser.id })).status).toBe(200);
     expect(client.lastHtml).toContain('Other Adviser');
     await adviser.client.get(`/cases/${caseId}`);
     expect(adviser.client.lastHtml).toContain('Sanne Visser');
 
     // The coordinator revokes it on the same page: the identity is hidden again, and both steps are audited.
     await client.get(`/cases/${caseId}/consents`);
-    expect((await client.post(`/cases/${caseId}/identity-access/${adviser.id}/revoke`, {})).status).toBe(200);
+    expect((await client.submit(`/cases/${caseId}/identity-access/${adviser.id}/revoke`, {})).status).toBe(200);
     expect(client.lastHtml).toContain('De toegang is ingetrokken.');
     await adviser.client.get(`/cases/${caseId}`);
     expect(adviser.client.lastHtml).not.toContain('Sanne Visser');
     expect(await auditTypes(deps, caseId)).toEqual(expect.arrayContaining(['IDENTITY_ACCESS_GRANTED', 'IDENTITY_ACCESS_REVOKED']));
     // Only the coordinator revokes.
     await adviser.client.get(`/cases/${caseId}`);
-    expect((await adviser.client.post(`/cases/${caseId}/identity-access/${adviser.id}/revoke`, {})).status).toBe(403);
+    expect((await adviser.client.submit(`/cases/${caseId}/identity-access/${adviser.id}/revoke`, {})).status).toBe(403);
   });
 });
 

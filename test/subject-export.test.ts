@@ -46,7 +46,7 @@ describe('data-subject export', () => {
     await staff.get(`/cases/${caseId}`);
     expect((await staff.post(`/cases/${caseId}/contacts`, { occurredOn: '2026-11-20', contactChannel: 'in_person', participants: 'Melder en adviseur 7q', notes: 'Notities 7q' })).status).toBe(303);
     await staff.get(`/cases/${caseId}/consents`);
-    await staff.post(`/cases/${caseId}/consents`, { info: 'case_content', recipientKind: 'partner', recipient: 'police', purpose: 'referral', obtainedVia: 'mailbox' });
+    await staff.submit(`/cases/${caseId}/consents`, { info: 'case_content', recipientKind: 'partner', recipient: 'police', purpose: 'referral', obtainedVia: 'mailbox' });
 
     const res = await staff.get(`/cases/${caseId}/subject-export`);
     expect(res.status).toBe(200);

@@ -123,7 +123,7 @@ describe('WebAuthn as a second factor', () => {
     const fresh = await (await postJson(owner, '/account/webauthn/options')).json();
     const registered = await postJson(owner, '/account/webauthn', key.register(fresh));
     expect(registered.status).toBe(200);
-    expect(await registered.json()).toEqual({ ok: true, redirect: '/account/security' });
+    expect(await registered.json()).toEqual({ ok: true, redirect: '/account/security?notice=key-added' });
     expect(await countAudit('USER_WEBAUTHN_REGISTERED')).toBe(1);
     const stored = await deps.db.selectFrom('webauthn_credential').selectAll().where('user_id', '=', adviser.id).execute();
     expect(stored.map((s) => s.credential_id)).toEqual([b64url(key.credentialId)]);
@@ -175,6 +175,68 @@ describe('WebAuthn as a second factor', () => {
     expect((await attacker.get('/cases')).status).toBe(200);
   });
 
+  it('removes an own key (audited, with a notice), and answers 404 for another user\'s key', async () => {
+    const owner = await createStaff(deps, teamId, ['confidential_adviser']);
+    const other = await createStaff(deps, teamId, ['confidential_adviser']);
+    const mine = await signedInWithKey(owner.email);
+    const theirs = await signedInWithKey(other.email);
+    const idOf = async (userId: string) => (await deps.db.selectFrom('webauthn_credential').select('id').where('user_id', '=', userId).executeTakeFirstOrThrow()).id;
+    const [myKey, theirKey] = [await idOf(owner.id), await idOf(other.id)];
+
+    await mine.get('/account/security');
+    expect(mine.lastHtml).toContain(`action="/account/webauthn/${myKey}/delete"`);
+    expect(mine.lastHtml).not.toContain(theirKey);
+    // Another user's key, a key that does not exist, and a malformed id: all 404, nothing removed or audited.
+    expect((await mine.post(`/account/webauthn/${theirKey}/delete`, {})).status).toBe(404);
+    expect((await mine.post(`/account/webauthn/${crypto.randomUUID()}/delete`, {})).status).toBe(404);
+    expect((await mine.post('/account/webauthn/not-a-uuid/delete', {})).status).toBe(404);
+    await mine.get('/account/security');
+    expect((await mine.post(`/account/webauthn/${myKey}/delete`, { _csrf: 'forged' })).status).toBe(403);
+    expect((await new TestClient(app).post(`/account/webauthn/${myKey}/delete`, {})).status).toBe(403); // no CSRF cookie, no session
+    expect(await deps.db.selectFrom('webauthn_credential').select('id').where('id', 'in', [myKey, theirKey]).execute()).toHaveLength(2);
+    expect(await countAudit('USER_WEBAUTHN_REMOVED')).toBe(0);
+
+    // The own key: 303 to the page with a notice; the key is gone and the removal audited.
+    await mine.get('/account/security');
+    const removed = await mine.post(`/account/webauthn/${myKey}/delete`, {});
+    expect(removed.status).toBe(303);
+    expect(removed.headers.get('location')).toBe('/account/security?notice=key-removed');
+    await mine.get(removed.headers.get('location')!);
+    expect(mine.lastHtml).toContain('De sleutel is verwijderd.');
+    expect(mine.lastHtml).not.toContain('data-testid="webauthn-keys"');
+    expect(await deps.db.selectFrom('webauthn_credential').select('id').where('user_id', '=', owner.id).execute()).toEqual([]);
+    const events = await deps.db.selectFrom('audit_event').selectAll().where('type', '=', 'USER_WEBAUTHN_REMOVED').execute();
+    expect(events).toHaveLength(1);
+    expect(events[0]!.actor_user_id).toBe(owner.id);
+    expect(JSON.stringify(events[0]!.detail)).toContain(myKey);
+    expect((await mine.post(`/account/webauthn/${myKey}/delete`, {})).status).toBe(404); // already gone
+    // The other user's key still works; the owner's next sign-in offers the code only.
+    expect(await deps.db.selectFrom('webauthn_credential').select('id').where('id', '=', theirKey).execute()).toHaveLength(1);
+    await theirs.get('/account/security');
+    expect(theirs.lastHtml).toContain(`action="/account/webauthn/${theirKey}/delete"`);
+    const again = new TestClient(app);
+    expect((await again.signIn(owner.email, PASSWORD)).headers.get('location')).toBe('/login/two-factor');
+    await again.get('/login/two-factor');
+    expect(again.lastHtml).not.toContain('data-webauthn="authenticate"');
+    expect((await postJson(again, '/login/two-factor/webauthn/options')).status).toBe(404);
+  });
+
+  it('says on the enrolment pages that the app comes first and the key right after; no key button before TOTP', async () => {
+    const adviser = await createStaff(deps, teamId, ['confidential_adviser']);
+    const client = new TestClient(app, 'en');
+    await client.signIn(adviser.email, PASSWORD);
+    await client.get('/account/security');
+    expect(client.lastHtml).toContain('Set up the app first');
+    expect(client.lastHtml).not.toContain('data-webauthn');
+    const secret = base32Decode(/data-testid="totp-secret">([^<]+)</.exec(client.lastHtml)![1]!.replace(/\s/g, ''));
+    expect((await client.post('/account/two-factor', { code: totpCode(secret, timeStep(new Date())) })).status).toBe(200);
+    // The recovery codes page offers the key, with a line for browsers without JavaScript.
+    expect(client.lastHtml).toContain('data-testid="recovery-codes"');
+    expect(client.lastHtml).toContain('data-webauthn="register"');
+    expect(client.lastHtml).toMatch(/<noscript><p>A security key or passkey works only with JavaScript/);
+    expect((await postJson(client, '/account/webauthn/options')).status).toBe(200);
+  });
+
   it('serves the script from our own origin, and refuses key sign-in outside a pending session', async () => {
     const res = await app.request('/assets/webauthn.js');
     expect(res.status).toBe(200);
@@ -185,6 +247,18 @@ describe('WebAuthn as a second factor', () => {
     expect((await postJson(stranger, '/login/two-factor/webauthn/options')).status).not.toBe(200);
   });
 });
+
+/** A signed-in client of a user with TOTP confirmed and one software key registered. */
+async function signedInWithKey(email: string): Promise<TestClient> {
+  const client = new TestClient(app);
+  await client.signIn(email, PASSWORD);
+  await client.get('/account/security');
+  const secret = base32Decode(/data-testid="totp-secret">([^<]+)</.exec(client.lastHtml)![1]!.replace(/\s/g, ''));
+  expect((await client.post('/account/two-factor', { code: totpCode(secret, timeStep(new Date())) })).status).toBe(200);
+  const options = await (await postJson(client, '/account/webauthn/options')).json();
+  expect((await postJson(client, '/account/webauthn', new SoftwareKey().register(options))).status).toBe(200);
+  return client;
+}
 
 function base32Decode(text: string): Buffer {
   const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';

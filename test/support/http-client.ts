@@ -20,6 +20,17 @@ export class TestClient {
     return this.send(path, { method: 'POST', body, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
   }
 
+  /** POSTs a form and, like a browser, follows a 303 to the page it names. */
+  async submit(path: string, form: Record<string, string>): Promise<Response> {
+    return this.follow(await this.post(path, form));
+  }
+
+  /** Follows a 303 answer with a GET, as a browser does after a form; other answers pass through. */
+  async follow(res: Response): Promise<Response> {
+    const location = res.status === 303 ? res.headers.get('location') : null;
+    return location ? this.get(location) : res;
+  }
+
   async send(path: string, init: RequestInit & { headers?: Record<string, string> }): Promise<Response> {
     const headers: Record<string, string> = { ...init.headers };
     if (this.cookies.size) headers.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');

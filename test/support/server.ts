@@ -26,8 +26,10 @@ export async function freePort(): Promise<number> {
 /**
  * Starts the real server (`npm start` without npm) on a free port with a fresh data
  * directory, or a fresh database on TEST_DATABASE_URL's server; resolves once /health is ok.
+ * `localhost: true` makes the public address `http://localhost:<port>` (MELDPUNT_BASE_URL and
+ * `url`), which WebAuthn needs: browsers refuse an IP address as RP ID.
  */
-export async function startServer(opts: { args?: string[]; env?: Record<string, string>; dataDir?: string; databaseUrl?: string } = {}): Promise<RunningServer> {
+export async function startServer(opts: { args?: string[]; env?: Record<string, string>; dataDir?: string; databaseUrl?: string; localhost?: boolean } = {}): Promise<RunningServer> {
   const port = await freePort();
   const dataDir = opts.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'meldpunt-e2e-'));
   let databaseUrl = opts.databaseUrl;
@@ -40,19 +42,20 @@ export async function startServer(opts: { args?: string[]; env?: Record<string, 
     databaseUrl = url.toString();
   }
   // Journeys submit more often than the production flood budget allows; its own tests cover it.
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', MELDPUNT_DATA_DIR: dataDir, MELDPUNT_INTAKE_PER_MINUTE: '100000', ...opts.env };
+  const publicUrl = `http://${opts.localhost ? 'localhost' : '127.0.0.1'}:${port}`;
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', MELDPUNT_DATA_DIR: dataDir, MELDPUNT_INTAKE_PER_MINUTE: '100000', ...(opts.localhost ? { MELDPUNT_BASE_URL: publicUrl } : {}), ...opts.env };
   if (databaseUrl) env.DATABASE_URL = databaseUrl;
   else delete env.DATABASE_URL;
   const child = spawn(path.resolve('node_modules/.bin/tsx'), ['src/server/main.ts', ...(opts.args ?? [])], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   child.stdout!.on('data', (d) => (out += d));
   child.stderr!.on('data', (d) => (out += d));
-  const url = `http://127.0.0.1:${port}`;
-  await waitForHealth(url, child, () => out);
+  // Health is asked of the address listened on (Node may resolve localhost to ::1 first).
+  await waitForHealth(`http://127.0.0.1:${port}`, child, () => out);
   // The setup link is printed after the server listens; give it a moment to appear.
   for (let i = 0; i < 50 && !/\/setup\/|Demo data loaded/.test(out); i++) await new Promise((r) => setTimeout(r, 100));
   return {
-    url,
+    url: publicUrl,
     dataDir,
     databaseUrl,
     output: () => out,

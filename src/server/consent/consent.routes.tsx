@@ -4,6 +4,7 @@ import type { Deps } from '../bootstrap.js';
 import { viewContext, type AppEnv } from '../http/env.js';
 import { AppError } from '../http/errors.js';
 import { formStrings, toFieldErrors } from '../http/validation.js';
+import { noticeOf, noticeRedirect } from '../http/notice.js';
 import type { FieldErrors } from '../../ui/form.js';
 import { getCaseForRoute, type CaseRef } from '../access/case-access.js';
 import { grantIdentityAccess, listIdentityAccess, revokeIdentityAccess } from '../access/identity.service.js';
@@ -14,14 +15,19 @@ import { ConsentPage } from './consent.views.js';
 const UserIdInput = z.object({ userId: z.uuid({ error: 'validation.required' }) });
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
+/** Confirmations after a successful POST, shown by the GET it redirects to. */
+const NOTICES = { saved: 'consent.saved', withdrawn: 'consent.withdrawn', revoked: 'identity.revoked' } as const;
+
 /** The consent ledger of one case, the acute-risk override and identity access. Behind requireUser. */
 export function consentRoutes(deps: Deps) {
   const app = new Hono<AppEnv>();
   const route = (c: Context<AppEnv>) => ({ method: c.req.method as 'GET' | 'POST', path: c.req.routePath });
   const load = (c: Context<AppEnv>) => getCaseForRoute(deps.db, c.get('user')!, c.req.param('id')!, route(c));
   const actor = (c: Context<AppEnv>) => ({ kind: 'user' as const, userId: c.get('user')!.id });
+  const saved = (c: Context<AppEnv>, ref: CaseRef, notice: keyof typeof NOTICES) => noticeRedirect(c, `/cases/${ref.id}/consents`, notice);
 
-  async function render(c: Context<AppEnv>, ref: CaseRef, values: Record<string, string> = {}, errors: FieldErrors = {}, notice?: string) {
+  async function render(c: Context<AppEnv>, ref: CaseRef, values: Record<string, string> = {}, errors: FieldErrors = {}) {
+    const notice = noticeOf(c, c.get('t'), NOTICES);
     const ledger = await getConsentLedger(deps.db, deps.keyring, ref.id);
     const identityGrants = await listIdentityAccess(deps.db, ref.id);
     if (Object.keys(errors).length) c.status(422);
@@ -37,7 +43,7 @@ export function consentRoutes(deps: Deps) {
     if (!parsed.success) return render(c, ref, values, toFieldErrors(parsed.error, c.get('t')));
     const { obtainedVia, note } = parsed.data;
     await deps.db.transaction().execute((trx) => grantConsent(trx, deps.keyring, ref, { ...toShare(parsed.data), obtainedVia, note }, actor(c)));
-    return render(c, ref, {}, {}, c.get('t')('consent.saved'));
+    return saved(c, ref, 'saved');
   });
 
   app.post('/cases/:id/consents/:consentId/withdraw', async (c) => {
@@ -47,7 +53,7 @@ export function consentRoutes(deps: Deps) {
     if (!parsed.success || !/^[0-9a-f-]{36}$/.test(consentId)) throw new AppError('NOT_FOUND');
     const done = await deps.db.transaction().execute((trx) => withdrawConsent(trx, ref, consentId, parsed.data.withdrawVia, actor(c)));
     if (!done) throw new AppError('NOT_FOUND');
-    return render(c, ref, {}, {}, c.get('t')('consent.withdrawn'));
+    return saved(c, ref, 'withdrawn');
   });
 
   app.post('/cases/:id/overrides', async (c) => {
@@ -58,7 +64,7 @@ export function consentRoutes(deps: Deps) {
     await deps.db.transaction().execute((trx) =>
       recordAcuteRiskOverride(trx, deps.keyring, ref, { ...toShare(parsed.data), reason: parsed.data.reason }, actor(c)),
     );
-    return render(c, ref, {}, {}, c.get('t')('consent.saved'));
+    return saved(c, ref, 'saved');
   });
 
   app.post('/cases/:id/identity-access', async (c) => {
@@ -73,7 +79,7 @@ export function consentRoutes(deps: Deps) {
       if (err instanceof AppError && err.code === 'CONSENT_REQUIRED') await recordShareRefused(deps.db, ref.teamId, ref.id, request, actor(c));
       throw err;
     }
-    return render(c, ref, {}, {}, c.get('t')('consent.saved'));
+    return saved(c, ref, 'saved');
   });
 
   app.post('/cases/:id/identity-access/:userId/revoke', async (c) => {
@@ -81,7 +87,7 @@ export function consentRoutes(deps: Deps) {
     const userId = c.req.param('userId');
     const done = UUID.test(userId) && (await deps.db.transaction().execute((trx) => revokeIdentityAccess(trx, ref, userId, actor(c))));
     if (!done) throw new AppError('NOT_FOUND');
-    return render(c, ref, {}, {}, c.get('t')('identity.revoked'));
+    return saved(c, ref, 'revoked');
   });
 
   return app;

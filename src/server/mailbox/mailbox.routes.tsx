@@ -4,6 +4,7 @@ import { viewContext, type AppEnv } from '../http/env.js';
 import { AppError } from '../http/errors.js';
 import { deleteCookie, getCookie, setStrictCookie } from '../http/cookies.js';
 import { formStrings, toFieldErrors } from '../http/validation.js';
+import { noticeOf, noticeRedirect } from '../http/notice.js';
 import { getAttachmentContent } from '../attachments/attachments.service.js';
 import { downloadHeaders } from '../attachments/attachment-response.js';
 import { filesOf, prepareUploads } from '../attachments/upload-rules.js';
@@ -24,6 +25,18 @@ import { requestAppointment } from '../appointments/appointments.service.js';
 export const MAILBOX_COOKIE = 'mp_mailbox';
 
 type MailboxEnv = { Variables: AppEnv['Variables'] & { caseId: string } };
+
+/** Confirmations after a successful POST, shown by the GET it redirects to. */
+const NOTICES = {
+  sent: 'mailbox.sent',
+  approved: 'mailbox.minutesApproved',
+  corrected: 'mailbox.minutesCorrectionSent',
+  'email-saved': 'mailbox.notifySaved',
+  'email-removed': 'mailbox.notifyRemoved',
+  disclosed: 'mailbox.disclosed',
+  appointment: 'appointment.requestedNotice',
+} as const;
+type Notice = keyof typeof NOTICES;
 const ctxOf = (c: Context<MailboxEnv>) => viewContext(c as unknown as Context<AppEnv>);
 
 /** The anonymous reporter's mailbox, signed in with the receipt code. */
@@ -31,7 +44,10 @@ export function mailboxRoutes(deps: Deps) {
   const app = new Hono<MailboxEnv>();
   const secure = deps.config.secureCookies;
 
-  app.get('/postbus', (c) => c.html(<MailboxSignInPage ctx={ctxOf(c)} errors={{}} />));
+  app.get('/postbus', (c) => {
+    const status = c.req.query('notice') === 'signed-out' ? c.get('t')('mailbox.signedOut') : undefined;
+    return c.html(<MailboxSignInPage ctx={ctxOf(c)} errors={{}} status={status} />);
+  });
 
   app.post('/postbus', async (c) => {
     const t = c.get('t');
@@ -55,7 +71,7 @@ export function mailboxRoutes(deps: Deps) {
     const token = getCookie(c, MAILBOX_COOKIE);
     if (token) await signOutReporter(deps.db, token);
     deleteCookie(c, MAILBOX_COOKIE, { path: '/', secure });
-    return c.html(<MailboxSignInPage ctx={ctxOf(c)} errors={{}} status={c.get('t')('mailbox.signedOut')} />);
+    return c.redirect('/postbus?notice=signed-out', 303);
   });
 
   app.use('/postbus/*', async (c, next) => {
@@ -66,11 +82,14 @@ export function mailboxRoutes(deps: Deps) {
     await next();
   });
 
-  const render = async (c: Context<MailboxEnv>, errors: MailboxErrors = {}, notice?: string) => {
+  /** A failed POST renders the page with its errors; a good one redirects to the inbox. */
+  const render = async (c: Context<MailboxEnv>, errors: MailboxErrors = {}) => {
     const view = await getMailbox(deps.db, deps.keyring, c.get('caseId'));
     if (Object.keys(errors).length) c.status(422);
+    const notice = noticeOf(c, c.get('t'), NOTICES);
     return c.html(<MailboxPage ctx={ctxOf(c)} view={view} errors={errors} notice={notice} />);
   };
+  const done = (c: Context<MailboxEnv>, notice: Notice) => noticeRedirect(c, '/postbus/inbox', notice);
   const sealerOf = (c: Context<MailboxEnv>) => getCaseSealer(deps.db, deps.keyring, c.get('caseId'));
 
   app.get('/postbus/inbox', (c) => render(c));
@@ -85,7 +104,7 @@ export function mailboxRoutes(deps: Deps) {
       return render(c, { message: errors });
     }
     await sendMessage(deps.db, await sealerOf(c), { author: 'reporter', body: parsed.data.body, files: upload.files });
-    return render(c, {}, c.get('t')('mailbox.sent'));
+    return done(c, 'sent');
   });
 
   app.get('/postbus/bestanden/:id', async (c) => {
@@ -98,19 +117,19 @@ export function mailboxRoutes(deps: Deps) {
     if (!parsed.success) return render(c, { minutes: toFieldErrors(parsed.error, c.get('t')) });
     const response = parsed.data.decision === 'approve' ? { approve: true as const } : { approve: false as const, correction: parsed.data.correction };
     await respondToMinutes(deps.db, await sealerOf(c), c.req.param('id'), response);
-    return render(c, {}, c.get('t')(response.approve ? 'mailbox.minutesApproved' : 'mailbox.minutesCorrectionSent'));
+    return done(c, response.approve ? 'approved' : 'corrected');
   });
 
   app.post('/postbus/e-mail', async (c) => {
     const parsed = NotificationInput.safeParse(formStrings(await c.req.parseBody()));
     if (!parsed.success) return render(c, { notification: toFieldErrors(parsed.error, c.get('t')) });
     await setNotificationAddress(deps.db, await sealerOf(c), parsed.data.email, { kind: 'reporter' });
-    return render(c, {}, c.get('t')('mailbox.notifySaved'));
+    return done(c, 'email-saved');
   });
 
   app.post('/postbus/e-mail/verwijderen', async (c) => {
     await removeNotificationAddress(deps.db, await sealerOf(c));
-    return render(c, {}, c.get('t')('mailbox.notifyRemoved'));
+    return done(c, 'email-removed');
   });
 
   app.post('/postbus/identiteit', async (c) => {
@@ -118,7 +137,7 @@ export function mailboxRoutes(deps: Deps) {
     if (!parsed.success) return render(c, { disclosure: toFieldErrors(parsed.error, c.get('t')) });
     const { name, contact } = parsed.data;
     await discloseIdentity(deps.db, await sealerOf(c), { name, contact });
-    return render(c, {}, c.get('t')('mailbox.disclosed'));
+    return done(c, 'disclosed');
   });
 
   app.get('/postbus/afspraak/:file', async (c) => {
@@ -134,7 +153,7 @@ export function mailboxRoutes(deps: Deps) {
     const sealer = await sealerOf(c);
     await requestAppointment(deps.db, sealer, { mode: parsed.data.mode, slots: slotsOf(parsed.data) }, { kind: 'reporter' });
     if (parsed.data.email) await setNotificationAddress(deps.db, sealer, parsed.data.email, { kind: 'reporter' });
-    return render(c, {}, c.get('t')('appointment.requestedNotice'));
+    return done(c, 'appointment');
   });
 
   return app;

@@ -4,6 +4,7 @@ import type { Logger } from '../logger.js';
 import { viewContext, type AppEnv } from '../http/env.js';
 import { AppError } from '../http/errors.js';
 import { formStrings, toFieldErrors } from '../http/validation.js';
+import { noticeOf, noticeRedirect } from '../http/notice.js';
 import type { FieldErrors } from '../../ui/form.js';
 import { getAttachmentContent, listAttachments } from '../attachments/attachments.service.js';
 import { downloadHeaders } from '../attachments/attachment-response.js';
@@ -20,6 +21,9 @@ import { MessageInput } from './mailbox.schema.js';
 import { MinutesInput } from './staff.schema.js';
 import { CorrespondencePage } from './staff.views.js';
 
+/** Confirmations after a successful POST, shown by the GET it redirects to. */
+const NOTICES = { sent: 'mailbox.sent', minutes: 'correspondence.minutesAdded', confirmed: 'correspondence.confirmed' } as const;
+
 /** Staff side of messages, minutes, files and appointments; app.tsx mounts it behind requireUser. */
 export function correspondenceRoutes(deps: Deps, logger?: Logger) {
   const app = new Hono<AppEnv>();
@@ -31,7 +35,8 @@ export function correspondenceRoutes(deps: Deps, logger?: Logger) {
     return { user, reference, sealer: await getCaseSealer(deps.db, deps.keyring, id) };
   };
 
-  const render = async (c: Context<AppEnv>, errors: FieldErrors = {}, notice?: string) => {
+  /** A failed POST renders the page with its errors; a good one redirects back to it. */
+  const render = async (c: Context<AppEnv>, errors: FieldErrors = {}) => {
     const { user, reference, sealer } = await access(c);
     const view = {
       caseId: sealer.caseId,
@@ -42,8 +47,10 @@ export function correspondenceRoutes(deps: Deps, logger?: Logger) {
       appointments: await listAppointments(deps.db, sealer),
     };
     if (Object.keys(errors).length) c.status(422);
+    const notice = noticeOf(c, c.get('t'), NOTICES);
     return c.html(<CorrespondencePage ctx={viewContext(c)} view={view} errors={errors} notice={notice} />);
   };
+  const done = (c: Context<AppEnv>, notice: keyof typeof NOTICES) => noticeRedirect(c, `/cases/${c.req.param('id')}/messages`, notice);
 
   app.get('/cases/:id/messages', (c) => render(c));
 
@@ -59,7 +66,7 @@ export function correspondenceRoutes(deps: Deps, logger?: Logger) {
     }
     await sendMessage(deps.db, sealer, { author: 'adviser', authorUserId: user.id, body: parsed.data.body, files: upload.files });
     await notifyReporter(deps, sealer, 'message', { logger, link: `${deps.config.baseUrl}/postbus` });
-    return render(c, {}, c.get('t')('mailbox.sent'));
+    return done(c, 'sent');
   });
 
   app.post('/cases/:id/minutes', async (c) => {
@@ -68,7 +75,7 @@ export function correspondenceRoutes(deps: Deps, logger?: Logger) {
     if (!parsed.success) return render(c, toFieldErrors(parsed.error, c.get('t')));
     await addMinutes(deps.db, sealer, user.id, { conversationOn: parsed.data.conversationOn, body: parsed.data.minutes });
     await notifyReporter(deps, sealer, 'minutes', { logger, link: `${deps.config.baseUrl}/postbus` });
-    return render(c, {}, c.get('t')('correspondence.minutesAdded'));
+    return done(c, 'minutes');
   });
 
   app.get('/cases/:id/files/:fileId', async (c) => {
@@ -83,7 +90,7 @@ export function correspondenceRoutes(deps: Deps, logger?: Logger) {
     if (!parsed.success) return render(c, toFieldErrors(parsed.error, c.get('t')));
     const token = await confirmAppointment(deps.db, deps.keyring, sealer, user.id, c.req.param('appointmentId'), parsed.data);
     await notifyReporter(deps, sealer, 'appointment', { logger, link: `${deps.config.baseUrl}/afspraak/${token}.ics` });
-    return render(c, {}, c.get('t')('correspondence.confirmed'));
+    return done(c, 'confirmed');
   });
 
   app.get('/cases/:id/appointments/:file', async (c) => {

@@ -2,6 +2,7 @@ import { Hono, type Context } from 'hono';
 import type { Deps } from '../bootstrap.js';
 import { viewContext, type AppEnv } from '../http/env.js';
 import { AppError } from '../http/errors.js';
+import { noticeOf, noticeRedirect } from '../http/notice.js';
 import { formStrings, toFieldErrors } from '../http/validation.js';
 import { findTeam } from '../teams/teams.service.js';
 import { defaultReportYear, ReportQuery } from '../reports/report-page.schema.js';
@@ -35,7 +36,8 @@ export function partnerCountRoutes(deps: Deps) {
     const query = ReportQuery.safeParse(c.req.query());
     const teamKey = pickTeamKey(reportTeamKeys(user.memberships, READ_ROLES), query.success ? query.data.team : c.req.query('team'));
     if (!teamKey) throw new AppError('FORBIDDEN');
-    return render(c, teamKey, (query.success ? query.data.year : undefined) ?? new Date().getUTCFullYear());
+    const notice = noticeOf(c, c.get('t'), { saved: 'partnerCounts.saved' });
+    return render(c, teamKey, (query.success ? query.data.year : undefined) ?? new Date().getUTCFullYear(), { notice });
   });
 
   app.post('/partner-counts', async (c) => {
@@ -49,7 +51,7 @@ export function partnerCountRoutes(deps: Deps) {
     if (!parsed.success) return render(c, allowed[0]!, fallbackYear, { errors: toFieldErrors(parsed.error, c.get('t')), values });
     if (!allowed.includes(parsed.data.team)) throw new AppError('FORBIDDEN');
     await registerPartnerCount(deps.db, user.id, parsed.data);
-    return render(c, parsed.data.team, parsed.data.year, { notice: c.get('t')('partnerCounts.saved') });
+    return noticeRedirect(c, `/partner-counts?team=${encodeURIComponent(parsed.data.team)}&year=${parsed.data.year}`, 'saved');
   });
 
   return app;

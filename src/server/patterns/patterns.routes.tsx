@@ -5,6 +5,7 @@ import { viewContext, type AppEnv } from '../http/env.js';
 import { AppError } from '../http/errors.js';
 import { getCookie } from '../http/cookies.js';
 import { formStrings, toFieldErrors } from '../http/validation.js';
+import { noticeOf, noticeRedirect } from '../http/notice.js';
 import type { Translate } from '../../i18n/i18n.js';
 import { loadCase } from '../cases/case-access.js';
 import { canHandleCase } from '../cases/cases.policy.js';
@@ -30,6 +31,14 @@ function identifierErrors(error: z.ZodError, t: Translate) {
   return errors;
 }
 
+/** Confirmations after a successful POST, shown by the GET it redirects to. */
+const NOTICES = {
+  added: 'patterns.identifiers.added',
+  waiting: 'patterns.escrow.saved',
+  released: 'patterns.decision.released',
+  declined: 'patterns.decision.declined',
+} as const;
+
 /** Coordinators' signal, advisers' identifiers of the accused, and the reporter's escrow in the mailbox. */
 export function patternRoutes(deps: Deps) {
   const app = new Hono<AppEnv>();
@@ -41,7 +50,8 @@ export function patternRoutes(deps: Deps) {
     return c.html(<PatternsPage ctx={viewContext(c)} teams={await listPatternSignals(deps.db, user)} />);
   });
 
-  const renderIdentifiers = async (c: Context<AppEnv>, errors = {}, values: Record<string, string> = {}, notice?: string) => {
+  const renderIdentifiers = async (c: Context<AppEnv>, errors = {}, values: Record<string, string> = {}) => {
+    const notice = noticeOf(c, c.get('t'), NOTICES);
     const user = c.get('user')!;
     const id = c.req.param('id')!;
     if (!UUID.test(id)) throw new AppError('NOT_FOUND');
@@ -64,12 +74,13 @@ export function patternRoutes(deps: Deps) {
     if (!parsed.success) return renderIdentifiers(c, identifierErrors(parsed.error, c.get('t')), values);
     await deps.db.transaction().execute((trx) => addAccusedIdentifiers(trx, deps.keyring, id, [parsed.data], { kind: 'user', userId: user.id }));
     await notifyMatchedEscrows(deps.db, deps.keyring);
-    return renderIdentifiers(c, {}, {}, c.get('t')('patterns.identifiers.added'));
+    return noticeRedirect(c, `/cases/${id}/identifiers`, 'added');
   });
 
   // The reporter's side lives in the mailbox and needs its session.
   const reporterCase = (c: Context<AppEnv>) => findReporterCaseId(deps.db, getCookie(c, MAILBOX_COOKIE));
-  const renderReporter = async (c: Context<AppEnv>, caseId: string, errors = {}, values: Record<string, string> = {}, notice?: string) => {
+  const renderReporter = async (c: Context<AppEnv>, caseId: string, errors = {}, values: Record<string, string> = {}) => {
+    const notice = noticeOf(c, c.get('t'), NOTICES);
     const identifiers = await listAccusedIdentifiers(deps.db, deps.keyring, caseId, { kind: 'reporter' });
     if (Object.keys(errors).length) c.status(422);
     return c.html(<ReporterPatternPage ctx={viewContext(c)} escrowState={await findEscrowState(deps.db, caseId)} identifiers={identifiers} errors={errors} values={values} notice={notice} />);
@@ -88,7 +99,7 @@ export function patternRoutes(deps: Deps) {
     if (!parsed.success) return renderReporter(c, caseId, { identifier: identifierErrors(parsed.error, c.get('t')) }, values);
     await deps.db.transaction().execute((trx) => addAccusedIdentifiers(trx, deps.keyring, caseId, [parsed.data], { kind: 'reporter' }));
     await notifyMatchedEscrows(deps.db, deps.keyring);
-    return renderReporter(c, caseId, {}, {}, c.get('t')('patterns.identifiers.added'));
+    return noticeRedirect(c, '/postbus/patroon', 'added');
   });
 
   app.post('/postbus/patroon/wachten', async (c) => {
@@ -98,7 +109,7 @@ export function patternRoutes(deps: Deps) {
     if (!parsed.success) return renderReporter(c, caseId, { escrow: { confirm: c.get('t')('validation.choose') } });
     await deps.db.transaction().execute((trx) => setPatternEscrow(trx, caseId, { kind: 'reporter' }));
     await notifyMatchedEscrows(deps.db, deps.keyring);
-    return renderReporter(c, caseId, {}, {}, c.get('t')('patterns.escrow.saved'));
+    return noticeRedirect(c, '/postbus/patroon', 'waiting');
   });
 
   app.post('/postbus/patroon/besluit', async (c) => {
@@ -108,7 +119,7 @@ export function patternRoutes(deps: Deps) {
     if (!parsed.success) return renderReporter(c, caseId, { escrow: toFieldErrors(parsed.error, c.get('t')) });
     const ok = await decideEscrow(deps.db, caseId, parsed.data.decision);
     if (!ok) return renderReporter(c, caseId, { escrow: { decision: c.get('t')('patterns.decision.notPossible') } });
-    return renderReporter(c, caseId, {}, {}, c.get('t')(parsed.data.decision === 'release' ? 'patterns.decision.released' : 'patterns.decision.declined'));
+    return noticeRedirect(c, '/postbus/patroon', parsed.data.decision === 'release' ? 'released' : 'declined');
   });
 
   return app;
