@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Deps } from '../src/server/bootstrap.js';
 import { getAnnualReport } from '../src/server/reports/reports.service.js';
+import { listGroupedCounts } from '../src/server/reports/reports.queries.js';
 import { median } from './stats.js';
 
 /**
@@ -31,8 +32,13 @@ export async function growCases(deps: Deps, teamId: string, from: number, total:
   await sql`ANALYZE "case"`.execute(deps.db);
 }
 
-/** The same figures as one statement, no application: the database's own limit. */
+/** The report's own statement, alone in a transaction, without the application around it: the database's limit. */
 async function rawAggregate(deps: Deps, teamId: string, year: number) {
+  await deps.db.transaction().execute((trx) => listGroupedCounts(trx, teamId, year));
+}
+
+/** The textbook form: GROUPING SETS straight over the rows, without the report's pre-aggregation. */
+async function naiveAggregate(deps: Deps, teamId: string, year: number) {
   await sql`
     SELECT EXTRACT(YEAR FROM received_on)::int AS year, category, subtype, org_unit_key, reporter_gender, channel, via,
       reporter_role, accused_role, follow_up, count(*)::int
@@ -56,5 +62,6 @@ async function timed(fn: () => Promise<unknown>, times = 3): Promise<number> {
 export async function measureAnnualReport(deps: Deps, teamId: string) {
   const reportMs = await timed(() => getAnnualReport(deps.db, { year: 2025, lang: 'nl', format: 'bench' }));
   const rawMs = await timed(() => rawAggregate(deps, teamId, 2025));
-  return { reportMs, rawMs };
+  const naiveMs = await timed(() => naiveAggregate(deps, teamId, 2025));
+  return { reportMs, rawMs, naiveMs };
 }

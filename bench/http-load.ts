@@ -47,7 +47,7 @@ export async function loadIntake(baseUrl: string, seconds: number, anonymous: bo
 }
 
 /** GET a page under load, e.g. the inbox with a staff session cookie. */
-export async function loadGet(baseUrl: string, path: string, seconds: number, cookie = ''): Promise<LoadResult> {
-  const result = await run({ url: `${baseUrl}${path}`, duration: seconds, headers: cookie ? { cookie } : {} });
+export async function loadGet(baseUrl: string, path: string, seconds: number, cookie = '', connections = CONNECTIONS): Promise<LoadResult> {
+  const result = await run({ url: `${baseUrl}${path}`, duration: seconds, headers: cookie ? { cookie } : {}, connections });
   return summarise(result);
 }

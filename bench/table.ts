@@ -22,12 +22,14 @@ export function formatTable(results: EngineResult[]): string {
   for (const n of sizes) {
     const at = (r: EngineResult) => r.annualReport.find((a) => a.cases === n);
     add(`annual report, ${n.toLocaleString('en')} cases`, (r) => (at(r) ? `${round(at(r)!.reportMs)} ms` : '—'));
-    add('  raw SQL aggregate', (r) => (at(r) ? `${round(at(r)!.rawMs)} ms` : '—'));
+    add('  raw SQL, the same aggregate', (r) => (at(r) ? `${round(at(r)!.rawMs)} ms` : '—'));
     add('  ratio report/raw', (r) => (at(r) ? ratio(at(r)!.reportMs, at(r)!.rawMs) : '—'));
+    add('  naive GROUPING SETS, for scale', (r) => (at(r)?.naiveMs ? `${round(at(r)!.naiveMs)} ms` : '—'));
   }
   add('inbox at N cases (HTTP)', (r) => `N=${r.staff.cases.toLocaleString('en')}: ${load(r.staff.inbox)}`);
   add('search by reference (HTTP)', (r) => load(r.staff.search));
   add('filter category+year (HTTP)', (r) => load(r.staff.filter));
+  add('  the same, one client at a time', (r) => load(r.staff.filterSingle));
   add('cold start to healthy (fresh)', (r) => `${Math.round(r.startup.freshMs)} ms`);
   add('restart to healthy', (r) => `${Math.round(r.startup.restartMs)} ms (${r.startup.restartCases.toLocaleString('en')} cases)`);
   add('RSS at rest / under load', (r) => `${r.startup.rssIdleMiB} / ${r.startup.rssLoadMiB} MiB`);
