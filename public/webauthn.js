@@ -1,6 +1,7 @@
 // WebAuthn in the browser: enrol a key on /account/security, use one on /login/two-factor.
 // Progressive enhancement: the buttons stay hidden without JavaScript or WebAuthn support,
-// and the TOTP form keeps working. Same-origin file (CSP script-src 'self'), no inline script.
+// and the TOTP form keeps working. Same-origin file (CSP script-src 'self'), no inline script;
+// its requests need CSP connect-src 'self' (src/server/http/security.ts).
 (function () {
   'use strict';
   if (!window.PublicKeyCredential || !navigator.credentials) return;
@@ -65,8 +66,11 @@
     section.hidden = false;
     button.addEventListener('click', function (event) {
       event.preventDefault();
+      if (button.disabled) return;
       var csrf = csrfInput ? csrfInput.value : '';
       status.textContent = '';
+      // One ceremony at a time: a second click while the browser's dialog is open would fail it.
+      button.disabled = true;
       post(base + '/options', csrf)
         .then(function (res) { if (!res.ok) throw new Error('options'); return res.json(); })
         .then(function (o) {
@@ -75,7 +79,10 @@
         .then(function (cred) { return post(base, csrf, serialise(cred)); })
         .then(function (res) { if (!res.ok) throw new Error('verify'); return res.json(); })
         .then(function (body) { window.location.assign(body.redirect); })
-        .catch(function () { status.textContent = section.getAttribute('data-error'); });
+        .catch(function () {
+          button.disabled = false;
+          status.textContent = section.getAttribute('data-error');
+        });
     });
   });
 })();

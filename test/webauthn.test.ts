@@ -242,6 +242,10 @@ describe('WebAuthn as a second factor', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toContain('javascript');
     expect(await res.text()).toContain('navigator.credentials');
+    // Its requests (challenge, answer) are allowed to our own origin and nowhere else.
+    const csp = (await app.request('/login')).headers.get('content-security-policy')!;
+    expect(csp).toContain("connect-src 'self';");
+    expect(csp).toContain("default-src 'none'");
     const stranger = new TestClient(app);
     await stranger.get('/login');
     expect((await postJson(stranger, '/login/two-factor/webauthn/options')).status).not.toBe(200);

@@ -1221,4 +1221,13 @@ export const en: Record<MessageKey, string> = {
   'partnerCounts.saved': 'The count has been saved.',
   'partnerCounts.listHeading': 'Registered counts {year}',
   'partnerCounts.none': 'No counts have been registered for this year yet.',
+  // webauthn (issue 6): removing a key, and the key offered right after TOTP enrolment (decision 016)
+  'webauthn.remove': 'Remove',
+  'webauthn.removeWhich': 'key added on {created}',
+  'webauthn.added': 'The key has been added. You can sign in with it from now on.',
+  'webauthn.removed': 'The key has been removed. The code from your app keeps working.',
+  'webauthn.needsScript': 'A security key or passkey works only with JavaScript switched on. Without JavaScript, use the code from your authenticator app.',
+  'webauthn.offerTitle': 'Also use a security key or passkey?',
+  'webauthn.offerIntro': 'Have you saved your recovery codes? Then you can now also add a security key or passkey, to sign in without typing a code. The app and the recovery codes keep working. You can also do this later, on the Account security page.',
+  'twofa.enrolKeyAfter': 'Would you rather use a security key or passkey? Set up the app first: it also works without JavaScript, and only this way do you get recovery codes in case you lose your key. You can add a key straight after.',
 };

@@ -1220,6 +1220,15 @@ export const nl = {
   'partnerCounts.saved': 'Het aantal is opgeslagen.',
   'partnerCounts.listHeading': 'Geregistreerde aantallen {year}',
   'partnerCounts.none': 'Voor dit jaar zijn nog geen aantallen geregistreerd.',
+  // webauthn (issue 6): removing a key, and the key offered right after TOTP enrolment (decision 016)
+  'webauthn.remove': 'Verwijderen',
+  'webauthn.removeWhich': 'sleutel toegevoegd op {created}',
+  'webauthn.added': 'De sleutel is toegevoegd. U kunt er voortaan mee inloggen.',
+  'webauthn.removed': 'De sleutel is verwijderd. De code uit uw app blijft werken.',
+  'webauthn.needsScript': 'Een beveiligingssleutel of passkey werkt alleen met JavaScript aan. Zonder JavaScript gebruikt u de code uit uw authenticator-app.',
+  'webauthn.offerTitle': 'Ook een beveiligingssleutel of passkey gebruiken?',
+  'webauthn.offerIntro': 'Hebt u uw herstelcodes bewaard? Dan kunt u nu ook een beveiligingssleutel of passkey toevoegen, waarmee u inlogt zonder een code over te typen. De app en de herstelcodes blijven werken. Dit kan ook later, op de pagina Beveiliging van uw account.',
+  'twofa.enrolKeyAfter': 'Wilt u liever een beveiligingssleutel of passkey gebruiken? Stel dan eerst de app in: die werkt ook zonder JavaScript, en alleen zo krijgt u herstelcodes voor als u uw sleutel kwijtraakt. Direct daarna kunt u een sleutel toevoegen.',
 } as const;
 
 export type MessageKey = keyof typeof nl;

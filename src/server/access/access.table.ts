@@ -80,6 +80,7 @@ export const ACCESS_TABLE: readonly RouteAccess[] = [
   route('POST /account/two-factor', SIGNED_IN),
   route('POST /account/webauthn/options', SIGNED_IN),
   route('POST /account/webauthn', SIGNED_IN),
+  route('POST /account/webauthn/:credentialId/delete', SIGNED_IN), // own keys only; another user's key answers 404
   route('POST /account/sessions/:sessionId/revoke', SIGNED_IN),
 
   // Administration: users, roles, configuration — never case content.

@@ -5,11 +5,13 @@ import { viewContext, type AppEnv } from '../http/env.js';
 import { AppError } from '../http/errors.js';
 import { getCookie, setStrictCookie } from '../http/cookies.js';
 import { formStrings } from '../http/validation.js';
+import { noticeOf } from '../http/notice.js';
 import { assertRouteAllowed } from '../access/route-guard.js';
 import { completeSession, findPendingSession, listSessions, revokeSession, SESSION_ABSOLUTE_HOURS } from './auth.service.js';
 import { confirmEnrolment, getEnrolmentSecret, hasConfirmedTotp, isTwoFactorRequired, setTwoFactorRequired, verifySecondFactor } from './two-factor.service.js';
 import { otpauthUri, toBase32 } from './totp.js';
 import { listCredentials } from './webauthn.service.js';
+import { KEY_NOTICES } from './webauthn.routes.js';
 import { AccountSecurityPage, AdminSecurityPage, EnrolPage, RecoveryCodesPage, SecondFactorPage } from './two-factor.views.js';
 
 const SESSION_COOKIE = 'mp_session';
@@ -78,9 +80,10 @@ export function twoFactorRoutes(deps: Deps) {
     const enrolled = await hasConfirmedTotp(deps.db, user.id);
     const view = enrolled ? undefined : await enrolView(user.id);
     const sessions = await listSessions(deps.db, user.id, c.get('sessionToken'));
-    const keys = (await listCredentials(deps.db, user.id)).map((k) => ({ createdAt: k.created_at, lastUsedAt: k.last_used_at }));
+    const keys = (await listCredentials(deps.db, user.id)).map((k) => ({ id: k.id, createdAt: k.created_at, lastUsedAt: k.last_used_at }));
+    const notice = noticeOf(c, c.get('t'), KEY_NOTICES);
     if (Object.keys(errors).length) c.status(422);
-    return c.html(<AccountSecurityPage ctx={viewContext(c)} enrolled={enrolled} {...view} keys={keys} sessions={sessions} errors={errors} />);
+    return c.html(<AccountSecurityPage ctx={viewContext(c)} enrolled={enrolled} {...view} keys={keys} sessions={sessions} errors={errors} notice={notice} />);
   };
 
   app.get('/account/security', async (c) => {

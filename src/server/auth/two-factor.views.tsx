@@ -1,7 +1,7 @@
 import { CsrfField, Layout } from '../../ui/layout.js';
 import { ErrorSummary, RadioGroup, SubmitButton, TextField, type FieldErrors } from '../../ui/form.js';
 import type { ViewContext } from '../http/env.js';
-import { WebauthnButton, WebauthnKeys } from './webauthn.views.js';
+import { WebauthnButton, WebauthnKeys, WebauthnOffer, type KeyEntry } from './webauthn.views.js';
 
 export function SecondFactorPage({ ctx, errors, webauthn = false }: { ctx: ViewContext; errors: FieldErrors; webauthn?: boolean }) {
   const { t } = ctx;
@@ -26,6 +26,7 @@ export function EnrolForm({ ctx, secret, uri, action, errors }: { ctx: ViewConte
     <>
       <ErrorSummary errors={errors} t={t} />
       <p>{t('twofa.enrolIntro')}</p>
+      <p>{t('twofa.enrolKeyAfter')}</p>
       <p>
         {t('twofa.secret')}: <code class="receipt" data-testid="totp-secret">{secret.match(/.{1,4}/g)!.join(' ')}</code>
       </p>
@@ -58,6 +59,7 @@ export function RecoveryCodesPage({ ctx, codes }: { ctx: ViewContext; codes: str
       <ul data-testid="recovery-codes">
         {codes.map((c) => <li><code>{c}</code></li>)}
       </ul>
+      <WebauthnOffer ctx={ctx} />
       <p><a class="utrecht-button-link utrecht-button-link--primary-action" href="/cases">{t('twofa.continue')}</a></p>
     </Layout>
   );
@@ -70,13 +72,14 @@ interface SessionEntry {
   isCurrent: boolean;
 }
 
-export function AccountSecurityPage(props: { ctx: ViewContext; enrolled: boolean; secret?: string; uri?: string; keys?: { createdAt: Date; lastUsedAt: Date | null }[]; sessions: SessionEntry[]; errors: FieldErrors }) {
-  const { ctx, enrolled, secret, uri, keys, sessions, errors } = props;
+export function AccountSecurityPage(props: { ctx: ViewContext; enrolled: boolean; secret?: string; uri?: string; keys?: KeyEntry[]; sessions: SessionEntry[]; errors: FieldErrors; notice?: string }) {
+  const { ctx, enrolled, secret, uri, keys, sessions, errors, notice } = props;
   const { t } = ctx;
   const when = (d: Date) => d.toISOString().slice(0, 16).replace('T', ' ');
   return (
     <Layout ctx={ctx} title={t('account.title')}>
       <h1 class="utrecht-heading-1">{t('account.title')}</h1>
+      {notice && <p class="panel" role="status">{notice}</p>}
       <h2>{t('twofa.title')}</h2>
       {enrolled || !secret || !uri ? <p>{t('twofa.enabled')}</p> : <EnrolForm ctx={ctx} secret={secret} uri={uri} action="/account/two-factor" errors={errors} />}
       {enrolled && keys && <WebauthnKeys ctx={ctx} keys={keys} />}

@@ -5,11 +5,15 @@ import type { Deps } from '../bootstrap.js';
 import type { AppEnv } from '../http/env.js';
 import { AppError } from '../http/errors.js';
 import { getCookie, setStrictCookie } from '../http/cookies.js';
+import { noticeRedirect } from '../http/notice.js';
 import { assertRouteAllowed } from '../access/route-guard.js';
 import { completeSession, findPendingSession, SESSION_ABSOLUTE_HOURS } from './auth.service.js';
-import { finishAuthentication, finishRegistration, relyingPartyFor, startAuthentication, startRegistration } from './webauthn.service.js';
+import { deleteCredential, finishAuthentication, finishRegistration, relyingPartyFor, startAuthentication, startRegistration } from './webauthn.service.js';
 
 const SESSION_COOKIE = 'mp_session';
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+/** The confirmations /account/security shows after a key was added or removed (see noticeOf). */
+export const KEY_NOTICES = { 'key-added': 'webauthn.added', 'key-removed': 'webauthn.removed' } as const;
 const b64url = z.string().max(20_000).regex(/^[A-Za-z0-9_-]*$/);
 /** The browser's PublicKeyCredential as JSON (the shape @simplewebauthn/browser and our script send). */
 const CredentialInput = z.looseObject({
@@ -27,7 +31,10 @@ async function credential(c: Context<AppEnv>) {
   return parsed.data;
 }
 
-/** WebAuthn (passkeys, security keys): enrolment on the account page, and as second factor at sign-in. JSON for the script. */
+/**
+ * WebAuthn (passkeys, security keys): enrolment on the account page, and as second factor at
+ * sign-in (JSON for the script); removal of an own key is a plain form.
+ */
 export function webauthnRoutes(deps: Deps) {
   const app = new Hono<AppEnv>();
   const rp = relyingPartyFor(deps.config.baseUrl);
@@ -48,7 +55,15 @@ export function webauthnRoutes(deps: Deps) {
   app.post('/account/webauthn', async (c) => {
     assertRouteAllowed(c);
     const ok = await finishRegistration(deps.db, rp, c.get('user')!.id, (await credential(c)) as unknown as RegistrationResponseJSON);
-    return ok ? c.json({ ok: true, redirect: '/account/security' }) : c.json({ ok: false }, 422);
+    return ok ? c.json({ ok: true, redirect: '/account/security?notice=key-added' }) : c.json({ ok: false }, 422);
+  });
+
+  app.post('/account/webauthn/:credentialId/delete', async (c) => {
+    assertRouteAllowed(c);
+    const id = c.req.param('credentialId');
+    // Another user's key is answered like a key that does not exist.
+    if (!UUID.test(id) || !(await deleteCredential(deps.db, c.get('user')!.id, id))) throw new AppError('NOT_FOUND');
+    return noticeRedirect(c, '/account/security', 'key-removed');
   });
 
   app.post('/login/two-factor/webauthn/options', async (c) => {

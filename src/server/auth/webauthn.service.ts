@@ -97,6 +97,16 @@ export async function finishRegistration(db: Db, rp: RelyingParty, userId: strin
   });
 }
 
+/** Removes one of the user's own keys (audited); false when the user has no key with this id. */
+export async function deleteCredential(db: Db, userId: string, id: string): Promise<boolean> {
+  return db.transaction().execute(async (trx) => {
+    const deleted = await trx.deleteFrom('webauthn_credential').where('id', '=', id).where('user_id', '=', userId).returning('id').executeTakeFirst();
+    if (!deleted) return false;
+    await recordAudit(trx, { type: 'USER_WEBAUTHN_REMOVED', actor: { kind: 'user', userId }, detail: { credential: deleted.id } });
+    return true;
+  });
+}
+
 /** Options for signing in with one of the user's keys; undefined when the user has none. */
 export async function startAuthentication(db: Db, rp: RelyingParty, userId: string, now = new Date()) {
   const creds = await db.selectFrom('webauthn_credential').select('credential_id').where('user_id', '=', userId).execute();

@@ -4,39 +4,73 @@ import type { ViewContext } from '../http/env.js';
 
 /**
  * The WebAuthn button: hidden until /assets/webauthn.js finds browser support, so a page
- * without JavaScript shows only the TOTP form. The script reports failures in the status line.
+ * without JavaScript shows only the TOTP form, and a <noscript> line says why. The script
+ * reports failures in the status line. One per page (the script binds every [data-webauthn]).
  */
 export function WebauthnButton({ ctx, mode, label }: { ctx: ViewContext; mode: 'register' | 'authenticate'; label: string }) {
   const { t } = ctx;
   const endpoint = mode === 'register' ? '/account/webauthn' : '/login/two-factor/webauthn';
   return (
-    <div data-webauthn={mode} data-endpoint={endpoint} data-error={t('webauthn.failed')} hidden>
-      <CsrfField ctx={ctx} />
-      <p>
-        <button type="button" class="utrecht-button utrecht-button--secondary-action">{label}</button>
-      </p>
-      <p role="status" aria-live="polite"></p>
-      <script src={`/assets/webauthn.js?v=${ASSET_VERSION}`} defer></script>
-    </div>
+    <>
+      <div data-webauthn={mode} data-endpoint={endpoint} data-error={t('webauthn.failed')} hidden>
+        <CsrfField ctx={ctx} />
+        <p>
+          <button type="button" class="utrecht-button utrecht-button--secondary-action">{label}</button>
+        </p>
+        <p role="status" aria-live="polite"></p>
+        <script src={`/assets/webauthn.js?v=${ASSET_VERSION}`} defer></script>
+      </div>
+      <noscript>
+        <p>{t('webauthn.needsScript')}</p>
+      </noscript>
+    </>
   );
 }
 
-export function WebauthnKeys({ ctx, keys }: { ctx: ViewContext; keys: { createdAt: Date; lastUsedAt: Date | null }[] }) {
+export interface KeyEntry {
+  id: string;
+  createdAt: Date;
+  lastUsedAt: Date | null;
+}
+
+const when = (d: Date | null) => (d ? d.toISOString().slice(0, 16).replace('T', ' ') : '—');
+
+export function WebauthnKeys({ ctx, keys }: { ctx: ViewContext; keys: KeyEntry[] }) {
   const { t } = ctx;
-  const when = (d: Date | null) => (d ? d.toISOString().slice(0, 16).replace('T', ' ') : '—');
   return (
     <>
-      <h3>{t('webauthn.keys')}</h3>
+      <h3 id="security-keys">{t('webauthn.keys')}</h3>
       <p>{t('webauthn.intro')}</p>
       {keys.length === 0 ? (
         <p>{t('webauthn.none')}</p>
       ) : (
         <ul data-testid="webauthn-keys">
           {keys.map((k) => (
-            <li>{t('webauthn.keyEntry', { created: when(k.createdAt), used: when(k.lastUsedAt) })}</li>
+            <li>
+              {t('webauthn.keyEntry', { created: when(k.createdAt), used: when(k.lastUsedAt) })}{' '}
+              <form method="post" action={`/account/webauthn/${k.id}/delete`} class="inline-form">
+                <CsrfField ctx={ctx} />
+                <button type="submit" class="link-button">
+                  {t('webauthn.remove')}
+                  <span class="visually-hidden"> {t('webauthn.removeWhich', { created: when(k.createdAt) })}</span>
+                </button>
+              </form>
+            </li>
           ))}
         </ul>
       )}
+      <WebauthnButton ctx={ctx} mode="register" label={t('webauthn.register')} />
+    </>
+  );
+}
+
+/** Right after TOTP enrolment (mandatory or not): the key as an optional extra (decision 016). */
+export function WebauthnOffer({ ctx }: { ctx: ViewContext }) {
+  const { t } = ctx;
+  return (
+    <>
+      <h2>{t('webauthn.offerTitle')}</h2>
+      <p>{t('webauthn.offerIntro')}</p>
       <WebauthnButton ctx={ctx} mode="register" label={t('webauthn.register')} />
     </>
   );

@@ -9,7 +9,8 @@ export const securityHeaders: MiddlewareHandler = async (c, next) => {
   const h = c.res.headers;
   h.set(
     'Content-Security-Policy',
-    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
+    // connect-src: /assets/webauthn.js fetches its challenge and posts the key's answer (same origin only).
+    "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
       "form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
   );
   h.set('Referrer-Policy', 'no-referrer');
