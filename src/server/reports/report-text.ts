@@ -1,10 +1,11 @@
 import type { Breakdown } from '../../domain/annual-report.js';
 import type { Lang } from '../../domain/taxonomy.js';
 import type { ReportChapters } from './report-chapters.js';
+import { translator } from '../../i18n/i18n.js';
 
 /**
- * The words of the exported annual report, in Dutch and English. Kept beside the exporters
- * because documents are rendered outside a web request; the web page may reuse them.
+ * The words of the exported annual report, in Dutch and English (documents are rendered
+ * outside a web request, so the exporters take them as one object; the web page reuses them).
  */
 export interface ReportText {
   title(year: number): string;
@@ -26,74 +27,30 @@ export interface ReportText {
   generatedOn: string;
 }
 
-const nl: ReportText = {
-  title: (year) => `Jaarverslag sociale veiligheid ${year}`,
-  totalSentence: (y, t, py, pt) => `In ${y} zijn in totaal ${t} meldingen geregistreerd (${py}: ${pt}).`,
-  sections: {
-    byCategory: 'Aard van de meldingen',
-    byOrgUnit: 'Aandeel meldingen per faculteit',
-    byGender: 'Geslacht van de melders',
-    byChannel: 'Contactvorm',
-    byVia: 'Rechtstreeks of via derden',
-    byRelation: 'Relatie tussen melder en beklaagde',
-    byFollowUp: 'Opvolging',
-  },
-  chartTitle: {
-    byOrgUnit: (y) => `Aandeel meldingen per faculteit (${y})`,
-    byCategory: (y) => `Aard van de meldingen (${y})`,
-    byFollowUp: (y) => `Opvolging van meldingen (${y})`,
-  },
-  key: 'Omschrijving',
-  count: 'Aantal',
-  percent: '%',
-  subtypes: 'waarvan',
-  total: 'Totaal',
-  roundingNote: 'De percentages zijn afgerond op hele getallen; daardoor kan het totaal licht afwijken.',
-  partnerTitle: 'Meldingen geregistreerd door partners',
-  partnerNote:
-    'Deze aantallen zijn geregistreerd door andere diensten. Ze bevatten geen persoonsgegevens en tellen niet mee in het officiële totaal.',
-  service: 'Dienst',
-  category: 'Aard',
-  noPartnerCounts: 'Er zijn geen aantallen van partners geregistreerd.',
-  noData: 'Geen meldingen.',
-  generatedOn: 'Gegenereerd op',
-};
+const CHARTS = ['byOrgUnit', 'byCategory', 'byFollowUp'] as const;
 
-const en: ReportText = {
-  title: (year) => `Social safety annual report ${year}`,
-  totalSentence: (y, t, py, pt) => `In ${y}, ${t} reports were registered in total (${py}: ${pt}).`,
-  sections: {
-    byCategory: 'Kind of reports',
-    byOrgUnit: 'Share of reports per faculty',
-    byGender: 'Gender of reporters',
-    byChannel: 'Channel',
-    byVia: 'Direct or through third parties',
-    byRelation: 'Relation between reporter and accused',
-    byFollowUp: 'Follow-up',
-  },
-  chartTitle: {
-    byOrgUnit: (y) => `Share of reports per faculty (${y})`,
-    byCategory: (y) => `Kind of reports (${y})`,
-    byFollowUp: (y) => `Follow-up of reports (${y})`,
-  },
-  key: 'Description',
-  count: 'Count',
-  percent: '%',
-  subtypes: 'of which',
-  total: 'Total',
-  roundingNote: 'Percentages are rounded to whole numbers; the total may therefore differ slightly.',
-  partnerTitle: 'Reports registered by partner services',
-  partnerNote:
-    'These counts were registered by other services. They carry no personal data and are not part of the official total.',
-  service: 'Service',
-  category: 'Kind',
-  noPartnerCounts: 'No partner counts were registered.',
-  noData: 'No reports.',
-  generatedOn: 'Generated on',
-};
-
+/** The report's words from the message catalogues (src/i18n), shaped for the exporters. */
 export function reportText(lang: Lang): ReportText {
-  return lang === 'en' ? en : nl;
+  const t = translator(lang);
+  return {
+    title: (year) => t('report.title', { year }),
+    totalSentence: (year, total, previousYear, previousTotal) => t('report.totalSentence', { year, total, previousYear, previousTotal }),
+    sections: Object.fromEntries(BREAKDOWN_ORDER.map((b) => [b, t(`report.section.${b}`)])) as Record<Breakdown, string>,
+    chartTitle: Object.fromEntries(CHARTS.map((b) => [b, (year: number) => t(`report.chart.${b}`, { year })])),
+    key: t('report.key'),
+    count: t('report.count'),
+    percent: t('report.percent'),
+    subtypes: t('report.subtypes'),
+    total: t('report.total'),
+    roundingNote: t('report.roundingNote'),
+    partnerTitle: t('report.partnerTitle'),
+    partnerNote: t('report.partnerNote'),
+    service: t('report.service'),
+    category: t('report.category'),
+    noPartnerCounts: t('report.noPartnerCounts'),
+    noData: t('report.noData'),
+    generatedOn: t('report.generatedOn'),
+  };
 }
 
 /** The breakdowns in the order of the published report (chapter 2). */
