@@ -214,23 +214,31 @@ describe('annual figures and imports', () => {
     expect(report.byChannel.reduce((sum, e) => sum + e.count, 0)).toBe(2);
   });
 
-  it('gives imported open cases the team’s deadlines like registered ones, and closed ones none to meet', async () => {
+  it('gives imported open cases the team’s deadlines still ahead on the import day, and closed ones none to meet', async () => {
     const team = await createTeam(deps, `import-${Date.now()}`);
     const teamKey = (await deps.db.selectFrom('team').select('key').where('id', '=', team).executeTakeFirstOrThrow()).key;
     await deps.db.updateTable('team').set({ ack_days: 5, feedback_days: 60 }).where('id', '=', team).execute();
     const header = 'reference,received_on,channel,via,reporter_role,reporter_gender,category,accused_role,follow_up,closed_on';
-    const text = [header, 'OPEN-1,2026-03-01,phone,self,student,female,bullying,student,,', 'CLOSED-1,2025-05-01,email,self,staff,male,stalking,staff,advice,2025-06-01'].join('\n');
-    expect((await importCases(deps.db, deps.keyring, { text, teamKey })).imported).toBe(2);
+    const text = [
+      header,
+      'OPEN-1,2026-03-01,phone,self,student,female,bullying,student,,',
+      'OPEN-OLD,2026-02-01,email,self,student,male,bullying,student,,',
+      'CLOSED-1,2025-05-01,email,self,staff,male,stalking,staff,advice,2025-06-01',
+    ].join('\n');
+    expect((await importCases(deps.db, deps.keyring, { text, teamKey, today: '2026-03-03' })).imported).toBe(3);
     const rows = await deps.db.selectFrom('case').select(['reference', 'status', 'ack_due_on', 'feedback_due_on', 'next_due_on']).where('team_id', '=', team).orderBy('reference').execute();
     expect(rows).toEqual([
-      { reference: 'CLOSED-1', status: 'closed', ack_due_on: '2025-05-06', feedback_due_on: '2025-06-30', next_due_on: null },
+      { reference: 'CLOSED-1', status: 'closed', ack_due_on: null, feedback_due_on: null, next_due_on: null },
       { reference: 'OPEN-1', status: 'received', ack_due_on: '2026-03-06', feedback_due_on: '2026-04-30', next_due_on: '2026-03-06' },
+      // The acknowledgement term (5 days) ran out in the earlier system before the import; the feedback term (60 days) is still ahead.
+      { reference: 'OPEN-OLD', status: 'received', ack_due_on: null, feedback_due_on: '2026-04-02', next_due_on: '2026-04-02' },
     ]);
 
-    // The inbox's deadline view finds the imported open case as it would a registered one.
+    // The inbox's deadline view (on TODAY, a week after the import) finds the imported case whose term ran out since, as it would a registered one.
     const { client } = await signedIn(['safety_coordinator'], 'Import Coördinator', 'en', team);
     await client.get('/cases?deadline=overdue');
     expect(client.lastHtml).toContain('OPEN-1');
+    expect(client.lastHtml).not.toContain('OPEN-OLD');
     expect(client.lastHtml).not.toContain('CLOSED-1');
   });
 });

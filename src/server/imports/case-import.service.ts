@@ -6,7 +6,7 @@ import type { Keyring } from '../crypto/keyring.js';
 import { createDataKey, seal } from '../crypto/seal.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { findTeam, type Team } from '../teams/teams.service.js';
-import { initialDeadlines } from '../deadlines/deadline-rules.js';
+import { initialDeadlines, isoDate, nextDueOn } from '../deadlines/deadline-rules.js';
 import { ImportError, parseCsvTable, rowError, type CsvRow } from './csv-table.js';
 import { CASE_COLUMNS, CaseImportRow, describeIssue } from './case-import.schema.js';
 import { createMissingOrgUnits, insertCases, listTakenReferences, reserveCaseNumbers } from './case-import.queries.js';
@@ -22,8 +22,9 @@ interface ValidRow extends CsvRow {
 export async function importCases(
   db: Db,
   keyring: Keyring,
-  input: { text: string; teamKey?: string },
+  input: { text: string; teamKey?: string; today?: string },
 ): Promise<{ imported: number; orgUnitsCreated: number }> {
+  const today = input.today ?? isoDate(new Date());
   const rows = validateRows(parseCsvTable(input.text, CASE_COLUMNS));
   return db.transaction().execute(async (trx) => {
     const team = await findTeam(trx, input.teamKey);
@@ -38,7 +39,7 @@ export async function importCases(
     const cases: Insertable<CaseTable>[] = [];
     const keys: Insertable<CaseKeyTable>[] = [];
     rows.forEach((r, i) => {
-      const built = buildCase(keyring, team, references[i]!, r.data);
+      const built = buildCase(keyring, team, references[i]!, r.data, today);
       cases.push(built.row);
       keys.push(built.key);
     });
@@ -82,10 +83,22 @@ async function generateReferences(trx: Db, teamId: string, rows: ValidRow[], inF
   return out as string[];
 }
 
-function buildCase(keyring: Keyring, team: Team, reference: string, d: CaseImportRow) {
+/**
+ * An imported open case keeps only the deadlines still ahead on the day of the import: whether
+ * a term that had already run out was kept is the earlier system's knowledge, not ours, so no
+ * overdue reminder goes out for it.
+ */
+function importedDeadlines(d: CaseImportRow, team: Team, status: string, today: string) {
+  const { ackDueOn, feedbackDueOn } = initialDeadlines(d.received_on, team, status);
+  const ahead = (due: string) => (due >= today ? due : null);
+  const facts = { status, ackDueOn: ahead(ackDueOn), acknowledgedOn: null, feedbackDueOn: ahead(feedbackDueOn), feedbackGivenOn: null };
+  return { ackDueOn: facts.ackDueOn, feedbackDueOn: facts.feedbackDueOn, nextDueOn: nextDueOn(facts) };
+}
+
+function buildCase(keyring: Keyring, team: Team, reference: string, d: CaseImportRow, today: string) {
   const id = crypto.randomUUID();
   const status = d.closed_on ? 'closed' : 'received';
-  const deadlines = initialDeadlines(d.received_on, team, status); // like a registered case
+  const deadlines = importedDeadlines(d, team, status, today);
   // Every case gets its data key, also without a summary: staff may add notes and files later.
   const dataKey = createDataKey(keyring, id);
   const key: Insertable<CaseKeyTable> = { case_id: id, master_key_id: dataKey.masterKeyId, wrapped_key: dataKey.wrappedKey };
