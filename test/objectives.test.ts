@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../src/server/app.js';
@@ -114,6 +116,18 @@ describe('objectives and recommendations per year', () => {
     expect(at(OBJECTIVE)).toBeGreaterThan(at('4.2 Missie, uitgangspunten en doelstellingen'));
     expect(at('Workshop grensoverschrijdend gedrag')).toBeGreaterThan(at('4.4 Activiteiten'));
     expect(at('Scholingsuren per vertrouwenspersoon')).toBeGreaterThan(at('4.4 Activiteiten'));
+
+    // The PDF and the spreadsheet carry the same tables after the figures.
+    const pdfText = execFileSync('pdftotext', ['-layout', '-', '-'], { input: await exportReport(2025, 'pdf') }).toString('utf8');
+    expect(pdfText.indexOf(RECOMMENDATION)).toBeGreaterThan(pdfText.indexOf('Aanbevelingen aan het College van Bestuur'));
+    expect(pdfText).toMatch(/Protocol Zorgwekkend Gedrag opstellen en\s+Doorgeschoven naar volgend jaar\s+Ontwikkeling gestart/); // cells wrap
+    expect(pdfText).toMatch(/Workshop of training voor anderen\s+Workshop\s+Gehouden\s+40/);
+    expect(pdfText).toMatch(/Vera Vertrouwenspersoon\s+1\s+6/);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await exportReport(2025, 'xlsx', 'en')) as never);
+    const rowsOf = (start: string) => (book.worksheets.find((w) => w.name.startsWith(start))?.getSheetValues() ?? []).filter(Boolean).map((r) => (r as unknown[]).filter((v) => v !== undefined));
+    expect(rowsOf('Recommendations to the')).toContainEqual([RECOMMENDATION, 'Partly done', 'CCP opgericht voor medewerkers']);
+    expect(rowsOf('Training hours per')).toContainEqual(['Vera Vertrouwenspersoon', '1', '6']);
 
     // The report page in the browser shows the same chapters beside the figures.
     await adviser.get('/reports/annual?team=students&year=2025');

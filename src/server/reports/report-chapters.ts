@@ -9,7 +9,7 @@ import { listObjectives } from '../objectives/objectives.service.js';
 /**
  * Chapters 3 and 4 of the annual report (issue 11): the year's recommendations to the board
  * (3.3), the team's objectives with their status (4.2), and its activities and training hours
- * (4.4). Gathered once per export and rendered into the HTML page, the Word skeleton and JSON.
+ * (4.4). Gathered once per export and rendered into every format: HTML, PDF, Word, spreadsheet and JSON.
  */
 export type ChapterPart = 'recommendations' | 'objectives' | 'activities';
 
@@ -93,15 +93,31 @@ function htmlTable(rows: string[][], caption: string): string {
     .join('\n')}</tbody>\n</table>`;
 }
 
+/** One table of chapters 3 and 4: its heading and rows (header row first; only a header means none). */
+export interface ChapterTable {
+  id: 'recommendations' | 'objectives' | 'activities' | 'training';
+  heading: string;
+  rows: string[][];
+}
+
+/** Chapters 3 and 4 as tables, in the order of the published report; every exporter draws these. */
+export function chapterTables(ch: ReportChapters, lang: Lang): ChapterTable[] {
+  const w = words(lang);
+  return (['recommendations', 'objectives', 'activities', 'training'] as const).map((id) => ({
+    id,
+    heading: id === 'training' ? w.training : w.heading[id],
+    rows: tableOf(ch, id, w),
+  }));
+}
+
+/** What a table without rows says. */
+export const noChapterRows = (lang: Lang) => words(lang).none;
+
 /** Chapters 3 and 4 for the HTML report. */
 export function renderChaptersHtml(ch: ReportChapters, lang: Lang): string {
-  const w = words(lang);
-  const parts: [string, ChapterPart | 'training'][] = [['recommendations', 'recommendations'], ['objectives', 'objectives'], ['activities', 'activities'], ['training', 'training']];
-  return parts
-    .map(([id, part]) => {
-      const heading = part === 'training' ? w.training : w.heading[part];
-      const rows = tableOf(ch, part, w);
-      const body = rows.length > 1 ? htmlTable(rows, heading) : `<p>${esc(w.none)}</p>`;
+  return chapterTables(ch, lang)
+    .map(({ id, heading, rows }) => {
+      const body = rows.length > 1 ? htmlTable(rows, heading) : `<p>${esc(noChapterRows(lang))}</p>`;
       return `<section aria-labelledby="h-${id}">\n<h2 id="h-${id}">${esc(heading)}</h2>\n${body}\n</section>`;
     })
     .join('\n');

@@ -5,6 +5,7 @@ import { vocabLabel } from '../../domain/labels.js';
 import type { Lang } from '../../domain/taxonomy.js';
 import { BREAKDOWN_ORDER, reportText, type ExportOptions, type ReportText } from './report-text.js';
 import { CHARTED, chartBars, renderReportChart } from './report-charts.js';
+import { chapterTables, hasChapterContent, noChapterRows, type ChapterTable } from './report-chapters.js';
 
 type Doc = PDFKit.PDFDocument;
 
@@ -13,7 +14,7 @@ const ROW = 16;
 const COLUMNS = [230, 60, 50, 60, 50];
 
 /** The annual report as an A4 PDF: the same sections, charts (as vectors) and tables as the HTML. */
-export async function renderAnnualReportPdf(report: AnnualReport, { lang, teamName }: ExportOptions): Promise<Buffer> {
+export async function renderAnnualReportPdf(report: AnnualReport, { lang, teamName, chapters }: ExportOptions): Promise<Buffer> {
   const text = reportText(lang);
   const doc = new PDFDocument({
     size: 'A4',
@@ -33,6 +34,7 @@ export async function renderAnnualReportPdf(report: AnnualReport, { lang, teamNa
   doc.font('Helvetica-Oblique').text(text.roundingNote).font('Helvetica');
   for (const breakdown of BREAKDOWN_ORDER) writeSection(doc, report, breakdown, lang, text);
   writePartners(doc, report, lang, text);
+  if (chapters && hasChapterContent(chapters)) for (const table of chapterTables(chapters, lang)) writeChapterTable(doc, table, lang);
   doc.end();
   return done;
 }
@@ -70,6 +72,36 @@ function writeSection(doc: Doc, report: AnnualReport, breakdown: Breakdown, lang
     for (const s of subtypes) tableRow(doc, [`   ${text.subtypes} ${s.label}`, String(s.count), '', '', '']);
   }
   tableRow(doc, [text.total, String(report.total), '', String(report.previousTotal), ''], true);
+}
+
+/** Chapters 3 and 4 (issue 11): text tables whose cells wrap; the widest column takes what the others leave. */
+function writeChapterTable(doc: Doc, { heading: title, rows }: ChapterTable, lang: Lang): void {
+  heading(doc, title);
+  if (rows.length <= 1) {
+    doc.text(noChapterRows(lang), MARGIN);
+    return;
+  }
+  doc.font('Helvetica').fontSize(9);
+  const widths = rows[0]!.map((_, i) => Math.min(150, Math.max(...rows.map((r) => doc.widthOfString(r[i] ?? '') + 10))));
+  const widest = widths.indexOf(Math.max(...widths));
+  widths[widest] = Math.max(120, doc.page.width - 2 * MARGIN - (widths.reduce((a, b) => a + b, 0) - widths[widest]!));
+  rows.forEach((cells, i) => wrappedRow(doc, cells, widths, i === 0));
+}
+
+function wrappedRow(doc: Doc, cells: string[], widths: number[], isBold: boolean): void {
+  doc.font(isBold ? 'Helvetica-Bold' : 'Helvetica').fontSize(9);
+  const height = Math.max(ROW, ...cells.map((cell, i) => doc.heightOfString(cell, { width: widths[i]! - 6 }) + 8));
+  ensureSpace(doc, height);
+  const y = doc.y;
+  let x = MARGIN;
+  cells.forEach((cell, i) => {
+    doc.text(cell, x + 3, y + 4, { width: widths[i]! - 6 });
+    x += widths[i]!;
+  });
+  doc.moveTo(MARGIN, y + height).lineTo(x, y + height).lineWidth(0.5).strokeColor('#999999').stroke();
+  doc.x = MARGIN;
+  doc.y = y + height;
+  doc.font('Helvetica').fontSize(10);
 }
 
 function tableRow(doc: Doc, cells: string[], isBold = false): void {

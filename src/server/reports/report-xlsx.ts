@@ -3,6 +3,7 @@ import { categoryLabel, type AnnualReport, type Breakdown } from '../../domain/a
 import { vocabLabel } from '../../domain/labels.js';
 import type { Lang } from '../../domain/taxonomy.js';
 import { BREAKDOWN_ORDER, reportText, type ExportOptions } from './report-text.js';
+import { chapterTables, hasChapterContent } from './report-chapters.js';
 
 /** Sheet names (at most 31 characters, as Excel requires). */
 const SHEETS: Record<Lang, Record<Breakdown | 'summary' | 'subtypes' | 'partners', string>> = {
@@ -17,10 +18,10 @@ const SHEETS: Record<Lang, Record<Breakdown | 'summary' | 'subtypes' | 'partners
 };
 
 /**
- * One workbook, one sheet per breakdown. Columns on every breakdown sheet:
+ * One workbook, one sheet per breakdown (and per table of chapters 3–4). Columns on every breakdown sheet:
  * key, label, count, percent, previousCount, previousPercent (percent as whole numbers).
  */
-export async function renderAnnualReportXlsx(report: AnnualReport, { lang, teamName }: ExportOptions): Promise<Buffer> {
+export async function renderAnnualReportXlsx(report: AnnualReport, { lang, teamName, chapters }: ExportOptions): Promise<Buffer> {
   const text = reportText(lang);
   const names = SHEETS[lang];
   const book = new ExcelJS.Workbook();
@@ -54,5 +55,11 @@ export async function renderAnnualReportXlsx(report: AnnualReport, { lang, teamN
   }
   partners.addRow([]);
   partners.addRow([text.partnerNote]);
+  // Chapters 3 and 4 (issue 11), a sheet per table, when the team kept records for the year.
+  for (const table of chapters && hasChapterContent(chapters) ? chapterTables(chapters, lang) : []) {
+    const sheet = book.addWorksheet(table.heading.replace(/[:\\/?*[\]]/g, ' ').slice(0, 31));
+    table.rows.forEach((row, i) => (sheet.addRow(row).font = { bold: i === 0 }));
+    sheet.getColumn(1).width = 50;
+  }
   return Buffer.from(await book.xlsx.writeBuffer());
 }
