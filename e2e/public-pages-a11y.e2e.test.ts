@@ -4,12 +4,13 @@ import { expectAccessible, launchBrowser, newContext } from './support/browser.j
 import { currentStep } from './support/intake.js';
 import { startServer, type RunningServer } from '../test/support/server.js';
 import { NEEDS, WHO } from '../src/server/guide/guide.content.js';
+import { DEMO_FACULTIES } from '../src/server/demo/demo-org-units.js';
 
 let server: RunningServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  // --demo: two teams and advisers to choose, so that every question page appears.
+  // --demo: two teams, the students' team's faculties and advisers to choose, so that every question page appears.
   [server, browser] = await Promise.all([startServer({ args: ['--demo'] }), launchBrowser()]);
 });
 afterAll(async () => {
@@ -42,6 +43,7 @@ const NAMED: Record<string, Record<string, string>> = {
   when: { happenedDay: '2', happenedMonth: '3', happenedYear: '2025' },
   location: { location: 'online' },
   reporterRole: { reporterRole: 'student' },
+  orgUnit: { orgUnit: 'LAW' },
   accusedRole: { accusedRole: 'student' },
   goal: { goal: 'advice' },
   anonymous: { anonymous: 'no' },
@@ -140,7 +142,9 @@ describe.each(Object.keys(LOCALES) as Lang[])('every public page passes axe, in 
     const page = await context.newPage();
     await page.goto(`${server.url}/melden`);
     const steps = await walkIntake(page, NAMED, seen, { axe: true });
-    expect(steps).toEqual(expect.arrayContaining(['team', 'behalf', 'category', 'subtype', 'narrative', 'when', 'location', 'reporterRole', 'gender', 'accusedRole', 'accused', 'goal', 'anonymous', 'contact', 'channel', 'adviser']));
+    expect(steps).toEqual(expect.arrayContaining(['team', 'behalf', 'category', 'subtype', 'narrative', 'when', 'location', 'reporterRole', 'gender', 'orgUnit', 'accusedRole', 'accused', 'goal', 'anonymous', 'contact', 'channel', 'adviser']));
+    const law = DEMO_FACULTIES.find((f) => f.key === 'LAW')!;
+    expect(await page.getByTestId('answers').textContent()).toContain(lang === 'nl' ? law.labelNl : law.labelEn);
     await check(page, 200, seen, 'check answers');
 
     // A wrong file on the check page.

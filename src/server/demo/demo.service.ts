@@ -5,6 +5,7 @@ import { recordAudit } from '../audit/audit.service.js';
 import { createCase } from '../cases/cases.service.js';
 import { createUser } from '../users/users.service.js';
 import { loadDemoHistory } from './demo-history.js';
+import { loadDemoOrgUnits } from './demo-org-units.js';
 
 export const DEMO_PASSWORD = 'demo-meldpunt-2026';
 export const DEMO_DOMAIN = 'demo.meldpunt.invalid';
@@ -20,11 +21,13 @@ const NARRATIVES: [string, string, string, string][] = [
 
 /**
  * A realistic demo installation: a staff team beside the students' team, one account per
- * role (the e-mail address says the role), a handful of reports this year and the published
- * figures for the two years before. Runs once.
+ * role (the e-mail address says the role), the students' team's faculties, a handful of
+ * reports this year and the published figures for the two years before. Runs once.
  */
 export async function loadDemoData(db: Db, keyring: Keyring): Promise<{ password: string; emails: string[] } | undefined> {
   const accounts = await loadDemoAccountsAndCases(db, keyring);
+  const students = await db.selectFrom('team').select('id').orderBy('seq').limit(1).executeTakeFirstOrThrow();
+  await loadDemoOrgUnits(db, students.id);
   await loadDemoHistory(db, keyring, new Date().getUTCFullYear());
   return accounts;
 }
