@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { expectAccessible, launchBrowser, newContext } from './support/browser.js';
 import { answerQuestions } from './support/intake.js';
+import { APPOINTMENT_YEAR as YEAR, confirmProposedTime, expectContentFreeNotice, fetchIcsEvent } from './support/appointment.js';
 import { signInAsDemo } from './support/staff.js';
 import { startServer, type RunningServer } from '../test/support/server.js';
 import { startTestSmtp } from '../test/support/smtp.js';
@@ -24,20 +25,6 @@ async function submit(page: Page, name: string) {
   await Promise.all([page.waitForNavigation(), page.getByRole('button', { name, exact: true }).click()]);
 }
 
-/** RFC 5545, just enough: unfold continuation lines, check the envelope, the one VEVENT's properties. */
-function parseIcs(text: string): Record<string, string> {
-  const lines = text.replace(/\r\n[ \t]/g, '').split('\r\n').filter(Boolean);
-  expect(lines[0]).toBe('BEGIN:VCALENDAR');
-  expect(lines.at(-1)).toBe('END:VCALENDAR');
-  const start = lines.indexOf('BEGIN:VEVENT');
-  const end = lines.indexOf('END:VEVENT');
-  expect(start).toBeGreaterThan(0);
-  expect(end).toBeGreaterThan(start);
-  expect(lines.filter((l) => l === 'BEGIN:VEVENT')).toHaveLength(1);
-  return Object.fromEntries(lines.slice(start + 1, end).map((l) => [l.slice(0, l.indexOf(':')), l.slice(l.indexOf(':') + 1)]));
-}
-
-const YEAR = new Date().getUTCFullYear() + 1;
 const SECRETS = ['Fenna Voorbeeld', '8b3c', 'kamer 3.07'];
 
 describe('named report with an appointment, end to end, without JavaScript', () => {
@@ -98,36 +85,18 @@ describe('named report with an appointment, end to end, without JavaScript', () 
     await expectAccessible(adviser);
     await Promise.all([adviser.waitForNavigation(), adviser.getByRole('link', { name: 'Berichten, verslagen en afspraken' }).click()]);
     await expectAccessible(adviser);
-    const request = adviser.getByTestId('appointment');
-    await request.getByLabel(/15 jul/i).check();
-    await request.getByLabel('Waar of hoe').fill('Gebouw Noord, kamer 3.07');
-    await submit(adviser, 'Afspraak bevestigen');
-    expect(await adviser.getByRole('status').textContent()).toBe('De afspraak is bevestigd.');
-    await expectAccessible(adviser);
+    await confirmProposedTime(adviser, /15 jul/i, 'Gebouw Noord, kamer 3.07');
     await staff.close();
 
-    // The notice at the real SMTP server says that, never what.
-    for (let i = 0; i < 200 && smtp.messages.length === 0; i++) await new Promise((r) => setTimeout(r, 50));
-    const mails = smtp.messages.filter((m) => m.to && JSON.stringify(m.to).includes('fenna@example.test'));
-    expect(mails).toHaveLength(1);
-    const mail = mails[0]!;
-    const whole = `${mail.subject}\n${mail.text}\n${mail.html || ''}`;
-    for (const secret of [...SECRETS, reference, 'Discriminatie', 'hoofddoek', 'Noord']) expect(whole).not.toContain(secret);
-    expect(mail.attachments).toHaveLength(0);
-    const link = /https?:\/\/\S+\/afspraak\/[A-Za-z0-9_-]{32}\.ics/.exec(whole)?.[0];
-    expect(link, whole).toBeDefined();
-
-    // The private link works from any browser, without a session.
-    const stranger = await newContext(browser);
-    const res = await stranger.request.get(`${server.url}${new URL(link!).pathname}`);
-    expect(res.status()).toBe(200);
-    expect(res.headers()['content-type']).toContain('text/calendar');
-    const event = parseIcs(await res.text());
+    // The notice at the real SMTP server says that, never what; its private link works from any browser, without a session.
+    const link = await expectContentFreeNotice(smtp, 'fenna@example.test', [...SECRETS, reference, 'Discriminatie', 'hoofddoek', 'Noord']);
+    const event = await fetchIcsEvent(browser, server.url, link);
     // 15 July 14:30 in Amsterdam (summer time, UTC+2) is 12:30 UTC; one hour long.
     expect(event.DTSTART).toBe(`${YEAR}0715T123000Z`);
     expect(event.DTEND).toBe(`${YEAR}0715T133000Z`);
     expect(event.LOCATION).toBe('Gebouw Noord\\, kamer 3.07');
     for (const secret of ['8b3c', 'Fenna', 'Discriminatie']) expect(JSON.stringify(event)).not.toContain(secret);
+    const stranger = await newContext(browser);
     expect((await stranger.request.get(`${server.url}/afspraak/${'A'.repeat(32)}.ics`)).status()).toBe(404);
     await stranger.close();
   }, 300_000);

@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { expectAccessible } from './browser.js';
+import { byKeyboard } from './keyboard.js';
 
 /** What to do on one question page, by step key; steps not listed are left as they are. */
 export type StepActions = Record<string, (page: Page) => Promise<void>>;
@@ -29,4 +30,20 @@ export async function answerQuestions(page: Page, actions: StepActions, opts: { 
 export async function currentStep(page: Page): Promise<string | undefined> {
   const input = page.locator('input[name="step"]');
   return (await input.count()) > 0 ? ((await input.getAttribute('value')) ?? undefined) : undefined;
+}
+
+/**
+ * The same with the keyboard only (see byKeyboard): answers by field name, a choice group not
+ * named takes its first option. Every page must move on. Returns the steps seen, in order.
+ */
+export async function answerQuestionsByKeyboard(page: Page, answers: Record<string, string>, opts: { continueLabel?: string } = {}): Promise<string[]> {
+  const seen: string[] = [];
+  for (let step = await currentStep(page); step; step = await currentStep(page)) {
+    if (seen.includes(step)) throw new Error(`question ${step} came back: ${(await page.locator('main').textContent())?.slice(0, 300)}`);
+    seen.push(step);
+    await expectAccessible(page);
+    await byKeyboard(page, opts.continueLabel ?? 'Verder', answers);
+  }
+  if (seen.length === 0) throw new Error(`no question at ${page.url()}: ${(await page.locator('main').textContent())?.slice(0, 300)}`);
+  return seen;
 }
