@@ -5,6 +5,7 @@ import { createTestDeps } from './support/test-deps.js';
 import { TestClient } from './support/http-client.js';
 import { createStaff, defaultTeamId, PASSWORD } from './support/factories.js';
 import { intakeFields, postMultipart } from './support/reporter-flow.js';
+import { registrationForm } from './support/case-helpers.js';
 
 /**
  * Categories an administrator adds to a team are offered and accepted by the intake, and the
@@ -63,6 +64,34 @@ describe('team-specific categories in the intake', () => {
     await other.get('/melden');
     expect((await postMultipart(other, '/melden', intakeFields(other, { category: 'hazing', subtype: 'physical' }))).status).toBe(422);
     expect((await postMultipart(other, '/melden', intakeFields(other, { category: 'made_up' }))).status).toBe(422);
+  });
+});
+
+describe('team-specific categories in the staff registration', () => {
+  it('offers and accepts the team’s own category, and refuses a key or subtype the team does not have', async () => {
+    const staff = new TestClient(app, 'en');
+    await staff.signIn(coordinator.email, PASSWORD);
+    await staff.get('/cases/new');
+    expect(staff.lastHtml).toContain('<option value="hazing">Hazing</option>');
+    expect(staff.lastHtml).toContain('Hazing: Introduction week');
+    const created = await staff.post('/cases/new', registrationForm({ team: teamId, category: 'hazing', subtype: 'initiation_week' }));
+    expect(created.status).toBe(303);
+    const id = created.headers.get('location')!.split('/').pop()!;
+    const row = await deps.db.selectFrom('case').select(['reference', 'category', 'subtype']).where('id', '=', id).executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ category: 'hazing', subtype: 'initiation_week' });
+    // The inbox filters on it and names it as the team does.
+    await staff.get('/cases?category=hazing');
+    expect(staff.lastHtml).toContain('<option value="hazing" selected="">Hazing</option>');
+    expect(staff.lastHtml).toContain(row.reference);
+    expect(staff.lastHtml).toContain('<td>Hazing</td>');
+    await staff.get('/cases?category=stalking');
+    expect(staff.lastHtml).not.toContain(row.reference);
+
+    await staff.get('/cases/new');
+    expect((await staff.post('/cases/new', registrationForm({ team: teamId, category: 'made_up', subtype: '' }))).status).toBe(422);
+    expect(staff.lastHtml).toContain('href="#field-category"');
+    expect((await staff.post('/cases/new', registrationForm({ team: teamId, category: 'hazing', subtype: 'physical' }))).status).toBe(422);
+    expect(staff.lastHtml).toContain('href="#field-subtype"');
   });
 });
 

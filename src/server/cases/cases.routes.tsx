@@ -15,6 +15,7 @@ import { listInbox } from './inbox.service.js';
 import { InboxPage } from './inbox.views.js';
 import { RegistrationInput } from './registration.schema.js';
 import { registerStaffReport } from './registration.service.js';
+import { listOfferedCategories } from '../admin/categories.service.js';
 import { RegistrationPage } from './registration.views.js';
 
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -23,7 +24,9 @@ async function registrationOptions(deps: Deps, user: SessionUser, lang: 'nl' | '
   const teamIds = inboxTeamIds(user.memberships);
   const teams = (await listTeams(deps.db)).filter((tm) => teamIds.includes(tm.id)).map((tm) => ({ id: tm.id, name: lang === 'nl' ? tm.nameNl : tm.nameEn }));
   const advisers = [...new Map((await listTeamAdvisers(deps.db, teamIds)).map((a) => [a.id, { id: a.id, name: a.display_name }])).values()];
-  return { teams, advisers };
+  // The categories of the user's teams together (a form without script cannot follow the team choice); the service checks the chosen team offers it.
+  const categories = [...new Map((await Promise.all(teams.map((tm) => listOfferedCategories(deps.db, tm.id)))).flat().map((cat) => [cat.key, cat])).values()];
+  return { teams, advisers, categories };
 }
 
 /** Staff routes for case handling; app.ts mounts them behind requireUser. */

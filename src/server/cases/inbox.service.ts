@@ -6,6 +6,7 @@ import { listInboxRows, listTeamAdvisers } from './cases.queries.js';
 import { presentInboxRow } from './cases.presenter.js';
 import type { InboxQuery } from './inbox.schema.js';
 import { countOpenSteps } from '../protocols/protocols.service.js';
+import { listCategories } from '../admin/categories.service.js';
 
 export const INBOX_PAGE_SIZE = 50;
 
@@ -37,6 +38,8 @@ export async function listInbox(db: Db, user: SessionUser, query: InboxQuery, to
     entries: page.map((r) => ({ ...presentInboxRow(r, today), openProtocolSteps: openSteps.get(r.id) })),
     nextCursor: rows.length > INBOX_PAGE_SIZE && last ? `${last.received_on}_${last.id}` : undefined,
     advisers: (await listTeamAdvisers(db, teamIds)).map((a) => ({ id: a.id, name: a.display_name, teamId: a.team_id })),
+    // The teams' categories with their current wording, retired ones too (older cases carry them).
+    categories: [...new Map((await Promise.all(teamIds.map((id) => listCategories(db, id)))).flat().map((cat) => [cat.key, cat])).values()],
     hasTeams: teamIds.length > 0,
   };
 }

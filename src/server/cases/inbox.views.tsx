@@ -1,5 +1,4 @@
 import { CASE_STATUSES } from '../../domain/case-status.js';
-import { DEFAULT_CATEGORIES, findCategory } from '../../domain/taxonomy.js';
 import { vocabLabel } from '../../domain/labels.js';
 import { CsrfField, Layout } from '../../ui/layout.js';
 import type { ViewContext } from '../http/env.js';
@@ -40,6 +39,7 @@ export function InboxPage({ ctx, data, query }: { ctx: ViewContext; data: InboxP
     ['all', 'overdue', t('cases.view.overdue')],
   ] as const;
   const advisers = [...new Map(data.advisers.map((a) => [a.id, a])).values()];
+  const categoryLabels = new Map(data.categories.map((c) => [c.key, c.label[lang]]));
   return (
     <Layout ctx={ctx} title={t('inbox.title')}>
       <h1 class="utrecht-heading-1">{t('inbox.title')}</h1>
@@ -62,7 +62,7 @@ export function InboxPage({ ctx, data, query }: { ctx: ViewContext; data: InboxP
             <SelectField name="status" label={t('cases.filter.status')} blank={t('cases.filter.any')} value={query.status}
               choices={CASE_STATUSES.map((s) => ({ value: s, label: vocabLabel('status', s, lang) }))} />
             <SelectField name="category" label={t('cases.filter.category')} blank={t('cases.filter.any')} value={query.category}
-              choices={DEFAULT_CATEGORIES.map((c) => ({ value: c.key, label: c.label[lang] }))} />
+              choices={data.categories.map((c) => ({ value: c.key, label: c.label[lang] }))} />
             <SelectField name="adviser" label={t('cases.filter.adviser')} blank={t('cases.filter.any')} value={query.adviser}
               choices={advisers.map((a) => ({ value: a.id, label: a.name }))} />
             <SelectField name="deadline" label={t('cases.filter.deadline')} blank={t('cases.filter.any')} value={query.deadline}
@@ -104,7 +104,7 @@ export function InboxPage({ ctx, data, query }: { ctx: ViewContext; data: InboxP
                       {e.isDormant && <> <abbr class="marker" title={t('cases.inbox.dormantHint')} data-testid="dormant">({t('cases.inbox.dormant')})</abbr></>}
                     </td>
                     <td>{e.receivedOn}</td>
-                    <td>{findCategory(e.category)?.label[lang] ?? e.category}</td>
+                    <td>{categoryLabels.get(e.category) ?? e.category}</td>
                     <td>{vocabLabel('status', e.status, lang)}</td>
                     <td>{e.adviserName ?? t('inbox.unassigned')}</td>
                     <td>

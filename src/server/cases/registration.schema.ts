@@ -1,11 +1,12 @@
 import { z } from 'zod';
-import { DEFAULT_CATEGORIES, GENDERS, LOCATIONS, PERSON_ROLES, REPORTER_GOALS, VIAS, isSubtypeOf } from '../../domain/taxonomy.js';
+import { GENDERS, LOCATIONS, PERSON_ROLES, REPORTER_GOALS, VIAS } from '../../domain/taxonomy.js';
 
 /** Channels by which a report reaches staff (the web form registers itself). */
 export const STAFF_CHANNELS = ['phone', 'email', 'in_person', 'online_meeting', 'appointment'] as const;
 
 const choose = { error: 'validation.choose' } as const;
-const categoryKeys = DEFAULT_CATEGORIES.map((c) => c.key) as [string, ...string[]];
+/** The shape of a category key; whether the team offers it is checked against its categories. */
+const categoryKey = z.string().regex(/^[a-z][a-z0-9_]{0,63}$/, choose);
 const optionalText = (max: number) => z.string().trim().max(max, { error: 'validation.tooLong' }).optional().transform((v) => v || undefined);
 const optionalId = z.string().optional().transform((v) => v || undefined).pipe(z.uuid({ error: 'validation.choose' }).optional());
 
@@ -19,8 +20,8 @@ export const RegistrationInput = z
     intermediary: optionalText(300),
     reporterRole: z.enum(PERSON_ROLES, choose),
     reporterGender: z.enum(GENDERS, choose),
-    category: z.enum(categoryKeys, choose),
-    subtype: z.string().optional().transform((v) => v || undefined),
+    category: categoryKey,
+    subtype: z.string().optional().transform((v) => v || undefined).pipe(categoryKey.optional()),
     location: z.enum(LOCATIONS, choose),
     accusedRole: z.enum(PERSON_ROLES, choose),
     goal: z.enum(REPORTER_GOALS).optional().or(z.literal('').transform(() => undefined)),
@@ -31,7 +32,6 @@ export const RegistrationInput = z
     preferredAdviserId: optionalId,
   })
   .superRefine((v, ctx) => {
-    if (v.subtype && !isSubtypeOf(v.category, v.subtype)) ctx.addIssue({ code: 'custom', path: ['subtype'], message: 'validation.subtype' });
     if (v.anonymous === 'no' && !v.name) ctx.addIssue({ code: 'custom', path: ['name'], message: 'validation.required' });
     if (v.via !== 'self' && !v.intermediary) ctx.addIssue({ code: 'custom', path: ['intermediary'], message: 'validation.required' });
   });

@@ -8,6 +8,7 @@ import { aad } from './case-access.js';
 import { recordAssignment } from './case-assignment.service.js';
 import { canBeAssigned, inboxTeamIds } from './cases.policy.js';
 import { CaseRuleError } from './case-rule-error.js';
+import { listOfferedCategories } from '../admin/categories.service.js';
 import { createCase } from './cases.service.js';
 import { unwrapDataKey } from '../crypto/seal.js';
 import type { RegistrationInput } from './registration.schema.js';
@@ -20,6 +21,9 @@ import type { RegistrationInput } from './registration.schema.js';
 export async function registerStaffReport(db: Db, keyring: Keyring, user: SessionUser, input: RegistrationInput, today: string) {
   if (!inboxTeamIds(user.memberships).includes(input.team)) throw new AppError('FORBIDDEN');
   if (input.receivedOn > today) throw new CaseRuleError('receivedOn', 'validation.date');
+  const category = (await listOfferedCategories(db, input.team)).find((c) => c.key === input.category);
+  if (!category) throw new CaseRuleError('category', 'validation.choose'); // not a category this team offers
+  if (input.subtype && !category.subtypes.some((s) => s.key === input.subtype)) throw new CaseRuleError('subtype', 'validation.subtype');
   if (input.preferredAdviserId) {
     const ms = await db.selectFrom('team_membership').select(['team_id', 'role']).where('user_id', '=', input.preferredAdviserId).execute();
     const facts = { teamId: input.team, assignedAdviserId: null };

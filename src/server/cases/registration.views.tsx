@@ -1,5 +1,6 @@
-import { DEFAULT_CATEGORIES, GENDERS, LOCATIONS, PERSON_ROLES, REPORTER_GOALS, VIAS } from '../../domain/taxonomy.js';
+import { GENDERS, LOCATIONS, PERSON_ROLES, REPORTER_GOALS, VIAS } from '../../domain/taxonomy.js';
 import { vocabLabel } from '../../domain/labels.js';
+import type { CategoryDefinition } from '../../domain/taxonomy.js';
 import { CsrfField, Layout } from '../../ui/layout.js';
 import { ErrorSummary, RadioGroup, SubmitButton, TextArea, TextField, type FieldErrors } from '../../ui/form.js';
 import type { ViewContext } from '../http/env.js';
@@ -10,15 +11,16 @@ interface Props {
   ctx: ViewContext;
   teams: { id: string; name: string }[];
   advisers: { id: string; name: string }[];
+  categories: CategoryDefinition[];
   values: Record<string, string>;
   errors: FieldErrors;
 }
 
 /** Staff register a report that came in by phone, e-mail, in person, online or by appointment. */
-export function RegistrationPage({ ctx, teams, advisers, values, errors }: Props) {
+export function RegistrationPage({ ctx, teams, advisers, categories, values, errors }: Props) {
   const { t, lang } = ctx;
   const vocab = (v: Parameters<typeof vocabLabel>[0], keys: readonly string[]) => keys.map((k) => ({ value: k, label: vocabLabel(v, k, lang) }));
-  const subtypes = DEFAULT_CATEGORIES.flatMap((c) => c.subtypes.map((s) => ({ value: s.key, label: `${c.label[lang]}: ${s.label[lang]}` })));
+  const subtypes = categories.flatMap((c) => c.subtypes.map((s) => ({ value: s.key, label: `${c.label[lang]}: ${s.label[lang]}` })));
   return (
     <Layout ctx={ctx} title={t('cases.register.title')}>
       <h1 class="utrecht-heading-1">{t('cases.register.title')}</h1>
@@ -37,7 +39,7 @@ export function RegistrationPage({ ctx, teams, advisers, values, errors }: Props
         <TextField name="intermediary" label={t('cases.register.intermediary')} hint={t('cases.register.intermediaryHint')} value={values.intermediary} error={errors.intermediary} />
         <RadioGroup name="reporterRole" label={t('cases.register.reporterRole')} value={values.reporterRole} error={errors.reporterRole} choices={vocab('role', PERSON_ROLES)} />
         <RadioGroup name="reporterGender" label={t('cases.register.gender')} value={values.reporterGender} error={errors.reporterGender} choices={vocab('gender', GENDERS)} />
-        <SelectField name="category" label={t('cases.register.category')} value={values.category} error={errors.category} choices={DEFAULT_CATEGORIES.map((c) => ({ value: c.key, label: c.label[lang] }))} />
+        <SelectField name="category" label={t('cases.register.category')} value={values.category} error={errors.category} choices={categories.map((c) => ({ value: c.key, label: c.label[lang] }))} />
         <SelectField name="subtype" label={t('cases.register.subtype')} blank={t('cases.register.subtypeNone')} value={values.subtype} error={errors.subtype} choices={subtypes} />
         <RadioGroup name="location" label={t('cases.register.location')} value={values.location} error={errors.location} choices={vocab('location', LOCATIONS)} />
         <RadioGroup name="accusedRole" label={t('cases.register.accusedRole')} value={values.accusedRole} error={errors.accusedRole} choices={vocab('role', PERSON_ROLES)} />
