@@ -53,7 +53,8 @@ describe('appointments', () => {
     const res = await reporter.post('/melden/afspraak', {
       idempotencyKey: key, mode: 'online_meeting', slot1: `${NEXT_YEAR}-03-02T10:00`, slot2: `${NEXT_YEAR}-07-15 14:30`, slot3: '', email: 'noor@example.test',
     });
-    expect(res.status).toBe(200);
+    expect(res.status).toBe(303); // post/redirect/get: a reload cannot request it twice
+    expect((await reporter.follow(res)).status).toBe(200);
     expect(reporter.lastHtml).toContain('data-testid="appointment-requested"');
 
     const caseId = (await deps.db.selectFrom('case').select('id').where('reference', '=', reference).executeTakeFirstOrThrow()).id;

@@ -40,6 +40,7 @@ export const ACCESS_TABLE: readonly RouteAccess[] = [
   route('GET /melden/verifieer/terug', PUBLIC),
   route('POST /melden/bewaard', PUBLIC),
   route('POST /melden/afspraak', PUBLIC),
+  route('GET /melden/afspraak/aangevraagd', PUBLIC),
   route('GET /afspraak/:file', PUBLIC),
   route('GET /wegwijzer', PUBLIC),
   route('GET /wegwijzer/advies', PUBLIC),

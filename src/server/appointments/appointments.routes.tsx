@@ -26,8 +26,10 @@ export function appointmentRoutes(deps: Deps) {
     const sealer = await getCaseSealer(deps.db, deps.keyring, caseId);
     await requestAppointment(deps.db, sealer, { mode: parsed.data.mode, slots: slotsOf(parsed.data) }, { kind: 'reporter' });
     if (parsed.data.email) await setNotificationAddress(deps.db, sealer, parsed.data.email, { kind: 'reporter' });
-    return c.html(<IntakeAppointmentPage ctx={viewContext(c)} idempotencyKey="" errors={{}} done />);
+    return c.redirect('/melden/afspraak/aangevraagd', 303); // a reload shows the confirmation, it does not ask again
   });
+
+  app.get('/melden/afspraak/aangevraagd', (c) => c.html(<IntakeAppointmentPage ctx={viewContext(c)} idempotencyKey="" errors={{}} done />));
 
   app.get('/afspraak/:file', async (c) => {
     const token = /^([A-Za-z0-9_-]{32})\.ics$/.exec(c.req.param('file'))?.[1];
