@@ -38,7 +38,7 @@ describe('two-factor sign-in', () => {
   it('administrator enforces it; an adviser enrols TOTP, gets recovery codes, and signs in with a code', async () => {
     const admin = await signedIn(app, deps, teamId, ['administrator']);
     await admin.client.get('/admin/security');
-    expect((await admin.client.post('/admin/security', { requireTwoFactor: 'yes' })).status).toBe(200);
+    expect((await admin.client.submit('/admin/security', { requireTwoFactor: 'yes' })).status).toBe(200);
 
     const adviser = await createStaff(deps, teamId, ['confidential_adviser']);
     const client = new TestClient(app);
