@@ -1,6 +1,7 @@
 import type { Deps } from '../bootstrap.js';
 import { recordAudit, type AuditEventType } from '../audit/audit.service.js';
 import { translator, type Translate } from '../../i18n/i18n.js';
+import { sendEach } from '../jobs/send-each.js';
 import { claimReminder, listTeamCoordinators } from './reminders.queries.js';
 
 export interface Recipient {
@@ -62,28 +63,19 @@ export async function addressReminders<K extends string>(deps: Deps, items: DueI
  * its transaction rolls back and the reminder is sent on a later run. Returns how many went out.
  */
 export async function remindOnce<K extends string>(deps: Deps, items: DueItem<K>[], spec: ReminderSpec<K>): Promise<number> {
-  let sent = 0;
-  let firstError: unknown;
-  for (const r of await addressReminders(deps, items)) {
-    try {
-      const didSend = await deps.db.transaction().execute(async (trx) => {
-        if (!(await claimReminder(trx, { key: r.key, caseId: r.caseId, kind: r.kind, recipientId: r.recipient.id }))) return false;
-        await r.after?.(trx);
-        await deps.mailer.send({ to: r.recipient.email, ...spec.mail(translator(r.recipient.locale), r) });
-        await recordAudit(trx, {
-          type: spec.auditType,
-          actor: { kind: 'system' },
-          teamId: r.teamId,
-          caseId: r.caseId,
-          detail: { kind: r.kind, recipientId: r.recipient.id, dueOn: r.dueOn, ...(r.unassigned ? { unassigned: true } : {}) },
-        });
-        return true;
+  return sendEach(await addressReminders(deps, items), (r) =>
+    deps.db.transaction().execute(async (trx) => {
+      if (!(await claimReminder(trx, { key: r.key, caseId: r.caseId, kind: r.kind, recipientId: r.recipient.id }))) return false;
+      await r.after?.(trx);
+      await deps.mailer.send({ to: r.recipient.email, ...spec.mail(translator(r.recipient.locale), r) });
+      await recordAudit(trx, {
+        type: spec.auditType,
+        actor: { kind: 'system' },
+        teamId: r.teamId,
+        caseId: r.caseId,
+        detail: { kind: r.kind, recipientId: r.recipient.id, dueOn: r.dueOn, ...(r.unassigned ? { unassigned: true } : {}) },
       });
-      if (didSend) sent++;
-    } catch (err) {
-      firstError ??= err;
-    }
-  }
-  if (firstError) throw firstError;
-  return sent;
+      return true;
+    }),
+  );
 }

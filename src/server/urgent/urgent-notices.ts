@@ -1,6 +1,7 @@
 import type { Deps } from '../bootstrap.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { renderMail } from '../mail/mail.templates.js';
+import { sendEach } from '../jobs/send-each.js';
 import { listOpenAlerts, listRota, listRotaCandidates, listUrgentCasesWithoutAlert } from './urgent.queries.js';
 
 const WEEK_MS = 7 * 86400_000;
@@ -27,27 +28,18 @@ export async function sendDueUrgentNotices(deps: Deps, now: Date, only?: { caseI
       });
     }
   }
-  let sent = 0;
-  let firstError: unknown;
-  for (const a of await listOpenAlerts(deps.db, only ? { caseId: only.caseId } : {})) {
+  return sendEach(await listOpenAlerts(deps.db, only ? { caseId: only.caseId } : {}), async (a) => {
     const lastLevel = a.last_level ?? 0;
     const isDue = lastLevel === 0 || (a.last_sent_at !== null && now.getTime() - new Date(a.last_sent_at).getTime() >= a.urgent_escalation_minutes * 60_000);
     const person = (await callList(deps, a.team_id))[lastLevel];
-    if (!isDue || !person) continue;
+    if (!isDue || !person) return false;
     const level = lastLevel + 1;
-    try {
-      const didSend = await deps.db.transaction().execute(async (trx) => {
-        const claimed = await trx.insertInto('urgent_alert_notice').values({ alert_id: a.id, level, user_id: person.id, sent_at: now }).onConflict((oc) => oc.columns(['alert_id', 'level']).doNothing()).returning('level').executeTakeFirst();
-        if (!claimed) return false;
-        await deps.mailer.send(renderMail('urgentAlert', person.locale, person.email, { link: `${deps.config.baseUrl}/urgent/${a.id}`, escalated: level > 1 }));
-        await recordAudit(trx, { type: level > 1 ? 'URGENT_ALERT_ESCALATED' : 'URGENT_ALERT_SENT', actor: { kind: 'system' }, teamId: a.team_id, caseId: a.case_id, detail: { alertId: a.id, level, recipientId: person.id } });
-        return true;
-      });
-      if (didSend) sent++;
-    } catch (err) {
-      firstError ??= err;
-    }
-  }
-  if (firstError) throw firstError;
-  return sent;
+    return deps.db.transaction().execute(async (trx) => {
+      const claimed = await trx.insertInto('urgent_alert_notice').values({ alert_id: a.id, level, user_id: person.id, sent_at: now }).onConflict((oc) => oc.columns(['alert_id', 'level']).doNothing()).returning('level').executeTakeFirst();
+      if (!claimed) return false;
+      await deps.mailer.send(renderMail('urgentAlert', person.locale, person.email, { link: `${deps.config.baseUrl}/urgent/${a.id}`, escalated: level > 1 }));
+      await recordAudit(trx, { type: level > 1 ? 'URGENT_ALERT_ESCALATED' : 'URGENT_ALERT_SENT', actor: { kind: 'system' }, teamId: a.team_id, caseId: a.case_id, detail: { alertId: a.id, level, recipientId: person.id } });
+      return true;
+    });
+  });
 }
