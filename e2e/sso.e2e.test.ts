@@ -1,22 +1,27 @@
+import fs from 'node:fs';
 import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import Provider from 'oidc-provider';
 import { expectAccessible, launchBrowser, newContext } from './support/browser.js';
 import { startServer, type RunningServer } from '../test/support/server.js';
-import { startSamlIdp, type SamlIdp } from '../test/support/saml-idp.js';
+import { makeKeyPair, signingCertOf, startSamlIdp, type SamlIdp } from '../test/support/saml-idp.js';
 
 /**
  * Staff sign-in through the institution, in a real browser without JavaScript: a local OpenID
  * Connect provider (oidc-provider, its own login and consent screens) and a local SAML IdP. The
- * staff member lands on the inbox with the team roles that the IdP's attributes map to.
+ * staff member lands on the inbox with the team roles that the IdP's attributes map to. The SAML
+ * IdP requires signed AuthnRequests, checked with the certificate from our metadata.
  */
 const ROLES = 'urn:mace:dir:attribute-def:eduPersonEntitlement';
 let server: RunningServer;
 let browser: Browser;
 let oidcServer: http.Server;
 let saml: SamlIdp;
+let spDir: string;
 
 beforeAll(async () => {
   oidcServer = http.createServer();
@@ -25,11 +30,16 @@ beforeAll(async () => {
   saml = await startSamlIdp({
     sam: { 'urn:mace:dir:attribute-def:mail': 'sam@uni.example', 'urn:mace:dir:attribute-def:displayName': 'Sam Bakker', [ROLES]: ['urn:mace:uni.example:meldpunt-beheer', 'students:confidential_adviser'] },
   });
+  // Our SAML signing key pair, made for this run; the key is handed over as a file path.
+  const sp = makeKeyPair();
+  spDir = fs.mkdtempSync(path.join(os.tmpdir(), 'meldpunt-sp-'));
+  fs.writeFileSync(path.join(spDir, 'sp-key.pem'), sp.key, { mode: 0o600 });
   [server, browser] = await Promise.all([
     startServer({
       env: {
         MELDPUNT_OIDC_ISSUER: issuer, MELDPUNT_OIDC_CLIENT_ID: 'meldpunt', MELDPUNT_OIDC_CLIENT_SECRET: 'an-e2e-client-secret', MELDPUNT_OIDC_ALLOW_HTTP: 'true',
         MELDPUNT_SAML_ENTRY_POINT: saml.entryPoint, MELDPUNT_SAML_IDP_CERT: saml.cert, MELDPUNT_SAML_IDP_ISSUER: saml.issuer,
+        MELDPUNT_SAML_SP_KEY: path.join(spDir, 'sp-key.pem'), MELDPUNT_SAML_SP_CERT: sp.cert,
         MELDPUNT_SSO_ROLE_MAP: JSON.stringify({ 'urn:mace:uni.example:meldpunt-beheer': 'students:administrator', 'vp-group': ['students:safety_coordinator'] }),
       },
     }),
@@ -44,12 +54,15 @@ beforeAll(async () => {
     pkce: { required: () => true },
   });
   oidcServer.on('request', provider.callback());
+  // As an IdP does with our metadata: from now on only requests signed with its certificate.
+  saml.requireSignedRequests(signingCertOf(await (await fetch(`${server.url}/sso/saml/metadata`)).text()));
 });
 afterAll(async () => {
   await browser?.close();
   await server?.stop();
   await saml?.close();
   await new Promise((r) => oidcServer?.close(r));
+  if (spDir) fs.rmSync(spDir, { recursive: true, force: true });
 });
 
 const nav = (page: Page, href: string) => page.locator(`header a[href="${href}"], nav a[href="${href}"]`);
@@ -75,7 +88,7 @@ describe('staff sign-in through the institution', () => {
     await context.close();
   });
 
-  it('SAML: signs in at the local IdP and lands with the administrator and adviser roles from its attributes', async () => {
+  it('SAML: signs in at the local IdP (signed request) and lands with the administrator and adviser roles from its attributes', async () => {
     const context = await newContext(browser, { locale: 'en-GB' });
     const page = await context.newPage();
     await page.goto(`${server.url}/login`);

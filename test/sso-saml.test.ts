@@ -1,3 +1,8 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../src/server/app.js';
 import { readSsoConfig } from '../src/server/sso/sso.config.js';
@@ -5,11 +10,12 @@ import { createTestDeps } from './support/test-deps.js';
 import { TestClient } from './support/http-client.js';
 import { createTeam, PASSWORD } from './support/factories.js';
 import { createUser } from '../src/server/users/users.service.js';
-import { startSamlIdp, type SamlAccounts, type SamlIdp } from './support/saml-idp.js';
+import { makeKeyPair, signingCertOf, startSamlIdp, verifyRedirectSignature, type SamlAccounts, type SamlIdp } from './support/saml-idp.js';
 
 /**
  * SAML 2.0 sign-in against a real IdP on 127.0.0.1 (test/support/saml-idp.ts): signed
- * assertions over HTTP-Redirect + HTTP-POST, roles from the eduPersonEntitlement attribute.
+ * assertions over HTTP-Redirect + HTTP-POST, roles from the eduPersonEntitlement attribute;
+ * with our own key pair, signed AuthnRequests that an IdP requiring them verifies.
  */
 type Deps = Awaited<ReturnType<typeof createTestDeps>>;
 const BASE = 'http://meldpunt.test';
@@ -43,13 +49,13 @@ afterAll(async () => {
 const field = (html: string, name: string) => new RegExp(`name="${name}" value="([^"]*)"`).exec(html)?.[1]?.replace(/&quot;/g, '"').replace(/&amp;/g, '&') ?? '';
 
 /** The browser's path: our start page → the IdP's login form → the IdP's auto-posting form → our ACS. */
-async function signInThroughIdp(login: string) {
-  const client = new TestClient(app);
+async function signInThroughIdp(login: string, target = app, via = idp) {
+  const client = new TestClient(target);
   const start = await client.get('/sso/saml/start');
   expect(start.status).toBe(302);
   const loginPage = await (await fetch(start.headers.get('location')!)).text();
   const form = new URLSearchParams({ id: field(loginPage, 'id'), acs: field(loginPage, 'acs'), audience: field(loginPage, 'audience'), relayState: field(loginPage, 'relayState'), login });
-  const posted = await (await fetch(new URL('/login', idp.entryPoint), { method: 'POST', body: form })).text();
+  const posted = await (await fetch(new URL('/login', via.entryPoint), { method: 'POST', body: form })).text();
   const samlResponse = field(posted, 'SAMLResponse');
   const res = await postToAcs(client, samlResponse);
   return { client, res, samlResponse, requestId: form.get('id')!, acs: form.get('acs')!, audience: form.get('audience')! };
@@ -88,6 +94,11 @@ describe('SAML 2.0 sign-in against a local IdP', () => {
     const xml = await res.text();
     expect(xml).toContain(`entityID="${BASE}/sso/saml/metadata"`);
     expect(xml).toContain(`Location="${BASE}/sso/saml/acs"`);
+    // Without our own key pair the requests go unsigned, and the metadata says so.
+    expect(xml).toContain('AuthnRequestsSigned="false"');
+    expect(xml).not.toContain('KeyDescriptor');
+    const location = new URL((await new TestClient(app).get('/sso/saml/start')).headers.get('location')!);
+    expect([...location.searchParams.keys()]).toEqual(['SAMLRequest']);
   });
 
   it('signs a staff member in with the team roles mapped from the IdP attributes', async () => {
@@ -156,5 +167,106 @@ describe('SAML 2.0 sign-in against a local IdP', () => {
     const valid = idp.buildResponse({ login: 'carla', acs, audience, inResponseTo: good.id });
     expect((await postToAcs(new TestClient(app), Buffer.from(valid).toString('base64'))).status).toBe(403); // another browser
     expect((await postToAcs(good.c, Buffer.from(valid).toString('base64'))).status).toBe(200); // the control: same response, right browser
+  });
+});
+
+describe('signed AuthnRequests (MELDPUNT_SAML_SP_KEY / MELDPUNT_SAML_SP_CERT)', () => {
+  let sp: { key: string; cert: string };
+  const samlEnv = (via: SamlIdp) => ({ MELDPUNT_SAML_ENTRY_POINT: via.entryPoint, MELDPUNT_SAML_IDP_CERT: via.cert, MELDPUNT_SAML_IDP_ISSUER: via.issuer });
+  let strictIdp: SamlIdp;
+  let signedApp: ReturnType<typeof createApp>;
+
+  beforeAll(async () => {
+    sp = makeKeyPair(); // a throwaway key pair for this run (openssl, in memory; never in the repository)
+    strictIdp = await startSamlIdp(ACCOUNTS);
+    const sso = readSsoConfig({ ...samlEnv(strictIdp), MELDPUNT_SAML_SP_KEY: sp.key, MELDPUNT_SAML_SP_CERT: sp.cert, MELDPUNT_SSO_ROLE_MAP: JSON.stringify({ 'urn:mace:uni.example:vp': 'students:confidential_adviser' }) }, BASE);
+    signedApp = createApp(deps, { sso });
+  });
+  afterAll(() => strictIdp?.close());
+
+  const signedStart = async (target = signedApp) => {
+    const client = new TestClient(target);
+    const res = await client.get('/sso/saml/start');
+    expect(res.status).toBe(302);
+    return { client, location: new URL(res.headers.get('location')!) };
+  };
+
+  it('publishes the signing certificate in the metadata; an IdP that requires signed requests verifies them with it', async () => {
+    const xml = await (await signedApp.request('/sso/saml/metadata')).text();
+    expect(xml).toContain('AuthnRequestsSigned="true"');
+    const pem = signingCertOf(xml);
+    expect(new crypto.X509Certificate(pem).fingerprint256).toBe(new crypto.X509Certificate(sp.cert).fingerprint256);
+    strictIdp.requireSignedRequests(pem); // what an IdP does with our metadata
+
+    const { location } = await signedStart();
+    expect([...location.searchParams.keys()]).toEqual(['SAMLRequest', 'SigAlg', 'Signature']);
+    expect(location.searchParams.get('SigAlg')).toBe('http://www.w3.org/2001/04/xmldsig-more#rsa-sha256');
+    expect(verifyRedirectSignature(location.search, pem)).toBe(true);
+
+    const { client, res } = await signInThroughIdp('carla', signedApp, strictIdp);
+    expect(res.status).toBe(200);
+    expect((await client.get('/cases')).status).toBe(200);
+  });
+
+  it('a tampered request, one signed by another key, and an unsigned one are refused by that IdP', async () => {
+    strictIdp.requireSignedRequests(sp.cert);
+    const { location } = await signedStart();
+    expect((await fetch(location)).status).toBe(200); // the control
+
+    // The request itself changed (another assertion consumer service), signature kept.
+    const xml = zlib.inflateRawSync(Buffer.from(location.searchParams.get('SAMLRequest')!, 'base64')).toString('utf8');
+    const forged = xml.replace(`${BASE}/sso/saml/acs`, 'https://evil.example/acs');
+    expect(forged).not.toBe(xml);
+    const tampered = new URL(location);
+    tampered.searchParams.set('SAMLRequest', zlib.deflateRawSync(Buffer.from(forged)).toString('base64'));
+    expect(verifyRedirectSignature(tampered.search, sp.cert)).toBe(false);
+    expect((await fetch(tampered)).status).toBe(403);
+    // A RelayState added afterwards, or a weaker algorithm claimed, breaks it too.
+    const relayed = new URL(location);
+    relayed.search = location.search.replace('&SigAlg=', '&RelayState=elsewhere&SigAlg=');
+    expect(verifyRedirectSignature(relayed.search, sp.cert)).toBe(false);
+    const sha1 = new URL(location);
+    sha1.searchParams.set('SigAlg', 'http://www.w3.org/2000/09/xmldsig#rsa-sha1');
+    expect((await fetch(sha1)).status).toBe(403);
+    // Not our key: another SP's certificate does not verify it, and the signature alone is not enough.
+    expect(verifyRedirectSignature(location.search, makeKeyPair().cert)).toBe(false);
+    const stripped = new URL(location);
+    stripped.searchParams.delete('Signature');
+    expect((await fetch(stripped)).status).toBe(403);
+
+    // An installation without a key pair: unsigned requests, which this IdP refuses.
+    const unsigned = createApp(deps, { sso: readSsoConfig(samlEnv(strictIdp), BASE) });
+    const plain = await signedStart(unsigned);
+    expect(plain.location.searchParams.has('Signature')).toBe(false);
+    expect((await fetch(plain.location)).status).toBe(403);
+  });
+
+  it('refuses a key without certificate, the reverse, malformed PEM, a mismatched pair and a non-RSA key, with a clear message', () => {
+    const read = (extra: Record<string, string>) => () => readSsoConfig({ ...samlEnv(strictIdp), ...extra }, BASE);
+    expect(read({ MELDPUNT_SAML_SP_KEY: sp.key })).toThrow(/^MELDPUNT_SAML_SP_KEY is set without MELDPUNT_SAML_SP_CERT/);
+    expect(read({ MELDPUNT_SAML_SP_CERT: sp.cert })).toThrow(/^MELDPUNT_SAML_SP_CERT is set without MELDPUNT_SAML_SP_KEY/);
+    const broken = sp.key.replace(/\n[A-Za-z0-9+/]{20}/, '\n!!!!');
+    expect(read({ MELDPUNT_SAML_SP_KEY: broken, MELDPUNT_SAML_SP_CERT: sp.cert })).toThrow(/^MELDPUNT_SAML_SP_KEY is not an unencrypted PEM private key/);
+    expect(read({ MELDPUNT_SAML_SP_KEY: sp.key, MELDPUNT_SAML_SP_CERT: '-----BEGIN CERTIFICATE-----\nnot a certificate\n-----END CERTIFICATE-----' })).toThrow(/^MELDPUNT_SAML_SP_CERT is not a PEM certificate/);
+    expect(read({ MELDPUNT_SAML_SP_KEY: sp.key, MELDPUNT_SAML_SP_CERT: sp.key })).toThrow(/^MELDPUNT_SAML_SP_CERT is not a PEM certificate/);
+    expect(read({ MELDPUNT_SAML_SP_KEY: sp.key, MELDPUNT_SAML_SP_CERT: strictIdp.cert })).toThrow(/^MELDPUNT_SAML_SP_CERT is not the certificate of MELDPUNT_SAML_SP_KEY/);
+    expect(read({ MELDPUNT_SAML_SP_KEY: '/nonexistent/sp-key.pem', MELDPUNT_SAML_SP_CERT: sp.cert })).toThrow(/^MELDPUNT_SAML_SP_KEY is neither PEM text nor the path of a readable file/);
+    const ec = crypto.generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+    expect(read({ MELDPUNT_SAML_SP_KEY: ec, MELDPUNT_SAML_SP_CERT: sp.cert })).toThrow(/^MELDPUNT_SAML_SP_KEY must be an RSA key/);
+    // The messages never quote the key.
+    try { read({ MELDPUNT_SAML_SP_KEY: broken, MELDPUNT_SAML_SP_CERT: sp.cert })(); } catch (e) { expect((e as Error).message).not.toContain(broken.split('\n')[1]!.slice(0, 16)); }
+  });
+
+  it('reads the pair from files too', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'saml-sp-'));
+    try {
+      fs.writeFileSync(path.join(dir, 'sp.key'), sp.key, { mode: 0o600 });
+      fs.writeFileSync(path.join(dir, 'sp.crt'), sp.cert);
+      const cfg = readSsoConfig({ ...samlEnv(strictIdp), MELDPUNT_SAML_SP_KEY: path.join(dir, 'sp.key'), MELDPUNT_SAML_SP_CERT: path.join(dir, 'sp.crt') }, BASE);
+      expect(cfg.saml?.signing?.key).toBe(sp.key);
+      expect(new crypto.X509Certificate(cfg.saml!.signing!.cert).fingerprint256).toBe(new crypto.X509Certificate(sp.cert).fingerprint256);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -11,7 +11,9 @@ import { SignedXml } from 'xml-crypto';
 /**
  * A minimal SAML 2.0 identity provider on 127.0.0.1 for tests: it takes an AuthnRequest over
  * HTTP-Redirect, shows a login form, and posts a Response whose assertion (and the response
- * itself) is signed with xml-crypto under a key pair made by openssl for this run.
+ * itself) is signed with xml-crypto under a key pair made by openssl for this run. Like an IdP
+ * whose metadata for us says AuthnRequestsSigned, it can be told to require requests signed
+ * with our certificate (requireSignedRequests) and then refuses any other with 403.
  */
 export interface SamlIdp {
   entryPoint: string;
@@ -19,6 +21,8 @@ export interface SamlIdp {
   cert: string;
   /** Builds and signs a response as the IdP would (for forged/replayed-response tests). */
   buildResponse(opts: ResponseOptions): string;
+  /** From now on accept only AuthnRequests signed (RSA-SHA256) by this SP certificate; undefined: accept unsigned ones again. */
+  requireSignedRequests(spCert: string | undefined): void;
   close(): Promise<void>;
 }
 
@@ -40,6 +44,7 @@ export async function startSamlIdp(accounts: SamlAccounts): Promise<SamlIdp> {
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const issuer = `${base}/metadata`;
+  let spCert: string | undefined;
 
   const buildResponse = (o: ResponseOptions) => {
     const key = o.foreignKey ? foreign : own;
@@ -50,6 +55,11 @@ export async function startSamlIdp(accounts: SamlAccounts): Promise<SamlIdp> {
   server.on('request', async (req, res) => {
     const url = new URL(req.url ?? '/', base);
     if (req.method === 'GET' && url.pathname === '/sso') {
+      if (spCert && !verifyRedirectSignature(url.search, spCert)) {
+        res.writeHead(403, { 'content-type': 'text/html; charset=utf-8' });
+        res.end(page('Test IdP', '<p>This service provider must sign its authentication requests.</p>'));
+        return;
+      }
       const request = zlib.inflateRawSync(Buffer.from(url.searchParams.get('SAMLRequest') ?? '', 'base64')).toString('utf8');
       const id = /\bID="([^"]+)"/.exec(request)?.[1] ?? '';
       const acs = /AssertionConsumerServiceURL="([^"]+)"/.exec(request)?.[1] ?? '';
@@ -82,11 +92,34 @@ export async function startSamlIdp(accounts: SamlAccounts): Promise<SamlIdp> {
     issuer,
     cert: own.cert,
     buildResponse,
+    requireSignedRequests: (cert) => { spCert = cert; },
     close: () => new Promise((r) => server.close(() => r())),
   };
 }
 
-function makeKeyPair(): { key: string; cert: string } {
+/**
+ * The IdP's check of an HTTP-Redirect signature (SAML bindings §3.4.4.1): over the parameters
+ * exactly as they arrived, URL-encoded, in the order SAMLRequest, RelayState (if any), SigAlg.
+ * Only RSA-SHA256 is accepted.
+ */
+export function verifyRedirectSignature(search: string, spCert: string): boolean {
+  const raw = new Map(search.replace(/^\?/, '').split('&').map((p) => [p.slice(0, p.indexOf('=')), p] as const));
+  const params = new URLSearchParams(search);
+  const signature = params.get('Signature');
+  if (!raw.has('SAMLRequest') || !signature || params.get('SigAlg') !== 'http://www.w3.org/2001/04/xmldsig-more#rsa-sha256') return false;
+  const signed = ['SAMLRequest', 'RelayState', 'SigAlg'].flatMap((k) => (raw.has(k) ? [raw.get(k)!] : [])).join('&');
+  return crypto.verify('sha256', Buffer.from(signed), new crypto.X509Certificate(spCert).publicKey, Buffer.from(signature, 'base64'));
+}
+
+/** The SP's signing certificate as PEM, read from its metadata (what an IdP trusts for signed requests). */
+export function signingCertOf(metadataXml: string): string {
+  const base64 = /<KeyDescriptor use="signing">[\s\S]*?<ds:X509Certificate>([^<]+)</.exec(metadataXml)?.[1];
+  if (!base64) throw new Error('no signing certificate in the metadata');
+  return `-----BEGIN CERTIFICATE-----\n${base64.replace(/\s/g, '').match(/.{1,64}/g)!.join('\n')}\n-----END CERTIFICATE-----\n`;
+}
+
+/** A throwaway RSA key pair with a self-signed certificate (openssl), kept in memory only. */
+export function makeKeyPair(): { key: string; cert: string } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'saml-idp-'));
   try {
     execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '2', '-subj', '/CN=test-idp', '-keyout', `${dir}/key.pem`, '-out', `${dir}/cert.pem`], { stdio: 'ignore' });

@@ -8,7 +8,8 @@ import { completeSignIn, refuseSignIn } from './sso-complete.js';
 import { identityFromAttributes } from './sso-identity.js';
 
 /**
- * SAML 2.0 Web SSO for staff (e.g. SURFconext): an AuthnRequest over HTTP-Redirect, the signed
+ * SAML 2.0 Web SSO for staff (e.g. SURFconext): an AuthnRequest over HTTP-Redirect (signed when
+ * MELDPUNT_SAML_SP_KEY/_CERT are set; the certificate is then in our metadata), the signed
  * answer posted to /sso/saml/acs. The request id travels in the signed state cookie of this
  * browser only, so an assertion is accepted once, by the browser that asked for it.
  */
@@ -55,7 +56,7 @@ export function samlRoutes(deps: Deps, sso: SsoConfig) {
   });
 
   app.get('/sso/saml/metadata', (c) => {
-    const xml = createSaml(cfg, acsUrl).generateServiceProviderMetadata(null, null);
+    const xml = createSaml(cfg, acsUrl).generateServiceProviderMetadata(null, cfg.signing?.cert ?? null);
     return c.body(xml, 200, { 'Content-Type': 'application/samlmetadata+xml; charset=utf-8' });
   });
 
@@ -77,5 +78,7 @@ function createSaml(cfg: SamlConfig, acsUrl: string, cacheProvider?: CacheProvid
     validateInResponseTo: ValidateInResponseTo.always,
     requestIdExpirationPeriodMs: 10 * 60_000,
     ...(cacheProvider ? { cacheProvider } : {}),
+    // With our key pair the HTTP-Redirect request carries SigAlg and Signature (RSA-SHA256).
+    ...(cfg.signing ? { privateKey: cfg.signing.key, signatureAlgorithm: 'sha256' as const } : {}),
   });
 }

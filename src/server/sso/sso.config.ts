@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { z } from 'zod';
 import { ROLES, type Role } from '../../domain/roles.js';
+import { readSigningPair, type SamlSigningPair } from './saml-signing.js';
 
 /**
  * Single sign-on settings from the environment (docs/operations.md). Staff roles come from
@@ -28,6 +29,8 @@ export interface SamlConfig {
   emailAttribute: string;
   nameAttribute: string;
   rolesAttribute: string;
+  /** Our key pair: when set, AuthnRequests are signed (RSA-SHA256) and the certificate is in our metadata. */
+  signing?: SamlSigningPair;
 }
 
 export interface SsoConfig {
@@ -64,6 +67,7 @@ export function readSsoConfig(env: NodeJS.ProcessEnv, baseUrl: string): SsoConfi
         emailAttribute: env.MELDPUNT_SAML_EMAIL_ATTRIBUTE ?? 'urn:mace:dir:attribute-def:mail',
         nameAttribute: env.MELDPUNT_SAML_NAME_ATTRIBUTE ?? 'urn:mace:dir:attribute-def:displayName',
         rolesAttribute: env.MELDPUNT_SAML_ROLES_ATTRIBUTE ?? 'urn:mace:dir:attribute-def:eduPersonEntitlement',
+        signing: readSigningPair(env),
       }
     : undefined;
   return { baseUrl, oidc, saml, roleMap };
