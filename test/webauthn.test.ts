@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../src/server/app.js';
 import { timeStep, totpCode } from '../src/server/auth/totp.js';
 import { clearFailures } from '../src/server/http/throttle.js';
+import { relyingPartyFor } from '../src/server/auth/webauthn.service.js';
 import { createTestDeps } from './support/test-deps.js';
 import { TestClient } from './support/http-client.js';
 import { createStaff, defaultTeamId, PASSWORD } from './support/factories.js';
@@ -249,6 +250,74 @@ describe('WebAuthn as a second factor', () => {
     const stranger = new TestClient(app);
     await stranger.get('/login');
     expect((await postJson(stranger, '/login/two-factor/webauthn/options')).status).not.toBe(200);
+  });
+});
+
+describe('WebAuthn under an IP address', () => {
+  // Browsers refuse an IP address as RP ID: the pages explain instead of offering a key that would only fail.
+  const explanation = {
+    nl: 'Beveiligingssleutels en passkeys werken alleen als deze dienst onder een domeinnaam draait',
+    en: 'Security keys and passkeys only work when this service runs under a domain name',
+  };
+  const appAt = (baseUrl: string) => createApp({ ...deps, config: { ...deps.config, baseUrl } });
+
+  it('knows which base URLs browsers accept for keys', () => {
+    for (const url of ['http://127.0.0.1:3000', 'https://10.1.2.3', 'http://[::1]:3000', 'https://[2001:db8::1]']) expect(relyingPartyFor(url).canUseKeys, url).toBe(false);
+    for (const url of ['http://localhost:3000', 'https://meldpunt.uni.example', 'http://meldpunt.test']) expect(relyingPartyFor(url).canUseKeys, url).toBe(true);
+  });
+
+  it('at http://127.0.0.1:… the two-factor sign-in says keys need a domain name, in both languages, and offers no key button', async () => {
+    const ipApp = appAt('http://127.0.0.1:3000');
+    const adviser = await createStaff(deps, teamId, ['confidential_adviser']);
+    await signedInWithKey(adviser.email); // a key registered while the service ran under localhost
+
+    for (const lang of ['nl', 'en'] as const) {
+      const client = new TestClient(ipApp, lang);
+      expect((await client.signIn(adviser.email, PASSWORD)).headers.get('location')).toBe('/login/two-factor');
+      await client.get('/login/two-factor');
+      expect(client.lastHtml).toContain(explanation[lang]);
+      expect(client.lastHtml).not.toContain('data-webauthn');
+      expect(client.lastHtml).not.toContain('/assets/webauthn.js');
+      expect(client.lastHtml).toContain('name="code"'); // the app's code still signs in
+      expect((await client.post('/login/two-factor', { code: '000000' })).status).toBe(401);
+      expect(client.lastHtml).toContain(explanation[lang]);
+      expect(client.lastHtml).not.toContain('data-webauthn');
+    }
+  });
+
+  it('at http://127.0.0.1:… the security page says so too, enrolment promises no key, and the recovery-codes page offers none', async () => {
+    const adviser = await createStaff(deps, teamId, ['confidential_adviser']);
+    const client = new TestClient(appAt('http://127.0.0.1:3000'), 'en');
+    await client.signIn(adviser.email, PASSWORD);
+    await client.get('/account/security');
+    expect(client.lastHtml).not.toContain('Set up the app first');
+    const secret = base32Decode(/data-testid="totp-secret">([^<]+)</.exec(client.lastHtml)![1]!.replace(/\s/g, ''));
+    expect((await client.post('/account/two-factor', { code: totpCode(secret, timeStep(new Date())) })).status).toBe(200);
+    expect(client.lastHtml).toContain('data-testid="recovery-codes"');
+    expect(client.lastHtml).not.toContain('data-webauthn');
+    expect(client.lastHtml).not.toContain('Also use a security key');
+    await client.get('/account/security');
+    expect(client.lastHtml).toContain('Security keys and passkeys</h3>');
+    expect(client.lastHtml).toContain(explanation.en);
+    expect(client.lastHtml).not.toContain('data-webauthn');
+    expect(client.lastHtml).not.toContain('/assets/webauthn.js');
+    await client.get('/lang/nl?next=/account/security');
+    await client.get('/account/security');
+    expect(client.lastHtml).toContain(explanation.nl);
+    expect(client.lastHtml).not.toContain('data-webauthn');
+  });
+
+  it('at http://localhost:… the same pages offer the key button and no explanation', async () => {
+    const adviser = await createStaff(deps, teamId, ['confidential_adviser']);
+    const owner = await signedInWithKey(adviser.email);
+    await owner.get('/account/security');
+    expect(owner.lastHtml).toContain('data-webauthn="register"');
+    expect(owner.lastHtml).not.toContain(explanation.nl);
+    const client = new TestClient(appAt('http://localhost:3000'), 'en');
+    await client.signIn(adviser.email, PASSWORD);
+    await client.get('/login/two-factor');
+    expect(client.lastHtml).toContain('data-webauthn="authenticate"');
+    expect(client.lastHtml).not.toContain(explanation.en);
   });
 });
 

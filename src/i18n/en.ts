@@ -1255,4 +1255,5 @@ export const en: Record<MessageKey, string> = {
   'webauthn.offerTitle': 'Also use a security key or passkey?',
   'webauthn.offerIntro': 'Have you saved your recovery codes? Then you can now also add a security key or passkey, to sign in without typing a code. The app and the recovery codes keep working. You can also do this later, on the Account security page.',
   'twofa.enrolKeyAfter': 'Would you rather use a security key or passkey? Set up the app first: it also works without JavaScript, and only this way do you get recovery codes in case you lose your key. You can add a key straight after.',
+  'webauthn.needsDomain': 'Security keys and passkeys only work when this service runs under a domain name (such as meldpunt.university.nl), not under an IP address. Sign in with the code from your app, and ask the operator of this service to set up a domain name if you want to use a key.',
 };

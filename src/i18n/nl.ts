@@ -1254,6 +1254,7 @@ export const nl = {
   'webauthn.offerTitle': 'Ook een beveiligingssleutel of passkey gebruiken?',
   'webauthn.offerIntro': 'Hebt u uw herstelcodes bewaard? Dan kunt u nu ook een beveiligingssleutel of passkey toevoegen, waarmee u inlogt zonder een code over te typen. De app en de herstelcodes blijven werken. Dit kan ook later, op de pagina Beveiliging van uw account.',
   'twofa.enrolKeyAfter': 'Wilt u liever een beveiligingssleutel of passkey gebruiken? Stel dan eerst de app in: die werkt ook zonder JavaScript, en alleen zo krijgt u herstelcodes voor als u uw sleutel kwijtraakt. Direct daarna kunt u een sleutel toevoegen.',
+  'webauthn.needsDomain': 'Beveiligingssleutels en passkeys werken alleen als deze dienst onder een domeinnaam draait (zoals meldpunt.universiteit.nl), niet onder een IP-adres. Log in met de code uit uw app, en vraag de beheerder van deze dienst om een domeinnaam in te stellen als u een sleutel wilt gebruiken.',
 } as const;
 
 export type MessageKey = keyof typeof nl;

@@ -10,7 +10,7 @@ import { assertRouteAllowed } from '../access/route-guard.js';
 import { completeSession, findPendingSession, listSessions, revokeSession, SESSION_ABSOLUTE_HOURS } from './auth.service.js';
 import { confirmEnrolment, getEnrolmentSecret, hasConfirmedTotp, isTwoFactorRequired, setTwoFactorRequired, verifySecondFactor } from './two-factor.service.js';
 import { otpauthUri, toBase32 } from './totp.js';
-import { listCredentials } from './webauthn.service.js';
+import { listCredentials, relyingPartyFor } from './webauthn.service.js';
 import { KEY_NOTICES } from './webauthn.routes.js';
 import { AccountSecurityPage, AdminSecurityPage, EnrolPage, RecoveryCodesPage, SecondFactorPage } from './two-factor.views.js';
 
@@ -21,6 +21,8 @@ const RequireInput = z.object({ requireTwoFactor: z.enum(['yes', 'no']) });
 /** Second factor at sign-in, enrolment, the user's own sessions, and the administrator's switch. */
 export function twoFactorRoutes(deps: Deps) {
   const app = new Hono<AppEnv>();
+  // Under an IP address browsers refuse security keys: the pages say so instead of offering one.
+  const { canUseKeys } = relyingPartyFor(deps.config.baseUrl);
   const secure = deps.config.secureCookies;
   const pending = async (c: Context<AppEnv>, state: 'pending_code' | 'pending_enrol') => {
     const token = getCookie(c, SESSION_COOKIE);
@@ -41,7 +43,7 @@ export function twoFactorRoutes(deps: Deps) {
   app.get('/login/two-factor', async (c) => {
     const { userId } = await pending(c, 'pending_code');
     const webauthn = (await listCredentials(deps.db, userId)).length > 0;
-    return c.html(<SecondFactorPage ctx={viewContext(c)} errors={{}} webauthn={webauthn} />);
+    return c.html(<SecondFactorPage ctx={viewContext(c)} canUseKeys={canUseKeys} errors={{}} webauthn={webauthn} />);
   });
 
   app.post('/login/two-factor', async (c) => {
@@ -51,7 +53,7 @@ export function twoFactorRoutes(deps: Deps) {
       const t = c.get('t');
       c.status(result.waitMinutes ? 429 : 401);
       const webauthn = (await listCredentials(deps.db, userId)).length > 0;
-      return c.html(<SecondFactorPage ctx={viewContext(c)} webauthn={webauthn} errors={{ code: result.waitMinutes ? t('login.throttled', { minutes: result.waitMinutes }) : t('twofa.failed') }} />);
+      return c.html(<SecondFactorPage ctx={viewContext(c)} canUseKeys={canUseKeys} webauthn={webauthn} errors={{ code: result.waitMinutes ? t('login.throttled', { minutes: result.waitMinutes }) : t('twofa.failed') }} />);
     }
     await complete(c, token);
     return c.redirect('/cases', 303);
@@ -61,7 +63,7 @@ export function twoFactorRoutes(deps: Deps) {
     const { userId } = await pending(c, 'pending_enrol');
     const view = await enrolView(userId);
     if (!view) throw new AppError('UNAUTHENTICATED');
-    return c.html(<EnrolPage ctx={viewContext(c)} {...view} errors={{}} />);
+    return c.html(<EnrolPage ctx={viewContext(c)} canUseKeys={canUseKeys} {...view} errors={{}} />);
   });
 
   app.post('/login/two-factor/enrol', async (c) => {
@@ -69,10 +71,10 @@ export function twoFactorRoutes(deps: Deps) {
     const codes = await confirmEnrolment(deps.db, deps.keyring, userId, await code(c));
     if (!codes) {
       c.status(422);
-      return c.html(<EnrolPage ctx={viewContext(c)} {...(await enrolView(userId))!} errors={{ code: c.get('t')('twofa.failed') }} />);
+      return c.html(<EnrolPage ctx={viewContext(c)} canUseKeys={canUseKeys} {...(await enrolView(userId))!} errors={{ code: c.get('t')('twofa.failed') }} />);
     }
     await complete(c, token);
-    return c.html(<RecoveryCodesPage ctx={viewContext(c)} codes={codes} />);
+    return c.html(<RecoveryCodesPage ctx={viewContext(c)} codes={codes} canUseKeys={canUseKeys} />);
   });
 
   const accountPage = async (c: Context<AppEnv>, errors: Record<string, string> = {}) => {
@@ -83,7 +85,7 @@ export function twoFactorRoutes(deps: Deps) {
     const keys = (await listCredentials(deps.db, user.id)).map((k) => ({ id: k.id, createdAt: k.created_at, lastUsedAt: k.last_used_at }));
     const notice = noticeOf(c, c.get('t'), KEY_NOTICES);
     if (Object.keys(errors).length) c.status(422);
-    return c.html(<AccountSecurityPage ctx={viewContext(c)} enrolled={enrolled} {...view} keys={keys} sessions={sessions} errors={errors} notice={notice} />);
+    return c.html(<AccountSecurityPage ctx={viewContext(c)} enrolled={enrolled} {...view} keys={keys} canUseKeys={canUseKeys} sessions={sessions} errors={errors} notice={notice} />);
   };
 
   app.get('/account/security', async (c) => {
@@ -95,7 +97,7 @@ export function twoFactorRoutes(deps: Deps) {
     assertRouteAllowed(c);
     const codes = await confirmEnrolment(deps.db, deps.keyring, c.get('user')!.id, await code(c));
     if (!codes) return accountPage(c, { code: c.get('t')('twofa.failed') });
-    return c.html(<RecoveryCodesPage ctx={viewContext(c)} codes={codes} />);
+    return c.html(<RecoveryCodesPage ctx={viewContext(c)} codes={codes} canUseKeys={canUseKeys} />);
   });
 
   app.post('/account/sessions/:sessionId/revoke', async (c) => {

@@ -3,7 +3,8 @@ import { ErrorSummary, RadioGroup, SubmitButton, TextField, type FieldErrors } f
 import type { ViewContext } from '../http/env.js';
 import { WebauthnButton, WebauthnKeys, WebauthnOffer, type KeyEntry } from './webauthn.views.js';
 
-export function SecondFactorPage({ ctx, errors, webauthn = false }: { ctx: ViewContext; errors: FieldErrors; webauthn?: boolean }) {
+/** `webauthn`: the user has a key; `canUseKeys`: the base URL lets browsers use one (not an IP address). */
+export function SecondFactorPage({ ctx, errors, webauthn = false, canUseKeys }: { ctx: ViewContext; errors: FieldErrors; webauthn?: boolean; canUseKeys: boolean }) {
   const { t } = ctx;
   return (
     <Layout ctx={ctx} title={t('twofa.title')}>
@@ -14,19 +15,19 @@ export function SecondFactorPage({ ctx, errors, webauthn = false }: { ctx: ViewC
         <TextField name="code" label={t('twofa.code')} hint={t('twofa.codeHint')} autocomplete="one-time-code" error={errors.code} />
         <SubmitButton>{t('twofa.submit')}</SubmitButton>
       </form>
-      {webauthn && <WebauthnButton ctx={ctx} mode="authenticate" label={t('webauthn.useKey')} />}
+      {webauthn && <WebauthnButton ctx={ctx} mode="authenticate" label={t('webauthn.useKey')} canUseKeys={canUseKeys} />}
     </Layout>
   );
 }
 
 /** Enrolment: the key as text and as an otpauth link (no image, so it works without scripts). */
-export function EnrolForm({ ctx, secret, uri, action, errors }: { ctx: ViewContext; secret: string; uri: string; action: string; errors: FieldErrors }) {
+export function EnrolForm({ ctx, secret, uri, action, errors, canUseKeys }: { ctx: ViewContext; secret: string; uri: string; action: string; errors: FieldErrors; canUseKeys: boolean }) {
   const { t } = ctx;
   return (
     <>
       <ErrorSummary errors={errors} t={t} />
       <p>{t('twofa.enrolIntro')}</p>
-      <p>{t('twofa.enrolKeyAfter')}</p>
+      {canUseKeys && <p>{t('twofa.enrolKeyAfter')}</p>}
       <p>
         {t('twofa.secret')}: <code class="receipt" data-testid="totp-secret">{secret.match(/.{1,4}/g)!.join(' ')}</code>
       </p>
@@ -40,7 +41,7 @@ export function EnrolForm({ ctx, secret, uri, action, errors }: { ctx: ViewConte
   );
 }
 
-export function EnrolPage(props: { ctx: ViewContext; secret: string; uri: string; errors: FieldErrors }) {
+export function EnrolPage(props: { ctx: ViewContext; secret: string; uri: string; errors: FieldErrors; canUseKeys: boolean }) {
   const { t } = props.ctx;
   return (
     <Layout ctx={props.ctx} title={t('twofa.enrolTitle')}>
@@ -50,7 +51,7 @@ export function EnrolPage(props: { ctx: ViewContext; secret: string; uri: string
   );
 }
 
-export function RecoveryCodesPage({ ctx, codes }: { ctx: ViewContext; codes: string[] }) {
+export function RecoveryCodesPage({ ctx, codes, canUseKeys }: { ctx: ViewContext; codes: string[]; canUseKeys: boolean }) {
   const { t } = ctx;
   return (
     <Layout ctx={ctx} title={t('twofa.recoveryTitle')}>
@@ -59,7 +60,7 @@ export function RecoveryCodesPage({ ctx, codes }: { ctx: ViewContext; codes: str
       <ul data-testid="recovery-codes">
         {codes.map((c) => <li><code>{c}</code></li>)}
       </ul>
-      <WebauthnOffer ctx={ctx} />
+      <WebauthnOffer ctx={ctx} canUseKeys={canUseKeys} />
       <p><a class="utrecht-button-link utrecht-button-link--primary-action" href="/cases">{t('twofa.continue')}</a></p>
     </Layout>
   );
@@ -72,8 +73,8 @@ interface SessionEntry {
   isCurrent: boolean;
 }
 
-export function AccountSecurityPage(props: { ctx: ViewContext; enrolled: boolean; secret?: string; uri?: string; keys?: KeyEntry[]; sessions: SessionEntry[]; errors: FieldErrors; notice?: string }) {
-  const { ctx, enrolled, secret, uri, keys, sessions, errors, notice } = props;
+export function AccountSecurityPage(props: { ctx: ViewContext; enrolled: boolean; secret?: string; uri?: string; keys?: KeyEntry[]; canUseKeys: boolean; sessions: SessionEntry[]; errors: FieldErrors; notice?: string }) {
+  const { ctx, enrolled, secret, uri, keys, canUseKeys, sessions, errors, notice } = props;
   const { t } = ctx;
   const when = (d: Date) => d.toISOString().slice(0, 16).replace('T', ' ');
   return (
@@ -81,8 +82,8 @@ export function AccountSecurityPage(props: { ctx: ViewContext; enrolled: boolean
       <h1 class="utrecht-heading-1">{t('account.title')}</h1>
       {notice && <p class="panel" role="status">{notice}</p>}
       <h2>{t('twofa.title')}</h2>
-      {enrolled || !secret || !uri ? <p>{t('twofa.enabled')}</p> : <EnrolForm ctx={ctx} secret={secret} uri={uri} action="/account/two-factor" errors={errors} />}
-      {enrolled && keys && <WebauthnKeys ctx={ctx} keys={keys} />}
+      {enrolled || !secret || !uri ? <p>{t('twofa.enabled')}</p> : <EnrolForm ctx={ctx} secret={secret} uri={uri} action="/account/two-factor" errors={errors} canUseKeys={canUseKeys} />}
+      {enrolled && keys && <WebauthnKeys ctx={ctx} keys={keys} canUseKeys={canUseKeys} />}
       <h2>{t('account.sessions')}</h2>
       <table class="data">
         <caption class="visually-hidden">{t('account.sessions')}</caption>

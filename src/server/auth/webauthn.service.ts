@@ -1,3 +1,4 @@
+import net from 'node:net';
 import {
   generateAuthenticationOptions,
   generateRegistrationOptions,
@@ -20,11 +21,14 @@ export interface RelyingParty {
   origin: string;
   rpID: string;
   name: string;
+  /** False when the host is an IP address: browsers accept only a domain name (or localhost) as RP ID. */
+  canUseKeys: boolean;
 }
 
 export function relyingPartyFor(baseUrl: string): RelyingParty {
   const url = new URL(baseUrl);
-  return { origin: url.origin, rpID: url.hostname, name: 'Meldpunt' };
+  const isIpAddress = net.isIP(url.hostname.replace(/^\[|\]$/g, '')) !== 0;
+  return { origin: url.origin, rpID: url.hostname, name: 'Meldpunt', canUseKeys: !isIpAddress };
 }
 
 export async function listCredentials(db: Db, userId: string) {

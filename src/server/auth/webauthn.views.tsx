@@ -6,9 +6,12 @@ import type { ViewContext } from '../http/env.js';
  * The WebAuthn button: hidden until /assets/webauthn.js finds browser support, so a page
  * without JavaScript shows only the TOTP form, and a <noscript> line says why. The script
  * reports failures in the status line. One per page (the script binds every [data-webauthn]).
+ * Under an IP address (canUseKeys false) browsers refuse every key: no button, but a line
+ * saying that keys need a domain name.
  */
-export function WebauthnButton({ ctx, mode, label }: { ctx: ViewContext; mode: 'register' | 'authenticate'; label: string }) {
+export function WebauthnButton({ ctx, mode, label, canUseKeys }: { ctx: ViewContext; mode: 'register' | 'authenticate'; label: string; canUseKeys: boolean }) {
   const { t } = ctx;
+  if (!canUseKeys) return <p data-testid="webauthn-unavailable">{t('webauthn.needsDomain')}</p>;
   const endpoint = mode === 'register' ? '/account/webauthn' : '/login/two-factor/webauthn';
   return (
     <>
@@ -35,7 +38,7 @@ export interface KeyEntry {
 
 const when = (d: Date | null) => (d ? d.toISOString().slice(0, 16).replace('T', ' ') : '—');
 
-export function WebauthnKeys({ ctx, keys }: { ctx: ViewContext; keys: KeyEntry[] }) {
+export function WebauthnKeys({ ctx, keys, canUseKeys }: { ctx: ViewContext; keys: KeyEntry[]; canUseKeys: boolean }) {
   const { t } = ctx;
   return (
     <>
@@ -59,19 +62,20 @@ export function WebauthnKeys({ ctx, keys }: { ctx: ViewContext; keys: KeyEntry[]
           ))}
         </ul>
       )}
-      <WebauthnButton ctx={ctx} mode="register" label={t('webauthn.register')} />
+      <WebauthnButton ctx={ctx} mode="register" label={t('webauthn.register')} canUseKeys={canUseKeys} />
     </>
   );
 }
 
-/** Right after TOTP enrolment (mandatory or not): the key as an optional extra (decision 016). */
-export function WebauthnOffer({ ctx }: { ctx: ViewContext }) {
+/** Right after TOTP enrolment (mandatory or not): the key as an optional extra (decision 016); none under an IP address. */
+export function WebauthnOffer({ ctx, canUseKeys }: { ctx: ViewContext; canUseKeys: boolean }) {
   const { t } = ctx;
+  if (!canUseKeys) return null;
   return (
     <>
       <h2>{t('webauthn.offerTitle')}</h2>
       <p>{t('webauthn.offerIntro')}</p>
-      <WebauthnButton ctx={ctx} mode="register" label={t('webauthn.register')} />
+      <WebauthnButton ctx={ctx} mode="register" label={t('webauthn.register')} canUseKeys />
     </>
   );
 }
