@@ -5,7 +5,7 @@ import { viewContext, type AppEnv } from '../http/env.js';
 import { AppError } from '../http/errors.js';
 import { getCookie, setStrictCookie } from '../http/cookies.js';
 import { formStrings } from '../http/validation.js';
-import { noticeOf } from '../http/notice.js';
+import { noticeOf, noticeRedirect } from '../http/notice.js';
 import { assertRouteAllowed } from '../access/route-guard.js';
 import { completeSession, findPendingSession, listSessions, revokeSession, SESSION_ABSOLUTE_HOURS } from './auth.service.js';
 import { confirmEnrolment, getEnrolmentSecret, hasConfirmedTotp, isTwoFactorRequired, setTwoFactorRequired, verifySecondFactor } from './two-factor.service.js';
@@ -109,7 +109,8 @@ export function twoFactorRoutes(deps: Deps) {
 
   app.get('/admin/security', async (c) => {
     assertRouteAllowed(c);
-    return c.html(<AdminSecurityPage ctx={viewContext(c)} required={await isTwoFactorRequired(deps.db, ['confidential_adviser'])} />);
+    const notice = noticeOf(c, c.get('t'), { saved: 'security.saved' });
+    return c.html(<AdminSecurityPage ctx={viewContext(c)} required={await isTwoFactorRequired(deps.db, ['confidential_adviser'])} notice={notice} />);
   });
 
   app.post('/admin/security', async (c) => {
@@ -118,7 +119,7 @@ export function twoFactorRoutes(deps: Deps) {
     if (!parsed.success) throw new AppError('NOT_FOUND');
     const required = parsed.data.requireTwoFactor === 'yes';
     await deps.db.transaction().execute((trx) => setTwoFactorRequired(trx, required, c.get('user')!.id));
-    return c.html(<AdminSecurityPage ctx={viewContext(c)} required={required} notice={c.get('t')('security.saved')} />);
+    return noticeRedirect(c, '/admin/security', 'saved');
   });
 
   return app;
