@@ -9,6 +9,7 @@ import { reportAnnualCommand } from './report-annual.command.js';
 import { usersCreateCommand } from './users.command.js';
 import { backupCreateCommand, backupRestoreCommand } from './backup.command.js';
 import { orgUnitsAddCommand, teamsCreateCommand, teamsListCommand, usersDeactivateCommand, usersInviteCommand } from './admin.command.js';
+import { usersResetTwoFactorCommand } from './recovery.command.js';
 
 export interface Command {
   summary: string;
@@ -21,6 +22,7 @@ export const commands: Record<string, Command> = {
   'users create': usersCreateCommand,
   'users invite': usersInviteCommand,
   'users deactivate': usersDeactivateCommand,
+  'users reset-two-factor': usersResetTwoFactorCommand,
   'teams list': teamsListCommand,
   'teams create': teamsCreateCommand,
   'org-units add': orgUnitsAddCommand,

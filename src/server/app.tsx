@@ -28,6 +28,7 @@ import { guideRoutes } from './guide/guide.routes.js';
 import { isUploadPath, UPLOAD_BODY_BYTES } from './attachments/upload-rules.js';
 import { adminRoutes } from './admin/admin.routes.js';
 import { inviteRoutes } from './admin/invite.routes.js';
+import { passwordResetRoutes } from './recovery/password-reset.routes.js';
 import { ssoRoutes } from './sso/sso.routes.js';
 import { readSsoConfig, type SsoConfig } from './sso/sso.config.js';
 import { apiRoutes } from './api/api.routes.js';
@@ -126,6 +127,7 @@ export function createApp(deps: Deps, opts: AppOptions = {}) {
   app.route('/', webauthnRoutes(deps)); // WebAuthn keys: enrolment and sign-in (JSON for /assets/webauthn.js)
   app.route('/', auditRoutes(deps)); // coordinator's audit viewer; checks the access table itself
   app.route('/', inviteRoutes(deps));
+  app.route('/', passwordResetRoutes(deps, opts.logger)); // forgotten password: a single-use link by e-mail (decision 018)
 
   // Staff area: everything below needs a signed-in user.
   app.use('/cases/*', requireUser);

@@ -75,6 +75,11 @@ export const ACCESS_TABLE: readonly RouteAccess[] = [
   route('POST /setup/:token', PUBLIC),
   route('GET /invite/:token', PUBLIC),
   route('POST /invite/:token', PUBLIC),
+  // Forgotten password (decision 018): the same answer for every address; the link is the key.
+  route('GET /login/forgot', PUBLIC),
+  route('POST /login/forgot', PUBLIC),
+  route('GET /login/reset/:token', PUBLIC),
+  route('POST /login/reset/:token', PUBLIC),
 
   // Own account.
   route('GET /account/security', SIGNED_IN),
@@ -106,6 +111,7 @@ export const ACCESS_TABLE: readonly RouteAccess[] = [
   route('POST /admin/teams/:teamId/users/:userId/roles', teamRoles('administrator')),
   route('POST /admin/teams/:teamId/users/:userId/profile', teamRoles('administrator')),
   route('POST /admin/teams/:teamId/users/:userId/deactivate', teamRoles('administrator')),
+  route('POST /admin/teams/:teamId/users/:userId/two-factor/reset', teamRoles('administrator')), // never one's own (decision 018)
   route('GET /admin/teams/:teamId/tokens', teamRoles('administrator')),
   route('POST /admin/teams/:teamId/tokens', teamRoles('administrator')),
   route('POST /admin/teams/:teamId/tokens/:tokenId/revoke', teamRoles('administrator')),

@@ -2,7 +2,8 @@ import { Hono, type Context } from 'hono';
 import type { Deps } from '../bootstrap.js';
 import { viewContext, type AppEnv } from '../http/env.js';
 import { AppError } from '../http/errors.js';
-import { toFieldErrors } from '../http/validation.js';
+import { formStrings, toFieldErrors } from '../http/validation.js';
+import { noticeOf, noticeRedirect } from '../http/notice.js';
 import type { AuditActor } from '../audit/audit.service.js';
 import { renderMail } from '../mail/mail.templates.js';
 import type { Role } from '../../domain/roles.js';
@@ -11,8 +12,11 @@ import { UserPage, UsersPage } from './users.views.js';
 import { getTeamSettings } from './teams.admin.service.js';
 import { deactivateUser, getTeamUser, INVITE_DAYS, inviteUser, listTeamUsers, setUserRoles } from './users.admin.service.js';
 import { listAdviserProfiles, saveAdviserProfile } from './advisers.service.js';
+import { describeSecondFactor, resetSecondFactor } from '../recovery/second-factor-reset.service.js';
+import { notifyAccountRecovered } from '../recovery/recovery.mail.js';
 
 const actorOf = (c: Context<AppEnv>): AuditActor => ({ kind: 'user', userId: c.get('user')!.id });
+const USER_NOTICES = { twoFactorReset: 'admin.user.twoFactorResetDone', twoFactorResetNoMail: 'admin.user.twoFactorResetNoMail' } as const;
 const asStrings = (v: Record<string, unknown>) => Object.fromEntries(Object.entries(v).filter(([, x]) => typeof x === 'string')) as Record<string, string>;
 
 /** Users of a team: invite by e-mail, roles, deactivation, adviser profiles. */
@@ -32,7 +36,11 @@ export function userAdminRoutes(deps: Deps) {
       getTeamSettings(deps.db, teamId), getTeamUser(deps.db, teamId, c.req.param('userId')!), listAdviserProfiles(deps.db, teamId, { includeHidden: true }),
     ]);
     const profile = profiles.find((p) => p.userId === user.id);
-    return c.html(<UserPage ctx={viewContext(c)} team={team} user={user} profile={profile} form={{ ...form, roles: user.roles }} notice={notice} />);
+    const twoFactor = await describeSecondFactor(deps.db, user.id);
+    return c.html(
+      <UserPage ctx={viewContext(c)} team={team} user={user} profile={profile} form={{ ...form, roles: user.roles }} notice={notice}
+        twoFactor={twoFactor} isSelf={user.id === c.get('user')!.id} />,
+    );
   }
 
   app.get(base, (c) => usersPage(c, undefined, c.req.query('invited') ? c.get('t')('admin.user.invited') : undefined));
@@ -63,7 +71,7 @@ export function userAdminRoutes(deps: Deps) {
     return c.redirect(`/admin/teams/${teamId}/users?invited=1`, 303);
   });
 
-  app.get(`${base}/:userId`, (c) => userPage(c, undefined, c.req.query('saved') ? c.get('t')('admin.saved') : undefined));
+  app.get(`${base}/:userId`, (c) => userPage(c, undefined, c.req.query('saved') ? c.get('t')('admin.saved') : noticeOf(c, c.get('t'), USER_NOTICES)));
 
   app.post(`${base}/:userId/roles`, async (c) => {
     const { teamId, userId } = c.req.param();
@@ -96,6 +104,20 @@ export function userAdminRoutes(deps: Deps) {
     await getTeamUser(deps.db, teamId, userId);
     await deps.db.transaction().execute((trx) => deactivateUser(trx, teamId, userId, actorOf(c)));
     return c.redirect(`/admin/teams/${teamId}/users/${userId}?saved=1`, 303);
+  });
+
+  // Account recovery (decision 018): the user lost their second factor; never one's own.
+  app.post(`${base}/:userId/two-factor/reset`, async (c) => {
+    const { teamId, userId } = c.req.param();
+    await getTeamUser(deps.db, teamId, userId);
+    if (userId === c.get('user')!.id) throw new AppError('FORBIDDEN');
+    if (formStrings(await c.req.parseBody()).confirmReset !== 'yes') {
+      c.status(422);
+      return userPage(c, { values: {}, errors: { confirmReset: c.get('t')('validation.confirmTwoFactorReset') } });
+    }
+    const { user } = await deps.db.transaction().execute((trx) => resetSecondFactor(trx, userId, actorOf(c), teamId));
+    const mailed = await notifyAccountRecovered(deps, 'twoFactorReset', user);
+    return noticeRedirect(c, `/admin/teams/${teamId}/users/${userId}`, mailed ? 'twoFactorReset' : 'twoFactorResetNoMail');
   });
 
   return app;

@@ -48,8 +48,8 @@ export function UsersPage({ ctx, team, users, form, notice }: Base & { users: Te
   );
 }
 
-export function UserPage(props: Base & { user: TeamUser; profile?: AdviserProfile; form: Form & { roles: string[] } }) {
-  const { ctx, team, user, profile, form, notice } = props;
+export function UserPage(props: Base & { user: TeamUser; profile?: AdviserProfile; form: Form & { roles: string[] }; twoFactor: { totp: boolean; keys: number }; isSelf: boolean }) {
+  const { ctx, team, user, profile, form, notice, twoFactor, isSelf } = props;
   const { t } = ctx;
   const base = `/admin/teams/${team.id}/users/${user.id}`;
   return (
@@ -77,6 +77,7 @@ export function UserPage(props: Base & { user: TeamUser; profile?: AdviserProfil
           </form>
         </>
       )}
+      <TwoFactorReset ctx={ctx} action={`${base}/two-factor/reset`} twoFactor={twoFactor} isSelf={isSelf} error={form.errors.confirmReset} />
       {user.isActive && (
         <>
           <h2 class="utrecht-heading-2">{t('admin.user.deactivate')}</h2>
@@ -88,5 +89,27 @@ export function UserPage(props: Base & { user: TeamUser; profile?: AdviserProfil
         </>
       )}
     </AdminPage>
+  );
+}
+
+/** Account recovery (decision 018): the user's second factor and its reset, with a confirmation; never one's own. */
+function TwoFactorReset(props: { ctx: ViewContext; action: string; twoFactor: { totp: boolean; keys: number }; isSelf: boolean; error?: string }) {
+  const { ctx, action, twoFactor, isSelf, error } = props;
+  const { t } = ctx;
+  return (
+    <>
+      <h2 class="utrecht-heading-2">{t('admin.user.twoFactorTitle')}</h2>
+      <p data-testid="two-factor-status">{t(twoFactor.totp ? 'admin.user.twoFactorOn' : 'admin.user.twoFactorOff', { keys: twoFactor.keys })}</p>
+      {isSelf ? (
+        <p>{t('admin.user.twoFactorResetSelf')}</p>
+      ) : (
+        <form method="post" action={action} novalidate>
+          <CsrfField ctx={ctx} />
+          <p>{t('admin.user.twoFactorResetText')}</p>
+          <CheckboxGroup name="confirmReset" label={t('admin.user.twoFactorResetCheck')} choices={[{ value: 'yes', label: t('admin.user.twoFactorResetConfirm') }]} values={[]} error={error} />
+          <button type="submit" class="utrecht-button utrecht-button--secondary-action">{t('admin.user.twoFactorReset')}</button>
+        </form>
+      )}
+    </>
   );
 }

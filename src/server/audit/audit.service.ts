@@ -128,6 +128,10 @@ export type AuditEventType =
   | 'TWO_FACTOR_REQUIREMENT_CHANGED'
   | 'RECOVERY_CODE_USED'
   | 'SESSION_REVOKED'
+  // account recovery: forgotten password, administrator's reset of the second factor
+  | 'PASSWORD_RESET_REQUESTED'
+  | 'USER_PASSWORD_RESET'
+  | 'TWO_FACTOR_RESET'
   | 'MASTER_KEY_ROTATED'
   | 'AUDIT_TRAIL_VIEWED'
   | 'RETENTION_HOLD_CHANGED'

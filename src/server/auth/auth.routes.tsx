@@ -4,10 +4,13 @@ import type { Deps } from '../bootstrap.js';
 import { viewContext, type AppEnv } from '../http/env.js';
 import { deleteCookie, setStrictCookie } from '../http/cookies.js';
 import { formStrings, toFieldErrors } from '../http/validation.js';
+import { noticeOf } from '../http/notice.js';
 import { createFirstAdmin, isFirstAdminTokenValid, signIn, signOut, SESSION_ABSOLUTE_HOURS } from './auth.service.js';
 import { LoginPage, MessagePage, SetupPage, type SsoLinks } from './auth.views.js';
 
 export const SESSION_COOKIE = 'mp_session';
+/** After a password reset (recovery/password-reset.routes.tsx) the sign-in page confirms it. */
+const LOGIN_NOTICES = { passwordChanged: 'passwordReset.done' } as const;
 
 const LoginInput = z.object({
   email: z.string().trim().min(1, { error: 'validation.required' }).max(320, { error: 'validation.tooLong' }),
@@ -24,7 +27,7 @@ export function authRoutes(deps: Deps, sso?: SsoLinks) {
   const app = new Hono<AppEnv>();
   const secure = deps.config.secureCookies;
 
-  app.get('/login', (c) => c.html(<LoginPage ctx={viewContext(c)} errors={{}} sso={sso} />));
+  app.get('/login', (c) => c.html(<LoginPage ctx={viewContext(c)} errors={{}} sso={sso} notice={noticeOf(c, c.get('t'), LOGIN_NOTICES)} />));
 
   app.post('/login', async (c) => {
     const t = c.get('t');

@@ -24,8 +24,11 @@ function newToken(): string {
 export type SessionState = 'complete' | 'pending_code' | 'pending_enrol';
 export type SignInResult = { ok: true; token: string; user: SessionUser; state: SessionState } | { ok: false; waitMinutes?: number };
 
+/** The sign-in throttle's key for an address (a password reset clears it). */
+export const loginThrottleKey = (email: string) => `login:${email.trim().toLowerCase()}`;
+
 export async function signIn(db: Db, email: string, password: string): Promise<SignInResult> {
-  const throttleKey = `login:${email.trim().toLowerCase()}`;
+  const throttleKey = loginThrottleKey(email);
   const wait = await throttleWait(db, throttleKey, LOGIN_RULE);
   if (wait > 0) return { ok: false, waitMinutes: wait };
   const user = await findUserByEmail(db, email);

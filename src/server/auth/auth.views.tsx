@@ -32,6 +32,7 @@ export function LoginPage({ ctx, email, errors, notice, sso }: { ctx: ViewContex
         <TextField name="password" type="password" label={t('login.password')} autocomplete="current-password" error={errors.password} />
         <SubmitButton>{t('login.submit')}</SubmitButton>
       </form>
+      <p><a href="/login/forgot">{t('login.forgot')}</a></p>
     </Layout>
   );
 }

@@ -440,6 +440,15 @@ export interface WebauthnChallengeTable {
   expires_at: Date;
 }
 
+/** A forgotten-password link: the SHA-256 of its token only; valid one hour, used once (account recovery). */
+export interface PasswordResetTokenTable {
+  token_hash: Buffer;
+  user_id: string;
+  created_at: CreatedAt;
+  expires_at: Date;
+  used_at: Date | null;
+}
+
 export interface DeletionLogTable {
   id: Generated<number>;
   case_id: string;
@@ -778,6 +787,7 @@ export interface Database {
   recovery_code: RecoveryCodeTable;
   webauthn_credential: WebauthnCredentialTable;
   webauthn_challenge: WebauthnChallengeTable;
+  password_reset_token: PasswordResetTokenTable;
   deletion_log: DeletionLogTable;
   job_lease: JobLeaseTable;
   reporter_session: ReporterSessionTable;

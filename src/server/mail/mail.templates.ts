@@ -60,7 +60,43 @@ const urgentAlert: Template<{ link: string; escalated: boolean }> = {
   }),
 };
 
-const templates = { invitation, staffNotification, reporterNotification, urgentAlert };
+/** Account recovery: the single-use link to choose a new password (never says who asked). */
+const passwordReset: Template<{ link: string; minutes: number }> = {
+  nl: ({ link, minutes }) => ({
+    subject: 'Nieuw wachtwoord voor het meldpunt sociale veiligheid',
+    text: `Er is gevraagd om een nieuw wachtwoord voor uw account. Kies een nieuw wachtwoord via deze link (${minutes} minuten geldig, eenmalig):\n${link}\n\nHebt u dit niet zelf gevraagd? Dan kunt u dit bericht negeren: uw wachtwoord blijft hetzelfde.`,
+  }),
+  en: ({ link, minutes }) => ({
+    subject: 'New password for the social safety reporting point',
+    text: `Someone asked for a new password for your account. Choose a new password with this link (valid for ${minutes} minutes, once):\n${link}\n\nDid you not ask for this? Then you can ignore this message: your password stays the same.`,
+  }),
+};
+
+/** Account recovery: the password was changed through such a link. */
+const passwordChanged: Template<{ link: string }> = {
+  nl: ({ link }) => ({
+    subject: 'Uw wachtwoord is gewijzigd',
+    text: `Het wachtwoord van uw account bij het meldpunt is zojuist gewijzigd via een link uit een e-mail, en u bent op elk apparaat uitgelogd. Log in met het nieuwe wachtwoord:\n${link}\n\nHebt u dit niet zelf gedaan? Neem dan direct contact op met een beheerder.`,
+  }),
+  en: ({ link }) => ({
+    subject: 'Your password has been changed',
+    text: `The password of your account at the reporting point has just been changed through a link from an e-mail, and you have been signed out on every device. Sign in with the new password:\n${link}\n\nDid you not do this yourself? Then contact an administrator at once.`,
+  }),
+};
+
+/** Account recovery: an administrator (or the operator) reset the second factor. */
+const twoFactorReset: Template<{ link: string }> = {
+  nl: ({ link }) => ({
+    subject: 'Uw tweestapsverificatie is gereset',
+    text: `Een beheerder heeft de tweestapsverificatie van uw account bij het meldpunt gereset: uw authenticator-app, herstelcodes en beveiligingssleutels werken niet meer, en u bent op elk apparaat uitgelogd. Bij de volgende keer inloggen stelt u tweestapsverificatie opnieuw in:\n${link}\n\nHebt u hier niet om gevraagd? Neem dan direct contact op met een beheerder.`,
+  }),
+  en: ({ link }) => ({
+    subject: 'Your two-factor verification has been reset',
+    text: `An administrator has reset the two-factor verification of your account at the reporting point: your authenticator app, recovery codes and security keys no longer work, and you have been signed out on every device. At your next sign-in you set up two-factor verification again:\n${link}\n\nDid you not ask for this? Then contact an administrator at once.`,
+  }),
+};
+
+const templates = { invitation, staffNotification, reporterNotification, urgentAlert, passwordReset, passwordChanged, twoFactorReset };
 export type TemplateName = keyof typeof templates;
 type ParamsOf<N extends TemplateName> = Parameters<(typeof templates)[N]['nl']>[0];
 
