@@ -1,44 +1,36 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { Validator } from '@seriousme/openapi-schema-validator';
-import { createApp } from '../src/server/app.js';
 import { createCase } from '../src/server/cases/cases.service.js';
-import { createTestDeps } from './support/test-deps.js';
 import { TestClient } from './support/http-client.js';
-import { createStaff, defaultTeamId, PASSWORD } from './support/factories.js';
+import { createStaff, PASSWORD } from './support/factories.js';
+import { useTestApp } from './support/use-test-app.js';
 
-type Deps = Awaited<ReturnType<typeof createTestDeps>>;
-let deps: Deps;
-let app: ReturnType<typeof createApp>;
-let teamId: string;
+const t = useTestApp({ app: { metricsToken: 'scrape-secret' } });
 let admin: TestClient;
 const SECRET = 'Geheime beschrijving die nooit via de API gaat';
 
 async function createToken(name: string, scopes: string[]): Promise<string> {
-  await admin.get(`/admin/teams/${teamId}/tokens`);
+  await admin.get(`/admin/teams/${t.teamId}/tokens`);
   const body = new URLSearchParams({ _csrf: admin.csrfToken(), name });
   for (const s of scopes) body.append('scopes', s);
-  const res = await admin.send(`/admin/teams/${teamId}/tokens`, { method: 'POST', body, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+  const res = await admin.send(`/admin/teams/${t.teamId}/tokens`, { method: 'POST', body, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
   expect(res.status).toBe(200);
   return /data-testid="api-token">([^<]+)</.exec(admin.lastHtml)![1]!;
 }
 
-const call = (path: string, token?: string) => app.request(path, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+const call = (path: string, token?: string) => t.app.request(path, { headers: token ? { authorization: `Bearer ${token}` } : {} });
 
 beforeAll(async () => {
-  deps = await createTestDeps();
-  app = createApp(deps, { metricsToken: 'scrape-secret' });
-  teamId = await defaultTeamId(deps);
-  const staff = await createStaff(deps, teamId, ['administrator']);
-  admin = new TestClient(app);
+  const staff = await createStaff(t.deps, t.teamId, ['administrator']);
+  admin = new TestClient(t.app);
   await admin.signIn(staff.email, PASSWORD);
-  await deps.db.transaction().execute((trx) =>
-    createCase(trx, deps.keyring, {
-      teamId, source: 'staff', receivedOn: '2025-03-01', channel: 'email', via: 'self', reporterRole: 'student', reporterGender: 'female',
+  await t.deps.db.transaction().execute((trx) =>
+    createCase(trx, t.deps.keyring, {
+      teamId: t.teamId, source: 'staff', receivedOn: '2025-03-01', channel: 'email', via: 'self', reporterRole: 'student', reporterGender: 'female',
       category: 'stalking', location: 'online', accusedRole: 'external', isAnonymous: false, narrative: SECRET,
     }, { kind: 'system' }),
   );
 });
-afterAll(() => deps.dispose());
 
 describe('/api/v1', () => {
   it('publishes an OpenAPI 3.1 document that a standard validator accepts', async () => {
@@ -61,7 +53,7 @@ describe('/api/v1', () => {
     const cases = await call('/api/v1/cases?year=2025', token);
     expect(cases.status).toBe(403);
     expect(await cases.text()).not.toContain('2025-');
-    const refused = await deps.db.selectFrom('audit_event').select('type').where('type', '=', 'API_ACCESS_REFUSED').execute();
+    const refused = await t.deps.db.selectFrom('audit_event').select('type').where('type', '=', 'API_ACCESS_REFUSED').execute();
     expect(refused).toHaveLength(1);
   });
 
@@ -81,11 +73,11 @@ describe('/api/v1', () => {
     expect((await call('/api/v1/statistics/annual?year=2025', 'mpt_nonsense')).status).toBe(401);
     const token = await createToken('Oud', ['statistics']);
     const id = /action="\/admin\/teams\/[^/]+\/tokens\/([0-9a-f-]{36})\/revoke"/.exec(admin.lastHtml)![1]!;
-    await admin.post(`/admin/teams/${teamId}/tokens/${id}/revoke`, {});
+    await admin.post(`/admin/teams/${t.teamId}/tokens/${id}/revoke`, {});
     const res = await call('/api/v1/statistics/annual?year=2025', token);
     expect(res.status).toBe(401);
     expect(res.headers.get('www-authenticate')).toBe('Bearer');
-    const stored = await deps.db.selectFrom('api_token').select('token_hash').execute();
+    const stored = await t.deps.db.selectFrom('api_token').select('token_hash').execute();
     expect(stored.every((r) => r.token_hash.length === 32 && !r.token_hash.toString('utf8').includes(token))).toBe(true);
   });
 
@@ -100,8 +92,8 @@ describe('/api/v1', () => {
 
 describe('/metrics', () => {
   it('serves Prometheus text to a scraper with the token', async () => {
-    expect((await app.request('/metrics')).status).toBe(401);
-    const res = await app.request('/metrics', { headers: { authorization: 'Bearer scrape-secret' } });
+    expect((await t.app.request('/metrics')).status).toBe(401);
+    const res = await t.app.request('/metrics', { headers: { authorization: 'Bearer scrape-secret' } });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toContain('text/plain; version=0.0.4');
     const text = await res.text();

@@ -1,25 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../src/server/app.js';
-import { createTestDeps } from './support/test-deps.js';
+import { describe, expect, it } from 'vitest';
 import { TestClient } from './support/http-client.js';
-import { startTestSmtp } from './support/smtp.js';
 import { createStaff, defaultTeamId, PASSWORD } from './support/factories.js';
 import { intakeFields, postMultipart } from './support/reporter-flow.js';
+import { useTestApp } from './support/use-test-app.js';
 
-type Deps = Awaited<ReturnType<typeof createTestDeps>>;
-let deps: Deps;
-let app: ReturnType<typeof createApp>;
-let smtp: Awaited<ReturnType<typeof startTestSmtp>>;
-
-beforeAll(async () => {
-  smtp = await startTestSmtp();
-  deps = await createTestDeps({ MELDPUNT_SMTP_URL: smtp.url });
-  app = createApp(deps);
-});
-afterAll(async () => {
-  await deps.dispose();
-  await smtp.close();
-});
+const t = useTestApp({ smtp: true });
 
 const NEXT_YEAR = new Date().getUTCFullYear() + 1;
 
@@ -36,7 +21,7 @@ function parseIcs(text: string): Record<string, string> {
 }
 
 async function namedReport() {
-  const reporter = new TestClient(app, 'nl');
+  const reporter = new TestClient(t.app, 'nl');
   await reporter.get('/melden');
   const fields = intakeFields(reporter, { anonymous: 'no', name: 'Noor Benoemd', contact: 'noor@example.test', narrative: 'Mijn leidinggevende 4d4d schreeuwt.' });
   expect((await postMultipart(reporter, '/melden', fields)).status).toBe(200);
@@ -57,9 +42,9 @@ describe('appointments', () => {
     expect((await reporter.follow(res)).status).toBe(200);
     expect(reporter.lastHtml).toContain('data-testid="appointment-requested"');
 
-    const caseId = (await deps.db.selectFrom('case').select('id').where('reference', '=', reference).executeTakeFirstOrThrow()).id;
-    const adviser = await createStaff(deps, await defaultTeamId(deps), ['confidential_adviser']);
-    const staff = new TestClient(app, 'en');
+    const caseId = (await t.deps.db.selectFrom('case').select('id').where('reference', '=', reference).executeTakeFirstOrThrow()).id;
+    const adviser = await createStaff(t.deps, await defaultTeamId(t.deps), ['confidential_adviser']);
+    const staff = new TestClient(t.app, 'en');
     await staff.signIn(adviser.email, PASSWORD);
     await staff.get(`/cases/${caseId}/messages`);
     const action = /action="(\/cases\/[0-9a-f-]+\/appointments\/[0-9a-f-]+\/confirm)"/.exec(staff.lastHtml)![1]!;
@@ -68,15 +53,15 @@ describe('appointments', () => {
     expect((await staff.submit(action, { slot: '1', details: 'Teams-link volgt; kamer 2.14' })).status).toBe(200);
     expect(staff.lastHtml).toContain('The appointment has been confirmed.');
 
-    for (let i = 0; i < 100 && smtp.messages.length === 0; i++) await new Promise((r) => setTimeout(r, 50));
-    expect(smtp.messages).toHaveLength(1);
-    const mail = smtp.messages[0]!;
+    for (let i = 0; i < 100 && t.smtp.messages.length === 0; i++) await new Promise((r) => setTimeout(r, 50));
+    expect(t.smtp.messages).toHaveLength(1);
+    const mail = t.smtp.messages[0]!;
     const whole = `${mail.subject}\n${mail.text}`;
     for (const secret of ['Noor', '4d4d', reference, 'ntimidat', 'kamer 2.14']) expect(whole).not.toContain(secret);
     const link = /https?:\/\/[^\s]+\/afspraak\/[A-Za-z0-9_-]+\.ics/.exec(whole)?.[0];
     expect(link).toBeDefined();
 
-    const ics = await new TestClient(app).get(new URL(link!).pathname);
+    const ics = await new TestClient(t.app).get(new URL(link!).pathname);
     expect(ics.status).toBe(200);
     expect(ics.headers.get('content-type')).toContain('text/calendar');
     const event = parseIcs(await ics.text());
@@ -87,8 +72,8 @@ describe('appointments', () => {
     expect(event.UID).toMatch(/@meldpunt$/);
     expect(event.SUMMARY).not.toContain('4d4d');
 
-    expect((await new TestClient(app).get('/afspraak/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA.ics')).status).toBe(404);
-    const types = (await deps.db.selectFrom('audit_event').select('type').where('case_id', '=', caseId).execute()).map((r) => r.type);
+    expect((await new TestClient(t.app).get('/afspraak/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA.ics')).status).toBe(404);
+    const types = (await t.deps.db.selectFrom('audit_event').select('type').where('case_id', '=', caseId).execute()).map((r) => r.type);
     expect(types).toEqual(expect.arrayContaining(['APPOINTMENT_REQUESTED', 'APPOINTMENT_CONFIRMED', 'NOTIFICATION_SENT']));
   });
 
@@ -99,15 +84,15 @@ describe('appointments', () => {
     for (const text of ['Maak een keuze.', 'Vul een geldig moment in de toekomst in', 'Vul een geldig e-mailadres in.', 'href="#field-slot1"', 'href="#field-mode"']) {
       expect(reporter.lastHtml).toContain(text);
     }
-    const en = new TestClient(app, 'en');
+    const en = new TestClient(t.app, 'en');
     await en.get('/melden');
     await en.post('/melden/afspraak', { ...bad, mode: 'phone', email: '', slot1: '', slot2: '' });
     expect(en.lastHtml).toContain('Propose at least one time.');
-    expect(await deps.db.selectFrom('appointment').select('id').where('status', '=', 'requested').execute()).toHaveLength(0);
+    expect(await t.deps.db.selectFrom('appointment').select('id').where('status', '=', 'requested').execute()).toHaveLength(0);
   });
 
   it('requires the "I have saved my code" step after an anonymous report', async () => {
-    const reporter = new TestClient(app, 'en');
+    const reporter = new TestClient(t.app, 'en');
     await reporter.get('/melden');
     const fields = intakeFields(reporter);
     await postMultipart(reporter, '/melden', fields);

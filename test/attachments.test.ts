@@ -1,29 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { PDFDocument } from 'pdf-lib';
-import { createApp } from '../src/server/app.js';
-import { createTestDeps } from './support/test-deps.js';
 import { EXIF_SECRET, jpegMarkers, jpegWithExif, openMailbox, postMultipart, reportAnonymously } from './support/reporter-flow.js';
+import { useTestApp } from './support/use-test-app.js';
 
-type Deps = Awaited<ReturnType<typeof createTestDeps>>;
-let deps: Deps;
-let app: ReturnType<typeof createApp>;
-
-beforeAll(async () => {
-  deps = await createTestDeps();
-  app = createApp(deps);
-});
-afterAll(() => deps.dispose());
+const t = useTestApp();
 
 async function counts() {
-  const a = await deps.db.selectFrom('case_attachment').select(({ fn }) => fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
-  const m = await deps.db.selectFrom('case_message').select(({ fn }) => fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
-  const c = await deps.db.selectFrom('case').select(({ fn }) => fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+  const a = await t.deps.db.selectFrom('case_attachment').select(({ fn }) => fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+  const m = await t.deps.db.selectFrom('case_message').select(({ fn }) => fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+  const c = await t.deps.db.selectFrom('case').select(({ fn }) => fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
   return { attachments: Number(a.n), messages: Number(m.n), cases: Number(c.n) };
 }
 
 async function downloadFirstFile(receipt: string): Promise<{ bytes: Buffer; type: string | null; disposition: string | null }> {
-  const { client } = await openMailbox(app, receipt);
+  const { client } = await openMailbox(t.app, receipt);
   await client.get('/postbus/inbox');
   const href = /href="(\/postbus\/bestanden\/[0-9a-f-]+)"/.exec(client.lastHtml)?.[1];
   expect(href).toBeDefined();
@@ -36,7 +27,7 @@ describe('evidence uploads', () => {
   it('stores an image from the intake without its EXIF data, sealed, and gives it back', async () => {
     const original = jpegWithExif();
     expect(original.includes(Buffer.from(EXIF_SECRET))).toBe(true);
-    const { receipt } = await reportAnonymously(app, [{ field: 'files', name: 'IMG_2041.jpg', type: 'image/jpeg', bytes: original }]);
+    const { receipt } = await reportAnonymously(t.app, [{ field: 'files', name: 'IMG_2041.jpg', type: 'image/jpeg', bytes: original }]);
 
     const file = await downloadFirstFile(receipt);
     expect(file.type).toBe('image/jpeg');
@@ -50,7 +41,7 @@ describe('evidence uploads', () => {
     expect(sof(file.bytes)).toEqual(sof(original));
 
     // At rest the content is sealed: neither the image nor its name appears in the database.
-    const { rows } = await sql<{ dump: string }>`SELECT string_agg(encode(content, 'hex') || encode(file_name, 'hex'), '') AS dump FROM case_attachment`.execute(deps.db);
+    const { rows } = await sql<{ dump: string }>`SELECT string_agg(encode(content, 'hex') || encode(file_name, 'hex'), '') AS dump FROM case_attachment`.execute(t.deps.db);
     expect(rows[0]!.dump).not.toContain(sof(original).toString('hex'));
     expect(rows[0]!.dump).not.toContain(Buffer.from('IMG_2041').toString('hex'));
   });
@@ -64,7 +55,7 @@ describe('evidence uploads', () => {
     const pdf = Buffer.from(await doc.save({ useObjectStreams: false }));
     expect((await PDFDocument.load(pdf)).getAuthor()).toBe('Pieter Geheim');
     expect(pdf.includes(Buffer.from('/Author'))).toBe(true);
-    const { receipt } = await reportAnonymously(app, [{ field: 'files', name: 'bewijs.pdf', type: 'application/pdf', bytes: pdf }]);
+    const { receipt } = await reportAnonymously(t.app, [{ field: 'files', name: 'bewijs.pdf', type: 'application/pdf', bytes: pdf }]);
 
     const file = await downloadFirstFile(receipt);
     expect(file.type).toBe('application/pdf');
@@ -79,7 +70,7 @@ describe('evidence uploads', () => {
   });
 
   it('refuses a wrongly typed, malformed or oversized file with a clear message and stores nothing', async () => {
-    const { receipt } = await reportAnonymously(app);
+    const { receipt } = await reportAnonymously(t.app);
     const before = await counts();
     const cases: [string, { name: string; type: string; bytes: Uint8Array }, string, string][] = [
       ['type', { name: 'foto.jpg', type: 'image/jpeg', bytes: Buffer.from('MZ this is not an image') }, 'Dit soort bestand kunnen we niet aannemen', 'We cannot accept this kind of file'],
@@ -88,7 +79,7 @@ describe('evidence uploads', () => {
     ];
     for (const [, file, nl, en] of cases) {
       for (const [lang, expected] of [['nl', nl], ['en', en]] as const) {
-        const { client } = await openMailbox(app, receipt, lang);
+        const { client } = await openMailbox(t.app, receipt, lang);
         await client.get('/postbus/inbox');
         const res = await postMultipart(client, '/postbus/berichten', { body: 'Hierbij het bewijs.' }, [{ field: 'files', ...file }, { field: 'files', name: 'goed.jpg', type: 'image/jpeg', bytes: jpegWithExif() }]);
         expect(res.status).toBe(422);
@@ -106,7 +97,7 @@ describe('evidence uploads', () => {
 async function reportAnonymouslyRefused() {
   const { TestClient } = await import('./support/http-client.js');
   const { intakeFields } = await import('./support/reporter-flow.js');
-  const client = new TestClient(app);
+  const client = new TestClient(t.app);
   await client.get('/melden');
   const res = await postMultipart(client, '/melden', intakeFields(client), [{ field: 'files', name: 'x.png', type: 'image/png', bytes: Buffer.from('not a png at all') }]);
   expect(res.status).toBe(422);

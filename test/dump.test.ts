@@ -1,21 +1,12 @@
 import { execFileSync } from 'node:child_process';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import { createApp } from '../src/server/app.js';
-import { createTestDeps } from './support/test-deps.js';
 import { TestClient } from './support/http-client.js';
 import { defaultTeamId } from './support/factories.js';
 import { caseIdOf, signedIn, submitReport } from './support/security.js';
+import { useTestApp } from './support/use-test-app.js';
 
-type Deps = Awaited<ReturnType<typeof createTestDeps>>;
-let deps: Deps;
-let app: ReturnType<typeof createApp>;
-
-beforeAll(async () => {
-  deps = await createTestDeps();
-  app = createApp(deps);
-});
-afterAll(() => deps.dispose());
+const t = useTestApp();
 
 const SECRETS = {
   narrative: 'Dumpverhaal over de labcoordinator op dinsdag 4k7q',
@@ -49,15 +40,15 @@ function pdfWith(text: string): Buffer {
 }
 
 async function dumpEverything(): Promise<string> {
-  if (deps.config.databaseUrl) {
-    return execFileSync('pg_dump', ['--data-only', '--no-owner', deps.config.databaseUrl], { maxBuffer: 256 * 1024 * 1024 }).toString('latin1');
+  if (t.deps.config.databaseUrl) {
+    return execFileSync('pg_dump', ['--data-only', '--no-owner', t.deps.config.databaseUrl], { maxBuffer: 256 * 1024 * 1024 }).toString('latin1');
   }
   const { rows: tables } = await sql<{ table_name: string }>`
-    SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'`.execute(deps.db);
+    SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'`.execute(t.deps.db);
   expect(tables.length).toBeGreaterThan(15);
   const parts: string[] = [];
   for (const { table_name } of tables) {
-    const { rows } = await sql<{ j: string }>`SELECT row_to_json(t)::text AS j FROM ${sql.table(table_name)} t`.execute(deps.db);
+    const { rows } = await sql<{ j: string }>`SELECT row_to_json(t)::text AS j FROM ${sql.table(table_name)} t`.execute(t.deps.db);
     parts.push(...rows.map((r) => r.j));
   }
   // bytea is rendered as hex in JSON: decode every \\x… run too, so that raw bytes are searched.
@@ -68,9 +59,9 @@ async function dumpEverything(): Promise<string> {
 
 describe('a database dump after realistic use', () => {
   it('holds none of the narratives, names, e-mail addresses, receipt codes, notes or attachment bytes in plaintext', async () => {
-    const teamId = await defaultTeamId(deps);
+    const teamId = await defaultTeamId(t.deps);
     // A named report with an attachment, through the public form (multipart, as a browser sends it).
-    const reporter = new TestClient(app);
+    const reporter = new TestClient(t.app);
     await reporter.get('/melden');
     const form = new FormData();
     const fields = {
@@ -81,19 +72,19 @@ describe('a database dump after realistic use', () => {
     for (const [k, v] of Object.entries(fields)) form.append(k, v);
     form.append('files', new File([new Uint8Array(pdfWith(SECRETS.attachment))], 'verklaring.pdf', { type: 'application/pdf' }));
     expect((await reporter.send('/melden', { method: 'POST', body: form })).status).toBe(200);
-    const named = await caseIdOf(deps, /data-testid="reference">([^<]+)</.exec(reporter.lastHtml)![1]!);
-    const files = await deps.db.selectFrom('case_attachment').select('id').where('case_id', '=', named).execute();
+    const named = await caseIdOf(t.deps, /data-testid="reference">([^<]+)</.exec(reporter.lastHtml)![1]!);
+    const files = await t.deps.db.selectFrom('case_attachment').select('id').where('case_id', '=', named).execute();
     expect(files).toHaveLength(1);
 
     // An anonymous report, its receipt used to sign in to the mailbox.
-    const { receipt } = await submitReport(app, { narrative: SECRETS.anonymousNarrative });
+    const { receipt } = await submitReport(t.app, { narrative: SECRETS.anonymousNarrative });
     expect(receipt).toBeTruthy();
-    const mailbox = new TestClient(app);
+    const mailbox = new TestClient(t.app);
     await mailbox.get('/postbus');
     await mailbox.post('/postbus', { receipt: receipt! });
 
     // Staff work: read both, record a consent with a note and an acute-risk override with a reason.
-    const coordinator = await signedIn(app, deps, teamId, ['safety_coordinator']);
+    const coordinator = await signedIn(t.app, t.deps, teamId, ['safety_coordinator']);
     await coordinator.client.get(`/cases/${named}`);
     expect(coordinator.client.lastHtml).toContain(SECRETS.narrative);
     // The stored attachment does hold the secret bytes (so their absence below means something).

@@ -1,22 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../src/server/app.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../src/server/audit/audit.service.js';
 import { grantConsent } from '../src/server/consent/consent.service.js';
-import { createTestDeps } from './support/test-deps.js';
 import { auditTypes, reportStalking, signedInStaff } from './support/safety-case.js';
+import { useTestApp } from './support/use-test-app.js';
 
-type Deps = Awaited<ReturnType<typeof createTestDeps>>;
-let deps: Deps;
-let app: ReturnType<typeof createApp>;
-let coordinator: Awaited<ReturnType<typeof signedInStaff>>;
 const TODAY = '2026-11-23';
+const t = useTestApp({ app: { today: () => TODAY } });
+let coordinator: Awaited<ReturnType<typeof signedInStaff>>;
 
 beforeAll(async () => {
-  deps = await createTestDeps();
-  app = createApp(deps, { today: () => TODAY });
-  coordinator = await signedInStaff(deps, app, ['safety_coordinator'], 'Coordinator');
+  coordinator = await signedInStaff(t.deps, t.app, ['safety_coordinator'], 'Coordinator');
 });
-afterAll(() => deps.dispose());
 
 const share = (overrides: Record<string, string> = {}) => ({
   partner: 'police', info: 'reporter_identity', sharedOn: TODAY,
@@ -24,14 +18,14 @@ const share = (overrides: Record<string, string> = {}) => ({
 });
 
 async function addConsent(caseId: string, teamId: string, partner = 'police') {
-  await deps.db.transaction().execute((trx) =>
-    grantConsent(trx, deps.keyring, { id: caseId, teamId }, { info: 'reporter_identity', recipient: { kind: 'partner', value: partner }, purpose: 'escalation', obtainedVia: 'conversation' }, { kind: 'user', userId: coordinator.id }),
+  await t.deps.db.transaction().execute((trx) =>
+    grantConsent(trx, t.deps.keyring, { id: caseId, teamId }, { info: 'reporter_identity', recipient: { kind: 'partner', value: partner }, purpose: 'escalation', obtainedVia: 'conversation' }, { kind: 'user', userId: coordinator.id }),
   );
 }
 
 describe('risk assessment', () => {
   it('records a level with reasoning, keeps the history, and refuses a level below acute when an acute indicator is ticked', async () => {
-    const caseId = await reportStalking(deps, app);
+    const caseId = await reportStalking(t.deps, t.app);
     const { client } = coordinator;
     await client.get(`/cases/${caseId}/risk`);
     const first = await client.post(`/cases/${caseId}/risk`, { person: 'concern', others: 'none', environment: 'none', indicators: 'stalking_following', level: 'medium', reasoning: 'Volgt haar af en toe.' });
@@ -51,20 +45,20 @@ describe('risk assessment', () => {
     const html = await page.text();
     expect(html).toContain('Escaleert: staat nu bij haar huis.');
     expect(html).toContain('Volgt haar af en toe.');
-    const rows = await deps.db.selectFrom('risk_assessment').select(['level', 'computed_level', 'reassess_on']).where('case_id', '=', caseId).orderBy('assessed_at').execute();
+    const rows = await t.deps.db.selectFrom('risk_assessment').select(['level', 'computed_level', 'reassess_on']).where('case_id', '=', caseId).orderBy('assessed_at').execute();
     expect(rows).toEqual([
       { level: 'medium', computed_level: 'medium', reassess_on: '2026-12-21' },
       { level: 'high', computed_level: 'high', reassess_on: '2026-11-30' },
     ]);
-    const sealed = await deps.db.selectFrom('risk_assessment').select('reasoning').where('case_id', '=', caseId).execute();
+    const sealed = await t.deps.db.selectFrom('risk_assessment').select('reasoning').where('case_id', '=', caseId).execute();
     expect(sealed.every((r) => !r.reasoning.toString('utf8').includes('Escaleert'))).toBe(true);
-    expect(await auditTypes(deps, caseId)).toEqual(expect.arrayContaining(['RISK_ASSESSED', 'RISK_VIEWED']));
+    expect(await auditTypes(t.deps, caseId)).toEqual(expect.arrayContaining(['RISK_ASSESSED', 'RISK_VIEWED']));
   });
 });
 
 describe('plan of action', () => {
   it('records steps with owner and due date and the agreement with the reporter', async () => {
-    const caseId = await reportStalking(deps, app);
+    const caseId = await reportStalking(t.deps, t.app);
     const { client } = coordinator;
     await client.get(`/cases/${caseId}/plan`);
     expect((await client.post(`/cases/${caseId}/plan/steps`, { action: 'Gesprek met beveiliging over toegang', owner: 'Coördinator', dueOn: '2026-11-30' })).status).toBe(303);
@@ -73,13 +67,13 @@ describe('plan of action', () => {
     const html = await (await client.get(`/cases/${caseId}/plan`)).text();
     expect(html).toContain('Gesprek met beveiliging over toegang');
     expect(html).toContain(`Afgesproken op ${TODAY}`);
-    expect(await auditTypes(deps, caseId)).toEqual(expect.arrayContaining(['PLAN_STEP_ADDED', 'PLAN_AGREEMENT_RECORDED', 'PLAN_VIEWED']));
+    expect(await auditTypes(t.deps, caseId)).toEqual(expect.arrayContaining(['PLAN_STEP_ADDED', 'PLAN_AGREEMENT_RECORDED', 'PLAN_VIEWED']));
   });
 });
 
 describe('escalation ladder', () => {
   it('goes vertical only after a horizontal step, and records who, why, when and the outcome', async () => {
-    const caseId = await reportStalking(deps, app);
+    const caseId = await reportStalking(t.deps, t.app);
     const { client } = coordinator;
     await client.get(`/cases/${caseId}/escalation`);
     const early = await client.post(`/cases/${caseId}/escalation/steps`, { step: 'mdo', occurredOn: TODAY, who: 'Coördinator', why: 'Zorgen nemen toe' });
@@ -88,16 +82,16 @@ describe('escalation ladder', () => {
     await client.post(`/cases/${caseId}/escalation/steps`, { step: 'collegial_consultation', occurredOn: TODAY, who: 'Team', why: 'Zorgen delen' });
     await client.get(`/cases/${caseId}/escalation`);
     expect((await client.post(`/cases/${caseId}/escalation/steps`, { step: 'mdo', occurredOn: TODAY, who: 'Coördinator', why: 'Zorgen nemen toe' })).status).toBe(303);
-    const step = await deps.db.selectFrom('escalation_step').select('id').where('case_id', '=', caseId).where('step', '=', 'mdo').executeTakeFirstOrThrow();
+    const step = await t.deps.db.selectFrom('escalation_step').select('id').where('case_id', '=', caseId).where('step', '=', 'mdo').executeTakeFirstOrThrow();
     await client.get(`/cases/${caseId}/escalation`);
     await client.post(`/cases/${caseId}/escalation/steps/${step.id}/outcome`, { [`outcome-${step.id}`]: 'Besloten tot aangifte' });
     const html = await (await client.get(`/cases/${caseId}/escalation`)).text();
     expect(html).toContain('Besloten tot aangifte');
-    expect(await auditTypes(deps, caseId)).toEqual(expect.arrayContaining(['ESCALATION_STEP_RECORDED', 'ESCALATION_OUTCOME_RECORDED']));
+    expect(await auditTypes(t.deps, caseId)).toEqual(expect.arrayContaining(['ESCALATION_STEP_RECORDED', 'ESCALATION_OUTCOME_RECORDED']));
   });
 
   it('refuses sharing outside without weighing framework 2 answered yes three times and the board consent, and audits the refusal', async () => {
-    const caseId = await reportStalking(deps, app);
+    const caseId = await reportStalking(t.deps, t.app);
     await addConsent(caseId, coordinator.teamId);
     const { client } = coordinator;
     for (const missing of [{ boardConsentOn: '' }, { necessaryForRisk: '' }, { allOptionsUsed: '' }, { consentEffortsMade: '' }] as Record<string, string>[]) {
@@ -106,59 +100,59 @@ describe('escalation ladder', () => {
       expect(res.status).toBe(422);
       expect(client.lastHtml).toContain('wegingskader 2 drie keer ja');
     }
-    expect(await deps.db.selectFrom('external_share').select('id').where('case_id', '=', caseId).execute()).toHaveLength(0);
-    expect((await auditTypes(deps, caseId)).filter((t) => t === 'SHARE_REFUSED')).toHaveLength(4);
+    expect(await t.deps.db.selectFrom('external_share').select('id').where('case_id', '=', caseId).execute()).toHaveLength(0);
+    expect((await auditTypes(t.deps, caseId)).filter((t) => t === 'SHARE_REFUSED')).toHaveLength(4);
   });
 
   it('refuses even with framework 2 and the board when the reporter consent ledger does not cover the share', async () => {
-    const caseId = await reportStalking(deps, app);
+    const caseId = await reportStalking(t.deps, t.app);
     await addConsent(caseId, coordinator.teamId, 'veilig_thuis'); // consent for another partner only
     const { client } = coordinator;
     await client.get(`/cases/${caseId}/escalation`);
     const res = await client.post(`/cases/${caseId}/escalation/share`, share());
     expect(res.status).toBe(422);
     expect(client.lastHtml).toContain('toestemmingsregister dekt dit delen niet');
-    expect(await deps.db.selectFrom('external_share').select('id').where('case_id', '=', caseId).execute()).toHaveLength(0);
-    expect(await auditTypes(deps, caseId)).toContain('SHARE_REFUSED');
+    expect(await t.deps.db.selectFrom('external_share').select('id').where('case_id', '=', caseId).execute()).toHaveLength(0);
+    expect(await auditTypes(t.deps, caseId)).toContain('SHARE_REFUSED');
   });
 
   it('shares with framework 2, the board consent and the reporter consent, and records the basis', async () => {
-    const caseId = await reportStalking(deps, app);
+    const caseId = await reportStalking(t.deps, t.app);
     await addConsent(caseId, coordinator.teamId);
     const { client } = coordinator;
     await client.get(`/cases/${caseId}/escalation`);
     expect((await client.post(`/cases/${caseId}/escalation/share`, share())).status).toBe(303);
-    const row = await deps.db.selectFrom('external_share').selectAll().where('case_id', '=', caseId).executeTakeFirstOrThrow();
+    const row = await t.deps.db.selectFrom('external_share').selectAll().where('case_id', '=', caseId).executeTakeFirstOrThrow();
     expect([row.basis, row.ledger_basis, row.board_consent_on]).toEqual(['framework2_board', 'consent', '2026-11-22']);
-    const event = await deps.db.selectFrom('audit_event').select('detail').where('case_id', '=', caseId).where('type', '=', 'EXTERNAL_SHARE_RECORDED').executeTakeFirstOrThrow();
+    const event = await t.deps.db.selectFrom('audit_event').select('detail').where('case_id', '=', caseId).where('type', '=', 'EXTERNAL_SHARE_RECORDED').executeTakeFirstOrThrow();
     expect(event.detail).toMatchObject({ basis: 'framework2_board', ledgerBasis: 'consent', partner: 'police' });
   });
 
   it('shares under an acute-risk override without framework 2 or consent, recording the reason sealed in the consent ledger', async () => {
-    const caseId = await reportStalking(deps, app);
+    const caseId = await reportStalking(t.deps, t.app);
     const { client } = coordinator;
     await client.get(`/cases/${caseId}/escalation`);
     const reason = 'Dreigt vanavond met een mes naar haar huis te komen.';
     const res = await client.post(`/cases/${caseId}/escalation/share`, { partner: 'police', info: 'reporter_identity', sharedOn: TODAY, acuteReason: reason });
     expect(res.status, /error-summary[\s\S]*?<\/ul>/.exec(client.lastHtml)?.[0]).toBe(303);
-    const row = await deps.db.selectFrom('external_share').selectAll().where('case_id', '=', caseId).executeTakeFirstOrThrow();
+    const row = await t.deps.db.selectFrom('external_share').selectAll().where('case_id', '=', caseId).executeTakeFirstOrThrow();
     expect([row.basis, row.ledger_basis, row.all_options_used]).toEqual(['acute_override', 'acute_risk_override', false]);
-    const override = await deps.db.selectFrom('consent_override').selectAll().where('id', '=', row.ledger_basis_id).executeTakeFirstOrThrow();
+    const override = await t.deps.db.selectFrom('consent_override').selectAll().where('id', '=', row.ledger_basis_id).executeTakeFirstOrThrow();
     expect([override.recipient, override.purpose]).toEqual(['police', 'escalation']);
     expect(override.reason.toString('utf8')).not.toContain('mes');
-    const types = await auditTypes(deps, caseId);
+    const types = await auditTypes(t.deps, caseId);
     expect(types.indexOf('CONSENT_OVERRIDE_RECORDED')).toBeGreaterThan(-1);
     expect(types.indexOf('EXTERNAL_SHARE_RECORDED')).toBeGreaterThan(types.indexOf('CONSENT_OVERRIDE_RECORDED'));
-    expect((await verifyAuditChain(deps.db)).ok).toBe(true);
+    expect((await verifyAuditChain(t.deps.db)).ok).toBe(true);
   });
 
   it('refuses an adviser who is not assigned to the case, and a staff member of another role', async () => {
-    const caseId = await reportStalking(deps, app);
-    await deps.db.updateTable('case').set({ assigned_adviser_id: coordinator.id }).where('id', '=', caseId).execute();
-    const adviser = await signedInStaff(deps, app, ['confidential_adviser'], 'Other adviser');
+    const caseId = await reportStalking(t.deps, t.app);
+    await t.deps.db.updateTable('case').set({ assigned_adviser_id: coordinator.id }).where('id', '=', caseId).execute();
+    const adviser = await signedInStaff(t.deps, t.app, ['confidential_adviser'], 'Other adviser');
     expect((await adviser.client.get(`/cases/${caseId}/escalation`)).status).toBe(403);
-    const support = await signedInStaff(deps, app, ['support_officer'], 'Support');
+    const support = await signedInStaff(t.deps, t.app, ['support_officer'], 'Support');
     expect((await support.client.get(`/cases/${caseId}/risk`)).status).toBe(403);
-    expect(await auditTypes(deps, caseId)).toContain('CASE_ACCESS_REFUSED');
+    expect(await auditTypes(t.deps, caseId)).toContain('CASE_ACCESS_REFUSED');
   });
 });

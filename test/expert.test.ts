@@ -1,23 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../src/server/app.js';
-import { createTestDeps } from './support/test-deps.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { auditTypes, reportStalking, signedInStaff } from './support/safety-case.js';
+import { useTestApp } from './support/use-test-app.js';
 
-type Deps = Awaited<ReturnType<typeof createTestDeps>>;
-let deps: Deps;
-let app: ReturnType<typeof createApp>;
+const t = useTestApp({ app: { today: () => '2026-11-23' } });
 let coordinator: Awaited<ReturnType<typeof signedInStaff>>;
 let expert: Awaited<ReturnType<typeof signedInStaff>>;
 let comms: Awaited<ReturnType<typeof signedInStaff>>;
 
 beforeAll(async () => {
-  deps = await createTestDeps();
-  app = createApp(deps, { today: () => '2026-11-23' });
-  coordinator = await signedInStaff(deps, app, ['safety_coordinator'], 'Coordinator');
-  expert = await signedInStaff(deps, app, ['expert_team_member'], 'Expert');
-  comms = await signedInStaff(deps, app, ['support_officer'], 'Communications officer');
+  coordinator = await signedInStaff(t.deps, t.app, ['safety_coordinator'], 'Coordinator');
+  expert = await signedInStaff(t.deps, t.app, ['expert_team_member'], 'Expert');
+  comms = await signedInStaff(t.deps, t.app, ['support_officer'], 'Communications officer');
 });
-afterAll(() => deps.dispose());
 
 async function createConsultation(caseId: string, summary: string): Promise<string> {
   const { client } = coordinator;
@@ -38,7 +32,7 @@ async function consentToExpertTeam(caseId: string): Promise<void> {
 
 describe('anonymised expert consultation', () => {
   it('cannot be published while an e-mail address or a phone number is in it; publishes once removed or confirmed', async () => {
-    const caseId = await reportStalking(deps, app);
+    const caseId = await reportStalking(t.deps, t.app);
     const { client } = coordinator;
     const id = await createConsultation(caseId, 'Een medewerker wordt gevolgd. Bereikbaar via sanne.visser@example.test of 06-12345678.');
     const base = `/cases/${caseId}/consultations/${id}`;
@@ -48,7 +42,7 @@ describe('anonymised expert consultation', () => {
     const refused = await client.post(`${base}/publish`, {});
     expect(refused.status).toBe(422);
     expect(client.lastHtml).toContain('Voorleggen kan pas als elk gevonden gegeven is verwijderd of bevestigd.');
-    expect((await deps.db.selectFrom('expert_consultation').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status).toBe('draft');
+    expect((await t.deps.db.selectFrom('expert_consultation').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status).toBe('draft');
 
     // remove the e-mail address, confirm the (here harmless) number: then it may go out
     await client.get(base);
@@ -63,12 +57,12 @@ describe('anonymised expert consultation', () => {
     await consentToExpertTeam(caseId);
     await client.get(base);
     expect((await client.post(`${base}/publish`, {})).status).toBe(303);
-    expect((await deps.db.selectFrom('expert_consultation').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status).toBe('published');
-    expect(await auditTypes(deps, caseId)).toEqual(expect.arrayContaining(['CONSULTATION_CREATED', 'CONSULTATION_PUBLISH_REFUSED', 'CONSULTATION_FINDING_CONFIRMED', 'CONSULTATION_PUBLISHED']));
+    expect((await t.deps.db.selectFrom('expert_consultation').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status).toBe('published');
+    expect(await auditTypes(t.deps, caseId)).toEqual(expect.arrayContaining(['CONSULTATION_CREATED', 'CONSULTATION_PUBLISH_REFUSED', 'CONSULTATION_FINDING_CONFIRMED', 'CONSULTATION_PUBLISHED']));
   });
 
   it('flags the names of the case parties until they are removed', async () => {
-    const caseId = await reportStalking(deps, app);
+    const caseId = await reportStalking(t.deps, t.app);
     const id = await createConsultation(caseId, 'De melder wordt gevolgd door Pietersen, een oud-collega.');
     const html = await (await coordinator.client.get(`/cases/${caseId}/consultations/${id}`)).text();
     expect(html).toMatch(/Naam: <mark>Pietersen<\/mark>/);
@@ -76,7 +70,7 @@ describe('anonymised expert consultation', () => {
   });
 
   it('lets an expert-team member read the consultation and give advice that returns to the case — but never the case itself', async () => {
-    const caseId = await reportStalking(deps, app);
+    const caseId = await reportStalking(t.deps, t.app);
     const id = await createConsultation(caseId, 'Een promovendus wordt al maanden gevolgd door een oud-collega; de dreiging neemt toe.');
     await consentToExpertTeam(caseId);
     await coordinator.client.get(`/cases/${caseId}/consultations/${id}`);
@@ -94,18 +88,18 @@ describe('anonymised expert consultation', () => {
     expect(html).toContain('de dreiging neemt toe');
     expect(html).not.toContain('Sanne');
     expect(html).not.toContain(caseId);
-    const reference = (await deps.db.selectFrom('case').select('reference').where('id', '=', caseId).executeTakeFirstOrThrow()).reference;
+    const reference = (await t.deps.db.selectFrom('case').select('reference').where('id', '=', caseId).executeTakeFirstOrThrow()).reference;
     expect(html).not.toContain(reference);
     expect((await client.post(`/consultations/${id}/advice`, { advice: 'Adviseer aangifte en een contactverbod.' })).status).toBe(303);
 
     const back = await (await coordinator.client.get(`/cases/${caseId}/consultations/${id}`)).text();
     expect(back).toContain('Adviseer aangifte en een contactverbod.');
-    const types = await auditTypes(deps, caseId);
+    const types = await auditTypes(t.deps, caseId);
     expect(types).toEqual(expect.arrayContaining(['CASE_ACCESS_REFUSED', 'CONSULTATION_VIEWED', 'CONSULTATION_ADVICE_ADDED']));
   });
 
   it('keeps draft consultations from the expert team', async () => {
-    const caseId = await reportStalking(deps, app);
+    const caseId = await reportStalking(t.deps, t.app);
     const id = await createConsultation(caseId, 'Nog niet klaar.');
     expect((await expert.client.get(`/consultations/${id}`)).status).toBe(404);
     expect(await (await expert.client.get('/consultations')).text()).not.toContain(id);
@@ -114,7 +108,7 @@ describe('anonymised expert consultation', () => {
 
 describe('threat evidence log kept by a communications officer', () => {
   it('is refused before the grant; after it the officer keeps the log but is still refused the case', async () => {
-    const caseId = await reportStalking(deps, app, { category: 'threat', subtype: 'online_hate' });
+    const caseId = await reportStalking(t.deps, t.app, { category: 'threat', subtype: 'online_hate' });
     expect((await comms.client.get(`/threat-log/${caseId}`)).status).toBe(403); // the need-to-know table: refused inside the own team
 
     await coordinator.client.get(`/cases/${caseId}/threats`);
@@ -131,14 +125,14 @@ describe('threat evidence log kept by a communications officer', () => {
     expect((await client.post(`/threat-log/${caseId}`, { platform: 'x_twitter', link: 'https://x.example/status/123', seenOn: '2026-11-20', note: 'Haatreactie na talkshow' })).status).toBe(303);
     const after = await (await client.get(`/threat-log/${caseId}`)).text();
     expect(after).toContain('https://x.example/status/123');
-    const row = await deps.db.selectFrom('threat_evidence').select(['link', 'recorded_by']).where('case_id', '=', caseId).executeTakeFirstOrThrow();
+    const row = await t.deps.db.selectFrom('threat_evidence').select(['link', 'recorded_by']).where('case_id', '=', caseId).executeTakeFirstOrThrow();
     expect(row.recorded_by).toBe(comms.id);
     expect(row.link.toString('utf8')).not.toContain('x.example');
-    expect(await auditTypes(deps, caseId)).toEqual(expect.arrayContaining(['THREAT_LOG_GRANTED', 'THREAT_EVIDENCE_ADDED', 'THREAT_LOG_VIEWED', 'CASE_ACCESS_REFUSED']));
+    expect(await auditTypes(t.deps, caseId)).toEqual(expect.arrayContaining(['THREAT_LOG_GRANTED', 'THREAT_EVIDENCE_ADDED', 'THREAT_LOG_VIEWED', 'CASE_ACCESS_REFUSED']));
   });
 
   it('tracks the statement of support, other employers and periodic check-ins', async () => {
-    const caseId = await reportStalking(deps, app, { category: 'threat', subtype: 'after_media_appearance' });
+    const caseId = await reportStalking(t.deps, t.app, { category: 'threat', subtype: 'after_media_appearance' });
     const { client } = coordinator;
     await client.get(`/cases/${caseId}/threats`);
     await client.post(`/cases/${caseId}/threats/support`, { statementStatus: 'published', statementOn: '2026-11-21', otherEmployers: 'Ziekenhuis X (0,2 fte)', checkinEveryWeeks: '2' });

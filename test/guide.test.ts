@@ -1,29 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../src/server/app.js';
-import { createTestDeps } from './support/test-deps.js';
+import { describe, expect, it } from 'vitest';
 import { TestClient } from './support/http-client.js';
 import { defaultTeamId } from './support/factories.js';
+import { useTestApp } from './support/use-test-app.js';
 import { saveGuideContent } from '../src/server/admin/guide.service.js';
 
-type Deps = Awaited<ReturnType<typeof createTestDeps>>;
-let deps: Deps;
-let app: ReturnType<typeof createApp>;
-
-beforeAll(async () => {
-  deps = await createTestDeps();
-  app = createApp(deps);
-});
-afterAll(() => deps.dispose());
+const t = useTestApp();
 
 describe('the guide and the public pages', () => {
   it('leads to the right place for each need, in Dutch and English', async () => {
-    const nl = new TestClient(app, 'nl');
+    const nl = new TestClient(t.app, 'nl');
     expect((await nl.get('/wegwijzer/advies?need=procedure&who=staff')).status).toBe(200);
     expect(nl.lastHtml).toContain('De ombudsfunctionaris');
     await nl.get('/wegwijzer/advies?need=listen&who=student');
     expect(nl.lastHtml).toContain('Een vertrouwenspersoon');
     expect(nl.lastHtml).toContain('href="/melden"');
-    const en = new TestClient(app, 'en');
+    const en = new TestClient(t.app, 'en');
     await en.get('/wegwijzer/advies?need=domestic&who=bystander');
     expect(en.lastHtml).toContain('0800-2000');
     expect(en.lastHtml).toContain('As a bystander');
@@ -32,7 +23,7 @@ describe('the guide and the public pages', () => {
   });
 
   it('asks again with a message per question when an answer is missing or unknown', async () => {
-    const en = new TestClient(app, 'en');
+    const en = new TestClient(t.app, 'en');
     expect((await en.get('/wegwijzer/advies?need=nonsense')).status).toBe(422);
     expect(en.lastHtml).toContain('href="#field-need"');
     expect(en.lastHtml).toContain('href="#field-who"');
@@ -41,7 +32,7 @@ describe('the guide and the public pages', () => {
 
   it('shows emergency numbers and quick exit on every public page, with no third-party assets', async () => {
     for (const path of ['/', '/wegwijzer', '/melden', '/postbus']) {
-      const client = new TestClient(app, 'nl');
+      const client = new TestClient(t.app, 'nl');
       const res = await client.get(path);
       expect(res.status).toBe(200);
       expect(res.headers.get('referrer-policy')).toBe('no-referrer');
@@ -53,12 +44,12 @@ describe('the guide and the public pages', () => {
   });
 
   it("shows the team's own guide text written by an administrator, and the shipped text where none was written", async () => {
-    const teamId = await defaultTeamId(deps);
-    const en = new TestClient(app, 'en');
+    const teamId = await defaultTeamId(t.deps);
+    const en = new TestClient(t.app, 'en');
     await en.get('/wegwijzer');
     const shipped = /<main[\s\S]*?<p>([^<]+)<\/p>/.exec(en.lastHtml)![1]!;
-    await deps.db.transaction().execute((trx) => saveGuideContent(trx, teamId, 'nl', 'Bel ons spreekuur 8f4c op dinsdag.\n\nOf loop binnen in gebouw C.', { kind: 'system' }));
-    const nl = new TestClient(app, 'nl');
+    await t.deps.db.transaction().execute((trx) => saveGuideContent(trx, teamId, 'nl', 'Bel ons spreekuur 8f4c op dinsdag.\n\nOf loop binnen in gebouw C.', { kind: 'system' }));
+    const nl = new TestClient(t.app, 'nl');
     await nl.get('/wegwijzer');
     expect(nl.lastHtml).toContain('<p>Bel ons spreekuur 8f4c op dinsdag.</p><p>Of loop binnen in gebouw C.</p>');
     await en.get('/wegwijzer');

@@ -1,19 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../src/server/app.js';
-import { createTestDeps } from './support/test-deps.js';
+import { describe, expect, it } from 'vitest';
 import { defaultTeamId } from './support/factories.js';
 import { caseIdOf, signedIn } from './support/security.js';
 import { reportAnonymously } from './support/reporter-flow.js';
+import { useTestApp } from './support/use-test-app.js';
 
-type Deps = Awaited<ReturnType<typeof createTestDeps>>;
-let deps: Deps;
-let app: ReturnType<typeof createApp>;
-
-beforeAll(async () => {
-  deps = await createTestDeps();
-  app = createApp(deps);
-});
-afterAll(() => deps.dispose());
+const t = useTestApp();
 
 const YEAR = new Date().getUTCFullYear() - 1;
 
@@ -25,15 +16,15 @@ function details(html: string): Record<string, string> {
 
 describe("the intake's answers for staff", () => {
   it('shows when it happened, the preferred channel and on whose behalf on the case page (nl, en) and in the subject export', async () => {
-    const { reference } = await reportAnonymously(app, [], {
+    const { reference } = await reportAnonymously(t.app, [], {
       behalf: 'manager', happenedDay: '7', happenedMonth: '2', happenedYear: String(YEAR), channel: 'online_meeting',
     });
-    const caseId = await caseIdOf(deps, reference);
-    const row = await deps.db.selectFrom('case').select(['happened', 'behalf', 'via', 'preferred_channel']).where('id', '=', caseId).executeTakeFirstOrThrow();
+    const caseId = await caseIdOf(t.deps, reference);
+    const row = await t.deps.db.selectFrom('case').select(['happened', 'behalf', 'via', 'preferred_channel']).where('id', '=', caseId).executeTakeFirstOrThrow();
     expect(row.happened!.includes(Buffer.from(`${YEAR}-02-07`))).toBe(false); // sealed, not plain
     expect([row.behalf, row.via, row.preferred_channel]).toEqual(['manager', 'staff_member', 'online_meeting']);
 
-    const { client: staff } = await signedIn(app, deps, await defaultTeamId(deps), ['safety_coordinator']);
+    const { client: staff } = await signedIn(t.app, t.deps, await defaultTeamId(t.deps), ['safety_coordinator']);
     expect((await staff.get(`/cases/${caseId}`)).status).toBe(200);
     expect(details(staff.lastHtml)).toMatchObject({
       'Namens wie (antwoord melder)': 'Als leidinggevende, voor iemand in mijn team',
@@ -52,9 +43,9 @@ describe("the intake's answers for staff", () => {
   });
 
   it('shows "none" where the reporter left the optional answers empty', async () => {
-    const { reference } = await reportAnonymously(app, [], { happenedUnsure: 'yes' });
-    const caseId = await caseIdOf(deps, reference);
-    const { client: staff } = await signedIn(app, deps, await defaultTeamId(deps), ['safety_coordinator']);
+    const { reference } = await reportAnonymously(t.app, [], { happenedUnsure: 'yes' });
+    const caseId = await caseIdOf(t.deps, reference);
+    const { client: staff } = await signedIn(t.app, t.deps, await defaultTeamId(t.deps), ['safety_coordinator']);
     await staff.get(`/cases/${caseId}`);
     const rows = details(staff.lastHtml);
     expect(rows['Namens wie (antwoord melder)']).toBe('Voor mezelf');

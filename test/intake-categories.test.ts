@@ -1,32 +1,24 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../src/server/app.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { saveCategoryVersion } from '../src/server/admin/categories.service.js';
-import { createTestDeps } from './support/test-deps.js';
 import { TestClient } from './support/http-client.js';
-import { defaultTeamId } from './support/factories.js';
+import { useTestApp } from './support/use-test-app.js';
 
 /** The intake offers the team's categories as administered now: current wording, retired ones left out. */
-type Deps = Awaited<ReturnType<typeof createTestDeps>>;
-let deps: Deps;
-let app: ReturnType<typeof createApp>;
+const t = useTestApp();
 
 beforeAll(async () => {
-  deps = await createTestDeps();
-  app = createApp(deps);
-  const teamId = await defaultTeamId(deps);
-  await deps.db.transaction().execute(async (trx) => {
-    await saveCategoryVersion(trx, teamId, {
+  await t.deps.db.transaction().execute(async (trx) => {
+    await saveCategoryVersion(trx, t.teamId, {
       key: 'bullying', labelNl: 'Pesten en buitensluiten', labelEn: 'Bullying and exclusion', definitionNl: 'Herhaald kwetsen of buitensluiten.', definitionEn: 'Repeatedly hurting or excluding someone.',
       subtypes: [], isRetired: false,
     }, { kind: 'system' });
-    await saveCategoryVersion(trx, teamId, {
+    await saveCategoryVersion(trx, t.teamId, {
       key: 'aggression', labelNl: 'Agressie', labelEn: 'Aggression', definitionNl: 'Agressie.', definitionEn: 'Aggression.',
       subtypes: [{ key: 'verbal', labelNl: 'Schelden en dreigen', labelEn: 'Swearing and threatening' }, { key: 'physical', labelNl: 'Fysiek', labelEn: 'Physical' }], isRetired: false,
     }, { kind: 'system' });
-    await saveCategoryVersion(trx, teamId, { key: 'stalking', labelNl: 'Stalking', labelEn: 'Stalking', definitionNl: '-', definitionEn: '-', subtypes: [], isRetired: true }, { kind: 'system' });
+    await saveCategoryVersion(trx, t.teamId, { key: 'stalking', labelNl: 'Stalking', labelEn: 'Stalking', definitionNl: '-', definitionEn: '-', subtypes: [], isRetired: true }, { kind: 'system' });
   });
 });
-afterAll(() => deps.dispose());
 
 async function toCategoryPage(client: TestClient) {
   await client.get('/melden');
@@ -41,7 +33,7 @@ const post = (client: TestClient, fields: Record<string, string>) =>
 
 describe('intake categories from the team administration', () => {
   it('shows the current label, definition and subtypes, and leaves a retired category out', async () => {
-    const client = new TestClient(app, 'en');
+    const client = new TestClient(t.app, 'en');
     await toCategoryPage(client);
     expect(client.lastHtml).toContain('Bullying and exclusion');
     expect(client.lastHtml).toContain('Repeatedly hurting or excluding someone.');
@@ -55,7 +47,7 @@ describe('intake categories from the team administration', () => {
   });
 
   it('refuses a retired category that is posted anyway', async () => {
-    const client = new TestClient(app, 'nl');
+    const client = new TestClient(t.app, 'nl');
     await toCategoryPage(client);
     expect(client.lastHtml).toContain('Pesten en buitensluiten');
     const res = await post(client, { category: 'stalking' });

@@ -1,17 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import { createApp } from '../src/server/app.js';
 import { saveOrgUnit } from '../src/server/admin/org-units.service.js';
 import { getCaseSealer } from '../src/server/mailbox/case-key.js';
-import { createTestDeps } from './support/test-deps.js';
 import { TestClient } from './support/http-client.js';
-import { createStaff, defaultTeamId } from './support/factories.js';
+import { createStaff } from './support/factories.js';
 import { jpegWithExif, postMultipart } from './support/reporter-flow.js';
+import { useTestApp } from './support/use-test-app.js';
 
-type Deps = Awaited<ReturnType<typeof createTestDeps>>;
-let deps: Deps;
-let app: ReturnType<typeof createApp>;
-let teamId: string;
+const t = useTestApp();
 let adviser: { id: string; email: string };
 
 const ACCUSED_EMAIL = 'p.docent.uniek@example.test';
@@ -60,17 +56,13 @@ async function walk(client: TestClient, answers: Record<string, Record<string, s
 }
 
 beforeAll(async () => {
-  deps = await createTestDeps();
-  app = createApp(deps);
-  teamId = await defaultTeamId(deps);
-  await deps.db.transaction().execute((trx) => saveOrgUnit(trx, teamId, { key: 'LAW', labelNl: 'Rechten', labelEn: 'Law' }, { kind: 'system' }));
-  adviser = await createStaff(deps, teamId, ['confidential_adviser'], 'Anna Adviseur');
+  await t.deps.db.transaction().execute((trx) => saveOrgUnit(trx, t.teamId, { key: 'LAW', labelNl: 'Rechten', labelEn: 'Law' }, { kind: 'system' }));
+  adviser = await createStaff(t.deps, t.teamId, ['confidential_adviser'], 'Anna Adviseur');
 });
-afterAll(() => deps.dispose());
 
 describe('the intake as question pages, without JavaScript', () => {
   it('asks one thing at a time, shows every answer to check, and files the report with all of them', async () => {
-    const client = new TestClient(app, 'en');
+    const client = new TestClient(t.app, 'en');
     const seen = await walk(client, { ...ANSWERS, adviser: { adviser: adviser.id } });
     expect(seen).toEqual(['behalf', 'category', 'subtype', 'narrative', 'when', 'location', 'reporterRole', 'gender', 'orgUnit', 'accusedRole', 'accused', 'goal', 'anonymous', 'channel', 'adviser']);
     expect(client.lastHtml).toContain('Check your answers before sending');
@@ -88,28 +80,28 @@ describe('the intake as question pages, without JavaScript', () => {
     const reference = /data-testid="reference">([^<]+)</.exec(client.lastHtml)![1]!;
     expect(client.lastHtml).toMatch(/data-testid="receipt">[A-Z2-9-]{19}</);
 
-    const row = await deps.db.selectFrom('case').selectAll().where('reference', '=', reference).executeTakeFirstOrThrow();
+    const row = await t.deps.db.selectFrom('case').selectAll().where('reference', '=', reference).executeTakeFirstOrThrow();
     expect(row).toMatchObject({
       via: 'staff_member', reporter_role: 'phd', reporter_gender: 'non_binary', org_unit_key: 'LAW', category: 'intimidation', subtype: 'sexual',
       accused_role: 'staff', reporter_goal: 'action', is_anonymous: true, preferred_channel: 'mailbox',
       preferred_adviser_id: adviser.id, assigned_adviser_id: adviser.id, form_version: 'intake-2026-11-23b',
     });
-    const sealer = await getCaseSealer(deps.db, deps.keyring, row.id);
+    const sealer = await getCaseSealer(t.deps.db, t.deps.keyring, row.id);
     expect(sealer.openText(row.happened!, 'happened')).toBe('2026-03');
-    const identifiers = await deps.db.selectFrom('accused_identifier').select('kind').where('case_id', '=', row.id).orderBy('kind').execute();
+    const identifiers = await t.deps.db.selectFrom('accused_identifier').select('kind').where('case_id', '=', row.id).orderBy('kind').execute();
     expect(identifiers.map((i) => i.kind)).toEqual(['email', 'name_unit']);
-    expect(await deps.db.selectFrom('case_attachment').select('id').where('case_id', '=', row.id).execute()).toHaveLength(1);
+    expect(await t.deps.db.selectFrom('case_attachment').select('id').where('case_id', '=', row.id).execute()).toHaveLength(1);
 
     const { rows } = await sql<{ dump: string }>`
       SELECT string_agg(t, E'\n') AS dump FROM (
         SELECT row_to_json(c)::text AS t FROM "case" c UNION ALL SELECT row_to_json(p)::text FROM case_party p
-        UNION ALL SELECT row_to_json(i)::text FROM accused_identifier i UNION ALL SELECT row_to_json(a)::text FROM audit_event a) x`.execute(deps.db);
+        UNION ALL SELECT row_to_json(i)::text FROM accused_identifier i UNION ALL SELECT row_to_json(a)::text FROM audit_event a) x`.execute(t.deps.db);
     // Whole strings: a 4-character marker would turn up by chance in hex-encoded ciphertext.
     for (const secret of [ACCUSED_EMAIL, 'P. Docent', NARRATIVE, '2026-03']) expect(rows[0]!.dump).not.toContain(secret);
   });
 
   it('lets the reporter change an answer from the check page and returns there', async () => {
-    const client = new TestClient(app);
+    const client = new TestClient(t.app);
     await walk(client, ANSWERS);
     await client.post('/melden/vraag', { draft: client.inputValue('draft'), returnTo: 'check', edit: 'location' });
     expect(client.inputValue('step')).toBe('location');
@@ -126,7 +118,7 @@ describe('the intake as question pages, without JavaScript', () => {
   });
 
   it('goes back a question without losing what was typed', async () => {
-    const client = new TestClient(app);
+    const client = new TestClient(t.app);
     await client.get('/melden');
     await answer(client, { behalf: 'self' });
     await answer(client, { category: 'bullying' });
@@ -146,7 +138,7 @@ describe('the intake as question pages, without JavaScript', () => {
     ] as const;
     for (const [step, fields, anchor, nl, en] of cases) {
       for (const [lang, message] of [['nl', nl], ['en', en]] as const) {
-        const client = new TestClient(app, lang);
+        const client = new TestClient(t.app, lang);
         await walk(client, ANSWERS);
         await client.post('/melden/vraag', { draft: client.inputValue('draft'), returnTo: 'check', edit: step });
         const res = await answer(client, fields, { returnTo: 'check' });
@@ -158,7 +150,7 @@ describe('the intake as question pages, without JavaScript', () => {
   });
 
   it('refuses an anonymous reporter who wants to be e-mailed, and a choice of an adviser from elsewhere', async () => {
-    const client = new TestClient(app, 'en');
+    const client = new TestClient(t.app, 'en');
     await walk(client, ANSWERS);
     await client.post('/melden/vraag', { draft: client.inputValue('draft'), returnTo: 'check', edit: 'channel' });
     expect((await answer(client, { channel: 'email' }, { returnTo: 'check' })).status).toBe(422);
@@ -169,12 +161,12 @@ describe('the intake as question pages, without JavaScript', () => {
   });
 
   it('opens a draft only in the browser that made it, and not once tampered with', async () => {
-    const client = new TestClient(app, 'en');
+    const client = new TestClient(t.app, 'en');
     await walk(client, ANSWERS);
     const draft = client.inputValue('draft');
-    const before = await deps.db.selectFrom('case').select(({ fn }) => fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+    const before = await t.deps.db.selectFrom('case').select(({ fn }) => fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
 
-    const other = new TestClient(app, 'en');
+    const other = new TestClient(t.app, 'en');
     await other.get('/melden');
     const res = await other.post('/melden', { draft, idempotencyKey: client.inputValue('idempotencyKey') });
     expect(res.status).toBe(422);
@@ -182,7 +174,7 @@ describe('the intake as question pages, without JavaScript', () => {
 
     const flipped = draft.slice(0, -2) + (draft.endsWith('A') ? 'B' : 'A') + draft.slice(-1);
     expect((await client.post('/melden', { draft: flipped })).status).toBe(422);
-    const after = await deps.db.selectFrom('case').select(({ fn }) => fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+    const after = await t.deps.db.selectFrom('case').select(({ fn }) => fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
     expect(after.n).toBe(before.n);
   });
 });

@@ -1,13 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../src/server/app.js';
-import { createTestDeps } from './support/test-deps.js';
+import { describe, expect, it } from 'vitest';
 import { TestClient } from './support/http-client.js';
-import { createStaff, createTeam, defaultTeamId, PASSWORD } from './support/factories.js';
+import { createStaff, createTeam, PASSWORD } from './support/factories.js';
+import { useTestApp } from './support/use-test-app.js';
 
-type Deps = Awaited<ReturnType<typeof createTestDeps>>;
-let deps: Deps;
-let app: ReturnType<typeof createApp>;
-let teamId: string;
+const t = useTestApp();
 
 const NARRATIVE = 'Mijn begeleider Pietersen raakte mij aan tijdens het overleg op 12 maart.';
 
@@ -28,7 +24,7 @@ function intakeForm(client: TestClient, overrides: Record<string, string> = {}) 
 }
 
 async function submitReport(overrides: Record<string, string> = {}) {
-  const reporter = new TestClient(app);
+  const reporter = new TestClient(t.app);
   await reporter.get('/melden');
   const res = await reporter.post('/melden', intakeForm(reporter, overrides));
   expect(res.status).toBe(200);
@@ -40,16 +36,9 @@ async function submitReport(overrides: Record<string, string> = {}) {
 }
 
 async function caseIdOf(reference: string): Promise<string> {
-  const row = await deps.db.selectFrom('case').select('id').where('reference', '=', reference).executeTakeFirstOrThrow();
+  const row = await t.deps.db.selectFrom('case').select('id').where('reference', '=', reference).executeTakeFirstOrThrow();
   return row.id;
 }
-
-beforeAll(async () => {
-  deps = await createTestDeps();
-  app = createApp(deps);
-  teamId = await defaultTeamId(deps);
-});
-afterAll(() => deps.dispose());
 
 describe('public intake', () => {
   it('acknowledges an anonymous report with a reference and a one-time receipt code', async () => {
@@ -59,21 +48,21 @@ describe('public intake', () => {
   });
 
   it('shows the same acknowledgement for a retried submission and stores the report once', async () => {
-    const reporter = new TestClient(app);
+    const reporter = new TestClient(t.app);
     await reporter.get('/melden');
     const form = { ...intakeForm(reporter), _csrf: reporter.csrfToken() };
     await reporter.post('/melden', form);
     const first = reporter.lastHtml;
     await reporter.post('/melden', form);
     expect(/data-testid="receipt">([^<]+)</.exec(reporter.lastHtml)?.[1]).toBe(/data-testid="receipt">([^<]+)</.exec(first)?.[1]);
-    const rows = await deps.db.selectFrom('case').select('id').where('idempotency_key', '=', form.idempotencyKey).execute();
+    const rows = await t.deps.db.selectFrom('case').select('id').where('idempotency_key', '=', form.idempotencyKey).execute();
     expect(rows).toHaveLength(1);
   });
 
   it('rejects bad input of a full POST on the first question in error, in Dutch and in English, and stores nothing', async () => {
-    const before = await deps.db.selectFrom('case').select(({ fn }) => fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const before = await t.deps.db.selectFrom('case').select(({ fn }) => fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     for (const [lang, choose, required] of [['nl', 'Maak een keuze.', 'Vul dit veld in.'], ['en', 'Make a choice.', 'Fill in this field.']] as const) {
-      const reporter = new TestClient(app, lang);
+      const reporter = new TestClient(t.app, lang);
       await reporter.get('/melden');
       const res = await reporter.post('/melden', intakeForm(reporter, { narrative: '  ', category: 'nonsense', anonymous: 'no' }));
       expect(res.status).toBe(422);
@@ -88,12 +77,12 @@ describe('public intake', () => {
       expect(reporter.lastHtml).toContain(required);
       expect(reporter.lastHtml).toContain('href="#field-narrative"');
     }
-    const after = await deps.db.selectFrom('case').select(({ fn }) => fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const after = await t.deps.db.selectFrom('case').select(({ fn }) => fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     expect(after.n).toBe(before.n);
   });
 
   it('requires a name and contact for a named report and refuses a subtype of another category', async () => {
-    const reporter = new TestClient(app, 'en');
+    const reporter = new TestClient(t.app, 'en');
     await reporter.get('/melden');
     await reporter.post('/melden', intakeForm(reporter, { anonymous: 'no' }));
     expect(reporter.inputValue('step')).toBe('contact');
@@ -105,14 +94,14 @@ describe('public intake', () => {
   });
 
   it('refuses a POST without a valid CSRF token and stores nothing', async () => {
-    const reporter = new TestClient(app);
+    const reporter = new TestClient(t.app);
     await reporter.get('/melden');
     const form = intakeForm(reporter);
     const res = await reporter.post('/melden', { ...form, _csrf: 'forged' });
     expect(res.status).toBe(403);
-    const missing = await new TestClient(app).post('/melden', { ...form, _csrf: '' });
+    const missing = await new TestClient(t.app).post('/melden', { ...form, _csrf: '' });
     expect(missing.status).toBe(403);
-    const rows = await deps.db.selectFrom('case').select('id').where('idempotency_key', '=', form.idempotencyKey).execute();
+    const rows = await t.deps.db.selectFrom('case').select('id').where('idempotency_key', '=', form.idempotencyKey).execute();
     expect(rows).toHaveLength(0);
   });
 });
@@ -127,7 +116,7 @@ describe('confidentiality at rest', () => {
         UNION ALL SELECT row_to_json(p)::text FROM case_party p
         UNION ALL SELECT row_to_json(k)::text FROM case_key k
         UNION ALL SELECT row_to_json(a)::text FROM audit_event a
-      ) x`.execute(deps.db);
+      ) x`.execute(t.deps.db);
     const dump = rows[0]!.dump;
     expect(dump).toContain('sexual_violence'); // the dump does contain the statistical columns
     for (const secret of ['Uniek verhaal 7f3a', 'Marieke Uniekenaam', 'marieke.uniek@example.test', receipt!, receipt!.replace(/-/g, '')]) {
@@ -139,8 +128,8 @@ describe('confidentiality at rest', () => {
 describe('the adviser inbox and case', () => {
   it('lets an adviser of the team see the report in the inbox and open it, and audits the read', async () => {
     const { reference } = await submitReport();
-    const adviser = await createStaff(deps, teamId, ['confidential_adviser']);
-    const client = new TestClient(app);
+    const adviser = await createStaff(t.deps, t.teamId, ['confidential_adviser']);
+    const client = new TestClient(t.app);
     const login = await client.signIn(adviser.email, PASSWORD);
     expect(login.status).toBe(303);
     await client.get('/cases');
@@ -150,7 +139,7 @@ describe('the adviser inbox and case', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('cache-control')).toBe('no-store');
     expect(client.lastHtml).toContain(NARRATIVE);
-    const events = await deps.db.selectFrom('audit_event').select(['type', 'actor_user_id']).where('case_id', '=', id).execute();
+    const events = await t.deps.db.selectFrom('audit_event').select(['type', 'actor_user_id']).where('case_id', '=', id).execute();
     expect(events).toContainEqual({ type: 'CASE_VIEWED', actor_user_id: adviser.id });
   });
 
@@ -158,27 +147,27 @@ describe('the adviser inbox and case', () => {
     const { reference } = await submitReport();
     const id = await caseIdOf(reference);
 
-    const visitor = await new TestClient(app).get(`/cases/${id}`);
+    const visitor = await new TestClient(t.app).get(`/cases/${id}`);
     expect(visitor.status).toBe(303);
     expect(visitor.headers.get('location')).toBe('/login');
 
-    const officer = await createStaff(deps, teamId, ['support_officer']);
-    const officerClient = new TestClient(app);
+    const officer = await createStaff(t.deps, t.teamId, ['support_officer']);
+    const officerClient = new TestClient(t.app);
     await officerClient.signIn(officer.email, PASSWORD);
     expect((await officerClient.get(`/cases/${id}`)).status).toBe(403);
     await officerClient.get('/cases');
     expect(officerClient.lastHtml).not.toContain(reference);
 
-    const otherTeam = await createTeam(deps, `staff-${Date.now()}`);
-    const stranger = await createStaff(deps, otherTeam, ['confidential_adviser', 'safety_coordinator']);
-    const strangerClient = new TestClient(app);
+    const otherTeam = await createTeam(t.deps, `staff-${Date.now()}`);
+    const stranger = await createStaff(t.deps, otherTeam, ['confidential_adviser', 'safety_coordinator']);
+    const strangerClient = new TestClient(t.app);
     await strangerClient.signIn(stranger.email, PASSWORD);
     expect((await strangerClient.get(`/cases/${id}`)).status).toBe(404);
     await strangerClient.get('/cases');
     expect(strangerClient.lastHtml).not.toContain(reference);
     expect(strangerClient.lastHtml).not.toContain(NARRATIVE);
 
-    const refusals = await deps.db.selectFrom('audit_event').select('actor_user_id').where('type', '=', 'CASE_ACCESS_REFUSED').execute();
+    const refusals = await t.deps.db.selectFrom('audit_event').select('actor_user_id').where('type', '=', 'CASE_ACCESS_REFUSED').execute();
     expect(refusals.map((r) => r.actor_user_id)).toEqual(expect.arrayContaining([officer.id, stranger.id]));
   });
 });

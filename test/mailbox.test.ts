@@ -1,44 +1,27 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../src/server/app.js';
-import { createTestDeps } from './support/test-deps.js';
+import { describe, expect, it } from 'vitest';
 import { TestClient } from './support/http-client.js';
-import { startTestSmtp } from './support/smtp.js';
-import { createStaff, createTeam, defaultTeamId, PASSWORD } from './support/factories.js';
+import { createStaff, createTeam, PASSWORD } from './support/factories.js';
 import { getCaseSealer } from '../src/server/mailbox/case-key.js';
 import { jpegWithExif, openMailbox, postMultipart, reportAnonymously } from './support/reporter-flow.js';
+import { useTestApp } from './support/use-test-app.js';
 
-type Deps = Awaited<ReturnType<typeof createTestDeps>>;
-let deps: Deps;
-let app: ReturnType<typeof createApp>;
-let smtp: Awaited<ReturnType<typeof startTestSmtp>>;
-let teamId: string;
-
-beforeAll(async () => {
-  smtp = await startTestSmtp();
-  deps = await createTestDeps({ MELDPUNT_SMTP_URL: smtp.url });
-  app = createApp(deps);
-  teamId = await defaultTeamId(deps);
-});
-afterAll(async () => {
-  await deps.dispose();
-  await smtp.close();
-});
+const t = useTestApp({ smtp: true });
 
 async function caseIdOf(reference: string) {
-  return (await deps.db.selectFrom('case').select('id').where('reference', '=', reference).executeTakeFirstOrThrow()).id;
+  return (await t.deps.db.selectFrom('case').select('id').where('reference', '=', reference).executeTakeFirstOrThrow()).id;
 }
 
 async function signedInAdviser() {
-  const adviser = await createStaff(deps, teamId, ['confidential_adviser']);
-  const client = new TestClient(app);
+  const adviser = await createStaff(t.deps, t.teamId, ['confidential_adviser']);
+  const client = new TestClient(t.app);
   expect((await client.signIn(adviser.email, PASSWORD)).status).toBe(303);
   return { adviser, client };
 }
 
 describe('receipt sign-in', () => {
   it('throttles repeated wrong codes from one browser, in both languages, and a valid code works after', async () => {
-    const { receipt } = await reportAnonymously(app);
-    const guesser = new TestClient(app, 'en');
+    const { receipt } = await reportAnonymously(t.app);
+    const guesser = new TestClient(t.app, 'en');
     await guesser.get('/postbus');
     for (let i = 0; i < 5; i++) {
       const res = await guesser.post('/postbus', { receipt: `AAAA-BBBB-CCCC-DD${String(i).padStart(2, '2')}` });
@@ -49,29 +32,29 @@ describe('receipt sign-in', () => {
     expect(blocked.status).toBe(429);
     expect(guesser.lastHtml).toContain('Too many wrong codes. Try again in 15 minutes.');
 
-    const nl = new TestClient(app, 'nl');
+    const nl = new TestClient(t.app, 'nl');
     await nl.get('/postbus');
     for (let i = 0; i < 6; i++) await nl.post('/postbus', { receipt: 'ZZZZ-ZZZZ-ZZZZ-ZZZZ' });
     expect(nl.lastHtml).toContain('Te veel onjuiste codes.');
 
     // Another browser with the right code is not held up by the guesser.
-    const { res: other } = await openMailbox(app, receipt);
+    const { res: other } = await openMailbox(t.app, receipt);
     expect(other.status).toBe(303);
     expect(other.headers.get('location')).toBe('/postbus/inbox');
 
     // Once the window has passed, the same browser signs in with the valid code.
-    await deps.db.updateTable('throttle').set({ window_started_at: new Date(Date.now() - 16 * 60_000) }).where('key', 'like', 'receipt:browser:%').execute();
+    await t.deps.db.updateTable('throttle').set({ window_started_at: new Date(Date.now() - 16 * 60_000) }).where('key', 'like', 'receipt:browser:%').execute();
     const after = await guesser.post('/postbus', { receipt: receipt.toLowerCase().replace(/-/g, ' ') });
     expect(after.status).toBe(303);
-    const failures = await deps.db.selectFrom('audit_event').select('type').where('type', '=', 'REPORTER_SIGN_IN_FAILED').execute();
+    const failures = await t.deps.db.selectFrom('audit_event').select('type').where('type', '=', 'REPORTER_SIGN_IN_FAILED').execute();
     expect(failures.length).toBe(10); // the blocked attempts were not even checked
   });
 
   it('keeps the mailbox closed without a session and rejects an empty code with a message', async () => {
-    const res = await new TestClient(app).get('/postbus/inbox');
+    const res = await new TestClient(t.app).get('/postbus/inbox');
     expect(res.status).toBe(303);
     expect(res.headers.get('location')).toBe('/postbus');
-    const client = new TestClient(app, 'nl');
+    const client = new TestClient(t.app, 'nl');
     await client.get('/postbus');
     expect((await client.post('/postbus', { receipt: ' ' })).status).toBe(422);
     expect(client.lastHtml).toContain('Vul dit veld in.');
@@ -80,12 +63,12 @@ describe('receipt sign-in', () => {
 
 describe('the anonymous mailbox', () => {
   it('exchanges messages and files with the adviser and lets the reporter approve minutes', async () => {
-    const { receipt, reference } = await reportAnonymously(app);
+    const { receipt, reference } = await reportAnonymously(t.app);
     const caseId = await caseIdOf(reference);
     const { client: staff } = await signedInAdviser();
 
     // The reporter leaves an address for notices.
-    const { client: reporter } = await openMailbox(app, receipt, 'nl');
+    const { client: reporter } = await openMailbox(t.app, receipt, 'nl');
     await reporter.get('/postbus/inbox');
     expect(reporter.lastHtml).toContain('Ontvangen'); // status
     await reporter.submit('/postbus/e-mail', { email: 'nietmijnnaam@example.test' });
@@ -95,8 +78,8 @@ describe('the anonymous mailbox', () => {
     const sent = await postMultipart(staff, `/cases/${caseId}/messages`, { body: 'Dank voor uw melding. Wilt u vertellen wat er 9b2d gebeurde?' });
     expect(sent.status).toBe(303); // post/redirect/get: reloading the page that follows sends nothing again
     expect(sent.headers.get('location')).toBe(`/cases/${caseId}/messages?notice=sent`);
-    await waitFor(() => smtp.messages.length === 1);
-    const notice = smtp.messages[0]!;
+    await waitFor(() => t.smtp.messages.length === 1);
+    const notice = t.smtp.messages[0]!;
     expect(notice.to && 'text' in notice.to ? notice.to.text : JSON.stringify(notice.to)).toContain('nietmijnnaam@example.test');
     for (const secret of ['9b2d', '7c1e', reference, 'intimidation', 'Intimidatie']) expect(`${notice.subject}\n${notice.text}`).not.toContain(secret);
 
@@ -108,7 +91,7 @@ describe('the anonymous mailbox', () => {
     expect(reporter.lastHtml).toContain('Uw bericht is verstuurd.');
     expect(reporter.lastHtml).toContain('screenshot.jpg');
     await reporter.follow(reply); // a reload
-    expect(await deps.db.selectFrom('case_message').select('id').where('case_id', '=', caseId).where('author', '=', 'reporter').execute()).toHaveLength(1);
+    expect(await t.deps.db.selectFrom('case_message').select('id').where('case_id', '=', caseId).where('author', '=', 'reporter').execute()).toHaveLength(1);
     await reporter.get('/postbus/inbox?notice=%3Cb%3Eforged%3C%2Fb%3E'); // only the fixed notices are shown
     expect(reporter.lastHtml).not.toContain('forged');
 
@@ -128,7 +111,7 @@ describe('the anonymous mailbox', () => {
     expect(reporter.lastHtml).toContain('Maak een keuze.');
     await reporter.submit(`/postbus/verslagen/${minutesId}`, { decision: 'approve' });
     expect(reporter.lastHtml).toContain('U heeft het verslag goedgekeurd.');
-    const row = await deps.db.selectFrom('case_minutes').select('status').where('id', '=', minutesId!).executeTakeFirstOrThrow();
+    const row = await t.deps.db.selectFrom('case_minutes').select('status').where('id', '=', minutesId!).executeTakeFirstOrThrow();
     expect(row.status).toBe('approved');
     // Approving twice is not possible.
     expect((await reporter.post(`/postbus/verslagen/${minutesId}`, { decision: 'correct', correction: 'x' })).status).toBe(404);
@@ -136,18 +119,18 @@ describe('the anonymous mailbox', () => {
     // The address is removable, and then no notice goes out.
     await reporter.get('/postbus/inbox');
     await reporter.post('/postbus/e-mail/verwijderen', {});
-    expect(await deps.db.selectFrom('reporter_notification').select('case_id').where('case_id', '=', caseId).executeTakeFirst()).toBeUndefined();
+    expect(await t.deps.db.selectFrom('reporter_notification').select('case_id').where('case_id', '=', caseId).executeTakeFirst()).toBeUndefined();
     await staff.get(`/cases/${caseId}/messages`);
     await postMultipart(staff, `/cases/${caseId}/messages`, { body: 'Nog een bericht.' });
-    expect(smtp.messages.length).toBe(2); // the minutes notice only
+    expect(t.smtp.messages.length).toBe(2); // the minutes notice only
 
-    const types = (await deps.db.selectFrom('audit_event').select('type').where('case_id', '=', caseId).execute()).map((r) => r.type);
+    const types = (await t.deps.db.selectFrom('audit_event').select('type').where('case_id', '=', caseId).execute()).map((r) => r.type);
     expect(types).toEqual(expect.arrayContaining(['REPORTER_SIGNED_IN', 'MAILBOX_VIEWED', 'CASE_MESSAGE_SENT', 'CASE_ATTACHMENT_ADDED', 'CASE_ATTACHMENT_DOWNLOADED', 'CASE_MINUTES_APPROVED', 'NOTIFICATION_SENT', 'NOTIFICATION_ADDRESS_REMOVED']));
   });
 
   it('lets a reporter disclose their identity once, stored sealed, never overwritten', async () => {
-    const { receipt, reference } = await reportAnonymously(app);
-    const { client: reporter } = await openMailbox(app, receipt, 'en');
+    const { receipt, reference } = await reportAnonymously(t.app);
+    const { client: reporter } = await openMailbox(t.app, receipt, 'en');
     await reporter.get('/postbus/inbox');
     expect((await reporter.post('/postbus/identiteit', { name: 'Sanne Onthuld', contact: 'sanne@example.test' })).status).toBe(422);
     expect(reporter.lastHtml).toContain('Confirm that you want to disclose your name.');
@@ -158,28 +141,28 @@ describe('the anonymous mailbox', () => {
 
     // Stored apart from the case and sealed with its key, as a named reporter's identity is.
     const caseId = await caseIdOf(reference);
-    const parties = await deps.db.selectFrom('case_party').select('identity').where('case_id', '=', caseId).where('party', '=', 'reporter').execute();
+    const parties = await t.deps.db.selectFrom('case_party').select('identity').where('case_id', '=', caseId).where('party', '=', 'reporter').execute();
     expect(parties).toHaveLength(1);
     expect(parties[0]!.identity.includes(Buffer.from('Sanne'))).toBe(false);
-    const sealer = await getCaseSealer(deps.db, deps.keyring, caseId);
+    const sealer = await getCaseSealer(t.deps.db, t.deps.keyring, caseId);
     expect(JSON.parse(sealer.openText(parties[0]!.identity, 'party:reporter'))).toEqual({ name: 'Sanne Onthuld', contact: 'sanne@example.test' });
-    const disclosed = await deps.db.selectFrom('audit_event').select('type').where('case_id', '=', caseId).where('type', '=', 'REPORTER_IDENTITY_DISCLOSED').execute();
+    const disclosed = await t.deps.db.selectFrom('audit_event').select('type').where('case_id', '=', caseId).where('type', '=', 'REPORTER_IDENTITY_DISCLOSED').execute();
     expect(disclosed).toHaveLength(1);
   });
 
   it('refuses the correspondence to an adviser of another team and a mailbox session the files of another case', async () => {
-    const first = await reportAnonymously(app, [{ field: 'files', name: 'a.jpg', type: 'image/jpeg', bytes: jpegWithExif() }]);
-    const second = await reportAnonymously(app);
-    const otherTeam = await createTeam(deps, `staff-${Date.now()}`);
-    const stranger = await createStaff(deps, otherTeam, ['confidential_adviser']);
-    const strangerClient = new TestClient(app);
+    const first = await reportAnonymously(t.app, [{ field: 'files', name: 'a.jpg', type: 'image/jpeg', bytes: jpegWithExif() }]);
+    const second = await reportAnonymously(t.app);
+    const otherTeam = await createTeam(t.deps, `staff-${Date.now()}`);
+    const stranger = await createStaff(t.deps, otherTeam, ['confidential_adviser']);
+    const strangerClient = new TestClient(t.app);
     await strangerClient.signIn(stranger.email, PASSWORD);
     expect((await strangerClient.get(`/cases/${await caseIdOf(first.reference)}/messages`)).status).toBe(404);
 
-    const { client: own } = await openMailbox(app, first.receipt);
+    const { client: own } = await openMailbox(t.app, first.receipt);
     await own.get('/postbus/inbox');
     const href = /href="(\/postbus\/bestanden\/[0-9a-f-]+)"/.exec(own.lastHtml)![1]!;
-    const { client: other } = await openMailbox(app, second.receipt);
+    const { client: other } = await openMailbox(t.app, second.receipt);
     expect((await other.get(href)).status).toBe(404);
   });
 });

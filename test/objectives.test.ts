@@ -5,21 +5,17 @@ import { execFileSync } from 'node:child_process';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../src/server/app.js';
 import { reportAnnualCommand } from '../src/cli/report-annual.command.js';
-import { createTestDeps } from './support/test-deps.js';
 import { TestClient } from './support/http-client.js';
-import { createStaff, defaultTeamId, PASSWORD } from './support/factories.js';
+import { createStaff, PASSWORD } from './support/factories.js';
+import { useTestApp } from './support/use-test-app.js';
 
-type Deps = Awaited<ReturnType<typeof createTestDeps>>;
-let deps: Deps;
-let app: ReturnType<typeof createApp>;
-let teamId: string;
+const t = useTestApp();
 let adviser: TestClient;
 let dir: string;
 
 async function signIn(email: string, lang?: 'nl' | 'en') {
-  const client = new TestClient(app, lang);
+  const client = new TestClient(t.app, lang);
   expect((await client.signIn(email, PASSWORD)).status).toBe(303);
   return client;
 }
@@ -29,35 +25,31 @@ const RECOMMENDATION = 'Zorg voor een centraal meldpunt voor alle medewerkers';
 const REALISED = 'Omstanderstraining aan alle studieverenigingen aanbieden';
 
 async function idOf(title: string, year: number): Promise<string> {
-  const row = await deps.db.selectFrom('team_objective').select('id').where('title', '=', title).where('year', '=', year).executeTakeFirstOrThrow();
+  const row = await t.deps.db.selectFrom('team_objective').select('id').where('title', '=', title).where('year', '=', year).executeTakeFirstOrThrow();
   return row.id;
 }
 
 /** bin/meldpunt report annual, in-process on the test database, written to a file. */
 async function exportReport(year: number, format: string, lang = 'nl'): Promise<Buffer> {
   const out = path.join(dir, `r-${year}-${lang}.${format}`);
-  await reportAnnualCommand.run(deps, ['--year', String(year), '--format', format, '--lang', lang, '--out', out]);
+  await reportAnnualCommand.run(t.deps, ['--year', String(year), '--format', format, '--lang', lang, '--out', out]);
   return fs.readFileSync(out);
 }
 
 beforeAll(async () => {
-  deps = await createTestDeps();
-  app = createApp(deps);
-  teamId = await defaultTeamId(deps);
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'meldpunt-objectives-'));
-  const a = await createStaff(deps, teamId, ['confidential_adviser'], 'Vera Vertrouwenspersoon');
+  const a = await createStaff(t.deps, t.teamId, ['confidential_adviser'], 'Vera Vertrouwenspersoon');
   adviser = await signIn(a.email);
-  const officer = await signIn((await createStaff(deps, teamId, ['support_officer'], 'Sara Support')).email);
+  const officer = await signIn((await createStaff(t.deps, t.teamId, ['support_officer'], 'Sara Support')).email);
   await officer.get('/team/activities?year=2025');
   const forms: Record<string, string>[] = [
     { kind: 'workshop', title: 'Workshop grensoverschrijdend gedrag', heldOn: '2025-02-11', status: 'held', participants: '40' },
     { kind: 'campaign', title: 'Campagne Paarse Vrijdag', heldOn: '2025-12-12', status: 'cancelled' },
     { kind: 'training', title: 'Nascholing LVV', heldOn: '2025-09-01', status: 'held', adviserId: a.id, hours: '6' },
   ];
-  for (const form of forms) expect((await officer.post(`/team/activities?team=${teamId}`, form)).status).toBe(303);
+  for (const form of forms) expect((await officer.post(`/team/activities?team=${t.teamId}`, form)).status).toBe(303);
 });
 afterAll(async () => {
-  await deps.dispose();
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
@@ -65,28 +57,28 @@ describe('objectives and recommendations per year', () => {
   it('records them with a status and notes; a carried-over objective appears in the next year, once', async () => {
     await adviser.get('/team/objectives?year=2025');
     for (const [kind, title] of [['objective', OBJECTIVE], ['objective', REALISED], ['recommendation', RECOMMENDATION]] as const) {
-      expect((await adviser.post(`/team/objectives?team=${teamId}`, { year: '2025', kind, title, notes: '' })).status).toBe(303);
+      expect((await adviser.post(`/team/objectives?team=${t.teamId}`, { year: '2025', kind, title, notes: '' })).status).toBe(303);
     }
     const objectiveId = await idOf(OBJECTIVE, 2025);
     for (let i = 0; i < 2; i++) {
-      const res = await adviser.post(`/team/objectives/${objectiveId}?team=${teamId}&year=2025`, { status: 'carried_over', notes: 'Ontwikkeling gestart, nog niet vastgesteld' });
+      const res = await adviser.post(`/team/objectives/${objectiveId}?team=${t.teamId}&year=2025`, { status: 'carried_over', notes: 'Ontwikkeling gestart, nog niet vastgesteld' });
       expect(res.status).toBe(303);
     }
-    await adviser.post(`/team/objectives/${await idOf(REALISED, 2025)}?team=${teamId}&year=2025`, { status: 'done', notes: '' });
-    await adviser.post(`/team/objectives/${await idOf(RECOMMENDATION, 2025)}?team=${teamId}&year=2025`, { status: 'partly', notes: 'CCP opgericht voor medewerkers' });
+    await adviser.post(`/team/objectives/${await idOf(REALISED, 2025)}?team=${t.teamId}&year=2025`, { status: 'done', notes: '' });
+    await adviser.post(`/team/objectives/${await idOf(RECOMMENDATION, 2025)}?team=${t.teamId}&year=2025`, { status: 'partly', notes: 'CCP opgericht voor medewerkers' });
 
     await adviser.get('/team/objectives?year=2026');
     const next = /data-testid="objectives">([^]*?)<\/ul>/.exec(adviser.lastHtml)![1]!;
     expect(next).toContain(OBJECTIVE);
     expect(next).toContain('doorgeschoven uit 2025');
     expect(next).not.toContain(REALISED);
-    expect(await deps.db.selectFrom('team_objective').select('id').where('title', '=', OBJECTIVE).where('year', '=', 2026).execute()).toHaveLength(1);
-    const events = await deps.db.selectFrom('audit_event').select('type').where('type', '=', 'OBJECTIVE_CARRIED_OVER').execute();
+    expect(await t.deps.db.selectFrom('team_objective').select('id').where('title', '=', OBJECTIVE).where('year', '=', 2026).execute()).toHaveLength(1);
+    const events = await t.deps.db.selectFrom('audit_event').select('type').where('type', '=', 'OBJECTIVE_CARRIED_OVER').execute();
     expect(events).toHaveLength(1);
 
     await adviser.get('/team/objectives?year=2025');
     expect(adviser.lastHtml).toContain('Doorgeschoven naar volgend jaar');
-    const bad = await adviser.post(`/team/objectives?team=${teamId}`, { year: 'volgend jaar', kind: 'wish', title: '' });
+    const bad = await adviser.post(`/team/objectives?team=${t.teamId}`, { year: 'volgend jaar', kind: 'wish', title: '' });
     expect(bad.status).toBe(422);
     for (const f of ['year', 'kind', 'title']) expect(adviser.lastHtml).toContain(`href="#field-${f}"`);
   });
@@ -148,7 +140,7 @@ describe('objectives and recommendations per year', () => {
 
   it('refuses the objectives to an administrator and to staff of other roles', async () => {
     for (const role of ['administrator', 'expert_team_member', 'board'] as const) {
-      const client = await signIn((await createStaff(deps, teamId, [role])).email);
+      const client = await signIn((await createStaff(t.deps, t.teamId, [role])).email);
       expect((await client.get('/team/objectives')).status).toBe(403);
     }
   });

@@ -1,17 +1,14 @@
 import crypto from 'node:crypto';
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../src/server/app.js';
 import { loadKeyring } from '../src/server/crypto/keyring.js';
 import { keysRotateBlindIndexCommand } from '../src/cli/blind-index.command.js';
-import { createTestDeps } from './support/test-deps.js';
 import { TestClient } from './support/http-client.js';
-import { createStaff, createTeam, defaultTeamId, PASSWORD } from './support/factories.js';
+import { createStaff, createTeam, PASSWORD } from './support/factories.js';
+import { useTestApp } from './support/use-test-app.js';
 
-type Deps = Awaited<ReturnType<typeof createTestDeps>>;
-let deps: Deps;
-let app: ReturnType<typeof createApp>;
-let teamId: string;
+const t = useTestApp();
 let staffTeamId: string;
 let coordinator: TestClient;
 let coordinatorId: string;
@@ -19,7 +16,7 @@ let adviser: TestClient;
 let adviserId: string;
 
 async function submitReport(overrides: Record<string, string> = {}) {
-  const reporter = new TestClient(app, 'en');
+  const reporter = new TestClient(t.app, 'en');
   await reporter.get('/melden');
   const res = await reporter.post('/melden', {
     team: 'students',
@@ -36,7 +33,7 @@ async function submitReport(overrides: Record<string, string> = {}) {
   expect(res.status).toBe(200);
   const reference = /data-testid="reference">([^<]+)</.exec(reporter.lastHtml)![1]!;
   const receipt = /data-testid="receipt">([^<]+)</.exec(reporter.lastHtml)?.[1];
-  const row = await deps.db.selectFrom('case').select('id').where('reference', '=', reference).where('team_id', '=', overrides.team === 'staff' ? staffTeamId : teamId).executeTakeFirstOrThrow();
+  const row = await t.deps.db.selectFrom('case').select('id').where('reference', '=', reference).where('team_id', '=', overrides.team === 'staff' ? staffTeamId : t.teamId).executeTakeFirstOrThrow();
   return { id: row.id, reference, receipt, reporter };
 }
 
@@ -44,13 +41,13 @@ const named = (contact: string) => ({ anonymous: 'no', name: 'Melder', contact }
 
 /** Adding identifiers is for the case's adviser (or the coordinator): the helper assigns the case first when needed. */
 async function addIdentifier(client: TestClient, caseId: string, kind: string, value: string, qualifier = '') {
-  if (client === adviser) await deps.db.updateTable('case').set({ assigned_adviser_id: adviserId }).where('id', '=', caseId).where('assigned_adviser_id', 'is', null).execute();
+  if (client === adviser) await t.deps.db.updateTable('case').set({ assigned_adviser_id: adviserId }).where('id', '=', caseId).where('assigned_adviser_id', 'is', null).execute();
   await client.get(`/cases/${caseId}/identifiers`);
   return client.submit(`/cases/${caseId}/identifiers`, { kind, value, qualifier });
 }
 
 async function signInMailbox(receipt: string) {
-  const client = new TestClient(app, 'en');
+  const client = new TestClient(t.app, 'en');
   await client.get('/postbus');
   const res = await client.post('/postbus', { receipt });
   expect(res.status).toBe(303);
@@ -66,20 +63,16 @@ async function signals(client = coordinator): Promise<string[]> {
 const panelWith = (panels: string[], reference: string) => panels.find((p) => p.includes(`>${reference}</a>`));
 
 beforeAll(async () => {
-  deps = await createTestDeps();
-  app = createApp(deps);
-  teamId = await defaultTeamId(deps);
-  staffTeamId = await createTeam(deps, 'staff');
-  const c = await createStaff(deps, teamId, ['safety_coordinator'], 'Coördinator');
+  staffTeamId = await createTeam(t.deps, 'staff');
+  const c = await createStaff(t.deps, t.teamId, ['safety_coordinator'], 'Coördinator');
   coordinatorId = c.id;
-  coordinator = new TestClient(app, 'en');
+  coordinator = new TestClient(t.app, 'en');
   expect((await coordinator.signIn(c.email, PASSWORD)).status).toBe(303);
-  const a = await createStaff(deps, teamId, ['confidential_adviser'], 'Adviseur A');
+  const a = await createStaff(t.deps, t.teamId, ['confidential_adviser'], 'Adviseur A');
   adviserId = a.id;
-  adviser = new TestClient(app, 'en');
+  adviser = new TestClient(t.app, 'en');
   expect((await adviser.signIn(a.email, PASSWORD)).status).toBe(303);
 });
-afterAll(() => deps.dispose());
 
 describe('the pattern signal', () => {
   it('fires at the threshold of distinct reporters and not before; one named reporter counts once', async () => {
@@ -96,14 +89,14 @@ describe('the pattern signal', () => {
     expect(panel).toContain('Named reporters: 1; anonymous reporters (counted apart, each mailbox once): 1.');
     for (const r of [first, again, other]) expect(panel).toContain(`>${r.reference}</a>`);
 
-    await deps.db.updateTable('team').set({ pattern_threshold: 3 }).where('id', '=', teamId).execute();
+    await t.deps.db.updateTable('team').set({ pattern_threshold: 3 }).where('id', '=', t.teamId).execute();
     try {
       expect(panelWith(await signals(), first.reference)).toBeUndefined();
       const fourth = await submitReport();
       await addIdentifier(adviser, fourth.id, 'email', 'J.JANSEN@uni.nl');
       expect(panelWith(await signals(), first.reference)).toContain('4 cases from 3 distinct reporters concern the same person');
     } finally {
-      await deps.db.updateTable('team').set({ pattern_threshold: 2 }).where('id', '=', teamId).execute();
+      await t.deps.db.updateTable('team').set({ pattern_threshold: 2 }).where('id', '=', t.teamId).execute();
     }
   });
 
@@ -135,14 +128,14 @@ describe('escrow', () => {
     await mailbox.submit('/postbus/patroon/wachten', { confirm: 'yes' });
     expect(mailbox.lastHtml).toContain('Your report is dormant until someone else reports this person too.');
 
-    const sameReporterAgain = await deps.db.selectFrom('pattern_escrow').select('state').where('case_id', '=', escrowed.id).executeTakeFirstOrThrow();
+    const sameReporterAgain = await t.deps.db.selectFrom('pattern_escrow').select('state').where('case_id', '=', escrowed.id).executeTakeFirstOrThrow();
     expect(sameReporterAgain.state).toBe('dormant');
     await mailbox.get('/postbus/inbox');
     expect(mailbox.lastHtml).not.toContain('someone else has reported the same person');
 
     const other = await submitReport();
     await addIdentifier(adviser, other.id, 'person_number', 'P7654321');
-    const state = await deps.db.selectFrom('pattern_escrow').select(['state', 'notified_at']).where('case_id', '=', escrowed.id).executeTakeFirstOrThrow();
+    const state = await t.deps.db.selectFrom('pattern_escrow').select(['state', 'notified_at']).where('case_id', '=', escrowed.id).executeTakeFirstOrThrow();
     expect(state.state).toBe('matched');
     expect(state.notified_at).not.toBeNull();
     // Nothing is shared before the reporter decides: the coordinator sees no signal with it.
@@ -154,11 +147,11 @@ describe('escrow', () => {
     // The notice is the reporting point's own message (author 'system'), audited with actor kind system.
     expect(mailbox.lastHtml).toMatch(/<strong>The reporting point<\/strong>/);
     expect(mailbox.lastHtml).toContain('href="/postbus/patroon"');
-    const notice = await deps.db.selectFrom('case_message').select(['id', 'author', 'author_user_id']).where('case_id', '=', escrowed.id).executeTakeFirstOrThrow();
+    const notice = await t.deps.db.selectFrom('case_message').select(['id', 'author', 'author_user_id']).where('case_id', '=', escrowed.id).executeTakeFirstOrThrow();
     expect([notice.author, notice.author_user_id]).toEqual(['system', null]);
-    const sent = await deps.db.selectFrom('audit_event').select(['actor_kind', 'actor_user_id']).where('case_id', '=', escrowed.id).where('type', '=', 'CASE_MESSAGE_SENT').execute();
+    const sent = await t.deps.db.selectFrom('audit_event').select(['actor_kind', 'actor_user_id']).where('case_id', '=', escrowed.id).where('type', '=', 'CASE_MESSAGE_SENT').execute();
     expect(sent).toEqual([{ actor_kind: 'system', actor_user_id: null }]);
-    await deps.db.updateTable('case').set({ assigned_adviser_id: adviserId }).where('id', '=', escrowed.id).execute();
+    await t.deps.db.updateTable('case').set({ assigned_adviser_id: adviserId }).where('id', '=', escrowed.id).execute();
     expect((await adviser.get(`/cases/${escrowed.id}/messages`)).status).toBe(200);
     expect(adviser.lastHtml).toMatch(/<strong>The reporting point \(automatic message\)<\/strong>/);
     await mailbox.get('/postbus/patroon');
@@ -189,11 +182,11 @@ describe('confidentiality', () => {
   it('shows an adviser no content of a case they are not assigned to, and the coordinator only references', async () => {
     const mine = await submitReport();
     const theirs = await submitReport({ narrative: 'Geheim verhaal 91b over de docent.' });
-    const b = await createStaff(deps, teamId, ['confidential_adviser'], 'Adviseur B');
-    await deps.db.updateTable('case').set({ assigned_adviser_id: adviserId }).where('id', '=', mine.id).execute();
-    await deps.db.updateTable('case').set({ assigned_adviser_id: b.id }).where('id', '=', theirs.id).execute();
+    const b = await createStaff(t.deps, t.teamId, ['confidential_adviser'], 'Adviseur B');
+    await t.deps.db.updateTable('case').set({ assigned_adviser_id: adviserId }).where('id', '=', mine.id).execute();
+    await t.deps.db.updateTable('case').set({ assigned_adviser_id: b.id }).where('id', '=', theirs.id).execute();
     await addIdentifier(adviser, mine.id, 'email', 'piet.puk@UNI.nl ');
-    const adviserB = new TestClient(app, 'en');
+    const adviserB = new TestClient(t.app, 'en');
     await adviserB.signIn(b.email, PASSWORD);
     await addIdentifier(adviserB, theirs.id, 'email', 'Piet.Puk+anders@uni.nl');
 
@@ -213,8 +206,8 @@ describe('confidentiality', () => {
     const student = await submitReport();
     await addIdentifier(adviser, student.id, 'email', 'k.klaas@uni.nl');
     const staffCase = await submitReport({ team: 'staff', reporterRole: 'staff' });
-    const staffCoordinator = await createStaff(deps, staffTeamId, ['safety_coordinator'], 'CCP');
-    const staffClient = new TestClient(app, 'en');
+    const staffCoordinator = await createStaff(t.deps, staffTeamId, ['safety_coordinator'], 'CCP');
+    const staffClient = new TestClient(t.app, 'en');
     await staffClient.signIn(staffCoordinator.email, PASSWORD);
     await addIdentifier(staffClient, staffCase.id, 'email', 'K.Klaas@uni.nl');
 
@@ -235,26 +228,26 @@ describe('confidentiality', () => {
     const a = await submitReport();
     await addIdentifier(adviser, a.id, 'email', 'Guess.Me@uni.nl');
     await addIdentifier(adviser, a.id, 'name_unit', 'Guess Me', 'Rechten');
-    const rows = await deps.db.selectFrom('accused_identifier').select(['blind_index', 'key_id']).where('case_id', '=', a.id).execute();
+    const rows = await t.deps.db.selectFrom('accused_identifier').select(['blind_index', 'key_id']).where('case_id', '=', a.id).execute();
     expect(rows).toHaveLength(2);
     const stored = new Set(rows.map((r) => r.blind_index.toString('hex')));
     const guesses = ['guess.me@uni.nl', 'Guess.Me@uni.nl', 'email:guess.me@uni.nl', 'accused\0email:guess.me@uni.nl', 'guess me|rechten', 'name:guess me|rechten', 'accused\0name:guess me|rechten', 'Guess Me'];
-    const masterKeyId = (await deps.db.selectFrom('case_key').select('master_key_id').where('case_id', '=', a.id).executeTakeFirstOrThrow()).master_key_id;
+    const masterKeyId = (await t.deps.db.selectFrom('case_key').select('master_key_id').where('case_id', '=', a.id).executeTakeFirstOrThrow()).master_key_id;
     const guessableKeys = ['', 'secret', 'meldpunt', 'blind-index', rows[0]!.key_id, masterKeyId];
     for (const g of guesses) {
       expect(stored.has(crypto.createHash('sha256').update(g).digest('hex'))).toBe(false);
       for (const k of guessableKeys) expect(stored.has(crypto.createHmac('sha256', k).update(g).digest('hex'))).toBe(false);
     }
     // With the secret (outside the database) the entry is found: the check above could fail.
-    expect(stored.has(crypto.createHmac('sha256', deps.keyring.blindIndexKey).update('accused\0email:guess.me@uni.nl').digest('hex'))).toBe(true);
+    expect(stored.has(crypto.createHmac('sha256', t.deps.keyring.blindIndexKey).update('accused\0email:guess.me@uni.nl').digest('hex'))).toBe(true);
     // The secret itself and the plaintext are nowhere in the database.
     const { rows: dump } = await sql<{ t: string }>`
       SELECT string_agg(x::text, E'\n') AS t FROM (
         SELECT row_to_json(i)::text AS x FROM accused_identifier i
         UNION ALL SELECT row_to_json(f)::text FROM reporter_fingerprint f
         UNION ALL SELECT row_to_json(e)::text FROM audit_event e
-        UNION ALL SELECT row_to_json(tm)::text FROM team tm) d`.execute(deps.db);
-    for (const secret of ['guess.me', 'Guess Me', deps.keyring.blindIndexKey.toString('hex'), deps.keyring.blindIndexKey.toString('base64')]) {
+        UNION ALL SELECT row_to_json(tm)::text FROM team tm) d`.execute(t.deps.db);
+    for (const secret of ['guess.me', 'Guess Me', t.deps.keyring.blindIndexKey.toString('hex'), t.deps.keyring.blindIndexKey.toString('base64')]) {
       expect(dump[0]!.t.toLowerCase()).not.toContain(secret.toLowerCase());
     }
   });
@@ -263,12 +256,12 @@ describe('confidentiality', () => {
 describe('audit', () => {
   it('records every pattern look-up and every read of identifiers', async () => {
     const a = await submitReport();
-    const before = await deps.db.selectFrom('audit_event').select(({ fn }) => fn.max('id').as('id')).executeTakeFirstOrThrow();
+    const before = await t.deps.db.selectFrom('audit_event').select(({ fn }) => fn.max('id').as('id')).executeTakeFirstOrThrow();
     await addIdentifier(adviser, a.id, 'email', 'audit.me@uni.nl');
     await coordinator.get('/patterns');
     const mailbox = await signInMailbox(a.receipt!);
     await mailbox.get('/postbus/patroon');
-    const events = await deps.db
+    const events = await t.deps.db
       .selectFrom('audit_event')
       .select(['type', 'actor_kind', 'actor_user_id', 'case_id'])
       .where('id', '>', Number(before.id ?? 0))
@@ -286,24 +279,24 @@ describe('key rotation', () => {
     await addIdentifier(adviser, a.id, 'email', 'rotate.me@uni.nl');
     const b = await submitReport();
     await addIdentifier(adviser, b.id, 'email', 'Rotate.Me@uni.nl');
-    const oldKey = deps.keyring.blindIndexKey;
+    const oldKey = t.deps.keyring.blindIndexKey;
     const entry = (k: Buffer) => crypto.createHmac('sha256', k).update('accused\0email:rotate.me@uni.nl').digest();
-    const count = async (k: Buffer) => (await deps.db.selectFrom('accused_identifier').select('id').where('blind_index', '=', entry(k)).execute()).length;
+    const count = async (k: Buffer) => (await t.deps.db.selectFrom('accused_identifier').select('id').where('blind_index', '=', entry(k)).execute()).length;
     expect(await count(oldKey)).toBe(2);
 
-    await keysRotateBlindIndexCommand.run(deps, []);
-    const rotated = { ...deps, keyring: loadKeyring(deps.config) };
+    await keysRotateBlindIndexCommand.run(t.deps, []);
+    const rotated = { ...t.deps, keyring: loadKeyring(t.deps.config) };
     expect(rotated.keyring.blindIndexKey.equals(oldKey)).toBe(false);
     expect(await count(oldKey)).toBe(0);
     expect(await count(rotated.keyring.blindIndexKey)).toBe(2);
-    const keyIds = await deps.db.selectFrom('accused_identifier').select('key_id').distinct().execute();
+    const keyIds = await t.deps.db.selectFrom('accused_identifier').select('key_id').distinct().execute();
     expect(keyIds).toHaveLength(1);
 
     const client = new TestClient(createApp(rotated), 'en');
-    const c = await createStaff(deps, teamId, ['safety_coordinator'], 'Coördinator 2');
+    const c = await createStaff(t.deps, t.teamId, ['safety_coordinator'], 'Coördinator 2');
     await client.signIn(c.email, PASSWORD);
     expect(panelWith(await signals(client), a.reference)).toContain(`>${b.reference}</a>`);
-    const audit = await deps.db.selectFrom('audit_event').select('type').where('type', '=', 'BLIND_INDEX_ROTATED').execute();
+    const audit = await t.deps.db.selectFrom('audit_event').select('type').where('type', '=', 'BLIND_INDEX_ROTATED').execute();
     expect(audit).toHaveLength(1);
   });
 });

@@ -3,26 +3,20 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../src/server/app.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { grantConsent } from '../src/server/consent/consent.service.js';
-import { createTestDeps } from './support/test-deps.js';
 import { TestClient } from './support/http-client.js';
 import { noisePng } from './support/images.js';
 import { postMultipart } from './support/reporter-flow.js';
 import { auditTypes, signedInStaff } from './support/safety-case.js';
+import { useTestApp } from './support/use-test-app.js';
 
-type Deps = Awaited<ReturnType<typeof createTestDeps>>;
-let deps: Deps;
-let app: ReturnType<typeof createApp>;
+const t = useTestApp({ app: { today: () => '2026-11-23' } });
 let coordinator: Awaited<ReturnType<typeof signedInStaff>>;
 
 beforeAll(async () => {
-  deps = await createTestDeps();
-  app = createApp(deps, { today: () => '2026-11-23' });
-  coordinator = await signedInStaff(deps, app, ['safety_coordinator'], 'Coordinator');
+  coordinator = await signedInStaff(t.deps, t.app, ['safety_coordinator'], 'Coordinator');
 });
-afterAll(() => deps.dispose());
 
 async function twoPagePdf(): Promise<Buffer> {
   const doc = await PDFDocument.create();
@@ -34,7 +28,7 @@ async function twoPagePdf(): Promise<Buffer> {
 
 /** A stalking report with a screenshot and a PDF attached at intake; returns the case id. */
 async function reportWithFiles(): Promise<string> {
-  const reporter = new TestClient(app);
+  const reporter = new TestClient(t.app);
   await reporter.get('/melden');
   const res = await postMultipart(reporter, '/melden', {
     team: 'students', idempotencyKey: reporter.inputValue('idempotencyKey'), category: 'stalking',
@@ -46,14 +40,14 @@ async function reportWithFiles(): Promise<string> {
   ]);
   expect(res.status).toBe(200);
   const reference = /data-testid="reference">([^<]+)</.exec(reporter.lastHtml)![1]!;
-  return (await deps.db.selectFrom('case').select('id').where('reference', '=', reference).executeTakeFirstOrThrow()).id;
+  return (await t.deps.db.selectFrom('case').select('id').where('reference', '=', reference).executeTakeFirstOrThrow()).id;
 }
 
 describe('police evidence bundle with files', () => {
   it('holds the index and every selected file: the image on its own page, the PDF page by page', async () => {
     const caseId = await reportWithFiles();
-    await deps.db.transaction().execute((trx) =>
-      grantConsent(trx, deps.keyring, { id: caseId, teamId: coordinator.teamId }, { info: 'case_documents', recipient: { kind: 'partner', value: 'police' }, purpose: 'police_report', obtainedVia: 'conversation' }, { kind: 'user', userId: coordinator.id }),
+    await t.deps.db.transaction().execute((trx) =>
+      grantConsent(trx, t.deps.keyring, { id: caseId, teamId: coordinator.teamId }, { info: 'case_documents', recipient: { kind: 'partner', value: 'police' }, purpose: 'police_report', obtainedVia: 'conversation' }, { kind: 'user', userId: coordinator.id }),
     );
     const { client } = coordinator;
     await client.get(`/cases/${caseId}/police`);
@@ -83,8 +77,8 @@ describe('police evidence bundle with files', () => {
     fs.rmSync(path.dirname(file), { recursive: true, force: true });
     expect(images).toMatch(/\n\s+2\s+\d+\s+image\s+120\s+80\s/);
 
-    const created = await deps.db.selectFrom('audit_event').select('detail').where('case_id', '=', caseId).where('type', '=', 'EVIDENCE_BUNDLE_CREATED').executeTakeFirstOrThrow();
+    const created = await t.deps.db.selectFrom('audit_event').select('detail').where('case_id', '=', caseId).where('type', '=', 'EVIDENCE_BUNDLE_CREATED').executeTakeFirstOrThrow();
     expect(created.detail).toMatchObject({ files: 2, basis: 'consent' });
-    expect(await auditTypes(deps, caseId)).toContain('CASE_ATTACHMENT_DOWNLOADED');
+    expect(await auditTypes(t.deps, caseId)).toContain('CASE_ATTACHMENT_DOWNLOADED');
   });
 });

@@ -1,27 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import JSZip from 'jszip';
-import { createApp } from '../src/server/app.js';
 import { importCases } from '../src/server/imports/case-import.service.js';
 import { importPartnerCounts } from '../src/server/imports/partner-count-import.js';
-import { createTestDeps } from './support/test-deps.js';
-import { createStaff, createTeam, defaultTeamId, PASSWORD } from './support/factories.js';
+import { createStaff, createTeam, PASSWORD } from './support/factories.js';
 import { TestClient } from './support/http-client.js';
 import { signedIn } from './support/security.js';
 import { buildAnnualFixtureCsv, PARTNER_COUNTS_CSV } from './support/annual-fixture.js';
+import { useTestApp } from './support/use-test-app.js';
 
-type Deps = Awaited<ReturnType<typeof createTestDeps>>;
-let deps: Deps;
-let app: ReturnType<typeof createApp>;
-let teamId: string;
+const t = useTestApp();
 
 beforeAll(async () => {
-  deps = await createTestDeps();
-  app = createApp(deps);
-  teamId = await defaultTeamId(deps);
-  await importCases(deps.db, deps.keyring, { text: buildAnnualFixtureCsv() });
-  await importPartnerCounts(deps.db, { text: PARTNER_COUNTS_CSV });
+  await importCases(t.deps.db, t.deps.keyring, { text: buildAnnualFixtureCsv() });
+  await importPartnerCounts(t.deps.db, { text: PARTNER_COUNTS_CSV });
 });
-afterAll(() => deps?.dispose());
 
 const row = (html: string, key: string) => {
   const m = new RegExp(`<tr data-key="${key}">(.*?)</tr>`, 's').exec(html);
@@ -30,7 +22,7 @@ const row = (html: string, key: string) => {
 
 describe('the annual report page', () => {
   it('shows every breakdown with counts, shares and the previous year, subtypes, charts, partner counts apart and the rounding note', async () => {
-    const { client } = await signedIn(app, deps, teamId, ['confidential_adviser']);
+    const { client } = await signedIn(t.app, t.deps, t.teamId, ['confidential_adviser']);
     const res = await client.get('/reports/annual?team=students&year=2025');
     expect(res.status).toBe(200);
     const html = client.lastHtml;
@@ -54,8 +46,8 @@ describe('the annual report page', () => {
   });
 
   it('speaks English and refuses a malformed year with an error summary linking to the field', async () => {
-    const user = await createStaff(deps, teamId, ['safety_coordinator']);
-    const client = new TestClient(app, 'en');
+    const user = await createStaff(t.deps, t.teamId, ['safety_coordinator']);
+    const client = new TestClient(t.app, 'en');
     expect((await client.get('/reports/annual?year=2025')).status).toBe(303); // signed out: to the login page
     await client.signIn(user.email, PASSWORD);
     await client.get('/reports/annual?year=2025');
@@ -68,7 +60,7 @@ describe('the annual report page', () => {
   });
 
   it('serves every export format through the existing exporters, each audited', async () => {
-    const { client, id } = await signedIn(app, deps, teamId, ['safety_coordinator']);
+    const { client, id } = await signedIn(t.app, t.deps, t.teamId, ['safety_coordinator']);
     const get = (f: string) => client.get(`/reports/annual/download?team=students&year=2025&format=${f}`);
     const json = await get('json');
     expect(json.headers.get('content-type')).toContain('application/json');
@@ -84,19 +76,19 @@ describe('the annual report page', () => {
       expect(Object.keys(zip.files)).toContain('[Content_Types].xml');
     }
     expect((await (await get('html')).text())).toContain('<svg');
-    const events = await deps.db.selectFrom('audit_event').select(['detail']).where('type', '=', 'REPORT_GENERATED').where('actor_user_id', '=', id).execute();
+    const events = await t.deps.db.selectFrom('audit_event').select(['detail']).where('type', '=', 'REPORT_GENERATED').where('actor_user_id', '=', id).execute();
     expect(events.map((e) => (e.detail as { format: string }).format).sort()).toEqual(['csv', 'docx', 'html', 'json', 'pdf', 'xlsx']);
   });
 
   it('is for advisers and coordinators only, of their own team', async () => {
-    const board = await signedIn(app, deps, teamId, ['board']);
+    const board = await signedIn(t.app, t.deps, t.teamId, ['board']);
     expect((await board.client.get('/reports/annual?year=2025')).status).toBe(403);
     expect((await board.client.get('/reports/annual/download?team=students&year=2025&format=json')).status).toBe(403);
     expect((await board.client.get('/statistics?year=2025')).status).toBe(200); // the board's suppressed view instead
-    const partner = await signedIn(app, deps, teamId, ['partner_service']);
+    const partner = await signedIn(t.app, t.deps, t.teamId, ['partner_service']);
     expect((await partner.client.get('/reports/annual?year=2025')).status).toBe(403);
-    const otherTeam = await createTeam(deps, `staff-${Date.now()}`);
-    const outsider = await signedIn(app, deps, otherTeam, ['safety_coordinator']);
+    const otherTeam = await createTeam(t.deps, `staff-${Date.now()}`);
+    const outsider = await signedIn(t.app, t.deps, otherTeam, ['safety_coordinator']);
     expect((await outsider.client.get('/reports/annual?team=students&year=2025')).status).toBe(403);
     expect((await outsider.client.get('/reports/annual/download?team=students&year=2025&format=csv')).status).toBe(403);
     const own = await outsider.client.get('/reports/annual?year=2025');

@@ -4,22 +4,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import Provider from 'oidc-provider';
 import { createApp } from '../src/server/app.js';
 import { readSsoConfig } from '../src/server/sso/sso.config.js';
-import { createTestDeps } from './support/test-deps.js';
 import { TestClient } from './support/http-client.js';
-import { createStaff, defaultTeamId, PASSWORD } from './support/factories.js';
+import { createStaff, PASSWORD } from './support/factories.js';
 import { postMultipart } from './support/reporter-flow.js';
+import { useTestApp } from './support/use-test-app.js';
 
 /**
  * A named reporter may have name and e-mail confirmed through the institution's OpenID Connect
  * sign-in — a real oidc-provider on 127.0.0.1. No staff session or account comes of it.
  */
-type Deps = Awaited<ReturnType<typeof createTestDeps>>;
 const BASE = 'http://meldpunt.test';
 const ACCOUNTS: Record<string, Record<string, unknown>> = {
   eva: { email: 'eva.student@uni.example', name: 'Eva Jansen', meldpunt_roles: ['students:confidential_adviser'] },
 };
-let deps: Deps;
-let app: ReturnType<typeof createApp>;
 let idp: http.Server;
 let issuer: string;
 let coordinator: { id: string; email: string };
@@ -38,14 +35,14 @@ beforeAll(async () => {
     pkce: { required: () => true },
   });
   idp.on('request', provider.callback());
-  deps = await createTestDeps();
-  coordinator = await createStaff(deps, await defaultTeamId(deps), ['safety_coordinator', 'confidential_adviser']);
-  const sso = readSsoConfig({ MELDPUNT_OIDC_ISSUER: issuer, MELDPUNT_OIDC_CLIENT_ID: 'meldpunt', MELDPUNT_OIDC_CLIENT_SECRET: 'a-test-client-secret', MELDPUNT_OIDC_ALLOW_HTTP: 'true' }, BASE);
-  app = createApp(deps, { sso });
 });
-afterAll(async () => {
-  await deps.dispose();
-  await new Promise((r) => idp.close(r));
+afterAll(() => new Promise((r) => idp.close(r)));
+// The app is made once the IdP listens: its address is part of the configuration.
+const t = useTestApp({
+  app: () => ({ sso: readSsoConfig({ MELDPUNT_OIDC_ISSUER: issuer, MELDPUNT_OIDC_CLIENT_ID: 'meldpunt', MELDPUNT_OIDC_CLIENT_SECRET: 'a-test-client-secret', MELDPUNT_OIDC_ALLOW_HTTP: 'true' }, BASE) }),
+});
+beforeAll(async () => {
+  coordinator = await createStaff(t.deps, t.teamId, ['safety_coordinator', 'confidential_adviser']);
 });
 
 const ANSWERS: Record<string, Record<string, string>> = {
@@ -111,11 +108,11 @@ async function send(client: TestClient) {
   await answerUntil(client, 'check');
   expect((await postMultipart(client, '/melden', { draft: client.inputValue('draft'), idempotencyKey: client.inputValue('idempotencyKey') })).status).toBe(200);
   const reference = /data-testid="reference">([^<]+)</.exec(client.lastHtml)![1]!;
-  return deps.db.selectFrom('case').select('id').where('reference', '=', reference).executeTakeFirstOrThrow();
+  return t.deps.db.selectFrom('case').select('id').where('reference', '=', reference).executeTakeFirstOrThrow();
 }
 
 async function staffPage(caseId: string) {
-  const staff = new TestClient(app, 'en');
+  const staff = new TestClient(t.app, 'en');
   await staff.signIn(coordinator.email, PASSWORD);
   expect((await staff.get(`/cases/${caseId}`)).status).toBe(200);
   return staff.lastHtml;
@@ -123,11 +120,11 @@ async function staffPage(caseId: string) {
 
 describe('a named reporter verified by the institution (OpenID Connect)', () => {
   it('fills name and e-mail from the IdP, marks the case verified for staff, and creates no staff session or account', async () => {
-    const client = new TestClient(app, 'en');
+    const client = new TestClient(t.app, 'en');
     await client.get('/melden');
     await answerUntil(client, 'contact');
     expect(client.lastHtml).toContain('data-testid="verify"');
-    const sessionsBefore = (await deps.db.selectFrom('session').select('id_hash').execute()).length;
+    const sessionsBefore = (await t.deps.db.selectFrom('session').select('id_hash').execute()).length;
     const back = await verifyAtIdp(client, 'eva');
     expect(back.status).toBe(200);
     expect(client.inputValue('step')).toBe('contact');
@@ -136,15 +133,15 @@ describe('a named reporter verified by the institution (OpenID Connect)', () => 
     expect(client.inputValue('contact')).toBe('eva.student@uni.example');
     expect(client.lastHtml).not.toContain('data-testid="verify"');
     // No staff session, no account, no link — despite the staff roles in the IdP's claims.
-    expect((await deps.db.selectFrom('session').select('id_hash').execute()).length).toBe(sessionsBefore);
-    expect(await deps.db.selectFrom('app_user').select('id').where('email', '=', 'eva.student@uni.example').executeTakeFirst()).toBeUndefined();
-    expect(await deps.db.selectFrom('sso_identity').select('subject').where('subject', '=', 'eva').executeTakeFirst()).toBeUndefined();
+    expect((await t.deps.db.selectFrom('session').select('id_hash').execute()).length).toBe(sessionsBefore);
+    expect(await t.deps.db.selectFrom('app_user').select('id').where('email', '=', 'eva.student@uni.example').executeTakeFirst()).toBeUndefined();
+    expect(await t.deps.db.selectFrom('sso_identity').select('subject').where('subject', '=', 'eva').executeTakeFirst()).toBeUndefined();
     expect((await client.get('/cases')).status).toBe(303);
-    expect(await deps.db.selectFrom('intake_verification').select('id_hash').execute()).toHaveLength(0); // taken on return
+    expect(await t.deps.db.selectFrom('intake_verification').select('id_hash').execute()).toHaveLength(0); // taken on return
   });
 
   it('files the verified identity sealed with the report, audited without content; staff see "confirmed by the institution"', async () => {
-    const client = new TestClient(app, 'en');
+    const client = new TestClient(t.app, 'en');
     await client.get('/melden');
     await answerUntil(client, 'contact');
     await verifyAtIdp(client, 'eva');
@@ -155,14 +152,14 @@ describe('a named reporter verified by the institution (OpenID Connect)', () => 
     const html = await staffPage(kase.id);
     expect(html).toContain('Eva Jansen — eva.student@uni.example');
     expect(html).toContain('data-testid="reporter-verified"');
-    const events = await deps.db.selectFrom('audit_event').select('detail').where('type', '=', 'REPORTER_IDENTITY_VERIFIED').where('case_id', '=', kase.id).execute();
+    const events = await t.deps.db.selectFrom('audit_event').select('detail').where('type', '=', 'REPORTER_IDENTITY_VERIFIED').where('case_id', '=', kase.id).execute();
     expect(events.map((e) => e.detail)).toEqual([{ provider: 'oidc' }]);
-    const party = await deps.db.selectFrom('case_party').select('identity').where('case_id', '=', kase.id).executeTakeFirstOrThrow();
+    const party = await t.deps.db.selectFrom('case_party').select('identity').where('case_id', '=', kase.id).executeTakeFirstOrThrow();
     expect(party.identity.toString('latin1')).not.toContain('Eva'); // sealed
   });
 
   it('drops the confirmation when the reporter changes the name, and ignores a posted claim of verification', async () => {
-    const client = new TestClient(app, 'en');
+    const client = new TestClient(t.app, 'en');
     await client.get('/melden');
     await answerUntil(client, 'contact');
     await verifyAtIdp(client, 'eva');
@@ -172,7 +169,7 @@ describe('a named reporter verified by the institution (OpenID Connect)', () => 
     const changed = await send(client);
     expect(await staffPage(changed.id)).not.toContain('data-testid="reporter-verified"');
 
-    const forger = new TestClient(app);
+    const forger = new TestClient(t.app);
     await forger.get('/melden');
     await answerUntil(forger, 'contact');
     expect((await step(forger, { name: 'Eva Jansen', contact: 'eva.student@uni.example' })).status).toBe(200);
@@ -183,12 +180,12 @@ describe('a named reporter verified by the institution (OpenID Connect)', () => 
     });
     expect(forged.status).toBe(200);
     const reference = /data-testid="reference">([^<]+)</.exec(forger.lastHtml)![1]!;
-    const row = await deps.db.selectFrom('case').select('id').where('reference', '=', reference).executeTakeFirstOrThrow();
+    const row = await t.deps.db.selectFrom('case').select('id').where('reference', '=', reference).executeTakeFirstOrThrow();
     expect(await staffPage(row.id)).not.toContain('data-testid="reporter-verified"');
   });
 
   it('returns to the answers unconfirmed when the IdP answer does not verify, and offers nothing without single sign-on', async () => {
-    const client = new TestClient(app, 'en');
+    const client = new TestClient(t.app, 'en');
     await client.get('/melden');
     await answerUntil(client, 'contact');
     const narrativeDraft = client.inputValue('draft');
@@ -199,7 +196,7 @@ describe('a named reporter verified by the institution (OpenID Connect)', () => 
     expect(client.lastHtml).toContain('data-testid="verify-failed"');
     expect(client.lastHtml).not.toContain('data-testid="verified-notice"');
 
-    const plain = createApp(deps, { sso: { baseUrl: BASE, roleMap: {} } });
+    const plain = createApp(t.deps, { sso: { baseUrl: BASE, roleMap: {} } });
     const other = new TestClient(plain, 'en');
     await other.get('/melden');
     await answerUntil(other, 'contact');

@@ -1,24 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../src/server/app.js';
-import { createTestDeps } from './support/test-deps.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { auditTypes, reportStalking, signedInStaff } from './support/safety-case.js';
+import { useTestApp } from './support/use-test-app.js';
 
 /**
  * Issue 6: every sharing path checks the consent ledger — referral, expert consultation,
  * escalation (external share), export (handover), identity reveal — and is refused, audited as
  * SHARE_REFUSED, with nothing shared, until the reporter's matching consent is recorded.
  */
-type Deps = Awaited<ReturnType<typeof createTestDeps>>;
-let deps: Deps;
-let app: ReturnType<typeof createApp>;
+const t = useTestApp({ app: { today: () => '2026-11-23' } });
 let coordinator: Awaited<ReturnType<typeof signedInStaff>>;
 
 beforeAll(async () => {
-  deps = await createTestDeps();
-  app = createApp(deps, { today: () => '2026-11-23' });
-  coordinator = await signedInStaff(deps, app, ['safety_coordinator'], 'Coordinator');
+  coordinator = await signedInStaff(t.deps, t.app, ['safety_coordinator'], 'Coordinator');
 });
-afterAll(() => deps.dispose());
 
 async function recordConsent(caseId: string, share: { info: string; recipientKind: string; recipient: string; purpose: string }) {
   await coordinator.client.get(`/cases/${caseId}/consents`);
@@ -26,26 +20,26 @@ async function recordConsent(caseId: string, share: { info: string; recipientKin
 }
 
 async function refusals(caseId: string): Promise<number> {
-  return (await auditTypes(deps, caseId)).filter((t) => t === 'SHARE_REFUSED').length;
+  return (await auditTypes(t.deps, caseId)).filter((t) => t === 'SHARE_REFUSED').length;
 }
 
 describe('sharing without consent is refused in each sharing path', () => {
   it('referral', async () => {
-    const caseId = await reportStalking(deps, app);
+    const caseId = await reportStalking(t.deps, t.app);
     const { client } = coordinator;
     const form = { partner: 'ombudsperson', info: 'case_content', warmHandover: 'yes', referredOn: '2026-11-20' };
     await client.get(`/cases/${caseId}/referrals`);
     expect((await client.post(`/cases/${caseId}/referrals`, form)).status).not.toBe(303);
-    expect(await deps.db.selectFrom('referral').select('id').where('case_id', '=', caseId).execute()).toHaveLength(0);
+    expect(await t.deps.db.selectFrom('referral').select('id').where('case_id', '=', caseId).execute()).toHaveLength(0);
     expect(await refusals(caseId)).toBe(1);
     await recordConsent(caseId, { info: 'case_content', recipientKind: 'partner', recipient: 'ombudsperson', purpose: 'referral' });
     await client.get(`/cases/${caseId}/referrals`);
     expect((await client.post(`/cases/${caseId}/referrals`, form)).status).toBe(303);
-    expect(await deps.db.selectFrom('referral').select('ledger_basis').where('case_id', '=', caseId).execute()).toEqual([{ ledger_basis: 'consent' }]);
+    expect(await t.deps.db.selectFrom('referral').select('ledger_basis').where('case_id', '=', caseId).execute()).toEqual([{ ledger_basis: 'consent' }]);
   });
 
   it('expert consultation', async () => {
-    const caseId = await reportStalking(deps, app);
+    const caseId = await reportStalking(t.deps, t.app);
     const { client } = coordinator;
     await client.get(`/cases/${caseId}/consultations`);
     const created = await client.post(`/cases/${caseId}/consultations`, { summary: 'Een medewerker wordt al weken gevolgd; de dreiging neemt toe.' });
@@ -53,7 +47,7 @@ describe('sharing without consent is refused in each sharing path', () => {
     await client.get(base);
     expect((await client.post(`${base}/publish`, {})).status).toBe(422);
     expect(client.lastHtml).toContain('toestemming');
-    const status = async () => (await deps.db.selectFrom('expert_consultation').select('status').where('case_id', '=', caseId).executeTakeFirstOrThrow()).status;
+    const status = async () => (await t.deps.db.selectFrom('expert_consultation').select('status').where('case_id', '=', caseId).executeTakeFirstOrThrow()).status;
     expect(await status()).toBe('draft');
     expect(await refusals(caseId)).toBe(1);
     await recordConsent(caseId, { info: 'anonymised_summary', recipientKind: 'role', recipient: 'expert_team_member', purpose: 'expert_consultation' });
@@ -63,23 +57,23 @@ describe('sharing without consent is refused in each sharing path', () => {
   });
 
   it('escalation: an external share, even with weighing framework 2 and the board, needs the ledger', async () => {
-    const caseId = await reportStalking(deps, app);
+    const caseId = await reportStalking(t.deps, t.app);
     const { client } = coordinator;
     const form = { partner: 'police', info: 'case_content', allOptionsUsed: 'yes', consentEffortsMade: 'yes', necessaryForRisk: 'yes', boardConsentOn: '2026-11-19', sharedOn: '2026-11-20' };
     await client.get(`/cases/${caseId}/escalation`);
     const res = await client.post(`/cases/${caseId}/escalation/share`, form);
     expect(res.status).toBe(422);
     expect(client.lastHtml).toContain('toestemming');
-    expect(await deps.db.selectFrom('external_share').select('id').where('case_id', '=', caseId).execute()).toHaveLength(0);
+    expect(await t.deps.db.selectFrom('external_share').select('id').where('case_id', '=', caseId).execute()).toHaveLength(0);
     expect(await refusals(caseId)).toBe(1);
     await recordConsent(caseId, { info: 'case_content', recipientKind: 'partner', recipient: 'police', purpose: 'escalation' });
     await client.get(`/cases/${caseId}/escalation`);
     expect((await client.post(`/cases/${caseId}/escalation/share`, form)).status).toBe(303);
-    expect(await deps.db.selectFrom('external_share').select('ledger_basis').where('case_id', '=', caseId).execute()).toEqual([{ ledger_basis: 'consent' }]);
+    expect(await t.deps.db.selectFrom('external_share').select('ledger_basis').where('case_id', '=', caseId).execute()).toEqual([{ ledger_basis: 'consent' }]);
   });
 
   it('export: a handover of the case file needs consent for that recipient; the reporter\u2019s own access request does not', async () => {
-    const caseId = await reportStalking(deps, app);
+    const caseId = await reportStalking(t.deps, t.app);
     const { client } = coordinator;
     const handover = { purpose: 'handover', sections: 'details', handoverKind: 'partner', handoverTo: 'ombudsperson' };
     await client.get(`/cases/${caseId}`);
@@ -102,7 +96,7 @@ describe('sharing without consent is refused in each sharing path', () => {
     const shared = await client.post(`/cases/${caseId}/export`, handover);
     expect(shared.status).toBe(200);
     expect(shared.headers.get('content-type')).toContain('application/pdf');
-    const exports = await deps.db.selectFrom('audit_event').select('detail').where('case_id', '=', caseId).where('type', '=', 'CASE_EXPORTED').orderBy('id').execute();
+    const exports = await t.deps.db.selectFrom('audit_event').select('detail').where('case_id', '=', caseId).where('type', '=', 'CASE_EXPORTED').orderBy('id').execute();
     expect(exports.map((e) => e.detail)).toEqual([
       expect.objectContaining({ purpose: 'data_subject_request' }),
       expect.objectContaining({ purpose: 'handover', recipient: 'partner:ombudsperson', basis: 'consent' }),
@@ -110,8 +104,8 @@ describe('sharing without consent is refused in each sharing path', () => {
   });
 
   it('identity reveal, and its revocation', async () => {
-    const caseId = await reportStalking(deps, app);
-    const adviser = await signedInStaff(deps, app, ['confidential_adviser'], 'Other Adviser');
+    const caseId = await reportStalking(t.deps, t.app);
+    const adviser = await signedInStaff(t.deps, t.app, ['confidential_adviser'], 'Other Adviser');
     const { client } = coordinator;
     await client.get(`/cases/${caseId}/consents`);
     expect((await client.submit(`/cases/${caseId}/identity-access`, { userId: adviser.id })).status).toBe(403);
@@ -131,7 +125,7 @@ describe('sharing without consent is refused in each sharing path', () => {
     expect(client.lastHtml).toContain('De toegang is ingetrokken.');
     await adviser.client.get(`/cases/${caseId}`);
     expect(adviser.client.lastHtml).not.toContain('Sanne Visser');
-    expect(await auditTypes(deps, caseId)).toEqual(expect.arrayContaining(['IDENTITY_ACCESS_GRANTED', 'IDENTITY_ACCESS_REVOKED']));
+    expect(await auditTypes(t.deps, caseId)).toEqual(expect.arrayContaining(['IDENTITY_ACCESS_GRANTED', 'IDENTITY_ACCESS_REVOKED']));
     // Only the coordinator revokes.
     await adviser.client.get(`/cases/${caseId}`);
     expect((await adviser.client.submit(`/cases/${caseId}/identity-access/${adviser.id}/revoke`, {})).status).toBe(403);
@@ -140,7 +134,7 @@ describe('sharing without consent is refused in each sharing path', () => {
 
 describe('retention hold on the case page', () => {
   it('shows the coordinator a hold button that stops erasure, and a release; advisers see no button', async () => {
-    const caseId = await reportStalking(deps, app);
+    const caseId = await reportStalking(t.deps, t.app);
     const { client } = coordinator;
     await client.get(`/cases/${caseId}`);
     expect(client.lastHtml).toContain(`action="/cases/${caseId}/retention-hold"`);
@@ -148,14 +142,14 @@ describe('retention hold on the case page', () => {
     const res = await client.post(`/cases/${caseId}/retention-hold`, { hold: 'yes' });
     expect(res.status).toBe(303);
     expect(res.headers.get('location')).toBe(`/cases/${caseId}`);
-    expect((await deps.db.selectFrom('case').select('retention_hold').where('id', '=', caseId).executeTakeFirstOrThrow()).retention_hold).toBe(true);
+    expect((await t.deps.db.selectFrom('case').select('retention_hold').where('id', '=', caseId).executeTakeFirstOrThrow()).retention_hold).toBe(true);
     await client.get(`/cases/${caseId}`);
     expect(client.lastHtml).toContain('name="hold" value="no"');
     await client.post(`/cases/${caseId}/retention-hold`, { hold: 'no' });
-    expect((await deps.db.selectFrom('case').select('retention_hold').where('id', '=', caseId).executeTakeFirstOrThrow()).retention_hold).toBe(false);
+    expect((await t.deps.db.selectFrom('case').select('retention_hold').where('id', '=', caseId).executeTakeFirstOrThrow()).retention_hold).toBe(false);
 
-    const adviser = await signedInStaff(deps, app, ['confidential_adviser'], 'Adviser');
-    await deps.db.updateTable('case').set({ assigned_adviser_id: adviser.id }).where('id', '=', caseId).execute();
+    const adviser = await signedInStaff(t.deps, t.app, ['confidential_adviser'], 'Adviser');
+    await t.deps.db.updateTable('case').set({ assigned_adviser_id: adviser.id }).where('id', '=', caseId).execute();
     await adviser.client.get(`/cases/${caseId}`);
     expect(adviser.client.lastHtml).toContain(`/cases/${caseId}/consents`);
     expect(adviser.client.lastHtml).not.toContain('retention-hold');

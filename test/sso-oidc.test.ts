@@ -2,25 +2,21 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import Provider from 'oidc-provider';
-import { createApp } from '../src/server/app.js';
-import { createTestDeps } from './support/test-deps.js';
 import { TestClient } from './support/http-client.js';
 import { createTeam } from './support/factories.js';
 import { readSsoConfig } from '../src/server/sso/sso.config.js';
+import { useTestApp } from './support/use-test-app.js';
 
 /**
  * A real OpenID Connect provider (oidc-provider) on 127.0.0.1 with its development login
  * screens; the test walks the browser's path through it with a cookie jar.
  */
-type Deps = Awaited<ReturnType<typeof createTestDeps>>;
 const BASE = 'http://meldpunt.test';
 const ACCOUNTS: Record<string, Record<string, unknown>> = {
   anna: { email: 'anna@uni.example', name: 'Anna de Vries', meldpunt_roles: ['students:confidential_adviser', 'ccp:safety_coordinator'] },
   bert: { email: 'bert@uni.example', name: 'Bert', meldpunt_roles: ['staff-group'] },
   nobody: { email: 'nobody@uni.example', name: 'Nobody', meldpunt_roles: [] },
 };
-let deps: Deps;
-let app: ReturnType<typeof createApp>;
 let idp: http.Server;
 let issuer: string;
 
@@ -35,22 +31,22 @@ beforeAll(async () => {
     pkce: { required: () => true },
   });
   idp.on('request', provider.callback());
-  deps = await createTestDeps();
-  await createTeam(deps, 'ccp');
-  const sso = readSsoConfig({
-    MELDPUNT_OIDC_ISSUER: issuer, MELDPUNT_OIDC_CLIENT_ID: 'meldpunt', MELDPUNT_OIDC_CLIENT_SECRET: 'a-test-client-secret', MELDPUNT_OIDC_ALLOW_HTTP: 'true',
-    MELDPUNT_SSO_ROLE_MAP: JSON.stringify({ 'staff-group': ['ccp:confidential_adviser'] }),
-  }, BASE);
-  app = createApp(deps, { sso });
 });
-afterAll(async () => {
-  await deps.dispose();
-  await new Promise((r) => idp.close(r));
+afterAll(() => new Promise((r) => idp.close(r)));
+// The app is made once the IdP listens: its address is part of the configuration.
+const t = useTestApp({
+  app: () => ({
+    sso: readSsoConfig({
+      MELDPUNT_OIDC_ISSUER: issuer, MELDPUNT_OIDC_CLIENT_ID: 'meldpunt', MELDPUNT_OIDC_CLIENT_SECRET: 'a-test-client-secret', MELDPUNT_OIDC_ALLOW_HTTP: 'true',
+      MELDPUNT_SSO_ROLE_MAP: JSON.stringify({ 'staff-group': ['ccp:confidential_adviser'] }),
+    }, BASE),
+  }),
 });
+beforeAll(() => createTeam(t.deps, 'ccp'));
 
 /** Follows redirects like a browser: our app through app.request, the IdP over HTTP. */
 async function signInThroughIdp(login: string): Promise<{ client: TestClient; res: Response }> {
-  const client = new TestClient(app);
+  const client = new TestClient(t.app);
   const jar = new Map<string, string>();
   let res = await client.get('/sso/oidc/start');
   let location = res.headers.get('location')!;
@@ -87,7 +83,7 @@ async function signInThroughIdp(login: string): Promise<{ client: TestClient; re
 }
 
 async function rolesOf(email: string) {
-  return deps.db
+  return t.deps.db
     .selectFrom('team_membership').innerJoin('app_user', 'app_user.id', 'team_membership.user_id').innerJoin('team', 'team.id', 'team_membership.team_id')
     .select(['team.key', 'team_membership.role']).where('app_user.email', '=', email).orderBy('team.key').execute();
 }
@@ -103,7 +99,7 @@ describe('OpenID Connect sign-in against a local oidc-provider', () => {
     ]);
     const inbox = await client.get('/cases');
     expect(inbox.status).toBe(200);
-    const event = await deps.db.selectFrom('audit_event').select('detail').where('type', '=', 'USER_SIGNED_IN').orderBy('id', 'desc').executeTakeFirstOrThrow();
+    const event = await t.deps.db.selectFrom('audit_event').select('detail').where('type', '=', 'USER_SIGNED_IN').orderBy('id', 'desc').executeTakeFirstOrThrow();
     expect(event.detail).toMatchObject({ method: 'oidc' });
   });
 
@@ -113,7 +109,7 @@ describe('OpenID Connect sign-in against a local oidc-provider', () => {
     ACCOUNTS.bert!.meldpunt_roles = ['students:board'];
     await signInThroughIdp('bert');
     expect(await rolesOf('bert@uni.example')).toEqual([{ key: 'students', role: 'board' }]);
-    const links = await deps.db.selectFrom('sso_identity').selectAll().where('subject', '=', 'bert').execute();
+    const links = await t.deps.db.selectFrom('sso_identity').selectAll().where('subject', '=', 'bert').execute();
     expect(links).toHaveLength(1);
   });
 
@@ -121,8 +117,8 @@ describe('OpenID Connect sign-in against a local oidc-provider', () => {
     const { client, res } = await signInThroughIdp('nobody');
     expect(res.status).toBe(403);
     expect((await client.get('/cases')).status).toBe(303);
-    expect(await deps.db.selectFrom('app_user').select('id').where('email', '=', 'nobody@uni.example').executeTakeFirst()).toBeUndefined();
-    const forged = await new TestClient(app).get('/sso/oidc/callback?code=abc&state=xyz');
+    expect(await t.deps.db.selectFrom('app_user').select('id').where('email', '=', 'nobody@uni.example').executeTakeFirst()).toBeUndefined();
+    const forged = await new TestClient(t.app).get('/sso/oidc/callback?code=abc&state=xyz');
     expect(forged.status).toBe(403);
   });
 });

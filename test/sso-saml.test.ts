@@ -6,18 +6,17 @@ import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../src/server/app.js';
 import { readSsoConfig } from '../src/server/sso/sso.config.js';
-import { createTestDeps } from './support/test-deps.js';
 import { TestClient } from './support/http-client.js';
 import { createTeam, PASSWORD } from './support/factories.js';
 import { createUser } from '../src/server/users/users.service.js';
 import { makeKeyPair, signingCertOf, startSamlIdp, verifyRedirectSignature, type SamlAccounts, type SamlIdp } from './support/saml-idp.js';
+import { useTestApp } from './support/use-test-app.js';
 
 /**
  * SAML 2.0 sign-in against a real IdP on 127.0.0.1 (test/support/saml-idp.ts): signed
  * assertions over HTTP-Redirect + HTTP-POST, roles from the eduPersonEntitlement attribute;
  * with our own key pair, signed AuthnRequests that an IdP requiring them verifies.
  */
-type Deps = Awaited<ReturnType<typeof createTestDeps>>;
 const BASE = 'http://meldpunt.test';
 const MAIL = 'urn:mace:dir:attribute-def:mail';
 const NAME = 'urn:mace:dir:attribute-def:displayName';
@@ -27,29 +26,27 @@ const ACCOUNTS: SamlAccounts = {
   dirk: { [MAIL]: 'dirk@uni.example', [NAME]: 'Dirk', [ROLES]: 'students:safety_coordinator' },
   nobody: { [MAIL]: 'nobody@uni.example', [NAME]: 'Nobody', [ROLES]: 'urn:mace:uni.example:library' },
 };
-let deps: Deps;
-let app: ReturnType<typeof createApp>;
 let idp: SamlIdp;
 
 beforeAll(async () => {
   idp = await startSamlIdp(ACCOUNTS);
-  deps = await createTestDeps();
-  await createTeam(deps, 'ccp');
-  const sso = readSsoConfig({
-    MELDPUNT_SAML_ENTRY_POINT: idp.entryPoint, MELDPUNT_SAML_IDP_CERT: idp.cert, MELDPUNT_SAML_IDP_ISSUER: idp.issuer,
-    MELDPUNT_SSO_ROLE_MAP: JSON.stringify({ 'urn:mace:uni.example:vp': 'students:confidential_adviser' }),
-  }, BASE);
-  app = createApp(deps, { sso });
 });
-afterAll(async () => {
-  await deps?.dispose();
-  await idp?.close();
+afterAll(() => idp?.close());
+// The app is made once the IdP listens: its address and certificate are part of the configuration.
+const t = useTestApp({
+  app: () => ({
+    sso: readSsoConfig({
+      MELDPUNT_SAML_ENTRY_POINT: idp.entryPoint, MELDPUNT_SAML_IDP_CERT: idp.cert, MELDPUNT_SAML_IDP_ISSUER: idp.issuer,
+      MELDPUNT_SSO_ROLE_MAP: JSON.stringify({ 'urn:mace:uni.example:vp': 'students:confidential_adviser' }),
+    }, BASE),
+  }),
 });
+beforeAll(() => createTeam(t.deps, 'ccp'));
 
 const field = (html: string, name: string) => new RegExp(`name="${name}" value="([^"]*)"`).exec(html)?.[1]?.replace(/&quot;/g, '"').replace(/&amp;/g, '&') ?? '';
 
 /** The browser's path: our start page → the IdP's login form → the IdP's auto-posting form → our ACS. */
-async function signInThroughIdp(login: string, target = app, via = idp) {
+async function signInThroughIdp(login: string, target = t.app, via = idp) {
   const client = new TestClient(target);
   const start = await client.get('/sso/saml/start');
   expect(start.status).toBe(302);
@@ -69,27 +66,27 @@ function postToAcs(client: TestClient, samlResponse: string) {
 }
 
 async function rolesOf(email: string) {
-  return deps.db
+  return t.deps.db
     .selectFrom('team_membership').innerJoin('app_user', 'app_user.id', 'team_membership.user_id').innerJoin('team', 'team.id', 'team_membership.team_id')
     .select(['team.key', 'team_membership.role']).where('app_user.email', '=', email).orderBy('team.key').execute();
 }
 
 describe('SAML 2.0 sign-in against a local IdP', () => {
   it('links to it from the login page only when single sign-on is configured', async () => {
-    const login = await (await app.request('/login', { headers: { 'accept-language': 'en' } })).text();
+    const login = await (await t.app.request('/login', { headers: { 'accept-language': 'en' } })).text();
     expect(login).toContain('<a href="/sso/saml/start">Sign in through your institution</a>');
     expect(login).not.toContain('/sso/oidc/start');
-    const both = createApp(deps, { sso: { ...readSsoConfig({}, BASE), saml: readSsoConfig({ MELDPUNT_SAML_ENTRY_POINT: idp.entryPoint, MELDPUNT_SAML_IDP_CERT: idp.cert }, BASE).saml, oidc: { issuer: 'http://127.0.0.1:9', clientId: 'x', clientSecret: 'y', rolesClaim: 'r', allowHttp: true } } });
+    const both = createApp(t.deps, { sso: { ...readSsoConfig({}, BASE), saml: readSsoConfig({ MELDPUNT_SAML_ENTRY_POINT: idp.entryPoint, MELDPUNT_SAML_IDP_CERT: idp.cert }, BASE).saml, oidc: { issuer: 'http://127.0.0.1:9', clientId: 'x', clientSecret: 'y', rolesClaim: 'r', allowHttp: true } } });
     const bothPage = await (await both.request('/login')).text();
     expect(bothPage).toContain('<a href="/sso/oidc/start">Inloggen via uw instelling (OpenID Connect)</a>');
     expect(bothPage).toContain('<a href="/sso/saml/start">Inloggen via uw instelling (SAML)</a>');
-    const none = await (await createApp(deps, { sso: readSsoConfig({}, BASE) }).request('/login')).text();
+    const none = await (await createApp(t.deps, { sso: readSsoConfig({}, BASE) }).request('/login')).text();
     expect(none).not.toContain('/sso/');
-    expect((await createApp(deps, { sso: readSsoConfig({}, BASE) }).request('/sso/saml/start')).status).toBe(404);
+    expect((await createApp(t.deps, { sso: readSsoConfig({}, BASE) }).request('/sso/saml/start')).status).toBe(404);
   });
 
   it('publishes service-provider metadata with the assertion consumer service', async () => {
-    const res = await app.request('/sso/saml/metadata');
+    const res = await t.app.request('/sso/saml/metadata');
     expect(res.status).toBe(200);
     const xml = await res.text();
     expect(xml).toContain(`entityID="${BASE}/sso/saml/metadata"`);
@@ -97,7 +94,7 @@ describe('SAML 2.0 sign-in against a local IdP', () => {
     // Without our own key pair the requests go unsigned, and the metadata says so.
     expect(xml).toContain('AuthnRequestsSigned="false"');
     expect(xml).not.toContain('KeyDescriptor');
-    const location = new URL((await new TestClient(app).get('/sso/saml/start')).headers.get('location')!);
+    const location = new URL((await new TestClient(t.app).get('/sso/saml/start')).headers.get('location')!);
     expect([...location.searchParams.keys()]).toEqual(['SAMLRequest']);
   });
 
@@ -112,30 +109,30 @@ describe('SAML 2.0 sign-in against a local IdP', () => {
       { key: 'students', role: 'confidential_adviser' },
     ]);
     expect((await client.get('/cases')).status).toBe(200);
-    const user = await deps.db.selectFrom('app_user').select(['id', 'display_name']).where('email', '=', 'carla@uni.example').executeTakeFirstOrThrow();
+    const user = await t.deps.db.selectFrom('app_user').select(['id', 'display_name']).where('email', '=', 'carla@uni.example').executeTakeFirstOrThrow();
     expect(user.display_name).toBe('Carla Jansen');
-    const link = await deps.db.selectFrom('sso_identity').selectAll().where('provider', '=', 'saml').executeTakeFirstOrThrow();
+    const link = await t.deps.db.selectFrom('sso_identity').selectAll().where('provider', '=', 'saml').executeTakeFirstOrThrow();
     expect(link).toMatchObject({ subject: 'subject-carla', user_id: user.id });
-    const event = await deps.db.selectFrom('audit_event').select('detail').where('type', '=', 'USER_SIGNED_IN').orderBy('id', 'desc').executeTakeFirstOrThrow();
+    const event = await t.deps.db.selectFrom('audit_event').select('detail').where('type', '=', 'USER_SIGNED_IN').orderBy('id', 'desc').executeTakeFirstOrThrow();
     expect(event.detail).toMatchObject({ method: 'saml' });
   });
 
   it('links an existing password account by e-mail and replaces its roles with the IdP roles', async () => {
-    const teamId = (await deps.db.selectFrom('team').select('id').where('key', '=', 'ccp').executeTakeFirstOrThrow()).id;
-    const existing = await deps.db.transaction().execute((trx) =>
+    const teamId = (await t.deps.db.selectFrom('team').select('id').where('key', '=', 'ccp').executeTakeFirstOrThrow()).id;
+    const existing = await t.deps.db.transaction().execute((trx) =>
       createUser(trx, { email: 'dirk@uni.example', displayName: 'Dirk', password: PASSWORD, memberships: [{ teamId, role: 'confidential_adviser' }] }, { kind: 'system' }),
     );
     await signInThroughIdp('dirk');
     expect(await rolesOf('dirk@uni.example')).toEqual([{ key: 'students', role: 'safety_coordinator' }]);
-    expect(await deps.db.selectFrom('sso_identity').select('user_id').where('subject', '=', 'subject-dirk').executeTakeFirstOrThrow()).toEqual({ user_id: existing });
+    expect(await t.deps.db.selectFrom('sso_identity').select('user_id').where('subject', '=', 'subject-dirk').executeTakeFirstOrThrow()).toEqual({ user_id: existing });
   });
 
   it('refuses an account whose attributes map to no role, and audits the refusal', async () => {
     const { client, res } = await signInThroughIdp('nobody');
     expect(res.status).toBe(403);
     expect((await client.get('/cases')).status).toBe(303);
-    expect(await deps.db.selectFrom('app_user').select('id').where('email', '=', 'nobody@uni.example').executeTakeFirst()).toBeUndefined();
-    const event = await deps.db.selectFrom('audit_event').select('detail').where('type', '=', 'SSO_SIGN_IN_REFUSED').orderBy('id', 'desc').executeTakeFirstOrThrow();
+    expect(await t.deps.db.selectFrom('app_user').select('id').where('email', '=', 'nobody@uni.example').executeTakeFirst()).toBeUndefined();
+    const event = await t.deps.db.selectFrom('audit_event').select('detail').where('type', '=', 'SSO_SIGN_IN_REFUSED').orderBy('id', 'desc').executeTakeFirstOrThrow();
     expect(event.detail).toMatchObject({ provider: 'saml', reason: 'no_roles' });
   });
 
@@ -144,7 +141,7 @@ describe('SAML 2.0 sign-in against a local IdP', () => {
     expect((await postToAcs(client, samlResponse)).status).toBe(403); // the state cookie was used up
 
     const fresh = async () => {
-      const c = new TestClient(app);
+      const c = new TestClient(t.app);
       const start = await c.get('/sso/saml/start');
       const request = new URL(start.headers.get('location')!).searchParams.get('SAMLRequest')!;
       const { inflateRawSync } = await import('node:zlib');
@@ -165,7 +162,7 @@ describe('SAML 2.0 sign-in against a local IdP', () => {
 
     const good = await fresh();
     const valid = idp.buildResponse({ login: 'carla', acs, audience, inResponseTo: good.id });
-    expect((await postToAcs(new TestClient(app), Buffer.from(valid).toString('base64'))).status).toBe(403); // another browser
+    expect((await postToAcs(new TestClient(t.app), Buffer.from(valid).toString('base64'))).status).toBe(403); // another browser
     expect((await postToAcs(good.c, Buffer.from(valid).toString('base64'))).status).toBe(200); // the control: same response, right browser
   });
 });
@@ -180,7 +177,7 @@ describe('signed AuthnRequests (MELDPUNT_SAML_SP_KEY / MELDPUNT_SAML_SP_CERT)', 
     sp = makeKeyPair(); // a throwaway key pair for this run (openssl, in memory; never in the repository)
     strictIdp = await startSamlIdp(ACCOUNTS);
     const sso = readSsoConfig({ ...samlEnv(strictIdp), MELDPUNT_SAML_SP_KEY: sp.key, MELDPUNT_SAML_SP_CERT: sp.cert, MELDPUNT_SSO_ROLE_MAP: JSON.stringify({ 'urn:mace:uni.example:vp': 'students:confidential_adviser' }) }, BASE);
-    signedApp = createApp(deps, { sso });
+    signedApp = createApp(t.deps, { sso });
   });
   afterAll(() => strictIdp?.close());
 
@@ -235,7 +232,7 @@ describe('signed AuthnRequests (MELDPUNT_SAML_SP_KEY / MELDPUNT_SAML_SP_CERT)', 
     expect((await fetch(stripped)).status).toBe(403);
 
     // An installation without a key pair: unsigned requests, which this IdP refuses.
-    const unsigned = createApp(deps, { sso: readSsoConfig(samlEnv(strictIdp), BASE) });
+    const unsigned = createApp(t.deps, { sso: readSsoConfig(samlEnv(strictIdp), BASE) });
     const plain = await signedStart(unsigned);
     expect(plain.location.searchParams.has('Signature')).toBe(false);
     expect((await fetch(plain.location)).status).toBe(403);

@@ -1,15 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../src/server/app.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { importCases } from '../src/server/imports/case-import.service.js';
-import { createTestDeps } from './support/test-deps.js';
-import { createTeam, defaultTeamId } from './support/factories.js';
+import { createTeam } from './support/factories.js';
 import { signedIn } from './support/security.js';
 import { buildAnnualFixtureCsv, CASE_HEADER } from './support/annual-fixture.js';
+import { useTestApp } from './support/use-test-app.js';
 
-type Deps = Awaited<ReturnType<typeof createTestDeps>>;
-let deps: Deps;
-let app: ReturnType<typeof createApp>;
-let teamId: string;
+const t = useTestApp();
 let trendTeamId: string;
 const TREND_TEAM = 'trend-team';
 
@@ -19,20 +15,16 @@ function rows(year: number, category: string, org: string, n: number): string[] 
 }
 
 beforeAll(async () => {
-  deps = await createTestDeps();
-  app = createApp(deps);
-  teamId = await defaultTeamId(deps);
-  await importCases(deps.db, deps.keyring, { text: buildAnnualFixtureCsv() });
-  trendTeamId = await createTeam(deps, TREND_TEAM);
+  await importCases(t.deps.db, t.deps.keyring, { text: buildAnnualFixtureCsv() });
+  trendTeamId = await createTeam(t.deps, TREND_TEAM);
   const csv = [
     CASE_HEADER.join(','),
     ...rows(2023, 'stalking', 'LAW', 6), ...rows(2023, 'bullying', 'LAW', 20),
     ...rows(2024, 'stalking', 'LAW', 6), ...rows(2024, 'bullying', 'SBE', 20),
     ...rows(2025, 'stalking', 'FHML', 30), ...rows(2025, 'bullying', 'SBE', 21), ...rows(2025, 'threat', 'LAW', 3),
   ].join('\n');
-  await importCases(deps.db, deps.keyring, { text: `${csv}\n`, teamKey: TREND_TEAM });
+  await importCases(t.deps.db, t.deps.keyring, { text: `${csv}\n`, teamKey: TREND_TEAM });
 });
-afterAll(() => deps?.dispose());
 
 interface Cell { kind: string; text: string }
 /** Every table of the page as columns of cells with their total (null when hidden). */
@@ -95,7 +87,7 @@ function assertSafe(html: string, t: number) {
 
 describe('the board view', () => {
   it('never shows a count below the threshold, also not through a total minus the other cells', async () => {
-    const { client } = await signedIn(app, deps, teamId, ['board']);
+    const { client } = await signedIn(t.app, t.deps, t.teamId, ['board']);
     const res = await client.get('/statistics?team=students&year=2025');
     expect(res.status).toBe(200);
     const html = client.lastHtml;
@@ -113,19 +105,19 @@ describe('the board view', () => {
   });
 
   it('uses the team\u2019s threshold', async () => {
-    await deps.db.updateTable('team').set({ suppression_threshold: 10 }).where('id', '=', teamId).execute();
+    await t.deps.db.updateTable('team').set({ suppression_threshold: 10 }).where('id', '=', t.teamId).execute();
     try {
-      const { client } = await signedIn(app, deps, teamId, ['safety_coordinator']);
+      const { client } = await signedIn(t.app, t.deps, t.teamId, ['safety_coordinator']);
       await client.get('/statistics?year=2025');
       expect(client.lastHtml).toContain('&lt; 10');
       assertSafe(client.lastHtml, 10);
     } finally {
-      await deps.db.updateTable('team').set({ suppression_threshold: 5 }).where('id', '=', teamId).execute();
+      await t.deps.db.updateTable('team').set({ suppression_threshold: 5 }).where('id', '=', t.teamId).execute();
     }
   });
 
   it('shows trends per category and unit over five years and signals a sharp rise', async () => {
-    const { client } = await signedIn(app, deps, trendTeamId, ['board']);
+    const { client } = await signedIn(t.app, t.deps, trendTeamId, ['board']);
     await client.get(`/statistics?team=${TREND_TEAM}&year=2025`);
     const html = client.lastHtml;
     assertSafe(html, 5);
@@ -141,10 +133,10 @@ describe('the board view', () => {
 
   it('is for the board and coordinators; advisers and partner services are refused', async () => {
     for (const role of ['confidential_adviser', 'partner_service', 'support_officer'] as const) {
-      const { client } = await signedIn(app, deps, teamId, [role]);
+      const { client } = await signedIn(t.app, t.deps, t.teamId, [role]);
       expect((await client.get('/statistics?year=2025')).status, role).toBe(403);
     }
-    const { client } = await signedIn(app, deps, trendTeamId, ['board']);
+    const { client } = await signedIn(t.app, t.deps, trendTeamId, ['board']);
     expect((await client.get('/statistics?team=students&year=2025')).status).toBe(403);
   });
 });

@@ -1,19 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../src/server/app.js';
-import { createTestDeps } from './support/test-deps.js';
+import { describe, expect, it } from 'vitest';
 import { defaultTeamId } from './support/factories.js';
 import { caseIdOf, signedIn } from './support/security.js';
 import { jpegWithExif, openMailbox, postMultipart, reportAnonymously } from './support/reporter-flow.js';
+import { useTestApp } from './support/use-test-app.js';
 
-type Deps = Awaited<ReturnType<typeof createTestDeps>>;
-let deps: Deps;
-let app: ReturnType<typeof createApp>;
-
-beforeAll(async () => {
-  deps = await createTestDeps();
-  app = createApp(deps);
-});
-afterAll(() => deps.dispose());
+const t = useTestApp();
 
 interface Export {
   narrative: string;
@@ -29,11 +20,11 @@ interface Export {
 
 describe('data-subject export', () => {
   it('holds everything about the reporter: messages, attachments (list), minutes, contacts, consents, identities', async () => {
-    const { receipt, reference } = await reportAnonymously(app, [], { narrative: 'Inzage 7q verhaal' });
-    const caseId = await caseIdOf(deps, reference);
-    const coordinator = await signedIn(app, deps, await defaultTeamId(deps), ['safety_coordinator']);
+    const { receipt, reference } = await reportAnonymously(t.app, [], { narrative: 'Inzage 7q verhaal' });
+    const caseId = await caseIdOf(t.deps, reference);
+    const coordinator = await signedIn(t.app, t.deps, await defaultTeamId(t.deps), ['safety_coordinator']);
     const { client: staff } = coordinator;
-    const { client: reporter } = await openMailbox(app, receipt);
+    const { client: reporter } = await openMailbox(t.app, receipt);
     await reporter.get('/postbus/inbox');
     await reporter.post('/postbus/e-mail', { email: 'inzage7q@example.test' });
     await reporter.get('/postbus/inbox');

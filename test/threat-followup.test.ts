@@ -1,39 +1,27 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../src/server/app.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { grantConsent } from '../src/server/consent/consent.service.js';
 import { registeredJobs } from '../src/server/jobs/scheduler.js';
 import '../src/server/jobs/all-jobs.js';
 import { sendThreatCheckinReminders } from '../src/server/threats/checkin-reminders.job.js';
-import { createTestDeps } from './support/test-deps.js';
-import { startTestSmtp } from './support/smtp.js';
 import { noisePng } from './support/images.js';
 import { postMultipart } from './support/reporter-flow.js';
 import { auditTypes, reportStalking, signedInStaff } from './support/safety-case.js';
+import { useTestApp } from './support/use-test-app.js';
 
-type Deps = Awaited<ReturnType<typeof createTestDeps>>;
-let deps: Deps;
-let app: ReturnType<typeof createApp>;
-let smtp: Awaited<ReturnType<typeof startTestSmtp>>;
+const t = useTestApp({ smtp: true, app: { today: () => '2026-11-23' } });
 let coordinator: Awaited<ReturnType<typeof signedInStaff>>;
 let expert: Awaited<ReturnType<typeof signedInStaff>>;
 let comms: Awaited<ReturnType<typeof signedInStaff>>;
 
 beforeAll(async () => {
-  smtp = await startTestSmtp();
-  deps = await createTestDeps({ MELDPUNT_SMTP_URL: smtp.url });
-  app = createApp(deps, { today: () => '2026-11-23' });
-  coordinator = await signedInStaff(deps, app, ['safety_coordinator'], 'Coordinator');
-  expert = await signedInStaff(deps, app, ['expert_team_member'], 'Expert');
-  comms = await signedInStaff(deps, app, ['support_officer'], 'Communications officer');
-});
-afterAll(async () => {
-  await deps.dispose();
-  await smtp.close();
+  coordinator = await signedInStaff(t.deps, t.app, ['safety_coordinator'], 'Coordinator');
+  expert = await signedInStaff(t.deps, t.app, ['expert_team_member'], 'Expert');
+  comms = await signedInStaff(t.deps, t.app, ['support_officer'], 'Communications officer');
 });
 
-const threatCase = () => reportStalking(deps, app, { category: 'threat', subtype: 'after_media_appearance' });
-const referenceOf = async (caseId: string) => (await deps.db.selectFrom('case').select('reference').where('id', '=', caseId).executeTakeFirstOrThrow()).reference;
-const mailsAbout = (reference: string) => smtp.messages.filter((m) => (m.text ?? '').includes(reference));
+const threatCase = () => reportStalking(t.deps, t.app, { category: 'threat', subtype: 'after_media_appearance' });
+const referenceOf = async (caseId: string) => (await t.deps.db.selectFrom('case').select('reference').where('id', '=', caseId).executeTakeFirstOrThrow()).reference;
+const mailsAbout = (reference: string) => t.smtp.messages.filter((m) => (m.text ?? '').includes(reference));
 
 describe('periodic check-ins after threats', () => {
   it('is a registered job', () => {
@@ -43,15 +31,15 @@ describe('periodic check-ins after threats', () => {
   it('reminds the adviser exactly once per check-in date, without content; a recorded check-in sets the next date', async () => {
     const caseId = await threatCase();
     const reference = await referenceOf(caseId);
-    await deps.db.updateTable('case').set({ assigned_adviser_id: coordinator.id }).where('id', '=', caseId).execute();
+    await t.deps.db.updateTable('case').set({ assigned_adviser_id: coordinator.id }).where('id', '=', caseId).execute();
     const { client } = coordinator;
     await client.get(`/cases/${caseId}/threats`);
     expect((await client.post(`/cases/${caseId}/threats/support`, { statementStatus: 'requested', otherEmployers: 'Ziekenhuis Noord', checkinEveryWeeks: '2' })).status).toBe(303);
 
-    expect(await sendThreatCheckinReminders(deps, new Date('2026-12-06T09:00:00Z'))).toBe(0);
-    expect(await sendThreatCheckinReminders(deps, new Date('2026-12-07T09:00:00Z'))).toBe(1);
-    expect(await sendThreatCheckinReminders(deps, new Date('2026-12-07T10:00:00Z'))).toBe(0);
-    expect(await sendThreatCheckinReminders(deps, new Date('2026-12-09T09:00:00Z'))).toBe(0);
+    expect(await sendThreatCheckinReminders(t.deps, new Date('2026-12-06T09:00:00Z'))).toBe(0);
+    expect(await sendThreatCheckinReminders(t.deps, new Date('2026-12-07T09:00:00Z'))).toBe(1);
+    expect(await sendThreatCheckinReminders(t.deps, new Date('2026-12-07T10:00:00Z'))).toBe(0);
+    expect(await sendThreatCheckinReminders(t.deps, new Date('2026-12-09T09:00:00Z'))).toBe(0);
     const first = mailsAbout(reference);
     expect(first).toHaveLength(1);
     expect(first[0]!.to).toMatchObject({ text: coordinator.email });
@@ -62,11 +50,11 @@ describe('periodic check-ins after threats', () => {
     await client.get(`/cases/${caseId}/threats`);
     expect((await client.post(`/cases/${caseId}/threats/checkins`, { occurredOn: '2026-12-09', note: 'Rustiger sinds de verklaring.' })).status).toBe(303);
     expect(/data-testid="next-checkin">([^<]+)</.exec(await (await client.get(`/cases/${caseId}/threats`)).text())?.[1]).toBe('2026-12-23');
-    expect(await sendThreatCheckinReminders(deps, new Date('2026-12-22T09:00:00Z'))).toBe(0);
-    expect(await sendThreatCheckinReminders(deps, new Date('2026-12-23T09:00:00Z'))).toBe(1);
+    expect(await sendThreatCheckinReminders(t.deps, new Date('2026-12-22T09:00:00Z'))).toBe(0);
+    expect(await sendThreatCheckinReminders(t.deps, new Date('2026-12-23T09:00:00Z'))).toBe(1);
     expect(mailsAbout(reference)).toHaveLength(2);
 
-    const reminded = await deps.db.selectFrom('audit_event').select(['actor_kind', 'detail']).where('case_id', '=', caseId).where('type', '=', 'THREAT_CHECKIN_REMINDED').orderBy('id').execute();
+    const reminded = await t.deps.db.selectFrom('audit_event').select(['actor_kind', 'detail']).where('case_id', '=', caseId).where('type', '=', 'THREAT_CHECKIN_REMINDED').orderBy('id').execute();
     expect(reminded.map((r) => [r.actor_kind, r.detail.dueOn])).toEqual([['system', '2026-12-07'], ['system', '2026-12-23']]);
   });
 
@@ -79,8 +67,8 @@ describe('periodic check-ins after threats', () => {
       await coordinator.client.get(`/cases/${id}/threats`);
       await coordinator.client.post(`/cases/${id}/threats/support`, { statementStatus: 'none', checkinEveryWeeks: '1' });
     }
-    await deps.db.updateTable('case').set({ status: 'closed' }).where('id', '=', closedId).execute();
-    await sendThreatCheckinReminders(deps, new Date('2026-11-30T09:00:00Z'));
+    await t.deps.db.updateTable('case').set({ status: 'closed' }).where('id', '=', closedId).execute();
+    await sendThreatCheckinReminders(t.deps, new Date('2026-11-30T09:00:00Z'));
     const mails = mailsAbout(reference);
     expect(mails.length).toBeGreaterThanOrEqual(1);
     expect(mails.map((m) => (m.to as { text: string }).text)).toContain(coordinator.email);
@@ -108,8 +96,8 @@ describe('the threat evidence log', () => {
     expect((await comms.client.get(`/threat-log/${caseId}`)).status).toBe(before);
     const page = await (await client.get(`/cases/${caseId}/threats`)).text();
     expect(page).not.toContain('Communications officer');
-    expect(await deps.db.selectFrom('threat_log_grant').select('user_id').where('case_id', '=', caseId).execute()).toEqual([]);
-    expect(await auditTypes(deps, caseId)).toEqual(expect.arrayContaining(['THREAT_LOG_GRANTED', 'THREAT_LOG_REVOKED']));
+    expect(await t.deps.db.selectFrom('threat_log_grant').select('user_id').where('case_id', '=', caseId).execute()).toEqual([]);
+    expect(await auditTypes(t.deps, caseId)).toEqual(expect.arrayContaining(['THREAT_LOG_GRANTED', 'THREAT_LOG_REVOKED']));
   });
 
   it('takes a screenshot above the ordinary 1 MiB body limit, strips its metadata, seals it and gives it back', async () => {
@@ -122,7 +110,7 @@ describe('the threat evidence log', () => {
       { field: 'screenshot', name: 'scherm.png', type: 'image/png', bytes: shot },
     ]);
     expect(res.status).toBe(303);
-    const row = await deps.db.selectFrom('threat_evidence').select(['id', 'screenshot', 'screenshot_type']).where('case_id', '=', caseId).executeTakeFirstOrThrow();
+    const row = await t.deps.db.selectFrom('threat_evidence').select(['id', 'screenshot', 'screenshot_type']).where('case_id', '=', caseId).executeTakeFirstOrThrow();
     expect(row.screenshot_type).toBe('image/png');
     expect(row.screenshot!.includes(Buffer.from('Jan Jansen'))).toBe(false);
     expect(row.screenshot!.includes(shot.subarray(100, 164))).toBe(false); // sealed, not stored as is
@@ -136,7 +124,7 @@ describe('the threat evidence log', () => {
     expect(bytes.includes(Buffer.from('tEXt'))).toBe(false);
     expect(bytes.includes(Buffer.from('Jan Jansen'))).toBe(false);
     expect(bytes.length).toBeGreaterThan(1024 * 1024);
-    expect(await auditTypes(deps, caseId)).toEqual(expect.arrayContaining(['THREAT_EVIDENCE_ADDED', 'THREAT_SCREENSHOT_VIEWED']));
+    expect(await auditTypes(t.deps, caseId)).toEqual(expect.arrayContaining(['THREAT_EVIDENCE_ADDED', 'THREAT_SCREENSHOT_VIEWED']));
   });
 
   it('refuses a file that is not an image or PDF with a message linked to the field, in Dutch and English, and keeps nothing', async () => {
@@ -159,7 +147,7 @@ describe('the threat evidence log', () => {
       expect(client.lastHtml).toContain(text);
       expect(client.lastHtml).toContain('href="#field-screenshot"');
     }
-    expect(await deps.db.selectFrom('threat_evidence').select('id').where('case_id', '=', caseId).execute()).toEqual([]);
+    expect(await t.deps.db.selectFrom('threat_evidence').select('id').where('case_id', '=', caseId).execute()).toEqual([]);
   });
 });
 
@@ -170,8 +158,8 @@ describe('closing an expert consultation', () => {
     await client.get(`/cases/${caseId}/consultations`);
     const created = await client.post(`/cases/${caseId}/consultations`, { summary: 'Een wetenschapper wordt na een tv-optreden online bedreigd.' });
     const id = /consultations\/([0-9a-f-]{36})$/.exec(created.headers.get('location') ?? '')![1]!;
-    await deps.db.transaction().execute((trx) =>
-      grantConsent(trx, deps.keyring, { id: caseId, teamId: coordinator.teamId }, { info: 'anonymised_summary', recipient: { kind: 'role', value: 'expert_team_member' }, purpose: 'expert_consultation', obtainedVia: 'conversation' }, { kind: 'user', userId: coordinator.id }),
+    await t.deps.db.transaction().execute((trx) =>
+      grantConsent(trx, t.deps.keyring, { id: caseId, teamId: coordinator.teamId }, { info: 'anonymised_summary', recipient: { kind: 'role', value: 'expert_team_member' }, purpose: 'expert_consultation', obtainedVia: 'conversation' }, { kind: 'user', userId: coordinator.id }),
     );
     await client.get(`/cases/${caseId}/consultations/${id}`);
     expect((await client.post(`/cases/${caseId}/consultations/${id}/publish`, {})).status).toBe(303);
@@ -192,7 +180,7 @@ describe('closing an expert consultation', () => {
     expect((await expert.client.post(`/consultations/${id}/advice`, { advice: 'Nog iets.' })).status).toBe(404);
     await client.get(`/cases/${caseId}/consultations/${id}`);
     await client.post(`/cases/${caseId}/consultations/${id}/close`, {}); // already closed: nothing happens
-    const closed = await deps.db.selectFrom('audit_event').select(['detail', 'actor_user_id']).where('case_id', '=', caseId).where('type', '=', 'CONSULTATION_CLOSED').execute();
+    const closed = await t.deps.db.selectFrom('audit_event').select(['detail', 'actor_user_id']).where('case_id', '=', caseId).where('type', '=', 'CONSULTATION_CLOSED').execute();
     expect(closed).toEqual([{ detail: { consultationId: id, from: 'published' }, actor_user_id: coordinator.id }]);
   });
 });

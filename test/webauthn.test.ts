@@ -1,25 +1,16 @@
 import crypto from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createApp } from '../src/server/app.js';
 import { timeStep, totpCode } from '../src/server/auth/totp.js';
 import { clearFailures } from '../src/server/http/throttle.js';
 import { relyingPartyFor } from '../src/server/auth/webauthn.service.js';
-import { createTestDeps } from './support/test-deps.js';
 import { TestClient } from './support/http-client.js';
-import { createStaff, defaultTeamId, PASSWORD } from './support/factories.js';
+import { createStaff, PASSWORD } from './support/factories.js';
+import { base32Decode } from './support/base32.js';
+import { useTestApp } from './support/use-test-app.js';
 
-type Deps = Awaited<ReturnType<typeof createTestDeps>>;
-let deps: Deps;
-let app: ReturnType<typeof createApp>;
-let teamId: string;
 const ORIGIN = 'http://localhost:3000';
-
-beforeAll(async () => {
-  deps = await createTestDeps({ MELDPUNT_BASE_URL: ORIGIN });
-  app = createApp(deps);
-  teamId = await defaultTeamId(deps);
-});
-afterAll(() => deps.dispose());
+const t = useTestApp({ env: { MELDPUNT_BASE_URL: ORIGIN } });
 
 // --- A software authenticator: P-256 key, "none" attestation, CBOR by hand. ---
 
@@ -90,14 +81,14 @@ function postJson(client: TestClient, path: string, body: unknown = {}) {
 }
 
 async function countAudit(type: string) {
-  const rows = await deps.db.selectFrom('audit_event').select('id').where('type', '=', type as never).execute();
+  const rows = await t.deps.db.selectFrom('audit_event').select('id').where('type', '=', type as never).execute();
   return rows.length;
 }
 
 describe('WebAuthn as a second factor', () => {
   it('enrols a key beside TOTP, signs in with it, and refuses a wrong signature, a replayed challenge, a wrong origin and a stale counter', async () => {
-    const adviser = await createStaff(deps, teamId, ['confidential_adviser']);
-    const owner = new TestClient(app);
+    const adviser = await createStaff(t.deps, t.teamId, ['confidential_adviser']);
+    const owner = new TestClient(t.app);
     expect((await owner.signIn(adviser.email, PASSWORD)).headers.get('location')).toBe('/cases');
     await owner.get('/account/security');
     // A key needs TOTP first: the no-JavaScript path and the recovery codes stay available.
@@ -126,13 +117,13 @@ describe('WebAuthn as a second factor', () => {
     expect(registered.status).toBe(200);
     expect(await registered.json()).toEqual({ ok: true, redirect: '/account/security?notice=key-added' });
     expect(await countAudit('USER_WEBAUTHN_REGISTERED')).toBe(1);
-    const stored = await deps.db.selectFrom('webauthn_credential').selectAll().where('user_id', '=', adviser.id).execute();
+    const stored = await t.deps.db.selectFrom('webauthn_credential').selectAll().where('user_id', '=', adviser.id).execute();
     expect(stored.map((s) => s.credential_id)).toEqual([b64url(key.credentialId)]);
     await owner.get('/account/security');
     expect(owner.lastHtml).toContain('data-testid="webauthn-keys"');
 
     // Sign-in: password, then the key instead of a code.
-    const client = new TestClient(app);
+    const client = new TestClient(t.app);
     expect((await client.signIn(adviser.email, PASSWORD)).headers.get('location')).toBe('/login/two-factor');
     await client.get('/login/two-factor');
     expect(client.lastHtml).toContain('data-webauthn="authenticate"');
@@ -150,7 +141,7 @@ describe('WebAuthn as a second factor', () => {
     expect(await countAudit('USER_WEBAUTHN_VERIFIED')).toBe(1);
 
     // Refusals, each in a session that stays pending.
-    const attacker = new TestClient(app);
+    const attacker = new TestClient(t.app);
     await attacker.signIn(adviser.email, PASSWORD);
     await attacker.get('/login/two-factor');
     const refused = async (make: (o: { challenge: string; rpId: string }) => unknown) => {
@@ -165,23 +156,23 @@ describe('WebAuthn as a second factor', () => {
     expect(await refused((o) => key.assert(o, 1))).toBe(401); // counter not above the stored one (cloned key)
     expect((await attacker.get('/cases')).headers.get('location')).toBe('/login');
     expect(await countAudit('USER_WEBAUTHN_VERIFIED')).toBe(1);
-    const stillOne = await deps.db.selectFrom('webauthn_credential').select('counter').where('user_id', '=', adviser.id).executeTakeFirstOrThrow();
+    const stillOne = await t.deps.db.selectFrom('webauthn_credential').select('counter').where('user_id', '=', adviser.id).executeTakeFirstOrThrow();
     expect(Number(stillOne.counter)).toBe(1);
     // Five failures share the TOTP budget: now even the right key is throttled.
     expect(await refused((o) => key.assert(o, 7))).toBe(429);
     expect((await attacker.get('/cases')).headers.get('location')).toBe('/login');
     // Once the window is over (cleared here), the right key with a rising counter works again.
-    await clearFailures(deps.db, `totp:${adviser.id}`);
+    await clearFailures(t.deps.db, `totp:${adviser.id}`);
     expect(await refused((o) => key.assert(o, 8))).toBe(200);
     expect((await attacker.get('/cases')).status).toBe(200);
   });
 
   it('removes an own key (audited, with a notice), and answers 404 for another user\'s key', async () => {
-    const owner = await createStaff(deps, teamId, ['confidential_adviser']);
-    const other = await createStaff(deps, teamId, ['confidential_adviser']);
+    const owner = await createStaff(t.deps, t.teamId, ['confidential_adviser']);
+    const other = await createStaff(t.deps, t.teamId, ['confidential_adviser']);
     const mine = await signedInWithKey(owner.email);
     const theirs = await signedInWithKey(other.email);
-    const idOf = async (userId: string) => (await deps.db.selectFrom('webauthn_credential').select('id').where('user_id', '=', userId).executeTakeFirstOrThrow()).id;
+    const idOf = async (userId: string) => (await t.deps.db.selectFrom('webauthn_credential').select('id').where('user_id', '=', userId).executeTakeFirstOrThrow()).id;
     const [myKey, theirKey] = [await idOf(owner.id), await idOf(other.id)];
 
     await mine.get('/account/security');
@@ -193,8 +184,8 @@ describe('WebAuthn as a second factor', () => {
     expect((await mine.post('/account/webauthn/not-a-uuid/delete', {})).status).toBe(404);
     await mine.get('/account/security');
     expect((await mine.post(`/account/webauthn/${myKey}/delete`, { _csrf: 'forged' })).status).toBe(403);
-    expect((await new TestClient(app).post(`/account/webauthn/${myKey}/delete`, {})).status).toBe(403); // no CSRF cookie, no session
-    expect(await deps.db.selectFrom('webauthn_credential').select('id').where('id', 'in', [myKey, theirKey]).execute()).toHaveLength(2);
+    expect((await new TestClient(t.app).post(`/account/webauthn/${myKey}/delete`, {})).status).toBe(403); // no CSRF cookie, no session
+    expect(await t.deps.db.selectFrom('webauthn_credential').select('id').where('id', 'in', [myKey, theirKey]).execute()).toHaveLength(2);
     expect(await countAudit('USER_WEBAUTHN_REMOVED')).toBe(0);
 
     // The own key: 303 to the page with a notice; the key is gone and the removal audited.
@@ -205,17 +196,17 @@ describe('WebAuthn as a second factor', () => {
     await mine.get(removed.headers.get('location')!);
     expect(mine.lastHtml).toContain('De sleutel is verwijderd.');
     expect(mine.lastHtml).not.toContain('data-testid="webauthn-keys"');
-    expect(await deps.db.selectFrom('webauthn_credential').select('id').where('user_id', '=', owner.id).execute()).toEqual([]);
-    const events = await deps.db.selectFrom('audit_event').selectAll().where('type', '=', 'USER_WEBAUTHN_REMOVED').execute();
+    expect(await t.deps.db.selectFrom('webauthn_credential').select('id').where('user_id', '=', owner.id).execute()).toEqual([]);
+    const events = await t.deps.db.selectFrom('audit_event').selectAll().where('type', '=', 'USER_WEBAUTHN_REMOVED').execute();
     expect(events).toHaveLength(1);
     expect(events[0]!.actor_user_id).toBe(owner.id);
     expect(JSON.stringify(events[0]!.detail)).toContain(myKey);
     expect((await mine.post(`/account/webauthn/${myKey}/delete`, {})).status).toBe(404); // already gone
     // The other user's key still works; the owner's next sign-in offers the code only.
-    expect(await deps.db.selectFrom('webauthn_credential').select('id').where('id', '=', theirKey).execute()).toHaveLength(1);
+    expect(await t.deps.db.selectFrom('webauthn_credential').select('id').where('id', '=', theirKey).execute()).toHaveLength(1);
     await theirs.get('/account/security');
     expect(theirs.lastHtml).toContain(`action="/account/webauthn/${theirKey}/delete"`);
-    const again = new TestClient(app);
+    const again = new TestClient(t.app);
     expect((await again.signIn(owner.email, PASSWORD)).headers.get('location')).toBe('/login/two-factor');
     await again.get('/login/two-factor');
     expect(again.lastHtml).not.toContain('data-webauthn="authenticate"');
@@ -223,8 +214,8 @@ describe('WebAuthn as a second factor', () => {
   });
 
   it('says on the enrolment pages that the app comes first and the key right after; no key button before TOTP', async () => {
-    const adviser = await createStaff(deps, teamId, ['confidential_adviser']);
-    const client = new TestClient(app, 'en');
+    const adviser = await createStaff(t.deps, t.teamId, ['confidential_adviser']);
+    const client = new TestClient(t.app, 'en');
     await client.signIn(adviser.email, PASSWORD);
     await client.get('/account/security');
     expect(client.lastHtml).toContain('Set up the app first');
@@ -239,15 +230,15 @@ describe('WebAuthn as a second factor', () => {
   });
 
   it('serves the script from our own origin, and refuses key sign-in outside a pending session', async () => {
-    const res = await app.request('/assets/webauthn.js');
+    const res = await t.app.request('/assets/webauthn.js');
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toContain('javascript');
     expect(await res.text()).toContain('navigator.credentials');
     // Its requests (challenge, answer) are allowed to our own origin and nowhere else.
-    const csp = (await app.request('/login')).headers.get('content-security-policy')!;
+    const csp = (await t.app.request('/login')).headers.get('content-security-policy')!;
     expect(csp).toContain("connect-src 'self';");
     expect(csp).toContain("default-src 'none'");
-    const stranger = new TestClient(app);
+    const stranger = new TestClient(t.app);
     await stranger.get('/login');
     expect((await postJson(stranger, '/login/two-factor/webauthn/options')).status).not.toBe(200);
   });
@@ -259,7 +250,7 @@ describe('WebAuthn under an IP address', () => {
     nl: 'Beveiligingssleutels en passkeys werken alleen als deze dienst onder een domeinnaam draait',
     en: 'Security keys and passkeys only work when this service runs under a domain name',
   };
-  const appAt = (baseUrl: string) => createApp({ ...deps, config: { ...deps.config, baseUrl } });
+  const appAt = (baseUrl: string) => createApp({ ...t.deps, config: { ...t.deps.config, baseUrl } });
 
   it('knows which base URLs browsers accept for keys', () => {
     for (const url of ['http://127.0.0.1:3000', 'https://10.1.2.3', 'http://[::1]:3000', 'https://[2001:db8::1]']) expect(relyingPartyFor(url).canUseKeys, url).toBe(false);
@@ -268,7 +259,7 @@ describe('WebAuthn under an IP address', () => {
 
   it('at http://127.0.0.1:… the two-factor sign-in says keys need a domain name, in both languages, and offers no key button', async () => {
     const ipApp = appAt('http://127.0.0.1:3000');
-    const adviser = await createStaff(deps, teamId, ['confidential_adviser']);
+    const adviser = await createStaff(t.deps, t.teamId, ['confidential_adviser']);
     await signedInWithKey(adviser.email); // a key registered while the service ran under localhost
 
     for (const lang of ['nl', 'en'] as const) {
@@ -286,7 +277,7 @@ describe('WebAuthn under an IP address', () => {
   });
 
   it('at http://127.0.0.1:… the security page says so too, enrolment promises no key, and the recovery-codes page offers none', async () => {
-    const adviser = await createStaff(deps, teamId, ['confidential_adviser']);
+    const adviser = await createStaff(t.deps, t.teamId, ['confidential_adviser']);
     const client = new TestClient(appAt('http://127.0.0.1:3000'), 'en');
     await client.signIn(adviser.email, PASSWORD);
     await client.get('/account/security');
@@ -308,7 +299,7 @@ describe('WebAuthn under an IP address', () => {
   });
 
   it('at http://localhost:… the same pages offer the key button and no explanation', async () => {
-    const adviser = await createStaff(deps, teamId, ['confidential_adviser']);
+    const adviser = await createStaff(t.deps, t.teamId, ['confidential_adviser']);
     const owner = await signedInWithKey(adviser.email);
     await owner.get('/account/security');
     expect(owner.lastHtml).toContain('data-webauthn="register"');
@@ -323,7 +314,7 @@ describe('WebAuthn under an IP address', () => {
 
 /** A signed-in client of a user with TOTP confirmed and one software key registered. */
 async function signedInWithKey(email: string): Promise<TestClient> {
-  const client = new TestClient(app);
+  const client = new TestClient(t.app);
   await client.signIn(email, PASSWORD);
   await client.get('/account/security');
   const secret = base32Decode(/data-testid="totp-secret">([^<]+)</.exec(client.lastHtml)![1]!.replace(/\s/g, ''));
@@ -331,20 +322,4 @@ async function signedInWithKey(email: string): Promise<TestClient> {
   const options = await (await postJson(client, '/account/webauthn/options')).json();
   expect((await postJson(client, '/account/webauthn', new SoftwareKey().register(options))).status).toBe(200);
   return client;
-}
-
-function base32Decode(text: string): Buffer {
-  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
-  let bits = 0;
-  let value = 0;
-  const out: number[] = [];
-  for (const ch of text) {
-    value = (value << 5) | alphabet.indexOf(ch);
-    bits += 5;
-    if (bits >= 8) {
-      out.push((value >>> (bits - 8)) & 255);
-      bits -= 8;
-    }
-  }
-  return Buffer.from(out);
 }

@@ -26,10 +26,18 @@ export async function createTestDeps(env: Record<string, string> = {}): Promise<
   }
   const config = readConfig({ MELDPUNT_DATA_DIR: dataDir, DATABASE_URL: databaseUrl, MELDPUNT_LOG_LEVEL: 'silent', MELDPUNT_INTAKE_PER_MINUTE: '100000', ...env });
   const deps = await bootstrap(config);
+  let closed = false;
+  // A test may close the database early (to hand it to a child process); dispose() then only cleans up.
+  const close = async () => {
+    if (closed) return;
+    closed = true;
+    await deps.close();
+  };
   return {
     ...deps,
+    close,
     async dispose() {
-      await deps.close();
+      await close();
       if (serverUrl && dbName) await adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
