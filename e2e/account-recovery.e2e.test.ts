@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { expectAccessible, launchBrowser, newContext } from './support/browser.js';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { expectAccessible, newContext } from './support/browser.js';
 import { signInAsDemo } from './support/staff.js';
-import { startServer, type RunningServer } from '../test/support/server.js';
-import { startTestSmtp } from '../test/support/smtp.js';
+import { useJourney } from './support/use-journey.js';
 import { timeStep, totpCode } from '../src/server/auth/totp.js';
+import { base32Decode } from '../test/support/base32.js';
 
 /**
  * Account recovery (docs/decisions/018-account-recovery.md) in Chromium without JavaScript:
@@ -13,38 +13,9 @@ import { timeStep, totpCode } from '../src/server/auth/totp.js';
  */
 const EMAIL = 'confidential_adviser@demo.meldpunt.invalid';
 const NEW_PASSWORD = 'a new and long passphrase';
-let server: RunningServer;
-let browser: Browser;
-let smtp: Awaited<ReturnType<typeof startTestSmtp>>;
+const j = useJourney({ args: ['--demo'], smtp: true });
 
-beforeAll(async () => {
-  smtp = await startTestSmtp();
-  [server, browser] = await Promise.all([startServer({ args: ['--demo'], env: { MELDPUNT_SMTP_URL: smtp.url } }), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  await smtp?.close();
-});
-
-/** The key as the page shows it (base32, in groups of four) → the secret bytes an authenticator app would hold. */
-function fromBase32(shown: string): Buffer {
-  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
-  let bits = 0;
-  let value = 0;
-  const out: number[] = [];
-  for (const ch of shown.replace(/\s+/g, '')) {
-    value = (value << 5) | alphabet.indexOf(ch);
-    bits += 5;
-    if (bits >= 8) {
-      out.push((value >>> (bits - 8)) & 0xff);
-      bits -= 8;
-    }
-  }
-  return Buffer.from(out);
-}
-
-const mailTo = (address: string, subject: string) => smtp.messages.find((m) => JSON.stringify(m.to).includes(address) && m.subject === subject);
+const mailTo = (address: string, subject: string) => j.smtp.messages.find((m) => JSON.stringify(m.to).includes(address) && m.subject === subject);
 
 async function submit(page: Page, button: string, url?: RegExp) {
   await Promise.all([url ? page.waitForURL(url) : page.waitForNavigation(), page.getByRole('button', { name: button }).click()]);
@@ -53,17 +24,17 @@ async function submit(page: Page, button: string, url?: RegExp) {
 describe('account recovery, end to end, without JavaScript', () => {
   it('forgot password → mailed link → new password → sign-in with the app; the administrator resets the second factor; axe on each page', async () => {
     // The adviser has set up the authenticator app (on their security page); this session stays open.
-    const before = await (await newContext(browser)).newPage();
-    await signInAsDemo(before, server.url, 'confidential_adviser');
-    await before.goto(`${server.url}/account/security`);
-    const secret = fromBase32((await before.getByTestId('totp-secret').textContent())!);
+    const before = await (await newContext(j.browser)).newPage();
+    await signInAsDemo(before, j.server.url, 'confidential_adviser');
+    await before.goto(`${j.server.url}/account/security`);
+    const secret = base32Decode((await before.getByTestId('totp-secret').textContent())!);
     await before.locator('input[name="code"]').fill(totpCode(secret, timeStep(new Date())));
     await Promise.all([before.waitForNavigation(), before.locator('form[action="/account/two-factor"] button[type="submit"]').click()]);
     expect(await before.getByTestId('recovery-codes').count()).toBe(1);
 
     // Forgot password: from the sign-in page, a form asking the address (its error state too).
-    const page = await (await newContext(browser)).newPage();
-    await page.goto(`${server.url}/login`);
+    const page = await (await newContext(j.browser)).newPage();
+    await page.goto(`${j.server.url}/login`);
     await Promise.all([page.waitForURL(/\/login\/forgot$/), page.getByRole('link', { name: 'Wachtwoord vergeten?' }).click()]);
     await expectAccessible(page);
     await page.getByLabel('E-mailadres').fill('geen e-mailadres');
@@ -98,18 +69,18 @@ describe('account recovery, end to end, without JavaScript', () => {
     await page.locator('input[name="code"]').fill(totpCode(secret, timeStep(new Date()) + 1));
     await submit(page, 'Verifiëren', /\/cases$/);
     // The session from before the reset has ended; the link works only once.
-    expect((await before.goto(`${server.url}/cases`))!.url()).toMatch(/\/login$/);
-    const reused = await (await newContext(browser)).newPage();
+    expect((await before.goto(`${j.server.url}/cases`))!.url()).toMatch(/\/login$/);
+    const reused = await (await newContext(j.browser)).newPage();
     expect((await reused.goto(link))!.status()).toBe(404);
     expect(await reused.getByTestId('reset-invalid').count()).toBe(1);
     await expectAccessible(reused);
 
     // The administrator resets the adviser's second factor on the user page (with its error state).
-    const admin = await (await newContext(browser)).newPage();
-    await signInAsDemo(admin, server.url, 'administrator');
-    await admin.goto(`${server.url}/admin`);
+    const admin = await (await newContext(j.browser)).newPage();
+    await signInAsDemo(admin, j.server.url, 'administrator');
+    await admin.goto(`${j.server.url}/admin`);
     const teamId = /\/admin\/teams\/([0-9a-f-]{36})/.exec(await admin.content())![1]!;
-    await admin.goto(`${server.url}/admin/teams/${teamId}/users`);
+    await admin.goto(`${j.server.url}/admin/teams/${teamId}/users`);
     await Promise.all([admin.waitForNavigation(), admin.getByRole('link', { name: 'Anna Jansen' }).click()]);
     expect(await admin.getByTestId('two-factor-status').textContent()).toContain('Authenticator-app ingesteld');
     await expectAccessible(admin);
@@ -122,7 +93,7 @@ describe('account recovery, end to end, without JavaScript', () => {
     await expectAccessible(admin);
     await expect.poll(() => mailTo(EMAIL, 'Uw tweestapsverificatie is gereset') !== undefined, { timeout: 15_000 }).toBe(true);
     // The adviser's session ended; two-factor is not required in the demo, so the password alone opens the inbox again.
-    expect((await page.goto(`${server.url}/cases`))!.url()).toMatch(/\/login$/);
+    expect((await page.goto(`${j.server.url}/cases`))!.url()).toMatch(/\/login$/);
     await page.getByLabel('E-mailadres').fill(EMAIL);
     await page.getByLabel('Wachtwoord', { exact: true }).fill(NEW_PASSWORD);
     await submit(page, 'Inloggen', /\/cases$/);

@@ -1,24 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { expectAccessible, launchBrowser, newContext } from './support/browser.js';
-import { startServer, type RunningServer } from '../test/support/server.js';
+import { describe, expect, it } from 'vitest';
+import { expectAccessible, newContext } from './support/browser.js';
+import { useJourney } from './support/use-journey.js';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const j = useJourney();
 
 describe('administration pages', () => {
   it('have no axe violations, in Dutch and English, with and without form errors', async () => {
-    const link = /(http:\/\/\S+\/setup\/[A-Za-z0-9_-]+)/.exec(server.output())?.[1];
-    expect(link, server.output()).toBeDefined();
-    const context = await newContext(browser, { locale: 'en-GB' });
+    const link = /(http:\/\/\S+\/setup\/[A-Za-z0-9_-]+)/.exec(j.server.output())?.[1];
+    expect(link, j.server.output()).toBeDefined();
+    const context = await newContext(j.browser, { locale: 'en-GB' });
     const page = await context.newPage();
     await page.goto(link!);
     await page.getByLabel('Name').fill('Ada Administrator');
@@ -50,7 +40,7 @@ describe('administration pages', () => {
     await page.getByRole('link', { name: 'Ada Administrator' }).click();
     await expectAccessible(page);
 
-    await page.goto(`${server.url}/lang/nl?next=${encodeURIComponent(new URL(teamUrl).pathname + '/partners')}`);
+    await page.goto(`${j.server.url}/lang/nl?next=${encodeURIComponent(new URL(teamUrl).pathname + '/partners')}`);
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Verwijspartners');
     await expectAccessible(page);
     await context.close();

@@ -1,21 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { expectAccessible, launchBrowser, newContext } from './support/browser.js';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { expectAccessible, newContext } from './support/browser.js';
 import { answerQuestions } from './support/intake.js';
 import { signInAsDemo } from './support/staff.js';
-import { startServer, type RunningServer } from '../test/support/server.js';
+import { useJourney } from './support/use-journey.js';
 import { EXIF_SECRET, jpegWithExif } from '../test/support/reporter-flow.js';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer({ args: ['--demo'] }), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const j = useJourney({ args: ['--demo'] });
 
 /** Clicks a submit button and waits for the page the server answers with. */
 async function submit(page: Page, name: string) {
@@ -29,9 +20,9 @@ const MINUTES = 'Gesprek van vandaag: de melder wil eerst advies; volgende stap 
 describe('anonymous reporter, end to end, without JavaScript', () => {
   it('guide → intake with a photo → receipt saved → mailbox: reads the adviser, replies with a file, approves minutes', async () => {
     // 1. The guide leads to the intake.
-    const first = await newContext(browser);
+    const first = await newContext(j.browser);
     const page = await first.newPage();
-    await page.goto(`${server.url}/wegwijzer`);
+    await page.goto(`${j.server.url}/wegwijzer`);
     await expectAccessible(page);
     await page.getByLabel('Ik wil mijn verhaal kwijt of advies').check();
     await page.getByLabel('Student', { exact: true }).check();
@@ -72,9 +63,9 @@ describe('anonymous reporter, end to end, without JavaScript', () => {
     await first.close();
 
     // 4. The demo adviser writes a message and minutes, in the browser.
-    const staff = await newContext(browser);
+    const staff = await newContext(j.browser);
     const adviser = await staff.newPage();
-    await signInAsDemo(adviser, server.url, 'confidential_adviser');
+    await signInAsDemo(adviser, j.server.url, 'confidential_adviser');
     await Promise.all([adviser.waitForNavigation(), adviser.getByRole('link', { name: reference }).click()]);
     await Promise.all([adviser.waitForNavigation(), adviser.getByRole('link', { name: 'Berichten, verslagen en afspraken' }).click()]);
     await expectAccessible(adviser);
@@ -90,20 +81,20 @@ describe('anonymous reporter, end to end, without JavaScript', () => {
     await expectAccessible(adviser);
 
     // 5. Later, in a fresh browser: sign in with the receipt, read, reply with a file, approve.
-    const later = await newContext(browser);
+    const later = await newContext(j.browser);
     const mailbox = await later.newPage();
-    await mailbox.goto(`${server.url}/postbus`);
+    await mailbox.goto(`${j.server.url}/postbus`);
     await expectAccessible(mailbox);
     await mailbox.getByLabel('Persoonlijke code').fill(receipt.toLowerCase());
     await submit(mailbox, 'Open mijn postbus');
-    expect(mailbox.url()).toBe(`${server.url}/postbus/inbox`);
+    expect(mailbox.url()).toBe(`${j.server.url}/postbus/inbox`);
     expect(await mailbox.getByTestId('reference').textContent()).toBe(reference);
     await expectAccessible(mailbox);
     expect(await mailbox.getByTestId('message').first().textContent()).toContain(ADVISER_MESSAGE);
 
     // The photo sent with the report comes back without its EXIF data.
     const photo = mailbox.getByRole('link', { name: 'IMG_0420.jpg' });
-    const download = await later.request.get(`${server.url}${await photo.getAttribute('href')}`);
+    const download = await later.request.get(`${j.server.url}${await photo.getAttribute('href')}`);
     expect(download.status()).toBe(200);
     const bytes = await download.body();
     expect(bytes.subarray(0, 2)).toEqual(Buffer.from([0xff, 0xd8]));

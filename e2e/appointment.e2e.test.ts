@@ -1,25 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { expectAccessible, launchBrowser, newContext } from './support/browser.js';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { expectAccessible, newContext } from './support/browser.js';
 import { answerQuestions } from './support/intake.js';
 import { APPOINTMENT_YEAR as YEAR, confirmProposedTime, expectContentFreeNotice, fetchIcsEvent } from './support/appointment.js';
 import { signInAsDemo } from './support/staff.js';
-import { startServer, type RunningServer } from '../test/support/server.js';
-import { startTestSmtp } from '../test/support/smtp.js';
+import { useJourney } from './support/use-journey.js';
 
-let server: RunningServer;
-let browser: Browser;
-let smtp: Awaited<ReturnType<typeof startTestSmtp>>;
-
-beforeAll(async () => {
-  smtp = await startTestSmtp();
-  [server, browser] = await Promise.all([startServer({ args: ['--demo'], env: { MELDPUNT_SMTP_URL: smtp.url } }), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  await smtp?.close();
-});
+const j = useJourney({ args: ['--demo'], smtp: true });
 
 async function submit(page: Page, name: string) {
   await Promise.all([page.waitForNavigation(), page.getByRole('button', { name, exact: true }).click()]);
@@ -29,9 +16,9 @@ const SECRETS = ['Fenna Voorbeeld', '8b3c', 'kamer 3.07'];
 
 describe('named report with an appointment, end to end, without JavaScript', () => {
   it('named intake → appointment request → the adviser confirms → a content-free mail at the local SMTP server → the .ics parses', async () => {
-    const reporter = await newContext(browser);
+    const reporter = await newContext(j.browser);
     const page = await reporter.newPage();
-    await page.goto(`${server.url}/melden`);
+    await page.goto(`${j.server.url}/melden`);
     await answerQuestions(page, {
       team: (p) => p.getByLabel('Team Sociale Veiligheid voor studenten').check(),
       behalf: (p) => p.getByLabel('Als omstander of getuige').check(),
@@ -74,9 +61,9 @@ describe('named report with an appointment, end to end, without JavaScript', () 
     await reporter.close();
 
     // The demo adviser sees the new answers on the case page and confirms the second time.
-    const staff = await newContext(browser);
+    const staff = await newContext(j.browser);
     const adviser = await staff.newPage();
-    await signInAsDemo(adviser, server.url, 'confidential_adviser');
+    await signInAsDemo(adviser, j.server.url, 'confidential_adviser');
     await Promise.all([adviser.waitForNavigation(), adviser.getByRole('link', { name: reference }).click()]);
     const details = (await adviser.locator('.details').first().textContent())!;
     expect(details).toContain(`${YEAR - 2}-03-14`);
@@ -89,15 +76,15 @@ describe('named report with an appointment, end to end, without JavaScript', () 
     await staff.close();
 
     // The notice at the real SMTP server says that, never what; its private link works from any browser, without a session.
-    const link = await expectContentFreeNotice(smtp, 'fenna@example.test', [...SECRETS, reference, 'Discriminatie', 'hoofddoek', 'Noord']);
-    const event = await fetchIcsEvent(browser, server.url, link);
+    const link = await expectContentFreeNotice(j.smtp, 'fenna@example.test', [...SECRETS, reference, 'Discriminatie', 'hoofddoek', 'Noord']);
+    const event = await fetchIcsEvent(j.browser, j.server.url, link);
     // 15 July 14:30 in Amsterdam (summer time, UTC+2) is 12:30 UTC; one hour long.
     expect(event.DTSTART).toBe(`${YEAR}0715T123000Z`);
     expect(event.DTEND).toBe(`${YEAR}0715T133000Z`);
     expect(event.LOCATION).toBe('Gebouw Noord\\, kamer 3.07');
     for (const secret of ['8b3c', 'Fenna', 'Discriminatie']) expect(JSON.stringify(event)).not.toContain(secret);
-    const stranger = await newContext(browser);
-    expect((await stranger.request.get(`${server.url}/afspraak/${'A'.repeat(32)}.ics`)).status()).toBe(404);
+    const stranger = await newContext(j.browser);
+    expect((await stranger.request.get(`${j.server.url}/afspraak/${'A'.repeat(32)}.ics`)).status()).toBe(404);
     await stranger.close();
   }, 300_000);
 });

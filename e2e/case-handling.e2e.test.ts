@@ -1,28 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { expectAccessible, launchBrowser, newContext } from './support/browser.js';
-import { startServer, type RunningServer } from '../test/support/server.js';
+import { describe, expect, it } from 'vitest';
+import { expectAccessible, newContext } from './support/browser.js';
+import { signInAsDemo } from './support/staff.js';
+import { useJourney } from './support/use-journey.js';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer({ args: ['--demo'] }), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const j = useJourney({ args: ['--demo'] });
 
 describe('case handling, end to end, without JavaScript', () => {
   it('registers a phone report from an association contact → assigns → two contacts and a task → closes with informal intervention', async () => {
-    const context = await newContext(browser);
+    const context = await newContext(j.browser);
     const page = await context.newPage();
-    await page.goto(`${server.url}/login`);
-    await page.getByLabel('E-mailadres').fill('confidential_adviser@demo.meldpunt.invalid');
-    await page.getByLabel('Wachtwoord').fill('demo-meldpunt-2026');
-    await page.getByRole('button', { name: 'Inloggen' }).click();
-    await page.waitForURL(/\/cases$/);
+    await signInAsDemo(page, j.server.url, 'confidential_adviser', { axe: false });
     await expectAccessible(page);
 
     await page.getByRole('link', { name: /Een melding registreren/ }).click();

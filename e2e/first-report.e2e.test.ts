@@ -1,25 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { expectAccessible, launchBrowser, newContext } from './support/browser.js';
+import { describe, expect, it } from 'vitest';
+import { expectAccessible, newContext } from './support/browser.js';
 import { answerQuestions } from './support/intake.js';
-import { startServer, type RunningServer } from '../test/support/server.js';
+import { useJourney } from './support/use-journey.js';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer({ args: ['--demo'] }), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const j = useJourney({ args: ['--demo'] });
 
 describe('first report, end to end, without JavaScript', () => {
   it('anonymous report → receipt → an adviser of the team signs in, sees it in the inbox and opens it', async () => {
-    const reporter = await newContext(browser);
+    const reporter = await newContext(j.browser);
     const page = await reporter.newPage();
-    await page.goto(server.url);
+    await page.goto(j.server.url);
     await expectAccessible(page);
     await page.getByRole('link', { name: 'Melding doen' }).first().click();
     await expectAccessible(page);
@@ -47,9 +37,9 @@ describe('first report, end to end, without JavaScript', () => {
     await expectAccessible(page);
     await reporter.close();
 
-    const staff = await newContext(browser);
+    const staff = await newContext(j.browser);
     const adviser = await staff.newPage();
-    await adviser.goto(`${server.url}/login`);
+    await adviser.goto(`${j.server.url}/login`);
     await expectAccessible(adviser);
     await adviser.getByLabel('E-mailadres').fill('confidential_adviser@demo.meldpunt.invalid');
     await adviser.getByLabel('Wachtwoord').fill('demo-meldpunt-2026');

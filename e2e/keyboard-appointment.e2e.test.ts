@@ -1,28 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { expectAccessible, launchBrowser, newContext } from './support/browser.js';
+import { describe, expect, it } from 'vitest';
+import { expectAccessible, newContext } from './support/browser.js';
 import { APPOINTMENT_YEAR as YEAR, confirmProposedTime, expectContentFreeNotice, fetchIcsEvent } from './support/appointment.js';
 import { answerQuestionsByKeyboard } from './support/intake.js';
 import { byKeyboard, followLink } from './support/keyboard.js';
 import { openCorrespondence, signInAsDemo } from './support/staff.js';
+import { useJourney } from './support/use-journey.js';
 import { DEMO_FACULTIES } from '../src/server/demo/demo-org-units.js';
-import { startServer, type RunningServer } from '../test/support/server.js';
-import { startTestSmtp } from '../test/support/smtp.js';
 
-let server: RunningServer;
-let browser: Browser;
-let smtp: Awaited<ReturnType<typeof startTestSmtp>>;
-
-beforeAll(async () => {
-  smtp = await startTestSmtp();
-  // --demo: two teams, the students' team's faculties and its advisers, so every question appears.
-  [server, browser] = await Promise.all([startServer({ args: ['--demo'], env: { MELDPUNT_SMTP_URL: smtp.url } }), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  await smtp?.close();
-});
+// --demo: two teams, the students' team's faculties and its advisers, so every question appears.
+const j = useJourney({ args: ['--demo'], smtp: true });
 
 const EMAIL = 'joris@example.test';
 const FASOS = DEMO_FACULTIES.find((f) => f.key === 'FASoS')!;
@@ -51,20 +37,20 @@ const ANSWERS: Record<string, string> = {
 
 describe('a named report with an appointment request, with the keyboard only, without JavaScript', () => {
   it('home → guide → named intake → check answers → acknowledgement → appointment request; the adviser confirms; the notice and .ics arrive', async () => {
-    const reporter = await newContext(browser);
+    const reporter = await newContext(j.browser);
     const page = await reporter.newPage();
-    await page.goto(server.url);
+    await page.goto(j.server.url);
     await expectAccessible(page);
 
     // The guide: "tell my story or get advice", as a student; its answer leads to the intake.
     await followLink(page, 'Wegwijzer', 'nav');
-    expect(page.url()).toBe(`${server.url}/wegwijzer`);
+    expect(page.url()).toBe(`${j.server.url}/wegwijzer`);
     await expectAccessible(page);
     await byKeyboard(page, 'Laat zien waar ik terecht kan', { need: 'listen', who: 'student' });
     expect(await page.getByTestId('destination').textContent()).toContain('Een vertrouwenspersoon');
     await expectAccessible(page);
     await followLink(page, 'Melding doen', 'main');
-    expect(page.url()).toBe(`${server.url}/melden`);
+    expect(page.url()).toBe(`${j.server.url}/melden`);
 
     const seen = await answerQuestionsByKeyboard(page, ANSWERS);
     expect(seen).toEqual(expect.arrayContaining(['team', 'behalf', 'category', 'narrative', 'when', 'gender', 'orgUnit', 'accused', 'anonymous', 'contact', 'channel', 'adviser']));
@@ -89,15 +75,15 @@ describe('a named report with an appointment request, with the keyboard only, wi
     await reporter.close();
 
     // The adviser side is not the reporter's journey: ordinary clicks.
-    const staff = await newContext(browser);
+    const staff = await newContext(j.browser);
     const adviser = await staff.newPage();
-    await signInAsDemo(adviser, server.url, 'confidential_adviser');
+    await signInAsDemo(adviser, j.server.url, 'confidential_adviser');
     await openCorrespondence(adviser, reference);
     await confirmProposedTime(adviser, /22 sep/i, 'Videogesprek in de beveiligde omgeving');
     await staff.close();
 
-    const link = await expectContentFreeNotice(smtp, EMAIL, [reference, 'Joris', '4q7z', 'accent', 'Discriminatie', 'Videogesprek', FASOS.labelNl]);
-    const event = await fetchIcsEvent(browser, server.url, link);
+    const link = await expectContentFreeNotice(j.smtp, EMAIL, [reference, 'Joris', '4q7z', 'accent', 'Discriminatie', 'Videogesprek', FASOS.labelNl]);
+    const event = await fetchIcsEvent(j.browser, j.server.url, link);
     // 22 September 13:15 in Amsterdam (summer time, UTC+2) is 11:15 UTC; one hour long.
     expect(event.DTSTART).toBe(`${YEAR}0922T111500Z`);
     expect(event.DTEND).toBe(`${YEAR}0922T121500Z`);

@@ -1,26 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { expectAccessible, launchBrowser, newContext } from './support/browser.js';
+import { describe, expect, it } from 'vitest';
+import { expectAccessible, newContext } from './support/browser.js';
 import { answerQuestionsByKeyboard } from './support/intake.js';
 import { byKeyboard } from './support/keyboard.js';
-import { startServer, type RunningServer } from '../test/support/server.js';
+import { useJourney } from './support/use-journey.js';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const j = useJourney();
 
 describe('the intake with the keyboard only (Tab, Space, Enter), without JavaScript, in English', () => {
   it('reaches every question, the check page and the receipt, and axe finds nothing on any page', async () => {
-    const context = await newContext(browser, { locale: 'en-GB' });
+    const context = await newContext(j.browser, { locale: 'en-GB' });
     const page = await context.newPage();
-    await page.goto(`${server.url}/melden`);
+    await page.goto(`${j.server.url}/melden`);
     const seen = await answerQuestionsByKeyboard(page, { narrative: 'Someone keeps shouting at me in the lab.', accusedUnit: 'Chemistry' }, { continueLabel: 'Continue' });
     expect(seen).toEqual(expect.arrayContaining(['behalf', 'category', 'narrative', 'when', 'accused', 'goal', 'anonymous', 'channel']));
     expect(await page.getByTestId('answers').textContent()).toContain('shouting at me');

@@ -1,27 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { expectAccessible, launchBrowser, newContext } from './support/browser.js';
+import { describe, expect, it } from 'vitest';
+import { expectAccessible, newContext } from './support/browser.js';
 import { byKeyboard } from './support/keyboard.js';
 import { openCorrespondence, signInAsDemo } from './support/staff.js';
-import { startServer, type RunningServer } from '../test/support/server.js';
+import { useJourney } from './support/use-journey.js';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer({ args: ['--demo'] }), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const j = useJourney({ args: ['--demo'] });
 
 /** An anonymous report sent in one POST (the form accepts every field at once); its receipt and reference. */
 async function reportAnonymously(): Promise<{ receipt: string; reference: string }> {
-  const context = await newContext(browser);
-  const form = await (await context.request.get(`${server.url}/melden`)).text();
+  const context = await newContext(j.browser);
+  const form = await (await context.request.get(`${j.server.url}/melden`)).text();
   const input = (name: string) => new RegExp(`name="${name}" value="([^"]+)"`).exec(form)![1]!;
-  const res = await context.request.post(`${server.url}/melden`, {
+  const res = await context.request.post(`${j.server.url}/melden`, {
     form: {
       _csrf: input('_csrf'), idempotencyKey: input('idempotencyKey'), team: 'students', behalf: 'self', category: 'bullying',
       narrative: 'Mijn huisgenoot 3k9 zet mij buiten de groepsapp.', location: 'online', reporterRole: 'student', accusedRole: 'student',
@@ -37,21 +27,21 @@ async function reportAnonymously(): Promise<{ receipt: string; reference: string
 describe('the mailbox with the keyboard only (Tab, Space, Enter), without JavaScript, in English', () => {
   it('signs in with the receipt, replies and approves the minutes; axe finds nothing', async () => {
     const { receipt, reference } = await reportAnonymously();
-    const staff = await newContext(browser);
+    const staff = await newContext(j.browser);
     const adviser = await staff.newPage();
-    await signInAsDemo(adviser, server.url, 'confidential_adviser');
+    await signInAsDemo(adviser, j.server.url, 'confidential_adviser');
     await openCorrespondence(adviser, reference);
     await adviser.getByLabel('Datum van het gesprek').fill(new Date().toISOString().slice(0, 10));
     await adviser.getByLabel('Verslag', { exact: true }).fill('We spraken over de groepsapp; de melder overweegt een gesprek.');
     await Promise.all([adviser.waitForNavigation(), adviser.getByRole('button', { name: 'Verslag ter goedkeuring sturen' }).click()]);
     await staff.close();
 
-    const context = await newContext(browser, { locale: 'en-GB' });
+    const context = await newContext(j.browser, { locale: 'en-GB' });
     const page = await context.newPage();
-    await page.goto(`${server.url}/postbus`);
+    await page.goto(`${j.server.url}/postbus`);
     await expectAccessible(page);
     await byKeyboard(page, 'Open my mailbox', { receipt });
-    expect(page.url()).toBe(`${server.url}/postbus/inbox`);
+    expect(page.url()).toBe(`${j.server.url}/postbus/inbox`);
     expect(await page.getByTestId('reference').textContent()).toBe(reference);
     await expectAccessible(page);
 

@@ -1,27 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { expectAccessible, launchBrowser, newContext } from './support/browser.js';
-import { startServer, type RunningServer } from '../test/support/server.js';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { expectAccessible, newContext } from './support/browser.js';
+import { useJourney } from './support/use-journey.js';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer({ args: ['--demo'] }), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const j = useJourney({ args: ['--demo'] });
 
 /**
  * The report itself is posted the way a browser without JavaScript submits the public form
  * (its pages are covered by first-report.e2e); this journey is about what happens after.
  */
 async function reportAnonymously(page: Page, narrative: string) {
-  const form = await (await page.request.get(`${server.url}/melden`)).text();
+  const form = await (await page.request.get(`${j.server.url}/melden`)).text();
   const field = (name: string) => new RegExp(`name="${name}"[^>]*value="([^"]*)"`).exec(form)?.[1] ?? '';
-  const res = await page.request.post(`${server.url}/melden`, {
+  const res = await page.request.post(`${j.server.url}/melden`, {
     form: {
       _csrf: field('_csrf'),
       idempotencyKey: field('idempotencyKey'),
@@ -43,7 +34,7 @@ async function reportAnonymously(page: Page, narrative: string) {
 
 /** In the mailbox, the reporter names the person the report is about. */
 async function nameAccused(page: Page, receipt: string, email: string, checkA11y: boolean) {
-  await page.goto(`${server.url}/postbus`);
+  await page.goto(`${j.server.url}/postbus`);
   await page.getByLabel('Persoonlijke code').fill(receipt);
   await page.getByRole('button', { name: 'Open mijn postbus' }).click();
   await page.waitForURL(/\/postbus\/inbox$/);
@@ -64,7 +55,7 @@ async function nameAccused(page: Page, receipt: string, email: string, checkA11y
 
 describe('repeated reports about the same person, in the browser', () => {
   it('two reporters name the same person differently; the coordinator sees the signal with references and no content', async () => {
-    const context = await newContext(browser);
+    const context = await newContext(j.browser);
     const page = await context.newPage();
     const first = await reportAnonymously(page, 'Docent stuurt steeds berichten na de les 5e1f.');
     await nameAccused(page, first.receipt, 'J.Jansen@uni.nl', true);
@@ -73,9 +64,9 @@ describe('repeated reports about the same person, in the browser', () => {
     await nameAccused(page, second.receipt, ' j.jansen@UNI.nl', false);
     await context.close();
 
-    const staff = await newContext(browser);
+    const staff = await newContext(j.browser);
     const coordinator = await staff.newPage();
-    await coordinator.goto(`${server.url}/login`);
+    await coordinator.goto(`${j.server.url}/login`);
     await coordinator.getByLabel('E-mailadres').fill('safety_coordinator@demo.meldpunt.invalid');
     await coordinator.getByLabel('Wachtwoord').fill('demo-meldpunt-2026');
     await coordinator.getByRole('button', { name: 'Inloggen' }).click();
@@ -89,7 +80,7 @@ describe('repeated reports about the same person, in the browser', () => {
     for (const secret of ['j.jansen', 'J.Jansen', '5e1f', '9c2d']) expect(page2).not.toContain(secret);
     await expectAccessible(coordinator);
 
-    await coordinator.goto(`${server.url}/lang/en?next=/patterns`);
+    await coordinator.goto(`${j.server.url}/lang/en?next=/patterns`);
     await coordinator.waitForURL(/\/patterns$/);
     await expect(coordinator.getByTestId('pattern-signal').textContent()).resolves.toContain('2 cases from 2 distinct reporters concern the same person');
     await expectAccessible(coordinator);

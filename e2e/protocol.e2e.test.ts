@@ -1,28 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { expectAccessible, launchBrowser, newContext } from './support/browser.js';
-import { startServer, type RunningServer } from '../test/support/server.js';
+import { describe, expect, it } from 'vitest';
+import { expectAccessible, newContext } from './support/browser.js';
+import { signInAsDemo } from './support/staff.js';
+import { useJourney } from './support/use-journey.js';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer({ args: ['--demo'] }), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const j = useJourney({ args: ['--demo'] });
 
 describe('protocols and the safety plan, end to end, without JavaScript', () => {
   it('a domestic-violence case gets the reporting code, two steps are ticked, a safety plan is recorded and printed; the open steps show in the inbox', async () => {
-    const context = await newContext(browser);
+    const context = await newContext(j.browser);
     const page = await context.newPage();
-    await page.goto(`${server.url}/login`);
-    await page.getByLabel('E-mailadres').fill('safety_coordinator@demo.meldpunt.invalid');
-    await page.getByLabel('Wachtwoord').fill('demo-meldpunt-2026');
-    await page.getByRole('button', { name: 'Inloggen' }).click();
-    await page.waitForURL(/\/cases$/);
+    await signInAsDemo(page, j.server.url, 'safety_coordinator', { axe: false });
 
     await page.getByRole('link', { name: /Een melding registreren/ }).click();
     const form = page.locator('form[action="/cases/new"]');
@@ -73,7 +60,7 @@ describe('protocols and the safety plan, end to end, without JavaScript', () => 
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     await page.emulateMedia({ media: 'screen' });
 
-    await page.goto(`${server.url}/cases?q=${reference}`);
+    await page.goto(`${j.server.url}/cases?q=${reference}`);
     const row = page.getByRole('row', { name: new RegExp(reference) });
     expect(await row.getByTestId('inbox-open-steps').textContent()).toBe('4 open stap(pen)');
     await expectAccessible(page);
@@ -81,24 +68,20 @@ describe('protocols and the safety plan, end to end, without JavaScript', () => 
   });
 
   it('the team pages are accessible: protocols, on-call rota, activities, objectives', async () => {
-    const context = await newContext(browser);
+    const context = await newContext(j.browser);
     const page = await context.newPage();
-    await page.goto(`${server.url}/login`);
-    await page.getByLabel('E-mailadres').fill('safety_coordinator@demo.meldpunt.invalid');
-    await page.getByLabel('Wachtwoord').fill('demo-meldpunt-2026');
-    await page.getByRole('button', { name: 'Inloggen' }).click();
-    await page.waitForURL(/\/cases$/);
+    await signInAsDemo(page, j.server.url, 'safety_coordinator', { axe: false });
     await page.getByRole('link', { name: 'Team', exact: true }).click();
     await expectAccessible(page);
     for (const link of ['Protocollen', 'Bereikbaarheidsrooster en urgente meldingen', 'Activiteiten en scholingsuren', 'Doelstellingen en aanbevelingen']) {
-      await page.goto(`${server.url}/team`);
+      await page.goto(`${j.server.url}/team`);
       await page.getByRole('link', { name: link }).click();
       await expectAccessible(page);
     }
-    await page.goto(`${server.url}/team/protocols`);
+    await page.goto(`${j.server.url}/team/protocols`);
     await page.getByRole('link', { name: 'Meldcode huiselijk geweld' }).click();
     await expectAccessible(page);
-    await page.goto(`${server.url}/team/activities`);
+    await page.goto(`${j.server.url}/team/activities`);
     await page.getByRole('button', { name: 'Activiteit opslaan' }).click();
     await expectAccessible(page); // with the error summary
     await context.close();

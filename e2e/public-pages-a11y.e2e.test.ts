@@ -1,22 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { expectAccessible, launchBrowser, newContext } from './support/browser.js';
+import type { BrowserContext, Page } from 'playwright-core';
+import { expectAccessible, newContext } from './support/browser.js';
 import { currentStep } from './support/intake.js';
-import { startServer, type RunningServer } from '../test/support/server.js';
+import { useJourney } from './support/use-journey.js';
 import { NEEDS, WHO } from '../src/server/guide/guide.content.js';
 import { DEMO_FACULTIES } from '../src/server/demo/demo-org-units.js';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  // --demo: two teams, the students' team's faculties and advisers to choose, so that every question page appears.
-  [server, browser] = await Promise.all([startServer({ args: ['--demo'] }), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+// --demo: two teams, the students' team's faculties and advisers to choose, so that every question page appears.
+const j = useJourney({ args: ['--demo'] });
 
 const LOCALES = { nl: 'nl-NL', en: 'en-GB' } as const;
 type Lang = keyof typeof LOCALES;
@@ -27,7 +18,7 @@ async function press(page: Page, selector: string) {
 }
 
 async function check(page: Page, status: number | undefined, seen: string[], label: string) {
-  expect(page.url(), label).toContain(server.url);
+  expect(page.url(), label).toContain(j.server.url);
   await expectAccessible(page);
   seen.push(`${label}${status ? ` (${status})` : ''}`);
 }
@@ -100,7 +91,7 @@ async function walkIntake(page: Page, answers: Record<string, Record<string, str
 describe.each(Object.keys(LOCALES) as Lang[])('every public page passes axe, in %s', (lang) => {
   let context: BrowserContext;
   const seen: string[] = [];
-  const fresh = async () => newContext(browser, { locale: LOCALES[lang] });
+  const fresh = async () => newContext(j.browser, { locale: LOCALES[lang] });
 
   beforeAll(async () => {
     context = await fresh();
@@ -111,26 +102,26 @@ describe.each(Object.keys(LOCALES) as Lang[])('every public page passes axe, in 
 
   it('home, guide with errors and every destination, error pages', async () => {
     const page = await context.newPage();
-    let res = await page.goto(`${server.url}/`);
+    let res = await page.goto(`${j.server.url}/`);
     expect(await page.locator('html').getAttribute('lang')).toBe(lang);
     await check(page, res?.status(), seen, 'home');
-    res = await page.goto(`${server.url}/wegwijzer`);
+    res = await page.goto(`${j.server.url}/wegwijzer`);
     await check(page, res?.status(), seen, 'guide');
     await press(page, 'form[action="/wegwijzer/advies"] button[type=submit]');
     expect(await page.locator('.error-summary a').count()).toBe(2);
     await check(page, 422, seen, 'guide with errors');
     for (const [i, need] of NEEDS.entries()) {
       const who = WHO[i % WHO.length]!;
-      res = await page.goto(`${server.url}/wegwijzer/advies?need=${need}&who=${who}`);
+      res = await page.goto(`${j.server.url}/wegwijzer/advies?need=${need}&who=${who}`);
       expect(res?.status()).toBe(200);
       await check(page, res?.status(), seen, `guide: ${need} (${who})`);
     }
-    res = await page.goto(`${server.url}/bestaat-niet`);
+    res = await page.goto(`${j.server.url}/bestaat-niet`);
     expect(res?.status()).toBe(404);
     await check(page, 404, seen, 'not found');
 
     // A form posted with a token that no longer matches the browser's: 403.
-    await page.goto(`${server.url}/postbus`);
+    await page.goto(`${j.server.url}/postbus`);
     await context.clearCookies();
     const [forbidden] = await Promise.all([page.waitForNavigation(), page.locator('form[action="/postbus"] button[type=submit]').click()]);
     expect(forbidden?.status()).toBe(403);
@@ -140,7 +131,7 @@ describe.each(Object.keys(LOCALES) as Lang[])('every public page passes axe, in 
 
   it('every question page (and its error state), the check page, both acknowledgements, the appointment request', async () => {
     const page = await context.newPage();
-    await page.goto(`${server.url}/melden`);
+    await page.goto(`${j.server.url}/melden`);
     const steps = await walkIntake(page, NAMED, seen, { axe: true });
     expect(steps).toEqual(expect.arrayContaining(['team', 'behalf', 'category', 'subtype', 'narrative', 'when', 'location', 'reporterRole', 'gender', 'orgUnit', 'accusedRole', 'accused', 'goal', 'anonymous', 'contact', 'channel', 'adviser']));
     const law = DEMO_FACULTIES.find((f) => f.key === 'LAW')!;
@@ -169,7 +160,7 @@ describe.each(Object.keys(LOCALES) as Lang[])('every public page passes axe, in 
     await check(page, 200, seen, 'appointment requested');
 
     // An anonymous report: the receipt, the "I have saved it" error, then on.
-    await page.goto(`${server.url}/melden`);
+    await page.goto(`${j.server.url}/melden`);
     await walkIntake(page, { ...NAMED, anonymous: { anonymous: 'yes' } }, seen, { axe: false });
     await press(page, 'form[action="/melden"] button[type=submit]');
     expect(await page.getByTestId('receipt').textContent()).toMatch(/^[A-Z2-9]{4}(-[A-Z2-9]{4}){3}$/);
@@ -179,7 +170,7 @@ describe.each(Object.keys(LOCALES) as Lang[])('every public page passes axe, in 
     await check(page, 422, seen, 'acknowledgement: code not saved');
 
     // A draft that no longer opens (a new session, an old tab): the "start again" page.
-    await page.goto(`${server.url}/melden`);
+    await page.goto(`${j.server.url}/melden`);
     await page.route('**/melden/vraag', (route) =>
       route.continue({ postData: route.request().postData()!.replace(/(^|&)draft=[^&]*/, '$1draft=bm90LWEtZHJhZnQ') }));
     await page.locator('input[type=radio]').first().check();
@@ -192,14 +183,14 @@ describe.each(Object.keys(LOCALES) as Lang[])('every public page passes axe, in 
   it('mailbox: sign-in, wrong code, throttled, the mailbox with errors, the pattern page, signed out', async () => {
     // A report to sign in with.
     const page = await context.newPage();
-    await page.goto(`${server.url}/melden`);
+    await page.goto(`${j.server.url}/melden`);
     await walkIntake(page, { ...NAMED, anonymous: { anonymous: 'yes' } }, seen, { axe: false });
     await press(page, 'form[action="/melden"] button[type=submit]');
     const receipt = (await page.getByTestId('receipt').textContent())!.trim();
     await page.close();
 
     const guesser = await (await fresh()).newPage();
-    let res = await guesser.goto(`${server.url}/postbus`);
+    let res = await guesser.goto(`${j.server.url}/postbus`);
     await check(guesser, res?.status(), seen, 'mailbox sign-in');
     await guesser.locator('[name=receipt]').fill('AAAA-BBBB-CCCC-DDDD');
     const [wrong] = await Promise.all([guesser.waitForNavigation(), guesser.locator('form[action="/postbus"] button').click()]);
@@ -215,10 +206,10 @@ describe.each(Object.keys(LOCALES) as Lang[])('every public page passes axe, in 
     await guesser.context().close();
 
     const reporter = await (await fresh()).newPage();
-    await reporter.goto(`${server.url}/postbus`);
+    await reporter.goto(`${j.server.url}/postbus`);
     await reporter.locator('[name=receipt]').fill(receipt);
     await press(reporter, 'form[action="/postbus"] button');
-    expect(reporter.url()).toBe(`${server.url}/postbus/inbox`);
+    expect(reporter.url()).toBe(`${j.server.url}/postbus/inbox`);
     await check(reporter, 200, seen, 'mailbox');
     await press(reporter, 'form[action="/postbus/berichten"] button[type=submit]');
     expect(await reporter.locator('.error-summary').count()).toBe(1);
@@ -229,13 +220,13 @@ describe.each(Object.keys(LOCALES) as Lang[])('every public page passes axe, in 
     await reporter.locator('[name=email]').fill('not an address');
     await press(reporter, 'form[action="/postbus/e-mail"] button[type=submit]');
     await check(reporter, 422, seen, 'mailbox: wrong e-mail address');
-    res = await reporter.goto(`${server.url}/postbus/patroon`);
+    res = await reporter.goto(`${j.server.url}/postbus/patroon`);
     expect(res?.status()).toBe(200);
     await check(reporter, 200, seen, 'mailbox: pattern page');
     await press(reporter, 'form[action="/postbus/patroon"] button[type=submit]');
     expect(await reporter.locator('.error-summary').count()).toBe(1);
     await check(reporter, 422, seen, 'mailbox: pattern page with errors');
-    await reporter.goto(`${server.url}/postbus/inbox`);
+    await reporter.goto(`${j.server.url}/postbus/inbox`);
     await press(reporter, 'form[action="/postbus/uitloggen"] button');
     expect(await reporter.getByRole('status').count()).toBe(1);
     await check(reporter, 200, seen, 'mailbox: signed out');

@@ -1,26 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { expectAccessible, launchBrowser, newContext } from './support/browser.js';
-import { startServer, type RunningServer } from '../test/support/server.js';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { expectAccessible, newContext } from './support/browser.js';
+import { signInAsDemo } from './support/staff.js';
+import { useJourney } from './support/use-journey.js';
 
-let server: RunningServer;
-let browser: Browser;
+const j = useJourney({ args: ['--demo'] });
 const YEAR = String(new Date().getUTCFullYear()); // the demo's reports are of this year
 
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer({ args: ['--demo'] }), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
 async function signIn(role: string): Promise<Page> {
-  const page = await (await newContext(browser)).newPage();
-  await page.goto(`${server.url}/login`);
-  await page.getByLabel('E-mailadres').fill(`${role}@demo.meldpunt.invalid`);
-  await page.getByLabel('Wachtwoord').fill('demo-meldpunt-2026');
-  await Promise.all([page.waitForURL(/\/cases$/), page.getByRole('button', { name: 'Inloggen' }).click()]);
+  const page = await (await newContext(j.browser)).newPage();
+  await signInAsDemo(page, j.server.url, role, { axe: false });
   return page;
 }
 
@@ -42,7 +31,7 @@ describe('report pages, without JavaScript, with axe', () => {
     await page.waitForURL(/year=twintig/);
     expect(await page.locator('.error-summary a[href="#field-year"]').count()).toBe(1);
     await expectAccessible(page);
-    await page.goto(`${server.url}/lang/en?next=${encodeURIComponent(`/reports/annual?year=${YEAR}`)}`);
+    await page.goto(`${j.server.url}/lang/en?next=${encodeURIComponent(`/reports/annual?year=${YEAR}`)}`);
     await expect(page.locator('h1').textContent()).resolves.toBe(`Social safety annual report ${YEAR}`);
     await expectAccessible(page);
   });

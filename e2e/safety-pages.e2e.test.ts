@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { expectAccessible, launchBrowser, newContext } from './support/browser.js';
-import { startServer, type RunningServer } from '../test/support/server.js';
+import { expectAccessible, newContext } from './support/browser.js';
+import { useJourney } from './support/use-journey.js';
 import { noisePng } from '../test/support/images.js';
 
 /**
@@ -10,16 +10,7 @@ import { noisePng } from '../test/support/images.js';
  * revoke), the evidence log (with a screenshot; also as the communications officer), the
  * case's expert consultations, and the expert team's own list and consultation page.
  */
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer({ args: ['--demo'] }), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const j = useJourney({ args: ['--demo'] });
 
 const TODAY = new Date().toISOString().slice(0, 10);
 type Lang = 'nl' | 'en';
@@ -27,7 +18,7 @@ type Lang = 'nl' | 'en';
 async function signIn(browser: Browser, role: string, lang: Lang): Promise<{ context: BrowserContext; page: Page }> {
   const context = await newContext(browser, { locale: lang === 'nl' ? 'nl-NL' : 'en-GB' });
   const page = await context.newPage();
-  await page.goto(`${server.url}/lang/${lang}?next=/login`);
+  await page.goto(`${j.server.url}/lang/${lang}?next=/login`);
   await page.locator('#field-email').fill(`${role}@demo.meldpunt.invalid`);
   await page.locator('#field-password').fill('demo-meldpunt-2026');
   await Promise.all([page.waitForURL(/\/(cases|consultations|threat-log.*)?$/), page.locator('form[action="/login"] button[type="submit"]').click()]);
@@ -45,7 +36,7 @@ async function expectErrorSummary(page: Page) {
 }
 
 async function openThreatCase(page: Page): Promise<string> {
-  await page.goto(`${server.url}/cases?category=threat`);
+  await page.goto(`${j.server.url}/cases?category=threat`);
   await Promise.all([page.waitForURL(/\/cases\/[0-9a-f-]{36}$/), page.getByRole('link', { name: /^\d{4}-\d{4}$/ }).first().click()]);
   return page.url();
 }
@@ -53,7 +44,7 @@ async function openThreatCase(page: Page): Promise<string> {
 describe('issue 5 pages, without JavaScript, in Dutch and English', { timeout: 300_000 }, () => {
   for (const lang of ['nl', 'en'] as const) {
     it(`referrals, threats, evidence log and expert consultations are accessible (${lang})`, async () => {
-      const { context, page } = await signIn(browser, 'safety_coordinator', lang);
+      const { context, page } = await signIn(j.browser, 'safety_coordinator', lang);
       expect(await page.locator('html').getAttribute('lang')).toBe(lang);
       const caseUrl = await openThreatCase(page);
       const caseId = caseUrl.split('/').pop()!;
@@ -78,7 +69,7 @@ describe('issue 5 pages, without JavaScript, in Dutch and English', { timeout: 3
       await expectErrorSummary(page);
 
       // The evidence log, with a screenshot; then as the communications officer.
-      await page.goto(`${server.url}/threat-log/${caseId}`);
+      await page.goto(`${j.server.url}/threat-log/${caseId}`);
       await expectAccessible(page);
       await page.locator('[name="platform"]').selectOption('instagram');
       await page.locator('[name="link"]').fill(`https://instagram.example/p/${lang}`);
@@ -93,15 +84,15 @@ describe('issue 5 pages, without JavaScript, in Dutch and English', { timeout: 3
       await submit(page, `/threat-log/${caseId}`);
       await expectErrorSummary(page);
 
-      const officer = await signIn(browser, 'support_officer', lang);
-      await officer.page.goto(`${server.url}/threat-log/${caseId}`);
+      const officer = await signIn(j.browser, 'support_officer', lang);
+      await officer.page.goto(`${j.server.url}/threat-log/${caseId}`);
       expect(await officer.page.getByTestId('threat-log').textContent()).toContain(`https://instagram.example/p/${lang}`);
       await expectAccessible(officer.page);
 
       await page.goto(`${caseUrl}/threats`);
       await submit(page, '/threats/grants/revoke');
       expect(await page.getByTestId('threat-grants').count()).toBe(0);
-      const refused = await officer.page.goto(`${server.url}/threat-log/${caseId}`);
+      const refused = await officer.page.goto(`${j.server.url}/threat-log/${caseId}`);
       expect(refused?.status()).not.toBe(200);
       await officer.context.close();
 
@@ -139,8 +130,8 @@ describe('issue 5 pages, without JavaScript, in Dutch and English', { timeout: 3
       await expectAccessible(page);
 
       // The expert team member sees consultations only.
-      const expert = await signIn(browser, 'expert_team_member', lang);
-      await expert.page.goto(`${server.url}/consultations`);
+      const expert = await signIn(j.browser, 'expert_team_member', lang);
+      await expert.page.goto(`${j.server.url}/consultations`);
       await expectAccessible(expert.page);
       await Promise.all([expert.page.waitForURL(new RegExp(`/consultations/${consultationId}$`)), expert.page.locator(`a[href="/consultations/${consultationId}"]`).click()]);
       expect(await expert.page.getByTestId('consultation-summary').textContent()).toContain(`(${lang})`);
@@ -158,7 +149,7 @@ describe('issue 5 pages, without JavaScript, in Dutch and English', { timeout: 3
       await submit(page, '/close');
       expect(await page.getByTestId('advice').textContent()).toContain('Bied beveiliging');
       await expectAccessible(page);
-      await expert.page.goto(`${server.url}/consultations`);
+      await expert.page.goto(`${j.server.url}/consultations`);
       expect(await expert.page.locator(`a[href="/consultations/${consultationId}"]`).count()).toBe(0);
       await expert.context.close();
       await context.close();

@@ -1,32 +1,22 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { expectAccessible, launchBrowser, newContext } from './support/browser.js';
+import { describe, expect, it } from 'vitest';
+import { expectAccessible, newContext } from './support/browser.js';
 import { signInAsDemo } from './support/staff.js';
-import { startServer, type RunningServer } from '../test/support/server.js';
+import { useJourney } from './support/use-journey.js';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer({ args: ['--demo'] }), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const j = useJourney({ args: ['--demo'] });
 
 describe('security pages pass axe (no JavaScript, Dutch and English)', () => {
   for (const lang of ['nl', 'en'] as const) {
     it(`consent ledger, identity access, retention hold, audit viewer, account security (${lang})`, async () => {
-      const context = await newContext(browser); // signs in in Dutch, then switches the language
+      const context = await newContext(j.browser); // signs in in Dutch, then switches the language
       const page = await context.newPage();
-      await signInAsDemo(page, server.url, 'safety_coordinator');
-      if (lang === 'en') await page.goto(`${server.url}/lang/en?next=/cases`);
+      await signInAsDemo(page, j.server.url, 'safety_coordinator');
+      if (lang === 'en') await page.goto(`${j.server.url}/lang/en?next=/cases`);
 
       // A case of the team: its page with the consents link and the coordinator's retention hold.
       const caseLink = page.locator('a[href^="/cases/"]').filter({ hasText: /^\d{4}-\d{4}$/ }).first();
       const href = (await caseLink.getAttribute('href'))!;
-      await page.goto(`${server.url}${href}`);
+      await page.goto(`${j.server.url}${href}`);
       expect(await page.locator('form[action$="/retention-hold"]').count()).toBe(1);
       await expectAccessible(page);
       const before = await page.locator('input[name="hold"]').getAttribute('value');
@@ -36,7 +26,7 @@ describe('security pages pass axe (no JavaScript, Dutch and English)', () => {
       await expectAccessible(page);
 
       // The consent ledger with identity access: empty, then with form errors (error summary linking to fields).
-      await page.goto(`${server.url}${href}/consents`);
+      await page.goto(`${j.server.url}${href}/consents`);
       await expectAccessible(page);
       await page.locator(`form[action="${href}/consents"] button[type="submit"]`).click();
       expect(await page.locator('.error-message').count()).toBeGreaterThan(0);
@@ -45,11 +35,11 @@ describe('security pages pass axe (no JavaScript, Dutch and English)', () => {
       expect(await page.locator('#error-userId').count()).toBe(1);
       await expectAccessible(page);
 
-      await page.goto(`${server.url}/audit`);
+      await page.goto(`${j.server.url}/audit`);
       expect(await page.locator('table').count()).toBeGreaterThan(0);
       await expectAccessible(page);
 
-      await page.goto(`${server.url}/account/security`);
+      await page.goto(`${j.server.url}/account/security`);
       await expectAccessible(page);
       await context.close();
     }, 180_000);

@@ -1,18 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { expectAccessible, launchBrowser, newContext } from './support/browser.js';
-import { startServer, type RunningServer } from '../test/support/server.js';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { expectAccessible, newContext } from './support/browser.js';
+import { signInAsDemo } from './support/staff.js';
+import { useJourney } from './support/use-journey.js';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer({ args: ['--demo'] }), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const j = useJourney({ args: ['--demo'] });
 
 const TODAY = new Date().toISOString().slice(0, 10);
 const inAWeek = new Date(Date.now() + 7 * 86400_000).toISOString().slice(0, 10);
@@ -23,15 +15,11 @@ async function submit(page: Page, button: string) {
 
 describe('stalking case, end to end, without JavaScript', () => {
   it('risk high → plan → escalation to the multidisciplinary consultation → police report filed by the employer → aftercare', async () => {
-    const context = await newContext(browser);
+    const context = await newContext(j.browser);
     const page = await context.newPage();
-    await page.goto(`${server.url}/login`);
-    await page.getByLabel('E-mailadres').fill('safety_coordinator@demo.meldpunt.invalid');
-    await page.getByLabel('Wachtwoord').fill('demo-meldpunt-2026');
-    await page.getByRole('button', { name: 'Inloggen' }).click();
-    await page.waitForURL(/\/cases$/);
+    await signInAsDemo(page, j.server.url, 'safety_coordinator', { axe: false });
 
-    await page.goto(`${server.url}/cases?category=stalking`);
+    await page.goto(`${j.server.url}/cases?category=stalking`);
     await page.getByRole('link', { name: /^\d{4}-\d{4}$/ }).first().click();
     await page.waitForURL(/\/cases\/[0-9a-f-]{36}$/);
     const caseUrl = page.url();
@@ -77,7 +65,7 @@ describe('stalking case, end to end, without JavaScript', () => {
     await expectAccessible(page);
 
     // the multidisciplinary consultation: a meeting, the anonymised case on its agenda, the decision back in the case
-    await page.goto(`${server.url}/mdo`);
+    await page.goto(`${j.server.url}/mdo`);
     await page.getByLabel('Datum van het overleg').fill(inAWeek);
     await submit(page, 'Overleg plannen');
     const agendaUrl = page.url();

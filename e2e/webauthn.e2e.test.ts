@@ -1,25 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { expectAccessible, launchBrowser, newContext } from './support/browser.js';
-import { signInAsDemo } from './support/staff.js';
-import { startServer, type RunningServer } from '../test/support/server.js';
-import { timeStep, totpCode } from '../src/server/auth/totp.js';
+import { describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { expectAccessible, newContext } from './support/browser.js';
+import { confirmTotp, signInAsDemo, submitDemoPassword } from './support/staff.js';
+import { useJourney } from './support/use-journey.js';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  // On localhost, not 127.0.0.1: browsers refuse an IP address as WebAuthn RP ID.
-  [server, browser] = await Promise.all([startServer({ args: ['--demo'], localhost: true }), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+// On localhost, not 127.0.0.1: browsers refuse an IP address as WebAuthn RP ID.
+const j = useJourney({ args: ['--demo'], localhost: true });
 
 /** A scripted context whose pages share one virtual authenticator (Chrome DevTools Protocol), as a passkey on the device would. */
 async function contextWithAuthenticator(): Promise<{ context: BrowserContext; page: Page; credentials: () => Promise<number> }> {
-  const context = await newContext(browser, { javaScript: true });
+  const context = await newContext(j.browser, { javaScript: true });
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send('WebAuthn.enable');
@@ -30,42 +20,11 @@ async function contextWithAuthenticator(): Promise<{ context: BrowserContext; pa
   return { context, page, credentials };
 }
 
-/** The key as the page shows it (base32, in groups of four) → the secret bytes an authenticator app would hold. */
-function fromBase32(shown: string): Buffer {
-  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
-  let bits = 0;
-  let value = 0;
-  const out: number[] = [];
-  for (const ch of shown.replace(/\s+/g, '')) {
-    value = (value << 5) | alphabet.indexOf(ch);
-    bits += 5;
-    if (bits >= 8) {
-      out.push((value >>> (bits - 8)) & 0xff);
-      bits -= 8;
-    }
-  }
-  return Buffer.from(out);
-}
-
-async function signInWithPassword(page: Page, role: string) {
-  await page.goto(`${server.url}/login`);
-  await page.getByLabel('E-mailadres').fill(`${role}@demo.meldpunt.invalid`);
-  await page.getByLabel('Wachtwoord').fill('demo-meldpunt-2026');
-  await page.getByRole('button', { name: 'Inloggen' }).click();
-}
-
-async function confirmTotp(page: Page) {
-  const secret = fromBase32((await page.getByTestId('totp-secret').textContent())!);
-  await page.getByLabel('Code uit uw authenticator-app of een herstelcode').fill(totpCode(secret, timeStep(new Date())));
-  await page.getByRole('button', { name: 'Bevestigen' }).click();
-  await expect.poll(() => page.getByTestId('recovery-codes').count()).toBe(1);
-}
-
 describe('security keys in Chromium, with a virtual authenticator', () => {
   it('enrols TOTP, adds a key on the account page, signs in with it, removes it; axe on every page', async () => {
     const { context, page, credentials } = await contextWithAuthenticator();
-    await signInAsDemo(page, server.url, 'safety_coordinator');
-    await page.goto(`${server.url}/account/security`);
+    await signInAsDemo(page, j.server.url, 'safety_coordinator');
+    await page.goto(`${j.server.url}/account/security`);
     await expectAccessible(page);
     // No key before TOTP: the app comes first (decision 016), and the page says so.
     expect(await page.locator('[data-webauthn]').count()).toBe(0);
@@ -74,7 +33,7 @@ describe('security keys in Chromium, with a virtual authenticator', () => {
     await expectAccessible(page);
 
     // The account page: the script shows the button, the browser asks the authenticator.
-    await page.goto(`${server.url}/account/security`);
+    await page.goto(`${j.server.url}/account/security`);
     const add = page.getByRole('button', { name: 'Sleutel of passkey toevoegen' });
     await expect.poll(() => add.isVisible()).toBe(true);
     expect(await page.textContent('main')).toContain('U hebt nog geen sleutel toegevoegd.');
@@ -87,7 +46,7 @@ describe('security keys in Chromium, with a virtual authenticator', () => {
     await Promise.all([page.waitForURL(/\/login$/), page.getByRole('button', { name: 'Uitloggen' }).click()]);
 
     // Password, then the key instead of a code.
-    await signInWithPassword(page, 'safety_coordinator');
+    await submitDemoPassword(page, j.server.url, 'safety_coordinator');
     await page.waitForURL(/\/login\/two-factor$/);
     const useKey = page.getByRole('button', { name: 'Inloggen met beveiligingssleutel of passkey' });
     await expect.poll(() => useKey.isVisible()).toBe(true);
@@ -97,7 +56,7 @@ describe('security keys in Chromium, with a virtual authenticator', () => {
     await expectAccessible(page);
 
     // The key shows its use, and is removed with its own button (a plain form).
-    await page.goto(`${server.url}/account/security`);
+    await page.goto(`${j.server.url}/account/security`);
     expect(await page.getByTestId('webauthn-keys').textContent()).not.toContain('laatst gebruikt: —');
     await Promise.all([page.waitForURL(/\/account\/security\?notice=key-removed$/), page.getByRole('button', { name: /^Verwijderen sleutel toegevoegd op / }).click()]);
     expect(await page.getByRole('status').first().textContent()).toContain('De sleutel is verwijderd.');
@@ -106,24 +65,24 @@ describe('security keys in Chromium, with a virtual authenticator', () => {
 
     // Without a key, sign-in offers only the code again.
     await Promise.all([page.waitForURL(/\/login$/), page.getByRole('button', { name: 'Uitloggen' }).click()]);
-    await signInWithPassword(page, 'safety_coordinator');
+    await submitDemoPassword(page, j.server.url, 'safety_coordinator');
     await page.waitForURL(/\/login\/two-factor$/);
     expect(await page.locator('[data-webauthn]').count()).toBe(0);
     await context.close();
   }, 180_000);
 
   it('with two-factor enforced: the enrolment page explains TOTP first, and the key is offered right after', async () => {
-    const adminContext = await newContext(browser);
+    const adminContext = await newContext(j.browser);
     const admin = await adminContext.newPage();
-    await signInAsDemo(admin, server.url, 'administrator');
-    await admin.goto(`${server.url}/admin/security`);
+    await signInAsDemo(admin, j.server.url, 'administrator');
+    await admin.goto(`${j.server.url}/admin/security`);
     await admin.getByLabel('Ja, verplicht').check();
     await admin.getByRole('button', { name: 'Opslaan' }).click();
     await expect.poll(() => admin.getByLabel('Ja, verplicht').isChecked()).toBe(true);
     await adminContext.close();
 
     const { context, page, credentials } = await contextWithAuthenticator();
-    await signInWithPassword(page, 'confidential_adviser');
+    await submitDemoPassword(page, j.server.url, 'confidential_adviser');
     await page.waitForURL(/\/login\/two-factor\/enrol$/);
     expect(await page.textContent('main')).toContain('Direct daarna kunt u een sleutel toevoegen.');
     await expectAccessible(page);

@@ -1,13 +1,44 @@
+import { expect } from 'vitest';
 import type { Page } from 'playwright-core';
 import { expectAccessible } from './browser.js';
+import { timeStep, totpCode } from '../../src/server/auth/totp.js';
+import { base32Decode } from '../../test/support/base32.js';
 
-/** Signs in as the demo account of a role (server started with --demo), in Dutch; lands on the inbox. */
-export async function signInAsDemo(page: Page, baseUrl: string, role: string): Promise<void> {
+/**
+ * The password step with the demo account of a role (server started with --demo), in Dutch. It
+ * does not wait for where it leads: the inbox, or a second factor.
+ */
+export async function submitDemoPassword(page: Page, baseUrl: string, role: string): Promise<void> {
   await page.goto(`${baseUrl}/login`);
-  await expectAccessible(page);
+  await fillDemoPassword(page, role);
+}
+
+/**
+ * Signs in as the demo account of a role (server started with --demo), in Dutch; lands on the
+ * inbox. The login page is checked with axe first unless `axe: false`.
+ */
+export async function signInAsDemo(page: Page, baseUrl: string, role: string, opts: { axe?: boolean } = {}): Promise<void> {
+  await page.goto(`${baseUrl}/login`);
+  if (opts.axe ?? true) await expectAccessible(page);
+  await Promise.all([page.waitForURL(/\/cases$/), fillDemoPassword(page, role)]);
+}
+
+async function fillDemoPassword(page: Page, role: string): Promise<void> {
   await page.getByLabel('E-mailadres').fill(`${role}@demo.meldpunt.invalid`);
   await page.getByLabel('Wachtwoord').fill('demo-meldpunt-2026');
-  await Promise.all([page.waitForURL(/\/cases$/), page.getByRole('button', { name: 'Inloggen' }).click()]);
+  await page.getByRole('button', { name: 'Inloggen' }).click();
+}
+
+/**
+ * On a page that offers the authenticator app (enrolment or the account page): reads the key as
+ * the app would, confirms with its current code and waits for the recovery codes. Returns the secret.
+ */
+export async function confirmTotp(page: Page): Promise<Buffer> {
+  const secret = base32Decode((await page.getByTestId('totp-secret').textContent())!);
+  await page.getByLabel('Code uit uw authenticator-app of een herstelcode').fill(totpCode(secret, timeStep(new Date())));
+  await page.getByRole('button', { name: 'Bevestigen' }).click();
+  await expect.poll(() => page.getByTestId('recovery-codes').count()).toBe(1);
+  return secret;
 }
 
 /** From the inbox, opens a case's messages, minutes and appointments page (Dutch). */
