@@ -9,7 +9,7 @@ const ratio = (app: number, raw: number) => `${round(app / raw, 2)}×`;
 const kib = (bytes: number) => `${round(bytes / 1024)} KiB`;
 
 /** One column per engine; each application figure next to the raw figure and their ratio. */
-export function formatTable(results: EngineResult[]): string {
+export function tableRows(results: EngineResult[]): Row[] {
   const rows: Row[] = [['', ...results.map((r) => r.engine)]];
   const add = (label: string, cell: (r: EngineResult) => string) => rows.push([label, ...results.map(cell)]);
   add('intake anonymous (HTTP)', (r) => load(r.intake.anonymous));
@@ -38,6 +38,19 @@ export function formatTable(results: EngineResult[]): string {
     add(`page ${path}: gzip HTML + CSS`, (r) => `${kib(at(r).htmlBytes)} + ${kib(at(r).cssBytes)}`);
     add(`page ${path}: render (HTTP)`, (r) => `p50 ${round(at(r).p50)} p99 ${round(at(r).p99)} ms`);
   }
+  return rows;
+}
+
+/** The table as aligned plain text, for the terminal. */
+export function formatTable(results: EngineResult[]): string {
+  const rows = tableRows(results);
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((row) => row[i]!.length)));
   return rows.map((row) => row.map((cell, i) => cell.padEnd(widths[i]!)).join('  ')).join('\n');
+}
+
+/** The same table in Markdown, for docs/performance.md: `npx tsx bench/markdown.ts FILE.json`. */
+export function formatMarkdown(results: EngineResult[]): string {
+  const [head, ...body] = tableRows(results);
+  const line = (cells: string[]) => `| ${cells.map((c) => c.trim()).join(' | ')} |`;
+  return [line(head!), line(head!.map(() => '---')), ...body.map(line)].join('\n');
 }
