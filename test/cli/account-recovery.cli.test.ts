@@ -1,16 +1,8 @@
-import { spawn } from 'node:child_process';
-import crypto from 'node:crypto';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readConfig } from '../../src/server/config.js';
-import { bootstrap } from '../../src/server/bootstrap.js';
+import { describe, expect, it } from 'vitest';
+import { useCliWorkspace } from './cli-workspace.js';
 import { createApp } from '../../src/server/app.js';
 import { confirmEnrolment, getEnrolmentSecret } from '../../src/server/auth/two-factor.service.js';
 import { timeStep, totpCode } from '../../src/server/auth/totp.js';
-import { startTestSmtp } from '../support/smtp.js';
 import { TestClient } from '../support/http-client.js';
 
 /**
@@ -19,69 +11,16 @@ import { TestClient } from '../support/http-client.js';
  * on a fresh data directory (or a fresh PostgreSQL database when TEST_DATABASE_URL is set), the
  * user told by a real local SMTP server.
  */
-const bin = path.resolve(import.meta.dirname, '../../bin/meldpunt');
 const EMAIL = 'last.admin@uni.example';
 const PASSWORD = 'a password of sufficient length';
-let dir: string;
-let env: NodeJS.ProcessEnv;
-let dbName: string | undefined;
-let smtp: Awaited<ReturnType<typeof startTestSmtp>>;
-
-beforeAll(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'meldpunt-cli-recovery-'));
-  smtp = await startTestSmtp();
-  env = {
-    ...process.env, MELDPUNT_DATA_DIR: path.join(dir, 'data'), MELDPUNT_LOG_LEVEL: 'silent', DATABASE_URL: undefined,
-    MELDPUNT_SMTP_URL: smtp.url, MELDPUNT_BASE_URL: 'https://meldpunt.example', MELDPUNT_PASSWORD: PASSWORD,
-  };
-  if (process.env.TEST_DATABASE_URL) {
-    dbName = `meldpunt_cli_${crypto.randomBytes(6).toString('hex')}`;
-    await admin(`CREATE DATABASE ${dbName}`);
-    const url = new URL(process.env.TEST_DATABASE_URL);
-    url.pathname = `/${dbName}`;
-    env.DATABASE_URL = url.toString();
-  }
-});
-
-afterAll(async () => {
-  if (dbName) await admin(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
-  await smtp?.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
-
-async function admin(text: string) {
-  const client = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
-  await client.connect();
-  await client.query(text).finally(() => client.end());
-}
-
-function meldpunt(...args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(bin, args, { env, cwd: dir });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
-  });
-}
-
-/** Works on the database the CLI wrote (the CLI has exited, so the embedded database is free). */
-async function inspect<T>(work: (deps: Awaited<ReturnType<typeof bootstrap>>) => Promise<T>): Promise<T> {
-  const deps = await bootstrap(readConfig({ MELDPUNT_DATA_DIR: env.MELDPUNT_DATA_DIR, DATABASE_URL: env.DATABASE_URL, MELDPUNT_LOG_LEVEL: 'silent', MELDPUNT_BASE_URL: env.MELDPUNT_BASE_URL }));
-  try {
-    return await work(deps);
-  } finally {
-    await deps.close();
-  }
-}
+const ws = useCliWorkspace({ prefix: 'cli-recovery', smtp: true, env: { MELDPUNT_BASE_URL: 'https://meldpunt.example', MELDPUNT_PASSWORD: PASSWORD } });
+const meldpunt = (...args: string[]) => ws.run(args);
 
 describe('bin/meldpunt users reset-two-factor', { timeout: 300_000 }, () => {
   it('resets the second factor of the last administrator, who then enrols again; an unknown address is named', async () => {
     const created = await meldpunt('users', 'create', '--email', EMAIL, '--name', 'Last Admin', '--role', 'administrator,safety_coordinator');
     expect(created.status).toBe(0);
-    const userId = await inspect(async (deps) => {
+    const userId = await ws.inspect(async (deps) => {
       const user = await deps.db.selectFrom('app_user').select('id').where('email', '=', EMAIL).executeTakeFirstOrThrow();
       const secret = (await getEnrolmentSecret(deps.db, deps.keyring, user.id))!;
       await confirmEnrolment(deps.db, deps.keyring, user.id, totpCode(secret, timeStep(new Date())));
@@ -99,11 +38,11 @@ describe('bin/meldpunt users reset-two-factor', { timeout: 300_000 }, () => {
     expect(reset.stdout).toBe(
       `reset two-factor sign-in of ${EMAIL}: removed the authenticator app, 10 unused recovery codes and 1 security key; ended 1 session\nthe user has been told by e-mail\n`,
     );
-    const mail = smtp.messages.find((m) => JSON.stringify(m.to).includes(EMAIL));
+    const mail = ws.smtp.messages.find((m) => JSON.stringify(m.to).includes(EMAIL));
     expect(mail?.subject).toBe('Uw tweestapsverificatie is gereset');
     expect(mail?.text).toContain('https://meldpunt.example/login');
 
-    await inspect(async (deps) => {
+    await ws.inspect(async (deps) => {
       for (const table of ['user_totp', 'recovery_code', 'webauthn_credential', 'session'] as const) {
         expect(await deps.db.selectFrom(table).select('user_id').where('user_id', '=', userId).execute(), table).toEqual([]);
       }

@@ -1,13 +1,7 @@
-import { spawn } from 'node:child_process';
-import crypto from 'node:crypto';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readConfig } from '../../src/server/config.js';
-import { bootstrap } from '../../src/server/bootstrap.js';
-import { startTestSmtp } from '../support/smtp.js';
+import { describe, expect, it } from 'vitest';
+import { useCliWorkspace } from './cli-workspace.js';
 import { buildAnnualFixtureCsv } from '../support/annual-fixture.js';
 
 /**
@@ -15,68 +9,14 @@ import { buildAnnualFixtureCsv } from '../support/annual-fixture.js';
  * processes on a fresh data directory, or a fresh PostgreSQL database when TEST_DATABASE_URL is
  * set. Invitations go to a real SMTP server started here (so the child runs asynchronously).
  */
-const bin = path.resolve(import.meta.dirname, '../../bin/meldpunt');
 const PASSPHRASE = 'a long backup passphrase';
-let dir: string;
-let env: NodeJS.ProcessEnv;
-let dbName: string | undefined;
-let smtp: Awaited<ReturnType<typeof startTestSmtp>>;
-
-beforeAll(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'meldpunt-cli-admin-'));
-  smtp = await startTestSmtp();
-  env = {
-    ...process.env, MELDPUNT_DATA_DIR: path.join(dir, 'data'), MELDPUNT_LOG_LEVEL: 'silent', DATABASE_URL: undefined,
-    MELDPUNT_SMTP_URL: smtp.url, MELDPUNT_BASE_URL: 'https://meldpunt.example', MELDPUNT_BACKUP_PASSPHRASE: PASSPHRASE,
-  };
-  if (process.env.TEST_DATABASE_URL) {
-    dbName = `meldpunt_cli_${crypto.randomBytes(6).toString('hex')}`;
-    await admin(`CREATE DATABASE ${dbName}`);
-    const url = new URL(process.env.TEST_DATABASE_URL);
-    url.pathname = `/${dbName}`;
-    env.DATABASE_URL = url.toString();
-  }
-});
-
-afterAll(async () => {
-  if (dbName) await admin(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
-  await smtp?.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
-
-async function admin(text: string) {
-  const client = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
-  await client.connect();
-  await client.query(text).finally(() => client.end());
-}
-
-function meldpunt(...args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(bin, args, { env, cwd: dir });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
-  });
-}
-
+const ws = useCliWorkspace({ prefix: 'cli-admin', smtp: true, env: { MELDPUNT_BASE_URL: 'https://meldpunt.example', MELDPUNT_BACKUP_PASSPHRASE: PASSPHRASE } });
+const meldpunt = (...args: string[]) => ws.run(args);
 async function ok(...args: string[]): Promise<string> {
   const r = await meldpunt(...args);
   expect(r.stderr).toBe('');
   expect(r.status).toBe(0);
   return r.stdout;
-}
-
-/** Reads the database the CLI wrote (the CLI has exited, so the embedded database is free). */
-async function inspect<T>(read: (deps: Awaited<ReturnType<typeof bootstrap>>) => Promise<T>): Promise<T> {
-  const deps = await bootstrap(readConfig({ MELDPUNT_DATA_DIR: env.MELDPUNT_DATA_DIR, DATABASE_URL: env.DATABASE_URL, MELDPUNT_LOG_LEVEL: 'silent' }));
-  try {
-    return await read(deps);
-  } finally {
-    await deps.close();
-  }
 }
 
 async function refused(args: string[], reason: RegExp) {
@@ -99,23 +39,23 @@ describe('bin/meldpunt teams, org-units, users and backup', { timeout: 300_000 }
     expect(await ok('org-units', 'add', '--key', 'LAW', '--label-nl', 'Rechten', '--team', 'ccp')).toBe('saved organisation unit LAW in team ccp\n');
     await ok('org-units', 'add', '--key', 'LAW', '--label-nl', 'Rechtsgeleerdheid', '--label-en', 'Law', '--team', 'ccp');
     await refused(['org-units', 'add', '--key', 'LAW', '--label-nl', 'X', '--team', 'nope'], /^meldpunt: unknown team: nope\n$/);
-    const units = await inspect((d) => d.db.selectFrom('org_unit').innerJoin('team', 'team.id', 'org_unit.team_id').select(['team.key', 'org_unit.key as unit', 'org_unit.label_nl', 'org_unit.label_en']).where('org_unit.key', '=', 'LAW').execute());
+    const units = await ws.inspect((d) => d.db.selectFrom('org_unit').innerJoin('team', 'team.id', 'org_unit.team_id').select(['team.key', 'org_unit.key as unit', 'org_unit.label_nl', 'org_unit.label_en']).where('org_unit.key', '=', 'LAW').execute());
     expect(units).toEqual([{ key: 'ccp', unit: 'LAW', label_nl: 'Rechtsgeleerdheid', label_en: 'Law' }]);
   });
 
   it('invites a staff member by e-mail in their language; gives an existing account the roles; deactivates it', async () => {
     expect(await ok('users', 'invite', '--email', 'eva@uni.example', '--name', 'Eva', '--role', 'confidential_adviser,safety_coordinator', '--lang', 'en', '--team', 'ccp')).toBe('invitation sent to eva@uni.example\n');
-    const mail = smtp.messages.find((m) => JSON.stringify(m.to).includes('eva@uni.example'));
+    const mail = ws.smtp.messages.find((m) => JSON.stringify(m.to).includes('eva@uni.example'));
     expect(mail?.subject).toBe('Invitation to the social safety reporting point');
     expect(mail?.text).toMatch(/Central Contact Point[\s\S]*https:\/\/meldpunt\.example\/invite\/[\w-]+/);
     await refused(['users', 'invite', '--email', 'x@uni.example', '--name', 'X', '--role', 'emperor'], /^meldpunt: --role must be one of /);
 
-    env.MELDPUNT_PASSWORD = 'a password of sufficient length';
+    ws.env.MELDPUNT_PASSWORD = 'a password of sufficient length';
     await ok('users', 'create', '--email', 'frank@uni.example', '--name', 'Frank', '--role', 'board');
     expect(await ok('users', 'invite', '--email', 'frank@uni.example', '--name', 'Frank', '--role', 'support_officer', '--team', 'ccp')).toBe('frank@uni.example already has an account; roles in team ccp added\n');
     expect(await ok('users', 'deactivate', '--email', 'frank@uni.example', '--team', 'ccp')).toBe('deactivated frank@uni.example\n');
     await refused(['users', 'deactivate', '--email', 'nobody@uni.example'], /^meldpunt: no user with e-mail nobody@uni.example\n$/);
-    const state = await inspect(async (d) => ({
+    const state = await ws.inspect(async (d) => ({
       invite: await d.db.selectFrom('setup_token').select(['purpose', 'locale', 'role']).where('email', '=', 'eva@uni.example').executeTakeFirst(),
       frank: await d.db.selectFrom('app_user').select('is_active').where('email', '=', 'frank@uni.example').executeTakeFirst(),
       frankRoles: (await d.db.selectFrom('team_membership').innerJoin('app_user', 'app_user.id', 'team_membership.user_id').innerJoin('team', 'team.id', 'team_membership.team_id')
@@ -129,31 +69,27 @@ describe('bin/meldpunt teams, org-units, users and backup', { timeout: 300_000 }
   });
 
   it('backup create → wipe the database → backup restore brings teams, users, cases and the audit chain back', async () => {
-    fs.writeFileSync(path.join(dir, 'cases.csv'), buildAnnualFixtureCsv());
+    fs.writeFileSync(path.join(ws.dir, 'cases.csv'), buildAnnualFixtureCsv());
     await ok('import', 'cases', 'cases.csv');
     const before = JSON.parse(await ok('report', 'annual', '--year', '2025', '--format', 'json'));
     expect(before.total).toBe(104);
     expect(await ok('backup', 'create', '--out', 'meldpunt.backup')).toMatch(/^backup written to meldpunt\.backup: \d+ tables, \d+ rows\n$/);
-    expect(fs.readFileSync(path.join(dir, 'meldpunt.backup')).includes(Buffer.from('frank@uni.example'))).toBe(false); // encrypted
+    expect(fs.readFileSync(path.join(ws.dir, 'meldpunt.backup')).includes(Buffer.from('frank@uni.example'))).toBe(false); // encrypted
 
     // The wipe: the whole data directory (database and keys), and on PostgreSQL the database.
-    fs.rmSync(env.MELDPUNT_DATA_DIR!, { recursive: true, force: true });
-    if (dbName) {
-      await admin(`DROP DATABASE ${dbName} WITH (FORCE)`);
-      await admin(`CREATE DATABASE ${dbName}`);
-    }
+    await ws.wipe();
     expect((await ok('teams', 'list')).includes('ccp')).toBe(false);
     await refused(['backup', 'restore', 'meldpunt.backup'], /add --yes to confirm/);
-    env.MELDPUNT_BACKUP_PASSPHRASE = 'not the right passphrase';
+    ws.env.MELDPUNT_BACKUP_PASSPHRASE = 'not the right passphrase';
     await refused(['backup', 'restore', 'meldpunt.backup', '--yes'], /^meldpunt: .+/);
     expect((await ok('teams', 'list')).includes('ccp')).toBe(false);
-    env.MELDPUNT_BACKUP_PASSPHRASE = PASSPHRASE;
+    ws.env.MELDPUNT_BACKUP_PASSPHRASE = PASSPHRASE;
     expect(await ok('backup', 'restore', 'meldpunt.backup', '--yes')).toMatch(/^restored \d+ rows in \d+ tables from the backup of /);
 
     expect(await ok('teams', 'list')).toMatch(/^ccp\ths\tCentraal Contactpunt/m);
     expect(JSON.parse(await ok('report', 'annual', '--year', '2025', '--format', 'json'))).toEqual(before);
     expect(await ok('audit', 'verify')).toMatch(/^audit chain intact: \d+ events\n$/);
-    const frank = await inspect((d) => d.db.selectFrom('app_user').select('is_active').where('email', '=', 'frank@uni.example').executeTakeFirst());
+    const frank = await ws.inspect((d) => d.db.selectFrom('app_user').select('is_active').where('email', '=', 'frank@uni.example').executeTakeFirst());
     expect(frank).toEqual({ is_active: false });
   });
 });

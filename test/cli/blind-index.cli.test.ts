@@ -1,10 +1,6 @@
-import { spawn } from 'node:child_process';
 import crypto from 'node:crypto';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useCliWorkspace } from './cli-workspace.js';
 import { createApp } from '../../src/server/app.js';
 import { bootstrap } from '../../src/server/bootstrap.js';
 import { readConfig } from '../../src/server/config.js';
@@ -15,48 +11,12 @@ import { reportAnonymously } from '../support/reporter-flow.js';
  * `bin/meldpunt keys rotate-blind-index` as an operator runs it: a child process on a data
  * directory (or a fresh PostgreSQL database when TEST_DATABASE_URL is set) that a server wrote.
  */
-const bin = path.resolve(import.meta.dirname, '../../bin/meldpunt');
-let dir: string;
-let env: NodeJS.ProcessEnv;
-let dbName: string | undefined;
-
-async function admin(text: string) {
-  const client = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
-  await client.connect();
-  await client.query(text).finally(() => client.end());
-}
-
-beforeAll(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'meldpunt-cli-blind-'));
-  env = { ...process.env, MELDPUNT_DATA_DIR: path.join(dir, 'data'), MELDPUNT_LOG_LEVEL: 'silent', DATABASE_URL: undefined, MELDPUNT_BLIND_INDEX_KEY: undefined };
-  if (process.env.TEST_DATABASE_URL) {
-    dbName = `meldpunt_cli_${crypto.randomBytes(6).toString('hex')}`;
-    await admin(`CREATE DATABASE ${dbName}`);
-    const url = new URL(process.env.TEST_DATABASE_URL);
-    url.pathname = `/${dbName}`;
-    env.DATABASE_URL = url.toString();
-  }
-});
-afterAll(async () => {
-  if (dbName) await admin(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
-  fs.rmSync(dir, { recursive: true, force: true });
-});
-
-function meldpunt(args: string[], extraEnv: NodeJS.ProcessEnv = {}): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(bin, args, { env: { ...env, ...extraEnv }, cwd: dir });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
-  });
-}
+const ws = useCliWorkspace({ prefix: 'cli-blind', env: { MELDPUNT_BLIND_INDEX_KEY: undefined } });
+const meldpunt = (args: string[], extraEnv: NodeJS.ProcessEnv = {}) => ws.run(args, extraEnv);
 
 /** Opens the database the way the server does; closed again before the CLI runs (embedded database). */
 async function withDeps<T>(work: (deps: Awaited<ReturnType<typeof bootstrap>>) => Promise<T>): Promise<T> {
-  const deps = await bootstrap(readConfig({ MELDPUNT_DATA_DIR: env.MELDPUNT_DATA_DIR, DATABASE_URL: env.DATABASE_URL, MELDPUNT_LOG_LEVEL: 'silent', MELDPUNT_INTAKE_PER_MINUTE: '1000' }));
+  const deps = await bootstrap(readConfig({ MELDPUNT_DATA_DIR: ws.env.MELDPUNT_DATA_DIR, DATABASE_URL: ws.env.DATABASE_URL, MELDPUNT_LOG_LEVEL: 'silent', MELDPUNT_INTAKE_PER_MINUTE: '1000' }));
   try {
     return await work(deps);
   } finally {

@@ -1,49 +1,23 @@
 import { spawnSync } from 'node:child_process';
-import crypto from 'node:crypto';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { MELDPUNT_BIN, useCliWorkspace } from './cli-workspace.js';
 import { buildAnnualFixtureCsv, CASE_HEADER, PARTNER_COUNTS_CSV } from '../support/annual-fixture.js';
 
 /**
  * bin/meldpunt as an operator runs it: a child process on a fresh data directory, or on a fresh
  * PostgreSQL database when TEST_DATABASE_URL is set.
  */
-const bin = path.resolve(import.meta.dirname, '../../bin/meldpunt');
-let dir: string;
-let env: NodeJS.ProcessEnv;
-let dbName: string | undefined;
-
-beforeAll(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'meldpunt-cli-'));
-  env = { ...process.env, MELDPUNT_DATA_DIR: path.join(dir, 'data'), MELDPUNT_LOG_LEVEL: 'silent', DATABASE_URL: undefined };
-  const server = process.env.TEST_DATABASE_URL;
-  if (server) {
-    dbName = `meldpunt_cli_${crypto.randomBytes(6).toString('hex')}`;
-    await admin(server, `CREATE DATABASE ${dbName}`);
-    const url = new URL(server);
-    url.pathname = `/${dbName}`;
-    env.DATABASE_URL = url.toString();
-  }
-  fs.writeFileSync(path.join(dir, 'cases.csv'), buildAnnualFixtureCsv());
-  fs.writeFileSync(path.join(dir, 'partners.csv'), PARTNER_COUNTS_CSV);
+const ws = useCliWorkspace({ prefix: 'cli' });
+beforeAll(() => {
+  fs.writeFileSync(path.join(ws.dir, 'cases.csv'), buildAnnualFixtureCsv());
+  fs.writeFileSync(path.join(ws.dir, 'partners.csv'), PARTNER_COUNTS_CSV);
 });
 
-afterAll(async () => {
-  if (dbName) await admin(process.env.TEST_DATABASE_URL!, `DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
-  fs.rmSync(dir, { recursive: true, force: true });
-});
-
-async function admin(url: string, text: string) {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  await client.query(text).finally(() => client.end());
-}
-
+/** Synchronous, with stdout as bytes (PDF, Word and spreadsheet reports go to stdout). */
 function meldpunt(...args: string[]) {
-  const r = spawnSync(bin, args, { env, cwd: dir, timeout: 60_000 });
+  const r = spawnSync(MELDPUNT_BIN, args, { env: ws.env, cwd: ws.dir, timeout: 60_000 });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr.toString() };
 }
 
@@ -57,7 +31,7 @@ function jsonReport(...extra: string[]) {
 describe('bin/meldpunt import and report', { timeout: 180_000 }, () => {
   it('refuses a malformed file as the first command, with the row number, and imports nothing', () => {
     const bad = [CASE_HEADER.join(','), buildAnnualFixtureCsv().split('\r\n')[1]!.replace('2024-01-01,in_person', '2024-13-01,in_person')];
-    fs.writeFileSync(path.join(dir, 'bad.csv'), `${bad.join('\n')}\n`);
+    fs.writeFileSync(path.join(ws.dir, 'bad.csv'), `${bad.join('\n')}\n`);
     const r = meldpunt('import', 'cases', 'bad.csv');
     expect(r.status).not.toBe(0);
     expect(r.stderr).toMatch(/^meldpunt: row 1 \(line 2\): received_on: "2024-13-01" is not a date YYYY-MM-DD\n$/);
@@ -83,12 +57,12 @@ describe('bin/meldpunt import and report', { timeout: 180_000 }, () => {
     expect(pdf.stdout.subarray(0, 5).toString()).toBe('%PDF-');
     expect(pdf.stdout.subarray(-6).toString()).toMatch(/%%EOF/);
     for (const format of ['csv', 'html', 'docx', 'xlsx']) {
-      const out = path.join(dir, `report.${format}`);
+      const out = path.join(ws.dir, `report.${format}`);
       const r = meldpunt('report', 'annual', '--year', '2025', '--format', format, '--out', out);
       expect(r.status, r.stderr).toBe(0);
       expect(fs.statSync(out).size).toBeGreaterThan(1000);
     }
-    expect(fs.readFileSync(path.join(dir, 'report.csv'), 'utf8')).toContain('total,total,Totaal,104,100,127,100');
+    expect(fs.readFileSync(path.join(ws.dir, 'report.csv'), 'utf8')).toContain('total,total,Totaal,104,100,127,100');
   });
 
   it.each([
