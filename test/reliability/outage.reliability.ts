@@ -77,7 +77,7 @@ describe('database outage under load (own PostgreSQL 15 cluster)', () => {
     for (const { outcome } of failures) {
       expect(outcome.kind).toBe('refused');
       if (outcome.kind === 'refused') {
-        expect(outcome.status).toBe(503);
+        expect(outcome.status, `the server's log:\n${server.output().slice(-4000)}`).toBe(503);
         expect(outcome.body).toContain(UNAVAILABLE);
       }
     }

@@ -35,12 +35,16 @@ export class AppError extends Error {
   }
 }
 
-/** pg / network errors that mean the database cannot be reached right now. */
+/**
+ * pg / network errors that mean the database cannot be reached right now. "not queryable" is
+ * what pg answers on a client whose connection already failed — e.g. the ROLLBACK after a
+ * statement lost its server, which is the error a transaction then reports.
+ */
 export function isDatabaseUnavailable(err: unknown): boolean {
   const code = (err as { code?: string } | null)?.code ?? '';
   const message = err instanceof Error ? err.message : '';
   return (
     ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '08000', '08003', '08006'].includes(code) ||
-    /Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect/i.test(message)
+    /Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect|is not queryable/i.test(message)
   );
 }
