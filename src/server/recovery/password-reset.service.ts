@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import type { Db } from '../db/create-db.js';
 import type { Keyring } from '../crypto/keyring.js';
 import { recordAudit } from '../audit/audit.service.js';
+import { keyedHash } from '../crypto/seal.js';
 import { loginThrottleKey } from '../auth/auth.service.js';
 import { clearFailures, recordFailure, throttleWait, type ThrottleRule } from '../http/throttle.js';
 import { findUserByEmail, hashPassword } from '../users/users.service.js';
@@ -18,8 +19,7 @@ export const ADDRESS_RULE: ThrottleRule = { maxFailures: 5, windowMinutes: 15 };
 export const BROWSER_RULE: ThrottleRule = { maxFailures: 10, windowMinutes: 15 };
 
 const digest = (token: string) => crypto.createHash('sha256').update(token).digest();
-const keyed = (keyring: Keyring, label: string, value: string) =>
-  crypto.createHmac('sha256', keyring.indexKey).update(`${label}\0${value}`).digest('base64url').slice(0, 22);
+const keyed = (keyring: Keyring, label: string, value: string) => keyedHash(keyring, label, value).toString('base64url').slice(0, 22);
 
 /** Throttle keys: keyed hashes of the address asked for and of the browser's random cookie — never an IP address. */
 export function resetThrottleKeys(keyring: Keyring, email: string, browserSeed: string): string[] {

@@ -29,12 +29,11 @@ export async function resetSecondFactor(trx: Db, userId: string, actor: AuditAct
   const user = await trx.selectFrom('app_user').select(['id', 'email', 'locale']).where('id', '=', userId).executeTakeFirst();
   if (!user) throw new AppError('NOT_FOUND');
   const totp = await trx.deleteFrom('user_totp').where('user_id', '=', userId).returning('user_id').execute();
-  const codes = await trx.deleteFrom('recovery_code').where('user_id', '=', userId).where('used_at', 'is', null).returning('user_id').execute();
-  await trx.deleteFrom('recovery_code').where('user_id', '=', userId).execute();
+  const codes = await trx.deleteFrom('recovery_code').where('user_id', '=', userId).returning('used_at').execute();
   const keys = await trx.deleteFrom('webauthn_credential').where('user_id', '=', userId).returning('id').execute();
   await trx.deleteFrom('webauthn_challenge').where('user_id', '=', userId).execute();
   const sessions = await trx.deleteFrom('session').where('user_id', '=', userId).returning('id').execute();
-  const removed = { totp: totp.length > 0, recoveryCodes: codes.length, keys: keys.length, sessions: sessions.length };
+  const removed = { totp: totp.length > 0, recoveryCodes: codes.filter((c) => c.used_at === null).length, keys: keys.length, sessions: sessions.length };
   await recordAudit(trx, { type: 'TWO_FACTOR_RESET', actor, teamId: teamId ?? null, detail: { userId, ...removed } });
   return { user, removed };
 }

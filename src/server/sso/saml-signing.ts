@@ -45,8 +45,8 @@ export function readSigningPair(env: NodeJS.ProcessEnv): SamlSigningPair | undef
   return { key, cert: x509.toString() };
 }
 
-/** PEM inline, or a path to a readable PEM file. */
-function readPemSetting(value: string, name: string): string {
+/** A PEM setting: PEM inline (`\n` escapes allowed, as env files write them), or the path of a readable PEM file. */
+export function readPemSetting(value: string, name: string): string {
   if (value.includes('-----BEGIN')) return value.replace(/\\n/g, '\n');
   try {
     return fs.readFileSync(value, 'utf8');

@@ -1,7 +1,6 @@
-import fs from 'node:fs';
 import { z } from 'zod';
 import { ROLES, type Role } from '../../domain/roles.js';
-import { readSigningPair, type SamlSigningPair } from './saml-signing.js';
+import { readPemSetting, readSigningPair, type SamlSigningPair } from './saml-signing.js';
 
 /**
  * Single sign-on settings from the environment (docs/operations.md). Staff roles come from
@@ -61,7 +60,7 @@ export function readSsoConfig(env: NodeJS.ProcessEnv, baseUrl: string): SsoConfi
   const saml = env.MELDPUNT_SAML_ENTRY_POINT
     ? {
         entryPoint: env.MELDPUNT_SAML_ENTRY_POINT,
-        idpCert: readPem(required(env, 'MELDPUNT_SAML_IDP_CERT')),
+        idpCert: readPemSetting(required(env, 'MELDPUNT_SAML_IDP_CERT'), 'MELDPUNT_SAML_IDP_CERT'),
         entityId: env.MELDPUNT_SAML_ENTITY_ID ?? `${baseUrl}/sso/saml/metadata`,
         idpIssuer: env.MELDPUNT_SAML_IDP_ISSUER,
         emailAttribute: env.MELDPUNT_SAML_EMAIL_ATTRIBUTE ?? 'urn:mace:dir:attribute-def:mail',
@@ -79,10 +78,6 @@ export function isSsoConfigured(sso: SsoConfig): boolean {
 }
 
 /** A certificate given inline (PEM, or bare base64) or as a path to a PEM file. */
-function readPem(value: string): string {
-  return value.includes('-----BEGIN') || !fs.existsSync(value) ? value : fs.readFileSync(value, 'utf8');
-}
-
 function required(env: NodeJS.ProcessEnv, name: string): string {
   const v = env[name];
   if (!v) throw new Error(`${name} is required for single sign-on`);
