@@ -92,8 +92,13 @@ describe('the anonymous mailbox', () => {
     expect(reporter.lastHtml).toContain('screenshot.jpg');
     await reporter.follow(reply); // a reload
     expect(await t.deps.db.selectFrom('case_message').select('id').where('case_id', '=', caseId).where('author', '=', 'reporter').execute()).toHaveLength(1);
-    await reporter.get('/postbus/inbox?notice=%3Cb%3Eforged%3C%2Fb%3E'); // only the fixed notices are shown
+    // Only the fixed notices are shown: an unknown name shows none, a known one its own text.
+    expect((await reporter.get('/postbus/inbox?notice=%3Cb%3Eforged%3C%2Fb%3E')).status).toBe(200);
+    expect(reporter.lastHtml).toContain('screenshot.jpg');
     expect(reporter.lastHtml).not.toContain('forged');
+    expect(reporter.lastHtml).not.toContain('role="status" class="panel"');
+    await reporter.get('/postbus/inbox?notice=disclosed');
+    expect(reporter.lastHtml).toContain('role="status" class="panel"');
 
     await staff.get(`/cases/${caseId}/messages`);
     expect(staff.lastHtml).toContain('Het gebeurde na college.');
