@@ -45,7 +45,7 @@ export interface ReminderSpec<K extends string> {
  * Addresses each item: to the case's adviser, or — when no (active) adviser is assigned — to
  * each coordinator of the team, with a key per coordinator.
  */
-export async function addressReminders<K extends string>(deps: Deps, items: DueItem<K>[]): Promise<Reminder<K>[]> {
+async function addressReminders<K extends string>(deps: Deps, items: DueItem<K>[]): Promise<Reminder<K>[]> {
   const unassignedTeams = [...new Set(items.filter((i) => !i.adviser).map((i) => i.teamId))];
   const coordinators = await listTeamCoordinators(deps.db, unassignedTeams);
   return items.flatMap((item): Reminder<K>[] => {

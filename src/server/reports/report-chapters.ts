@@ -131,11 +131,8 @@ function docxTable(rows: string[][]): Table {
 
 /** The filled-in part of a chapter section of the Word skeleton. */
 export function chapterDocxBlocks(ch: ReportChapters, part: ChapterPart, lang: Lang): (Paragraph | Table)[] {
-  const w = words(lang);
-  const block = (p: ChapterPart | 'training', heading: string) => {
-    const rows = tableOf(ch, p, w);
-    return [new Paragraph({ heading: HeadingLevel.HEADING_3, text: heading }), rows.length > 1 ? docxTable(rows) : new Paragraph(w.none)];
-  };
-  if (part === 'activities') return [...block('activities', w.heading.activities), ...block('training', w.training)];
-  return block(part, w.heading[part]);
+  const ids: ChapterTable['id'][] = part === 'activities' ? ['activities', 'training'] : [part]; // 4.4 holds both tables
+  return chapterTables(ch, lang)
+    .filter((table) => ids.includes(table.id))
+    .flatMap(({ heading, rows }) => [new Paragraph({ heading: HeadingLevel.HEADING_3, text: heading }), rows.length > 1 ? docxTable(rows) : new Paragraph(noChapterRows(lang))]);
 }
