@@ -1,10 +1,7 @@
 import type { Deps } from '../bootstrap.js';
-import { createLogger, type Logger } from '../logger.js';
+import type { Logger } from '../logger.js';
 import { renderMail } from '../mail/mail.templates.js';
 import { issuePasswordReset, RESET_LINK_MINUTES } from './password-reset.service.js';
-
-let fallbackLogger: Logger | undefined;
-const logOf = (deps: Deps, logger?: Logger) => logger ?? (fallbackLogger ??= createLogger(deps.config.logLevel));
 
 /**
  * Issues and mails a forgotten-password link when the address belongs to an eligible account;
@@ -21,7 +18,7 @@ export async function mailPasswordResetLink(deps: Deps, email: string, logger?: 
     const link = `${deps.config.baseUrl}/login/reset/${issued.token}`;
     await deps.mailer.send(renderMail('passwordReset', issued.locale, issued.email, { link, minutes: RESET_LINK_MINUTES }));
   } catch (err) {
-    logOf(deps, logger).warn({ code: 'PASSWORD_RESET_MAIL_FAILED', userId, errorCode: (err as { code?: string }).code ?? 'unknown' }, 'password reset link not sent');
+    logger?.warn({ code: 'PASSWORD_RESET_MAIL_FAILED', userId, errorCode: (err as { code?: string }).code ?? 'unknown' }, 'password reset link not sent');
   }
 }
 
@@ -36,7 +33,7 @@ export async function notifyAccountRecovered(
     await deps.mailer.send(renderMail(template, user.locale, user.email, { link: `${deps.config.baseUrl}/login` }));
     return true;
   } catch (err) {
-    logOf(deps, logger).warn({ code: 'ACCOUNT_NOTICE_MAIL_FAILED', template, userId: user.id, errorCode: (err as { code?: string }).code ?? 'unknown' }, 'account notice not sent');
+    logger?.warn({ code: 'ACCOUNT_NOTICE_MAIL_FAILED', template, userId: user.id, errorCode: (err as { code?: string }).code ?? 'unknown' }, 'account notice not sent');
     return false;
   }
 }
