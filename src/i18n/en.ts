@@ -17,6 +17,10 @@ export const en: Record<MessageKey, string> = {
   'emergency.text': 'Call 112. Thinking about suicide? Call 113 or 0800-0113. Domestic violence: Veilig Thuis 0800-2000.',
 
   'home.title': 'Report undesirable behaviour',
+  'meta.home': 'Have you experienced undesirable behaviour, such as sexual harassment, discrimination, bullying or threats? Report it in confidence, with your name or anonymously, to the social safety reporting point.',
+  'meta.guide': 'Guide: where can you go with undesirable behaviour? Confidential advisers, the ombudsperson, the complaints committee and help outside the university.',
+  'meta.public': 'The social safety reporting point: report undesirable behaviour in confidence, then keep in touch with your confidential adviser through your mailbox.',
+  'meta.intake': 'Report undesirable behaviour, with your name or anonymously. A confidential adviser gets in touch and does nothing without your consent.',
   'home.intro': 'Have you experienced undesirable behaviour, such as sexual harassment, discrimination, bullying, aggression or threats? Or are you worried about someone? You can report it here, with your name or anonymously. A confidential adviser listens, advises and does nothing without your consent.',
   'home.start': 'Make a report',
   'home.confidential': 'What you tell us stays confidential. You stay in control.',

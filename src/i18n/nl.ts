@@ -16,6 +16,10 @@ export const nl = {
   'emergency.text': 'Bel 112. Denkt u aan zelfdoding? Bel 113 of 0800-0113. Huiselijk geweld: Veilig Thuis 0800-2000.',
 
   'home.title': 'Ongewenst gedrag melden',
+  'meta.home': 'Heb je te maken met ongewenst gedrag, zoals seksuele intimidatie, discriminatie, pesten of bedreiging? Meld het vertrouwelijk, met je naam of anoniem, bij het meldpunt sociale veiligheid.',
+  'meta.guide': 'Wegwijzer: bij wie kun je terecht met ongewenst gedrag? Vertrouwenspersonen, ombudsfunctionaris, klachtencommissie en hulp buiten de universiteit.',
+  'meta.public': 'Het meldpunt sociale veiligheid: hier kun je vertrouwelijk ongewenst gedrag melden en daarna via je postbus contact houden met je vertrouwenspersoon.',
+  'meta.intake': 'Doe een melding van ongewenst gedrag, met je naam of anoniem. Een vertrouwenspersoon neemt contact op en doet niets zonder je toestemming.',
   'home.intro': 'Heeft u te maken gehad met ongewenst gedrag, zoals seksuele intimidatie, discriminatie, pesten, agressie of bedreiging? Of maakt u zich zorgen over iemand? U kunt het hier melden, met uw naam of anoniem. Een vertrouwenspersoon luistert, adviseert en doet niets zonder uw toestemming.',
   'home.start': 'Melding doen',
   'home.confidential': 'Wat u vertelt blijft vertrouwelijk. U houdt zelf de regie.',

@@ -10,6 +10,7 @@ import { getCookie, setStrictCookie } from './http/cookies.js';
 import { viewContext, type AppEnv } from './http/env.js';
 import { AppError, isDatabaseUnavailable, MESSAGE_BY_CODE, STATUS_BY_CODE } from './http/errors.js';
 import { securityHeaders } from './http/security.js';
+import { ROBOTS_TXT } from './http/indexing.js';
 import { errorForLog, type Logger } from './logger.js';
 import { authRoutes, SESSION_COOKIE } from './auth/auth.routes.js';
 import { findSessionUser } from './auth/auth.service.js';
@@ -92,6 +93,10 @@ export function createApp(deps: Deps, opts: AppOptions = {}) {
     if (!asset) throw new AppError('NOT_FOUND');
     return c.body(asset.body, 200, { 'Content-Type': asset.type, 'Cache-Control': 'public, max-age=31536000, immutable' });
   });
+
+  // Browsers ask for /favicon.ico on their own; search engines for /robots.txt (http/indexing.ts).
+  app.get('/favicon.ico', (c) => c.body(ASSETS['favicon.ico']!.body, 200, { 'Content-Type': 'image/x-icon', 'Cache-Control': 'public, max-age=86400' }));
+  app.get('/robots.txt', (c) => c.text(ROBOTS_TXT, 200, { 'Cache-Control': 'public, max-age=86400' }));
 
   app.get('/lang/:lang', (c) => {
     const lang = c.req.param('lang');

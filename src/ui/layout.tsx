@@ -1,6 +1,8 @@
 import type { Child } from 'hono/jsx';
+import { raw } from 'hono/html';
 import type { ViewContext } from '../server/http/env.js';
 import { CSRF_FIELD } from '../server/http/csrf.js';
+import { pageDescription } from '../server/http/indexing.js';
 import { ASSET_VERSION } from './assets.js';
 
 interface LayoutProps {
@@ -14,13 +16,21 @@ interface LayoutProps {
 export function Layout({ ctx, title, isPublic = false, children }: LayoutProps) {
   const { t, lang, user } = ctx;
   const otherLang = lang === 'nl' ? 'en' : 'nl';
+  // Indexable pages have their own description; other public pages a general one (they are noindex).
+  const description = pageDescription(ctx.path) ?? (isPublic ? 'meta.public' : undefined);
   return (
+    <>
+    {raw('<!DOCTYPE html>')}
     <html lang={lang}>
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="referrer" content="no-referrer" />
         <title>{`${title} — ${t('app.name')}`}</title>
+        {description && <meta name="description" content={t(description)} />}
+        <link rel="icon" href="/favicon.ico" sizes="32x32" />
+        <link rel="icon" href={`/assets/icon.svg?v=${ASSET_VERSION}`} type="image/svg+xml" />
+        <link rel="apple-touch-icon" href={`/assets/apple-touch-icon.png?v=${ASSET_VERSION}`} />
         <link rel="stylesheet" href={`/assets/utrecht.css?v=${ASSET_VERSION}`} />
         <link rel="stylesheet" href={`/assets/app.css?v=${ASSET_VERSION}`} />
       </head>
@@ -82,6 +92,7 @@ export function Layout({ ctx, title, isPublic = false, children }: LayoutProps) 
         </footer>
       </body>
     </html>
+    </>
   );
 }
 

@@ -1,4 +1,5 @@
 import type { MiddlewareHandler } from 'hono';
+import { pageDescription } from './indexing.js';
 
 /**
  * Strict headers on every response: no inline script, no third-party anything, no referrer,
@@ -19,5 +20,6 @@ export const securityHeaders: MiddlewareHandler = async (c, next) => {
   h.set('Cross-Origin-Opener-Policy', 'same-origin');
   h.set('Cross-Origin-Resource-Policy', 'same-origin');
   h.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=(), interest-cohort=()');
-  if (!c.req.path.startsWith('/assets/')) h.set('Cache-Control', 'no-store');
+  if (!c.req.path.startsWith('/assets/') && c.req.path !== '/favicon.ico') h.set('Cache-Control', 'no-store');
+  if (!pageDescription(c.req.path)) h.set('X-Robots-Tag', 'noindex, nofollow');
 };

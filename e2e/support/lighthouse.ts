@@ -1,0 +1,65 @@
+import * as chromeLauncher from 'chrome-launcher';
+import lighthouse from 'lighthouse';
+
+export const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+export interface PageScores {
+  path: string;
+  /** Whole numbers 0–100, as Lighthouse shows them. */
+  scores: Record<Category, number>;
+  /** The audits that did not pass in full, per category, for a failing score's message. */
+  failed: string[];
+}
+
+/**
+ * The public pages as Lighthouse sees them on a phone (its default mobile profile: a mid-range
+ * phone on a slow 4G connection, simulated). Search engines are kept out of pages that are not
+ * indexable by design (http/indexing.ts), so for those the "page is blocked from indexing"
+ * audit is left out of the SEO score; every other audit counts.
+ */
+export const LIGHTHOUSE_PAGES = [
+  { path: '/', indexable: true },
+  { path: '/wegwijzer', indexable: true },
+  { path: '/melden', indexable: true },
+  { path: '/wegwijzer/advies?need=listen&who=student', indexable: false },
+  { path: '/postbus', indexable: false },
+] as const;
+
+/** Runs Lighthouse in Debian's Chromium over each page of `baseUrl`, one after another. */
+export async function lighthouseScores(baseUrl: string, pages: readonly { path: string; indexable: boolean }[] = LIGHTHOUSE_PAGES): Promise<PageScores[]> {
+  const chrome = await chromeLauncher.launch({
+    chromePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  try {
+    const results: PageScores[] = [];
+    for (const page of pages) {
+      const runnerResult = await lighthouse(`${baseUrl}${page.path}`, {
+        port: chrome.port,
+        output: 'json',
+        logLevel: 'error',
+        onlyCategories: [...CATEGORIES],
+        skipAudits: page.indexable ? [] : ['is-crawlable'],
+      });
+      if (!runnerResult) throw new Error(`Lighthouse returned nothing for ${page.path}`);
+      const { lhr } = runnerResult;
+      if (lhr.runtimeError) throw new Error(`Lighthouse could not load ${page.path}: ${lhr.runtimeError.message}`);
+      const scores = Object.fromEntries(CATEGORIES.map((c) => [c, Math.round((lhr.categories[c]?.score ?? 0) * 100)])) as Record<Category, number>;
+      const failed = CATEGORIES.flatMap((c) =>
+        (lhr.categories[c]?.auditRefs ?? [])
+          .filter((ref) => ref.weight > 0 && (lhr.audits[ref.id]?.score ?? 1) < 1)
+          .map((ref) => `${c}: ${ref.id} (${lhr.audits[ref.id]?.displayValue ?? lhr.audits[ref.id]?.score})`),
+      );
+      results.push({ path: page.path, scores, failed });
+    }
+    return results;
+  } finally {
+    chrome.kill();
+  }
+}
+
+/** One line per page: the four scores, as CI and the bench print them. */
+export function formatScores(results: PageScores[]): string {
+  return results.map((r) => `${r.path.padEnd(44)} ${CATEGORIES.map((c) => `${c} ${r.scores[c]}`).join('  ')}`).join('\n');
+}
