@@ -17,6 +17,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { benchEngine, type EngineResult } from './engine.js';
 import { formatTable } from './table.js';
+import { benchLighthouse } from './lighthouse.js';
+import { formatScores } from '../e2e/support/lighthouse.js';
 
 const engines = (process.env.BENCH_ENGINES ?? 'postgres,pglite').split(',').map((e) => e.trim()) as ('postgres' | 'pglite')[];
 const seconds = Number(process.env.BENCH_SECONDS ?? 8);
@@ -39,8 +41,11 @@ const machine = {
   node: process.version,
   platform: `${os.type()} ${os.release()}`,
 };
-const output = { measuredAt: new Date().toISOString(), machine, settings: { seconds, connections: Number(process.env.BENCH_CONNECTIONS ?? 10) }, results };
+process.stderr.write('lighthouse\n');
+const lighthouse = await benchLighthouse();
+const output = { measuredAt: new Date().toISOString(), machine, settings: { seconds, connections: Number(process.env.BENCH_CONNECTIONS ?? 10) }, results, lighthouse };
 process.stdout.write(`${formatTable(results)}\n`);
+process.stdout.write(`Lighthouse (mobile):\n${formatScores(lighthouse)}\n`);
 process.stdout.write(`machine: ${machine.cpus} cores (${machine.cpuModel}), ${machine.memoryGiB} GiB, node ${machine.node}; ${Math.round((Date.now() - started) / 1000)} s\n`);
 const dir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'results');
 fs.mkdirSync(dir, { recursive: true });

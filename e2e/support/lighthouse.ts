@@ -35,16 +35,7 @@ export async function lighthouseScores(baseUrl: string, pages: readonly { path: 
   try {
     const results: PageScores[] = [];
     for (const page of pages) {
-      const runnerResult = await lighthouse(`${baseUrl}${page.path}`, {
-        port: chrome.port,
-        output: 'json',
-        logLevel: 'error',
-        onlyCategories: [...CATEGORIES],
-        skipAudits: page.indexable ? [] : ['is-crawlable'],
-      });
-      if (!runnerResult) throw new Error(`Lighthouse returned nothing for ${page.path}`);
-      const { lhr } = runnerResult;
-      if (lhr.runtimeError) throw new Error(`Lighthouse could not load ${page.path}: ${lhr.runtimeError.message}`);
+      const lhr = await auditPage(chrome.port, `${baseUrl}${page.path}`, page.indexable);
       const scores = Object.fromEntries(CATEGORIES.map((c) => [c, Math.round((lhr.categories[c]?.score ?? 0) * 100)])) as Record<Category, number>;
       const failed = CATEGORIES.flatMap((c) =>
         (lhr.categories[c]?.auditRefs ?? [])
@@ -56,6 +47,25 @@ export async function lighthouseScores(baseUrl: string, pages: readonly { path: 
     return results;
   } finally {
     chrome.kill();
+  }
+}
+
+/**
+ * One Lighthouse run. A run that Chromium's trace spoiled (NO_NAVSTART and the like: a runtime
+ * error, seen here on a loaded machine) is repeated, at most twice; a low score never is.
+ */
+async function auditPage(port: number, url: string, indexable: boolean) {
+  for (let attempt = 1; ; attempt++) {
+    const result = await lighthouse(url, {
+      port,
+      output: 'json',
+      logLevel: 'error',
+      onlyCategories: [...CATEGORIES],
+      skipAudits: indexable ? [] : ['is-crawlable'],
+    });
+    if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
+    if (!result.lhr.runtimeError) return result.lhr;
+    if (attempt === 3) throw new Error(`Lighthouse could not load ${url}: ${result.lhr.runtimeError.message}`);
   }
 }
 
