@@ -23,6 +23,7 @@ import { consentRoutes } from './consent/consent.routes.js';
 import { retentionRoutes } from './retention/retention.routes.js';
 import { auditRoutes } from './audit/audit.routes.js';
 import { mailboxRoutes } from './mailbox/mailbox.routes.js';
+import { quickExitRoutes } from './mailbox/quick-exit.routes.js';
 import { correspondenceRoutes } from './mailbox/staff.routes.js';
 import { appointmentRoutes } from './appointments/appointments.routes.js';
 import { guideRoutes } from './guide/guide.routes.js';
@@ -126,6 +127,7 @@ export function createApp(deps: Deps, opts: AppOptions = {}) {
   app.route('/', intakeRoutes(deps, today, sso));
   app.route('/', guideRoutes(deps));
   app.route('/', appointmentRoutes(deps));
+  app.route('/', quickExitRoutes(deps)); // "Snel weg" on every public page
   app.route('/', mailboxRoutes(deps));
   app.route('/', authRoutes(deps, { oidc: Boolean(sso.oidc), saml: Boolean(sso.saml) }));
   app.route('/', twoFactorRoutes(deps)); // second factor, own sessions, 2FA enforcement; checks the access table itself

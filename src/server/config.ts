@@ -17,6 +17,8 @@ const Env = z.object({
   MELDPUNT_MAIL_FROM: z.string().min(3).default('Meldpunt <no-reply@meldpunt.invalid>'),
   /** Public submissions per minute across all processes (the anonymous-flood budget). */
   MELDPUNT_INTAKE_PER_MINUTE: z.coerce.number().int().min(1).default(20),
+  /** Where the quick exit ("Snel weg") leads: a neutral site with nothing about help or reporting. */
+  MELDPUNT_QUICK_EXIT_URL: z.string().url().default('https://www.knmi.nl/'),
   MELDPUNT_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
 });
 
@@ -33,6 +35,7 @@ export type Config = {
   smtpUrl?: string;
   mailFrom: string;
   intakePerMinute: number;
+  quickExitUrl: string;
   logLevel: z.infer<typeof Env>['MELDPUNT_LOG_LEVEL'];
 };
 
@@ -57,6 +60,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: e.MELDPUNT_SMTP_URL,
     mailFrom: e.MELDPUNT_MAIL_FROM,
     intakePerMinute: e.MELDPUNT_INTAKE_PER_MINUTE,
+    quickExitUrl: e.MELDPUNT_QUICK_EXIT_URL,
     logLevel: e.MELDPUNT_LOG_LEVEL,
   };
 }

@@ -3,6 +3,7 @@ import { raw } from 'hono/html';
 import type { ViewContext } from '../server/http/env.js';
 import { CSRF_FIELD } from '../server/http/csrf.js';
 import { pageDescription } from '../server/http/indexing.js';
+import { QUICK_EXIT_PATH } from '../server/mailbox/quick-exit.routes.js';
 import { ASSET_VERSION } from './assets.js';
 
 interface LayoutProps {
@@ -31,13 +32,14 @@ export function Layout({ ctx, title, isPublic = false, children }: LayoutProps) 
         <link rel="icon" href="/favicon.ico" sizes="32x32" />
         <link rel="icon" href={`/assets/icon.svg?v=${ASSET_VERSION}`} type="image/svg+xml" />
         <link rel="apple-touch-icon" href={`/assets/apple-touch-icon.png?v=${ASSET_VERSION}`} />
+        {isPublic && <script src={`/assets/quick-exit.js?v=${ASSET_VERSION}`} defer />}
         <link rel="stylesheet" href={`/assets/utrecht.css?v=${ASSET_VERSION}`} />
         <link rel="stylesheet" href={`/assets/app.css?v=${ASSET_VERSION}`} />
       </head>
       <body class="utrecht-theme utrecht-document">
         <a class="skip-link" href="#main">{t('nav.skip')}</a>
         {isPublic && (
-          <a class="quick-exit utrecht-button utrecht-button--primary-action" href="https://www.knmi.nl/" rel="noreferrer" title={t('exit.description')}>
+          <a class="quick-exit utrecht-button utrecht-button--primary-action" href={QUICK_EXIT_PATH} data-quick-exit title={t('exit.description')}>
             {t('exit.label')}
           </a>
         )}

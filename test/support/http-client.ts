@@ -46,6 +46,11 @@ export class TestClient {
     return res;
   }
 
+  /** The value of a cookie this client holds, or undefined. */
+  cookie(name: string): string | undefined {
+    return this.cookies.get(name);
+  }
+
   csrfToken(): string {
     return /name="_csrf" value="([^"]+)"/.exec(this.lastHtml)?.[1] ?? '';
   }

@@ -44,6 +44,7 @@ export const ACCESS_TABLE: readonly RouteAccess[] = [
   route('GET /afspraak/:file', PUBLIC),
   route('GET /wegwijzer', PUBLIC),
   route('GET /wegwijzer/advies', PUBLIC),
+  route('GET /weg', PUBLIC), // the quick exit: ends the mailbox session, leaves the site
   route('GET /postbus', PUBLIC),
   route('POST /postbus', PUBLIC),
   route('POST /postbus/uitloggen', PUBLIC),

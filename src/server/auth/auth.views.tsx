@@ -62,9 +62,10 @@ export function SetupPage({ ctx, token, values, errors }: SetupProps) {
   );
 }
 
+/** Error and notice pages; a visitor without a staff session gets the public page's emergency numbers and quick exit. */
 export function MessagePage({ ctx, title, message }: { ctx: ViewContext; title: string; message: string }) {
   return (
-    <Layout ctx={ctx} title={title}>
+    <Layout ctx={ctx} title={title} isPublic={!ctx.user}>
       <h1 class="utrecht-heading-1">{title}</h1>
       <p>{message}</p>
       <p><a href="/">{ctx.t('error.back')}</a></p>

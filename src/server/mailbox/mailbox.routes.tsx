@@ -14,7 +14,7 @@ import { getCaseSealer } from './case-key.js';
 import { getMailbox } from './mailbox.service.js';
 import { DisclosureInput, MessageInput, MinutesResponseInput, NotificationInput, ReceiptInput } from './mailbox.schema.js';
 import { MailboxPage, MailboxSignInPage, type MailboxErrors } from './mailbox.views.js';
-import { browserThrottleKey, findReporterCaseId, signInWithReceipt, signOutReporter } from './reporter-session.js';
+import { browserThrottleKey, findReporterCaseId, MAILBOX_COOKIE, signInWithReceipt, signOutReporter } from './reporter-session.js';
 import { sendMessage } from './messages.service.js';
 import { respondToMinutes } from './minutes.service.js';
 import { removeNotificationAddress, setNotificationAddress } from './notification.service.js';
@@ -22,7 +22,6 @@ import { discloseIdentity } from './identity.service.js';
 import { AppointmentRequestInput, slotsOf } from '../appointments/appointments.schema.js';
 import { requestAppointment } from '../appointments/appointments.service.js';
 
-export const MAILBOX_COOKIE = 'mp_mailbox';
 
 type MailboxEnv = { Variables: AppEnv['Variables'] & { caseId: string } };
 

@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import { sql } from 'kysely';
 import type { Db } from '../db/create-db.js';
 import type { Keyring } from '../crypto/keyring.js';
 import { recordAudit } from '../audit/audit.service.js';
@@ -10,10 +11,17 @@ import { normaliseReceipt, receiptHash } from '../intake/receipt.js';
  * per browser (the random CSRF cookie, for a guesser who keeps cookies) and for the sign-in as
  * a whole (for one who does not, with a higher limit so that others are rarely held up).
  */
+export const MAILBOX_COOKIE = 'mp_mailbox';
+
 export const BROWSER_RULE: ThrottleRule = { maxFailures: 5, windowMinutes: 15 };
 export const GLOBAL_RULE: ThrottleRule = { maxFailures: 200, windowMinutes: 15 };
 export const GLOBAL_KEY = 'receipt:all';
-const SESSION_MINUTES = 60;
+/**
+ * A mailbox session ends after 15 minutes without a request (someone else may pick up the phone
+ * or laptop), and an hour after sign-in whatever happens; the quick exit and sign-out end it at once.
+ */
+export const IDLE_MINUTES = 15;
+export const ABSOLUTE_MINUTES = 60;
 
 const digest = (token: string) => crypto.createHash('sha256').update(token).digest();
 
@@ -39,16 +47,26 @@ export async function signInWithReceipt(db: Db, keyring: Keyring, receipt: strin
   await clearFailures(db, browserKey);
   const token = crypto.randomBytes(32).toString('base64url');
   await db.transaction().execute(async (trx) => {
-    await trx.insertInto('reporter_session').values({ id_hash: digest(token), case_id: row.id, expires_at: new Date(now.getTime() + SESSION_MINUTES * 60_000) }).execute();
+    await trx.insertInto('reporter_session').values({ id_hash: digest(token), case_id: row.id, created_at: now, expires_at: new Date(now.getTime() + IDLE_MINUTES * 60_000) }).execute();
     await recordAudit(trx, { type: 'REPORTER_SIGNED_IN', actor: { kind: 'reporter' }, teamId: row.team_id, caseId: row.id });
   });
   return { ok: true, token };
 }
 
-/** The case behind a mailbox session, or undefined when signed out or expired. */
+/**
+ * The case behind a mailbox session, or undefined when signed out or expired. Each request
+ * moves the idle deadline on, never past the absolute one.
+ */
 export async function findReporterCaseId(db: Db, token: string | undefined, now = new Date()): Promise<string | undefined> {
   if (!token) return undefined;
-  const row = await db.selectFrom('reporter_session').select('case_id').where('id_hash', '=', digest(token)).where('expires_at', '>', now).executeTakeFirst();
+  const idleUntil = new Date(now.getTime() + IDLE_MINUTES * 60_000);
+  const row = await db
+    .updateTable('reporter_session')
+    .set({ expires_at: sql<Date>`least(${idleUntil}::timestamptz, created_at + make_interval(mins => ${ABSOLUTE_MINUTES}))` })
+    .where('id_hash', '=', digest(token))
+    .where('expires_at', '>', now)
+    .returning('case_id')
+    .executeTakeFirst();
   return row?.case_id;
 }
 

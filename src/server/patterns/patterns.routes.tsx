@@ -9,7 +9,7 @@ import { noticeOf, noticeRedirect } from '../http/notice.js';
 import type { Translate } from '../../i18n/i18n.js';
 import { loadCase } from '../cases/case-access.js';
 import { canHandleCase } from '../cases/cases.policy.js';
-import { MAILBOX_COOKIE } from '../mailbox/mailbox.routes.js';
+import { MAILBOX_COOKIE } from '../mailbox/reporter-session.js';
 import { findReporterCaseId } from '../mailbox/reporter-session.js';
 import { addAccusedIdentifiers, listAccusedIdentifiers } from './identifiers.service.js';
 import { decideEscrow, findEscrowState, notifyMatchedEscrows, setPatternEscrow } from './escrow.service.js';
