@@ -6,6 +6,7 @@ import type { Deps } from './bootstrap.js';
 import { isLang, translator } from '../i18n/i18n.js';
 import { ASSETS } from '../ui/assets.js';
 import { csrfProtection } from './http/csrf.js';
+import { sameOriginPath } from './http/redirect.js';
 import { getCookie, setStrictCookie } from './http/cookies.js';
 import { viewContext, type AppEnv } from './http/env.js';
 import { AppError, isDatabaseUnavailable, MESSAGE_BY_CODE, STATUS_BY_CODE } from './http/errors.js';
@@ -96,8 +97,7 @@ export function createApp(deps: Deps, opts: AppOptions = {}) {
   app.get('/lang/:lang', (c) => {
     const lang = c.req.param('lang');
     if (isLang(lang)) setStrictCookie(c, LANG_COOKIE, lang, secure, 365 * 86400);
-    const next = c.req.query('next') ?? '/';
-    return c.redirect(next.startsWith('/') && !next.startsWith('//') ? next : '/', 303);
+    return c.redirect(sameOriginPath(c.req.query('next'), deps.config.baseUrl), 303);
   });
 
   // Bearer-token API and metrics: no cookies, so mounted before CSRF protection.
