@@ -34,6 +34,7 @@ import { ssoRoutes } from './sso/sso.routes.js';
 import { readSsoConfig, type SsoConfig } from './sso/sso.config.js';
 import { apiRoutes } from './api/api.routes.js';
 import { createMetrics } from './ops/metrics.js';
+import { metricsAccess } from './ops/metrics-auth.js';
 import { safetyWorkRoutes } from './risk/safety-work.routes.js';
 import { patternRoutes } from './patterns/patterns.routes.js';
 import { teamWorkRoutes } from './protocols/team-work.routes.js';
@@ -46,7 +47,7 @@ export interface AppOptions {
   logger?: Logger;
   /** The calendar date used for new reports; tests control it. */
   today?: () => string;
-  /** When set, GET /metrics needs `Authorization: Bearer <token>` (default MELDPUNT_METRICS_TOKEN). */
+  /** GET /metrics needs `Authorization: Bearer <token>` (default MELDPUNT_METRICS_TOKEN); without a token it is off. */
   metricsToken?: string;
   /** Single sign-on settings; read from the environment when absent. */
   sso?: SsoConfig;
@@ -104,8 +105,9 @@ export function createApp(deps: Deps, opts: AppOptions = {}) {
   app.route('/', apiRoutes(deps));
   app.route('/', ssoRoutes(deps, sso)); // the IdP's responses come cross-site
   app.get('/metrics', async (c) => {
-    const token = opts.metricsToken ?? process.env.MELDPUNT_METRICS_TOKEN;
-    if (token && c.req.header('authorization') !== `Bearer ${token}`) return c.text('unauthorized\n', 401);
+    const access = metricsAccess(opts.metricsToken ?? deps.config.metricsToken, c.req.header('authorization'));
+    if (access === 'off') return c.text('metrics are off: set MELDPUNT_METRICS_TOKEN to serve them\n', 404);
+    if (access === 'unauthorized') return c.text('unauthorized\n', 401, { 'WWW-Authenticate': 'Bearer' });
     return c.body(await metrics.render(deps.db), 200, { 'Content-Type': 'text/plain; version=0.0.4; charset=utf-8' });
   });
 

@@ -17,6 +17,8 @@ const Env = z.object({
   MELDPUNT_MAIL_FROM: z.string().min(3).default('Meldpunt <no-reply@meldpunt.invalid>'),
   /** Public submissions per minute across all processes (the anonymous-flood budget). */
   MELDPUNT_INTAKE_PER_MINUTE: z.coerce.number().int().min(1).default(20),
+  /** Bearer token for GET /metrics; without it /metrics is off (issue 15 finding 10). */
+  MELDPUNT_METRICS_TOKEN: z.string().min(24, 'must be at least 24 characters').optional(),
   MELDPUNT_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
 });
 
@@ -33,6 +35,7 @@ export type Config = {
   smtpUrl?: string;
   mailFrom: string;
   intakePerMinute: number;
+  metricsToken?: string;
   logLevel: z.infer<typeof Env>['MELDPUNT_LOG_LEVEL'];
 };
 
@@ -57,6 +60,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: e.MELDPUNT_SMTP_URL,
     mailFrom: e.MELDPUNT_MAIL_FROM,
     intakePerMinute: e.MELDPUNT_INTAKE_PER_MINUTE,
+    metricsToken: e.MELDPUNT_METRICS_TOKEN,
     logLevel: e.MELDPUNT_LOG_LEVEL,
   };
 }
