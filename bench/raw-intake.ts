@@ -36,8 +36,8 @@ export async function loadRawIntake(db: Db, teamId: string, seconds: number, ano
 }
 
 async function submitRaw(db: Db, teamId: string, blobs: { summary: Buffer; wrapped: Buffer; identity?: Buffer }) {
-  const key = crypto.randomBytes(18).toString('base64url');
-  await sql`SELECT c.reference, c.is_anonymous, t.ack_days FROM "case" c JOIN team t ON t.id = c.team_id WHERE c.idempotency_key = ${key}`.execute(db);
+  const key = crypto.randomBytes(32); // stands for the keyed hash of key and browser (decision 022)
+  await sql`SELECT c.reference, c.is_anonymous, t.ack_days FROM "case" c JOIN team t ON t.id = c.team_id WHERE c.intake_key_hash = ${key}`.execute(db);
   await db.connection().execute(async (conn) => {
     await sql`BEGIN`.execute(conn);
     try {
@@ -46,7 +46,7 @@ async function submitRaw(db: Db, teamId: string, blobs: { summary: Buffer; wrapp
       const id = crypto.randomUUID();
       await sql`
         INSERT INTO "case" (id, team_id, reference, source, received_on, channel, via, reporter_role, reporter_gender, category,
-          subtype, location, accused_role, reporter_goal, is_anonymous, form_version, receipt_hash, idempotency_key,
+          subtype, location, accused_role, reporter_goal, is_anonymous, form_version, receipt_hash, intake_key_hash,
           ack_due_on, feedback_due_on, summary)
         VALUES (${id}, ${teamId}, ${`R-${rows[0]!.case_counter}`}, 'intake', CURRENT_DATE, 'web_form', 'self', 'student', 'not_stated',
           'intimidation', 'sexual', 'campus', 'student', 'advice', ${!blobs.identity}, 'raw',

@@ -20,8 +20,8 @@ function parseIcs(text: string): Record<string, string> {
   return Object.fromEntries(lines.slice(start + 1, end).map((l) => [l.slice(0, l.indexOf(':')), l.slice(l.indexOf(':') + 1)]));
 }
 
-async function namedReport() {
-  const reporter = new TestClient(t.app, 'nl');
+async function namedReport(lang: 'nl' | 'en' = 'nl') {
+  const reporter = new TestClient(t.app, lang);
   await reporter.get('/melden');
   const fields = intakeFields(reporter, { anonymous: 'no', name: 'Noor Benoemd', contact: 'noor@example.test', narrative: 'Mijn leidinggevende 4d4d schreeuwt.' });
   expect((await postMultipart(reporter, '/melden', fields)).status).toBe(200);
@@ -84,11 +84,21 @@ describe('appointments', () => {
     for (const text of ['Maak een keuze.', 'Vul een geldig moment in de toekomst in', 'Vul een geldig e-mailadres in.', 'href="#field-slot1"', 'href="#field-mode"']) {
       expect(reporter.lastHtml).toContain(text);
     }
-    const en = new TestClient(t.app, 'en');
-    await en.get('/melden');
-    await en.post('/melden/afspraak', { ...bad, mode: 'phone', email: '', slot1: '', slot2: '' });
+    const { reporter: en, key: enKey } = await namedReport('en');
+    await en.post('/melden/afspraak', { ...bad, idempotencyKey: enKey, mode: 'phone', email: '', slot1: '', slot2: '' });
     expect(en.lastHtml).toContain('Propose at least one time.');
     expect(await t.deps.db.selectFrom('appointment').select('id').where('status', '=', 'requested').execute()).toHaveLength(0);
+  });
+
+  it('refuses the follow-up steps to another browser that carries the idempotency key (issue 15 finding 1)', async () => {
+    const { key, reference } = await namedReport();
+    const other = new TestClient(t.app);
+    await other.get('/melden');
+    expect((await other.post('/melden/bewaard', { idempotencyKey: key, saved: 'yes' })).status).toBe(404);
+    await other.get('/melden');
+    expect((await other.post('/melden/afspraak', { idempotencyKey: key, mode: 'phone', slot1: '2099-03-02T10:00', slot2: '', slot3: '', email: '' })).status).toBe(404);
+    const ofCase = await t.deps.db.selectFrom('appointment').innerJoin('case', 'case.id', 'appointment.case_id').select('appointment.id').where('case.reference', '=', reference).execute();
+    expect(ofCase).toHaveLength(0);
   });
 
   it('requires the "I have saved my code" step after an anonymous report', async () => {

@@ -5,11 +5,14 @@ import { getCaseSealer } from '../src/server/mailbox/case-key.js';
 import { addAttachments, getAttachmentContent } from '../src/server/attachments/attachments.service.js';
 import { loadKeyring } from '../src/server/crypto/keyring.js';
 import { createBackup, restoreBackup } from '../src/server/backup/backup.service.js';
+import { createKeyArchive, openKeyArchive } from '../src/server/backup/backup-keys.js';
 import { verifyAuditChain } from '../src/server/audit/audit.service.js';
 import { defaultTeamId } from './support/factories.js';
 
 type Deps = Awaited<ReturnType<typeof createTestDeps>>;
 const PASSPHRASE = 'correct horse battery staple backup';
+const KEYS_PASSPHRASE = 'a different passphrase for the keys';
+const FILE_KEYS = { masterFromEnvironment: false, indexFromEnvironment: false, blindIndexFromEnvironment: false };
 const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8ffff3f0005fe02fea7d6a4a00000000049454e44ae426082', 'hex');
 const opened: Deps[] = [];
 
@@ -50,15 +53,16 @@ describe('backup create → wipe → restore', () => {
     });
     const { archive } = await createBackup(source.db, source.keyring, PASSPHRASE, { kind: 'cli' });
     const before = await counts(source);
+    const keys = openKeyArchive(await createKeyArchive(source.db, source.keyring, KEYS_PASSPHRASE, PASSPHRASE, { kind: 'cli' }), KEYS_PASSPHRASE);
     expect(archive.includes(Buffer.from('Verhaal'))).toBe(false);
     expect(archive.includes(Buffer.from(source.keyring.indexKey.toString('base64')))).toBe(false);
 
     // The wipe: an empty installation with its own, different keys.
     const target = await fresh();
     expect((await counts(target)).cases).toBe(0);
-    await expect(restoreBackup(target.db, target.keyring, archive, 'the wrong passphrase!', { dataDir: target.config.dataDir, keysFromEnvironment: false }))
+    await expect(restoreBackup(target.db, target.keyring, archive, 'the wrong passphrase!', { dataDir: target.config.dataDir, keys, ...FILE_KEYS }))
       .rejects.toThrow(/wrong passphrase/);
-    await restoreBackup(target.db, target.keyring, archive, PASSPHRASE, { dataDir: target.config.dataDir, keysFromEnvironment: false });
+    await restoreBackup(target.db, target.keyring, archive, PASSPHRASE, { dataDir: target.config.dataDir, keys, ...FILE_KEYS });
 
     const after = await counts(target);
     expect(after).toEqual({ ...before, audit: before.audit + 1 });

@@ -66,14 +66,27 @@ describe('from first contact to closing', () => {
   });
 
   it('keeps notes, participants, tasks and the third party sealed: no plaintext in any column', async () => {
+    // Its own data (issue 15: run alone, this test used to pass on an empty database).
+    const { client, id: adviserId } = await signedIn(['confidential_adviser'], 'Dirk Dumptest');
+    await client.get('/cases/new');
+    const res = await client.post('/cases/new', { ...registrationForm({ team: t.teamId, preferredAdviserId: adviserId }) });
+    expect(res.status).toBe(303);
+    const caseId = res.headers.get('location')!.split('/').pop()!;
+    await client.get(`/cases/${caseId}`);
+    expect((await client.post(`/cases/${caseId}/contacts`, { occurredOn: '2026-03-04', contactChannel: 'in_person', participants: 'Melder, Dumpdeelnemer 6r2k', notes: 'Dumpnotitie 9q4v over het gesprek' })).status).toBe(303);
+    await client.get(`/cases/${caseId}`);
+    expect((await client.post(`/cases/${caseId}/tasks`, { title: 'Dumptaak 3h8n nabellen', dueOn: '2026-03-20' })).status).toBe(303);
+    await client.get(`/cases/${caseId}`);
+    const secrets = ['Dumpnotitie 9q4v', 'Dumpdeelnemer 6r2k', 'Dumptaak 3h8n', 'Kwadraat', 'Sanne Geheimnaam', 'betast'];
+    // The case page shows them, so their absence below means something.
+    for (const secret of ['Dumpnotitie 9q4v', 'Dumptaak 3h8n', 'Sanne Geheimnaam', 'betast']) expect(client.lastHtml).toContain(secret);
     const { rows } = await sql<{ dump: string }>`
       SELECT string_agg(t, E'\n') AS dump FROM (
         SELECT row_to_json(x)::text AS t FROM case_contact x UNION ALL SELECT row_to_json(x)::text FROM case_task x
         UNION ALL SELECT row_to_json(x)::text FROM case_party x UNION ALL SELECT row_to_json(x)::text FROM "case" x
         UNION ALL SELECT row_to_json(x)::text FROM audit_event x UNION ALL SELECT row_to_json(x)::text FROM case_status_change x) s`.execute(t.deps.db);
-    for (const secret of ['Eerste gesprek', 'Melder, vertrouwenspersoon', 'Nagaan of afspraken', 'Kwadraat', 'Sanne Geheimnaam', 'betast']) {
-      expect(rows[0]!.dump).not.toContain(secret);
-    }
+    expect(rows[0]!.dump).toContain(caseId);
+    for (const secret of secrets) expect(rows[0]!.dump).not.toContain(secret);
   });
 
   it('refuses status changes outside the machine with a clear message, audits them, and reopens only with a reason', async () => {

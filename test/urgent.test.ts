@@ -39,7 +39,8 @@ async function submitUrgentIntake() {
     reporterRole: 'student', accusedRole: 'external', goal: 'action', anonymous: 'yes', urgent: 'yes',
   });
   expect(res.status).toBe(200);
-  return t.deps.db.selectFrom('case').select(['id', 'reference', 'is_urgent']).where('idempotency_key', '=', key).executeTakeFirstOrThrow();
+  const reference = /data-testid="reference">([^<]+)</.exec(reporter.lastHtml)![1]!;
+  return t.deps.db.selectFrom('case').select(['id', 'reference', 'is_urgent']).where('reference', '=', reference).executeTakeFirstOrThrow();
 }
 
 beforeAll(async () => {
@@ -135,7 +136,8 @@ describe('an urgent intake', () => {
     await reporter.get('/melden');
     const key = reporter.inputValue('idempotencyKey');
     await reporter.post('/melden', { team: 'students', idempotencyKey: key, category: 'bullying', narrative: 'Niet urgent', location: 'campus', reporterRole: 'student', accusedRole: 'student', goal: 'advice', anonymous: 'yes' });
-    const c = await t.deps.db.selectFrom('case').select(['id', 'is_urgent']).where('idempotency_key', '=', key).executeTakeFirstOrThrow();
+    const reference = /data-testid="reference">([^<]+)</.exec(reporter.lastHtml)![1]!;
+    const c = await t.deps.db.selectFrom('case').select(['id', 'is_urgent']).where('reference', '=', reference).executeTakeFirstOrThrow();
     expect(c.is_urgent).toBe(false);
     await runDueJobs(t.deps, minutes(new Date(), 500));
     await new Promise((r) => setTimeout(r, 50));

@@ -1,10 +1,11 @@
 import fs from 'node:fs';
-import { createBackup, restoreBackup } from '../server/backup/backup.service.js';
+import { checkPassphrase, createBackup, restoreBackup } from '../server/backup/backup.service.js';
+import { createKeyArchive, openKeyArchive } from '../server/backup/backup-keys.js';
 import { parseArgs } from './args.js';
 import type { Command } from './commands.js';
 
 export const backupCreateCommand: Command = {
-  summary: 'write an encrypted archive of the whole database and its keys: --out FILE (passphrase from MELDPUNT_BACKUP_PASSPHRASE)',
+  summary: 'write an encrypted archive of the whole database (no keys): --out FILE (passphrase from MELDPUNT_BACKUP_PASSPHRASE)',
   async run(deps, args) {
     const { options } = parseArgs(args, ['out']);
     if (!options.out) throw new Error('--out FILE is required');
@@ -14,18 +15,32 @@ export const backupCreateCommand: Command = {
   },
 };
 
-export const backupRestoreCommand: Command = {
-  summary: 'replace ALL data with a backup: FILE --yes (passphrase from MELDPUNT_BACKUP_PASSPHRASE; stop servers first)',
+export const backupKeysCommand: Command = {
+  summary: 'write the encrypted key archive, to keep apart from the backups: --out FILE (passphrase from MELDPUNT_KEYS_PASSPHRASE)',
   async run(deps, args) {
-    const { options, positional } = parseArgs(args.filter((a) => a !== '--yes'), []);
-    void options;
+    const { options } = parseArgs(args, ['out']);
+    if (!options.out) throw new Error('--out FILE is required');
+    const passphrase = checkPassphrase(process.env.MELDPUNT_KEYS_PASSPHRASE, 'MELDPUNT_KEYS_PASSPHRASE');
+    const archive = await createKeyArchive(deps.db, deps.keyring, passphrase, process.env.MELDPUNT_BACKUP_PASSPHRASE, { kind: 'cli' });
+    fs.writeFileSync(options.out, archive, { mode: 0o600 });
+    process.stdout.write(`key archive written to ${options.out}: keep it apart from the backups, and make a new one after every key rotation\n`);
+  },
+};
+
+export const backupRestoreCommand: Command = {
+  summary: 'replace ALL data with a backup: FILE --yes [--keys KEYFILE] (passphrases from MELDPUNT_BACKUP_PASSPHRASE, MELDPUNT_KEYS_PASSPHRASE; stop servers first)',
+  async run(deps, args) {
+    const { options, positional } = parseArgs(args.filter((a) => a !== '--yes'), ['keys']);
     const file = positional[0];
-    if (!file) throw new Error('usage: meldpunt backup restore FILE --yes');
+    if (!file) throw new Error('usage: meldpunt backup restore FILE --yes [--keys KEYFILE]');
     if (!args.includes('--yes')) throw new Error('restore replaces every row in the database; add --yes to confirm');
-    const archive = fs.readFileSync(file);
-    const result = await restoreBackup(deps.db, deps.keyring, archive, process.env.MELDPUNT_BACKUP_PASSPHRASE, {
+    const keys = options.keys ? openKeyArchive(fs.readFileSync(options.keys), checkPassphrase(process.env.MELDPUNT_KEYS_PASSPHRASE, 'MELDPUNT_KEYS_PASSPHRASE')) : undefined;
+    const result = await restoreBackup(deps.db, deps.keyring, fs.readFileSync(file), process.env.MELDPUNT_BACKUP_PASSPHRASE, {
       dataDir: deps.config.dataDir,
-      keysFromEnvironment: Boolean(deps.config.masterKey || deps.config.indexKey),
+      keys,
+      masterFromEnvironment: Boolean(deps.config.masterKey),
+      indexFromEnvironment: Boolean(deps.config.indexKey),
+      blindIndexFromEnvironment: Boolean(deps.config.blindIndexKey),
     });
     process.stdout.write(`restored ${result.rows} rows in ${result.tables} tables from the backup of ${result.createdAt}\n`);
   },

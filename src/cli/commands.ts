@@ -7,7 +7,7 @@ import { keysRotateBlindIndexCommand } from './blind-index.command.js';
 import { migrateCommand } from './migrate.command.js';
 import { reportAnnualCommand } from './report-annual.command.js';
 import { usersCreateCommand } from './users.command.js';
-import { backupCreateCommand, backupRestoreCommand } from './backup.command.js';
+import { backupCreateCommand, backupKeysCommand, backupRestoreCommand } from './backup.command.js';
 import { orgUnitsAddCommand, teamsCreateCommand, teamsListCommand, usersDeactivateCommand, usersInviteCommand } from './admin.command.js';
 import { usersResetTwoFactorCommand } from './recovery.command.js';
 
@@ -34,5 +34,6 @@ export const commands: Record<string, Command> = {
   'keys rotate-blind-index': keysRotateBlindIndexCommand,
   'audit verify': auditVerifyCommand,
   'backup create': backupCreateCommand,
+  'backup keys': backupKeysCommand,
   'backup restore': backupRestoreCommand,
 };

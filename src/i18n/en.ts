@@ -146,6 +146,7 @@ export const en: Record<MessageKey, string> = {
 
   // issue 3 — the reporter's side (mailbox, uploads, appointments, guide)
   'ack.saved': 'I have saved my personal code',
+  'ack.receiptShown': 'Your personal code has already been shown. It is not shown again.',
   'ack.continue': 'Continue',
   'ack.requestAppointment': 'Request a conversation',
   'validation.savedReceipt': 'Confirm that you have saved your code. Without it you cannot read your messages.',

@@ -145,6 +145,7 @@ export const nl = {
 
   // issue 3 — the reporter's side (mailbox, uploads, appointments, guide)
   'ack.saved': 'Ik heb mijn persoonlijke code bewaard',
+  'ack.receiptShown': 'Je persoonlijke code is al getoond. Hij wordt niet opnieuw getoond.',
   'ack.continue': 'Verder',
   'ack.requestAppointment': 'Een gesprek aanvragen',
   'validation.savedReceipt': 'Bevestig dat u uw code heeft bewaard. Zonder deze code kunt u uw berichten niet lezen.',

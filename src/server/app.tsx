@@ -6,6 +6,7 @@ import type { Deps } from './bootstrap.js';
 import { isLang, translator } from '../i18n/i18n.js';
 import { ASSETS } from '../ui/assets.js';
 import { csrfProtection } from './http/csrf.js';
+import { sameOriginPath } from './http/redirect.js';
 import { getCookie, setStrictCookie } from './http/cookies.js';
 import { viewContext, type AppEnv } from './http/env.js';
 import { AppError, isDatabaseUnavailable, MESSAGE_BY_CODE, STATUS_BY_CODE } from './http/errors.js';
@@ -35,6 +36,7 @@ import { ssoRoutes } from './sso/sso.routes.js';
 import { readSsoConfig, type SsoConfig } from './sso/sso.config.js';
 import { apiRoutes } from './api/api.routes.js';
 import { createMetrics } from './ops/metrics.js';
+import { metricsAccess } from './ops/metrics-auth.js';
 import { safetyWorkRoutes } from './risk/safety-work.routes.js';
 import { patternRoutes } from './patterns/patterns.routes.js';
 import { teamWorkRoutes } from './protocols/team-work.routes.js';
@@ -47,7 +49,7 @@ export interface AppOptions {
   logger?: Logger;
   /** The calendar date used for new reports; tests control it. */
   today?: () => string;
-  /** When set, GET /metrics needs `Authorization: Bearer <token>` (default MELDPUNT_METRICS_TOKEN). */
+  /** GET /metrics needs `Authorization: Bearer <token>` (default MELDPUNT_METRICS_TOKEN); without a token it is off. */
   metricsToken?: string;
   /** Single sign-on settings; read from the environment when absent. */
   sso?: SsoConfig;
@@ -102,16 +104,16 @@ export function createApp(deps: Deps, opts: AppOptions = {}) {
   app.get('/lang/:lang', (c) => {
     const lang = c.req.param('lang');
     if (isLang(lang)) setStrictCookie(c, LANG_COOKIE, lang, secure, 365 * 86400);
-    const next = c.req.query('next') ?? '/';
-    return c.redirect(next.startsWith('/') && !next.startsWith('//') ? next : '/', 303);
+    return c.redirect(sameOriginPath(c.req.query('next'), deps.config.baseUrl), 303);
   });
 
   // Bearer-token API and metrics: no cookies, so mounted before CSRF protection.
   app.route('/', apiRoutes(deps));
   app.route('/', ssoRoutes(deps, sso)); // the IdP's responses come cross-site
   app.get('/metrics', async (c) => {
-    const token = opts.metricsToken ?? process.env.MELDPUNT_METRICS_TOKEN;
-    if (token && c.req.header('authorization') !== `Bearer ${token}`) return c.text('unauthorized\n', 401);
+    const access = metricsAccess(opts.metricsToken ?? deps.config.metricsToken, c.req.header('authorization'));
+    if (access === 'off') return c.text('metrics are off: set MELDPUNT_METRICS_TOKEN to serve them\n', 404);
+    if (access === 'unauthorized') return c.text('unauthorized\n', 401, { 'WWW-Authenticate': 'Bearer' });
     return c.body(await metrics.render(deps.db), 200, { 'Content-Type': 'text/plain; version=0.0.4; charset=utf-8' });
   });
 

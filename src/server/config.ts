@@ -19,6 +19,8 @@ const Env = z.object({
   MELDPUNT_INTAKE_PER_MINUTE: z.coerce.number().int().min(1).default(20),
   /** Where the quick exit ("Snel weg") leads: a neutral site with nothing about help or reporting. */
   MELDPUNT_QUICK_EXIT_URL: z.string().url().default('https://www.knmi.nl/'),
+  /** Bearer token for GET /metrics; without it /metrics is off (issue 15 finding 10). */
+  MELDPUNT_METRICS_TOKEN: z.string().min(24, 'must be at least 24 characters').optional(),
   MELDPUNT_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
 });
 
@@ -36,6 +38,7 @@ export type Config = {
   mailFrom: string;
   intakePerMinute: number;
   quickExitUrl: string;
+  metricsToken?: string;
   logLevel: z.infer<typeof Env>['MELDPUNT_LOG_LEVEL'];
 };
 
@@ -61,6 +64,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailFrom: e.MELDPUNT_MAIL_FROM,
     intakePerMinute: e.MELDPUNT_INTAKE_PER_MINUTE,
     quickExitUrl: e.MELDPUNT_QUICK_EXIT_URL,
+    metricsToken: e.MELDPUNT_METRICS_TOKEN,
     logLevel: e.MELDPUNT_LOG_LEVEL,
   };
 }

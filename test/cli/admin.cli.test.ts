@@ -10,7 +10,8 @@ import { buildAnnualFixtureCsv } from '../support/annual-fixture.js';
  * set. Invitations go to a real SMTP server started here (so the child runs asynchronously).
  */
 const PASSPHRASE = 'a long backup passphrase';
-const ws = useCliWorkspace({ prefix: 'cli-admin', smtp: true, env: { MELDPUNT_BASE_URL: 'https://meldpunt.example', MELDPUNT_BACKUP_PASSPHRASE: PASSPHRASE } });
+const KEYS_PASSPHRASE = 'another passphrase, for the keys';
+const ws = useCliWorkspace({ prefix: 'cli-admin', smtp: true, env: { MELDPUNT_BASE_URL: 'https://meldpunt.example', MELDPUNT_BACKUP_PASSPHRASE: PASSPHRASE, MELDPUNT_KEYS_PASSPHRASE: KEYS_PASSPHRASE } });
 const meldpunt = (...args: string[]) => ws.run(args);
 async function ok(...args: string[]): Promise<string> {
   const r = await meldpunt(...args);
@@ -75,6 +76,7 @@ describe('bin/meldpunt teams, org-units, users and backup', { timeout: 300_000 }
     expect(before.total).toBe(104);
     expect(await ok('backup', 'create', '--out', 'meldpunt.backup')).toMatch(/^backup written to meldpunt\.backup: \d+ tables, \d+ rows\n$/);
     expect(fs.readFileSync(path.join(ws.dir, 'meldpunt.backup')).includes(Buffer.from('frank@uni.example'))).toBe(false); // encrypted
+    expect(await ok('backup', 'keys', '--out', 'meldpunt.keys')).toMatch(/^key archive written to meldpunt\.keys: keep it apart/);
 
     // The wipe: the whole data directory (database and keys), and on PostgreSQL the database.
     await ws.wipe();
@@ -84,7 +86,8 @@ describe('bin/meldpunt teams, org-units, users and backup', { timeout: 300_000 }
     await refused(['backup', 'restore', 'meldpunt.backup', '--yes'], /^meldpunt: .+/);
     expect((await ok('teams', 'list')).includes('ccp')).toBe(false);
     ws.env.MELDPUNT_BACKUP_PASSPHRASE = PASSPHRASE;
-    expect(await ok('backup', 'restore', 'meldpunt.backup', '--yes')).toMatch(/^restored \d+ rows in \d+ tables from the backup of /);
+    await refused(['backup', 'restore', 'meldpunt.backup', '--yes'], /do not open this backup .*restore with --keys FILE/); // the new installation's own keys
+    expect(await ok('backup', 'restore', 'meldpunt.backup', '--yes', '--keys', 'meldpunt.keys')).toMatch(/^restored \d+ rows in \d+ tables from the backup of /);
 
     expect(await ok('teams', 'list')).toMatch(/^ccp\ths\tCentraal Contactpunt/m);
     expect(JSON.parse(await ok('report', 'annual', '--year', '2025', '--format', 'json'))).toEqual(before);

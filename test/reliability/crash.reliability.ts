@@ -50,7 +50,7 @@ describe.each<DbKind>(['pglite', 'postgres'])('kill -9 during concurrent submiss
 
     // Restart 1: the database as the crash left it.
     let deps = await target.open();
-    let census = await censusByKey(deps, attempted);
+    let census = await censusByKey(deps, session, attempted);
     for (const [key, reference] of acked) {
       expect(census.get(key), `acknowledged ${reference} lost`).toEqual({ references: [reference], auditEvents: 1 });
     }
@@ -58,9 +58,9 @@ describe.each<DbKind>(['pglite', 'postgres'])('kill -9 during concurrent submiss
     expect((await verifyAuditChain(deps.db)).ok).toBe(true);
     await deps.close();
 
-    // Restart 2: a server again; every reporter retries with the same idempotency key.
+    // Restart 2: a server again; every reporter retries from the same browser with the same idempotency key.
     const again = await startServer(target.env);
-    const retrySession = await openIntakeSession(again.url);
+    const retrySession = session;
     const retried = await Promise.all(attempted.map((key, i) => submitIntake(again.url, retrySession, key, i % 2 === 0)));
     retried.forEach((outcome, i) => {
       expect(outcome.kind).toBe('acknowledged');
@@ -70,7 +70,7 @@ describe.each<DbKind>(['pglite', 'postgres'])('kill -9 during concurrent submiss
     await again.stop();
 
     deps = await target.open();
-    census = await censusByKey(deps, attempted);
+    census = await censusByKey(deps, session, attempted);
     expect(census.size).toBe(attempted.length);
     for (const entry of census.values()) expect(entry).toMatchObject({ references: [expect.any(String)], auditEvents: 1 });
     const total = await deps.db.selectFrom('case').select(({ fn }) => fn.countAll<number>().as('n')).executeTakeFirstOrThrow();

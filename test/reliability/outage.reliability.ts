@@ -87,7 +87,7 @@ describe('database outage under load (own PostgreSQL 15 cluster)', () => {
     for (const r of retried) expect(r.kind).toBe('acknowledged');
     const deps = await target.open();
     try {
-      const census = await censusByKey(deps, load.outcomes.map((o) => o.key));
+      const census = await censusByKey(deps, session, load.outcomes.map((o) => o.key));
       for (const { key, outcome } of load.outcomes) {
         const entry = census.get(key);
         expect(entry?.references).toHaveLength(1);

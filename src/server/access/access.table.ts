@@ -20,7 +20,7 @@ export const ACCESS_TABLE: readonly RouteAccess[] = [
   route('GET /health', PUBLIC),
   route('GET /assets/:name', PUBLIC),
   route('GET /lang/:lang', PUBLIC),
-  route('GET /metrics', PUBLIC), // counters without case data; a bearer token when MELDPUNT_METRICS_TOKEN is set
+  route('GET /metrics', PUBLIC), // counters without case data; only with the bearer token MELDPUNT_METRICS_TOKEN, off without one
   route('GET /api/v1/openapi.json', PUBLIC),
   route('GET /api/v1/statistics/annual', BEARER),
   route('GET /api/v1/cases', BEARER),

@@ -16,7 +16,7 @@ export function appointmentRoutes(deps: Deps) {
 
   app.post('/melden/afspraak', async (c) => {
     const values = formStrings(await c.req.parseBody());
-    const caseId = await findRecentIntakeCaseId(deps.db, values.idempotencyKey ?? '');
+    const caseId = await findRecentIntakeCaseId(deps.db, deps.keyring, { browserKey: c.get('browserKey'), idempotencyKey: values.idempotencyKey ?? '' });
     if (!caseId) throw new AppError('NOT_FOUND');
     const parsed = AppointmentRequestInput.safeParse(values);
     if (!parsed.success) {

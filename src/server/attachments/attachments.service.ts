@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import type { Db } from '../db/create-db.js';
 import { recordAudit, type AuditActor } from '../audit/audit.service.js';
 import { AppError } from '../http/errors.js';
@@ -24,16 +25,18 @@ export async function addAttachments(
   by: { uploadedBy: 'reporter' | 'adviser'; messageId?: string; actor: AuditActor; staffOnly?: boolean },
 ): Promise<void> {
   for (const file of files) {
+    const id = crypto.randomUUID(); // known before the insert: the sealed name and content are bound to their row
     const row = await trx
       .insertInto('case_attachment')
       .values({
+        id,
         case_id: sealer.caseId,
         message_id: by.messageId ?? null,
         uploaded_by: by.uploadedBy,
         media_type: file.mediaType,
         size_bytes: file.content.length,
-        file_name: sealer.seal(file.name, 'attachment-name'),
-        content: sealer.seal(file.content, 'attachment'),
+        file_name: sealer.sealRow(file.name, 'attachment-name', id),
+        content: sealer.sealRow(file.content, 'attachment', id),
         staff_only: by.staffOnly ?? false,
         uploaded_by_user_id: by.actor.kind === 'user' ? (by.actor.userId ?? null) : null,
       })
@@ -61,7 +64,7 @@ export async function listAttachments(db: Db, sealer: CaseSealer, opts: { includ
     .execute();
   return rows.map((r) => ({
     id: r.id,
-    name: sealer.openText(r.file_name, 'attachment-name'),
+    name: sealer.openRow(r.file_name, 'attachment-name', r.id).toString('utf8'),
     mediaType: r.media_type,
     sizeBytes: r.size_bytes,
     uploadedBy: r.uploaded_by,
@@ -81,8 +84,8 @@ export async function getAttachmentContent(db: Db, sealer: CaseSealer, attachmen
     recordAudit(trx, { type: 'CASE_ATTACHMENT_DOWNLOADED', actor, teamId: sealer.teamId, caseId: sealer.caseId, detail: { attachmentId } }),
   );
   return {
-    name: sealer.openText(row.file_name, 'attachment-name'),
+    name: sealer.openRow(row.file_name, 'attachment-name', row.id).toString('utf8'),
     mediaType: row.media_type,
-    content: sealer.open(row.content, 'attachment'),
+    content: sealer.openRow(row.content, 'attachment', row.id),
   };
 }

@@ -112,6 +112,7 @@ export type AuditEventType =
   | 'REPORTER_IDENTITY_VERIFIED'
   | 'BACKUP_CREATED'
   | 'BACKUP_RESTORED'
+  | 'BACKUP_KEYS_EXPORTED'
   // consent, need-to-know, two-factor, keys, retention (issue 6)
   | 'CONSENT_GRANTED'
   | 'CONSENT_WITHDRAWN'

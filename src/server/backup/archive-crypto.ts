@@ -2,40 +2,55 @@ import crypto from 'node:crypto';
 import zlib from 'node:zlib';
 
 /**
- * The archive file: "MPBACKUP1\n" | salt(16) | nonce(12) | tag(16) | AES-256-GCM(gzip(json)).
- * The key is derived from the operator's passphrase with scrypt (N=2^15, r=8, p=1), so the
- * archive — which carries the key material — is useless without the passphrase.
+ * An encrypted archive file: magic | log2(N)(1) | r(1) | p(1) | salt(16) | nonce(12) | tag(16)
+ * | AES-256-GCM(gzip(json)). The key is derived from a passphrase with scrypt at OWASP's
+ * current minimum cost (N=2^17, r=8, p=1); the header (magic and cost) is the associated data,
+ * so it cannot be lowered without the tag failing. Two kinds: the database archive and, kept
+ * apart under its own passphrase, the key archive (docs/decisions/023-backup-keys-apart.md).
  */
-const MAGIC = Buffer.from('MPBACKUP1\n');
-const SCRYPT = { N: 1 << 15, r: 8, p: 1, maxmem: 64 * 1024 * 1024 };
+export type ArchiveKind = 'data' | 'keys';
+const MAGIC: Record<ArchiveKind, Buffer> = { data: Buffer.from('MPBACKUP2\n'), keys: Buffer.from('MPKEYS1\n') };
+const OLD_DATA_MAGIC = Buffer.from('MPBACKUP1\n');
+export const SCRYPT_COST = { log2N: 17, r: 8, p: 1 } as const;
 
-function deriveKey(passphrase: string, salt: Buffer): Buffer {
-  return crypto.scryptSync(passphrase, salt, 32, SCRYPT);
+function deriveKey(passphrase: string, salt: Buffer, log2N: number, r: number, p: number): Buffer {
+  const N = 2 ** log2N;
+  return crypto.scryptSync(passphrase, salt, 32, { N, r, p, maxmem: 256 * N * r * p });
 }
 
-export function encryptArchive(payload: unknown, passphrase: string): Buffer {
+export function encryptArchive(kind: ArchiveKind, payload: unknown, passphrase: string): Buffer {
+  const { log2N, r, p } = SCRYPT_COST;
+  const header = Buffer.concat([MAGIC[kind], Buffer.from([log2N, r, p])]);
   const salt = crypto.randomBytes(16);
   const nonce = crypto.randomBytes(12);
-  const cipher = crypto.createCipheriv('aes-256-gcm', deriveKey(passphrase, salt), nonce);
-  cipher.setAAD(MAGIC);
+  const cipher = crypto.createCipheriv('aes-256-gcm', deriveKey(passphrase, salt, log2N, r, p), nonce);
+  cipher.setAAD(header);
   const body = Buffer.concat([cipher.update(zlib.gzipSync(JSON.stringify(payload))), cipher.final()]);
-  return Buffer.concat([MAGIC, salt, nonce, cipher.getAuthTag(), body]);
+  return Buffer.concat([header, salt, nonce, cipher.getAuthTag(), body]);
 }
 
-export function decryptArchive(archive: Buffer, passphrase: string): unknown {
-  if (!archive.subarray(0, MAGIC.length).equals(MAGIC)) throw new Error('not a Meldpunt backup archive');
-  let at = MAGIC.length;
+export function decryptArchive(kind: ArchiveKind, archive: Buffer, passphrase: string): unknown {
+  const magic = MAGIC[kind];
+  if (kind === 'data' && archive.subarray(0, OLD_DATA_MAGIC.length).equals(OLD_DATA_MAGIC)) {
+    throw new Error('this backup was made by an older release (keys inside, weaker key derivation): restore it with that release');
+  }
+  if (!archive.subarray(0, magic.length).equals(magic)) throw new Error(kind === 'data' ? 'not a Meldpunt backup archive' : 'not a Meldpunt key archive');
+  let at = magic.length;
+  const [log2N, r, p] = archive.subarray(at, (at += 3));
+  // At least the cost we write; at most a little more, so that a crafted header cannot exhaust memory.
+  if (log2N === undefined || log2N < SCRYPT_COST.log2N || log2N > 20 || r !== 8 || p === undefined || p < 1 || p > 4) throw new Error('the archive has an unsupported key derivation cost');
+  const header = archive.subarray(0, at);
   const salt = archive.subarray(at, (at += 16));
   const nonce = archive.subarray(at, (at += 12));
   const tag = archive.subarray(at, (at += 16));
-  const decipher = crypto.createDecipheriv('aes-256-gcm', deriveKey(passphrase, salt), nonce);
-  decipher.setAAD(MAGIC);
+  const decipher = crypto.createDecipheriv('aes-256-gcm', deriveKey(passphrase, salt, log2N, r, p), nonce);
+  decipher.setAAD(header);
   decipher.setAuthTag(tag);
   let plain: Buffer;
   try {
     plain = Buffer.concat([decipher.update(archive.subarray(at)), decipher.final()]);
   } catch {
-    throw new Error('the backup cannot be decrypted: wrong passphrase or damaged file');
+    throw new Error(`the ${kind === 'data' ? 'backup' : 'key archive'} cannot be decrypted: wrong passphrase or damaged file`);
   }
   return JSON.parse(zlib.gunzipSync(plain).toString('utf8'));
 }

@@ -1,32 +1,30 @@
-import crypto from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Db } from '../db/create-db.js';
 import type { Keyring } from '../crypto/keyring.js';
 import { recordAudit, type AuditActor } from '../audit/audit.service.js';
 import { decryptArchive, encryptArchive } from './archive-crypto.js';
 import {
-  dumpTable, insertRows, listAppliedMigrations, listTablesInDependencyOrder, listUsedMasterKeyIds, listWritableColumns,
-  resetIdentities, truncateTables,
+  dumpTable, insertRows, listAppliedMigrations, listTablesInDependencyOrder, listWritableColumns, resetIdentities, truncateTables,
 } from './backup.queries.js';
+import { checkKeySources, fingerprintsOf, keyringOf, missingKeys, writeKeyFiles, usedMasterKeyIds, type KeyArchive, type KeyFingerprints, type KeySources } from './backup-keys.js';
 
 /**
- * A backup is every table of the database plus the key material that opens it, encrypted
- * with the operator's passphrase. It restores into an installation at the same schema
- * version (same migrations), on PGlite or PostgreSQL alike.
+ * A backup is every table of the database, encrypted with the operator's passphrase. It holds
+ * no key material, only the fingerprints of the keys that open it: the keys travel in a key
+ * archive of their own, under another passphrase (backup-keys.ts, decision 023). It restores
+ * into an installation at the same schema version (same migrations), on PGlite or PostgreSQL alike.
  */
 interface Payload {
-  format: 1;
+  format: 2;
   createdAt: string;
   migrations: string[];
-  keys: { masterKeys: Record<string, string>; indexKey: string };
+  keys: KeyFingerprints;
   tables: { name: string; rows: unknown[] }[];
 }
 
 export const MIN_PASSPHRASE = 12;
 
-function checkPassphrase(passphrase: string | undefined): string {
-  if (!passphrase || passphrase.length < MIN_PASSPHRASE) throw new Error(`the backup passphrase (MELDPUNT_BACKUP_PASSPHRASE) needs at least ${MIN_PASSPHRASE} characters`);
+export function checkPassphrase(passphrase: string | undefined, variable = 'MELDPUNT_BACKUP_PASSPHRASE'): string {
+  if (!passphrase || passphrase.length < MIN_PASSPHRASE) throw new Error(`the passphrase (${variable}) needs at least ${MIN_PASSPHRASE} characters`);
   return passphrase;
 }
 
@@ -36,38 +34,42 @@ export async function createBackup(db: Db, keyring: Keyring, passphrase: string 
   const payload = await db.transaction().setIsolationLevel('repeatable read').execute(async (trx): Promise<Payload> => {
     const tables = [];
     for (const name of await listTablesInDependencyOrder(trx)) tables.push({ name, rows: await dumpTable(trx, name) });
-    const ids = new Set([...(await listUsedMasterKeyIds(trx)), keyring.currentMasterKeyId]);
-    const masterKeys = Object.fromEntries([...ids].map((id) => [id, keyring.masterKey(id).toString('base64')]));
     return {
-      format: 1,
+      format: 2,
       createdAt: new Date().toISOString(),
       migrations: await listAppliedMigrations(trx),
-      keys: { masterKeys, indexKey: keyring.indexKey.toString('base64') },
+      keys: fingerprintsOf(keyring, await usedMasterKeyIds(trx, keyring)),
       tables,
     };
   });
   const rows = payload.tables.reduce((n, t) => n + t.rows.length, 0);
-  return { archive: encryptArchive(payload, secret), tables: payload.tables.length, rows };
+  return { archive: encryptArchive('data', payload, secret), tables: payload.tables.length, rows };
 }
 
-export interface RestoreTarget {
+export interface RestoreTarget extends KeySources {
   dataDir: string;
-  /** True when the keys come from MELDPUNT_MASTER_KEY / MELDPUNT_INDEX_KEY rather than files. */
-  keysFromEnvironment: boolean;
+  /** The opened key archive; without it this installation's own keys must open the backup. */
+  keys?: KeyArchive;
 }
 
 /**
- * Replaces every row of the database with the archive's, in one transaction, and puts the
- * archive's key material where the keyring reads it. Stop all servers first.
+ * Replaces every row of the database with the archive's, in one transaction, and (with a key
+ * archive) puts its keys where the keyring reads them. Stop all servers first.
  */
 export async function restoreBackup(db: Db, keyring: Keyring, archive: Buffer, passphrase: string | undefined, target: RestoreTarget) {
-  const payload = decryptArchive(archive, checkPassphrase(passphrase)) as Payload;
-  if (payload.format !== 1) throw new Error(`unsupported backup format ${String(payload.format)}`);
+  const payload = decryptArchive('data', archive, checkPassphrase(passphrase)) as Payload;
+  if (payload.format !== 2) throw new Error(`unsupported backup format ${String(payload.format)}`);
   const applied = await listAppliedMigrations(db);
   if (applied.join('\n') !== payload.migrations.join('\n')) {
     throw new Error(`the backup was made at another schema version (${payload.migrations.at(-1)}; this database: ${applied.at(-1)}); restore with the same release of Meldpunt`);
   }
-  if (target.keysFromEnvironment) checkEnvironmentKeys(keyring, payload);
+  const missing = missingKeys(payload.keys, target.keys ? keyringOf(target.keys) : keyring);
+  if (missing.length) {
+    throw new Error(target.keys
+      ? `the key archive does not hold the keys of this backup (missing: ${missing.join(', ')}); use the key archive made with or after it`
+      : `the keys of this installation do not open this backup (missing: ${missing.join(', ')}); restore with --keys FILE`);
+  }
+  if (target.keys) checkKeySources(keyring, target.keys, target);
   let rows = 0;
   await db.transaction().execute(async (trx) => {
     const current = await listTablesInDependencyOrder(trx);
@@ -81,31 +83,6 @@ export async function restoreBackup(db: Db, keyring: Keyring, archive: Buffer, p
     }
     await recordAudit(trx, { type: 'BACKUP_RESTORED', actor: { kind: 'cli' }, detail: { createdAt: payload.createdAt, rows } });
   });
-  if (!target.keysFromEnvironment) writeKeyFiles(target.dataDir, payload);
+  if (target.keys) writeKeyFiles(target.dataDir, target.keys, target);
   return { tables: payload.tables.length, rows, createdAt: payload.createdAt };
-}
-
-function checkEnvironmentKeys(keyring: Keyring, payload: Payload): void {
-  const same = (a: Buffer, b: string) => crypto.timingSafeEqual(a, Buffer.from(b, 'base64'));
-  if (!same(keyring.indexKey, payload.keys.indexKey)) throw new Error('MELDPUNT_INDEX_KEY differs from the key in the backup');
-  for (const [id, key] of Object.entries(payload.keys.masterKeys)) {
-    let mine: Buffer;
-    try {
-      mine = keyring.masterKey(id);
-    } catch {
-      throw new Error(`master key ${id} of the backup is not in MELDPUNT_MASTER_KEY`);
-    }
-    if (!same(mine, key)) throw new Error(`master key ${id} differs from the backup`);
-  }
-}
-
-/** Key files as loadKeyring reads them; the restored index key replaces the current one. */
-function writeKeyFiles(dataDir: string, payload: Payload): void {
-  const dir = path.join(dataDir, 'keys');
-  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
-  for (const [id, key] of Object.entries(payload.keys.masterKeys)) {
-    const file = path.join(dir, `master-0-restored-${id}.key`);
-    if (!fs.existsSync(file)) fs.writeFileSync(file, `${key}\n`, { mode: 0o600 });
-  }
-  fs.writeFileSync(path.join(dir, 'index.key'), `${payload.keys.indexKey}\n`, { mode: 0o600 });
 }

@@ -1,13 +1,12 @@
 import type { Db } from '../db/create-db.js';
 import type { Keyring } from '../crypto/keyring.js';
-import { open, openText, seal } from '../crypto/seal.js';
 import { addAttachments, listAttachments } from '../attachments/attachments.service.js';
 import { prepareUploads } from '../attachments/upload-rules.js';
 import { UPLOAD_PROBLEM_MESSAGE } from '../attachments/upload-messages.js';
 import { CaseRuleError } from './case-rule-error.js';
-import type { CaseSealer } from '../mailbox/case-key.js';
+import { bindCaseSealer, type CaseSealer } from '../mailbox/case-key.js';
 import type { SessionUser } from '../users/users.service.js';
-import { aad, loadCase, type LoadedCase } from './case-access.js';
+import { loadCase, type LoadedCase } from './case-access.js';
 
 /** Where a file on the case record came from: the reporter, the correspondence, or staff (internal). */
 export type DocumentSource = 'reporter' | 'correspondence' | 'staff';
@@ -23,13 +22,7 @@ export interface CaseDocument {
 
 /** The sealing helpers of an already loaded (and policy-checked) case. */
 function sealerOf({ row, dataKey }: LoadedCase): CaseSealer {
-  return {
-    caseId: row.id,
-    teamId: row.team_id,
-    seal: (value, field) => seal(dataKey, value, aad(row.id, field)),
-    openText: (sealed, field) => openText(dataKey, sealed, aad(row.id, field)),
-    open: (sealed, field) => open(dataKey, sealed, aad(row.id, field)),
-  };
+  return bindCaseSealer(row.id, row.team_id, dataKey);
 }
 
 /**

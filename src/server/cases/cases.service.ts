@@ -25,7 +25,7 @@ export interface NewCase {
   isAnonymous: boolean;
   formVersion?: string;
   receiptHash?: Buffer;
-  idempotencyKey?: string;
+  intakeKeyHash?: Buffer;
   narrative: string;
   reporter?: ReporterIdentity;
   /** Who the report is about, when the reporter named them; sealed like the reporter. */
@@ -65,7 +65,7 @@ export async function createCase(trx: Db, keyring: Keyring, input: NewCase, acto
       is_anonymous: input.isAnonymous,
       form_version: input.formVersion ?? null,
       receipt_hash: input.receiptHash ?? null,
-      idempotency_key: input.idempotencyKey ?? null,
+      intake_key_hash: input.intakeKeyHash ?? null,
       is_urgent: input.isUrgent ?? false,
       ack_due_on: deadlines.ackDueOn,
       feedback_due_on: deadlines.feedbackDueOn,

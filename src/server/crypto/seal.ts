@@ -7,17 +7,19 @@ import type { Keyring } from './keyring.js';
  * ciphertext to its case and field, so a value copied to another row does not open.
  */
 const VERSION = 1;
+/** Version 2: the same format, sealed under associated data that also names its row (crypto/case-key.ts rowAad). */
+export const ROW_BOUND = 2;
 
-export function seal(key: Buffer, plaintext: string | Buffer, aad: string): Buffer {
+export function seal(key: Buffer, plaintext: string | Buffer, aad: string, version: 1 | 2 = VERSION): Buffer {
   const nonce = crypto.randomBytes(12);
   const cipher = crypto.createCipheriv('aes-256-gcm', key, nonce);
   cipher.setAAD(Buffer.from(aad));
   const body = Buffer.concat([cipher.update(plaintext), cipher.final()]);
-  return Buffer.concat([Buffer.from([VERSION]), nonce, cipher.getAuthTag(), body]);
+  return Buffer.concat([Buffer.from([version]), nonce, cipher.getAuthTag(), body]);
 }
 
 export function open(key: Buffer, sealed: Buffer, aad: string): Buffer {
-  if (sealed[0] !== VERSION) throw new Error('unknown ciphertext version');
+  if (sealed[0] !== VERSION && sealed[0] !== ROW_BOUND) throw new Error('unknown ciphertext version');
   const decipher = crypto.createDecipheriv('aes-256-gcm', key, sealed.subarray(1, 13));
   decipher.setAAD(Buffer.from(aad));
   decipher.setAuthTag(sealed.subarray(13, 29));

@@ -106,7 +106,8 @@ export interface CaseTable {
   is_urgent: Generated<boolean>;
   form_version: string | null;
   receipt_hash: Buffer | null;
-  idempotency_key: string | null;
+  intake_key_hash: Buffer | null;
+  receipt_sealed: Buffer | null;
   assigned_adviser_id: string | null;
   ack_due_on: string | null;
   feedback_due_on: string | null;

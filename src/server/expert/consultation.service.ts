@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import type { Db } from '../db/create-db.js';
 import { AppError } from '../http/errors.js';
 import { detectPii, listUnresolved, type PiiFinding } from '../../domain/pii-detector.js';
@@ -25,9 +26,10 @@ async function knownNames(db: Db, work: CaseWork): Promise<string[]> {
 
 export async function createConsultation(trx: Db, work: CaseWork, user: SessionUser, summary: string) {
   if (!canPublishConsultation(user.memberships, work.teamId)) throw new AppError('FORBIDDEN');
+  const id = crypto.randomUUID(); // known before the insert: the sealed fields are bound to their row
   const row = await trx
     .insertInto('expert_consultation')
-    .values({ case_id: work.id, team_id: work.teamId, summary: work.seal(summary, 'consultation-summary'), confirmed: work.seal('[]', 'consultation-confirmed'), created_by: work.userId })
+    .values({ id, case_id: work.id, team_id: work.teamId, summary: work.sealRow(summary, 'consultation-summary', id), confirmed: work.sealRow('[]', 'consultation-confirmed', id), created_by: work.userId })
     .returning('id')
     .executeTakeFirstOrThrow();
   await work.audit(trx, 'CONSULTATION_CREATED', { consultationId: row.id });
@@ -44,16 +46,16 @@ async function getOwnRow(db: Db, work: CaseWork, consultationId: string) {
 export async function updateSummary(trx: Db, work: CaseWork, consultationId: string, summary: string) {
   const row = await getOwnRow(trx, work, consultationId);
   if (row.status !== 'draft') throw new AppError('FORBIDDEN');
-  await trx.updateTable('expert_consultation').set({ summary: work.seal(summary, 'consultation-summary') }).where('id', '=', row.id).execute();
+  await trx.updateTable('expert_consultation').set({ summary: work.sealRow(summary, 'consultation-summary', row.id) }).where('id', '=', row.id).execute();
   await work.audit(trx, 'CONSULTATION_SUMMARY_UPDATED', { consultationId });
 }
 
 /** Confirms one finding as harmless (it stays in the text). */
 export async function confirmFinding(trx: Db, work: CaseWork, consultationId: string, key: string) {
   const row = await getOwnRow(trx, work, consultationId);
-  const confirmed = JSON.parse(work.openText(row.confirmed, 'consultation-confirmed')) as string[];
+  const confirmed = JSON.parse(work.openRowText(row.confirmed, 'consultation-confirmed', row.id)) as string[];
   if (!confirmed.includes(key)) confirmed.push(key);
-  await trx.updateTable('expert_consultation').set({ confirmed: work.seal(JSON.stringify(confirmed), 'consultation-confirmed') }).where('id', '=', row.id).execute();
+  await trx.updateTable('expert_consultation').set({ confirmed: work.sealRow(JSON.stringify(confirmed), 'consultation-confirmed', row.id) }).where('id', '=', row.id).execute();
   await work.audit(trx, 'CONSULTATION_FINDING_CONFIRMED', { consultationId, kind: key.split(':')[0] ?? '' });
 }
 
@@ -85,9 +87,9 @@ export async function publishConsultation(db: Db, work: CaseWork, user: SessionU
   }
 }
 
-async function currentFindings(db: Db, work: CaseWork, row: { summary: Buffer; confirmed: Buffer }) {
-  const summary = work.openText(row.summary, 'consultation-summary');
-  const confirmed = JSON.parse(work.openText(row.confirmed, 'consultation-confirmed')) as string[];
+async function currentFindings(db: Db, work: CaseWork, row: { id: string; summary: Buffer; confirmed: Buffer }) {
+  const summary = work.openRowText(row.summary, 'consultation-summary', row.id);
+  const confirmed = JSON.parse(work.openRowText(row.confirmed, 'consultation-confirmed', row.id)) as string[];
   const findings: PiiFinding[] = detectPii(summary, await knownNames(db, work));
   return { summary, findings, confirmed, unresolved: listUnresolved(findings, confirmed) };
 }
@@ -101,7 +103,7 @@ export async function getConsultationForCase(db: Db, work: CaseWork, consultatio
   return {
     id: row.id, status: row.status, summary: f.summary, unresolvedKeys: f.unresolved.map((x) => x.key),
     findings: f.findings.map((x) => ({ ...x, isConfirmed: f.confirmed.includes(x.key) })),
-    advice: advice.map((a) => ({ author: a.author, at: a.created_at, text: work.openText(a.advice, 'consultation-advice') })),
+    advice: advice.map((a) => ({ author: a.author, at: a.created_at, text: work.openRowText(a.advice, 'consultation-advice', a.id) })),
   };
 }
 export type CaseConsultationView = Awaited<ReturnType<typeof getConsultationForCase>>;

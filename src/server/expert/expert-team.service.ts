@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import type { Db } from '../db/create-db.js';
 import type { Keyring } from '../crypto/keyring.js';
 import { getCaseDataKey } from '../crypto/case-key.js';
@@ -36,8 +37,8 @@ export async function getConsultationForExpert(db: Db, keyring: Keyring, user: S
   return {
     id: row.id,
     publishedOn: row.published_at?.toISOString().slice(0, 10) ?? '',
-    summary: work.openText(row.summary, 'consultation-summary'),
-    advice: advice.map((a) => ({ author: a.author, at: a.created_at, text: work.openText(a.advice, 'consultation-advice') })),
+    summary: work.openRowText(row.summary, 'consultation-summary', row.id),
+    advice: advice.map((a) => ({ author: a.author, at: a.created_at, text: work.openRowText(a.advice, 'consultation-advice', a.id) })),
   };
 }
 export type ExpertConsultationView = Awaited<ReturnType<typeof getConsultationForExpert>>;
@@ -46,7 +47,8 @@ export type ExpertConsultationView = Awaited<ReturnType<typeof getConsultationFo
 export async function addAdvice(db: Db, keyring: Keyring, user: SessionUser, consultationId: string, advice: string) {
   const { row, work } = await loadForExpert(db, keyring, user, consultationId);
   await db.transaction().execute(async (trx) => {
-    const added = await trx.insertInto('expert_advice').values({ consultation_id: row.id, author_id: user.id, advice: work.seal(advice, 'consultation-advice') }).returning('id').executeTakeFirstOrThrow();
+    const adviceId = crypto.randomUUID(); // the sealed advice is bound to its row
+    const added = await trx.insertInto('expert_advice').values({ id: adviceId, consultation_id: row.id, author_id: user.id, advice: work.sealRow(advice, 'consultation-advice', adviceId) }).returning('id').executeTakeFirstOrThrow();
     await work.audit(trx, 'CONSULTATION_ADVICE_ADDED', { consultationId, adviceId: added.id });
   });
 }

@@ -22,6 +22,7 @@ export function csrfProtection(keyring: Keyring, secure: boolean): MiddlewareHan
     }
     const expected = tokenFor(keyring, seed);
     c.set('csrfToken', expected);
+    c.set('browserKey', browserKeyFor(keyring, seed));
     if (isUnsafe(c)) {
       const sent = await submittedToken(c);
       if (!sent || !safeEqual(sent, expected)) throw new AppError('CSRF');
@@ -42,6 +43,11 @@ async function submittedToken(c: Context): Promise<string | undefined> {
   const body = await c.req.parseBody();
   const value = body[CSRF_FIELD];
   return typeof value === 'string' ? value : undefined;
+}
+
+/** A per-browser secret that never appears in a page or a form (unlike the CSRF token). */
+export function browserKeyFor(keyring: Keyring, seed: string): string {
+  return crypto.createHmac('sha256', keyring.indexKey).update(`browser\0${seed}`).digest('base64url');
 }
 
 function tokenFor(keyring: Keyring, seed: string): string {

@@ -9,6 +9,8 @@ export interface AppEnv {
     lang: Lang;
     t: Translate;
     csrfToken: string;
+    /** A secret of this browser (from its HttpOnly CSRF cookie, never in a page): binds intake retries and the receipt code to it. */
+    browserKey: string;
     user: SessionUser | undefined;
     sessionToken: string | undefined;
   };

@@ -10,7 +10,7 @@ import { UPLOAD_PROBLEM_MESSAGE } from '../attachments/upload-messages.js';
 import { IntakeAppointmentPage } from '../appointments/appointments.views.js';
 import type { FieldErrors } from '../../ui/form.js';
 import { IntakeInput } from './intake.schema.js';
-import { findAcknowledgement, findRecentIntakeCaseId, submitIntake } from './intake.service.js';
+import { findAcknowledgement, forgetReceipt, submitIntake } from './intake.service.js';
 import { AcknowledgementPage, HomePage } from './intake.views.js';
 import { DRAFT_FIELD, openDraft, sealDraft, type Answers } from './intake-draft.js';
 import { applicableSteps, findStep, firstIncompleteStep, neighbourStep, STEPS, stepAnswers, type Step } from './intake-steps.js';
@@ -109,23 +109,25 @@ export function intakeRoutes(deps: Deps, today: () => string, sso?: SsoConfig) {
     }
     const parsed = IntakeInput.parse(values);
     const team = teams.find((tm) => tm.key === parsed.team)!;
-    const ack = await submitIntake(deps.db, deps.keyring, team.id, parsed, today(), upload.files, verifiedByOf(stored, parsed));
-    if (parsed.urgent === 'yes') await alertAfterIntake(deps, parsed.idempotencyKey); // issue 11: the on-call coordinator, at once
-    await notifyNewReport(deps, parsed.idempotencyKey); // issue 9: content-free notice to the team's advisers and coordinators
+    const origin = { browserKey: c.get('browserKey'), idempotencyKey: parsed.idempotencyKey };
+    const ack = await submitIntake(deps.db, deps.keyring, team.id, parsed, origin, today(), upload.files, verifiedByOf(stored, parsed));
+    if (parsed.urgent === 'yes') await alertAfterIntake(deps, ack.caseId); // issue 11: the on-call coordinator, at once
+    await notifyNewReport(deps, ack.caseId); // issue 9: content-free notice to the team's advisers and coordinators
     return c.html(<AcknowledgementPage ctx={viewContext(c)} ack={ack} idempotencyKey={parsed.idempotencyKey} errors={{}} />);
   });
 
-  // The required "I have saved my code" step, then the offer of a conversation.
+  // The required "I have saved my code" step, then the offer of a conversation; only for the
+  // browser that filed the report, and the saved code is forgotten (docs/decisions/022).
   app.post('/melden/bewaard', async (c) => {
     const values = formStrings(await c.req.parseBody());
     const key = values.idempotencyKey ?? '';
-    if (!(await findRecentIntakeCaseId(deps.db, key))) throw new AppError('NOT_FOUND');
+    const ack = await findAcknowledgement(deps.db, deps.keyring, { browserKey: c.get('browserKey'), idempotencyKey: key });
+    if (!ack) throw new AppError('NOT_FOUND');
     if (values.saved !== 'yes') {
-      const ack = await findAcknowledgement(deps.db, deps.keyring, key);
-      if (!ack) throw new AppError('NOT_FOUND');
       c.status(422);
       return c.html(<AcknowledgementPage ctx={viewContext(c)} ack={ack} idempotencyKey={key} errors={{ saved: c.get('t')('validation.savedReceipt') }} />);
     }
+    await forgetReceipt(deps.db, ack.caseId);
     return c.html(<IntakeAppointmentPage ctx={viewContext(c)} idempotencyKey={key} errors={{}} done={false} />);
   });
 

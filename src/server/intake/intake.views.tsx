@@ -37,6 +37,7 @@ export function AcknowledgementPage({ ctx, ack, idempotencyKey, errors }: AckPro
       <p>
         {t('ack.reference')}: <strong data-testid="reference">{ack.reference}</strong>
       </p>
+      {ack.anonymous && !ack.receipt && <p data-testid="receipt-shown">{t('ack.receiptShown')}</p>}
       {ack.receipt ? (
         <section class="panel" aria-labelledby="receipt-heading">
           <h2 id="receipt-heading">{t('ack.receiptHeading')}</h2>
@@ -58,7 +59,7 @@ export function AcknowledgementPage({ ctx, ack, idempotencyKey, errors }: AckPro
         </section>
       ) : (
         <>
-          <p>{t('ack.namedNext', { days: ack.ackDays })}</p>
+          <p>{t(ack.anonymous ? 'ack.anonymousNext' : 'ack.namedNext', { days: ack.ackDays })}</p>
           <form method="post" action="/melden/bewaard" novalidate>
             <CsrfField ctx={ctx} />
             <input type="hidden" name="idempotencyKey" value={idempotencyKey} />

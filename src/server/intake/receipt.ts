@@ -1,18 +1,21 @@
 import crypto from 'node:crypto';
 import type { Keyring } from '../crypto/keyring.js';
-import { keyedHash } from '../crypto/seal.js';
+import { keyedHash, openText, seal } from '../crypto/seal.js';
 
 /**
- * The anonymous reporter's receipt code: 16 characters from an alphabet without look-alikes
- * (80 bits). It is derived from the submission's idempotency key under the index key, so a
- * retried submission shows the same code; the database keeps only a keyed hash of it.
+ * The anonymous reporter's receipt code: 16 random characters from an alphabet without
+ * look-alikes (80 bits). The database keeps a keyed hash of it (for the mailbox sign-in) and,
+ * until the reporter confirms having saved it or a day has passed, a copy sealed under a key
+ * that needs the reporting browser's secret (its CSRF cookie): a retry from that browser shows
+ * the same code, nobody else can open it — not with the database, the backup or the key files
+ * (docs/decisions/022-receipt-shown-once.md).
  */
 const ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 
-export function receiptFor(keyring: Keyring, idempotencyKey: string): string {
-  const bytes = crypto.createHmac('sha256', keyring.indexKey).update(`receipt\0${idempotencyKey}`).digest();
+export function newReceipt(): string {
+  const bytes = crypto.randomBytes(16);
   let code = '';
-  for (let i = 0; i < 16; i++) code += ALPHABET[bytes[i]! & 31];
+  for (let i = 0; i < 16; i++) code += ALPHABET[bytes[i]! & 31]; // 256 is a multiple of 32: no bias
   return code.match(/.{4}/g)!.join('-');
 }
 
@@ -23,4 +26,25 @@ export function normaliseReceipt(input: string): string {
 
 export function receiptHash(keyring: Keyring, receipt: string): Buffer {
   return keyedHash(keyring, 'receipt', normaliseReceipt(receipt));
+}
+
+/** What the case keeps of a submission's idempotency key: a keyed hash, bound to the browser that sent it. */
+export function intakeKeyHash(keyring: Keyring, browserKey: string, idempotencyKey: string): Buffer {
+  return keyedHash(keyring, 'intake', `${browserKey}\0${idempotencyKey}`);
+}
+
+function retryKey(keyring: Keyring, browserKey: string, idempotencyKey: string): Buffer {
+  return keyedHash(keyring, 'receipt-retry', `${browserKey}\0${idempotencyKey}`);
+}
+
+export function sealReceipt(keyring: Keyring, browserKey: string, idempotencyKey: string, caseId: string, receipt: string): Buffer {
+  return seal(retryKey(keyring, browserKey, idempotencyKey), receipt, `receipt-retry:${caseId}`);
+}
+
+export function openReceipt(keyring: Keyring, browserKey: string, idempotencyKey: string, caseId: string, sealed: Buffer): string | undefined {
+  try {
+    return openText(retryKey(keyring, browserKey, idempotencyKey), sealed, `receipt-retry:${caseId}`);
+  } catch {
+    return undefined;
+  }
 }

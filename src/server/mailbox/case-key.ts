@@ -1,6 +1,7 @@
 import type { Db } from '../db/create-db.js';
 import type { Keyring } from '../crypto/keyring.js';
 import { open, openText, seal, unwrapDataKey } from '../crypto/seal.js';
+import { openInRow, sealInRow } from '../crypto/case-key.js';
 import { AppError } from '../http/errors.js';
 
 /** The associated data that binds a sealed value to its case and field. */
@@ -13,6 +14,9 @@ export interface CaseSealer {
   seal(value: string | Buffer, field: string): Buffer;
   openText(sealed: Buffer, field: string): string;
   open(sealed: Buffer, field: string): Buffer;
+  /** A field of one of the case's rows, bound to that row too (crypto/case-key.ts rowAad). */
+  sealRow(value: string | Buffer, field: string, rowId: string): Buffer;
+  openRow(sealed: Buffer, field: string, rowId: string): Buffer;
 }
 
 export async function getCaseSealer(db: Db, keyring: Keyring, caseId: string): Promise<CaseSealer> {
@@ -23,12 +27,18 @@ export async function getCaseSealer(db: Db, keyring: Keyring, caseId: string): P
     .where('case.id', '=', caseId)
     .executeTakeFirst();
   if (!row) throw new AppError('NOT_FOUND');
-  const key = unwrapDataKey(keyring, row.id, row.master_key_id, row.wrapped_key);
+  return bindCaseSealer(row.id, row.team_id, unwrapDataKey(keyring, row.id, row.master_key_id, row.wrapped_key));
+}
+
+/** The sealing helpers of a case whose data key is already unwrapped (and whose policy was checked). */
+export function bindCaseSealer(caseId: string, teamId: string, key: Buffer): CaseSealer {
   return {
-    caseId: row.id,
-    teamId: row.team_id,
-    seal: (value, field) => seal(key, value, caseAad(row.id, field)),
-    openText: (sealed, field) => openText(key, sealed, caseAad(row.id, field)),
-    open: (sealed, field) => open(key, sealed, caseAad(row.id, field)),
+    caseId,
+    teamId,
+    seal: (value, field) => seal(key, value, caseAad(caseId, field)),
+    openText: (sealed, field) => openText(key, sealed, caseAad(caseId, field)),
+    open: (sealed, field) => open(key, sealed, caseAad(caseId, field)),
+    sealRow: (value, field, rowId) => sealInRow(key, caseId, field, rowId, value),
+    openRow: (sealed, field, rowId) => openInRow(key, caseId, field, rowId, sealed),
   };
 }

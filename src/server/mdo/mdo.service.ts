@@ -43,8 +43,8 @@ export async function addCaseToAgenda(trx: Db, work: CaseWork, input: z.infer<ty
   if (detectPii(input.summary).length > 0) throw new MdoRuleError('summary', 'mdo.error.pii');
   const row = await trx
     .insertInto('mdo_item')
-    .values({ meeting_id: meeting.id, case_id: work.id, summary: work.seal(input.summary, 'mdo-summary'), added_by: work.userId })
-    .onConflict((oc) => oc.columns(['meeting_id', 'case_id']).doUpdateSet({ summary: work.seal(input.summary, 'mdo-summary') }))
+    .values({ meeting_id: meeting.id, case_id: work.id, summary: work.sealRow(input.summary, 'mdo-summary', meeting.id), added_by: work.userId }) // one item per case and meeting: bound to the meeting
+    .onConflict((oc) => oc.columns(['meeting_id', 'case_id']).doUpdateSet({ summary: work.sealRow(input.summary, 'mdo-summary', meeting.id) }))
     .returning('id')
     .executeTakeFirstOrThrow();
   await work.audit(trx, 'MDO_CASE_ADDED', { meetingId: meeting.id, itemId: row.id });
@@ -58,7 +58,7 @@ export async function getAgenda(db: Db, keyring: Keyring, user: SessionUser, mee
   const out = [];
   for (const [i, item] of items.entries()) {
     const work = bindCaseWork({ id: item.case_id, teamId: meeting.team_id, reference: '' }, await getCaseDataKey(db, keyring, item.case_id), user.id);
-    out.push({ id: item.id, number: i + 1, summary: work.openText(item.summary, 'mdo-summary'), decision: work.openOptional(item.decision, 'mdo-decision') });
+    out.push({ id: item.id, number: i + 1, summary: work.openRowText(item.summary, 'mdo-summary', item.meeting_id), decision: work.openRowOptional(item.decision, 'mdo-decision', item.meeting_id) });
   }
   await db.transaction().execute((trx) => recordAudit(trx, { type: 'MDO_AGENDA_VIEWED', actor: { kind: 'user', userId: user.id }, teamId: meeting.team_id, detail: { meetingId, items: items.length } }));
   return { id: meeting.id, heldOn: meeting.held_on, canDecide: isCoordinatorOf(user, meeting.team_id), items: out };
@@ -71,7 +71,7 @@ export async function recordDecision(db: Db, keyring: Keyring, user: SessionUser
   if (!item || !isCoordinatorOf(user, item.team_id)) throw new AppError('NOT_FOUND');
   const work = bindCaseWork({ id: item.case_id, teamId: item.team_id, reference: '' }, await getCaseDataKey(db, keyring, item.case_id), user.id);
   await db.transaction().execute(async (trx) => {
-    await trx.updateTable('mdo_item').set({ decision: work.seal(decision, 'mdo-decision'), decided_at: new Date() }).where('id', '=', item.id).execute();
+    await trx.updateTable('mdo_item').set({ decision: work.sealRow(decision, 'mdo-decision', item.meeting_id), decided_at: new Date() }).where('id', '=', item.id).execute();
     await work.audit(trx, 'MDO_DECISION_RECORDED', { meetingId: item.meeting_id, itemId: item.id });
   });
   return item.meeting_id;
@@ -79,7 +79,7 @@ export async function recordDecision(db: Db, keyring: Keyring, user: SessionUser
 
 /** The case's own view: on which agendas it was, with what summary and decision. */
 export async function listCaseMdoItems(db: Db, work: CaseWork) {
-  const rows = await db.selectFrom('mdo_item').innerJoin('mdo_meeting', 'mdo_meeting.id', 'mdo_item.meeting_id').select(['mdo_item.id', 'mdo_meeting.held_on', 'summary', 'decision']).where('case_id', '=', work.id).orderBy('held_on').execute();
+  const rows = await db.selectFrom('mdo_item').innerJoin('mdo_meeting', 'mdo_meeting.id', 'mdo_item.meeting_id').select(['mdo_item.id', 'mdo_item.meeting_id', 'mdo_meeting.held_on', 'summary', 'decision']).where('case_id', '=', work.id).orderBy('held_on').execute();
   await db.transaction().execute((trx) => work.audit(trx, 'MDO_CASE_ITEMS_VIEWED', { items: rows.length }));
-  return rows.map((r) => ({ heldOn: r.held_on, summary: work.openText(r.summary, 'mdo-summary'), decision: work.openOptional(r.decision, 'mdo-decision') }));
+  return rows.map((r) => ({ heldOn: r.held_on, summary: work.openRowText(r.summary, 'mdo-summary', r.meeting_id), decision: work.openRowOptional(r.decision, 'mdo-decision', r.meeting_id) }));
 }

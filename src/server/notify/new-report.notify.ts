@@ -2,7 +2,6 @@ import type { Deps } from '../bootstrap.js';
 import { createLogger, type Logger } from '../logger.js';
 import { renderMail } from '../mail/mail.templates.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { findRecentIntakeCaseId } from '../intake/intake.service.js';
 import { claimNewReportNotice, listNewReportRecipients } from './new-report.queries.js';
 
 let fallbackLogger: Logger | undefined;
@@ -15,11 +14,9 @@ let fallbackLogger: Logger | undefined;
  * sends nothing new. Never fails the reporter's submission: a failed send is logged with a code
  * and the recipient's id only, and its claim rolls back. Returns the number of mails sent.
  */
-export async function notifyNewReport(deps: Deps, idempotencyKey: string, logger?: Logger): Promise<number> {
+export async function notifyNewReport(deps: Deps, caseId: string, logger?: Logger): Promise<number> {
   const log = logger ?? (fallbackLogger ??= createLogger(deps.config.logLevel));
   try {
-    const caseId = await findRecentIntakeCaseId(deps.db, idempotencyKey);
-    if (!caseId) return 0;
     let sent = 0;
     for (const person of await listNewReportRecipients(deps.db, caseId)) {
       try {

@@ -56,7 +56,7 @@ async function eraseCase(db: Db, caseId: string, tables: string[], now: Date, re
     }
     await trx
       .updateTable('case')
-      .set({ summary: null, receipt_hash: null, idempotency_key: null, erased_at: now })
+      .set({ summary: null, receipt_hash: null, intake_key_hash: null, receipt_sealed: null, erased_at: now })
       .where('id', '=', caseId)
       .execute();
     await trx

@@ -1,7 +1,7 @@
 import type { Db } from '../db/create-db.js';
 import type { Keyring } from '../crypto/keyring.js';
 import { open, openText, seal } from '../crypto/seal.js';
-import { caseAad } from '../crypto/case-key.js';
+import { caseAad, openInRow, sealInRow } from '../crypto/case-key.js';
 import { recordAudit, type AuditEventType } from '../audit/audit.service.js';
 import { loadCase } from '../cases/case-access.js';
 import type { SessionUser } from '../users/users.service.js';
@@ -21,6 +21,10 @@ export interface CaseWork {
   openText(sealed: Buffer, field: string): string;
   openOptional(sealed: Buffer | null, field: string): string | null;
   open(sealed: Buffer, field: string): Buffer;
+  /** A field of one of the case's rows (a consultation, advice, an MDO item), bound to that row too. */
+  sealRow(value: string | Buffer, field: string, rowId: string): Buffer;
+  openRowText(sealed: Buffer, field: string, rowId: string): string;
+  openRowOptional(sealed: Buffer | null, field: string, rowId: string): string | null;
   audit(trx: Db, type: AuditEventType, detail?: Record<string, string | number | boolean | null>): Promise<void>;
 }
 
@@ -38,6 +42,9 @@ export function bindCaseWork(c: { id: string; teamId: string; reference: string 
     openText: (sealed, field) => openText(dataKey, sealed, aad(field)),
     openOptional: (sealed, field) => (sealed ? openText(dataKey, sealed, aad(field)) : null),
     open: (sealed, field) => open(dataKey, sealed, aad(field)),
+    sealRow: (value, field, rowId) => sealInRow(dataKey, c.id, field, rowId, value),
+    openRowText: (sealed, field, rowId) => openInRow(dataKey, c.id, field, rowId, sealed).toString('utf8'),
+    openRowOptional: (sealed, field, rowId) => (sealed ? openInRow(dataKey, c.id, field, rowId, sealed).toString('utf8') : null),
     audit: (trx, type, detail) => recordAudit(trx, { type, actor: { kind: 'user', userId }, teamId: c.teamId, caseId: c.id, detail }),
   };
 }

@@ -100,8 +100,8 @@ export async function alertAtOnce(deps: Deps, caseId: string): Promise<void> {
   await sendDueUrgentNotices(deps, new Date(), { caseId }).catch(() => 0);
 }
 
-/** After an intake marked urgent (the case is found by its submission's idempotency key). */
-export async function alertAfterIntake(deps: Deps, idempotencyKey: string): Promise<void> {
-  const row = await deps.db.selectFrom('case').select('id').where('idempotency_key', '=', idempotencyKey).where('is_urgent', '=', true).executeTakeFirst();
+/** After an intake marked urgent. */
+export async function alertAfterIntake(deps: Deps, caseId: string): Promise<void> {
+  const row = await deps.db.selectFrom('case').select('id').where('id', '=', caseId).where('is_urgent', '=', true).executeTakeFirst();
   if (row) await alertAtOnce(deps, row.id);
 }

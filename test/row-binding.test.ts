@@ -1,0 +1,69 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { createTestDeps } from './support/test-deps.js';
+import { createCase } from '../src/server/cases/cases.service.js';
+import { getCaseSealer } from '../src/server/mailbox/case-key.js';
+import { addAttachments, getAttachmentContent, listAttachments } from '../src/server/attachments/attachments.service.js';
+import { bindCaseWork } from '../src/server/risk/case-work.js';
+import { getCaseDataKey } from '../src/server/crypto/case-key.js';
+import { seal } from '../src/server/crypto/seal.js';
+import { defaultTeamId } from './support/factories.js';
+
+// Issue 15 finding 14: a sealed value is bound to its row, not only to its case and field, so
+// someone who can write the database cannot swap two attachments (or consultations, advice,
+// MDO items) of one case; values sealed before this change still open (versioned AAD).
+let deps: Awaited<ReturnType<typeof createTestDeps>>;
+beforeAll(async () => {
+  deps = await createTestDeps();
+});
+afterAll(() => deps.dispose());
+
+async function newCase(): Promise<string> {
+  const teamId = await defaultTeamId(deps);
+  const created = await deps.db.transaction().execute((trx) =>
+    createCase(trx, deps.keyring, {
+      teamId, source: 'staff', receivedOn: '2025-02-01', channel: 'email', via: 'self', reporterRole: 'student', reporterGender: 'female',
+      category: 'bullying', location: 'campus', accusedRole: 'student', isAnonymous: true, narrative: 'Twee bestanden.',
+    } as never, { kind: 'system' }),
+  );
+  return created.id;
+}
+
+describe('sealed rows of a case', () => {
+  it('do not open when two attachments of one case are swapped in the database', async () => {
+    const caseId = await newCase();
+    const sealer = await getCaseSealer(deps.db, deps.keyring, caseId);
+    const files = [
+      { name: 'onschuldig.pdf', mediaType: 'application/pdf', content: Buffer.from('niets aan de hand') },
+      { name: 'bewijs.pdf', mediaType: 'application/pdf', content: Buffer.from('het eigenlijke bewijs') },
+    ];
+    await deps.db.transaction().execute((trx) => addAttachments(trx, sealer, files as never, { uploadedBy: 'reporter', actor: { kind: 'reporter' } }));
+    const rows = await deps.db.selectFrom('case_attachment').select(['id', 'file_name', 'content']).where('case_id', '=', caseId).orderBy('created_at').execute();
+    expect(rows).toHaveLength(2);
+    const [a, b] = rows as [typeof rows[0], typeof rows[0]];
+    expect((await getAttachmentContent(deps.db, sealer, a.id, { kind: 'system' })).content.toString()).toBe('niets aan de hand');
+
+    // The database writer swaps the sealed columns of the two rows.
+    await sql`UPDATE case_attachment SET file_name = ${b.file_name}, content = ${b.content} WHERE id = ${a.id}`.execute(deps.db);
+    await sql`UPDATE case_attachment SET file_name = ${a.file_name}, content = ${a.content} WHERE id = ${b.id}`.execute(deps.db);
+    await expect(getAttachmentContent(deps.db, sealer, a.id, { kind: 'system' })).rejects.toThrow();
+    await expect(listAttachments(deps.db, sealer)).rejects.toThrow();
+  });
+
+  it('refuse a consultation summary moved to another consultation of the case, and still open one sealed before row binding', async () => {
+    const caseId = await newCase();
+    const key = await getCaseDataKey(deps.db, deps.keyring, caseId);
+    const work = bindCaseWork({ id: caseId, teamId: await defaultTeamId(deps), reference: '' }, key, 'system');
+    const first = crypto.randomUUID();
+    const second = crypto.randomUUID();
+    const sealed = work.sealRow('Samenvatting A', 'consultation-summary', first);
+    expect(work.openRowText(sealed, 'consultation-summary', first)).toBe('Samenvatting A');
+    expect(() => work.openRowText(sealed, 'consultation-summary', second)).toThrow();
+    // Relabelled as an old (version 1) ciphertext it does not open either: the tag covers the row.
+    const relabelled = Buffer.concat([Buffer.from([1]), sealed.subarray(1)]);
+    expect(() => work.openRowText(relabelled, 'consultation-summary', first)).toThrow();
+    // A value sealed by the previous release (case and field only) still opens: the migration path.
+    const legacy = seal(key, 'Oude samenvatting', `case:${caseId}:consultation-summary`);
+    expect(work.openRowText(legacy, 'consultation-summary', first)).toBe('Oude samenvatting');
+  });
+});
