@@ -73,3 +73,30 @@ export function pdfAnnotations(bytes: Uint8Array, page: number): { annotations: 
   const annotations = 'getAnnotations' in loaded ? loaded.getAnnotations().length : 0;
   return { annotations, links: loaded.getLinks().length };
 }
+
+/**
+ * The document's text row by row, as the eye reads a table: lines of text whose tops lie within
+ * 2 points of each other on the same page form one row, left to right, joined by " | ".
+ */
+export function pdfRows(bytes: Uint8Array): string[] {
+  const rows: string[] = [];
+  for (let page = 1; page <= pageCount(bytes); page++) {
+    const lines = pdfLines(bytes, page).filter((l) => l.text.trim() !== '').sort((a, b) => a.y - b.y || a.x - b.x);
+    let row: TextLine[] = [];
+    const flush = () => row.length && rows.push(row.sort((a, b) => a.x - b.x).map((l) => l.text.trim()).join(' | '));
+    for (const line of lines) {
+      if (row.length && Math.abs(line.y - row[0]!.y) > 2) {
+        flush();
+        row = [];
+      }
+      row.push(line);
+    }
+    flush();
+  }
+  return rows;
+}
+
+/** The darkest grey level of a rendered page: near 255 means a blank page. */
+export function darkest(bytes: Uint8Array, page: number, dpi = 72): number {
+  return pdfPageGrey(bytes, page, dpi).grey.reduce((min, v) => Math.min(min, v), 255);
+}
