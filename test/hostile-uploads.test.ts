@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import sharp from 'sharp';
 import { TestClient } from './support/http-client.js';
+import { pngWithPrivateChunk } from './support/images.js';
 import { AFTER_SCAN_SECRET, HOSTILE_SECRETS, jpegWithDataAfterScan, pdfThatRendersForever, pdfWithActiveContent, pdfWithManyPages } from './support/hostile-files.js';
 import { darkest, pdfAnnotations, pdfImages, pdfInfo, pdfPageGrey, pageCount } from './support/pdf.js';
 import { EXIF_SECRET, intakeFields, openMailbox, postMultipart, reportAnonymously } from './support/reporter-flow.js';
@@ -111,5 +112,18 @@ describe('hostile uploads: only what the eye sees is kept (finding 7)', () => {
     expect(file.bytes.includes(Buffer.from('Exif'))).toBe(false);
     const meta = await sharp(file.bytes).metadata();
     expect([meta.format, meta.width, meta.height, meta.exif, meta.comments]).toEqual(['jpeg', 1, 1, undefined, undefined]);
+  });
+
+  it('re-encodes a PNG, so that a private chunk no list of metadata names is dropped too', async () => {
+    const secret = 'Private chunk: Jan Jansen, kamer 2.031';
+    const original = pngWithPrivateChunk(secret);
+    expect(original.includes(Buffer.from(secret))).toBe(true);
+    const { receipt } = await reportAnonymously(t.app, [{ field: 'files', name: 'scherm.png', type: 'image/png', bytes: original }]);
+    const file = await downloadFirst(receipt);
+    expect(file.type).toBe('image/png');
+    expect(file.bytes.includes(Buffer.from(secret))).toBe(false);
+    expect(file.bytes.includes(Buffer.from('prVt'))).toBe(false);
+    const meta = await sharp(file.bytes).metadata();
+    expect([meta.format, meta.width, meta.height]).toEqual(['png', 16, 16]);
   });
 });
