@@ -30,9 +30,11 @@ function cleanPdf(input: Uint8Array, bounds: Bounds): PdfResult {
     if (!(width > 0 && height > 0)) return { ok: false, problem: 'malformed' };
     const scale = Math.min(bounds.pageDpi / 72, Math.sqrt(bounds.pagePixels / (width * height)));
     const picture = page.toPixmap(mupdf.Matrix.scale(scale, scale), mupdf.ColorSpace.DeviceRGB, false, true);
+    const image = new mupdf.Image(picture.asJPEG(85));
     const device = writer.beginPage([0, 0, width, height]);
-    device.fillImage(new mupdf.Image(picture.asJPEG(85)), [width, 0, 0, height, 0, 0], 1);
+    device.fillImage(image, [width, 0, 0, height, 0, 0], 1);
     writer.endPage();
+    for (const done of [image, picture, page]) done.destroy(); // free WebAssembly memory page by page
   }
   writer.close();
   return { ok: true, pdf: out.asUint8Array().slice() };
