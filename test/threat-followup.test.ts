@@ -3,6 +3,7 @@ import { grantConsent } from '../src/server/consent/consent.service.js';
 import { registeredJobs } from '../src/server/jobs/scheduler.js';
 import '../src/server/jobs/all-jobs.js';
 import { sendThreatCheckinReminders } from '../src/server/threats/checkin-reminders.job.js';
+import sharp from 'sharp';
 import { noisePng } from './support/images.js';
 import { postMultipart } from './support/reporter-flow.js';
 import { auditTypes, reportStalking, signedInStaff } from './support/safety-case.js';
@@ -120,10 +121,12 @@ describe('the threat evidence log', () => {
     const back = await client.get(`/threat-log/${caseId}/evidence/${row.id}/screenshot`);
     expect(back.status).toBe(200);
     expect(back.headers.get('content-type')).toBe('image/png');
+    expect(back.headers.get('content-disposition')).toMatch(/^attachment;/); // never rendered inline (finding 7)
     const bytes = Buffer.from(await back.arrayBuffer());
     expect(bytes.includes(Buffer.from('tEXt'))).toBe(false);
     expect(bytes.includes(Buffer.from('Jan Jansen'))).toBe(false);
-    expect(bytes.length).toBeGreaterThan(1024 * 1024);
+    const meta = await sharp(bytes).metadata(); // the whole picture came back, re-encoded
+    expect([meta.format, meta.width, meta.height]).toEqual(['png', 700, 600]);
     expect(await auditTypes(t.deps, caseId)).toEqual(expect.arrayContaining(['THREAT_EVIDENCE_ADDED', 'THREAT_SCREENSHOT_VIEWED']));
   });
 

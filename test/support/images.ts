@@ -13,7 +13,7 @@ function chunk(type: string, data: Buffer): Buffer {
  * A real RGB PNG of noise (stored, not compressed, so that its size is about width×height×3
  * bytes), with a tEXt chunk carrying `secret` — metadata the upload must strip.
  */
-export function noisePng(width: number, height: number, secret = 'Author Jan Jansen'): Buffer {
+export function noisePng(width: number, height: number, secret = 'Author Jan Jansen', extra: Buffer[] = []): Buffer {
   const ihdr = Buffer.alloc(13);
   ihdr.writeUInt32BE(width, 0);
   ihdr.writeUInt32BE(height, 4);
@@ -31,6 +31,15 @@ export function noisePng(width: number, height: number, secret = 'Author Jan Jan
     chunk('IHDR', ihdr),
     chunk('tEXt', Buffer.from(`Comment\0${secret}`, 'latin1')),
     chunk('IDAT', zlib.deflateSync(raw, { level: 0 })),
+    ...extra,
     chunk('IEND', Buffer.alloc(0)),
   ]);
+}
+
+/**
+ * A PNG that carries `secret` in a private ancillary chunk (`prVt`), which decoders skip and a
+ * list of known metadata chunks does not name: only re-encoding removes it.
+ */
+export function pngWithPrivateChunk(secret: string): Buffer {
+  return noisePng(16, 16, 'Comment', [chunk('prVt', Buffer.from(secret, 'latin1'))]);
 }

@@ -6,4 +6,5 @@ export const UPLOAD_PROBLEM_MESSAGE: Record<UploadProblem, MessageKey> = {
   size: 'upload.tooLarge',
   malformed: 'upload.malformed',
   count: 'upload.tooMany',
+  limits: 'upload.tooComplex',
 };

@@ -1,6 +1,5 @@
-import { stripJpeg } from './strip-jpeg.js';
-import { stripPdf } from './strip-pdf.js';
-import { stripPng } from './strip-png.js';
+import { cleanImage } from './clean-image.js';
+import { cleanPdfInWorker } from './run-pdf-worker.js';
 
 /** What the reporting point accepts as evidence: images and PDF, of limited size and number. */
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
@@ -9,7 +8,7 @@ export const MAX_FILES = 3;
 export const UPLOAD_BODY_BYTES = MAX_FILES * MAX_FILE_BYTES + 256 * 1024;
 
 export type MediaType = 'image/jpeg' | 'image/png' | 'application/pdf';
-export type UploadProblem = 'type' | 'size' | 'malformed' | 'count';
+export type UploadProblem = 'type' | 'size' | 'malformed' | 'count' | 'limits';
 
 export interface CleanFile {
   name: string;
@@ -25,10 +24,11 @@ export function detectMediaType(bytes: Buffer): MediaType | undefined {
   return undefined;
 }
 
-async function stripMetadata(type: MediaType, bytes: Buffer): Promise<Buffer | undefined> {
-  if (type === 'image/jpeg') return stripJpeg(bytes);
-  if (type === 'image/png') return stripPng(bytes);
-  return stripPdf(bytes);
+/** Keeps only what the eye sees: photos re-encoded, PDFs rebuilt from pictures of their pages. */
+async function clean(type: MediaType, bytes: Buffer): Promise<{ ok: true; content: Buffer } | { ok: false; problem: UploadProblem }> {
+  if (type !== 'application/pdf') return cleanImage(bytes, type);
+  const result = await cleanPdfInWorker(bytes);
+  return result.ok ? { ok: true, content: Buffer.from(result.pdf) } : result;
 }
 
 /** A safe display name: no path, no control characters, at most 120 characters. */
@@ -42,21 +42,21 @@ export function cleanFileName(name: string, type: MediaType): string {
  * Checks and cleans every file before anything is stored: one bad file refuses them all,
  * so that an upload is never half kept.
  */
-export async function prepareUploads(files: File[]): Promise<{ ok: true; files: CleanFile[] } | { ok: false; problem: UploadProblem }> {
-  const present = files.filter((f) => f.size > 0 || f.name !== '');
+export async function prepareUploads(uploaded: File[]): Promise<{ ok: true; files: CleanFile[] } | { ok: false; problem: UploadProblem }> {
+  const present = uploaded.filter((f) => f.size > 0 || f.name !== '');
   if (present.length > MAX_FILES) return { ok: false, problem: 'count' };
-  const clean: CleanFile[] = [];
+  const files: CleanFile[] = [];
   for (const file of present) {
     if (file.size === 0) return { ok: false, problem: 'malformed' };
     if (file.size > MAX_FILE_BYTES) return { ok: false, problem: 'size' };
     const bytes = Buffer.from(await file.arrayBuffer());
     const type = detectMediaType(bytes);
     if (!type) return { ok: false, problem: 'type' };
-    const content = await stripMetadata(type, bytes);
-    if (!content) return { ok: false, problem: 'malformed' };
-    clean.push({ name: cleanFileName(file.name, type), mediaType: type, content });
+    const cleaned = await clean(type, bytes);
+    if (!cleaned.ok) return cleaned;
+    files.push({ name: cleanFileName(file.name, type), mediaType: type, content: cleaned.content });
   }
-  return { ok: true, files: clean };
+  return { ok: true, files };
 }
 
 /** File fields of a parsed multipart body (parseBody({ all: true })). */

@@ -8,7 +8,7 @@ export { AppointmentSection } from '../appointments/appointment-section.js';
 
 type SectionProps = { ctx: ViewContext; view: MailboxView; errors: FieldErrors };
 
-export function MessagesSection({ ctx, view, errors }: SectionProps) {
+export function MessagesSection({ ctx, view, errors, draft }: SectionProps & { draft?: string }) {
   const { t, lang } = ctx;
   return (
     <section aria-labelledby="messages-heading">
@@ -36,7 +36,7 @@ export function MessagesSection({ ctx, view, errors }: SectionProps) {
       )}
       <form method="post" action="/postbus/berichten" enctype="multipart/form-data" novalidate>
         <CsrfField ctx={ctx} />
-        <TextArea name="body" label={t('mailbox.reply')} error={errors.body} />
+        <TextArea name="body" label={t('mailbox.reply')} error={errors.body} value={draft} />
         <UploadField t={t} error={errors.files} />
         <SubmitButton>{t('mailbox.send')}</SubmitButton>
       </form>

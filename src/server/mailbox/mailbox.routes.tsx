@@ -82,11 +82,11 @@ export function mailboxRoutes(deps: Deps) {
   });
 
   /** A failed POST renders the page with its errors; a good one redirects to the inbox. */
-  const render = async (c: Context<MailboxEnv>, errors: MailboxErrors = {}) => {
+  const render = async (c: Context<MailboxEnv>, errors: MailboxErrors = {}, messageDraft?: string) => {
     const view = await getMailbox(deps.db, deps.keyring, c.get('caseId'));
     if (Object.keys(errors).length) c.status(422);
     const notice = noticeOf(c, c.get('t'), NOTICES);
-    return c.html(<MailboxPage ctx={ctxOf(c)} view={view} errors={errors} notice={notice} />);
+    return c.html(<MailboxPage ctx={ctxOf(c)} view={view} errors={errors} notice={notice} messageDraft={messageDraft} />);
   };
   const done = (c: Context<MailboxEnv>, notice: Notice) => noticeRedirect(c, '/postbus/inbox', notice);
   const sealerOf = (c: Context<MailboxEnv>) => getCaseSealer(deps.db, deps.keyring, c.get('caseId'));
@@ -95,12 +95,13 @@ export function mailboxRoutes(deps: Deps) {
 
   app.post('/postbus/berichten', async (c) => {
     const body = await c.req.parseBody({ all: true });
-    const parsed = MessageInput.safeParse(formStrings(body as never));
+    const fields = formStrings(body as never);
+    const parsed = MessageInput.safeParse(fields);
     const upload = await prepareUploads(filesOf(body, 'files'));
     if (!parsed.success || !upload.ok) {
       const errors = parsed.success ? {} : toFieldErrors(parsed.error, c.get('t'));
       if (!upload.ok) errors.files = c.get('t')(UPLOAD_PROBLEM_MESSAGE[upload.problem]);
-      return render(c, { message: errors });
+      return render(c, { message: errors }, fields.body); // the message stays in the form
     }
     await sendMessage(deps.db, await sealerOf(c), { author: 'reporter', body: parsed.data.body, files: upload.files });
     return done(c, 'sent');

@@ -31,7 +31,7 @@ export interface MailboxErrors {
   disclosure?: FieldErrors;
 }
 
-export function MailboxPage({ ctx, view, errors = {}, notice }: { ctx: ViewContext; view: MailboxView; errors?: MailboxErrors; notice?: string }) {
+export function MailboxPage({ ctx, view, errors = {}, notice, messageDraft }: { ctx: ViewContext; view: MailboxView; errors?: MailboxErrors; notice?: string; messageDraft?: string }) {
   const { t, lang } = ctx;
   const all = { ...errors.message, ...errors.minutes, ...errors.appointment, ...errors.notification, ...errors.disclosure };
   return (
@@ -52,7 +52,7 @@ export function MailboxPage({ ctx, view, errors = {}, notice }: { ctx: ViewConte
           <dd>{view.ackDueOn ?? t('case.none')}</dd>
         </dl>
       </section>
-      <MessagesSection ctx={ctx} view={view} errors={errors.message ?? {}} />
+      <MessagesSection ctx={ctx} view={view} errors={errors.message ?? {}} draft={messageDraft} />
       <p><a href="/postbus/patroon" data-testid="pattern-link">{t('patterns.reporter.mailboxLink')}</a></p>
       <MinutesSection ctx={ctx} view={view} errors={errors.minutes ?? {}} />
       <AppointmentSection ctx={ctx} appointments={view.appointments} errors={errors.appointment ?? {}} action="/postbus/afspraak" icsBase="/postbus/afspraak" />

@@ -36,7 +36,7 @@ export function correspondenceRoutes(deps: Deps, logger?: Logger) {
   };
 
   /** A failed POST renders the page with its errors; a good one redirects back to it. */
-  const render = async (c: Context<AppEnv>, errors: FieldErrors = {}) => {
+  const render = async (c: Context<AppEnv>, errors: FieldErrors = {}, messageDraft?: string) => {
     const { user, reference, sealer } = await access(c);
     const view = {
       caseId: sealer.caseId,
@@ -48,7 +48,7 @@ export function correspondenceRoutes(deps: Deps, logger?: Logger) {
     };
     if (Object.keys(errors).length) c.status(422);
     const notice = noticeOf(c, c.get('t'), NOTICES);
-    return c.html(<CorrespondencePage ctx={viewContext(c)} view={view} errors={errors} notice={notice} />);
+    return c.html(<CorrespondencePage ctx={viewContext(c)} view={view} errors={errors} notice={notice} messageDraft={messageDraft} />);
   };
   const done = (c: Context<AppEnv>, notice: keyof typeof NOTICES) => noticeRedirect(c, `/cases/${c.req.param('id')}/messages`, notice);
 
@@ -57,12 +57,13 @@ export function correspondenceRoutes(deps: Deps, logger?: Logger) {
   app.post('/cases/:id/messages', async (c) => {
     const { user, sealer } = await access(c);
     const body = await c.req.parseBody({ all: true });
-    const parsed = MessageInput.safeParse(formStrings(body as never));
+    const fields = formStrings(body as never);
+    const parsed = MessageInput.safeParse(fields);
     const upload = await prepareUploads(filesOf(body, 'files'));
     if (!parsed.success || !upload.ok) {
       const errors = parsed.success ? {} : toFieldErrors(parsed.error, c.get('t'));
       if (!upload.ok) errors.files = c.get('t')(UPLOAD_PROBLEM_MESSAGE[upload.problem]);
-      return render(c, errors);
+      return render(c, errors, fields.body); // the message stays in the form
     }
     await sendMessage(deps.db, sealer, { author: 'adviser', authorUserId: user.id, body: parsed.data.body, files: upload.files });
     await notifyReporter(deps, sealer, 'message', { logger, link: `${deps.config.baseUrl}/postbus` });

@@ -19,7 +19,7 @@ export interface CorrespondenceView {
 }
 
 /** The adviser's side of the conversation with the reporter. */
-export function CorrespondencePage({ ctx, view, errors = {}, notice }: { ctx: ViewContext; view: CorrespondenceView; errors?: FieldErrors; notice?: string }) {
+export function CorrespondencePage({ ctx, view, errors = {}, notice, messageDraft }: { ctx: ViewContext; view: CorrespondenceView; errors?: FieldErrors; notice?: string; messageDraft?: string }) {
   const { t, lang } = ctx;
   const base = `/cases/${view.caseId}`;
   return (
@@ -48,7 +48,7 @@ export function CorrespondencePage({ ctx, view, errors = {}, notice }: { ctx: Vi
         )}
         <form method="post" action={`${base}/messages`} enctype="multipart/form-data" novalidate>
           <CsrfField ctx={ctx} />
-          <TextArea name="body" label={t('correspondence.write')} error={errors.body} />
+          <TextArea name="body" label={t('correspondence.write')} error={errors.body} value={messageDraft} />
           <UploadField t={t} error={errors.files} />
           <SubmitButton>{t('mailbox.send')}</SubmitButton>
         </form>

@@ -1,12 +1,11 @@
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { createTestDeps } from '../../../test/support/test-deps.js';
+import { darkest, pageCount, pdfText } from '../../../test/support/pdf.js';
 import { buildAnnualFixtureCsv, PARTNER_COUNTS_CSV } from '../../../test/support/annual-fixture.js';
 import { importCases } from '../imports/case-import.service.js';
 import { importPartnerCounts } from '../imports/partner-count-import.js';
@@ -140,21 +139,17 @@ describe('exports', () => {
     expect(html).toMatch(/<section aria-labelledby="h-partners"[\s\S]*Studieadviseurs<\/th><td>–<\/td><td>42<\/td>/);
   });
 
-  it('PDF renders with pdftoppm', async () => {
+  it('PDF renders: every page draws, and the text is there', async () => {
     const pdf = await exportAnnualReport(report, 'pdf', options);
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'meldpunt-pdf-'));
-    try {
-      fs.writeFileSync(path.join(dir, 'r.pdf'), pdf);
-      execFileSync('pdftoppm', ['-r', '30', '-png', path.join(dir, 'r.pdf'), path.join(dir, 'page')]);
-      const pages = fs.readdirSync(dir).filter((f) => f.endsWith('.png'));
-      expect(pages.length).toBeGreaterThanOrEqual(2);
-      const text = execFileSync('pdftotext', [path.join(dir, 'r.pdf'), '-']).toString();
-      expect(text).toContain('Seksueel geweld');
-      expect(text).toContain('De percentages zijn afgerond op hele getallen');
-    } finally {
-      fs.rmSync(dir, { recursive: true, force: true });
+    const pages = pageCount(pdf);
+    expect(pages).toBeGreaterThanOrEqual(2);
+    for (let page = 1; page <= pages; page++) {
+      expect(darkest(pdf, page), `page ${page} is not blank`).toBeLessThan(100);
     }
+    const text = pdfText(pdf);
+    expect(text).toContain('Seksueel geweld');
+    expect(text).toContain('De percentages zijn afgerond op hele getallen');
   });
 
   it('DOCX is a Word document with the chapters of the published report and filled tables', async () => {
@@ -181,24 +176,6 @@ describe('exports', () => {
       expect(xml).toContain(`r:embed="${id}"`);
     }
     expect(xml).toMatch(/<wp:docPr [^>]*descr="[^"]*Seksueel geweld: 24%/);
-    if (hasCommand('libreoffice')) {
-      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'meldpunt-docx-'));
-      try {
-        fs.writeFileSync(path.join(dir, 'r.docx'), docx);
-        execFileSync('libreoffice', ['--headless', '--convert-to', 'pdf', '--outdir', dir, path.join(dir, 'r.docx')], { timeout: 120_000 });
-        expect(fs.existsSync(path.join(dir, 'r.pdf'))).toBe(true);
-      } finally {
-        fs.rmSync(dir, { recursive: true, force: true });
-      }
-    }
+    // How Word (LibreOffice) lays it out is checked in `npm run test:documents`.
   });
 });
-
-function hasCommand(name: string): boolean {
-  try {
-    execFileSync('sh', ['-c', `command -v ${name}`]);
-    return true;
-  } catch {
-    return false;
-  }
-}

@@ -4,6 +4,7 @@ import type { Deps } from '../bootstrap.js';
 import type { Db } from '../db/create-db.js';
 import { viewContext, type AppEnv } from '../http/env.js';
 import { AppError } from '../http/errors.js';
+import { downloadHeaders } from '../attachments/attachment-response.js';
 import { prepareUploads } from '../attachments/upload-rules.js';
 import { loadCaseWork, type CaseWork } from '../risk/case-work.js';
 import { idParam, parseForm, readForm, signedInUser } from '../risk/form-kit.js';
@@ -67,7 +68,8 @@ export function threatRoutes(deps: Deps, today: () => string) {
   app.get('/threat-log/:id/evidence/:eid/screenshot', async (c) => {
     const work = await loadThreatLog(deps.db, deps.keyring, signedInUser(c), idParam(c));
     const shot = await getScreenshot(deps.db, work, idParam(c, 'eid'));
-    return c.body(new Uint8Array(shot.content), 200, { 'Content-Type': shot.type, 'Content-Disposition': 'inline' });
+    const ext = { 'image/jpeg': 'jpg', 'image/png': 'png', 'application/pdf': 'pdf' }[shot.type] ?? 'bin';
+    return c.body(new Uint8Array(shot.content), 200, downloadHeaders({ name: `screenshot.${ext}`, mediaType: shot.type }));
   });
   return app;
 }
