@@ -364,7 +364,7 @@ export const en: Record<MessageKey, string> = {
   'account.sessionCurrent': 'this session',
   'account.revoke': 'End',
   'security.adminTitle': 'Security settings',
-  'security.requireTwoFactor': 'Two-factor verification required for roles that see reports',
+  'security.requireTwoFactor': 'Two-factor verification required for roles that see reports, and for administrators',
   'security.requireYes': 'Yes, required',
   'security.requireNo': 'No, not required',
   'security.save': 'Save',

@@ -363,7 +363,7 @@ export const nl = {
   'account.sessionCurrent': 'deze sessie',
   'account.revoke': 'Beëindigen',
   'security.adminTitle': 'Beveiligingsinstellingen',
-  'security.requireTwoFactor': 'Tweestapsverificatie verplicht voor rollen die meldingen inzien',
+  'security.requireTwoFactor': 'Tweestapsverificatie verplicht voor rollen die meldingen inzien, en voor beheerders',
   'security.requireYes': 'Ja, verplicht',
   'security.requireNo': 'Nee, niet verplicht',
   'security.save': 'Opslaan',

@@ -4,7 +4,7 @@ import type { Keyring } from '../crypto/keyring.js';
 import { keyedHash, open, seal } from '../crypto/seal.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { clearFailures, recordFailure, throttleWait, type ThrottleRule } from '../http/throttle.js';
-import { CASE_ROLES, type Role } from '../../domain/roles.js';
+import { SECOND_FACTOR_ROLES, type Role } from '../../domain/roles.js';
 import { matchTotp, newTotpSecret } from './totp.js';
 
 const CODE_RULE: ThrottleRule = { maxFailures: 5, windowMinutes: 15 };
@@ -12,9 +12,9 @@ const RECOVERY_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 const RECOVERY_CODES = 10;
 const totpAad = (userId: string) => `totp:${userId}`;
 
-/** Two-factor sign-in is mandatory for case roles once an administrator enforces it. */
+/** Two-factor sign-in is mandatory for case roles and administrators once an administrator enforces it. */
 export async function isTwoFactorRequired(db: Db, roles: readonly Role[]): Promise<boolean> {
-  if (!roles.some((r) => CASE_ROLES.includes(r))) return false;
+  if (!roles.some((r) => SECOND_FACTOR_ROLES.includes(r))) return false;
   const row = await db.selectFrom('institution').select('require_two_factor').where('require_two_factor', '=', true).limit(1).executeTakeFirst();
   return row !== undefined;
 }
