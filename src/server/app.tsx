@@ -30,6 +30,7 @@ import { adminRoutes } from './admin/admin.routes.js';
 import { inviteRoutes } from './admin/invite.routes.js';
 import { passwordResetRoutes } from './recovery/password-reset.routes.js';
 import { ssoRoutes } from './sso/sso.routes.js';
+import { ssoLinkRoutes } from './sso/sso-link.routes.js';
 import { readSsoConfig, type SsoConfig } from './sso/sso.config.js';
 import { apiRoutes } from './api/api.routes.js';
 import { createMetrics } from './ops/metrics.js';
@@ -123,7 +124,8 @@ export function createApp(deps: Deps, opts: AppOptions = {}) {
   app.route('/', appointmentRoutes(deps));
   app.route('/', mailboxRoutes(deps));
   app.route('/', authRoutes(deps, { oidc: Boolean(sso.oidc), saml: Boolean(sso.saml) }));
-  app.route('/', twoFactorRoutes(deps)); // second factor, own sessions, 2FA enforcement; checks the access table itself
+  app.route('/', twoFactorRoutes(deps, { oidc: Boolean(sso.oidc), saml: Boolean(sso.saml) })); // second factor, own sessions, 2FA enforcement; checks the access table itself
+  app.route('/', ssoLinkRoutes(deps, sso)); // the explicit, audited link of an institution account (decision 024)
   app.route('/', webauthnRoutes(deps)); // WebAuthn keys: enrolment and sign-in (JSON for /assets/webauthn.js)
   app.route('/', auditRoutes(deps)); // coordinator's audit viewer; checks the access table itself
   app.route('/', inviteRoutes(deps));

@@ -41,22 +41,30 @@ export async function signIn(db: Db, email: string, password: string): Promise<S
     return { ok: false };
   }
   await clearFailures(db, throttleKey);
-  const token = newToken();
   const sessionUser = (await getSessionUser(db, user.id))!;
   const state = await secondFactorState(db, sessionUser);
-  await db.transaction().execute(async (trx) => {
-    await trx
-      .insertInto('session')
-      .values({ id_hash: digest(token), user_id: user.id, expires_at: new Date(Date.now() + SESSION_ABSOLUTE_HOURS * 3600_000), mfa_state: state })
-      .execute();
+  const token = await db.transaction().execute(async (trx) => {
+    const created = await createSession(trx, user.id, state);
     await recordAudit(trx, { type: 'USER_SIGNED_IN', actor: { kind: 'user', userId: user.id }, detail: { state } });
+    return created;
   });
   return { ok: true, token, user: sessionUser, state };
 }
 
-async function secondFactorState(db: Db, user: SessionUser): Promise<SessionState> {
+/** Where a sign-in that has not proven a second factor continues: the user's own factor, enrolment, or in. */
+export async function secondFactorState(db: Db, user: SessionUser): Promise<SessionState> {
   if (await hasConfirmedTotp(db, user.id)) return 'pending_code';
   return (await isTwoFactorRequired(db, user.memberships.map((m) => m.role))) ? 'pending_enrol' : 'complete';
+}
+
+/** A new session in the given state; returns its token (only the token's hash is stored). */
+export async function createSession(trx: Db, userId: string, state: SessionState): Promise<string> {
+  const token = newToken();
+  await trx
+    .insertInto('session')
+    .values({ id_hash: digest(token), user_id: userId, expires_at: new Date(Date.now() + SESSION_ABSOLUTE_HOURS * 3600_000), mfa_state: state })
+    .execute();
+  return token;
 }
 
 /** The signed-in user behind a session token, honouring idle and absolute timeouts. */
