@@ -57,6 +57,7 @@ export const en: Record<MessageKey, string> = {
   'login.password': 'Password',
   'login.submit': 'Sign in',
   'login.failed': 'The e-mail address or password is not correct.',
+  'login.slowDown': 'Too many failed attempts for this address. Wait {seconds} seconds, then try again.',
   'login.throttled': 'Too many failed attempts. Try again in {minutes} minutes.',
 
   'setup.title': 'Create the first administrator',
@@ -134,6 +135,7 @@ export const en: Record<MessageKey, string> = {
   'validation.required': 'Fill in this field.',
   'validation.choose': 'Make a choice.',
   'validation.tooLong': 'Use at most {max} characters.',
+  'validation.commonPassword': 'This password is on the list of commonly used (and leaked) passwords. Choose another one, for example a sentence of four or more words.',
   'validation.tooShort': 'Use at least {min} characters.',
   'validation.date': 'Enter a valid date as YYYY-MM-DD, not in the future.',
   'validation.email': 'Enter a valid e-mail address.',

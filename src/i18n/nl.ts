@@ -56,6 +56,7 @@ export const nl = {
   'login.password': 'Wachtwoord',
   'login.submit': 'Inloggen',
   'login.failed': 'Het e-mailadres of wachtwoord klopt niet.',
+  'login.slowDown': 'Te veel mislukte pogingen voor dit adres. Wacht {seconds} seconden en probeer het dan opnieuw.',
   'login.throttled': 'Te veel mislukte pogingen. Probeer het over {minutes} minuten opnieuw.',
 
   'setup.title': 'Eerste beheerder aanmaken',
@@ -133,6 +134,7 @@ export const nl = {
   'validation.required': 'Vul dit veld in.',
   'validation.choose': 'Maak een keuze.',
   'validation.tooLong': 'Gebruik maximaal {max} tekens.',
+  'validation.commonPassword': 'Dit wachtwoord staat op de lijst van veelgebruikte (en gelekte) wachtwoorden. Kies een ander, bijvoorbeeld een zin van vier of meer woorden.',
   'validation.tooShort': 'Gebruik minstens {min} tekens.',
   'validation.date': 'Vul een geldige datum in als JJJJ-MM-DD, niet in de toekomst.',
   'validation.email': 'Vul een geldig e-mailadres in.',

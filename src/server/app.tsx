@@ -6,7 +6,7 @@ import type { Deps } from './bootstrap.js';
 import { isLang, translator } from '../i18n/i18n.js';
 import { ASSETS } from '../ui/assets.js';
 import { csrfProtection } from './http/csrf.js';
-import { getCookie, setStrictCookie } from './http/cookies.js';
+import { readStrictCookie, setStrictCookie } from './http/cookies.js';
 import { viewContext, type AppEnv } from './http/env.js';
 import { AppError, isDatabaseUnavailable, MESSAGE_BY_CODE, STATUS_BY_CODE } from './http/errors.js';
 import { securityHeaders } from './http/security.js';
@@ -68,7 +68,7 @@ export function createApp(deps: Deps, opts: AppOptions = {}) {
   const uploadLimit = bodyLimit({ maxSize: UPLOAD_BODY_BYTES, onError: tooLarge });
   app.use((c, next) => (c.req.method === 'POST' && isUploadPath(c.req.path) ? uploadLimit : defaultLimit)(c, next));
   app.use(async (c, next) => {
-    const fromCookie = getCookie(c, LANG_COOKIE);
+    const fromCookie = readStrictCookie(c, LANG_COOKIE, secure);
     const lang = isLang(fromCookie) ? fromCookie : /^en\b/i.test(c.req.header('accept-language') ?? '') ? 'en' : 'nl';
     c.set('lang', lang);
     c.set('t', translator(lang));
@@ -112,7 +112,7 @@ export function createApp(deps: Deps, opts: AppOptions = {}) {
 
   app.use(csrfProtection(deps.keyring, secure));
   app.use(async (c, next) => {
-    const token = getCookie(c, SESSION_COOKIE);
+    const token = readStrictCookie(c, SESSION_COOKIE, secure);
     c.set('sessionToken', token);
     c.set('user', token ? await findSessionUser(deps.db, token) : undefined);
     await next();

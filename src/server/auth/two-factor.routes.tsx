@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Deps } from '../bootstrap.js';
 import { viewContext, type AppEnv } from '../http/env.js';
 import { AppError } from '../http/errors.js';
-import { getCookie, setStrictCookie } from '../http/cookies.js';
+import { readStrictCookie, setStrictCookie } from '../http/cookies.js';
 import { formStrings } from '../http/validation.js';
 import { noticeOf, noticeRedirect } from '../http/notice.js';
 import { assertRouteAllowed } from '../access/route-guard.js';
@@ -25,7 +25,7 @@ export function twoFactorRoutes(deps: Deps, sso?: { oidc: boolean; saml: boolean
   const { canUseKeys } = relyingPartyFor(deps.config.baseUrl);
   const secure = deps.config.secureCookies;
   const pending = async (c: Context<AppEnv>, state: 'pending_code' | 'pending_enrol') => {
-    const token = getCookie(c, SESSION_COOKIE);
+    const token = readStrictCookie(c, SESSION_COOKIE, secure);
     const session = token ? await findPendingSession(deps.db, token, state) : undefined;
     if (!token || !session) throw new AppError('UNAUTHENTICATED');
     return { token, userId: session.user_id };
