@@ -142,9 +142,12 @@ describe('SAML 2.0 sign-in against a local IdP', () => {
     expect(await t.deps.db.selectFrom('sso_identity').select('user_id').where('subject', '=', 'subject-dirk').executeTakeFirstOrThrow()).toEqual({ user_id: existing });
     const audit = await t.deps.db.selectFrom('audit_event').select(['actor_user_id', 'detail']).where('type', '=', 'SSO_IDENTITY_LINKED').orderBy('id', 'desc').executeTakeFirstOrThrow();
     expect(audit).toMatchObject({ actor_user_id: existing, detail: { provider: 'saml' } });
-    // From now on the institution signs this account in; its roles follow the IdP.
+    // From now on the institution signs this account in; its roles follow the IdP. The role it
+    // gains there ends the password session, as a grant by an administrator does.
+    expect((await own.get('/cases')).status).toBe(200);
     expect((await signInThroughIdp('dirk')).res.status).toBe(200);
     expect(await rolesOf('dirk@uni.example')).toEqual([{ key: 'students', role: 'safety_coordinator' }]);
+    expect((await own.get('/cases')).headers.get('location')).toBe('/login');
     // A link cannot be started without a signed-in session and its form token.
     expect((await new TestClient(t.app).post('/account/sso/saml/link', {})).status).not.toBe(302);
   });

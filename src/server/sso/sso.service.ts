@@ -43,6 +43,10 @@ export async function signInWithIdentity(db: Db, identity: SsoIdentity): Promise
     if (userId) {
       const user = await trx.selectFrom('app_user').select('is_active').where('id', '=', userId).executeTakeFirstOrThrow();
       if (!user.is_active) return refuse('deactivated', userId);
+      const before = await trx.selectFrom('team_membership').select(['team_id', 'role']).where('user_id', '=', userId).execute();
+      const gained = memberships.some((m) => !before.some((b) => b.team_id === m.teamId && b.role === m.role));
+      // A role gained at the IdP ends the account's other sessions, as a grant by an administrator does.
+      if (gained) await trx.deleteFrom('session').where('user_id', '=', userId).execute();
       await trx.deleteFrom('team_membership').where('user_id', '=', userId).execute();
       await trx.insertInto('team_membership').values(memberships.map((m) => ({ user_id: userId!, team_id: m.teamId, role: m.role }))).execute();
     } else {
