@@ -57,4 +57,21 @@ describe('administrators and case roles under enforced two-factor sign-in', () =
     const next = new TestClient(t.app);
     expect((await next.signIn(officer.email, PASSWORD)).headers.get('location')).toBe('/login/two-factor/enrol');
   });
+
+  it('switching the requirement on ends the password-only sessions of case roles and other administrators', async () => {
+    await t.deps.db.updateTable('institution').set({ require_two_factor: false }).execute();
+    const adviser = await createStaff(t.deps, t.teamId, ['confidential_adviser']);
+    const officer = await createStaff(t.deps, t.teamId, ['support_officer']);
+    const [adviserClient, officerClient] = [new TestClient(t.app), new TestClient(t.app)];
+    await adviserClient.signIn(adviser.email, PASSWORD);
+    await officerClient.signIn(officer.email, PASSWORD);
+    expect((await adviserClient.get('/cases')).status).toBe(200);
+    const admin = await createStaff(t.deps, t.teamId, ['administrator']);
+    const adminClient = new TestClient(t.app);
+    await adminClient.signIn(admin.email, PASSWORD);
+    await adminClient.get('/admin/security');
+    expect((await adminClient.submit('/admin/security', { requireTwoFactor: 'yes' })).status).toBe(200);
+    expect((await adviserClient.get('/cases')).headers.get('location')).toBe('/login');
+    expect((await officerClient.get('/cases')).status).toBe(200); // a role the requirement does not cover
+  });
 });

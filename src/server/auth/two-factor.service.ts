@@ -19,9 +19,24 @@ export async function isTwoFactorRequired(db: Db, roles: readonly Role[]): Promi
   return row !== undefined;
 }
 
+/**
+ * Switching the requirement on also ends the open sessions of everyone it now applies to who has
+ * no second factor yet (not the administrator's own: their next sign-in asks for enrolment), so
+ * no password-only session keeps working after the switch (decision 024).
+ */
 export async function setTwoFactorRequired(trx: Db, required: boolean, actorUserId: string): Promise<void> {
   await trx.updateTable('institution').set({ require_two_factor: required }).execute();
-  await recordAudit(trx, { type: 'TWO_FACTOR_REQUIREMENT_CHANGED', actor: { kind: 'user', userId: actorUserId }, detail: { required } });
+  let sessionsEnded = 0;
+  if (required) {
+    const ended = await trx
+      .deleteFrom('session')
+      .where('user_id', '!=', actorUserId)
+      .where('user_id', 'in', (eb) => eb.selectFrom('team_membership').select('user_id').where('role', 'in', [...SECOND_FACTOR_ROLES]))
+      .where('user_id', 'not in', (eb) => eb.selectFrom('user_totp').select('user_id').where('confirmed_at', 'is not', null))
+      .executeTakeFirst();
+    sessionsEnded = Number(ended.numDeletedRows);
+  }
+  await recordAudit(trx, { type: 'TWO_FACTOR_REQUIREMENT_CHANGED', actor: { kind: 'user', userId: actorUserId }, detail: { required, sessionsEnded } });
 }
 
 export async function hasConfirmedTotp(db: Db, userId: string): Promise<boolean> {
