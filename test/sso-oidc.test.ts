@@ -16,7 +16,13 @@ const ACCOUNTS: Record<string, Record<string, unknown>> = {
   anna: { email: 'anna@uni.example', name: 'Anna de Vries', meldpunt_roles: ['students:confidential_adviser', 'ccp:safety_coordinator'] },
   bert: { email: 'bert@uni.example', name: 'Bert', meldpunt_roles: ['staff-group'] },
   nobody: { email: 'nobody@uni.example', name: 'Nobody', meldpunt_roles: [] },
+  gina: { email: 'gina@uni.example', name: 'Gina', meldpunt_roles: ['students:confidential_adviser'] },
+  hans: { email: 'hans@uni.example', name: 'Hans', meldpunt_roles: ['students:confidential_adviser'] },
 };
+/** Accounts that sign in at the IdP with multi-factor: their ID token says acr REFEDS MFA. */
+const REFEDS_MFA = 'https://refeds.org/profile/mfa';
+const MFA_LOGINS = new Set(['gina']);
+let requestedAcr: string | null = null;
 let idp: http.Server;
 let issuer: string;
 
@@ -29,8 +35,24 @@ beforeAll(async () => {
     claims: { openid: ['sub'], email: ['email'], profile: ['name', 'meldpunt_roles'] },
     findAccount: async (_ctx: unknown, id: string) => (ACCOUNTS[id] ? { accountId: id, claims: async () => ({ sub: id, ...ACCOUNTS[id] }) } : undefined),
     pkce: { required: () => true },
+    acrValues: [REFEDS_MFA, 'urn:test:password'],
   });
-  idp.on('request', provider.callback());
+  // The development login screen knows no acr: its login step is finished here, saying how the
+  // account authenticated (as a real IdP with a second factor would).
+  const handle = provider.callback();
+  idp.on('request', async (req, res) => {
+    const url = new URL(req.url ?? '/', issuer);
+    if (url.pathname === '/auth') requestedAcr = url.searchParams.get('acr_values');
+    if (req.method === 'POST' && url.pathname.startsWith('/interaction/') && (await provider.interactionDetails(req, res)).prompt.name === 'login') {
+      let raw = '';
+      for await (const chunk of req) raw += chunk;
+      const login = new URLSearchParams(raw).get('login') ?? '';
+      const mfa = MFA_LOGINS.has(login);
+      await provider.interactionFinished(req, res, { login: { accountId: login, acr: mfa ? REFEDS_MFA : 'urn:test:password', amr: mfa ? ['pwd', 'otp'] : ['pwd'] } }, { mergeWithLastSubmission: false });
+      return;
+    }
+    handle(req, res);
+  });
 });
 afterAll(() => new Promise((r) => idp.close(r)));
 // The app is made once the IdP listens: its address is part of the configuration.
@@ -89,6 +111,25 @@ async function rolesOf(email: string) {
 }
 
 describe('OpenID Connect sign-in against a local oidc-provider', () => {
+  it('asks for REFEDS MFA (acr_values) and completes the session only when the ID token says so', async () => {
+    await t.deps.db.updateTable('institution').set({ require_two_factor: true }).execute();
+    try {
+      const without = await signInThroughIdp('hans');
+      expect(requestedAcr).toBe(REFEDS_MFA);
+      expect(without.res.status).toBe(200);
+      expect(without.client.lastHtml).toContain('href="/login/two-factor/enrol"');
+      expect((await without.client.get('/cases')).headers.get('location')).toBe('/login');
+
+      const mfa = await signInThroughIdp('gina');
+      expect(mfa.client.lastHtml).toContain('href="/cases"');
+      expect((await mfa.client.get('/cases')).status).toBe(200);
+      const event = await t.deps.db.selectFrom('audit_event').select('detail').where('type', '=', 'USER_SIGNED_IN').orderBy('id', 'desc').executeTakeFirstOrThrow();
+      expect(event.detail).toMatchObject({ method: 'oidc', idpMfa: true, state: 'complete' });
+    } finally {
+      await t.deps.db.updateTable('institution').set({ require_two_factor: false }).execute();
+    }
+  });
+
   it('signs a staff member in with the team roles from the IdP claims', async () => {
     const { client, res } = await signInThroughIdp('anna');
     expect(res.status).toBe(200);

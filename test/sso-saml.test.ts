@@ -9,7 +9,7 @@ import { readSsoConfig } from '../src/server/sso/sso.config.js';
 import { TestClient } from './support/http-client.js';
 import { createTeam, PASSWORD } from './support/factories.js';
 import { createUser } from '../src/server/users/users.service.js';
-import { makeKeyPair, signingCertOf, startSamlIdp, verifyRedirectSignature, type SamlAccounts, type SamlIdp } from './support/saml-idp.js';
+import { makeKeyPair, REFEDS_MFA, signingCertOf, startSamlIdp, verifyRedirectSignature, type SamlAccounts, type SamlIdp } from './support/saml-idp.js';
 import { useTestApp } from './support/use-test-app.js';
 
 /**
@@ -25,11 +25,13 @@ const ACCOUNTS: SamlAccounts = {
   carla: { [MAIL]: 'carla@uni.example', [NAME]: 'Carla Jansen', [ROLES]: ['urn:mace:uni.example:vp', 'ccp:support_officer'] },
   dirk: { [MAIL]: 'dirk@uni.example', [NAME]: 'Dirk', [ROLES]: 'students:safety_coordinator' },
   nobody: { [MAIL]: 'nobody@uni.example', [NAME]: 'Nobody', [ROLES]: 'urn:mace:uni.example:library' },
+  erik: { [MAIL]: 'erik@uni.example', [NAME]: 'Erik', [ROLES]: 'students:confidential_adviser' },
+  fleur: { [MAIL]: 'fleur@uni.example', [NAME]: 'Fleur', [ROLES]: 'students:confidential_adviser' },
 };
 let idp: SamlIdp;
 
 beforeAll(async () => {
-  idp = await startSamlIdp(ACCOUNTS);
+  idp = await startSamlIdp(ACCOUNTS, ['fleur']);
 });
 afterAll(() => idp?.close());
 // The app is made once the IdP listens: its address and certificate are part of the configuration.
@@ -46,9 +48,8 @@ beforeAll(() => createTeam(t.deps, 'ccp'));
 const field = (html: string, name: string) => new RegExp(`name="${name}" value="([^"]*)"`).exec(html)?.[1]?.replace(/&quot;/g, '"').replace(/&amp;/g, '&') ?? '';
 
 /** The browser's path: our start page → the IdP's login form → the IdP's auto-posting form → our ACS. */
-async function signInThroughIdp(login: string, target = t.app, via = idp) {
-  const client = new TestClient(target);
-  const start = await client.get('/sso/saml/start');
+async function signInThroughIdp(login: string, target = t.app, via = idp, client = new TestClient(target), begin = () => client.get('/sso/saml/start')) {
+  const start = await begin();
   expect(start.status).toBe(302);
   const loginPage = await (await fetch(start.headers.get('location')!)).text();
   const form = new URLSearchParams({ id: field(loginPage, 'id'), acs: field(loginPage, 'acs'), audience: field(loginPage, 'audience'), relayState: field(loginPage, 'relayState'), login });
@@ -117,14 +118,58 @@ describe('SAML 2.0 sign-in against a local IdP', () => {
     expect(event.detail).toMatchObject({ method: 'saml' });
   });
 
-  it('links an existing password account by e-mail and replaces its roles with the IdP roles', async () => {
+  it('never takes over an existing account by e-mail: the sign-in is refused (audited) and the account keeps its roles', async () => {
     const teamId = (await t.deps.db.selectFrom('team').select('id').where('key', '=', 'ccp').executeTakeFirstOrThrow()).id;
     const existing = await t.deps.db.transaction().execute((trx) =>
       createUser(trx, { email: 'dirk@uni.example', displayName: 'Dirk', password: PASSWORD, memberships: [{ teamId, role: 'confidential_adviser' }] }, { kind: 'system' }),
     );
-    await signInThroughIdp('dirk');
-    expect(await rolesOf('dirk@uni.example')).toEqual([{ key: 'students', role: 'safety_coordinator' }]);
+    const { client, res } = await signInThroughIdp('dirk');
+    expect(res.status).toBe(403);
+    expect(client.lastHtml).toContain('nog niet gekoppeld');
+    expect((await client.get('/cases')).status).toBe(303);
+    expect(await rolesOf('dirk@uni.example')).toEqual([{ key: 'ccp', role: 'confidential_adviser' }]);
+    expect(await t.deps.db.selectFrom('sso_identity').select('user_id').where('subject', '=', 'subject-dirk').executeTakeFirst()).toBeUndefined();
+    const event = await t.deps.db.selectFrom('audit_event').select('detail').where('type', '=', 'SSO_SIGN_IN_REFUSED').orderBy('id', 'desc').executeTakeFirstOrThrow();
+    expect(event.detail).toMatchObject({ provider: 'saml', reason: 'not_linked', userId: existing });
+
+    // The explicit step: signed in with the password, the user links the institution account (audited).
+    const own = new TestClient(t.app);
+    await own.signIn('dirk@uni.example', PASSWORD);
+    await own.get('/account/security');
+    expect(own.lastHtml).toContain('action="/account/sso/saml/link"');
+    const linked = await signInThroughIdp('dirk', t.app, idp, own, () => own.post('/account/sso/saml/link', {}));
+    expect(linked.res.status).toBe(200);
     expect(await t.deps.db.selectFrom('sso_identity').select('user_id').where('subject', '=', 'subject-dirk').executeTakeFirstOrThrow()).toEqual({ user_id: existing });
+    const audit = await t.deps.db.selectFrom('audit_event').select(['actor_user_id', 'detail']).where('type', '=', 'SSO_IDENTITY_LINKED').orderBy('id', 'desc').executeTakeFirstOrThrow();
+    expect(audit).toMatchObject({ actor_user_id: existing, detail: { provider: 'saml' } });
+    // From now on the institution signs this account in; its roles follow the IdP. The role it
+    // gains there ends the password session, as a grant by an administrator does.
+    expect((await own.get('/cases')).status).toBe(200);
+    expect((await signInThroughIdp('dirk')).res.status).toBe(200);
+    expect(await rolesOf('dirk@uni.example')).toEqual([{ key: 'students', role: 'safety_coordinator' }]);
+    expect((await own.get('/cases')).headers.get('location')).toBe('/login');
+    // A link cannot be started without a signed-in session and its form token.
+    expect((await new TestClient(t.app).post('/account/sso/saml/link', {})).status).not.toBe(302);
+  });
+
+  it('asks the IdP for REFEDS MFA; without it the session waits for our own second factor', async () => {
+    await t.deps.db.updateTable('institution').set({ require_two_factor: true }).execute();
+    try {
+      const { client, res } = await signInThroughIdp('erik');
+      expect(idp.lastRequestedContexts()).toEqual([REFEDS_MFA]);
+      expect(res.status).toBe(200);
+      expect(client.lastHtml).toContain('href="/login/two-factor/enrol"');
+      expect((await client.get('/cases')).headers.get('location')).toBe('/login');
+      expect((await client.get('/login/two-factor/enrol')).status).toBe(200);
+
+      const mfa = await signInThroughIdp('fleur');
+      expect(mfa.client.lastHtml).toContain('href="/cases"');
+      expect((await mfa.client.get('/cases')).status).toBe(200);
+      const event = await t.deps.db.selectFrom('audit_event').select('detail').where('type', '=', 'USER_SIGNED_IN').orderBy('id', 'desc').executeTakeFirstOrThrow();
+      expect(event.detail).toMatchObject({ method: 'saml', idpMfa: true, state: 'complete' });
+    } finally {
+      await t.deps.db.updateTable('institution').set({ require_two_factor: false }).execute();
+    }
   });
 
   it('refuses an account whose attributes map to no role, and audits the refusal', async () => {

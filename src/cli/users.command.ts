@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ROLES, type Role } from '../domain/roles.js';
 import { findTeam } from '../server/teams/teams.service.js';
 import { createUser, findUserByEmail } from '../server/users/users.service.js';
+import { isCommonPassword } from '../server/users/password-policy.js';
 import { parseArgs } from './args.js';
 import type { Command } from './commands.js';
 
@@ -23,6 +24,7 @@ export const usersCreateCommand: Command = {
       password: process.env.MELDPUNT_PASSWORD ?? '',
     });
     if (!parsed.success) throw new Error(parsed.error.issues[0]!.message);
+    if (isCommonPassword(parsed.data.password)) throw new Error('the password (MELDPUNT_PASSWORD) is on the list of commonly breached passwords; choose another');
     const team = await findTeam(deps.db, options.team);
     if (!team) throw new Error(`unknown team: ${options.team}`);
     if (await findUserByEmail(deps.db, parsed.data.email)) throw new Error(`a user with e-mail ${parsed.data.email} already exists`);

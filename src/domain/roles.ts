@@ -15,6 +15,12 @@ export type Role = (typeof ROLES)[number];
 /** Roles whose members work with case content (and so must use two-factor sign-in). */
 export const CASE_ROLES: readonly Role[] = ['confidential_adviser', 'safety_coordinator'];
 
+/**
+ * Roles that need two-factor sign-in once an administrator enforces it: the case roles, and
+ * administrators, who can hand out case roles (decision 024).
+ */
+export const SECOND_FACTOR_ROLES: readonly Role[] = [...CASE_ROLES, 'administrator'];
+
 export interface Membership {
   teamId: string;
   teamKey: string;

@@ -7,7 +7,7 @@ import { isLang, translator } from '../i18n/i18n.js';
 import { ASSETS } from '../ui/assets.js';
 import { csrfProtection } from './http/csrf.js';
 import { sameOriginPath } from './http/redirect.js';
-import { getCookie, setStrictCookie } from './http/cookies.js';
+import { readStrictCookie, setStrictCookie } from './http/cookies.js';
 import { viewContext, type AppEnv } from './http/env.js';
 import { AppError, isDatabaseUnavailable, MESSAGE_BY_CODE, STATUS_BY_CODE } from './http/errors.js';
 import { securityHeaders } from './http/security.js';
@@ -33,6 +33,7 @@ import { adminRoutes } from './admin/admin.routes.js';
 import { inviteRoutes } from './admin/invite.routes.js';
 import { passwordResetRoutes } from './recovery/password-reset.routes.js';
 import { ssoRoutes } from './sso/sso.routes.js';
+import { ssoLinkRoutes } from './sso/sso-link.routes.js';
 import { readSsoConfig, type SsoConfig } from './sso/sso.config.js';
 import { apiRoutes } from './api/api.routes.js';
 import { createMetrics } from './ops/metrics.js';
@@ -71,7 +72,7 @@ export function createApp(deps: Deps, opts: AppOptions = {}) {
   const uploadLimit = bodyLimit({ maxSize: UPLOAD_BODY_BYTES, onError: tooLarge });
   app.use((c, next) => (c.req.method === 'POST' && isUploadPath(c.req.path) ? uploadLimit : defaultLimit)(c, next));
   app.use(async (c, next) => {
-    const fromCookie = getCookie(c, LANG_COOKIE);
+    const fromCookie = readStrictCookie(c, LANG_COOKIE, secure);
     const lang = isLang(fromCookie) ? fromCookie : /^en\b/i.test(c.req.header('accept-language') ?? '') ? 'en' : 'nl';
     c.set('lang', lang);
     c.set('t', translator(lang));
@@ -119,7 +120,7 @@ export function createApp(deps: Deps, opts: AppOptions = {}) {
 
   app.use(csrfProtection(deps.keyring, secure));
   app.use(async (c, next) => {
-    const token = getCookie(c, SESSION_COOKIE);
+    const token = readStrictCookie(c, SESSION_COOKIE, secure);
     c.set('sessionToken', token);
     c.set('user', token ? await findSessionUser(deps.db, token) : undefined);
     await next();
@@ -132,7 +133,8 @@ export function createApp(deps: Deps, opts: AppOptions = {}) {
   app.route('/', quickExitRoutes(deps)); // "Snel weg" on every public page
   app.route('/', mailboxRoutes(deps));
   app.route('/', authRoutes(deps, { oidc: Boolean(sso.oidc), saml: Boolean(sso.saml) }));
-  app.route('/', twoFactorRoutes(deps)); // second factor, own sessions, 2FA enforcement; checks the access table itself
+  app.route('/', twoFactorRoutes(deps, { oidc: Boolean(sso.oidc), saml: Boolean(sso.saml) })); // second factor, own sessions, 2FA enforcement; checks the access table itself
+  app.route('/', ssoLinkRoutes(deps, sso)); // the explicit, audited link of an institution account (decision 024)
   app.route('/', webauthnRoutes(deps)); // WebAuthn keys: enrolment and sign-in (JSON for /assets/webauthn.js)
   app.route('/', auditRoutes(deps)); // coordinator's audit viewer; checks the access table itself
   app.route('/', inviteRoutes(deps));

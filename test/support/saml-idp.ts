@@ -14,6 +14,8 @@ import { SignedXml } from 'xml-crypto';
  * itself) is signed with xml-crypto under a key pair made by openssl for this run. Like an IdP
  * whose metadata for us says AuthnRequestsSigned, it can be told to require requests signed
  * with our certificate (requireSignedRequests) and then refuses any other with 403.
+ * Logins named in `mfaLogins` authenticate with multi-factor: when the request asks for REFEDS
+ * MFA their assertion says so in its AuthnContextClassRef; every other assertion says password.
  */
 export interface SamlIdp {
   entryPoint: string;
@@ -23,6 +25,8 @@ export interface SamlIdp {
   buildResponse(opts: ResponseOptions): string;
   /** From now on accept only AuthnRequests signed (RSA-SHA256) by this SP certificate; undefined: accept unsigned ones again. */
   requireSignedRequests(spCert: string | undefined): void;
+  /** The RequestedAuthnContext class references of the last AuthnRequest. */
+  lastRequestedContexts(): string[];
   close(): Promise<void>;
 }
 
@@ -33,11 +37,16 @@ export interface ResponseOptions {
   audience: string;
   /** Sign with another key than the one the SP trusts. */
   foreignKey?: boolean;
+  /** The AuthnContextClassRef of the assertion (default: password over a protected transport). */
+  authnContext?: string;
 }
+
+export const REFEDS_MFA = 'https://refeds.org/profile/mfa';
+const PASSWORD_CONTEXT = 'urn:oasis:names:tc:SAML:2.0:ac:classes:PasswordProtectedTransport';
 
 export type SamlAccounts = Record<string, Record<string, string | string[]>>;
 
-export async function startSamlIdp(accounts: SamlAccounts): Promise<SamlIdp> {
+export async function startSamlIdp(accounts: SamlAccounts, mfaLogins: readonly string[] = []): Promise<SamlIdp> {
   const own = makeKeyPair();
   const foreign = makeKeyPair();
   const server = http.createServer();
@@ -45,6 +54,7 @@ export async function startSamlIdp(accounts: SamlAccounts): Promise<SamlIdp> {
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const issuer = `${base}/metadata`;
   let spCert: string | undefined;
+  let requested: string[] = [];
 
   const buildResponse = (o: ResponseOptions) => {
     const key = o.foreignKey ? foreign : own;
@@ -64,6 +74,7 @@ export async function startSamlIdp(accounts: SamlAccounts): Promise<SamlIdp> {
       const id = /\bID="([^"]+)"/.exec(request)?.[1] ?? '';
       const acs = /AssertionConsumerServiceURL="([^"]+)"/.exec(request)?.[1] ?? '';
       const audience = /<saml:Issuer[^>]*>([^<]+)</.exec(request)?.[1] ?? '';
+      requested = [...request.matchAll(/<(?:\w+:)?AuthnContextClassRef[^>]*>([^<]+)</g)].map((m) => m[1]!.trim());
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
       res.end(page('Test IdP', `<form method="post" action="/login">
         ${hidden({ id, acs, audience, relayState: url.searchParams.get('RelayState') ?? '' })}
@@ -77,7 +88,8 @@ export async function startSamlIdp(accounts: SamlAccounts): Promise<SamlIdp> {
       const form = new URLSearchParams(raw);
       const login = form.get('login') ?? '';
       const acs = form.get('acs') ?? '';
-      const response = buildResponse({ login, acs, inResponseTo: form.get('id') ?? '', audience: form.get('audience') ?? '' });
+      const authnContext = mfaLogins.includes(login) && requested.includes(REFEDS_MFA) ? REFEDS_MFA : PASSWORD_CONTEXT;
+      const response = buildResponse({ login, acs, inResponseTo: form.get('id') ?? '', audience: form.get('audience') ?? '', authnContext });
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
       res.end(page('Test IdP', `<form method="post" action="${esc(acs)}">
         ${hidden({ SAMLResponse: Buffer.from(response).toString('base64'), RelayState: form.get('relayState') ?? '' })}
@@ -93,6 +105,7 @@ export async function startSamlIdp(accounts: SamlAccounts): Promise<SamlIdp> {
     cert: own.cert,
     buildResponse,
     requireSignedRequests: (cert) => { spCert = cert; },
+    lastRequestedContexts: () => requested,
     close: () => new Promise((r) => server.close(() => r())),
   };
 }
@@ -161,7 +174,7 @@ function responseXml(o: ResponseOptions & { issuer: string; attributes: Record<s
     + `<saml:Subject><saml:NameID Format="urn:oasis:names:tc:SAML:2.0:nameid-format:persistent">subject-${esc(o.login)}</saml:NameID>`
     + `<saml:SubjectConfirmation Method="urn:oasis:names:tc:SAML:2.0:cm:bearer"><saml:SubjectConfirmationData NotOnOrAfter="${at(300_000)}" Recipient="${esc(o.acs)}" InResponseTo="${esc(o.inResponseTo)}"/></saml:SubjectConfirmation></saml:Subject>`
     + `<saml:Conditions NotBefore="${at(-60_000)}" NotOnOrAfter="${at(300_000)}"><saml:AudienceRestriction><saml:Audience>${esc(o.audience)}</saml:Audience></saml:AudienceRestriction></saml:Conditions>`
-    + `<saml:AuthnStatement AuthnInstant="${at(0)}" SessionIndex="${id()}"><saml:AuthnContext><saml:AuthnContextClassRef>urn:oasis:names:tc:SAML:2.0:ac:classes:PasswordProtectedTransport</saml:AuthnContextClassRef></saml:AuthnContext></saml:AuthnStatement>`
+    + `<saml:AuthnStatement AuthnInstant="${at(0)}" SessionIndex="${id()}"><saml:AuthnContext><saml:AuthnContextClassRef>${esc(o.authnContext ?? PASSWORD_CONTEXT)}</saml:AuthnContextClassRef></saml:AuthnContext></saml:AuthnStatement>`
     + `<saml:AttributeStatement>${attrs}</saml:AttributeStatement></saml:Assertion></samlp:Response>`;
 }
 

@@ -89,6 +89,7 @@ export const ACCESS_TABLE: readonly RouteAccess[] = [
   route('POST /account/webauthn', SIGNED_IN),
   route('POST /account/webauthn/:credentialId/delete', SIGNED_IN), // own keys only; another user's key answers 404
   route('POST /account/sessions/:sessionId/revoke', SIGNED_IN),
+  route('POST /account/sso/:provider/link', SIGNED_IN), // link an institution account to one's own (decision 024)
 
   // Administration: users, roles, configuration — never case content.
   route('GET /admin', roles('administrator')),

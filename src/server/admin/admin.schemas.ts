@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { NewPassword } from '../users/password-policy.js';
 import { ROLES } from '../../domain/roles.js';
 import { API_SCOPES } from '../api/api-tokens.service.js';
 
@@ -75,7 +76,7 @@ export const TokenInput = z.object({
 
 export const AcceptInviteInput = z.object({
   displayName: text(),
-  password: z.string().min(12, { error: 'validation.tooShort' }).max(1024, { error: 'validation.tooLong' }),
+  password: NewPassword,
 });
 
 /** A form body with repeated fields (checkboxes) as arrays and the rest as strings. */

@@ -109,13 +109,22 @@ export async function acceptInvitation(trx: Db, token: string, input: { displayN
   return true;
 }
 
-/** Replaces a user's roles in one team (an empty list removes them from the team). */
+/**
+ * Replaces a user's roles in one team (an empty list removes them from the team). Nobody gives
+ * themselves a role (another administrator does, or the operator's CLI); a user who gains a
+ * role loses every session, so the next sign-in asks the second factor (or enrolment) before
+ * any case with the new role is opened (decision 024).
+ */
 export async function setUserRoles(trx: Db, teamId: string, userId: string, roles: Role[], actor: AuditActor): Promise<void> {
+  const before = await rolesOf(trx, teamId, userId);
+  const gained = roles.filter((r) => !before.includes(r));
+  if (gained.length && actor.kind === 'user' && actor.userId === userId) throw new AppError('FORBIDDEN');
   await trx.deleteFrom('team_membership').where('team_id', '=', teamId).where('user_id', '=', userId).execute();
   if (roles.length) {
     await trx.insertInto('team_membership').values(roles.map((role) => ({ user_id: userId, team_id: teamId, role }))).execute();
   }
-  await recordAudit(trx, { type: 'USER_ROLES_CHANGED', actor, teamId, detail: { userId, roles: roles.join(',') } });
+  const ended = gained.length ? (await trx.deleteFrom('session').where('user_id', '=', userId).executeTakeFirst()).numDeletedRows : 0n;
+  await recordAudit(trx, { type: 'USER_ROLES_CHANGED', actor, teamId, detail: { userId, roles: roles.join(','), sessionsEnded: Number(ended) } });
 }
 
 /** Deactivates an account of the team and ends its sessions; the account and its history stay. */

@@ -2,9 +2,10 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import type { Deps } from '../bootstrap.js';
 import { viewContext, type AppEnv } from '../http/env.js';
-import { deleteCookie, setStrictCookie } from '../http/cookies.js';
+import { clearStrictCookie, setStrictCookie } from '../http/cookies.js';
 import { formStrings, toFieldErrors } from '../http/validation.js';
 import { noticeOf } from '../http/notice.js';
+import { NewPassword } from '../users/password-policy.js';
 import { createFirstAdmin, isFirstAdminTokenValid, signIn, signOut, SESSION_ABSOLUTE_HOURS } from './auth.service.js';
 import { LoginPage, MessagePage, SetupPage, type SsoLinks } from './auth.views.js';
 
@@ -20,7 +21,7 @@ const LoginInput = z.object({
 const SetupInput = z.object({
   displayName: z.string().trim().min(1, { error: 'validation.required' }).max(200, { error: 'validation.tooLong' }),
   email: z.email({ error: 'validation.email' }).max(320, { error: 'validation.tooLong' }),
-  password: z.string().min(12, { error: 'validation.tooShort' }).max(1024, { error: 'validation.tooLong' }),
+  password: NewPassword,
 });
 
 export function authRoutes(deps: Deps, sso?: SsoLinks) {
@@ -37,10 +38,10 @@ export function authRoutes(deps: Deps, sso?: SsoLinks) {
       c.status(422);
       return c.html(<LoginPage ctx={viewContext(c)} email={values.email} errors={toFieldErrors(parsed.error, t)} sso={sso} />);
     }
-    const result = await signIn(deps.db, parsed.data.email, parsed.data.password);
+    const result = await signIn(deps.db, deps.keyring, parsed.data.email, parsed.data.password);
     if (!result.ok) {
-      const message = result.waitMinutes ? t('login.throttled', { minutes: result.waitMinutes }) : t('login.failed');
-      c.status(result.waitMinutes ? 429 : 401);
+      const message = result.waitSeconds ? t('login.slowDown', { seconds: result.waitSeconds }) : t('login.failed');
+      c.status(result.waitSeconds ? 429 : 401);
       return c.html(<LoginPage ctx={viewContext(c)} email={parsed.data.email} errors={{ email: message }} sso={sso} />);
     }
     setStrictCookie(c, SESSION_COOKIE, result.token, secure, SESSION_ABSOLUTE_HOURS * 3600);
@@ -51,7 +52,7 @@ export function authRoutes(deps: Deps, sso?: SsoLinks) {
   app.post('/logout', async (c) => {
     const token = c.get('sessionToken');
     if (token) await signOut(deps.db, token);
-    deleteCookie(c, SESSION_COOKIE, { path: '/', secure });
+    clearStrictCookie(c, SESSION_COOKIE, secure);
     return c.redirect('/login', 303);
   });
 

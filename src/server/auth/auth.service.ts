@@ -2,13 +2,14 @@ import crypto from 'node:crypto';
 import { verify } from '@node-rs/argon2';
 import type { Db } from '../db/create-db.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { clearFailures, recordFailure, throttleWait, type ThrottleRule } from '../http/throttle.js';
+import type { Keyring } from '../crypto/keyring.js';
+import { clearFailures } from '../http/throttle.js';
+import { loginThrottleKey, reserveLoginAttempt } from './login-throttle.js';
 import { createUser, findUserByEmail, getSessionUser, type SessionUser } from '../users/users.service.js';
 import { hasConfirmedTotp, isTwoFactorRequired } from './two-factor.service.js';
 
 export const SESSION_IDLE_MINUTES = 30;
 export const SESSION_ABSOLUTE_HOURS = 12;
-const LOGIN_RULE: ThrottleRule = { maxFailures: 5, windowMinutes: 15 };
 // Verified against when the account does not exist, so that timing does not reveal accounts.
 const DUMMY_HASH = '$argon2id$v=19$m=19456,t=2,p=1$Wptr5hjYK5Rzq23QNBMueg$xEkwEP2HJ+E1yPDbNca6G2s6D1Go2eV6/DRQ3UBxAYE';
 
@@ -22,41 +23,45 @@ function newToken(): string {
 
 /** Where a successful password sign-in continues: straight in, or a second factor first. */
 export type SessionState = 'complete' | 'pending_code' | 'pending_enrol';
-export type SignInResult = { ok: true; token: string; user: SessionUser; state: SessionState } | { ok: false; waitMinutes?: number };
+export type SignInResult = { ok: true; token: string; user: SessionUser; state: SessionState } | { ok: false; waitSeconds?: number };
 
-/** The sign-in throttle's key for an address (a password reset clears it). */
-export const loginThrottleKey = (email: string) => `login:${email.trim().toLowerCase()}`;
-
-export async function signIn(db: Db, email: string, password: string): Promise<SignInResult> {
-  const throttleKey = loginThrottleKey(email);
-  const wait = await throttleWait(db, throttleKey, LOGIN_RULE);
-  if (wait > 0) return { ok: false, waitMinutes: wait };
+export async function signIn(db: Db, keyring: Keyring, email: string, password: string): Promise<SignInResult> {
+  const throttleKey = loginThrottleKey(keyring, email);
+  const wait = await reserveLoginAttempt(db, throttleKey);
+  if (wait > 0) return { ok: false, waitSeconds: wait };
   const user = await findUserByEmail(db, email);
   const valid = await verify(user?.password_hash ?? DUMMY_HASH, password).catch(() => false);
   if (!user || !user.password_hash || !user.is_active || !valid) {
-    await recordFailure(db, throttleKey, LOGIN_RULE);
     await db.transaction().execute((trx) =>
       recordAudit(trx, { type: 'USER_SIGN_IN_FAILED', actor: { kind: 'system' }, detail: { userId: user?.id ?? null } }),
     );
     return { ok: false };
   }
   await clearFailures(db, throttleKey);
-  const token = newToken();
   const sessionUser = (await getSessionUser(db, user.id))!;
   const state = await secondFactorState(db, sessionUser);
-  await db.transaction().execute(async (trx) => {
-    await trx
-      .insertInto('session')
-      .values({ id_hash: digest(token), user_id: user.id, expires_at: new Date(Date.now() + SESSION_ABSOLUTE_HOURS * 3600_000), mfa_state: state })
-      .execute();
+  const token = await db.transaction().execute(async (trx) => {
+    const created = await createSession(trx, user.id, state);
     await recordAudit(trx, { type: 'USER_SIGNED_IN', actor: { kind: 'user', userId: user.id }, detail: { state } });
+    return created;
   });
   return { ok: true, token, user: sessionUser, state };
 }
 
-async function secondFactorState(db: Db, user: SessionUser): Promise<SessionState> {
+/** Where a sign-in that has not proven a second factor continues: the user's own factor, enrolment, or in. */
+export async function secondFactorState(db: Db, user: SessionUser): Promise<SessionState> {
   if (await hasConfirmedTotp(db, user.id)) return 'pending_code';
   return (await isTwoFactorRequired(db, user.memberships.map((m) => m.role))) ? 'pending_enrol' : 'complete';
+}
+
+/** A new session in the given state; returns its token (only the token's hash is stored). */
+export async function createSession(trx: Db, userId: string, state: SessionState): Promise<string> {
+  const token = newToken();
+  await trx
+    .insertInto('session')
+    .values({ id_hash: digest(token), user_id: userId, expires_at: new Date(Date.now() + SESSION_ABSOLUTE_HOURS * 3600_000), mfa_state: state })
+    .execute();
+  return token;
 }
 
 /** The signed-in user behind a session token, honouring idle and absolute timeouts. */

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Deps } from '../bootstrap.js';
 import { viewContext, type AppEnv } from '../http/env.js';
 import { AppError } from '../http/errors.js';
-import { getCookie, setStrictCookie } from '../http/cookies.js';
+import { readStrictCookie, setStrictCookie } from '../http/cookies.js';
 import { formStrings } from '../http/validation.js';
 import { noticeOf, noticeRedirect } from '../http/notice.js';
 import { assertRouteAllowed } from '../access/route-guard.js';
@@ -19,13 +19,13 @@ const CodeInput = z.object({ code: z.string().trim().min(1).max(40) });
 const RequireInput = z.object({ requireTwoFactor: z.enum(['yes', 'no']) });
 
 /** Second factor at sign-in, enrolment, the user's own sessions, and the administrator's switch. */
-export function twoFactorRoutes(deps: Deps) {
+export function twoFactorRoutes(deps: Deps, sso?: { oidc: boolean; saml: boolean }) {
   const app = new Hono<AppEnv>();
   // Under an IP address browsers refuse security keys: the pages say so instead of offering one.
   const { canUseKeys } = relyingPartyFor(deps.config.baseUrl);
   const secure = deps.config.secureCookies;
   const pending = async (c: Context<AppEnv>, state: 'pending_code' | 'pending_enrol') => {
-    const token = getCookie(c, SESSION_COOKIE);
+    const token = readStrictCookie(c, SESSION_COOKIE, secure);
     const session = token ? await findPendingSession(deps.db, token, state) : undefined;
     if (!token || !session) throw new AppError('UNAUTHENTICATED');
     return { token, userId: session.user_id };
@@ -85,7 +85,7 @@ export function twoFactorRoutes(deps: Deps) {
     const keys = (await listCredentials(deps.db, user.id)).map((k) => ({ id: k.id, createdAt: k.created_at, lastUsedAt: k.last_used_at }));
     const notice = noticeOf(c, c.get('t'), KEY_NOTICES);
     if (Object.keys(errors).length) c.status(422);
-    return c.html(<AccountSecurityPage ctx={viewContext(c)} enrolled={enrolled} {...view} keys={keys} canUseKeys={canUseKeys} sessions={sessions} errors={errors} notice={notice} />);
+    return c.html(<AccountSecurityPage ctx={viewContext(c)} enrolled={enrolled} {...view} keys={keys} canUseKeys={canUseKeys} sessions={sessions} errors={errors} notice={notice} sso={sso} />);
   };
 
   app.get('/account/security', async (c) => {

@@ -4,7 +4,7 @@ import type { Keyring } from '../crypto/keyring.js';
 import { keyedHash, open, seal } from '../crypto/seal.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { clearFailures, recordFailure, throttleWait, type ThrottleRule } from '../http/throttle.js';
-import { CASE_ROLES, type Role } from '../../domain/roles.js';
+import { SECOND_FACTOR_ROLES, type Role } from '../../domain/roles.js';
 import { matchTotp, newTotpSecret } from './totp.js';
 
 const CODE_RULE: ThrottleRule = { maxFailures: 5, windowMinutes: 15 };
@@ -12,16 +12,31 @@ const RECOVERY_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 const RECOVERY_CODES = 10;
 const totpAad = (userId: string) => `totp:${userId}`;
 
-/** Two-factor sign-in is mandatory for case roles once an administrator enforces it. */
+/** Two-factor sign-in is mandatory for case roles and administrators once an administrator enforces it. */
 export async function isTwoFactorRequired(db: Db, roles: readonly Role[]): Promise<boolean> {
-  if (!roles.some((r) => CASE_ROLES.includes(r))) return false;
+  if (!roles.some((r) => SECOND_FACTOR_ROLES.includes(r))) return false;
   const row = await db.selectFrom('institution').select('require_two_factor').where('require_two_factor', '=', true).limit(1).executeTakeFirst();
   return row !== undefined;
 }
 
+/**
+ * Switching the requirement on also ends the open sessions of everyone it now applies to who has
+ * no second factor yet (not the administrator's own: their next sign-in asks for enrolment), so
+ * no password-only session keeps working after the switch (decision 024).
+ */
 export async function setTwoFactorRequired(trx: Db, required: boolean, actorUserId: string): Promise<void> {
   await trx.updateTable('institution').set({ require_two_factor: required }).execute();
-  await recordAudit(trx, { type: 'TWO_FACTOR_REQUIREMENT_CHANGED', actor: { kind: 'user', userId: actorUserId }, detail: { required } });
+  let sessionsEnded = 0;
+  if (required) {
+    const ended = await trx
+      .deleteFrom('session')
+      .where('user_id', '!=', actorUserId)
+      .where('user_id', 'in', (eb) => eb.selectFrom('team_membership').select('user_id').where('role', 'in', [...SECOND_FACTOR_ROLES]))
+      .where('user_id', 'not in', (eb) => eb.selectFrom('user_totp').select('user_id').where('confirmed_at', 'is not', null))
+      .executeTakeFirst();
+    sessionsEnded = Number(ended.numDeletedRows);
+  }
+  await recordAudit(trx, { type: 'TWO_FACTOR_REQUIREMENT_CHANGED', actor: { kind: 'user', userId: actorUserId }, detail: { required, sessionsEnded } });
 }
 
 export async function hasConfirmedTotp(db: Db, userId: string): Promise<boolean> {

@@ -73,8 +73,8 @@ interface SessionEntry {
   isCurrent: boolean;
 }
 
-export function AccountSecurityPage(props: { ctx: ViewContext; enrolled: boolean; secret?: string; uri?: string; keys?: KeyEntry[]; canUseKeys: boolean; sessions: SessionEntry[]; errors: FieldErrors; notice?: string }) {
-  const { ctx, enrolled, secret, uri, keys, canUseKeys, sessions, errors, notice } = props;
+export function AccountSecurityPage(props: { ctx: ViewContext; enrolled: boolean; secret?: string; uri?: string; keys?: KeyEntry[]; canUseKeys: boolean; sessions: SessionEntry[]; errors: FieldErrors; notice?: string; sso?: { oidc: boolean; saml: boolean } }) {
+  const { ctx, enrolled, secret, uri, keys, canUseKeys, sessions, errors, notice, sso } = props;
   const { t } = ctx;
   const when = (d: Date) => d.toISOString().slice(0, 16).replace('T', ' ');
   return (
@@ -84,6 +84,7 @@ export function AccountSecurityPage(props: { ctx: ViewContext; enrolled: boolean
       <h2>{t('twofa.title')}</h2>
       {enrolled || !secret || !uri ? <p>{t('twofa.enabled')}</p> : <EnrolForm ctx={ctx} secret={secret} uri={uri} action="/account/two-factor" errors={errors} canUseKeys={canUseKeys} />}
       {enrolled && keys && <WebauthnKeys ctx={ctx} keys={keys} canUseKeys={canUseKeys} />}
+      {sso && (sso.oidc || sso.saml) && <SsoLinkForms ctx={ctx} sso={sso} />}
       <h2>{t('account.sessions')}</h2>
       <table class="data">
         <caption class="visually-hidden">{t('account.sessions')}</caption>
@@ -110,6 +111,22 @@ export function AccountSecurityPage(props: { ctx: ViewContext; enrolled: boolean
         </tbody>
       </table>
     </Layout>
+  );
+}
+
+/** The explicit step that links an institution account (decision 024): a CSRF-protected form per protocol. */
+function SsoLinkForms({ ctx, sso }: { ctx: ViewContext; sso: { oidc: boolean; saml: boolean } }) {
+  return (
+    <>
+      <h2>{ctx.t('sso.linkTitle')}</h2>
+      <p>{ctx.t('sso.linkIntro')}</p>
+      {(['oidc', 'saml'] as const).filter((p) => sso[p]).map((p) => (
+        <form method="post" action={`/account/sso/${p}/link`} class="inline-form">
+          <CsrfField ctx={ctx} />
+          <button type="submit" class="utrecht-button utrecht-button--secondary-action">{ctx.t(p === 'oidc' ? 'sso.linkStartOidc' : 'sso.linkStartSaml')}</button>
+        </form>
+      ))}
+    </>
   );
 }
 

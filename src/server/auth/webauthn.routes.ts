@@ -4,7 +4,7 @@ import type { AuthenticationResponseJSON, RegistrationResponseJSON } from '@simp
 import type { Deps } from '../bootstrap.js';
 import type { AppEnv } from '../http/env.js';
 import { AppError } from '../http/errors.js';
-import { getCookie, setStrictCookie } from '../http/cookies.js';
+import { readStrictCookie, setStrictCookie } from '../http/cookies.js';
 import { noticeRedirect } from '../http/notice.js';
 import { assertRouteAllowed } from '../access/route-guard.js';
 import { completeSession, findPendingSession, SESSION_ABSOLUTE_HOURS } from './auth.service.js';
@@ -39,7 +39,7 @@ export function webauthnRoutes(deps: Deps) {
   const app = new Hono<AppEnv>();
   const rp = relyingPartyFor(deps.config.baseUrl);
   const pending = async (c: Context<AppEnv>) => {
-    const token = getCookie(c, SESSION_COOKIE);
+    const token = readStrictCookie(c, SESSION_COOKIE, deps.config.secureCookies);
     const session = token ? await findPendingSession(deps.db, token, 'pending_code') : undefined;
     if (!token || !session) throw new AppError('UNAUTHENTICATED');
     return { token, userId: session.user_id };

@@ -5,7 +5,7 @@ import { recordAudit } from '../audit/audit.service.js';
 import { AppError } from '../http/errors.js';
 import type { SessionUser } from '../users/users.service.js';
 import { canAssignCase, canHandleCase, canOpenCase, type CaseAccessFacts } from './cases.policy.js';
-import { findCaseRow, findCounterpartAdviserId, listConflictedUserIds, type CaseRow } from './cases.queries.js';
+import { findCaseRow, findCounterpartAdviserId, listConflictedCaseIds, listConflictedUserIds, type CaseRow } from './cases.queries.js';
 
 export type CaseNeed = 'open' | 'handle' | 'assign';
 
@@ -55,4 +55,12 @@ export async function loadCase(db: Db, keyring: Keyring, user: SessionUser, case
 export async function findCaseAccessFacts(db: Db, caseId: string): Promise<CaseAccessFacts | undefined> {
   const row = await findCaseRow(db, caseId);
   return row ? loadAccessFacts(db, row) : undefined;
+}
+
+/**
+ * The conflict-of-interest rule outside the case pages (MDO agenda, expert consultations): of
+ * the given cases, those the user declared a conflict in and so must not see anything of.
+ */
+export function findConflictedCaseIds(db: Db, userId: string, caseIds: readonly string[]): Promise<Set<string>> {
+  return listConflictedCaseIds(db, userId, caseIds);
 }

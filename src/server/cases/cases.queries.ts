@@ -98,6 +98,13 @@ export async function listConflictedUserIds(db: Db, caseId: string): Promise<str
   return rows.map((r) => r.user_id);
 }
 
+/** Of the given cases, those in which the user declared a conflict of interest. */
+export async function listConflictedCaseIds(db: Db, userId: string, caseIds: readonly string[]): Promise<Set<string>> {
+  if (caseIds.length === 0) return new Set();
+  const rows = await db.selectFrom('case_conflict').select('case_id').where('user_id', '=', userId).where('case_id', 'in', caseIds).execute();
+  return new Set(rows.map((r) => r.case_id));
+}
+
 /** The adviser of the other party: of the support case for the accused, or of the reporter's case. */
 export async function findCounterpartAdviserId(db: Db, c: { id: string; support_for_case_id: string | null }): Promise<string | null> {
   const row = c.support_for_case_id

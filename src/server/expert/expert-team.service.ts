@@ -5,6 +5,7 @@ import { getCaseDataKey } from '../crypto/case-key.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { AppError } from '../http/errors.js';
 import { bindCaseWork } from '../risk/case-work.js';
+import { findConflictedCaseIds } from '../cases/case-access.js';
 import type { SessionUser } from '../users/users.service.js';
 import { canReadConsultation, consultationTeamIds } from './expert.policy.js';
 import { findConsultationRow, listAdviceRows, listPublishedRows } from './expert.queries.js';
@@ -14,15 +15,19 @@ import { findConsultationRow, listAdviceRows, listPublishedRows } from './expert
  * the advice, nothing of the case itself (no reference, no parties, no link).
  */
 export async function listConsultationsForExpert(db: Db, user: SessionUser) {
-  const rows = await listPublishedRows(db, consultationTeamIds(user.memberships));
+  const all = await listPublishedRows(db, consultationTeamIds(user.memberships));
+  const conflicted = await findConflictedCaseIds(db, user.id, all.map((r) => r.case_id));
+  const rows = all.filter((r) => !conflicted.has(r.case_id));
   return rows.map((r) => ({ id: r.id, publishedOn: r.published_at?.toISOString().slice(0, 10) ?? '' }));
 }
 
 async function loadForExpert(db: Db, keyring: Keyring, user: SessionUser, consultationId: string) {
   const row = await findConsultationRow(db, consultationId);
-  if (!row || !canReadConsultation(user.memberships, { teamId: row.team_id, status: row.status })) {
+  // The case pages' conflict-of-interest rule: a declared conflict shuts the user out here too.
+  const isConflicted = row !== undefined && (await findConflictedCaseIds(db, user.id, [row.case_id])).size > 0;
+  if (!row || isConflicted || !canReadConsultation(user.memberships, { teamId: row.team_id, status: row.status })) {
     await db.transaction().execute((trx) =>
-      recordAudit(trx, { type: 'CONSULTATION_ACCESS_REFUSED', actor: { kind: 'user', userId: user.id }, teamId: row?.team_id ?? null, detail: { consultationId } }),
+      recordAudit(trx, { type: 'CONSULTATION_ACCESS_REFUSED', actor: { kind: 'user', userId: user.id }, teamId: row?.team_id ?? null, detail: { consultationId, conflict: isConflicted } }),
     );
     throw new AppError('NOT_FOUND');
   }

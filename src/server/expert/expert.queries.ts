@@ -10,7 +10,7 @@ export function listCaseConsultationRows(db: Db, caseId: string) {
 
 export function listPublishedRows(db: Db, teamIds: string[]) {
   if (teamIds.length === 0) return Promise.resolve([]);
-  return db.selectFrom('expert_consultation').select(['id', 'team_id', 'published_at']).where('team_id', 'in', teamIds).where('status', '=', 'published').orderBy('published_at', 'desc').execute();
+  return db.selectFrom('expert_consultation').select(['id', 'case_id', 'team_id', 'published_at']).where('team_id', 'in', teamIds).where('status', '=', 'published').orderBy('published_at', 'desc').execute();
 }
 
 export function listAdviceRows(db: Db, consultationId: string) {

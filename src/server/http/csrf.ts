@@ -2,19 +2,20 @@ import crypto from 'node:crypto';
 import type { Context, MiddlewareHandler } from 'hono';
 import type { Keyring } from '../crypto/keyring.js';
 import { AppError } from './errors.js';
-import { getCookie, setStrictCookie } from './cookies.js';
+import { readStrictCookie, setStrictCookie } from './cookies.js';
 
 /**
  * Signed double-submit: a random HttpOnly cookie, and in every form a token that is the
  * HMAC of that cookie under the server's index key. A cross-site page can neither read the
  * cookie nor compute the token, and SameSite=Strict keeps the cookie off its requests.
  */
-const COOKIE = 'mp_csrf';
+export const CSRF_COOKIE = 'mp_csrf';
+const COOKIE = CSRF_COOKIE;
 export const CSRF_FIELD = '_csrf';
 
 export function csrfProtection(keyring: Keyring, secure: boolean): MiddlewareHandler {
   return async (c, next) => {
-    let seed = getCookie(c, COOKIE);
+    let seed = readStrictCookie(c, COOKIE, secure);
     if (!seed || !/^[A-Za-z0-9_-]{43}$/.test(seed)) {
       seed = crypto.randomBytes(32).toString('base64url');
       setStrictCookie(c, COOKIE, seed, secure);

@@ -2,7 +2,8 @@ import { Hono, type Context } from 'hono';
 import type { Deps } from '../bootstrap.js';
 import { viewContext, type AppEnv } from '../http/env.js';
 import { AppError } from '../http/errors.js';
-import { deleteCookie, getCookie, setStrictCookie } from '../http/cookies.js';
+import { clearStrictCookie, readStrictCookie, setStrictCookie } from '../http/cookies.js';
+import { CSRF_COOKIE } from '../http/csrf.js';
 import { formStrings, toFieldErrors } from '../http/validation.js';
 import { noticeOf, noticeRedirect } from '../http/notice.js';
 import { getAttachmentContent } from '../attachments/attachments.service.js';
@@ -55,7 +56,7 @@ export function mailboxRoutes(deps: Deps) {
       c.status(422);
       return c.html(<MailboxSignInPage ctx={ctxOf(c)} errors={toFieldErrors(parsed.error, t)} />);
     }
-    const browserKey = browserThrottleKey(deps.keyring, getCookie(c, 'mp_csrf') ?? '');
+    const browserKey = browserThrottleKey(deps.keyring, readStrictCookie(c, CSRF_COOKIE, secure) ?? '');
     const result = await signInWithReceipt(deps.db, deps.keyring, parsed.data.receipt, browserKey);
     if (!result.ok) {
       c.status(result.waitMinutes ? 429 : 401);
@@ -67,15 +68,15 @@ export function mailboxRoutes(deps: Deps) {
   });
 
   app.post('/postbus/uitloggen', async (c) => {
-    const token = getCookie(c, MAILBOX_COOKIE);
+    const token = readStrictCookie(c, MAILBOX_COOKIE, secure);
     if (token) await signOutReporter(deps.db, token);
-    deleteCookie(c, MAILBOX_COOKIE, { path: '/', secure });
+    clearStrictCookie(c, MAILBOX_COOKIE, secure);
     return c.redirect('/postbus?notice=signed-out', 303);
   });
 
   app.use('/postbus/*', async (c, next) => {
     if (c.req.path === '/postbus') return next();
-    const caseId = await findReporterCaseId(deps.db, getCookie(c, MAILBOX_COOKIE));
+    const caseId = await findReporterCaseId(deps.db, readStrictCookie(c, MAILBOX_COOKIE, secure));
     if (!caseId) return c.redirect('/postbus', 303);
     c.set('caseId', caseId);
     await next();

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import type { Deps } from '../bootstrap.js';
 import type { AppEnv } from '../http/env.js';
-import { deleteCookie, getCookie } from '../http/cookies.js';
+import { clearStrictCookie, readStrictCookie } from '../http/cookies.js';
 import { MAILBOX_COOKIE, signOutReporter } from './reporter-session.js';
 
 export const QUICK_EXIT_PATH = '/weg';
@@ -18,9 +18,10 @@ export const QUICK_EXIT_PATH = '/weg';
 export function quickExitRoutes(deps: Deps) {
   const app = new Hono<AppEnv>();
   app.get(QUICK_EXIT_PATH, async (c) => {
-    const token = getCookie(c, MAILBOX_COOKIE);
+    const secure = deps.config.secureCookies;
+    const token = readStrictCookie(c, MAILBOX_COOKIE, secure);
     if (token) await signOutReporter(deps.db, token);
-    deleteCookie(c, MAILBOX_COOKIE, { path: '/', secure: deps.config.secureCookies });
+    clearStrictCookie(c, MAILBOX_COOKIE, secure);
     c.header('Clear-Site-Data', '"cache", "cookies", "storage"');
     return c.redirect(deps.config.quickExitUrl, 303);
   });

@@ -7,6 +7,7 @@ import { AppError } from '../http/errors.js';
 import { hasRole, teamsWithRole } from '../../domain/roles.js';
 import { detectPii } from '../../domain/pii-detector.js';
 import { bindCaseWork, type CaseWork } from '../risk/case-work.js';
+import { findConflictedCaseIds } from '../cases/case-access.js';
 import { isoDate, text } from '../risk/risk.schema.js';
 import type { SessionUser } from '../users/users.service.js';
 
@@ -54,13 +55,16 @@ export async function addCaseToAgenda(trx: Db, work: CaseWork, input: z.infer<ty
 export async function getAgenda(db: Db, keyring: Keyring, user: SessionUser, meetingId: string) {
   const meeting = await db.selectFrom('mdo_meeting').selectAll().where('id', '=', meetingId).executeTakeFirst();
   if (!meeting || !hasRole(user.memberships, meeting.team_id, ['safety_coordinator', 'confidential_adviser'])) throw new AppError('NOT_FOUND');
-  const items = await db.selectFrom('mdo_item').selectAll().where('meeting_id', '=', meetingId).orderBy('id').execute();
+  const all = await db.selectFrom('mdo_item').selectAll().where('meeting_id', '=', meetingId).orderBy('id').execute();
+  // Whoever declared a conflict of interest in a case sees nothing of it here either.
+  const conflicted = await findConflictedCaseIds(db, user.id, all.map((i) => i.case_id));
+  const items = all.filter((i) => !conflicted.has(i.case_id));
   const out = [];
   for (const [i, item] of items.entries()) {
     const work = bindCaseWork({ id: item.case_id, teamId: meeting.team_id, reference: '' }, await getCaseDataKey(db, keyring, item.case_id), user.id);
     out.push({ id: item.id, number: i + 1, summary: work.openRowText(item.summary, 'mdo-summary', item.meeting_id), decision: work.openRowOptional(item.decision, 'mdo-decision', item.meeting_id) });
   }
-  await db.transaction().execute((trx) => recordAudit(trx, { type: 'MDO_AGENDA_VIEWED', actor: { kind: 'user', userId: user.id }, teamId: meeting.team_id, detail: { meetingId, items: items.length } }));
+  await db.transaction().execute((trx) => recordAudit(trx, { type: 'MDO_AGENDA_VIEWED', actor: { kind: 'user', userId: user.id }, teamId: meeting.team_id, detail: { meetingId, items: items.length, withheld: conflicted.size } }));
   return { id: meeting.id, heldOn: meeting.held_on, canDecide: isCoordinatorOf(user, meeting.team_id), items: out };
 }
 export type AgendaView = Awaited<ReturnType<typeof getAgenda>>;
@@ -68,7 +72,7 @@ export type AgendaView = Awaited<ReturnType<typeof getAgenda>>;
 /** The meeting's decision for one case, recorded back into that case (sealed with its key, audited on the case). */
 export async function recordDecision(db: Db, keyring: Keyring, user: SessionUser, itemId: string, decision: string) {
   const item = await db.selectFrom('mdo_item').innerJoin('mdo_meeting', 'mdo_meeting.id', 'mdo_item.meeting_id').select(['mdo_item.id', 'mdo_item.case_id', 'mdo_meeting.team_id', 'mdo_meeting.id as meeting_id']).where('mdo_item.id', '=', itemId).executeTakeFirst();
-  if (!item || !isCoordinatorOf(user, item.team_id)) throw new AppError('NOT_FOUND');
+  if (!item || !isCoordinatorOf(user, item.team_id) || (await findConflictedCaseIds(db, user.id, [item.case_id])).size > 0) throw new AppError('NOT_FOUND');
   const work = bindCaseWork({ id: item.case_id, teamId: item.team_id, reference: '' }, await getCaseDataKey(db, keyring, item.case_id), user.id);
   await db.transaction().execute(async (trx) => {
     await trx.updateTable('mdo_item').set({ decision: work.sealRow(decision, 'mdo-decision', item.meeting_id), decided_at: new Date() }).where('id', '=', item.id).execute();

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { Deps } from '../bootstrap.js';
 import { viewContext, type AppEnv } from '../http/env.js';
 import { AppError } from '../http/errors.js';
-import { getCookie } from '../http/cookies.js';
+import { readStrictCookie } from '../http/cookies.js';
 import { formStrings, toFieldErrors } from '../http/validation.js';
 import { noticeOf, noticeRedirect } from '../http/notice.js';
 import type { Translate } from '../../i18n/i18n.js';
@@ -78,7 +78,7 @@ export function patternRoutes(deps: Deps) {
   });
 
   // The reporter's side lives in the mailbox and needs its session.
-  const reporterCase = (c: Context<AppEnv>) => findReporterCaseId(deps.db, getCookie(c, MAILBOX_COOKIE));
+  const reporterCase = (c: Context<AppEnv>) => findReporterCaseId(deps.db, readStrictCookie(c, MAILBOX_COOKIE, deps.config.secureCookies));
   const renderReporter = async (c: Context<AppEnv>, caseId: string, errors = {}, values: Record<string, string> = {}) => {
     const notice = noticeOf(c, c.get('t'), NOTICES);
     const identifiers = await listAccusedIdentifiers(deps.db, deps.keyring, caseId, { kind: 'reporter' });

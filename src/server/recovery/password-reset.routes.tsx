@@ -3,7 +3,8 @@ import { z } from 'zod';
 import type { Deps } from '../bootstrap.js';
 import type { Logger } from '../logger.js';
 import { viewContext, type AppEnv } from '../http/env.js';
-import { getCookie } from '../http/cookies.js';
+import { readStrictCookie } from '../http/cookies.js';
+import { CSRF_COOKIE } from '../http/csrf.js';
 import { noticeOf, noticeRedirect } from '../http/notice.js';
 import { formStrings, toFieldErrors } from '../http/validation.js';
 import { AcceptInviteInput } from '../admin/admin.schemas.js';
@@ -41,7 +42,7 @@ export function passwordResetRoutes(deps: Deps, logger?: Logger) {
       c.status(422);
       return c.html(<ForgotPasswordPage ctx={viewContext(c)} email={values.email} errors={toFieldErrors(parsed.error, t)} />);
     }
-    const keys = resetThrottleKeys(deps.keyring, parsed.data.email, getCookie(c, 'mp_csrf') ?? '');
+    const keys = resetThrottleKeys(deps.keyring, parsed.data.email, readStrictCookie(c, CSRF_COOKIE, deps.config.secureCookies) ?? '');
     const wait = await admitResetRequest(deps.db, keys);
     if (wait > 0) {
       c.status(429);
@@ -67,7 +68,7 @@ export function passwordResetRoutes(deps: Deps, logger?: Logger) {
       c.status(422);
       return c.html(<NewPasswordPage ctx={viewContext(c)} token={token} email={reset.email} errors={toFieldErrors(parsed.error, c.get('t'))} />);
     }
-    const user = await resetPassword(deps.db, token, parsed.data.password);
+    const user = await resetPassword(deps.db, deps.keyring, token, parsed.data.password);
     if (!user) return invalid(c);
     void notifyAccountRecovered(deps, 'passwordChanged', { id: user.userId, email: user.email, locale: user.locale }, logger);
     return noticeRedirect(c, '/login', 'passwordChanged');

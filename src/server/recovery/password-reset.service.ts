@@ -3,7 +3,7 @@ import type { Db } from '../db/create-db.js';
 import type { Keyring } from '../crypto/keyring.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { keyedHash } from '../crypto/seal.js';
-import { loginThrottleKey } from '../auth/auth.service.js';
+import { loginThrottleKey } from '../auth/login-throttle.js';
 import { clearFailures, recordFailure, throttleWait, type ThrottleRule } from '../http/throttle.js';
 import { findUserByEmail, hashPassword } from '../users/users.service.js';
 
@@ -90,7 +90,7 @@ export async function findPasswordReset(db: Db, token: string, now = new Date())
  * concurrent uses cannot both succeed), every session of the account ends, the sign-in
  * throttle of the address is cleared. The second factor stays. Undefined when the link is not valid.
  */
-export async function resetPassword(db: Db, token: string, password: string, now = new Date()) {
+export async function resetPassword(db: Db, keyring: Keyring, token: string, password: string, now = new Date()) {
   const passwordHash = await hashPassword(password);
   return db.transaction().execute(async (trx) => {
     const used = await trx
@@ -113,7 +113,7 @@ export async function resetPassword(db: Db, token: string, password: string, now
     if (!user) return undefined;
     await trx.deleteFrom('password_reset_token').where('user_id', '=', user.id).where('used_at', 'is', null).execute();
     const sessions = await trx.deleteFrom('session').where('user_id', '=', user.id).returning('id').execute();
-    await clearFailures(trx, loginThrottleKey(user.email));
+    await clearFailures(trx, loginThrottleKey(keyring, user.email));
     await recordAudit(trx, { type: 'USER_PASSWORD_RESET', actor: { kind: 'user', userId: user.id }, detail: { sessionsEnded: sessions.length } });
     return { userId: user.id, email: user.email, locale: user.locale };
   });

@@ -2,38 +2,34 @@ import { Hono } from 'hono';
 import type { Deps } from '../bootstrap.js';
 import type { AppEnv } from '../http/env.js';
 import type { SsoConfig } from './sso.config.js';
-import { saveSsoState, takeSsoState } from './sso-state.js';
+import { takeSsoState } from './sso-state.js';
 import { completeSignIn, refuseSignIn } from './sso-complete.js';
 import { identityFromAttributes } from './sso-identity.js';
-import { finishAuthorization, oidcDiscovery, startAuthorization } from './oidc-client.js';
+import { finishAuthorization } from './oidc-client.js';
+import { oidcConfiguration, oidcRedirectUri, oidcStarter } from './sso-start.js';
 
-/** OpenID Connect (authorization code + PKCE) for staff, e.g. SURFconext. */
+/** OpenID Connect (authorization code + PKCE, acr_values REFEDS MFA) for staff, e.g. SURFconext. */
 export function oidcRoutes(deps: Deps, sso: SsoConfig) {
   const app = new Hono<AppEnv>();
   const cfg = sso.oidc;
-  if (!cfg) return app;
-  const secure = deps.config.secureCookies;
-  const redirectUri = `${sso.baseUrl}/sso/oidc/callback`;
-  const configuration = oidcDiscovery(cfg);
+  const configuration = oidcConfiguration(sso);
+  const start = oidcStarter(deps, sso, configuration);
+  if (!cfg || !configuration || !start) return app;
+  const redirectUri = oidcRedirectUri(sso);
 
-  app.get('/sso/oidc/start', async (c) => {
-    const { saved, url } = await startAuthorization(await configuration(), redirectUri);
-    saveSsoState(c, deps.keyring.indexKey, secure, saved);
-    return c.redirect(url, 302);
-  });
+  app.get('/sso/oidc/start', (c) => start(c));
 
   app.get('/sso/oidc/callback', async (c) => {
-    const saved = takeSsoState(c, deps.keyring.indexKey, secure);
+    const saved = takeSsoState(c, deps.keyring.indexKey, deps.config.secureCookies);
     if (!saved) return refuseSignIn(c);
-    const config = await configuration();
-    let claims: Record<string, unknown>;
+    let result;
     try {
-      claims = await finishAuthorization(config, new URL(`${redirectUri}${new URL(c.req.url).search}`), saved);
+      result = await finishAuthorization(await configuration(), new URL(`${redirectUri}${new URL(c.req.url).search}`), saved);
     } catch {
       return refuseSignIn(c);
     }
     const names = { email: 'email', name: 'name', roles: cfg.rolesClaim };
-    return completeSignIn(c, deps, identityFromAttributes('oidc', String(claims.sub ?? ''), claims, names, sso.roleMap));
+    return completeSignIn(c, deps, identityFromAttributes('oidc', String(result.claims.sub ?? ''), result.claims, names, sso.roleMap, result.mfa), saved.link);
   });
 
   return app;

@@ -1,39 +1,28 @@
 import { Hono } from 'hono';
-import { SAML, ValidateInResponseTo, type CacheProvider } from '@node-saml/node-saml';
 import type { Deps } from '../bootstrap.js';
 import type { AppEnv } from '../http/env.js';
-import type { SamlConfig, SsoConfig } from './sso.config.js';
-import { saveSsoState, takeSsoState } from './sso-state.js';
+import type { SsoConfig } from './sso.config.js';
+import { takeSsoState } from './sso-state.js';
 import { completeSignIn, refuseSignIn } from './sso-complete.js';
-import { identityFromAttributes } from './sso-identity.js';
+import { identityFromAttributes, isSamlMfa } from './sso-identity.js';
+import { createSaml, samlAcsUrl, samlStarter } from './sso-start.js';
 
 /**
  * SAML 2.0 Web SSO for staff (e.g. SURFconext): an AuthnRequest over HTTP-Redirect (signed when
  * MELDPUNT_SAML_SP_KEY/_CERT are set; the certificate is then in our metadata), the signed
  * answer posted to /sso/saml/acs. The request id travels in the signed state cookie of this
- * browser only, so an assertion is accepted once, by the browser that asked for it.
+ * browser only, so an assertion is accepted once, by the browser that asked for it. The request
+ * asks for REFEDS MFA; the assertion counts as multi-factor only when its AuthnContextClassRef says so.
  */
 export function samlRoutes(deps: Deps, sso: SsoConfig) {
   const app = new Hono<AppEnv>();
   const cfg = sso.saml;
   if (!cfg) return app;
   const secure = deps.config.secureCookies;
-  const acsUrl = `${sso.baseUrl}/sso/saml/acs`;
+  const acsUrl = samlAcsUrl(sso);
+  const start = samlStarter(deps, sso)!;
 
-  app.get('/sso/saml/start', async (c) => {
-    const request: Record<string, string> = {};
-    const saml = createSaml(cfg, acsUrl, {
-      saveAsync: async (key, value) => {
-        Object.assign(request, { requestId: key, issuedAt: value });
-        return { value, createdAt: Date.now() };
-      },
-      getAsync: async () => null,
-      removeAsync: async () => null,
-    });
-    const url = await saml.getAuthorizeUrlAsync('', undefined, {});
-    saveSsoState(c, deps.keyring.indexKey, secure, request, true);
-    return c.redirect(url, 302);
-  });
+  app.get('/sso/saml/start', (c) => start(c));
 
   app.post('/sso/saml/acs', async (c) => {
     const saved = takeSsoState(c, deps.keyring.indexKey, secure);
@@ -52,7 +41,8 @@ export function samlRoutes(deps: Deps, sso: SsoConfig) {
     }
     if (!profile || profile.inResponseTo !== saved.requestId) return refuseSignIn(c);
     const names = { email: cfg.emailAttribute, name: cfg.nameAttribute, roles: cfg.rolesAttribute };
-    return completeSignIn(c, deps, identityFromAttributes('saml', profile.nameID, (profile.attributes ?? {}) as Record<string, unknown>, names, sso.roleMap));
+    const mfa = isSamlMfa(profile.getAssertionXml?.());
+    return completeSignIn(c, deps, identityFromAttributes('saml', profile.nameID, (profile.attributes ?? {}) as Record<string, unknown>, names, sso.roleMap, mfa), saved.link);
   });
 
   app.get('/sso/saml/metadata', (c) => {
@@ -61,24 +51,4 @@ export function samlRoutes(deps: Deps, sso: SsoConfig) {
   });
 
   return app;
-}
-
-function createSaml(cfg: SamlConfig, acsUrl: string, cacheProvider?: CacheProvider): SAML {
-  return new SAML({
-    callbackUrl: acsUrl,
-    entryPoint: cfg.entryPoint,
-    issuer: cfg.entityId,
-    audience: cfg.entityId,
-    idpCert: cfg.idpCert,
-    idpIssuer: cfg.idpIssuer,
-    identifierFormat: null,
-    disableRequestedAuthnContext: true,
-    wantAssertionsSigned: true,
-    wantAuthnResponseSigned: false,
-    validateInResponseTo: ValidateInResponseTo.always,
-    requestIdExpirationPeriodMs: 10 * 60_000,
-    ...(cacheProvider ? { cacheProvider } : {}),
-    // With our key pair the HTTP-Redirect request carries SigAlg and Signature (RSA-SHA256).
-    ...(cfg.signing ? { privateKey: cfg.signing.key, signatureAlgorithm: 'sha256' as const } : {}),
-  });
 }

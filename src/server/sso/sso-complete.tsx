@@ -5,21 +5,31 @@ import { setStrictCookie } from '../http/cookies.js';
 import { MessagePage } from '../auth/auth.views.js';
 import { SESSION_ABSOLUTE_HOURS } from '../auth/auth.service.js';
 import { SESSION_COOKIE } from '../auth/auth.routes.js';
-import { signInWithIdentity, type SsoIdentity } from './sso.service.js';
+import { linkIdentity, signInWithIdentity, type SsoIdentity } from './sso.service.js';
 import { SignedInPage } from './sso.views.js';
 
-/** The one ending of every failed single sign-on attempt: 403 without detail. */
-export function refuseSignIn(c: Context<AppEnv>) {
+/** The one ending of every failed single sign-on attempt: 403 without detail (or the hint to link first). */
+export function refuseSignIn(c: Context<AppEnv>, message: 'sso.refused' | 'sso.notLinked' = 'sso.refused') {
   const ctx = viewContext(c);
   c.status(403);
-  return c.html(<MessagePage ctx={ctx} title={ctx.t('sso.title')} message={ctx.t('sso.refused')} />);
+  return c.html(<MessagePage ctx={ctx} title={ctx.t('sso.title')} message={ctx.t(message)} />);
 }
 
-/** Signs the verified identity in (same provisioning for OpenID Connect and SAML) and sets the session. */
-export async function completeSignIn(c: Context<AppEnv>, deps: Deps, identity: SsoIdentity | undefined) {
+const NEXT = { complete: '/cases', pending_code: '/login/two-factor', pending_enrol: '/login/two-factor/enrol' } as const;
+
+/**
+ * Finishes a verified IdP answer (same for OpenID Connect and SAML): links it to the account
+ * that asked for the link (`linkUserId`, from the signed state cookie), or signs in and sets the
+ * session, which waits for our own second factor unless the IdP asserted multi-factor.
+ */
+export async function completeSignIn(c: Context<AppEnv>, deps: Deps, identity: SsoIdentity | undefined, linkUserId?: string) {
   if (!identity) return refuseSignIn(c);
-  const token = await signInWithIdentity(deps.db, identity);
-  if (!token) return refuseSignIn(c);
-  setStrictCookie(c, SESSION_COOKIE, token, deps.config.secureCookies, SESSION_ABSOLUTE_HOURS * 3600);
-  return c.html(<SignedInPage ctx={viewContext(c)} />);
+  if (linkUserId) {
+    if (!(await linkIdentity(deps.db, linkUserId, identity))) return refuseSignIn(c);
+    return c.html(<SignedInPage ctx={viewContext(c)} next="/account/security" message="sso.linked" />);
+  }
+  const result = await signInWithIdentity(deps.db, identity);
+  if ('refused' in result) return refuseSignIn(c, result.refused === 'not_linked' ? 'sso.notLinked' : 'sso.refused');
+  setStrictCookie(c, SESSION_COOKIE, result.token, deps.config.secureCookies, SESSION_ABSOLUTE_HOURS * 3600);
+  return c.html(<SignedInPage ctx={viewContext(c)} next={NEXT[result.state]} message="sso.signedIn" />);
 }

@@ -1,8 +1,7 @@
-import crypto from 'node:crypto';
 import type { Db } from '../db/create-db.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { SESSION_ABSOLUTE_HOURS } from '../auth/auth.service.js';
-import { createUser, findUserByEmail } from '../users/users.service.js';
+import { createSession, secondFactorState, type SessionState } from '../auth/auth.service.js';
+import { createUser, findUserByEmail, getSessionUser } from '../users/users.service.js';
 import type { Grant } from './sso.config.js';
 
 export interface SsoIdentity {
@@ -11,14 +10,21 @@ export interface SsoIdentity {
   email: string;
   displayName: string;
   grants: Grant[];
+  /** The IdP asserted multi-factor authentication (REFEDS MFA, or an OIDC acr/amr saying so). */
+  mfa: boolean;
 }
 
+export type SsoSignIn = { token: string; state: SessionState } | { refused: 'no_roles' | 'deactivated' | 'not_linked' };
+
 /**
- * Signs a staff member in from a verified IdP assertion. The IdP is authoritative for team
- * roles: memberships become exactly the mapped grants (teams that do not exist are ignored).
- * No grant, or a deactivated account, means no sign-in. Returns a session token.
+ * Signs a staff member in from a verified IdP assertion (decision 024). An identity signs in
+ * only to the account it was linked to (by that account's own explicit, audited step, or when
+ * its first sign-in created the account): an existing account with the same e-mail address is
+ * never taken over. For a linked identity the IdP is authoritative for team roles: memberships
+ * become exactly the mapped grants (teams that do not exist are ignored). Without the IdP's
+ * multi-factor assertion the session waits for our own second factor, as after a password.
  */
-export async function signInWithIdentity(db: Db, identity: SsoIdentity): Promise<string | undefined> {
+export async function signInWithIdentity(db: Db, identity: SsoIdentity): Promise<SsoSignIn> {
   return db.transaction().execute(async (trx) => {
     const teams = await trx.selectFrom('team').select(['id', 'key']).execute();
     const memberships = identity.grants.flatMap((g) => {
@@ -27,31 +33,52 @@ export async function signInWithIdentity(db: Db, identity: SsoIdentity): Promise
     });
     const linked = await trx.selectFrom('sso_identity').select('user_id').where('provider', '=', identity.provider).where('subject', '=', identity.subject).executeTakeFirst();
     const byEmail = linked ? undefined : await findUserByEmail(trx, identity.email);
-    let userId = linked?.user_id ?? byEmail?.id;
-    const refuse = async (reason: string) => {
-      await recordAudit(trx, { type: 'SSO_SIGN_IN_REFUSED', actor: { kind: 'system' }, detail: { provider: identity.provider, reason, userId: userId ?? null } });
-      return undefined;
+    const refuse = async (reason: 'no_roles' | 'deactivated' | 'not_linked', userId: string | null) => {
+      await recordAudit(trx, { type: 'SSO_SIGN_IN_REFUSED', actor: { kind: 'system' }, detail: { provider: identity.provider, reason, userId } });
+      return { refused: reason } as const;
     };
-    if (memberships.length === 0) return refuse('no_roles');
+    if (byEmail) return refuse('not_linked', byEmail.id);
+    if (memberships.length === 0) return refuse('no_roles', linked?.user_id ?? null);
+    let userId = linked?.user_id;
     if (userId) {
       const user = await trx.selectFrom('app_user').select('is_active').where('id', '=', userId).executeTakeFirstOrThrow();
-      if (!user.is_active) return refuse('deactivated');
+      if (!user.is_active) return refuse('deactivated', userId);
+      const before = await trx.selectFrom('team_membership').select(['team_id', 'role']).where('user_id', '=', userId).execute();
+      const gained = memberships.some((m) => !before.some((b) => b.team_id === m.teamId && b.role === m.role));
+      // A role gained at the IdP ends the account's other sessions, as a grant by an administrator does.
+      if (gained) await trx.deleteFrom('session').where('user_id', '=', userId).execute();
       await trx.deleteFrom('team_membership').where('user_id', '=', userId).execute();
       await trx.insertInto('team_membership').values(memberships.map((m) => ({ user_id: userId!, team_id: m.teamId, role: m.role }))).execute();
     } else {
       userId = await createUser(trx, { email: identity.email, displayName: identity.displayName, memberships }, { kind: 'system' });
+      await trx.insertInto('sso_identity').values({ provider: identity.provider, subject: identity.subject, user_id: userId }).execute();
     }
-    if (!linked) await trx.insertInto('sso_identity').values({ provider: identity.provider, subject: identity.subject, user_id: userId }).execute();
-    const token = crypto.randomBytes(32).toString('base64url');
-    await trx
-      .insertInto('session')
-      .values({ id_hash: crypto.createHash('sha256').update(token).digest(), user_id: userId, expires_at: new Date(Date.now() + SESSION_ABSOLUTE_HOURS * 3600_000) })
-      .execute();
+    const state = identity.mfa ? 'complete' : await secondFactorState(trx, (await getSessionUser(trx, userId))!);
+    const token = await createSession(trx, userId, state);
     await recordAudit(trx, {
       type: 'USER_SIGNED_IN',
       actor: { kind: 'user', userId },
-      detail: { method: identity.provider, roles: memberships.map((m) => m.role).join(',') },
+      detail: { method: identity.provider, roles: memberships.map((m) => m.role).join(','), idpMfa: identity.mfa, state },
     });
-    return token;
+    return { token, state };
+  });
+}
+
+/**
+ * The explicit step that links an IdP identity to an existing account: started by the signed-in
+ * user from their account page (a CSRF-protected form), finished when the IdP answers. Audited;
+ * refused when the identity already belongs to another account.
+ */
+export async function linkIdentity(db: Db, userId: string, identity: SsoIdentity): Promise<boolean> {
+  return db.transaction().execute(async (trx) => {
+    const user = await trx.selectFrom('app_user').select('is_active').where('id', '=', userId).executeTakeFirst();
+    const linked = await trx.selectFrom('sso_identity').select('user_id').where('provider', '=', identity.provider).where('subject', '=', identity.subject).executeTakeFirst();
+    if (!user?.is_active || (linked && linked.user_id !== userId)) {
+      await recordAudit(trx, { type: 'SSO_IDENTITY_LINK_REFUSED', actor: { kind: 'user', userId }, detail: { provider: identity.provider } });
+      return false;
+    }
+    if (!linked) await trx.insertInto('sso_identity').values({ provider: identity.provider, subject: identity.subject, user_id: userId }).execute();
+    await recordAudit(trx, { type: 'SSO_IDENTITY_LINKED', actor: { kind: 'user', userId }, detail: { provider: identity.provider, idpMfa: identity.mfa } });
+    return true;
   });
 }

@@ -3,14 +3,15 @@ import type { ViewContext } from '../http/env.js';
 
 /**
  * After the IdP's cross-site redirect the strict session cookie is not sent until the next
- * same-site navigation, so sign-in ends on this page with a link (and a refresh) to the inbox.
+ * same-site navigation, so sign-in ends on this page with a link (and a refresh) to where it
+ * continues: the inbox, our second factor, or (after linking) the account page.
  */
-export function SignedInPage({ ctx }: { ctx: ViewContext }) {
+export function SignedInPage({ ctx, next, message }: { ctx: ViewContext; next: string; message: 'sso.signedIn' | 'sso.linked' }) {
   return (
-    <Layout ctx={ctx} title={ctx.t('sso.signedIn')}>
-      <meta http-equiv="refresh" content="0;url=/cases" />
-      <h1 class="utrecht-heading-1">{ctx.t('sso.signedIn')}</h1>
-      <p><a href="/cases" data-testid="continue">{ctx.t('sso.continue')}</a></p>
+    <Layout ctx={ctx} title={ctx.t(message)}>
+      <meta http-equiv="refresh" content={`0;url=${next}`} />
+      <h1 class="utrecht-heading-1">{ctx.t(message)}</h1>
+      <p><a href={next} data-testid="continue">{ctx.t('sso.continue')}</a></p>
     </Layout>
   );
 }
