@@ -21,6 +21,7 @@ const utrecht = [
 export const ASSETS: Record<string, { body: string; type: string }> = {
   'utrecht.css': { body: utrecht, type: 'text/css; charset=utf-8' },
   'app.css': { body: fs.readFileSync(path.join(root, 'public/app.css'), 'utf8'), type: 'text/css; charset=utf-8' },
+  'proof-of-work.js': { body: fs.readFileSync(path.join(root, 'public/proof-of-work.js'), 'utf8'), type: 'text/javascript; charset=utf-8' },
   'webauthn.js': { body: fs.readFileSync(path.join(root, 'public/webauthn.js'), 'utf8'), type: 'text/javascript; charset=utf-8' },
 };
 

@@ -14,7 +14,7 @@ const tokenDigest = (token: string) => crypto.createHash('sha256').update(token)
 
 type ApiEnv = { Variables: { principal: ApiPrincipal } };
 
-/** Requests per token per minute; counted in the database so all server processes share it. */
+/** Requests per token per minute (MELDPUNT_API_PER_MINUTE); counted in the database so all server processes share it. */
 const RATE: ThrottleRule = { maxFailures: 120, windowMinutes: 1 };
 const BAD_TOKENS: ThrottleRule = { maxFailures: 20, windowMinutes: 15 };
 
@@ -34,7 +34,7 @@ export function apiRoutes(deps: Deps) {
       c.header('WWW-Authenticate', 'Bearer');
       throw new AppError('UNAUTHENTICATED');
     }
-    if ((await takeAttempt(deps.db, `api:${principal.tokenId}`, RATE)) > 0) refuse('api');
+    if ((await takeAttempt(deps.db, `api:${principal.tokenId}`, { ...RATE, maxFailures: deps.config.budgets.apiPerMinute })) > 0) refuse('api');
     c.set('principal', principal);
     await next();
   };

@@ -23,8 +23,8 @@ export function browserThrottleKey(keyring: Keyring, browserSeed: string): strin
 
 export type ReceiptSignIn = { ok: true; token: string } | { ok: false; waitMinutes?: number };
 
-export async function signInWithReceipt(db: Db, keyring: Keyring, receipt: string, browserKey: string, now = new Date()): Promise<ReceiptSignIn> {
-  const wait = await takeAttempt(db, browserKey, BROWSER_RULE, now); // counted before the check (finding 11)
+export async function signInWithReceipt(db: Db, keyring: Keyring, receipt: string, browserKey: string, now = new Date(), maxFailures = BROWSER_RULE.maxFailures): Promise<ReceiptSignIn> {
+  const wait = await takeAttempt(db, browserKey, { ...BROWSER_RULE, maxFailures }, now); // counted before the check (finding 11)
   if (wait > 0) return { ok: false, waitMinutes: wait };
   const normalised = normaliseReceipt(receipt);
   const row = /^[A-Z0-9]{4}(-[A-Z0-9]{4}){3}$/.test(normalised)

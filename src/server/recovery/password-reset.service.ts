@@ -33,10 +33,10 @@ export function resetThrottleKeys(keyring: Keyring, email: string, browserSeed: 
  * Counts one request against both limits, whether or not the account exists (so the limit
  * reveals nothing either). Returns the minutes to wait when a limit is reached (the refused request is counted too).
  */
-export async function admitResetRequest(db: Db, keys: string[], now = new Date()): Promise<number> {
+export async function admitResetRequest(db: Db, keys: string[], now = new Date(), browserLimit = BROWSER_RULE.maxFailures): Promise<number> {
   const [addressKey, browserKey] = keys as [string, string];
   // Each counter is taken and checked in one statement, so parallel requests cannot pass together.
-  const browserWait = await takeAttempt(db, browserKey, BROWSER_RULE, now);
+  const browserWait = await takeAttempt(db, browserKey, { ...BROWSER_RULE, maxFailures: browserLimit }, now);
   if (browserWait > 0) return browserWait;
   return takeAttempt(db, addressKey, ADDRESS_RULE, now);
 }
