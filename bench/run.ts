@@ -10,6 +10,10 @@
  *   BENCH_CONNECTIONS    concurrent HTTP connections (default 10)
  *   BENCH_REPORT_SIZES   case counts for the annual report (default 10000,100000,1000000)
  *   BENCH_PGLITE_MAX     largest case count on PGlite (default 100000; set 1000000 for the full run)
+ *   BENCH_FLOOD_SECONDS  length of each flood run (default 20); BENCH_FLOOD_GENUINE genuine reporters (default 20)
+ *
+ * `npm run bench -- --only=flood` runs only the flood scenario (docs/decisions/025),
+ * `--only=lighthouse` only the Lighthouse scores of the public pages.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -19,6 +23,7 @@ import { benchEngine, type EngineResult } from './engine.js';
 import { formatTable } from './table.js';
 import { benchLighthouse } from './lighthouse.js';
 import { formatScores } from '../e2e/support/lighthouse.js';
+import { benchFlood, formatFlood } from './flood.js';
 
 const engines = (process.env.BENCH_ENGINES ?? 'postgres,pglite').split(',').map((e) => e.trim()) as ('postgres' | 'pglite')[];
 const seconds = Number(process.env.BENCH_SECONDS ?? 8);
@@ -26,9 +31,10 @@ const sizes = (process.env.BENCH_REPORT_SIZES ?? '10000,100000,1000000').split('
 const pgliteMax = Number(process.env.BENCH_PGLITE_MAX ?? 100_000);
 const postgresUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
+const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
 const started = Date.now();
 const results: EngineResult[] = [];
-for (const engine of engines) {
+for (const engine of only ? [] : engines) {
   process.stderr.write(`${engine}\n`);
   const reportSizes = engine === 'pglite' ? sizes.filter((n) => n <= pgliteMax) : sizes;
   results.push(await benchEngine(engine, { seconds, reportSizes, postgresUrl }));
@@ -41,11 +47,14 @@ const machine = {
   node: process.version,
   platform: `${os.type()} ${os.release()}`,
 };
+process.stderr.write('flood (postgres)\n');
+const flood = only && only !== 'flood' ? undefined : await benchFlood(postgresUrl, { seconds: Number(process.env.BENCH_FLOOD_SECONDS ?? 20), genuine: Number(process.env.BENCH_FLOOD_GENUINE ?? 20) });
 process.stderr.write('lighthouse\n');
-const lighthouse = await benchLighthouse();
-const output = { measuredAt: new Date().toISOString(), machine, settings: { seconds, connections: Number(process.env.BENCH_CONNECTIONS ?? 10) }, results, lighthouse };
-process.stdout.write(`${formatTable(results)}\n`);
-process.stdout.write(`Lighthouse (mobile):\n${formatScores(lighthouse)}\n`);
+const lighthouse = only && only !== 'lighthouse' ? [] : await benchLighthouse();
+const output = { measuredAt: new Date().toISOString(), machine, settings: { seconds, connections: Number(process.env.BENCH_CONNECTIONS ?? 10) }, results, flood, lighthouse };
+if (results.length) process.stdout.write(`${formatTable(results)}\n`);
+if (flood) process.stdout.write(`${formatFlood(flood)}\n`);
+if (lighthouse.length) process.stdout.write(`Lighthouse (mobile):\n${formatScores(lighthouse)}\n`);
 process.stdout.write(`machine: ${machine.cpus} cores (${machine.cpuModel}), ${machine.memoryGiB} GiB, node ${machine.node}; ${Math.round((Date.now() - started) / 1000)} s\n`);
 const dir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'results');
 fs.mkdirSync(dir, { recursive: true });

@@ -10,6 +10,7 @@ import { usersCreateCommand } from './users.command.js';
 import { backupCreateCommand, backupKeysCommand, backupRestoreCommand } from './backup.command.js';
 import { orgUnitsAddCommand, teamsCreateCommand, teamsListCommand, usersDeactivateCommand, usersInviteCommand } from './admin.command.js';
 import { usersResetTwoFactorCommand } from './recovery.command.js';
+import { intakeGuardCommand, intakeStatusCommand } from './intake.command.js';
 
 export interface Command {
   summary: string;
@@ -36,4 +37,6 @@ export const commands: Record<string, Command> = {
   'backup create': backupCreateCommand,
   'backup keys': backupKeysCommand,
   'backup restore': backupRestoreCommand,
+  'intake guard': intakeGuardCommand,
+  'intake status': intakeStatusCommand,
 };

@@ -1299,4 +1299,11 @@ export const en: Record<MessageKey, string> = {
   'webauthn.offerIntro': 'Have you saved your recovery codes? Then you can now also add a security key or passkey, to sign in without typing a code. The app and the recovery codes keep working. You can also do this later, on the Account security page.',
   'twofa.enrolKeyAfter': 'Would you rather use a security key or passkey? Set up the app first: it also works without JavaScript, and only this way do you get recovery codes in case you lose your key. You can add a key straight after.',
   'webauthn.needsDomain': 'Security keys and passkeys only work when this service runs under a domain name (such as meldpunt.university.nl), not under an IP address. Sign in with the code from your app, and ask the operator of this service to set up a domain name if you want to use a key.',
+  'proof.busy': 'One moment: your browser is making the sending safe. This usually takes a few seconds.',
+  'closed.title': 'Reporting through this website is not possible right now',
+  'closed.scriptTitle': 'Switch on JavaScript, or get in touch',
+  'closed.text': 'This website is being flooded with fake requests right now, so reporting through the website is closed for the time being. You can get in touch directly:',
+  'closed.scriptText': 'This website is being flooded with fake requests right now, so your browser is asked for some computing time before you send anything, which needs JavaScript. Switch JavaScript on and try again, or get in touch directly:',
+  'closed.mailbox': 'Have you already made a report? Your mailbox stays open with your receipt code.',
+  'intake.budgetSpent': 'This browser has already sent {count} reports in the past hour. Wait an hour, or get in touch:',
 };

@@ -1298,6 +1298,13 @@ export const nl = {
   'webauthn.offerIntro': 'Hebt u uw herstelcodes bewaard? Dan kunt u nu ook een beveiligingssleutel of passkey toevoegen, waarmee u inlogt zonder een code over te typen. De app en de herstelcodes blijven werken. Dit kan ook later, op de pagina Beveiliging van uw account.',
   'twofa.enrolKeyAfter': 'Wilt u liever een beveiligingssleutel of passkey gebruiken? Stel dan eerst de app in: die werkt ook zonder JavaScript, en alleen zo krijgt u herstelcodes voor als u uw sleutel kwijtraakt. Direct daarna kunt u een sleutel toevoegen.',
   'webauthn.needsDomain': 'Beveiligingssleutels en passkeys werken alleen als deze dienst onder een domeinnaam draait (zoals meldpunt.universiteit.nl), niet onder een IP-adres. Log in met de code uit uw app, en vraag de beheerder van deze dienst om een domeinnaam in te stellen als u een sleutel wilt gebruiken.',
+  'proof.busy': 'Even geduld: je browser maakt het versturen veilig. Dit duurt meestal een paar seconden.',
+  'closed.title': 'Melden via deze website kan op dit moment niet',
+  'closed.scriptTitle': 'Zet JavaScript aan, of neem contact op',
+  'closed.text': 'Deze website wordt op dit moment overspoeld met nepverzoeken. Daarom is melden via de website tijdelijk gesloten. Je kunt wel direct contact opnemen:',
+  'closed.scriptText': 'Deze website wordt op dit moment overspoeld met nepverzoeken. Daarom vraagt je browser nu even rekentijd voordat je iets verstuurt, en daarvoor is JavaScript nodig. Zet JavaScript aan en probeer het opnieuw, of neem direct contact op:',
+  'closed.mailbox': 'Heb je al een melding gedaan? Je postbus blijft bereikbaar met je ontvangstcode.',
+  'intake.budgetSpent': 'Vanuit deze browser zijn het afgelopen uur al {count} meldingen verstuurd. Wacht een uur, of neem contact op:',
 } as const;
 
 export type MessageKey = keyof typeof nl;

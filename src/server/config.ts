@@ -15,14 +15,37 @@ const Env = z.object({
   MELDPUNT_SECURE_COOKIES: z.enum(['true', 'false']).optional(),
   MELDPUNT_SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional(),
   MELDPUNT_MAIL_FROM: z.string().min(3).default('Meldpunt <no-reply@meldpunt.invalid>'),
-  /** Public submissions per minute across all processes (the anonymous-flood budget). */
-  MELDPUNT_INTAKE_PER_MINUTE: z.coerce.number().int().min(1).default(20),
   /** Where the quick exit ("Snel weg") leads: a neutral site with nothing about help or reporting. */
   MELDPUNT_QUICK_EXIT_URL: z.string().url().default('https://www.knmi.nl/'),
   /** Bearer token for GET /metrics; without it /metrics is off (issue 15 finding 10). */
   MELDPUNT_METRICS_TOKEN: z.string().min(24, 'must be at least 24 characters').optional(),
+  /** Anti-automation budgets (decision 025, docs/operations.md); none is installation-wide. */
+  MELDPUNT_INTAKE_PER_SESSION: z.coerce.number().int().min(1).default(5),
+  MELDPUNT_INTAKE_NO_SCRIPT_PER_SESSION: z.coerce.number().int().min(1).default(2),
+  MELDPUNT_PROOF_COST: z.coerce.number().int().min(1000).max(100_000_000).default(50_000),
+  MELDPUNT_SIGN_IN_FAILURES_PER_BROWSER: z.coerce.number().int().min(1).default(5),
+  MELDPUNT_MAILBOX_WRITES_PER_HOUR: z.coerce.number().int().min(1).default(30),
+  MELDPUNT_APPOINTMENT_REQUESTS_PER_HOUR: z.coerce.number().int().min(1).default(3),
+  MELDPUNT_PASSWORD_RESETS_PER_BROWSER: z.coerce.number().int().min(1).default(10),
+  MELDPUNT_API_PER_MINUTE: z.coerce.number().int().min(1).default(120),
   MELDPUNT_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
 });
+
+/** Per browser session, per mailbox or per token, never per installation (decision 025). */
+export interface Budgets {
+  /** Well-formed reports per browser session per hour with a solved proof of work. */
+  intakePerSession: number;
+  /** The stricter budget of the path without JavaScript (no proof of work). */
+  intakeNoScriptPerSession: number;
+  /** The proof of work's largest number (about cost/2 hashes on average); the operator may raise it. */
+  proofCost: number;
+  signInFailuresPerBrowser: number;
+  /** Messages and uploads per mailbox (case) per hour. */
+  mailboxWritesPerHour: number;
+  appointmentRequestsPerHour: number;
+  passwordResetsPerBrowser: number;
+  apiPerMinute: number;
+}
 
 export type Config = {
   port: number;
@@ -36,9 +59,9 @@ export type Config = {
   secureCookies: boolean;
   smtpUrl?: string;
   mailFrom: string;
-  intakePerMinute: number;
   quickExitUrl: string;
   metricsToken?: string;
+  budgets: Budgets;
   logLevel: z.infer<typeof Env>['MELDPUNT_LOG_LEVEL'];
 };
 
@@ -62,9 +85,18 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: e.MELDPUNT_SECURE_COOKIES ? e.MELDPUNT_SECURE_COOKIES === 'true' : baseUrl.startsWith('https:'),
     smtpUrl: e.MELDPUNT_SMTP_URL,
     mailFrom: e.MELDPUNT_MAIL_FROM,
-    intakePerMinute: e.MELDPUNT_INTAKE_PER_MINUTE,
     quickExitUrl: e.MELDPUNT_QUICK_EXIT_URL,
     metricsToken: e.MELDPUNT_METRICS_TOKEN,
+    budgets: {
+      intakePerSession: e.MELDPUNT_INTAKE_PER_SESSION,
+      intakeNoScriptPerSession: e.MELDPUNT_INTAKE_NO_SCRIPT_PER_SESSION,
+      proofCost: e.MELDPUNT_PROOF_COST,
+      signInFailuresPerBrowser: e.MELDPUNT_SIGN_IN_FAILURES_PER_BROWSER,
+      mailboxWritesPerHour: e.MELDPUNT_MAILBOX_WRITES_PER_HOUR,
+      appointmentRequestsPerHour: e.MELDPUNT_APPOINTMENT_REQUESTS_PER_HOUR,
+      passwordResetsPerBrowser: e.MELDPUNT_PASSWORD_RESETS_PER_BROWSER,
+      apiPerMinute: e.MELDPUNT_API_PER_MINUTE,
+    },
     logLevel: e.MELDPUNT_LOG_LEVEL,
   };
 }

@@ -16,7 +16,7 @@ const meldpunt = (args: string[], extraEnv: NodeJS.ProcessEnv = {}) => ws.run(ar
 
 /** Opens the database the way the server does; closed again before the CLI runs (embedded database). */
 async function withDeps<T>(work: (deps: Awaited<ReturnType<typeof bootstrap>>) => Promise<T>): Promise<T> {
-  const deps = await bootstrap(readConfig({ MELDPUNT_DATA_DIR: ws.env.MELDPUNT_DATA_DIR, DATABASE_URL: ws.env.DATABASE_URL, MELDPUNT_LOG_LEVEL: 'silent', MELDPUNT_INTAKE_PER_MINUTE: '1000' }));
+  const deps = await bootstrap(readConfig({ MELDPUNT_DATA_DIR: ws.env.MELDPUNT_DATA_DIR, DATABASE_URL: ws.env.DATABASE_URL, MELDPUNT_LOG_LEVEL: 'silent', MELDPUNT_INTAKE_PER_SESSION: '100000', MELDPUNT_INTAKE_NO_SCRIPT_PER_SESSION: '100000' }));
   try {
     return await work(deps);
   } finally {

@@ -35,7 +35,7 @@ export async function startServer(env: Record<string, string>, timeoutMs = 60_00
   const port = await freePort();
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
     cwd: ROOT,
-    env: { ...process.env, MELDPUNT_LOG_LEVEL: 'warn', MELDPUNT_INTAKE_PER_MINUTE: '1000000', ...env, PORT: String(port), HOST: '127.0.0.1' },
+    env: { ...process.env, MELDPUNT_LOG_LEVEL: 'warn', MELDPUNT_INTAKE_PER_SESSION: '100000', MELDPUNT_INTAKE_NO_SCRIPT_PER_SESSION: '100000', ...env, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';

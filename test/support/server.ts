@@ -41,9 +41,9 @@ export async function startServer(opts: { args?: string[]; env?: Record<string, 
     url.pathname = `/${dbName}`;
     databaseUrl = url.toString();
   }
-  // Journeys submit more often than the production flood budget allows; its own tests cover it.
+  // Journeys submit more often from one browser than the per-session budgets allow; their own tests cover them.
   const publicUrl = `http://${opts.localhost ? 'localhost' : '127.0.0.1'}:${port}`;
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', MELDPUNT_DATA_DIR: dataDir, MELDPUNT_INTAKE_PER_MINUTE: '100000', ...(opts.localhost ? { MELDPUNT_BASE_URL: publicUrl } : {}), ...opts.env };
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', MELDPUNT_DATA_DIR: dataDir, MELDPUNT_INTAKE_PER_SESSION: '100000', MELDPUNT_INTAKE_NO_SCRIPT_PER_SESSION: '100000', ...(opts.localhost ? { MELDPUNT_BASE_URL: publicUrl } : {}), ...opts.env };
   if (databaseUrl) env.DATABASE_URL = databaseUrl;
   else delete env.DATABASE_URL;
   const child = spawn(path.resolve('node_modules/.bin/tsx'), ['src/server/main.ts', ...(opts.args ?? [])], { env, stdio: ['ignore', 'pipe', 'pipe'] });

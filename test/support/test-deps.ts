@@ -24,7 +24,7 @@ export async function createTestDeps(env: Record<string, string> = {}): Promise<
     url.pathname = `/${dbName}`;
     databaseUrl = url.toString();
   }
-  const config = readConfig({ MELDPUNT_DATA_DIR: dataDir, DATABASE_URL: databaseUrl, MELDPUNT_LOG_LEVEL: 'silent', MELDPUNT_INTAKE_PER_MINUTE: '100000', ...env });
+  const config = readConfig({ MELDPUNT_DATA_DIR: dataDir, DATABASE_URL: databaseUrl, MELDPUNT_LOG_LEVEL: 'silent', MELDPUNT_INTAKE_PER_SESSION: '100000', MELDPUNT_INTAKE_NO_SCRIPT_PER_SESSION: '100000', ...env });
   const deps = await bootstrap(config);
   let closed = false;
   // A test may close the database early (to hand it to a child process); dispose() then only cleans up.

@@ -2,15 +2,19 @@ import { Hono, type MiddlewareHandler } from 'hono';
 import { z } from 'zod';
 import type { Deps } from '../bootstrap.js';
 import { AppError, STATUS_BY_CODE } from '../http/errors.js';
-import { recordFailure, throttleWait, type ThrottleRule } from '../http/throttle.js';
+import crypto from 'node:crypto';
+import { takeAttempt, type ThrottleRule } from '../http/throttle.js';
+import { refuse } from '../http/refusals.js';
 import { findApiPrincipal, type ApiPrincipal, type ApiScope } from './api-tokens.service.js';
 import { canUseScope } from './api.policy.js';
 import { getStatistics, listCaseMetadata, recordApiRefusal } from './api.service.js';
 import { openApiDocument } from './openapi.js';
 
+const tokenDigest = (token: string) => crypto.createHash('sha256').update(token).digest('base64url').slice(0, 22);
+
 type ApiEnv = { Variables: { principal: ApiPrincipal } };
 
-/** Requests per token per minute; counted in the database so all server processes share it. */
+/** Requests per token per minute (MELDPUNT_API_PER_MINUTE); counted in the database so all server processes share it. */
 const RATE: ThrottleRule = { maxFailures: 120, windowMinutes: 1 };
 const BAD_TOKENS: ThrottleRule = { maxFailures: 20, windowMinutes: 15 };
 
@@ -23,16 +27,14 @@ export function apiRoutes(deps: Deps) {
 
   const authenticate: MiddlewareHandler<ApiEnv> = async (c, next) => {
     const token = /^Bearer\s+(\S+)$/i.exec(c.req.header('authorization') ?? '')?.[1];
-    if ((await throttleWait(deps.db, 'api:bad-token', BAD_TOKENS)) > 0) throw new AppError('THROTTLED');
     const principal = token ? await findApiPrincipal(deps.db, token) : undefined;
     if (!principal) {
-      if (token) await recordFailure(deps.db, 'api:bad-token', BAD_TOKENS);
+      // Per presented token (its hash), never one counter for all: made-up tokens cannot lock a valid one out.
+      if (token && (await takeAttempt(deps.db, `api:bad:${tokenDigest(token)}`, BAD_TOKENS)) > 0) refuse('api');
       c.header('WWW-Authenticate', 'Bearer');
       throw new AppError('UNAUTHENTICATED');
     }
-    const key = `api:${principal.tokenId}`;
-    if ((await throttleWait(deps.db, key, RATE)) > 0) throw new AppError('THROTTLED');
-    await recordFailure(deps.db, key, RATE);
+    if ((await takeAttempt(deps.db, `api:${principal.tokenId}`, { ...RATE, maxFailures: deps.config.budgets.apiPerMinute })) > 0) refuse('api');
     c.set('principal', principal);
     await next();
   };

@@ -2,6 +2,8 @@ import { Hono } from 'hono';
 import type { Deps } from '../bootstrap.js';
 import { viewContext, type AppEnv } from '../http/env.js';
 import { AppError } from '../http/errors.js';
+import { budgetKey, spendHourly } from '../http/anti-automation.js';
+import { refuse } from '../http/refusals.js';
 import { formStrings, toFieldErrors } from '../http/validation.js';
 import { getCaseSealer } from '../mailbox/case-key.js';
 import { setNotificationAddress } from '../mailbox/notification.service.js';
@@ -23,6 +25,7 @@ export function appointmentRoutes(deps: Deps) {
       c.status(422);
       return c.html(<IntakeAppointmentPage ctx={viewContext(c)} idempotencyKey={values.idempotencyKey!} errors={toFieldErrors(parsed.error, c.get('t'))} done={false} />);
     }
+    if (!(await spendHourly(deps.db, budgetKey(deps.keyring, 'appointment', caseId), deps.config.budgets.appointmentRequestsPerHour))) refuse('appointment');
     const sealer = await getCaseSealer(deps.db, deps.keyring, caseId);
     await requestAppointment(deps.db, sealer, { mode: parsed.data.mode, slots: slotsOf(parsed.data) }, { kind: 'reporter' });
     if (parsed.data.email) await setNotificationAddress(deps.db, sealer, parsed.data.email, { kind: 'reporter' });

@@ -164,7 +164,9 @@ export type AuditEventType =
   | 'TEAM_ACTIVITY_RECORDED'
   | 'TEAM_ACTIVITY_UPDATED'
   | 'OBJECTIVE_SAVED'
-  | 'OBJECTIVE_CARRIED_OVER';
+  | 'OBJECTIVE_CARRIED_OVER'
+  // the operator's switch against a flood (decision 025)
+  | 'INTAKE_GUARD_CHANGED';
 
 export interface AuditActor {
   kind: 'user' | 'reporter' | 'system' | 'cli';

@@ -3,7 +3,7 @@ import type { Db } from '../db/create-db.js';
 import type { Keyring } from '../crypto/keyring.js';
 import { keyedHash, open, seal } from '../crypto/seal.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { clearFailures, recordFailure, throttleWait, type ThrottleRule } from '../http/throttle.js';
+import { clearFailures, takeAttempt, type ThrottleRule } from '../http/throttle.js';
 import { SECOND_FACTOR_ROLES, type Role } from '../../domain/roles.js';
 import { matchTotp, newTotpSecret } from './totp.js';
 
@@ -79,12 +79,11 @@ export type SecondFactorResult = { ok: true } | { ok: false; waitMinutes?: numbe
 /** Checks a TOTP code (each accepted once) or an unused recovery code; throttled per user. */
 export async function verifySecondFactor(db: Db, keyring: Keyring, userId: string, input: string, now = new Date()): Promise<SecondFactorResult> {
   const throttleKey = `totp:${userId}`;
-  const wait = await throttleWait(db, throttleKey, CODE_RULE, now);
+  const wait = await takeAttempt(db, throttleKey, CODE_RULE, now); // counted before the check (finding 11)
   if (wait > 0) return { ok: false, waitMinutes: wait };
   const code = input.trim().toUpperCase().replace(/[\s-]/g, '');
   const ok = /^\d{6}$/.test(code) ? await useTotp(db, keyring, userId, code, now) : await useRecoveryCode(db, keyring, userId, code, now);
   if (!ok) {
-    await recordFailure(db, throttleKey, CODE_RULE, now);
     await db.transaction().execute((trx) => recordAudit(trx, { type: 'TWO_FACTOR_FAILED', actor: { kind: 'system' }, detail: { userId } }));
     return { ok: false };
   }

@@ -9,7 +9,7 @@ import {
 } from '@simplewebauthn/server';
 import type { Db } from '../db/create-db.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { clearFailures, recordFailure, throttleWait, type ThrottleRule } from '../http/throttle.js';
+import { clearFailures, takeAttempt, type ThrottleRule } from '../http/throttle.js';
 import { hasConfirmedTotp } from './two-factor.service.js';
 
 const CHALLENGE_MINUTES = 5;
@@ -125,11 +125,10 @@ export type AssertionResult = { ok: true } | { ok: false; waitMinutes?: number }
 /** Verifies an assertion: fresh single-use challenge, origin, RP ID, signature, and a rising counter. */
 export async function finishAuthentication(db: Db, rp: RelyingParty, userId: string, response: AuthenticationResponseJSON, now = new Date()): Promise<AssertionResult> {
   const throttleKey = `totp:${userId}`;
-  const wait = await throttleWait(db, throttleKey, CODE_RULE, now);
+  const wait = await takeAttempt(db, throttleKey, CODE_RULE, now); // counted before the check (finding 11)
   if (wait > 0) return { ok: false, waitMinutes: wait };
   const ok = await verifyAssertion(db, rp, userId, response, now);
   if (!ok) {
-    await recordFailure(db, throttleKey, CODE_RULE, now);
     await db.transaction().execute((trx) => recordAudit(trx, { type: 'TWO_FACTOR_FAILED', actor: { kind: 'system' }, detail: { userId, method: 'webauthn' } }));
     return { ok: false };
   }

@@ -10,6 +10,10 @@ export interface InstitutionTable {
   name: string;
   created_at: CreatedAt;
   require_two_factor: Generated<boolean>;
+  /** The operator's switch against a real attack (decision 025). */
+  intake_mode: Generated<'open' | 'proof_required' | 'closed'>;
+  proof_cost: number | null;
+  contact_text: string | null;
 }
 
 export interface TeamTable {

@@ -1,4 +1,6 @@
 import { CsrfField, Layout } from '../../ui/layout.js';
+import type { Challenge } from 'altcha-lib/v1/types';
+import { ProofField } from '../../ui/proof-field.js';
 import { ErrorSummary, SubmitButton, type FieldErrors } from '../../ui/form.js';
 import type { MessageKey } from '../../i18n/i18n.js';
 import { UploadField } from '../attachments/upload-field.js';
@@ -62,7 +64,7 @@ function answerText(step: Step, p: QuestionProps): string {
 }
 
 /** GOV.UK "check your answers": every answer with a Change button, then evidence and Send. */
-export function CheckAnswersPage(p: PageProps & { steps: Step[] }) {
+export function CheckAnswersPage(p: PageProps & { steps: Step[]; proof?: Challenge }) {
   const { t } = p.ctx;
   return (
     <Layout ctx={p.ctx} title={t('intake.check.title')} isPublic>
@@ -98,6 +100,7 @@ export function CheckAnswersPage(p: PageProps & { steps: Step[] }) {
         <UrgentChoice ctx={p.ctx} checked={p.answers.urgent === 'yes'} />
         <h2>{t('intake.check.sendHeading')}</h2>
         <p>{t('intake.check.sendText')}</p>
+        {p.proof && <ProofField ctx={p.ctx} challenge={p.proof} />}
         <SubmitButton>{t('intake.submit')}</SubmitButton>
       </form>
     </Layout>

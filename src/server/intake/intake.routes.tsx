@@ -17,7 +17,9 @@ import { applicableSteps, findStep, firstIncompleteStep, neighbourStep, STEPS, s
 import { listIntakeOptions, stepContext, type IntakeOptions } from './intake-options.js';
 import { CheckAnswersPage, DraftExpiredPage, QuestionPage } from './intake-pages.js';
 import { answerErrors } from './intake-errors.js';
-import { consumeRateBudget, intakeBudget } from '../http/rate-limit.js';
+import { admitReport, guardFor } from './intake-budget.js';
+import { ClosedPage } from './intake-closed.views.js';
+import { newProofChallenge, PROOF_FIELD } from '../http/proof-of-work.js';
 import { alertAfterIntake } from '../urgent/urgent.routes.js';
 import { notifyNewReport } from '../notify/new-report.notify.js';
 import type { SsoConfig } from '../sso/sso.config.js';
@@ -41,7 +43,10 @@ export function intakeRoutes(deps: Deps, today: () => string, sso?: SsoConfig) {
     const draft = sealDraft(deps.keyring, ctx.csrfToken, answers);
     const steps = applicableSteps(answers, stepContext(teams.length, options));
     const props = { ctx, answers, errors, teams, options, draft, canVerify: Boolean(sso?.oidc), verifyFailed };
-    if (target === 'check') return c.html(<CheckAnswersPage {...props} steps={steps} />);
+    if (target === 'check') {
+      const proof = await newProofChallenge(deps.keyring, 'intake', (await guardFor(deps)).proofCost);
+      return c.html(<CheckAnswersPage {...props} steps={steps} proof={proof} />);
+    }
     const number = Math.max(1, steps.findIndex((s) => s.key === target.key) + 1);
     return c.html(<QuestionPage {...props} step={target} number={number} total={steps.length} returnTo={returnTo} />);
   };
@@ -53,6 +58,8 @@ export function intakeRoutes(deps: Deps, today: () => string, sso?: SsoConfig) {
   app.route('/', reporterVerifyRoutes(deps, sso, async (c, answers, failed) => render(c, await listTeams(deps.db), answers, findStep('contact')!, {}, undefined, failed)));
 
   app.get('/melden', async (c) => {
+    const guard = await guardFor(deps);
+    if (guard.mode === 'closed') return c.html(<ClosedPage ctx={viewContext(c)} guard={guard} reason="closed" />, 503);
     const teams = await listTeams(deps.db);
     const answers: Answers = { idempotencyKey: newKey(), ...(teams.length === 1 ? { team: teams[0]!.key } : {}) };
     return render(c, teams, answers, applicableSteps(answers, stepContext(teams.length, await optionsFor(teams, answers)))[0]!);
@@ -84,13 +91,14 @@ export function intakeRoutes(deps: Deps, today: () => string, sso?: SsoConfig) {
 
   // Sending the report: the sealed answers plus evidence, or every field in one POST.
   app.post('/melden', async (c) => {
-    await consumeRateBudget(deps.db, 'intake', intakeBudget(deps.config.intakePerMinute)); // global anonymous budget (issue 6)
+    const guard = await guardFor(deps); // the operator's switch (decision 025)
+    if (guard.mode === 'closed') return c.html(<ClosedPage ctx={viewContext(c)} guard={guard} reason="closed" />, 503);
     const t = c.get('t');
     const body = await c.req.parseBody({ all: true });
     const form = formStrings(body as never);
     const stored = openDraft(deps.keyring, c.get('csrfToken'), form[DRAFT_FIELD]);
     if (form[DRAFT_FIELD] && !stored) return expired(c);
-    const { [DRAFT_FIELD]: _draft, _csrf, ...fields } = form;
+    const { [DRAFT_FIELD]: _draft, _csrf, [PROOF_FIELD]: proof, ...fields } = form;
     const values: Answers = { ...stored, ...fields };
     if (!validKey(values.idempotencyKey)) values.idempotencyKey = newKey();
     const teams = await listTeams(deps.db);
@@ -107,6 +115,9 @@ export function intakeRoutes(deps: Deps, today: () => string, sso?: SsoConfig) {
       c.status(422);
       return render(c, teams, values, 'check', { files: t(UPLOAD_PROBLEM_MESSAGE[upload.problem]) });
     }
+    // Only a well-formed, complete report spends budget: per browser session, never per installation (decision 025).
+    const refusal = await admitReport(deps, guard, c.get('csrfToken'), proof);
+    if (refusal) return c.html(<ClosedPage ctx={viewContext(c)} guard={guard} reason={refusal.reason} count={refusal.count} />, 429);
     const parsed = IntakeInput.parse(values);
     const team = teams.find((tm) => tm.key === parsed.team)!;
     const origin = { browserKey: c.get('browserKey'), idempotencyKey: parsed.idempotencyKey };

@@ -2,6 +2,10 @@ import { Hono, type Context } from 'hono';
 import type { Deps } from '../bootstrap.js';
 import { viewContext, type AppEnv } from '../http/env.js';
 import { AppError } from '../http/errors.js';
+import { budgetKey, readIntakeGuard, spendHourly } from '../http/anti-automation.js';
+import { countRefusal, refuse } from '../http/refusals.js';
+import { newProofChallenge, PROOF_FIELD, spendProof } from '../http/proof-of-work.js';
+import { ClosedPage } from '../intake/intake-closed.views.js';
 import { clearStrictCookie, readStrictCookie, setStrictCookie } from '../http/cookies.js';
 import { CSRF_COOKIE } from '../http/csrf.js';
 import { formStrings, toFieldErrors } from '../http/validation.js';
@@ -44,24 +48,36 @@ export function mailboxRoutes(deps: Deps) {
   const app = new Hono<MailboxEnv>();
   const secure = deps.config.secureCookies;
 
-  app.get('/postbus', (c) => {
-    const status = c.req.query('notice') === 'signed-out' ? c.get('t')('mailbox.signedOut') : undefined;
-    return c.html(<MailboxSignInPage ctx={ctxOf(c)} errors={{}} status={status} />);
-  });
+  const signInPage = async (c: Context<MailboxEnv>, errors: Record<string, string>, status?: string) => {
+    const guard = await readIntakeGuard(deps.db, deps.config.budgets.proofCost);
+    const proof = await newProofChallenge(deps.keyring, 'mailbox', guard.proofCost);
+    return c.html(<MailboxSignInPage ctx={ctxOf(c)} errors={errors} status={status} proof={proof} />);
+  };
+
+  app.get('/postbus', (c) => signInPage(c, {}, c.req.query('notice') === 'signed-out' ? c.get('t')('mailbox.signedOut') : undefined));
 
   app.post('/postbus', async (c) => {
     const t = c.get('t');
-    const parsed = ReceiptInput.safeParse(formStrings(await c.req.parseBody()));
+    const form = formStrings(await c.req.parseBody());
+    const parsed = ReceiptInput.safeParse(form);
     if (!parsed.success) {
       c.status(422);
-      return c.html(<MailboxSignInPage ctx={ctxOf(c)} errors={toFieldErrors(parsed.error, t)} />);
+      return signInPage(c, toFieldErrors(parsed.error, t));
+    }
+    // Under attack the operator may require proof of work: then a sign-in without it gets the contact page.
+    const guard = await readIntakeGuard(deps.db, deps.config.budgets.proofCost);
+    if (guard.mode === 'proof_required' && !(await spendProof(deps.db, deps.keyring, form[PROOF_FIELD], 'mailbox'))) {
+      countRefusal('mailbox_sign_in');
+      c.status(429);
+      return c.html(<ClosedPage ctx={ctxOf(c)} guard={guard} reason="script" />);
     }
     const browserKey = browserThrottleKey(deps.keyring, readStrictCookie(c, CSRF_COOKIE, secure) ?? '');
-    const result = await signInWithReceipt(deps.db, deps.keyring, parsed.data.receipt, browserKey);
+    const result = await signInWithReceipt(deps.db, deps.keyring, parsed.data.receipt, browserKey, new Date(), deps.config.budgets.signInFailuresPerBrowser);
     if (!result.ok) {
+      if (result.waitMinutes) countRefusal('mailbox_sign_in');
       c.status(result.waitMinutes ? 429 : 401);
       const message = result.waitMinutes ? t('mailbox.throttled', { minutes: result.waitMinutes }) : t('mailbox.signInFailed');
-      return c.html(<MailboxSignInPage ctx={ctxOf(c)} errors={{ receipt: message }} />);
+      return signInPage(c, { receipt: message });
     }
     setStrictCookie(c, MAILBOX_COOKIE, result.token, secure, 3600);
     return c.redirect('/postbus/inbox', 303);
@@ -90,6 +106,10 @@ export function mailboxRoutes(deps: Deps) {
     return c.html(<MailboxPage ctx={ctxOf(c)} view={view} errors={errors} notice={notice} messageDraft={messageDraft} />);
   };
   const done = (c: Context<MailboxEnv>, notice: Notice) => noticeRedirect(c, '/postbus/inbox', notice);
+  /** Messages and uploads: an hourly budget per mailbox (decision 025). */
+  const spendMailboxWrite = async (c: Context<MailboxEnv>) => {
+    if (!(await spendHourly(deps.db, budgetKey(deps.keyring, 'mailbox-write', c.get('caseId')), deps.config.budgets.mailboxWritesPerHour))) refuse('mailbox_message');
+  };
   const sealerOf = (c: Context<MailboxEnv>) => getCaseSealer(deps.db, deps.keyring, c.get('caseId'));
 
   app.get('/postbus/inbox', (c) => render(c));
@@ -104,6 +124,7 @@ export function mailboxRoutes(deps: Deps) {
       if (!upload.ok) errors.files = c.get('t')(UPLOAD_PROBLEM_MESSAGE[upload.problem]);
       return render(c, { message: errors }, fields.body); // the message stays in the form
     }
+    await spendMailboxWrite(c);
     await sendMessage(deps.db, await sealerOf(c), { author: 'reporter', body: parsed.data.body, files: upload.files });
     return done(c, 'sent');
   });
@@ -151,6 +172,7 @@ export function mailboxRoutes(deps: Deps) {
   app.post('/postbus/afspraak', async (c) => {
     const parsed = AppointmentRequestInput.safeParse(formStrings(await c.req.parseBody()));
     if (!parsed.success) return render(c, { appointment: toFieldErrors(parsed.error, c.get('t')) });
+    if (!(await spendHourly(deps.db, budgetKey(deps.keyring, 'appointment', c.get('caseId')), deps.config.budgets.appointmentRequestsPerHour))) refuse('appointment');
     const sealer = await sealerOf(c);
     await requestAppointment(deps.db, sealer, { mode: parsed.data.mode, slots: slotsOf(parsed.data) }, { kind: 'reporter' });
     if (parsed.data.email) await setNotificationAddress(deps.db, sealer, parsed.data.email, { kind: 'reporter' });

@@ -2,11 +2,13 @@ import { vocabLabel } from '../../domain/labels.js';
 import { CsrfField, Layout } from '../../ui/layout.js';
 import { ErrorSummary, SubmitButton, TextField, type FieldErrors } from '../../ui/form.js';
 import type { ViewContext } from '../http/env.js';
+import type { Challenge } from 'altcha-lib/v1/types';
+import { ProofField } from '../../ui/proof-field.js';
 import type { MailboxView } from './mailbox.service.js';
 import { ConsentLedgerTable } from '../consent/consent.views.js';
 import { AppointmentSection, DisclosureSection, MessagesSection, MinutesSection, NotificationSection } from './mailbox-sections.js';
 
-export function MailboxSignInPage({ ctx, errors, status }: { ctx: ViewContext; errors: FieldErrors; status?: string }) {
+export function MailboxSignInPage({ ctx, errors, status, proof }: { ctx: ViewContext; errors: FieldErrors; status?: string; proof?: Challenge }) {
   const { t } = ctx;
   return (
     <Layout ctx={ctx} title={t('mailbox.signInTitle')} isPublic>
@@ -17,6 +19,7 @@ export function MailboxSignInPage({ ctx, errors, status }: { ctx: ViewContext; e
       <form method="post" action="/postbus" novalidate>
         <CsrfField ctx={ctx} />
         <TextField name="receipt" label={t('mailbox.receipt')} hint={t('mailbox.receiptHint')} error={errors.receipt} autocomplete="off" />
+        {proof && <ProofField ctx={ctx} challenge={proof} />}
         <SubmitButton>{t('mailbox.signIn')}</SubmitButton>
       </form>
     </Layout>

@@ -1,6 +1,7 @@
 import type { MiddlewareHandler } from 'hono';
 import { sql } from 'kysely';
 import type { Db } from '../db/create-db.js';
+import { refusalCounts } from '../http/refusals.js';
 
 /**
  * Prometheus text exposition (format 0.0.4) without a client library: request counters and
@@ -50,6 +51,8 @@ export function createMetrics(): Metrics {
       lines.push(`meldpunt_http_request_duration_seconds_sum{${k}} ${sums.get(k)}`);
       lines.push(`meldpunt_http_request_duration_seconds_count{${k}} ${counts.get(k)}`);
     }
+    lines.push('# HELP meldpunt_refusals_total Requests refused by an anti-automation budget, per kind (decision 025).', '# TYPE meldpunt_refusals_total counter');
+    for (const [kind, n] of refusalCounts()) lines.push(`meldpunt_refusals_total{kind="${kind}"} ${n}`);
     let up = 1;
     try {
       const open = await db.selectFrom('case').innerJoin('team', 'team.id', 'case.team_id')

@@ -1,4 +1,5 @@
 import { Hono, type Context } from 'hono';
+import { countRefusal } from '../http/refusals.js';
 import { z } from 'zod';
 import type { Deps } from '../bootstrap.js';
 import type { Logger } from '../logger.js';
@@ -43,7 +44,8 @@ export function passwordResetRoutes(deps: Deps, logger?: Logger) {
       return c.html(<ForgotPasswordPage ctx={viewContext(c)} email={values.email} errors={toFieldErrors(parsed.error, t)} />);
     }
     const keys = resetThrottleKeys(deps.keyring, parsed.data.email, readStrictCookie(c, CSRF_COOKIE, deps.config.secureCookies) ?? '');
-    const wait = await admitResetRequest(deps.db, keys);
+    const wait = await admitResetRequest(deps.db, keys, new Date(), deps.config.budgets.passwordResetsPerBrowser);
+    if (wait > 0) countRefusal('password_reset');
     if (wait > 0) {
       c.status(429);
       return c.html(<ForgotPasswordPage ctx={viewContext(c)} email={parsed.data.email} errors={{ email: t('passwordReset.throttled', { minutes: wait }) }} />);

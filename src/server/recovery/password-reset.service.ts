@@ -4,7 +4,7 @@ import type { Keyring } from '../crypto/keyring.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { keyedHash } from '../crypto/seal.js';
 import { loginThrottleKey } from '../auth/login-throttle.js';
-import { clearFailures, recordFailure, throttleWait, type ThrottleRule } from '../http/throttle.js';
+import { clearFailures, takeAttempt, type ThrottleRule } from '../http/throttle.js';
 import { findUserByEmail, hashPassword } from '../users/users.service.js';
 
 /**
@@ -31,15 +31,14 @@ export function resetThrottleKeys(keyring: Keyring, email: string, browserSeed: 
 
 /**
  * Counts one request against both limits, whether or not the account exists (so the limit
- * reveals nothing either). Returns the minutes to wait when a limit is reached (then nothing is counted).
+ * reveals nothing either). Returns the minutes to wait when a limit is reached (the refused request is counted too).
  */
-export async function admitResetRequest(db: Db, keys: string[], now = new Date()): Promise<number> {
+export async function admitResetRequest(db: Db, keys: string[], now = new Date(), browserLimit = BROWSER_RULE.maxFailures): Promise<number> {
   const [addressKey, browserKey] = keys as [string, string];
-  const wait = Math.max(await throttleWait(db, addressKey, ADDRESS_RULE, now), await throttleWait(db, browserKey, BROWSER_RULE, now));
-  if (wait > 0) return wait;
-  await recordFailure(db, addressKey, ADDRESS_RULE, now);
-  await recordFailure(db, browserKey, BROWSER_RULE, now);
-  return 0;
+  // Each counter is taken and checked in one statement, so parallel requests cannot pass together.
+  const browserWait = await takeAttempt(db, browserKey, { ...BROWSER_RULE, maxFailures: browserLimit }, now);
+  if (browserWait > 0) return browserWait;
+  return takeAttempt(db, addressKey, ADDRESS_RULE, now);
 }
 
 export interface IssuedReset {
