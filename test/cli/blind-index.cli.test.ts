@@ -9,7 +9,7 @@ import { reportAnonymously } from '../support/reporter-flow.js';
 
 /**
  * `bin/meldpunt keys rotate-blind-index` as an operator runs it: a child process on a data
- * directory (or a fresh PostgreSQL database when TEST_DATABASE_URL is set) that a server wrote.
+ * directory and a fresh database (test/support/database.ts) that a server wrote.
  */
 const ws = useCliWorkspace({ prefix: 'cli-blind', env: { MELDPUNT_BLIND_INDEX_KEY: undefined } });
 const meldpunt = (args: string[], extraEnv: NodeJS.ProcessEnv = {}) => ws.run(args, extraEnv);

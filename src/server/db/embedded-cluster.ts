@@ -179,8 +179,7 @@ async function start(dataDir: string, user: { uid: number; gid: number } | undef
     'unix_socket_permissions=0700',
     // Statements may hold case data: never write them to the log.
     'log_min_error_statement=panic',
-    'max_connections=100',
-    ...(opts.disposable ? ['fsync=off', 'synchronous_commit=off', 'full_page_writes=off'] : []),
+    ...(opts.disposable ? ['max_connections=300', 'fsync=off', 'synchronous_commit=off', 'full_page_writes=off'] : ['max_connections=100']),
   ];
   const child = spawn(postgres, ['-D', clusterDir, ...settings.flatMap((s) => ['-c', s])], { detached: true, cwd: clusterDir, stdio: ['ignore', log, log], ...user });
   fs.closeSync(log);
