@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { createBackup, restoreBackup } from '../server/backup/backup.service.js';
+import { retireLegacyPglite } from '../server/db/legacy-pglite.js';
 import { parseArgs } from './args.js';
 import type { Command } from './commands.js';
 
@@ -16,6 +17,7 @@ export const backupCreateCommand: Command = {
 
 export const backupRestoreCommand: Command = {
   summary: 'replace ALL data with a backup: FILE --yes (passphrase from MELDPUNT_BACKUP_PASSPHRASE; stop servers first)',
+  convertsLegacyPglite: true,
   async run(deps, args) {
     const { options, positional } = parseArgs(args.filter((a) => a !== '--yes'), []);
     void options;
@@ -28,5 +30,7 @@ export const backupRestoreCommand: Command = {
       keysFromEnvironment: Boolean(deps.config.masterKey || deps.config.indexKey),
     });
     process.stdout.write(`restored ${result.rows} rows in ${result.tables} tables from the backup of ${result.createdAt}\n`);
+    const kept = deps.kind === 'embedded' ? retireLegacyPglite(deps.config.dataDir) : undefined;
+    if (kept) process.stdout.write(`the earlier PGlite database is kept, no longer used, in ${kept}\n`);
   },
 };

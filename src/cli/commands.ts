@@ -13,6 +13,8 @@ import { usersResetTwoFactorCommand } from './recovery.command.js';
 
 export interface Command {
   summary: string;
+  /** Runs on a data directory that still holds an earlier version's PGlite database (to convert it). */
+  convertsLegacyPglite?: boolean;
   run(deps: Deps, args: string[]): Promise<void>;
 }
 

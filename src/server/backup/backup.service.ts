@@ -13,7 +13,8 @@ import {
 /**
  * A backup is every table of the database plus the key material that opens it, encrypted
  * with the operator's passphrase. It restores into an installation at the same schema
- * version (same migrations), on PGlite or PostgreSQL alike.
+ * version (same migrations), on the embedded or an external PostgreSQL alike; it is also how
+ * a PGlite data directory of an earlier version is converted (decision 020).
  */
 interface Payload {
   format: 1;
