@@ -1,6 +1,6 @@
 import { defineConfig } from 'vitest/config';
 
-/** `npm run test:reliability`: server processes, crashes, outages; needs PostgreSQL 15. */
+/** `npm run test:reliability`: server processes, crashes, outages; on the embedded PostgreSQL or TEST_DATABASE_URL. */
 export default defineConfig({
   test: {
     root: new URL('../..', import.meta.url).pathname,
