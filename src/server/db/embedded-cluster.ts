@@ -51,8 +51,7 @@ export async function useEmbeddedCluster(dataDir: string, opts: ClusterOptions =
     writePrivateFile(me, '');
     try {
       const pw = await ensureInitialised(dataDir, user, opts);
-      if (!isRunning(clusterDir)) await start(dataDir, user, opts);
-      await waitUntilReady(dataDir, clusterDir, pw);
+      await ensureRunning(dataDir, user, opts, pw);
       await ensureDatabase(clusterDir, pw);
       return pw;
     } catch (err) {
@@ -192,6 +191,25 @@ async function start(dataDir: string, user: { uid: number; gid: number } | undef
     if (exited) throw new Error(`the embedded PostgreSQL in ${clusterDir} did not start: ${lastProblem(logFile)}`);
     if (Date.now() > deadline) throw new Error(`the embedded PostgreSQL in ${clusterDir} did not start within 2 minutes (see ${logFile})`);
     await sleep(20);
+  }
+}
+
+/**
+ * Starts the cluster unless it runs, and waits until it takes connections. A cluster that was
+ * just killed may still be on its way out (its pid alive, its shared memory held by dying
+ * sessions): then starting fails or what seemed to run goes away, and a few more tries follow.
+ */
+async function ensureRunning(dataDir: string, user: { uid: number; gid: number } | undefined, opts: ClusterOptions, password: string): Promise<void> {
+  const clusterDir = path.join(dataDir, CLUSTER_DIR);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      if (!isRunning(clusterDir)) await start(dataDir, user, opts);
+      await waitUntilReady(dataDir, clusterDir, password);
+      return;
+    } catch (err) {
+      if (attempt >= 6) throw err;
+      await sleep(500);
+    }
   }
 }
 
