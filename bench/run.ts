@@ -1,15 +1,15 @@
 /**
- * `npm run bench`: speed next to the database's own limit, on PostgreSQL and on PGlite.
+ * `npm run bench`: speed next to the database's own limit, on the embedded PostgreSQL (the
+ * default, in a temporary data directory) and on an external PostgreSQL.
  * Prints a table and writes bench/results/<time>.json.
  *
  * Knobs (environment):
- *   BENCH_ENGINES        postgres,pglite (default both)
- *   BENCH_DATABASE_URL   PostgreSQL server for a fresh, dropped-afterwards database
+ *   BENCH_ENGINES        embedded,external (default both)
+ *   BENCH_DATABASE_URL   external PostgreSQL server for a fresh, dropped-afterwards database
  *                        (default postgres://postgres@127.0.0.1:5432/postgres)
  *   BENCH_SECONDS        seconds per load run (default 8)
  *   BENCH_CONNECTIONS    concurrent HTTP connections (default 10)
  *   BENCH_REPORT_SIZES   case counts for the annual report (default 10000,100000,1000000)
- *   BENCH_PGLITE_MAX     largest case count on PGlite (default 100000; set 1000000 for the full run)
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -17,19 +17,18 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { benchEngine, type EngineResult } from './engine.js';
 import { formatTable } from './table.js';
+import type { DbKind } from '../test/reliability/targets.js';
 
-const engines = (process.env.BENCH_ENGINES ?? 'postgres,pglite').split(',').map((e) => e.trim()) as ('postgres' | 'pglite')[];
+const engines = (process.env.BENCH_ENGINES ?? 'embedded,external').split(',').map((e) => e.trim()) as DbKind[];
 const seconds = Number(process.env.BENCH_SECONDS ?? 8);
 const sizes = (process.env.BENCH_REPORT_SIZES ?? '10000,100000,1000000').split(',').map(Number);
-const pgliteMax = Number(process.env.BENCH_PGLITE_MAX ?? 100_000);
 const postgresUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 const started = Date.now();
 const results: EngineResult[] = [];
 for (const engine of engines) {
   process.stderr.write(`${engine}\n`);
-  const reportSizes = engine === 'pglite' ? sizes.filter((n) => n <= pgliteMax) : sizes;
-  results.push(await benchEngine(engine, { seconds, reportSizes, postgresUrl }));
+  results.push(await benchEngine(engine, { seconds, reportSizes: sizes, postgresUrl }));
 }
 
 const machine = {
