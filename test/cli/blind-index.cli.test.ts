@@ -14,7 +14,7 @@ import { reportAnonymously } from '../support/reporter-flow.js';
 const ws = useCliWorkspace({ prefix: 'cli-blind', env: { MELDPUNT_BLIND_INDEX_KEY: undefined } });
 const meldpunt = (args: string[], extraEnv: NodeJS.ProcessEnv = {}) => ws.run(args, extraEnv);
 
-/** Opens the database the way the server does; closed again before the CLI runs (embedded database). */
+/** Opens the database the way the server does, and closes it again. */
 async function withDeps<T>(work: (deps: Awaited<ReturnType<typeof bootstrap>>) => Promise<T>): Promise<T> {
   const deps = await bootstrap(readConfig({ MELDPUNT_DATA_DIR: ws.env.MELDPUNT_DATA_DIR, DATABASE_URL: ws.env.DATABASE_URL, MELDPUNT_LOG_LEVEL: 'silent', MELDPUNT_INTAKE_PER_MINUTE: '1000' }));
   try {
