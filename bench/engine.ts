@@ -22,7 +22,7 @@ const log = (msg: string) => process.stderr.write(`  ${msg}\n`);
 
 async function timedStart(env: Record<string, string>): Promise<{ server: ServerProcess; ms: number }> {
   const started = performance.now();
-  const server = await startServer({ ...env, MELDPUNT_LOG_LEVEL: 'error', MELDPUNT_INTAKE_PER_MINUTE: '1000000' });
+  const server = await startServer({ ...env, MELDPUNT_LOG_LEVEL: 'error', MELDPUNT_INTAKE_PER_MINUTE: '1000000' }, 180_000);
   return { server, ms: performance.now() - started };
 }
 
