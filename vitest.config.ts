@@ -6,5 +6,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // One database server per run and a migrated template (test/support/database.ts).
+    globalSetup: ['test/support/global-setup.ts'],
   },
 });

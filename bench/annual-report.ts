@@ -1,6 +1,6 @@
 /**
  * The annual report over many cases: `npx tsx bench/annual-report.ts [CASES]` (default
- * 1,000,000). Uses PGlite in a temporary directory, or DATABASE_URL when set (a scratch
+ * 1,000,000). Uses the embedded PostgreSQL in a temporary directory, or DATABASE_URL when set (a scratch
  * database: it adds cases to the default team). Cases are spread over 2024 and 2025.
  */
 import fs from 'node:fs';

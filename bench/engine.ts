@@ -7,11 +7,11 @@ import { growCases, measureAnnualReport } from './annual.js';
 import { loadGet, loadIntake, type LoadResult } from './http-load.js';
 import { measurePublicPage } from './public-pages.js';
 import { loadRawIntake } from './raw-intake.js';
-import { rssMiB, samplePeakRss } from './stats.js';
+import { clusterPssMiB, rssMiB, samplePeakRss } from './stats.js';
 
 export interface EngineResult {
   engine: DbKind;
-  startup: { freshMs: number; restartMs: number; restartCases: number; rssIdleMiB: number; rssLoadMiB: number };
+  startup: { freshMs: number; secondMs: number; restartMs: number; restartCases: number; rssIdleMiB: number; rssLoadMiB: number; databaseIdleMiB?: number };
   intake: { anonymous: LoadResult; named: LoadResult; rawAnonymous: LoadResult; rawNamed: LoadResult };
   annualReport: { cases: number; reportMs: number; rawMs: number; naiveMs: number }[];
   staff: { cases: number; inbox: LoadResult; search: LoadResult; filter: LoadResult; filterSingle: LoadResult };
@@ -22,18 +22,20 @@ const log = (msg: string) => process.stderr.write(`  ${msg}\n`);
 
 async function timedStart(env: Record<string, string>): Promise<{ server: ServerProcess; ms: number }> {
   const started = performance.now();
-  const server = await startServer({ ...env, MELDPUNT_LOG_LEVEL: 'error', MELDPUNT_INTAKE_PER_SESSION: '100000', MELDPUNT_INTAKE_NO_SCRIPT_PER_SESSION: '100000' });
+  const server = await startServer({ ...env, MELDPUNT_LOG_LEVEL: 'error', MELDPUNT_INTAKE_PER_SESSION: '100000', MELDPUNT_INTAKE_NO_SCRIPT_PER_SESSION: '100000' }, 180_000);
   return { server, ms: performance.now() - started };
 }
 
 export async function benchEngine(kind: DbKind, opts: { seconds: number; reportSizes: number[]; postgresUrl: string }): Promise<EngineResult> {
-  const target = await createTarget(kind, opts.postgresUrl);
+  const target = await createTarget(kind, kind === 'external' ? opts.postgresUrl : undefined);
   try {
     log(`${kind}: cold start`);
     const fresh = await timedStart(target.env);
     let server = fresh.server;
     await new Promise((r) => setTimeout(r, 2000));
     const rssIdleMiB = rssMiB(server.child.pid!);
+    // The embedded database's processes (proportional share, so shared buffers count once).
+    const databaseIdleMiB = kind === 'embedded' ? clusterPssMiB(target.dataDir) : undefined;
     const peak = samplePeakRss(server.child.pid!);
     log(`${kind}: intake under load (${opts.seconds} s each)`);
     const anonymous = await loadIntake(server.url, opts.seconds, true);
@@ -43,6 +45,9 @@ export async function benchEngine(kind: DbKind, opts: { seconds: number; reportS
     const publicPages = [];
     for (const path of ['/', '/melden']) publicPages.push({ path, ...(await measurePublicPage(server.url, path)) });
     await server.stop();
+    log(`${kind}: second start`);
+    const second = await timedStart(target.env);
+    await second.server.stop();
 
     let deps: Deps = await target.open();
     const teamId = await defaultTeamId(deps);
@@ -83,7 +88,7 @@ export async function benchEngine(kind: DbKind, opts: { seconds: number; reportS
     await deps.close();
     return {
       engine: kind,
-      startup: { freshMs: fresh.ms, restartMs: restart.ms, restartCases: restart.cases, rssIdleMiB, rssLoadMiB },
+      startup: { freshMs: fresh.ms, secondMs: second.ms, restartMs: restart.ms, restartCases: restart.cases, rssIdleMiB, rssLoadMiB, databaseIdleMiB },
       intake: { anonymous, named, rawAnonymous, rawNamed },
       annualReport,
       staff: staff!,

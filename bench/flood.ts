@@ -65,7 +65,7 @@ async function genuine(url: string, dataDir: string, withScript: boolean): Promi
 export async function benchFlood(postgresUrl: string, opts: { seconds: number; genuine: number }): Promise<FloodResult[]> {
   const results: FloodResult[] = [];
   for (const attack of ['junk', 'well-formed'] as const) {
-    const target = await createTarget('postgres', postgresUrl);
+    const target = await createTarget('external', postgresUrl);
     const server = await startServer({ ...target.env, MELDPUNT_LOG_LEVEL: 'error', MELDPUNT_INTAKE_PER_SESSION: '5', MELDPUNT_INTAKE_NO_SCRIPT_PER_SESSION: '2' });
     try {
       const until = Date.now() + opts.seconds * 1000;

@@ -1,15 +1,15 @@
 /**
- * `npm run bench`: speed next to the database's own limit, on PostgreSQL and on PGlite.
+ * `npm run bench`: speed next to the database's own limit, on the embedded PostgreSQL (the
+ * default, in a temporary data directory) and on an external PostgreSQL.
  * Prints a table and writes bench/results/<time>.json.
  *
  * Knobs (environment):
- *   BENCH_ENGINES        postgres,pglite (default both)
- *   BENCH_DATABASE_URL   PostgreSQL server for a fresh, dropped-afterwards database
+ *   BENCH_ENGINES        embedded,external (default both)
+ *   BENCH_DATABASE_URL   external PostgreSQL server for a fresh, dropped-afterwards database
  *                        (default postgres://postgres@127.0.0.1:5432/postgres)
  *   BENCH_SECONDS        seconds per load run (default 8)
  *   BENCH_CONNECTIONS    concurrent HTTP connections (default 10)
  *   BENCH_REPORT_SIZES   case counts for the annual report (default 10000,100000,1000000)
- *   BENCH_PGLITE_MAX     largest case count on PGlite (default 100000; set 1000000 for the full run)
  *   BENCH_FLOOD_SECONDS  length of each flood run (default 20); BENCH_FLOOD_GENUINE genuine reporters (default 20)
  *
  * `npm run bench -- --only=flood` runs only the flood scenario (docs/decisions/025),
@@ -24,11 +24,11 @@ import { formatTable } from './table.js';
 import { benchLighthouse } from './lighthouse.js';
 import { formatScores } from '../e2e/support/lighthouse.js';
 import { benchFlood, formatFlood } from './flood.js';
+import type { DbKind } from '../test/reliability/targets.js';
 
-const engines = (process.env.BENCH_ENGINES ?? 'postgres,pglite').split(',').map((e) => e.trim()) as ('postgres' | 'pglite')[];
+const engines = (process.env.BENCH_ENGINES ?? 'embedded,external').split(',').map((e) => e.trim()) as DbKind[];
 const seconds = Number(process.env.BENCH_SECONDS ?? 8);
 const sizes = (process.env.BENCH_REPORT_SIZES ?? '10000,100000,1000000').split(',').map(Number);
-const pgliteMax = Number(process.env.BENCH_PGLITE_MAX ?? 100_000);
 const postgresUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
@@ -36,8 +36,7 @@ const started = Date.now();
 const results: EngineResult[] = [];
 for (const engine of only ? [] : engines) {
   process.stderr.write(`${engine}\n`);
-  const reportSizes = engine === 'pglite' ? sizes.filter((n) => n <= pgliteMax) : sizes;
-  results.push(await benchEngine(engine, { seconds, reportSizes, postgresUrl }));
+  results.push(await benchEngine(engine, { seconds, reportSizes: sizes, postgresUrl }));
 }
 
 const machine = {
@@ -47,7 +46,7 @@ const machine = {
   node: process.version,
   platform: `${os.type()} ${os.release()}`,
 };
-process.stderr.write('flood (postgres)\n');
+process.stderr.write('flood (external PostgreSQL)\n');
 const flood = only && only !== 'flood' ? undefined : await benchFlood(postgresUrl, { seconds: Number(process.env.BENCH_FLOOD_SECONDS ?? 20), genuine: Number(process.env.BENCH_FLOOD_GENUINE ?? 20) });
 process.stderr.write('lighthouse\n');
 const lighthouse = only && only !== 'lighthouse' ? [] : await benchLighthouse();

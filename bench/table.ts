@@ -30,9 +30,11 @@ export function tableRows(results: EngineResult[]): Row[] {
   add('search by reference (HTTP)', (r) => load(r.staff.search));
   add('filter category+year (HTTP)', (r) => load(r.staff.filter));
   add('  the same, one client at a time', (r) => load(r.staff.filterSingle));
-  add('cold start to healthy (fresh)', (r) => `${Math.round(r.startup.freshMs)} ms`);
+  add('first start to healthy (fresh)', (r) => `${Math.round(r.startup.freshMs)} ms`);
+  add('second start to healthy', (r) => (r.startup.secondMs ? `${Math.round(r.startup.secondMs)} ms` : '—'));
   add('restart to healthy', (r) => `${Math.round(r.startup.restartMs)} ms (${r.startup.restartCases.toLocaleString('en')} cases)`);
-  add('RSS at rest / under load', (r) => `${r.startup.rssIdleMiB} / ${r.startup.rssLoadMiB} MiB`);
+  add('server RSS at rest / under load', (r) => `${r.startup.rssIdleMiB} / ${r.startup.rssLoadMiB} MiB`);
+  add('at rest, server + database', (r) => (r.startup.databaseIdleMiB !== undefined ? `${r.startup.rssIdleMiB} + ${r.startup.databaseIdleMiB} = ${r.startup.rssIdleMiB + r.startup.databaseIdleMiB} MiB` : 'server only (shared database)'));
   for (const path of ['/', '/melden']) {
     const at = (r: EngineResult) => r.publicPages.find((p) => p.path === path)!;
     add(`page ${path}: gzip HTML + CSS`, (r) => `${kib(at(r).htmlBytes)} + ${kib(at(r).cssBytes)}`);

@@ -7,6 +7,8 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // One database server per run and a migrated template (test/support/database.ts).
+    globalSetup: ['test/support/global-setup.ts'],
     fileParallelism: false,
   },
 });

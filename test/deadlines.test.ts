@@ -11,6 +11,7 @@ import { TestClient } from './support/http-client.js';
 import { createStaff, createTeam, PASSWORD } from './support/factories.js';
 import { seedCase } from './support/case-helpers.js';
 import { useTestApp } from './support/use-test-app.js';
+import { testDatabaseUrl } from './support/database.js';
 
 let today = '2026-01-01';
 const t = useTestApp({ smtp: true, env: { MELDPUNT_BASE_URL: 'https://meldpunt.example.test' }, app: { today: () => today } });
@@ -108,20 +109,17 @@ describe('exactly once with two server processes', () => {
   let secondDir: string | undefined;
 
   beforeAll(async () => {
-    if (!process.env.TEST_DATABASE_URL) return;
     const { rows } = await sql<{ name: string }>`SELECT current_database() AS name`.execute(t.deps.db);
-    const url = new URL(process.env.TEST_DATABASE_URL);
-    url.pathname = `/${rows[0]!.name}`;
     secondDir = fs.mkdtempSync(path.join(os.tmpdir(), 'meldpunt-second-'));
-    second = await bootstrap(readConfig({ MELDPUNT_DATA_DIR: secondDir, DATABASE_URL: url.toString(), MELDPUNT_SMTP_URL: t.smtp.url, MELDPUNT_LOG_LEVEL: 'silent' }));
+    second = await bootstrap(readConfig({ MELDPUNT_DATA_DIR: secondDir, DATABASE_URL: testDatabaseUrl(rows[0]!.name), MELDPUNT_SMTP_URL: t.smtp.url, MELDPUNT_LOG_LEVEL: 'silent' }));
   });
   afterAll(async () => {
     await second?.close();
     if (secondDir) fs.rmSync(secondDir, { recursive: true, force: true });
   });
 
-  /** Two processes on PostgreSQL; on PGlite (one process per data directory) two concurrent runs in one. */
-  const other = () => second ?? t.deps;
+  /** The second server process's view of the same database. */
+  const other = () => second!;
 
   it('sends each reminder once when two processes run the job at the same moment', async () => {
     const { adviser } = await adviserWithCase('Paula Parallel', '2026-05-01'); // ack due 2026-05-08

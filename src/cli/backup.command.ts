@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { checkPassphrase, createBackup, restoreBackup } from '../server/backup/backup.service.js';
 import { createKeyArchive, openKeyArchive } from '../server/backup/backup-keys.js';
+import { retireLegacyPglite } from '../server/db/legacy-pglite.js';
 import { parseArgs } from './args.js';
 import type { Command } from './commands.js';
 
@@ -29,6 +30,7 @@ export const backupKeysCommand: Command = {
 
 export const backupRestoreCommand: Command = {
   summary: 'replace ALL data with a backup: FILE --yes [--keys KEYFILE] (passphrases from MELDPUNT_BACKUP_PASSPHRASE, MELDPUNT_KEYS_PASSPHRASE; stop servers first)',
+  convertsLegacyPglite: true,
   async run(deps, args) {
     const { options, positional } = parseArgs(args.filter((a) => a !== '--yes'), ['keys']);
     const file = positional[0];
@@ -43,5 +45,7 @@ export const backupRestoreCommand: Command = {
       blindIndexFromEnvironment: Boolean(deps.config.blindIndexKey),
     });
     process.stdout.write(`restored ${result.rows} rows in ${result.tables} tables from the backup of ${result.createdAt}\n`);
+    const kept = deps.kind === 'embedded' ? retireLegacyPglite(deps.config.dataDir) : undefined;
+    if (kept) process.stdout.write(`the earlier PGlite database is kept, no longer used, in ${kept}\n`);
   },
 };

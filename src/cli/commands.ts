@@ -14,6 +14,8 @@ import { intakeGuardCommand, intakeStatusCommand } from './intake.command.js';
 
 export interface Command {
   summary: string;
+  /** Runs on a data directory that still holds an earlier version's PGlite database (to convert it). */
+  convertsLegacyPglite?: boolean;
   run(deps: Deps, args: string[]): Promise<void>;
 }
 

@@ -22,7 +22,7 @@ async function main(argv: string[]): Promise<void> {
   const args = argv.slice(name!.split(' ').length);
   let deps: Deps | undefined;
   try {
-    deps = await bootstrap(readConfig());
+    deps = await bootstrap(readConfig(), { allowLegacyPglite: command.convertsLegacyPglite });
     await command.run(deps, args);
   } finally {
     await deps?.close();

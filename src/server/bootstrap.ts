@@ -1,7 +1,8 @@
-import fs from 'node:fs';
 import type { Config } from './config.js';
 import { openDb, type OpenedDb } from './db/create-db.js';
 import { migrateToLatest } from './db/migrate.js';
+import { secureDataDir } from './db/data-dir.js';
+import { serviceUser } from './db/embedded-cluster.js';
 import { loadKeyring, type Keyring } from './crypto/keyring.js';
 import { ensureDefaultTeam } from './teams/teams.service.js';
 import { createMailer, type Mailer } from './mail/mailer.js';
@@ -13,10 +14,11 @@ export interface Deps extends OpenedDb {
 }
 
 /** Opens and prepares everything the server and the CLI share: database, schema, keys. */
-export async function bootstrap(config: Config): Promise<Deps> {
-  fs.mkdirSync(config.dataDir, { recursive: true });
+export async function bootstrap(config: Config, opts: { allowLegacyPglite?: boolean } = {}): Promise<Deps> {
+  // Private before any key is written; the embedded database's user may pass through it.
+  secureDataDir(config.dataDir, config.databaseUrl ? undefined : serviceUser()?.gid);
   const keyring = loadKeyring(config);
-  const opened = await openDb(config);
+  const opened = await openDb({ ...config, ...opts });
   try {
     await migrateToLatest(opened.db);
     await ensureDefaultTeam(opened.db);

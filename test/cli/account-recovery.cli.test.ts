@@ -8,7 +8,7 @@ import { TestClient } from '../support/http-client.js';
 /**
  * `bin/meldpunt users reset-two-factor EMAIL` (docs/decisions/018-account-recovery.md), run as
  * an operator runs it for the last administrator who lost their second factor: a child process
- * on a fresh data directory (or a fresh PostgreSQL database when TEST_DATABASE_URL is set), the
+ * on a fresh data directory and a fresh database (test/support/database.ts), the
  * user told by a real local SMTP server.
  */
 const EMAIL = 'last.admin@uni.example';

@@ -6,8 +6,8 @@ import { buildAnnualFixtureCsv } from '../support/annual-fixture.js';
 
 /**
  * The administration and backup commands of bin/meldpunt, run as an operator runs them: child
- * processes on a fresh data directory, or a fresh PostgreSQL database when TEST_DATABASE_URL is
- * set. Invitations go to a real SMTP server started here (so the child runs asynchronously).
+ * processes on a fresh data directory and a fresh database (test/support/database.ts).
+ * Invitations go to a real SMTP server started here (so the child runs asynchronously).
  */
 const PASSPHRASE = 'a long backup passphrase';
 const KEYS_PASSPHRASE = 'another passphrase, for the keys';

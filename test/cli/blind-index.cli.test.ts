@@ -9,12 +9,12 @@ import { reportAnonymously } from '../support/reporter-flow.js';
 
 /**
  * `bin/meldpunt keys rotate-blind-index` as an operator runs it: a child process on a data
- * directory (or a fresh PostgreSQL database when TEST_DATABASE_URL is set) that a server wrote.
+ * directory and a fresh database (test/support/database.ts) that a server wrote.
  */
 const ws = useCliWorkspace({ prefix: 'cli-blind', env: { MELDPUNT_BLIND_INDEX_KEY: undefined } });
 const meldpunt = (args: string[], extraEnv: NodeJS.ProcessEnv = {}) => ws.run(args, extraEnv);
 
-/** Opens the database the way the server does; closed again before the CLI runs (embedded database). */
+/** Opens the database the way the server does, and closes it again. */
 async function withDeps<T>(work: (deps: Awaited<ReturnType<typeof bootstrap>>) => Promise<T>): Promise<T> {
   const deps = await bootstrap(readConfig({ MELDPUNT_DATA_DIR: ws.env.MELDPUNT_DATA_DIR, DATABASE_URL: ws.env.DATABASE_URL, MELDPUNT_LOG_LEVEL: 'silent', MELDPUNT_INTAKE_PER_SESSION: '100000', MELDPUNT_INTAKE_NO_SCRIPT_PER_SESSION: '100000' }));
   try {

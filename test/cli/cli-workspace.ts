@@ -1,13 +1,12 @@
 import { spawn } from 'node:child_process';
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import { afterAll, beforeAll } from 'vitest';
 import { bootstrap } from '../../src/server/bootstrap.js';
 import { readConfig } from '../../src/server/config.js';
 import { startTestSmtp } from '../support/smtp.js';
+import { freshDatabase, onTestServer, type FreshDatabase } from '../support/database.js';
 
 export const MELDPUNT_BIN = path.resolve(import.meta.dirname, '../../bin/meldpunt');
 
@@ -20,31 +19,25 @@ export interface CliResult {
 export interface CliWorkspace {
   /** A fresh directory; the data directory is `dir/data`. */
   dir: string;
-  /** The environment the child processes get (DATABASE_URL names a fresh database when TEST_DATABASE_URL is set). */
+  /** The environment the child processes get (DATABASE_URL names the workspace's fresh database). */
   env: NodeJS.ProcessEnv;
   /** The local SMTP server, when asked for. */
   smtp: Awaited<ReturnType<typeof startTestSmtp>>;
   /** Runs bin/meldpunt as an operator does: a child process, asynchronously (an SMTP server in this process can answer it). */
   run(args: string[], extraEnv?: NodeJS.ProcessEnv): Promise<CliResult>;
-  /** Loses everything: the data directory (database and keys) and, on PostgreSQL, the database (made again, empty). */
+  /** Loses everything: the data directory (keys) and the database (made again, empty). */
   wipe(): Promise<void>;
-  /** Works on the database the CLI wrote (after the CLI exited, so the embedded database is free). */
+  /** Works on the database the CLI wrote. */
   inspect<T>(work: (deps: Awaited<ReturnType<typeof bootstrap>>) => Promise<T>): Promise<T>;
 }
 
-async function onServer(text: string) {
-  const client = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
-  await client.connect();
-  await client.query(text).finally(() => client.end());
-}
-
 /**
- * A workspace for CLI tests: a fresh data directory, or a fresh PostgreSQL database when
- * TEST_DATABASE_URL is set (dropped afterwards), optionally a local SMTP server. Fields are
+ * A workspace for CLI tests: a fresh data directory and a fresh database
+ * (test/support/database.ts, dropped afterwards), optionally a local SMTP server. Fields are
  * filled in by the beforeAll hook it registers.
  */
 export function useCliWorkspace(opts: { prefix: string; env?: NodeJS.ProcessEnv; smtp?: boolean }): CliWorkspace {
-  let dbName: string | undefined;
+  let database: FreshDatabase | undefined;
   const ws = {
     run: (args: string[], extraEnv: NodeJS.ProcessEnv = {}) =>
       new Promise<CliResult>((resolve, reject) => {
@@ -58,9 +51,8 @@ export function useCliWorkspace(opts: { prefix: string; env?: NodeJS.ProcessEnv;
       }),
     async wipe() {
       fs.rmSync(ws.env.MELDPUNT_DATA_DIR!, { recursive: true, force: true });
-      if (!dbName) return;
-      await onServer(`DROP DATABASE ${dbName} WITH (FORCE)`);
-      await onServer(`CREATE DATABASE ${dbName}`);
+      await onTestServer(`DROP DATABASE ${database!.name} WITH (FORCE)`);
+      await onTestServer(`CREATE DATABASE ${database!.name}`);
     },
     async inspect<T>(work: (deps: Awaited<ReturnType<typeof bootstrap>>) => Promise<T>): Promise<T> {
       const { MELDPUNT_DATA_DIR, DATABASE_URL, MELDPUNT_BASE_URL } = ws.env;
@@ -81,17 +73,12 @@ export function useCliWorkspace(opts: { prefix: string; env?: NodeJS.ProcessEnv;
       ...(opts.smtp ? { MELDPUNT_SMTP_URL: ws.smtp.url } : {}),
       ...opts.env,
     };
-    if (process.env.TEST_DATABASE_URL) {
-      dbName = `meldpunt_cli_${crypto.randomBytes(6).toString('hex')}`;
-      await onServer(`CREATE DATABASE ${dbName}`);
-      const url = new URL(process.env.TEST_DATABASE_URL);
-      url.pathname = `/${dbName}`;
-      ws.env.DATABASE_URL = url.toString();
-    }
+    database = await freshDatabase('meldpunt_cli');
+    ws.env.DATABASE_URL = database.url;
   });
 
   afterAll(async () => {
-    if (dbName) await onServer(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+    await database?.drop();
     await ws.smtp?.close();
     if (ws.dir) fs.rmSync(ws.dir, { recursive: true, force: true });
   });

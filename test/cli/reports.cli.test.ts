@@ -6,8 +6,8 @@ import { MELDPUNT_BIN, useCliWorkspace } from './cli-workspace.js';
 import { buildAnnualFixtureCsv, CASE_HEADER, PARTNER_COUNTS_CSV } from '../support/annual-fixture.js';
 
 /**
- * bin/meldpunt as an operator runs it: a child process on a fresh data directory, or on a fresh
- * PostgreSQL database when TEST_DATABASE_URL is set.
+ * bin/meldpunt as an operator runs it: a child process on a fresh data directory and a fresh
+ * database (test/support/database.ts).
  */
 const ws = useCliWorkspace({ prefix: 'cli' });
 beforeAll(() => {

@@ -15,7 +15,7 @@ let a: ServerProcess;
 let b: ServerProcess;
 
 beforeAll(async () => {
-  target = await createTarget('postgres');
+  target = await createTarget('external');
   deps = await target.open();
   [a, b] = await Promise.all([startServer(target.env), startServer(target.env)]);
 });

@@ -48,7 +48,7 @@ describe('database outage under load (own PostgreSQL 15 cluster)', () => {
 
   it('answers 503 with a clear message while the database is down, loses nothing, and resumes without a restart', async () => {
     cluster = await createPgCluster();
-    target = await createTarget('postgres', cluster.url);
+    target = await createTarget('external', cluster.url);
     server = await startServer(target.env);
     const pid = server.child.pid;
     const session = await openIntakeSession(server.url);

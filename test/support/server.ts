@@ -1,10 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
+import { freshDatabase } from './database.js';
 
 export interface RunningServer {
   url: string;
@@ -25,22 +24,17 @@ export async function freePort(): Promise<number> {
 
 /**
  * Starts the real server (`npm start` without npm) on a free port with a fresh data
- * directory, or a fresh database on TEST_DATABASE_URL's server; resolves once /health is ok.
+ * directory and a fresh database (test/support/database.ts) unless `databaseUrl` names one,
+ * or on its own embedded PostgreSQL in the data directory with `embedded: true`; resolves
+ * once /health is ok.
  * `localhost: true` makes the public address `http://localhost:<port>` (MELDPUNT_BASE_URL and
  * `url`), which WebAuthn needs: browsers refuse an IP address as RP ID.
  */
-export async function startServer(opts: { args?: string[]; env?: Record<string, string>; dataDir?: string; databaseUrl?: string; localhost?: boolean } = {}): Promise<RunningServer> {
+export async function startServer(opts: { args?: string[]; env?: Record<string, string>; dataDir?: string; databaseUrl?: string; embedded?: boolean; localhost?: boolean } = {}): Promise<RunningServer> {
   const port = await freePort();
   const dataDir = opts.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'meldpunt-e2e-'));
-  let databaseUrl = opts.databaseUrl;
-  let dbName: string | undefined;
-  if (!databaseUrl && process.env.TEST_DATABASE_URL) {
-    dbName = `meldpunt_e2e_${crypto.randomBytes(5).toString('hex')}`;
-    await admin(process.env.TEST_DATABASE_URL, `CREATE DATABASE ${dbName}`);
-    const url = new URL(process.env.TEST_DATABASE_URL);
-    url.pathname = `/${dbName}`;
-    databaseUrl = url.toString();
-  }
+  const database = opts.databaseUrl || opts.embedded ? undefined : await freshDatabase('meldpunt_e2e');
+  const databaseUrl = opts.databaseUrl ?? database?.url;
   // Journeys submit more often from one browser than the per-session budgets allow; their own tests cover them.
   const publicUrl = `http://${opts.localhost ? 'localhost' : '127.0.0.1'}:${port}`;
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', MELDPUNT_DATA_DIR: dataDir, MELDPUNT_INTAKE_PER_SESSION: '100000', MELDPUNT_INTAKE_NO_SCRIPT_PER_SESSION: '100000', ...(opts.localhost ? { MELDPUNT_BASE_URL: publicUrl } : {}), ...opts.env };
@@ -61,7 +55,7 @@ export async function startServer(opts: { args?: string[]; env?: Record<string, 
     output: () => out,
     async stop() {
       await stopChild(child);
-      if (dbName) await admin(process.env.TEST_DATABASE_URL!, `DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+      await database?.drop();
       if (!opts.dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
@@ -89,14 +83,4 @@ function stopChild(child: ChildProcess): Promise<void> {
     child.kill('SIGTERM');
     setTimeout(() => child.kill('SIGKILL'), 5_000).unref();
   });
-}
-
-async function admin(url: string, text: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(text);
-  } finally {
-    await client.end();
-  }
 }

@@ -11,7 +11,9 @@ import { checkKeySources, fingerprintsOf, keyringOf, missingKeys, writeKeyFiles,
  * A backup is every table of the database, encrypted with the operator's passphrase. It holds
  * no key material, only the fingerprints of the keys that open it: the keys travel in a key
  * archive of their own, under another passphrase (backup-keys.ts, decision 023). It restores
- * into an installation at the same schema version (same migrations), on PGlite or PostgreSQL alike.
+ * into an installation at the same schema version (same migrations), on the embedded or an external
+ * PostgreSQL alike; it is also how a PGlite data directory of an earlier version is converted
+ * (decision 020).
  */
 interface Payload {
   format: 2;
