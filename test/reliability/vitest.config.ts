@@ -1,6 +1,10 @@
 import { defineConfig } from 'vitest/config';
 
-/** `npm run test:reliability`: server processes, crashes, outages; on the embedded PostgreSQL or TEST_DATABASE_URL. */
+/**
+ * `npm run test:reliability`: server processes, crashes, outages, fuzzing; on the embedded
+ * PostgreSQL or TEST_DATABASE_URL. Two files at a time (the public-endpoint fuzzing is split in
+ * two shares for this); one file alone: `npm run test:reliability -- test/reliability/crash.reliability.ts`.
+ */
 export default defineConfig({
   test: {
     root: new URL('../..', import.meta.url).pathname,
@@ -10,6 +14,6 @@ export default defineConfig({
     pool: 'forks',
     // One database server per run and a migrated template (test/support/database.ts).
     globalSetup: ['test/support/global-setup.ts'],
-    fileParallelism: false,
+    maxWorkers: Number(process.env.RELIABILITY_WORKERS ?? 2),
   },
 });
