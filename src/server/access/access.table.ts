@@ -16,9 +16,11 @@ const ADVISERS = ['confidential_adviser', 'safety_coordinator'] as const;
 const TEAM_WORK = ['support_officer', 'safety_coordinator', 'confidential_adviser'] as const;
 
 export const ACCESS_TABLE: readonly RouteAccess[] = [
-  // Outside the session (mounted before it): health, assets, language, metrics, API, single sign-on.
+  // Outside the session (mounted before it): health, assets and icons, robots.txt, language, metrics, API, single sign-on.
   route('GET /health', PUBLIC),
   route('GET /assets/:name', PUBLIC),
+  route('GET /favicon.ico', PUBLIC),
+  route('GET /robots.txt', PUBLIC),
   route('GET /lang/:lang', PUBLIC),
   route('GET /metrics', PUBLIC), // counters without case data; only with the bearer token MELDPUNT_METRICS_TOKEN, off without one
   route('GET /api/v1/openapi.json', PUBLIC),
