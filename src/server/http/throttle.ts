@@ -10,28 +10,6 @@ export interface ThrottleRule {
   windowMinutes: number;
 }
 
-/** Minutes until the next attempt is allowed; 0 when not blocked. */
-export async function throttleWait(db: Db, key: string, rule: ThrottleRule, now = new Date()): Promise<number> {
-  const row = await db.selectFrom('throttle').selectAll().where('key', '=', key).executeTakeFirst();
-  if (!row || row.failures < rule.maxFailures) return 0;
-  const until = row.window_started_at.getTime() + rule.windowMinutes * 60_000;
-  return until > now.getTime() ? Math.ceil((until - now.getTime()) / 60_000) : 0;
-}
-
-export async function recordFailure(db: Db, key: string, rule: ThrottleRule, now = new Date()): Promise<void> {
-  const windowStart = new Date(now.getTime() - rule.windowMinutes * 60_000);
-  await db
-    .insertInto('throttle')
-    .values({ key, failures: 1, window_started_at: now })
-    .onConflict((oc) =>
-      oc.column('key').doUpdateSet({
-        failures: sql`CASE WHEN throttle.window_started_at < ${windowStart} THEN 1 ELSE throttle.failures + 1 END`,
-        window_started_at: sql`CASE WHEN throttle.window_started_at < ${windowStart} THEN ${now} ELSE throttle.window_started_at END`,
-      }),
-    )
-    .execute();
-}
-
 export async function clearFailures(db: Db, key: string): Promise<void> {
   await db.deleteFrom('throttle').where('key', '=', key).execute();
 }
