@@ -13,7 +13,7 @@
  *   BENCH_FLOOD_SECONDS  length of each flood run (default 20); BENCH_FLOOD_GENUINE genuine reporters (default 20)
  *
  * `npm run bench -- --only=flood` runs only the flood scenario (docs/decisions/025),
- * `--only=lighthouse` only the Lighthouse scores of the public pages.
+ * `--only=lighthouse` only the page weights and Lighthouse scores of the public pages.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -22,6 +22,7 @@ import { fileURLToPath } from 'node:url';
 import { benchEngine, type EngineResult } from './engine.js';
 import { formatTable } from './table.js';
 import { benchLighthouse } from './lighthouse.js';
+import { formatWeights } from './page-weight.js';
 import { formatScores } from '../e2e/support/lighthouse.js';
 import { benchFlood, formatFlood } from './flood.js';
 import type { DbKind } from '../test/reliability/targets.js';
@@ -49,11 +50,11 @@ const machine = {
 process.stderr.write('flood (external PostgreSQL)\n');
 const flood = only && only !== 'flood' ? undefined : await benchFlood(postgresUrl, { seconds: Number(process.env.BENCH_FLOOD_SECONDS ?? 20), genuine: Number(process.env.BENCH_FLOOD_GENUINE ?? 20) });
 process.stderr.write('lighthouse\n');
-const lighthouse = only && only !== 'lighthouse' ? [] : await benchLighthouse();
+const lighthouse = only && only !== 'lighthouse' ? undefined : await benchLighthouse();
 const output = { measuredAt: new Date().toISOString(), machine, settings: { seconds, connections: Number(process.env.BENCH_CONNECTIONS ?? 10) }, results, flood, lighthouse };
 if (results.length) process.stdout.write(`${formatTable(results)}\n`);
 if (flood) process.stdout.write(`${formatFlood(flood)}\n`);
-if (lighthouse.length) process.stdout.write(`Lighthouse (mobile):\n${formatScores(lighthouse)}\n`);
+if (lighthouse) process.stdout.write(`Page weight (as sent):\n${formatWeights(lighthouse.weights)}\nLighthouse (mobile):\n${formatScores(lighthouse.scores)}\n`);
 process.stdout.write(`machine: ${machine.cpus} cores (${machine.cpuModel}), ${machine.memoryGiB} GiB, node ${machine.node}; ${Math.round((Date.now() - started) / 1000)} s\n`);
 const dir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'results');
 fs.mkdirSync(dir, { recursive: true });

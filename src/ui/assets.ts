@@ -40,6 +40,7 @@ export const ASSETS: Record<string, { body: string | Uint8Array<ArrayBuffer>; ty
   'apple-touch-icon.png': { body: iconPng(iconSvg, 180), type: 'image/png' },
   'favicon.ico': { body: icoOf(iconPng(iconSvg, 32), 32), type: 'image/x-icon' },
   'quick-exit.js': { body: fs.readFileSync(path.join(root, 'public/quick-exit.js'), 'utf8'), type: 'text/javascript; charset=utf-8' },
+  'proof-of-work-worker.js': { body: fs.readFileSync(path.join(root, 'public/proof-of-work-worker.js'), 'utf8'), type: 'text/javascript; charset=utf-8' },
   'proof-of-work.js': { body: fs.readFileSync(path.join(root, 'public/proof-of-work.js'), 'utf8'), type: 'text/javascript; charset=utf-8' },
   'webauthn.js': { body: fs.readFileSync(path.join(root, 'public/webauthn.js'), 'utf8'), type: 'text/javascript; charset=utf-8' },
 };
