@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import { PDFDocument } from 'pdf-lib';
 import sharp from 'sharp';
 import { pdfInfo, pdfText, pageCount, pdfImages } from './support/pdf.js';
-import { EXIF_SECRET, jpegMarkers, jpegWithExif, openMailbox, postMultipart, reportAnonymously } from './support/reporter-flow.js';
+import { downloadFirstMailboxFile, EXIF_SECRET, jpegMarkers, jpegWithExif, openMailbox, postMultipart, reportAnonymously } from './support/reporter-flow.js';
 import { useTestApp } from './support/use-test-app.js';
 
 const t = useTestApp();
@@ -15,15 +15,6 @@ async function counts() {
   return { attachments: Number(a.n), messages: Number(m.n), cases: Number(c.n) };
 }
 
-async function downloadFirstFile(receipt: string): Promise<{ bytes: Buffer; type: string | null; disposition: string | null }> {
-  const { client } = await openMailbox(t.app, receipt);
-  await client.get('/postbus/inbox');
-  const href = /href="(\/postbus\/bestanden\/[0-9a-f-]+)"/.exec(client.lastHtml)?.[1];
-  expect(href).toBeDefined();
-  const res = await client.get(href!);
-  expect(res.status).toBe(200);
-  return { bytes: Buffer.from(await res.arrayBuffer()), type: res.headers.get('content-type'), disposition: res.headers.get('content-disposition') };
-}
 
 describe('evidence uploads', () => {
   it('stores an image from the intake without its EXIF data, sealed, and gives it back', async () => {
@@ -31,7 +22,7 @@ describe('evidence uploads', () => {
     expect(original.includes(Buffer.from(EXIF_SECRET))).toBe(true);
     const { receipt } = await reportAnonymously(t.app, [{ field: 'files', name: 'IMG_2041.jpg', type: 'image/jpeg', bytes: original }]);
 
-    const file = await downloadFirstFile(receipt);
+    const file = await downloadFirstMailboxFile(t.app, receipt);
     expect(file.type).toBe('image/jpeg');
     expect(file.disposition).toMatch(/^attachment;/);
     expect(file.bytes.subarray(0, 2)).toEqual(Buffer.from([0xff, 0xd8]));
@@ -59,7 +50,7 @@ describe('evidence uploads', () => {
     expect(pdf.includes(Buffer.from('/Author'))).toBe(true);
     const { receipt } = await reportAnonymously(t.app, [{ field: 'files', name: 'bewijs.pdf', type: 'application/pdf', bytes: pdf }]);
 
-    const file = await downloadFirstFile(receipt);
+    const file = await downloadFirstMailboxFile(t.app, receipt);
     expect(file.type).toBe('application/pdf');
     for (const secret of ['/Author', '/Creator', '/Title', '/Metadata', 'Pieter Geheim', 'Scanner van kamer', 'Aangifte concept']) {
       expect(file.bytes.includes(Buffer.from(secret))).toBe(false);

@@ -4,7 +4,7 @@ import { TestClient } from './support/http-client.js';
 import { pngWithPrivateChunk } from './support/images.js';
 import { AFTER_SCAN_SECRET, HOSTILE_SECRETS, jpegWithDataAfterScan, pdfThatRendersForever, pdfWithActiveContent, pdfWithManyPages } from './support/hostile-files.js';
 import { darkest, pdfAnnotations, pdfImages, pdfInfo, pdfPageGrey, pageCount } from './support/pdf.js';
-import { EXIF_SECRET, intakeFields, openMailbox, postMultipart, reportAnonymously } from './support/reporter-flow.js';
+import { downloadFirstMailboxFile, EXIF_SECRET, intakeFields, openMailbox, postMultipart, reportAnonymously } from './support/reporter-flow.js';
 import { useTestApp } from './support/use-test-app.js';
 
 // Issue 15, findings 6 (an upload that froze the server) and 7 ("cleaned" files that kept
@@ -24,15 +24,6 @@ async function healthMs(): Promise<number> {
   return performance.now() - start;
 }
 
-async function downloadFirst(receipt: string) {
-  const { client } = await openMailbox(t.app, receipt);
-  await client.get('/postbus/inbox');
-  const href = /href="(\/postbus\/bestanden\/[0-9a-f-]+)"/.exec(client.lastHtml)?.[1];
-  expect(href).toBeDefined();
-  const res = await client.get(href!);
-  expect(res.status).toBe(200);
-  return { bytes: Buffer.from(await res.arrayBuffer()), type: res.headers.get('content-type') };
-}
 
 describe('hostile uploads: bounded work, off the main thread (finding 6)', () => {
   it('refuses a 2.4 MB PDF of 20,000 pages at once, in Dutch and English, keeps the rest of the report in the form and stores nothing', async () => {
@@ -82,7 +73,7 @@ describe('hostile uploads: only what the eye sees is kept (finding 7)', () => {
     expect(pdfInfo(original, 'Author')).toBe(HOSTILE_SECRETS.author);
 
     const { receipt } = await reportAnonymously(t.app, [{ field: 'files', name: 'bewijs.pdf', type: 'application/pdf', bytes: original }]);
-    const file = await downloadFirst(receipt);
+    const file = await downloadFirstMailboxFile(t.app, receipt);
     expect(file.type).toBe('application/pdf');
     for (const secret of [...Object.values(HOSTILE_SECRETS), EXIF_SECRET, 'Exif', '/JavaScript', '/JS', '/AA', '/OpenAction', '/Annots', '/URI', '/Metadata', '/AcroForm', '/EmbeddedFile']) {
       expect(file.bytes.includes(Buffer.from(secret)), secret).toBe(false);
@@ -106,7 +97,7 @@ describe('hostile uploads: only what the eye sees is kept (finding 7)', () => {
     const original = jpegWithDataAfterScan();
     expect(original.includes(Buffer.from(AFTER_SCAN_SECRET))).toBe(true);
     const { receipt } = await reportAnonymously(t.app, [{ field: 'files', name: 'foto.jpg', type: 'image/jpeg', bytes: original }]);
-    const file = await downloadFirst(receipt);
+    const file = await downloadFirstMailboxFile(t.app, receipt);
     expect(file.type).toBe('image/jpeg');
     expect(file.bytes.includes(Buffer.from(AFTER_SCAN_SECRET))).toBe(false);
     expect(file.bytes.includes(Buffer.from('Exif'))).toBe(false);
@@ -119,7 +110,7 @@ describe('hostile uploads: only what the eye sees is kept (finding 7)', () => {
     const original = pngWithPrivateChunk(secret);
     expect(original.includes(Buffer.from(secret))).toBe(true);
     const { receipt } = await reportAnonymously(t.app, [{ field: 'files', name: 'scherm.png', type: 'image/png', bytes: original }]);
-    const file = await downloadFirst(receipt);
+    const file = await downloadFirstMailboxFile(t.app, receipt);
     expect(file.type).toBe('image/png');
     expect(file.bytes.includes(Buffer.from(secret))).toBe(false);
     expect(file.bytes.includes(Buffer.from('prVt'))).toBe(false);

@@ -46,6 +46,17 @@ export async function openMailbox(app: Hono<any>, receipt: string, lang?: 'nl' |
   return { client, res };
 }
 
+/** Signs in to the mailbox and downloads its first file, as the reporter's browser would. */
+export async function downloadFirstMailboxFile(app: Hono<any>, receipt: string): Promise<{ bytes: Buffer; type: string | null; disposition: string | null }> {
+  const { client } = await openMailbox(app, receipt);
+  await client.get('/postbus/inbox');
+  const href = /href="(\/postbus\/bestanden\/[0-9a-f-]+)"/.exec(client.lastHtml)?.[1];
+  expect(href).toBeDefined();
+  const res = await client.get(href!);
+  expect(res.status).toBe(200);
+  return { bytes: Buffer.from(await res.arrayBuffer()), type: res.headers.get('content-type'), disposition: res.headers.get('content-disposition') };
+}
+
 /** A minimal baseline JPEG (1×1) with an EXIF segment that names a camera owner and a place. */
 export const JPEG_BODY = Buffer.from(
   '/9j/4AAQSkZJRgABAQEASABIAAD/2wBDAP//////////////////////////////////////////////////////////////////////////////////////wgALCAABAAEBAREA/8QAFBABAAAAAAAAAAAAAAAAAAAAAP/aAAgBAQABPxA=',
