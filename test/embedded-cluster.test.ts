@@ -10,6 +10,8 @@ import { bootstrap } from '../src/server/bootstrap.js';
 import { readConfig } from '../src/server/config.js';
 import { isAlive, serviceUser, useEmbeddedCluster } from '../src/server/db/embedded-cluster.js';
 import { freshDatabase } from './support/database.js';
+import { verifyAuditChain } from '../src/server/audit/audit.service.js';
+import { openText, unwrapDataKey } from '../src/server/crypto/seal.js';
 import { startServer, type RunningServer } from './support/server.js';
 
 /**
@@ -145,31 +147,68 @@ describe('the embedded PostgreSQL', { timeout: 180_000 }, () => {
 });
 
 describe('a data directory of an earlier version on PGlite', { timeout: 180_000 }, () => {
-  it('is refused with the conversion named, and converted by restoring a backup, keeping the PGlite folder', async () => {
-    const passphrase = { MELDPUNT_BACKUP_PASSPHRASE: 'a long backup passphrase' };
-    // The earlier installation's data, as its `backup create` wrote it (the backup format does not depend on the engine).
+  const REFUSED = /^meldpunt: \S+\/pglite holds a PGlite database from an earlier Meldpunt; convert it once: .*`bin\/meldpunt backup create --out FILE`.*`bin\/meldpunt backup restore FILE --yes`.*\n$/;
+  /** A data directory as the earlier version left it: its PGlite folder (only PG_VERSION is looked at) and, if given, its keys. */
+  function legacyDataDir(keys?: string): string {
+    const dataDir = path.join(tempDir(), 'data');
+    fs.mkdirSync(path.join(dataDir, 'pglite'), { recursive: true });
+    fs.writeFileSync(path.join(dataDir, 'pglite', 'PG_VERSION'), '18\n'); // what release 72037b5's PGlite wrote
+    if (keys) fs.cpSync(keys, path.join(dataDir, 'keys'), { recursive: true });
+    return dataDir;
+  }
+
+  it('is refused with the conversion named, and converted in place from the previous release\'s own backup, keys kept', async () => {
+    // Release 72037b5's data directory and the backup it made (test/fixtures/release-72037b5/README.md).
+    const fixture = path.resolve('test/fixtures/release-72037b5');
+    const dataDir = legacyDataDir(path.join(fixture, 'keys'));
+    await expect(meldpunt(dataDir, ['teams', 'list'])).rejects.toMatchObject({ stderr: expect.stringMatching(REFUSED) });
+    expect(fs.existsSync(path.join(dataDir, 'pg'))).toBe(false); // nothing created next to it
+
+    const restored = await meldpunt(dataDir, ['backup', 'restore', path.join(fixture, 'meldpunt.backup'), '--yes'], { MELDPUNT_BACKUP_PASSPHRASE: 'fixture-passphrase-72037b5' });
+    expect(restored.stdout).toMatch(/^restored \d+ rows in \d+ tables from the backup of 2026-12-04T\S+\nthe backup's schema \(20261125T010000-password-reset\) was migrated to this release's\n/);
+    expect(restored.stdout).toMatch(/make a key archive now and keep it apart: bin\/meldpunt backup keys --out FILE\n/);
+    expect(restored.stdout).toMatch(/the earlier PGlite database is kept, no longer used, in \S+\/pglite\.converted\n$/);
+    expect(fs.readFileSync(path.join(dataDir, 'pglite.converted', 'PG_VERSION'), 'utf8')).toBe('18\n');
+    expect((await meldpunt(dataDir, ['teams', 'list'])).stdout).toMatch(/^fixture\t/m);
+    for (const file of ['index.key', 'blind-index.key']) {
+      expect(fs.readFileSync(path.join(dataDir, 'keys', file), 'utf8')).toBe(fs.readFileSync(path.join(fixture, 'keys', file), 'utf8'));
+    }
+
+    // The imported case opens with the keys of the earlier data directory, on this release's schema.
+    const deps = await bootstrap(readConfig({ MELDPUNT_DATA_DIR: dataDir, MELDPUNT_LOG_LEVEL: 'silent' }));
+    try {
+      expect(deps.kind).toBe('embedded');
+      const sealed = await deps.db.selectFrom('case').select(['id', 'summary', 'intake_key_hash']).where('reference', '=', 'FIX-001').executeTakeFirstOrThrow();
+      const key = await deps.db.selectFrom('case_key').selectAll().where('case_id', '=', sealed.id).executeTakeFirstOrThrow();
+      const dataKey = unwrapDataKey(deps.keyring, sealed.id, key.master_key_id, key.wrapped_key);
+      expect(openText(dataKey, sealed.summary!, `case:${sealed.id}:summary`)).toBe('Samenvatting van de fixture: een melding uit de vorige release');
+      expect(sealed.intake_key_hash).toBeNull();
+      expect(await verifyAuditChain(deps.db)).toMatchObject({ ok: true });
+    } finally {
+      await deps.close();
+    }
+  });
+
+  it('is converted from a backup of this release too, with its key archive', async () => {
+    const env = { MELDPUNT_BACKUP_PASSPHRASE: 'a long backup passphrase', MELDPUNT_KEYS_PASSPHRASE: 'another long passphrase, for the keys' };
     const source = await freshDatabase();
     const sourceDir = path.join(tempDir(), 'old');
     const backup = path.join(tempDir(), 'meldpunt.backup');
+    const keys = path.join(tempDir(), 'meldpunt.keys');
     try {
       await meldpunt(sourceDir, ['teams', 'create', '--key', 'ccp', '--name-nl', 'Centraal Contactpunt', '--name-en', 'Central Contact Point'], { DATABASE_URL: source.url });
-      await meldpunt(sourceDir, ['backup', 'create', '--out', backup], { DATABASE_URL: source.url, ...passphrase });
+      await meldpunt(sourceDir, ['backup', 'create', '--out', backup], { DATABASE_URL: source.url, ...env });
+      await meldpunt(sourceDir, ['backup', 'keys', '--out', keys], { DATABASE_URL: source.url, ...env });
     } finally {
       await source.drop();
     }
 
-    const dataDir = path.join(tempDir(), 'data');
-    fs.mkdirSync(path.join(dataDir, 'pglite'), { recursive: true });
-    fs.writeFileSync(path.join(dataDir, 'pglite', 'PG_VERSION'), '17\n');
-    const refused = meldpunt(dataDir, ['teams', 'list']);
-    await expect(refused).rejects.toMatchObject({
-      stderr: expect.stringMatching(/^meldpunt: \S+\/pglite holds a PGlite database from an earlier Meldpunt; convert it once: .*`bin\/meldpunt backup create --out FILE`.*`bin\/meldpunt backup restore FILE --yes`.*\n$/),
+    const dataDir = legacyDataDir();
+    await expect(meldpunt(dataDir, ['backup', 'restore', backup, '--yes'], env)).rejects.toMatchObject({
+      stderr: expect.stringMatching(/^meldpunt: the keys of this installation do not open this backup \(missing: .*\); restore with --keys FILE\n$/),
     });
-    expect(fs.existsSync(path.join(dataDir, 'pg'))).toBe(false); // nothing created next to it
-
-    const restored = await meldpunt(dataDir, ['backup', 'restore', backup, '--yes'], passphrase);
+    const restored = await meldpunt(dataDir, ['backup', 'restore', backup, '--yes', '--keys', keys], env);
     expect(restored.stdout).toMatch(/the earlier PGlite database is kept, no longer used, in \S+\/pglite\.converted\n$/);
-    expect(fs.readFileSync(path.join(dataDir, 'pglite.converted', 'PG_VERSION'), 'utf8')).toBe('17\n');
     expect((await meldpunt(dataDir, ['teams', 'list'])).stdout).toMatch(/^ccp\t/m);
   });
 });

@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import { checkPassphrase, createBackup, restoreBackup } from '../server/backup/backup.service.js';
 import { createKeyArchive, openKeyArchive } from '../server/backup/backup-keys.js';
+import { loadKeyring } from '../server/crypto/keyring.js';
+import { recomputeBlindIndex } from '../server/patterns/rotate-blind-index.service.js';
 import { retireLegacyPglite } from '../server/db/legacy-pglite.js';
 import { parseArgs } from './args.js';
 import type { Command } from './commands.js';
@@ -45,6 +47,13 @@ export const backupRestoreCommand: Command = {
       blindIndexFromEnvironment: Boolean(deps.config.blindIndexKey),
     });
     process.stdout.write(`restored ${result.rows} rows in ${result.tables} tables from the backup of ${result.createdAt}\n`);
+    if (result.migratedFrom) process.stdout.write(`the backup's schema (${result.migratedFrom}) was migrated to this release's\n`);
+    if (result.legacy) {
+      // An earlier release's archive has no blind-index key: index the identifiers again under this installation's.
+      const { identifiers, reporters } = await recomputeBlindIndex(deps.db, loadKeyring(deps.config));
+      if (identifiers + reporters) process.stdout.write(`blind index re-computed: ${identifiers} identifiers, ${reporters} reporter fingerprints\n`);
+      process.stdout.write('the keys of the backup are in the data directory; make a key archive now and keep it apart: bin/meldpunt backup keys --out FILE\n');
+    }
     const kept = deps.kind === 'embedded' ? retireLegacyPglite(deps.config.dataDir) : undefined;
     if (kept) process.stdout.write(`the earlier PGlite database is kept, no longer used, in ${kept}\n`);
   },

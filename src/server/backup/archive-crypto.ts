@@ -10,7 +10,6 @@ import zlib from 'node:zlib';
  */
 export type ArchiveKind = 'data' | 'keys';
 const MAGIC: Record<ArchiveKind, Buffer> = { data: Buffer.from('MPBACKUP2\n'), keys: Buffer.from('MPKEYS1\n') };
-const OLD_DATA_MAGIC = Buffer.from('MPBACKUP1\n');
 export const SCRYPT_COST = { log2N: 17, r: 8, p: 1 } as const;
 
 function deriveKey(passphrase: string, salt: Buffer, log2N: number, r: number, p: number): Buffer {
@@ -31,9 +30,6 @@ export function encryptArchive(kind: ArchiveKind, payload: unknown, passphrase: 
 
 export function decryptArchive(kind: ArchiveKind, archive: Buffer, passphrase: string): unknown {
   const magic = MAGIC[kind];
-  if (kind === 'data' && archive.subarray(0, OLD_DATA_MAGIC.length).equals(OLD_DATA_MAGIC)) {
-    throw new Error('this backup was made by an older release (keys inside, weaker key derivation): restore it with that release');
-  }
   if (!archive.subarray(0, magic.length).equals(magic)) throw new Error(kind === 'data' ? 'not a Meldpunt backup archive' : 'not a Meldpunt key archive');
   let at = magic.length;
   const [log2N, r, p] = archive.subarray(at, (at += 3));

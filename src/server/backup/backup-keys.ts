@@ -83,6 +83,9 @@ export const keyringOf = (keys: KeyArchive) => ({
   blindIndexKey: Buffer.from(keys.blindIndexKey, 'base64'),
 });
 
+/** Keys to check and write: a key archive's, or those inside an earlier release's backup (no blind-index key there). */
+export type KeySet = Pick<KeyArchive, 'masterKeys' | 'indexKey'> & { blindIndexKey?: string };
+
 /** Which keys this installation takes from the environment: those must equal the archive's; the others are written as files. */
 export interface KeySources {
   masterFromEnvironment: boolean;
@@ -91,25 +94,25 @@ export interface KeySources {
 }
 
 /** Before a restore: keys from the environment must be the archive's. */
-export function checkKeySources(keyring: Keyring, keys: KeyArchive, sources: KeySources): void {
+export function checkKeySources(keyring: Keyring, keys: KeySet, sources: KeySources, origin = 'the key archive'): void {
   const same = (a: Buffer, b: string) => crypto.timingSafeEqual(a, Buffer.from(b, 'base64'));
-  if (sources.indexFromEnvironment && !same(keyring.indexKey, keys.indexKey)) throw new Error('MELDPUNT_INDEX_KEY differs from the key archive');
-  if (sources.blindIndexFromEnvironment && !same(keyring.blindIndexKey, keys.blindIndexKey)) throw new Error('MELDPUNT_BLIND_INDEX_KEY differs from the key archive');
+  if (sources.indexFromEnvironment && !same(keyring.indexKey, keys.indexKey)) throw new Error(`MELDPUNT_INDEX_KEY differs from ${origin}`);
+  if (sources.blindIndexFromEnvironment && keys.blindIndexKey && !same(keyring.blindIndexKey, keys.blindIndexKey)) throw new Error(`MELDPUNT_BLIND_INDEX_KEY differs from ${origin}`);
   if (sources.masterFromEnvironment) {
     for (const [id, key] of Object.entries(keys.masterKeys)) {
       let mine: Buffer;
       try {
         mine = keyring.masterKey(id);
       } catch {
-        throw new Error(`master key ${id} of the key archive is not in MELDPUNT_MASTER_KEY`);
+        throw new Error(`master key ${id} of ${origin} is not in MELDPUNT_MASTER_KEY`);
       }
-      if (!same(mine, key)) throw new Error(`master key ${id} differs from the key archive`);
+      if (!same(mine, key)) throw new Error(`master key ${id} differs from ${origin}`);
     }
   }
 }
 
 /** After a restore: the archive's keys as files where loadKeyring reads them (those not from the environment). */
-export function writeKeyFiles(dataDir: string, keys: KeyArchive, sources: KeySources): void {
+export function writeKeyFiles(dataDir: string, keys: KeySet, sources: KeySources): void {
   const dir = path.join(dataDir, 'keys');
   fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
   if (!sources.masterFromEnvironment) {
@@ -119,5 +122,5 @@ export function writeKeyFiles(dataDir: string, keys: KeyArchive, sources: KeySou
     }
   }
   if (!sources.indexFromEnvironment) fs.writeFileSync(path.join(dir, 'index.key'), `${keys.indexKey}\n`, { mode: 0o600 });
-  if (!sources.blindIndexFromEnvironment) fs.writeFileSync(path.join(dir, 'blind-index.key'), `${keys.blindIndexKey}\n`, { mode: 0o600 });
+  if (!sources.blindIndexFromEnvironment && keys.blindIndexKey) fs.writeFileSync(path.join(dir, 'blind-index.key'), `${keys.blindIndexKey}\n`, { mode: 0o600 });
 }

@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { sql } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import { Migrator, type Migration, type MigrationProvider } from 'kysely/migration';
 import type { Db } from './create-db.js';
 
@@ -27,6 +27,21 @@ export async function migrateToLatest(db: Db): Promise<void> {
       await sql`SELECT pg_advisory_unlock(7012026)`.execute(conn);
     }
   });
+}
+
+/**
+ * Inside a restore's transaction: migrates down (each newer migration's down()) to `target`, or
+ * up to the latest without it. Used to restore a backup of an earlier release at its own schema
+ * point, then let the newer migrations transform its rows (backup.service.ts, decision 020).
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any database: the migrations are untyped
+export async function migrateWithin(trx: Transaction<any>, target?: string): Promise<void> {
+  const migrator = new Migrator({ db: trx, provider: migrationFiles });
+  const { error, results } = target ? await migrator.migrateTo(target) : await migrator.migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+    throw new Error(`migration ${failed} failed: ${(error as Error).message}`);
+  }
 }
 
 /** The files in migrations/, imported from here so that tsx and the test runner both load them. */
