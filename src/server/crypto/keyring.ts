@@ -29,17 +29,17 @@ export function loadKeyring(opts: { dataDir: string; masterKey?: string; indexKe
   } else {
     for (const file of listKeyFiles(dir, 'master-')) masters.set(file.id, file.key);
     if (masters.size === 0) {
-      const key = crypto.randomBytes(KEY_BYTES);
-      writeKeyFile(dir, `master-${new Date().toISOString().replace(/[:.]/g, '')}`, key);
+      // A fixed name for the first key: two processes starting on a new data directory agree on one.
+      const key = createKeyFile(dir, 'master-0-initial', crypto.randomBytes(KEY_BYTES));
       masters.set(keyId(key), key);
     }
   }
   const indexKey = opts.indexKey
     ? decodeKey(opts.indexKey, 'MELDPUNT_INDEX_KEY')
-    : (listKeyFiles(dir, 'index').at(0)?.key ?? writeKeyFile(dir, 'index', crypto.randomBytes(KEY_BYTES)));
+    : (listKeyFiles(dir, 'index').at(0)?.key ?? createKeyFile(dir, 'index', crypto.randomBytes(KEY_BYTES)));
   const blindIndexKey = opts.blindIndexKey
     ? decodeKey(opts.blindIndexKey, 'MELDPUNT_BLIND_INDEX_KEY')
-    : (listKeyFiles(dir, 'blind-index.key').at(0)?.key ?? writeKeyFile(dir, 'blind-index', crypto.randomBytes(KEY_BYTES)));
+    : (listKeyFiles(dir, 'blind-index.key').at(0)?.key ?? createKeyFile(dir, 'blind-index', crypto.randomBytes(KEY_BYTES)));
   const newest = [...masters.keys()].at(-1)!;
   return {
     currentMasterKeyId: newest,
@@ -80,8 +80,23 @@ function listKeyFiles(dir: string, prefix: string): { id: string; key: Buffer }[
     });
 }
 
-function writeKeyFile(dir: string, name: string, key: Buffer): Buffer {
+/**
+ * Creates a key file atomically (written aside, then linked into place): a reader never sees a
+ * half-written key, and when another process created the same file first, its key is the one
+ * returned, so processes starting together on a new data directory share one key.
+ */
+function createKeyFile(dir: string, name: string, key: Buffer): Buffer {
   fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
-  fs.writeFileSync(path.join(dir, `${name}.key`), key.toString('base64') + '\n', { mode: 0o600, flag: 'wx' });
-  return key;
+  const file = path.join(dir, `${name}.key`);
+  const aside = path.join(dir, `.${name}-${process.pid}-${crypto.randomBytes(4).toString('hex')}.tmp`);
+  fs.writeFileSync(aside, key.toString('base64') + '\n', { mode: 0o600 });
+  try {
+    fs.linkSync(aside, file);
+    return key;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+    return decodeKey(fs.readFileSync(file, 'utf8').trim(), file);
+  } finally {
+    fs.rmSync(aside, { force: true });
+  }
 }
