@@ -11,6 +11,8 @@ export default defineConfig({
     testTimeout: 180_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // One database server per run and a migrated template (test/support/database.ts).
+    globalSetup: ['test/support/global-setup.ts'],
     fileParallelism: false,
   },
 });
