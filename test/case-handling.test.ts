@@ -111,7 +111,7 @@ describe('from first contact to closing', () => {
     expect(row).toEqual({ status: 'in_progress', follow_up: null, closed_on: null });
     await client.get(`/cases/${id}`);
     expect(client.lastHtml).toContain('Nieuw incident gemeld');
-    const refused = await t.deps.db.selectFrom('audit_event').select('detail').where('case_id', '=', id).where('type', '=', 'CASE_STATUS_CHANGE_REFUSED').execute();
+    const refused = await t.deps.db.selectFrom('audit_event').select('detail').where('case_id', '=', id).where('type', '=', 'CASE_STATUS_CHANGE_REFUSED').orderBy('id').execute();
     expect(refused.map((r) => r.detail.error)).toEqual(['not_allowed', 'follow_up_required', 'reason_required']);
   });
 

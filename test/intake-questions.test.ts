@@ -172,7 +172,7 @@ describe('the intake as question pages, without JavaScript', () => {
     expect(res.status).toBe(422);
     expect(other.lastHtml).toContain('Your answers have expired');
 
-    const flipped = draft.slice(0, -2) + (draft.endsWith('A') ? 'B' : 'A') + draft.slice(-1);
+    const flipped = draft.slice(0, -2) + (draft.at(-2) === 'A' ? 'B' : 'A') + draft.slice(-1); // one character changed, always
     expect((await client.post('/melden', { draft: flipped })).status).toBe(422);
     const after = await t.deps.db.selectFrom('case').select(({ fn }) => fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
     expect(after.n).toBe(before.n);
