@@ -39,14 +39,19 @@ export function decryptArchive(kind: ArchiveKind, archive: Buffer, passphrase: s
   const salt = archive.subarray(at, (at += 16));
   const nonce = archive.subarray(at, (at += 12));
   const tag = archive.subarray(at, (at += 16));
-  const decipher = crypto.createDecipheriv('aes-256-gcm', deriveKey(passphrase, salt, log2N, r, p), nonce);
-  decipher.setAAD(header);
-  decipher.setAuthTag(tag);
+  return openArchiveBody(deriveKey(passphrase, salt, log2N, r, p), { nonce, tag, aad: header, body: archive.subarray(at) }, kind === 'data' ? 'backup' : 'key archive');
+}
+
+/** AES-256-GCM open, gunzip and parse of an archive's body (this format's and the earlier release's). */
+export function openArchiveBody(key: Buffer, sealed: { nonce: Buffer; tag: Buffer; aad: Buffer; body: Buffer }, what: string): unknown {
+  const decipher = crypto.createDecipheriv('aes-256-gcm', key, sealed.nonce);
+  decipher.setAAD(sealed.aad);
+  decipher.setAuthTag(sealed.tag);
   let plain: Buffer;
   try {
-    plain = Buffer.concat([decipher.update(archive.subarray(at)), decipher.final()]);
+    plain = Buffer.concat([decipher.update(sealed.body), decipher.final()]);
   } catch {
-    throw new Error(`the ${kind === 'data' ? 'backup' : 'key archive'} cannot be decrypted: wrong passphrase or damaged file`);
+    throw new Error(`the ${what} cannot be decrypted: wrong passphrase or damaged file`);
   }
   return JSON.parse(zlib.gunzipSync(plain).toString('utf8'));
 }

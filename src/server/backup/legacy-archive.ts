@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import zlib from 'node:zlib';
+import { openArchiveBody } from './archive-crypto.js';
 
 /**
  * The backup archive of releases before decision 023 ("MPBACKUP1"): salt(16) | nonce(12) | tag(16)
@@ -26,16 +26,8 @@ export function openLegacyArchive(archive: Buffer, passphrase: string): LegacyPa
   const nonce = archive.subarray(at, (at += 12));
   const tag = archive.subarray(at, (at += 16));
   if (tag.length !== 16) throw new Error('the backup cannot be decrypted: damaged file');
-  const decipher = crypto.createDecipheriv('aes-256-gcm', crypto.scryptSync(passphrase, salt, 32, SCRYPT), nonce);
-  decipher.setAAD(MAGIC);
-  decipher.setAuthTag(tag);
-  let plain: Buffer;
-  try {
-    plain = Buffer.concat([decipher.update(archive.subarray(at)), decipher.final()]);
-  } catch {
-    throw new Error('the backup cannot be decrypted: wrong passphrase or damaged file');
-  }
-  const payload = JSON.parse(zlib.gunzipSync(plain).toString('utf8')) as LegacyPayload;
+  const key = crypto.scryptSync(passphrase, salt, 32, SCRYPT);
+  const payload = openArchiveBody(key, { nonce, tag, aad: MAGIC, body: archive.subarray(at) }, 'backup') as LegacyPayload;
   if (payload.format !== 1) throw new Error(`unsupported backup format ${String(payload.format)} in an MPBACKUP1 archive`);
   if (!payload.keys?.indexKey || !payload.keys.masterKeys) throw new Error('the earlier release\'s backup holds no keys: it is damaged');
   return payload;
