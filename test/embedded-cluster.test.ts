@@ -9,6 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { bootstrap } from '../src/server/bootstrap.js';
 import { readConfig } from '../src/server/config.js';
 import { isAlive, serviceUser, useEmbeddedCluster } from '../src/server/db/embedded-cluster.js';
+import { secureDataDir } from '../src/server/db/data-dir.js';
 import { freshDatabase } from './support/database.js';
 import { verifyAuditChain } from '../src/server/audit/audit.service.js';
 import { openText, unwrapDataKey } from '../src/server/crypto/seal.js';
@@ -69,6 +70,21 @@ describe('the data directory is private whatever the umask', () => {
     const files = [...fs.readdirSync(path.join(dataDir, 'keys')).map((f) => path.join(dataDir, 'keys', f)), path.join(dataDir, 'notes.txt')];
     expect(files.length).toBeGreaterThanOrEqual(4); // index, a new master and blind-index key, the operator's note
     for (const file of files) expect([file, mode(file)]).toEqual([file, 0o600]);
+  });
+
+  it('leaves alone a cluster another process is creating (its files come and go while initdb runs)', () => {
+    // A CI run failed when one command walked into the other's scratch cluster as initdb removed
+    // its postmaster.pid. The scratch folder's modes stay as PostgreSQL set them.
+    const dataDir = path.join(tempDir(), 'data');
+    const scratch = path.join(dataDir, 'pg-init-AbC123', 'pg');
+    fs.mkdirSync(scratch, { recursive: true });
+    fs.writeFileSync(path.join(scratch, 'postmaster.pid'), '123\n');
+    fs.chmodSync(path.join(scratch, 'postmaster.pid'), 0o644);
+    fs.writeFileSync(path.join(dataDir, 'stray.txt'), 'x');
+    fs.chmodSync(path.join(dataDir, 'stray.txt'), 0o644);
+    secureDataDir(dataDir);
+    expect(mode(path.join(scratch, 'postmaster.pid'))).toBe(0o644);
+    expect(mode(path.join(dataDir, 'stray.txt'))).toBe(0o600);
   });
 });
 

@@ -9,7 +9,10 @@ export const CLUSTER_DIR = 'pg';
  * it 0600, folders 0700, also for a directory an earlier version left readable. When the
  * database runs as another user (Meldpunt started as root runs PostgreSQL as `postgres`), the
  * top directory is 0710 with that user's group, so the database can reach its own folder and
- * nothing else. The cluster folder's contents are PostgreSQL's (it keeps them 0600/0700 itself).
+ * nothing else. The cluster folder's contents are PostgreSQL's (it keeps them 0600/0700 itself),
+ * and so are those of a cluster another process is creating (`pg-init-*`, under the start lock,
+ * which this runs before taking): its files come and go while initdb runs. Any other file that
+ * vanishes meanwhile (a key written by another process starting at the same moment) is skipped.
  */
 export function secureDataDir(dataDir: string, serviceGroup?: number): void {
   fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
@@ -19,16 +22,26 @@ export function secureDataDir(dataDir: string, serviceGroup?: number): void {
   } else {
     fs.chmodSync(dataDir, 0o700);
   }
-  for (const entry of fs.readdirSync(dataDir, { withFileTypes: true })) repair(path.join(dataDir, entry.name), entry.name !== CLUSTER_DIR);
+  for (const entry of fs.readdirSync(dataDir, { withFileTypes: true })) {
+    if (entry.name.startsWith(CLUSTER_SCRATCH_PREFIX)) continue;
+    repair(path.join(dataDir, entry.name), entry.name !== CLUSTER_DIR);
+  }
 }
 
+/** The scratch folder a new cluster is created in before it is renamed to `pg`. */
+export const CLUSTER_SCRATCH_PREFIX = 'pg-init-';
+
 function repair(file: string, recurse: boolean): void {
-  const stat = fs.lstatSync(file);
-  if (stat.isDirectory()) {
-    if ((stat.mode & 0o777) !== 0o700) fs.chmodSync(file, 0o700);
-    if (recurse) for (const name of fs.readdirSync(file)) repair(path.join(file, name), true);
-  } else if (stat.isFile() && (stat.mode & 0o777) !== 0o600) {
-    fs.chmodSync(file, 0o600);
+  try {
+    const stat = fs.lstatSync(file);
+    if (stat.isDirectory()) {
+      if ((stat.mode & 0o777) !== 0o700) fs.chmodSync(file, 0o700);
+      if (recurse) for (const name of fs.readdirSync(file)) repair(path.join(file, name), true);
+    } else if (stat.isFile() && (stat.mode & 0o777) !== 0o600) {
+      fs.chmodSync(file, 0o600);
+    }
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
   }
 }
 

@@ -3,7 +3,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
-import { CLUSTER_DIR, secureDataDir, writePrivateFile } from './data-dir.js';
+import { CLUSTER_DIR, CLUSTER_SCRATCH_PREFIX, secureDataDir, writePrivateFile } from './data-dir.js';
 import { withDataDirLock } from './data-dir-lock.js';
 
 /**
@@ -123,10 +123,10 @@ async function binaries(): Promise<{ postgres: string; initdb: string }> {
 async function ensureInitialised(dataDir: string, user: { uid: number; gid: number } | undefined, opts: ClusterOptions): Promise<string> {
   const clusterDir = path.join(dataDir, CLUSTER_DIR);
   const passwordFile = path.join(dataDir, 'pg.password');
-  for (const name of fs.readdirSync(dataDir)) if (name.startsWith('pg-init-')) fs.rmSync(path.join(dataDir, name), { recursive: true, force: true });
+  for (const name of fs.readdirSync(dataDir)) if (name.startsWith(CLUSTER_SCRATCH_PREFIX)) fs.rmSync(path.join(dataDir, name), { recursive: true, force: true });
   if (fs.existsSync(path.join(clusterDir, 'PG_VERSION'))) return fs.readFileSync(passwordFile, 'utf8').trim();
   const password = crypto.randomBytes(24).toString('base64url');
-  const scratch = fs.mkdtempSync(path.join(dataDir, 'pg-init-'));
+  const scratch = fs.mkdtempSync(path.join(dataDir, CLUSTER_SCRATCH_PREFIX));
   if (user) fs.chownSync(scratch, user.uid, user.gid);
   const pwfile = path.join(scratch, 'password');
   writePrivateFile(pwfile, `${password}\n`);
