@@ -25,7 +25,7 @@ async function submit(url: string, form: { cookie: string; token: string; idem: 
   return res.status;
 }
 
-describe('several server processes on one PostgreSQL database', () => {
+describe('several server processes on one PostgreSQL database', { timeout: 120_000 }, () => {
   it('serve requests side by side without errors', async () => {
     const first = await startServer();
     servers.push(first);
