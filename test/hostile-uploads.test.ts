@@ -6,6 +6,7 @@ import { AFTER_SCAN_SECRET, HOSTILE_SECRETS, jpegWithDataAfterScan, pdfThatRende
 import { darkest, pdfAnnotations, pdfImages, pdfInfo, pdfPageGrey, pageCount } from './support/pdf.js';
 import { downloadFirstMailboxFile, EXIF_SECRET, intakeFields, openMailbox, postMultipart, reportAnonymously } from './support/reporter-flow.js';
 import { useTestApp } from './support/use-test-app.js';
+import { cleanPdfInWorker } from '../src/server/attachments/run-pdf-worker.js';
 
 // Issue 15, findings 6 (an upload that froze the server) and 7 ("cleaned" files that kept
 // identifying and active content). Every hostile file is built here, byte by byte.
@@ -63,6 +64,16 @@ describe('hostile uploads: bounded work, off the main thread (finding 6)', () =>
     expect(client.lastHtml).toContain('readable within 15 seconds');
     expect(client.lastHtml).toContain('Zie bijlage 5d2a.'); // the message is kept in the form
   }, 60_000);
+
+  it('lets at most two PDFs be worked on and sixteen wait; the next are refused as busy until the queue drains', async () => {
+    // 41 pages: each worker refuses it after counting, so the test costs only the processes.
+    const pdf = pdfWithManyPages(41);
+    const results = await Promise.all(Array.from({ length: 2 + 16 + 3 }, () => cleanPdfInWorker(pdf)));
+    const problems = results.map((r) => (r.ok ? 'ok' : r.problem));
+    expect(problems).toEqual([...Array(18).fill('limits'), 'busy', 'busy', 'busy']);
+    // Once the queue has drained, the next upload is worked on again.
+    expect(await cleanPdfInWorker(pdf)).toEqual({ ok: false, problem: 'limits' });
+  }, 120_000);
 });
 
 describe('hostile uploads: only what the eye sees is kept (finding 7)', () => {

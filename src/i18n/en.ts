@@ -162,6 +162,7 @@ export const en: Record<MessageKey, string> = {
   'upload.malformed': 'A file is damaged or empty and cannot be read.',
   'upload.tooMany': 'Choose at most 3 files.',
   'upload.tooComplex': 'A file is too complex to process safely: a PDF may have at most 40 pages and must be readable within 15 seconds. Split the file or send a photo or screenshot. Everything else you entered stays in this form.',
+  'upload.busy': 'Many files are being processed right now. Please try again in a minute. Everything else you entered stays in this form.',
   'mailbox.signInTitle': 'Your anonymous mailbox',
   'mailbox.signInIntro': 'Enter the personal code you received when you made your report. With it you read messages from the confidential adviser and can reply.',
   'mailbox.receipt': 'Personal code',

@@ -161,6 +161,7 @@ export const nl = {
   'upload.malformed': 'Een bestand is beschadigd of leeg en kan niet worden gelezen.',
   'upload.tooMany': 'Kies hoogstens 3 bestanden.',
   'upload.tooComplex': 'Een bestand is te ingewikkeld om veilig te verwerken: een PDF mag hoogstens 40 pagina\u2019s hebben en moet binnen 15 seconden te lezen zijn. Splits het bestand of stuur een foto of schermafbeelding. Wat je verder invulde, blijft in dit formulier staan.',
+  'upload.busy': 'Er worden nu veel bestanden verwerkt. Probeer het over een minuut opnieuw. Wat je verder invulde, blijft in dit formulier staan.',
   'mailbox.signInTitle': 'Uw anonieme postbus',
   'mailbox.signInIntro': 'Vul de persoonlijke code in die u kreeg toen u uw melding deed. Daarmee leest u berichten van de vertrouwenspersoon en kunt u reageren.',
   'mailbox.receipt': 'Persoonlijke code',

@@ -3,7 +3,7 @@
 import * as mupdf from 'mupdf';
 import type { UPLOAD_BOUNDS } from './upload-bounds.js';
 
-export type PdfResult = { ok: true; pdf: Uint8Array } | { ok: false; problem: 'malformed' | 'limits' };
+export type PdfResult = { ok: true; pdf: Uint8Array } | { ok: false; problem: 'malformed' | 'limits' | 'busy' };
 type Bounds = typeof UPLOAD_BOUNDS;
 
 /**

@@ -8,8 +8,11 @@ const ENTRY = fileURLToPath(new URL('./pdf-worker.ts', import.meta.url));
 let running = 0;
 const waiting: (() => void)[] = [];
 
-async function slot<T>(work: () => Promise<T>): Promise<T> {
-  if (running >= UPLOAD_BOUNDS.workers) await new Promise<void>((resolve) => waiting.push(resolve));
+async function slot(work: () => Promise<PdfResult>): Promise<PdfResult> {
+  if (running >= UPLOAD_BOUNDS.workers) {
+    if (waiting.length >= UPLOAD_BOUNDS.queue) return { ok: false, problem: 'busy' };
+    await new Promise<void>((resolve) => waiting.push(resolve));
+  }
   running++;
   try {
     return await work();
@@ -41,7 +44,8 @@ function runOnce(input: Uint8Array): Promise<PdfResult> {
 
 /**
  * Cleans a PDF off the main thread (issue 15, item 6) in a worker process of its own: at most
- * UPLOAD_BOUNDS.workers at once, killed when it runs over UPLOAD_BOUNDS.seconds. A process,
+ * UPLOAD_BOUNDS.workers at once, killed when it runs over UPLOAD_BOUNDS.seconds; at most
+ * UPLOAD_BOUNDS.queue wait, the next is refused as busy (memory stays bounded under a flood). A process,
  * not a worker thread: terminating a worker_thread inside MuPDF's WebAssembly aborted the
  * whole server (V8 "Check failed: (location_) != nullptr", Node 24.22) — see decision 021.
  */

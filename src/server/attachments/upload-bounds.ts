@@ -17,4 +17,6 @@ export const UPLOAD_BOUNDS = {
   seconds: 15,
   /** PDF workers at once; further uploads wait for a free one. */
   workers: 2,
+  /** PDFs waiting for a worker; beyond it an upload is refused as busy, the form kept. */
+  queue: 16,
 } as const;

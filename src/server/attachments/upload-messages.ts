@@ -7,4 +7,5 @@ export const UPLOAD_PROBLEM_MESSAGE: Record<UploadProblem, MessageKey> = {
   malformed: 'upload.malformed',
   count: 'upload.tooMany',
   limits: 'upload.tooComplex',
+  busy: 'upload.busy',
 };

@@ -8,7 +8,7 @@ export const MAX_FILES = 3;
 export const UPLOAD_BODY_BYTES = MAX_FILES * MAX_FILE_BYTES + 256 * 1024;
 
 export type MediaType = 'image/jpeg' | 'image/png' | 'application/pdf';
-export type UploadProblem = 'type' | 'size' | 'malformed' | 'count' | 'limits';
+export type UploadProblem = 'type' | 'size' | 'malformed' | 'count' | 'limits' | 'busy';
 
 export interface CleanFile {
   name: string;
