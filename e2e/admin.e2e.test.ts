@@ -35,7 +35,7 @@ describe('administration pages', () => {
     }
     await page.goto(teamUrl + '/users');
     await page.getByRole('button', { name: 'Send invitation' }).click();
-    await expect(page.getByRole('alert').count()).resolves.toBe(1);
+    await expect.poll(() => page.getByRole('alert').count()).toBe(1); // waits for the answer to the submission
     await expectAccessible(page);
     await page.getByRole('link', { name: 'Ada Administrator' }).click();
     await expectAccessible(page);

@@ -43,7 +43,7 @@ async function nameAccused(page: Page, receipt: string, email: string, checkA11y
   if (checkA11y) {
     await expectAccessible(page);
     await page.getByRole('button', { name: 'Opslaan', exact: true }).click(); // nothing filled in: the error summary
-    expect(await page.locator('.error-summary').count()).toBe(1);
+    await expect.poll(() => page.locator('.error-summary').count()).toBe(1); // waits for the answer to the submission
     await expectAccessible(page);
   }
   await page.getByLabel('E-mailadres van de instelling').check();

@@ -33,7 +33,9 @@ describe('protocols and the safety plan, end to end, without JavaScript', () => 
     await page.waitForURL(/\/protocols$/);
     await expectAccessible(page);
     await page.getByRole('button', { name: /^Koppelen\W+Meldcode huiselijk geweld$/ }).click();
+    await page.getByRole('button', { name: /^Afvinken\W+Signalen/ }).waitFor();
     await page.getByRole('button', { name: /^Afvinken\W+Signalen in kaart brengen en vastleggen$/ }).click();
+    await expect.poll(() => page.getByText(/afgerond door /).count()).toBe(1); // the first answer is in before the next click
     await page.getByRole('button', { name: /^Afvinken\W+Collegiale consultatie en advies vragen aan Veilig Thuis/ }).click();
     await expect.poll(() => page.getByText(/afgerond door .+ op \d{4}-\d{2}-\d{2}/).count()).toBe(2);
     await expectAccessible(page);

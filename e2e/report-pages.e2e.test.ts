@@ -59,7 +59,7 @@ describe('report pages, without JavaScript, with axe', () => {
     await page.getByLabel('Dienst').selectOption('psychologist');
     await page.getByLabel('Aantal', { exact: true }).fill('veel');
     await page.getByRole('button', { name: 'Opslaan' }).click();
-    expect(await page.locator('.error-summary a[href="#field-count"]').count()).toBe(1);
+    await expect.poll(() => page.locator('.error-summary a[href="#field-count"]').count()).toBe(1); // waits for the answer to the submission
     await expectAccessible(page);
     await page.getByLabel('Aantal', { exact: true }).fill('12');
     await page.getByRole('button', { name: 'Opslaan' }).click();
