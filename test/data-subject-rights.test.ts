@@ -267,6 +267,8 @@ describe('the accused: information duty (art. 14) and their own requests', () =>
 
     const a = accusedAdviser.client;
     expect((await a.get(`/cases/${caseId}/rights`)).status).toBe(403); // the other party's case stays closed
+    await a.get(`/cases/${support}`);
+    expect(a.lastHtml).toContain(`href="/cases/${support}/rights"`); // the support case links to the accused's side
     await a.get(`/cases/${support}/rights`);
     expect(a.lastHtml).toContain('2030-02-01'); // deferred, with its review date …
     expect(a.lastHtml).not.toContain('Onderzoek loopt nog b5t'); // … but not the reason

@@ -1401,10 +1401,10 @@ export const nl = {
   'rights.art14.stateInformed': 'De beklaagde is geïnformeerd',
   'rights.art14.stateDeferred': 'Informeren wordt uitgesteld',
   'rights.art14.deferHint': 'Alleen om de melder of het onderzoek te beschermen; een reden en een datum om het opnieuw te bekijken zijn verplicht.',
-  'rights.art14.informedOn': 'Geïnformeerd op (JJJJ-MM-DD)',
+  'rights.art14.informedOn': 'Geïnformeerd op',
   'rights.art14.reason': 'Reden voor uitstel',
   'rights.art14.reasonHint': 'Blijft binnen deze melding; de adviseur van de beklaagde ziet alleen dat er is uitgesteld.',
-  'rights.art14.reviewOn': 'Opnieuw bekijken op (JJJJ-MM-DD)',
+  'rights.art14.reviewOn': 'Opnieuw bekijken op',
   'rights.art14.reviewOnHint': 'Op die dag krijgt de adviseur van deze melding een herinnering.',
   'rights.art14.save': 'Opslaan',
   'rights.coordinatorDecides': 'Over wissen beslist de coördinator.',
@@ -1437,6 +1437,9 @@ export const nl = {
   'rights.mail.body': 'Melding {reference}: {what}, uiterlijk {date}.\n\n{url}',
   'rights.mail.requestDue': 'een verzoek van een betrokkene moet beantwoord worden',
   'rights.mail.reviewDue': 'het uitstel van de informatie aan de beklaagde moet opnieuw bekeken worden',
+  'rights.nav': 'Privacyverzoeken',
+  'rights.reference': 'Kenmerk',
+  'rights.file.reference': 'Je kenmerk',
 } as const;
 
 export type MessageKey = keyof typeof nl;

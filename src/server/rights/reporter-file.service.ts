@@ -41,7 +41,7 @@ export async function buildReporterFile(db: Db, keyring: Keyring, caseId: string
 
   out.push(t('rights.file.title', { reference: row.reference }), t('rights.file.madeOn', { date: day(new Date()) }), '', t('rights.file.intro'));
   heading('rights.file.report');
-  field('ack.reference', row.reference);
+  field('rights.file.reference', row.reference);
   field('inbox.received', row.received_on);
   field('inbox.status', vocabLabel('status', row.status, lang));
   field('rights.file.category', findCategory(row.category)?.label[lang] ?? row.category);

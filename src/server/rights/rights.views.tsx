@@ -1,3 +1,4 @@
+import type { Child } from 'hono/jsx';
 import type { MessageKey, Translate } from '../../i18n/i18n.js';
 import { CsrfField, Layout } from '../../ui/layout.js';
 import { ErrorSummary, RadioGroup, SubmitButton, TextArea, TextField, type FieldErrors } from '../../ui/form.js';
@@ -37,7 +38,9 @@ export function RightsPage(p: RightsPageProps) {
       {!p.counterpart && !p.erased && (
         <p><a href={`${base}/reporter-data`} download>{t('rights.reporterData')}</a></p>
       )}
-      <AccusedInformation t={t} info={p.accused} />
+      <AccusedInformation t={t} info={p.accused}>
+        {!p.counterpart && !p.erased && <AccusedInformationForm ctx={p.ctx} base={base} values={p.values} errors={p.errors} />}
+      </AccusedInformation>
       <h2>{t('rights.requestsHeading')}</h2>
       <RequestTable t={t} base={base} requests={p.requests} linkable={!p.counterpart} />
       {!p.erased && (
@@ -58,12 +61,11 @@ export function RightsPage(p: RightsPageProps) {
           </form>
         </>
       )}
-      {!p.counterpart && !p.erased && <AccusedInformationForm ctx={p.ctx} base={base} values={p.values} errors={p.errors} />}
     </Layout>
   );
 }
 
-function AccusedInformation({ t, info }: { t: Translate; info: AccusedInfoView }) {
+function AccusedInformation({ t, info, children }: { t: Translate; info: AccusedInfoView; children?: Child }) {
   return (
     <section aria-labelledby="art14-heading">
       <h2 id="art14-heading">{t('rights.art14.heading')}</h2>
@@ -71,6 +73,7 @@ function AccusedInformation({ t, info }: { t: Translate; info: AccusedInfoView }
         {!info ? t('rights.art14.none') : info.informedOn ? t('rights.art14.informed', { date: info.informedOn }) : t('rights.art14.deferred', { date: info.reviewOn ?? '' })}
       </p>
       {info?.reason && <p><strong>{t('rights.art14.reason')}:</strong> <span class="narrative">{info.reason}</span></p>}
+      {children}
     </section>
   );
 }
@@ -151,7 +154,7 @@ export function RequestPage({ ctx, caseId, reference, request: r, canDecideErasu
       <h1 class="utrecht-heading-1">{requestLabel(t, r)}</h1>
       <ErrorSummary errors={errors} t={t} />
       <dl class="details">
-        <dt>{t('ack.reference')}</dt><dd>{reference}</dd>
+        <dt>{t('rights.reference')}</dt><dd>{reference}</dd>
         <dt>{t('rights.requestedOn')}</dt><dd>{r.requestedOn}</dd>
         <dt>{t('rights.dueOn')}</dt><dd data-testid="due-on">{r.dueOn}{r.extended && <> ({t('rights.extended')})</>}</dd>
         <dt>{t('rights.status')}</dt><dd data-testid="request-status">{statusLabel(t, r)}</dd>
@@ -214,7 +217,7 @@ export function TeamRightsPage({ ctx, rows, notice }: { ctx: ViewContext; rows: 
           <caption class="visually-hidden">{t('rights.teamTitle')}</caption>
           <thead>
             <tr>
-              <th scope="col">{t('ack.reference')}</th>
+              <th scope="col">{t('rights.reference')}</th>
               <th scope="col">{t('rights.request')}</th>
               <th scope="col">{t('rights.requestedOn')}</th>
               <th scope="col">{t('rights.dueOn')}</th>
