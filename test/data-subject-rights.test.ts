@@ -82,6 +82,8 @@ describe('the reporter\u2019s rights from the mailbox', () => {
     await staff.get(`/cases/${caseId}/rights/requests/${second}`);
     expect((await staff.post(`/cases/${caseId}/rights/requests/${second}/decision`, { reason: 'request_founded', outcome: 'kept' })).status).toBe(303);
     expect(await (await client.get('/postbus/mijn-gegevens')).text()).toContain('Het gebeurde op woensdag c7z');
+    await client.get('/postbus/inbox');
+    expect(client.lastHtml).toContain('Toegewezen: het verzoek is terecht'); // the reporter sees the decision and its ground
     await staff.get(`/cases/${caseId}/rights/requests/${second}`);
     expect(staff.lastHtml).toContain('Ook de plaats klopt niet c7z');
   });

@@ -73,7 +73,7 @@ export async function buildReporterFile(db: Db, keyring: Keyring, caseId: string
   }
   heading('rights.file.requests');
   if (requests.length === 0) out.push('–');
-  for (const r of requests) out.push(`- ${t(`rights.kind.${r.kind}` as MessageKey)}, ${r.requestedOn}: ${t(`rights.status.${r.status}` as MessageKey)}`);
+  for (const r of requests) out.push(`- ${t(`rights.kind.${r.kind}` as MessageKey)}, ${r.requestedOn}: ${t(`rights.status.${r.status}` as MessageKey)}${r.reason ? ` (${t(`rights.reason.${r.reason}` as MessageKey)})` : ''}`);
   out.push('');
 
   await db.transaction().execute((trx) => recordAudit(trx, { type: 'REPORTER_DATA_EXPORTED', actor, teamId: sealer.teamId, caseId, detail: { format: 'text', via } }));

@@ -35,7 +35,7 @@ export function ReporterRightsSection({ ctx, requests, errors }: { ctx: ViewCont
                 <td>{t(`rights.kind.${r.kind}` as MessageKey)}</td>
                 <td>{r.requestedOn}</td>
                 <td>{r.dueOn}</td>
-                <td>{t(`rights.status.${r.status}` as MessageKey)}</td>
+                <td>{t(`rights.status.${r.status}` as MessageKey)}{r.reason && <>: {t(`rights.reason.${r.reason}` as MessageKey)}</>}</td>
               </tr>
             ))}
           </tbody>

@@ -29,8 +29,8 @@ export function presentRequest(r: Row, sealer: CaseSealer | undefined, today: st
 }
 export type RightsRequestView = ReturnType<typeof presentRequest>;
 
-/** The reporter's own view in the mailbox: what they asked, and where it stands. No staff notes. */
+/** The reporter's own view in the mailbox: what they asked, where it stands and the decision's ground. No staff notes. */
 export function presentForReporter(r: Row, today: string) {
-  return { id: r.id, kind: r.kind, requestedOn: r.requested_on, dueOn: r.due_on, status: r.status, daysLeft: daysLeft(r.due_on, today) };
+  return { id: r.id, kind: r.kind, requestedOn: r.requested_on, dueOn: r.due_on, status: r.status, reason: r.reason, daysLeft: daysLeft(r.due_on, today) };
 }
 export type ReporterRequestView = ReturnType<typeof presentForReporter>;
