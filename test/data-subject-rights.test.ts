@@ -228,6 +228,8 @@ describe('the accused: information duty (art. 14) and their own requests', () =>
     expect((await staff.post(`/cases/${caseId}/rights/accused-information`, { state: 'deferred', reason: 'Melder is nog in gevaar a14' })).status).toBe(422);
     expect(staff.lastHtml).toContain('href="#field-reviewOn"');
     expect((await staff.post(`/cases/${caseId}/rights/accused-information`, { state: 'deferred', reason: 'Melder is nog in gevaar a14', reviewOn: '2020-01-01' })).status).toBe(422);
+    expect((await staff.post(`/cases/${caseId}/rights/accused-information`, { state: 'deferred', reason: 'Melder is nog in gevaar a14', reviewOn: '2031-02-31' })).status).toBe(422);
+    expect((await staff.post(`/cases/${caseId}/rights/accused-information`, { state: 'informed', informedOn: '0000-01-01' })).status).toBe(422);
     expect(await t.deps.db.selectFrom('accused_information').select('case_id').where('case_id', '=', caseId).execute()).toHaveLength(0);
     expect((await staff.post(`/cases/${caseId}/rights/accused-information`, { state: 'deferred', reason: 'Melder is nog in gevaar a14', reviewOn: '2030-01-15' })).status).toBe(303);
     await staff.get(`/cases/${caseId}/rights`);

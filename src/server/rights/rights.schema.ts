@@ -6,7 +6,12 @@ const tooLong = { error: 'validation.tooLong' } as const;
 const choose = { error: 'validation.choose' } as const;
 const text = (max: number) => z.string().trim().max(max, tooLong);
 const blankToUndefined = (v: string | undefined) => (v ? v : undefined);
-const isoDate = (error: string) => z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/, { error }).refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), { error });
+/** A real calendar day (no 31 February) in a sensible range, as YYYY-MM-DD. */
+const isRealDay = (v: string) => {
+  const ms = Date.parse(`${v}T00:00:00Z`);
+  return !Number.isNaN(ms) && new Date(ms).toISOString().slice(0, 10) === v && v >= '1900-01-01' && v <= '2199-12-31';
+};
+const isoDate = (error: string) => z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/, { error }).refine(isRealDay, { error });
 
 /** The reporter, from the mailbox: what should be corrected. */
 export const CorrectionRequestInput = z.object({ rightsCorrection: text(5_000).min(1, required) });
