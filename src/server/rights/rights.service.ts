@@ -102,6 +102,8 @@ export async function decideRightsRequest(trx: Db, sealer: CaseSealer, requestId
   const row = await getOpenRequest(trx, sealer.caseId, requestId);
   if (row.kind === 'erasure') throw new AppError('FORBIDDEN'); // the coordinator's decision: decideErasure
   if (row.status !== 'open') return false;
+  // Only what fits the request is kept: an outcome for a granted correction, disclosure for access.
+  d = { ...d, outcome: row.kind === 'correction' && d.decision === 'granted' ? d.outcome : undefined, disclosed: row.kind === 'access' ? d.disclosed : undefined, withheld: row.kind === 'access' ? d.withheld : undefined };
   await writeDecision(trx, sealer, row.id, d, actor, now);
   if (row.kind === 'correction' && d.decision === 'granted' && d.outcome === 'replaced' && d.newText) {
     await trx.updateTable('case').set({ summary: sealer.seal(d.newText, 'summary'), updated_at: now }).where('id', '=', sealer.caseId).execute();
@@ -120,6 +122,7 @@ export async function decideErasure(trx: Db, sealer: CaseSealer, requestId: stri
   const row = await getOpenRequest(trx, sealer.caseId, requestId);
   if (row.kind !== 'erasure') throw new AppError('NOT_FOUND');
   if (row.status !== 'open') return 'decided';
+  d = { decision: d.decision, reason: d.reason, note: d.note };
   await writeDecision(trx, sealer, row.id, d, actor, now);
   await auditDecision(trx, sealer, row, d, actor);
   if (d.decision === 'refused') return 'done';
