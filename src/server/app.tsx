@@ -22,6 +22,7 @@ import { twoFactorRoutes } from './auth/two-factor.routes.js';
 import { webauthnRoutes } from './auth/webauthn.routes.js';
 import { consentRoutes } from './consent/consent.routes.js';
 import { retentionRoutes } from './retention/retention.routes.js';
+import { rightsRoutes } from './rights/rights.routes.js';
 import { auditRoutes } from './audit/audit.routes.js';
 import { mailboxRoutes } from './mailbox/mailbox.routes.js';
 import { quickExitRoutes } from './mailbox/quick-exit.routes.js';
@@ -151,6 +152,7 @@ export function createApp(deps: Deps, opts: AppOptions = {}) {
   app.route('/', partnerCountRoutes(deps)); // partner services' counts
   app.route('/', consentRoutes(deps));
   app.route('/', retentionRoutes(deps));
+  app.route('/', rightsRoutes(deps));
   app.route('/', teamWorkRoutes(deps)); // protocols, safety plan, urgent alerts and rota, activities, objectives (issue 11)
   app.route('/', correspondenceRoutes(deps, opts.logger));
   app.route('/', adminRoutes(deps)); // checks administrator roles itself

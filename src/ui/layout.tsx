@@ -51,6 +51,7 @@ export function Layout({ ctx, title, isPublic = false, children }: LayoutProps) 
                 <>
                   <li><a href="/cases">{t('nav.inbox')}</a></li>
                   {user.memberships.some((m) => m.role === 'safety_coordinator') && <li><a href="/patterns">{t('patterns.nav')}</a></li>}
+                  {user.memberships.some((m) => m.role === 'safety_coordinator') && <li><a href="/rights-requests">{t('rights.nav')}</a></li>}
                   {user.memberships.some((m) => ['support_officer', 'safety_coordinator', 'confidential_adviser', 'administrator'].includes(m.role)) && <li><a href="/team">{t('teamwork.nav')}</a></li>}
                   {user.memberships.some((m) => ['confidential_adviser', 'safety_coordinator'].includes(m.role)) && <li><a href="/reports/annual">{t('reports.nav')}</a></li>}
                   {user.memberships.some((m) => ['board', 'safety_coordinator'].includes(m.role)) && <li><a href="/statistics">{t('statistics.nav')}</a></li>}

@@ -63,6 +63,10 @@ export const ACCESS_TABLE: readonly RouteAccess[] = [
   route('POST /postbus/patroon', PUBLIC),
   route('POST /postbus/patroon/wachten', PUBLIC),
   route('POST /postbus/patroon/besluit', PUBLIC),
+  // The reporter's rights from the mailbox (issue 23): a copy of what is held, a correction, erasure.
+  route('GET /postbus/mijn-gegevens', PUBLIC),
+  route('POST /postbus/correctie', PUBLIC),
+  route('POST /postbus/wissen', PUBLIC),
 
   // Signing in, the second factor, invitations: before a session exists.
   route('GET /login', PUBLIC),
@@ -123,6 +127,7 @@ export const ACCESS_TABLE: readonly RouteAccess[] = [
   // Team-wide pages (no case content; each picks a team where the user holds the role).
   route('GET /audit', roles('safety_coordinator')),
   route('GET /patterns', roles('safety_coordinator')),
+  route('GET /rights-requests', roles('safety_coordinator')), // open data-subject requests and their legal terms (issue 23)
   route('GET /team', roles(...TEAM_WORK, 'administrator')),
   route('GET /team/on-call', roles(...ADVISERS, 'administrator')),
   route('POST /team/on-call', roles('safety_coordinator', 'administrator')),
@@ -222,6 +227,14 @@ export const ACCESS_TABLE: readonly RouteAccess[] = [
   route('POST /cases/:id/consents', CASE_HANDLE),
   route('POST /cases/:id/consents/:consentId/withdraw', CASE_HANDLE),
   route('GET /cases/:id/subject-export', CASE_HANDLE),
+  // Data-subject requests and the accused's information duty (issue 23); on the accused's support case, its handlers see the accused's side only.
+  route('GET /cases/:id/rights', CASE_HANDLE),
+  route('GET /cases/:id/rights/reporter-data', CASE_HANDLE),
+  route('POST /cases/:id/rights/requests', CASE_HANDLE),
+  route('POST /cases/:id/rights/accused-information', CASE_HANDLE),
+  route('GET /cases/:id/rights/requests/:rid', CASE_HANDLE),
+  route('POST /cases/:id/rights/requests/:rid/extend', CASE_HANDLE),
+  route('POST /cases/:id/rights/requests/:rid/decision', CASE_HANDLE),
   route('GET /threat-log/:id', THREAT_LOG),
   route('POST /threat-log/:id', THREAT_LOG),
   route('GET /threat-log/:id/evidence/:eid/screenshot', THREAT_LOG),
@@ -234,6 +247,7 @@ export const ACCESS_TABLE: readonly RouteAccess[] = [
   route('POST /cases/:id/identity-access', CASE_COORDINATOR),
   route('POST /cases/:id/identity-access/:userId/revoke', CASE_COORDINATOR),
   route('POST /cases/:id/retention-hold', CASE_COORDINATOR),
+  route('POST /cases/:id/rights/requests/:rid/erasure', CASE_COORDINATOR), // erasure on a data subject's request (issue 23)
 ];
 
 export function findRouteAccess(method: string, path: string): RouteAccess | undefined {

@@ -140,6 +140,15 @@ export type AuditEventType =
   | 'RETENTION_HOLD_CHANGED'
   | 'CASE_ERASED'
   | 'REPORTER_DATA_EXPORTED'
+  // data-subject rights and the accused's information duty (issue 23)
+  | 'RIGHTS_REQUEST_RECORDED'
+  | 'RIGHTS_REQUEST_EXTENDED'
+  | 'RIGHTS_REQUEST_DECIDED'
+  | 'RIGHTS_REQUESTS_VIEWED'
+  | 'CASE_NARRATIVE_CORRECTED'
+  | 'ACCUSED_DATA_ERASED'
+  | 'ACCUSED_INFORMATION_RECORDED'
+  | 'RIGHTS_REMINDER_SENT'
   // repeated reports about the same person (issue 8)
   | 'ACCUSED_IDENTIFIERS_ADDED'
   | 'ACCUSED_IDENTIFIERS_VIEWED'

@@ -756,7 +756,41 @@ export interface TeamObjectiveTable {
   updated_at: CreatedAt;
 }
 
+// issue 23: data-subject rights and the accused's information duty (art. 14)
+export interface RightsRequestTable {
+  id: Generated<string>;
+  case_id: string;
+  team_id: string;
+  subject: 'reporter' | 'accused';
+  kind: 'access' | 'correction' | 'erasure';
+  via: 'mailbox' | 'staff';
+  requested_on: string;
+  due_on: string;
+  extended: Generated<boolean>;
+  details: Buffer | null;
+  status: Generated<'open' | 'granted' | 'refused'>;
+  reason: string | null;
+  outcome: 'kept' | 'replaced' | null;
+  decision_note: Buffer | null;
+  disclosed: Buffer | null;
+  withheld: Buffer | null;
+  recorded_by: string | null;
+  decided_by: string | null;
+  decided_at: Date | null;
+  created_at: CreatedAt;
+}
+export interface AccusedInformationTable {
+  case_id: string;
+  informed_on: string | null;
+  deferred_reason: Buffer | null;
+  review_on: string | null;
+  recorded_by: string | null;
+  recorded_at: CreatedAt;
+}
+
 export interface Database {
+  rights_request: RightsRequestTable;
+  accused_information: AccusedInformationTable;
   protocol: ProtocolTable;
   protocol_version: ProtocolVersionTable;
   case_protocol: CaseProtocolTable;

@@ -26,6 +26,9 @@ import { removeNotificationAddress, setNotificationAddress } from './notificatio
 import { discloseIdentity } from './identity.service.js';
 import { AppointmentRequestInput, slotsOf } from '../appointments/appointments.schema.js';
 import { requestAppointment } from '../appointments/appointments.service.js';
+import { listReporterRequests, recordRightsRequest } from '../rights/rights.service.js';
+import { buildReporterFile } from '../rights/reporter-file.service.js';
+import { CorrectionRequestInput, ErasureRequestInput } from '../rights/rights.schema.js';
 
 
 type MailboxEnv = { Variables: AppEnv['Variables'] & { caseId: string } };
@@ -39,6 +42,8 @@ const NOTICES = {
   'email-removed': 'mailbox.notifyRemoved',
   disclosed: 'mailbox.disclosed',
   appointment: 'appointment.requestedNotice',
+  'correction-requested': 'rights.mailbox.correctionSent',
+  'erasure-requested': 'rights.mailbox.erasureSent',
 } as const;
 type Notice = keyof typeof NOTICES;
 const ctxOf = (c: Context<MailboxEnv>) => viewContext(c as unknown as Context<AppEnv>);
@@ -101,9 +106,10 @@ export function mailboxRoutes(deps: Deps) {
   /** A failed POST renders the page with its errors; a good one redirects to the inbox. */
   const render = async (c: Context<MailboxEnv>, errors: MailboxErrors = {}, messageDraft?: string) => {
     const view = await getMailbox(deps.db, deps.keyring, c.get('caseId'));
+    const requests = await listReporterRequests(deps.db, c.get('caseId'));
     if (Object.keys(errors).length) c.status(422);
     const notice = noticeOf(c, c.get('t'), NOTICES);
-    return c.html(<MailboxPage ctx={ctxOf(c)} view={view} errors={errors} notice={notice} messageDraft={messageDraft} />);
+    return c.html(<MailboxPage ctx={ctxOf(c)} view={view} requests={requests} errors={errors} notice={notice} messageDraft={messageDraft} />);
   };
   const done = (c: Context<MailboxEnv>, notice: Notice) => noticeRedirect(c, '/postbus/inbox', notice);
   /** Messages and uploads: an hourly budget per mailbox (decision 025). */
@@ -177,6 +183,29 @@ export function mailboxRoutes(deps: Deps) {
     await requestAppointment(deps.db, sealer, { mode: parsed.data.mode, slots: slotsOf(parsed.data) }, { kind: 'reporter' });
     if (parsed.data.email) await setNotificationAddress(deps.db, sealer, parsed.data.email, { kind: 'reporter' });
     return done(c, 'appointment');
+  });
+
+  // The reporter's rights (issue 23): a readable copy of what is held, a correction, erasure.
+  app.get('/postbus/mijn-gegevens', async (c) => {
+    const file = await buildReporterFile(deps.db, deps.keyring, c.get('caseId'), c.get('lang'), { kind: 'reporter' }, 'mailbox');
+    return c.body(file.text, 200, { 'Content-Type': 'text/plain; charset=utf-8', 'Content-Disposition': `attachment; filename="${file.fileName}"` });
+  });
+
+  app.post('/postbus/correctie', async (c) => {
+    const parsed = CorrectionRequestInput.safeParse(formStrings(await c.req.parseBody()));
+    if (!parsed.success) return render(c, { rights: toFieldErrors(parsed.error, c.get('t')) });
+    await spendMailboxWrite(c);
+    const sealer = await sealerOf(c);
+    await deps.db.transaction().execute((trx) => recordRightsRequest(trx, sealer, { subject: 'reporter', kind: 'correction', details: parsed.data.rightsCorrection, via: 'mailbox' }, { kind: 'reporter' }));
+    return done(c, 'correction-requested');
+  });
+
+  app.post('/postbus/wissen', async (c) => {
+    const parsed = ErasureRequestInput.safeParse(formStrings(await c.req.parseBody()));
+    if (!parsed.success) return render(c, { rights: toFieldErrors(parsed.error, c.get('t')) });
+    const sealer = await sealerOf(c);
+    await deps.db.transaction().execute((trx) => recordRightsRequest(trx, sealer, { subject: 'reporter', kind: 'erasure', details: parsed.data.erasureWhy, via: 'mailbox' }, { kind: 'reporter' }));
+    return done(c, 'erasure-requested');
   });
 
   return app;

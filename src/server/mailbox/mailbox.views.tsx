@@ -6,6 +6,8 @@ import type { Challenge } from 'altcha-lib/v1/types';
 import { ProofField } from '../../ui/proof-field.js';
 import type { MailboxView } from './mailbox.service.js';
 import { ConsentLedgerTable } from '../consent/consent.views.js';
+import { ReporterRightsSection } from '../rights/rights-mailbox.views.js';
+import type { ReporterRequestView } from '../rights/rights.presenter.js';
 import { AppointmentSection, DisclosureSection, MessagesSection, MinutesSection, NotificationSection } from './mailbox-sections.js';
 
 export function MailboxSignInPage({ ctx, errors, status, proof }: { ctx: ViewContext; errors: FieldErrors; status?: string; proof?: Challenge }) {
@@ -32,11 +34,12 @@ export interface MailboxErrors {
   appointment?: FieldErrors;
   notification?: FieldErrors;
   disclosure?: FieldErrors;
+  rights?: FieldErrors;
 }
 
-export function MailboxPage({ ctx, view, errors = {}, notice, messageDraft }: { ctx: ViewContext; view: MailboxView; errors?: MailboxErrors; notice?: string; messageDraft?: string }) {
+export function MailboxPage({ ctx, view, requests = [], errors = {}, notice, messageDraft }: { ctx: ViewContext; view: MailboxView; requests?: ReporterRequestView[]; errors?: MailboxErrors; notice?: string; messageDraft?: string }) {
   const { t, lang } = ctx;
-  const all = { ...errors.message, ...errors.minutes, ...errors.appointment, ...errors.notification, ...errors.disclosure };
+  const all = { ...errors.message, ...errors.minutes, ...errors.appointment, ...errors.notification, ...errors.disclosure, ...errors.rights };
   return (
     <Layout ctx={ctx} title={t('mailbox.title')} isPublic>
       <h1 class="utrecht-heading-1">{t('mailbox.title')}</h1>
@@ -66,6 +69,7 @@ export function MailboxPage({ ctx, view, errors = {}, notice, messageDraft }: { 
       </section>
       <NotificationSection ctx={ctx} hasAddress={view.hasAddress} errors={errors.notification ?? {}} />
       <DisclosureSection ctx={ctx} disclosed={view.disclosed} errors={errors.disclosure ?? {}} />
+      <ReporterRightsSection ctx={ctx} requests={requests} errors={errors.rights ?? {}} />
       <form method="post" action="/postbus/uitloggen">
         <CsrfField ctx={ctx} />
         <button type="submit" class="utrecht-button utrecht-button--secondary-action">{t('mailbox.signOut')}</button>

@@ -33,5 +33,6 @@ export const CONTENT_TABLES = [
   'consent_grant',
   'consent_override',
   'identity_access',
+  'accused_information',
   'case_key',
 ] as const;

@@ -38,34 +38,47 @@ async function existingTables(db: Db): Promise<string[]> {
 }
 
 async function eraseCase(db: Db, caseId: string, tables: string[], now: Date, reason: string, actor: AuditActor): Promise<boolean> {
-  return db.transaction().execute(async (trx) => {
-    // Re-check under a row lock: a hold placed meanwhile wins.
-    const row = await trx
-      .selectFrom('case')
-      .select(['id', 'team_id', 'reference', 'closed_on'])
-      .where('id', '=', caseId)
-      .where('erased_at', 'is', null)
-      .where('retention_hold', '=', false)
-      .forUpdate()
-      .executeTakeFirst();
-    if (!row) return false;
-    const counts: Record<string, number> = {};
-    for (const table of tables) {
-      const result = await sql`DELETE FROM ${sql.table(table)} WHERE case_id = ${caseId}`.execute(trx);
-      counts[table] = Number(result.numAffectedRows ?? 0);
-    }
-    await trx
-      .updateTable('case')
-      .set({ summary: null, receipt_hash: null, intake_key_hash: null, receipt_sealed: null, erased_at: now })
-      .where('id', '=', caseId)
-      .execute();
-    await trx
-      .insertInto('deletion_log')
-      .values({ case_id: row.id, team_id: row.team_id, reference: row.reference, closed_on: row.closed_on, erased_at: now, reason, detail: JSON.stringify(counts) })
-      .execute();
-    await recordAudit(trx, { type: 'CASE_ERASED', actor, teamId: row.team_id, caseId: row.id, detail: { reason } });
-    return true;
-  });
+  return db.transaction().execute((trx) => eraseCaseIn(trx, caseId, tables, now, reason, actor));
+}
+
+/**
+ * Erases one case on a data subject's request (GDPR art. 17), inside the caller's transaction, as
+ * retention does: content, identities, keys gone; the statistical row, the deletion log and the
+ * audit trail kept. False when the case is already erased or on hold.
+ */
+export async function eraseCaseOnRequest(trx: Db, caseId: string, now: Date, actor: AuditActor): Promise<boolean> {
+  return eraseCaseIn(trx, caseId, await existingTables(trx), now, 'erasure_request', actor);
+}
+
+async function eraseCaseIn(trx: Db, caseId: string, tables: string[], now: Date, reason: string, actor: AuditActor): Promise<boolean> {
+  // Re-check under a row lock: a hold placed meanwhile wins.
+  const row = await trx
+    .selectFrom('case')
+    .select(['id', 'team_id', 'reference', 'closed_on'])
+    .where('id', '=', caseId)
+    .where('erased_at', 'is', null)
+    .where('retention_hold', '=', false)
+    .forUpdate()
+    .executeTakeFirst();
+  if (!row) return false;
+  const counts: Record<string, number> = {};
+  for (const table of tables) {
+    const result = await sql`DELETE FROM ${sql.table(table)} WHERE case_id = ${caseId}`.execute(trx);
+    counts[table] = Number(result.numAffectedRows ?? 0);
+  }
+  await trx
+    .updateTable('case')
+    .set({ summary: null, receipt_hash: null, intake_key_hash: null, receipt_sealed: null, erased_at: now })
+    .where('id', '=', caseId)
+    .execute();
+  // The record of data-subject requests stays (what was asked, when, the decision's reason code); its free text goes.
+  await trx.updateTable('rights_request').set({ details: null, decision_note: null, disclosed: null, withheld: null }).where('case_id', '=', caseId).execute();
+  await trx
+    .insertInto('deletion_log')
+    .values({ case_id: row.id, team_id: row.team_id, reference: row.reference, closed_on: row.closed_on, erased_at: now, reason, detail: JSON.stringify(counts) })
+    .execute();
+  await recordAudit(trx, { type: 'CASE_ERASED', actor, teamId: row.team_id, caseId: row.id, detail: { reason } });
+  return true;
 }
 
 /** Places or lifts a hold: while held, a case is never erased. */

@@ -13,6 +13,7 @@ export function RetentionHoldPanel({ ctx, caseId, canHandle, panel }: { ctx: Vie
     <section aria-labelledby="retention-heading" class="panel">
       <h2 id="retention-heading">{t('retention.caseSection')}</h2>
       <p><a href={`/cases/${caseId}/consents`}>{t('retention.consentsLink')}</a></p>
+      <p><a href={`/cases/${caseId}/rights`} data-testid="rights-link">{t('rights.caseLink')}</a></p>
       {panel && <HoldForm ctx={ctx} caseId={caseId} panel={panel} />}
     </section>
   );
