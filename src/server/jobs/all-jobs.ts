@@ -8,4 +8,5 @@ import '../patterns/escrow.job.js';
 import '../risk/reassess.job.js';
 import '../threats/checkin-reminders.job.js';
 import '../urgent/urgent.job.js';
+import '../privacy/breach-reminders.job.js';
 export {};
