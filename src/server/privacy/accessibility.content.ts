@@ -8,7 +8,7 @@ import type { StatementSection } from './privacy-statement.content.js';
  * (WCAG 2.1 A/AA) and keyboard journeys on every change, but no independent full audit
  * has been done, and the model reserves A and B for that. Update REVIEWED_ON with the text.
  */
-export const ACCESSIBILITY_REVIEWED_ON = '2026-12-05';
+export const ACCESSIBILITY_REVIEWED_ON = '2026-12-04';
 
 export interface AccessibilityContact {
   team: string;

@@ -146,13 +146,15 @@ export function BreachListPage(p: { ctx: ViewContext; scope: TeamScope; breaches
           </tbody>
         </table>
       )}
-      <h2 class="utrecht-heading-2">{t('breach.new')}</h2>
-      <ErrorSummary errors={p.form.errors} t={t} />
-      <form method="post" action={`/team/breaches?team=${p.scope.teamId}`} novalidate>
-        <CsrfField token={p.ctx.csrfToken} />
-        <BreachFields ctx={p.ctx} form={p.form} />
-        <SubmitButton>{t('breach.record')}</SubmitButton>
-      </form>
+      <section class="breach-new" aria-labelledby="breach-new">
+        <h2 class="utrecht-heading-2" id="breach-new">{t('breach.new')}</h2>
+        <ErrorSummary errors={p.form.errors} t={t} />
+        <form method="post" action={`/team/breaches?team=${p.scope.teamId}`} novalidate>
+          <CsrfField token={p.ctx.csrfToken} />
+          <BreachFields ctx={p.ctx} form={p.form} />
+          <SubmitButton>{t('breach.record')}</SubmitButton>
+        </form>
+      </section>
     </Layout>
   );
 }
