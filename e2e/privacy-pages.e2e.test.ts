@@ -2,14 +2,16 @@ import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { expectAccessible, newContext } from './support/browser.js';
 import { useJourney } from './support/use-journey.js';
+import { signInAsDemo } from './support/staff.js';
 
 /**
  * The privacy statement and the accessibility statement are reachable from every public page,
  * without script, axe clean, in Dutch and English, and the privacy statement shows this
  * installation's own retention period and referral directory (set here, in the database, the
- * way an administrator's settings land there).
+ * way an administrator's settings land there). A coordinator keeps the statement's own text, the
+ * exports and the breach register on pages that are axe clean too.
  */
-const j = useJourney();
+const j = useJourney({ args: ['--demo'] });
 const PUBLIC_PAGES = ['/', '/wegwijzer', '/melden', '/postbus', '/login'];
 
 async function configure(url: string) {
@@ -63,5 +65,32 @@ describe('privacy and accessibility statements', () => {
       await expectAccessible(page);
       await context.close();
     }
+  });
+
+  it('are kept by the coordinator, with the register exports and the breach register', async () => {
+    const context = await newContext(j.browser);
+    const page = await context.newPage();
+    await signInAsDemo(page, j.server.url, 'safety_coordinator', { axe: false });
+    await page.goto(`${j.server.url}/team`);
+    await Promise.all([page.waitForNavigation(), page.getByRole('link', { name: 'Privacy: privacyverklaring, verwerkingsregister en DPIA' }).click()]);
+    await expectAccessible(page);
+    const download = await page.request.get(`${j.server.url}${await page.getByRole('link', { name: 'Verwerkingsregister (art. 30 AVG), Markdown' }).getAttribute('href')}`);
+    const register = await download.text();
+    expect(register).toContain('### Team: Team Sociale Veiligheid voor studenten');
+    expect(register).not.toContain('Centraal Contactpunt'); // the demo's staff team: not this coordinator's
+    await page.getByLabel('Contact functionaris gegevensbescherming').fill('fg@demo.invalid');
+    await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Opslaan' }).click()]);
+    await expect(page.getByRole('status').textContent()).resolves.toContain('opgeslagen');
+
+    await Promise.all([page.waitForNavigation(), page.getByRole('link', { name: 'Datalekregister' }).click()]);
+    await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Vastleggen' }).click()]);
+    expect(await page.locator('.error-summary').count()).toBe(1);
+    await expectAccessible(page);
+    await page.getByLabel('Wat is er gebeurd?').fill('Een lijst met kenmerken ging naar de verkeerde afdeling.');
+    await page.getByLabel('Ontdekt op').fill('2026-12-01T09:30');
+    await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Vastleggen' }).click()]);
+    await expect(page.locator('h1').textContent()).resolves.toBe('Datalek 1');
+    await expectAccessible(page);
+    await context.close();
   });
 });
