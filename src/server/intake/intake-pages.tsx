@@ -102,7 +102,7 @@ export function CheckAnswersPage(p: PageProps & { steps: Step[]; proof?: Challen
         <UrgentChoice ctx={p.ctx} checked={p.answers.urgent === 'yes'} />
         <h2>{t('intake.check.sendHeading')}</h2>
         <p>{t('intake.check.sendText')}</p>
-        <PrivacyNote ctx={p.ctx} />
+        <PrivacyNote ctx={p.ctx} teamKey={p.answers.team} />
         {p.proof && <ProofField ctx={p.ctx} challenge={p.proof} />}
         <SubmitButton>{t('intake.submit')}</SubmitButton>
       </form>

@@ -56,7 +56,8 @@ export function AccessibilityPage({ ctx, sections }: { ctx: ViewContext; section
   );
 }
 
-/** Shown in the intake before anything is sent. */
-export function PrivacyNote({ ctx }: { ctx: ViewContext }) {
-  return <p class="privacy-note">{ctx.t('privacy.intakeNote')} <a href="/privacy">{ctx.t('privacy.intakeLink')}</a></p>;
+/** Shown in the intake before anything is sent; once the team is chosen, that team's statement. */
+export function PrivacyNote({ ctx, teamKey }: { ctx: ViewContext; teamKey?: string }) {
+  const href = teamKey && /^[a-z0-9_-]{1,40}$/.test(teamKey) ? `/privacy/${teamKey}` : '/privacy';
+  return <p class="privacy-note">{ctx.t('privacy.intakeNote')} <a href={href}>{ctx.t('privacy.intakeLink')}</a></p>;
 }
