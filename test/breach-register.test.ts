@@ -1,6 +1,8 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ParsedMail } from 'mailparser';
 import { sendBreachReminders } from '../src/server/privacy/breach-reminders.job.js';
+import { recordBreach } from '../src/server/privacy/breach.service.js';
+import { commands } from '../src/cli/commands.js';
 import { TestClient } from './support/http-client.js';
 import { createStaff, createTeam, PASSWORD } from './support/factories.js';
 import { useTestApp } from './support/use-test-app.js';
@@ -100,7 +102,7 @@ describe('the breach register', () => {
     await record();
     expect(await sendBreachReminders(t.deps, after(73))).toBe(2);
     const mails = (await mailsUntil(before + 2)).slice(before);
-    expect(mails.find((m) => to(m) === anna.email)!.subject).toContain('termijn voor datalek 2 is verstreken');
+    expect(mails.find((m) => to(m) === anna.email)!.subject).toMatch(/termijn voor datalek \d+ is verstreken/);
     expect(await sendBreachReminders(t.deps, after(80))).toBe(0);
   });
 
@@ -114,10 +116,33 @@ describe('the breach register', () => {
     const other = await createStaff(t.deps, otherTeam, ['safety_coordinator']);
     const otherClient = new TestClient(t.app, 'nl');
     await otherClient.signIn(other.email, PASSWORD);
-    const breach = await t.deps.db.selectFrom('breach').select('id').where('team_id', '=', t.teamId).executeTakeFirstOrThrow();
+    const breach = { id: await record() };
     expect((await otherClient.get(`/team/breaches/${breach.id}?team=${t.teamId}`)).status).toBe(403);
     expect((await otherClient.get(`/team/breaches/${breach.id}?team=${otherTeam}`)).status).toBe(404);
     await otherClient.get(`/team/breaches?team=${otherTeam}`);
     expect(otherClient.lastHtml).not.toContain('Zeewolde');
+  });
+
+  it('is listed by bin/meldpunt breaches list, per team', async () => {
+    const teamId = await createTeam(t.deps, 'cli_listed');
+    const keeper = await createStaff(t.deps, teamId, ['administrator']);
+    await t.deps.db.transaction().execute(async (trx) => {
+      const base = { description: 'Laptop kwijt.', caseRefs: undefined, peopleCount: 12, riskNotes: undefined, apReason: undefined, subjectsNotifiedAt: undefined, subjectsReason: undefined, measures: undefined };
+      await recordBreach(trx, teamId, { ...base, foundAt: new Date('2026-10-01T08:00:00Z'), risk: 'high', apNotifiedAt: new Date('2026-10-05T08:00:00Z') }, { kind: 'user', userId: keeper.id });
+      await recordBreach(trx, teamId, { ...base, foundAt: new Date('2026-10-10T08:00:00Z'), risk: 'unknown', apNotifiedAt: undefined }, { kind: 'user', userId: keeper.id });
+    });
+    const out: string[] = [];
+    const spy = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => (out.push(String(chunk)), true));
+    try {
+      await commands['breaches list']!.run(t.deps, ['--team', 'cli_listed', '--format', 'json']);
+    } finally {
+      spy.mockRestore();
+    }
+    const rows = JSON.parse(out.join('')) as { team: string; number: number; risk: string; peopleCount: number; apInTime: boolean | null; apDecided: boolean; deadline: string }[];
+    expect(rows.map((r) => [r.team, r.number, r.risk, r.peopleCount, r.apInTime, r.apDecided, r.deadline])).toEqual([
+      ['cli_listed', 2, 'unknown', 12, null, false, '2026-10-13T08:00:00.000Z'],
+      ['cli_listed', 1, 'high', 12, false, true, '2026-10-04T08:00:00.000Z'], // told after 96 hours: late
+    ]);
+    await expect(commands['breaches list']!.run(t.deps, ['--team', 'nope'])).rejects.toThrow('unknown team: nope');
   });
 });

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { z } from 'zod';
 import { recordAudit } from '../server/audit/audit.service.js';
-import { findTeam } from '../server/teams/teams.service.js';
+import { findTeam, listTeams } from '../server/teams/teams.service.js';
 import { getInstallationFacts } from '../server/privacy/privacy-facts.service.js';
 import { buildPrivacyDocument, type DocumentKind } from '../server/privacy/privacy-documents.js';
 import { DOCUMENT_FORMATS, renderPrivacyDocument } from '../server/privacy/privacy-render.js';
@@ -56,7 +56,7 @@ export const breachesListCommand: Command = {
     if (positional.length > 0) throw new Error(`unexpected argument: ${positional[0]}`);
     const parsed = ListInput.safeParse(options);
     if (!parsed.success) throw new Error(parsed.error.issues[0]!.message);
-    const teams = await deps.db.selectFrom('team').select(['id', 'key']).orderBy('seq').execute();
+    const teams = await listTeams(deps.db);
     const chosen = parsed.data.team ? teams.filter((t) => t.key === parsed.data.team) : teams;
     if (parsed.data.team && chosen.length === 0) throw new Error(`unknown team: ${parsed.data.team}`);
     const keyOf = new Map(teams.map((t) => [t.id, t.key]));

@@ -47,11 +47,23 @@ export async function getInstallationFacts(db: Db, teamIds?: string[]): Promise<
   return { teams, requireTwoFactor: twoFactor !== undefined };
 }
 
-/** One team by key, for the public statement; undefined for an unknown key. */
-export async function findTeamFactsByKey(db: Db, key: string): Promise<TeamFacts | undefined> {
-  const team = await db.selectFrom('team').select('id').where('key', '=', key).executeTakeFirst();
+/** One team by key (the first team without one), for the public statement; undefined for an unknown key. */
+export async function findTeamFactsByKey(db: Db, key?: string): Promise<TeamFacts | undefined> {
+  let q = db.selectFrom('team').select('id');
+  q = key ? q.where('key', '=', key) : q.orderBy('seq').limit(1);
+  const team = await q.executeTakeFirst();
   if (!team) return undefined;
   return (await getInstallationFacts(db, [team.id])).teams[0];
+}
+
+/** The other teams' statements, as links. */
+export async function listOtherTeams(db: Db, teamId: string, lang: Lang): Promise<{ key: string; name: string }[]> {
+  const rows = await db.selectFrom('team').select(['key', 'name_nl', 'name_en']).where('id', '<>', teamId).orderBy('seq').execute();
+  return rows.map((o) => ({ key: o.key, name: lang === 'nl' ? o.name_nl : o.name_en }));
+}
+
+export async function getTeamKey(db: Db, teamId: string): Promise<string> {
+  return (await db.selectFrom('team').select('key').where('id', '=', teamId).executeTakeFirstOrThrow()).key;
 }
 
 async function countRoles(db: Db, teamId: string): Promise<Record<Role, number>> {

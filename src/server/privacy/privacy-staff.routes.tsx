@@ -9,7 +9,7 @@ import { idParam, parseForm, readForm, signedInUser, stringValues } from '../ris
 import { pickTeam } from '../protocols/team-scope.js';
 import { BreachInput, PrivacySettingForm } from './breach.schema.js';
 import { getBreach, listBreaches, recordBreach, updateBreach } from './breach.service.js';
-import { getInstallationFacts } from './privacy-facts.service.js';
+import { getInstallationFacts, getTeamKey } from './privacy-facts.service.js';
 import { getPrivacySetting, savePrivacySetting } from './privacy-settings.service.js';
 import { buildPrivacyDocument, DOCUMENT_KINDS, type DocumentKind } from './privacy-documents.js';
 import { CONTENT_TYPES, DOCUMENT_FORMATS, renderPrivacyDocument, type DocumentFormat } from './privacy-render.js';
@@ -29,10 +29,10 @@ export function privacyStaffRoutes(deps: Deps) {
 
   async function settingsPage(c: Context<AppEnv>, form?: StaffForm) {
     const scope = await scopeOf(c);
-    const team = await deps.db.selectFrom('team').select('key').where('id', '=', scope.teamId).executeTakeFirstOrThrow();
+    const teamKey = await getTeamKey(deps.db, scope.teamId);
     if (form) c.status(422);
     const values = form ?? { errors: {}, values: settingValues(await getPrivacySetting(deps.db, scope.teamId)) };
-    return c.html(<PrivacySettingsPage ctx={viewContext(c)} scope={scope} teamKey={team.key} form={values} notice={noticeOf(c, c.get('t'), NOTICES)} />);
+    return c.html(<PrivacySettingsPage ctx={viewContext(c)} scope={scope} teamKey={teamKey} form={values} notice={noticeOf(c, c.get('t'), NOTICES)} />);
   }
 
   app.get('/team/privacy', (c) => settingsPage(c));

@@ -3,7 +3,7 @@ import type { Deps } from '../bootstrap.js';
 import { viewContext, type AppEnv } from '../http/env.js';
 import { AppError } from '../http/errors.js';
 import { accessibilitySections } from './accessibility.content.js';
-import { findTeamFactsByKey, getInstallationFacts, type TeamFacts } from './privacy-facts.service.js';
+import { findTeamFactsByKey, getInstallationFacts, listOtherTeams, type TeamFacts } from './privacy-facts.service.js';
 import { statementIntro, statementSections } from './privacy-statement.content.js';
 import { AccessibilityPage, PrivacyStatementPage } from './privacy.views.js';
 
@@ -15,8 +15,7 @@ export function privacyRoutes(deps: Deps) {
 
   const render = async (c: Context<AppEnv>, team: TeamFacts) => {
     const lang = c.get('lang');
-    const others = (await deps.db.selectFrom('team').select(['key', 'name_nl', 'name_en']).where('id', '<>', team.id).orderBy('seq').execute())
-      .map((o) => ({ key: o.key, name: lang === 'nl' ? o.name_nl : o.name_en }));
+    const others = await listOtherTeams(deps.db, team.id, lang);
     return c.html(
       <PrivacyStatementPage ctx={viewContext(c)} teamName={team.name[lang]} intro={statementIntro(team, lang)} sections={statementSections(team, lang)}
         extra={team.setting.extra?.[lang] || undefined} otherTeams={others} />,
@@ -24,8 +23,7 @@ export function privacyRoutes(deps: Deps) {
   };
 
   app.get('/privacy', async (c) => {
-    const first = await deps.db.selectFrom('team').select('key').orderBy('seq').limit(1).executeTakeFirst();
-    const team = first && (await findTeamFactsByKey(deps.db, first.key));
+    const team = await findTeamFactsByKey(deps.db);
     if (!team) throw new AppError('NOT_FOUND');
     return render(c, team);
   });
