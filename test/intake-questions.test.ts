@@ -103,6 +103,7 @@ describe('the intake as question pages, without JavaScript', () => {
   it('lets the reporter change an answer from the check page and returns there', async () => {
     const client = new TestClient(t.app);
     await walk(client, ANSWERS);
+    expect(client.lastHtml).toContain('<a href="/privacy/students">'); // the chosen team's privacy statement, before sending (issue 23)
     await client.post('/melden/vraag', { draft: client.inputValue('draft'), returnTo: 'check', edit: 'location' });
     expect(client.inputValue('step')).toBe('location');
     await answer(client, { location: 'online' }, { returnTo: 'check' });

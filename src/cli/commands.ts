@@ -11,6 +11,7 @@ import { backupCreateCommand, backupKeysCommand, backupRestoreCommand } from './
 import { orgUnitsAddCommand, teamsCreateCommand, teamsListCommand, usersDeactivateCommand, usersInviteCommand } from './admin.command.js';
 import { usersResetTwoFactorCommand } from './recovery.command.js';
 import { intakeGuardCommand, intakeStatusCommand } from './intake.command.js';
+import { breachesListCommand, privacyDpiaCommand, privacyRegisterCommand } from './privacy.command.js';
 
 export interface Command {
   summary: string;
@@ -41,4 +42,7 @@ export const commands: Record<string, Command> = {
   'backup restore': backupRestoreCommand,
   'intake guard': intakeGuardCommand,
   'intake status': intakeStatusCommand,
+  'privacy register': privacyRegisterCommand,
+  'privacy dpia': privacyDpiaCommand,
+  'breaches list': breachesListCommand,
 };

@@ -46,6 +46,8 @@ import { needToKnow } from './access/need-to-know.js';
 import { reportRoutes } from './reports/reports.routes.js';
 import { statisticsRoutes } from './statistics/statistics.routes.js';
 import { partnerCountRoutes } from './partner-counts/partner-counts.routes.js';
+import { privacyRoutes } from './privacy/privacy.routes.js';
+import { privacyStaffRoutes } from './privacy/privacy-staff.routes.js';
 
 export interface AppOptions {
   logger?: Logger;
@@ -130,6 +132,7 @@ export function createApp(deps: Deps, opts: AppOptions = {}) {
 
   app.route('/', intakeRoutes(deps, today, sso));
   app.route('/', guideRoutes(deps));
+  app.route('/', privacyRoutes(deps)); // privacy and accessibility statements (issue 23)
   app.route('/', appointmentRoutes(deps));
   app.route('/', quickExitRoutes(deps)); // "Snel weg" on every public page
   app.route('/', mailboxRoutes(deps));
@@ -153,6 +156,7 @@ export function createApp(deps: Deps, opts: AppOptions = {}) {
   app.route('/', consentRoutes(deps));
   app.route('/', retentionRoutes(deps));
   app.route('/', rightsRoutes(deps));
+  app.route('/', privacyStaffRoutes(deps)); // privacy statement text, register and DPIA, breach register (issue 23)
   app.route('/', teamWorkRoutes(deps)); // protocols, safety plan, urgent alerts and rota, activities, objectives (issue 11)
   app.route('/', correspondenceRoutes(deps, opts.logger));
   app.route('/', adminRoutes(deps)); // checks administrator roles itself

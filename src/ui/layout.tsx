@@ -92,6 +92,12 @@ export function Layout({ ctx, title, isPublic = false, children }: LayoutProps) 
         </main>
         <footer class="site-footer">
           <p>{t('footer.text')}</p>
+          <nav aria-label={t('footer.nav')}>
+            <ul class="footer-links">
+              <li><a href="/privacy">{t('footer.privacy')}</a></li>
+              <li><a href="/toegankelijkheid">{t('footer.accessibility')}</a></li>
+            </ul>
+          </nav>
         </footer>
       </body>
     </html>

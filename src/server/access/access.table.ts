@@ -47,6 +47,9 @@ export const ACCESS_TABLE: readonly RouteAccess[] = [
   route('GET /wegwijzer', PUBLIC),
   route('GET /wegwijzer/advies', PUBLIC),
   route('GET /weg', PUBLIC), // the quick exit: ends the mailbox session, leaves the site
+  route('GET /privacy', PUBLIC), // the privacy statement, generated from the configuration (issue 23)
+  route('GET /privacy/:team', PUBLIC),
+  route('GET /toegankelijkheid', PUBLIC), // the accessibility statement
   route('GET /postbus', PUBLIC),
   route('POST /postbus', PUBLIC),
   route('POST /postbus/uitloggen', PUBLIC),
@@ -137,6 +140,14 @@ export const ACCESS_TABLE: readonly RouteAccess[] = [
   route('POST /team/protocols', roles('safety_coordinator', 'administrator')),
   route('GET /team/protocols/:protocolId', roles('safety_coordinator', 'administrator')),
   route('POST /team/protocols/:protocolId', roles('safety_coordinator', 'administrator')),
+  // The controller's duties (issue 23): the statement's own text, record of processing and DPIA, breach register.
+  route('GET /team/privacy', roles('safety_coordinator', 'administrator')),
+  route('POST /team/privacy', roles('safety_coordinator', 'administrator')),
+  route('GET /team/privacy/documents/:kind', roles('safety_coordinator', 'administrator')),
+  route('GET /team/breaches', roles('safety_coordinator', 'administrator')),
+  route('POST /team/breaches', roles('safety_coordinator', 'administrator')),
+  route('GET /team/breaches/:breachId', roles('safety_coordinator', 'administrator')),
+  route('POST /team/breaches/:breachId', roles('safety_coordinator', 'administrator')),
   route('GET /team/activities', roles(...TEAM_WORK)),
   route('POST /team/activities', roles(...TEAM_WORK)),
   route('POST /team/activities/:activityId/status', roles(...TEAM_WORK)),

@@ -28,6 +28,7 @@ export function AdminHomePage({ ctx, teams, form }: { ctx: ViewContext; teams: T
           ))}
         </tbody>
       </table>
+      <p><a href="/team/privacy">{t('teamwork.link.privacy')}</a> · <a href="/team/breaches">{t('teamwork.link.breaches')}</a></p>
       <h2 class="utrecht-heading-2">{t('admin.team.create')}</h2>
       <ErrorSummary errors={form.errors} t={t} />
       <form method="post" action="/admin/teams" novalidate>

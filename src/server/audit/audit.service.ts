@@ -175,7 +175,14 @@ export type AuditEventType =
   | 'OBJECTIVE_SAVED'
   | 'OBJECTIVE_CARRIED_OVER'
   // the operator's switch against a flood (decision 025)
-  | 'INTAKE_GUARD_CHANGED';
+  | 'INTAKE_GUARD_CHANGED'
+  // the controller's duties (issue 23)
+  | 'PRIVACY_STATEMENT_UPDATED'
+  | 'PRIVACY_REGISTER_EXPORTED'
+  | 'BREACH_RECORDED'
+  | 'BREACH_UPDATED'
+  | 'BREACH_VIEWED'
+  | 'BREACH_REMINDER_SENT';
 
 export interface AuditActor {
   kind: 'user' | 'reporter' | 'system' | 'cli';

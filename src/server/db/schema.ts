@@ -791,6 +791,42 @@ export interface AccusedInformationTable {
 export interface Database {
   rights_request: RightsRequestTable;
   accused_information: AccusedInformationTable;
+// Issue 23: the controller's duties — privacy statement text per team, breach register.
+export interface PrivacySettingTable {
+  team_id: string;
+  dpo_contact: string | null;
+  accessibility_contact: string | null;
+  intro_nl: string | null;
+  intro_en: string | null;
+  extra_nl: string | null;
+  extra_en: string | null;
+  updated_at: CreatedAt;
+}
+
+export interface BreachTable {
+  id: Generated<string>;
+  team_id: string;
+  seq: number;
+  description: string;
+  found_at: Date;
+  case_refs: string | null;
+  people_count: number | null;
+  risk: 'unknown' | 'none' | 'risk' | 'high';
+  risk_notes: string | null;
+  ap_notified_at: Date | null;
+  ap_reason: string | null;
+  subjects_notified_at: Date | null;
+  subjects_reason: string | null;
+  measures: string | null;
+  closed_at: Date | null;
+  recorded_by: string;
+  created_at: CreatedAt;
+  updated_at: CreatedAt;
+}
+
+export interface Database {
+  privacy_setting: PrivacySettingTable;
+  breach: BreachTable;
   protocol: ProtocolTable;
   protocol_version: ProtocolVersionTable;
   case_protocol: CaseProtocolTable;

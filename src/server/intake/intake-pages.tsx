@@ -9,6 +9,7 @@ import { DRAFT_FIELD } from './intake-draft.js';
 import type { Step } from './intake-steps.js';
 import { choicesFor, QuestionFields, questionLabel, type QuestionProps } from './intake-questions.js';
 import { isVerified, VerifyNotice, VerifyOffer } from './reporter-verify.views.js';
+import { PrivacyNote } from '../privacy/privacy.views.js';
 
 interface PageProps extends QuestionProps {
   /** The sealed answers so far (intake-draft.ts). */
@@ -43,6 +44,7 @@ export function QuestionPage(p: PageProps & { step: Step; number: number; total:
         </div>
       </form>
       {p.step.key === 'contact' && p.canVerify && !isVerified(p.answers) && <VerifyOffer ctx={p.ctx} draft={p.draft} />}
+      {p.number === 1 && <PrivacyNote ctx={p.ctx} />}
     </Layout>
   );
 }
@@ -100,6 +102,7 @@ export function CheckAnswersPage(p: PageProps & { steps: Step[]; proof?: Challen
         <UrgentChoice ctx={p.ctx} checked={p.answers.urgent === 'yes'} />
         <h2>{t('intake.check.sendHeading')}</h2>
         <p>{t('intake.check.sendText')}</p>
+        <PrivacyNote ctx={p.ctx} teamKey={p.answers.team} />
         {p.proof && <ProofField ctx={p.ctx} challenge={p.proof} />}
         <SubmitButton>{t('intake.submit')}</SubmitButton>
       </form>

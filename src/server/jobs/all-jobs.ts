@@ -9,4 +9,5 @@ import '../risk/reassess.job.js';
 import '../threats/checkin-reminders.job.js';
 import '../urgent/urgent.job.js';
 import '../rights/rights-reminders.job.js';
+import '../privacy/breach-reminders.job.js';
 export {};

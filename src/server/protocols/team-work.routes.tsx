@@ -13,6 +13,8 @@ import { activityRoutes } from '../activities/activities.routes.js';
 import { activityTeamIds } from '../activities/activities.policy.js';
 import { objectiveRoutes } from '../objectives/objectives.routes.js';
 import { objectiveTeamIds } from '../objectives/objectives.policy.js';
+import { teamsWithRole } from '../../domain/roles.js';
+import { PRIVACY_ROLES } from '../privacy/privacy-staff.routes.js';
 
 /**
  * Issue 11's routes in one place for app.tsx: on a case (/cases/:id/protocols, safety-plan,
@@ -30,6 +32,8 @@ export function teamWorkRoutes(deps: Deps) {
       ['/team/objectives', 'teamwork.link.objectives', objectiveTeamIds(m)],
       ['/team/on-call', 'teamwork.link.onCall', onCallTeamIds(m)],
       ['/team/protocols', 'teamwork.link.protocols', protocolTeamIds(m)],
+      ['/team/privacy', 'teamwork.link.privacy', teamsWithRole(m, PRIVACY_ROLES)],
+      ['/team/breaches', 'teamwork.link.breaches', teamsWithRole(m, PRIVACY_ROLES)],
     ] as const;
     const visible = links.filter(([, , teams]) => teams.length > 0);
     if (visible.length === 0) throw new AppError('FORBIDDEN');
