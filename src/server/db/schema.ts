@@ -788,9 +788,6 @@ export interface AccusedInformationTable {
   recorded_at: CreatedAt;
 }
 
-export interface Database {
-  rights_request: RightsRequestTable;
-  accused_information: AccusedInformationTable;
 // Issue 23: the controller's duties — privacy statement text per team, breach register.
 export interface PrivacySettingTable {
   team_id: string;
@@ -825,6 +822,8 @@ export interface BreachTable {
 }
 
 export interface Database {
+  rights_request: RightsRequestTable;
+  accused_information: AccusedInformationTable;
   privacy_setting: PrivacySettingTable;
   breach: BreachTable;
   protocol: ProtocolTable;
