@@ -88,7 +88,7 @@ describe('the anonymous mailbox', () => {
     const reply = await postMultipart(reporter, '/postbus/berichten', { body: 'Het gebeurde na college.' }, [{ field: 'files', name: 'screenshot.jpg', type: 'image/jpeg', bytes: jpegWithExif() }]);
     expect(reply.headers.get('location')).toBe('/postbus/inbox?notice=sent');
     await reporter.follow(reply);
-    expect(reporter.lastHtml).toContain('Uw bericht is verstuurd.');
+    expect(reporter.lastHtml).toContain('Je bericht is verstuurd.');
     expect(reporter.lastHtml).toContain('screenshot.jpg');
     await reporter.follow(reply); // a reload
     expect(await t.deps.db.selectFrom('case_message').select('id').where('case_id', '=', caseId).where('author', '=', 'reporter').execute()).toHaveLength(1);
@@ -115,7 +115,7 @@ describe('the anonymous mailbox', () => {
     expect(missing.status).toBe(422);
     expect(reporter.lastHtml).toContain('Maak een keuze.');
     await reporter.submit(`/postbus/verslagen/${minutesId}`, { decision: 'approve' });
-    expect(reporter.lastHtml).toContain('U heeft het verslag goedgekeurd.');
+    expect(reporter.lastHtml).toContain('Je hebt het verslag goedgekeurd.');
     const row = await t.deps.db.selectFrom('case_minutes').select('status').where('id', '=', minutesId!).executeTakeFirstOrThrow();
     expect(row.status).toBe('approved');
     // Approving twice is not possible.

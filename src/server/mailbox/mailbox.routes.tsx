@@ -166,7 +166,7 @@ export function mailboxRoutes(deps: Deps) {
     const id = /^([0-9a-f-]{36})\.ics$/.exec(c.req.param('file'))?.[1];
     if (!id) throw new AppError('NOT_FOUND');
     const ics = await getIcsForCase(deps.db, await sealerOf(c), id);
-    return c.body(ics, 200, { 'Content-Type': 'text/calendar; charset=utf-8', 'Content-Disposition': 'attachment; filename="afspraak.ics"' });
+    return c.body(ics, 200, { 'Content-Type': 'text/calendar; charset=utf-8', 'Content-Disposition': `attachment; filename="${c.get('t')('appointment.icsFileName')}"` });
   });
 
   app.post('/postbus/afspraak', async (c) => {

@@ -1,4 +1,5 @@
 import { vocabLabel } from '../../domain/labels.js';
+import { formatLongDate } from '../../ui/dates.js';
 import { CsrfField, Layout } from '../../ui/layout.js';
 import { ErrorSummary, SubmitButton, TextField, type FieldErrors } from '../../ui/form.js';
 import type { ViewContext } from '../http/env.js';
@@ -50,9 +51,9 @@ export function MailboxPage({ ctx, view, errors = {}, notice, messageDraft }: { 
           <dt>{t('inbox.status')}</dt>
           <dd data-testid="status">{vocabLabel('status', view.status, lang)}</dd>
           <dt>{t('inbox.received')}</dt>
-          <dd>{view.receivedOn}</dd>
+          <dd>{formatLongDate(view.receivedOn, lang)}</dd>
           <dt>{t('mailbox.ackDue')}</dt>
-          <dd>{view.ackDueOn ?? t('case.none')}</dd>
+          <dd>{view.ackDueOn ? formatLongDate(view.ackDueOn, lang) : t('case.none')}</dd>
         </dl>
       </section>
       <MessagesSection ctx={ctx} view={view} errors={errors.message ?? {}} draft={messageDraft} />
