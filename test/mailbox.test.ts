@@ -139,6 +139,9 @@ describe('the anonymous mailbox', () => {
     await reporter.get('/postbus/inbox');
     expect((await reporter.post('/postbus/identiteit', { name: 'Sanne Onthuld', contact: 'sanne@example.test' })).status).toBe(422);
     expect(reporter.lastHtml).toContain('Confirm that you want to disclose your name.');
+    expect((await reporter.post('/postbus/identiteit', { name: 'Sanne Onthuld', contact: 'op het werk', confirm: 'yes' })).status).toBe(422); // not an address or number (issue 18)
+    expect(reporter.lastHtml).toContain('value="op het werk"');
+    expect(reporter.lastHtml).toContain('Enter an e-mail address (like name@example.com) or a phone number');
     await reporter.submit('/postbus/identiteit', { name: 'Sanne Onthuld', contact: 'sanne@example.test', confirm: 'yes' });
     expect(reporter.lastHtml).toContain('data-testid="disclosed"');
     expect(reporter.lastHtml).not.toContain('action="/postbus/identiteit"');

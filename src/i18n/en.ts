@@ -250,7 +250,7 @@ export const en: Record<MessageKey, string> = {
   'guide.whoHint': 'So that we know which team suits you.',
   'guide.submit': 'Show me where to go',
   'guide.answerTitle': 'This is where you can go',
-  'guide.bystander': 'As a bystander or on behalf of someone else you can also make a report or ask for advice.',
+  'guide.bystander': 'As a bystander, or on behalf of a fellow student, a friend or someone else, you can also make a report or ask for advice.',
   'guide.staffTeam': 'Staff members and PhD candidates have their own reporting point; choose it when you report.',
   'guide.alwaysAdviser': 'Not sure? A confidential adviser will always help you further.',
   'guide.again': 'Start again',

@@ -118,7 +118,8 @@ export function NotificationSection({ ctx, hasAddress, errors }: { ctx: ViewCont
   );
 }
 
-export function DisclosureSection({ ctx, disclosed, errors }: { ctx: ViewContext; disclosed: boolean; errors: FieldErrors }) {
+/** `values`: what the reporter typed, kept when the form comes back with an error. */
+export function DisclosureSection({ ctx, disclosed, errors, values = {} }: { ctx: ViewContext; disclosed: boolean; errors: FieldErrors; values?: Record<string, string> }) {
   const { t } = ctx;
   return (
     <section aria-labelledby="disclose-heading">
@@ -129,8 +130,8 @@ export function DisclosureSection({ ctx, disclosed, errors }: { ctx: ViewContext
         <form method="post" action="/postbus/identiteit" novalidate>
           <CsrfField ctx={ctx} />
           <p>{t('mailbox.discloseIntro')}</p>
-          <TextField name="name" label={t('intake.name')} error={errors.name} autocomplete="name" />
-          <TextField name="contact" label={t('intake.contact')} error={errors.contact} />
+          <TextField name="name" label={t('intake.name')} error={errors.name} value={values.name} autocomplete="name" />
+          <TextField name="contact" label={t('intake.contact')} error={errors.contact} value={values.contact} />
           <div class={`form-field${errors.confirm ? ' field--invalid' : ''}`}>
             {errors.confirm && <p class="error-message" id="error-confirm">{errors.confirm}</p>}
             <div class="choice">

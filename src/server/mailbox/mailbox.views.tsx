@@ -35,7 +35,7 @@ export interface MailboxErrors {
   disclosure?: FieldErrors;
 }
 
-export function MailboxPage({ ctx, view, errors = {}, notice, messageDraft }: { ctx: ViewContext; view: MailboxView; errors?: MailboxErrors; notice?: string; messageDraft?: string }) {
+export function MailboxPage({ ctx, view, errors = {}, notice, messageDraft, disclosureDraft }: { ctx: ViewContext; view: MailboxView; errors?: MailboxErrors; notice?: string; messageDraft?: string; disclosureDraft?: Record<string, string> }) {
   const { t, lang } = ctx;
   const all = { ...errors.message, ...errors.minutes, ...errors.appointment, ...errors.notification, ...errors.disclosure };
   return (
@@ -66,7 +66,7 @@ export function MailboxPage({ ctx, view, errors = {}, notice, messageDraft }: { 
         <ConsentLedgerTable t={t} consents={view.consents} />
       </section>
       <NotificationSection ctx={ctx} hasAddress={view.hasAddress} errors={errors.notification ?? {}} />
-      <DisclosureSection ctx={ctx} disclosed={view.disclosed} errors={errors.disclosure ?? {}} />
+      <DisclosureSection ctx={ctx} disclosed={view.disclosed} errors={errors.disclosure ?? {}} values={disclosureDraft} />
       <form method="post" action="/postbus/uitloggen">
         <CsrfField ctx={ctx} />
         <button type="submit" class="utrecht-button utrecht-button--secondary-action">{t('mailbox.signOut')}</button>
