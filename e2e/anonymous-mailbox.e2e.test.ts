@@ -58,7 +58,12 @@ describe('anonymous reporter, end to end, without JavaScript', () => {
     await expectAccessible(page);
     await page.getByLabel('Ik heb mijn persoonlijke code bewaard').check();
     await submit(page, 'Verder');
-    expect(await page.locator('h1').textContent()).toBe('Een gesprek aanvragen');
+    // The reporter chooses what now: the mailbox, a conversation, or done — no form pushed on them.
+    expect(await page.locator('h1').textContent()).toBe('Wat wil je nu doen?');
+    expect(await page.getByRole('link', { name: 'Naar mijn berichtenbox' }).getAttribute('href')).toBe('/postbus');
+    expect(await page.getByRole('button', { name: 'Een gesprek aanvragen' }).count()).toBe(1);
+    expect(await page.getByRole('link', { name: 'Klaar' }).getAttribute('href')).toBe('/');
+    expect(await page.locator('input[name=slot1]').count()).toBe(0);
     await expectAccessible(page);
     await first.close();
 
@@ -86,7 +91,7 @@ describe('anonymous reporter, end to end, without JavaScript', () => {
     await mailbox.goto(`${j.server.url}/postbus`);
     await expectAccessible(mailbox);
     await mailbox.getByLabel('Persoonlijke code').fill(receipt.toLowerCase());
-    await submit(mailbox, 'Open mijn postbus');
+    await submit(mailbox, 'Open mijn berichtenbox');
     expect(mailbox.url()).toBe(`${j.server.url}/postbus/inbox`);
     expect(await mailbox.getByTestId('reference').textContent()).toBe(reference);
     await expectAccessible(mailbox);
@@ -101,20 +106,20 @@ describe('anonymous reporter, end to end, without JavaScript', () => {
     expect(bytes.includes(Buffer.from('Exif'))).toBe(false);
     expect(bytes.includes(Buffer.from(EXIF_SECRET))).toBe(false);
 
-    await mailbox.getByLabel('Uw bericht').fill('Hierbij de schermafbeelding van het bericht.');
+    await mailbox.getByLabel('Je bericht').fill('Hierbij de schermafbeelding van het bericht.');
     await mailbox.getByLabel('Bewijsstukken (optioneel)').setInputFiles({ name: 'schermafbeelding.jpg', mimeType: 'image/jpeg', buffer: jpegWithExif() });
     await submit(mailbox, 'Bericht versturen');
-    expect(await mailbox.getByRole('status').textContent()).toBe('Uw bericht is verstuurd.');
+    expect(await mailbox.getByRole('status').textContent()).toBe('Je bericht is verstuurd.');
     const reply = mailbox.getByTestId('message').filter({ hasText: 'schermafbeelding van het bericht' });
     expect(await reply.getByRole('link', { name: 'schermafbeelding.jpg' }).count()).toBe(1);
     await expectAccessible(mailbox);
 
     const minutes = mailbox.getByTestId('minutes');
     expect(await minutes.textContent()).toContain(MINUTES);
-    expect(await minutes.textContent()).toContain('Wacht op uw akkoord');
+    expect(await minutes.textContent()).toContain('Wacht op jouw akkoord');
     await minutes.getByLabel('Ja, ik keur het verslag goed').check();
     await submit(mailbox, 'Reactie versturen');
-    expect(await mailbox.getByRole('status').textContent()).toBe('U heeft het verslag goedgekeurd.');
+    expect(await mailbox.getByRole('status').textContent()).toBe('Je hebt het verslag goedgekeurd.');
     expect(await mailbox.getByTestId('minutes').textContent()).toContain('Goedgekeurd');
     expect(await mailbox.getByTestId('minutes').locator('form').count()).toBe(0);
     await expectAccessible(mailbox);

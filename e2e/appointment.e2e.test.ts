@@ -35,7 +35,7 @@ describe('named report with an appointment, end to end, without JavaScript', () 
       goal: (p) => p.getByLabel('Advies krijgen').check(),
       anonymous: (p) => p.getByLabel('Nee, met mijn naam').check(),
       contact: async (p) => {
-        await p.getByLabel('Uw naam').fill('Fenna Voorbeeld');
+        await p.getByLabel('Je naam').fill('Fenna Voorbeeld');
         await p.getByLabel('E-mailadres of telefoonnummer').fill('fenna@example.test');
       },
       channel: (p) => p.getByLabel('In een persoonlijk gesprek').check(),

@@ -49,7 +49,7 @@ describe('the reporter\u2019s rights, without JavaScript', () => {
     const reporter = await reporterContext.newPage();
     await reporter.goto(`${j.server.url}/postbus`);
     await reporter.getByLabel('Persoonlijke code').fill(receipt);
-    await submit(reporter, 'Open mijn postbus');
+    await submit(reporter, 'Open mijn berichtenbox');
     await expectAccessible(reporter);
     const [download] = await Promise.all([reporter.waitForEvent('download'), reporter.getByTestId('download-data').click()]);
     expect(download.suggestedFilename()).toBe(`mijn-melding-${reference}.txt`);

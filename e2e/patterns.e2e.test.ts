@@ -36,9 +36,9 @@ async function reportAnonymously(page: Page, narrative: string) {
 async function nameAccused(page: Page, receipt: string, email: string, checkA11y: boolean) {
   await page.goto(`${j.server.url}/postbus`);
   await page.getByLabel('Persoonlijke code').fill(receipt);
-  await page.getByRole('button', { name: 'Open mijn postbus' }).click();
+  await page.getByRole('button', { name: 'Open mijn berichtenbox' }).click();
   await page.waitForURL(/\/postbus\/inbox$/);
-  await page.getByRole('link', { name: 'Over wie gaat uw melding? Gegevens geven of wachten op een andere melding' }).click(); // linked from the mailbox
+  await page.getByRole('link', { name: 'Over wie gaat je melding? Gegevens geven of wachten op een andere melding' }).click(); // linked from the mailbox
   await page.waitForURL(/\/postbus\/patroon$/);
   if (checkA11y) {
     await expectAccessible(page);

@@ -98,6 +98,44 @@ async function reportAnonymously(page: Page, label: string): Promise<string> {
   return (await page.getByTestId('receipt').textContent())!.trim();
 }
 
+/** axe on what the phone shows (a page without script is checked as a snapshot in a scripted context). */
+async function expectAccessibleOnPhone(page: Page) {
+  const { target, done } = await measurable(page);
+  try {
+    await expectAccessible(target);
+  } finally {
+    await done();
+  }
+}
+
+/** The guide as a reporter uses it: two questions, then where to go with every contact. */
+async function useGuide(page: Page, label: string) {
+  await page.goto(`${j.server.url}/wegwijzer`);
+  await page.locator('input[name="need"][value="honour"]').check();
+  await page.locator('input[name="who"][value="bystander"]').check();
+  await press(page, 'form[action="/wegwijzer/advies"] button[type=submit]');
+  expect(await page.getByTestId('destination').textContent()).toContain('088 234 24 50');
+  await expectFits(page, `${label} guide answer`);
+  await expectAccessibleOnPhone(page);
+}
+
+/** After the acknowledgement: the code is saved, then the reporter chooses a conversation and asks for one. */
+async function requestConversation(page: Page, label: string) {
+  await page.locator('#field-saved').check();
+  await press(page, 'form[action="/melden/bewaard"] button[type=submit]');
+  expect(await page.getByTestId('next-steps').count()).toBe(1);
+  await expectFits(page, `${label} what next`);
+  await expectAccessibleOnPhone(page);
+  await press(page, 'form[action="/melden/gesprek"] button[type=submit]');
+  await expectFits(page, `${label} appointment request`);
+  await expectAccessibleOnPhone(page);
+  await page.locator('input[name="mode"][value="phone"]').check();
+  await page.locator('[name="slot1"]').fill(`${new Date().getUTCFullYear() + 1}-03-03T10:00`);
+  await press(page, 'form[action="/melden/afspraak"] button[type=submit]');
+  expect(await page.getByTestId('appointment-requested').count()).toBe(1);
+  await expectFits(page, `${label} appointment requested`);
+}
+
 async function openMailbox(page: Page, receipt: string) {
   await page.goto(`${j.server.url}/postbus`);
   await page.locator('input[name="receipt"]').fill(receipt);
@@ -113,19 +151,19 @@ const MODES = [
 ];
 
 describe('the reporter on a phone (issue 18)', () => {
-  it.each(MODES)('every public page fits $width px with the quick exit on screen ($locale, script $javaScript)', async (mode) => {
+  it.each(MODES)('every public page fits $width px with the quick exit on screen: the guide, the report, (at 360 px) a conversation asked for, the mailbox ($locale, script $javaScript)', async (mode) => {
     const page = await phone(j.browser, mode);
     const label = `${mode.width} ${mode.locale} js=${mode.javaScript}`;
     for (const path of ['/', '/wegwijzer', '/wegwijzer/advies?need=listen&who=student', '/postbus', '/no-such-page']) {
       await page.goto(`${j.server.url}${path}`);
       await expectFits(page, `${label} ${path}`);
     }
+    await useGuide(page, label);
     const receipt = await reportAnonymously(page, label);
+    if (mode.width === 360) await requestConversation(page, label); // done when 1: an appointment request at 360 px, both languages, script on and off
     await openMailbox(page, receipt);
     await expectFits(page, `${label} mailbox`);
-    const { target, done } = await measurable(page); // axe needs script: a page without it is checked as a snapshot
-    await expectAccessible(target);
-    await done();
+    await expectAccessibleOnPhone(page);
     await page.context().close();
   });
 

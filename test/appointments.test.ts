@@ -27,7 +27,9 @@ async function namedReport(lang: 'nl' | 'en' = 'nl') {
   expect((await postMultipart(reporter, '/melden', fields)).status).toBe(200);
   expect(reporter.lastHtml).not.toContain('data-testid="receipt"');
   const reference = /data-testid="reference">([^<]+)</.exec(reporter.lastHtml)![1]!;
-  await reporter.post('/melden/bewaard', { idempotencyKey: fields.idempotencyKey!, saved: 'yes' });
+  expect(reporter.lastHtml).toContain('action="/melden/gesprek"'); // a named report: the choices at once, no code to save
+  expect(reporter.lastHtml).not.toContain('action="/melden/afspraak"');
+  await reporter.post('/melden/gesprek', { idempotencyKey: fields.idempotencyKey! });
   expect(reporter.lastHtml).toContain('action="/melden/afspraak"');
   return { reporter, reference, key: fields.idempotencyKey! };
 }
@@ -96,6 +98,8 @@ describe('appointments', () => {
     await other.get('/melden');
     expect((await other.post('/melden/bewaard', { idempotencyKey: key, saved: 'yes' })).status).toBe(404);
     await other.get('/melden');
+    expect((await other.post('/melden/gesprek', { idempotencyKey: key })).status).toBe(404);
+    await other.get('/melden');
     expect((await other.post('/melden/afspraak', { idempotencyKey: key, mode: 'phone', slot1: '2099-03-02T10:00', slot2: '', slot3: '', email: '' })).status).toBe(404);
     const ofCase = await t.deps.db.selectFrom('appointment').innerJoin('case', 'case.id', 'appointment.case_id').select('appointment.id').where('case.reference', '=', reference).execute();
     expect(ofCase).toHaveLength(0);
@@ -110,6 +114,13 @@ describe('appointments', () => {
     expect((await reporter.post('/melden/bewaard', { idempotencyKey: fields.idempotencyKey! })).status).toBe(422);
     expect(reporter.lastHtml).toContain('Confirm that you have saved your code.');
     expect((await reporter.post('/melden/bewaard', { idempotencyKey: fields.idempotencyKey!, saved: 'yes' })).status).toBe(200);
+    // Then a choice, not an appointment form: the mailbox, a conversation, or done (issue 18).
+    expect(reporter.lastHtml).toContain('<h1 class="utrecht-heading-1">What would you like to do now?</h1>');
+    expect(reporter.lastHtml).toContain('href="/postbus"');
+    expect(reporter.lastHtml).toContain('action="/melden/gesprek"');
+    expect(reporter.lastHtml).not.toContain('action="/melden/afspraak"');
+    expect((await reporter.post('/melden/gesprek', { idempotencyKey: fields.idempotencyKey! })).status).toBe(200);
     expect(reporter.lastHtml).toContain('action="/melden/afspraak"');
+    expect(reporter.lastHtml.match(/<h[1-6][^>]*>Request a conversation</g)).toHaveLength(1); // one heading, not the h1 and an h2 again
   });
 });

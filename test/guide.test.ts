@@ -3,6 +3,7 @@ import { TestClient } from './support/http-client.js';
 import { defaultTeamId } from './support/factories.js';
 import { useTestApp } from './support/use-test-app.js';
 import { saveGuideContent } from '../src/server/admin/guide.service.js';
+import { savePartner } from '../src/server/admin/partners.service.js';
 
 const t = useTestApp();
 
@@ -55,5 +56,28 @@ describe('the guide and the public pages', () => {
     await en.get('/wegwijzer');
     expect(en.lastHtml).not.toContain('spreekuur 8f4c');
     expect(en.lastHtml).toContain(shipped);
+  });
+  it("gives every destination its contact from the team's partner directory, which an administrator changes (issue 18)", async () => {
+    const nl = new TestClient(t.app, 'nl');
+    await nl.get('/wegwijzer/advies?need=honour&who=bystander');
+    const destination = /data-testid="destination">([\s\S]*?)<\/section>/.exec(nl.lastHtml)![1]!;
+    expect(destination).toContain('Kenniscentrum Eer &amp; Veiligheid');
+    expect(destination).toContain('<a href="tel:0882342450">088 234 24 50</a>');
+    expect(destination).toContain('Inloopspreekuur');
+    const more = /data-testid="more-help">([\s\S]*?)<\/section>/.exec(nl.lastHtml)![1]!;
+    for (const shown of ['Alarmnummer 112', '0800-0113', 'Veilig Thuis', '0800-2000', '0900-8844', 'Huisarts', 'Ombudsfunctionaris']) expect(more).toContain(shown);
+    expect(more).not.toContain('088 234 24 50'); // the destination itself is not repeated
+
+    const teamId = await defaultTeamId(t.deps);
+    await t.deps.db.transaction().execute(async (trx) => {
+      await savePartner(trx, teamId, { key: 'eer_en_veiligheid', kind: 'external', nameNl: 'Kenniscentrum Eer & Veiligheid', nameEn: 'Honour & Safety Knowledge Centre', phone: '030 111 22 33', noteNl: 'Inloop op dinsdag 9c3e', isActive: true }, { kind: 'system' });
+      await savePartner(trx, teamId, { key: 'gp', kind: 'external', nameNl: 'Huisarts', nameEn: 'GP', isActive: false }, { kind: 'system' });
+    });
+    await nl.get('/wegwijzer/advies?need=honour&who=student');
+    expect(nl.lastHtml).toContain('<a href="tel:0301112233">030 111 22 33</a>');
+    expect(nl.lastHtml).toContain('Inloop op dinsdag 9c3e');
+    expect(nl.lastHtml).not.toContain('088 234 24 50');
+    expect(nl.lastHtml).not.toContain('<h3>Huisarts</h3>');
+    expect(nl.lastHtml).toContain('Alarmnummer 112'); // the other defaults stay
   });
 });

@@ -42,13 +42,18 @@ async function answer(client: TestClient, fields: Record<string, string>, extra:
   });
 }
 
+/** The question counter of each page the last walk saw. */
+const counters: string[] = [];
+
 /** Walks every question page from GET /melden to the check page; returns the steps seen. */
 async function walk(client: TestClient, answers: Record<string, Record<string, string>>) {
   await client.get('/melden');
   const seen: string[] = [];
+  counters.length = 0;
   for (let i = 0; i < 25 && client.inputValue('step'); i++) {
     const step = client.inputValue('step');
     seen.push(step);
+    counters.push(/class="step-count">([^<]*)</.exec(client.lastHtml)?.[1] ?? '');
     const res = await answer(client, answers[step] ?? {});
     expect(res.status, `step ${step}`).toBe(200);
   }
@@ -67,7 +72,9 @@ describe('the intake as question pages, without JavaScript', () => {
     expect(seen).toEqual(['behalf', 'category', 'subtype', 'narrative', 'when', 'location', 'reporterRole', 'gender', 'orgUnit', 'accusedRole', 'accused', 'goal', 'anonymous', 'channel', 'adviser']);
     expect(client.lastHtml).toContain('Check your answers before sending');
     const answers = /data-testid="answers">([\s\S]*?)<\/dl>/.exec(client.lastHtml)![1]!;
-    for (const shown of ['For a colleague or staff member', 'Sexual intimidation', NARRATIVE, '3-2026', 'What is the role of the person it happened to?', 'PhD candidate', 'Non-binary', 'Law', ACCUSED_EMAIL, 'Anna Adviseur', 'Through messages in the mailbox']) {
+    // The counter only counts up, one per page, and promises no total that later answers would change (issue 18).
+    expect(counters).toEqual(seen.map((_, i) => `Question ${i + 1}`));
+    for (const shown of ['For a colleague or staff member', 'Sexual intimidation', NARRATIVE, 'March 2026', 'What is the role of the person it happened to?', 'PhD candidate', 'Non-binary', 'Law', ACCUSED_EMAIL, 'Anna Adviseur', 'Through messages in the mailbox']) {
       expect(answers).toContain(shown);
     }
     // No answer travels in plaintext between pages: only the sealed draft.
@@ -84,7 +91,7 @@ describe('the intake as question pages, without JavaScript', () => {
     expect(row).toMatchObject({
       via: 'staff_member', reporter_role: 'phd', reporter_gender: 'non_binary', org_unit_key: 'LAW', category: 'intimidation', subtype: 'sexual',
       accused_role: 'staff', reporter_goal: 'action', is_anonymous: true, preferred_channel: 'mailbox',
-      preferred_adviser_id: adviser.id, assigned_adviser_id: adviser.id, form_version: 'intake-2026-11-23b',
+      preferred_adviser_id: adviser.id, assigned_adviser_id: adviser.id, form_version: 'intake-2026-12-05a',
     });
     const sealer = await getCaseSealer(t.deps.db, t.deps.keyring, row.id);
     expect(sealer.openText(row.happened!, 'happened')).toBe('2026-03');
@@ -107,7 +114,7 @@ describe('the intake as question pages, without JavaScript', () => {
     await client.post('/melden/vraag', { draft: client.inputValue('draft'), returnTo: 'check', edit: 'location' });
     expect(client.inputValue('step')).toBe('location');
     await answer(client, { location: 'online' }, { returnTo: 'check' });
-    expect(client.lastHtml).toContain('Controleer uw antwoorden');
+    expect(client.lastHtml).toContain('Controleer je antwoorden');
     expect(/data-testid="answers">([\s\S]*?)<\/dl>/.exec(client.lastHtml)![1]).toContain('Online');
 
     // Choosing a named report from the check page asks for the contact details before returning.
@@ -115,7 +122,7 @@ describe('the intake as question pages, without JavaScript', () => {
     await answer(client, { anonymous: 'no' }, { returnTo: 'check' });
     expect(client.inputValue('step')).toBe('contact');
     await answer(client, { name: 'Noor Named', contact: 'noor@example.test' }, { returnTo: 'check' });
-    expect(client.lastHtml).toContain('Controleer uw antwoorden');
+    expect(client.lastHtml).toContain('Controleer je antwoorden');
   });
 
   it('goes back a question without losing what was typed', async () => {
@@ -159,6 +166,20 @@ describe('the intake as question pages, without JavaScript', () => {
     await answer(client, { channel: 'in_person' }, { returnTo: 'check' });
     await client.post('/melden/vraag', { draft: client.inputValue('draft'), returnTo: 'check', edit: 'adviser' });
     expect((await answer(client, { adviser: '00000000-0000-4000-8000-000000000000' }, { returnTo: 'check' })).status).toBe(422);
+  });
+
+  it('takes a contact detail only as an e-mail address or a phone number, keeping what was typed (issue 18)', async () => {
+    const client = new TestClient(t.app);
+    await client.get('/melden');
+    const answers: Record<string, Record<string, string>> = { ...ANSWERS, anonymous: { anonymous: 'no' } };
+    for (let i = 0; i < 25 && client.inputValue('step') !== 'contact'; i++) await answer(client, answers[client.inputValue('step')] ?? {});
+    expect((await answer(client, { name: 'Noor Benoemd', contact: 'bel me morgen' })).status).toBe(422);
+    expect(client.lastHtml).toContain('Vul een e-mailadres in (zoals naam@voorbeeld.nl) of een telefoonnummer (zoals 06 12345678).');
+    expect(client.lastHtml).toContain('href="#field-contact"');
+    expect(client.inputValue('contact')).toBe('bel me morgen');
+    expect(client.inputValue('name')).toBe('Noor Benoemd');
+    expect((await answer(client, { name: 'Noor Benoemd', contact: '06 1234 5678' })).status).toBe(200);
+    expect(client.inputValue('step')).toBe('channel');
   });
 
   it('opens a draft only in the browser that made it, and not once tampered with', async () => {

@@ -23,7 +23,7 @@ describe('mail templates over SMTP', () => {
     expect(byTo('anna@example.test').text).toContain('https://meldpunt.example.nl/invite/abc');
     expect(byTo('sam@example.test').subject).toBe('Something is waiting for you at the reporting point');
     expect(byTo('sam@example.test').text).toContain('Sign in to see what it is');
-    expect(byTo('melder@example.test').subject).toBe('Nieuw bericht in uw brievenbus');
+    expect(byTo('melder@example.test').subject).toBe('Nieuw bericht in je berichtenbox');
     expect(byTo('sam@example.test').from?.text).toContain('no-reply@example.nl');
   });
 

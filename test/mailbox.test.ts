@@ -88,7 +88,7 @@ describe('the anonymous mailbox', () => {
     const reply = await postMultipart(reporter, '/postbus/berichten', { body: 'Het gebeurde na college.' }, [{ field: 'files', name: 'screenshot.jpg', type: 'image/jpeg', bytes: jpegWithExif() }]);
     expect(reply.headers.get('location')).toBe('/postbus/inbox?notice=sent');
     await reporter.follow(reply);
-    expect(reporter.lastHtml).toContain('Uw bericht is verstuurd.');
+    expect(reporter.lastHtml).toContain('Je bericht is verstuurd.');
     expect(reporter.lastHtml).toContain('screenshot.jpg');
     await reporter.follow(reply); // a reload
     expect(await t.deps.db.selectFrom('case_message').select('id').where('case_id', '=', caseId).where('author', '=', 'reporter').execute()).toHaveLength(1);
@@ -115,7 +115,7 @@ describe('the anonymous mailbox', () => {
     expect(missing.status).toBe(422);
     expect(reporter.lastHtml).toContain('Maak een keuze.');
     await reporter.submit(`/postbus/verslagen/${minutesId}`, { decision: 'approve' });
-    expect(reporter.lastHtml).toContain('U heeft het verslag goedgekeurd.');
+    expect(reporter.lastHtml).toContain('Je hebt het verslag goedgekeurd.');
     const row = await t.deps.db.selectFrom('case_minutes').select('status').where('id', '=', minutesId!).executeTakeFirstOrThrow();
     expect(row.status).toBe('approved');
     // Approving twice is not possible.
@@ -139,6 +139,9 @@ describe('the anonymous mailbox', () => {
     await reporter.get('/postbus/inbox');
     expect((await reporter.post('/postbus/identiteit', { name: 'Sanne Onthuld', contact: 'sanne@example.test' })).status).toBe(422);
     expect(reporter.lastHtml).toContain('Confirm that you want to disclose your name.');
+    expect((await reporter.post('/postbus/identiteit', { name: 'Sanne Onthuld', contact: 'op het werk', confirm: 'yes' })).status).toBe(422); // not an address or number (issue 18)
+    expect(reporter.lastHtml).toContain('value="op het werk"');
+    expect(reporter.lastHtml).toContain('Enter an e-mail address (like name@example.com) or a phone number');
     await reporter.submit('/postbus/identiteit', { name: 'Sanne Onthuld', contact: 'sanne@example.test', confirm: 'yes' });
     expect(reporter.lastHtml).toContain('data-testid="disclosed"');
     expect(reporter.lastHtml).not.toContain('action="/postbus/identiteit"');

@@ -156,7 +156,7 @@ export function describePublicPages(lang: Lang): void {
       await press(page, 'form[action="/melden"] button[type=submit]');
       expect(await page.getByTestId('receipt').count()).toBe(0);
       await check(page, 200, seen, 'acknowledgement (named)');
-      await press(page, 'form[action="/melden/bewaard"] button[type=submit]');
+      await press(page, 'form[action="/melden/gesprek"] button[type=submit]');
       await check(page, 200, seen, 'appointment request');
       await press(page, 'form[action="/melden/afspraak"] button[type=submit]');
       expect(await page.locator('.error-summary').count()).toBe(1);
@@ -176,6 +176,10 @@ export function describePublicPages(lang: Lang): void {
       await press(page, 'form[action="/melden/bewaard"] button[type=submit]');
       expect(await page.locator('.error-summary').count()).toBe(1);
       await check(page, 422, seen, 'acknowledgement: code not saved');
+      await page.locator('#field-saved').check();
+      await press(page, 'form[action="/melden/bewaard"] button[type=submit]');
+      expect(await page.getByTestId('next-steps').count()).toBe(1);
+      await check(page, 200, seen, 'what next: mailbox, conversation or done');
 
       // A draft that no longer opens (a new session, an old tab): the "start again" page.
       await page.goto(`${j.server.url}/melden`);

@@ -1,11 +1,12 @@
 import type { Via } from './taxonomy.js';
 
 /** On whose behalf the public form is filled in; each maps to a case.via value. */
-export const BEHALF_CHOICES = ['self', 'colleague', 'manager', 'association', 'bystander'] as const;
+export const BEHALF_CHOICES = ['self', 'friend', 'colleague', 'manager', 'association', 'bystander'] as const;
 export type Behalf = (typeof BEHALF_CHOICES)[number];
 
 const VIA_BY_BEHALF: Record<Behalf, Via> = {
   self: 'self',
+  friend: 'other',
   colleague: 'staff_member',
   manager: 'staff_member',
   association: 'board_or_association_contact',
@@ -39,4 +40,16 @@ export function parseHappened(day: string | undefined, month: string | undefined
   if (date.getUTCMonth() !== mm - 1 || date.getUTCDate() !== dd) return 'invalid';
   const text = `${monthText}-${String(dd).padStart(2, '0')}`;
   return text <= today ? text : 'invalid';
+}
+
+/**
+ * Whether a reporter's contact detail is something we can use: an e-mail address
+ * (name@domain.tld) or a phone number (8 to 15 digits, with +, spaces, dashes, brackets).
+ */
+export function isEmailOrPhone(value: string): boolean {
+  const v = value.trim();
+  if (/^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/.test(v)) return true;
+  if (!/^\+?[0-9 ()-]+$/.test(v)) return false;
+  const digits = v.replace(/\D/g, '').length;
+  return digits >= 8 && digits <= 15;
 }

@@ -168,7 +168,7 @@ export const DEFAULT_CATEGORIES: CategoryDefinition[] = [
     key: 'other',
     label: { nl: 'Overige', en: 'Other' },
     definition: {
-      nl: 'Iets anders, of u weet niet goed onder welke categorie het valt.',
+      nl: 'Iets anders, of je weet niet goed onder welke categorie het valt.',
       en: 'Something else, or you are not sure which category fits.',
     },
     subtypes: [],

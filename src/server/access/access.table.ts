@@ -41,6 +41,7 @@ export const ACCESS_TABLE: readonly RouteAccess[] = [
   route('POST /melden/verifieer', PUBLIC),
   route('GET /melden/verifieer/terug', PUBLIC),
   route('POST /melden/bewaard', PUBLIC),
+  route('POST /melden/gesprek', PUBLIC),
   route('POST /melden/afspraak', PUBLIC),
   route('GET /melden/afspraak/aangevraagd', PUBLIC),
   route('GET /afspraak/:file', PUBLIC),

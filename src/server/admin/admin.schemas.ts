@@ -49,6 +49,7 @@ export const PartnerInput = z.object({
   key, kind: z.enum(['internal', 'external'], { error: 'validation.choose' }), nameNl: text(), nameEn: text(),
   phone: z.string().trim().regex(/^[0-9+() -]{0,30}$/, { error: 'validation.admin.phone' }).optional().default(''),
   url: z.union([z.literal(''), z.url({ protocol: /^https?$/, error: 'validation.admin.url' })]).optional().default(''),
+  noteNl: optional(500), noteEn: optional(500),
   inactive: z.string().optional().transform((v) => v === 'yes'),
 });
 

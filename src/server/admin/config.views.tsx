@@ -104,6 +104,8 @@ export function PartnersPage({ ctx, team, form, notice, partners }: Base & { par
         <TextField name="nameEn" label={t('admin.labelEn')} value={form.values.nameEn} error={form.errors.nameEn} />
         <TextField name="phone" type="tel" label={t('admin.partner.phone')} value={form.values.phone} error={form.errors.phone} />
         <TextField name="url" type="url" label={t('admin.partner.url')} value={form.values.url} error={form.errors.url} />
+        <TextArea name="noteNl" label={t('admin.partner.noteNl')} hint={t('admin.partner.noteHint')} value={form.values.noteNl} error={form.errors.noteNl} />
+        <TextArea name="noteEn" label={t('admin.partner.noteEn')} value={form.values.noteEn} error={form.errors.noteEn} />
         <CheckboxGroup name="inactive" label={t('admin.partner.active')} choices={[{ value: 'yes', label: t('admin.partner.deactivate') }]} values={form.values.inactive ? ['yes'] : []} />
         <SubmitButton>{t('admin.save')}</SubmitButton>
       </form>

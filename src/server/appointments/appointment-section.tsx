@@ -10,13 +10,16 @@ export function modeLabel(ctx: ViewContext, mode: string): string {
   return mode === 'in_person' ? ctx.t('appointment.mode.in_person') : vocabLabel('channel', mode, ctx.lang);
 }
 
-/** The reporter's view: existing appointments, and a request form. */
-export function AppointmentSection(props: { ctx: ViewContext; appointments: AppointmentEntry[]; errors: FieldErrors; action: string; icsBase?: string; hidden?: Record<string, string>; askEmail?: boolean }) {
-  const { ctx, appointments, errors, action, icsBase, hidden = {}, askEmail = false } = props;
+/**
+ * The reporter's view: existing appointments, and a request form. `titled` is false on a page
+ * whose h1 already says "Request a conversation", so the heading is not shown twice.
+ */
+export function AppointmentSection(props: { ctx: ViewContext; appointments: AppointmentEntry[]; errors: FieldErrors; action: string; icsBase?: string; hidden?: Record<string, string>; askEmail?: boolean; titled?: boolean }) {
+  const { ctx, appointments, errors, action, icsBase, hidden = {}, askEmail = false, titled = true } = props;
   const { t, lang } = ctx;
   return (
-    <section aria-labelledby="appointment-heading">
-      <h2 id="appointment-heading">{t('appointment.heading')}</h2>
+    <section aria-labelledby={titled ? 'appointment-heading' : undefined}>
+      {titled && <h2 id="appointment-heading">{t('appointment.heading')}</h2>}
       {appointments.map((a) => (
         <div class="panel" data-testid="appointment">
           <p>

@@ -16,6 +16,14 @@ import { IntakeAppointmentPage } from './appointments.views.js';
 export function appointmentRoutes(deps: Deps) {
   const app = new Hono<AppEnv>();
 
+  // The reporter chose "request a conversation" after the acknowledgement (issue 18).
+  app.post('/melden/gesprek', async (c) => {
+    const values = formStrings(await c.req.parseBody());
+    const caseId = await findRecentIntakeCaseId(deps.db, deps.keyring, { browserKey: c.get('browserKey'), idempotencyKey: values.idempotencyKey ?? '' });
+    if (!caseId) throw new AppError('NOT_FOUND');
+    return c.html(<IntakeAppointmentPage ctx={viewContext(c)} idempotencyKey={values.idempotencyKey!} errors={{}} done={false} />);
+  });
+
   app.post('/melden/afspraak', async (c) => {
     const values = formStrings(await c.req.parseBody());
     const caseId = await findRecentIntakeCaseId(deps.db, deps.keyring, { browserKey: c.get('browserKey'), idempotencyKey: values.idempotencyKey ?? '' });
@@ -38,7 +46,7 @@ export function appointmentRoutes(deps: Deps) {
     const token = /^([A-Za-z0-9_-]{32})\.ics$/.exec(c.req.param('file'))?.[1];
     if (!token) throw new AppError('NOT_FOUND');
     const ics = await getIcsByToken(deps.db, deps.keyring, token);
-    return c.body(ics, 200, { 'Content-Type': 'text/calendar; charset=utf-8', 'Content-Disposition': 'attachment; filename="afspraak.ics"' });
+    return c.body(ics, 200, { 'Content-Type': 'text/calendar; charset=utf-8', 'Content-Disposition': `attachment; filename="${c.get('t')('appointment.icsFileName')}"` });
   });
 
   return app;

@@ -13,7 +13,7 @@ export function IntakeAppointmentPage({ ctx, idempotencyKey, errors, done }: { c
       {done ? (
         <p role="status" data-testid="appointment-requested">{t('appointment.requestedNotice')}</p>
       ) : (
-        <AppointmentSection ctx={ctx} appointments={[]} errors={errors} action="/melden/afspraak" hidden={{ idempotencyKey }} askEmail />
+        <AppointmentSection ctx={ctx} appointments={[]} errors={errors} action="/melden/afspraak" hidden={{ idempotencyKey }} askEmail titled={false} />
       )}
     </Layout>
   );

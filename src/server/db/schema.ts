@@ -131,7 +131,7 @@ export interface CaseTable {
   /** Sealed: when it happened, 'YYYY-MM-DD' or 'YYYY-MM' (intake question pages). */
   happened: Buffer | null;
   preferred_channel: string | null;
-  /** The intake's answer to "on whose behalf" (self, colleague, manager, association, bystander). */
+  /** The intake's answer to "on whose behalf" (self, friend, colleague, manager, association, bystander). */
   behalf: string | null;
 }
 
@@ -331,6 +331,9 @@ export interface ReferralPartnerTable {
   name_en: string;
   phone: string | null;
   url: string | null;
+  /** A short note for the public guide, e.g. a walk-in hour (issue 18). */
+  note_nl: string | null;
+  note_en: string | null;
   is_active: Generated<boolean>;
   sort: Generated<number>;
 }

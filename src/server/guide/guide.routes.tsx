@@ -5,7 +5,7 @@ import { viewContext, type AppEnv } from '../http/env.js';
 import { toFieldErrors } from '../http/validation.js';
 import { NEEDS, WHO } from './guide.content.js';
 import { GuideAnswerPage, GuidePage } from './guide.views.js';
-import { listTeamGuideTexts } from './team-guide.js';
+import { listGuideContacts, listTeamGuideTexts } from './team-guide.js';
 
 const GuideInput = z.object({ need: z.enum(NEEDS, { error: 'validation.choose' }), who: z.enum(WHO, { error: 'validation.choose' }) });
 
@@ -24,7 +24,8 @@ export function guideRoutes(deps: Deps) {
       const texts = await listTeamGuideTexts(deps.db, c.get('lang'));
       return c.html(<GuidePage ctx={viewContext(c)} errors={toFieldErrors(parsed.error, c.get('t'))} values={values} texts={texts} />);
     }
-    return c.html(<GuideAnswerPage ctx={viewContext(c)} need={parsed.data.need} who={parsed.data.who} />);
+    const contacts = await listGuideContacts(deps.db);
+    return c.html(<GuideAnswerPage ctx={viewContext(c)} need={parsed.data.need} who={parsed.data.who} contacts={contacts} />);
   });
   return app;
 }

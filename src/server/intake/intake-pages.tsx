@@ -1,4 +1,5 @@
 import { CsrfField, Layout } from '../../ui/layout.js';
+import { formatLongDate, formatMonth } from '../../ui/dates.js';
 import type { Challenge } from 'altcha-lib/v1/types';
 import { ProofField } from '../../ui/proof-field.js';
 import { ErrorSummary, SubmitButton, type FieldErrors } from '../../ui/form.js';
@@ -21,12 +22,16 @@ interface PageProps extends QuestionProps {
 
 const Hidden = ({ name, value }: { name: string; value: string }) => <input type="hidden" name={name} value={value} />;
 
-/** One question page: the question, Continue, and a way back that keeps what was typed. */
-export function QuestionPage(p: PageProps & { step: Step; number: number; total: number; returnTo?: 'check' }) {
+/**
+ * One question page: the question, Continue, and a way back that keeps what was typed. The
+ * counter names only the question's place on the path so far: a total would jump as answers
+ * add or skip questions (a subtype, contact details, a team's own questions).
+ */
+export function QuestionPage(p: PageProps & { step: Step; number: number; returnTo?: 'check' }) {
   const { t } = p.ctx;
   return (
     <Layout ctx={p.ctx} title={t(questionLabel(p.step.key, p.answers))} isPublic>
-      <p class="step-count">{t('intake.step.count', { n: String(p.number), total: String(p.total) })}</p>
+      <p class="step-count">{t('intake.step.number', { n: String(p.number) })}</p>
       <ErrorSummary errors={p.errors} t={t} />
       {p.step.key === 'contact' && <VerifyNotice ctx={p.ctx} answers={p.answers} failed={p.verifyFailed} />}
       <form method="post" action="/melden/vraag" novalidate>
@@ -49,6 +54,14 @@ export function QuestionPage(p: PageProps & { step: Step; number: number; total:
   );
 }
 
+/** "14 maart 2026" or "maart 2026" for a valid answer (the step checked it); as typed otherwise. */
+function happenedText(day: string | undefined, month: string | undefined, year: string, lang: 'nl' | 'en'): string {
+  const [d, m, y] = [Number(day), Number(month), Number(year)];
+  if (!Number.isInteger(m) || m < 1 || m > 12 || !Number.isInteger(y)) return [day, month, year].filter(Boolean).join('-');
+  if (!day) return formatMonth(y, m, lang);
+  return formatLongDate(`${year.padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`, lang);
+}
+
 /** The answer to one step in words, for the check-your-answers list. */
 function answerText(step: Step, p: QuestionProps): string {
   const { t } = p.ctx;
@@ -58,7 +71,7 @@ function answerText(step: Step, p: QuestionProps): string {
     case 'narrative': return a.narrative ?? '';
     case 'when':
       if (a.happenedUnsure === 'yes' || !a.happenedYear) return t('intake.whenUnsure');
-      return [a.happenedDay, a.happenedMonth, a.happenedYear].filter(Boolean).join('-');
+      return happenedText(a.happenedDay, a.happenedMonth, a.happenedYear, p.ctx.lang);
     case 'accused': return step.fields.map((f) => a[f]).filter(Boolean).join(', ');
     case 'contact': return [a.name, a.contact].filter(Boolean).join(', ') + (isVerified(a) ? ` (${t('reporterSso.checkVerified')})` : '');
     default: return fromChoices(step.key) ?? '';

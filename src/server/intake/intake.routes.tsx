@@ -7,11 +7,10 @@ import { formStrings } from '../http/validation.js';
 import { listTeams, type Team } from '../teams/teams.service.js';
 import { filesOf, prepareUploads } from '../attachments/upload-rules.js';
 import { UPLOAD_PROBLEM_MESSAGE } from '../attachments/upload-messages.js';
-import { IntakeAppointmentPage } from '../appointments/appointments.views.js';
 import type { FieldErrors } from '../../ui/form.js';
 import { IntakeInput } from './intake.schema.js';
 import { findAcknowledgement, forgetReceipt, submitIntake } from './intake.service.js';
-import { AcknowledgementPage, HomePage } from './intake.views.js';
+import { AcknowledgementPage, HomePage, NextStepsPage } from './intake.views.js';
 import { DRAFT_FIELD, openDraft, sealDraft, type Answers } from './intake-draft.js';
 import { applicableSteps, findStep, firstIncompleteStep, neighbourStep, STEPS, stepAnswers, type Step } from './intake-steps.js';
 import { listIntakeOptions, stepContext, type IntakeOptions } from './intake-options.js';
@@ -48,7 +47,7 @@ export function intakeRoutes(deps: Deps, today: () => string, sso?: SsoConfig) {
       return c.html(<CheckAnswersPage {...props} steps={steps} proof={proof} />);
     }
     const number = Math.max(1, steps.findIndex((s) => s.key === target.key) + 1);
-    return c.html(<QuestionPage {...props} step={target} number={number} total={steps.length} returnTo={returnTo} />);
+    return c.html(<QuestionPage {...props} step={target} number={number} returnTo={returnTo} />);
   };
   const optionsFor = (teams: Team[], answers: Answers): Promise<IntakeOptions> =>
     listIntakeOptions(deps.db, teams.find((t) => t.key === answers.team)?.id);
@@ -127,7 +126,7 @@ export function intakeRoutes(deps: Deps, today: () => string, sso?: SsoConfig) {
     return c.html(<AcknowledgementPage ctx={viewContext(c)} ack={ack} idempotencyKey={parsed.idempotencyKey} errors={{}} />);
   });
 
-  // The required "I have saved my code" step, then the offer of a conversation; only for the
+  // The required "I have saved my code" step, then a choice (mailbox, conversation, done); only for the
   // browser that filed the report, and the saved code is forgotten (docs/decisions/022).
   app.post('/melden/bewaard', async (c) => {
     const values = formStrings(await c.req.parseBody());
@@ -139,7 +138,7 @@ export function intakeRoutes(deps: Deps, today: () => string, sso?: SsoConfig) {
       return c.html(<AcknowledgementPage ctx={viewContext(c)} ack={ack} idempotencyKey={key} errors={{ saved: c.get('t')('validation.savedReceipt') }} />);
     }
     await forgetReceipt(deps.db, ack.caseId);
-    return c.html(<IntakeAppointmentPage ctx={viewContext(c)} idempotencyKey={key} errors={{}} done={false} />);
+    return c.html(<NextStepsPage ctx={viewContext(c)} ack={ack} idempotencyKey={key} />);
   });
 
   return app;

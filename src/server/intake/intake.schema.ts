@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { GENDERS, LOCATIONS, PERSON_ROLES, REPORTER_GOALS } from '../../domain/taxonomy.js';
 import { normaliseIdentifier, type IdentifierInput } from '../../domain/identifier-normalise.js';
-import { BEHALF_CHOICES, PREFERRED_CHANNELS, parseHappened } from '../../domain/intake-answers.js';
+import { BEHALF_CHOICES, isEmailOrPhone, PREFERRED_CHANNELS, parseHappened } from '../../domain/intake-answers.js';
 
 /** The version of the public form; kept with every report it produced. */
-export const INTAKE_FORM_VERSION = 'intake-2026-11-23b';
+export const INTAKE_FORM_VERSION = 'intake-2026-12-05a';
 
 const choose = { error: 'validation.choose' } as const;
 /** Category and subtype keys: the team's current categories decide which exist (intake-options.ts teamChoiceErrors). */
@@ -52,6 +52,9 @@ type Ctx = z.RefinementCtx;
 export function refineIntake(v: Partial<Fields>, ctx: Ctx) {
   if (v.anonymous === 'no' && (!v.name || !v.contact)) {
     ctx.addIssue({ code: 'custom', path: [v.name ? 'contact' : 'name'], message: 'validation.contactNeeded' });
+  }
+  if (v.anonymous === 'no' && v.contact && !isEmailOrPhone(v.contact)) {
+    ctx.addIssue({ code: 'custom', path: ['contact'], message: 'validation.intake.contact' });
   }
   if (v.happenedUnsure !== 'yes' && parseHappened(v.happenedDay, v.happenedMonth, v.happenedYear, new Date()) === 'invalid') {
     ctx.addIssue({ code: 'custom', path: ['happenedMonth'], message: 'validation.intake.happened' });

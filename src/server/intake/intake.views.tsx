@@ -60,14 +60,53 @@ export function AcknowledgementPage({ ctx, ack, idempotencyKey, errors }: AckPro
       ) : (
         <>
           <p>{t(ack.anonymous ? 'ack.anonymousNext' : 'ack.namedNext', { days: ack.ackDays })}</p>
-          <form method="post" action="/melden/bewaard" novalidate>
-            <CsrfField ctx={ctx} />
-            <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
-            <input type="hidden" name="saved" value="yes" />
-            <SubmitButton>{t('ack.requestAppointment')}</SubmitButton>
-          </form>
+          <h2>{t('next.title')}</h2>
+          <NextSteps ctx={ctx} idempotencyKey={idempotencyKey} mailbox={ack.anonymous} />
         </>
       )}
+    </Layout>
+  );
+}
+
+/**
+ * After the code is saved (or, for a named report, on the acknowledgement itself): the
+ * reporter chooses — the mailbox, a conversation, or nothing more. Nobody is pushed into an
+ * appointment request.
+ */
+function NextSteps({ ctx, idempotencyKey, mailbox }: { ctx: ViewContext; idempotencyKey: string; mailbox: boolean }) {
+  const { t } = ctx;
+  return (
+    <ul class="next-steps" data-testid="next-steps">
+      {mailbox && (
+        <li>
+          <a class="utrecht-button-link utrecht-button-link--primary-action" href="/postbus">{t('next.mailbox')}</a>
+          <p>{t('next.mailboxText')}</p>
+        </li>
+      )}
+      <li>
+        <form method="post" action="/melden/gesprek" novalidate>
+          <CsrfField ctx={ctx} />
+          <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
+          <button type="submit" class={`utrecht-button ${mailbox ? 'utrecht-button--secondary-action' : 'utrecht-button--primary-action'}`}>{t('ack.requestAppointment')}</button>
+        </form>
+        <p>{t('next.appointmentText')}</p>
+      </li>
+      <li>
+        <a class="utrecht-button-link utrecht-button-link--secondary-action" href="/">{t('next.done')}</a>
+        <p>{t('next.doneText')}</p>
+      </li>
+    </ul>
+  );
+}
+
+/** The choice after "I have saved my code". */
+export function NextStepsPage({ ctx, ack, idempotencyKey }: { ctx: ViewContext; ack: Acknowledgement; idempotencyKey: string }) {
+  const { t } = ctx;
+  return (
+    <Layout ctx={ctx} title={t('next.title')} isPublic>
+      <h1 class="utrecht-heading-1">{t('next.title')}</h1>
+      <p>{t(ack.anonymous ? 'ack.anonymousNext' : 'ack.namedNext', { days: ack.ackDays })}</p>
+      <NextSteps ctx={ctx} idempotencyKey={idempotencyKey} mailbox={ack.anonymous} />
     </Layout>
   );
 }

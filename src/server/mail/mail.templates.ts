@@ -39,8 +39,8 @@ const staffNotification: Template<{ link: string }> = {
 /** For a reporter who left an address: a new message is in their mailbox. */
 const reporterNotification: Template<{ link: string }> = {
   nl: ({ link }) => ({
-    subject: 'Nieuw bericht in uw brievenbus',
-    text: `Er is een nieuw bericht voor u. Lees het in uw brievenbus met uw persoonlijke code:\n${link}`,
+    subject: 'Nieuw bericht in je berichtenbox',
+    text: `Er is een nieuw bericht voor je. Lees het in je berichtenbox met je persoonlijke code:\n${link}`,
   }),
   en: ({ link }) => ({
     subject: 'New message in your mailbox',

@@ -1,4 +1,5 @@
 import { CsrfField } from '../../ui/layout.js';
+import { formatLongDate } from '../../ui/dates.js';
 import { RadioGroup, SubmitButton, TextArea, TextField, type FieldErrors } from '../../ui/form.js';
 import type { ViewContext } from '../http/env.js';
 import { formatBytes, UploadField } from '../attachments/upload-field.js';
@@ -58,7 +59,7 @@ function FileList({ ctx, files }: { ctx: ViewContext; files: MailboxView['attach
 }
 
 export function MinutesSection({ ctx, view, errors }: SectionProps) {
-  const { t } = ctx;
+  const { t, lang } = ctx;
   const pending = view.minutes.find((m) => m.status === 'pending');
   return (
     <section aria-labelledby="minutes-heading">
@@ -66,7 +67,7 @@ export function MinutesSection({ ctx, view, errors }: SectionProps) {
       {view.minutes.length === 0 && <p>{t('mailbox.noMinutes')}</p>}
       {view.minutes.map((m) => (
         <article class="panel" data-testid="minutes">
-          <h3>{t('mailbox.minutesOf', { date: m.conversationOn })}</h3>
+          <h3>{t('mailbox.minutesOf', { date: formatLongDate(m.conversationOn, lang) })}</h3>
           <p class="narrative">{m.body}</p>
           <p>
             <strong>{t(`mailbox.minutes.${m.status}`)}</strong>
@@ -117,7 +118,8 @@ export function NotificationSection({ ctx, hasAddress, errors }: { ctx: ViewCont
   );
 }
 
-export function DisclosureSection({ ctx, disclosed, errors }: { ctx: ViewContext; disclosed: boolean; errors: FieldErrors }) {
+/** `values`: what the reporter typed, kept when the form comes back with an error. */
+export function DisclosureSection({ ctx, disclosed, errors, values = {} }: { ctx: ViewContext; disclosed: boolean; errors: FieldErrors; values?: Record<string, string> }) {
   const { t } = ctx;
   return (
     <section aria-labelledby="disclose-heading">
@@ -128,8 +130,8 @@ export function DisclosureSection({ ctx, disclosed, errors }: { ctx: ViewContext
         <form method="post" action="/postbus/identiteit" novalidate>
           <CsrfField ctx={ctx} />
           <p>{t('mailbox.discloseIntro')}</p>
-          <TextField name="name" label={t('intake.name')} error={errors.name} autocomplete="name" />
-          <TextField name="contact" label={t('intake.contact')} error={errors.contact} />
+          <TextField name="name" label={t('intake.name')} error={errors.name} value={values.name} autocomplete="name" />
+          <TextField name="contact" label={t('intake.contact')} error={errors.contact} value={values.contact} />
           <div class={`form-field${errors.confirm ? ' field--invalid' : ''}`}>
             {errors.confirm && <p class="error-message" id="error-confirm">{errors.confirm}</p>}
             <div class="choice">

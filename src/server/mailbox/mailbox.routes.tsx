@@ -104,12 +104,12 @@ export function mailboxRoutes(deps: Deps) {
   });
 
   /** A failed POST renders the page with its errors; a good one redirects to the inbox. */
-  const render = async (c: Context<MailboxEnv>, errors: MailboxErrors = {}, messageDraft?: string) => {
+  const render = async (c: Context<MailboxEnv>, errors: MailboxErrors = {}, messageDraft?: string, disclosureDraft?: Record<string, string>) => {
     const view = await getMailbox(deps.db, deps.keyring, c.get('caseId'));
     const requests = await listReporterRequests(deps.db, c.get('caseId'));
     if (Object.keys(errors).length) c.status(422);
     const notice = noticeOf(c, c.get('t'), NOTICES);
-    return c.html(<MailboxPage ctx={ctxOf(c)} view={view} requests={requests} errors={errors} notice={notice} messageDraft={messageDraft} />);
+    return c.html(<MailboxPage ctx={ctxOf(c)} view={view} requests={requests} errors={errors} notice={notice} messageDraft={messageDraft} disclosureDraft={disclosureDraft} />);
   };
   const done = (c: Context<MailboxEnv>, notice: Notice) => noticeRedirect(c, '/postbus/inbox', notice);
   /** Messages and uploads: an hourly budget per mailbox (decision 025). */
@@ -161,8 +161,9 @@ export function mailboxRoutes(deps: Deps) {
   });
 
   app.post('/postbus/identiteit', async (c) => {
-    const parsed = DisclosureInput.safeParse(formStrings(await c.req.parseBody()));
-    if (!parsed.success) return render(c, { disclosure: toFieldErrors(parsed.error, c.get('t')) });
+    const form = formStrings(await c.req.parseBody());
+    const parsed = DisclosureInput.safeParse(form);
+    if (!parsed.success) return render(c, { disclosure: toFieldErrors(parsed.error, c.get('t')) }, undefined, { name: form.name ?? '', contact: form.contact ?? '' });
     const { name, contact } = parsed.data;
     await discloseIdentity(deps.db, await sealerOf(c), { name, contact });
     return done(c, 'disclosed');
@@ -172,7 +173,7 @@ export function mailboxRoutes(deps: Deps) {
     const id = /^([0-9a-f-]{36})\.ics$/.exec(c.req.param('file'))?.[1];
     if (!id) throw new AppError('NOT_FOUND');
     const ics = await getIcsForCase(deps.db, await sealerOf(c), id);
-    return c.body(ics, 200, { 'Content-Type': 'text/calendar; charset=utf-8', 'Content-Disposition': 'attachment; filename="afspraak.ics"' });
+    return c.body(ics, 200, { 'Content-Type': 'text/calendar; charset=utf-8', 'Content-Disposition': `attachment; filename="${c.get('t')('appointment.icsFileName')}"` });
   });
 
   app.post('/postbus/afspraak', async (c) => {

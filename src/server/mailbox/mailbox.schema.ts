@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isEmailOrPhone } from '../../domain/intake-answers.js';
 
 const required = { error: 'validation.required' } as const;
 const tooLong = { error: 'validation.tooLong' } as const;
@@ -16,6 +17,6 @@ export const NotificationInput = z.object({ email: z.email({ error: 'validation.
 
 export const DisclosureInput = z.object({
   name: z.string().trim().min(1, required).max(200, tooLong),
-  contact: z.string().trim().min(1, required).max(200, tooLong),
+  contact: z.string().trim().min(1, required).max(200, tooLong).refine(isEmailOrPhone, { error: 'validation.intake.contact' }),
   confirm: z.literal('yes', { error: 'validation.confirmDisclosure' }),
 });

@@ -1,4 +1,5 @@
 import { vocabLabel } from '../../domain/labels.js';
+import { formatLongDate } from '../../ui/dates.js';
 import { CsrfField, Layout } from '../../ui/layout.js';
 import { ErrorSummary, SubmitButton, TextField, type FieldErrors } from '../../ui/form.js';
 import type { ViewContext } from '../http/env.js';
@@ -37,7 +38,7 @@ export interface MailboxErrors {
   rights?: FieldErrors;
 }
 
-export function MailboxPage({ ctx, view, requests = [], errors = {}, notice, messageDraft }: { ctx: ViewContext; view: MailboxView; requests?: ReporterRequestView[]; errors?: MailboxErrors; notice?: string; messageDraft?: string }) {
+export function MailboxPage({ ctx, view, requests = [], errors = {}, notice, messageDraft, disclosureDraft }: { ctx: ViewContext; view: MailboxView; requests?: ReporterRequestView[]; errors?: MailboxErrors; notice?: string; messageDraft?: string; disclosureDraft?: Record<string, string> }) {
   const { t, lang } = ctx;
   const all = { ...errors.message, ...errors.minutes, ...errors.appointment, ...errors.notification, ...errors.disclosure, ...errors.rights };
   return (
@@ -53,9 +54,9 @@ export function MailboxPage({ ctx, view, requests = [], errors = {}, notice, mes
           <dt>{t('inbox.status')}</dt>
           <dd data-testid="status">{vocabLabel('status', view.status, lang)}</dd>
           <dt>{t('inbox.received')}</dt>
-          <dd>{view.receivedOn}</dd>
+          <dd>{formatLongDate(view.receivedOn, lang)}</dd>
           <dt>{t('mailbox.ackDue')}</dt>
-          <dd>{view.ackDueOn ?? t('case.none')}</dd>
+          <dd>{view.ackDueOn ? formatLongDate(view.ackDueOn, lang) : t('case.none')}</dd>
         </dl>
       </section>
       <MessagesSection ctx={ctx} view={view} errors={errors.message ?? {}} draft={messageDraft} />
@@ -68,7 +69,7 @@ export function MailboxPage({ ctx, view, requests = [], errors = {}, notice, mes
         <ConsentLedgerTable t={t} consents={view.consents} />
       </section>
       <NotificationSection ctx={ctx} hasAddress={view.hasAddress} errors={errors.notification ?? {}} />
-      <DisclosureSection ctx={ctx} disclosed={view.disclosed} errors={errors.disclosure ?? {}} />
+      <DisclosureSection ctx={ctx} disclosed={view.disclosed} errors={errors.disclosure ?? {}} values={disclosureDraft} />
       <ReporterRightsSection ctx={ctx} requests={requests} errors={errors.rights ?? {}} />
       <form method="post" action="/postbus/uitloggen">
         <CsrfField ctx={ctx} />

@@ -33,15 +33,15 @@ export type NoticeKind = 'message' | 'minutes' | 'appointment';
 const NOTICES: Record<NoticeKind, { subject: string; text: string }> = {
   message: {
     subject: 'Nieuw bericht / New message',
-    text: 'Er staat een nieuw bericht voor u klaar. Log in op de website van het meldpunt om het te lezen.\n\nA new message is waiting for you. Sign in on the reporting point\u2019s website to read it.',
+    text: 'Er staat een nieuw bericht voor je klaar in je berichtenbox. Open de berichtenbox op de website van het meldpunt om het te lezen.\n\nA new message is waiting for you. Sign in on the reporting point\u2019s website to read it.',
   },
   minutes: {
     subject: 'Verslag ter inzage / Minutes for review',
-    text: 'Er staat een verslag voor u klaar om te lezen en goed te keuren.\n\nMinutes are waiting for you to read and approve.',
+    text: 'Er staat een verslag voor je klaar om te lezen en goed te keuren.\n\nMinutes are waiting for you to read and approve.',
   },
   appointment: {
     subject: 'Afspraak bevestigd / Appointment confirmed',
-    text: 'Uw afspraak is bevestigd. Het agendabestand kunt u hier downloaden:\n\nYour appointment has been confirmed. Download the calendar file here:',
+    text: 'Je afspraak is bevestigd. Het agendabestand kun je hier downloaden:\n\nYour appointment has been confirmed. Download the calendar file here:',
   },
 };
 
