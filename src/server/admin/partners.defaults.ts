@@ -26,5 +26,8 @@ export const DEFAULT_PARTNERS: PartnerDefault[] = [
   { key: 'blijf_groep', kind: 'external', nameNl: 'Blijf Groep', nameEn: 'Blijf Groep', url: 'https://www.blijfgroep.nl' },
   { key: 'eer_en_veiligheid', kind: 'external', nameNl: 'Kenniscentrum Eer & Veiligheid', nameEn: 'Honour & Safety Knowledge Centre' },
   { key: 'herstelbemiddeling', kind: 'external', nameNl: 'Perspectief Herstelbemiddeling', nameEn: 'Perspectief restorative mediation', url: 'https://www.perspectiefherstelbemiddeling.nl' },
+  // Threats against scientists and journalists (seeds/003): the universities' platform and its model.
+  { key: 'wetenschapveilig', kind: 'external', nameNl: 'WetenschapVeilig', nameEn: 'WetenschapVeilig (safety of scientists)', url: 'https://www.wetenschapveilig.nl' },
+  { key: 'persveilig', kind: 'external', nameNl: 'PersVeilig', nameEn: 'PersVeilig (safety of journalists)', url: 'https://www.persveilig.nl' },
   { key: 'reclassering', kind: 'external', nameNl: 'Reclassering', nameEn: 'Probation service', url: 'https://www.reclassering.nl' },
 ];

@@ -15,7 +15,7 @@ export class ConsultationRuleError extends Error {
 }
 
 /** Names of the case's parties (reporter, accused, intermediary), for the detector. */
-async function knownNames(db: Db, work: CaseWork): Promise<string[]> {
+export async function knownNames(db: Db, work: CaseWork): Promise<string[]> {
   const names: string[] = [];
   for (const p of await listPartyIdentities(db, work.id)) {
     const identity = JSON.parse(work.openText(p.identity, `party:${p.party}`)) as Record<string, unknown>;
