@@ -1362,7 +1362,7 @@ export const en: Record<MessageKey, string> = {
   'board.what': 'What is going on? (anonymised)',
   'board.why': 'Why is sharing necessary?',
   'board.proposedPartner': 'Share with whom?',
-  'board.proposedInfo': 'Which information?',
+  'board.proposedInfo': 'Which information do you want to share?',
   'board.requestHint': 'Write no names, e-mail addresses, phone numbers or dates of birth. Afwegingskader 2\'s answers go along.',
   'board.requestSubmit': 'Send request',
   'board.decision': 'Decision',

@@ -1361,7 +1361,7 @@ export const nl = {
   'board.what': 'Wat is er aan de hand? (geanonimiseerd)',
   'board.why': 'Waarom is delen nodig?',
   'board.proposedPartner': 'Met wie wil je delen?',
-  'board.proposedInfo': 'Welke informatie?',
+  'board.proposedInfo': 'Welke informatie wil je delen?',
   'board.requestHint': 'Schrijf geen namen, e-mailadressen, telefoonnummers of geboortedata. De antwoorden van Afwegingskader 2 gaan mee.',
   'board.requestSubmit': 'Verzoek versturen',
   'board.decision': 'Besluit',
