@@ -1345,6 +1345,7 @@ export const en: Record<MessageKey, string> = {
   'escalation.error.alreadyDone': 'This step has already been taken or skipped.',
   'escalation.error.framework2Yes': 'Ask the board only once Afwegingskader 2 is yes three times.',
   'escalation.error.identifying': 'The request is not anonymous: it contains a name, e-mail address, phone number or date of birth. Remove it.',
+  'board.nav': 'Escalation requests',
   'board.title': 'Escalation requests to the board',
   'board.intro': 'Requests to share information outside the institution, anonymised. Approve or decline, always with a reason.',
   'board.requests': 'Requests',

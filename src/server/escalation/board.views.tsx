@@ -58,14 +58,14 @@ export function BoardRequestPage({ ctx, view, partnerName, form }: { ctx: ViewCo
       <p><a href="/board/escalations">{t('board.back')}</a></p>
       <h1 class="utrecht-heading-1">{title}</h1>
       <ErrorSummary errors={form.errors} t={t} />
-      <dl class="details" data-testid="board-request">
-        <dt>{t('board.what')}</dt><dd>{view.what}</dd>
-        <dt>{t('board.why')}</dt><dd>{view.why}</dd>
-        <dt>{t('board.proposedShare')}</dt><dd>{partnerName(view.partner)} — {k(`consent.info.${view.info}`)}</dd>
-        <dt>{t('escalation.framework2')}</dt>
-        <dd><ul>{F2.map((q) => <li>{k(`ladder.f2q.${q}`)} {view.framework2[q] ? t('ladder.yes') : t('ladder.no')}</li>)}</ul></dd>
-        <dt>{t('board.statusLabel')}</dt><dd data-testid="board-status">{k(`board.status.${view.status}`)}{view.decidedOn && ` (${view.decidedOn}: ${view.reason})`}</dd>
-      </dl>
+      <div data-testid="board-request">
+        <h2>{t('board.what')}</h2><p>{view.what}</p>
+        <h2>{t('board.why')}</h2><p>{view.why}</p>
+        <h2>{t('board.proposedShare')}</h2><p>{partnerName(view.partner)} — {k(`consent.info.${view.info}`)}</p>
+        <h2>{t('escalation.framework2')}</h2>
+        <ul>{F2.map((q) => <li>{k(`ladder.f2q.${q}`)} {view.framework2[q] ? t('ladder.yes') : t('ladder.no')}</li>)}</ul>
+        <h2>{t('board.statusLabel')}</h2><p data-testid="board-status">{k(`board.status.${view.status}`)}{view.decidedOn && ` (${view.decidedOn}: ${view.reason})`}</p>
+      </div>
       {view.status === 'pending' && (
         <form method="post" action={`/board/escalations/${view.id}/decision`} novalidate>
           <CsrfField token={ctx.csrfToken} />
