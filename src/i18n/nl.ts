@@ -1344,6 +1344,8 @@ export const nl = {
   'escalation.error.alreadyDone': 'Deze stap is al gezet of overgeslagen.',
   'escalation.error.framework2Yes': 'Het College van Bestuur vraag je pas als Afwegingskader 2 drie keer ja is.',
   'escalation.error.identifying': 'Het verzoek is niet anoniem: er staat een naam, e-mailadres, telefoonnummer of geboortedatum in. Haal dat weg.',
+  'anonConsult.confirm': 'Niets in deze samenvatting wijst naar de melder',
+  'anonConsult.hint': 'Vindt de controle niets en bevestig je dat niets naar de melder wijst, dan is geen toestemming van de melder nodig. Staat er iets herleidbaars in (zoals een e-mailadres), dan wel.',
   'board.nav': 'Escalatieverzoeken',
   'board.title': 'Escalatieverzoeken aan het College van Bestuur',
   'board.intro': 'Verzoeken om informatie buiten de instelling te delen, geanonimiseerd. Keur goed of wijs af, altijd met een reden.',

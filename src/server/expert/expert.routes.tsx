@@ -60,9 +60,10 @@ export function expertRoutes(deps: Deps) {
     return c.redirect(`/cases/${w.id}/consultations/${idParam(c, 'cid')}`, 303);
   });
   app.post('/cases/:id/consultations/:cid/publish', async (c) => {
+    const nothingIdentifies = (await readForm(c)).nothingIdentifies === 'yes';
     const w = await work(c, 'handle');
     try {
-      await publishConsultation(deps.db, w, c.get('user')!, idParam(c, 'cid'));
+      await publishConsultation(deps.db, w, c.get('user')!, idParam(c, 'cid'), { nothingIdentifies });
     } catch (err) {
       if (!(err instanceof ConsultationRuleError)) throw err;
       return renderOne(c, { errors: { [err.field]: c.get('t')(err.messageKey) }, values: {} });

@@ -80,6 +80,13 @@ export function CaseConsultationPage({ ctx, caseId, reference, view, canEdit, ca
       {isDraft && canPublish && (
         <form method="post" action={`${base}/publish`}>
           <CsrfField token={ctx.csrfToken} />
+          <div class="form-field">
+            <p class="hint" id="hint-nothingIdentifies">{t('anonConsult.hint')}</p>
+            <div class="choice">
+              <input type="checkbox" id="field-nothingIdentifies" name="nothingIdentifies" value="yes" aria-describedby="hint-nothingIdentifies" />
+              <label for="field-nothingIdentifies">{t('anonConsult.confirm')}</label>
+            </div>
+          </div>
           <SubmitButton>{t('expert.publish')}</SubmitButton>
         </form>
       )}
