@@ -3,7 +3,8 @@ import { sql, type Kysely } from 'kysely';
 // Issue 21: the careful process of seeds/004 — the escalation ladder in order (a rung skipped
 // only with a recorded reason), Afwegingskader 2 as its own record, the board's approval in the
 // system (an escalation request the board approves or declines with a reason), and for threats
-// against scientists (seeds/003) the communications action list and the impact on work.
+// against scientists (seeds/003) the communications action list and the impact on work; the
+// expert team by discipline.
 // Everything a person wrote is sealed with the case's data key (bytea). Imports nothing from src/.
 
 export async function up(db: Kysely<unknown>): Promise<void> {
@@ -62,6 +63,20 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       PRIMARY KEY (case_id, action)
     );
 
+    -- The expert team by discipline: each member's disciplines per team, and the disciplines a
+    -- consultation goes to (none: the whole expert team, as before).
+    CREATE TABLE expert_member_discipline (
+      team_id uuid NOT NULL REFERENCES team(id) ON DELETE CASCADE,
+      user_id uuid NOT NULL REFERENCES app_user(id) ON DELETE CASCADE,
+      discipline text NOT NULL CHECK (discipline IN ('psychologist', 'lawyer', 'spokesperson', 'hr', 'security')),
+      PRIMARY KEY (team_id, user_id, discipline)
+    );
+    CREATE TABLE expert_consultation_discipline (
+      consultation_id uuid NOT NULL REFERENCES expert_consultation(id) ON DELETE CASCADE,
+      discipline text NOT NULL CHECK (discipline IN ('psychologist', 'lawyer', 'spokesperson', 'hr', 'security')),
+      PRIMARY KEY (consultation_id, discipline)
+    );
+
     CREATE TABLE threat_work_impact (
       case_id uuid PRIMARY KEY REFERENCES "case"(id) ON DELETE CASCADE,
       impact bytea NOT NULL,
@@ -74,7 +89,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
 export async function down(db: Kysely<unknown>): Promise<void> {
   await sql`
-    DROP TABLE threat_work_impact; DROP TABLE threat_comms_action;
+    DROP TABLE threat_work_impact; DROP TABLE expert_consultation_discipline; DROP TABLE expert_member_discipline; DROP TABLE threat_comms_action;
     ALTER TABLE external_share DROP COLUMN escalation_request_id;
     DROP TABLE escalation_request; DROP TABLE framework2_assessment; DROP TABLE escalation_skip;
   `.execute(db);

@@ -148,6 +148,8 @@ export const ACCESS_TABLE: readonly RouteAccess[] = [
   route('GET /board/escalations', roles('board')),
   route('GET /board/escalations/:rid', roles('board')),
   route('POST /board/escalations/:rid/decision', roles('board')),
+  route('GET /team/expert-disciplines', roles('safety_coordinator')), // which disciplines each expert-team member covers (issue 21)
+  route('POST /team/expert-disciplines', roles('safety_coordinator')),
   route('GET /mdo', roles(...ADVISERS)),
   route('POST /mdo', roles('safety_coordinator')),
   route('GET /mdo/:mid', roles(...ADVISERS)),
@@ -205,6 +207,7 @@ export const ACCESS_TABLE: readonly RouteAccess[] = [
   route('POST /cases/:id/escalation/share', CASE_HANDLE),
   route('POST /cases/:id/escalation/skip', CASE_HANDLE), // a ladder rung skipped, with its reason (issue 21)
   route('POST /cases/:id/escalation/framework2', CASE_HANDLE), // Afwegingskader 2
+  route('POST /cases/:id/consultations/:cid/disciplines', CASE_HANDLE), // the disciplines a draft consultation goes to
   route('POST /cases/:id/threats/comms', CASE_HANDLE), // the communications action list (seeds/003)
   route('POST /cases/:id/threats/impact', CASE_HANDLE), // impact on work and on a temporary contract
   route('GET /cases/:id/referrals', CASE_HANDLE),

@@ -580,6 +580,17 @@ export interface ThreatCommsActionTable {
   done_by: string;
 }
 
+export interface ExpertMemberDisciplineTable {
+  team_id: string;
+  user_id: string;
+  discipline: string;
+}
+
+export interface ExpertConsultationDisciplineTable {
+  consultation_id: string;
+  discipline: string;
+}
+
 export interface ThreatWorkImpactTable {
   case_id: string;
   impact: Buffer;
@@ -838,6 +849,8 @@ export interface Database {
   escalation_request: EscalationRequestTable;
   threat_comms_action: ThreatCommsActionTable;
   threat_work_impact: ThreatWorkImpactTable;
+  expert_member_discipline: ExpertMemberDisciplineTable;
+  expert_consultation_discipline: ExpertConsultationDisciplineTable;
   referral: ReferralTable;
   police_report: PoliceReportTable;
   threat_evidence: ThreatEvidenceTable;
