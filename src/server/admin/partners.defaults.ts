@@ -14,6 +14,10 @@ export const DEFAULT_PARTNERS: PartnerDefault[] = [
   { key: 'ombudsperson', kind: 'internal', nameNl: 'Ombudsfunctionaris', nameEn: 'Ombudsperson' },
   { key: 'complaints_office', kind: 'internal', nameNl: 'Klachtenloket', nameEn: 'Complaints office' },
   { key: 'hr', kind: 'internal', nameNl: 'HR', nameEn: 'HR' },
+  // The team's partners by default in seeds/001 (issue 21): the complaints service point, the staff's central contact point, the dean.
+  { key: 'csp', kind: 'internal', nameNl: 'Complaints Service Point (CSP)', nameEn: 'Complaints Service Point (CSP)' },
+  { key: 'ccp', kind: 'internal', nameNl: 'Centraal Contactpunt medewerkers (CCP)', nameEn: 'Central Contact Point for staff (CCP)' },
+  { key: 'dean', kind: 'internal', nameNl: 'Decaan', nameEn: 'Dean' },
   { key: 'security', kind: 'internal', nameNl: 'Beveiliging', nameEn: 'Security' },
   { key: 'communications', kind: 'internal', nameNl: 'Afdeling communicatie', nameEn: 'Communications department' },
   { key: 'police', kind: 'external', nameNl: 'Politie (incl. zedenpolitie)', nameEn: 'Police (incl. vice squad)', phone: '0900-8844', url: 'https://www.politie.nl' },
@@ -22,6 +26,7 @@ export const DEFAULT_PARTNERS: PartnerDefault[] = [
   { key: 'discriminatie_nl', kind: 'external', nameNl: 'Discriminatie.nl', nameEn: 'Discriminatie.nl', url: 'https://www.discriminatie.nl' },
   { key: 'slachtofferhulp', kind: 'external', nameNl: 'Slachtofferhulp Nederland', nameEn: 'Victim Support Netherlands', phone: '0900-0101', url: 'https://www.slachtofferhulp.nl' },
   { key: 'zelfmoordpreventie_113', kind: 'external', nameNl: '113 Zelfmoordpreventie', nameEn: '113 Suicide Prevention', phone: '0800-0113', url: 'https://www.113.nl' },
+  { key: 'ggd', kind: 'external', nameNl: 'GGD', nameEn: 'Municipal health service (GGD)', url: 'https://www.ggd.nl' },
   { key: 'ggz_crisis', kind: 'external', nameNl: 'GGZ-crisisdienst', nameEn: 'Mental-health crisis service' },
   { key: 'blijf_groep', kind: 'external', nameNl: 'Blijf Groep', nameEn: 'Blijf Groep', url: 'https://www.blijfgroep.nl' },
   { key: 'eer_en_veiligheid', kind: 'external', nameNl: 'Kenniscentrum Eer & Veiligheid', nameEn: 'Honour & Safety Knowledge Centre' },
