@@ -77,6 +77,34 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       PRIMARY KEY (consultation_id, discipline)
     );
 
+    -- The ombudsperson's own work (seeds/000, 001): complaints that a procedure was not followed,
+    -- with their answer deadline, and unsolicited advice to the board with its answer. Sealed with
+    -- the current master key (no case: no case key); never linked to a case.
+    CREATE TABLE procedure_complaint (
+      id uuid PRIMARY KEY,
+      team_id uuid NOT NULL REFERENCES team(id),
+      received_on date NOT NULL,
+      respond_by date NOT NULL,
+      master_key_id text NOT NULL,
+      subject bytea NOT NULL,
+      status text NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'closed')),
+      outcome bytea,
+      closed_on date,
+      created_by uuid NOT NULL REFERENCES app_user(id),
+      created_at timestamptz NOT NULL DEFAULT now()
+    );
+    CREATE TABLE board_advice (
+      id uuid PRIMARY KEY,
+      team_id uuid NOT NULL REFERENCES team(id),
+      given_on date NOT NULL,
+      master_key_id text NOT NULL,
+      advice bytea NOT NULL,
+      answer bytea,
+      answered_on date,
+      answered_by uuid REFERENCES app_user(id),
+      created_by uuid NOT NULL REFERENCES app_user(id)
+    );
+
     CREATE TABLE threat_work_impact (
       case_id uuid PRIMARY KEY REFERENCES "case"(id) ON DELETE CASCADE,
       impact bytea NOT NULL,
@@ -89,7 +117,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
 export async function down(db: Kysely<unknown>): Promise<void> {
   await sql`
-    DROP TABLE threat_work_impact; DROP TABLE expert_consultation_discipline; DROP TABLE expert_member_discipline; DROP TABLE threat_comms_action;
+    DROP TABLE threat_work_impact; DROP TABLE board_advice; DROP TABLE procedure_complaint; DROP TABLE expert_consultation_discipline; DROP TABLE expert_member_discipline; DROP TABLE threat_comms_action;
     ALTER TABLE external_share DROP COLUMN escalation_request_id;
     DROP TABLE escalation_request; DROP TABLE framework2_assessment; DROP TABLE escalation_skip;
   `.execute(db);

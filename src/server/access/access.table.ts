@@ -148,6 +148,13 @@ export const ACCESS_TABLE: readonly RouteAccess[] = [
   route('GET /board/escalations', roles('board')),
   route('GET /board/escalations/:rid', roles('board')),
   route('POST /board/escalations/:rid/decision', roles('board')),
+  // The ombudsperson's own work — complaints about procedure, unsolicited advice — and the board's answers; no case content (issue 21).
+  route('GET /ombudsperson', roles('ombudsperson')),
+  route('POST /ombudsperson/complaints', roles('ombudsperson')),
+  route('POST /ombudsperson/complaints/:cid/close', roles('ombudsperson')),
+  route('POST /ombudsperson/advice', roles('ombudsperson')),
+  route('GET /board/advice', roles('board')),
+  route('POST /board/advice/:aid/answer', roles('board')),
   route('GET /team/expert-disciplines', roles('safety_coordinator')), // which disciplines each expert-team member covers (issue 21)
   route('POST /team/expert-disciplines', roles('safety_coordinator')),
   route('GET /mdo', roles(...ADVISERS)),

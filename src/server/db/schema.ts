@@ -591,6 +591,32 @@ export interface ExpertConsultationDisciplineTable {
   discipline: string;
 }
 
+export interface ProcedureComplaintTable {
+  id: string;
+  team_id: string;
+  received_on: string;
+  respond_by: string;
+  master_key_id: string;
+  subject: Buffer;
+  status: ColumnType<'open' | 'closed', 'open' | undefined, 'closed'>;
+  outcome: Buffer | null;
+  closed_on: string | null;
+  created_by: string;
+  created_at: CreatedAt;
+}
+
+export interface BoardAdviceTable {
+  id: string;
+  team_id: string;
+  given_on: string;
+  master_key_id: string;
+  advice: Buffer;
+  answer: Buffer | null;
+  answered_on: string | null;
+  answered_by: string | null;
+  created_by: string;
+}
+
 export interface ThreatWorkImpactTable {
   case_id: string;
   impact: Buffer;
@@ -850,6 +876,8 @@ export interface Database {
   threat_comms_action: ThreatCommsActionTable;
   threat_work_impact: ThreatWorkImpactTable;
   expert_member_discipline: ExpertMemberDisciplineTable;
+  procedure_complaint: ProcedureComplaintTable;
+  board_advice: BoardAdviceTable;
   expert_consultation_discipline: ExpertConsultationDisciplineTable;
   referral: ReferralTable;
   police_report: PoliceReportTable;

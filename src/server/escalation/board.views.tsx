@@ -17,6 +17,7 @@ export function BoardListPage({ ctx, requests, acute, partnerName }: { ctx: View
     <Layout ctx={ctx} title={t('board.title')}>
       <h1 class="utrecht-heading-1">{t('board.title')}</h1>
       <p class="hint">{t('board.intro')}</p>
+      <p><a href="/board/advice">{t('ombuds.boardTitle')}</a></p>
       <section aria-labelledby="board-requests">
         <h2 id="board-requests">{t('board.requests')}</h2>
         {requests.length === 0 ? <p>{t('board.noRequests')}</p> : (
