@@ -105,6 +105,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       created_by uuid NOT NULL REFERENCES app_user(id)
     );
 
+    -- The zorgoverleg's participants by function (seeds/004: dean's office, study and career
+    -- coaches, confidential advisers, mentors, legal affairs, security), comma-separated keys.
+    ALTER TABLE mdo_meeting ADD COLUMN participants text NOT NULL DEFAULT '';
+
     CREATE TABLE threat_work_impact (
       case_id uuid PRIMARY KEY REFERENCES "case"(id) ON DELETE CASCADE,
       impact bytea NOT NULL,
@@ -117,6 +121,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
 export async function down(db: Kysely<unknown>): Promise<void> {
   await sql`
+    ALTER TABLE mdo_meeting DROP COLUMN participants;
     DROP TABLE threat_work_impact; DROP TABLE board_advice; DROP TABLE procedure_complaint; DROP TABLE expert_consultation_discipline; DROP TABLE expert_member_discipline; DROP TABLE threat_comms_action;
     ALTER TABLE external_share DROP COLUMN escalation_request_id;
     DROP TABLE escalation_request; DROP TABLE framework2_assessment; DROP TABLE escalation_skip;

@@ -717,6 +717,7 @@ export interface MdoMeetingTable {
   id: Generated<string>;
   team_id: string;
   held_on: string;
+  participants: ColumnType<string, string | undefined, string>;
   created_by: string;
   created_at: CreatedAt;
 }
