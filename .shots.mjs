@@ -11,37 +11,21 @@ async function login(role) {
   return page;
 }
 const sub = (page, name) => Promise.all([page.waitForLoadState('load'), page.getByRole('button', { name, exact: true }).click()]);
+const shot = async (p, name) => { for (const w of [360, 1280]) { await p.setViewportSize({ width: w, height: 900 }); await p.screenshot({ path: `/tmp/h21-${name}-${w}.png`, fullPage: true }); } };
+const o = await login('ombudsperson');
+await o.goto(`${base}/ombudsperson`);
+await o.getByLabel('Ontvangen op', { exact: true }).fill('2026-10-01');
+await o.getByLabel('Welke procedure is niet goed gevolgd?').fill('Niet binnen de termijn opgepakt.');
+await sub(o, 'Klacht vastleggen');
+await o.getByLabel('Advies', { exact: true }).fill('Leg de termijnen vast.');
+await sub(o, 'Advies geven');
+await shot(o, 'ombuds');
 const c = await login('safety_coordinator');
-await c.goto(`${base}/cases?category=threat`);
-await c.getByRole('link', { name: /^\d{4}-\d{4}$/ }).first().click();
-await c.waitForURL(/\/cases\/[0-9a-f-]{36}$/);
-const url = c.url();
-await c.goto(`${url}/escalation`);
-await c.getByLabel('Stap', { exact: true }).selectOption({ label: 'Bespreken met de betrokkene' });
-await c.getByLabel('Wanneer (JJJJ-MM-DD)').fill('2026-12-04');
-await c.getByLabel('Wie (met wie)', { exact: true }).fill('De medewerker');
-await c.getByLabel('Waarom', { exact: true }).fill('Dreigende berichten');
-await sub(c, 'Stap vastleggen');
-await c.getByLabel('Welke stap sla je over?').selectOption({ label: 'Collegiale consultatie' });
-await c.getByLabel('Waarom sla je deze stap over?').fill('Spoed.');
-await sub(c, 'Stap overslaan');
-await c.getByLabel('Welke stap sla je over?').selectOption({ label: 'Afwegingskader 1' });
-await c.getByLabel('Waarom sla je deze stap over?').fill('Al gewogen.');
-await sub(c, 'Stap overslaan');
-for (const q of ['Zijn alle mogelijkheden benut? Ja', 'Is alles gedaan om toestemming te krijgen? Ja', 'Is delen nodig om het risico te verminderen? Ja']) await c.getByLabel(q).check();
-await c.getByLabel('Toelichting', { exact: true }).fill('Geen andere weg.');
-await sub(c, 'Afwegingskader 2 vastleggen');
-await c.getByLabel('Wat is er aan de hand? (geanonimiseerd)').fill('Een wetenschapper wordt bedreigd.');
-await c.getByLabel('Waarom is delen nodig?').fill('Aangifte nodig.');
-await c.getByLabel('Met wie wil je delen?').selectOption({ label: 'Politie (incl. zedenpolitie)' });
-await c.getByLabel('Welke informatie wil je delen?').selectOption({ label: 'Identiteit van de melder' });
-await sub(c, 'Verzoek versturen');
-for (const w of [360, 1280]) { await c.setViewportSize({ width: w, height: 900 }); await c.screenshot({ path: `/tmp/h21-esc-${w}.png`, fullPage: true }); }
-await c.goto(`${url}/threats`);
-for (const w of [360, 1280]) { await c.setViewportSize({ width: w, height: 900 }); await c.screenshot({ path: `/tmp/h21-thr-${w}.png`, fullPage: true }); }
+await c.goto(`${base}/team/expert-disciplines`);
+await shot(c, 'disc');
+await c.goto(`${base}/mdo`);
+await shot(c, 'mdo');
 const b = await login('board');
-await b.goto(`${base}/board/escalations`);
-for (const w of [360, 1280]) { await b.setViewportSize({ width: w, height: 900 }); await b.screenshot({ path: `/tmp/h21-board-${w}.png`, fullPage: true }); }
-await b.getByRole('link', { name: /Verzoek 1/ }).click();
-for (const w of [360, 1280]) { await b.setViewportSize({ width: w, height: 900 }); await b.screenshot({ path: `/tmp/h21-req-${w}.png`, fullPage: true }); }
+await b.goto(`${base}/board/advice`);
+await shot(b, 'badvice');
 await browser.close();

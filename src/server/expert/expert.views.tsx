@@ -25,6 +25,7 @@ export function CaseConsultationsPage({ ctx, caseId, reference, list, canCreate,
       {list.length === 0 ? <p>{t('expert.none')}</p> : (
         <ul>{list.map((x) => <li><a href={`/cases/${caseId}/consultations/${x.id}`}>{x.created_at.toISOString().slice(0, 10)}</a> — {t(`expert.status.${x.status}` as MessageKey)}</li>)}</ul>
       )}
+      {canCreate && <p><a href="/team/expert-disciplines">{t('discipline.teamTitle')}</a></p>}
       {canCreate && (
         <section aria-labelledby="exp-new">
           <h2 id="exp-new">{t('expert.new')}</h2>
