@@ -1343,7 +1343,6 @@ export const en: Record<MessageKey, string> = {
   'escalation.error.order': 'First comes the step "{rung}". Take that step, or skip it with a reason.',
   'escalation.error.notApproved': 'Sharing outside the institution needs the board\'s approval of this share (this partner, this information), or acute risk with a reason.',
   'escalation.error.alreadyDone': 'This step has already been taken or skipped.',
-  'escalation.error.framework2Yes': 'Ask the board only once Afwegingskader 2 is yes three times.',
   'escalation.error.identifying': 'The request is not anonymous: it contains a name, e-mail address, phone number or date of birth. Remove it.',
   'anonConsult.confirm': 'Nothing in this summary points to the reporter',
   'anonConsult.hint': 'When the check finds nothing and you confirm that nothing points to the reporter, the reporter\'s consent is not needed. When something identifying is in it (such as an e-mail address), it is.',

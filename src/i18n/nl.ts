@@ -1342,7 +1342,6 @@ export const nl = {
   'escalation.error.order': 'Eerst komt de stap "{rung}". Zet die stap, of sla hem over met een reden.',
   'escalation.error.notApproved': 'Delen buiten de instelling kan pas als het College van Bestuur dit delen (deze partner, deze informatie) heeft goedgekeurd, of bij acuut risico met een reden.',
   'escalation.error.alreadyDone': 'Deze stap is al gezet of overgeslagen.',
-  'escalation.error.framework2Yes': 'Het College van Bestuur vraag je pas als Afwegingskader 2 drie keer ja is.',
   'escalation.error.identifying': 'Het verzoek is niet anoniem: er staat een naam, e-mailadres, telefoonnummer of geboortedatum in. Haal dat weg.',
   'anonConsult.confirm': 'Niets in deze samenvatting wijst naar de melder',
   'anonConsult.hint': 'Vindt de controle niets en bevestig je dat niets naar de melder wijst, dan is geen toestemming van de melder nodig. Staat er iets herleidbaars in (zoals een e-mailadres), dan wel.',

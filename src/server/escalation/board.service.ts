@@ -1,7 +1,6 @@
 import type { Db } from '../db/create-db.js';
 import type { Keyring } from '../crypto/keyring.js';
-import { getCaseDataKey } from '../crypto/case-key.js';
-import { caseAad } from '../crypto/case-key.js';
+import { caseAad, getCaseDataKey } from '../crypto/case-key.js';
 import { openText } from '../crypto/seal.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { AppError } from '../http/errors.js';

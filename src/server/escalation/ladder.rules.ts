@@ -7,7 +7,6 @@ export type EscalationMessage =
   | 'escalation.error.notApproved'
   | 'escalation.error.partner'
   | 'escalation.error.alreadyDone'
-  | 'escalation.error.framework2Yes'
   | 'escalation.error.identifying';
 export class EscalationRuleError extends Error {
   constructor(readonly field: string, readonly messageKey: EscalationMessage, readonly rung?: Rung) {
