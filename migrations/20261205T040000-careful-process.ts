@@ -9,6 +9,11 @@ import { sql, type Kysely } from 'kysely';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`
+    -- Wederhoor (hearing the accused) is a step of the formal path, recorded like the others.
+    ALTER TABLE escalation_step DROP CONSTRAINT escalation_step_step_check;
+    ALTER TABLE escalation_step ADD CONSTRAINT escalation_step_step_check
+      CHECK (step IN ('discuss_with_person', 'collegial_consultation', 'scale_up', 'mdo', 'board', 'hearing_accused'));
+
     CREATE TABLE escalation_skip (
       id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
       case_id uuid NOT NULL REFERENCES "case"(id) ON DELETE CASCADE,
@@ -125,5 +130,8 @@ export async function down(db: Kysely<unknown>): Promise<void> {
     DROP TABLE threat_work_impact; DROP TABLE board_advice; DROP TABLE procedure_complaint; DROP TABLE expert_consultation_discipline; DROP TABLE expert_member_discipline; DROP TABLE threat_comms_action;
     ALTER TABLE external_share DROP COLUMN escalation_request_id;
     DROP TABLE escalation_request; DROP TABLE framework2_assessment; DROP TABLE escalation_skip;
+    DELETE FROM escalation_step WHERE step = 'hearing_accused';
+    ALTER TABLE escalation_step DROP CONSTRAINT escalation_step_step_check;
+    ALTER TABLE escalation_step ADD CONSTRAINT escalation_step_step_check CHECK (step IN ('discuss_with_person', 'collegial_consultation', 'scale_up', 'mdo', 'board'));
   `.execute(db);
 }

@@ -96,6 +96,20 @@ describe('escalation ladder', () => {
     expect(await auditTypes(t.deps, caseId)).toEqual(expect.arrayContaining(['ESCALATION_RUNG_SKIPPED', 'ESCALATION_STEP_RECORDED', 'ESCALATION_OUTCOME_RECORDED']));
   });
 
+  it('records wederhoor (hearing the accused) beside the ladder: date, who heard them, the outcome', async () => {
+    const caseId = await reportStalking(t.deps, t.app);
+    const { client } = coordinator;
+    await client.get(`/cases/${caseId}/escalation`);
+    expect((await client.post(`/cases/${caseId}/escalation/steps`, { step: 'hearing_accused', occurredOn: TODAY, who: 'Jurist en coördinator', why: 'Formele klacht: wederhoor' })).status).toBe(303);
+    const step = await t.deps.db.selectFrom('escalation_step').select('id').where('case_id', '=', caseId).where('step', '=', 'hearing_accused').executeTakeFirstOrThrow();
+    await client.get(`/cases/${caseId}/escalation`);
+    await client.post(`/cases/${caseId}/escalation/steps/${step.id}/outcome`, { [`outcome-${step.id}`]: 'Beklaagde ontkent; verklaring vastgelegd.' });
+    const html = await (await client.get(`/cases/${caseId}/escalation`)).text();
+    expect(html).toContain('Wederhoor: de beklaagde gehoord');
+    expect(html).toContain('Beklaagde ontkent; verklaring vastgelegd.');
+    expect(html).toContain('Nu aan de beurt: Zorg bespreken met de betrokkene.'); // wederhoor is no rung of the ladder
+  });
+
   it('shares under an acute-risk override without the ladder or consent, recording the reason sealed in the consent ledger', async () => {
     const caseId = await reportStalking(t.deps, t.app);
     const { client } = coordinator;

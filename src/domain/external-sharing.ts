@@ -6,12 +6,12 @@
  * consultation (zorgoverleg) are vertical steps recorded beside the ladder, after the horizontal
  * rungs. ('board' stays a stored step value of earlier records; the board now answers a request.)
  */
-export const ESCALATION_STEPS = ['discuss_with_person', 'collegial_consultation', 'scale_up', 'mdo', 'board'] as const;
+export const ESCALATION_STEPS = ['discuss_with_person', 'collegial_consultation', 'scale_up', 'mdo', 'board', 'hearing_accused'] as const;
 export type EscalationStep = (typeof ESCALATION_STEPS)[number];
-/** The steps a handler records by hand (the board's step is its answer to a request). */
-export const RECORDABLE_STEPS = ['discuss_with_person', 'collegial_consultation', 'scale_up', 'mdo'] as const;
+/** The steps a handler records by hand (the board's step is its answer to a request); wederhoor belongs to the formal path, beside the ladder. */
+export const RECORDABLE_STEPS = ['discuss_with_person', 'collegial_consultation', 'scale_up', 'mdo', 'hearing_accused'] as const;
 export type RecordableStep = (typeof RECORDABLE_STEPS)[number];
-export const HORIZONTAL_STEPS: readonly EscalationStep[] = ['discuss_with_person', 'collegial_consultation'];
+export const HORIZONTAL_STEPS: readonly EscalationStep[] = ['discuss_with_person', 'collegial_consultation', 'hearing_accused'];
 
 export const LADDER = ['discuss_with_person', 'collegial_consultation', 'framework1', 'framework2', 'board', 'share'] as const;
 export type Rung = (typeof LADDER)[number];
@@ -51,8 +51,9 @@ export function blockingRung(rung: Rung, f: LadderFacts): Rung | undefined {
   return LADDER.slice(0, LADDER.indexOf(rung)).find((r) => !f.done.has(r) && !f.skipped.has(r));
 }
 
-/** The ladder rung a recorded step works on; scaling up and zorgoverleg come after the horizontal rungs. */
-export function rungOfStep(step: RecordableStep): Rung {
+/** The ladder rung a recorded step works on; scaling up and zorgoverleg come after the horizontal rungs; wederhoor is on no rung. */
+export function rungOfStep(step: RecordableStep): Rung | undefined {
+  if (step === 'hearing_accused') return undefined;
   return step === 'discuss_with_person' || step === 'collegial_consultation' ? step : 'framework1';
 }
 

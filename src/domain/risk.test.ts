@@ -40,8 +40,9 @@ describe('escalation ladder and external sharing', () => {
     expect(blockingRung('collegial_consultation', facts([]))).toBe('discuss_with_person');
     expect(blockingRung('collegial_consultation', facts([], ['discuss_with_person']))).toBeUndefined();
     expect(blockingRung('board', facts(['discuss_with_person', 'collegial_consultation', 'framework1']))).toBe('framework2');
-    expect(blockingRung(rungOfStep('mdo'), facts(['discuss_with_person']))).toBe('collegial_consultation');
-    expect(blockingRung(rungOfStep('mdo'), facts(['discuss_with_person', 'collegial_consultation']))).toBeUndefined();
+    expect(blockingRung(rungOfStep('mdo')!, facts(['discuss_with_person']))).toBe('collegial_consultation');
+    expect(blockingRung(rungOfStep('mdo')!, facts(['discuss_with_person', 'collegial_consultation']))).toBeUndefined();
+    expect(rungOfStep('hearing_accused')).toBeUndefined(); // wederhoor is beside the ladder
   });
   it('shows where the case stands on the ladder', () => {
     expect(currentRung(facts([]))).toBe('discuss_with_person');

@@ -503,7 +503,7 @@ export interface PlanAgreementTable {
 export interface EscalationStepTable {
   id: Generated<string>;
   case_id: string;
-  step: 'discuss_with_person' | 'collegial_consultation' | 'scale_up' | 'mdo' | 'board';
+  step: 'discuss_with_person' | 'collegial_consultation' | 'scale_up' | 'mdo' | 'board' | 'hearing_accused';
   occurred_on: string;
   who: Buffer;
   why: Buffer;

@@ -13,7 +13,8 @@ import type { ExternalShareInput, Framework2Input, OutcomeInput, SkipInput, Step
 
 /** One step: who (with whom), why, when; the outcome (what was concluded) follows later. */
 export async function recordEscalationStep(trx: Db, work: CaseWork, input: z.infer<typeof StepInput>) {
-  await requireLadderUpTo(trx, work.id, rungOfStep(input.step), 'step');
+  const rung = rungOfStep(input.step);
+  if (rung) await requireLadderUpTo(trx, work.id, rung, 'step');
   const row = await trx
     .insertInto('escalation_step')
     .values({ case_id: work.id, step: input.step, occurred_on: input.occurredOn, who: work.seal(input.who, 'escalation-who'), why: work.seal(input.why, 'escalation-why'), recorded_by: work.userId })
