@@ -5,7 +5,7 @@ import type { TestClient } from './http-client.js';
  * Climbs the escalation ladder of a case through HTTP up to a request to the board:
  * talk with the person concerned, collegial consultation, Afwegingskader 1 skipped with a reason
  * (the risk page is tested elsewhere), Afwegingskader 2 yes three times, the request (coordinator).
- * Returns the request id read back from the board's own list page is the caller's business.
+ * The caller finds the request's id (the board's pages do not show the case).
  */
 export async function climbToRequest(client: TestClient, caseId: string, today: string, share = { proposedPartner: 'police', proposedInfo: 'reporter_identity' }) {
   const page = `/cases/${caseId}/escalation`;
