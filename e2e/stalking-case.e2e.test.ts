@@ -14,7 +14,7 @@ async function submit(page: Page, button: string) {
 }
 
 describe('stalking case, end to end, without JavaScript', () => {
-  it('risk high → plan → escalation to the multidisciplinary consultation → police report filed by the employer → aftercare', async () => {
+  it('risk high → plan → escalation to the multidisciplinary consultation → police report filed by the student → aftercare', async () => {
     const context = await newContext(j.browser);
     const page = await context.newPage();
     await signInAsDemo(page, j.server.url, 'safety_coordinator', { axe: false });
@@ -54,10 +54,10 @@ describe('stalking case, end to end, without JavaScript', () => {
     // 3. escalation: collegial consultation, then the multidisciplinary consultation
     await page.goto(caseUrl);
     await page.getByRole('link', { name: 'Escalatieladder en extern delen' }).click();
-    for (const [step, why] of [['Collegiaal overleg', 'Zorgen delen in het team'], ['Zorgoverleg', 'Het gedrag escaleert']] as const) {
+    for (const [step, why] of [['Bespreken met de betrokkene', 'Zorg besproken met de melder'], ['Collegiaal overleg', 'Zorgen delen in het team'], ['Zorgoverleg', 'Het gedrag escaleert']] as const) {
       await page.getByLabel('Stap', { exact: true }).selectOption({ label: step });
       await page.getByLabel('Wanneer (JJJJ-MM-DD)').fill(TODAY);
-      await page.getByLabel('Wie', { exact: true }).fill('Regiehouder');
+      await page.getByLabel('Wie (met wie)', { exact: true }).fill('Regiehouder');
       await page.getByLabel('Waarom', { exact: true }).fill(why);
       await submit(page, 'Stap vastleggen');
     }
@@ -80,18 +80,18 @@ describe('stalking case, end to end, without JavaScript', () => {
     await page.goto(`${caseUrl}/mdo`);
     expect(await page.getByTestId('case-mdo').textContent()).toContain('Aangifte; beveiliging informeren.');
 
-    // 4. police report filed by the employer on the staff member's behalf
+    // 4. police report: the reporter is a student, so the student files it, supported (seeds/003's norm is for employees)
     await page.goto(caseUrl);
     await page.getByRole('link', { name: 'Aangifte' }).click();
     await expectAccessible(page);
+    expect(await page.getByTestId('collective-norm').textContent()).toContain('doet een student zelf aangifte');
     await page.getByRole('group', { name: 'Status' }).getByLabel('Aangifte gedaan').check();
     await page.getByLabel('Aangifte gedaan op').fill(TODAY);
-    await page.getByLabel('De werkgever namens de medewerker').check();
-    await page.getByLabel('Adres van de werkgever').fill('Minderbroedersberg 4-6, 6211 LK Maastricht');
+    await page.getByLabel('De melder zelf').check();
     await page.getByLabel('Kenmerk van de politie').fill('PL2300-2026-0001');
     await submit(page, 'Opslaan');
     const report = await page.getByTestId('police-report').textContent();
-    expect(report).toContain('De werkgever namens de medewerker');
+    expect(report).toContain('De melder zelf');
     expect(report).toContain('PL2300-2026-0001');
     await expectAccessible(page);
 

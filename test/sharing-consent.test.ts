@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { auditTypes, reportStalking, signedInStaff } from './support/safety-case.js';
 import { useTestApp } from './support/use-test-app.js';
+import { climbToRequest } from './support/ladder.js';
 
 /**
  * Issue 6: every sharing path checks the consent ledger — referral, expert consultation,
@@ -9,10 +10,20 @@ import { useTestApp } from './support/use-test-app.js';
  */
 const t = useTestApp({ app: { today: () => '2026-11-23' } });
 let coordinator: Awaited<ReturnType<typeof signedInStaff>>;
+let board: Awaited<ReturnType<typeof signedInStaff>>;
 
 beforeAll(async () => {
   coordinator = await signedInStaff(t.deps, t.app, ['safety_coordinator'], 'Coordinator');
+  board = await signedInStaff(t.deps, t.app, ['board'], 'Board member');
 });
+
+/** The board approves the case's escalation requests through its own pages. */
+async function approveAll(caseId: string) {
+  for (const { id } of await t.deps.db.selectFrom('escalation_request').select('id').where('case_id', '=', caseId).execute()) {
+    await board.client.get(`/board/escalations/${id}`);
+    expect((await board.client.post(`/board/escalations/${id}/decision`, { decision: 'approved', reason: 'Nodig.' })).status).toBe(303);
+  }
+}
 
 async function recordConsent(caseId: string, share: { info: string; recipientKind: string; recipient: string; purpose: string }) {
   await coordinator.client.get(`/cases/${caseId}/consents`);
@@ -56,10 +67,12 @@ describe('sharing without consent is refused in each sharing path', () => {
     expect(await status()).toBe('published');
   });
 
-  it('escalation: an external share, even with weighing framework 2 and the board, needs the ledger', async () => {
+  it('escalation: an external share, even with Afwegingskader 2 and the board\u2019s approval, needs the ledger', async () => {
     const caseId = await reportStalking(t.deps, t.app);
     const { client } = coordinator;
-    const form = { partner: 'police', info: 'case_content', allOptionsUsed: 'yes', consentEffortsMade: 'yes', necessaryForRisk: 'yes', boardConsentOn: '2026-11-19', sharedOn: '2026-11-20' };
+    await climbToRequest(client, caseId, '2026-11-20', { proposedPartner: 'police', proposedInfo: 'case_content' });
+    await approveAll(caseId);
+    const form = { partner: 'police', info: 'case_content', sharedOn: '2026-11-20' };
     await client.get(`/cases/${caseId}/escalation`);
     const res = await client.post(`/cases/${caseId}/escalation/share`, form);
     expect(res.status).toBe(422);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canRecordStep, findExternalShareBasis } from './external-sharing.js';
+import { blockingRung, currentRung, findExternalShareBasis, ladderStates, rungOfStep, type Rung } from './external-sharing.js';
 import { defaultReassessOn, isLevelAllowed, suggestRiskLevel, suggestsPoliceReport, type RiskAnswers } from './risk.js';
 
 const none: RiskAnswers['framework1'] = { person: 'none', others: 'none', environment: 'none' };
@@ -34,11 +34,21 @@ describe('risk scoring', () => {
 });
 
 describe('escalation ladder and external sharing', () => {
-  it('goes vertical only after a horizontal step, unless acute', () => {
-    expect(canRecordStep('mdo', [], false)).toBe(false);
-    expect(canRecordStep('mdo', ['collegial_consultation'], false)).toBe(true);
-    expect(canRecordStep('board', [], true)).toBe(true);
-    expect(canRecordStep('discuss_with_person', [], false)).toBe(true);
+  const facts = (done: Rung[], skipped: Rung[] = []) => ({ done: new Set(done), skipped: new Set(skipped) });
+  it('climbs in order: a rung is reached only when every earlier rung is done or skipped', () => {
+    expect(blockingRung('discuss_with_person', facts([]))).toBeUndefined();
+    expect(blockingRung('collegial_consultation', facts([]))).toBe('discuss_with_person');
+    expect(blockingRung('collegial_consultation', facts([], ['discuss_with_person']))).toBeUndefined();
+    expect(blockingRung('board', facts(['discuss_with_person', 'collegial_consultation', 'framework1']))).toBe('framework2');
+    expect(blockingRung(rungOfStep('mdo')!, facts(['discuss_with_person']))).toBe('collegial_consultation');
+    expect(blockingRung(rungOfStep('mdo')!, facts(['discuss_with_person', 'collegial_consultation']))).toBeUndefined();
+    expect(rungOfStep('hearing_accused')).toBeUndefined(); // wederhoor is beside the ladder
+  });
+  it('shows where the case stands on the ladder', () => {
+    expect(currentRung(facts([]))).toBe('discuss_with_person');
+    expect(currentRung(facts(['discuss_with_person'], ['collegial_consultation']))).toBe('framework1');
+    expect(ladderStates(facts(['discuss_with_person'], ['collegial_consultation'])).map((r) => r.state)).toEqual(['done', 'skipped', 'current', 'todo', 'todo', 'todo']);
+    expect(currentRung(facts(['discuss_with_person', 'collegial_consultation', 'framework1', 'framework2', 'board', 'share']))).toBeUndefined();
   });
   const yes = { allOptionsUsed: true, consentEffortsMade: true, necessaryForRisk: true, boardConsentOn: '2026-11-20', acuteReason: null };
   it('allows sharing outside only with framework 2 answered yes three times and the board consent', () => {

@@ -55,6 +55,8 @@ export function Layout({ ctx, title, isPublic = false, children }: LayoutProps) 
                   {user.memberships.some((m) => ['support_officer', 'safety_coordinator', 'confidential_adviser', 'administrator'].includes(m.role)) && <li><a href="/team">{t('teamwork.nav')}</a></li>}
                   {user.memberships.some((m) => ['confidential_adviser', 'safety_coordinator'].includes(m.role)) && <li><a href="/reports/annual">{t('reports.nav')}</a></li>}
                   {user.memberships.some((m) => ['board', 'safety_coordinator'].includes(m.role)) && <li><a href="/statistics">{t('statistics.nav')}</a></li>}
+                  {user.memberships.some((m) => m.role === 'board') && <li><a href="/board/escalations">{t('board.nav')}</a></li>}
+                  {user.memberships.some((m) => m.role === 'ombudsperson') && <li><a href="/ombudsperson">{t('ombuds.nav')}</a></li>}
                   {user.memberships.some((m) => ['partner_service', 'safety_coordinator', 'confidential_adviser'].includes(m.role)) && <li><a href="/partner-counts">{t('partnerCounts.nav')}</a></li>}
                   {user.memberships.some((m) => m.role === 'administrator') && <li><a href="/admin">{t('admin.nav.link')}</a></li>}
                   <li>

@@ -161,6 +161,19 @@ export const ACCESS_TABLE: readonly RouteAccess[] = [
   route('GET /statistics', roles('board', 'safety_coordinator')),
   route('GET /partner-counts', roles('partner_service', ...ADVISERS)),
   route('POST /partner-counts', roles('partner_service')),
+  // The board answers escalation requests of its teams (anonymised) and sees acute-risk shares afterwards (issue 21).
+  route('GET /board/escalations', roles('board')),
+  route('GET /board/escalations/:rid', roles('board')),
+  route('POST /board/escalations/:rid/decision', roles('board')),
+  // The ombudsperson's own work — complaints about procedure, unsolicited advice — and the board's answers; no case content (issue 21).
+  route('GET /ombudsperson', roles('ombudsperson')),
+  route('POST /ombudsperson/complaints', roles('ombudsperson')),
+  route('POST /ombudsperson/complaints/:cid/close', roles('ombudsperson')),
+  route('POST /ombudsperson/advice', roles('ombudsperson')),
+  route('GET /board/advice', roles('board')),
+  route('POST /board/advice/:aid/answer', roles('board')),
+  route('GET /team/expert-disciplines', roles('safety_coordinator')), // which disciplines each expert-team member covers (issue 21)
+  route('POST /team/expert-disciplines', roles('safety_coordinator')),
   route('GET /mdo', roles(...ADVISERS)),
   route('POST /mdo', roles('safety_coordinator')),
   route('GET /mdo/:mid', roles(...ADVISERS)),
@@ -216,6 +229,11 @@ export const ACCESS_TABLE: readonly RouteAccess[] = [
   route('POST /cases/:id/escalation/steps', CASE_HANDLE),
   route('POST /cases/:id/escalation/steps/:stepId/outcome', CASE_HANDLE),
   route('POST /cases/:id/escalation/share', CASE_HANDLE),
+  route('POST /cases/:id/escalation/skip', CASE_HANDLE), // a ladder rung skipped, with its reason (issue 21)
+  route('POST /cases/:id/escalation/framework2', CASE_HANDLE), // Afwegingskader 2
+  route('POST /cases/:id/consultations/:cid/disciplines', CASE_HANDLE), // the disciplines a draft consultation goes to
+  route('POST /cases/:id/threats/comms', CASE_HANDLE), // the communications action list (seeds/003)
+  route('POST /cases/:id/threats/impact', CASE_HANDLE), // impact on work and on a temporary contract
   route('GET /cases/:id/referrals', CASE_HANDLE),
   route('POST /cases/:id/referrals', CASE_HANDLE),
   route('POST /cases/:id/referrals/:rid/outcome', CASE_HANDLE),
@@ -253,6 +271,7 @@ export const ACCESS_TABLE: readonly RouteAccess[] = [
 
   // One case: the coordinator's decisions.
   route('POST /cases/:id/consultations', CASE_COORDINATOR), // anonymised summary for the expert team
+  route('POST /cases/:id/escalation/request', CASE_COORDINATOR), // the anonymised escalation request to the board (issue 21)
   route('POST /cases/:id/consultations/:cid/publish', CASE_COORDINATOR),
   route('POST /cases/:id/consultations/:cid/close', CASE_COORDINATOR),
   route('POST /cases/:id/overrides', CASE_COORDINATOR),

@@ -21,6 +21,10 @@ export const DEFAULT_PARTNERS: PartnerDefault[] = [
   },
   { key: 'complaints_office', kind: 'internal', nameNl: 'Klachtenloket', nameEn: 'Complaints office' },
   { key: 'hr', kind: 'internal', nameNl: 'HR', nameEn: 'HR' },
+  // The team's partners by default in seeds/001 (issue 21): the complaints service point, the staff's central contact point, the dean.
+  { key: 'csp', kind: 'internal', nameNl: 'Complaints Service Point (CSP)', nameEn: 'Complaints Service Point (CSP)' },
+  { key: 'ccp', kind: 'internal', nameNl: 'Centraal Contactpunt medewerkers (CCP)', nameEn: 'Central Contact Point for staff (CCP)' },
+  { key: 'dean', kind: 'internal', nameNl: 'Decaan', nameEn: 'Dean' },
   { key: 'security', kind: 'internal', nameNl: 'Beveiliging', nameEn: 'Security' },
   { key: 'communications', kind: 'internal', nameNl: 'Afdeling communicatie', nameEn: 'Communications department' },
   {
@@ -46,6 +50,7 @@ export const DEFAULT_PARTNERS: PartnerDefault[] = [
     key: 'zelfmoordpreventie_113', kind: 'external', nameNl: '113 Zelfmoordpreventie', nameEn: '113 Suicide Prevention', phone: '0800-0113', url: 'https://www.113.nl',
     noteNl: 'Gratis en anoniem, dag en nacht: bel 113 of 0800-0113, of chat op 113.nl.', noteEn: 'Free and anonymous, day and night: call 113 or 0800-0113, or chat at 113.nl.',
   },
+  { key: 'ggd', kind: 'external', nameNl: 'GGD', nameEn: 'Municipal health service (GGD)', url: 'https://www.ggd.nl' },
   { key: 'ggz_crisis', kind: 'external', nameNl: 'GGZ-crisisdienst', nameEn: 'Mental-health crisis service' },
   { key: 'blijf_groep', kind: 'external', nameNl: 'Blijf Groep', nameEn: 'Blijf Groep', url: 'https://www.blijfgroep.nl' },
   {
@@ -54,5 +59,8 @@ export const DEFAULT_PARTNERS: PartnerDefault[] = [
     noteEn: 'Available day and night. Walk-in consultation on campus, no appointment needed (see your institution\u2019s website for the dates); fully confidential.',
   },
   { key: 'herstelbemiddeling', kind: 'external', nameNl: 'Perspectief Herstelbemiddeling', nameEn: 'Perspectief restorative mediation', url: 'https://www.perspectiefherstelbemiddeling.nl' },
+  // Threats against scientists and journalists (seeds/003): the universities' platform and its model.
+  { key: 'wetenschapveilig', kind: 'external', nameNl: 'WetenschapVeilig', nameEn: 'WetenschapVeilig (safety of scientists)', url: 'https://www.wetenschapveilig.nl' },
+  { key: 'persveilig', kind: 'external', nameNl: 'PersVeilig', nameEn: 'PersVeilig (safety of journalists)', url: 'https://www.persveilig.nl' },
   { key: 'reclassering', kind: 'external', nameNl: 'Reclassering', nameEn: 'Probation service', url: 'https://www.reclassering.nl' },
 ];

@@ -20,6 +20,7 @@ export function presentGrant(r: GrantRow, dataKey?: Buffer) {
     note: dataKey && r.note ? openText(dataKey, r.note, caseAad(r.case_id, 'consent-note')) : null,
     withdrawnAt: r.withdrawn_at,
     withdrawnVia: r.withdrawn_via,
+    shares: [] as { sharedOn: string; recipient: string }[],
   };
 }
 export type ConsentEntry = ReturnType<typeof presentGrant>;

@@ -11,8 +11,8 @@ import {
   type ObtainedVia,
   type ShareRequest,
 } from '../../domain/consent.js';
-import { listGrantRows, listOverrideRows } from './consent.queries.js';
-import { presentGrant, presentOverride } from './consent.presenter.js';
+import { listGrantRows, listOverrideRows, listSharesUnderConsent } from './consent.queries.js';
+import { presentGrant, presentOverride, type ConsentEntry } from './consent.presenter.js';
 
 export type { ShareRequest };
 
@@ -160,11 +160,17 @@ export async function recordAcuteRiskOverride(
 /** The ledger for staff: every consent and override, with notes and reasons decrypted. */
 export async function getConsentLedger(db: Db, keyring: Keyring, caseId: string) {
   const key = await getCaseDataKey(db, keyring, caseId);
-  const [grants, overrides] = await Promise.all([listGrantRows(db, caseId), listOverrideRows(db, caseId)]);
-  return { consents: grants.map((g) => presentGrant(g, key)), overrides: overrides.map((o) => presentOverride(o, key)) };
+  const [grants, overrides, uses] = await Promise.all([listGrantRows(db, caseId), listOverrideRows(db, caseId), listSharesUnderConsent(db, caseId)]);
+  return { consents: grants.map((g) => withShares(presentGrant(g, key), uses)), overrides: overrides.map((o) => presentOverride(o, key)) };
 }
 
 /** The ledger as the reporter sees it in the mailbox: what, to whom, why, when, how — no staff notes. */
 export async function getReporterConsentLedger(db: Db, caseId: string) {
-  return (await listGrantRows(db, caseId)).map((g) => presentGrant(g));
+  const [grants, uses] = await Promise.all([listGrantRows(db, caseId), listSharesUnderConsent(db, caseId)]);
+  return grants.map((g) => withShares(presentGrant(g), uses));
+}
+
+/** The shares outside the institution made under each consent (issue 21): the ledger shows them. */
+function withShares(entry: ConsentEntry, uses: Awaited<ReturnType<typeof listSharesUnderConsent>>): ConsentEntry {
+  return { ...entry, shares: uses.filter((u) => u.ledger_basis_id === entry.id).map((u) => ({ sharedOn: u.shared_on, recipient: u.partner_key })) };
 }

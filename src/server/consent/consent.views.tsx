@@ -39,6 +39,7 @@ export function ConsentLedgerTable({ t, consents, withdrawAction }: { t: Transla
             <td>{label(t, 'via', c.obtainedVia)}</td>
             <td>
               {c.withdrawnAt ? t('consent.withdrawnAt', { date: when(c.withdrawnAt) }) : t('consent.active')}
+              {c.shares.map((u) => <><br />{t('consent.sharedOn', { date: u.sharedOn, recipient: u.recipient })}</>)}
               {!c.withdrawnAt && withdrawAction && <WithdrawForm t={t} id={c.id} action={withdrawAction(c.id)} />}
             </td>
           </tr>

@@ -506,7 +506,7 @@ export interface PlanAgreementTable {
 export interface EscalationStepTable {
   id: Generated<string>;
   case_id: string;
-  step: 'discuss_with_person' | 'collegial_consultation' | 'scale_up' | 'mdo' | 'board';
+  step: 'discuss_with_person' | 'collegial_consultation' | 'scale_up' | 'mdo' | 'board' | 'hearing_accused';
   occurred_on: string;
   who: Buffer;
   why: Buffer;
@@ -525,12 +525,107 @@ export interface ExternalShareTable {
   consent_efforts_made: boolean;
   necessary_for_risk: boolean;
   board_consent_on: string | null;
+  escalation_request_id: ColumnType<string | null, string | null | undefined, string | null>;
   ledger_basis: string;
   ledger_basis_id: string;
   note: Buffer | null;
   shared_on: string;
   recorded_by: string;
   recorded_at: CreatedAt;
+}
+
+/** Issue 21: a rung of the ladder skipped, with its reason (sealed). */
+export interface EscalationSkipTable {
+  id: Generated<string>;
+  case_id: string;
+  rung: 'discuss_with_person' | 'collegial_consultation' | 'framework1';
+  reason: Buffer;
+  recorded_by: string;
+  recorded_at: CreatedAt;
+}
+
+/** Afwegingskader 2: three questions and the explanation (sealed). */
+export interface Framework2AssessmentTable {
+  id: Generated<string>;
+  case_id: string;
+  all_options_used: boolean;
+  consent_efforts_made: boolean;
+  necessary_for_risk: boolean;
+  explanation: Buffer;
+  assessed_by: string;
+  assessed_at: CreatedAt;
+}
+
+/** The coordinator's request to the board; what, why and the decision's reason sealed, bound to the row. */
+export interface EscalationRequestTable {
+  id: string;
+  case_id: string;
+  team_id: string;
+  what: Buffer;
+  why: Buffer;
+  partner_key: string;
+  info: string;
+  all_options_used: boolean;
+  consent_efforts_made: boolean;
+  necessary_for_risk: boolean;
+  status: ColumnType<'pending' | 'approved' | 'declined', 'pending' | undefined, 'approved' | 'declined'>;
+  requested_by: string;
+  requested_at: CreatedAt;
+  decided_by: string | null;
+  decided_at: Date | null;
+  decision_reason: Buffer | null;
+}
+
+export interface ThreatCommsActionTable {
+  case_id: string;
+  action: 'untag' | 'hide_comments' | 'report_platform' | 'monitor' | 'evidence_log';
+  done_on: string;
+  done_by: string;
+}
+
+export interface ExpertMemberDisciplineTable {
+  team_id: string;
+  user_id: string;
+  discipline: string;
+}
+
+export interface ExpertConsultationDisciplineTable {
+  consultation_id: string;
+  discipline: string;
+}
+
+export interface ProcedureComplaintTable {
+  id: string;
+  team_id: string;
+  received_on: string;
+  respond_by: string;
+  master_key_id: string;
+  subject: Buffer;
+  status: ColumnType<'open' | 'closed', 'open' | undefined, 'closed'>;
+  outcome: Buffer | null;
+  closed_on: string | null;
+  created_by: string;
+  created_at: CreatedAt;
+}
+
+export interface BoardAdviceTable {
+  id: string;
+  team_id: string;
+  given_on: string;
+  master_key_id: string;
+  advice: Buffer;
+  answer: Buffer | null;
+  answered_on: string | null;
+  answered_by: string | null;
+  created_by: string;
+}
+
+export interface ThreatWorkImpactTable {
+  case_id: string;
+  impact: Buffer;
+  temporary_contract: boolean;
+  updated_by: string;
+  updated_at: Date;
 }
 
 export interface ReferralTable {
@@ -625,6 +720,7 @@ export interface MdoMeetingTable {
   id: Generated<string>;
   team_id: string;
   held_on: string;
+  participants: ColumnType<string, string | undefined, string>;
   created_by: string;
   created_at: CreatedAt;
 }
@@ -847,6 +943,15 @@ export interface Database {
   plan_agreement: PlanAgreementTable;
   escalation_step: EscalationStepTable;
   external_share: ExternalShareTable;
+  escalation_skip: EscalationSkipTable;
+  framework2_assessment: Framework2AssessmentTable;
+  escalation_request: EscalationRequestTable;
+  threat_comms_action: ThreatCommsActionTable;
+  threat_work_impact: ThreatWorkImpactTable;
+  expert_member_discipline: ExpertMemberDisciplineTable;
+  procedure_complaint: ProcedureComplaintTable;
+  board_advice: BoardAdviceTable;
+  expert_consultation_discipline: ExpertConsultationDisciplineTable;
   referral: ReferralTable;
   police_report: PoliceReportTable;
   threat_evidence: ThreatEvidenceTable;

@@ -70,7 +70,7 @@ async function loadDemoAccountsAndCases(db: Db, keyring: Keyring): Promise<{ pas
           receivedOn: `${year}-0${1 + i}-1${i}`,
           channel: 'web_form',
           via: 'self',
-          reporterRole: 'student',
+          reporterRole: category === 'threat' ? 'staff' : 'student', // the scientist threatened after a TV interview is staff (issue 21's journey)
           reporterGender: 'not_stated',
           category,
           subtype: subtype || undefined,

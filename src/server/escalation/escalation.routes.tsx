@@ -1,14 +1,19 @@
 import { Hono, type Context } from 'hono';
+import type { z } from 'zod';
 import type { Deps } from '../bootstrap.js';
 import { viewContext, type AppEnv } from '../http/env.js';
 import { AppError } from '../http/errors.js';
 import { listPartners } from '../admin/partners.service.js';
-import { loadCaseWork } from '../risk/case-work.js';
+import { loadCaseWork, type CaseWork } from '../risk/case-work.js';
 import { idParam, parseForm, readForm } from '../risk/form-kit.js';
 import { canUserHandle } from '../risk/risk.routes.js';
 import type { FormState } from '../risk/risk.views.js';
-import { ExternalShareInput, OutcomeInput, StepInput } from './escalation.schema.js';
-import { EscalationRuleError, getEscalation, recordEscalationOutcome, recordEscalationStep, shareExternally } from './escalation.service.js';
+import { hasRole } from '../../domain/roles.js';
+import type { MessageKey } from '../../i18n/i18n.js';
+import { ExternalShareInput, Framework2Input, OutcomeInput, RequestInput, SkipInput, StepInput } from './escalation.schema.js';
+import { getEscalation, recordEscalationOutcome, recordEscalationStep, recordFramework2, shareExternally, skipRung } from './escalation.service.js';
+import { createEscalationRequest } from './escalation-request.service.js';
+import { EscalationRuleError } from './ladder.rules.js';
 import { EscalationPage } from './escalation.views.js';
 
 export function escalationRoutes(deps: Deps) {
@@ -18,25 +23,38 @@ export function escalationRoutes(deps: Deps) {
     const work = await loadCaseWork(deps.db, deps.keyring, c.get('user')!, caseId, 'open');
     const [view, partners] = [await getEscalation(deps.db, work), await listPartners(deps.db, work.teamId)];
     if (Object.keys(form.errors).length) c.status(422);
-    return c.html(<EscalationPage ctx={viewContext(c)} caseId={caseId} reference={work.reference} view={view} partners={partners} canHandle={await canUserHandle(deps, c, caseId)} form={form} />);
+    const isCoordinator = hasRole(c.get('user')!.memberships, work.teamId, ['safety_coordinator']);
+    return c.html(<EscalationPage ctx={viewContext(c)} caseId={caseId} reference={work.reference} view={view} partners={partners} canHandle={await canUserHandle(deps, c, caseId)} canRequest={isCoordinator} form={form} />);
+  }
+
+  /** A form on the escalation page: parse, run the rule inside a transaction when asked, back to the page or 422 with the message. */
+  function post<S extends z.ZodType>(path: string, schema: S, run: (work: CaseWork, data: z.infer<S>) => Promise<unknown>) {
+    app.post(path, async (c) => {
+      const caseId = idParam(c);
+      const values = await readForm(c);
+      const parsed = parseForm(c, schema, values);
+      if (parsed.errors) return render(c, caseId, { errors: parsed.errors, values });
+      const work = await loadCaseWork(deps.db, deps.keyring, c.get('user')!, caseId, 'handle');
+      try {
+        await run(work, parsed.data);
+      } catch (err) {
+        const t = c.get('t');
+        if (err instanceof EscalationRuleError) {
+          return render(c, caseId, { errors: { [err.field]: t(err.messageKey, err.rung ? { rung: t(`escalation.rung.${err.rung}` as MessageKey) } : undefined) }, values });
+        }
+        if (err instanceof AppError && err.code === 'CONSENT_REQUIRED') return render(c, caseId, { errors: { info: t('escalation.error.consent') }, values });
+        throw err;
+      }
+      return c.redirect(`/cases/${caseId}/escalation`, 303);
+    });
   }
 
   app.get('/cases/:id/escalation', (c) => render(c, idParam(c)));
-
-  app.post('/cases/:id/escalation/steps', async (c) => {
-    const caseId = idParam(c);
-    const values = await readForm(c);
-    const parsed = parseForm(c, StepInput, values);
-    if (parsed.errors) return render(c, caseId, { errors: parsed.errors, values });
-    const work = await loadCaseWork(deps.db, deps.keyring, c.get('user')!, caseId, 'handle');
-    try {
-      await deps.db.transaction().execute((trx) => recordEscalationStep(trx, work, parsed.data));
-    } catch (err) {
-      if (!(err instanceof EscalationRuleError)) throw err;
-      return render(c, caseId, { errors: { [err.field]: c.get('t')(err.messageKey) }, values });
-    }
-    return c.redirect(`/cases/${caseId}/escalation`, 303);
-  });
+  post('/cases/:id/escalation/steps', StepInput, (work, data) => deps.db.transaction().execute((trx) => recordEscalationStep(trx, work, data)));
+  post('/cases/:id/escalation/skip', SkipInput, (work, data) => deps.db.transaction().execute((trx) => skipRung(trx, work, data)));
+  post('/cases/:id/escalation/framework2', Framework2Input, (work, data) => deps.db.transaction().execute((trx) => recordFramework2(trx, work, data)));
+  post('/cases/:id/escalation/request', RequestInput, (work, data) => createEscalationRequest(deps.db, work, data));
+  post('/cases/:id/escalation/share', ExternalShareInput, (work, data) => shareExternally(deps.db, deps.keyring, work, data));
 
   app.post('/cases/:id/escalation/steps/:stepId/outcome', async (c) => {
     const caseId = idParam(c);
@@ -46,22 +64,6 @@ export function escalationRoutes(deps: Deps) {
     if (parsed.errors) return render(c, caseId, { errors: { [`outcome-${stepId}`]: parsed.errors.outcome! }, values });
     const work = await loadCaseWork(deps.db, deps.keyring, c.get('user')!, caseId, 'handle');
     await deps.db.transaction().execute((trx) => recordEscalationOutcome(trx, work, stepId, parsed.data));
-    return c.redirect(`/cases/${caseId}/escalation`, 303);
-  });
-
-  app.post('/cases/:id/escalation/share', async (c) => {
-    const caseId = idParam(c);
-    const values = await readForm(c);
-    const parsed = parseForm(c, ExternalShareInput, values);
-    if (parsed.errors) return render(c, caseId, { errors: parsed.errors, values });
-    const work = await loadCaseWork(deps.db, deps.keyring, c.get('user')!, caseId, 'handle');
-    try {
-      await shareExternally(deps.db, deps.keyring, work, parsed.data);
-    } catch (err) {
-      if (err instanceof EscalationRuleError) return render(c, caseId, { errors: { [err.field]: c.get('t')(err.messageKey) }, values });
-      if (err instanceof AppError && err.code === 'CONSENT_REQUIRED') return render(c, caseId, { errors: { info: c.get('t')('escalation.error.consent') }, values });
-      throw err;
-    }
     return c.redirect(`/cases/${caseId}/escalation`, 303);
   });
 

@@ -1,30 +1,52 @@
 import { Layout } from '../../ui/layout.js';
-import { ErrorSummary, SubmitButton, TextArea, TextField } from '../../ui/form.js';
-import { DateField, SelectField } from '../cases/case-fields.js';
+import { ErrorSummary, SubmitButton, TextField } from '../../ui/form.js';
 import type { ViewContext } from '../http/env.js';
 import type { MessageKey } from '../../i18n/i18n.js';
-import { CONSENT_INFO } from '../../domain/consent.js';
-import { ESCALATION_STEPS, isVertical } from '../../domain/external-sharing.js';
+import { isVertical } from '../../domain/external-sharing.js';
 import type { Partner } from '../admin/partners.service.js';
 import { CsrfField } from '../risk/form-kit.js';
 import type { FormState } from '../risk/risk.views.js';
 import type { EscalationView } from './escalation.service.js';
+import { Framework2Section, RequestSection, ShareForm, StepForms } from './escalation-forms.views.js';
 
-interface Props { ctx: ViewContext; caseId: string; reference: string; view: EscalationView; partners: Partner[]; canHandle: boolean; form: FormState }
+interface Props { ctx: ViewContext; caseId: string; reference: string; view: EscalationView; partners: Partner[]; canHandle: boolean; canRequest: boolean; form: FormState }
 
-export function EscalationPage({ ctx, caseId, reference, view, partners, canHandle, form }: Props) {
+/** Where the case stands on the ladder of seeds/004, rung by rung. */
+function LadderSection({ ctx, view }: { ctx: ViewContext; view: EscalationView }) {
+  const { t } = ctx;
+  const k = (key: string) => t(key as MessageKey);
+  const current = view.ladder.find((r) => r.state === 'current');
+  return (
+    <section aria-labelledby="esc-where">
+      <h2 id="esc-where">{t('ladder.where')}</h2>
+      <p data-testid="ladder-current">{current ? t('ladder.currentIs', { rung: k(`escalation.rung.${current.rung}`) }) : t('ladder.allPassed')}</p>
+      <ol class="ladder" data-testid="ladder">
+        {view.ladder.map((r) => {
+          const skip = view.skips.find((s) => s.rung === r.rung);
+          return (
+            <li aria-current={r.state === 'current' ? 'step' : undefined}>
+              <strong>{k(`escalation.rung.${r.rung}`)}</strong> — {k(`ladder.state.${r.state}`)}
+              {skip && <> ({skip.on}: {skip.reason})</>}
+            </li>
+          );
+        })}
+      </ol>
+    </section>
+  );
+}
+
+export function EscalationPage({ ctx, caseId, reference, view, partners, canHandle, canRequest, form }: Props) {
   const { t, lang } = ctx;
   const k = (key: string) => t(key as MessageKey);
   const title = t('escalation.title', { reference });
-  const v = form.values as Record<string, string>;
   const partnerName = (key: string) => partners.find((p) => p.key === key)?.name[lang] ?? key;
-  const f2 = ['allOptionsUsed', 'consentEffortsMade', 'necessaryForRisk'].filter((x) => form.values[x] === 'yes');
   return (
     <Layout ctx={ctx} title={title}>
       <p><a href={`/cases/${caseId}`}>{t('issue5.backToCase')}</a></p>
       <h1 class="utrecht-heading-1">{title}</h1>
       <ErrorSummary errors={form.errors} t={t} />
-      <p class="hint">{t('escalation.intro')}</p>
+      <p class="hint">{t('ladder.intro')}</p>
+      <LadderSection ctx={ctx} view={view} />
       <section aria-labelledby="esc-ladder">
         <h2 id="esc-ladder">{t('escalation.ladder')}</h2>
         {view.steps.length === 0 ? <p>{t('escalation.none')}</p> : (
@@ -46,6 +68,13 @@ export function EscalationPage({ ctx, caseId, reference, view, partners, canHand
           </ol>
         )}
       </section>
+      {canHandle && <StepForms ctx={ctx} caseId={caseId} form={form} />}
+      <section aria-labelledby="esc-f1">
+        <h2 id="esc-f1">{t('escalation.rung.framework1')}</h2>
+        <p>{t('ladder.framework1Hint')} <a href={`/cases/${caseId}/risk`}>{t('ladder.framework1Link')}</a></p>
+      </section>
+      <Framework2Section ctx={ctx} caseId={caseId} view={view} canHandle={canHandle} form={form} />
+      <RequestSection ctx={ctx} caseId={caseId} view={view} partners={partners} canRequest={canRequest} form={form} />
       <section aria-labelledby="esc-shares">
         <h2 id="esc-shares">{t('escalation.shares')}</h2>
         {view.shares.length === 0 ? <p>{t('escalation.noShares')}</p> : (
@@ -54,50 +83,7 @@ export function EscalationPage({ ctx, caseId, reference, view, partners, canHand
           </ul>
         )}
       </section>
-      {canHandle && (
-        <>
-          <section aria-labelledby="esc-add">
-            <h2 id="esc-add">{t('escalation.add')}</h2>
-            <form method="post" action={`/cases/${caseId}/escalation/steps`} novalidate>
-              <CsrfField token={ctx.csrfToken} />
-              <SelectField name="step" label={t('escalation.stepLabel')} value={v.step} error={form.errors.step} blank=""
-                choices={ESCALATION_STEPS.map((s) => ({ value: s, label: k(`escalation.step.${s}`) }))} />
-              <DateField name="occurredOn" label={t('escalation.when')} value={v.occurredOn} error={form.errors.occurredOn} />
-              <TextField name="who" label={t('escalation.who')} value={v.who} error={form.errors.who} />
-              <TextArea name="why" label={t('escalation.why')} value={v.why} error={form.errors.why} />
-              <SubmitButton>{t('escalation.addSubmit')}</SubmitButton>
-            </form>
-          </section>
-          <section aria-labelledby="esc-share">
-            <h2 id="esc-share">{t('escalation.share')}</h2>
-            <p class="hint">{t('escalation.shareHint')}</p>
-            <form method="post" action={`/cases/${caseId}/escalation/share`} novalidate>
-              <CsrfField token={ctx.csrfToken} />
-              <SelectField name="partner" label={t('escalation.partner')} value={v.partner} error={form.errors.partner} blank=""
-                choices={partners.filter((p) => p.kind === 'external').map((p) => ({ value: p.key, label: p.name[lang] }))} />
-              <SelectField name="info" label={t('escalation.info')} value={v.info} error={form.errors.info} blank=""
-                choices={CONSENT_INFO.map((x) => ({ value: x, label: k(`consent.info.${x}`) }))} />
-              <div class={`form-field${form.errors.allOptionsUsed ? ' field--invalid' : ''}`}>
-                <fieldset aria-describedby={form.errors.allOptionsUsed ? 'error-allOptionsUsed' : undefined}>
-                  <legend>{t('escalation.framework2')}</legend>
-                  {form.errors.allOptionsUsed && <p class="error-message" id="error-allOptionsUsed">{form.errors.allOptionsUsed}</p>}
-                  {(['allOptionsUsed', 'consentEffortsMade', 'necessaryForRisk'] as const).map((q) => (
-                    <div class="choice">
-                      <input type="checkbox" id={`field-${q}`} name={q} value="yes" checked={f2.includes(q)} />
-                      <label for={`field-${q}`}>{k(`escalation.f2.${q}`)}</label>
-                    </div>
-                  ))}
-                </fieldset>
-              </div>
-              <DateField name="boardConsentOn" label={t('escalation.boardConsentOn')} value={v.boardConsentOn} error={form.errors.boardConsentOn} />
-              <TextArea name="acuteReason" label={t('escalation.acuteReason')} hint={t('escalation.acuteHint')} value={v.acuteReason} error={form.errors.acuteReason} />
-              <DateField name="sharedOn" label={t('escalation.sharedOn')} value={v.sharedOn} error={form.errors.sharedOn} />
-              <TextArea name="note" label={t('escalation.note')} value={v.note} error={form.errors.note} />
-              <SubmitButton>{t('escalation.shareSubmit')}</SubmitButton>
-            </form>
-          </section>
-        </>
-      )}
+      {canHandle && <ShareForm ctx={ctx} caseId={caseId} partners={partners} form={form} />}
     </Layout>
   );
 }

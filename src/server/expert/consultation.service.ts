@@ -7,6 +7,7 @@ import type { SessionUser } from '../users/users.service.js';
 import { canPublishConsultation } from './expert.policy.js';
 import { findConsultationRow, listAdviceRows, listCaseConsultationRows, listPartyIdentities } from './expert.queries.js';
 import { findShareBasis, recordShareRefused, type ShareRequest } from '../consent/consent.service.js';
+import { mayConsultWithoutConsent } from '../../domain/anonymous-consultation.js';
 
 export class ConsultationRuleError extends Error {
   constructor(readonly field: string, readonly messageKey: 'expert.error.unresolved' | 'consent.required') {
@@ -15,7 +16,7 @@ export class ConsultationRuleError extends Error {
 }
 
 /** Names of the case's parties (reporter, accused, intermediary), for the detector. */
-async function knownNames(db: Db, work: CaseWork): Promise<string[]> {
+export async function knownNames(db: Db, work: CaseWork): Promise<string[]> {
   const names: string[] = [];
   for (const p of await listPartyIdentities(db, work.id)) {
     const identity = JSON.parse(work.openText(p.identity, `party:${p.party}`)) as Record<string, unknown>;
@@ -64,9 +65,10 @@ export const EXPERT_SHARE: ShareRequest = { info: 'anonymised_summary', recipien
 
 /**
  * Publishing to the expert team: refused while any finding of the detector is unresolved, and
- * without the reporter's consent to the consultation (or an acute-risk override) in the ledger.
+ * without the reporter's consent to the consultation (or an acute-risk override) in the ledger —
+ * unless nothing identifies the reporter: no finding at all and the adviser confirms it (issue 21).
  */
-export async function publishConsultation(db: Db, work: CaseWork, user: SessionUser, consultationId: string) {
+export async function publishConsultation(db: Db, work: CaseWork, user: SessionUser, consultationId: string, opts: { nothingIdentifies: boolean } = { nothingIdentifies: false }) {
   if (!canPublishConsultation(user.memberships, work.teamId)) throw new AppError('FORBIDDEN');
   const row = await getOwnRow(db, work, consultationId);
   const findings = await currentFindings(db, work, row);
@@ -74,11 +76,13 @@ export async function publishConsultation(db: Db, work: CaseWork, user: SessionU
     await db.transaction().execute((trx) => work.audit(trx, 'CONSULTATION_PUBLISH_REFUSED', { consultationId, unresolved: findings.unresolved.length }));
     throw new ConsultationRuleError('summary', 'expert.error.unresolved');
   }
+  const anonymous = mayConsultWithoutConsent(findings.findings.length, opts.nothingIdentifies);
   const published = await db.transaction().execute(async (trx) => {
-    const basis = await findShareBasis(trx, work.id, EXPERT_SHARE); // the consent ledger (requireConsent's rule)
-    if (!basis) return false;
+    const basis = anonymous ? undefined : await findShareBasis(trx, work.id, EXPERT_SHARE); // the consent ledger (requireConsent's rule)
+    if (!anonymous && !basis) return false;
     await trx.updateTable('expert_consultation').set({ status: 'published', published_at: new Date() }).where('id', '=', row.id).where('status', '=', 'draft').execute();
-    await work.audit(trx, 'CONSULTATION_PUBLISHED', { consultationId, basis: basis.basis, basisId: basis.basis === 'consent' ? basis.grantId : basis.overrideId });
+    const basisId = !basis ? null : basis.basis === 'consent' ? basis.grantId : basis.overrideId;
+    await work.audit(trx, 'CONSULTATION_PUBLISHED', { consultationId, basis: basis?.basis ?? 'anonymous_nothing_identifies', basisId });
     return true;
   });
   if (!published) {

@@ -9,6 +9,15 @@ import { findConflictedCaseIds } from '../cases/case-access.js';
 import type { SessionUser } from '../users/users.service.js';
 import { canReadConsultation, consultationTeamIds } from './expert.policy.js';
 import { findConsultationRow, listAdviceRows, listPublishedRows } from './expert.queries.js';
+import { hasRole } from '../../domain/roles.js';
+import { expertMaySee } from '../../domain/expert-disciplines.js';
+import { listConsultationDisciplines, memberDisciplines } from './disciplines.service.js';
+
+/** The team's coordinator sees every consultation; a member only those addressed to one of their disciplines (or to none). */
+async function filterByDiscipline<R extends { id: string; team_id: string }>(db: Db, user: SessionUser, rows: R[]): Promise<R[]> {
+  const [addressed, mine] = await Promise.all([listConsultationDisciplines(db, rows.map((r) => r.id)), memberDisciplines(db, user.id)]);
+  return rows.filter((r) => hasRole(user.memberships, r.team_id, ['safety_coordinator']) || expertMaySee(mine.get(r.team_id) ?? [], addressed.get(r.id) ?? []));
+}
 
 /**
  * The expert team's side: published, anonymised consultations of their team — the summary and
@@ -17,7 +26,7 @@ import { findConsultationRow, listAdviceRows, listPublishedRows } from './expert
 export async function listConsultationsForExpert(db: Db, user: SessionUser) {
   const all = await listPublishedRows(db, consultationTeamIds(user.memberships));
   const conflicted = await findConflictedCaseIds(db, user.id, all.map((r) => r.case_id));
-  const rows = all.filter((r) => !conflicted.has(r.case_id));
+  const rows = await filterByDiscipline(db, user, all.filter((r) => !conflicted.has(r.case_id)));
   return rows.map((r) => ({ id: r.id, publishedOn: r.published_at?.toISOString().slice(0, 10) ?? '' }));
 }
 
@@ -25,7 +34,8 @@ async function loadForExpert(db: Db, keyring: Keyring, user: SessionUser, consul
   const row = await findConsultationRow(db, consultationId);
   // The case pages' conflict-of-interest rule: a declared conflict shuts the user out here too.
   const isConflicted = row !== undefined && (await findConflictedCaseIds(db, user.id, [row.case_id])).size > 0;
-  if (!row || isConflicted || !canReadConsultation(user.memberships, { teamId: row.team_id, status: row.status })) {
+  const ofDiscipline = row !== undefined && (await filterByDiscipline(db, user, [row])).length === 1;
+  if (!row || isConflicted || !ofDiscipline || !canReadConsultation(user.memberships, { teamId: row.team_id, status: row.status })) {
     await db.transaction().execute((trx) =>
       recordAudit(trx, { type: 'CONSULTATION_ACCESS_REFUSED', actor: { kind: 'user', userId: user.id }, teamId: row?.team_id ?? null, detail: { consultationId, conflict: isConflicted } }),
     );

@@ -12,6 +12,10 @@ import { confirmFinding, ConsultationRuleError, createConsultation, getConsultat
 import { closeConsultation } from './consultation-close.service.js';
 import { addAdvice, getConsultationForExpert, listConsultationsForExpert } from './expert-team.service.js';
 import { CaseConsultationPage, CaseConsultationsPage, ExpertConsultationPage, ExpertListPage } from './expert.views.js';
+import { DisciplinesInput, listConsultationDisciplines, listExpertMembers, MemberDisciplinesInput, setConsultationDisciplines, setMemberDisciplines } from './disciplines.service.js';
+import { DisciplinesTeamPage } from './disciplines.views.js';
+import { teamsWithRole } from '../../domain/roles.js';
+import { AppError } from '../http/errors.js';
 
 const SummaryInput = z.object({ summary: text(6000) });
 const AdviceInput = z.object({ advice: text(6000) });
@@ -31,8 +35,9 @@ export function expertRoutes(deps: Deps) {
   async function renderOne(c: Context<AppEnv>, form = empty()) {
     const w = await work(c, 'open');
     const view = await getConsultationForCase(deps.db, w, idParam(c, 'cid'));
+    const disciplines = (await listConsultationDisciplines(deps.db, [view.id])).get(view.id) ?? [];
     if (Object.keys(form.errors).length) c.status(422);
-    return c.html(<CaseConsultationPage ctx={viewContext(c)} caseId={w.id} reference={w.reference} view={view} canEdit={await canUserHandle(deps, c, w.id)} canPublish={canPublishConsultation(c.get('user')!.memberships, w.teamId)} form={form} />);
+    return c.html(<CaseConsultationPage ctx={viewContext(c)} caseId={w.id} reference={w.reference} view={view} disciplines={disciplines} canEdit={await canUserHandle(deps, c, w.id)} canPublish={canPublishConsultation(c.get('user')!.memberships, w.teamId)} form={form} />);
   }
 
   app.get('/cases/:id/consultations', (c) => renderList(c));
@@ -60,14 +65,38 @@ export function expertRoutes(deps: Deps) {
     return c.redirect(`/cases/${w.id}/consultations/${idParam(c, 'cid')}`, 303);
   });
   app.post('/cases/:id/consultations/:cid/publish', async (c) => {
+    const nothingIdentifies = (await readForm(c)).nothingIdentifies === 'yes';
     const w = await work(c, 'handle');
     try {
-      await publishConsultation(deps.db, w, c.get('user')!, idParam(c, 'cid'));
+      await publishConsultation(deps.db, w, c.get('user')!, idParam(c, 'cid'), { nothingIdentifies });
     } catch (err) {
       if (!(err instanceof ConsultationRuleError)) throw err;
       return renderOne(c, { errors: { [err.field]: c.get('t')(err.messageKey) }, values: {} });
     }
     return c.redirect(`/cases/${w.id}/consultations/${idParam(c, 'cid')}`, 303);
+  });
+
+  app.post('/cases/:id/consultations/:cid/disciplines', async (c) => {
+    const parsed = parseForm(c, DisciplinesInput, await readForm(c));
+    if (parsed.errors) return renderOne(c, { errors: parsed.errors, values: {} });
+    const w = await work(c, 'handle');
+    await deps.db.transaction().execute((trx) => setConsultationDisciplines(trx, w, idParam(c, 'cid'), parsed.data.disciplines));
+    return c.redirect(`/cases/${w.id}/consultations/${idParam(c, 'cid')}`, 303);
+  });
+
+  // The coordinator says which disciplines each expert-team member covers (issue 21).
+  const coordinatorTeam = (c: Context<AppEnv>) => {
+    const teamId = teamsWithRole(signedInUser(c).memberships, ['safety_coordinator'])[0];
+    if (!teamId) throw new AppError('FORBIDDEN');
+    return teamId;
+  };
+  app.get('/team/expert-disciplines', async (c) => c.html(<DisciplinesTeamPage ctx={viewContext(c)} members={await listExpertMembers(deps.db, coordinatorTeam(c))} />));
+  app.post('/team/expert-disciplines', async (c) => {
+    const teamId = coordinatorTeam(c);
+    const parsed = parseForm(c, MemberDisciplinesInput, await readForm(c));
+    if (parsed.errors) throw new AppError('NOT_FOUND');
+    await deps.db.transaction().execute((trx) => setMemberDisciplines(trx, signedInUser(c).id, teamId, parsed.data));
+    return c.redirect('/team/expert-disciplines', 303);
   });
 
   app.post('/cases/:id/consultations/:cid/close', async (c) => {

@@ -2,7 +2,8 @@ import { Layout } from '../../ui/layout.js';
 import { ErrorSummary, SubmitButton, TextArea } from '../../ui/form.js';
 import type { ViewContext } from '../http/env.js';
 import type { MessageKey } from '../../i18n/i18n.js';
-import { CsrfField } from '../risk/form-kit.js';
+import { CheckboxGroup, CsrfField } from '../risk/form-kit.js';
+import { EXPERT_DISCIPLINES } from '../../domain/expert-disciplines.js';
 import type { FormState } from '../risk/risk.views.js';
 import type { CaseConsultationView } from './consultation.service.js';
 import type { ExpertConsultationView } from './expert-team.service.js';
@@ -24,6 +25,7 @@ export function CaseConsultationsPage({ ctx, caseId, reference, list, canCreate,
       {list.length === 0 ? <p>{t('expert.none')}</p> : (
         <ul>{list.map((x) => <li><a href={`/cases/${caseId}/consultations/${x.id}`}>{x.created_at.toISOString().slice(0, 10)}</a> — {t(`expert.status.${x.status}` as MessageKey)}</li>)}</ul>
       )}
+      {canCreate && <p><a href="/team/expert-disciplines">{t('discipline.teamTitle')}</a></p>}
       {canCreate && (
         <section aria-labelledby="exp-new">
           <h2 id="exp-new">{t('expert.new')}</h2>
@@ -38,7 +40,7 @@ export function CaseConsultationsPage({ ctx, caseId, reference, list, canCreate,
   );
 }
 
-export function CaseConsultationPage({ ctx, caseId, reference, view, canEdit, canPublish, form }: { ctx: ViewContext; caseId: string; reference: string; view: CaseConsultationView; canEdit: boolean; canPublish: boolean; form: FormState }) {
+export function CaseConsultationPage({ ctx, caseId, reference, view, disciplines, canEdit, canPublish, form }: { ctx: ViewContext; caseId: string; reference: string; view: CaseConsultationView; disciplines: string[]; canEdit: boolean; canPublish: boolean; form: FormState }) {
   const { t } = ctx;
   const base = `/cases/${caseId}/consultations/${view.id}`;
   const title = t('expert.consultationTitle', { reference });
@@ -49,6 +51,18 @@ export function CaseConsultationPage({ ctx, caseId, reference, view, canEdit, ca
       <h1 class="utrecht-heading-1">{title}</h1>
       <ErrorSummary errors={form.errors} t={t} />
       <p>{t('expert.statusLabel')}: <strong data-testid="consultation-status">{t(`expert.status.${view.status}` as MessageKey)}</strong></p>
+      <section aria-labelledby="exp-disciplines">
+        <h2 id="exp-disciplines">{t('discipline.heading')}</h2>
+        <p data-testid="consultation-disciplines">{disciplines.length === 0 ? t('discipline.wholeTeam') : disciplines.map((d) => t(`discipline.${d}` as MessageKey)).join(', ')}</p>
+        {isDraft && canEdit && (
+          <form method="post" action={`${base}/disciplines`} novalidate>
+            <CsrfField token={ctx.csrfToken} />
+            <CheckboxGroup name="disciplines" legend={t('discipline.legend')} hint={t('discipline.hint')} checked={disciplines}
+              choices={EXPERT_DISCIPLINES.map((d) => ({ value: d, label: t(`discipline.${d}` as MessageKey) }))} />
+            <SubmitButton>{t('discipline.submit')}</SubmitButton>
+          </form>
+        )}
+      </section>
       <section aria-labelledby="exp-findings">
         <h2 id="exp-findings">{t('expert.findings')}</h2>
         {view.findings.length === 0 ? <p>{t('expert.noFindings')}</p> : (
@@ -80,6 +94,13 @@ export function CaseConsultationPage({ ctx, caseId, reference, view, canEdit, ca
       {isDraft && canPublish && (
         <form method="post" action={`${base}/publish`}>
           <CsrfField token={ctx.csrfToken} />
+          <div class="form-field">
+            <p class="hint" id="hint-nothingIdentifies">{t('anonConsult.hint')}</p>
+            <div class="choice">
+              <input type="checkbox" id="field-nothingIdentifies" name="nothingIdentifies" value="yes" aria-describedby="hint-nothingIdentifies" />
+              <label for="field-nothingIdentifies">{t('anonConsult.confirm')}</label>
+            </div>
+          </div>
           <SubmitButton>{t('expert.publish')}</SubmitButton>
         </form>
       )}

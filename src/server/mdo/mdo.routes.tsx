@@ -24,7 +24,7 @@ export function mdoRoutes(deps: Deps) {
     const parsed = parseForm(c, MeetingInput, values);
     if (parsed.errors) return renderMeetings(c, { errors: parsed.errors, values });
     const teamId = teamsWithRole(user.memberships, ['safety_coordinator'])[0] ?? '';
-    const id = await deps.db.transaction().execute((trx) => createMeeting(trx, user, teamId, parsed.data.heldOn));
+    const id = await deps.db.transaction().execute((trx) => createMeeting(trx, user, teamId, parsed.data.heldOn, parsed.data.participants));
     return c.redirect(`/mdo/${id}`, 303);
   });
   app.get('/mdo/:mid', async (c) => c.html(<AgendaPage ctx={viewContext(c)} agenda={await getAgenda(deps.db, deps.keyring, signedInUser(c), idParam(c, 'mid'))} />));

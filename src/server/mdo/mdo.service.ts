@@ -11,7 +11,10 @@ import { findConflictedCaseIds } from '../cases/case-access.js';
 import { isoDate, text } from '../risk/risk.schema.js';
 import type { SessionUser } from '../users/users.service.js';
 
-export const MeetingInput = z.object({ heldOn: isoDate });
+/** The functions that take part in the zorgoverleg (seeds/004; each institution names them its own way). */
+export const MDO_FUNCTIONS = ['deans_office', 'study_career_coaches', 'confidential_advisers', 'mentors', 'legal_affairs', 'security', 'safety_coordinator'] as const;
+const list = (v: unknown) => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
+export const MeetingInput = z.object({ heldOn: isoDate, participants: z.preprocess(list, z.array(z.enum(MDO_FUNCTIONS, { error: 'validation.choose' }))) });
 export const AgendaInput = z.object({ meetingId: z.string().uuid({ error: 'validation.choose' }), summary: text(3000) });
 export const DecisionInput = z.object({ decision: text(3000) });
 
@@ -30,10 +33,11 @@ export async function listMeetings(db: Db, user: SessionUser) {
   return db.selectFrom('mdo_meeting').select(['id', 'held_on', 'team_id']).where('team_id', 'in', teams).orderBy('held_on', 'desc').execute();
 }
 
-export async function createMeeting(trx: Db, user: SessionUser, teamId: string, heldOn: string) {
+export async function createMeeting(trx: Db, user: SessionUser, teamId: string, heldOn: string, participants: readonly string[] = []) {
   if (!isCoordinatorOf(user, teamId)) throw new AppError('FORBIDDEN');
-  const row = await trx.insertInto('mdo_meeting').values({ team_id: teamId, held_on: heldOn, created_by: user.id }).returning('id').executeTakeFirstOrThrow();
-  await recordAudit(trx, { type: 'MDO_MEETING_CREATED', actor: { kind: 'user', userId: user.id }, teamId, detail: { meetingId: row.id, heldOn } });
+  const joined = [...new Set(participants)].join(',');
+  const row = await trx.insertInto('mdo_meeting').values({ team_id: teamId, held_on: heldOn, participants: joined, created_by: user.id }).returning('id').executeTakeFirstOrThrow();
+  await recordAudit(trx, { type: 'MDO_MEETING_CREATED', actor: { kind: 'user', userId: user.id }, teamId, detail: { meetingId: row.id, heldOn, participants: joined } });
   return row.id;
 }
 
@@ -65,7 +69,7 @@ export async function getAgenda(db: Db, keyring: Keyring, user: SessionUser, mee
     out.push({ id: item.id, number: i + 1, summary: work.openRowText(item.summary, 'mdo-summary', item.meeting_id), decision: work.openRowOptional(item.decision, 'mdo-decision', item.meeting_id) });
   }
   await db.transaction().execute((trx) => recordAudit(trx, { type: 'MDO_AGENDA_VIEWED', actor: { kind: 'user', userId: user.id }, teamId: meeting.team_id, detail: { meetingId, items: items.length, withheld: conflicted.size } }));
-  return { id: meeting.id, heldOn: meeting.held_on, canDecide: isCoordinatorOf(user, meeting.team_id), items: out };
+  return { id: meeting.id, heldOn: meeting.held_on, participants: meeting.participants ? meeting.participants.split(',') : [], canDecide: isCoordinatorOf(user, meeting.team_id), items: out };
 }
 export type AgendaView = Awaited<ReturnType<typeof getAgenda>>;
 

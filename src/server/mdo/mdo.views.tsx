@@ -2,7 +2,9 @@ import { Layout } from '../../ui/layout.js';
 import { ErrorSummary, SubmitButton, TextArea } from '../../ui/form.js';
 import { DateField, SelectField } from '../cases/case-fields.js';
 import type { ViewContext } from '../http/env.js';
-import { CsrfField } from '../risk/form-kit.js';
+import { CheckboxGroup, CsrfField } from '../risk/form-kit.js';
+import type { MessageKey } from '../../i18n/i18n.js';
+import { MDO_FUNCTIONS } from './mdo.service.js';
 import type { FormState } from '../risk/risk.views.js';
 import type { AgendaView } from './mdo.service.js';
 
@@ -17,6 +19,8 @@ export function MeetingsPage({ ctx, meetings, canCreate, form }: { ctx: ViewCont
         <form method="post" action="/mdo" novalidate>
           <CsrfField token={ctx.csrfToken} />
           <DateField name="heldOn" label={t('mdo.heldOn')} value={form.values.heldOn as string} error={form.errors.heldOn} />
+          <CheckboxGroup name="participants" legend={t('mdoFn.legend')} hint={t('mdoFn.hint')} error={form.errors.participants}
+            choices={MDO_FUNCTIONS.map((f) => ({ value: f, label: t(`mdoFn.${f}` as MessageKey) }))} />
           <SubmitButton>{t('mdo.create')}</SubmitButton>
         </form>
       )}
@@ -31,6 +35,9 @@ export function AgendaPage({ ctx, agenda }: { ctx: ViewContext; agenda: AgendaVi
     <Layout ctx={ctx} title={title}>
       <p><a href="/mdo">{t('mdo.title')}</a></p>
       <h1 class="utrecht-heading-1">{title}</h1>
+      <p data-testid="mdo-participants">{t('mdoFn.participants')}: {agenda.participants.length === 0 ? t('mdoFn.none') : agenda.participants.map((f) => t(`mdoFn.${f}` as MessageKey)).join(', ')}</p>
+      <h2>{t('mdoFn.trends')}</h2>
+      <p>{t('mdoFn.trendsText')} <a href="/statistics">{t('mdoFn.trendsLink')}</a></p>
       {agenda.items.length === 0 ? <p>{t('mdo.emptyAgenda')}</p> : (
         <ol data-testid="mdo-agenda">
           {agenda.items.map((i) => (

@@ -7,7 +7,7 @@ import { idParam, parseForm, readForm } from '../risk/form-kit.js';
 import { canUserHandle } from '../risk/risk.routes.js';
 import type { FormState } from '../risk/risk.views.js';
 import { BundleInput, PoliceReportInput } from './police.schema.js';
-import { getPoliceReport, updatePoliceReport } from './police.service.js';
+import { getPoliceReport, PoliceRuleError, updatePoliceReport } from './police.service.js';
 import { createEvidenceBundle, listEvidenceCandidates } from './evidence.service.js';
 import { PolicePage } from './police.views.js';
 
@@ -31,7 +31,12 @@ export function policeRoutes(deps: Deps) {
     const parsed = parseForm(c, PoliceReportInput, values);
     if (parsed.errors) return render(c, caseId, { errors: parsed.errors, values });
     const work = await loadCaseWork(deps.db, deps.keyring, c.get('user')!, caseId, 'handle');
-    await deps.db.transaction().execute((trx) => updatePoliceReport(trx, work, parsed.data));
+    try {
+      await deps.db.transaction().execute((trx) => updatePoliceReport(trx, work, parsed.data));
+    } catch (err) {
+      if (err instanceof PoliceRuleError) return render(c, caseId, { errors: { [err.field]: c.get('t')(err.messageKey) }, values });
+      throw err;
+    }
     return c.redirect(`/cases/${caseId}/police`, 303);
   });
 

@@ -1,6 +1,14 @@
 import type { Db } from '../db/create-db.js';
 import { auditRead, type CaseWork } from '../risk/case-work.js';
 import type { PoliceReportInput } from './police.schema.js';
+import { employerMayFileFor, promptsCollectiveNorm } from '../../domain/threat-norm.js';
+
+/** The employer files on an employee's behalf only (seeds/003's collective norm); a student files themself, supported. */
+export class PoliceRuleError extends Error {
+  constructor(readonly field: 'filedBy', readonly messageKey: 'police.error.employerStaffOnly') {
+    super(messageKey);
+  }
+}
 
 /** Categories for which a police report is the standard (domain.md §8). */
 const STANDARD_CATEGORIES = ['threat', 'stalking', 'sexual_violence', 'aggression'];
@@ -12,6 +20,10 @@ export function isPoliceReportStandard(category: string, subtype: string | null)
 
 /** Records where the police report stands; each change is audited (the audit trail is the history). */
 export async function updatePoliceReport(trx: Db, work: CaseWork, input: PoliceReportInput) {
+  if (input.status === 'filed' && input.filedBy === 'employer') {
+    const kase = await trx.selectFrom('case').select('reporter_role').where('id', '=', work.id).executeTakeFirstOrThrow();
+    if (!employerMayFileFor(kase.reporter_role)) throw new PoliceRuleError('filedBy', 'police.error.employerStaffOnly');
+  }
   const values = {
     status: input.status,
     offered_on: input.offeredOn ?? null,
@@ -31,11 +43,13 @@ export async function updatePoliceReport(trx: Db, work: CaseWork, input: PoliceR
 export async function getPoliceReport(db: Db, work: CaseWork) {
   const [row, kase] = await Promise.all([
     db.selectFrom('police_report').selectAll().where('case_id', '=', work.id).executeTakeFirst(),
-    db.selectFrom('case').select(['category', 'subtype']).where('id', '=', work.id).executeTakeFirstOrThrow(),
+    db.selectFrom('case').select(['category', 'subtype', 'reporter_role']).where('id', '=', work.id).executeTakeFirstOrThrow(),
   ]);
   await auditRead(db, work, 'POLICE_REPORT_VIEWED');
   return {
     isStandard: isPoliceReportStandard(kase.category, kase.subtype),
+    collectiveNorm: promptsCollectiveNorm(kase.category),
+    employerMayFile: employerMayFileFor(kase.reporter_role),
     report: row && {
       status: row.status,
       offeredOn: row.offered_on,

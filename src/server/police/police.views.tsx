@@ -26,6 +26,7 @@ export function PolicePage({ ctx, caseId, reference, view, files, canHandle, for
       <h1 class="utrecht-heading-1">{title}</h1>
       <ErrorSummary errors={form.errors} t={t} />
       {view.isStandard && <p class="panel" data-testid="police-standard">{t('police.standard')}</p>}
+      {view.collectiveNorm && <p class="panel" data-testid="collective-norm">{view.employerMayFile ? t('threatNorm.staff') : t('threatNorm.student')}</p>}
       <section aria-labelledby="police-state">
         <h2 id="police-state">{t('police.current')}</h2>
         {!r ? <p>{t('police.none')}</p> : (
@@ -51,7 +52,7 @@ export function PolicePage({ ctx, caseId, reference, view, files, canHandle, for
               <DateField name="offeredOn" label={t('police.offeredOn')} value={v.offeredOn} error={form.errors.offeredOn} />
               <TextArea name="declinedReason" label={t('police.declinedReason')} value={v.declinedReason} error={form.errors.declinedReason} />
               <DateField name="filedOn" label={t('police.filedOn')} value={v.filedOn} error={form.errors.filedOn} />
-              <RadioGroup name="filedBy" label={t('police.filedBy')} hint={t('police.filedByHint')} value={v.filedBy} error={form.errors.filedBy} choices={FILED_BY.map((s) => ({ value: s, label: k(`police.filedBy.${s}`) }))} />
+              <RadioGroup name="filedBy" label={t('police.filedBy')} hint={t('police.filedByHint')} value={v.filedBy} error={form.errors.filedBy} choices={FILED_BY.filter((s) => s !== 'employer' || view.employerMayFile).map((s) => ({ value: s, label: k(`police.filedBy.${s}`) }))} />
               <TextArea name="employerAddress" label={t('police.employerAddress')} value={v.employerAddress} error={form.errors.employerAddress} />
               <TextField name="policeReference" label={t('police.reference')} value={v.policeReference} error={form.errors.policeReference} />
               <TextArea name="followUp" label={t('police.followUp')} value={v.followUp} error={form.errors.followUp} />

@@ -13,6 +13,7 @@ import { addEvidence, getScreenshot, listEvidence, loadThreatLog } from './threa
 import { getThreatSupport, grantThreatLog, recordThreatCheckin, revokeThreatLog, updateThreatSupport } from './threat-support.service.js';
 import { CheckinInput, EvidenceInput, GrantInput, RevokeInput, SupportInput } from './threats.schema.js';
 import { ThreatLogPage, ThreatSupportPage } from './threats.views.js';
+import { CommsInput, getCommsAndImpact, ImpactInput, recordWorkImpact, updateCommsActions } from './threat-comms.service.js';
 
 export function threatRoutes(deps: Deps, today: () => string) {
   const app = new Hono<AppEnv>();
@@ -21,8 +22,9 @@ export function threatRoutes(deps: Deps, today: () => string) {
   async function renderSupport(c: Context<AppEnv>, form = empty()) {
     const work = await loadCaseWork(deps.db, deps.keyring, c.get('user')!, idParam(c), 'handle');
     const view = await getThreatSupport(deps.db, work);
+    const comms = await getCommsAndImpact(deps.db, work);
     if (Object.keys(form.errors).length) c.status(422);
-    return c.html(<ThreatSupportPage ctx={viewContext(c)} caseId={work.id} reference={work.reference} view={view} form={form} />);
+    return c.html(<ThreatSupportPage ctx={viewContext(c)} caseId={work.id} reference={work.reference} view={view} comms={comms} form={form} />);
   }
   function post<S extends z.ZodType>(path: string, schema: S, action: (trx: Db, work: CaseWork, input: z.infer<S>) => Promise<unknown>) {
     app.post(`/cases/:id/threats/${path}`, async (c) => {
@@ -44,6 +46,8 @@ export function threatRoutes(deps: Deps, today: () => string) {
   post('grants/revoke', RevokeInput, (trx, w, input) => revokeThreatLog(trx, w, input.userId));
   post('support', SupportInput, (trx, w, input) => updateThreatSupport(trx, w, input, today()));
   post('checkins', CheckinInput, recordThreatCheckin);
+  post('comms', CommsInput, (trx, w, input) => updateCommsActions(trx, w, input, today()));
+  post('impact', ImpactInput, recordWorkImpact);
 
   // The evidence log: case handlers and granted users (communications officer) — nothing else of the case.
   async function renderLog(c: Context<AppEnv>, form = empty()) {

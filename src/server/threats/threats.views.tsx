@@ -8,6 +8,8 @@ import type { FormState } from '../risk/risk.views.js';
 import { PLATFORMS, STATEMENT_STATUSES } from './threats.schema.js';
 import type { EvidenceEntry } from './threat-log.service.js';
 import type { ThreatSupportView } from './threat-support.service.js';
+import type { CommsImpactView } from './threat-comms.service.js';
+import { CollectiveNorm, CommsSection, ImpactSection } from './threat-comms.views.js';
 
 /** The evidence log page: shown to a granted communications officer too, so it shows nothing else of the case. */
 export function ThreatLogPage({ ctx, caseId, entries, form }: { ctx: ViewContext; caseId: string; entries: EvidenceEntry[]; form: FormState }) {
@@ -51,7 +53,7 @@ export function ThreatLogPage({ ctx, caseId, entries, form }: { ctx: ViewContext
   );
 }
 
-export function ThreatSupportPage({ ctx, caseId, reference, view, form }: { ctx: ViewContext; caseId: string; reference: string; view: ThreatSupportView; form: FormState }) {
+export function ThreatSupportPage({ ctx, caseId, reference, view, comms, form }: { ctx: ViewContext; caseId: string; reference: string; view: ThreatSupportView; comms: CommsImpactView; form: FormState }) {
   const { t } = ctx;
   const k = (key: string) => t(key as MessageKey);
   const v = form.values as Record<string, string>;
@@ -61,7 +63,10 @@ export function ThreatSupportPage({ ctx, caseId, reference, view, form }: { ctx:
       <p><a href={`/cases/${caseId}`}>{t('issue5.backToCase')}</a></p>
       <h1 class="utrecht-heading-1">{title}</h1>
       <ErrorSummary errors={form.errors} t={t} />
+      <CollectiveNorm ctx={ctx} caseId={caseId} category={comms.category} reporterRole={comms.reporterRole} />
       <p><a href={`/threat-log/${caseId}`}>{t('threats.logLink')}</a></p>
+      <CommsSection ctx={ctx} caseId={caseId} comms={comms} />
+      <ImpactSection ctx={ctx} caseId={caseId} comms={comms} form={form} />
       <section aria-labelledby="thr-grants">
         <h2 id="thr-grants">{t('threats.grants')}</h2>
         {view.grants.length === 0 ? <p>{t('threats.noGrants')}</p> : <ul data-testid="threat-grants">

@@ -1,0 +1,68 @@
+import { Hono, type Context } from 'hono';
+import type { Deps } from '../bootstrap.js';
+import { viewContext, type AppEnv } from '../http/env.js';
+import { AppError } from '../http/errors.js';
+import { teamsWithRole, type Role } from '../../domain/roles.js';
+import { idParam, parseForm, readForm, signedInUser } from '../risk/form-kit.js';
+import type { FormState } from '../risk/risk.views.js';
+import { AdviceInput, AnswerInput, CloseInput, ComplaintInput, ombudsWork } from './ombuds.service.js';
+import { BoardAdvicePage, OmbudsPage } from './ombuds.views.js';
+
+/** The ombudsperson's own screen (complaints about procedure, advice to the board) and the board's answers. */
+export function ombudsRoutes(deps: Deps, today: () => string) {
+  const app = new Hono<AppEnv>();
+  const workFor = (c: Context<AppEnv>, role: Role) => {
+    const user = signedInUser(c);
+    const teamId = teamsWithRole(user.memberships, [role])[0];
+    if (!teamId) throw new AppError('FORBIDDEN');
+    return ombudsWork(deps.db, deps.keyring, user.id, teamId);
+  };
+  const empty = (): FormState => ({ errors: {}, values: {} });
+
+  async function renderOmbuds(c: Context<AppEnv>, form = empty()) {
+    const w = workFor(c, 'ombudsperson');
+    const [complaints, advice] = [await w.complaints(today()), await w.advice()];
+    if (Object.keys(form.errors).length) c.status(422);
+    return c.html(<OmbudsPage ctx={viewContext(c)} complaints={complaints} advice={advice} form={form} />);
+  }
+  async function renderBoard(c: Context<AppEnv>, form = empty()) {
+    const advice = await workFor(c, 'board').advice();
+    if (Object.keys(form.errors).length) c.status(422);
+    return c.html(<BoardAdvicePage ctx={viewContext(c)} advice={advice} form={form} />);
+  }
+
+  app.get('/ombudsperson', (c) => renderOmbuds(c));
+  app.post('/ombudsperson/complaints', async (c) => {
+    const values = await readForm(c);
+    const parsed = parseForm(c, ComplaintInput, values);
+    if (parsed.errors) return renderOmbuds(c, { errors: parsed.errors, values });
+    await workFor(c, 'ombudsperson').recordComplaint(parsed.data);
+    return c.redirect('/ombudsperson', 303);
+  });
+  app.post('/ombudsperson/complaints/:cid/close', async (c) => {
+    const cid = idParam(c, 'cid');
+    const values = await readForm(c);
+    const parsed = parseForm(c, CloseInput, { outcome: values[`outcome-${cid}`] });
+    if (parsed.errors) return renderOmbuds(c, { errors: { [`outcome-${cid}`]: parsed.errors.outcome! }, values });
+    await workFor(c, 'ombudsperson').closeComplaint(cid, parsed.data, today());
+    return c.redirect('/ombudsperson', 303);
+  });
+  app.post('/ombudsperson/advice', async (c) => {
+    const values = await readForm(c);
+    const parsed = parseForm(c, AdviceInput, values);
+    if (parsed.errors) return renderOmbuds(c, { errors: parsed.errors, values });
+    await workFor(c, 'ombudsperson').giveAdvice(parsed.data, today());
+    return c.redirect('/ombudsperson', 303);
+  });
+
+  app.get('/board/advice', (c) => renderBoard(c));
+  app.post('/board/advice/:aid/answer', async (c) => {
+    const aid = idParam(c, 'aid');
+    const values = await readForm(c);
+    const parsed = parseForm(c, AnswerInput, { answer: values[`answer-${aid}`] });
+    if (parsed.errors) return renderBoard(c, { errors: { [`answer-${aid}`]: parsed.errors.answer! }, values });
+    await workFor(c, 'board').answerAdvice(aid, parsed.data, today());
+    return c.redirect('/board/advice', 303);
+  });
+  return app;
+}

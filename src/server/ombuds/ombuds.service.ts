@@ -1,0 +1,81 @@
+import crypto from 'node:crypto';
+import { z } from 'zod';
+import type { Db } from '../db/create-db.js';
+import type { Keyring } from '../crypto/keyring.js';
+import { openText, seal } from '../crypto/seal.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { AppError } from '../http/errors.js';
+import { isoDate, text } from '../risk/risk.schema.js';
+
+/** A complaint about procedure is answered within six weeks (Awb 9:11). */
+export const RESPOND_WITHIN_DAYS = 42;
+export const ComplaintInput = z.object({ receivedOn: isoDate, subject: text(4000) });
+export const CloseInput = z.object({ outcome: text(4000) });
+export const AdviceInput = z.object({ advice: text(6000) });
+export const AnswerInput = z.object({ answer: text(6000) });
+
+const aad = (kind: string, id: string) => `ombuds:${kind}:${id}`;
+export function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/** The ombudsperson's own records — complaints about procedure and advice to the board — never a case. */
+export function ombudsWork(db: Db, keyring: Keyring, actorId: string, teamId: string) {
+  const actor = { kind: 'user' as const, userId: actorId };
+  const sealNew = (value: string, kind: string, id: string, keyId = keyring.currentMasterKeyId) => seal(keyring.masterKey(keyId), value, aad(kind, id));
+  const openIt = (keyId: string, value: Buffer, kind: string, id: string) => openText(keyring.masterKey(keyId), value, aad(kind, id));
+  return {
+    async recordComplaint(input: z.infer<typeof ComplaintInput>) {
+      const id = crypto.randomUUID();
+      await db.transaction().execute(async (trx) => {
+        await trx.insertInto('procedure_complaint').values({
+          id, team_id: teamId, received_on: input.receivedOn, respond_by: addDays(input.receivedOn, RESPOND_WITHIN_DAYS),
+          master_key_id: keyring.currentMasterKeyId, subject: sealNew(input.subject, 'complaint', id), created_by: actorId,
+        }).execute();
+        await recordAudit(trx, { type: 'PROCEDURE_COMPLAINT_RECORDED', actor, teamId, detail: { complaintId: id } });
+      });
+    },
+    async closeComplaint(id: string, input: z.infer<typeof CloseInput>, today: string) {
+      const row = await db.selectFrom('procedure_complaint').select(['id', 'status', 'master_key_id']).where('id', '=', id).where('team_id', '=', teamId).executeTakeFirst();
+      if (!row || row.status !== 'open') throw new AppError('NOT_FOUND');
+      await db.transaction().execute(async (trx) => {
+        await trx.updateTable('procedure_complaint').set({ status: 'closed', closed_on: today, outcome: sealNew(input.outcome, 'complaint-outcome', id, row.master_key_id) }).where('id', '=', id).execute();
+        await recordAudit(trx, { type: 'PROCEDURE_COMPLAINT_CLOSED', actor, teamId, detail: { complaintId: id } });
+      });
+    },
+    async giveAdvice(input: z.infer<typeof AdviceInput>, today: string) {
+      const id = crypto.randomUUID();
+      await db.transaction().execute(async (trx) => {
+        await trx.insertInto('board_advice').values({ id, team_id: teamId, given_on: today, master_key_id: keyring.currentMasterKeyId, advice: sealNew(input.advice, 'advice', id), created_by: actorId }).execute();
+        await recordAudit(trx, { type: 'BOARD_ADVICE_GIVEN', actor, teamId, detail: { adviceId: id } });
+      });
+    },
+    async answerAdvice(id: string, input: z.infer<typeof AnswerInput>, today: string) {
+      const row = await db.selectFrom('board_advice').select(['id', 'answer', 'master_key_id']).where('id', '=', id).where('team_id', '=', teamId).executeTakeFirst();
+      if (!row || row.answer) throw new AppError('NOT_FOUND');
+      await db.transaction().execute(async (trx) => {
+        await trx.updateTable('board_advice').set({ answer: sealNew(input.answer, 'advice-answer', id, row.master_key_id), answered_on: today, answered_by: actorId }).where('id', '=', id).execute();
+        await recordAudit(trx, { type: 'BOARD_ADVICE_ANSWERED', actor, teamId, detail: { adviceId: id } });
+      });
+    },
+    async complaints(today: string) {
+      const rows = await db.selectFrom('procedure_complaint').selectAll().where('team_id', '=', teamId).orderBy('received_on', 'desc').execute();
+      await db.transaction().execute((trx) => recordAudit(trx, { type: 'OMBUDS_WORK_VIEWED', actor, teamId, detail: { complaints: rows.length } }));
+      return rows.map((r) => ({
+        id: r.id, receivedOn: r.received_on, respondBy: r.respond_by, status: r.status, closedOn: r.closed_on,
+        isOverdue: r.status === 'open' && r.respond_by < today,
+        subject: openIt(r.master_key_id, r.subject, 'complaint', r.id),
+        outcome: r.outcome ? openIt(r.master_key_id, r.outcome, 'complaint-outcome', r.id) : null,
+      }));
+    },
+    async advice() {
+      const rows = await db.selectFrom('board_advice').selectAll().where('team_id', '=', teamId).orderBy('given_on', 'desc').execute();
+      return rows.map((r) => ({
+        id: r.id, givenOn: r.given_on, advice: openIt(r.master_key_id, r.advice, 'advice', r.id),
+        answer: r.answer ? openIt(r.master_key_id, r.answer, 'advice-answer', r.id) : null, answeredOn: r.answered_on,
+      }));
+    },
+  };
+}
