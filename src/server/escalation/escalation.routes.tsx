@@ -1,11 +1,11 @@
 import { Hono, type Context } from 'hono';
 import type { Deps } from '../bootstrap.js';
-import { viewContext, type AppEnv } from '../http/env.js';
+import { signedInUser, viewContext, type AppEnv } from '../http/env.js';
 import { AppError } from '../http/errors.js';
 import { listPartners } from '../admin/partners.service.js';
 import { loadCaseWork } from '../risk/case-work.js';
 import { idParam, parseForm, readForm } from '../risk/form-kit.js';
-import { canUserHandle } from '../risk/risk.routes.js';
+import { canUserHandle } from '../risk/can-handle.js';
 import type { FormState } from '../risk/risk.views.js';
 import { ExternalShareInput, OutcomeInput, StepInput } from './escalation.schema.js';
 import { EscalationRuleError, getEscalation, recordEscalationOutcome, recordEscalationStep, shareExternally } from './escalation.service.js';
@@ -15,7 +15,7 @@ export function escalationRoutes(deps: Deps) {
   const app = new Hono<AppEnv>();
 
   async function render(c: Context<AppEnv>, caseId: string, form: FormState = { errors: {}, values: {} }) {
-    const work = await loadCaseWork(deps.db, deps.keyring, c.get('user')!, caseId, 'open');
+    const work = await loadCaseWork(deps.db, deps.keyring, signedInUser(c), caseId, 'open');
     const [view, partners] = [await getEscalation(deps.db, work), await listPartners(deps.db, work.teamId)];
     if (Object.keys(form.errors).length) c.status(422);
     return c.html(<EscalationPage ctx={viewContext(c)} caseId={caseId} reference={work.reference} view={view} partners={partners} canHandle={await canUserHandle(deps, c, caseId)} form={form} />);
@@ -28,7 +28,7 @@ export function escalationRoutes(deps: Deps) {
     const values = await readForm(c);
     const parsed = parseForm(c, StepInput, values);
     if (parsed.errors) return render(c, caseId, { errors: parsed.errors, values });
-    const work = await loadCaseWork(deps.db, deps.keyring, c.get('user')!, caseId, 'handle');
+    const work = await loadCaseWork(deps.db, deps.keyring, signedInUser(c), caseId, 'handle');
     try {
       await deps.db.transaction().execute((trx) => recordEscalationStep(trx, work, parsed.data));
     } catch (err) {
@@ -44,7 +44,7 @@ export function escalationRoutes(deps: Deps) {
     const values = await readForm(c);
     const parsed = parseForm(c, OutcomeInput, { outcome: values[`outcome-${stepId}`] });
     if (parsed.errors) return render(c, caseId, { errors: { [`outcome-${stepId}`]: parsed.errors.outcome! }, values });
-    const work = await loadCaseWork(deps.db, deps.keyring, c.get('user')!, caseId, 'handle');
+    const work = await loadCaseWork(deps.db, deps.keyring, signedInUser(c), caseId, 'handle');
     await deps.db.transaction().execute((trx) => recordEscalationOutcome(trx, work, stepId, parsed.data));
     return c.redirect(`/cases/${caseId}/escalation`, 303);
   });
@@ -54,7 +54,7 @@ export function escalationRoutes(deps: Deps) {
     const values = await readForm(c);
     const parsed = parseForm(c, ExternalShareInput, values);
     if (parsed.errors) return render(c, caseId, { errors: parsed.errors, values });
-    const work = await loadCaseWork(deps.db, deps.keyring, c.get('user')!, caseId, 'handle');
+    const work = await loadCaseWork(deps.db, deps.keyring, signedInUser(c), caseId, 'handle');
     try {
       await shareExternally(deps.db, deps.keyring, work, parsed.data);
     } catch (err) {

@@ -5,7 +5,7 @@ import { viewContext, type AppEnv } from '../http/env.js';
 import { loadCaseWork } from '../risk/case-work.js';
 import { idParam, parseForm, readForm, signedInUser } from '../risk/form-kit.js';
 import { text } from '../risk/risk.schema.js';
-import { canUserHandle } from '../risk/risk.routes.js';
+import { canUserHandle } from '../risk/can-handle.js';
 import type { FormState } from '../risk/risk.views.js';
 import { canPublishConsultation } from './expert.policy.js';
 import { confirmFinding, ConsultationRuleError, createConsultation, getConsultationForCase, listCaseConsultations, publishConsultation, updateSummary } from './consultation.service.js';
@@ -20,19 +20,19 @@ const empty = (): FormState => ({ errors: {}, values: {} });
 
 export function expertRoutes(deps: Deps) {
   const app = new Hono<AppEnv>();
-  const work = (c: Context<AppEnv>, need: 'open' | 'handle') => loadCaseWork(deps.db, deps.keyring, c.get('user')!, idParam(c), need);
+  const work = (c: Context<AppEnv>, need: 'open' | 'handle') => loadCaseWork(deps.db, deps.keyring, signedInUser(c), idParam(c), need);
 
   async function renderList(c: Context<AppEnv>, form = empty()) {
     const w = await work(c, 'open');
     const list = await listCaseConsultations(deps.db, w);
     if (Object.keys(form.errors).length) c.status(422);
-    return c.html(<CaseConsultationsPage ctx={viewContext(c)} caseId={w.id} reference={w.reference} list={list} canCreate={canPublishConsultation(c.get('user')!.memberships, w.teamId)} form={form} />);
+    return c.html(<CaseConsultationsPage ctx={viewContext(c)} caseId={w.id} reference={w.reference} list={list} canCreate={canPublishConsultation(signedInUser(c).memberships, w.teamId)} form={form} />);
   }
   async function renderOne(c: Context<AppEnv>, form = empty()) {
     const w = await work(c, 'open');
     const view = await getConsultationForCase(deps.db, w, idParam(c, 'cid'));
     if (Object.keys(form.errors).length) c.status(422);
-    return c.html(<CaseConsultationPage ctx={viewContext(c)} caseId={w.id} reference={w.reference} view={view} canEdit={await canUserHandle(deps, c, w.id)} canPublish={canPublishConsultation(c.get('user')!.memberships, w.teamId)} form={form} />);
+    return c.html(<CaseConsultationPage ctx={viewContext(c)} caseId={w.id} reference={w.reference} view={view} canEdit={await canUserHandle(deps, c, w.id)} canPublish={canPublishConsultation(signedInUser(c).memberships, w.teamId)} form={form} />);
   }
 
   app.get('/cases/:id/consultations', (c) => renderList(c));
@@ -41,7 +41,7 @@ export function expertRoutes(deps: Deps) {
     const parsed = parseForm(c, SummaryInput, values);
     if (parsed.errors) return renderList(c, { errors: parsed.errors, values });
     const w = await work(c, 'handle');
-    const id = await deps.db.transaction().execute((trx) => createConsultation(trx, w, c.get('user')!, parsed.data.summary));
+    const id = await deps.db.transaction().execute((trx) => createConsultation(trx, w, signedInUser(c), parsed.data.summary));
     return c.redirect(`/cases/${w.id}/consultations/${id}`, 303);
   });
   app.get('/cases/:id/consultations/:cid', (c) => renderOne(c));
@@ -62,7 +62,7 @@ export function expertRoutes(deps: Deps) {
   app.post('/cases/:id/consultations/:cid/publish', async (c) => {
     const w = await work(c, 'handle');
     try {
-      await publishConsultation(deps.db, w, c.get('user')!, idParam(c, 'cid'));
+      await publishConsultation(deps.db, w, signedInUser(c), idParam(c, 'cid'));
     } catch (err) {
       if (!(err instanceof ConsultationRuleError)) throw err;
       return renderOne(c, { errors: { [err.field]: c.get('t')(err.messageKey) }, values: {} });
@@ -72,7 +72,7 @@ export function expertRoutes(deps: Deps) {
 
   app.post('/cases/:id/consultations/:cid/close', async (c) => {
     const w = await work(c, 'handle');
-    await deps.db.transaction().execute((trx) => closeConsultation(trx, w, c.get('user')!, idParam(c, 'cid')));
+    await deps.db.transaction().execute((trx) => closeConsultation(trx, w, signedInUser(c), idParam(c, 'cid')));
     return c.redirect(`/cases/${w.id}/consultations/${idParam(c, 'cid')}`, 303);
   });
 

@@ -1,0 +1,48 @@
+// The lint half of the gate (decision 027): type-aware typescript-eslint over every TypeScript file
+// the type check covers. Only rules that catch bugs or dead code; layout is Prettier's job and the
+// import boundaries are dependency-cruiser's (.dependency-cruiser.cjs).
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  {
+    ignores: ['node_modules/', 'data/', 'public/', 'bench/results/', 'test/fixtures/', '**/*.js', '**/*.cjs', '**/*.mjs'],
+  },
+  {
+    files: ['**/*.ts', '**/*.tsx'],
+    extends: [js.configs.recommended, ...tseslint.configs.recommended],
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    linterOptions: { reportUnusedDisableDirectives: 'error' },
+    rules: {
+      // A promise nobody awaits loses its error (and in a route, its transaction): await it, return
+      // it, or mark a deliberate fire-and-forget with `void`.
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { arguments: false, attributes: false } }],
+      // A non-null assertion on the request context (`c.get('user')!`, `c.req.param('id')!`) silences
+      // the type checker exactly where a missing session or case would be a confidentiality bug:
+      // use signedInUser(c) / idParam(c) (they fail closed). Elsewhere (`rows[0]!` after a count
+      // check, tests) an assertion is a plain claim and stays allowed.
+      '@typescript-eslint/no-non-null-assertion': 'off',
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "TSNonNullExpression > CallExpression[callee.object.name='c'][callee.property.name=/^(get|var)$/]",
+          message: 'No non-null assertion on the request context: use signedInUser(c) or check it.',
+        },
+        {
+          selector: "TSNonNullExpression > CallExpression[callee.object.object.name='c'][callee.property.name=/^(param|query|header)$/]",
+          message: 'No non-null assertion on a request parameter: use idParam(c) or check it.',
+        },
+      ],
+      // Matching control characters is what the input checks do (http/validation.ts, uploads, import).
+      'no-control-regex': 'off',
+      // No unused code (tsconfig's noUnusedLocals covers locals and imports; this covers arguments).
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none', ignoreRestSiblings: true }],
+      // TypeScript checks these better than ESLint can.
+      'no-undef': 'off',
+      'no-redeclare': 'off',
+    },
+  },
+);
