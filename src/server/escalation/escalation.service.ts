@@ -9,11 +9,9 @@ import { auditRead, type CaseWork } from '../risk/case-work.js';
 import type { ExternalShareInput, OutcomeInput, StepInput } from './escalation.schema.js';
 
 export type EscalationMessage = 'escalation.error.horizontalFirst' | 'escalation.error.framework2' | 'escalation.error.partner';
-export class EscalationRuleError extends Error {
-  constructor(readonly field: string, readonly messageKey: EscalationMessage) {
-    super(messageKey);
-  }
-}
+/** The one rule error (http/rule-error.ts), under this feature's earlier name. */
+import { RuleError as EscalationRuleError } from '../http/rule-error.js';
+export { EscalationRuleError };
 
 /** One rung of the ladder: who, why, when; the outcome follows later. */
 export async function recordEscalationStep(trx: Db, work: CaseWork, input: z.infer<typeof StepInput>) {

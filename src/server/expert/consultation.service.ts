@@ -8,11 +8,9 @@ import { canPublishConsultation } from './expert.policy.js';
 import { findConsultationRow, listAdviceRows, listCaseConsultationRows, listPartyIdentities } from './expert.queries.js';
 import { findShareBasis, recordShareRefused, type ShareRequest } from '../consent/consent.service.js';
 
-export class ConsultationRuleError extends Error {
-  constructor(readonly field: string, readonly messageKey: 'expert.error.unresolved' | 'consent.required') {
-    super(messageKey);
-  }
-}
+/** The one rule error (http/rule-error.ts), under this feature's earlier name. */
+import { RuleError as ConsultationRuleError } from '../http/rule-error.js';
+export { ConsultationRuleError };
 
 /** Names of the case's parties (reporter, accused, intermediary), for the detector. */
 async function knownNames(db: Db, work: CaseWork): Promise<string[]> {
