@@ -45,4 +45,13 @@ export default tseslint.config(
       'no-redeclare': 'off',
     },
   },
+  {
+    // Configuration only through config.ts (parsed with zod, safe defaults): nothing else in the
+    // server reads the environment, so one file lists every setting.
+    files: ['src/server/**/*.ts', 'src/server/**/*.tsx'],
+    ignores: ['src/server/config.ts', 'src/server/main.ts', '**/*.test.ts', '**/*.test.tsx'],
+    rules: {
+      'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'Read configuration through config.ts (readConfig), not process.env.' }],
+    },
+  },
 );

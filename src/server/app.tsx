@@ -63,7 +63,7 @@ export function createApp(deps: Deps, opts: AppOptions = {}) {
   const app = new Hono<AppEnv>();
   const today = opts.today ?? (() => new Date().toISOString().slice(0, 10));
   const secure = deps.config.secureCookies;
-  const sso = opts.sso ?? readSsoConfig(process.env, deps.config.baseUrl);
+  const sso = opts.sso ?? deps.config.sso ?? readSsoConfig({}, deps.config.baseUrl);
 
   app.use(securityHeaders);
   app.use(compress());
