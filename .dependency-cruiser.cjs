@@ -28,6 +28,22 @@ module.exports = {
       from: { path: '^src/server/([^/]+)/', pathNot: KNOWN_ROUTE_IMPORTERS },
       to: { path: FOREIGN_ROUTES, pathNot: '^src/server/$1/' },
     },
+    {
+      name: 'no-foreign-queries',
+      comment: "A feature calls another feature's service, never its queries (decision 026).",
+      severity: 'error',
+      from: { path: '^src/server/([^/]+)/', pathNot: '^src/server/escalation/escalation[.]service[.]ts$' },
+      to: { path: '^src/server/[^/]+/.+[.]queries[.]ts$', pathNot: '^src/server/$1/' },
+    },
+    {
+      // Known exception: the escalation ladder reads the latest risk assessment through risk.queries.ts;
+      // it should ask a risk service.
+      name: 'no-foreign-queries',
+      comment: 'known exception: escalation.service.ts reads risk/risk.queries.ts',
+      severity: 'error',
+      from: { path: '^src/server/escalation/escalation[.]service[.]ts$' },
+      to: { path: '^src/server/[^/]+/.+[.]queries[.]ts$', pathNot: '^src/server/(escalation|risk)/' },
+    },
     // Known exceptions (when the rule came in, decision 027). Each file below may import exactly the
     // routes named, no others; shrink these as the code moves, never widen them.
     {

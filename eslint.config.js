@@ -4,6 +4,17 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+const REQUEST_CONTEXT_RULES = [
+  {
+    selector: "TSNonNullExpression > CallExpression[callee.object.name='c'][callee.property.name=/^(get|var)$/]",
+    message: 'No non-null assertion on the request context: use signedInUser(c) or check it.',
+  },
+  {
+    selector: "TSNonNullExpression > CallExpression[callee.object.object.name='c'][callee.property.name=/^(param|query|header)$/]",
+    message: 'No non-null assertion on a request parameter: use idParam(c) or check it.',
+  },
+];
+
 export default tseslint.config(
   {
     ignores: ['node_modules/', 'data/', 'public/', 'bench/results/', 'test/fixtures/', '**/*.js', '**/*.cjs', '**/*.mjs'],
@@ -25,17 +36,7 @@ export default tseslint.config(
       // use signedInUser(c) / idParam(c) (they fail closed). Elsewhere (`rows[0]!` after a count
       // check, tests) an assertion is a plain claim and stays allowed.
       '@typescript-eslint/no-non-null-assertion': 'off',
-      'no-restricted-syntax': [
-        'error',
-        {
-          selector: "TSNonNullExpression > CallExpression[callee.object.name='c'][callee.property.name=/^(get|var)$/]",
-          message: 'No non-null assertion on the request context: use signedInUser(c) or check it.',
-        },
-        {
-          selector: "TSNonNullExpression > CallExpression[callee.object.object.name='c'][callee.property.name=/^(param|query|header)$/]",
-          message: 'No non-null assertion on a request parameter: use idParam(c) or check it.',
-        },
-      ],
+      'no-restricted-syntax': ['error', ...REQUEST_CONTEXT_RULES],
       // Matching control characters is what the input checks do (http/validation.ts, uploads, import).
       'no-control-regex': 'off',
       // No unused code (tsconfig's noUnusedLocals covers locals and imports; this covers arguments).
@@ -43,6 +44,23 @@ export default tseslint.config(
       // TypeScript checks these better than ESLint can.
       'no-undef': 'off',
       'no-redeclare': 'off',
+    },
+  },
+  {
+    // Routes do not run SQL (decision 026): parse input, call a service (which may query), render.
+    // Opening the transaction the service runs in stays the route's job.
+    files: ['src/server/**/*.routes.ts', 'src/server/**/*.routes.tsx'],
+    // Known exceptions when the rule came in: move their queries into their services.
+    ignores: ['src/server/auth/two-factor.routes.tsx', 'src/server/urgent/urgent.routes.tsx'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.property.name=/^(selectFrom|insertInto|updateTable|deleteFrom|replaceInto|mergeInto)$/]",
+          message: 'No SQL in a routes file: put the query in the service (decision 026).',
+        },
+        ...REQUEST_CONTEXT_RULES,
+      ],
     },
   },
   {
