@@ -1,7 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { grantConsent } from '../src/server/consent/consent.service.js';
-import { registeredJobs } from '../src/server/jobs/scheduler.js';
-import '../src/server/jobs/all-jobs.js';
+import { ALL_JOBS } from '../src/server/jobs/all-jobs.js';
 import { sendThreatCheckinReminders } from '../src/server/threats/checkin-reminders.job.js';
 import sharp from 'sharp';
 import { noisePng } from './support/images.js';
@@ -26,7 +25,7 @@ const mailsAbout = (reference: string) => t.smtp.messages.filter((m) => (m.text 
 
 describe('periodic check-ins after threats', () => {
   it('is a registered job', () => {
-    expect(registeredJobs().map((j) => j.name)).toContain('threat-checkin-reminders');
+    expect(ALL_JOBS.map((j) => j.name)).toContain('threat-checkin-reminders');
   });
 
   it('reminds the adviser exactly once per check-in date, without content; a recorded check-in sets the next date', async () => {

@@ -40,6 +40,7 @@ import { apiRoutes } from './api/api.routes.js';
 import { createMetrics } from './ops/metrics.js';
 import { metricsAccess } from './ops/metrics-auth.js';
 import { safetyWorkRoutes } from './risk/safety-work.routes.js';
+import { ombudsRoutes } from './ombuds/ombuds.routes.js';
 import { patternRoutes } from './patterns/patterns.routes.js';
 import { teamWorkRoutes } from './protocols/team-work.routes.js';
 import { needToKnow } from './access/need-to-know.js';
@@ -66,7 +67,7 @@ export function createApp(deps: Deps, opts: AppOptions = {}) {
   const app = new Hono<AppEnv>();
   const today = opts.today ?? (() => new Date().toISOString().slice(0, 10));
   const secure = deps.config.secureCookies;
-  const sso = opts.sso ?? readSsoConfig(process.env, deps.config.baseUrl);
+  const sso = opts.sso ?? deps.config.sso ?? readSsoConfig({}, deps.config.baseUrl);
 
   app.use(securityHeaders);
   app.use(compress());
@@ -149,6 +150,7 @@ export function createApp(deps: Deps, opts: AppOptions = {}) {
   app.use('/cases', requireUser);
   app.route('/', caseRoutes(deps, today));
   app.route('/', safetyWorkRoutes(deps, today)); // risk, plan, escalation, referrals, police, threats, expert team, MDO (issue 5)
+  app.route('/', ombudsRoutes(deps, today)); // the ombudsperson's complaints about procedure and advice to the board (issue 21)
   app.route('/', patternRoutes(deps)); // coordinators' signal; the reporter's escrow under /postbus/patroon
   app.route('/', reportRoutes(deps)); // annual report page and downloads (advisers, coordinators); issue 7
   app.route('/', statisticsRoutes(deps)); // the board's suppressed aggregates

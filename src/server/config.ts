@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { readSsoConfig, type SsoConfig } from './sso/sso.config.js';
 
 const Env = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -63,6 +64,8 @@ export type Config = {
   metricsToken?: string;
   budgets: Budgets;
   logLevel: z.infer<typeof Env>['MELDPUNT_LOG_LEVEL'];
+  /** Single sign-on (MELDPUNT_SSO_*); absent in hand-made test configurations, which means off. */
+  sso?: SsoConfig;
 };
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -98,5 +101,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       apiPerMinute: e.MELDPUNT_API_PER_MINUTE,
     },
     logLevel: e.MELDPUNT_LOG_LEVEL,
+    sso: readSsoConfig(env, baseUrl.replace(/\/$/, '')),
   };
 }

@@ -1,4 +1,5 @@
 import type { Hono } from 'hono';
+import type { AppEnv } from '../../src/server/http/env.js';
 
 /**
  * A browser-like client over app.request(): keeps cookies, finds the CSRF token in the last
@@ -8,7 +9,7 @@ export class TestClient {
   private cookies = new Map<string, string>();
   lastHtml = '';
 
-  constructor(private readonly app: Hono<any>, private readonly lang?: 'nl' | 'en') {}
+  constructor(private readonly app: Hono<AppEnv>, private readonly lang?: 'nl' | 'en') {}
 
   async get(path: string, headers: Record<string, string> = {}): Promise<Response> {
     return this.send(path, { method: 'GET', headers });

@@ -1,4 +1,5 @@
 import type { Hono } from 'hono';
+import type { AppEnv } from '../../src/server/http/env.js';
 import { expect } from 'vitest';
 import { TestClient } from './http-client.js';
 
@@ -29,7 +30,7 @@ export async function postMultipart(client: TestClient, path: string, fields: Re
   return client.send(path, { method: 'POST', body: form });
 }
 
-export async function reportAnonymously(app: Hono<any>, files: Parameters<typeof postMultipart>[3] = [], overrides: Record<string, string> = {}) {
+export async function reportAnonymously(app: Hono<AppEnv>, files: Parameters<typeof postMultipart>[3] = [], overrides: Record<string, string> = {}) {
   const client = new TestClient(app);
   await client.get('/melden');
   const res = await postMultipart(client, '/melden', intakeFields(client, overrides), files);
@@ -39,7 +40,7 @@ export async function reportAnonymously(app: Hono<any>, files: Parameters<typeof
   return { client, receipt, reference, idempotencyKey: client.inputValue('idempotencyKey') };
 }
 
-export async function openMailbox(app: Hono<any>, receipt: string, lang?: 'nl' | 'en') {
+export async function openMailbox(app: Hono<AppEnv>, receipt: string, lang?: 'nl' | 'en') {
   const client = new TestClient(app, lang);
   await client.get('/postbus');
   const res = await client.post('/postbus', { receipt });
@@ -47,7 +48,7 @@ export async function openMailbox(app: Hono<any>, receipt: string, lang?: 'nl' |
 }
 
 /** Signs in to the mailbox and downloads its first file, as the reporter's browser would. */
-export async function downloadFirstMailboxFile(app: Hono<any>, receipt: string): Promise<{ bytes: Buffer; type: string | null; disposition: string | null }> {
+export async function downloadFirstMailboxFile(app: Hono<AppEnv>, receipt: string): Promise<{ bytes: Buffer; type: string | null; disposition: string | null }> {
   const { client } = await openMailbox(app, receipt);
   await client.get('/postbus/inbox');
   const href = /href="(\/postbus\/bestanden\/[0-9a-f-]+)"/.exec(client.lastHtml)?.[1];

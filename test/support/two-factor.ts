@@ -1,5 +1,6 @@
 import { expect } from 'vitest';
 import type { Hono } from 'hono';
+import type { AppEnv } from '../../src/server/http/env.js';
 import { timeStep, totpCode } from '../../src/server/auth/totp.js';
 import { TestClient } from './http-client.js';
 import { base32Decode } from './base32.js';
@@ -14,7 +15,7 @@ export async function enrolAtSignIn(client: TestClient): Promise<Buffer> {
 }
 
 /** Signs in with password and a TOTP code of the next step (each step is accepted once). */
-export async function signInWithCode(app: Hono<any>, email: string, secret: Buffer, step = timeStep(new Date()) + 1) {
+export async function signInWithCode(app: Hono<AppEnv>, email: string, secret: Buffer, step = timeStep(new Date()) + 1) {
   const client = new TestClient(app);
   expect((await client.signIn(email, PASSWORD)).headers.get('location')).toBe('/login/two-factor');
   await client.get('/login/two-factor');

@@ -1,6 +1,6 @@
 import { Hono, type Context } from 'hono';
 import type { Deps } from '../bootstrap.js';
-import { viewContext, type AppEnv } from '../http/env.js';
+import { signedInUser, viewContext, type AppEnv } from '../http/env.js';
 import type { FieldErrors } from '../../ui/form.js';
 import { idParam, parseForm, readForm, stringValues } from '../risk/form-kit.js';
 import { pickTeam } from '../protocols/team-scope.js';
@@ -9,11 +9,7 @@ import { listTeamAdvisersForTraining } from './activities.queries.js';
 import { ActivityInput, ActivityStatusInput } from './activities.schema.js';
 import { getActivityYear, recordActivity, updateActivityStatus } from './activities.service.js';
 import { ActivitiesPage } from './activities.views.js';
-
-export function yearParam(c: Context<AppEnv>): number {
-  const y = Number(c.req.query('year'));
-  return Number.isInteger(y) && y >= 2000 && y <= 2100 ? y : new Date().getUTCFullYear();
-}
+import { yearParam } from '../http/params.js';
 
 /** The team's activities (support officer, coordinators, advisers): no case content anywhere here. */
 export function activityRoutes(deps: Deps) {
@@ -35,7 +31,7 @@ export function activityRoutes(deps: Deps) {
     const values = stringValues(await readForm(c));
     const parsed = parseForm(c, ActivityInput, values);
     if (parsed.errors) return render(c, parsed.errors, values);
-    await deps.db.transaction().execute((trx) => recordActivity(trx, scope.teamId, parsed.data, c.get('user')!.id));
+    await deps.db.transaction().execute((trx) => recordActivity(trx, scope.teamId, parsed.data, signedInUser(c).id));
     return c.redirect(`/team/activities?team=${scope.teamId}&year=${parsed.data.heldOn.slice(0, 4)}`, 303);
   });
 
@@ -43,7 +39,7 @@ export function activityRoutes(deps: Deps) {
     const scope = await scopeOf(c);
     const parsed = parseForm(c, ActivityStatusInput, stringValues(await readForm(c)));
     if (parsed.errors) return render(c, parsed.errors);
-    await deps.db.transaction().execute((trx) => updateActivityStatus(trx, scope.teamId, idParam(c, 'activityId'), parsed.data, c.get('user')!.id));
+    await deps.db.transaction().execute((trx) => updateActivityStatus(trx, scope.teamId, idParam(c, 'activityId'), parsed.data, signedInUser(c).id));
     return c.redirect(`/team/activities?team=${scope.teamId}&year=${yearParam(c)}`, 303);
   });
 

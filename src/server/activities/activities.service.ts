@@ -19,7 +19,7 @@ export async function recordActivity(trx: Db, teamId: string, input: ActivityInp
   return row.id;
 }
 
-export async function updateActivityStatus(trx: Db, teamId: string, activityId: string, input: { status: string; participants?: number }, userId: string) {
+export async function updateActivityStatus(trx: Db, teamId: string, activityId: string, input: { status: 'planned' | 'held' | 'cancelled'; participants?: number }, userId: string) {
   const row = await trx
     .updateTable('team_activity')
     .set({ status: input.status, ...(input.participants !== undefined ? { participants: input.participants } : {}) })

@@ -1,6 +1,6 @@
 import { Hono, type MiddlewareHandler } from 'hono';
 import type { Deps } from '../bootstrap.js';
-import { viewContext, type AppEnv } from '../http/env.js';
+import { signedInUser, viewContext, type AppEnv } from '../http/env.js';
 import { AppError } from '../http/errors.js';
 import { formStrings, toFieldErrors } from '../http/validation.js';
 import { adminTeamIds, canAdministerTeam, canCreateTeam } from './admin.policy.js';
@@ -10,8 +10,8 @@ import { createTeam, getTeamSettings, isTeamKeyTaken, listTeamSettings, updateTe
 import { configRoutes } from './config.routes.js';
 import { userAdminRoutes } from './users.routes.js';
 import { tokenRoutes } from './tokens.routes.js';
+import { UUID } from '../http/params.js';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** Only administrators reach /admin; team pages only for the teams they administer. */
 const requireAdmin: MiddlewareHandler<AppEnv> = async (c, next) => {
@@ -32,14 +32,14 @@ export function adminRoutes(deps: Deps) {
   app.use('/admin/teams/:teamId/*', requireAdmin);
 
   const home = async (c: Parameters<MiddlewareHandler<AppEnv>>[0], form = { values: {}, errors: {} }) => {
-    const teams = await listTeamSettings(deps.db, adminTeamIds(c.get('user')!.memberships));
+    const teams = await listTeamSettings(deps.db, adminTeamIds(signedInUser(c).memberships));
     return c.html(<AdminHomePage ctx={viewContext(c)} teams={teams} form={form} />);
   };
 
   app.get('/admin', (c) => home(c));
 
   app.post('/admin/teams', async (c) => {
-    const user = c.get('user')!;
+    const user = signedInUser(c);
     if (!canCreateTeam(user.memberships)) throw new AppError('FORBIDDEN');
     const values = formStrings(await c.req.parseBody());
     const parsed = NewTeamInput.safeParse(values);
@@ -68,7 +68,7 @@ export function adminRoutes(deps: Deps) {
       const team = await getTeamSettings(deps.db, teamId);
       return c.html(<TeamSettingsPage ctx={viewContext(c)} team={team} form={{ values, errors: toFieldErrors(parsed.error, c.get('t')) }} />);
     }
-    await deps.db.transaction().execute((trx) => updateTeamSettings(trx, teamId, parsed.data, { kind: 'user', userId: c.get('user')!.id }));
+    await deps.db.transaction().execute((trx) => updateTeamSettings(trx, teamId, parsed.data, { kind: 'user', userId: signedInUser(c).id }));
     return c.redirect(`/admin/teams/${teamId}?saved=1`, 303);
   });
 

@@ -1,6 +1,6 @@
 import { Hono, type Context } from 'hono';
 import type { Deps } from '../bootstrap.js';
-import { viewContext, type AppEnv } from '../http/env.js';
+import { signedInUser, viewContext, type AppEnv } from '../http/env.js';
 import { AppError } from '../http/errors.js';
 import { formStrings, toFieldErrors } from '../http/validation.js';
 import type { AuditActor } from '../audit/audit.service.js';
@@ -12,7 +12,7 @@ import { listCategories, saveCategoryVersion, type TeamCategory } from './catego
 import { listPartners, savePartner } from './partners.service.js';
 import { getGuideContent, saveGuideContent } from './guide.service.js';
 
-const actorOf = (c: Context<AppEnv>): AuditActor => ({ kind: 'user', userId: c.get('user')!.id });
+const actorOf = (c: Context<AppEnv>): AuditActor => ({ kind: 'user', userId: signedInUser(c).id });
 const noticeOf = (c: Context<AppEnv>) => (c.req.query('saved') ? c.get('t')('admin.saved') : undefined);
 const empty = { values: {}, errors: {} };
 

@@ -30,7 +30,7 @@ export async function listTeamUsers(db: Db, teamId: string): Promise<TeamUser[]>
   const byId = new Map<string, TeamUser>();
   for (const r of rows) {
     const user = byId.get(r.id) ?? { id: r.id, displayName: r.display_name, email: r.email, isActive: r.is_active, roles: [] };
-    user.roles.push(r.role as Role);
+    user.roles.push(r.role);
     byId.set(r.id, user);
   }
   return [...byId.values()];
@@ -73,7 +73,7 @@ export async function inviteUser(trx: Db, teamId: string, input: Invitation, act
 
 async function rolesOf(db: Db, teamId: string, userId: string): Promise<Role[]> {
   const rows = await db.selectFrom('team_membership').select('role').where('team_id', '=', teamId).where('user_id', '=', userId).execute();
-  return rows.map((r) => r.role as Role);
+  return rows.map((r) => r.role);
 }
 
 export async function findInvitation(db: Db, token: string) {

@@ -1,7 +1,8 @@
 import { Hono, type Context } from 'hono';
 import type { Deps } from '../bootstrap.js';
-import { viewContext, type AppEnv } from '../http/env.js';
+import { signedInUser, viewContext, type AppEnv } from '../http/env.js';
 import { AppError } from '../http/errors.js';
+import { idParam } from '../http/params.js';
 import { formStrings, toFieldErrors } from '../http/validation.js';
 import { noticeOf, noticeRedirect } from '../http/notice.js';
 import type { AuditActor } from '../audit/audit.service.js';
@@ -15,7 +16,7 @@ import { listAdviserProfiles, saveAdviserProfile } from './advisers.service.js';
 import { describeSecondFactor, resetSecondFactor } from '../recovery/second-factor-reset.service.js';
 import { notifyAccountRecovered } from '../recovery/recovery.mail.js';
 
-const actorOf = (c: Context<AppEnv>): AuditActor => ({ kind: 'user', userId: c.get('user')!.id });
+const actorOf = (c: Context<AppEnv>): AuditActor => ({ kind: 'user', userId: signedInUser(c).id });
 const USER_NOTICES = { twoFactorReset: 'admin.user.twoFactorResetDone', twoFactorResetNoMail: 'admin.user.twoFactorResetNoMail' } as const;
 const asStrings = (v: Record<string, unknown>) => Object.fromEntries(Object.entries(v).filter(([, x]) => typeof x === 'string')) as Record<string, string>;
 
@@ -25,21 +26,21 @@ export function userAdminRoutes(deps: Deps) {
   const base = '/admin/teams/:teamId/users';
 
   async function usersPage(c: Context<AppEnv>, form = { values: {} as Record<string, string>, errors: {}, roles: [] as string[] }, notice?: string) {
-    const teamId = c.req.param('teamId')!;
+    const teamId = c.req.param('teamId') ?? '';
     const [team, users] = await Promise.all([getTeamSettings(deps.db, teamId), listTeamUsers(deps.db, teamId)]);
     return c.html(<UsersPage ctx={viewContext(c)} team={team} users={users} form={form} notice={notice} />);
   }
 
   async function userPage(c: Context<AppEnv>, form = { values: {} as Record<string, string>, errors: {} }, notice?: string) {
-    const teamId = c.req.param('teamId')!;
+    const teamId = c.req.param('teamId') ?? '';
     const [team, user, profiles] = await Promise.all([
-      getTeamSettings(deps.db, teamId), getTeamUser(deps.db, teamId, c.req.param('userId')!), listAdviserProfiles(deps.db, teamId, { includeHidden: true }),
+      getTeamSettings(deps.db, teamId), getTeamUser(deps.db, teamId, idParam(c, 'userId')), listAdviserProfiles(deps.db, teamId, { includeHidden: true }),
     ]);
     const profile = profiles.find((p) => p.userId === user.id);
     const twoFactor = await describeSecondFactor(deps.db, user.id);
     return c.html(
       <UserPage ctx={viewContext(c)} team={team} user={user} profile={profile} form={{ ...form, roles: user.roles }} notice={notice}
-        twoFactor={twoFactor} isSelf={user.id === c.get('user')!.id} />,
+        twoFactor={twoFactor} isSelf={user.id === signedInUser(c).id} />,
     );
   }
 
@@ -78,7 +79,7 @@ export function userAdminRoutes(deps: Deps) {
     await getTeamUser(deps.db, teamId, userId);
     const parsed = RolesInput.safeParse(formValues(await c.req.parseBody({ all: true }), ['roles']));
     if (!parsed.success) throw new AppError('NOT_FOUND');
-    if (userId === c.get('user')!.id && !parsed.data.roles.includes('administrator')) throw new AppError('FORBIDDEN');
+    if (userId === signedInUser(c).id && !parsed.data.roles.includes('administrator')) throw new AppError('FORBIDDEN');
     await deps.db.transaction().execute((trx) => setUserRoles(trx, teamId, userId, parsed.data.roles as Role[], actorOf(c)));
     return c.redirect(parsed.data.roles.length ? `/admin/teams/${teamId}/users/${userId}?saved=1` : `/admin/teams/${teamId}/users`, 303);
   });
@@ -110,7 +111,7 @@ export function userAdminRoutes(deps: Deps) {
   app.post(`${base}/:userId/two-factor/reset`, async (c) => {
     const { teamId, userId } = c.req.param();
     await getTeamUser(deps.db, teamId, userId);
-    if (userId === c.get('user')!.id) throw new AppError('FORBIDDEN');
+    if (userId === signedInUser(c).id) throw new AppError('FORBIDDEN');
     if (formStrings(await c.req.parseBody()).confirmReset !== 'yes') {
       c.status(422);
       return userPage(c, { values: {}, errors: { confirmReset: c.get('t')('validation.confirmTwoFactorReset') } });

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import type { Deps } from '../bootstrap.js';
-import { viewContext, type AppEnv } from '../http/env.js';
+import { signedInUser, viewContext, type AppEnv } from '../http/env.js';
 import { assertRouteAllowed } from '../access/route-guard.js';
 import { viewTeamAudit } from './audit-viewer.service.js';
 import { AuditPage } from './audit.views.js';
@@ -12,7 +12,7 @@ export function auditRoutes(deps: Deps) {
     assertRouteAllowed(c);
     const raw = c.req.query('case')?.trim();
     const caseId = raw && /^[0-9a-f-]{36}$/.test(raw) ? raw : undefined;
-    const view = await viewTeamAudit(deps.db, c.get('user')!, caseId);
+    const view = await viewTeamAudit(deps.db, signedInUser(c), caseId);
     return c.html(<AuditPage ctx={viewContext(c)} view={view} caseId={caseId} />);
   });
   return app;

@@ -2,14 +2,15 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import type { Deps } from '../bootstrap.js';
 import { viewContext, type AppEnv } from '../http/env.js';
-import { clearStrictCookie, setStrictCookie } from '../http/cookies.js';
 import { formStrings, toFieldErrors } from '../http/validation.js';
 import { noticeOf } from '../http/notice.js';
 import { NewPassword } from '../users/password-policy.js';
-import { createFirstAdmin, isFirstAdminTokenValid, signIn, signOut, SESSION_ABSOLUTE_HOURS } from './auth.service.js';
+import { createFirstAdmin, isFirstAdminTokenValid, signIn, signOut } from './auth.service.js';
 import { LoginPage, MessagePage, SetupPage, type SsoLinks } from './auth.views.js';
+/** For app.tsx's session lookup; the cookie is defined in session-cookie.ts. */
+export { SESSION_COOKIE } from './session-cookie.js';
+import { clearSessionCookie, setSessionCookie } from './session-cookie.js';
 
-export const SESSION_COOKIE = 'mp_session';
 /** After a password reset (recovery/password-reset.routes.tsx) the sign-in page confirms it. */
 const LOGIN_NOTICES = { passwordChanged: 'passwordReset.done' } as const;
 
@@ -44,7 +45,7 @@ export function authRoutes(deps: Deps, sso?: SsoLinks) {
       c.status(result.waitSeconds ? 429 : 401);
       return c.html(<LoginPage ctx={viewContext(c)} email={parsed.data.email} errors={{ email: message }} sso={sso} />);
     }
-    setStrictCookie(c, SESSION_COOKIE, result.token, secure, SESSION_ABSOLUTE_HOURS * 3600);
+    setSessionCookie(c, result.token, secure);
     const next = { complete: '/cases', pending_code: '/login/two-factor', pending_enrol: '/login/two-factor/enrol' }[result.state];
     return c.redirect(next, 303);
   });
@@ -52,7 +53,7 @@ export function authRoutes(deps: Deps, sso?: SsoLinks) {
   app.post('/logout', async (c) => {
     const token = c.get('sessionToken');
     if (token) await signOut(deps.db, token);
-    clearStrictCookie(c, SESSION_COOKIE, secure);
+    clearSessionCookie(c, secure);
     return c.redirect('/login', 303);
   });
 

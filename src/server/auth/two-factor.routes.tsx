@@ -1,20 +1,19 @@
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import type { Deps } from '../bootstrap.js';
-import { viewContext, type AppEnv } from '../http/env.js';
+import { signedInUser, viewContext, type AppEnv } from '../http/env.js';
 import { AppError } from '../http/errors.js';
-import { readStrictCookie, setStrictCookie } from '../http/cookies.js';
 import { formStrings } from '../http/validation.js';
 import { noticeOf, noticeRedirect } from '../http/notice.js';
 import { assertRouteAllowed } from '../access/route-guard.js';
-import { completeSession, findPendingSession, listSessions, revokeSession, SESSION_ABSOLUTE_HOURS } from './auth.service.js';
+import { completeSession, findPendingSession, listSessions, revokeSession } from './auth.service.js';
 import { confirmEnrolment, getEnrolmentSecret, hasConfirmedTotp, isTwoFactorRequired, setTwoFactorRequired, verifySecondFactor } from './two-factor.service.js';
 import { otpauthUri, toBase32 } from './totp.js';
 import { listCredentials, relyingPartyFor } from './webauthn.service.js';
 import { KEY_NOTICES } from './webauthn.routes.js';
 import { AccountSecurityPage, AdminSecurityPage, EnrolPage, RecoveryCodesPage, SecondFactorPage } from './two-factor.views.js';
+import { readSessionCookie, setSessionCookie } from './session-cookie.js';
 
-const SESSION_COOKIE = 'mp_session';
 const CodeInput = z.object({ code: z.string().trim().min(1).max(40) });
 const RequireInput = z.object({ requireTwoFactor: z.enum(['yes', 'no']) });
 
@@ -25,13 +24,13 @@ export function twoFactorRoutes(deps: Deps, sso?: { oidc: boolean; saml: boolean
   const { canUseKeys } = relyingPartyFor(deps.config.baseUrl);
   const secure = deps.config.secureCookies;
   const pending = async (c: Context<AppEnv>, state: 'pending_code' | 'pending_enrol') => {
-    const token = readStrictCookie(c, SESSION_COOKIE, secure);
+    const token = readSessionCookie(c, secure);
     const session = token ? await findPendingSession(deps.db, token, state) : undefined;
     if (!token || !session) throw new AppError('UNAUTHENTICATED');
     return { token, userId: session.user_id };
   };
   const complete = async (c: Context<AppEnv>, token: string) => {
-    setStrictCookie(c, SESSION_COOKIE, await completeSession(deps.db, token), secure, SESSION_ABSOLUTE_HOURS * 3600);
+    setSessionCookie(c, await completeSession(deps.db, token), secure);
   };
   const code = async (c: Context<AppEnv>) => CodeInput.safeParse(formStrings(await c.req.parseBody())).data?.code ?? '';
   const enrolView = async (userId: string) => {
@@ -78,7 +77,7 @@ export function twoFactorRoutes(deps: Deps, sso?: { oidc: boolean; saml: boolean
   });
 
   const accountPage = async (c: Context<AppEnv>, errors: Record<string, string> = {}) => {
-    const user = c.get('user')!;
+    const user = signedInUser(c);
     const enrolled = await hasConfirmedTotp(deps.db, user.id);
     const view = enrolled ? undefined : await enrolView(user.id);
     const sessions = await listSessions(deps.db, user.id, c.get('sessionToken'));
@@ -95,7 +94,7 @@ export function twoFactorRoutes(deps: Deps, sso?: { oidc: boolean; saml: boolean
 
   app.post('/account/two-factor', async (c) => {
     assertRouteAllowed(c);
-    const codes = await confirmEnrolment(deps.db, deps.keyring, c.get('user')!.id, await code(c));
+    const codes = await confirmEnrolment(deps.db, deps.keyring, signedInUser(c).id, await code(c));
     if (!codes) return accountPage(c, { code: c.get('t')('twofa.failed') });
     return c.html(<RecoveryCodesPage ctx={viewContext(c)} codes={codes} canUseKeys={canUseKeys} />);
   });
@@ -103,7 +102,7 @@ export function twoFactorRoutes(deps: Deps, sso?: { oidc: boolean; saml: boolean
   app.post('/account/sessions/:sessionId/revoke', async (c) => {
     assertRouteAllowed(c);
     const id = c.req.param('sessionId');
-    if (!/^[0-9a-f-]{36}$/.test(id) || !(await revokeSession(deps.db, c.get('user')!.id, id))) throw new AppError('NOT_FOUND');
+    if (!/^[0-9a-f-]{36}$/.test(id) || !(await revokeSession(deps.db, signedInUser(c).id, id))) throw new AppError('NOT_FOUND');
     return c.redirect('/account/security', 303);
   });
 
@@ -118,7 +117,7 @@ export function twoFactorRoutes(deps: Deps, sso?: { oidc: boolean; saml: boolean
     const parsed = RequireInput.safeParse(formStrings(await c.req.parseBody()));
     if (!parsed.success) throw new AppError('NOT_FOUND');
     const required = parsed.data.requireTwoFactor === 'yes';
-    await deps.db.transaction().execute((trx) => setTwoFactorRequired(trx, required, c.get('user')!.id));
+    await deps.db.transaction().execute((trx) => setTwoFactorRequired(trx, required, signedInUser(c).id));
     return noticeRedirect(c, '/admin/security', 'saved');
   });
 

@@ -2,16 +2,15 @@ import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import type { AuthenticationResponseJSON, RegistrationResponseJSON } from '@simplewebauthn/server';
 import type { Deps } from '../bootstrap.js';
-import type { AppEnv } from '../http/env.js';
+import { signedInUser, type AppEnv } from '../http/env.js';
 import { AppError } from '../http/errors.js';
-import { readStrictCookie, setStrictCookie } from '../http/cookies.js';
 import { noticeRedirect } from '../http/notice.js';
 import { assertRouteAllowed } from '../access/route-guard.js';
-import { completeSession, findPendingSession, SESSION_ABSOLUTE_HOURS } from './auth.service.js';
+import { completeSession, findPendingSession } from './auth.service.js';
 import { deleteCredential, finishAuthentication, finishRegistration, relyingPartyFor, startAuthentication, startRegistration } from './webauthn.service.js';
+import { UUID } from '../http/params.js';
+import { readSessionCookie, setSessionCookie } from './session-cookie.js';
 
-const SESSION_COOKIE = 'mp_session';
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 /** The confirmations /account/security shows after a key was added or removed (see noticeOf). */
 export const KEY_NOTICES = { 'key-added': 'webauthn.added', 'key-removed': 'webauthn.removed' } as const;
 const b64url = z.string().max(20_000).regex(/^[A-Za-z0-9_-]*$/);
@@ -39,7 +38,7 @@ export function webauthnRoutes(deps: Deps) {
   const app = new Hono<AppEnv>();
   const rp = relyingPartyFor(deps.config.baseUrl);
   const pending = async (c: Context<AppEnv>) => {
-    const token = readStrictCookie(c, SESSION_COOKIE, deps.config.secureCookies);
+    const token = readSessionCookie(c, deps.config.secureCookies);
     const session = token ? await findPendingSession(deps.db, token, 'pending_code') : undefined;
     if (!token || !session) throw new AppError('UNAUTHENTICATED');
     return { token, userId: session.user_id };
@@ -47,14 +46,14 @@ export function webauthnRoutes(deps: Deps) {
 
   app.post('/account/webauthn/options', async (c) => {
     assertRouteAllowed(c);
-    const options = await startRegistration(deps.db, rp, c.get('user')!.id);
+    const options = await startRegistration(deps.db, rp, signedInUser(c).id);
     if (!options) return c.json({ error: 'totp_required' }, 409);
     return c.json(options);
   });
 
   app.post('/account/webauthn', async (c) => {
     assertRouteAllowed(c);
-    const ok = await finishRegistration(deps.db, rp, c.get('user')!.id, (await credential(c)) as unknown as RegistrationResponseJSON);
+    const ok = await finishRegistration(deps.db, rp, signedInUser(c).id, (await credential(c)) as unknown as RegistrationResponseJSON);
     return ok ? c.json({ ok: true, redirect: '/account/security?notice=key-added' }) : c.json({ ok: false }, 422);
   });
 
@@ -62,7 +61,7 @@ export function webauthnRoutes(deps: Deps) {
     assertRouteAllowed(c);
     const id = c.req.param('credentialId');
     // Another user's key is answered like a key that does not exist.
-    if (!UUID.test(id) || !(await deleteCredential(deps.db, c.get('user')!.id, id))) throw new AppError('NOT_FOUND');
+    if (!UUID.test(id) || !(await deleteCredential(deps.db, signedInUser(c).id, id))) throw new AppError('NOT_FOUND');
     return noticeRedirect(c, '/account/security', 'key-removed');
   });
 
@@ -77,7 +76,7 @@ export function webauthnRoutes(deps: Deps) {
     const { token, userId } = await pending(c);
     const result = await finishAuthentication(deps.db, rp, userId, (await credential(c)) as unknown as AuthenticationResponseJSON);
     if (!result.ok) return c.json({ ok: false }, result.waitMinutes ? 429 : 401);
-    setStrictCookie(c, SESSION_COOKIE, await completeSession(deps.db, token), deps.config.secureCookies, SESSION_ABSOLUTE_HOURS * 3600);
+    setSessionCookie(c, await completeSession(deps.db, token), deps.config.secureCookies);
     return c.json({ ok: true, redirect: '/cases' });
   });
 

@@ -1,7 +1,7 @@
 import { Hono, type Context } from 'hono';
 import type { z } from 'zod';
 import type { Deps } from '../bootstrap.js';
-import type { AppEnv } from '../http/env.js';
+import { signedInUser, type AppEnv } from '../http/env.js';
 import { AppError } from '../http/errors.js';
 import { toFieldErrors } from '../http/validation.js';
 import type { SessionUser } from '../users/users.service.js';
@@ -15,8 +15,8 @@ import { changeCaseStatus } from './case-status.service.js';
 import { createSupportCase } from './support-case.service.js';
 import { addCaseDocuments } from './case-documents.service.js';
 import { filesOf } from '../attachments/upload-rules.js';
+import { UUID } from '../http/params.js';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 type Action<T> = (deps: Deps, user: SessionUser, caseId: string, input: T, today: string) => Promise<unknown>;
 
@@ -33,7 +33,7 @@ export function caseActionRoutes(deps: Deps, today: () => string) {
       const strings = Object.fromEntries(Object.entries(values).filter(([, v]) => typeof v === 'string')) as Record<string, string>;
       if (!parsed.success) return renderCasePage(c, deps, id, today(), toFieldErrors(parsed.error, c.get('t')), strings);
       try {
-        await action(deps, c.get('user')!, id, parsed.data, today());
+        await action(deps, signedInUser(c), id, parsed.data, today());
       } catch (err) {
         if (!(err instanceof CaseRuleError)) throw err;
         return renderCasePage(c, deps, id, today(), { [err.field]: c.get('t')(err.messageKey) }, strings);
@@ -51,14 +51,14 @@ export function caseActionRoutes(deps: Deps, today: () => string) {
   post('support-case', SupportCaseInput, (d, u, id, input, today) => createSupportCase(d.db, d.keyring, u, id, input, today));
 
   app.post('/cases/:id/conflict', async (c) => {
-    await declareConflict(deps.db, c.get('user')!, caseIdOf(c));
+    await declareConflict(deps.db, signedInUser(c), caseIdOf(c));
     return c.redirect('/cases', 303);
   });
 
   app.post('/cases/:id/tasks/:taskId/done', async (c) => {
     const taskId = c.req.param('taskId');
     if (!UUID.test(taskId)) throw new AppError('NOT_FOUND');
-    await completeTask(deps.db, deps.keyring, c.get('user')!, caseIdOf(c), taskId);
+    await completeTask(deps.db, deps.keyring, signedInUser(c), caseIdOf(c), taskId);
     return c.redirect(`/cases/${caseIdOf(c)}`, 303);
   });
 
@@ -66,7 +66,7 @@ export function caseActionRoutes(deps: Deps, today: () => string) {
     const id = caseIdOf(c);
     const files = filesOf(await c.req.parseBody({ all: true }), 'files');
     try {
-      await addCaseDocuments(deps.db, deps.keyring, c.get('user')!, id, files);
+      await addCaseDocuments(deps.db, deps.keyring, signedInUser(c), id, files);
     } catch (err) {
       if (!(err instanceof CaseRuleError)) throw err;
       return renderCasePage(c, deps, id, today(), { [err.field]: c.get('t')(err.messageKey) }, {});
@@ -83,7 +83,7 @@ export function caseActionRoutes(deps: Deps, today: () => string) {
     if (!parsed.success) return renderCasePage(c, deps, id, today(), toFieldErrors(parsed.error, c.get('t')), {});
     let pdf;
     try {
-      pdf = await exportCasePdf(deps.db, deps.keyring, c.get('user')!, id, parsed.data, c.get('lang'));
+      pdf = await exportCasePdf(deps.db, deps.keyring, signedInUser(c), id, parsed.data, c.get('lang'));
     } catch (err) {
       if (!(err instanceof CaseRuleError)) throw err;
       return renderCasePage(c, deps, id, today(), { [err.field]: c.get('t')(err.messageKey) }, {});

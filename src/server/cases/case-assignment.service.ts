@@ -4,7 +4,7 @@ import type { Keyring } from '../crypto/keyring.js';
 import { seal } from '../crypto/seal.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { AppError } from '../http/errors.js';
-import type { Membership, Role } from '../../domain/roles.js';
+import type { Membership } from '../../domain/roles.js';
 import type { SessionUser } from '../users/users.service.js';
 import { aad, loadCase } from './case-access.js';
 import { canBeAssigned, inboxTeamIds, isAssignmentReasonRequired } from './cases.policy.js';
@@ -18,7 +18,7 @@ async function membershipsOf(db: Db, userId: string): Promise<Membership[]> {
     .where('user_id', '=', userId)
     .where('app_user.is_active', '=', true)
     .execute();
-  return rows.map((r) => ({ teamId: r.team_id, teamKey: '', role: r.role as Role }));
+  return rows.map((r) => ({ teamId: r.team_id, teamKey: '', role: r.role }));
 }
 
 /**

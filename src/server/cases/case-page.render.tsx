@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import type { Deps } from '../bootstrap.js';
-import { viewContext, type AppEnv } from '../http/env.js';
+import { signedInUser, viewContext, type AppEnv } from '../http/env.js';
 import type { FieldErrors } from '../../ui/form.js';
 import { canAssignCase, canHandleCase } from './cases.policy.js';
 import { loadCase } from './case-access.js';
@@ -12,7 +12,7 @@ import { findRetentionPanel } from '../retention/retention-panel.service.js';
 
 /** Renders a case page (an audited read), optionally with the errors of a refused form. */
 export async function renderCasePage(c: Context<AppEnv>, deps: Deps, caseId: string, today: string, errors: FieldErrors = {}, values: Record<string, string> = {}) {
-  const user = c.get('user')!;
+  const user = signedInUser(c);
   const view = await openCase(deps.db, deps.keyring, user, caseId);
   const { facts } = await loadCase(deps.db, deps.keyring, user, caseId, 'open');
   const advisers = (await listTeamAdvisers(deps.db, [view.teamId]))

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import type { Updateable } from 'kysely';
 import type { Db } from '../db/create-db.js';
-import type { CaseTable } from '../db/schema.js';
+import type { Case as CaseTable } from '../db/schema.js';
 import type { Keyring } from '../crypto/keyring.js';
 import { seal } from '../crypto/seal.js';
 import { recordAudit } from '../audit/audit.service.js';

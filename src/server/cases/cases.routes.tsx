@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import type { Deps } from '../bootstrap.js';
-import { viewContext, type AppEnv } from '../http/env.js';
+import { signedInUser, viewContext, type AppEnv } from '../http/env.js';
 import { AppError } from '../http/errors.js';
 import { formStrings, toFieldErrors } from '../http/validation.js';
 import { listTeams } from '../teams/teams.service.js';
@@ -17,8 +17,8 @@ import { RegistrationInput } from './registration.schema.js';
 import { registerStaffReport } from './registration.service.js';
 import { listOfferedCategories } from '../admin/categories.service.js';
 import { RegistrationPage } from './registration.views.js';
+import { UUID } from '../http/params.js';
 
-export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 async function registrationOptions(deps: Deps, user: SessionUser, lang: 'nl' | 'en') {
   const teamIds = inboxTeamIds(user.memberships);
@@ -35,19 +35,19 @@ export function caseRoutes(deps: Deps, today: () => string = () => new Date().to
 
   app.get('/cases', async (c) => {
     const query = InboxQuery.parse(c.req.query());
-    const data = await listInbox(deps.db, c.get('user')!, query, today());
+    const data = await listInbox(deps.db, signedInUser(c), query, today());
     return c.html(<InboxPage ctx={viewContext(c)} data={data} query={query} />);
   });
 
   app.get('/cases/new', async (c) => {
-    const user = c.get('user')!;
+    const user = signedInUser(c);
     if (inboxTeamIds(user.memberships).length === 0) throw new AppError('FORBIDDEN');
     const options = await registrationOptions(deps, user, c.get('lang'));
     return c.html(<RegistrationPage ctx={viewContext(c)} {...options} values={{ receivedOn: today() }} errors={{}} />);
   });
 
   app.post('/cases/new', async (c) => {
-    const user = c.get('user')!;
+    const user = signedInUser(c);
     if (inboxTeamIds(user.memberships).length === 0) throw new AppError('FORBIDDEN');
     const values = formStrings(await c.req.parseBody());
     const parsed = RegistrationInput.safeParse(values);

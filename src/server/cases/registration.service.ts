@@ -27,7 +27,7 @@ export async function registerStaffReport(db: Db, keyring: Keyring, user: Sessio
   if (input.preferredAdviserId) {
     const ms = await db.selectFrom('team_membership').select(['team_id', 'role']).where('user_id', '=', input.preferredAdviserId).execute();
     const facts = { teamId: input.team, assignedAdviserId: null };
-    if (!canBeAssigned(input.preferredAdviserId, ms.map((m) => ({ teamId: m.team_id, teamKey: '', role: m.role as never })), facts)) {
+    if (!canBeAssigned(input.preferredAdviserId, ms.map((m) => ({ teamId: m.team_id, teamKey: '', role: m.role })), facts)) {
       throw new CaseRuleError('preferredAdviserId', 'cases.assign.notEligible');
     }
   }

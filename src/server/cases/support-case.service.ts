@@ -26,7 +26,7 @@ export async function createSupportCase(
   if (await findSupportCase(db, caseId)) throw new CaseRuleError('supportAdviserId', 'cases.support.exists');
   const facts = { teamId: row.team_id, assignedAdviserId: null, conflictedUserIds: [], counterpartAdviserId: row.assigned_adviser_id };
   const memberships = await db.selectFrom('team_membership').select(['team_id', 'role']).where('user_id', '=', input.supportAdviserId).execute();
-  if (!canBeAssigned(input.supportAdviserId, memberships.map((m) => ({ teamId: m.team_id, teamKey: '', role: m.role as never })), facts)) {
+  if (!canBeAssigned(input.supportAdviserId, memberships.map((m) => ({ teamId: m.team_id, teamKey: '', role: m.role })), facts)) {
     throw new CaseRuleError('supportAdviserId', 'cases.support.sameAdviser');
   }
   return db.transaction().execute(async (trx) => {

@@ -1,7 +1,7 @@
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import type { Deps } from '../bootstrap.js';
-import { viewContext, type AppEnv } from '../http/env.js';
+import { signedInUser, viewContext, type AppEnv } from '../http/env.js';
 import { AppError } from '../http/errors.js';
 import { formStrings, toFieldErrors } from '../http/validation.js';
 import { noticeOf, noticeRedirect } from '../http/notice.js';
@@ -11,9 +11,9 @@ import { grantIdentityAccess, listIdentityAccess, revokeIdentityAccess } from '.
 import { getConsentLedger, grantConsent, recordAcuteRiskOverride, recordShareRefused, withdrawConsent } from './consent.service.js';
 import { GrantInput, OverrideInput, toShare, WithdrawInput } from './consent.schema.js';
 import { ConsentPage } from './consent.views.js';
+import { UUID } from '../http/params.js';
 
 const UserIdInput = z.object({ userId: z.uuid({ error: 'validation.required' }) });
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** Confirmations after a successful POST, shown by the GET it redirects to. */
 const NOTICES = { saved: 'consent.saved', withdrawn: 'consent.withdrawn', revoked: 'identity.revoked' } as const;
@@ -22,8 +22,8 @@ const NOTICES = { saved: 'consent.saved', withdrawn: 'consent.withdrawn', revoke
 export function consentRoutes(deps: Deps) {
   const app = new Hono<AppEnv>();
   const route = (c: Context<AppEnv>) => ({ method: c.req.method as 'GET' | 'POST', path: c.req.routePath });
-  const load = (c: Context<AppEnv>) => getCaseForRoute(deps.db, c.get('user')!, c.req.param('id')!, route(c));
-  const actor = (c: Context<AppEnv>) => ({ kind: 'user' as const, userId: c.get('user')!.id });
+  const load = (c: Context<AppEnv>) => getCaseForRoute(deps.db, signedInUser(c), c.req.param('id') ?? '', route(c));
+  const actor = (c: Context<AppEnv>) => ({ kind: 'user' as const, userId: signedInUser(c).id });
   const saved = (c: Context<AppEnv>, ref: CaseRef, notice: keyof typeof NOTICES) => noticeRedirect(c, `/cases/${ref.id}/consents`, notice);
 
   async function render(c: Context<AppEnv>, ref: CaseRef, values: Record<string, string> = {}, errors: FieldErrors = {}) {

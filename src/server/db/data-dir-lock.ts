@@ -50,7 +50,7 @@ async function fileLock(dataDir: string): Promise<() => Promise<void>> {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
       const holder = Number(fs.readFileSync(file, 'utf8'));
       if (!holder || !alive(holder)) fs.rmSync(file, { force: true });
-      else if (Date.now() > deadline) throw new Error(`process ${holder} has held the database lock of ${dataDir} for ${WAIT_MS / 1000} s`);
+      else if (Date.now() > deadline) throw new Error(`process ${holder} has held the database lock of ${dataDir} for ${WAIT_MS / 1000} s`, { cause: err });
       else await new Promise((r) => setTimeout(r, 50));
     }
   }

@@ -227,9 +227,9 @@ async function waitUntilReady(dataDir: string, clusterDir: string, password: str
       // 57P03: starting up or recovering; ENOENT/ECONNREFUSED: socket not there yet.
       const transient = code === '57P03' || code === 'ENOENT' || code === 'ECONNREFUSED';
       if (!transient || Date.now() > deadline) {
-        throw new Error(`the embedded PostgreSQL in ${clusterDir} is not reachable: ${(err as Error).message} (see ${path.join(dataDir, 'pg.log')})`);
+        throw new Error(`the embedded PostgreSQL in ${clusterDir} is not reachable: ${(err as Error).message} (see ${path.join(dataDir, 'pg.log')})`, { cause: err });
       }
-      if (!isRunning(clusterDir)) throw new Error(`the embedded PostgreSQL in ${clusterDir} stopped while starting: ${lastProblem(path.join(dataDir, 'pg.log'))}`);
+      if (!isRunning(clusterDir)) throw new Error(`the embedded PostgreSQL in ${clusterDir} stopped while starting: ${lastProblem(path.join(dataDir, 'pg.log'))}`, { cause: err });
       await sleep(50);
     }
   }

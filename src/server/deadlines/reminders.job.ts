@@ -1,5 +1,5 @@
 import type { Deps } from '../bootstrap.js';
-import { registerJob } from '../jobs/scheduler.js';
+import type { Job } from '../jobs/job.js';
 import type { MessageKey, Translate } from '../../i18n/i18n.js';
 import { addDays, deadlineState, isoDate, nextCheckinAfter, openDeadlineKind } from './deadline-rules.js';
 import { listCheckinCandidates, listDeadlineCandidates, listDueTasks } from './reminders.queries.js';
@@ -48,4 +48,4 @@ function reminderMail(deps: Deps, t: Translate, r: Reminder<ReminderKind>) {
   };
 }
 
-registerJob({ name: 'deadline-reminders', everyMinutes: 15, run: (deps, now) => sendDueReminders(deps, now).then(() => undefined) });
+export const deadlineRemindersJob: Job = { name: 'deadline-reminders', everyMinutes: 15, run: (deps, now) => sendDueReminders(deps, now).then(() => undefined) };

@@ -1,12 +1,12 @@
 import { Hono, type Context } from 'hono';
 import type { z } from 'zod';
 import type { Deps } from '../bootstrap.js';
-import { viewContext, type AppEnv } from '../http/env.js';
+import { signedInUser, viewContext, type AppEnv } from '../http/env.js';
 import { AppError } from '../http/errors.js';
 import { listPartners } from '../admin/partners.service.js';
 import { loadCaseWork, type CaseWork } from '../risk/case-work.js';
 import { idParam, parseForm, readForm } from '../risk/form-kit.js';
-import { canUserHandle } from '../risk/risk.routes.js';
+import { canUserHandle } from '../risk/can-handle.js';
 import type { FormState } from '../risk/risk.views.js';
 import { hasRole } from '../../domain/roles.js';
 import type { MessageKey } from '../../i18n/i18n.js';
@@ -20,10 +20,10 @@ export function escalationRoutes(deps: Deps) {
   const app = new Hono<AppEnv>();
 
   async function render(c: Context<AppEnv>, caseId: string, form: FormState = { errors: {}, values: {} }) {
-    const work = await loadCaseWork(deps.db, deps.keyring, c.get('user')!, caseId, 'open');
+    const work = await loadCaseWork(deps.db, deps.keyring, signedInUser(c), caseId, 'open');
     const [view, partners] = [await getEscalation(deps.db, work), await listPartners(deps.db, work.teamId)];
     if (Object.keys(form.errors).length) c.status(422);
-    const isCoordinator = hasRole(c.get('user')!.memberships, work.teamId, ['safety_coordinator']);
+    const isCoordinator = hasRole(signedInUser(c).memberships, work.teamId, ['safety_coordinator']);
     return c.html(<EscalationPage ctx={viewContext(c)} caseId={caseId} reference={work.reference} view={view} partners={partners} canHandle={await canUserHandle(deps, c, caseId)} canRequest={isCoordinator} form={form} />);
   }
 
@@ -34,13 +34,13 @@ export function escalationRoutes(deps: Deps) {
       const values = await readForm(c);
       const parsed = parseForm(c, schema, values);
       if (parsed.errors) return render(c, caseId, { errors: parsed.errors, values });
-      const work = await loadCaseWork(deps.db, deps.keyring, c.get('user')!, caseId, 'handle');
+      const work = await loadCaseWork(deps.db, deps.keyring, signedInUser(c), caseId, 'handle');
       try {
         await run(work, parsed.data);
       } catch (err) {
         const t = c.get('t');
         if (err instanceof EscalationRuleError) {
-          return render(c, caseId, { errors: { [err.field]: t(err.messageKey, err.rung ? { rung: t(`escalation.rung.${err.rung}` as MessageKey) } : undefined) }, values });
+          return render(c, caseId, { errors: { [err.field]: t(err.messageKey, err.detail ? { rung: t(`escalation.rung.${err.detail}` as MessageKey) } : undefined) }, values });
         }
         if (err instanceof AppError && err.code === 'CONSENT_REQUIRED') return render(c, caseId, { errors: { info: t('escalation.error.consent') }, values });
         throw err;
@@ -62,7 +62,7 @@ export function escalationRoutes(deps: Deps) {
     const values = await readForm(c);
     const parsed = parseForm(c, OutcomeInput, { outcome: values[`outcome-${stepId}`] });
     if (parsed.errors) return render(c, caseId, { errors: { [`outcome-${stepId}`]: parsed.errors.outcome! }, values });
-    const work = await loadCaseWork(deps.db, deps.keyring, c.get('user')!, caseId, 'handle');
+    const work = await loadCaseWork(deps.db, deps.keyring, signedInUser(c), caseId, 'handle');
     await deps.db.transaction().execute((trx) => recordEscalationOutcome(trx, work, stepId, parsed.data));
     return c.redirect(`/cases/${caseId}/escalation`, 303);
   });

@@ -9,11 +9,9 @@ import { findConsultationRow, listAdviceRows, listCaseConsultationRows, listPart
 import { findShareBasis, recordShareRefused, type ShareRequest } from '../consent/consent.service.js';
 import { mayConsultWithoutConsent } from '../../domain/anonymous-consultation.js';
 
-export class ConsultationRuleError extends Error {
-  constructor(readonly field: string, readonly messageKey: 'expert.error.unresolved' | 'consent.required') {
-    super(messageKey);
-  }
-}
+/** The one rule error (http/rule-error.ts), under this feature's earlier name. */
+import { RuleError as ConsultationRuleError } from '../http/rule-error.js';
+export { ConsultationRuleError };
 
 /** Names of the case's parties (reporter, accused, intermediary), for the detector. */
 export async function knownNames(db: Db, work: CaseWork): Promise<string[]> {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Db } from '../db/create-db.js';
-import { EXPERT_DISCIPLINES } from '../../domain/expert-disciplines.js';
+import { EXPERT_DISCIPLINES, type ExpertDiscipline } from '../../domain/expert-disciplines.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { AppError } from '../http/errors.js';
 import type { CaseWork } from '../risk/case-work.js';
@@ -10,7 +10,7 @@ export const DisciplinesInput = z.object({ disciplines: z.preprocess(list, z.arr
 export const MemberDisciplinesInput = DisciplinesInput.extend({ userId: z.uuid({ error: 'validation.choose' }) });
 
 /** The disciplines a draft consultation goes to (none: the whole expert team). */
-export async function setConsultationDisciplines(trx: Db, work: CaseWork, consultationId: string, disciplines: readonly string[]) {
+export async function setConsultationDisciplines(trx: Db, work: CaseWork, consultationId: string, disciplines: readonly ExpertDiscipline[]) {
   const row = await trx.selectFrom('expert_consultation').select(['id', 'status']).where('id', '=', consultationId).where('case_id', '=', work.id).executeTakeFirst();
   if (!row) throw new AppError('NOT_FOUND');
   if (row.status !== 'draft') throw new AppError('FORBIDDEN');

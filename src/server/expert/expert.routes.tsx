@@ -5,7 +5,7 @@ import { viewContext, type AppEnv } from '../http/env.js';
 import { loadCaseWork } from '../risk/case-work.js';
 import { idParam, parseForm, readForm, signedInUser } from '../risk/form-kit.js';
 import { text } from '../risk/risk.schema.js';
-import { canUserHandle } from '../risk/risk.routes.js';
+import { canUserHandle } from '../risk/can-handle.js';
 import type { FormState } from '../risk/risk.views.js';
 import { canPublishConsultation } from './expert.policy.js';
 import { confirmFinding, ConsultationRuleError, createConsultation, getConsultationForCase, listCaseConsultations, publishConsultation, updateSummary } from './consultation.service.js';
@@ -24,20 +24,20 @@ const empty = (): FormState => ({ errors: {}, values: {} });
 
 export function expertRoutes(deps: Deps) {
   const app = new Hono<AppEnv>();
-  const work = (c: Context<AppEnv>, need: 'open' | 'handle') => loadCaseWork(deps.db, deps.keyring, c.get('user')!, idParam(c), need);
+  const work = (c: Context<AppEnv>, need: 'open' | 'handle') => loadCaseWork(deps.db, deps.keyring, signedInUser(c), idParam(c), need);
 
   async function renderList(c: Context<AppEnv>, form = empty()) {
     const w = await work(c, 'open');
     const list = await listCaseConsultations(deps.db, w);
     if (Object.keys(form.errors).length) c.status(422);
-    return c.html(<CaseConsultationsPage ctx={viewContext(c)} caseId={w.id} reference={w.reference} list={list} canCreate={canPublishConsultation(c.get('user')!.memberships, w.teamId)} form={form} />);
+    return c.html(<CaseConsultationsPage ctx={viewContext(c)} caseId={w.id} reference={w.reference} list={list} canCreate={canPublishConsultation(signedInUser(c).memberships, w.teamId)} form={form} />);
   }
   async function renderOne(c: Context<AppEnv>, form = empty()) {
     const w = await work(c, 'open');
     const view = await getConsultationForCase(deps.db, w, idParam(c, 'cid'));
     const disciplines = (await listConsultationDisciplines(deps.db, [view.id])).get(view.id) ?? [];
     if (Object.keys(form.errors).length) c.status(422);
-    return c.html(<CaseConsultationPage ctx={viewContext(c)} caseId={w.id} reference={w.reference} view={view} disciplines={disciplines} canEdit={await canUserHandle(deps, c, w.id)} canPublish={canPublishConsultation(c.get('user')!.memberships, w.teamId)} form={form} />);
+    return c.html(<CaseConsultationPage ctx={viewContext(c)} caseId={w.id} reference={w.reference} view={view} disciplines={disciplines} canEdit={await canUserHandle(deps, c, w.id)} canPublish={canPublishConsultation(signedInUser(c).memberships, w.teamId)} form={form} />);
   }
 
   app.get('/cases/:id/consultations', (c) => renderList(c));
@@ -46,7 +46,7 @@ export function expertRoutes(deps: Deps) {
     const parsed = parseForm(c, SummaryInput, values);
     if (parsed.errors) return renderList(c, { errors: parsed.errors, values });
     const w = await work(c, 'handle');
-    const id = await deps.db.transaction().execute((trx) => createConsultation(trx, w, c.get('user')!, parsed.data.summary));
+    const id = await deps.db.transaction().execute((trx) => createConsultation(trx, w, signedInUser(c), parsed.data.summary));
     return c.redirect(`/cases/${w.id}/consultations/${id}`, 303);
   });
   app.get('/cases/:id/consultations/:cid', (c) => renderOne(c));
@@ -68,7 +68,7 @@ export function expertRoutes(deps: Deps) {
     const nothingIdentifies = (await readForm(c)).nothingIdentifies === 'yes';
     const w = await work(c, 'handle');
     try {
-      await publishConsultation(deps.db, w, c.get('user')!, idParam(c, 'cid'), { nothingIdentifies });
+      await publishConsultation(deps.db, w, signedInUser(c), idParam(c, 'cid'), { nothingIdentifies });
     } catch (err) {
       if (!(err instanceof ConsultationRuleError)) throw err;
       return renderOne(c, { errors: { [err.field]: c.get('t')(err.messageKey) }, values: {} });
@@ -101,7 +101,7 @@ export function expertRoutes(deps: Deps) {
 
   app.post('/cases/:id/consultations/:cid/close', async (c) => {
     const w = await work(c, 'handle');
-    await deps.db.transaction().execute((trx) => closeConsultation(trx, w, c.get('user')!, idParam(c, 'cid')));
+    await deps.db.transaction().execute((trx) => closeConsultation(trx, w, signedInUser(c), idParam(c, 'cid')));
     return c.redirect(`/cases/${w.id}/consultations/${idParam(c, 'cid')}`, 303);
   });
 

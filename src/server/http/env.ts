@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import type { Lang } from '../../domain/taxonomy.js';
 import type { Translate } from '../../i18n/i18n.js';
 import type { SessionUser } from '../users/users.service.js';
+import { AppError } from './errors.js';
 
 /** What middleware puts on every request's context. */
 export interface AppEnv {
@@ -27,4 +28,15 @@ export interface ViewContext {
 
 export function viewContext(c: Context<AppEnv>): ViewContext {
   return { t: c.get('t'), lang: c.get('lang'), csrfToken: c.get('csrfToken'), user: c.get('user'), path: c.req.path };
+}
+
+/**
+ * The signed-in user of a route behind a sign-in (the need-to-know table refuses the route to a
+ * visitor before it runs). Fails closed where a non-null assertion on the context would run on
+ * with `undefined`: a route reached without a session answers 401 (decision 027).
+ */
+export function signedInUser(c: Context<AppEnv>): SessionUser {
+  const user = c.get('user');
+  if (!user) throw new AppError('UNAUTHENTICATED');
+  return user;
 }

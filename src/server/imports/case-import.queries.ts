@@ -1,6 +1,6 @@
 import type { Insertable } from 'kysely';
 import type { Db } from '../db/create-db.js';
-import type { CaseKeyTable, CaseTable } from '../db/schema.js';
+import type { CaseKey as CaseKeyTable, Case as CaseTable } from '../db/schema.js';
 
 const CHUNK = 1000;
 

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import type { Insertable } from 'kysely';
 import type { Db } from '../db/create-db.js';
-import type { CaseKeyTable, CaseTable } from '../db/schema.js';
+import type { CaseKey as CaseKeyTable, Case as CaseTable } from '../db/schema.js';
 import type { Keyring } from '../crypto/keyring.js';
 import { createDataKey, seal } from '../crypto/seal.js';
 import { recordAudit } from '../audit/audit.service.js';

@@ -2,7 +2,7 @@ import { CsrfField, Layout } from '../../ui/layout.js';
 import { formatLongDate, formatMonth } from '../../ui/dates.js';
 import type { Challenge } from 'altcha-lib/v1/types';
 import { ProofField } from '../../ui/proof-field.js';
-import { ErrorSummary, SubmitButton, type FieldErrors } from '../../ui/form.js';
+import { ErrorSummary, SubmitButton } from '../../ui/form.js';
 import type { MessageKey } from '../../i18n/i18n.js';
 import { UploadField } from '../attachments/upload-field.js';
 import { UrgentChoice } from '../urgent/urgent-choice.js';

@@ -1,4 +1,4 @@
-import { DEFAULT_CATEGORIES, findCategory, GENDERS, LOCATIONS, PERSON_ROLES, REPORTER_GOALS } from '../../domain/taxonomy.js';
+import { GENDERS, LOCATIONS, PERSON_ROLES, REPORTER_GOALS } from '../../domain/taxonomy.js';
 import { BEHALF_CHOICES, PREFERRED_CHANNELS } from '../../domain/intake-answers.js';
 import { vocabLabel } from '../../domain/labels.js';
 import { RadioGroup, TextArea, TextField, type Choice, type FieldErrors } from '../../ui/form.js';

@@ -1,13 +1,15 @@
+import type { Job } from './job.js';
+import { deadlineRemindersJob } from '../deadlines/reminders.job.js';
+import { retentionJob } from '../retention/retention.job.js';
+import { escrowJob } from '../patterns/escrow.job.js';
+import { riskReassessJob } from '../risk/reassess.job.js';
+import { threatCheckinJob } from '../threats/checkin-reminders.job.js';
+import { urgentAlertsJob } from '../urgent/urgent.job.js';
+import { rightsRemindersJob } from '../rights/rights-reminders.job.js';
+import { breachRemindersJob } from '../privacy/breach-reminders.job.js';
+
 /**
- * Imports every module that registers a job (registerJob), so that the server runs them all.
- * Add one line per job module.
+ * Every job the server runs, in one list: importing a job module has no effect of its own (no
+ * self-registration); the scheduler runs what is listed here.
  */
-import '../deadlines/reminders.job.js';
-import '../retention/retention.job.js';
-import '../patterns/escrow.job.js';
-import '../risk/reassess.job.js';
-import '../threats/checkin-reminders.job.js';
-import '../urgent/urgent.job.js';
-import '../rights/rights-reminders.job.js';
-import '../privacy/breach-reminders.job.js';
-export {};
+export const ALL_JOBS: readonly Job[] = [deadlineRemindersJob, retentionJob, escrowJob, riskReassessJob, threatCheckinJob, urgentAlertsJob, rightsRemindersJob, breachRemindersJob];

@@ -1,29 +1,18 @@
 import type { Db } from '../db/create-db.js';
 import type { Deps } from '../bootstrap.js';
 import { errorForLog, type Logger } from '../logger.js';
+import type { Job } from './job.js';
+import { ALL_JOBS } from './all-jobs.js';
+
+export type { Job } from './job.js';
 
 /**
  * In-process, database-backed jobs. Every server process ticks; a job runs only in the
  * process that takes its lease, so each tick's work happens once however many processes
  * share the database. Jobs must also be idempotent per item (a unique key per reminder),
- * which makes "exactly once" hold even across a crash in the middle of a run.
+ * which makes "exactly once" hold even across a crash in the middle of a run. The jobs are
+ * listed in all-jobs.ts.
  */
-export interface Job {
-  name: string;
-  /** Minimum minutes between runs. */
-  everyMinutes: number;
-  run(deps: Deps, now: Date): Promise<void>;
-}
-
-const jobs: Job[] = [];
-
-export function registerJob(job: Job): void {
-  if (!jobs.some((j) => j.name === job.name)) jobs.push(job);
-}
-
-export function registeredJobs(): readonly Job[] {
-  return jobs;
-}
 
 /** Takes the lease of a job that is due; false when another process holds it or it is not due. */
 async function takeLease(db: Db, job: Job, now: Date): Promise<boolean> {
@@ -40,7 +29,7 @@ async function takeLease(db: Db, job: Job, now: Date): Promise<boolean> {
 }
 
 /** Runs every due job once; `now` is injectable so tests control the clock. */
-export async function runDueJobs(deps: Deps, now: Date, logger?: Logger): Promise<string[]> {
+export async function runDueJobs(deps: Deps, now: Date, logger?: Logger, jobs: readonly Job[] = ALL_JOBS): Promise<string[]> {
   const ran: string[] = [];
   for (const job of jobs) {
     if (!(await takeLease(deps.db, job, now))) continue;

@@ -4,8 +4,8 @@ import { findCaseAccessFacts } from '../cases/case-access.js';
 import { canOpenCase } from '../cases/cases.policy.js';
 import { AppError } from '../http/errors.js';
 import type { SessionUser } from '../users/users.service.js';
+import { UUID } from '../http/params.js';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /**
  * The same rule as opening the case (cases.policy canOpenCase, with conflicts and the other

@@ -1,7 +1,7 @@
 import { Hono, type Context } from 'hono';
 import type { Deps } from '../bootstrap.js';
 import type { Logger } from '../logger.js';
-import { viewContext, type AppEnv } from '../http/env.js';
+import { signedInUser, viewContext, type AppEnv } from '../http/env.js';
 import { AppError } from '../http/errors.js';
 import { formStrings, toFieldErrors } from '../http/validation.js';
 import { noticeOf, noticeRedirect } from '../http/notice.js';
@@ -29,8 +29,8 @@ export function correspondenceRoutes(deps: Deps, logger?: Logger) {
   const app = new Hono<AppEnv>();
 
   const access = async (c: Context<AppEnv>) => {
-    const id = c.req.param('id')!;
-    const user = c.get('user')!;
+    const id = c.req.param('id') ?? '';
+    const user = signedInUser(c);
     const { reference } = await assertStaffCaseAccess(deps.db, user, id);
     return { user, reference, sealer: await getCaseSealer(deps.db, deps.keyring, id) };
   };

@@ -37,9 +37,9 @@ export function mdoRoutes(deps: Deps) {
   });
 
   async function renderCase(c: Context<AppEnv>, form = empty()) {
-    const work = await loadCaseWork(deps.db, deps.keyring, c.get('user')!, idParam(c), 'handle');
+    const work = await loadCaseWork(deps.db, deps.keyring, signedInUser(c), idParam(c), 'handle');
     const items = await listCaseMdoItems(deps.db, work);
-    const meetings = (await listMeetings(deps.db, c.get('user')!)).filter((m) => m.team_id === work.teamId);
+    const meetings = (await listMeetings(deps.db, signedInUser(c))).filter((m) => m.team_id === work.teamId);
     if (Object.keys(form.errors).length) c.status(422);
     return c.html(<CaseMdoPage ctx={viewContext(c)} caseId={work.id} reference={work.reference} items={items} meetings={meetings} form={form} />);
   }
@@ -48,7 +48,7 @@ export function mdoRoutes(deps: Deps) {
     const values = await readForm(c);
     const parsed = parseForm(c, AgendaInput, values);
     if (parsed.errors) return renderCase(c, { errors: parsed.errors, values });
-    const work = await loadCaseWork(deps.db, deps.keyring, c.get('user')!, idParam(c), 'handle');
+    const work = await loadCaseWork(deps.db, deps.keyring, signedInUser(c), idParam(c), 'handle');
     try {
       await deps.db.transaction().execute((trx) => addCaseToAgenda(trx, work, parsed.data));
     } catch (err) {

@@ -18,11 +18,9 @@ export const MeetingInput = z.object({ heldOn: isoDate, participants: z.preproce
 export const AgendaInput = z.object({ meetingId: z.string().uuid({ error: 'validation.choose' }), summary: text(3000) });
 export const DecisionInput = z.object({ decision: text(3000) });
 
-export class MdoRuleError extends Error {
-  constructor(readonly field: string, readonly messageKey: 'mdo.error.pii') {
-    super(messageKey);
-  }
-}
+/** The one rule error (http/rule-error.ts), under this feature's earlier name. */
+import { RuleError as MdoRuleError } from '../http/rule-error.js';
+export { MdoRuleError };
 
 /** The multidisciplinary consultation is run by the team's coordinators. */
 const isCoordinatorOf = (user: SessionUser, teamId: string) => hasRole(user.memberships, teamId, ['safety_coordinator']);

@@ -1,10 +1,10 @@
 import { Hono, type Context } from 'hono';
 import type { Deps } from '../bootstrap.js';
-import { viewContext, type AppEnv } from '../http/env.js';
+import { signedInUser, viewContext, type AppEnv } from '../http/env.js';
 import type { FieldErrors } from '../../ui/form.js';
 import { idParam, parseForm, readForm, stringValues } from '../risk/form-kit.js';
 import { pickTeam } from '../protocols/team-scope.js';
-import { yearParam } from '../activities/activities.routes.js';
+import { yearParam } from '../http/params.js';
 import { objectiveTeamIds } from './objectives.policy.js';
 import { ObjectiveInput, ObjectiveStatusInput } from './objectives.schema.js';
 import { createObjective, listObjectives, updateObjective } from './objectives.service.js';
@@ -30,7 +30,7 @@ export function objectiveRoutes(deps: Deps) {
     const values = stringValues(await readForm(c));
     const parsed = parseForm(c, ObjectiveInput, values);
     if (parsed.errors) return render(c, parsed.errors, values);
-    await deps.db.transaction().execute((trx) => createObjective(trx, scope.teamId, parsed.data, c.get('user')!.id));
+    await deps.db.transaction().execute((trx) => createObjective(trx, scope.teamId, parsed.data, signedInUser(c).id));
     return c.redirect(`/team/objectives?team=${scope.teamId}&year=${parsed.data.year}`, 303);
   });
 
@@ -38,7 +38,7 @@ export function objectiveRoutes(deps: Deps) {
     const scope = await scopeOf(c);
     const parsed = parseForm(c, ObjectiveStatusInput, stringValues(await readForm(c)));
     if (parsed.errors) return render(c, parsed.errors);
-    await deps.db.transaction().execute((trx) => updateObjective(trx, scope.teamId, idParam(c, 'objectiveId'), parsed.data, c.get('user')!.id));
+    await deps.db.transaction().execute((trx) => updateObjective(trx, scope.teamId, idParam(c, 'objectiveId'), parsed.data, signedInUser(c).id));
     return c.redirect(`/team/objectives?team=${scope.teamId}&year=${yearParam(c)}`, 303);
   });
 

@@ -1,6 +1,6 @@
 import { Hono, type Context } from 'hono';
 import type { Deps } from '../bootstrap.js';
-import { viewContext, type AppEnv } from '../http/env.js';
+import { signedInUser, viewContext, type AppEnv } from '../http/env.js';
 import { AppError } from '../http/errors.js';
 import { noticeOf, noticeRedirect } from '../http/notice.js';
 import { formStrings, toFieldErrors } from '../http/validation.js';
@@ -19,7 +19,7 @@ export function partnerCountRoutes(deps: Deps) {
   const app = new Hono<AppEnv>();
 
   const render = async (c: Context<AppEnv>, teamKey: string, year: number, extra: { errors?: FieldErrors; values?: Record<string, string>; notice?: string } = {}) => {
-    const user = c.get('user')!;
+    const user = signedInUser(c);
     const lang = c.get('lang');
     const keys = reportTeamKeys(user.memberships, READ_ROLES);
     const teams = (await Promise.all(keys.map((k) => findTeam(deps.db, k)))).flatMap((tm): TeamChoice[] => (tm ? [{ key: tm.key, name: lang === 'en' ? tm.nameEn : tm.nameNl }] : []));

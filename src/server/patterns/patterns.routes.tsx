@@ -1,7 +1,7 @@
 import { Hono, type Context } from 'hono';
 import type { z } from 'zod';
 import type { Deps } from '../bootstrap.js';
-import { viewContext, type AppEnv } from '../http/env.js';
+import { signedInUser, viewContext, type AppEnv } from '../http/env.js';
 import { AppError } from '../http/errors.js';
 import { readStrictCookie } from '../http/cookies.js';
 import { formStrings, toFieldErrors } from '../http/validation.js';
@@ -19,8 +19,8 @@ import { EscrowDecisionInput, EscrowInput, IdentifierFormInput } from './pattern
 import { IdentifiersPage } from './identifiers.views.js';
 import { PatternsPage } from './patterns.views.js';
 import { ReporterPatternPage } from './reporter-pattern.views.js';
+import { UUID } from '../http/params.js';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** Field errors of the identifier form; the "unusable identifier" message is this area's own. */
 function identifierErrors(error: z.ZodError, t: Translate) {
@@ -52,8 +52,8 @@ export function patternRoutes(deps: Deps) {
 
   const renderIdentifiers = async (c: Context<AppEnv>, errors = {}, values: Record<string, string> = {}) => {
     const notice = noticeOf(c, c.get('t'), NOTICES);
-    const user = c.get('user')!;
-    const id = c.req.param('id')!;
+    const user = signedInUser(c);
+    const id = c.req.param('id') ?? '';
     if (!UUID.test(id)) throw new AppError('NOT_FOUND');
     const { row, facts } = await loadCase(deps.db, deps.keyring, user, id, 'open');
     const identifiers = await listAccusedIdentifiers(deps.db, deps.keyring, id, { kind: 'user', userId: user.id });
@@ -65,7 +65,7 @@ export function patternRoutes(deps: Deps) {
   app.get('/cases/:id/identifiers', (c) => renderIdentifiers(c));
 
   app.post('/cases/:id/identifiers', async (c) => {
-    const user = c.get('user')!;
+    const user = signedInUser(c);
     const id = c.req.param('id');
     if (!UUID.test(id)) throw new AppError('NOT_FOUND');
     await loadCase(deps.db, deps.keyring, user, id, 'handle');

@@ -1,10 +1,10 @@
 import { Hono, type Context } from 'hono';
 import type { z } from 'zod';
 import type { Deps } from '../bootstrap.js';
-import { viewContext, type AppEnv } from '../http/env.js';
+import { signedInUser, viewContext, type AppEnv } from '../http/env.js';
 import { loadCaseWork, type CaseWork } from '../risk/case-work.js';
 import { idParam, parseForm, readForm } from '../risk/form-kit.js';
-import { canUserHandle } from '../risk/risk.routes.js';
+import { canUserHandle } from '../risk/can-handle.js';
 import type { FormState } from '../risk/risk.views.js';
 import type { Db } from '../db/create-db.js';
 import { PlanAgreementInput, PlanStepInput } from './plans.schema.js';
@@ -15,7 +15,7 @@ export function planRoutes(deps: Deps) {
   const app = new Hono<AppEnv>();
 
   async function render(c: Context<AppEnv>, caseId: string, form: FormState = { errors: {}, values: {} }) {
-    const work = await loadCaseWork(deps.db, deps.keyring, c.get('user')!, caseId, 'open');
+    const work = await loadCaseWork(deps.db, deps.keyring, signedInUser(c), caseId, 'open');
     const plan = await getPlan(deps.db, work);
     if (Object.keys(form.errors).length) c.status(422);
     return c.html(<PlanPage ctx={viewContext(c)} caseId={caseId} reference={work.reference} plan={plan} canHandle={await canUserHandle(deps, c, caseId)} form={form} />);
@@ -27,7 +27,7 @@ export function planRoutes(deps: Deps) {
       const values = await readForm(c);
       const parsed = parseForm(c, schema, values);
       if (parsed.errors) return render(c, caseId, { errors: parsed.errors, values });
-      const work = await loadCaseWork(deps.db, deps.keyring, c.get('user')!, caseId, 'handle');
+      const work = await loadCaseWork(deps.db, deps.keyring, signedInUser(c), caseId, 'handle');
       await deps.db.transaction().execute((trx) => action(trx, work, parsed.data));
       return c.redirect(`/cases/${caseId}/plan`, 303);
     });
@@ -38,7 +38,7 @@ export function planRoutes(deps: Deps) {
   post('agreement', PlanAgreementInput, recordPlanAgreement);
   app.post('/cases/:id/plan/steps/:stepId/done', async (c) => {
     const caseId = idParam(c);
-    const work = await loadCaseWork(deps.db, deps.keyring, c.get('user')!, caseId, 'handle');
+    const work = await loadCaseWork(deps.db, deps.keyring, signedInUser(c), caseId, 'handle');
     await deps.db.transaction().execute((trx) => completePlanStep(trx, work, idParam(c, 'stepId')));
     return c.redirect(`/cases/${caseId}/plan`, 303);
   });

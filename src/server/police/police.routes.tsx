@@ -1,10 +1,10 @@
 import { Hono, type Context } from 'hono';
 import type { Deps } from '../bootstrap.js';
-import { viewContext, type AppEnv } from '../http/env.js';
+import { signedInUser, viewContext, type AppEnv } from '../http/env.js';
 import { AppError } from '../http/errors.js';
 import { loadCaseWork } from '../risk/case-work.js';
 import { idParam, parseForm, readForm } from '../risk/form-kit.js';
-import { canUserHandle } from '../risk/risk.routes.js';
+import { canUserHandle } from '../risk/can-handle.js';
 import type { FormState } from '../risk/risk.views.js';
 import { BundleInput, PoliceReportInput } from './police.schema.js';
 import { getPoliceReport, PoliceRuleError, updatePoliceReport } from './police.service.js';
@@ -15,7 +15,7 @@ export function policeRoutes(deps: Deps) {
   const app = new Hono<AppEnv>();
 
   async function render(c: Context<AppEnv>, caseId: string, form: FormState = { errors: {}, values: {} }) {
-    const work = await loadCaseWork(deps.db, deps.keyring, c.get('user')!, caseId, 'open');
+    const work = await loadCaseWork(deps.db, deps.keyring, signedInUser(c), caseId, 'open');
     const canHandle = await canUserHandle(deps, c, caseId);
     const view = await getPoliceReport(deps.db, work);
     const files = canHandle ? await listEvidenceCandidates(deps.db, deps.keyring, work) : [];
@@ -30,7 +30,7 @@ export function policeRoutes(deps: Deps) {
     const values = await readForm(c);
     const parsed = parseForm(c, PoliceReportInput, values);
     if (parsed.errors) return render(c, caseId, { errors: parsed.errors, values });
-    const work = await loadCaseWork(deps.db, deps.keyring, c.get('user')!, caseId, 'handle');
+    const work = await loadCaseWork(deps.db, deps.keyring, signedInUser(c), caseId, 'handle');
     try {
       await deps.db.transaction().execute((trx) => updatePoliceReport(trx, work, parsed.data));
     } catch (err) {
@@ -44,7 +44,7 @@ export function policeRoutes(deps: Deps) {
     const caseId = idParam(c);
     const parsed = parseForm(c, BundleInput, await readForm(c));
     if (parsed.errors) throw new AppError('NOT_FOUND');
-    const work = await loadCaseWork(deps.db, deps.keyring, c.get('user')!, caseId, 'handle');
+    const work = await loadCaseWork(deps.db, deps.keyring, signedInUser(c), caseId, 'handle');
     try {
       const pdf = await createEvidenceBundle(deps.db, deps.keyring, work, parsed.data.attachments, c.get('t'));
       return c.body(new Uint8Array(pdf), 200, { 'Content-Type': 'application/pdf', 'Content-Disposition': `attachment; filename="evidence-${work.reference}.pdf"` });

@@ -1,14 +1,11 @@
 import type { Db } from '../db/create-db.js';
 import { auditRead, type CaseWork } from '../risk/case-work.js';
 import type { PoliceReportInput } from './police.schema.js';
+import { RuleError as PoliceRuleError } from '../http/rule-error.js';
 import { employerMayFileFor, promptsCollectiveNorm } from '../../domain/threat-norm.js';
 
 /** The employer files on an employee's behalf only (seeds/003's collective norm); a student files themself, supported. */
-export class PoliceRuleError extends Error {
-  constructor(readonly field: 'filedBy', readonly messageKey: 'police.error.employerStaffOnly') {
-    super(messageKey);
-  }
-}
+export { RuleError as PoliceRuleError } from '../http/rule-error.js';
 
 /** Categories for which a police report is the standard (domain.md §8). */
 const STANDARD_CATEGORIES = ['threat', 'stalking', 'sexual_violence', 'aggression'];

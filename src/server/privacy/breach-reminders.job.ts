@@ -1,7 +1,7 @@
 import type { Deps } from '../bootstrap.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { translator } from '../../i18n/i18n.js';
-import { registerJob } from '../jobs/scheduler.js';
+import type { Job } from '../jobs/job.js';
 import { sendEach } from '../jobs/send-each.js';
 import { formatLocalDateTime } from '../appointments/local-time.js';
 import { breachDeadline, breachStage } from '../../domain/breach.js';
@@ -41,4 +41,4 @@ export async function sendBreachReminders(deps: Deps, now: Date): Promise<number
   );
 }
 
-registerJob({ name: 'breach-reminders', everyMinutes: 15, run: async (deps, now) => void (await sendBreachReminders(deps, now)) });
+export const breachRemindersJob: Job = { name: 'breach-reminders', everyMinutes: 15, run: async (deps, now) => void (await sendBreachReminders(deps, now)) };

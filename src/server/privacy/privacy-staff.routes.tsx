@@ -1,4 +1,5 @@
 import { Hono, type Context } from 'hono';
+import { PRIVACY_ROLES } from './privacy.policy.js';
 import type { Deps } from '../bootstrap.js';
 import { teamsWithRole } from '../../domain/roles.js';
 import { viewContext, type AppEnv } from '../http/env.js';
@@ -16,7 +17,6 @@ import { CONTENT_TYPES, DOCUMENT_FORMATS, renderPrivacyDocument, type DocumentFo
 import { BreachListPage, BreachPage, breachValues, PrivacySettingsPage, settingValues, type StaffForm } from './privacy-staff.views.js';
 
 /** Who keeps the team's privacy statement, exports its register and DPIA, and keeps its breach register. */
-export const PRIVACY_ROLES = ['administrator', 'safety_coordinator'] as const;
 const NOTICES = { saved: 'admin.saved', recorded: 'breach.recorded' } as const;
 const empty: StaffForm = { errors: {}, values: {} };
 

@@ -1,6 +1,6 @@
 import { Hono, type Context } from 'hono';
 import type { Deps } from '../bootstrap.js';
-import { viewContext, type AppEnv } from '../http/env.js';
+import { signedInUser, viewContext, type AppEnv } from '../http/env.js';
 import { AppError } from '../http/errors.js';
 import { idParam, parseForm, readForm } from '../risk/form-kit.js';
 import { protocolTeamIds } from './protocols.policy.js';
@@ -40,7 +40,7 @@ export function protocolAdminRoutes(deps: Deps) {
     const values = await readForm(c);
     const parsed = parseForm(c, ProtocolVersionInput, values);
     if (parsed.errors) return renderList(c, { errors: parsed.errors, values });
-    const id = await deps.db.transaction().execute((trx) => saveProtocolVersion(trx, scope.teamId, undefined, parsed.data, c.get('user')!.id));
+    const id = await deps.db.transaction().execute((trx) => saveProtocolVersion(trx, scope.teamId, undefined, parsed.data, signedInUser(c).id));
     return c.redirect(`/team/protocols/${id}?team=${scope.teamId}`, 303);
   });
 
@@ -50,7 +50,7 @@ export function protocolAdminRoutes(deps: Deps) {
     const values = await readForm(c);
     const parsed = parseForm(c, ProtocolVersionInput, values);
     if (parsed.errors) return renderEdit(c, { errors: parsed.errors, values });
-    await deps.db.transaction().execute((trx) => saveProtocolVersion(trx, scope.teamId, protocolId, parsed.data, c.get('user')!.id));
+    await deps.db.transaction().execute((trx) => saveProtocolVersion(trx, scope.teamId, protocolId, parsed.data, signedInUser(c).id));
     return c.redirect(`/team/protocols/${protocolId}?team=${scope.teamId}`, 303);
   });
 

@@ -1,4 +1,4 @@
-import type { ProtocolStepDef } from '../db/schema.js';
+import type { ProtocolStepDef } from '../db/json-columns.js';
 
 /**
  * The protocols every team starts with (configuration shipped with the product, editable by

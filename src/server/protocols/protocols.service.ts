@@ -1,5 +1,5 @@
 import type { Db } from '../db/create-db.js';
-import type { ProtocolStepDef } from '../db/schema.js';
+import type { ProtocolStepDef } from '../db/json-columns.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { AppError } from '../http/errors.js';
 import { auditRead, type CaseWork } from '../risk/case-work.js';

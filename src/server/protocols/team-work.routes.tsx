@@ -14,7 +14,7 @@ import { activityTeamIds } from '../activities/activities.policy.js';
 import { objectiveRoutes } from '../objectives/objectives.routes.js';
 import { objectiveTeamIds } from '../objectives/objectives.policy.js';
 import { teamsWithRole } from '../../domain/roles.js';
-import { PRIVACY_ROLES } from '../privacy/privacy-staff.routes.js';
+import { PRIVACY_ROLES } from '../privacy/privacy.policy.js';
 
 /**
  * Issue 11's routes in one place for app.tsx: on a case (/cases/:id/protocols, safety-plan,

@@ -1,6 +1,6 @@
 import { Hono, type Context } from 'hono';
 import type { Deps } from '../bootstrap.js';
-import { viewContext, type AppEnv } from '../http/env.js';
+import { signedInUser, viewContext, type AppEnv } from '../http/env.js';
 import { AppError } from '../http/errors.js';
 import { listPartners } from '../admin/partners.service.js';
 import { loadCaseWork } from '../risk/case-work.js';
@@ -12,7 +12,7 @@ import { ReferralsPage } from './referrals.views.js';
 export function referralRoutes(deps: Deps) {
   const app = new Hono<AppEnv>();
   async function render(c: Context<AppEnv>, form: FormState = { errors: {}, values: {} }) {
-    const work = await loadCaseWork(deps.db, deps.keyring, c.get('user')!, idParam(c), 'handle');
+    const work = await loadCaseWork(deps.db, deps.keyring, signedInUser(c), idParam(c), 'handle');
     const [list, partners] = [await listReferrals(deps.db, work), await listPartners(deps.db, work.teamId)];
     if (Object.keys(form.errors).length) c.status(422);
     return c.html(<ReferralsPage ctx={viewContext(c)} caseId={work.id} reference={work.reference} list={list} partners={partners} form={form} />);
@@ -22,7 +22,7 @@ export function referralRoutes(deps: Deps) {
     const values = await readForm(c);
     const parsed = parseForm(c, ReferralInput, values);
     if (parsed.errors) return render(c, { errors: parsed.errors, values });
-    const work = await loadCaseWork(deps.db, deps.keyring, c.get('user')!, idParam(c), 'handle');
+    const work = await loadCaseWork(deps.db, deps.keyring, signedInUser(c), idParam(c), 'handle');
     try {
       await recordReferral(deps.db, work, parsed.data);
     } catch (err) {
@@ -37,7 +37,7 @@ export function referralRoutes(deps: Deps) {
     const values = await readForm(c);
     const parsed = parseForm(c, ReferralOutcomeInput, { outcome: values[`outcome-${rid}`] });
     if (parsed.errors) return render(c, { errors: { [`outcome-${rid}`]: parsed.errors.outcome! }, values });
-    const work = await loadCaseWork(deps.db, deps.keyring, c.get('user')!, idParam(c), 'handle');
+    const work = await loadCaseWork(deps.db, deps.keyring, signedInUser(c), idParam(c), 'handle');
     await deps.db.transaction().execute((trx) => recordReferralOutcome(trx, work, rid, parsed.data.outcome));
     return c.redirect(`/cases/${work.id}/referrals`, 303);
   });

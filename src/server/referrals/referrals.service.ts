@@ -15,11 +15,9 @@ export const ReferralInput = z.object({
 });
 export const ReferralOutcomeInput = z.object({ outcome: text(2000) });
 
-export class ReferralRuleError extends Error {
-  constructor(readonly field: string, readonly messageKey: 'referrals.error.partner') {
-    super(messageKey);
-  }
-}
+/** The one rule error (http/rule-error.ts), under this feature's earlier name. */
+import { RuleError as ReferralRuleError } from '../http/rule-error.js';
+export { ReferralRuleError };
 
 /**
  * A referral to a partner of the team's directory (admin/partners.service): what was shared

@@ -1,7 +1,6 @@
 import { categoryLabel, type AnnualReport } from '../../domain/annual-report.js';
 import { vocabLabel } from '../../domain/labels.js';
 import { BREAKDOWN_ORDER, reportText, type ExportOptions } from './report-text.js';
-import type { Lang } from '../../domain/taxonomy.js';
 
 /**
  * The annual report as ONE CSV table (RFC 4180, UTF-8, CRLF line ends), documented in

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/create-db.js';
-import type { Dimension, GroupedCount, OrgUnitLabel, PartnerCountEntry } from '../../domain/annual-report.js';
+import type { GroupedCount, OrgUnitLabel, PartnerCountEntry } from '../../domain/annual-report.js';
 
 /**
  * Every breakdown of the annual report, for one team and two calendar years, in one statement:

@@ -1,10 +1,10 @@
-import { registerJob } from '../jobs/scheduler.js';
+import type { Job } from '../jobs/job.js';
 import { eraseDueCases } from './retention.service.js';
 
-registerJob({
+export const retentionJob: Job = {
   name: 'retention',
   everyMinutes: 60,
   async run(deps, now) {
     await eraseDueCases(deps.db, now);
   },
-});
+};

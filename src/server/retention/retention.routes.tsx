@@ -1,7 +1,7 @@
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import type { Deps } from '../bootstrap.js';
-import type { AppEnv } from '../http/env.js';
+import { signedInUser, type AppEnv } from '../http/env.js';
 import { AppError } from '../http/errors.js';
 import { formStrings } from '../http/validation.js';
 import { getCaseForRoute } from '../access/case-access.js';
@@ -14,8 +14,8 @@ const HoldInput = z.object({ hold: z.enum(['yes', 'no']) });
 export function retentionRoutes(deps: Deps) {
   const app = new Hono<AppEnv>();
   const load = (c: Context<AppEnv>) =>
-    getCaseForRoute(deps.db, c.get('user')!, c.req.param('id')!, { method: c.req.method as 'GET' | 'POST', path: c.req.routePath });
-  const actor = (c: Context<AppEnv>) => ({ kind: 'user' as const, userId: c.get('user')!.id });
+    getCaseForRoute(deps.db, signedInUser(c), c.req.param('id') ?? '', { method: c.req.method as 'GET' | 'POST', path: c.req.routePath });
+  const actor = (c: Context<AppEnv>) => ({ kind: 'user' as const, userId: signedInUser(c).id });
 
   app.post('/cases/:id/retention-hold', async (c) => {
     const ref = await load(c);

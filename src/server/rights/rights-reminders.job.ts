@@ -1,5 +1,5 @@
 import type { Deps } from '../bootstrap.js';
-import { registerJob } from '../jobs/scheduler.js';
+import type { Job } from '../jobs/job.js';
 import type { Translate } from '../../i18n/i18n.js';
 import { adviserOf, remindOnce, type DueItem, type Reminder } from '../deadlines/remind-once.js';
 import { addDays, REMIND_DAYS_BEFORE } from '../../domain/rights.js';
@@ -32,4 +32,4 @@ function reminderMail(deps: Deps, t: Translate, r: Reminder<RightsReminderKind>)
   return { subject: t('rights.mail.subject', { what }), text: r.unassigned && r.kind === 'art14_review' ? `${t('deadlines.mail.unassigned')}\n\n${body}` : body };
 }
 
-registerJob({ name: 'rights-reminders', everyMinutes: 60, run: async (deps, now) => void (await sendRightsReminders(deps, now)) });
+export const rightsRemindersJob: Job = { name: 'rights-reminders', everyMinutes: 60, run: async (deps, now) => void (await sendRightsReminders(deps, now)) };

@@ -1,9 +1,9 @@
 import type { Selectable } from 'kysely';
-import type { RightsRequestTable } from '../db/schema.js';
+import type { RightsRequest } from '../db/schema.js';
 import type { CaseSealer } from '../mailbox/case-key.js';
 import { daysLeft } from '../../domain/rights.js';
 
-type Row = Selectable<RightsRequestTable>;
+type Row = Selectable<RightsRequest>;
 
 /** What a page may show of a request; free text only when the case's key still opens it. */
 export function presentRequest(r: Row, sealer: CaseSealer | undefined, today: string, opts: { withheld: boolean } = { withheld: true }) {

@@ -1,11 +1,21 @@
 import type { Db } from '../db/create-db.js';
-import type { RightsRequestTable } from '../db/schema.js';
+import type { RightsRequest } from '../db/schema.js';
 import type { Insertable } from 'kysely';
+import { isUuid } from '../http/params.js';
 
 /** Kysely only: the rights requests of a case or team, and the accused's information record. */
 
-export async function insertRightsRequest(db: Db, row: Insertable<RightsRequestTable> & { id: string }) {
+export async function insertRightsRequest(db: Db, row: Insertable<RightsRequest> & { id: string }) {
   await db.insertInto('rights_request').values(row).execute();
+}
+
+/** A case's team, whether it is erased, and the reporter's case when it is an accused's support case. */
+export async function findCaseLink(db: Db, caseId: string) {
+  return db.selectFrom('case').select(['id', 'team_id', 'support_for_case_id', 'erased_at']).where('id', '=', caseId).executeTakeFirstOrThrow();
+}
+
+export async function findRequestKind(db: Db, caseId: string, requestId: string) {
+  return (await db.selectFrom('rights_request').select('kind').where('case_id', '=', caseId).where('id', '=', requestId).executeTakeFirst())?.kind;
 }
 
 export async function listRequestRows(db: Db, caseId: string, subject?: 'reporter' | 'accused') {
@@ -15,7 +25,7 @@ export async function listRequestRows(db: Db, caseId: string, subject?: 'reporte
 }
 
 export async function findRequestRow(db: Db, caseId: string, requestId: string) {
-  if (!/^[0-9a-f-]{36}$/.test(requestId)) return undefined;
+  if (!isUuid(requestId)) return undefined;
   return db.selectFrom('rights_request').selectAll().where('case_id', '=', caseId).where('id', '=', requestId).forUpdate().executeTakeFirst();
 }
 

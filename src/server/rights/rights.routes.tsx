@@ -1,6 +1,8 @@
 import { Hono, type Context } from 'hono';
 import type { Deps } from '../bootstrap.js';
-import { viewContext, type AppEnv } from '../http/env.js';
+import { signedInUser, viewContext, type AppEnv } from '../http/env.js';
+import { idParam } from '../http/params.js';
+import { findCaseLink, findRequestKind } from './rights.queries.js';
 import { AppError } from '../http/errors.js';
 import { formStrings, toFieldErrors } from '../http/validation.js';
 import { noticeOf, noticeRedirect } from '../http/notice.js';
@@ -27,17 +29,14 @@ const NOTICES = {
 /** Data-subject requests on a case, the accused's information duty, the coordinator's overview. Behind requireUser. */
 export function rightsRoutes(deps: Deps) {
   const app = new Hono<AppEnv>();
-  const load = (c: Context<AppEnv>) => getCaseForRoute(deps.db, c.get('user')!, c.req.param('id')!, { method: c.req.method as 'GET' | 'POST', path: c.req.routePath });
-  const actor = (c: Context<AppEnv>) => ({ kind: 'user' as const, userId: c.get('user')!.id });
+  const load = (c: Context<AppEnv>) => getCaseForRoute(deps.db, signedInUser(c), idParam(c), { method: c.req.method as 'GET' | 'POST', path: c.req.routePath });
+  const actor = (c: Context<AppEnv>) => ({ kind: 'user' as const, userId: signedInUser(c).id });
   const saved = (c: Context<AppEnv>, path: string, notice: keyof typeof NOTICES) => noticeRedirect(c, path, notice);
 
   /** The case whose data the requests are about: the case itself, or — on the accused's support case — the reporter's case. */
   async function subjectCase(ref: CaseRef) {
-    const row = await deps.db.selectFrom('case').select(['support_for_case_id', 'erased_at']).where('id', '=', ref.id).executeTakeFirstOrThrow();
-    const targetId = row.support_for_case_id ?? ref.id;
-    const target = row.support_for_case_id
-      ? await deps.db.selectFrom('case').select(['id', 'team_id', 'erased_at']).where('id', '=', targetId).executeTakeFirstOrThrow()
-      : { id: ref.id, team_id: ref.teamId, erased_at: row.erased_at };
+    const row = await findCaseLink(deps.db, ref.id);
+    const target = row.support_for_case_id ? await findCaseLink(deps.db, row.support_for_case_id) : { ...row, team_id: ref.teamId };
     const sealer: CaseSealer | undefined = target.erased_at ? undefined : await getCaseSealer(deps.db, deps.keyring, target.id);
     return { counterpart: row.support_for_case_id !== null, id: target.id, teamId: target.team_id, erased: target.erased_at !== null, sealer };
   }
@@ -91,7 +90,7 @@ export function rightsRoutes(deps: Deps) {
   async function renderRequest(c: Context<AppEnv>, ref: CaseRef, values: Record<string, string> = {}, errors: FieldErrors = {}) {
     const s = await subjectCase(ref);
     if (s.counterpart) throw new AppError('NOT_FOUND');
-    const request = (await listCaseRequests(deps.db, s.sealer, s, actor(c))).find((r) => r.id === c.req.param('rid'));
+    const request = (await listCaseRequests(deps.db, s.sealer, s, actor(c))).find((r) => r.id === idParam(c, 'rid'));
     if (!request) throw new AppError('NOT_FOUND');
     const canDecideErasure = canUseRoute('POST', '/cases/:id/rights/requests/:rid/erasure', c.get('user'), ref);
     if (Object.keys(errors).length) c.status(422);
@@ -104,8 +103,8 @@ export function rightsRoutes(deps: Deps) {
     const ref = await load(c);
     const s = await subjectCase(ref);
     if (s.counterpart) throw new AppError('NOT_FOUND');
-    await deps.db.transaction().execute((trx) => extendRightsRequest(trx, s, c.req.param('rid'), actor(c)));
-    return saved(c, `/cases/${ref.id}/rights/requests/${c.req.param('rid')}`, 'extended');
+    await deps.db.transaction().execute((trx) => extendRightsRequest(trx, s, idParam(c, 'rid'), actor(c)));
+    return saved(c, `/cases/${ref.id}/rights/requests/${idParam(c, 'rid')}`, 'extended');
   });
 
   /** Parses a decision; a granted correction must say whether the original is kept or replaced. */
@@ -122,12 +121,12 @@ export function rightsRoutes(deps: Deps) {
     const s = await subjectCase(ref);
     if (s.counterpart) throw new AppError('NOT_FOUND');
     const sealer = liveSealer(s);
-    const kind = (await deps.db.selectFrom('rights_request').select('kind').where('case_id', '=', ref.id).where('id', '=', /^[0-9a-f-]{36}$/.test(c.req.param('rid')) ? c.req.param('rid') : '00000000-0000-0000-0000-000000000000').executeTakeFirst())?.kind;
+    const kind = await findRequestKind(deps.db, ref.id, idParam(c, 'rid'));
     if (!kind || kind === 'erasure') throw new AppError('NOT_FOUND');
     const parsed = await parseDecision(c, ref, kind === 'correction');
     if (parsed.error) return parsed.error;
-    await deps.db.transaction().execute((trx) => decideRightsRequest(trx, sealer, c.req.param('rid'), parsed.decision, actor(c)));
-    return saved(c, `/cases/${ref.id}/rights/requests/${c.req.param('rid')}`, 'decided');
+    await deps.db.transaction().execute((trx) => decideRightsRequest(trx, sealer, idParam(c, 'rid'), parsed.decision, actor(c)));
+    return saved(c, `/cases/${ref.id}/rights/requests/${idParam(c, 'rid')}`, 'decided');
   });
 
   app.post('/cases/:id/rights/requests/:rid/erasure', async (c) => {
@@ -138,18 +137,18 @@ export function rightsRoutes(deps: Deps) {
     const parsed = await parseDecision(c, ref, false);
     if (parsed.error) return parsed.error;
     try {
-      await deps.db.transaction().execute((trx) => decideErasure(trx, sealer, c.req.param('rid'), parsed.decision, actor(c)));
+      await deps.db.transaction().execute((trx) => decideErasure(trx, sealer, idParam(c, 'rid'), parsed.decision, actor(c)));
     } catch (err) {
       if (!(err instanceof HeldError)) throw err;
       return renderRequest(c, ref, parsed.values, { reason: c.get('t')('rights.onHold') });
     }
     // An erased case no longer opens (as after retention): the coordinator goes back to the overview.
     if (parsed.decision.decision === 'granted') return saved(c, '/rights-requests', 'erased');
-    return saved(c, `/cases/${ref.id}/rights/requests/${c.req.param('rid')}`, 'decided');
+    return saved(c, `/cases/${ref.id}/rights/requests/${idParam(c, 'rid')}`, 'decided');
   });
 
   app.get('/rights-requests', async (c) => {
-    const teamIds = teamsWithRole(c.get('user')!.memberships, ['safety_coordinator']);
+    const teamIds = teamsWithRole(signedInUser(c).memberships, ['safety_coordinator']);
     return c.html(<TeamRightsPage ctx={viewContext(c)} rows={await listOpenRequests(deps.db, teamIds)} notice={noticeOf(c, c.get('t'), NOTICES)} />);
   });
 

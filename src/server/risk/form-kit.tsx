@@ -1,23 +1,14 @@
 import type { Context } from 'hono';
 import type { z } from 'zod';
 import type { AppEnv } from '../http/env.js';
-import { AppError } from '../http/errors.js';
 import { toFieldErrors } from '../http/validation.js';
 import type { Choice, FieldErrors } from '../../ui/form.js';
 
-export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+/** One definition each, in http/; re-exported for the routes that import them from here. */
+export { UUID, idParam } from '../http/params.js';
 
-export function idParam(c: Context<AppEnv>, name = 'id'): string {
-  const id = c.req.param(name) ?? '';
-  if (!UUID.test(id)) throw new AppError('NOT_FOUND');
-  return id;
-}
-
-export function signedInUser(c: Context<AppEnv>) {
-  const user = c.get('user');
-  if (!user) throw new AppError('UNAUTHENTICATED');
-  return user;
-}
+/** One definition, in http/env.ts; re-exported for the routes that import it from here. */
+export { signedInUser } from '../http/env.js';
 
 /** A posted form: repeated names (checkboxes) as arrays, files dropped, single values as strings. */
 export async function readForm(c: Context<AppEnv>): Promise<Record<string, string | string[]>> {

@@ -1,6 +1,6 @@
 import type { Deps } from '../bootstrap.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { registerJob } from '../jobs/scheduler.js';
+import type { Job } from '../jobs/job.js';
 import { translator } from '../../i18n/i18n.js';
 import { claimReassessReminder, listDueReassessments } from './risk.queries.js';
 
@@ -32,4 +32,4 @@ export async function sendReassessReminders(deps: Deps, now: Date): Promise<numb
   return sent;
 }
 
-registerJob({ name: 'risk-reassessment-reminders', everyMinutes: 60, run: async (deps, now) => void (await sendReassessReminders(deps, now)) });
+export const riskReassessJob: Job = { name: 'risk-reassessment-reminders', everyMinutes: 60, run: async (deps, now) => void (await sendReassessReminders(deps, now)) };

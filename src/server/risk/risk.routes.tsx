@@ -1,26 +1,18 @@
 import { Hono, type Context } from 'hono';
 import type { Deps } from '../bootstrap.js';
-import { viewContext, type AppEnv } from '../http/env.js';
-import { canHandleCase } from '../cases/cases.policy.js';
-import { findCaseAccessFacts } from '../cases/case-access.js';
+import { signedInUser, viewContext, type AppEnv } from '../http/env.js';
+import { canUserHandle } from './can-handle.js';
 import { loadCaseWork } from './case-work.js';
 import { idParam, parseForm, readForm } from './form-kit.js';
 import { RiskInput } from './risk.schema.js';
 import { assessRisk, listAssessments, RiskRuleError } from './risk.service.js';
 import { RiskPage, type FormState } from './risk.views.js';
 
-/** Whether the signed-in user may change the case (for showing forms; the services check again). */
-export async function canUserHandle(deps: Deps, c: Context<AppEnv>, caseId: string): Promise<boolean> {
-  const user = c.get('user')!;
-  const facts = await findCaseAccessFacts(deps.db, caseId);
-  return facts !== undefined && canHandleCase(user.id, user.memberships, facts);
-}
-
 export function riskRoutes(deps: Deps, today: () => string) {
   const app = new Hono<AppEnv>();
 
   async function render(c: Context<AppEnv>, caseId: string, form: FormState = { errors: {}, values: {} }) {
-    const work = await loadCaseWork(deps.db, deps.keyring, c.get('user')!, caseId, 'open');
+    const work = await loadCaseWork(deps.db, deps.keyring, signedInUser(c), caseId, 'open');
     const history = await listAssessments(deps.db, work);
     if (Object.keys(form.errors).length) c.status(422);
     return c.html(<RiskPage ctx={viewContext(c)} caseId={caseId} reference={work.reference} history={history} canHandle={await canUserHandle(deps, c, caseId)} form={form} />);
@@ -33,7 +25,7 @@ export function riskRoutes(deps: Deps, today: () => string) {
     const values = await readForm(c);
     const parsed = parseForm(c, RiskInput, values);
     if (parsed.errors) return render(c, caseId, { errors: parsed.errors, values });
-    const work = await loadCaseWork(deps.db, deps.keyring, c.get('user')!, caseId, 'handle');
+    const work = await loadCaseWork(deps.db, deps.keyring, signedInUser(c), caseId, 'handle');
     try {
       await deps.db.transaction().execute((trx) => assessRisk(trx, work, parsed.data, today()));
     } catch (err) {

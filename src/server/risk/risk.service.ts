@@ -4,11 +4,9 @@ import { auditRead, type CaseWork } from './case-work.js';
 import { listAssessmentRows } from './risk.queries.js';
 import type { RiskInput } from './risk.schema.js';
 
-export class RiskRuleError extends Error {
-  constructor(readonly field: string, readonly messageKey: 'risk.error.acuteLevel') {
-    super(messageKey);
-  }
-}
+/** The one rule error (http/rule-error.ts), under this feature's earlier name. */
+import { RuleError as RiskRuleError } from '../http/rule-error.js';
+export { RiskRuleError };
 
 function answersOf(input: RiskInput): RiskAnswers {
   return { framework1: { person: input.person, others: input.others, environment: input.environment }, acute: input.acute, indicators: input.indicators };

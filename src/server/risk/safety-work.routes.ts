@@ -10,7 +10,6 @@ import { threatRoutes } from '../threats/threats.routes.js';
 import { expertRoutes } from '../expert/expert.routes.js';
 import { mdoRoutes } from '../mdo/mdo.routes.js';
 import { boardRoutes } from '../escalation/board.routes.js';
-import { ombudsRoutes } from '../ombuds/ombuds.routes.js';
 
 /**
  * Issue 5's routes in one place for app.tsx: on a case (/cases/:id/risk, plan, escalation,
@@ -19,7 +18,7 @@ import { ombudsRoutes } from '../ombuds/ombuds.routes.js';
  */
 export function safetyWorkRoutes(deps: Deps, today: () => string) {
   const app = new Hono<AppEnv>();
-  for (const routes of [riskRoutes(deps, today), planRoutes(deps), escalationRoutes(deps), referralRoutes(deps), policeRoutes(deps), threatRoutes(deps, today), expertRoutes(deps), mdoRoutes(deps), boardRoutes(deps), ombudsRoutes(deps, today)]) {
+  for (const routes of [riskRoutes(deps, today), planRoutes(deps), escalationRoutes(deps), referralRoutes(deps), policeRoutes(deps), threatRoutes(deps, today), expertRoutes(deps), mdoRoutes(deps), boardRoutes(deps)]) {
     app.route('/', routes);
   }
   return app;

@@ -1,11 +1,11 @@
 import { Hono, type Context } from 'hono';
 import type { Deps } from '../bootstrap.js';
-import { viewContext, type AppEnv } from '../http/env.js';
+import { signedInUser, viewContext, type AppEnv } from '../http/env.js';
 import { AppError } from '../http/errors.js';
 import type { FieldErrors } from '../../ui/form.js';
 import { loadCaseWork } from '../risk/case-work.js';
 import { idParam, parseForm, readForm, stringValues } from '../risk/form-kit.js';
-import { canUserHandle } from '../risk/risk.routes.js';
+import { canUserHandle } from '../risk/can-handle.js';
 import { SafetyPlanInput } from './safety-plan.schema.js';
 import { getSafetyPlan, saveSafetyPlan } from './safety-plan.service.js';
 import { SafetyPlanPage, SafetyPlanPrintPage } from './safety-plan.views.js';
@@ -15,7 +15,7 @@ export function safetyPlanRoutes(deps: Deps) {
   const app = new Hono<AppEnv>();
 
   async function render(c: Context<AppEnv>, caseId: string, errors: FieldErrors = {}, values?: Record<string, string>) {
-    const work = await loadCaseWork(deps.db, deps.keyring, c.get('user')!, caseId, 'open');
+    const work = await loadCaseWork(deps.db, deps.keyring, signedInUser(c), caseId, 'open');
     const saved = await getSafetyPlan(deps.db, work, 'view');
     if (Object.keys(errors).length) c.status(422);
     return c.html(<SafetyPlanPage ctx={viewContext(c)} caseId={caseId} reference={work.reference} saved={saved} canHandle={await canUserHandle(deps, c, caseId)} errors={errors} values={values} />);
@@ -28,14 +28,14 @@ export function safetyPlanRoutes(deps: Deps) {
     const values = await readForm(c);
     const parsed = parseForm(c, SafetyPlanInput, values);
     if (parsed.errors) return render(c, caseId, parsed.errors, stringValues(values));
-    const work = await loadCaseWork(deps.db, deps.keyring, c.get('user')!, caseId, 'handle');
+    const work = await loadCaseWork(deps.db, deps.keyring, signedInUser(c), caseId, 'handle');
     await deps.db.transaction().execute((trx) => saveSafetyPlan(trx, work, parsed.data));
     return c.redirect(`/cases/${caseId}/safety-plan`, 303);
   });
 
   app.get('/cases/:id/safety-plan/print', async (c) => {
     const caseId = idParam(c);
-    const work = await loadCaseWork(deps.db, deps.keyring, c.get('user')!, caseId, 'open');
+    const work = await loadCaseWork(deps.db, deps.keyring, signedInUser(c), caseId, 'open');
     const saved = await getSafetyPlan(deps.db, work, 'print');
     if (!saved) throw new AppError('NOT_FOUND');
     return c.html(<SafetyPlanPrintPage ctx={viewContext(c)} caseId={caseId} saved={saved} />);

@@ -1,12 +1,10 @@
 import type { Context } from 'hono';
 import type { Deps } from '../bootstrap.js';
 import { viewContext, type AppEnv } from '../http/env.js';
-import { setStrictCookie } from '../http/cookies.js';
 import { MessagePage } from '../auth/auth.views.js';
-import { SESSION_ABSOLUTE_HOURS } from '../auth/auth.service.js';
-import { SESSION_COOKIE } from '../auth/auth.routes.js';
 import { linkIdentity, signInWithIdentity, type SsoIdentity } from './sso.service.js';
 import { SignedInPage } from './sso.views.js';
+import { setSessionCookie } from '../auth/session-cookie.js';
 
 /** The one ending of every failed single sign-on attempt: 403 without detail (or the hint to link first). */
 export function refuseSignIn(c: Context<AppEnv>, message: 'sso.refused' | 'sso.notLinked' = 'sso.refused') {
@@ -30,6 +28,6 @@ export async function completeSignIn(c: Context<AppEnv>, deps: Deps, identity: S
   }
   const result = await signInWithIdentity(deps.db, identity);
   if ('refused' in result) return refuseSignIn(c, result.refused === 'not_linked' ? 'sso.notLinked' : 'sso.refused');
-  setStrictCookie(c, SESSION_COOKIE, result.token, deps.config.secureCookies, SESSION_ABSOLUTE_HOURS * 3600);
+  setSessionCookie(c, result.token, deps.config.secureCookies);
   return c.html(<SignedInPage ctx={viewContext(c)} next={NEXT[result.state]} message="sso.signedIn" />);
 }

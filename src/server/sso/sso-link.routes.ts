@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import type { Deps } from '../bootstrap.js';
-import type { AppEnv } from '../http/env.js';
+import { signedInUser, type AppEnv } from '../http/env.js';
 import { AppError } from '../http/errors.js';
 import { assertRouteAllowed } from '../access/route-guard.js';
 import type { SsoConfig } from './sso.config.js';
@@ -19,7 +19,7 @@ export function ssoLinkRoutes(deps: Deps, sso: SsoConfig) {
     const provider = c.req.param('provider');
     const start = provider === 'oidc' || provider === 'saml' ? starters[provider] : undefined;
     if (!start) throw new AppError('NOT_FOUND');
-    return start(c, { link: c.get('user')!.id });
+    return start(c, { link: signedInUser(c).id });
   });
   return app;
 }

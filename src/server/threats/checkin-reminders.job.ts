@@ -1,6 +1,6 @@
 import type { Deps } from '../bootstrap.js';
 import { adviserOf, remindOnce, type DueItem } from '../deadlines/remind-once.js';
-import { registerJob } from '../jobs/scheduler.js';
+import type { Job } from '../jobs/job.js';
 import { listDueThreatCheckins } from './checkin-reminders.queries.js';
 
 /** Threat cases whose check-in date has come: one item per case and date. */
@@ -32,4 +32,4 @@ export async function sendThreatCheckinReminders(deps: Deps, now: Date): Promise
   });
 }
 
-registerJob({ name: 'threat-checkin-reminders', everyMinutes: 60, run: async (deps, now) => void (await sendThreatCheckinReminders(deps, now)) });
+export const threatCheckinJob: Job = { name: 'threat-checkin-reminders', everyMinutes: 60, run: async (deps, now) => void (await sendThreatCheckinReminders(deps, now)) };

@@ -20,7 +20,7 @@ export function threatRoutes(deps: Deps, today: () => string) {
   const empty = (): FormState => ({ errors: {}, values: {} });
 
   async function renderSupport(c: Context<AppEnv>, form = empty()) {
-    const work = await loadCaseWork(deps.db, deps.keyring, c.get('user')!, idParam(c), 'handle');
+    const work = await loadCaseWork(deps.db, deps.keyring, signedInUser(c), idParam(c), 'handle');
     const view = await getThreatSupport(deps.db, work);
     const comms = await getCommsAndImpact(deps.db, work);
     if (Object.keys(form.errors).length) c.status(422);
@@ -31,7 +31,7 @@ export function threatRoutes(deps: Deps, today: () => string) {
       const values = await readForm(c);
       const parsed = parseForm(c, schema, values);
       if (parsed.errors) return renderSupport(c, { errors: parsed.errors, values });
-      const work = await loadCaseWork(deps.db, deps.keyring, c.get('user')!, idParam(c), 'handle');
+      const work = await loadCaseWork(deps.db, deps.keyring, signedInUser(c), idParam(c), 'handle');
       try {
         await deps.db.transaction().execute((trx) => action(trx, work, parsed.data));
       } catch (err) {

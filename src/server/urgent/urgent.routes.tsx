@@ -1,11 +1,11 @@
 import { Hono, type Context } from 'hono';
 import type { Deps } from '../bootstrap.js';
-import { viewContext, type AppEnv } from '../http/env.js';
+import { signedInUser, viewContext, type AppEnv } from '../http/env.js';
 import { AppError } from '../http/errors.js';
 import type { FieldErrors } from '../../ui/form.js';
 import { loadCaseWork } from '../risk/case-work.js';
 import { idParam, readForm, stringValues } from '../risk/form-kit.js';
-import { canUserHandle } from '../risk/risk.routes.js';
+import { canUserHandle } from '../risk/can-handle.js';
 import { pickTeam } from '../protocols/team-scope.js';
 import { canAcknowledgeAlert, canEditRota, onCallTeamIds } from './urgent.policy.js';
 import { findAlert, listNotices, listOpenAlerts, listRota, listRotaCandidates } from './urgent.queries.js';
@@ -73,20 +73,20 @@ export function urgentRoutes(deps: Deps) {
 
   app.post('/urgent/:alertId/acknowledge', async (c) => {
     const alert = await loadAlert(c);
-    await deps.db.transaction().execute((trx) => acknowledgeAlert(trx, c.get('user')!, alert.id));
+    await deps.db.transaction().execute((trx) => acknowledgeAlert(trx, signedInUser(c), alert.id));
     return c.redirect(`/urgent/${alert.id}`, 303);
   });
 
   app.get('/cases/:id/urgent', async (c) => {
     const caseId = idParam(c);
-    const work = await loadCaseWork(deps.db, deps.keyring, c.get('user')!, caseId, 'open');
+    const work = await loadCaseWork(deps.db, deps.keyring, signedInUser(c), caseId, 'open');
     const row = await deps.db.selectFrom('case').select('is_urgent').where('id', '=', caseId).executeTakeFirstOrThrow();
     return c.html(<MarkUrgentPage ctx={viewContext(c)} caseId={caseId} reference={work.reference} isUrgent={row.is_urgent} canHandle={await canUserHandle(deps, c, caseId)} />);
   });
 
   app.post('/cases/:id/urgent', async (c) => {
     const caseId = idParam(c);
-    const work = await loadCaseWork(deps.db, deps.keyring, c.get('user')!, caseId, 'handle');
+    const work = await loadCaseWork(deps.db, deps.keyring, signedInUser(c), caseId, 'handle');
     await deps.db.transaction().execute((trx) => markCaseUrgent(trx, caseId, { kind: 'user', userId: work.userId }));
     await alertAtOnce(deps, caseId);
     return c.redirect(`/cases/${caseId}/urgent`, 303);

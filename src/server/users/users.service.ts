@@ -78,6 +78,6 @@ export async function getSessionUser(db: Db, userId: string): Promise<SessionUse
     email: user.email,
     displayName: user.display_name,
     locale: user.locale,
-    memberships: memberships.map((m) => ({ teamId: m.team_id, teamKey: m.key, role: m.role as Role })),
+    memberships: memberships.map((m) => ({ teamId: m.team_id, teamKey: m.key, role: m.role })),
   };
 }
