@@ -16,6 +16,8 @@ export type ChapterPart = 'recommendations' | 'objectives' | 'activities';
 export interface ReportChapters {
   activities: { kind: string; kindLabel: string; title: string; heldOn: string; status: string; statusLabel: string; participants: number | null; partner: string | null }[];
   trainingHours: { adviser: string; sessions: number; hours: number }[];
+  /** The titles of the courses the team followed (held training), without names or hours (issue 20). */
+  courses?: string[];
   objectives: ChapterItem[];
   recommendations: ChapterItem[];
 }
@@ -41,6 +43,7 @@ export async function getReportChapters(db: Db, teamId: string, year: number, la
         kind: a.kind, kindLabel: t(`activities.kind.${a.kind}` as MessageKey), title: a.title, heldOn: a.heldOn,
         status: a.status, statusLabel: t(`activities.status.${a.status}` as MessageKey), participants: a.participants, partner: a.partner,
       })),
+    courses: [...new Set(acts.activities.filter((a) => a.kind === 'training' && a.status === 'held').map((a) => a.title))],
     trainingHours: acts.trainingHours.map((h) => ({ adviser: h.name, sessions: h.sessions, hours: Math.round(h.hours * 100) / 100 })),
     objectives: objs.objectives.map(item),
     recommendations: objs.recommendations.map(item),
