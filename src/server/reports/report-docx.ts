@@ -1,5 +1,5 @@
 import {
-  AlignmentType, Document, Footer, HeadingLevel, ImportedXmlComponent, LevelFormat, Packer, PageNumber, Paragraph, Table, TableCell,
+  AlignmentType, Document, LineRuleType, Footer, HeadingLevel, ImportedXmlComponent, LevelFormat, Packer, PageNumber, Paragraph, Table, TableCell,
   TableLayoutType, TableOfContents, TableRow, TextRun, WidthType,
 } from 'docx';
 import type { AnnualReport } from '../../domain/annual-report.js';
@@ -43,11 +43,11 @@ export async function renderAnnualReportDocx(report: AnnualReport, options: Expo
 
 function cover(model: ReportDocument): Paragraph[] {
   const out = [
-    new Paragraph({ text: model.title, heading: HeadingLevel.TITLE, spacing: { before: 3600 } }),
-    new Paragraph({ children: [new TextRun({ text: model.subtitle, size: 36, color: COLOUR })], spacing: { after: 360 } }),
-    new Paragraph({ children: [new TextRun({ text: model.team, size: 28 })] }),
+    new Paragraph({ text: model.title, heading: HeadingLevel.TITLE, spacing: { before: 3600, after: 240, line: 340, lineRule: LineRuleType.AUTO } }),
+    new Paragraph({ children: [new TextRun({ text: model.subtitle, size: 36, color: COLOUR })], spacing: { after: 480, line: 340, lineRule: LineRuleType.AUTO } }),
+    new Paragraph({ children: [new TextRun({ text: model.team, size: 28 })], spacing: { after: 160, line: 320, lineRule: LineRuleType.AUTO } }),
   ];
-  if (model.institution) out.push(new Paragraph({ children: [new TextRun({ text: model.institution, size: 24, color: '444444' })] }));
+  if (model.institution) out.push(new Paragraph({ children: [new TextRun({ text: model.institution, size: 24, color: '444444' })], spacing: { line: 320, lineRule: LineRuleType.AUTO } }));
   return out;
 }
 
@@ -120,13 +120,15 @@ function styles() {
     paragraph: { keepNext: true, keepLines: true, spacing: { before, after: 120 } },
   });
   return {
-    default: { document: { run: { font: FONT, size: 20 }, paragraph: { spacing: { after: 120, line: 276 } } } },
+    default: { document: { run: { font: FONT, size: 20 }, paragraph: { spacing: { after: 120, line: 276, lineRule: LineRuleType.AUTO } } } },
     paragraphStyles: [
       { id: 'Title', name: 'Title', basedOn: 'Normal', next: 'Normal', quickFormat: true, run: { font: FONT, size: 60, bold: true, color: '1A1A1A' } },
       heading('Heading1', 'Heading 1', 36, 0),
       heading('Heading2', 'Heading 2', 28, 280),
       heading('Heading3', 'Heading 3', 22, 200, '1A1A1A'),
       heading('TOCHeading', 'TOC Heading', 36, 0, '1A1A1A'),
+      { id: 'TOC1', name: 'toc 1', basedOn: 'Normal', next: 'Normal', run: { bold: true }, paragraph: { spacing: { before: 120, after: 40, line: 300, lineRule: LineRuleType.AUTO } } },
+      { id: 'TOC2', name: 'toc 2', basedOn: 'Normal', next: 'Normal', paragraph: { indent: { left: 280 }, spacing: { after: 40, line: 300, lineRule: LineRuleType.AUTO } } },
       { id: 'Caption', name: 'caption', basedOn: 'Normal', next: 'Normal', quickFormat: true, run: { italics: true, size: 18, color: '333333' }, paragraph: { spacing: { before: 60, after: 240 } } },
       { id: 'TableCaption', name: 'Table Caption', basedOn: 'Normal', next: 'Normal', run: { bold: true, size: 18, color: '333333' }, paragraph: { keepNext: true, spacing: { before: 200, after: 60 } } },
     ],
