@@ -1307,6 +1307,7 @@ export const en: Record<MessageKey, string> = {
   'closed.mailbox': 'Have you already made a report? Your mailbox stays open with your receipt code.',
   'intake.budgetSpent': 'This browser has already sent {count} reports in the past hour. Wait an hour, or get in touch:',
   // Annual report documents (issue 20): the published report's wording, shared by PDF, Word and spreadsheet.
+  'reportDoc.coverTitle': 'Annual report {year}',
   'reportDoc.subtitle': 'Social Safety',
   'reportDoc.toc': 'Contents',
   'reportDoc.pageOf': 'page {page} of {pages}',

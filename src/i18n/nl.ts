@@ -1306,6 +1306,7 @@ export const nl = {
   'closed.mailbox': 'Heb je al een melding gedaan? Je postbus blijft bereikbaar met je ontvangstcode.',
   'intake.budgetSpent': 'Vanuit deze browser zijn het afgelopen uur al {count} meldingen verstuurd. Wacht een uur, of neem contact op:',
   // Annual report documents (issue 20): the published report's wording, shared by PDF, Word and spreadsheet.
+  'reportDoc.coverTitle': 'Jaarverslag {year}',
   'reportDoc.subtitle': 'Sociale Veiligheid',
   'reportDoc.toc': 'Inhoudsopgave',
   'reportDoc.pageOf': 'pagina {page} van {pages}',

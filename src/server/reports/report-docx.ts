@@ -43,7 +43,7 @@ export async function renderAnnualReportDocx(report: AnnualReport, options: Expo
 
 function cover(model: ReportDocument): Paragraph[] {
   const out = [
-    new Paragraph({ text: model.title, heading: HeadingLevel.TITLE, spacing: { before: 3600, after: 240, line: 340, lineRule: LineRuleType.AUTO } }),
+    new Paragraph({ text: model.coverTitle, heading: HeadingLevel.TITLE, spacing: { before: 3600, after: 240, line: 340, lineRule: LineRuleType.AUTO } }),
     new Paragraph({ children: [new TextRun({ text: model.subtitle, size: 36, color: COLOUR })], spacing: { after: 480, line: 340, lineRule: LineRuleType.AUTO } }),
     new Paragraph({ children: [new TextRun({ text: model.team, size: 28 })], spacing: { after: 160, line: 320, lineRule: LineRuleType.AUTO } }),
   ];
@@ -70,6 +70,7 @@ function renderBlock(block: Block, model: ReportDocument): (Paragraph | Table)[]
     }
     case 'paragraph':
       return [new Paragraph({
+        spacing: block.tone === 'note' ? { before: 120 } : undefined,
         children: [new TextRun({ text: block.text, italics: block.tone !== 'body', color: block.tone === 'placeholder' ? '666666' : undefined, size: block.tone === 'note' ? 18 : undefined })],
       })];
     case 'bullets':

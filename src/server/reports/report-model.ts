@@ -69,6 +69,8 @@ export interface ReportDocument {
   lang: Lang;
   year: number;
   title: string;
+  /** The cover's title, as the published report: "Jaarverslag 2025". */
+  coverTitle: string;
   subtitle: string;
   team: string;
   institution: string | null;
@@ -140,6 +142,7 @@ export function buildReportDocument(report: AnnualReport, options: ExportOptions
     lang,
     year: report.year,
     title: t('report.title', { year: report.year }),
+    coverTitle: t('reportDoc.coverTitle', { year: report.year }),
     subtitle: t('reportDoc.subtitle'),
     team,
     institution: options.institution ?? null,
@@ -157,11 +160,11 @@ const SHEET_NAMES: Record<Lang, Record<Breakdown | 'partners', string>> = {
 function yearColumns(report: AnnualReport, lang: Lang): Column[] {
   const t = translator(lang);
   return [
-    { label: t('reportDoc.label'), align: 'left', weight: 46, kind: 'text' },
-    { label: t('reportDoc.count', { year: report.year }), align: 'right', weight: 14, kind: 'count' },
-    { label: t('reportDoc.share', { year: report.year }), align: 'right', weight: 13, kind: 'share' },
-    { label: t('reportDoc.count', { year: report.previousYear }), align: 'right', weight: 14, kind: 'count' },
-    { label: t('reportDoc.share', { year: report.previousYear }), align: 'right', weight: 13, kind: 'share' },
+    { label: t('reportDoc.label'), align: 'left', weight: 40, kind: 'text' },
+    { label: t('reportDoc.count', { year: report.year }), align: 'right', weight: 15, kind: 'count' },
+    { label: t('reportDoc.share', { year: report.year }), align: 'right', weight: 15, kind: 'share' },
+    { label: t('reportDoc.count', { year: report.previousYear }), align: 'right', weight: 15, kind: 'count' },
+    { label: t('reportDoc.share', { year: report.previousYear }), align: 'right', weight: 15, kind: 'share' },
   ];
 }
 

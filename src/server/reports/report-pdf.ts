@@ -63,7 +63,7 @@ function writeCover(doc: Doc, model: ReportDocument): void {
   doc.addPage();
   const width = contentWidth(doc);
   doc.rect(0, 0, doc.page.width, 12).fill(BRAND);
-  doc.fillColor('#1a1a1a').font('Helvetica-Bold').fontSize(30).text(model.title, MARGIN, 250, { width });
+  doc.fillColor('#1a1a1a').font('Helvetica-Bold').fontSize(30).text(model.coverTitle, MARGIN, 250, { width });
   doc.moveDown(0.3).font('Helvetica').fontSize(18).fillColor(BRAND).text(model.subtitle, { width });
   doc.moveDown(0.8).fillColor('#1a1a1a').fontSize(14).text(model.team, { width });
   if (model.institution) doc.moveDown(0.2).fontSize(12).fillColor('#444444').text(model.institution, { width });
