@@ -141,4 +141,20 @@ describe('the board view', () => {
     const { client } = await signedIn(t.app, t.deps, trendTeamId, ['board']);
     expect((await client.get('/statistics?team=students&year=2025')).status).toBe(403);
   });
+
+  it('takes the board from the sign-in landing page to its figures, not to a "no access" page (issue 20)', async () => {
+    const { client } = await signedIn(t.app, t.deps, t.teamId, ['board']);
+    const res = await client.get('/cases');
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toBe('/statistics');
+    const adviser = (await signedIn(t.app, t.deps, t.teamId, ['confidential_adviser'])).client;
+    expect((await adviser.get('/cases')).status).toBe(200);
+  });
+
+  it('writes figures the Dutch way and styles its tables', async () => {
+    const { client } = await signedIn(t.app, t.deps, t.teamId, ['board']);
+    await client.get('/statistics?team=students&year=2025');
+    expect(client.lastHtml).toContain('class="report-table-wrap"');
+    expect(client.lastHtml).not.toMatch(/>\d+\.\d+</); // no decimal point
+  });
 });
