@@ -59,7 +59,7 @@ export interface ChartBlock {
 }
 
 export type Block =
-  | { kind: 'heading'; level: 1 | 2 | 3; text: string; inToc: boolean }
+  | { kind: 'heading'; level: 1 | 2 | 3; text: string; inToc: boolean; id?: string }
   | { kind: 'paragraph'; text: string; tone: 'body' | 'placeholder' | 'note' }
   | { kind: 'bullets'; items: string[] }
   | TableBlock
@@ -223,7 +223,7 @@ function partnerBlocks(report: AnnualReport, previous: PartnerCountEntry[] | und
     const ia = PARTNER_ORDER.indexOf(a), ib = PARTNER_ORDER.indexOf(b);
     return (ia < 0 ? 99 : ia) - (ib < 0 ? 99 : ib) || label(a).localeCompare(label(b), lang);
   });
-  const out: Block[] = [{ kind: 'heading', level: 3, text: t('reportDoc.partnerTitle'), inToc: false }];
+  const out: Block[] = [{ kind: 'heading', level: 3, text: t('reportDoc.partnerTitle'), inToc: false, id: 'partners' }];
   if (services.length === 0) return [...out, { kind: 'paragraph', text: text.noPartnerCounts, tone: 'body' }];
   const sum = (m: Map<string, number>) => [...m.values()].reduce((a, b) => a + b, 0);
   const parts = services.filter((s) => now.has(s)).map((s) => `${formatNumber(now.get(s)!, lang)} ${lang === 'nl' ? 'bij' : 'by'} ${label(s).toLowerCase()}`);

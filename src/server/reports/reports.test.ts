@@ -151,7 +151,13 @@ describe('exports', () => {
     expect(html).toContain('<title id="chart-byFollowUp-title">Opvolging van meldingen (2025)</title>');
     expect(html).toContain('De percentages zijn afgerond op hele getallen; daardoor kan het totaal licht afwijken');
     expect(html).toContain('<th scope="row">Seksueel geweld</th><td>25</td><td>24%</td><td>26</td><td>20%</td>');
-    expect(html).toMatch(/<section aria-labelledby="h-partners"[\s\S]*Studieadviseurs<\/th><td>–<\/td><td>42<\/td>/);
+    expect(html).toMatch(/<h4 id="h-partners">[\s\S]*<th scope="row">Studieadviseurs<\/th><td>42<\/td><td>–<\/td>/); // no 2024 partner counts given here
+    // drawn from the document model: process order, "Ongedefinieerd" last, subtypes, chapters
+    const followUp = /data-testid="table-byFollowUp"[\s\S]*?<\/table>/.exec(html)![0];
+    expect([...followUp.matchAll(/<th scope="row">([^<]+)</g)].map((m) => m[1])).toEqual(['Registratie', 'Advies', 'Interventie informeel', 'Verwijzing', 'Begeleiding', 'Formele klacht', 'Overige', 'Totaal']);
+    expect(html).toContain('<th scope="row" class="sub">waarvan fysiek</th><td>16</td>');
+    expect(html).toContain('<figcaption>Afbeelding 1. Aandeel meldingen per faculteit (2025)</figcaption>');
+    expect(html).toContain('<h2 id="h-1">1 Inleiding</h2>');
   });
 
   it('PDF renders: every page draws, and the text is there', async () => {
