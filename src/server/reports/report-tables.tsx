@@ -13,6 +13,7 @@ export function BreakdownTable({ report, breakdown, text, lang }: { report: Annu
   const before = (n: number) => formatCount(n, report.previousTotal, lang);
   if (entries.length === 0) return <p>{text.noData}</p>;
   return (
+    <div class="report-table-wrap">
     <table class="utrecht-table report-table" data-testid={`table-${breakdown}`}>
       <caption>{text.sections[breakdown]} ({report.year}, {report.previousYear})</caption>
       <thead>
@@ -57,5 +58,6 @@ export function BreakdownTable({ report, breakdown, text, lang }: { report: Annu
         </tr>
       </tfoot>
     </table>
+    </div>
   );
 }
