@@ -1331,5 +1331,7 @@ export const en: Record<MessageKey, string> = {
   'reportDoc.sheetSummary': 'Total',
   'reportDoc.year': 'Year',
   'reportDoc.reports': 'Reports',
+  'reportDoc.sourceField': 'Source of the definition (optional)',
+  'reportDoc.sourceHint': 'For example an article of law or a website. Printed under the definition in appendix 1 of the annual report.',
   'reportDoc.madeWith': 'Prepared with Meldpunt',
 };

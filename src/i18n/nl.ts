@@ -1330,6 +1330,8 @@ export const nl = {
   'reportDoc.sheetSummary': 'Totaal',
   'reportDoc.year': 'Jaar',
   'reportDoc.reports': 'Meldingen',
+  'reportDoc.sourceField': 'Bron van de omschrijving (optioneel)',
+  'reportDoc.sourceHint': 'Bijvoorbeeld een wetsartikel of een website. Staat onder de omschrijving in bijlage 1 van het jaarverslag.',
   'reportDoc.madeWith': 'Opgesteld met Meldpunt',
 } as const;
 

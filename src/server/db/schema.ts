@@ -320,6 +320,8 @@ export interface CategoryVersionTable {
   subtypes: ColumnType<{ key: string; label_nl: string; label_en: string }[], string, string>;
   is_retired: Generated<boolean>;
   sort: Generated<number>;
+  /** Where the definition comes from, printed in the annual report's appendix (issue 20). */
+  source: string | null;
 }
 
 export interface ReferralPartnerTable {

@@ -24,6 +24,6 @@ export async function reportExportOptions(db: Db, team: Team, year: number, lang
     chapters,
     institution: institution?.name,
     previousPartnerCounts,
-    definitions: categories.map((c) => ({ key: c.key, label: c.label[lang], definition: c.definition[lang] })),
+    definitions: categories.map((c) => ({ key: c.key, label: c.label[lang], definition: c.definition[lang], source: c.source ?? null })),
   };
 }

@@ -13,6 +13,8 @@ import { getAnnualReport } from './reports.service.js';
 import { exportAnnualReport } from './report-export.js';
 import { reportExportOptions } from './report-options.js';
 import { findTeam } from '../teams/teams.service.js';
+import { saveCategoryVersion } from '../admin/categories.service.js';
+import { buildReportDocument } from './report-model.js';
 import type { AnnualReport, ReportEntry } from '../../domain/annual-report.js';
 
 let deps: Awaited<ReturnType<typeof createTestDeps>>;
@@ -210,5 +212,24 @@ describe('exports', () => {
     }
     expect(xml).toMatch(/<wp:docPr [^>]*descr="[^"]*Seksueel geweld: 24%/);
     // How Word (LibreOffice) lays it out is checked in `npm run test:documents`.
+  });
+
+  it('Bijlage 1: only the categories the report uses, in the team\u2019s own words, with a source when given (issue 20)', async () => {
+    const team = (await findTeam(deps.db))!;
+    await deps.db.transaction().execute((trx) =>
+      saveCategoryVersion(trx, team.id, {
+        key: 'stalking', labelNl: 'Stalking', labelEn: 'Stalking', definitionNl: 'Eigen omschrijving van het team.', definitionEn: 'The team\u2019s own definition.',
+        subtypes: [], isRetired: false, source: 'artikel 285b Wetboek van Strafrecht',
+      }, { kind: 'cli' }),
+    );
+    const model = buildReportDocument(report, await reportExportOptions(deps.db, team, 2025, 'nl'));
+    const start = model.blocks.findIndex((b) => b.kind === 'heading' && b.text.startsWith('Bijlage 1'));
+    const appendix = model.blocks.slice(start + 1);
+    const headings = appendix.flatMap((b) => (b.kind === 'heading' ? [b.text] : []));
+    expect(headings).toHaveLength(report.byCategory.length); // 11 used, not all 14
+    expect(headings).not.toContain('Bedreiging'); // only in 2026
+    const texts = appendix.flatMap((b) => (b.kind === 'paragraph' ? [b.text] : []));
+    expect(texts).toContain('Eigen omschrijving van het team.');
+    expect(texts).toContain('Bron: artikel 285b Wetboek van Strafrecht');
   });
 });
