@@ -102,13 +102,13 @@ describe('the annual report PDF with full faculty names', () => {
 });
 
 describe('the annual report in Word, laid out by LibreOffice', () => {
-  it('nl: no text over other text, a page number on every page, charts inside the page', async () => {
+  for (const lang of ['nl', 'en'] as const) it(`${lang}: no text over other text, a page number on every page, charts inside the page`, async () => {
     const soffice = requireProgram('soffice', 'libreoffice-writer-nogui');
-    const docx = await exportAnnualReport(publishedReport('nl'), 'docx', { lang: 'nl', teamName: team.nl, institution: 'Universiteit Maastricht' });
+    const docx = await exportAnnualReport(publishedReport(lang), 'docx', { lang, teamName: team[lang], institution: 'Universiteit Maastricht' });
     fs.writeFileSync(path.join(dir, 'word.docx'), docx);
     execFileSync(soffice, ['--headless', '--convert-to', 'pdf', '--outdir', dir, path.join(dir, 'word.docx')], { timeout: 150_000, stdio: 'pipe', env: { ...process.env, HOME: dir } });
     const pdf = fs.readFileSync(path.join(dir, 'word.pdf'));
-    checkLayout(pdf, 'word', pageWord.nl);
+    checkLayout(pdf, `word-${lang}`, pageWord[lang]);
     // the three charts, each a picture no wider than the page's text column (A4 less 2 × 2,5 cm)
     const pictures = Array.from({ length: pageCount(pdf) }, (_, i) => pdfImages(pdf, i + 1)).flat();
     expect(pictures).toHaveLength(3);
