@@ -1,4 +1,3 @@
-import { HeadingLevel, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import type { Db } from '../db/create-db.js';
 import type { Lang } from '../../domain/taxonomy.js';
 import { translator, type MessageKey } from '../../i18n/i18n.js';
@@ -9,7 +8,8 @@ import { listObjectives } from '../objectives/objectives.service.js';
 /**
  * Chapters 3 and 4 of the annual report (issue 11): the year's recommendations to the board
  * (3.3), the team's objectives with their status (4.2), and its activities and training hours
- * (4.4). Gathered once per export and rendered into every format: HTML, PDF, Word, spreadsheet and JSON.
+ * (4.4). Gathered once per export and shown as tables on the team's report page and in the JSON; the exported documents publish
+ * them as the seed does (report-model-chapters.ts, issue 20).
  */
 export type ChapterPart = 'recommendations' | 'objectives' | 'activities';
 
@@ -124,18 +124,4 @@ export function renderChaptersHtml(ch: ReportChapters, lang: Lang): string {
       return `<section aria-labelledby="h-${id}">\n<h2 id="h-${id}">${esc(heading)}</h2>\n${body}\n</section>`;
     })
     .join('\n');
-}
-
-const cell = (v: string, bold = false) => new TableCell({ children: [new Paragraph({ children: [new TextRun({ text: v, bold })] })] });
-
-function docxTable(rows: string[][]): Table {
-  return new Table({ rows: rows.map((r, i) => new TableRow({ children: r.map((v) => cell(v, i === 0)), tableHeader: i === 0 })), width: { size: 100, type: WidthType.PERCENTAGE } });
-}
-
-/** The filled-in part of a chapter section of the Word skeleton. */
-export function chapterDocxBlocks(ch: ReportChapters, part: ChapterPart, lang: Lang): (Paragraph | Table)[] {
-  const ids: ChapterTable['id'][] = part === 'activities' ? ['activities', 'training'] : [part]; // 4.4 holds both tables
-  return chapterTables(ch, lang)
-    .filter((table) => ids.includes(table.id))
-    .flatMap(({ heading, rows }) => [new Paragraph({ heading: HeadingLevel.HEADING_3, text: heading }), rows.length > 1 ? docxTable(rows) : new Paragraph(noChapterRows(lang))]);
 }
