@@ -132,6 +132,7 @@ describe('objectives and recommendations per year', () => {
 
     // The report page in the browser shows the same chapters beside the figures.
     await adviser.get('/reports/annual?team=students&year=2025');
+    expect(adviser.lastHtml).toContain('<th scope="col">Aantal deelnemers</th>'); // no form label "(optioneel)" in a header (issue 20)
     const page = /data-testid="report-chapters">([^]*)<\/main>/.exec(adviser.lastHtml)![1]!;
     expect(page).toMatch(/Workshop grensoverschrijdend gedrag<\/td><td>Gehouden<\/td><td>40<\/td>/);
     expect(page).toMatch(/<th scope="row">Vera Vertrouwenspersoon<\/th><td>1<\/td><td>6<\/td>/);

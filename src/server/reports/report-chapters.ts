@@ -62,13 +62,16 @@ interface Words {
   carried: (year: number) => string;
 }
 
+/** A form label as a column header: without the form's "(optioneel)" (issue 20). */
+const columnLabel = (label: string) => label.replace(/\s*\((optioneel|optional)\)$/i, '');
+
 function words(lang: Lang): Words {
   const t = translator(lang);
   return {
     heading: { recommendations: t('objectives.recommendations'), objectives: t('objectives.objectives'), activities: t('activities.list') },
     training: t('activities.trainingHours'),
     cols: {
-      date: t('activities.heldOn'), kind: t('activities.kind'), title: t('activities.titleField'), status: t('activities.status'), participants: t('activities.participants'),
+      date: t('activities.heldOn'), kind: t('activities.kind'), title: t('activities.titleField'), status: t('activities.status'), participants: columnLabel(t('activities.participants')),
       adviser: t('activities.adviser.heading'), sessions: t('activities.sessions'), hours: t('activities.hours'), item: t('objectives.titleField'), notes: t('objectives.notes'),
     },
     none: t('objectives.none'),
