@@ -72,11 +72,14 @@ describe('administration', () => {
     expect(admin.inputValue('labelNl')).toBe('Pesten');
     const res = await admin.post(`/admin/teams/${t.teamId}/categories/bullying`, {
       labelNl: 'Pesten en buitensluiten', labelEn: 'Bullying and exclusion', definitionNl: 'Herhaald negatief gedrag.', definitionEn: 'Repeated negative behaviour.',
-      subtypes: 'online | Online pesten | Cyberbullying',
+      subtypes: 'online | Online pesten | Cyberbullying', source: 'www.stoppestennu.nl/definitie-pesten',
     });
     expect(res.status).toBe(303);
     const now = (await listCategories(t.deps.db, t.teamId)).find((c) => c.key === 'bullying')!;
     expect(now.label.nl).toBe('Pesten en buitensluiten');
+    expect(now.source).toBe('www.stoppestennu.nl/definitie-pesten'); // printed under the definition in the annual report (issue 20)
+    await admin.get(`/admin/teams/${t.teamId}/categories/bullying`);
+    expect(admin.inputValue('source')).toBe('www.stoppestennu.nl/definitie-pesten');
     expect(now.subtypes).toEqual([{ key: 'online', label: { nl: 'Online pesten', en: 'Cyberbullying' } }]);
     expect((await findCategoryAt(t.deps.db, t.teamId, 'bullying', before))!.label.nl).toBe('Pesten');
     const bad = await admin.post(`/admin/teams/${t.teamId}/categories/new`, { key: 'x y', labelNl: '', labelEn: 'E', subtypes: 'no pipes' });

@@ -98,10 +98,12 @@ describe('the board view', () => {
     expect(category.columns.map((c) => c.total)).toEqual([127, 104]);
     const categoryHtml = /<table[^>]*data-testid="table-byCategory".*?<\/table>/s.exec(html)?.[0] ?? '';
     expect(/<tr data-key="sexual_violence">.*?<\/tr>/s.exec(categoryHtml)?.[0]).toMatch(/>26<.*>20%<.*>25<.*>24%</s);
-    // 2023 holds one case: withheld entirely, total included; 2021 and 2022 hold none
+    // 2023 holds one case: withheld entirely, total included; 2021 and 2022 hold none, so they are
+    // not shown at all (issue 20: a year without data is no zero)
     const trend = tablesOf(html).find((tb) => tb.id === 'trend-category')!;
-    expect(trend.columns.map((c) => c.total)).toEqual([0, 0, null, 127, 104]);
-    expect(trend.columns[2]!.cells.every((c) => c.kind === 'hidden')).toBe(true);
+    expect(trend.columns.map((c) => c.total)).toEqual([null, 127, 104]);
+    expect(trend.columns[0]!.cells.every((c) => c.kind === 'hidden')).toBe(true);
+    expect(html).not.toMatch(/Aantal 2022|Aantal 2021/);
   });
 
   it('uses the team\u2019s threshold', async () => {
@@ -122,7 +124,7 @@ describe('the board view', () => {
     const html = client.lastHtml;
     assertSafe(html, 5);
     const trend = tablesOf(html).find((tb) => tb.id === 'trend-category')!;
-    expect(trend.columns.map((c) => c.total)).toEqual([0, 0, 26, 26, 54]);
+    expect(trend.columns.map((c) => c.total)).toEqual([26, 26, 54]); // 2021 and 2022 have no data
     const signals = /data-testid="signals">(.*?)<\/ul>/s.exec(html)?.[1] ?? '';
     expect(signals).toContain('Stalking: 30 (gemiddeld 6 in de twee jaren ervoor)');
     expect(signals).toContain('FHML: 30');
@@ -138,5 +140,21 @@ describe('the board view', () => {
     }
     const { client } = await signedIn(t.app, t.deps, trendTeamId, ['board']);
     expect((await client.get('/statistics?team=students&year=2025')).status).toBe(403);
+  });
+
+  it('takes the board from the sign-in landing page to its figures, not to a "no access" page (issue 20)', async () => {
+    const { client } = await signedIn(t.app, t.deps, t.teamId, ['board']);
+    const res = await client.get('/cases');
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toBe('/statistics');
+    const adviser = (await signedIn(t.app, t.deps, t.teamId, ['confidential_adviser'])).client;
+    expect((await adviser.get('/cases')).status).toBe(200);
+  });
+
+  it('writes figures the Dutch way and styles its tables', async () => {
+    const { client } = await signedIn(t.app, t.deps, t.teamId, ['board']);
+    await client.get('/statistics?team=students&year=2025');
+    expect(client.lastHtml).toContain('class="report-table-wrap"');
+    expect(client.lastHtml).not.toMatch(/>\d+\.\d+</); // no decimal point
   });
 });

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { getAnnualReport } from '../server/reports/reports.service.js';
 import { exportAnnualReport, REPORT_FORMATS } from '../server/reports/report-export.js';
 import { findTeam } from '../server/teams/teams.service.js';
-import { getReportChapters } from '../server/reports/report-chapters.js';
+import { reportExportOptions } from '../server/reports/report-options.js';
 import { parseArgs } from './args.js';
 import type { Command } from './commands.js';
 
@@ -29,8 +29,7 @@ export const reportAnnualCommand: Command = {
     const team = await findTeam(deps.db, teamKey);
     if (!team) throw new Error(teamKey ? `unknown team: ${teamKey}` : 'no team exists yet');
     const report = await getAnnualReport(deps.db, { teamKey: team.key, year, lang, format });
-    const chapters = await getReportChapters(deps.db, team.id, year, lang); // chapters 3 and 4 (issue 11)
-    const bytes = await exportAnnualReport(report, format, { lang, teamName: lang === 'en' ? team.nameEn : team.nameNl, chapters });
+    const bytes = await exportAnnualReport(report, format, await reportExportOptions(deps.db, team, year, lang)); // chapters 3–4, cover, partners (issues 11, 20)
     if (out) {
       fs.writeFileSync(out, bytes);
       process.stdout.write(`wrote the ${year} annual report of team ${team.key} (${format}) to ${out}\n`);

@@ -16,17 +16,24 @@ export interface TrendSignal {
   previousMean: number | null;
 }
 
-export function isSharpRise(count: number, previous: [number, number]): boolean {
-  const mean = (previous[0] + previous[1]) / 2;
+export function isSharpRise(count: number, previous: number[]): boolean {
+  if (previous.length === 0) return false;
+  const mean = previous.reduce((a, b) => a + b, 0) / previous.length;
   return count >= SIGNAL_RISE_FACTOR * mean && count - mean >= SIGNAL_MIN_INCREASE;
 }
 
-/** `raw` holds the true counts of the year and the two before; `shown` what the board sees of them. */
-export function findSharpRises(rows: { key: string; raw: [number, number, number]; shown: [SuppressedCell, SuppressedCell, SuppressedCell] }[]): TrendSignal[] {
+/**
+ * `raw` holds the true counts of the two years before and the year itself (last); `shown` what the
+ * board sees of them. Only years that have data are given (issue 20): a year without any report is
+ * no evidence of a zero, so it is left out of the mean instead of pulling it down.
+ */
+export function findSharpRises(rows: { key: string; raw: number[]; shown: SuppressedCell[] }[]): TrendSignal[] {
   return rows.flatMap(({ key, raw, shown }) => {
-    const [twoBack, oneBack, current] = shown;
-    if (current.kind !== 'shown' || !isSharpRise(raw[2], [raw[0], raw[1]])) return [];
-    const previousMean = twoBack.kind === 'shown' && oneBack.kind === 'shown' ? (twoBack.count + oneBack.count) / 2 : null;
+    const current = shown.at(-1);
+    const previous = raw.slice(0, -1);
+    if (!current || current.kind !== 'shown' || !isSharpRise(raw.at(-1)!, previous)) return [];
+    const before = shown.slice(0, -1);
+    const previousMean = before.length === 2 && before.every((c) => c.kind === 'shown') ? before.reduce((s, c) => s + (c.kind === 'shown' ? c.count : 0), 0) / before.length : null;
     return [{ key, count: current.count, previousMean }];
   });
 }

@@ -50,7 +50,7 @@ describe('the annual report in Word, as LibreOffice renders it', () => {
     for (const heading of ['1 Inleiding', '2.1 Aantal meldingen en melders', '3.5 Conclusie', '4.4 Activiteiten', 'Bijlage 1 Definities van ongewenst gedrag']) {
       expect(text, heading).toContain(heading);
     }
-    expect(text).toContain('Verbaal/online');
+    expect(text).toContain('waarvan verbaal/online');
     const images = Array.from({ length: pages }, (_, i) => pdfImages(pdf, i + 1)).flat();
     expect(images).toHaveLength(3); // the charts, drawn as pictures
     for (let page = 1; page <= pages; page++) {

@@ -41,7 +41,7 @@ const subtypeLines = z.string().optional().default('').transform((value, ctx) =>
 });
 
 export const CategoryInput = z.object({
-  key, labelNl: text(), labelEn: text(), definitionNl: optional(2000), definitionEn: optional(2000), subtypes: subtypeLines,
+  key, labelNl: text(), labelEn: text(), definitionNl: optional(2000), definitionEn: optional(2000), source: optional(500), subtypes: subtypeLines,
   retired: z.string().optional().transform((v) => v === 'yes'),
 });
 

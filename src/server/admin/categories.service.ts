@@ -10,11 +10,13 @@ import { recordAudit, type AuditActor } from '../audit/audit.service.js';
 export interface TeamCategory extends CategoryDefinition {
   version: number; // 0 = the shipped default
   isRetired: boolean;
+  /** Where the definition comes from (issue 20); none for the shipped defaults. */
+  source?: string | null;
 }
 
 type VersionRow = {
   key: string; version: number; label_nl: string; label_en: string; definition_nl: string; definition_en: string;
-  subtypes: { key: string; label_nl: string; label_en: string }[]; is_retired: boolean;
+  subtypes: { key: string; label_nl: string; label_en: string }[]; is_retired: boolean; source: string | null;
 };
 
 function present(row: VersionRow): TeamCategory {
@@ -22,6 +24,7 @@ function present(row: VersionRow): TeamCategory {
     key: row.key,
     version: row.version,
     isRetired: row.is_retired,
+    source: row.source,
     label: { nl: row.label_nl, en: row.label_en },
     definition: { nl: row.definition_nl, en: row.definition_en },
     subtypes: row.subtypes.map((s) => ({ key: s.key, label: { nl: s.label_nl, en: s.label_en } })),
@@ -31,7 +34,7 @@ function present(row: VersionRow): TeamCategory {
 async function latestVersions(db: Db, teamId: string, at?: Date): Promise<VersionRow[]> {
   let q = db
     .selectFrom('category_version')
-    .select(['key', 'version', 'label_nl', 'label_en', 'definition_nl', 'definition_en', 'subtypes', 'is_retired'])
+    .select(['key', 'version', 'label_nl', 'label_en', 'definition_nl', 'definition_en', 'subtypes', 'is_retired', 'source'])
     .distinctOn('key')
     .where('team_id', '=', teamId)
     .orderBy('key')
@@ -66,6 +69,7 @@ export interface CategoryInput {
   definitionEn: string;
   subtypes: { key: string; labelNl: string; labelEn: string }[];
   isRetired: boolean;
+  source?: string;
 }
 
 /** Adds the next version of a category (or its first, for a new key). Call inside a transaction. */
@@ -91,6 +95,7 @@ export async function saveCategoryVersion(trx: Db, teamId: string, input: Catego
       definition_en: input.definitionEn,
       subtypes: JSON.stringify(input.subtypes.map((s) => ({ key: s.key, label_nl: s.labelNl, label_en: s.labelEn }))),
       is_retired: input.isRetired,
+      source: input.source?.trim() || null,
     })
     .execute();
   await recordAudit(trx, { type: 'CATEGORY_VERSION_CREATED', actor, teamId, detail: { key: input.key, version, retired: input.isRetired } });

@@ -18,7 +18,7 @@ const empty = { values: {}, errors: {} };
 
 function categoryValues(c: TeamCategory): Record<string, string> {
   return {
-    key: c.key, labelNl: c.label.nl, labelEn: c.label.en, definitionNl: c.definition.nl, definitionEn: c.definition.en,
+    key: c.key, labelNl: c.label.nl, labelEn: c.label.en, definitionNl: c.definition.nl, definitionEn: c.definition.en, source: c.source ?? '',
     subtypes: c.subtypes.map((s) => `${s.key} | ${s.label.nl} | ${s.label.en}`).join('\n'), retired: c.isRetired ? 'yes' : '',
   };
 }

@@ -72,6 +72,7 @@ export function CategoryEditPage({ ctx, team, form, isNew }: Base & { isNew: boo
         <TextField name="labelEn" label={t('admin.labelEn')} value={form.values.labelEn} error={form.errors.labelEn} />
         <TextArea name="definitionNl" label={t('admin.category.definitionNl')} value={form.values.definitionNl} error={form.errors.definitionNl} />
         <TextArea name="definitionEn" label={t('admin.category.definitionEn')} value={form.values.definitionEn} error={form.errors.definitionEn} />
+        <TextField name="source" label={t('reportDoc.sourceField')} hint={t('reportDoc.sourceHint')} value={form.values.source} error={form.errors.source} />
         <TextArea name="subtypes" label={t('admin.category.subtypes')} hint={t('admin.category.subtypesHint')} value={form.values.subtypes} error={form.errors.subtypes} />
         <CheckboxGroup name="retired" label={t('admin.category.status')} choices={[{ value: 'yes', label: t('admin.category.retire') }]} values={form.values.retired ? ['yes'] : []} />
         <SubmitButton>{t('admin.save')}</SubmitButton>

@@ -6,6 +6,7 @@ import { formStrings, toFieldErrors } from '../http/validation.js';
 import { listTeams } from '../teams/teams.service.js';
 import type { SessionUser } from '../users/users.service.js';
 import { inboxTeamIds } from './cases.policy.js';
+import { STATISTICS_ROLES } from '../statistics/statistics.policy.js';
 import { listTeamAdvisers } from './cases.queries.js';
 import { caseActionRoutes } from './case-actions.routes.js';
 import { renderCasePage } from './case-page.render.js';
@@ -34,6 +35,9 @@ export function caseRoutes(deps: Deps, today: () => string = () => new Date().to
   const app = new Hono<AppEnv>();
 
   app.get('/cases', async (c) => {
+    const memberships = signedInUser(c).memberships;
+    // Sign-in lands here; a board member without an inbox goes to the board's figures (issue 20).
+    if (inboxTeamIds(memberships).length === 0 && memberships.some((m) => STATISTICS_ROLES.includes(m.role))) return c.redirect('/statistics', 303);
     const query = InboxQuery.parse(c.req.query());
     const data = await listInbox(deps.db, signedInUser(c), query, today());
     return c.html(<InboxPage ctx={viewContext(c)} data={data} query={query} />);

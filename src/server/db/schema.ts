@@ -312,6 +312,7 @@ export interface CategoryVersion {
   label_en: string;
   label_nl: string;
   sort: Generated<number>;
+  source: string | null;
   subtypes: Generated<ColumnType<CategorySubtype[], string, string>>;
   team_id: string;
   valid_from: Generated<Timestamp>;

@@ -1,4 +1,3 @@
-import { HeadingLevel, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import type { Db } from '../db/create-db.js';
 import type { Lang } from '../../domain/taxonomy.js';
 import { translator, type MessageKey } from '../../i18n/i18n.js';
@@ -9,13 +8,16 @@ import { listObjectives } from '../objectives/objectives.service.js';
 /**
  * Chapters 3 and 4 of the annual report (issue 11): the year's recommendations to the board
  * (3.3), the team's objectives with their status (4.2), and its activities and training hours
- * (4.4). Gathered once per export and rendered into every format: HTML, PDF, Word, spreadsheet and JSON.
+ * (4.4). Gathered once per export and shown as tables on the team's report page and in the JSON; the exported documents publish
+ * them as the seed does (report-model-chapters.ts, issue 20).
  */
 export type ChapterPart = 'recommendations' | 'objectives' | 'activities';
 
 export interface ReportChapters {
   activities: { kind: string; kindLabel: string; title: string; heldOn: string; status: string; statusLabel: string; participants: number | null; partner: string | null }[];
   trainingHours: { adviser: string; sessions: number; hours: number }[];
+  /** The titles of the courses the team followed (held training), without names or hours (issue 20). */
+  courses?: string[];
   objectives: ChapterItem[];
   recommendations: ChapterItem[];
 }
@@ -41,6 +43,7 @@ export async function getReportChapters(db: Db, teamId: string, year: number, la
         kind: a.kind, kindLabel: t(`activities.kind.${a.kind}` as MessageKey), title: a.title, heldOn: a.heldOn,
         status: a.status, statusLabel: t(`activities.status.${a.status}` as MessageKey), participants: a.participants, partner: a.partner,
       })),
+    courses: [...new Set(acts.activities.filter((a) => a.kind === 'training' && a.status === 'held').map((a) => a.title))],
     trainingHours: acts.trainingHours.map((h) => ({ adviser: h.name, sessions: h.sessions, hours: Math.round(h.hours * 100) / 100 })),
     objectives: objs.objectives.map(item),
     recommendations: objs.recommendations.map(item),
@@ -59,13 +62,16 @@ interface Words {
   carried: (year: number) => string;
 }
 
+/** A form label as a column header: without the form's "(optioneel)" (issue 20). */
+const columnLabel = (label: string) => label.replace(/\s*\((optioneel|optional)\)$/i, '');
+
 function words(lang: Lang): Words {
   const t = translator(lang);
   return {
     heading: { recommendations: t('objectives.recommendations'), objectives: t('objectives.objectives'), activities: t('activities.list') },
     training: t('activities.trainingHours'),
     cols: {
-      date: t('activities.heldOn'), kind: t('activities.kind'), title: t('activities.titleField'), status: t('activities.status'), participants: t('activities.participants'),
+      date: t('activities.heldOn'), kind: t('activities.kind'), title: t('activities.titleField'), status: t('activities.status'), participants: columnLabel(t('activities.participants')),
       adviser: t('activities.adviser.heading'), sessions: t('activities.sessions'), hours: t('activities.hours'), item: t('objectives.titleField'), notes: t('objectives.notes'),
     },
     none: t('objectives.none'),
@@ -121,18 +127,4 @@ export function renderChaptersHtml(ch: ReportChapters, lang: Lang): string {
       return `<section aria-labelledby="h-${id}">\n<h2 id="h-${id}">${esc(heading)}</h2>\n${body}\n</section>`;
     })
     .join('\n');
-}
-
-const cell = (v: string, bold = false) => new TableCell({ children: [new Paragraph({ children: [new TextRun({ text: v, bold })] })] });
-
-function docxTable(rows: string[][]): Table {
-  return new Table({ rows: rows.map((r, i) => new TableRow({ children: r.map((v) => cell(v, i === 0)), tableHeader: i === 0 })), width: { size: 100, type: WidthType.PERCENTAGE } });
-}
-
-/** The filled-in part of a chapter section of the Word skeleton. */
-export function chapterDocxBlocks(ch: ReportChapters, part: ChapterPart, lang: Lang): (Paragraph | Table)[] {
-  const ids: ChapterTable['id'][] = part === 'activities' ? ['activities', 'training'] : [part]; // 4.4 holds both tables
-  return chapterTables(ch, lang)
-    .filter((table) => ids.includes(table.id))
-    .flatMap(({ heading, rows }) => [new Paragraph({ heading: HeadingLevel.HEADING_3, text: heading }), rows.length > 1 ? docxTable(rows) : new Paragraph(noChapterRows(lang))]);
 }

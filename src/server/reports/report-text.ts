@@ -1,6 +1,7 @@
-import type { Breakdown } from '../../domain/annual-report.js';
+import type { Breakdown, PartnerCountEntry } from '../../domain/annual-report.js';
 import type { Lang } from '../../domain/taxonomy.js';
 import type { ReportChapters } from './report-chapters.js';
+import type { CategoryText } from './report-model.js';
 import { translator } from '../../i18n/i18n.js';
 
 /**
@@ -64,4 +65,10 @@ export interface ExportOptions {
   teamName?: string;
   /** Chapters 3 and 4: objectives, recommendations, activities, training hours (issue 11). */
   chapters?: ReportChapters;
+  /** The institution, for the cover (issue 20). */
+  institution?: string;
+  /** The partner services' counts of the previous year, shown beside this year's (issue 20). */
+  previousPartnerCounts?: PartnerCountEntry[];
+  /** The team's own category texts for Bijlage 1; the shipped taxonomy when absent (issue 20). */
+  definitions?: CategoryText[];
 }

@@ -1,65 +1,64 @@
 import ExcelJS from 'exceljs';
-import { categoryLabel, type AnnualReport, type Breakdown } from '../../domain/annual-report.js';
-import { vocabLabel } from '../../domain/labels.js';
-import type { Lang } from '../../domain/taxonomy.js';
-import { BREAKDOWN_ORDER, reportText, type ExportOptions } from './report-text.js';
-import { chapterTables, hasChapterContent } from './report-chapters.js';
-
-/** Sheet names (at most 31 characters, as Excel requires). */
-const SHEETS: Record<Lang, Record<Breakdown | 'summary' | 'subtypes' | 'partners', string>> = {
-  nl: {
-    summary: 'Totaal', byVia: 'Via', byChannel: 'Contactvorm', byGender: 'Geslacht', byOrgUnit: 'Faculteit',
-    byCategory: 'Aard', byRelation: 'Relatie', byFollowUp: 'Opvolging', subtypes: 'Aard subtypes', partners: 'Partners',
-  },
-  en: {
-    summary: 'Total', byVia: 'Via', byChannel: 'Channel', byGender: 'Gender', byOrgUnit: 'Faculty',
-    byCategory: 'Kind', byRelation: 'Relation', byFollowUp: 'Follow-up', subtypes: 'Kind subtypes', partners: 'Partners',
-  },
-};
+import type { AnnualReport } from '../../domain/annual-report.js';
+import { translator } from '../../i18n/i18n.js';
+import type { ExportOptions } from './report-text.js';
+import { buildReportDocument, type TableBlock } from './report-model.js';
 
 /**
- * One workbook, one sheet per breakdown (and per table of chapters 3–4). Columns on every breakdown sheet:
- * key, label, count, percent, previousCount, previousPercent (percent as whole numbers).
+ * The annual report as a workbook drawn from the document model (issue 20): a summary sheet,
+ * then one sheet per table of the report in the report's order, headed in the report's
+ * language, with its total row, counts as numbers and shares as real percentages (0.24 shown
+ * as 24%), the header row frozen.
  */
-export async function renderAnnualReportXlsx(report: AnnualReport, { lang, teamName, chapters }: ExportOptions): Promise<Buffer> {
-  const text = reportText(lang);
-  const names = SHEETS[lang];
+export async function renderAnnualReportXlsx(report: AnnualReport, options: ExportOptions): Promise<Buffer> {
+  const model = buildReportDocument(report, options);
+  const t = translator(options.lang);
   const book = new ExcelJS.Workbook();
   book.creator = 'Meldpunt';
-  book.title = `${text.title(report.year)} – ${teamName ?? report.team}`;
-  const summary = book.addWorksheet(names.summary);
+  book.title = `${model.title} – ${model.team}`;
+
+  const summary = book.addWorksheet(t('reportDoc.sheetSummary'), { views: [{ state: 'frozen', ySplit: 4 }] });
   summary.addRows([
-    [text.title(report.year)],
-    [teamName ?? report.team],
+    [model.title],
+    [model.team],
     [],
-    ['', String(report.year), String(report.previousYear)],
-    [text.total, report.total, report.previousTotal],
-    [],
-    [text.roundingNote],
+    [t('reportDoc.year'), t('reportDoc.reports')],
+    [report.year, report.total],
+    [report.previousYear, report.previousTotal > 0 ? report.previousTotal : null],
   ]);
+  summary.getRow(1).font = { bold: true, size: 14 };
+  summary.getRow(4).font = { bold: true };
   summary.getColumn(1).width = 40;
-  const head = ['key', text.key, `${text.count} ${report.year}`, `% ${report.year}`, `${text.count} ${report.previousYear}`, `% ${report.previousYear}`];
-  for (const breakdown of BREAKDOWN_ORDER) {
-    const sheet = book.addWorksheet(names[breakdown]);
-    sheet.addRow(head).font = { bold: true };
-    for (const e of report[breakdown]) sheet.addRow([e.key, e.label, e.count, e.percent, e.previousCount, e.previousPercent]);
-    sheet.getColumn(2).width = 40;
-  }
-  const subtypes = book.addWorksheet(names.subtypes);
-  subtypes.addRow(['category', 'key', text.key, `${text.count} ${report.year}`]).font = { bold: true };
-  for (const c of report.byCategory) for (const s of c.subtypes) subtypes.addRow([c.key, s.key, s.label, s.count]);
-  const partners = book.addWorksheet(names.partners);
-  partners.addRow(['service', 'category', text.service, text.category, text.count]).font = { bold: true };
-  for (const p of report.partnerCounts) {
-    partners.addRow([p.service, p.category ?? '', vocabLabel('partnerService', p.service, lang), p.category ? categoryLabel(p.category, lang) : '', p.count]);
-  }
-  partners.addRow([]);
-  partners.addRow([text.partnerNote]);
-  // Chapters 3 and 4 (issue 11), a sheet per table, when the team kept records for the year.
-  for (const table of chapters && hasChapterContent(chapters) ? chapterTables(chapters, lang) : []) {
-    const sheet = book.addWorksheet(table.heading.replace(/[:\\/?*[\]]/g, ' ').slice(0, 31));
-    table.rows.forEach((row, i) => (sheet.addRow(row).font = { bold: i === 0 }));
-    sheet.getColumn(1).width = 50;
+  summary.getColumn(2).width = 14;
+
+  const used = new Set<string>([summary.name]);
+  for (const block of model.blocks) {
+    if (block.kind === 'table') addTableSheet(book, block, used);
   }
   return Buffer.from(await book.xlsx.writeBuffer());
+}
+
+function addTableSheet(book: ExcelJS.Workbook, table: TableBlock, used: Set<string>): void {
+  let name = table.sheet.replace(/[:\\/?*[\]]/g, ' ').slice(0, 31);
+  for (let n = 2; used.has(name); n++) name = `${table.sheet.slice(0, 28)} ${n}`;
+  used.add(name);
+  const sheet = book.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
+  const head = sheet.addRow(table.columns.map((c) => c.label));
+  head.font = { bold: true };
+  head.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE6EFF2' } };
+  for (const row of table.rows) {
+    const added = sheet.addRow(row.cells.map((cell, i) => (table.columns[i]!.kind === 'text' ? cell.text : (cell.value ?? (cell.text === '' ? null : cell.text)))));
+    if (row.role === 'total') {
+      added.font = { bold: true };
+      added.border = { top: { style: 'thin' } } as ExcelJS.Borders;
+    }
+    if (row.role === 'sub') added.getCell(1).alignment = { indent: 1 };
+  }
+  table.columns.forEach((c, i) => {
+    const column = sheet.getColumn(i + 1);
+    column.width = c.kind === 'text' ? 52 : 14;
+    if (c.kind === 'share') column.numFmt = '0%';
+    if (c.kind === 'count') column.numFmt = '#,##0';
+    if (c.align === 'right') column.alignment = { horizontal: 'right' };
+  });
 }

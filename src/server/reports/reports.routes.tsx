@@ -7,6 +7,7 @@ import { findTeam } from '../teams/teams.service.js';
 import { getAnnualReport } from './reports.service.js';
 import { getReportChapters } from './report-chapters.js';
 import { exportAnnualReport, REPORT_CONTENT_TYPES } from './report-export.js';
+import { reportExportOptions } from './report-options.js';
 import { defaultReportYear, ReportDownloadQuery, ReportQuery } from './report-page.schema.js';
 import { pickTeamKey, reportTeamKeys } from './report-page.policy.js';
 import { ReportPage, type TeamChoice } from './reports.views.js';
@@ -51,8 +52,7 @@ export function reportRoutes(deps: Deps) {
     if (!team) throw new AppError('NOT_FOUND');
     const lang = c.get('lang');
     const report = await getAnnualReport(deps.db, { teamKey, year, lang, actor: { kind: 'user', userId: user.id }, format });
-    const chapters = await getReportChapters(deps.db, team.id, year, lang);
-    const bytes = await exportAnnualReport(report, format, { lang, teamName: lang === 'en' ? team.nameEn : team.nameNl, chapters });
+    const bytes = await exportAnnualReport(report, format, await reportExportOptions(deps.db, team, year, lang));
     return c.body(new Uint8Array(bytes), 200, {
       'Content-Type': REPORT_CONTENT_TYPES[format],
       'Content-Disposition': `attachment; filename="annual-report-${team.key}-${year}.${format}"`,

@@ -11,6 +11,10 @@ import { importCases } from '../imports/case-import.service.js';
 import { importPartnerCounts } from '../imports/partner-count-import.js';
 import { getAnnualReport } from './reports.service.js';
 import { exportAnnualReport } from './report-export.js';
+import { reportExportOptions } from './report-options.js';
+import { findTeam } from '../teams/teams.service.js';
+import { saveCategoryVersion } from '../admin/categories.service.js';
+import { buildReportDocument } from './report-model.js';
 import type { AnnualReport, ReportEntry } from '../../domain/annual-report.js';
 
 let deps: Awaited<ReturnType<typeof createTestDeps>>;
@@ -114,17 +118,30 @@ describe('exports', () => {
     expect(rows.filter((r) => r.section === 'partnerCount').map((r) => [r.key, r.count])).toEqual([['psychologist', '28'], ['study_adviser', '42']]);
   });
 
-  it('XLSX re-reads to the same numbers, one sheet per breakdown', async () => {
+  it('XLSX re-reads to the same numbers: a sheet per table in the report order, totals, real percentages, Dutch headers, frozen header rows', async () => {
     const book = new ExcelJS.Workbook();
-    await book.xlsx.load((await exportAnnualReport(report, 'xlsx', options)) as unknown as ArrayBuffer);
-    expect(book.worksheets.map((s) => s.name)).toEqual([
-      'Totaal', 'Via', 'Contactvorm', 'Geslacht', 'Faculteit', 'Aard', 'Relatie', 'Opvolging', 'Aard subtypes', 'Partners',
-    ]);
-    const values = (name: string) =>
-      book.getWorksheet(name)!.getSheetValues().slice(2).filter(Boolean).map((r) => (r as unknown[]).slice(1, 7));
-    expect(values('Aard')).toEqual(report.byCategory.map((e) => [e.key, e.label, e.count, e.percent, e.previousCount, e.previousPercent]));
-    expect(values('Opvolging')).toEqual(report.byFollowUp.map((e) => [e.key, e.label, e.count, e.percent, e.previousCount, e.previousPercent]));
-    expect(book.getWorksheet('Totaal')!.getRow(5).values).toEqual([undefined, 'Totaal', 104, 127]);
+    const team = (await findTeam(deps.db))!;
+    await book.xlsx.load((await exportAnnualReport(report, 'xlsx', await reportExportOptions(deps.db, team, 2025, 'nl'))) as unknown as ArrayBuffer);
+    expect(book.worksheets.map((s) => s.name)).toEqual(['Totaal', 'Via', 'Contactvorm', 'Partners', 'Geslacht', 'Faculteit', 'Relatie', 'Aard', 'Opvolging']);
+    const sheet = (name: string) => book.getWorksheet(name)!;
+    const rows = (name: string) => sheet(name).getSheetValues().slice(1).filter(Boolean).map((r) => (r as unknown[]).slice(1));
+    // Dutch headers, no "key" column
+    expect(rows('Aard')[0]).toEqual(['Omschrijving', 'Aantal 2025', '% 2025', 'Aantal 2024', '% 2024']);
+    const body = rows('Aard').slice(1).filter((r) => !String(r[0]).startsWith('waarvan') && r[0] !== 'Totaal');
+    expect(body.map((r) => [r[0], r[1], Math.round((r[2] as number) * 100), r[3], Math.round((r[4] as number) * 100)])).toEqual(
+      [...report.byCategory].sort((a, b) => b.count - a.count || a.label.localeCompare(b.label, 'nl')).map((e) => [e.label, e.count, e.percent, e.previousCount, e.previousPercent]),
+    );
+    expect(rows('Aard').at(-1)).toEqual(['Totaal', 104, 1, 127, 1]);
+    expect(rows('Aard').find((r) => r[0] === 'waarvan fysiek')?.slice(0, 2)).toEqual(['waarvan fysiek', 16]);
+    // follow-up in process order, percentages as real percentage cells
+    expect(rows('Opvolging').slice(1, -1).map((r) => r[0])).toEqual(['Registratie', 'Advies', 'Interventie informeel', 'Verwijzing', 'Begeleiding', 'Formele klacht', 'Overige']);
+    expect(sheet('Opvolging').getCell('C3').numFmt).toBe('0%');
+    expect(sheet('Opvolging').getCell('C3').value).toBeCloseTo(37 / 104, 10);
+    expect(sheet('Opvolging').views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    // "Ongedefinieerd" last; partners with the previous year and their sum
+    expect(rows('Faculteit').at(-2)![0]).toBe('Ongedefinieerd');
+    expect(rows('Partners')).toEqual([['Geregistreerd bij', '2025', '2024'], ['Studieadviseurs', 42, 30], ['Psychologen', 28, 0], ['Samen', 70, 30]]);
+    expect(rows('Totaal').slice(2)).toEqual([['Jaar', 'Meldingen'], [2025, 104], [2024, 127]]);
   });
 
   it('HTML is self-contained, with accessible charts, data tables, the rounding note and partners apart', async () => {
@@ -136,7 +153,13 @@ describe('exports', () => {
     expect(html).toContain('<title id="chart-byFollowUp-title">Opvolging van meldingen (2025)</title>');
     expect(html).toContain('De percentages zijn afgerond op hele getallen; daardoor kan het totaal licht afwijken');
     expect(html).toContain('<th scope="row">Seksueel geweld</th><td>25</td><td>24%</td><td>26</td><td>20%</td>');
-    expect(html).toMatch(/<section aria-labelledby="h-partners"[\s\S]*Studieadviseurs<\/th><td>–<\/td><td>42<\/td>/);
+    expect(html).toMatch(/<h4 id="h-partners">[\s\S]*<th scope="row">Studieadviseurs<\/th><td>42<\/td><td>–<\/td>/); // no 2024 partner counts given here
+    // drawn from the document model: process order, "Ongedefinieerd" last, subtypes, chapters
+    const followUp = /data-testid="table-byFollowUp"[\s\S]*?<\/table>/.exec(html)![0];
+    expect([...followUp.matchAll(/<th scope="row">([^<]+)</g)].map((m) => m[1])).toEqual(['Registratie', 'Advies', 'Interventie informeel', 'Verwijzing', 'Begeleiding', 'Formele klacht', 'Overige', 'Totaal']);
+    expect(html).toContain('<th scope="row" class="sub">waarvan fysiek</th><td>16</td>');
+    expect(html).toContain('<figcaption>Afbeelding 1. Aandeel meldingen per faculteit (2025)</figcaption>');
+    expect(html).toContain('<h2 id="h-1">1 Inleiding</h2>');
   });
 
   it('PDF renders: every page draws, and the text is there', async () => {
@@ -164,7 +187,19 @@ describe('exports', () => {
       expect(xml, heading).toContain(`<w:t xml:space="preserve">${heading}</w:t>`);
     }
     expect(xml).toContain('[Tekst door de vertrouwenspersonen]');
-    expect(xml).toContain('Verbaal/online');
+    expect(xml).toContain('waarvan verbaal/online');
+    // real styles, a contents field, page numbers, captions, right-aligned figures, column widths
+    expect(xml).toContain('<w:pStyle w:val="Heading1"/>');
+    expect(xml).toContain('<w:tblStyle w:val="MeldpuntTabel"/>');
+    expect(xml).toMatch(/<w:instrText[^>]*>TOC [^<]*\\o &quot;1-2&quot;/);
+    expect(xml).toContain('Afbeelding 1. Aandeel meldingen per faculteit (2025)');
+    expect(xml).toMatch(/<w:jc w:val="right"\/>/);
+    expect(xml).toMatch(/<w:gridCol w:w="\d+"\/>/);
+    const footers = await Promise.all(Object.keys(zip.files).filter((f) => /^word\/footer\d*\.xml$/.test(f)).map((f) => zip.file(f)!.async('string')));
+    expect(footers.join('')).toMatch(/pagina [\s\S]*PAGE[\s\S]* van [\s\S]*NUMPAGES/);
+    const styles = await zip.file('word/styles.xml')!.async('string');
+    expect(styles).toContain('w:styleId="MeldpuntTabel"');
+    expect(styles).toContain('w:styleId="Caption"');
     const media = Object.keys(zip.files).filter((f) => /^word\/media\/.+\.png$/.test(f));
     expect(media).toHaveLength(3);
     const rels = await zip.file('word/_rels/document.xml.rels')!.async('string');
@@ -177,5 +212,24 @@ describe('exports', () => {
     }
     expect(xml).toMatch(/<wp:docPr [^>]*descr="[^"]*Seksueel geweld: 24%/);
     // How Word (LibreOffice) lays it out is checked in `npm run test:documents`.
+  });
+
+  it('Bijlage 1: only the categories the report uses, in the team\u2019s own words, with a source when given (issue 20)', async () => {
+    const team = (await findTeam(deps.db))!;
+    await deps.db.transaction().execute((trx) =>
+      saveCategoryVersion(trx, team.id, {
+        key: 'stalking', labelNl: 'Stalking', labelEn: 'Stalking', definitionNl: 'Eigen omschrijving van het team.', definitionEn: 'The team\u2019s own definition.',
+        subtypes: [], isRetired: false, source: 'artikel 285b Wetboek van Strafrecht',
+      }, { kind: 'cli' }),
+    );
+    const model = buildReportDocument(report, await reportExportOptions(deps.db, team, 2025, 'nl'));
+    const start = model.blocks.findIndex((b) => b.kind === 'heading' && b.text.startsWith('Bijlage 1'));
+    const appendix = model.blocks.slice(start + 1);
+    const headings = appendix.flatMap((b) => (b.kind === 'heading' ? [b.text] : []));
+    expect(headings).toHaveLength(report.byCategory.length); // 11 used, not all 14
+    expect(headings).not.toContain('Bedreiging'); // only in 2026
+    const texts = appendix.flatMap((b) => (b.kind === 'paragraph' ? [b.text] : []));
+    expect(texts).toContain('Eigen omschrijving van het team.');
+    expect(texts).toContain('Bron: artikel 285b Wetboek van Strafrecht');
   });
 });

@@ -4,11 +4,13 @@ import { vocabLabel } from '../../domain/labels.js';
 import { ErrorSummary, type FieldErrors } from '../../ui/form.js';
 import { Layout } from '../../ui/layout.js';
 import type { ViewContext } from '../http/env.js';
-import { CHARTED, renderReportChart } from './report-charts.js';
+import { buildReportDocument } from './report-model.js';
+import { chartSvg } from './report-chart-svg.js';
 import { renderChaptersHtml, type ReportChapters } from './report-chapters.js';
 import { REPORT_FORMATS } from './report-export.js';
 import { BreakdownTable } from './report-tables.js';
 import { BREAKDOWN_ORDER, reportText } from './report-text.js';
+import { formatNumber } from './report-format.js';
 
 export interface TeamChoice {
   key: string;
@@ -31,6 +33,8 @@ export function ReportPage({ ctx, teams, teamKey, year, report, chapters, errors
   const { t, lang } = ctx;
   const text = reportText(lang);
   const query = `team=${encodeURIComponent(teamKey)}&year=${year}`;
+  // The charts of the document model (issue 20): the published order, labels wrapped, never cut off.
+  const charts = new Map((report ? buildReportDocument(report, { lang }).blocks : []).flatMap((b) => (b.kind === 'chart' ? [[b.id, b] as const] : [])));
   return (
     <Layout ctx={ctx} title={report ? text.title(report.year) : t('reports.title')}>
       <h1 class="utrecht-heading-1">{report ? text.title(report.year) : t('reports.title')}</h1>
@@ -64,8 +68,8 @@ export function ReportPage({ ctx, teams, teamKey, year, report, chapters, errors
           {BREAKDOWN_ORDER.map((b) => (
             <section aria-labelledby={`h-${b}`}>
               <h2 id={`h-${b}`}>{text.sections[b]}</h2>
-              {CHARTED.includes(b) && <figure class="report-chart">{raw(renderReportChart(report, b, lang))}</figure>}
-              <BreakdownTable report={report} breakdown={b} text={text} />
+              {charts.get(`chart-${b}`) && <figure class="report-chart">{raw(chartSvg(charts.get(`chart-${b}`)!).svg)}</figure>}
+              <BreakdownTable report={report} breakdown={b} text={text} lang={lang} />
             </section>
           ))}
           <section aria-labelledby="h-partners" class="panel" data-testid="partner-counts">
@@ -79,7 +83,7 @@ export function ReportPage({ ctx, teams, teamKey, year, report, chapters, errors
                 <thead><tr><th scope="col">{text.service}</th><th scope="col">{text.category}</th><th scope="col">{text.count}</th></tr></thead>
                 <tbody>
                   {report.partnerCounts.map((p) => (
-                    <tr><th scope="row">{vocabLabel('partnerService', p.service, lang)}</th><td>{p.category ? categoryLabel(p.category, lang) : '–'}</td><td>{p.count}</td></tr>
+                    <tr><th scope="row">{vocabLabel('partnerService', p.service, lang)}</th><td>{p.category ? categoryLabel(p.category, lang) : '–'}</td><td>{formatNumber(p.count, lang)}</td></tr>
                   ))}
                 </tbody>
               </table>

@@ -13,6 +13,8 @@ export interface SuppressedTable {
 
 export type Column = Map<string, number>;
 
+const LAST = new Set(['undefined', 'unknown']);
+
 export function suppressYearColumns(columns: Map<number, Column>, threshold: number): { cells: Map<number, Map<string, SuppressedCell>>; unprotectable: Set<number> } {
   const cells = new Map<number, Map<string, SuppressedCell>>();
   const unprotectable = new Set<number>();
@@ -43,7 +45,8 @@ export function presentTable(
         label: label(key),
         cells: years.map((y): SuppressedCell => (withheld.has(y) ? hidden : (cells.get(y)?.get(key) ?? { kind: 'shown', count: 0 }))),
       }))
-      .sort((a, b) => a.label.localeCompare(b.label)),
+      // "Ongedefinieerd" / "Onbekend" last, as in the published report (issue 20)
+      .sort((a, b) => Number(LAST.has(a.key)) - Number(LAST.has(b.key)) || a.label.localeCompare(b.label)),
     totals: years.map((y) => (withheld.has(y) ? null : [...(columns.get(y)?.values() ?? [])].reduce((a, b) => a + b, 0))),
   };
 }

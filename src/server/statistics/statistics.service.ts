@@ -47,9 +47,13 @@ export async function getBoardStatistics(db: Db, request: { teamKey: string; yea
     ]),
     label: (k: string) => report[b].find((e) => e.key === k)?.label ?? k,
   }));
-  const years = Array.from({ length: TREND_YEARS }, (_, i) => from + i);
+  // Only years with data (issue 20): a year before the team started registering is no zero.
+  const counted = new Set(byCategory.map((r) => r.year));
+  const years = Array.from({ length: TREND_YEARS }, (_, i) => from + i).filter((y) => counted.has(y) || y === year);
   const categoryColumns = toColumns(byCategory, years);
   const orgColumns = toColumns(byOrgUnit, years);
+  const breakdownYears = report.previousTotal > 0 ? [year - 1, year] : [year];
+  for (const b of breakdownColumns) if (report.previousTotal === 0) b.columns.delete(year - 1);
   const withheld = new Set<number>();
   for (const columns of [...breakdownColumns.map((b) => b.columns), categoryColumns, orgColumns]) {
     for (const y of suppressYearColumns(columns, threshold).unprotectable) withheld.add(y);
@@ -61,7 +65,7 @@ export async function getBoardStatistics(db: Db, request: { teamKey: string; yea
     teamKey: team.key,
     year,
     threshold,
-    breakdowns: breakdownColumns.map((b) => ({ breakdown: b.breakdown, table: presentTable([year - 1, year], b.columns, threshold, withheld, b.label) })),
+    breakdowns: breakdownColumns.map((b) => ({ breakdown: b.breakdown, table: presentTable(breakdownYears, b.columns, threshold, withheld, b.label) })),
     categoryTrend,
     orgUnitTrend,
     signals: [
@@ -77,13 +81,16 @@ function toColumns(rows: YearCount[], years: number[]): Map<number, Column> {
   return columns;
 }
 
+/** Signals over the year and the two years before it, counting only those that have data. */
 function signalsOf(table: SuppressedTable, columns: Map<number, Column>, year: number): TrendSignal[] {
   const at = (y: number) => table.years.indexOf(y);
+  const span = [year - 2, year - 1, year].filter((y) => at(y) >= 0);
+  if (span.at(-1) !== year) return [];
   return findSharpRises(
     table.rows.map((row) => ({
       key: row.key,
-      raw: [year - 2, year - 1, year].map((y) => columns.get(y)?.get(row.key) ?? 0) as [number, number, number],
-      shown: [year - 2, year - 1, year].map((y) => row.cells[at(y)]!) as never,
+      raw: span.map((y) => columns.get(y)?.get(row.key) ?? 0),
+      shown: span.map((y) => row.cells[at(y)]!),
     })),
   );
 }

@@ -5,17 +5,20 @@ import { renderBarChart } from '../../ui/charts.js';
 import { Layout } from '../../ui/layout.js';
 import type { ViewContext } from '../http/env.js';
 import { reportText } from '../reports/report-text.js';
+import { formatNumber, formatShare } from '../reports/report-format.js';
+import type { Lang } from '../../domain/taxonomy.js';
 import type { TeamChoice } from '../reports/reports.views.js';
 import type { BoardStatistics } from './statistics.service.js';
 import type { SuppressedTable } from './statistics.presenter.js';
 
-function cellText(cell: SuppressedCell, threshold: number): string {
-  return cell.kind === 'shown' ? String(cell.count) : cell.kind === 'small' ? `< ${threshold}` : '×';
+function cellText(cell: SuppressedCell, threshold: number, lang: Lang): string {
+  return cell.kind === 'shown' ? formatNumber(cell.count, lang) : cell.kind === 'small' ? `< ${formatNumber(threshold, lang)}` : '×';
 }
 
 function Table({ id, caption, table, threshold, percent, ctx }: { id: string; caption: string; table: SuppressedTable; threshold: number; percent: boolean; ctx: ViewContext }) {
   const { t } = ctx;
   return (
+    <div class="report-table-wrap">
     <table class="utrecht-table report-table" data-testid={id}>
       <caption>{caption}</caption>
       <thead>
@@ -37,8 +40,8 @@ function Table({ id, caption, table, threshold, percent, ctx }: { id: string; ca
               const total = table.totals[i];
               return (
                 <>
-                  <td data-cell={cell.kind}>{cellText(cell, threshold)}</td>
-                  {percent && <td>{cell.kind === 'shown' && total != null ? `${percentOf(cell.count, total)}%` : '×'}</td>}
+                  <td data-cell={cell.kind}>{cellText(cell, threshold, ctx.lang)}</td>
+                  {percent && <td>{cell.kind === 'shown' && total != null ? formatShare(cell.count, percentOf(cell.count, total), total, ctx.lang) : '×'}</td>}
                 </>
               );
             })}
@@ -50,13 +53,14 @@ function Table({ id, caption, table, threshold, percent, ctx }: { id: string; ca
           <th scope="row">{reportText(ctx.lang).total}</th>
           {table.totals.map((total) => (
             <>
-              <td data-cell={total == null ? 'hidden' : 'total'}>{total == null ? '×' : total}</td>
+              <td data-cell={total == null ? 'hidden' : 'total'}>{total == null ? '×' : formatNumber(total, ctx.lang)}</td>
               {percent && <td></td>}
             </>
           ))}
         </tr>
       </tfoot>
     </table>
+    </div>
   );
 }
 
@@ -65,7 +69,7 @@ export function StatisticsPage({ ctx, teams, stats }: { ctx: ViewContext; teams:
   const { t, lang } = ctx;
   const text = reportText(lang);
   const totals = stats.categoryTrend;
-  const bars = totals.years.flatMap((y, i) => (totals.totals[i] == null ? [] : [{ label: String(y), value: totals.totals[i]!, valueText: String(totals.totals[i]) }]));
+  const bars = totals.years.flatMap((y, i) => (totals.totals[i] == null ? [] : [{ label: String(y), value: totals.totals[i]!, valueText: formatNumber(totals.totals[i]!, lang) }]));
   return (
     <Layout ctx={ctx} title={t('statistics.title')}>
       <h1 class="utrecht-heading-1">{t('statistics.title')}</h1>
@@ -93,8 +97,8 @@ export function StatisticsPage({ ctx, teams, stats }: { ctx: ViewContext; teams:
           <ul data-testid="signals">
             {stats.signals.map((s) => (
               <li>
-                {s.label}: {s.signal.count}
-                {s.signal.previousMean != null && ` (${t('statistics.previousMean', { mean: s.signal.previousMean })})`}
+                {s.label}: {formatNumber(s.signal.count, lang)}
+                {s.signal.previousMean != null && ` (${t('statistics.previousMean', { mean: formatNumber(s.signal.previousMean, lang) })})`}
               </li>
             ))}
           </ul>
