@@ -44,7 +44,7 @@ describe('administrators and case roles under enforced two-factor sign-in', () =
     await t.deps.db.updateTable('institution').set({ require_two_factor: true }).execute();
     const officer = await createStaff(t.deps, t.teamId, ['support_officer']);
     const client = new TestClient(t.app);
-    expect((await client.signIn(officer.email, PASSWORD)).headers.get('location')).toBe('/cases');
+    expect((await client.signIn(officer.email, PASSWORD)).headers.get('location')).toBe('/team/activities');
     const admin = await createStaff(t.deps, t.teamId, ['administrator']);
     const adminClient = new TestClient(t.app);
     await adminClient.signIn(admin.email, PASSWORD);

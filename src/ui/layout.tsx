@@ -5,6 +5,7 @@ import { CSRF_FIELD } from '../server/http/csrf.js';
 import { pageDescription } from '../server/http/indexing.js';
 import { QUICK_EXIT_PATH } from '../server/mailbox/quick-exit.routes.js';
 import { ASSET_VERSION } from './assets.js';
+import { homePath, menuFor } from '../server/home/home.menu.js';
 
 interface LayoutProps {
   ctx: ViewContext;
@@ -44,18 +45,14 @@ export function Layout({ ctx, title, isPublic = false, children }: LayoutProps) 
           </a>
         )}
         <header class="site-header">
-          <a class="site-name" href={user ? '/cases' : '/'}>{t('app.name')}</a>
+          <a class="site-name" href={user ? homePath(user.memberships) : '/'}>{t('app.name')}</a>
           <nav aria-label={t('nav.main')}>
             <ul class="nav-list">
               {user ? (
                 <>
-                  <li><a href="/cases">{t('nav.inbox')}</a></li>
-                  {user.memberships.some((m) => m.role === 'safety_coordinator') && <li><a href="/patterns">{t('patterns.nav')}</a></li>}
-                  {user.memberships.some((m) => ['support_officer', 'safety_coordinator', 'confidential_adviser', 'administrator'].includes(m.role)) && <li><a href="/team">{t('teamwork.nav')}</a></li>}
-                  {user.memberships.some((m) => ['confidential_adviser', 'safety_coordinator'].includes(m.role)) && <li><a href="/reports/annual">{t('reports.nav')}</a></li>}
-                  {user.memberships.some((m) => ['board', 'safety_coordinator'].includes(m.role)) && <li><a href="/statistics">{t('statistics.nav')}</a></li>}
-                  {user.memberships.some((m) => ['partner_service', 'safety_coordinator', 'confidential_adviser'].includes(m.role)) && <li><a href="/partner-counts">{t('partnerCounts.nav')}</a></li>}
-                  {user.memberships.some((m) => m.role === 'administrator') && <li><a href="/admin">{t('admin.nav.link')}</a></li>}
+                  {menuFor(user.memberships).map((item) => (
+                    <li><a href={item.path} aria-current={ctx.path === item.path ? 'page' : undefined}>{t(item.label)}</a></li>
+                  ))}
                   <li>
                     <form method="post" action="/logout" class="inline-form">
                       <input type="hidden" name={CSRF_FIELD} value={ctx.csrfToken} />

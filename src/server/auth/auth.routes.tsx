@@ -7,6 +7,7 @@ import { formStrings, toFieldErrors } from '../http/validation.js';
 import { noticeOf } from '../http/notice.js';
 import { NewPassword } from '../users/password-policy.js';
 import { createFirstAdmin, isFirstAdminTokenValid, signIn, signOut, SESSION_ABSOLUTE_HOURS } from './auth.service.js';
+import { homePath } from '../home/home.menu.js';
 import { LoginPage, MessagePage, SetupPage, type SsoLinks } from './auth.views.js';
 
 export const SESSION_COOKIE = 'mp_session';
@@ -45,7 +46,7 @@ export function authRoutes(deps: Deps, sso?: SsoLinks) {
       return c.html(<LoginPage ctx={viewContext(c)} email={parsed.data.email} errors={{ email: message }} sso={sso} />);
     }
     setStrictCookie(c, SESSION_COOKIE, result.token, secure, SESSION_ABSOLUTE_HOURS * 3600);
-    const next = { complete: '/cases', pending_code: '/login/two-factor', pending_enrol: '/login/two-factor/enrol' }[result.state];
+    const next = { complete: homePath(result.user.memberships), pending_code: '/login/two-factor', pending_enrol: '/login/two-factor/enrol' }[result.state];
     return c.redirect(next, 303);
   });
 

@@ -17,6 +17,7 @@ import { RegistrationInput } from './registration.schema.js';
 import { registerStaffReport } from './registration.service.js';
 import { listOfferedCategories } from '../admin/categories.service.js';
 import { RegistrationPage } from './registration.views.js';
+import { homePath } from '../home/home.menu.js';
 
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
@@ -34,6 +35,9 @@ export function caseRoutes(deps: Deps, today: () => string = () => new Date().to
   const app = new Hono<AppEnv>();
 
   app.get('/cases', async (c) => {
+    // A role without an inbox (board, expert team, support officer, …) is sent to its own work (issue 19).
+    const home = homePath(c.get('user')!.memberships);
+    if (home !== '/cases') return c.redirect(home, 303);
     const query = InboxQuery.parse(c.req.query());
     const data = await listInbox(deps.db, c.get('user')!, query, today());
     return c.html(<InboxPage ctx={viewContext(c)} data={data} query={query} />);
