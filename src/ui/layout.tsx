@@ -12,10 +12,12 @@ interface LayoutProps {
   title: string;
   /** Public pages carry the emergency numbers and the quick-exit link. */
   isPublic?: boolean;
+  /** Staff work pages (the case page, the inbox) use the full width of the screen. */
+  wide?: boolean;
   children: Child;
 }
 
-export function Layout({ ctx, title, isPublic = false, children }: LayoutProps) {
+export function Layout({ ctx, title, isPublic = false, wide = false, children }: LayoutProps) {
   const { t, lang, user } = ctx;
   const otherLang = lang === 'nl' ? 'en' : 'nl';
   // Indexable pages have their own description; other public pages a general one (they are noindex).
@@ -83,7 +85,7 @@ export function Layout({ ctx, title, isPublic = false, children }: LayoutProps) 
             </p>
           </aside>
         )}
-        <main id="main" class="utrecht-page-content" tabindex={-1}>
+        <main id="main" class={wide ? 'utrecht-page-content wide' : 'utrecht-page-content'} tabindex={-1}>
           {children}
         </main>
         <footer class="site-footer">

@@ -89,7 +89,7 @@ export async function findCaseRow(db: Db, caseId: string) {
 }
 export type CaseRow = NonNullable<Awaited<ReturnType<typeof findCaseRow>>>;
 
-export async function findParty(db: Db, caseId: string, party: 'reporter' | 'accused') {
+export async function findParty(db: Db, caseId: string, party: 'reporter' | 'accused' | 'intermediary') {
   return db.selectFrom('case_party').select('identity').where('case_id', '=', caseId).where('party', '=', party).executeTakeFirst();
 }
 
