@@ -44,14 +44,15 @@ describe('case handling, end to end, without JavaScript', () => {
 
     // The case page as a workspace (issue 19): the summary on top, each action behind a disclosure.
     const summary = page.getByTestId('case-summary');
-    expect(await summary.getByTestId('intermediary').textContent()).toContain('VCP studievereniging');
-    expect(await summary.getByTestId('reporter').textContent()).toContain('Melder Journey');
+    expect(await summary.getByTestId('reporter').textContent()).toContain('Met naam — de identiteit is voor u niet zichtbaar'); // not assigned yet
     expect(await page.locator('details.action[open]').count()).toBe(0);
     await open(page, 'Vertrouwenspersoon toewijzen');
     await page.getByLabel('Vertrouwenspersoon', { exact: true }).selectOption({ label: 'Anna Jansen' });
     await follow(page.locator('#action-assign').getByRole('button', { name: 'Toewijzen' }));
     expect(await page.getByTestId('notice').textContent()).toBe('De vertrouwenspersoon is toegewezen.');
     expect(await summary.getByTestId('adviser').textContent()).toContain('Anna Jansen');
+    expect(await summary.getByTestId('reporter').textContent()).toContain('Melder Journey'); // assigned to her: she sees who it is
+    expect(await summary.getByTestId('intermediary').textContent()).toContain('VCP studievereniging');
     await expectAccessible(page);
 
     for (const notes of ['Eerste gesprek met de melder.', 'Gesprek met het bestuur gefaciliteerd.']) {

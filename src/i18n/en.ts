@@ -1389,4 +1389,5 @@ export const en: Record<MessageKey, string> = {
   'workspace.notice.goal': 'The reporter’s goal has been saved.',
   'workspace.notice.supportCase': 'The support case has been created.',
   'workspace.notice.documents': 'The documents have been added.',
+  'workspace.inbox.order': 'Urgent reports and reports past a deadline come first.',
 };

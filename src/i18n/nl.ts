@@ -1388,6 +1388,7 @@ export const nl = {
   'workspace.notice.goal': 'Het doel van de melder is opgeslagen.',
   'workspace.notice.supportCase': 'De ondersteuningsmelding is aangemaakt.',
   'workspace.notice.documents': 'De documenten zijn toegevoegd.',
+  'workspace.inbox.order': 'Urgente meldingen en meldingen met een verstreken termijn staan bovenaan.',
 } as const;
 
 export type MessageKey = keyof typeof nl;

@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { TestClient } from './support/http-client.js';
+import { createStaff, createTeam, PASSWORD } from './support/factories.js';
+import { registrationForm, seedCase } from './support/case-helpers.js';
+import { useTestApp } from './support/use-test-app.js';
+
+const TODAY = '2026-06-10';
+const t = useTestApp({ app: { today: () => TODAY } });
+
+async function signedIn(teamId: string, roles: Parameters<typeof createStaff>[2], name: string) {
+  const staff = await createStaff(t.deps, teamId, roles, name);
+  const client = new TestClient(t.app, 'nl');
+  expect((await client.signIn(staff.email, PASSWORD)).status).toBe(303);
+  return { ...staff, client };
+}
+
+const refs = (html: string) => [...html.matchAll(/<a href="\/cases\/[0-9a-f-]{36}">([^<]+)<\/a>/g)].map((m) => m[1]);
+
+describe('the inbox (issue 19)', () => {
+  it('puts urgent open cases and cases past a deadline first, marked, then the rest newest first', async () => {
+    const team = await createTeam(t.deps, `order-${Date.now()}`);
+    const { client } = await signedIn(team, ['safety_coordinator'], 'Coördinator Volgorde');
+    // Acknowledgement is due 7 days after receipt: on 2026-06-05 it is not yet overdue on TODAY.
+    const recent = await seedCase(t.deps, team, { receivedOn: '2026-06-05' });
+    const urgent = await seedCase(t.deps, team, { receivedOn: '2026-06-04' });
+    const overdue = await seedCase(t.deps, team, { receivedOn: '2026-05-01' });
+    const closedUrgent = await seedCase(t.deps, team, { receivedOn: '2026-06-06' });
+    await t.deps.db.updateTable('case').set({ is_urgent: true }).where('id', 'in', [urgent.id, closedUrgent.id]).execute();
+    await t.deps.db.updateTable('case').set({ status: 'closed', next_due_on: null }).where('id', '=', closedUrgent.id).execute();
+
+    await client.get('/cases');
+    expect(refs(client.lastHtml)).toEqual([urgent.reference, overdue.reference, closedUrgent.reference, recent.reference]);
+    expect(client.lastHtml.match(/data-attention="yes"/g)).toHaveLength(2);
+    expect(client.lastHtml.match(/data-testid="inbox-urgent"/g)).toHaveLength(1);
+    // The columns an adviser scans, in this order.
+    const headers = [...client.lastHtml.matchAll(/<th scope="col">([^<]+)<\/th>/g)].map((m) => m[1]).slice(0, 6);
+    expect(headers).toEqual(['Kenmerk', 'Ontvangen', 'Aard', 'Vertrouwenspersoon', 'Eerstvolgende termijn', 'Status']);
+    expect(client.lastHtml).toContain('<time datetime="2026-06-05">5 juni 2026</time>');
+  });
+});
+
+describe('the case page as a workspace (issue 19)', () => {
+  it('shows a named report as named, with the identity only to whom may see it, and who brought it in', async () => {
+    const registrar = await signedIn(t.teamId, ['confidential_adviser'], 'Registrerende Adviseur');
+    await registrar.client.get('/cases/new');
+    const res = await registrar.client.post('/cases/new', registrationForm({ team: t.teamId, receivedOn: '2026-06-01' }));
+    expect(res.status, registrar.client.lastHtml.match(/error-message[^<]*<[^<]*/g)?.join()).toBe(303);
+    const caseId = res.headers.get('location')!.split('/').pop()!;
+    await registrar.client.get(`/cases/${caseId}`);
+    const summary = (html: string) => /data-testid="case-summary"[\s\S]*?<\/section>/.exec(html)![0];
+    expect(summary(registrar.client.lastHtml)).toContain('Met naam — de identiteit is voor u niet zichtbaar');
+    expect(registrar.client.lastHtml).not.toContain('Anonieme melder');
+    expect(registrar.client.lastHtml).not.toContain('Sanne Geheimnaam');
+    expect(registrar.client.lastHtml).not.toContain('Kwadraat');
+
+    const coordinator = await signedIn(t.teamId, ['safety_coordinator'], 'Coördinator Werkplek');
+    await coordinator.client.get(`/cases/${caseId}`);
+    const seen = summary(coordinator.client.lastHtml);
+    expect(seen).toContain('Met naam: Sanne Geheimnaam');
+    expect(seen).toContain('Bestuur of vertrouwenscontactpersoon vereniging: Vertrouwenscontactpersoon studievereniging Kwadraat');
+    // Received 1 June, acknowledgement due 7 days later: past on TODAY (10 June).
+    expect(seen).toContain('Ontvangstbevestiging: <time datetime="2026-06-08">8 juni 2026</time><strong> (termijn verstreken)</strong>');
+  });
+
+  it('keeps every action closed until asked for, returns to the case with a confirmation, and reopens a refused form', async () => {
+    const coordinator = await signedIn(t.teamId, ['safety_coordinator'], 'Coördinator Acties');
+    const c = await seedCase(t.deps, t.teamId, { receivedOn: '2026-06-09' });
+    const { client } = coordinator;
+    await client.get(`/cases/${c.id}`);
+    expect(client.lastHtml).toContain('<details class="action" id="action-contact">');
+    expect(client.lastHtml).not.toMatch(/<details class="action" id="action-[a-z]+" open/);
+
+    const res = await client.post(`/cases/${c.id}/contacts`, { occurredOn: '2026-06-09', contactChannel: 'phone', participants: 'Melder', notes: 'Eerste telefoontje.' });
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toBe(`/cases/${c.id}?notice=contacts`);
+    await client.get(res.headers.get('location')!);
+    expect(client.lastHtml).toContain('Het contactmoment is opgeslagen.');
+    expect(client.lastHtml).toMatch(/<time datetime="2026-06-09T[^"]*">9 juni 2026<\/time> — Contactmoment: Telefoon/);
+
+    const refused = await client.post(`/cases/${c.id}/tasks`, { title: '', dueOn: '' });
+    expect(refused.status).toBe(422);
+    expect(client.lastHtml).toContain('<details class="action" id="action-task" open="">');
+    expect(client.lastHtml).not.toContain('<details class="action" id="action-contact" open');
+    expect(client.lastHtml).not.toContain('Het contactmoment is opgeslagen.'); // a confirmation only after a redirect
+  });
+});
