@@ -3,6 +3,8 @@ import { TestClient } from './support/http-client.js';
 import { createStaff, createTeam, PASSWORD } from './support/factories.js';
 import { registrationForm, seedCase } from './support/case-helpers.js';
 import { useTestApp } from './support/use-test-app.js';
+import { ACCESS_TABLE } from '../src/server/access/access.table.js';
+import { requireConsent } from '../src/server/consent/consent.service.js';
 
 const TODAY = '2026-06-10';
 const t = useTestApp({ app: { today: () => TODAY } });
@@ -82,5 +84,51 @@ describe('the case page as a workspace (issue 19)', () => {
     expect(client.lastHtml).toContain('<details class="action" id="action-task" open="">');
     expect(client.lastHtml).not.toContain('<details class="action" id="action-contact" open');
     expect(client.lastHtml).not.toContain('Het contactmoment is opgeslagen.'); // a confirmation only after a redirect
+  });
+});
+
+describe('choosing recipients, never typing codes or ids (issue 19)', () => {
+  it('records a consent by choosing "Politie" from the referral directory, and the police share then passes', async () => {
+    const coordinator = await signedIn(t.teamId, ['safety_coordinator'], 'Coördinator Toestemming');
+    const c = await seedCase(t.deps, t.teamId, { receivedOn: '2026-06-09' });
+    const police = { info: 'case_documents', recipient: { kind: 'partner', value: 'police' }, purpose: 'police_report' } as const;
+    await expect(requireConsent(t.deps.db, c.id, police)).rejects.toMatchObject({ code: 'CONSENT_REQUIRED' });
+
+    const { client } = coordinator;
+    await client.get(`/cases/${c.id}/consents`);
+    const option = /<option value="([^"]+)">Politie[^<]*<\/option>/.exec(client.lastHtml);
+    expect(option, 'the police in the recipient choice').not.toBeNull();
+    const res = await client.post(`/cases/${c.id}/consents`, { info: 'case_documents', recipient: option![1]!, purpose: 'police_report', obtainedVia: 'conversation' });
+    expect(res.status).toBe(303);
+    await expect(requireConsent(t.deps.db, c.id, police)).resolves.toMatchObject({ basis: 'consent' });
+    await client.get(`/cases/${c.id}?timeline=sharing`);
+    expect(client.lastHtml).toContain('Documenten en bijlagen → Politie (incl. zedenpolitie) (Aangifte)');
+  });
+
+  it('asks in no staff form for an internal id or code as typed text', async () => {
+    const coordinator = await signedIn(t.teamId, ['safety_coordinator'], 'Coördinator Formulieren');
+    const admin = await signedIn(t.teamId, ['administrator'], 'Beheerder Formulieren');
+    const c = await seedCase(t.deps, t.teamId, { receivedOn: '2026-06-09' });
+    const pages: [TestClient, string][] = [];
+    for (const r of ACCESS_TABLE) {
+      if (r.method !== 'GET' || r.rule.kind === 'public' || r.rule.kind === 'bearer') continue;
+      const params = r.path.match(/:[A-Za-z]+/g) ?? [];
+      if (params.some((p) => p !== ':id' && p !== ':teamId') || r.path.endsWith('/download') || r.path.includes('export')) continue;
+      const path = r.path.replace(':id', c.id).replace(':teamId', t.teamId);
+      pages.push([r.path.startsWith('/admin') ? admin.client : coordinator.client, path]);
+    }
+    expect(pages.length).toBeGreaterThan(30);
+    const typedIds: string[] = [];
+    for (const [client, path] of pages) {
+      const res = await client.get(path);
+      if (res.status !== 200 || !(res.headers.get('content-type') ?? '').includes('text/html')) continue;
+      for (const m of client.lastHtml.matchAll(/<input\b[^>]*>/g)) {
+        const tag = m[0];
+        const type = /\btype="([^"]+)"/.exec(tag)?.[1] ?? 'text';
+        const name = /\bname="([^"]+)"/.exec(tag)?.[1] ?? '';
+        if (type === 'text' && (/(_id|Id|_ids|Ids)$/.test(name) || ['recipient', 'handoverTo', 'userId'].includes(name))) typedIds.push(`${path}: ${name}`);
+      }
+    }
+    expect(typedIds).toEqual([]);
   });
 });

@@ -1390,4 +1390,10 @@ export const en: Record<MessageKey, string> = {
   'workspace.notice.supportCase': 'The support case has been created.',
   'workspace.notice.documents': 'The documents have been added.',
   'workspace.inbox.order': 'Urgent reports and reports past a deadline come first.',
+  'workspace.recipient.choose': 'Choose a recipient',
+  'workspace.recipient.partners': 'Referral partners',
+  'workspace.recipient.roles': 'Roles',
+  'workspace.recipient.people': 'Staff',
+  'workspace.recipient.label': 'To whom',
+  'workspace.identity.person': 'Staff member',
 };

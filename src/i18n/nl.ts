@@ -1389,6 +1389,12 @@ export const nl = {
   'workspace.notice.supportCase': 'De ondersteuningsmelding is aangemaakt.',
   'workspace.notice.documents': 'De documenten zijn toegevoegd.',
   'workspace.inbox.order': 'Urgente meldingen en meldingen met een verstreken termijn staan bovenaan.',
+  'workspace.recipient.choose': 'Kies een ontvanger',
+  'workspace.recipient.partners': 'Verwijspartners',
+  'workspace.recipient.roles': 'Rollen',
+  'workspace.recipient.people': 'Medewerkers',
+  'workspace.recipient.label': 'Aan wie',
+  'workspace.identity.person': 'Medewerker',
 } as const;
 
 export type MessageKey = keyof typeof nl;

@@ -16,6 +16,7 @@ import { changeCaseStatus } from './case-status.service.js';
 import { createSupportCase } from './support-case.service.js';
 import { addCaseDocuments } from './case-documents.service.js';
 import { filesOf } from '../attachments/upload-rules.js';
+import { splitRecipient } from '../consent/recipients.service.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
@@ -80,7 +81,11 @@ export function caseActionRoutes(deps: Deps, today: () => string) {
     const body = await c.req.parseBody({ all: true });
     const sections = ([] as unknown[]).concat(body.sections ?? []);
     const optional = (v: unknown) => (typeof v === 'string' && v !== '' ? v : undefined);
-    const parsed = ExportInput.safeParse({ purpose: body.purpose, sections, handoverKind: optional(body.handoverKind), handoverTo: optional(body.handoverTo) });
+    // The form offers one choice of recipient, `kind:key` (issue 19); a form with both fields passes as before.
+    const chosen = body.handoverKind === undefined ? splitRecipient(optional(body.handoverTo)) : undefined;
+    const handoverKind = chosen && chosen.kind !== 'person' ? chosen.kind : optional(body.handoverKind);
+    const handoverTo = chosen ? chosen.value : optional(body.handoverTo);
+    const parsed = ExportInput.safeParse({ purpose: body.purpose, sections, handoverKind, handoverTo });
     if (!parsed.success) return renderCasePage(c, deps, id, today(), toFieldErrors(parsed.error, c.get('t')), {});
     let pdf;
     try {

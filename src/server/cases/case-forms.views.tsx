@@ -8,6 +8,8 @@ import type { CaseView } from './cases.presenter.js';
 import { DateField, SelectField } from './case-fields.js';
 import { EXPORT_SECTIONS } from './case-export.pdf.js';
 import type { Child } from 'hono/jsx';
+import { RecipientSelect } from '../consent/recipient-select.js';
+import type { RecipientChoices } from '../consent/recipients.service.js';
 
 export interface CaseFormsProps {
   ctx: ViewContext;
@@ -18,6 +20,8 @@ export interface CaseFormsProps {
   canAssign: boolean;
   advisers: { id: string; name: string }[];
   today: string;
+  /** Whom a handover may go to: the referral directory and roles (issue 19). */
+  recipients: RecipientChoices;
 }
 
 
@@ -139,9 +143,8 @@ export function CaseForms(p: CaseFormsProps) {
               <CsrfField ctx={ctx} />
               <RadioGroup name="purpose" label={t('cases.export.purpose')} value={values.purpose} error={errors.purpose}
                 choices={[{ value: 'data_subject_request', label: t('cases.export.dataSubject') }, { value: 'handover', label: t('cases.export.handover') }]} />
-              <SelectField name="handoverKind" label={t('consent.export.handoverKind')} blank={t('consent.export.notHandover')} value={values.handoverKind} error={errors.handoverKind}
-                choices={(['role', 'partner'] as const).map((k) => ({ value: k, label: t(`consent.kind.${k}`) }))} />
-              <TextField name="handoverTo" label={t('consent.export.handoverTo')} hint={t('consent.export.handoverHint')} value={values.handoverTo} error={errors.handoverTo} />
+              <RecipientSelect t={t} lang={lang} id="field-handoverTo" name="handoverTo" label={t('consent.export.handoverTo')} choices={p.recipients} kinds={['partner', 'role']}
+                blank={t('consent.export.notHandover')} value={values.handoverKind ? `${values.handoverKind}:${values.handoverTo}` : values.handoverTo} error={errors.handoverTo} />
               <div class={`form-field${errors.sections ? ' field--invalid' : ''}`}>
                 <fieldset>
                   <legend>{t('cases.export.sections')}</legend>

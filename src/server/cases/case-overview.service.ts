@@ -1,7 +1,8 @@
 import type { Db } from '../db/create-db.js';
 import { openDeadlineKind } from '../deadlines/deadline-rules.js';
 import type { CaseView } from './cases.presenter.js';
-import { listConsentMarks, listMessageMarks, listPartnerNames, listReferralMarks, listRiskMarks, listUserNames } from './case-timeline.queries.js';
+import { listConsentMarks, listMessageMarks, listReferralMarks, listRiskMarks, listUserNames } from './case-timeline.queries.js';
+import { listPartners } from '../admin/partners.service.js';
 
 /** The kinds of entries in a case's timeline, and the filter names of the case page (issue 19). */
 export const TIMELINE_FILTERS = ['contacts', 'messages', 'status', 'risk', 'sharing'] as const;
@@ -36,12 +37,14 @@ const day = (iso: string) => new Date(`${iso}T12:00:00Z`);
  * happened (metadata of messages, assessments and shares; their content stays on their pages).
  */
 export async function buildCaseOverview(db: Db, view: CaseView, today: string): Promise<CaseOverview> {
-  const [risks, consents, messages, referrals] = await Promise.all([
+  const [risks, consents, messages, referrals, partners] = await Promise.all([
     listRiskMarks(db, view.id),
     listConsentMarks(db, view.id),
     listMessageMarks(db, view.id),
-    listReferralMarks(db, view.id, view.teamId),
+    listReferralMarks(db, view.id),
+    listPartners(db, view.teamId, { includeInactive: true }),
   ]);
+  const partnerNames = new Map(partners.map((p) => [p.key, p.name]));
   const deadlineKind = openDeadlineKind(view);
   const deadlineOn = deadlineKind === 'ack' ? view.ackDueOn : deadlineKind === 'feedback' ? view.feedbackDueOn : view.nextCheckinOn;
   const kind = deadlineKind ?? (view.nextCheckinOn && view.status !== 'closed' ? 'checkin' : undefined);
@@ -65,19 +68,13 @@ export async function buildCaseOverview(db: Db, view: CaseView, today: string): 
       kind: 'referral' as const,
       at: day(r.referred_on),
       filter: 'sharing' as const,
-      partner: { nl: r.name_nl ?? r.partner_key, en: r.name_en ?? r.partner_key },
+      partner: partnerNames.get(r.partner_key) ?? { nl: r.partner_key, en: r.partner_key },
       isWarmHandover: r.is_warm_handover,
     })),
   ];
   timeline.sort((a, b) => b.at.getTime() - a.at.getTime());
-  const [people, partners] = await Promise.all([
-    listUserNames(db, consents.filter((g) => g.recipient_kind === 'person').map((g) => g.recipient)),
-    listPartnerNames(db, view.teamId),
-  ]);
-  const names = {
-    person: new Map(people.map((p) => [p.id, p.display_name])),
-    partner: new Map(partners.map((p) => [p.key, { nl: p.name_nl, en: p.name_en }])),
-  };
+  const people = await listUserNames(db, consents.filter((g) => g.recipient_kind === 'person').map((g) => g.recipient));
+  const names = { person: new Map(people.map((p) => [p.id, p.display_name])), partner: partnerNames };
   return {
     nextDeadline: kind && deadlineOn ? { kind, on: deadlineOn, isOverdue: deadlineOn < today } : undefined,
     risk: last ? { level: last.level, assessedAt: last.assessed_at, reassessOn: last.reassess_on } : undefined,

@@ -10,6 +10,7 @@ import { CasePage } from './case-page.views.js';
 import { countOpenSteps } from '../protocols/protocols.service.js';
 import { findRetentionPanel } from '../retention/retention-panel.service.js';
 import { noticeOf } from '../http/notice.js';
+import { listRecipientChoices } from '../consent/recipients.service.js';
 import { buildCaseOverview, TIMELINE_FILTERS, type TimelineFilter } from './case-overview.service.js';
 
 /** The confirmations of the case page's actions (post/redirect/get), by the action's path. */
@@ -38,6 +39,7 @@ export async function renderCasePage(c: Context<AppEnv>, deps: Deps, caseId: str
     canAssign: canAssignCase(user.id, user.memberships, facts),
     advisers,
     today,
+    recipients: await listRecipientChoices(deps.db, view.teamId),
   };
   const openProtocolSteps = (await countOpenSteps(deps.db, [caseId])).get(caseId); // issue 11
   if (Object.keys(errors).length > 0) c.status(422);

@@ -29,14 +29,8 @@ export async function listMessageMarks(db: Db, caseId: string) {
   return db.selectFrom('case_message').select(['id', 'author', 'created_at']).where('case_id', '=', caseId).orderBy('created_at').execute();
 }
 
-export async function listReferralMarks(db: Db, caseId: string, teamId: string) {
-  return db
-    .selectFrom('referral')
-    .leftJoin('referral_partner', (j) => j.onRef('referral_partner.key', '=', 'referral.partner_key').on('referral_partner.team_id', '=', teamId))
-    .select(['referral.id', 'referral.partner_key', 'referral.referred_on', 'referral.is_warm_handover', 'referral_partner.name_nl', 'referral_partner.name_en'])
-    .where('referral.case_id', '=', caseId)
-    .orderBy('referral.referred_on')
-    .execute();
+export async function listReferralMarks(db: Db, caseId: string) {
+  return db.selectFrom('referral').select(['id', 'partner_key', 'referred_on', 'is_warm_handover']).where('case_id', '=', caseId).orderBy('referred_on').execute();
 }
 
 /** Display names of staff named as consent recipients (by user id). */
@@ -46,7 +40,3 @@ export async function listUserNames(db: Db, ids: string[]) {
   return db.selectFrom('app_user').select(['id', 'display_name']).where('id', 'in', uuids).execute();
 }
 
-/** The team's referral directory (names only), for naming partners in consents and shares. */
-export async function listPartnerNames(db: Db, teamId: string) {
-  return db.selectFrom('referral_partner').select(['key', 'name_nl', 'name_en']).where('team_id', '=', teamId).execute();
-}

@@ -11,6 +11,7 @@ import { grantIdentityAccess, listIdentityAccess, revokeIdentityAccess } from '.
 import { getConsentLedger, grantConsent, recordAcuteRiskOverride, recordShareRefused, withdrawConsent } from './consent.service.js';
 import { GrantInput, OverrideInput, toShare, WithdrawInput } from './consent.schema.js';
 import { ConsentPage } from './consent.views.js';
+import { listRecipientChoices } from './recipients.service.js';
 
 const UserIdInput = z.object({ userId: z.uuid({ error: 'validation.required' }) });
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -31,7 +32,8 @@ export function consentRoutes(deps: Deps) {
     const ledger = await getConsentLedger(deps.db, deps.keyring, ref.id);
     const identityGrants = await listIdentityAccess(deps.db, ref.id);
     if (Object.keys(errors).length) c.status(422);
-    return c.html(<ConsentPage ctx={viewContext(c)} caseId={ref.id} reference={ref.reference} {...ledger} identityGrants={identityGrants} values={values} errors={errors} notice={notice} />);
+    const recipients = await listRecipientChoices(deps.db, ref.teamId);
+    return c.html(<ConsentPage ctx={viewContext(c)} caseId={ref.id} reference={ref.reference} {...ledger} identityGrants={identityGrants} values={values} errors={errors} notice={notice} recipients={recipients} />);
   }
 
   app.get('/cases/:id/consents', async (c) => render(c, await load(c)));
