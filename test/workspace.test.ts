@@ -132,3 +132,22 @@ describe('choosing recipients, never typing codes or ids (issue 19)', () => {
     expect(typedIds).toEqual([]);
   });
 });
+
+describe('adding people without a mail server (issue 19)', () => {
+  it('shows the administrator a one-time set-up link, audited, that lets the new person in', async () => {
+    const admin = await signedIn(t.teamId, ['administrator'], 'Beheerder Zonder Mail');
+    await admin.client.get(`/admin/teams/${t.teamId}/users`);
+    expect(admin.client.lastHtml).toContain('Er is geen mailserver ingesteld');
+    const res = await admin.client.post(`/admin/teams/${t.teamId}/users/invite`, { displayName: 'Nieuwe Adviseur', email: 'nieuw@example.test', locale: 'nl', roles: 'confidential_adviser' });
+    expect(res.status).toBe(200);
+    const link = /<code class="setup-link">[^<]*(\/invite\/[A-Za-z0-9_-]+)<\/code>/.exec(admin.client.lastHtml)?.[1];
+    expect(link).toBeDefined();
+    const shown = await t.deps.db.selectFrom('audit_event').select(['type', 'actor_user_id']).where('type', '=', 'USER_INVITE_LINK_SHOWN').execute();
+    expect(shown).toEqual([{ type: 'USER_INVITE_LINK_SHOWN', actor_user_id: admin.id }]);
+    const invitee = new TestClient(t.app, 'nl');
+    await invitee.get(link!);
+    expect(invitee.lastHtml).toContain('nieuw@example.test');
+    expect((await invitee.post(link!, { displayName: 'Nieuwe Adviseur', password: 'een lang genoeg wachtwoord' })).status).toBe(200);
+    expect((await invitee.signIn('nieuw@example.test', 'een lang genoeg wachtwoord')).headers.get('location')).toBe('/cases');
+  });
+});

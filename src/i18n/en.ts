@@ -1396,4 +1396,8 @@ export const en: Record<MessageKey, string> = {
   'workspace.recipient.people': 'Staff',
   'workspace.recipient.label': 'To whom',
   'workspace.identity.person': 'Staff member',
+  'workspace.invite.linkTitle': 'One-time link to set up the account',
+  'workspace.invite.linkText': 'Pass this link on to the new user yourself, through a safe channel. With it the user chooses a password; it works once and expires after {days} days. You see it only now.',
+  'workspace.invite.noMail': 'No mail server is set up. After creating the account you get a one-time link to pass on yourself.',
+  'workspace.invite.create': 'Create account',
 };

@@ -1395,6 +1395,10 @@ export const nl = {
   'workspace.recipient.people': 'Medewerkers',
   'workspace.recipient.label': 'Aan wie',
   'workspace.identity.person': 'Medewerker',
+  'workspace.invite.linkTitle': 'Eenmalige link om het account in te stellen',
+  'workspace.invite.linkText': 'Geef deze link zelf door aan de nieuwe gebruiker, via een veilige weg. Met de link kiest de gebruiker een wachtwoord; hij werkt één keer en verloopt na {days} dagen. U ziet hem alleen nu.',
+  'workspace.invite.noMail': 'Er is geen mailserver ingesteld. U krijgt na het aanmaken een eenmalige link die u zelf doorgeeft.',
+  'workspace.invite.create': 'Account aanmaken',
 } as const;
 
 export type MessageKey = keyof typeof nl;

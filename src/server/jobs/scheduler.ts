@@ -1,6 +1,7 @@
 import type { Db } from '../db/create-db.js';
 import type { Deps } from '../bootstrap.js';
 import { errorForLog, type Logger } from '../logger.js';
+import { MailNotConfiguredError } from '../mail/mailer.js';
 
 /**
  * In-process, database-backed jobs. Every server process ticks; a job runs only in the
@@ -16,6 +17,8 @@ export interface Job {
 }
 
 const jobs: Job[] = [];
+/** Jobs that already said they cannot mail without a mail server (once per process). */
+const quietJobs = new Set<string>();
 
 export function registerJob(job: Job): void {
   if (!jobs.some((j) => j.name === job.name)) jobs.push(job);
@@ -48,6 +51,13 @@ export async function runDueJobs(deps: Deps, now: Date, logger?: Logger): Promis
       await job.run(deps, now);
       ran.push(job.name);
     } catch (err) {
+      // Without a mail server nothing is lost (a reminder is claimed only when its mail goes
+      // out), so say it once per job in a line, without a stack (issue 19: `--demo` without SMTP).
+      if (err instanceof MailNotConfiguredError) {
+        if (!quietJobs.has(job.name)) logger?.warn({ job: job.name }, 'mail not sent: no SMTP server configured (MELDPUNT_SMTP_URL); reminders wait until one is');
+        quietJobs.add(job.name);
+        continue;
+      }
       logger?.error({ job: job.name, err: errorForLog(err) }, 'job failed');
     }
   }
