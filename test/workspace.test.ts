@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { TestClient } from './support/http-client.js';
 import { createStaff, createTeam, PASSWORD } from './support/factories.js';
 import { registrationForm, seedCase } from './support/case-helpers.js';
+import QRCode from 'qrcode';
 import { useTestApp } from './support/use-test-app.js';
 import { ACCESS_TABLE } from '../src/server/access/access.table.js';
 import { requireConsent } from '../src/server/consent/consent.service.js';
@@ -149,5 +150,20 @@ describe('adding people without a mail server (issue 19)', () => {
     expect(invitee.lastHtml).toContain('nieuw@example.test');
     expect((await invitee.post(link!, { displayName: 'Nieuwe Adviseur', password: 'een lang genoeg wachtwoord' })).status).toBe(200);
     expect((await invitee.signIn('nieuw@example.test', 'een lang genoeg wachtwoord')).headers.get('location')).toBe('/cases');
+  });
+});
+
+describe('two-factor set-up (issue 19)', () => {
+  it('shows the key as a QR code drawn on the server, beside the text key, for the same otpauth link', async () => {
+    const adviser = await signedIn(t.teamId, ['support_officer'], 'Ondersteuner Tweestaps');
+    await adviser.client.get('/account/security');
+    const html = adviser.client.lastHtml;
+    const svg = /<svg role="img" aria-label="QR-code met de sleutel voor uw authenticator-app"[^>]*data-testid="totp-qr"[\s\S]*?<\/svg>/.exec(html)?.[0];
+    expect(svg).toBeDefined();
+    expect(html).toContain('data-testid="totp-secret"');
+    const uri = /<a href="(otpauth:\/\/[^"]+)"/.exec(html)![1]!.replace(/&amp;/g, '&');
+    const expected = await QRCode.toString(uri, { type: 'svg', margin: 2, errorCorrectionLevel: 'M' });
+    const pathOf = (s: string) => /<path stroke="#000000" d="([^"]+)"/.exec(s)![1];
+    expect(pathOf(svg!)).toBe(pathOf(expected));
   });
 });

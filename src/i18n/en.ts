@@ -1400,4 +1400,6 @@ export const en: Record<MessageKey, string> = {
   'workspace.invite.linkText': 'Pass this link on to the new user yourself, through a safe channel. With it the user chooses a password; it works once and expires after {days} days. You see it only now.',
   'workspace.invite.noMail': 'No mail server is set up. After creating the account you get a one-time link to pass on yourself.',
   'workspace.invite.create': 'Create account',
+  'workspace.twofa.qr': 'QR code with the key for your authenticator app',
+  'workspace.twofa.qrCaption': 'Scan this code with your authenticator app, or type in the key beside it.',
 };

@@ -1399,6 +1399,8 @@ export const nl = {
   'workspace.invite.linkText': 'Geef deze link zelf door aan de nieuwe gebruiker, via een veilige weg. Met de link kiest de gebruiker een wachtwoord; hij werkt één keer en verloopt na {days} dagen. U ziet hem alleen nu.',
   'workspace.invite.noMail': 'Er is geen mailserver ingesteld. U krijgt na het aanmaken een eenmalige link die u zelf doorgeeft.',
   'workspace.invite.create': 'Account aanmaken',
+  'workspace.twofa.qr': 'QR-code met de sleutel voor uw authenticator-app',
+  'workspace.twofa.qrCaption': 'Scan deze code met uw authenticator-app, of typ de sleutel hiernaast over.',
 } as const;
 
 export type MessageKey = keyof typeof nl;
