@@ -1361,7 +1361,7 @@ export const en: Record<MessageKey, string> = {
   'workspace.timeline.filter.contacts': 'Contacts',
   'workspace.timeline.filter.messages': 'Messages',
   'workspace.timeline.filter.status': 'Status and assignment',
-  'workspace.timeline.filter.risk': 'Risk assessments',
+  'workspace.timeline.filter.risk': 'Risk',
   'workspace.timeline.filter.sharing': 'Consent and sharing',
   'workspace.timeline.none': 'Nothing has happened here yet.',
   'workspace.timeline.received': 'Report received',
@@ -1402,4 +1402,5 @@ export const en: Record<MessageKey, string> = {
   'workspace.invite.create': 'Create account',
   'workspace.twofa.qr': 'QR code with the key for your authenticator app',
   'workspace.twofa.qrCaption': 'Scan this code with your authenticator app, or type in the key beside it.',
+  'workspace.timeline.toMessages': 'Go to the messages',
 };

@@ -1360,7 +1360,7 @@ export const nl = {
   'workspace.timeline.filter.contacts': 'Contactmomenten',
   'workspace.timeline.filter.messages': 'Berichten',
   'workspace.timeline.filter.status': 'Status en toewijzing',
-  'workspace.timeline.filter.risk': 'Risico-inschattingen',
+  'workspace.timeline.filter.risk': 'Risico',
   'workspace.timeline.filter.sharing': 'Toestemming en delen',
   'workspace.timeline.none': 'Hier is nog niets gebeurd.',
   'workspace.timeline.received': 'Melding ontvangen',
@@ -1401,6 +1401,7 @@ export const nl = {
   'workspace.invite.create': 'Account aanmaken',
   'workspace.twofa.qr': 'QR-code met de sleutel voor uw authenticator-app',
   'workspace.twofa.qrCaption': 'Scan deze code met uw authenticator-app, of typ de sleutel hiernaast over.',
+  'workspace.timeline.toMessages': 'Naar de berichten',
 } as const;
 
 export type MessageKey = keyof typeof nl;

@@ -112,13 +112,13 @@ function TimelineItem({ ctx, view, entry: e, names }: { ctx: ViewContext; view: 
         </li>
       );
     case 'message':
-      return <li class="timeline__item"><p class="timeline__meta">{when} — {e.fromReporter ? t('workspace.timeline.messageIn') : t('workspace.timeline.messageOut')}</p><p><a href={`/cases/${view.id}/messages`}>{t('correspondence.link')}</a></p></li>;
+      return <li class="timeline__item"><p class="timeline__meta">{when} — {e.fromReporter ? t('workspace.timeline.messageIn') : t('workspace.timeline.messageOut')}</p><p><a href={`/cases/${view.id}/messages`}>{t('workspace.timeline.toMessages')}</a></p></li>;
     case 'status':
       return <li class="timeline__item"><p class="timeline__meta">{when} — {t('workspace.timeline.status')}</p><p>{vocabLabel('status', e.from, lang)} → {vocabLabel('status', e.to, lang)} ({e.by}){e.reason && ` — ${e.reason}`}</p></li>;
     case 'assignment':
       return <li class="timeline__item"><p class="timeline__meta">{when} — {t('workspace.timeline.assignment')}</p><p>{t('cases.assign.history', { name: e.adviser })}{e.reason && ` — ${e.reason}`}</p></li>;
     case 'risk':
-      return <li class="timeline__item"><p class="timeline__meta">{when} — {t('workspace.timeline.risk')}</p><p>{t(`risk.level.${e.level}` as MessageKey)} ({e.by}) — <a href={`/cases/${view.id}/risk`}>{t('issue5.link.risk')}</a></p></li>;
+      return <li class="timeline__item"><p class="timeline__meta">{when} — {t('workspace.timeline.risk')}</p><p>{t('risk.level')}: {t(`risk.level.${e.level}` as MessageKey)} ({e.by})</p></li>;
     case 'consent':
     case 'consentWithdrawn':
       return (
