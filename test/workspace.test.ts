@@ -80,6 +80,12 @@ describe('the case page as a workspace (issue 19)', () => {
     expect(client.lastHtml).toContain('Het contactmoment is opgeslagen.');
     expect(client.lastHtml).toMatch(/<time datetime="2026-06-09T[^"]*">9 juni 2026<\/time> — Contactmoment: Telefoon/);
 
+    const future = await client.post(`/cases/${c.id}/contacts`, { occurredOn: '2026-06-11', contactChannel: 'phone', participants: 'Melder', notes: 'Nog niet gebeurd.' });
+    expect(future.status).toBe(422);
+    expect(client.lastHtml).toContain('Vul een geldige datum in als JJJJ-MM-DD, niet in de toekomst.');
+    expect(client.lastHtml).toContain('<details class="action" id="action-contact" open="">');
+    expect(await t.deps.db.selectFrom('case_contact').select('id').where('case_id', '=', c.id).execute()).toHaveLength(1);
+
     const refused = await client.post(`/cases/${c.id}/tasks`, { title: '', dueOn: '' });
     expect(refused.status).toBe(422);
     expect(client.lastHtml).toContain('<details class="action" id="action-task" open="">');
