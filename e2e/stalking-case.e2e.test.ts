@@ -101,7 +101,7 @@ describe('stalking case, end to end, without JavaScript', () => {
       await page.locator('#action-status summary').click();
       await page.locator('#action-status').getByRole('radio', { name: status }).check();
       if (weeks) await page.getByLabel('Nazorg: contact elke zoveel weken').selectOption(weeks);
-      await Promise.all([page.waitForLoadState('load'), page.locator('#action-status').getByRole('button', { name: 'Status wijzigen', exact: true }).click()]);
+      await Promise.all([page.waitForNavigation(), page.locator('#action-status').getByRole('button', { name: 'Status wijzigen', exact: true }).click()]);
     };
     await page.goto(caseUrl);
     if (await page.locator('#action-status').getByRole('radio', { name: 'In behandeling' }).count()) await changeStatus('In behandeling');
