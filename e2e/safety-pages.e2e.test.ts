@@ -21,7 +21,7 @@ async function signIn(browser: Browser, role: string, lang: Lang): Promise<{ con
   await page.goto(`${j.server.url}/lang/${lang}?next=/login`);
   await page.locator('#field-email').fill(`${role}@demo.meldpunt.invalid`);
   await page.locator('#field-password').fill('demo-meldpunt-2026');
-  await Promise.all([page.waitForURL(/\/(cases|consultations|threat-log.*)?$/), page.locator('form[action="/login"] button[type="submit"]').click()]);
+  await Promise.all([page.waitForURL(/\/(cases|consultations|team\/activities|threat-log.*)?$/), page.locator('form[action="/login"] button[type="submit"]').click()]);
   return { context, page };
 }
 
@@ -118,8 +118,7 @@ describe('issue 5 pages, without JavaScript, in Dutch and English', { timeout: 3
       await page.goto(`${caseUrl}/consents`);
       const consent = page.locator(`form[action="/cases/${caseId}/consents"]`);
       await consent.locator('input[name="info"][value="anonymised_summary"]').check();
-      await consent.locator('input[name="recipientKind"][value="role"]').check();
-      await consent.locator('[name="recipient"]').fill('expert_team_member');
+      await consent.locator('select[name="recipient"]').selectOption({ label: lang === 'nl' ? 'Lid expertteam' : 'Expert team member' }); // chosen, not typed (issue 19)
       await consent.locator('input[name="purpose"][value="expert_consultation"]').check();
       await consent.locator('input[name="obtainedVia"][value="conversation"]').check();
       await submit(page, `/cases/${caseId}/consents`);

@@ -44,7 +44,7 @@ describe('administrators and case roles under enforced two-factor sign-in', () =
     await t.deps.db.updateTable('institution').set({ require_two_factor: true }).execute();
     const officer = await createStaff(t.deps, t.teamId, ['support_officer']);
     const client = new TestClient(t.app);
-    expect((await client.signIn(officer.email, PASSWORD)).headers.get('location')).toBe('/cases');
+    expect((await client.signIn(officer.email, PASSWORD)).headers.get('location')).toBe('/team/activities');
     const admin = await createStaff(t.deps, t.teamId, ['administrator']);
     const adminClient = new TestClient(t.app);
     await adminClient.signIn(admin.email, PASSWORD);
@@ -72,6 +72,6 @@ describe('administrators and case roles under enforced two-factor sign-in', () =
     await adminClient.get('/admin/security');
     expect((await adminClient.submit('/admin/security', { requireTwoFactor: 'yes' })).status).toBe(200);
     expect((await adviserClient.get('/cases')).headers.get('location')).toBe('/login');
-    expect((await officerClient.get('/cases')).status).toBe(200); // a role the requirement does not cover
+    expect((await officerClient.get('/team/activities')).status).toBe(200); // a role the requirement does not cover
   });
 });

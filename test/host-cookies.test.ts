@@ -19,11 +19,11 @@ describe('cookies over https', () => {
     expect(res.status).toBe(303);
     const session = res.headers.getSetCookie().find((c) => c.startsWith('__Host-mp_session='))!;
     expect(session).toMatch(/; Secure/);
-    expect((await client.get('/cases')).status).toBe(200);
+    expect((await client.get('/team/activities')).status).toBe(200); // a support officer's own work (issue 19)
 
     // A cookie without the prefix (as a sibling subdomain could set one) is not a session.
     const token = /^__Host-mp_session=([^;]+)/.exec(session)![1]!;
-    const planted = await t.app.request('/cases', { headers: { cookie: `mp_session=${token}` } });
+    const planted = await t.app.request('/team/activities', { headers: { cookie: `mp_session=${token}` } });
     expect(planted.headers.get('location')).toBe('/login');
   });
 });

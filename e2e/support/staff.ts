@@ -15,12 +15,13 @@ export async function submitDemoPassword(page: Page, baseUrl: string, role: stri
 
 /**
  * Signs in as the demo account of a role (server started with --demo), in Dutch; lands on the
- * inbox (the board on its figures, issue 20). The login page is checked with axe first unless `axe: false`.
+ * role's own work (the inbox for advisers and coordinators, issue 19). The login page is checked
+ * with axe first unless `axe: false`.
  */
 export async function signInAsDemo(page: Page, baseUrl: string, role: string, opts: { axe?: boolean } = {}): Promise<void> {
   await page.goto(`${baseUrl}/login`);
   if (opts.axe ?? true) await expectAccessible(page);
-  await Promise.all([page.waitForURL(/\/(cases|statistics)$/), fillDemoPassword(page, role)]);
+  await Promise.all([page.waitForURL((url) => !url.pathname.startsWith('/login')), fillDemoPassword(page, role)]);
 }
 
 async function fillDemoPassword(page: Page, role: string): Promise<void> {

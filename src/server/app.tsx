@@ -1,3 +1,4 @@
+import { homeRoutes } from './home/home.routes.js';
 import { Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { compress } from 'hono/compress';
@@ -162,6 +163,7 @@ export function createApp(deps: Deps, opts: AppOptions = {}) {
   app.route('/', teamWorkRoutes(deps)); // protocols, safety plan, urgent alerts and rota, activities, objectives (issue 11)
   app.route('/', correspondenceRoutes(deps, opts.logger));
   app.route('/', adminRoutes(deps)); // checks administrator roles itself
+  app.route('/', homeRoutes(deps)); // the start page: what a role may see (issue 19)
 
   app.notFound(() => {
     throw new AppError('NOT_FOUND');

@@ -5,16 +5,19 @@ import { CSRF_FIELD } from '../server/http/csrf.js';
 import { pageDescription } from '../server/http/indexing.js';
 import { QUICK_EXIT_PATH } from '../server/mailbox/quick-exit.routes.js';
 import { ASSET_VERSION } from './assets.js';
+import { homePath, menuFor } from '../server/home/home.menu.js';
 
 interface LayoutProps {
   ctx: ViewContext;
   title: string;
   /** Public pages carry the emergency numbers and the quick-exit link. */
   isPublic?: boolean;
+  /** Staff work pages (the case page, the inbox) use the full width of the screen. */
+  wide?: boolean;
   children: Child;
 }
 
-export function Layout({ ctx, title, isPublic = false, children }: LayoutProps) {
+export function Layout({ ctx, title, isPublic = false, wide = false, children }: LayoutProps) {
   const { t, lang, user } = ctx;
   const otherLang = lang === 'nl' ? 'en' : 'nl';
   // Indexable pages have their own description; other public pages a general one (they are noindex).
@@ -44,21 +47,14 @@ export function Layout({ ctx, title, isPublic = false, children }: LayoutProps) 
           </a>
         )}
         <header class="site-header">
-          <a class="site-name" href={user ? '/cases' : '/'}>{t('app.name')}</a>
+          <a class="site-name" href={user ? homePath(user.memberships) : '/'}>{t('app.name')}</a>
           <nav aria-label={t('nav.main')}>
             <ul class="nav-list">
               {user ? (
                 <>
-                  <li><a href="/cases">{t('nav.inbox')}</a></li>
-                  {user.memberships.some((m) => m.role === 'safety_coordinator') && <li><a href="/patterns">{t('patterns.nav')}</a></li>}
-                  {user.memberships.some((m) => m.role === 'safety_coordinator') && <li><a href="/rights-requests">{t('rights.nav')}</a></li>}
-                  {user.memberships.some((m) => ['support_officer', 'safety_coordinator', 'confidential_adviser', 'administrator'].includes(m.role)) && <li><a href="/team">{t('teamwork.nav')}</a></li>}
-                  {user.memberships.some((m) => ['confidential_adviser', 'safety_coordinator'].includes(m.role)) && <li><a href="/reports/annual">{t('reports.nav')}</a></li>}
-                  {user.memberships.some((m) => ['board', 'safety_coordinator'].includes(m.role)) && <li><a href="/statistics">{t('statistics.nav')}</a></li>}
-                  {user.memberships.some((m) => m.role === 'board') && <li><a href="/board/escalations">{t('board.nav')}</a></li>}
-                  {user.memberships.some((m) => m.role === 'ombudsperson') && <li><a href="/ombudsperson">{t('ombuds.nav')}</a></li>}
-                  {user.memberships.some((m) => ['partner_service', 'safety_coordinator', 'confidential_adviser'].includes(m.role)) && <li><a href="/partner-counts">{t('partnerCounts.nav')}</a></li>}
-                  {user.memberships.some((m) => m.role === 'administrator') && <li><a href="/admin">{t('admin.nav.link')}</a></li>}
+                  {menuFor(user.memberships).map((item) => (
+                    <li><a href={item.path} aria-current={ctx.path === item.path ? 'page' : undefined}>{t(item.label)}</a></li>
+                  ))}
                   <li>
                     <form method="post" action="/logout" class="inline-form">
                       <input type="hidden" name={CSRF_FIELD} value={ctx.csrfToken} />
@@ -89,7 +85,7 @@ export function Layout({ ctx, title, isPublic = false, children }: LayoutProps) 
             </p>
           </aside>
         )}
-        <main id="main" class="utrecht-page-content" tabindex={-1}>
+        <main id="main" class={wide ? 'utrecht-page-content wide' : 'utrecht-page-content'} tabindex={-1}>
           {children}
         </main>
         <footer class="site-footer">

@@ -92,7 +92,8 @@ export const ACCESS_TABLE: readonly RouteAccess[] = [
   route('GET /login/reset/:token', PUBLIC),
   route('POST /login/reset/:token', PUBLIC),
 
-  // Own account.
+  // Own account; the start page of a role without a work list of its own (issue 19).
+  route('GET /start', SIGNED_IN),
   route('GET /account/security', SIGNED_IN),
   route('POST /account/two-factor', SIGNED_IN),
   route('POST /account/webauthn/options', SIGNED_IN),

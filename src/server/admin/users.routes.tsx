@@ -11,6 +11,7 @@ import type { Role } from '../../domain/roles.js';
 import { AdviserProfileInput, InviteInput, RolesInput, formValues } from './admin.schemas.js';
 import { UserPage, UsersPage } from './users.views.js';
 import { getTeamSettings } from './teams.admin.service.js';
+import { recordAudit } from '../audit/audit.service.js';
 import { deactivateUser, getTeamUser, INVITE_DAYS, inviteUser, listTeamUsers, setUserRoles } from './users.admin.service.js';
 import { listAdviserProfiles, saveAdviserProfile } from './advisers.service.js';
 import { describeSecondFactor, resetSecondFactor } from '../recovery/second-factor-reset.service.js';
@@ -25,10 +26,10 @@ export function userAdminRoutes(deps: Deps) {
   const app = new Hono<AppEnv>();
   const base = '/admin/teams/:teamId/users';
 
-  async function usersPage(c: Context<AppEnv>, form = { values: {} as Record<string, string>, errors: {}, roles: [] as string[] }, notice?: string) {
+  async function usersPage(c: Context<AppEnv>, form = { values: {} as Record<string, string>, errors: {}, roles: [] as string[] }, notice?: string, setupLink?: string) {
     const teamId = c.req.param('teamId') ?? '';
     const [team, users] = await Promise.all([getTeamSettings(deps.db, teamId), listTeamUsers(deps.db, teamId)]);
-    return c.html(<UsersPage ctx={viewContext(c)} team={team} users={users} form={form} notice={notice} />);
+    return c.html(<UsersPage ctx={viewContext(c)} team={team} users={users} form={form} notice={notice} hasMail={Boolean(deps.config.smtpUrl)} setupLink={setupLink} />);
   }
 
   async function userPage(c: Context<AppEnv>, form = { values: {} as Record<string, string>, errors: {} }, notice?: string) {
@@ -56,6 +57,12 @@ export function userAdminRoutes(deps: Deps) {
       return usersPage(c, { values: asStrings(values), errors: toFieldErrors(parsed.error, t), roles: values.roles as string[] });
     }
     const token = await deps.db.transaction().execute((trx) => inviteUser(trx, teamId, parsed.data, actorOf(c)));
+    if (token && !deps.config.smtpUrl) {
+      // No mail server (a fresh or demo installation, issue 19): the administrator is shown the
+      // one-time set-up link once, to pass on; that it was shown is audited.
+      await deps.db.transaction().execute((trx) => recordAudit(trx, { type: 'USER_INVITE_LINK_SHOWN', actor: actorOf(c), teamId, detail: { roles: parsed.data.roles.join(',') } }));
+      return usersPage(c, undefined, undefined, `${deps.config.baseUrl}/invite/${token}`);
+    }
     if (token) {
       const team = await getTeamSettings(deps.db, teamId);
       const lang = parsed.data.locale;

@@ -6,7 +6,7 @@ import type { ViewContext } from '../http/env.js';
 import { AdminPage, CheckboxGroup } from './admin.components.js';
 import { teamName } from './admin.views.js';
 import type { TeamSettings } from './teams.admin.service.js';
-import type { TeamUser } from './users.admin.service.js';
+import { INVITE_DAYS, type TeamUser } from './users.admin.service.js';
 import type { AdviserProfile } from './advisers.service.js';
 
 type Form = { values: Record<string, string>; errors: FieldErrors };
@@ -14,11 +14,18 @@ type Base = { ctx: ViewContext; team: TeamSettings; notice?: string };
 
 const roleLabel = (role: string) => `admin.role.${role}` as MessageKey;
 
-export function UsersPage({ ctx, team, users, form, notice }: Base & { users: TeamUser[]; form: Form & { roles: string[] } }) {
+export function UsersPage({ ctx, team, users, form, notice, hasMail = true, setupLink }: Base & { users: TeamUser[]; form: Form & { roles: string[] }; hasMail?: boolean; setupLink?: string }) {
   const { t } = ctx;
   const base = `/admin/teams/${team.id}/users`;
   return (
     <AdminPage ctx={ctx} teamId={team.id} teamName={teamName(ctx, team)} title={t('admin.nav.users')} notice={notice}>
+      {setupLink && (
+        <section class="panel" role="status" aria-labelledby="setup-link-heading" data-testid="setup-link">
+          <h2 id="setup-link-heading" class="utrecht-heading-2">{t('workspace.invite.linkTitle')}</h2>
+          <p>{t('workspace.invite.linkText', { days: INVITE_DAYS })}</p>
+          <p><code class="setup-link">{setupLink}</code></p>
+        </section>
+      )}
       <table class="data">
         <caption class="visually-hidden">{t('admin.nav.users')}</caption>
         <thead><tr><th scope="col">{t('admin.user.name')}</th><th scope="col">{t('admin.user.email')}</th><th scope="col">{t('admin.user.roles')}</th><th scope="col">{t('admin.user.status')}</th></tr></thead>
@@ -35,6 +42,7 @@ export function UsersPage({ ctx, team, users, form, notice }: Base & { users: Te
       </table>
       <h2 class="utrecht-heading-2">{t('admin.user.invite')}</h2>
       <ErrorSummary errors={form.errors} t={t} />
+      {!hasMail && <p class="hint">{t('workspace.invite.noMail')}</p>}
       <form method="post" action={`${base}/invite`} novalidate>
         <CsrfField ctx={ctx} />
         <TextField name="displayName" label={t('admin.user.name')} value={form.values.displayName} error={form.errors.displayName} />
@@ -42,7 +50,7 @@ export function UsersPage({ ctx, team, users, form, notice }: Base & { users: Te
         <RadioGroup name="locale" label={t('admin.user.locale')} value={form.values.locale ?? 'nl'} error={form.errors.locale}
           choices={[{ value: 'nl', label: 'Nederlands' }, { value: 'en', label: 'English' }]} />
         <CheckboxGroup name="roles" label={t('admin.user.roles')} choices={ROLES.map((r) => ({ value: r, label: t(roleLabel(r)) }))} values={form.roles} error={form.errors.roles} />
-        <SubmitButton>{t('admin.user.sendInvite')}</SubmitButton>
+        <SubmitButton>{t(hasMail ? 'admin.user.sendInvite' : 'workspace.invite.create')}</SubmitButton>
       </form>
     </AdminPage>
   );

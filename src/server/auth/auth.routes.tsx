@@ -6,6 +6,7 @@ import { formStrings, toFieldErrors } from '../http/validation.js';
 import { noticeOf } from '../http/notice.js';
 import { NewPassword } from '../users/password-policy.js';
 import { createFirstAdmin, isFirstAdminTokenValid, signIn, signOut } from './auth.service.js';
+import { homePath } from '../home/home.menu.js';
 import { LoginPage, MessagePage, SetupPage, type SsoLinks } from './auth.views.js';
 /** For app.tsx's session lookup; the cookie is defined in session-cookie.ts. */
 export { SESSION_COOKIE } from './session-cookie.js';
@@ -46,7 +47,7 @@ export function authRoutes(deps: Deps, sso?: SsoLinks) {
       return c.html(<LoginPage ctx={viewContext(c)} email={parsed.data.email} errors={{ email: message }} sso={sso} />);
     }
     setSessionCookie(c, result.token, secure);
-    const next = { complete: '/cases', pending_code: '/login/two-factor', pending_enrol: '/login/two-factor/enrol' }[result.state];
+    const next = { complete: homePath(result.user.memberships), pending_code: '/login/two-factor', pending_enrol: '/login/two-factor/enrol' }[result.state];
     return c.redirect(next, 303);
   });
 

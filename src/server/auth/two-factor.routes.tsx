@@ -11,6 +11,8 @@ import { confirmEnrolment, getEnrolmentSecret, hasConfirmedTotp, isTwoFactorRequ
 import { otpauthUri, toBase32 } from './totp.js';
 import { listCredentials, relyingPartyFor } from './webauthn.service.js';
 import { KEY_NOTICES } from './webauthn.routes.js';
+import { totpQrSvg } from './totp-qr.js';
+import type { Translate } from '../../i18n/i18n.js';
 import { AccountSecurityPage, AdminSecurityPage, EnrolPage, RecoveryCodesPage, SecondFactorPage } from './two-factor.views.js';
 import { readSessionCookie, setSessionCookie } from './session-cookie.js';
 
@@ -33,10 +35,12 @@ export function twoFactorRoutes(deps: Deps, sso?: { oidc: boolean; saml: boolean
     setSessionCookie(c, await completeSession(deps.db, token), secure);
   };
   const code = async (c: Context<AppEnv>) => CodeInput.safeParse(formStrings(await c.req.parseBody())).data?.code ?? '';
-  const enrolView = async (userId: string) => {
+  const enrolView = async (userId: string, t: Translate) => {
     const user = await deps.db.selectFrom('app_user').select('email').where('id', '=', userId).executeTakeFirstOrThrow();
     const secret = await getEnrolmentSecret(deps.db, deps.keyring, userId);
-    return secret ? { secret: toBase32(secret), uri: otpauthUri(secret, user.email, 'Meldpunt') } : undefined;
+    if (!secret) return undefined;
+    const uri = otpauthUri(secret, user.email, 'Meldpunt');
+    return { secret: toBase32(secret), uri, qrSvg: await totpQrSvg(uri, t('workspace.twofa.qr')) };
   };
 
   app.get('/login/two-factor', async (c) => {
@@ -60,7 +64,7 @@ export function twoFactorRoutes(deps: Deps, sso?: { oidc: boolean; saml: boolean
 
   app.get('/login/two-factor/enrol', async (c) => {
     const { userId } = await pending(c, 'pending_enrol');
-    const view = await enrolView(userId);
+    const view = await enrolView(userId, c.get('t'));
     if (!view) throw new AppError('UNAUTHENTICATED');
     return c.html(<EnrolPage ctx={viewContext(c)} canUseKeys={canUseKeys} {...view} errors={{}} />);
   });
@@ -70,7 +74,7 @@ export function twoFactorRoutes(deps: Deps, sso?: { oidc: boolean; saml: boolean
     const codes = await confirmEnrolment(deps.db, deps.keyring, userId, await code(c));
     if (!codes) {
       c.status(422);
-      return c.html(<EnrolPage ctx={viewContext(c)} canUseKeys={canUseKeys} {...(await enrolView(userId))!} errors={{ code: c.get('t')('twofa.failed') }} />);
+      return c.html(<EnrolPage ctx={viewContext(c)} canUseKeys={canUseKeys} {...(await enrolView(userId, c.get('t')))!} errors={{ code: c.get('t')('twofa.failed') }} />);
     }
     await complete(c, token);
     return c.html(<RecoveryCodesPage ctx={viewContext(c)} codes={codes} canUseKeys={canUseKeys} />);
@@ -79,7 +83,7 @@ export function twoFactorRoutes(deps: Deps, sso?: { oidc: boolean; saml: boolean
   const accountPage = async (c: Context<AppEnv>, errors: Record<string, string> = {}) => {
     const user = signedInUser(c);
     const enrolled = await hasConfirmedTotp(deps.db, user.id);
-    const view = enrolled ? undefined : await enrolView(user.id);
+    const view = enrolled ? undefined : await enrolView(user.id, c.get('t'));
     const sessions = await listSessions(deps.db, user.id, c.get('sessionToken'));
     const keys = (await listCredentials(deps.db, user.id)).map((k) => ({ id: k.id, createdAt: k.created_at, lastUsedAt: k.last_used_at }));
     const notice = noticeOf(c, c.get('t'), KEY_NOTICES);

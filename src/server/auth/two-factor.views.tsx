@@ -1,3 +1,4 @@
+import { raw } from 'hono/html';
 import { CsrfField, Layout } from '../../ui/layout.js';
 import { ErrorSummary, RadioGroup, SubmitButton, TextField, type FieldErrors } from '../../ui/form.js';
 import type { ViewContext } from '../http/env.js';
@@ -20,17 +21,20 @@ export function SecondFactorPage({ ctx, errors, webauthn = false, canUseKeys }: 
   );
 }
 
-/** Enrolment: the key as text and as an otpauth link (no image, so it works without scripts). */
-export function EnrolForm({ ctx, secret, uri, action, errors, canUseKeys }: { ctx: ViewContext; secret: string; uri: string; action: string; errors: FieldErrors; canUseKeys: boolean }) {
+/** Enrolment: the key as a QR code drawn on the server (SVG, no script), as text, and as an otpauth link. */
+export function EnrolForm({ ctx, secret, uri, qrSvg, action, errors, canUseKeys }: { ctx: ViewContext; secret: string; uri: string; qrSvg?: string; action: string; errors: FieldErrors; canUseKeys: boolean }) {
   const { t } = ctx;
   return (
     <>
       <ErrorSummary errors={errors} t={t} />
       <p>{t('twofa.enrolIntro')}</p>
       {canUseKeys && <p>{t('twofa.enrolKeyAfter')}</p>}
-      <p>
-        {t('twofa.secret')}: <code class="receipt" data-testid="totp-secret">{secret.match(/.{1,4}/g)!.join(' ')}</code>
-      </p>
+      <div class="totp-key">
+        {qrSvg && <figure class="totp-key__qr">{raw(qrSvg)}<figcaption>{t('workspace.twofa.qrCaption')}</figcaption></figure>}
+        <p>
+          {t('twofa.secret')}: <code class="receipt" data-testid="totp-secret">{secret.match(/.{1,4}/g)!.join(' ')}</code>
+        </p>
+      </div>
       <p><a href={uri}>{t('twofa.uri')}</a></p>
       <form method="post" action={action} novalidate>
         <CsrfField ctx={ctx} />
@@ -41,7 +45,7 @@ export function EnrolForm({ ctx, secret, uri, action, errors, canUseKeys }: { ct
   );
 }
 
-export function EnrolPage(props: { ctx: ViewContext; secret: string; uri: string; errors: FieldErrors; canUseKeys: boolean }) {
+export function EnrolPage(props: { ctx: ViewContext; secret: string; uri: string; qrSvg?: string; errors: FieldErrors; canUseKeys: boolean }) {
   const { t } = props.ctx;
   return (
     <Layout ctx={props.ctx} title={t('twofa.enrolTitle')}>
@@ -73,8 +77,8 @@ interface SessionEntry {
   isCurrent: boolean;
 }
 
-export function AccountSecurityPage(props: { ctx: ViewContext; enrolled: boolean; secret?: string; uri?: string; keys?: KeyEntry[]; canUseKeys: boolean; sessions: SessionEntry[]; errors: FieldErrors; notice?: string; sso?: { oidc: boolean; saml: boolean } }) {
-  const { ctx, enrolled, secret, uri, keys, canUseKeys, sessions, errors, notice, sso } = props;
+export function AccountSecurityPage(props: { ctx: ViewContext; enrolled: boolean; secret?: string; uri?: string; qrSvg?: string; keys?: KeyEntry[]; canUseKeys: boolean; sessions: SessionEntry[]; errors: FieldErrors; notice?: string; sso?: { oidc: boolean; saml: boolean } }) {
+  const { ctx, enrolled, secret, uri, qrSvg, keys, canUseKeys, sessions, errors, notice, sso } = props;
   const { t } = ctx;
   const when = (d: Date) => d.toISOString().slice(0, 16).replace('T', ' ');
   return (
@@ -82,7 +86,7 @@ export function AccountSecurityPage(props: { ctx: ViewContext; enrolled: boolean
       <h1 class="utrecht-heading-1">{t('account.title')}</h1>
       {notice && <p class="panel" role="status">{notice}</p>}
       <h2>{t('twofa.title')}</h2>
-      {enrolled || !secret || !uri ? <p>{t('twofa.enabled')}</p> : <EnrolForm ctx={ctx} secret={secret} uri={uri} action="/account/two-factor" errors={errors} canUseKeys={canUseKeys} />}
+      {enrolled || !secret || !uri ? <p>{t('twofa.enabled')}</p> : <EnrolForm ctx={ctx} secret={secret} uri={uri} qrSvg={qrSvg} action="/account/two-factor" errors={errors} canUseKeys={canUseKeys} />}
       {enrolled && keys && <WebauthnKeys ctx={ctx} keys={keys} canUseKeys={canUseKeys} />}
       {sso && (sso.oidc || sso.saml) && <SsoLinkForms ctx={ctx} sso={sso} />}
       <h2>{t('account.sessions')}</h2>

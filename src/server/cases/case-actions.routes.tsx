@@ -4,18 +4,20 @@ import type { Deps } from '../bootstrap.js';
 import { signedInUser, type AppEnv } from '../http/env.js';
 import { AppError } from '../http/errors.js';
 import { toFieldErrors } from '../http/validation.js';
+import { noticeRedirect } from '../http/notice.js';
 import type { SessionUser } from '../users/users.service.js';
 import { assignCase, declareConflict } from './case-assignment.service.js';
 import { exportCasePdf } from './case-export.service.js';
 import { AssignInput, ContactInput, ExportInput, GoalInput, LinkInput, StatusInput, SupportCaseInput, TaskInput } from './case-record.schema.js';
 import { addContact, addTask, completeTask, linkCase, updateReporterGoal } from './case-record.service.js';
-import { renderCasePage } from './case-page.render.js';
+import { CASE_NOTICES, renderCasePage } from './case-page.render.js';
 import { CaseRuleError } from './case-rule-error.js';
 import { changeCaseStatus } from './case-status.service.js';
 import { createSupportCase } from './support-case.service.js';
 import { addCaseDocuments } from './case-documents.service.js';
 import { filesOf } from '../attachments/upload-rules.js';
 import { UUID } from '../http/params.js';
+import { splitRecipient } from '../consent/recipients.service.js';
 
 
 type Action<T> = (deps: Deps, user: SessionUser, caseId: string, input: T, today: string) => Promise<unknown>;
@@ -24,7 +26,7 @@ type Action<T> = (deps: Deps, user: SessionUser, caseId: string, input: T, today
 export function caseActionRoutes(deps: Deps, today: () => string) {
   const app = new Hono<AppEnv>();
 
-  function post<S extends z.ZodType>(path: string, schema: S, action: Action<z.infer<S>>) {
+  function post<S extends z.ZodType>(path: keyof typeof CASE_NOTICES, schema: S, action: Action<z.infer<S>>) {
     app.post(`/cases/:id/${path}`, async (c) => {
       const id = caseIdOf(c);
       const body = await c.req.parseBody({ all: true });
@@ -38,7 +40,7 @@ export function caseActionRoutes(deps: Deps, today: () => string) {
         if (!(err instanceof CaseRuleError)) throw err;
         return renderCasePage(c, deps, id, today(), { [err.field]: c.get('t')(err.messageKey) }, strings);
       }
-      return c.redirect(path === 'conflict' ? '/cases' : `/cases/${id}`, 303);
+      return noticeRedirect(c, `/cases/${id}`, path);
     });
   }
 
@@ -59,7 +61,7 @@ export function caseActionRoutes(deps: Deps, today: () => string) {
     const taskId = c.req.param('taskId');
     if (!UUID.test(taskId)) throw new AppError('NOT_FOUND');
     await completeTask(deps.db, deps.keyring, signedInUser(c), caseIdOf(c), taskId);
-    return c.redirect(`/cases/${caseIdOf(c)}`, 303);
+    return noticeRedirect(c, `/cases/${caseIdOf(c)}`, 'task-done');
   });
 
   app.post('/cases/:id/documents', async (c) => {
@@ -71,7 +73,7 @@ export function caseActionRoutes(deps: Deps, today: () => string) {
       if (!(err instanceof CaseRuleError)) throw err;
       return renderCasePage(c, deps, id, today(), { [err.field]: c.get('t')(err.messageKey) }, {});
     }
-    return c.redirect(`/cases/${id}`, 303);
+    return noticeRedirect(c, `/cases/${id}`, 'documents');
   });
 
   app.post('/cases/:id/export', async (c) => {
@@ -79,7 +81,11 @@ export function caseActionRoutes(deps: Deps, today: () => string) {
     const body = await c.req.parseBody({ all: true });
     const sections = ([] as unknown[]).concat(body.sections ?? []);
     const optional = (v: unknown) => (typeof v === 'string' && v !== '' ? v : undefined);
-    const parsed = ExportInput.safeParse({ purpose: body.purpose, sections, handoverKind: optional(body.handoverKind), handoverTo: optional(body.handoverTo) });
+    // The form offers one choice of recipient, `kind:key` (issue 19); a form with both fields passes as before.
+    const chosen = body.handoverKind === undefined ? splitRecipient(optional(body.handoverTo)) : undefined;
+    const handoverKind = chosen && chosen.kind !== 'person' ? chosen.kind : optional(body.handoverKind);
+    const handoverTo = chosen ? chosen.value : optional(body.handoverTo);
+    const parsed = ExportInput.safeParse({ purpose: body.purpose, sections, handoverKind, handoverTo });
     if (!parsed.success) return renderCasePage(c, deps, id, today(), toFieldErrors(parsed.error, c.get('t')), {});
     let pdf;
     try {

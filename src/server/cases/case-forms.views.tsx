@@ -7,6 +7,9 @@ import type { ViewContext } from '../http/env.js';
 import type { CaseView } from './cases.presenter.js';
 import { DateField, SelectField } from './case-fields.js';
 import { EXPORT_SECTIONS } from './case-export.pdf.js';
+import type { Child } from 'hono/jsx';
+import { RecipientSelect } from '../consent/recipient-select.js';
+import type { RecipientChoices } from '../consent/recipients.service.js';
 
 export interface CaseFormsProps {
   ctx: ViewContext;
@@ -17,8 +20,37 @@ export interface CaseFormsProps {
   canAssign: boolean;
   advisers: { id: string; name: string }[];
   today: string;
+  /** Whom a handover may go to: the referral directory and roles (issue 19). */
+  recipients: RecipientChoices;
 }
 
+
+/** The fields of each form, to open its disclosure when the form came back with errors or input. */
+const FORM_FIELDS = {
+  assign: ['adviserId', 'assignReason'],
+  status: ['to', 'followUp', 'closedOn', 'aftercareWeeks', 'reason'],
+  contact: ['occurredOn', 'contactChannel', 'participants', 'notes', 'isFeedback'],
+  task: ['title', 'dueOn'],
+  goal: ['goal'],
+  link: ['reference'],
+  support: ['supportAdviserId', 'supportChannel'],
+  export: ['purpose', 'handoverKind', 'handoverTo', 'sections'],
+  conflict: [],
+} as const satisfies Record<string, readonly string[]>;
+
+/**
+ * One action of the case page behind a disclosure (issue 19): closed until asked for, open when
+ * its form came back with errors or input, so the error summary's links reach their fields.
+ */
+function Action({ id, title, form, errors, values, children }: { id: string; title: string; form: keyof typeof FORM_FIELDS; errors: FieldErrors; values: Record<string, string>; children: Child }) {
+  const isOpen = (FORM_FIELDS[form] as readonly string[]).some((f) => errors[f] !== undefined || values[f] !== undefined);
+  return (
+    <details class="action" id={id} open={isOpen}>
+      <summary class="action__summary">{title}</summary>
+      <div class="action__body">{children}</div>
+    </details>
+  );
+}
 
 /** The forms of a case page; each posts to its own route and comes back here (PRG). */
 export function CaseForms(p: CaseFormsProps) {
@@ -31,20 +63,18 @@ export function CaseForms(p: CaseFormsProps) {
   return (
     <>
       {p.canAssign && (
-        <section aria-labelledby="assign-heading" class="panel">
-          <h2 id="assign-heading">{t('cases.section.assignment')}</h2>
+        <Action id="action-assign" title={t('cases.section.assignment')} form="assign" errors={errors} values={values}>
           <form method="post" action={action('assign')}>
             <CsrfField ctx={ctx} />
             <SelectField name="adviserId" label={t('cases.assign.adviser')} choices={advisers} value={values.adviserId ?? view.preferredAdviserId ?? undefined} error={errors.adviserId} />
             <TextArea name="assignReason" label={t('cases.assign.reason')} hint={t('cases.assign.reasonHint')} value={values.assignReason} error={errors.assignReason} />
             <SubmitButton>{t('cases.assign.submit')}</SubmitButton>
           </form>
-        </section>
+        </Action>
       )}
       {p.canHandle && (
         <>
-          <section aria-labelledby="status-heading" class="panel">
-            <h2 id="status-heading">{t('cases.section.status')}</h2>
+          <Action id="action-status" title={t('cases.section.status')} form="status" errors={errors} values={values}>
             <p class="hint">{t('cases.status.hint')}</p>
             <form method="post" action={action('status')}>
               <CsrfField ctx={ctx} />
@@ -58,9 +88,8 @@ export function CaseForms(p: CaseFormsProps) {
               <TextArea name="reason" label={t('cases.status.reason')} value={values.reason} error={errors.reason} />
               <SubmitButton>{t('cases.status.submit')}</SubmitButton>
             </form>
-          </section>
-          <section aria-labelledby="contact-form-heading" class="panel">
-            <h2 id="contact-form-heading">{t('cases.contact.add')}</h2>
+          </Action>
+          <Action id="action-contact" title={t('cases.contact.add')} form="contact" errors={errors} values={values}>
             <form method="post" action={action('contacts')}>
               <CsrfField ctx={ctx} />
               <DateField name="occurredOn" label={t('cases.contact.occurredOn')} value={values.occurredOn ?? today} error={errors.occurredOn} />
@@ -73,36 +102,32 @@ export function CaseForms(p: CaseFormsProps) {
               </div>
               <SubmitButton>{t('cases.contact.submit')}</SubmitButton>
             </form>
-          </section>
-          <section aria-labelledby="task-form-heading" class="panel">
-            <h2 id="task-form-heading">{t('cases.task.add')}</h2>
+          </Action>
+          <Action id="action-task" title={t('cases.task.add')} form="task" errors={errors} values={values}>
             <form method="post" action={action('tasks')}>
               <CsrfField ctx={ctx} />
               <TextField name="title" label={t('cases.task.title')} value={values.title} error={errors.title} />
               <DateField name="dueOn" label={t('cases.task.dueOn')} value={values.dueOn} error={errors.dueOn} />
               <SubmitButton>{t('cases.task.submit')}</SubmitButton>
             </form>
-          </section>
-          <section aria-labelledby="goal-form-heading" class="panel">
-            <h2 id="goal-form-heading">{t('cases.section.goal')}</h2>
+          </Action>
+          <Action id="action-goal" title={t('cases.section.goal')} form="goal" errors={errors} values={values}>
             <form method="post" action={action('goal')}>
               <CsrfField ctx={ctx} />
               <RadioGroup name="goal" label={t('case.goal')} value={values.goal ?? view.reporterGoal ?? undefined} error={errors.goal}
                 choices={REPORTER_GOALS.map((g) => ({ value: g, label: vocabLabel('goal', g, lang) }))} />
               <SubmitButton>{t('cases.goal.submit')}</SubmitButton>
             </form>
-          </section>
-          <section aria-labelledby="link-form-heading" class="panel">
-            <h2 id="link-form-heading">{t('cases.link.add')}</h2>
+          </Action>
+          <Action id="action-link" title={t('cases.link.add')} form="link" errors={errors} values={values}>
             <form method="post" action={action('links')}>
               <CsrfField ctx={ctx} />
               <TextField name="reference" label={t('cases.link.reference')} value={values.reference} error={errors.reference} />
               <SubmitButton>{t('cases.link.submit')}</SubmitButton>
             </form>
-          </section>
+          </Action>
           {!view.supportCase && !view.supportFor && (
-            <section aria-labelledby="support-heading" class="panel">
-              <h2 id="support-heading">{t('cases.section.support')}</h2>
+            <Action id="action-support" title={t('cases.section.support')} form="support" errors={errors} values={values}>
               <p>{t('cases.support.text')}</p>
               <form method="post" action={action('support-case')}>
                 <CsrfField ctx={ctx} />
@@ -111,17 +136,15 @@ export function CaseForms(p: CaseFormsProps) {
                 <SelectField name="supportChannel" label={t('cases.support.channel')} choices={channels} value={values.supportChannel} error={errors.supportChannel} />
                 <SubmitButton>{t('cases.support.submit')}</SubmitButton>
               </form>
-            </section>
+            </Action>
           )}
-          <section aria-labelledby="export-heading" class="panel">
-            <h2 id="export-heading">{t('cases.section.export')}</h2>
+          <Action id="action-export" title={t('cases.section.export')} form="export" errors={errors} values={values}>
             <form method="post" action={action('export')}>
               <CsrfField ctx={ctx} />
               <RadioGroup name="purpose" label={t('cases.export.purpose')} value={values.purpose} error={errors.purpose}
                 choices={[{ value: 'data_subject_request', label: t('cases.export.dataSubject') }, { value: 'handover', label: t('cases.export.handover') }]} />
-              <SelectField name="handoverKind" label={t('consent.export.handoverKind')} blank={t('consent.export.notHandover')} value={values.handoverKind} error={errors.handoverKind}
-                choices={(['role', 'partner'] as const).map((k) => ({ value: k, label: t(`consent.kind.${k}`) }))} />
-              <TextField name="handoverTo" label={t('consent.export.handoverTo')} hint={t('consent.export.handoverHint')} value={values.handoverTo} error={errors.handoverTo} />
+              <RecipientSelect t={t} lang={lang} id="field-handoverTo" name="handoverTo" label={t('consent.export.handoverTo')} choices={p.recipients} kinds={['partner', 'role']}
+                blank={t('consent.export.notHandover')} value={values.handoverKind ? `${values.handoverKind}:${values.handoverTo}` : values.handoverTo} error={errors.handoverTo} />
               <div class={`form-field${errors.sections ? ' field--invalid' : ''}`}>
                 <fieldset>
                   <legend>{t('cases.export.sections')}</legend>
@@ -137,17 +160,16 @@ export function CaseForms(p: CaseFormsProps) {
               <SubmitButton>{t('cases.export.submit')}</SubmitButton>
             </form>
             <p>{t('cases.export.subjectJson')} <a href={action('subject-export')}>{t('cases.export.subjectJsonLink')}</a></p>
-          </section>
+          </Action>
         </>
       )}
-      <section aria-labelledby="conflict-heading" class="panel">
-        <h2 id="conflict-heading">{t('cases.conflict.heading')}</h2>
+      <Action id="action-conflict" title={t('cases.conflict.heading')} form="conflict" errors={errors} values={values}>
         <p>{t('cases.conflict.text')}</p>
         <form method="post" action={action('conflict')}>
           <CsrfField ctx={ctx} />
           <button type="submit" class="utrecht-button utrecht-button--secondary-action">{t('cases.conflict.submit')}</button>
         </form>
-      </section>
+      </Action>
     </>
   );
 }

@@ -9,6 +9,22 @@ import { listTeamAdvisers } from './cases.queries.js';
 import { CasePage } from './case-page.views.js';
 import { countOpenSteps } from '../protocols/protocols.service.js';
 import { findRetentionPanel } from '../retention/retention-panel.service.js';
+import { noticeOf } from '../http/notice.js';
+import { listRecipientChoices } from '../consent/recipients.service.js';
+import { buildCaseOverview, TIMELINE_FILTERS, type TimelineFilter } from './case-overview.service.js';
+
+/** The confirmations of the case page's actions (post/redirect/get), by the action's path. */
+export const CASE_NOTICES = {
+  assign: 'workspace.notice.assign',
+  status: 'workspace.notice.status',
+  contacts: 'workspace.notice.contacts',
+  tasks: 'workspace.notice.tasks',
+  'task-done': 'workspace.notice.taskDone',
+  links: 'workspace.notice.links',
+  goal: 'workspace.notice.goal',
+  'support-case': 'workspace.notice.supportCase',
+  documents: 'workspace.notice.documents',
+} as const;
 
 /** Renders a case page (an audited read), optionally with the errors of a refused form. */
 export async function renderCasePage(c: Context<AppEnv>, deps: Deps, caseId: string, today: string, errors: FieldErrors = {}, values: Record<string, string> = {}) {
@@ -23,9 +39,17 @@ export async function renderCasePage(c: Context<AppEnv>, deps: Deps, caseId: str
     canAssign: canAssignCase(user.id, user.memberships, facts),
     advisers,
     today,
+    recipients: await listRecipientChoices(deps.db, view.teamId),
   };
   const openProtocolSteps = (await countOpenSteps(deps.db, [caseId])).get(caseId); // issue 11
   if (Object.keys(errors).length > 0) c.status(422);
   const retention = await findRetentionPanel(deps.db, user, caseId); // issue 6: the coordinator's hold
-  return c.html(<CasePage ctx={viewContext(c)} view={view} forms={forms} errors={errors} values={values} openProtocolSteps={openProtocolSteps} retention={retention} />);
+  const overview = await buildCaseOverview(deps.db, view, today); // issue 19: summary and timeline
+  const filter = c.req.query('timeline');
+  const timelineFilter = TIMELINE_FILTERS.find((f) => f === filter) as TimelineFilter | undefined;
+  const notice = c.req.method === 'GET' ? noticeOf(c, c.get('t'), CASE_NOTICES) : undefined;
+  return c.html(
+    <CasePage ctx={viewContext(c)} view={view} forms={forms} errors={errors} values={values} openProtocolSteps={openProtocolSteps} retention={retention}
+      overview={overview} timelineFilter={timelineFilter} notice={notice} />,
+  );
 }

@@ -54,6 +54,5 @@ export const ExportInput = z
   })
   .superRefine((v, ctx) => {
     if (v.purpose !== 'handover') return;
-    if (!v.handoverKind) ctx.addIssue({ code: 'custom', path: ['handoverKind'], message: 'validation.choose' });
-    if (!v.handoverTo) ctx.addIssue({ code: 'custom', path: ['handoverTo'], message: 'validation.required' });
+    if (!v.handoverKind || !v.handoverTo) ctx.addIssue({ code: 'custom', path: ['handoverTo'], message: 'validation.choose' });
   });

@@ -20,6 +20,8 @@ const actorOf = (user: SessionUser) => ({ kind: 'user' as const, userId: user.id
  */
 export async function addContact(db: Db, keyring: Keyring, user: SessionUser, caseId: string, input: ContactInput, today: string) {
   const { row, dataKey } = await loadCase(db, keyring, user, caseId, 'handle');
+  // A contact that has not happened yet would acknowledge the report or meet a deadline early (issue 19).
+  if (input.occurredOn > today) throw new CaseRuleError('occurredOn', 'validation.date');
   const id = crypto.randomUUID();
   const acknowledgedOn = row.acknowledged_on ?? input.occurredOn;
   const feedbackGivenOn = row.feedback_given_on ?? (input.isFeedback ? input.occurredOn : null);

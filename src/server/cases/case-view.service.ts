@@ -33,7 +33,7 @@ export async function openCase(db: Db, keyring: Keyring, user: SessionUser, case
       await recordAudit(trx, { type: 'IDENTITY_VIEWED', actor: { kind: 'user', userId: user.id }, teamId: loaded.row.team_id, caseId: loaded.row.id });
     }
   });
-  return showIdentity ? view : { ...view, reporter: undefined };
+  return showIdentity ? view : { ...view, reporter: undefined, intermediary: undefined };
 }
 
 /** Decrypts everything of a case record; the caller audits the read. */
@@ -43,6 +43,9 @@ export async function readCaseRecord(db: Db, loaded: LoadedCase) {
   const party = await findParty(db, row.id, 'reporter');
   const narrative = row.summary ? open(row.summary, 'summary') : '';
   const reporter = party ? (JSON.parse(open(party.identity, 'party:reporter')) as ReporterIdentity) : undefined;
+  // Whoever brought the report in for someone else (registration, issue 19 shows it on the case).
+  const broughtBy = await findParty(db, row.id, 'intermediary');
+  const intermediary = broughtBy ? (JSON.parse(open(broughtBy.identity, 'party:intermediary')) as { name: string }).name : undefined;
   const [contacts, tasks, links, history, assignments, supportCase, documents, categoryAsCreated] = await Promise.all([
     listContactRows(db, row.id),
     listTaskRows(db, row.id),
@@ -81,6 +84,7 @@ export async function readCaseRecord(db: Db, loaded: LoadedCase) {
     documents,
     categoryAsCreated,
     happened: row.happened ? open(row.happened, 'happened') : null,
+    intermediary,
   };
   return presentCase(row, narrative, reporter, record);
 }

@@ -21,7 +21,8 @@ export function presentInboxRow(r: InboxRow, today: string) {
     category: r.category,
     status: r.status,
     isAnonymous: r.is_anonymous,
-    isUrgent: r.is_urgent,
+    isUrgent: r.is_urgent && r.status !== 'closed',
+    needsAttention: r.needs_attention === true,
     isSupportCase: r.support_for_case_id !== null,
     isDormant: r.is_dormant === true,
     ackDueOn: r.ack_due_on,
@@ -46,6 +47,8 @@ export interface CaseRecord {
   categoryAsCreated: CategoryDefinition | undefined;
   /** When it happened, as the reporter answered in the intake (opened from its sealed column). */
   happened: string | null;
+  /** Who brought the report in for someone else, as registered; only for those who may see identities. */
+  intermediary: string | undefined;
 }
 
 export function presentCase(r: CaseRow, narrative: string, reporter: ReporterIdentity | undefined, record: CaseRecord) {
@@ -64,6 +67,8 @@ export function presentCase(r: CaseRow, narrative: string, reporter: ReporterIde
     accusedRole: r.accused_role,
     reporterGoal: r.reporter_goal,
     isAnonymous: r.is_anonymous,
+    isUrgent: r.is_urgent,
+    orgUnitKey: r.org_unit_key,
     ackDueOn: r.ack_due_on,
     acknowledgedOn: r.acknowledged_on,
     feedbackDueOn: r.feedback_due_on,

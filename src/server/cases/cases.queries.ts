@@ -25,17 +25,22 @@ export interface InboxFilter {
   /** Open deadline on or before this date (ISO); with dueFrom, a range. */
   dueUntil?: string;
   dueFrom?: string;
-  /** Keyset cursor: received_on and id of the last row of the previous page. */
-  after?: { receivedOn: string; id: string };
+  /** Today (ISO): an open case whose next deadline lies before it needs attention. */
+  today: string;
+  /** Keyset cursor: needs-attention flag, received_on and id of the last row of the previous page. */
+  after?: { attention: boolean; receivedOn: string; id: string };
 }
 
 /**
- * One page of the inbox, newest first. Every filter is an equality or range on a column that
- * leads one of the case_inbox_* indexes together with team_id, and the keyset cursor continues
- * the same index order (received_on DESC, id DESC), so a page costs the same at any depth.
+ * One page of the inbox: cases that need attention (urgent and still open, or past a deadline)
+ * first, then newest first (issue 19). Every filter is an equality or range on a column that
+ * leads one of the case_inbox_* indexes together with team_id; the attention flag is computed,
+ * so the team's matching cases are sorted per page (decision 029), and the keyset cursor
+ * continues the same order (attention DESC, received_on DESC, id DESC).
  */
 export async function listInboxRows(db: Db, f: InboxFilter) {
   if (f.teamIds.length === 0) return [];
+  const attention = sql<boolean>`((${sql.ref('case.is_urgent')} and ${sql.ref('case.status')} <> 'closed') or coalesce(${sql.ref('case.next_due_on')} < ${f.today}, false))`;
   let q = db
     .selectFrom('case')
     .leftJoin('app_user', 'app_user.id', 'case.assigned_adviser_id')
@@ -52,6 +57,7 @@ export async function listInboxRows(db: Db, f: InboxFilter) {
       'case.next_due_on',
       'case.support_for_case_id',
       'app_user.display_name as adviser_name',
+      attention.as('needs_attention'),
       // Escrowed by the reporter and not yet woken (patterns): shown as a marker, nothing more.
       ({ exists, selectFrom }) =>
         exists(selectFrom('pattern_escrow').select('pattern_escrow.case_id').whereRef('pattern_escrow.case_id', '=', 'case.id').where('pattern_escrow.state', '=', 'dormant')).as('is_dormant'),
@@ -70,11 +76,11 @@ export async function listInboxRows(db: Db, f: InboxFilter) {
   if (f.dueFrom) q = q.where('case.next_due_on', '>=', f.dueFrom);
   if (f.after) {
     const { receivedOn, id } = f.after;
-    q = q.where((eb) =>
-      eb.or([eb('case.received_on', '<', receivedOn), eb.and([eb('case.received_on', '=', receivedOn), eb('case.id', '<', id)])]),
-    );
+    const on = sql.ref('case.received_on');
+    const later = sql<boolean>`(${on} < ${receivedOn} or (${on} = ${receivedOn} and ${sql.ref('case.id')} < ${id}))`;
+    q = q.where(f.after.attention ? sql<boolean>`(not ${attention} or (${attention} and ${later}))` : sql<boolean>`(not ${attention} and ${later})`);
   }
-  return q.orderBy('case.received_on', 'desc').orderBy('case.id', 'desc').limit(f.limit).execute();
+  return q.orderBy(attention, 'desc').orderBy('case.received_on', 'desc').orderBy('case.id', 'desc').limit(f.limit).execute();
 }
 
 export async function findCaseRow(db: Db, caseId: string) {
@@ -89,7 +95,7 @@ export async function findCaseRow(db: Db, caseId: string) {
 }
 export type CaseRow = NonNullable<Awaited<ReturnType<typeof findCaseRow>>>;
 
-export async function findParty(db: Db, caseId: string, party: 'reporter' | 'accused') {
+export async function findParty(db: Db, caseId: string, party: 'reporter' | 'accused' | 'intermediary') {
   return db.selectFrom('case_party').select('identity').where('case_id', '=', caseId).where('party', '=', party).executeTakeFirst();
 }
 

@@ -6,7 +6,6 @@ import { formStrings, toFieldErrors } from '../http/validation.js';
 import { listTeams } from '../teams/teams.service.js';
 import type { SessionUser } from '../users/users.service.js';
 import { inboxTeamIds } from './cases.policy.js';
-import { STATISTICS_ROLES } from '../statistics/statistics.policy.js';
 import { listTeamAdvisers } from './cases.queries.js';
 import { caseActionRoutes } from './case-actions.routes.js';
 import { renderCasePage } from './case-page.render.js';
@@ -19,6 +18,7 @@ import { registerStaffReport } from './registration.service.js';
 import { listOfferedCategories } from '../admin/categories.service.js';
 import { RegistrationPage } from './registration.views.js';
 import { UUID } from '../http/params.js';
+import { homePath } from '../home/home.menu.js';
 
 
 async function registrationOptions(deps: Deps, user: SessionUser, lang: 'nl' | 'en') {
@@ -35,9 +35,9 @@ export function caseRoutes(deps: Deps, today: () => string = () => new Date().to
   const app = new Hono<AppEnv>();
 
   app.get('/cases', async (c) => {
-    const memberships = signedInUser(c).memberships;
-    // Sign-in lands here; a board member without an inbox goes to the board's figures (issue 20).
-    if (inboxTeamIds(memberships).length === 0 && memberships.some((m) => STATISTICS_ROLES.includes(m.role))) return c.redirect('/statistics', 303);
+    // A role without an inbox (board, expert team, support officer, …) is sent to its own work (issue 19).
+    const home = homePath(signedInUser(c).memberships);
+    if (home !== '/cases') return c.redirect(home, 303);
     const query = InboxQuery.parse(c.req.query());
     const data = await listInbox(deps.db, signedInUser(c), query, today());
     return c.html(<InboxPage ctx={viewContext(c)} data={data} query={query} />);

@@ -12,6 +12,6 @@ export const InboxQuery = z.object({
   adviser: z.uuid().optional().or(blank).catch(undefined),
   year: z.coerce.number().int().min(2000).max(2100).optional().or(blank).catch(undefined),
   q: z.string().trim().max(40).optional().transform((v) => v || undefined).catch(undefined),
-  after: z.string().regex(/^\d{4}-\d{2}-\d{2}_[0-9a-f-]{36}$/).optional().catch(undefined),
+  after: z.string().regex(/^[01]_\d{4}-\d{2}-\d{2}_[0-9a-f-]{36}$/).optional().catch(undefined),
 });
 export type InboxQuery = z.infer<typeof InboxQuery>;

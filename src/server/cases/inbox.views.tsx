@@ -2,6 +2,7 @@ import { CASE_STATUSES } from '../../domain/case-status.js';
 import { vocabLabel } from '../../domain/labels.js';
 import { CsrfField, Layout } from '../../ui/layout.js';
 import type { ViewContext } from '../http/env.js';
+import { DateText } from '../../ui/dates.js';
 import { SelectField } from './case-fields.js';
 import type { InboxQuery } from './inbox.schema.js';
 import type { InboxPageData } from './inbox.service.js';
@@ -41,7 +42,7 @@ export function InboxPage({ ctx, data, query }: { ctx: ViewContext; data: InboxP
   const advisers = [...new Map(data.advisers.map((a) => [a.id, a])).values()];
   const categoryLabels = new Map(data.categories.map((c) => [c.key, c.label[lang]]));
   return (
-    <Layout ctx={ctx} title={t('inbox.title')}>
+    <Layout ctx={ctx} title={t('inbox.title')} wide>
       <h1 class="utrecht-heading-1">{t('inbox.title')}</h1>
       {!data.hasTeams ? (
         <p>{t('inbox.noTeams')}</p>
@@ -56,8 +57,11 @@ export function InboxPage({ ctx, data, query }: { ctx: ViewContext; data: InboxP
               })}
             </ul>
           </nav>
+          <p class="hint">{t('workspace.inbox.order')}</p>
+          <details class="action" open={[query.status, query.category, query.adviser, query.year, query.q].some((v) => v !== undefined)}>
+          <summary class="action__summary">{t('cases.filter.heading')}</summary>
           <form method="get" action="/cases" class="filters" aria-labelledby="filter-heading">
-            <h2 id="filter-heading">{t('cases.filter.heading')}</h2>
+            <h2 id="filter-heading" class="visually-hidden">{t('cases.filter.heading')}</h2>
             <input type="hidden" name="view" value={query.view} />
             <SelectField name="status" label={t('cases.filter.status')} blank={t('cases.filter.any')} value={query.status}
               choices={CASE_STATUSES.map((s) => ({ value: s, label: vocabLabel('status', s, lang) }))} />
@@ -77,6 +81,7 @@ export function InboxPage({ ctx, data, query }: { ctx: ViewContext; data: InboxP
             </div>
             <button type="submit" class="utrecht-button utrecht-button--secondary-action">{t('cases.filter.apply')}</button>
           </form>
+          </details>
           {data.entries.length === 0 ? (
             <p>{t('inbox.empty')}</p>
           ) : (
@@ -87,30 +92,31 @@ export function InboxPage({ ctx, data, query }: { ctx: ViewContext; data: InboxP
                   <th scope="col">{t('inbox.reference')}</th>
                   <th scope="col">{t('inbox.received')}</th>
                   <th scope="col">{t('inbox.category')}</th>
-                  <th scope="col">{t('inbox.status')}</th>
                   <th scope="col">{t('inbox.adviser')}</th>
                   <th scope="col">{t('cases.inbox.nextDue')}</th>
+                  <th scope="col">{t('inbox.status')}</th>
                   <th scope="col">{t('protocols.link')}</th>
                   <th scope="col">{t('cases.conflict.heading')}</th>
                 </tr>
               </thead>
               <tbody>
                 {data.entries.map((e) => (
-                  <tr>
+                  <tr class={e.needsAttention ? 'row--attention' : undefined} data-attention={e.needsAttention ? 'yes' : undefined}>
                     <td>
                       <a href={`/cases/${e.id}`}>{e.reference}</a>
+                      {e.isUrgent && <> <span class="utrecht-badge-status badge--alert" data-testid="inbox-urgent">{t('workspace.summary.urgent')}</span></>}
                       {e.isAnonymous && <> ({t('inbox.anonymous')})</>}
                       {e.isSupportCase && <> ({t('cases.inbox.support')})</>}
                       {e.isDormant && <> <abbr class="marker" title={t('cases.inbox.dormantHint')} data-testid="dormant">({t('cases.inbox.dormant')})</abbr></>}
                     </td>
-                    <td>{e.receivedOn}</td>
+                    <td><DateText value={e.receivedOn} lang={lang} /></td>
                     <td>{categoryLabels.get(e.category) ?? e.category}</td>
-                    <td>{vocabLabel('status', e.status, lang)}</td>
                     <td>{e.adviserName ?? t('inbox.unassigned')}</td>
                     <td>
-                      {e.nextDueOn ?? '—'}
+                      {e.nextDueOn ? <DateText value={e.nextDueOn} lang={lang} /> : '—'}
                       {e.isOverdue && <strong class="overdue"> {t('cases.inbox.overdue')}</strong>}
                     </td>
+                    <td>{vocabLabel('status', e.status, lang)}</td>
                     <td data-testid="inbox-open-steps">{e.openProtocolSteps === undefined ? '—' : e.openProtocolSteps === 0 ? t('protocols.allDone') : t('protocols.openSteps', { count: e.openProtocolSteps })}</td>
                     <td><ConflictForm ctx={ctx} caseId={e.id} reference={e.reference} /></td>
                   </tr>

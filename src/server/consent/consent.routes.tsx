@@ -12,6 +12,7 @@ import { getConsentLedger, grantConsent, recordAcuteRiskOverride, recordShareRef
 import { GrantInput, OverrideInput, toShare, WithdrawInput } from './consent.schema.js';
 import { ConsentPage } from './consent.views.js';
 import { UUID } from '../http/params.js';
+import { listRecipientChoices } from './recipients.service.js';
 
 const UserIdInput = z.object({ userId: z.uuid({ error: 'validation.required' }) });
 
@@ -31,7 +32,8 @@ export function consentRoutes(deps: Deps) {
     const ledger = await getConsentLedger(deps.db, deps.keyring, ref.id);
     const identityGrants = await listIdentityAccess(deps.db, ref.id);
     if (Object.keys(errors).length) c.status(422);
-    return c.html(<ConsentPage ctx={viewContext(c)} caseId={ref.id} reference={ref.reference} {...ledger} identityGrants={identityGrants} values={values} errors={errors} notice={notice} />);
+    const recipients = await listRecipientChoices(deps.db, ref.teamId);
+    return c.html(<ConsentPage ctx={viewContext(c)} caseId={ref.id} reference={ref.reference} {...ledger} identityGrants={identityGrants} values={values} errors={errors} notice={notice} recipients={recipients} />);
   }
 
   app.get('/cases/:id/consents', async (c) => render(c, await load(c)));

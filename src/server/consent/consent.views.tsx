@@ -1,10 +1,13 @@
-import { CONSENT_INFO, CONSENT_PURPOSES, OBTAINED_VIA, RECIPIENT_KINDS } from '../../domain/consent.js';
+import { CONSENT_INFO, CONSENT_PURPOSES, OBTAINED_VIA } from '../../domain/consent.js';
 import type { MessageKey, Translate } from '../../i18n/i18n.js';
 import { CsrfField, Layout } from '../../ui/layout.js';
-import { ErrorSummary, RadioGroup, SubmitButton, TextArea, TextField, type FieldErrors } from '../../ui/form.js';
+import { ErrorSummary, RadioGroup, SubmitButton, TextArea, type FieldErrors } from '../../ui/form.js';
 import type { ViewContext } from '../http/env.js';
 import type { ConsentEntry, OverrideEntry } from './consent.presenter.js';
 import { IdentityAccessSection, type IdentityGrant } from './identity-access.views.js';
+import { RecipientSelect } from './recipient-select.js';
+import type { RecipientChoices } from './recipients.service.js';
+import type { Lang } from '../../domain/taxonomy.js';
 
 const label = (t: Translate, group: string, key: string) => t(`consent.${group}.${key}` as MessageKey);
 const when = (d: Date) => d.toISOString().slice(0, 16).replace('T', ' ');
@@ -71,10 +74,12 @@ interface ConsentPageProps {
   values: Record<string, string>;
   errors: FieldErrors;
   notice?: string;
+  /** The referral directory, roles and people to choose a recipient from (issue 19). */
+  recipients: RecipientChoices;
 }
 
-export function ConsentPage({ ctx, caseId, reference, consents, overrides, identityGrants, values, errors, notice }: ConsentPageProps) {
-  const { t } = ctx;
+export function ConsentPage({ ctx, caseId, reference, consents, overrides, identityGrants, values, errors, notice, recipients }: ConsentPageProps) {
+  const { t, lang } = ctx;
   const base = `/cases/${caseId}`;
   return (
     <Layout ctx={ctx} title={`${t('consent.title')} ${reference}`}>
@@ -86,7 +91,7 @@ export function ConsentPage({ ctx, caseId, reference, consents, overrides, ident
       <h2>{t('consent.add')}</h2>
       <form method="post" action={`${base}/consents`} novalidate>
         <CsrfField ctx={ctx} />
-        <ShareFields t={t} values={values} errors={errors} />
+        <ShareFields t={t} lang={lang} recipients={recipients} values={values} errors={errors} />
         <RadioGroup name="obtainedVia" label={t('consent.obtainedVia')} error={errors.obtainedVia} value={values.obtainedVia} choices={choices(t, 'via', OBTAINED_VIA)} />
         <TextArea name="note" label={t('consent.note')} error={errors.note} value={values.note} />
         <SubmitButton>{t('consent.add')}</SubmitButton>
@@ -107,28 +112,28 @@ export function ConsentPage({ ctx, caseId, reference, consents, overrides, ident
         <CsrfField ctx={ctx} />
         <fieldset>
           <legend class="visually-hidden">{t('consent.overrides')}</legend>
-          <OverrideFields t={t} />
+          <OverrideFields t={t} lang={lang} recipients={recipients} />
         </fieldset>
         <SubmitButton>{t('consent.overrideAdd')}</SubmitButton>
       </form>
-      <IdentityAccessSection ctx={ctx} base={base} grants={identityGrants} errors={errors} />
+      <IdentityAccessSection ctx={ctx} base={base} grants={identityGrants} errors={errors} people={recipients.people} />
     </Layout>
   );
 }
 
-function ShareFields({ t, values, errors }: { t: Translate; values: Record<string, string>; errors: FieldErrors }) {
+function ShareFields({ t, lang, recipients, values, errors }: { t: Translate; lang: Lang; recipients: RecipientChoices; values: Record<string, string>; errors: FieldErrors }) {
   return (
     <>
       <RadioGroup name="info" label={t('consent.info')} error={errors.info} value={values.info} choices={choices(t, 'info', CONSENT_INFO)} />
-      <RadioGroup name="recipientKind" label={t('consent.recipientKind')} error={errors.recipientKind} value={values.recipientKind} choices={choices(t, 'kind', RECIPIENT_KINDS)} />
-      <TextField name="recipient" label={t('consent.recipient')} hint={t('consent.recipientHint')} error={errors.recipient} value={values.recipient} />
+      <RecipientSelect t={t} lang={lang} id="field-recipient" name="recipient" label={t('consent.recipient')} choices={recipients} error={errors.recipient}
+        value={values.recipientKind ? `${values.recipientKind}:${values.recipient}` : values.recipient} />
       <RadioGroup name="purpose" label={t('consent.purpose')} error={errors.purpose} value={values.purpose} choices={choices(t, 'purpose', CONSENT_PURPOSES)} />
     </>
   );
 }
 
 /** The override form uses its own ids (suffix -o) so that both forms can share the page. */
-function OverrideFields({ t }: { t: Translate }) {
+function OverrideFields({ t, lang, recipients }: { t: Translate; lang: Lang; recipients: RecipientChoices }) {
   const select = (name: string, group: string, keys: readonly string[], text: string) => (
     <div class="form-field">
       <label for={`o-${name}`}>{text}</label>
@@ -140,11 +145,7 @@ function OverrideFields({ t }: { t: Translate }) {
   return (
     <>
       {select('info', 'info', CONSENT_INFO, t('consent.info'))}
-      {select('recipientKind', 'kind', RECIPIENT_KINDS, t('consent.recipientKind'))}
-      <div class="form-field">
-        <label for="o-recipient">{t('consent.recipient')}</label>
-        <input id="o-recipient" name="recipient" type="text" autocomplete="off" />
-      </div>
+      <RecipientSelect t={t} lang={lang} id="o-recipient" name="recipient" label={t('consent.recipient')} choices={recipients} />
       {select('purpose', 'purpose', CONSENT_PURPOSES, t('consent.purpose'))}
       <div class="form-field">
         <label for="o-reason">{t('consent.overrideReason')}</label>

@@ -1,5 +1,6 @@
 import { CsrfField } from '../../ui/layout.js';
-import { SubmitButton, TextField, type FieldErrors } from '../../ui/form.js';
+import { SubmitButton, type FieldErrors } from '../../ui/form.js';
+import { SelectField } from '../cases/case-fields.js';
 import type { ViewContext } from '../http/env.js';
 
 export interface IdentityGrant {
@@ -9,7 +10,7 @@ export interface IdentityGrant {
 }
 
 /** Who else may see the identities (granted with the reporter's consent), each revocable; and the grant form. */
-export function IdentityAccessSection({ ctx, base, grants, errors }: { ctx: ViewContext; base: string; grants: IdentityGrant[]; errors: FieldErrors }) {
+export function IdentityAccessSection({ ctx, base, grants, errors, people }: { ctx: ViewContext; base: string; grants: IdentityGrant[]; errors: FieldErrors; people: { id: string; name: string }[] }) {
   const { t } = ctx;
   return (
     <section aria-labelledby="identity-heading">
@@ -45,7 +46,8 @@ export function IdentityAccessSection({ ctx, base, grants, errors }: { ctx: View
       )}
       <form method="post" action={`${base}/identity-access`} novalidate>
         <CsrfField ctx={ctx} />
-        <TextField name="userId" label={t('identity.userId')} error={errors.userId} />
+        <SelectField name="userId" label={t('workspace.identity.person')} blank={t('workspace.recipient.choose')} error={errors.userId}
+          choices={people.filter((p) => !grants.some((g) => g.userId === p.id)).map((p) => ({ value: p.id, label: p.name }))} />
         <SubmitButton>{t('identity.grant')}</SubmitButton>
       </form>
     </section>

@@ -5,6 +5,7 @@ import type { Job } from './job.js';
 import { ALL_JOBS } from './all-jobs.js';
 
 export type { Job } from './job.js';
+import { MailNotConfiguredError } from '../mail/mailer.js';
 
 /**
  * In-process, database-backed jobs. Every server process ticks; a job runs only in the
@@ -13,6 +14,8 @@ export type { Job } from './job.js';
  * which makes "exactly once" hold even across a crash in the middle of a run. The jobs are
  * listed in all-jobs.ts.
  */
+/** Jobs that already said they cannot mail without a mail server (once per process). */
+const quietJobs = new Set<string>();
 
 /** Takes the lease of a job that is due; false when another process holds it or it is not due. */
 async function takeLease(db: Db, job: Job, now: Date): Promise<boolean> {
@@ -37,6 +40,13 @@ export async function runDueJobs(deps: Deps, now: Date, logger?: Logger, jobs: r
       await job.run(deps, now);
       ran.push(job.name);
     } catch (err) {
+      // Without a mail server nothing is lost (a reminder is claimed only when its mail goes
+      // out), so say it once per job in a line, without a stack (issue 19: `--demo` without SMTP).
+      if (err instanceof MailNotConfiguredError) {
+        if (!quietJobs.has(job.name)) logger?.warn({ job: job.name }, 'mail not sent: no SMTP server configured (MELDPUNT_SMTP_URL); reminders wait until one is');
+        quietJobs.add(job.name);
+        continue;
+      }
       logger?.error({ job: job.name, err: errorForLog(err) }, 'job failed');
     }
   }

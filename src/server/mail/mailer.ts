@@ -16,11 +16,19 @@ export interface Mailer {
   send(mail: Mail): Promise<void>;
 }
 
+/** Sending without MELDPUNT_SMTP_URL: an expected state of a fresh or demo installation, not a fault. */
+export class MailNotConfiguredError extends Error {
+  constructor() {
+    super('no SMTP server configured (set MELDPUNT_SMTP_URL)');
+    this.name = 'MailNotConfiguredError';
+  }
+}
+
 export function createMailer(smtpUrl: string | undefined, from: string): Mailer {
   if (!smtpUrl) {
     return {
       async send() {
-        throw new Error('no SMTP server configured (set MELDPUNT_SMTP_URL)');
+        throw new MailNotConfiguredError();
       },
     };
   }
