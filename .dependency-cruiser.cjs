@@ -16,14 +16,16 @@ module.exports = {
   forbidden: [
     {
       name: 'domain-is-pure',
-      comment: 'src/domain is pure TypeScript: it imports nothing of the server, the UI or the CLI.',
+      comment:
+        'src/domain is pure TypeScript: it imports nothing of the server, the UI or the CLI.',
       severity: 'error',
       from: { path: '^src/domain/' },
       to: { path: '^src/(server|ui|cli)/' },
     },
     {
       name: 'no-foreign-routes',
-      comment: "A feature never imports another feature's routes: share a service, policy or helper instead.",
+      comment:
+        "A feature never imports another feature's routes: share a service, policy or helper instead.",
       severity: 'error',
       from: { path: '^src/server/([^/]+)/', pathNot: KNOWN_ROUTE_IMPORTERS },
       to: { path: FOREIGN_ROUTES, pathNot: '^src/server/$1/' },
@@ -32,7 +34,10 @@ module.exports = {
       name: 'no-foreign-queries',
       comment: "A feature calls another feature's service, never its queries (decision 026).",
       severity: 'error',
-      from: { path: '^src/server/([^/]+)/', pathNot: '^src/server/escalation/escalation[.]service[.]ts$' },
+      from: {
+        path: '^src/server/([^/]+)/',
+        pathNot: '^src/server/escalation/escalation[.]service[.]ts$',
+      },
       to: { path: '^src/server/[^/]+/.+[.]queries[.]ts$', pathNot: '^src/server/$1/' },
     },
     {
@@ -42,7 +47,10 @@ module.exports = {
       comment: 'known exception: escalation.service.ts reads risk/risk.queries.ts',
       severity: 'error',
       from: { path: '^src/server/escalation/escalation[.]service[.]ts$' },
-      to: { path: '^src/server/[^/]+/.+[.]queries[.]ts$', pathNot: '^src/server/(escalation|risk)/' },
+      to: {
+        path: '^src/server/[^/]+/.+[.]queries[.]ts$',
+        pathNot: '^src/server/(escalation|risk)/',
+      },
     },
     // Known exceptions (when the rule came in, decision 027). Each file below may import exactly the
     // routes named, no others; shrink these as the code moves, never widen them.
@@ -53,7 +61,10 @@ module.exports = {
       comment: 'known exception: risk/safety-work.routes.ts mounts these features',
       severity: 'error',
       from: { path: '^src/server/risk/safety-work[.]routes[.]ts$' },
-      to: { path: FOREIGN_ROUTES, pathNot: '^src/server/(risk|threats|referrals|police|plans|mdo|expert|escalation)/' },
+      to: {
+        path: FOREIGN_ROUTES,
+        pathNot: '^src/server/(risk|threats|referrals|police|plans|mdo|expert|escalation)/',
+      },
     },
     {
       // Likewise "team work" mounts four features' routes.
@@ -61,7 +72,10 @@ module.exports = {
       comment: 'known exception: protocols/team-work.routes.tsx mounts these features',
       severity: 'error',
       from: { path: '^src/server/protocols/team-work[.]routes[.]tsx$' },
-      to: { path: FOREIGN_ROUTES, pathNot: '^src/server/(protocols|urgent|safety-plan|objectives|activities)/' },
+      to: {
+        path: FOREIGN_ROUTES,
+        pathNot: '^src/server/(protocols|urgent|safety-plan|objectives|activities)/',
+      },
     },
     {
       // alertAfterIntake lives in urgent.routes.tsx; it belongs in an urgent service.
@@ -74,7 +88,8 @@ module.exports = {
     {
       // REPORTER_CALLBACK_PATH is a constant of the reporter OIDC routes; it belongs in a shared paths module.
       name: 'no-foreign-routes',
-      comment: 'known exception: reporter-verify.routes.tsx reads REPORTER_CALLBACK_PATH from sso/reporter-oidc.routes.tsx',
+      comment:
+        'known exception: reporter-verify.routes.tsx reads REPORTER_CALLBACK_PATH from sso/reporter-oidc.routes.tsx',
       severity: 'error',
       from: { path: '^src/server/intake/reporter-verify[.]routes[.]tsx$' },
       to: { path: FOREIGN_ROUTES, pathNot: '^src/server/(intake|sso)/' },

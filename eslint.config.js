@@ -6,18 +6,29 @@ import tseslint from 'typescript-eslint';
 
 const REQUEST_CONTEXT_RULES = [
   {
-    selector: "TSNonNullExpression > CallExpression[callee.object.name='c'][callee.property.name=/^(get|var)$/]",
+    selector:
+      "TSNonNullExpression > CallExpression[callee.object.name='c'][callee.property.name=/^(get|var)$/]",
     message: 'No non-null assertion on the request context: use signedInUser(c) or check it.',
   },
   {
-    selector: "TSNonNullExpression > CallExpression[callee.object.object.name='c'][callee.property.name=/^(param|query|header)$/]",
+    selector:
+      "TSNonNullExpression > CallExpression[callee.object.object.name='c'][callee.property.name=/^(param|query|header)$/]",
     message: 'No non-null assertion on a request parameter: use idParam(c) or check it.',
   },
 ];
 
 export default tseslint.config(
   {
-    ignores: ['node_modules/', 'data/', 'public/', 'bench/results/', 'test/fixtures/', '**/*.js', '**/*.cjs', '**/*.mjs'],
+    ignores: [
+      'node_modules/',
+      'data/',
+      'public/',
+      'bench/results/',
+      'test/fixtures/',
+      '**/*.js',
+      '**/*.cjs',
+      '**/*.mjs',
+    ],
   },
   {
     files: ['**/*.ts', '**/*.tsx'],
@@ -30,7 +41,10 @@ export default tseslint.config(
       // A promise nobody awaits loses its error (and in a route, its transaction): await it, return
       // it, or mark a deliberate fire-and-forget with `void`.
       '@typescript-eslint/no-floating-promises': 'error',
-      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { arguments: false, attributes: false } }],
+      '@typescript-eslint/no-misused-promises': [
+        'error',
+        { checksVoidReturn: { arguments: false, attributes: false } },
+      ],
       // A non-null assertion on the request context (`c.get('user')!`, `c.req.param('id')!`) silences
       // the type checker exactly where a missing session or case would be a confidentiality bug:
       // use signedInUser(c) / idParam(c) (they fail closed). Elsewhere (`rows[0]!` after a count
@@ -40,7 +54,15 @@ export default tseslint.config(
       // Matching control characters is what the input checks do (http/validation.ts, uploads, import).
       'no-control-regex': 'off',
       // No unused code (tsconfig's noUnusedLocals covers locals and imports; this covers arguments).
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none', ignoreRestSiblings: true }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        {
+          argsIgnorePattern: '^_',
+          varsIgnorePattern: '^_',
+          caughtErrors: 'none',
+          ignoreRestSiblings: true,
+        },
+      ],
       // TypeScript checks these better than ESLint can.
       'no-undef': 'off',
       'no-redeclare': 'off',
@@ -56,7 +78,8 @@ export default tseslint.config(
       'no-restricted-syntax': [
         'error',
         {
-          selector: "CallExpression[callee.property.name=/^(selectFrom|insertInto|updateTable|deleteFrom|replaceInto|mergeInto)$/]",
+          selector:
+            'CallExpression[callee.property.name=/^(selectFrom|insertInto|updateTable|deleteFrom|replaceInto|mergeInto)$/]',
           message: 'No SQL in a routes file: put the query in the service (decision 026).',
         },
         ...REQUEST_CONTEXT_RULES,
@@ -69,7 +92,14 @@ export default tseslint.config(
     files: ['src/server/**/*.ts', 'src/server/**/*.tsx'],
     ignores: ['src/server/config.ts', 'src/server/main.ts', '**/*.test.ts', '**/*.test.tsx'],
     rules: {
-      'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'Read configuration through config.ts (readConfig), not process.env.' }],
+      'no-restricted-properties': [
+        'error',
+        {
+          object: 'process',
+          property: 'env',
+          message: 'Read configuration through config.ts (readConfig), not process.env.',
+        },
+      ],
     },
   },
 );

@@ -14,7 +14,9 @@ import { getAnnualReport } from '../src/server/reports/reports.service.js';
 
 const total = Number(process.argv[2] ?? 1_000_000);
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'meldpunt-bench-'));
-const deps = await bootstrap(readConfig({ ...process.env, MELDPUNT_DATA_DIR: dataDir, MELDPUNT_LOG_LEVEL: 'silent' }));
+const deps = await bootstrap(
+  readConfig({ ...process.env, MELDPUNT_DATA_DIR: dataDir, MELDPUNT_LOG_LEVEL: 'silent' }),
+);
 try {
   const team = (await findTeam(deps.db))!;
   let started = Date.now();
@@ -40,7 +42,9 @@ try {
   for (let i = 0; i < 3; i++) {
     started = Date.now();
     const report = await getAnnualReport(deps.db, { year: 2025, lang: 'nl', format: 'bench' });
-    console.log(`annual report 2025: total ${report.total}, previous ${report.previousTotal}, ${Date.now() - started} ms`);
+    console.log(
+      `annual report 2025: total ${report.total}, previous ${report.previousTotal}, ${Date.now() - started} ms`,
+    );
   }
 } finally {
   await deps.close();

@@ -8,7 +8,12 @@ import { median } from './stats.js';
  * Adds generated cases to a team until it holds `total` bench cases, spread over 2024–2025,
  * with INSERT … SELECT generate_series (100,000 rows per statement).
  */
-export async function growCases(deps: Deps, teamId: string, from: number, total: number): Promise<void> {
+export async function growCases(
+  deps: Deps,
+  teamId: string,
+  from: number,
+  total: number,
+): Promise<void> {
   for (let offset = from; offset < total; offset += 100_000) {
     const n = Math.min(100_000, total - offset);
     await sql`
@@ -60,7 +65,9 @@ async function timed(fn: () => Promise<unknown>, times = 3): Promise<number> {
 }
 
 export async function measureAnnualReport(deps: Deps, teamId: string) {
-  const reportMs = await timed(() => getAnnualReport(deps.db, { year: 2025, lang: 'nl', format: 'bench' }));
+  const reportMs = await timed(() =>
+    getAnnualReport(deps.db, { year: 2025, lang: 'nl', format: 'bench' }),
+  );
   const rawMs = await timed(() => rawAggregate(deps, teamId, 2025));
   const naiveMs = await timed(() => naiveAggregate(deps, teamId, 2025));
   return { reportMs, rawMs, naiveMs };

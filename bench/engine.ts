@@ -11,22 +11,54 @@ import { clusterPssMiB, rssMiB, samplePeakRss } from './stats.js';
 
 export interface EngineResult {
   engine: DbKind;
-  startup: { freshMs: number; secondMs: number; restartMs: number; restartCases: number; rssIdleMiB: number; rssLoadMiB: number; databaseIdleMiB?: number };
-  intake: { anonymous: LoadResult; named: LoadResult; rawAnonymous: LoadResult; rawNamed: LoadResult };
+  startup: {
+    freshMs: number;
+    secondMs: number;
+    restartMs: number;
+    restartCases: number;
+    rssIdleMiB: number;
+    rssLoadMiB: number;
+    databaseIdleMiB?: number;
+  };
+  intake: {
+    anonymous: LoadResult;
+    named: LoadResult;
+    rawAnonymous: LoadResult;
+    rawNamed: LoadResult;
+  };
   annualReport: { cases: number; reportMs: number; rawMs: number; naiveMs: number }[];
-  staff: { cases: number; inbox: LoadResult; search: LoadResult; filter: LoadResult; filterSingle: LoadResult };
+  staff: {
+    cases: number;
+    inbox: LoadResult;
+    search: LoadResult;
+    filter: LoadResult;
+    filterSingle: LoadResult;
+  };
   publicPages: { path: string; htmlBytes: number; cssBytes: number; p50: number; p99: number }[];
 }
 
 const log = (msg: string) => process.stderr.write(`  ${msg}\n`);
 
-async function timedStart(env: Record<string, string>): Promise<{ server: ServerProcess; ms: number }> {
+async function timedStart(
+  env: Record<string, string>,
+): Promise<{ server: ServerProcess; ms: number }> {
   const started = performance.now();
-  const server = await startServer({ ...env, MELDPUNT_LOG_LEVEL: 'error', MELDPUNT_INTAKE_PER_SESSION: '100000', MELDPUNT_INTAKE_NO_SCRIPT_PER_SESSION: '100000' }, 180_000);
+  const server = await startServer(
+    {
+      ...env,
+      MELDPUNT_LOG_LEVEL: 'error',
+      MELDPUNT_INTAKE_PER_SESSION: '100000',
+      MELDPUNT_INTAKE_NO_SCRIPT_PER_SESSION: '100000',
+    },
+    180_000,
+  );
   return { server, ms: performance.now() - started };
 }
 
-export async function benchEngine(kind: DbKind, opts: { seconds: number; reportSizes: number[]; postgresUrl: string }): Promise<EngineResult> {
+export async function benchEngine(
+  kind: DbKind,
+  opts: { seconds: number; reportSizes: number[]; postgresUrl: string },
+): Promise<EngineResult> {
   const target = await createTarget(kind, kind === 'external' ? opts.postgresUrl : undefined);
   try {
     log(`${kind}: cold start`);
@@ -43,7 +75,8 @@ export async function benchEngine(kind: DbKind, opts: { seconds: number; reportS
     const rssLoadMiB = peak();
     log(`${kind}: public pages`);
     const publicPages = [];
-    for (const path of ['/', '/melden']) publicPages.push({ path, ...(await measurePublicPage(server.url, path)) });
+    for (const path of ['/', '/melden'])
+      publicPages.push({ path, ...(await measurePublicPage(server.url, path)) });
     await server.stop();
     log(`${kind}: second start`);
     const second = await timedStart(target.env);
@@ -66,7 +99,10 @@ export async function benchEngine(kind: DbKind, opts: { seconds: number; reportS
       have = size;
       annualReport.push({ cases: size, ...(await measureAnnualReport(deps, teamId)) });
       if (size === staffAt) {
-        const adviser = await createStaff(deps, teamId, ['confidential_adviser', 'safety_coordinator']);
+        const adviser = await createStaff(deps, teamId, [
+          'confidential_adviser',
+          'safety_coordinator',
+        ]);
         await deps.close();
         const started = await timedStart(target.env);
         server = started.server;
@@ -77,9 +113,20 @@ export async function benchEngine(kind: DbKind, opts: { seconds: number; reportS
           cases: size,
           inbox: await loadGet(server.url, '/cases', Math.max(3, opts.seconds / 2), cookie),
           search: await loadGet(server.url, '/cases?q=B12', Math.max(3, opts.seconds / 2), cookie),
-          filter: await loadGet(server.url, '/cases?category=stalking&year=2024', Math.max(3, opts.seconds / 2), cookie),
+          filter: await loadGet(
+            server.url,
+            '/cases?category=stalking&year=2024',
+            Math.max(3, opts.seconds / 2),
+            cookie,
+          ),
           // One request at a time: what an adviser waits for when filtering the inbox (issue 4 asks < 100 ms).
-          filterSingle: await loadGet(server.url, '/cases?category=stalking&year=2024', Math.max(3, opts.seconds / 2), cookie, 1),
+          filterSingle: await loadGet(
+            server.url,
+            '/cases?category=stalking&year=2024',
+            Math.max(3, opts.seconds / 2),
+            cookie,
+            1,
+          ),
         };
         await server.stop();
         deps = await target.open();
@@ -88,7 +135,15 @@ export async function benchEngine(kind: DbKind, opts: { seconds: number; reportS
     await deps.close();
     return {
       engine: kind,
-      startup: { freshMs: fresh.ms, secondMs: second.ms, restartMs: restart.ms, restartCases: restart.cases, rssIdleMiB, rssLoadMiB, databaseIdleMiB },
+      startup: {
+        freshMs: fresh.ms,
+        secondMs: second.ms,
+        restartMs: restart.ms,
+        restartCases: restart.cases,
+        rssIdleMiB,
+        rssLoadMiB,
+        databaseIdleMiB,
+      },
       intake: { anonymous, named, rawAnonymous, rawNamed },
       annualReport,
       staff: staff!,
@@ -103,7 +158,10 @@ async function signIn(baseUrl: string, email: string): Promise<string> {
   const browser = new Browser();
   await browser.request(`${baseUrl}/login`);
   const res = await browser.post(`${baseUrl}/login`, { email, password: PASSWORD });
-  if (res.headers.get('location') !== '/cases') throw new Error(`bench sign-in did not complete (${res.status} ${res.headers.get('location')})`);
+  if (res.headers.get('location') !== '/cases')
+    throw new Error(
+      `bench sign-in did not complete (${res.status} ${res.headers.get('location')})`,
+    );
   const inbox = await browser.request(`${baseUrl}/cases`);
   if (inbox.status !== 200) throw new Error(`inbox answered ${inbox.status}`);
   return browser.cookieHeader();

@@ -1,5 +1,9 @@
 import autocannon from 'autocannon';
-import { intakeBody, newIdempotencyKey, openIntakeSession } from '../test/reliability/intake-client.js';
+import {
+  intakeBody,
+  newIdempotencyKey,
+  openIntakeSession,
+} from '../test/reliability/intake-client.js';
 
 export interface LoadResult {
   perSecond: number;
@@ -13,7 +17,9 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 
 async function run(opts: autocannon.Options): Promise<autocannon.Result> {
   return new Promise((resolve, reject) => {
-    autocannon({ connections: CONNECTIONS, ...opts }, (err, result) => (err ? reject(err) : resolve(result)));
+    autocannon({ connections: CONNECTIONS, ...opts }, (err, result) =>
+      err ? reject(err) : resolve(result),
+    );
   });
 }
 
@@ -29,7 +35,11 @@ function summarise(r: autocannon.Result): LoadResult {
 }
 
 /** POST /melden with one CSRF cookie+token and a fresh idempotency key per request. */
-export async function loadIntake(baseUrl: string, seconds: number, anonymous: boolean): Promise<LoadResult> {
+export async function loadIntake(
+  baseUrl: string,
+  seconds: number,
+  anonymous: boolean,
+): Promise<LoadResult> {
   const session = await openIntakeSession(baseUrl);
   const result = await run({
     url: baseUrl,
@@ -39,7 +49,10 @@ export async function loadIntake(baseUrl: string, seconds: number, anonymous: bo
         method: 'POST',
         path: '/melden',
         headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: session.cookie },
-        setupRequest: (req) => ({ ...req, body: intakeBody(session, newIdempotencyKey(), anonymous) }),
+        setupRequest: (req) => ({
+          ...req,
+          body: intakeBody(session, newIdempotencyKey(), anonymous),
+        }),
       },
     ],
   });
@@ -47,7 +60,18 @@ export async function loadIntake(baseUrl: string, seconds: number, anonymous: bo
 }
 
 /** GET a page under load, e.g. the inbox with a staff session cookie. */
-export async function loadGet(baseUrl: string, path: string, seconds: number, cookie = '', connections = CONNECTIONS): Promise<LoadResult> {
-  const result = await run({ url: `${baseUrl}${path}`, duration: seconds, headers: cookie ? { cookie } : {}, connections });
+export async function loadGet(
+  baseUrl: string,
+  path: string,
+  seconds: number,
+  cookie = '',
+  connections = CONNECTIONS,
+): Promise<LoadResult> {
+  const result = await run({
+    url: `${baseUrl}${path}`,
+    duration: seconds,
+    headers: cookie ? { cookie } : {},
+    connections,
+  });
   return summarise(result);
 }

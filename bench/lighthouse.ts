@@ -21,5 +21,7 @@ export async function benchLighthouse(): Promise<{ scores: PageScores[]; weights
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const { scores, weights } = await benchLighthouse();
-  process.stdout.write(`Page weight (as sent):\n${formatWeights(weights)}\nLighthouse (mobile):\n${formatScores(scores)}\n`);
+  process.stdout.write(
+    `Page weight (as sent):\n${formatWeights(weights)}\nLighthouse (mobile):\n${formatScores(scores)}\n`,
+  );
 }

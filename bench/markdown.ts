@@ -5,4 +5,6 @@ import { formatMarkdown } from './table.js';
 const file = process.argv[2];
 if (!file) throw new Error('usage: npx tsx bench/markdown.ts bench/results/<file>.json');
 const { measuredAt, machine, results } = JSON.parse(fs.readFileSync(file, 'utf8'));
-process.stdout.write(`${formatMarkdown(results)}\n\nMeasured ${measuredAt} on ${machine.cpus} cores (${machine.cpuModel}), ${machine.memoryGiB} GiB, Node ${machine.node}.\n`);
+process.stdout.write(
+  `${formatMarkdown(results)}\n\nMeasured ${measuredAt} on ${machine.cpus} cores (${machine.cpuModel}), ${machine.memoryGiB} GiB, Node ${machine.node}.\n`,
+);

@@ -10,7 +10,13 @@ import type { LoadResult } from './http-load.js';
  * named, the audit chain lock, last hash and event), as raw SQL with pre-made ciphertexts —
  * no HTTP, validation, encryption or rendering. Run by `connections` concurrent clients.
  */
-export async function loadRawIntake(db: Db, teamId: string, seconds: number, anonymous: boolean, connections = 10): Promise<LoadResult> {
+export async function loadRawIntake(
+  db: Db,
+  teamId: string,
+  seconds: number,
+  anonymous: boolean,
+  connections = 10,
+): Promise<LoadResult> {
   const summary = crypto.randomBytes(120);
   const wrapped = crypto.randomBytes(60);
   const identity = crypto.randomBytes(90);
@@ -21,7 +27,11 @@ export async function loadRawIntake(db: Db, teamId: string, seconds: number, ano
     while (Date.now() < until) {
       const started = performance.now();
       try {
-        await submitRaw(db, teamId, { summary, wrapped, identity: anonymous ? undefined : identity });
+        await submitRaw(db, teamId, {
+          summary,
+          wrapped,
+          identity: anonymous ? undefined : identity,
+        });
         latencies.push(performance.now() - started);
       } catch {
         errors++;
@@ -32,17 +42,33 @@ export async function loadRawIntake(db: Db, teamId: string, seconds: number, ano
   await Promise.all(Array.from({ length: connections }, worker));
   const elapsed = (Date.now() - began) / 1000;
   latencies.sort((a, b) => a - b);
-  return { perSecond: latencies.length / elapsed, p50: percentile(latencies, 50), p99: percentile(latencies, 99), ok: latencies.length, errors };
+  return {
+    perSecond: latencies.length / elapsed,
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+    ok: latencies.length,
+    errors,
+  };
 }
 
-async function submitRaw(db: Db, teamId: string, blobs: { summary: Buffer; wrapped: Buffer; identity?: Buffer }) {
+async function submitRaw(
+  db: Db,
+  teamId: string,
+  blobs: { summary: Buffer; wrapped: Buffer; identity?: Buffer },
+) {
   const key = crypto.randomBytes(32); // stands for the keyed hash of key and browser (decision 022)
-  await sql`SELECT c.reference, c.is_anonymous, t.ack_days FROM "case" c JOIN team t ON t.id = c.team_id WHERE c.intake_key_hash = ${key}`.execute(db);
+  await sql`SELECT c.reference, c.is_anonymous, t.ack_days FROM "case" c JOIN team t ON t.id = c.team_id WHERE c.intake_key_hash = ${key}`.execute(
+    db,
+  );
   await db.connection().execute(async (conn) => {
     await sql`BEGIN`.execute(conn);
     try {
       await sql`SELECT ack_days, feedback_days FROM team WHERE id = ${teamId}`.execute(conn);
-      const { rows } = await sql<{ case_counter: number }>`UPDATE team SET case_counter = case_counter + 1 WHERE id = ${teamId} RETURNING case_counter`.execute(conn);
+      const { rows } = await sql<{
+        case_counter: number;
+      }>`UPDATE team SET case_counter = case_counter + 1 WHERE id = ${teamId} RETURNING case_counter`.execute(
+        conn,
+      );
       const id = crypto.randomUUID();
       await sql`
         INSERT INTO "case" (id, team_id, reference, source, received_on, channel, via, reporter_role, reporter_gender, category,
@@ -50,17 +76,25 @@ async function submitRaw(db: Db, teamId: string, blobs: { summary: Buffer; wrapp
           ack_due_on, feedback_due_on, summary)
         VALUES (${id}, ${teamId}, ${`R-${rows[0]!.case_counter}`}, 'intake', CURRENT_DATE, 'web_form', 'self', 'student', 'not_stated',
           'intimidation', 'sexual', 'campus', 'student', 'advice', ${!blobs.identity}, 'raw',
-          ${blobs.identity ? null : crypto.randomBytes(32)}, ${key}, CURRENT_DATE + 7, CURRENT_DATE + 91, ${blobs.summary})`.execute(conn);
-      await sql`INSERT INTO case_key (case_id, master_key_id, wrapped_key) VALUES (${id}, 'raw', ${blobs.wrapped})`.execute(conn);
+          ${blobs.identity ? null : crypto.randomBytes(32)}, ${key}, CURRENT_DATE + 7, CURRENT_DATE + 91, ${blobs.summary})`.execute(
+        conn,
+      );
+      await sql`INSERT INTO case_key (case_id, master_key_id, wrapped_key) VALUES (${id}, 'raw', ${blobs.wrapped})`.execute(
+        conn,
+      );
       if (blobs.identity) {
-        await sql`INSERT INTO case_party (case_id, party, identity) VALUES (${id}, 'reporter', ${blobs.identity})`.execute(conn);
+        await sql`INSERT INTO case_party (case_id, party, identity) VALUES (${id}, 'reporter', ${blobs.identity})`.execute(
+          conn,
+        );
       }
       await sql`SELECT pg_advisory_xact_lock(7012027)`.execute(conn);
       await sql`SELECT hash FROM audit_event ORDER BY id DESC LIMIT 1`.execute(conn);
       const hash = crypto.randomBytes(32);
       await sql`
         INSERT INTO audit_event (occurred_at, type, actor_kind, team_id, case_id, detail, prev_hash, hash)
-        VALUES (now(), 'CASE_CREATED', 'reporter', ${teamId}, ${id}, '{"source":"intake"}', ${hash}, ${hash})`.execute(conn);
+        VALUES (now(), 'CASE_CREATED', 'reporter', ${teamId}, ${id}, '{"source":"intake"}', ${hash}, ${hash})`.execute(
+        conn,
+      );
       await sql`SELECT ack_days FROM team WHERE id = ${teamId}`.execute(conn);
       await sql`COMMIT`.execute(conn);
     } catch (err) {

@@ -27,7 +27,9 @@ import { formatScores } from '../e2e/support/lighthouse.js';
 import { benchFlood, formatFlood } from './flood.js';
 import type { DbKind } from '../test/reliability/targets.js';
 
-const engines = (process.env.BENCH_ENGINES ?? 'embedded,external').split(',').map((e) => e.trim()) as DbKind[];
+const engines = (process.env.BENCH_ENGINES ?? 'embedded,external')
+  .split(',')
+  .map((e) => e.trim()) as DbKind[];
 const seconds = Number(process.env.BENCH_SECONDS ?? 8);
 const sizes = (process.env.BENCH_REPORT_SIZES ?? '10000,100000,1000000').split(',').map(Number);
 const postgresUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -48,14 +50,32 @@ const machine = {
   platform: `${os.type()} ${os.release()}`,
 };
 process.stderr.write('flood (external PostgreSQL)\n');
-const flood = only && only !== 'flood' ? undefined : await benchFlood(postgresUrl, { seconds: Number(process.env.BENCH_FLOOD_SECONDS ?? 20), genuine: Number(process.env.BENCH_FLOOD_GENUINE ?? 20) });
+const flood =
+  only && only !== 'flood'
+    ? undefined
+    : await benchFlood(postgresUrl, {
+        seconds: Number(process.env.BENCH_FLOOD_SECONDS ?? 20),
+        genuine: Number(process.env.BENCH_FLOOD_GENUINE ?? 20),
+      });
 process.stderr.write('lighthouse\n');
 const lighthouse = only && only !== 'lighthouse' ? undefined : await benchLighthouse();
-const output = { measuredAt: new Date().toISOString(), machine, settings: { seconds, connections: Number(process.env.BENCH_CONNECTIONS ?? 10) }, results, flood, lighthouse };
+const output = {
+  measuredAt: new Date().toISOString(),
+  machine,
+  settings: { seconds, connections: Number(process.env.BENCH_CONNECTIONS ?? 10) },
+  results,
+  flood,
+  lighthouse,
+};
 if (results.length) process.stdout.write(`${formatTable(results)}\n`);
 if (flood) process.stdout.write(`${formatFlood(flood)}\n`);
-if (lighthouse) process.stdout.write(`Page weight (as sent):\n${formatWeights(lighthouse.weights)}\nLighthouse (mobile):\n${formatScores(lighthouse.scores)}\n`);
-process.stdout.write(`machine: ${machine.cpus} cores (${machine.cpuModel}), ${machine.memoryGiB} GiB, node ${machine.node}; ${Math.round((Date.now() - started) / 1000)} s\n`);
+if (lighthouse)
+  process.stdout.write(
+    `Page weight (as sent):\n${formatWeights(lighthouse.weights)}\nLighthouse (mobile):\n${formatScores(lighthouse.scores)}\n`,
+  );
+process.stdout.write(
+  `machine: ${machine.cpus} cores (${machine.cpuModel}), ${machine.memoryGiB} GiB, node ${machine.node}; ${Math.round((Date.now() - started) / 1000)} s\n`,
+);
 const dir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'results');
 fs.mkdirSync(dir, { recursive: true });
 const file = path.join(dir, `${output.measuredAt.replace(/[:.]/g, '-')}.json`);

@@ -7,7 +7,10 @@ export function percentile(sortedMs: number[], p: number): number {
 }
 
 export function median(values: number[]): number {
-  return percentile([...values].sort((a, b) => a - b), 50);
+  return percentile(
+    [...values].sort((a, b) => a - b),
+    50,
+  );
 }
 
 /** Resident memory of a process in MiB, from /proc (Linux). */
@@ -35,7 +38,9 @@ export const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 1
 /** Proportional set size of a process in KiB (shared pages divided among their users). */
 function pssKiB(pid: number): number {
   try {
-    return Number(/^Pss:\s+(\d+)/m.exec(fs.readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'))?.[1] ?? 0);
+    return Number(
+      /^Pss:\s+(\d+)/m.exec(fs.readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'))?.[1] ?? 0,
+    );
   } catch {
     return 0; // gone
   }
@@ -43,13 +48,18 @@ function pssKiB(pid: number): number {
 
 /** Memory of an embedded cluster: its postmaster and every process it started, by PSS, in MiB. */
 export function clusterPssMiB(dataDir: string): number {
-  const postmaster = Number(fs.readFileSync(path.join(dataDir, 'pg', 'postmaster.pid'), 'utf8').split('\n')[0]);
+  const postmaster = Number(
+    fs.readFileSync(path.join(dataDir, 'pg', 'postmaster.pid'), 'utf8').split('\n')[0],
+  );
   const children = fs
     .readdirSync('/proc')
     .filter((d) => /^\d+$/.test(d))
     .filter((d) => {
       try {
-        return Number(fs.readFileSync(`/proc/${d}/stat`, 'utf8').split(') ')[1]!.split(' ')[1]) === postmaster;
+        return (
+          Number(fs.readFileSync(`/proc/${d}/stat`, 'utf8').split(') ')[1]!.split(' ')[1]) ===
+          postmaster
+        );
       } catch {
         return false;
       }

@@ -29,7 +29,16 @@ describe('administration pages', () => {
     await expect(page.getByRole('alert').textContent()).resolves.toContain('Enter a valid number.');
     await expectAccessible(page);
 
-    for (const section of ['/org-units', '/categories', '/categories/sexual_violence', '/categories/new', '/partners', '/guide', '/users', '/tokens']) {
+    for (const section of [
+      '/org-units',
+      '/categories',
+      '/categories/sexual_violence',
+      '/categories/new',
+      '/partners',
+      '/guide',
+      '/users',
+      '/tokens',
+    ]) {
       await page.goto(teamUrl + section);
       await expectAccessible(page);
     }
@@ -40,8 +49,12 @@ describe('administration pages', () => {
     await page.getByRole('link', { name: 'Ada Administrator' }).click();
     await expectAccessible(page);
 
-    await page.goto(`${j.server.url}/lang/nl?next=${encodeURIComponent(new URL(teamUrl).pathname + '/partners')}`);
-    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Verwijspartners');
+    await page.goto(
+      `${j.server.url}/lang/nl?next=${encodeURIComponent(new URL(teamUrl).pathname + '/partners')}`,
+    );
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(
+      'Verwijspartners',
+    );
     await expectAccessible(page);
     await context.close();
   });

@@ -10,7 +10,10 @@ const j = useJourney({ args: ['--demo'] });
 
 /** Clicks a submit button and waits for the page the server answers with. */
 async function submit(page: Page, name: string) {
-  await Promise.all([page.waitForNavigation(), page.getByRole('button', { name, exact: true }).click()]);
+  await Promise.all([
+    page.waitForNavigation(),
+    page.getByRole('button', { name, exact: true }).click(),
+  ]);
 }
 
 const NARRATIVE = 'Een begeleider stuurt mij 5e9f berichten over mijn uiterlijk.';
@@ -29,7 +32,10 @@ describe('anonymous reporter, end to end, without JavaScript', () => {
     await submit(page, 'Laat zien waar ik terecht kan');
     expect(await page.getByTestId('destination').textContent()).toContain('vertrouwenspersoon');
     await expectAccessible(page);
-    await Promise.all([page.waitForNavigation(), page.getByTestId('destination').getByRole('link', { name: 'Melding doen' }).click()]);
+    await Promise.all([
+      page.waitForNavigation(),
+      page.getByTestId('destination').getByRole('link', { name: 'Melding doen' }).click(),
+    ]);
 
     // 2. The question pages, then evidence on the check page.
     await answerQuestions(page, {
@@ -45,7 +51,9 @@ describe('anonymous reporter, end to end, without JavaScript', () => {
     });
     expect(await page.getByTestId('answers').textContent()).toContain('5e9f');
     await expectAccessible(page);
-    await page.getByLabel('Bewijsstukken (optioneel)').setInputFiles({ name: 'IMG_0420.jpg', mimeType: 'image/jpeg', buffer: jpegWithExif() });
+    await page
+      .getByLabel('Bewijsstukken (optioneel)')
+      .setInputFiles({ name: 'IMG_0420.jpg', mimeType: 'image/jpeg', buffer: jpegWithExif() });
     await submit(page, 'Melding versturen');
 
     // 3. The receipt, shown once, and the required "I have saved it" step.
@@ -60,7 +68,9 @@ describe('anonymous reporter, end to end, without JavaScript', () => {
     await submit(page, 'Verder');
     // The reporter chooses what now: the mailbox, a conversation, or done — no form pushed on them.
     expect(await page.locator('h1').textContent()).toBe('Wat wil je nu doen?');
-    expect(await page.getByRole('link', { name: 'Naar mijn berichtenbox' }).getAttribute('href')).toBe('/postbus');
+    expect(
+      await page.getByRole('link', { name: 'Naar mijn berichtenbox' }).getAttribute('href'),
+    ).toBe('/postbus');
     expect(await page.getByRole('button', { name: 'Een gesprek aanvragen' }).count()).toBe(1);
     expect(await page.getByRole('link', { name: 'Klaar' }).getAttribute('href')).toBe('/');
     expect(await page.locator('input[name=slot1]').count()).toBe(0);
@@ -71,8 +81,14 @@ describe('anonymous reporter, end to end, without JavaScript', () => {
     const staff = await newContext(j.browser);
     const adviser = await staff.newPage();
     await signInAsDemo(adviser, j.server.url, 'confidential_adviser');
-    await Promise.all([adviser.waitForNavigation(), adviser.getByRole('link', { name: reference }).click()]);
-    await Promise.all([adviser.waitForNavigation(), adviser.getByRole('link', { name: 'Berichten, verslagen en afspraken' }).click()]);
+    await Promise.all([
+      adviser.waitForNavigation(),
+      adviser.getByRole('link', { name: reference }).click(),
+    ]);
+    await Promise.all([
+      adviser.waitForNavigation(),
+      adviser.getByRole('link', { name: 'Berichten, verslagen en afspraken' }).click(),
+    ]);
     await expectAccessible(adviser);
     const correspondence = adviser.url();
     expect(await adviser.locator('.files').textContent()).toContain('IMG_0420.jpg');
@@ -107,10 +123,16 @@ describe('anonymous reporter, end to end, without JavaScript', () => {
     expect(bytes.includes(Buffer.from(EXIF_SECRET))).toBe(false);
 
     await mailbox.getByLabel('Je bericht').fill('Hierbij de schermafbeelding van het bericht.');
-    await mailbox.getByLabel('Bewijsstukken (optioneel)').setInputFiles({ name: 'schermafbeelding.jpg', mimeType: 'image/jpeg', buffer: jpegWithExif() });
+    await mailbox.getByLabel('Bewijsstukken (optioneel)').setInputFiles({
+      name: 'schermafbeelding.jpg',
+      mimeType: 'image/jpeg',
+      buffer: jpegWithExif(),
+    });
     await submit(mailbox, 'Bericht versturen');
     expect(await mailbox.getByRole('status').textContent()).toBe('Je bericht is verstuurd.');
-    const reply = mailbox.getByTestId('message').filter({ hasText: 'schermafbeelding van het bericht' });
+    const reply = mailbox
+      .getByTestId('message')
+      .filter({ hasText: 'schermafbeelding van het bericht' });
     expect(await reply.getByRole('link', { name: 'schermafbeelding.jpg' }).count()).toBe(1);
     await expectAccessible(mailbox);
 
@@ -119,7 +141,9 @@ describe('anonymous reporter, end to end, without JavaScript', () => {
     expect(await minutes.textContent()).toContain('Wacht op jouw akkoord');
     await minutes.getByLabel('Ja, ik keur het verslag goed').check();
     await submit(mailbox, 'Reactie versturen');
-    expect(await mailbox.getByRole('status').textContent()).toBe('Je hebt het verslag goedgekeurd.');
+    expect(await mailbox.getByRole('status').textContent()).toBe(
+      'Je hebt het verslag goedgekeurd.',
+    );
     expect(await mailbox.getByTestId('minutes').textContent()).toContain('Goedgekeurd');
     expect(await mailbox.getByTestId('minutes').locator('form').count()).toBe(0);
     await expectAccessible(mailbox);
@@ -127,7 +151,12 @@ describe('anonymous reporter, end to end, without JavaScript', () => {
 
     // 6. The adviser sees the reply, its file and the approval.
     await adviser.goto(correspondence); // not reload(): that would post the minutes again
-    expect(await adviser.getByTestId('message').filter({ hasText: 'schermafbeelding van het bericht' }).count()).toBe(1);
+    expect(
+      await adviser
+        .getByTestId('message')
+        .filter({ hasText: 'schermafbeelding van het bericht' })
+        .count(),
+    ).toBe(1);
     expect(await adviser.locator('.files').textContent()).toContain('schermafbeelding.jpg');
     expect(await adviser.getByTestId('minutes').textContent()).toContain('Goedgekeurd');
     await staff.close();

@@ -2,14 +2,22 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { expectAccessible, newContext } from './support/browser.js';
 import { answerQuestions } from './support/intake.js';
-import { APPOINTMENT_YEAR as YEAR, confirmProposedTime, expectContentFreeNotice, fetchIcsEvent } from './support/appointment.js';
+import {
+  APPOINTMENT_YEAR as YEAR,
+  confirmProposedTime,
+  expectContentFreeNotice,
+  fetchIcsEvent,
+} from './support/appointment.js';
 import { signInAsDemo } from './support/staff.js';
 import { useJourney } from './support/use-journey.js';
 
 const j = useJourney({ args: ['--demo'], smtp: true });
 
 async function submit(page: Page, name: string) {
-  await Promise.all([page.waitForNavigation(), page.getByRole('button', { name, exact: true }).click()]);
+  await Promise.all([
+    page.waitForNavigation(),
+    page.getByRole('button', { name, exact: true }).click(),
+  ]);
 }
 
 const SECRETS = ['Fenna Voorbeeld', '8b3c', 'kamer 3.07'];
@@ -23,7 +31,12 @@ describe('named report with an appointment, end to end, without JavaScript', () 
       team: (p) => p.getByLabel('Team Sociale Veiligheid voor studenten').check(),
       behalf: (p) => p.getByLabel('Als omstander of getuige').check(),
       category: (p) => p.getByLabel('Discriminatie').check(),
-      narrative: (p) => p.getByLabel('Beschrijf wat er is gebeurd').fill('Bij de 8b3c practicumgroep wordt een studente steeds uitgelachen om haar hoofddoek.'),
+      narrative: (p) =>
+        p
+          .getByLabel('Beschrijf wat er is gebeurd')
+          .fill(
+            'Bij de 8b3c practicumgroep wordt een studente steeds uitgelachen om haar hoofddoek.',
+          ),
       when: async (p) => {
         await p.getByLabel('Dag').fill('14');
         await p.getByLabel('Maand').fill('3');
@@ -64,27 +77,42 @@ describe('named report with an appointment, end to end, without JavaScript', () 
     const staff = await newContext(j.browser);
     const adviser = await staff.newPage();
     await signInAsDemo(adviser, j.server.url, 'confidential_adviser');
-    await Promise.all([adviser.waitForNavigation(), adviser.getByRole('link', { name: reference }).click()]);
+    await Promise.all([
+      adviser.waitForNavigation(),
+      adviser.getByRole('link', { name: reference }).click(),
+    ]);
     const details = (await adviser.locator('.details').first().textContent())!;
     expect(details).toContain(`${YEAR - 2}-03-14`);
     expect(details).toContain('In een persoonlijk gesprek');
     expect(details).toContain('Als omstander of getuige');
     await expectAccessible(adviser);
-    await Promise.all([adviser.waitForNavigation(), adviser.getByRole('link', { name: 'Berichten, verslagen en afspraken' }).click()]);
+    await Promise.all([
+      adviser.waitForNavigation(),
+      adviser.getByRole('link', { name: 'Berichten, verslagen en afspraken' }).click(),
+    ]);
     await expectAccessible(adviser);
     await confirmProposedTime(adviser, /15 jul/i, 'Gebouw Noord, kamer 3.07');
     await staff.close();
 
     // The notice at the real SMTP server says that, never what; its private link works from any browser, without a session.
-    const link = await expectContentFreeNotice(j.smtp, 'fenna@example.test', [...SECRETS, reference, 'Discriminatie', 'hoofddoek', 'Noord']);
+    const link = await expectContentFreeNotice(j.smtp, 'fenna@example.test', [
+      ...SECRETS,
+      reference,
+      'Discriminatie',
+      'hoofddoek',
+      'Noord',
+    ]);
     const event = await fetchIcsEvent(j.browser, j.server.url, link);
     // 15 July 14:30 in Amsterdam (summer time, UTC+2) is 12:30 UTC; one hour long.
     expect(event.DTSTART).toBe(`${YEAR}0715T123000Z`);
     expect(event.DTEND).toBe(`${YEAR}0715T133000Z`);
     expect(event.LOCATION).toBe('Gebouw Noord\\, kamer 3.07');
-    for (const secret of ['8b3c', 'Fenna', 'Discriminatie']) expect(JSON.stringify(event)).not.toContain(secret);
+    for (const secret of ['8b3c', 'Fenna', 'Discriminatie'])
+      expect(JSON.stringify(event)).not.toContain(secret);
     const stranger = await newContext(j.browser);
-    expect((await stranger.request.get(`${j.server.url}/afspraak/${'A'.repeat(32)}.ics`)).status()).toBe(404);
+    expect(
+      (await stranger.request.get(`${j.server.url}/afspraak/${'A'.repeat(32)}.ics`)).status(),
+    ).toBe(404);
     await stranger.close();
   }, 300_000);
 });

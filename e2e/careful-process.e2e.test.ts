@@ -13,7 +13,10 @@ const j = useJourney({ args: ['--demo'] });
 const TODAY = new Date().toISOString().slice(0, 10);
 
 async function submit(page: Page, button: string) {
-  await Promise.all([page.waitForLoadState('load'), page.getByRole('button', { name: button, exact: true }).click()]);
+  await Promise.all([
+    page.waitForLoadState('load'),
+    page.getByRole('button', { name: button, exact: true }).click(),
+  ]);
 }
 
 async function signedIn(browser: Browser, role: string) {
@@ -25,7 +28,10 @@ async function signedIn(browser: Browser, role: string) {
 
 async function openDemoCase(page: Page, category: string): Promise<string> {
   await page.goto(`${j.server.url}/cases?category=${category}`);
-  await page.getByRole('link', { name: /^\d{4}-\d{4}$/ }).first().click();
+  await page
+    .getByRole('link', { name: /^\d{4}-\d{4}$/ })
+    .first()
+    .click();
   await page.waitForURL(/\/cases\/[0-9a-f-]{36}$/);
   return page.url();
 }
@@ -34,10 +40,14 @@ async function openDemoCase(page: Page, category: string): Promise<string> {
 async function recordConsent(page: Page, caseUrl: string, partner: string) {
   await page.goto(`${caseUrl}/consents`);
   const form = page.locator('form[action$="/consents"]');
-  await form.getByRole('group', { name: 'Welke informatie' }).getByLabel('Identiteit van de melder').check();
+  await form
+    .getByRole('group', { name: 'Welke informatie' })
+    .getByLabel('Identiteit van de melder')
+    .check();
   await form.getByRole('group', { name: 'Soort ontvanger' }).getByLabel('Externe partner').check();
   const recipient = form.getByLabel('Ontvanger', { exact: true });
-  if ((await recipient.evaluate((e) => e.tagName)) === 'SELECT') await recipient.selectOption(partner);
+  if ((await recipient.evaluate((e) => e.tagName)) === 'SELECT')
+    await recipient.selectOption(partner);
   else await recipient.fill(partner);
   await form.getByRole('group', { name: 'Doel' }).getByLabel('Opschaling').check();
   await form.getByRole('group', { name: 'Hoe verkregen' }).getByLabel('In een gesprek').check();
@@ -45,28 +55,56 @@ async function recordConsent(page: Page, caseUrl: string, partner: string) {
 }
 
 async function framework2AndRequest(page: Page, partner: string) {
-  for (const q of ['Zijn alle mogelijkheden benut? Ja', 'Is alles gedaan om toestemming te krijgen? Ja', 'Is delen nodig om het risico te verminderen? Ja']) await page.getByLabel(q).check();
-  await page.getByLabel('Toelichting', { exact: true }).fill('Gesprekken en beveiliging hielpen niet; de medewerker stemt in.');
+  for (const q of [
+    'Zijn alle mogelijkheden benut? Ja',
+    'Is alles gedaan om toestemming te krijgen? Ja',
+    'Is delen nodig om het risico te verminderen? Ja',
+  ])
+    await page.getByLabel(q).check();
+  await page
+    .getByLabel('Toelichting', { exact: true })
+    .fill('Gesprekken en beveiliging hielpen niet; de medewerker stemt in.');
   await submit(page, 'Afwegingskader 2 vastleggen');
-  expect(await page.getByTestId('ladder-current').textContent()).toContain('Instemming College van Bestuur');
-  await page.getByLabel('Wat is er aan de hand? (geanonimiseerd)').fill('Een wetenschapper krijgt na een tv-optreden dreigende berichten.');
-  await page.getByLabel('Waarom is delen nodig?').fill('Aangifte en politie-inzet zijn nodig om de dreiging te stoppen.');
+  expect(await page.getByTestId('ladder-current').textContent()).toContain(
+    'Instemming College van Bestuur',
+  );
+  await page
+    .getByLabel('Wat is er aan de hand? (geanonimiseerd)')
+    .fill('Een wetenschapper krijgt na een tv-optreden dreigende berichten.');
+  await page
+    .getByLabel('Waarom is delen nodig?')
+    .fill('Aangifte en politie-inzet zijn nodig om de dreiging te stoppen.');
   await page.getByLabel('Met wie wil je delen?').selectOption({ label: partner });
-  await page.getByLabel('Welke informatie wil je delen?').selectOption({ label: 'Identiteit van de melder' });
+  await page
+    .getByLabel('Welke informatie wil je delen?')
+    .selectOption({ label: 'Identiteit van de melder' });
   await submit(page, 'Verzoek versturen');
   expect(await page.getByTestId('board-requests').textContent()).toContain('wacht op besluit');
 }
 
-async function boardDecides(browser: Browser, partner: string, decision: 'Goedkeuren' | 'Afwijzen', reason: string, axe: 'list' | 'request') {
+async function boardDecides(
+  browser: Browser,
+  partner: string,
+  decision: 'Goedkeuren' | 'Afwijzen',
+  reason: string,
+  axe: 'list' | 'request',
+) {
   const { context, page } = await signedIn(browser, 'board');
   await page.goto(`${j.server.url}/board/escalations`);
   if (axe === 'list') await expectAccessible(page);
-  await page.getByRole('row').filter({ hasText: partner }).filter({ hasText: 'wacht op besluit' }).getByRole('link').click();
+  await page
+    .getByRole('row')
+    .filter({ hasText: partner })
+    .filter({ hasText: 'wacht op besluit' })
+    .getByRole('link')
+    .click();
   if (axe === 'request') await expectAccessible(page);
   await page.getByRole('group', { name: 'Besluit' }).getByLabel(decision).check();
   await page.getByLabel('Reden').fill(reason);
   await submit(page, 'Besluit vastleggen');
-  expect(await page.getByTestId('board-status').textContent()).toContain(decision === 'Goedkeuren' ? 'goedgekeurd' : 'afgewezen');
+  expect(await page.getByTestId('board-status').textContent()).toContain(
+    decision === 'Goedkeuren' ? 'goedgekeurd' : 'afgewezen',
+  );
   await context.close();
 }
 
@@ -85,44 +123,77 @@ describe('the careful process, end to end, without JavaScript', () => {
 
     // Afwegingskader 1 is the risk assessment
     await page.goto(`${caseUrl}/risk`);
-    await page.getByRole('group', { name: 'Veiligheid van de betrokkene' }).getByLabel('Ernstige zorg').check();
+    await page
+      .getByRole('group', { name: 'Veiligheid van de betrokkene' })
+      .getByLabel('Ernstige zorg')
+      .check();
     await page.getByRole('group', { name: 'Risiconiveau' }).getByLabel('Hoog').check();
-    await page.getByLabel('Onderbouwing').fill('Concrete dreigementen na het tv-optreden; het neemt toe.');
+    await page
+      .getByLabel('Onderbouwing')
+      .fill('Concrete dreigementen na het tv-optreden; het neemt toe.');
     await submit(page, 'Inschatting opslaan');
 
     // the ladder: talk with the person concerned, collegial consultation, then Afwegingskader 2 and the request
     await page.goto(`${caseUrl}/escalation`);
-    for (const [step, who] of [['Bespreken met de betrokkene', 'De medewerker'], ['Collegiaal overleg', 'Collega vertrouwenspersoon']] as const) {
+    for (const [step, who] of [
+      ['Bespreken met de betrokkene', 'De medewerker'],
+      ['Collegiaal overleg', 'Collega vertrouwenspersoon'],
+    ] as const) {
       await page.getByLabel('Stap', { exact: true }).selectOption({ label: step });
       await page.getByLabel('Wanneer (JJJJ-MM-DD)').fill(TODAY);
       await page.getByLabel('Wie (met wie)', { exact: true }).fill(who);
-      await page.getByLabel('Waarom', { exact: true }).fill('Dreigende berichten na een tv-optreden');
+      await page
+        .getByLabel('Waarom', { exact: true })
+        .fill('Dreigende berichten na een tv-optreden');
       await submit(page, 'Stap vastleggen');
     }
     expect(await page.getByTestId('ladder-current').textContent()).toContain('Afwegingskader 2');
     await framework2AndRequest(page, 'Politie (incl. zedenpolitie)');
     await expectAccessible(page);
 
-    await boardDecides(j.browser, 'Politie', 'Goedkeuren', 'Ernstige dreiging; aangifte en politie-inzet zijn nodig.', 'request');
+    await boardDecides(
+      j.browser,
+      'Politie',
+      'Goedkeuren',
+      'Ernstige dreiging; aangifte en politie-inzet zijn nodig.',
+      'request',
+    );
 
     await page.goto(`${caseUrl}/escalation`);
     await share(page, 'Politie (incl. zedenpolitie)');
-    expect(await page.getByTestId('external-shares').textContent()).toContain('Afwegingskader 2 en instemming CvB');
-    expect(await page.getByTestId('ladder-current').textContent()).toContain('Alle stappen van de ladder zijn gezet.');
+    expect(await page.getByTestId('external-shares').textContent()).toContain(
+      'Afwegingskader 2 en instemming CvB',
+    );
+    expect(await page.getByTestId('ladder-current').textContent()).toContain(
+      'Alle stappen van de ladder zijn gezet.',
+    );
 
     // the employer files the police report on the employee's behalf
     await page.goto(`${caseUrl}/police`);
     await page.getByRole('group', { name: 'Status' }).getByLabel('Aangifte gedaan').check();
     await page.getByLabel('Aangifte gedaan op').fill(TODAY);
     await page.getByLabel('De werkgever namens de medewerker').check();
-    await page.getByLabel('Adres van de werkgever').fill('Minderbroedersberg 4-6, 6211 LK Maastricht');
+    await page
+      .getByLabel('Adres van de werkgever')
+      .fill('Minderbroedersberg 4-6, 6211 LK Maastricht');
     await submit(page, 'Opslaan');
-    expect(await page.getByTestId('police-report').textContent()).toContain('De werkgever namens de medewerker');
+    expect(await page.getByTestId('police-report').textContent()).toContain(
+      'De werkgever namens de medewerker',
+    );
 
     // the collective norm is prompted on the threats page; the communications action list, worked
     await page.goto(`${caseUrl}/threats`);
-    expect(await page.getByTestId('collective-norm').textContent()).toContain('doet de werkgever aangifte namens de medewerker');
-    for (const label of [/niet \(meer\) taggen/, /verbergen of verwijderen/, /melden bij het socialmediaplatform/, /monitoren/, /bewijslogboek/]) await page.getByLabel(label).check();
+    expect(await page.getByTestId('collective-norm').textContent()).toContain(
+      'doet de werkgever aangifte namens de medewerker',
+    );
+    for (const label of [
+      /niet \(meer\) taggen/,
+      /verbergen of verwijderen/,
+      /melden bij het socialmediaplatform/,
+      /monitoren/,
+      /bewijslogboek/,
+    ])
+      await page.getByLabel(label).check();
     await submit(page, 'Acties opslaan');
     expect(await page.getByTestId('comms-progress').textContent()).toBe('5 van 5 acties gedaan.');
     await expectAccessible(page);
@@ -134,20 +205,34 @@ describe('the careful process, end to end, without JavaScript', () => {
     const caseUrl = await openDemoCase(page, 'discrimination');
     await recordConsent(page, caseUrl, 'veilig_thuis');
     await page.goto(`${caseUrl}/escalation`);
-    for (const [rung, reason] of [['Zorg bespreken met de betrokkene', 'De betrokkene is niet bereikbaar.'], ['Collegiale consultatie', 'Spoed; collega niet beschikbaar.'], ['Afwegingskader 1', 'Al gewogen in het zorgoverleg.']]) {
+    for (const [rung, reason] of [
+      ['Zorg bespreken met de betrokkene', 'De betrokkene is niet bereikbaar.'],
+      ['Collegiale consultatie', 'Spoed; collega niet beschikbaar.'],
+      ['Afwegingskader 1', 'Al gewogen in het zorgoverleg.'],
+    ]) {
       await page.getByLabel('Welke stap sla je over?').selectOption({ label: rung! });
       await page.getByLabel('Waarom sla je deze stap over?').fill(reason!);
       await submit(page, 'Stap overslaan');
     }
-    expect(await page.getByTestId('ladder').textContent()).toContain('De betrokkene is niet bereikbaar.');
+    expect(await page.getByTestId('ladder').textContent()).toContain(
+      'De betrokkene is niet bereikbaar.',
+    );
     await framework2AndRequest(page, 'Veilig Thuis');
 
-    await boardDecides(j.browser, 'Veilig Thuis', 'Afwijzen', 'Eerst het gesprek met de leidinggevende voeren.', 'list');
+    await boardDecides(
+      j.browser,
+      'Veilig Thuis',
+      'Afwijzen',
+      'Eerst het gesprek met de leidinggevende voeren.',
+      'list',
+    );
 
     await page.goto(`${caseUrl}/escalation`);
     expect(await page.getByTestId('board-requests').textContent()).toContain('afgewezen');
     await share(page, 'Veilig Thuis');
-    expect(await page.locator('.error-summary').textContent()).toContain('pas als het College van Bestuur dit delen');
+    expect(await page.locator('.error-summary').textContent()).toContain(
+      'pas als het College van Bestuur dit delen',
+    );
     expect(await page.getByTestId('external-shares').count()).toBe(0);
     await expectAccessible(page);
     await context.close();

@@ -26,42 +26,82 @@ describe('case handling, end to end, without JavaScript', () => {
     await follow(page.getByRole('link', { name: /Een melding registreren/ }));
     await expectAccessible(page);
     const form = page.locator('form[action="/cases/new"]');
-    if (await form.getByLabel('Meldpunt').count()) await form.getByLabel('Meldpunt').selectOption({ index: 0 });
-    await form.getByRole('group', { name: 'Hoe kwam de melding binnen?' }).getByLabel('Telefoon').check();
-    await form.getByRole('group', { name: 'Wie bracht de melding binnen?' }).getByLabel('Bestuur of vertrouwenscontactpersoon vereniging').check();
-    await form.getByLabel('Naam en functie van wie de melding binnenbracht').fill('VCP studievereniging');
-    await form.getByRole('group', { name: 'Wie heeft het gedrag meegemaakt?' }).getByLabel('Student').check();
+    if (await form.getByLabel('Meldpunt').count())
+      await form.getByLabel('Meldpunt').selectOption({ index: 0 });
+    await form
+      .getByRole('group', { name: 'Hoe kwam de melding binnen?' })
+      .getByLabel('Telefoon')
+      .check();
+    await form
+      .getByRole('group', { name: 'Wie bracht de melding binnen?' })
+      .getByLabel('Bestuur of vertrouwenscontactpersoon vereniging')
+      .check();
+    await form
+      .getByLabel('Naam en functie van wie de melding binnenbracht')
+      .fill('VCP studievereniging');
+    await form
+      .getByRole('group', { name: 'Wie heeft het gedrag meegemaakt?' })
+      .getByLabel('Student')
+      .check();
     await form.getByRole('group', { name: 'Gender van de melder' }).getByLabel('Vrouw').check();
     await form.getByLabel('Soort gedrag').selectOption({ label: 'Intimidatie' });
-    await form.getByRole('group', { name: 'Waar gebeurde het?' }).getByLabel('Buiten de campus').check();
-    await form.getByRole('group', { name: 'Over wie gaat de melding?' }).getByLabel('Student').check();
-    await form.getByRole('group', { name: 'Wil de melder anoniem blijven?' }).getByLabel('Nee, met naam').check();
+    await form
+      .getByRole('group', { name: 'Waar gebeurde het?' })
+      .getByLabel('Buiten de campus')
+      .check();
+    await form
+      .getByRole('group', { name: 'Over wie gaat de melding?' })
+      .getByLabel('Student')
+      .check();
+    await form
+      .getByRole('group', { name: 'Wil de melder anoniem blijven?' })
+      .getByLabel('Nee, met naam')
+      .check();
     await form.getByLabel('Naam van de melder').fill('Melder Journey');
-    await form.getByLabel('Wat is er verteld?').fill('Op de borrel werd de melder herhaaldelijk lastiggevallen.');
+    await form
+      .getByLabel('Wat is er verteld?')
+      .fill('Op de borrel werd de melder herhaaldelijk lastiggevallen.');
     await form.getByRole('button', { name: 'Melding registreren' }).click();
     await page.waitForURL(/\/cases\/[0-9a-f-]{36}$/);
     await expectAccessible(page);
 
     // The case page as a workspace (issue 19): the summary on top, each action behind a disclosure.
     const summary = page.getByTestId('case-summary');
-    expect(await summary.getByTestId('reporter').textContent()).toContain('Met naam — de identiteit is voor u niet zichtbaar'); // not assigned yet
+    expect(await summary.getByTestId('reporter').textContent()).toContain(
+      'Met naam — de identiteit is voor u niet zichtbaar',
+    ); // not assigned yet
     expect(await page.locator('details.action[open]').count()).toBe(0);
     await open(page, 'Vertrouwenspersoon toewijzen');
-    await page.getByLabel('Vertrouwenspersoon', { exact: true }).selectOption({ label: 'Anna Jansen' });
+    await page
+      .getByLabel('Vertrouwenspersoon', { exact: true })
+      .selectOption({ label: 'Anna Jansen' });
     await follow(page.locator('#action-assign').getByRole('button', { name: 'Toewijzen' }));
-    expect(await page.getByTestId('notice').textContent()).toBe('De vertrouwenspersoon is toegewezen.');
+    expect(await page.getByTestId('notice').textContent()).toBe(
+      'De vertrouwenspersoon is toegewezen.',
+    );
     expect(await summary.getByTestId('adviser').textContent()).toContain('Anna Jansen');
     expect(await summary.getByTestId('reporter').textContent()).toContain('Melder Journey'); // assigned to her: she sees who it is
-    expect(await summary.getByTestId('intermediary').textContent()).toContain('VCP studievereniging');
+    expect(await summary.getByTestId('intermediary').textContent()).toContain(
+      'VCP studievereniging',
+    );
     await expectAccessible(page);
 
-    for (const notes of ['Eerste gesprek met de melder.', 'Gesprek met het bestuur gefaciliteerd.']) {
+    for (const notes of [
+      'Eerste gesprek met de melder.',
+      'Gesprek met het bestuur gefaciliteerd.',
+    ]) {
       await open(page, 'Contactmoment vastleggen');
-      await page.getByLabel('Kanaal', { exact: true }).selectOption({ label: 'Persoonlijk gesprek' });
+      await page
+        .getByLabel('Kanaal', { exact: true })
+        .selectOption({ label: 'Persoonlijk gesprek' });
       await page.getByLabel('Wie namen deel').fill('Melder en vertrouwenspersoon');
       await page.getByLabel('Aantekeningen').fill(notes);
-      await follow(page.locator('#action-contact').getByRole('button', { name: 'Contactmoment opslaan' }));
-      expect(await page.getByTestId('notice').textContent()).toBe('Het contactmoment is opgeslagen.');
+      await follow(
+        page.locator('#action-contact').getByRole('button', { name: 'Contactmoment opslaan' }),
+      );
+      expect(await page.getByTestId('notice').textContent()).toBe(
+        'Het contactmoment is opgeslagen.',
+      );
     }
     expect(await page.getByTestId('timeline').locator('.timeline__item--contact').count()).toBe(2);
     await follow(page.getByRole('link', { name: 'Contactmomenten', exact: true }));
@@ -72,7 +112,9 @@ describe('case handling, end to end, without JavaScript', () => {
     await page.getByLabel('Taak', { exact: true }).fill('Over twee weken navragen');
     await page.getByLabel('Uiterlijk op').fill('2030-01-15');
     await follow(page.locator('#action-task').getByRole('button', { name: 'Taak toevoegen' }));
-    expect(await page.getByTestId('tasks').textContent()).toContain('15 januari 2030: Over twee weken navragen');
+    expect(await page.getByTestId('tasks').textContent()).toContain(
+      '15 januari 2030: Over twee weken navragen',
+    );
     expect(await summary.getByTestId('open-tasks').textContent()).toContain('1');
 
     // A form with an error comes back open, with the error summary pointing into it.

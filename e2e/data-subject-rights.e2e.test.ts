@@ -20,7 +20,10 @@ async function shoot(page: Page, name: string) {
 }
 
 async function submit(page: Page, name: string) {
-  await Promise.all([page.waitForNavigation(), page.getByRole('button', { name, exact: true }).click()]);
+  await Promise.all([
+    page.waitForNavigation(),
+    page.getByRole('button', { name, exact: true }).click(),
+  ]);
 }
 
 /** An anonymous report sent in one POST (the intake is not what this journey is about). */
@@ -30,14 +33,26 @@ async function reportAnonymously(): Promise<{ receipt: string; reference: string
   const input = (name: string) => new RegExp(`name="${name}" value="([^"]+)"`).exec(form)![1]!;
   const res = await context.request.post(`${j.server.url}/melden`, {
     form: {
-      _csrf: input('_csrf'), idempotencyKey: input('idempotencyKey'), team: 'students', behalf: 'self', category: 'intimidation',
-      narrative: NARRATIVE, location: 'online', reporterRole: 'student', accusedRole: 'student', goal: 'advice', anonymous: 'yes',
+      _csrf: input('_csrf'),
+      idempotencyKey: input('idempotencyKey'),
+      team: 'students',
+      behalf: 'self',
+      category: 'intimidation',
+      narrative: NARRATIVE,
+      location: 'online',
+      reporterRole: 'student',
+      accusedRole: 'student',
+      goal: 'advice',
+      anonymous: 'yes',
     },
   });
   expect(res.status()).toBe(200);
   const html = await res.text();
   await context.close();
-  return { receipt: /data-testid="receipt">([^<]+)</.exec(html)![1]!, reference: /data-testid="reference">([^<]+)</.exec(html)![1]! };
+  return {
+    receipt: /data-testid="receipt">([^<]+)</.exec(html)![1]!,
+    reference: /data-testid="reference">([^<]+)</.exec(html)![1]!,
+  };
 }
 
 describe('the reporter\u2019s rights, without JavaScript', () => {
@@ -51,7 +66,10 @@ describe('the reporter\u2019s rights, without JavaScript', () => {
     await reporter.getByLabel('Persoonlijke code').fill(receipt);
     await submit(reporter, 'Open mijn berichtenbox');
     await expectAccessible(reporter);
-    const [download] = await Promise.all([reporter.waitForEvent('download'), reporter.getByTestId('download-data').click()]);
+    const [download] = await Promise.all([
+      reporter.waitForEvent('download'),
+      reporter.getByTestId('download-data').click(),
+    ]);
     expect(download.suggestedFilename()).toBe(`mijn-melding-${reference}.txt`);
     expect(fs.readFileSync((await download.path())!, 'utf8')).toContain(NARRATIVE);
 
@@ -73,12 +91,21 @@ describe('the reporter\u2019s rights, without JavaScript', () => {
     await coordinator.goto(`${j.server.url}/rights-requests`);
     await expectAccessible(coordinator);
     await shoot(coordinator, 'rights-requests');
-    await Promise.all([coordinator.waitForNavigation(), coordinator.getByTestId('open-requests').getByRole('link', { name: reference }).click()]);
+    await Promise.all([
+      coordinator.waitForNavigation(),
+      coordinator.getByTestId('open-requests').getByRole('link', { name: reference }).click(),
+    ]);
     await expectAccessible(coordinator);
-    await Promise.all([coordinator.waitForNavigation(), coordinator.getByRole('link', { name: 'Terug naar de verzoeken' }).click()]);
+    await Promise.all([
+      coordinator.waitForNavigation(),
+      coordinator.getByRole('link', { name: 'Terug naar de verzoeken' }).click(),
+    ]);
     await expectAccessible(coordinator);
     await shoot(coordinator, 'case-rights');
-    await Promise.all([coordinator.waitForNavigation(), coordinator.getByTestId('rights-requests').getByRole('link').first().click()]);
+    await Promise.all([
+      coordinator.waitForNavigation(),
+      coordinator.getByTestId('rights-requests').getByRole('link').first().click(),
+    ]);
     await shoot(coordinator, 'request-decision');
     await coordinator.getByLabel('Toewijzen: toestemming ingetrokken').check();
     await submit(coordinator, 'Besluit vastleggen');

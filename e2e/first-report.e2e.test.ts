@@ -18,14 +18,27 @@ describe('first report, end to end, without JavaScript', () => {
       team: (p) => p.getByLabel('Team Sociale Veiligheid voor studenten').check(),
       behalf: (p) => p.getByLabel('Voor mezelf').check(),
       category: (p) => p.getByLabel('Pesten').check(),
-      narrative: (p) => p.getByLabel('Beschrijf wat er is gebeurd').fill('Een groepsgenoot zet mij steeds voor schut in de projectgroep-app.'),
+      narrative: (p) =>
+        p
+          .getByLabel('Beschrijf wat er is gebeurd')
+          .fill('Een groepsgenoot zet mij steeds voor schut in de projectgroep-app.'),
       location: (p) => p.getByLabel('Online').check(),
       reporterRole: (p) => p.getByLabel('Student').check(),
       accusedRole: (p) => p.getByLabel('Student').check(),
       goal: (p) => p.getByLabel('Advies krijgen').check(),
       anonymous: (p) => p.getByLabel('Ja, anoniem', { exact: false }).check(),
     });
-    expect(seen).toEqual(expect.arrayContaining(['team', 'category', 'narrative', 'when', 'accused', 'anonymous', 'channel']));
+    expect(seen).toEqual(
+      expect.arrayContaining([
+        'team',
+        'category',
+        'narrative',
+        'when',
+        'accused',
+        'anonymous',
+        'channel',
+      ]),
+    );
     await expectAccessible(page);
     expect(await page.getByTestId('answers').textContent()).toContain('voor schut');
     await page.getByRole('button', { name: 'Melding versturen' }).click();

@@ -16,7 +16,9 @@ describe('first run on a fresh installation', () => {
     await page.getByLabel('E-mail address').fill('ada@uni.example');
     await page.getByLabel('Password').fill('a long and good passphrase');
     await page.getByRole('button', { name: 'Create account' }).click();
-    await expect(page.getByRole('status').textContent()).resolves.toContain('The account has been created');
+    await expect(page.getByRole('status').textContent()).resolves.toContain(
+      'The account has been created',
+    );
     await expectAccessible(page);
 
     await page.getByLabel('Password').fill('a long and good passphrase');
@@ -26,7 +28,9 @@ describe('first run on a fresh installation', () => {
     await expectAccessible(page);
 
     await page.goto(link!);
-    await expect(page.getByText('This link is invalid, has expired or has been used.').count()).resolves.toBe(1);
+    await expect(
+      page.getByText('This link is invalid, has expired or has been used.').count(),
+    ).resolves.toBe(1);
     await context.close();
   });
 });

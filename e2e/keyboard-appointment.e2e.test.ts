@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { expectAccessible, newContext } from './support/browser.js';
-import { APPOINTMENT_YEAR as YEAR, confirmProposedTime, expectContentFreeNotice, fetchIcsEvent } from './support/appointment.js';
+import {
+  APPOINTMENT_YEAR as YEAR,
+  confirmProposedTime,
+  expectContentFreeNotice,
+  fetchIcsEvent,
+} from './support/appointment.js';
 import { answerQuestionsByKeyboard } from './support/intake.js';
 import { byKeyboard, followLink } from './support/keyboard.js';
 import { openCorrespondence, signInAsDemo } from './support/staff.js';
@@ -18,7 +23,8 @@ const ANSWERS: Record<string, string> = {
   team: 'students',
   behalf: 'self',
   category: 'discrimination',
-  narrative: 'Mijn begeleider in werkgroep 4q7z maakt steeds grappen over mijn accent waar de hele groep bij is.',
+  narrative:
+    'Mijn begeleider in werkgroep 4q7z maakt steeds grappen over mijn accent waar de hele groep bij is.',
   happenedDay: '9',
   happenedMonth: '10',
   happenedYear: String(YEAR - 2),
@@ -53,9 +59,31 @@ describe('a named report with an appointment request, with the keyboard only, wi
     expect(page.url()).toBe(`${j.server.url}/melden`);
 
     const seen = await answerQuestionsByKeyboard(page, ANSWERS);
-    expect(seen).toEqual(expect.arrayContaining(['team', 'behalf', 'category', 'narrative', 'when', 'gender', 'orgUnit', 'accused', 'anonymous', 'contact', 'channel', 'adviser']));
+    expect(seen).toEqual(
+      expect.arrayContaining([
+        'team',
+        'behalf',
+        'category',
+        'narrative',
+        'when',
+        'gender',
+        'orgUnit',
+        'accused',
+        'anonymous',
+        'contact',
+        'channel',
+        'adviser',
+      ]),
+    );
     const answers = (await page.getByTestId('answers').textContent())!;
-    for (const shown of ['4q7z', FASOS.labelNl, 'Nee, met mijn naam', 'Joris Voorbeeld', 'In een persoonlijk gesprek']) expect(answers).toContain(shown);
+    for (const shown of [
+      '4q7z',
+      FASOS.labelNl,
+      'Nee, met mijn naam',
+      'Joris Voorbeeld',
+      'In een persoonlijk gesprek',
+    ])
+      expect(answers).toContain(shown);
     await expectAccessible(page);
     await byKeyboard(page, 'Melding versturen');
     const reference = (await page.getByTestId('reference').textContent())!.trim();
@@ -69,7 +97,12 @@ describe('a named report with an appointment request, with the keyboard only, wi
     await byKeyboard(page, 'Gesprek aanvragen');
     expect(await page.locator('.error-summary').textContent()).toContain('moment');
     await expectAccessible(page);
-    await byKeyboard(page, 'Gesprek aanvragen', { mode: 'online_meeting', slot1: `${YEAR}-03-02T09:00`, slot2: `${YEAR}-09-22T13:15`, email: EMAIL });
+    await byKeyboard(page, 'Gesprek aanvragen', {
+      mode: 'online_meeting',
+      slot1: `${YEAR}-03-02T09:00`,
+      slot2: `${YEAR}-09-22T13:15`,
+      email: EMAIL,
+    });
     expect(await page.getByTestId('appointment-requested').textContent()).toContain('ontvangen');
     await expectAccessible(page);
     await reporter.close();
@@ -82,12 +115,21 @@ describe('a named report with an appointment request, with the keyboard only, wi
     await confirmProposedTime(adviser, /22 sep/i, 'Videogesprek in de beveiligde omgeving');
     await staff.close();
 
-    const link = await expectContentFreeNotice(j.smtp, EMAIL, [reference, 'Joris', '4q7z', 'accent', 'Discriminatie', 'Videogesprek', FASOS.labelNl]);
+    const link = await expectContentFreeNotice(j.smtp, EMAIL, [
+      reference,
+      'Joris',
+      '4q7z',
+      'accent',
+      'Discriminatie',
+      'Videogesprek',
+      FASOS.labelNl,
+    ]);
     const event = await fetchIcsEvent(j.browser, j.server.url, link);
     // 22 September 13:15 in Amsterdam (summer time, UTC+2) is 11:15 UTC; one hour long.
     expect(event.DTSTART).toBe(`${YEAR}0922T111500Z`);
     expect(event.DTEND).toBe(`${YEAR}0922T121500Z`);
     expect(event.LOCATION).toBe('Videogesprek in de beveiligde omgeving');
-    for (const secret of ['4q7z', 'Joris', 'Discriminatie']) expect(JSON.stringify(event)).not.toContain(secret);
+    for (const secret of ['4q7z', 'Joris', 'Discriminatie'])
+      expect(JSON.stringify(event)).not.toContain(secret);
   }, 300_000);
 });

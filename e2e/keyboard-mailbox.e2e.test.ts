@@ -13,15 +13,26 @@ async function reportAnonymously(): Promise<{ receipt: string; reference: string
   const input = (name: string) => new RegExp(`name="${name}" value="([^"]+)"`).exec(form)![1]!;
   const res = await context.request.post(`${j.server.url}/melden`, {
     form: {
-      _csrf: input('_csrf'), idempotencyKey: input('idempotencyKey'), team: 'students', behalf: 'self', category: 'bullying',
-      narrative: 'Mijn huisgenoot 3k9 zet mij buiten de groepsapp.', location: 'online', reporterRole: 'student', accusedRole: 'student',
-      goal: 'advice', anonymous: 'yes',
+      _csrf: input('_csrf'),
+      idempotencyKey: input('idempotencyKey'),
+      team: 'students',
+      behalf: 'self',
+      category: 'bullying',
+      narrative: 'Mijn huisgenoot 3k9 zet mij buiten de groepsapp.',
+      location: 'online',
+      reporterRole: 'student',
+      accusedRole: 'student',
+      goal: 'advice',
+      anonymous: 'yes',
     },
   });
   expect(res.status()).toBe(200);
   const html = await res.text();
   await context.close();
-  return { receipt: /data-testid="receipt">([^<]+)</.exec(html)![1]!, reference: /data-testid="reference">([^<]+)</.exec(html)![1]! };
+  return {
+    receipt: /data-testid="receipt">([^<]+)</.exec(html)![1]!,
+    reference: /data-testid="reference">([^<]+)</.exec(html)![1]!,
+  };
 }
 
 describe('the mailbox with the keyboard only (Tab, Space, Enter), without JavaScript, in English', () => {
@@ -32,8 +43,13 @@ describe('the mailbox with the keyboard only (Tab, Space, Enter), without JavaSc
     await signInAsDemo(adviser, j.server.url, 'confidential_adviser');
     await openCorrespondence(adviser, reference);
     await adviser.getByLabel('Datum van het gesprek').fill(new Date().toISOString().slice(0, 10));
-    await adviser.getByLabel('Verslag', { exact: true }).fill('We spraken over de groepsapp; de melder overweegt een gesprek.');
-    await Promise.all([adviser.waitForNavigation(), adviser.getByRole('button', { name: 'Verslag ter goedkeuring sturen' }).click()]);
+    await adviser
+      .getByLabel('Verslag', { exact: true })
+      .fill('We spraken over de groepsapp; de melder overweegt een gesprek.');
+    await Promise.all([
+      adviser.waitForNavigation(),
+      adviser.getByRole('button', { name: 'Verslag ter goedkeuring sturen' }).click(),
+    ]);
     await staff.close();
 
     const context = await newContext(j.browser, { locale: 'en-GB' });
@@ -47,7 +63,9 @@ describe('the mailbox with the keyboard only (Tab, Space, Enter), without JavaSc
 
     await byKeyboard(page, 'Send message', { body: 'Thank you, typed without a mouse.' });
     expect(await page.getByRole('status').textContent()).toBe('Your message has been sent.');
-    expect(await page.getByTestId('message').filter({ hasText: 'typed without a mouse' }).count()).toBe(1);
+    expect(
+      await page.getByTestId('message').filter({ hasText: 'typed without a mouse' }).count(),
+    ).toBe(1);
     await expectAccessible(page);
 
     // Space on the first choice of "Are these minutes correct?" is "Yes, I approve".
@@ -58,7 +76,9 @@ describe('the mailbox with the keyboard only (Tab, Space, Enter), without JavaSc
 
     await byKeyboard(page, 'Close mailbox');
     // The sign-in page also holds the proof of work's (empty) live region.
-    expect(await page.getByRole('status').filter({ hasText: 'Your mailbox has been closed.' }).count()).toBe(1);
+    expect(
+      await page.getByRole('status').filter({ hasText: 'Your mailbox has been closed.' }).count(),
+    ).toBe(1);
     await expectAccessible(page);
     await context.close();
   }, 300_000);

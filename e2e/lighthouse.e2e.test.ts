@@ -10,7 +10,11 @@ describe('Lighthouse on a phone (issue 25)', () => {
     const results = await lighthouseScores(j.server.url);
     process.stdout.write(`Lighthouse (mobile):\n${formatScores(results)}\n`);
     for (const r of results) {
-      for (const c of CATEGORIES) expect(r.scores[c], `${r.path} ${c}; not passing: ${r.failed.join(', ')}`).toBeGreaterThanOrEqual(98);
+      for (const c of CATEGORIES)
+        expect(
+          r.scores[c],
+          `${r.path} ${c}; not passing: ${r.failed.join(', ')}`,
+        ).toBeGreaterThanOrEqual(98);
     }
   }, 300_000);
 });

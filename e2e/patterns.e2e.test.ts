@@ -11,7 +11,8 @@ const j = useJourney({ args: ['--demo'] });
  */
 async function reportAnonymously(page: Page, narrative: string) {
   const form = await (await page.request.get(`${j.server.url}/melden`)).text();
-  const field = (name: string) => new RegExp(`name="${name}"[^>]*value="([^"]*)"`).exec(form)?.[1] ?? '';
+  const field = (name: string) =>
+    new RegExp(`name="${name}"[^>]*value="([^"]*)"`).exec(form)?.[1] ?? '';
   const res = await page.request.post(`${j.server.url}/melden`, {
     form: {
       _csrf: field('_csrf'),
@@ -27,7 +28,8 @@ async function reportAnonymously(page: Page, narrative: string) {
     },
   });
   const html = await res.text();
-  const pick = (id: string) => new RegExp(`data-testid="${id}">([^<]+)<`).exec(html)?.[1]?.trim() ?? '';
+  const pick = (id: string) =>
+    new RegExp(`data-testid="${id}">([^<]+)<`).exec(html)?.[1]?.trim() ?? '';
   expect(pick('receipt')).toMatch(/^[A-Z2-9]{4}(-[A-Z2-9]{4}){3}$/);
   return { reference: pick('reference'), receipt: pick('receipt') };
 }
@@ -38,7 +40,11 @@ async function nameAccused(page: Page, receipt: string, email: string, checkA11y
   await page.getByLabel('Persoonlijke code').fill(receipt);
   await page.getByRole('button', { name: 'Open mijn berichtenbox' }).click();
   await page.waitForURL(/\/postbus\/inbox$/);
-  await page.getByRole('link', { name: 'Over wie gaat je melding? Gegevens geven of wachten op een andere melding' }).click(); // linked from the mailbox
+  await page
+    .getByRole('link', {
+      name: 'Over wie gaat je melding? Gegevens geven of wachten op een andere melding',
+    })
+    .click(); // linked from the mailbox
   await page.waitForURL(/\/postbus\/patroon$/);
   if (checkA11y) {
     await expectAccessible(page);
@@ -60,7 +66,10 @@ describe('repeated reports about the same person, in the browser', () => {
     const first = await reportAnonymously(page, 'Docent stuurt steeds berichten na de les 5e1f.');
     await nameAccused(page, first.receipt, 'J.Jansen@uni.nl', true);
     await context.clearCookies();
-    const second = await reportAnonymously(page, 'Dezelfde docent maakt opmerkingen in de groepsapp 9c2d.');
+    const second = await reportAnonymously(
+      page,
+      'Dezelfde docent maakt opmerkingen in de groepsapp 9c2d.',
+    );
     await nameAccused(page, second.receipt, ' j.jansen@UNI.nl', false);
     await context.close();
 
@@ -74,22 +83,32 @@ describe('repeated reports about the same person, in the browser', () => {
     await coordinator.getByRole('link', { name: 'Patronen' }).click();
     await coordinator.waitForURL(/\/patterns$/);
     const signal = coordinator.getByTestId('pattern-signal');
-    await expect(signal.textContent()).resolves.toContain('2 meldingen van 2 verschillende melders betreffen dezelfde persoon');
-    for (const ref of [first.reference, second.reference]) expect(await signal.getByRole('link', { name: ref }).count()).toBe(1);
+    await expect(signal.textContent()).resolves.toContain(
+      '2 meldingen van 2 verschillende melders betreffen dezelfde persoon',
+    );
+    for (const ref of [first.reference, second.reference])
+      expect(await signal.getByRole('link', { name: ref }).count()).toBe(1);
     const page2 = await coordinator.content();
-    for (const secret of ['j.jansen', 'J.Jansen', '5e1f', '9c2d']) expect(page2).not.toContain(secret);
+    for (const secret of ['j.jansen', 'J.Jansen', '5e1f', '9c2d'])
+      expect(page2).not.toContain(secret);
     await expectAccessible(coordinator);
 
     await coordinator.goto(`${j.server.url}/lang/en?next=/patterns`);
     await coordinator.waitForURL(/\/patterns$/);
-    await expect(coordinator.getByTestId('pattern-signal').textContent()).resolves.toContain('2 cases from 2 distinct reporters concern the same person');
+    await expect(coordinator.getByTestId('pattern-signal').textContent()).resolves.toContain(
+      '2 cases from 2 distinct reporters concern the same person',
+    );
     await expectAccessible(coordinator);
 
     await coordinator.getByRole('link', { name: first.reference }).click();
     await coordinator.waitForURL(/\/cases\/[0-9a-f-]{36}$/);
-    await coordinator.getByRole('link', { name: 'Details of the accused (to recognise repetition)' }).click();
+    await coordinator
+      .getByRole('link', { name: 'Details of the accused (to recognise repetition)' })
+      .click();
     await coordinator.waitForURL(/\/identifiers$/);
-    await expect(coordinator.getByTestId('identifiers').textContent()).resolves.toContain('J.Jansen@uni.nl');
+    await expect(coordinator.getByTestId('identifiers').textContent()).resolves.toContain(
+      'J.Jansen@uni.nl',
+    );
     await expectAccessible(coordinator);
     await staff.close();
   });

@@ -9,7 +9,11 @@ import { useJourney } from './support/use-journey.js';
 let neutral: http.Server;
 let NEUTRAL = '';
 beforeAll(async () => {
-  neutral = http.createServer((_, res) => res.writeHead(200, { 'content-type': 'text/html' }).end('<!DOCTYPE html><title>Weer</title><p>Het weer</p>'));
+  neutral = http.createServer((_, res) =>
+    res
+      .writeHead(200, { 'content-type': 'text/html' })
+      .end('<!DOCTYPE html><title>Weer</title><p>Het weer</p>'),
+  );
   await new Promise<void>((resolve) => neutral.listen(0, '127.0.0.1', resolve));
   NEUTRAL = `http://127.0.0.1:${(neutral.address() as AddressInfo).port}/weer`;
 });
@@ -23,12 +27,23 @@ const CONTINUE = 'form[action="/melden/vraag"] button[type=submit]:not([name])';
 /** Language-independent answers by field name; any other choice group takes its first option. */
 const TEXT: Record<string, string> = {
   narrative: 'Iemand uit mijn werkgroep volgt mij 7c1d na de colleges.',
-  happenedDay: '2', happenedMonth: '3', happenedYear: '2025',
+  happenedDay: '2',
+  happenedMonth: '3',
+  happenedYear: '2025',
 };
 const CHOICE: Record<string, string> = { anonymous: 'yes', channel: 'mailbox' };
 
-async function phone(browser: Browser, opts: { width: number; locale: string; javaScript: boolean }): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: opts.width, height: 700 }, locale: opts.locale, javaScriptEnabled: opts.javaScript, isMobile: true, hasTouch: true });
+async function phone(
+  browser: Browser,
+  opts: { width: number; locale: string; javaScript: boolean },
+): Promise<Page> {
+  const context = await browser.newContext({
+    viewport: { width: opts.width, height: 700 },
+    locale: opts.locale,
+    javaScriptEnabled: opts.javaScript,
+    isMobile: true,
+    hasTouch: true,
+  });
   if (!opts.javaScript) noScript.add(context);
   return context.newPage();
 }
@@ -45,12 +60,17 @@ async function measurable(page: Page): Promise<{ target: Page; done: () => Promi
   const context = page.context();
   if (!measuring.has(context)) {
     const viewport = page.viewportSize()!;
-    measuring.set(context, context.browser()!.newContext({ viewport, isMobile: true, hasTouch: true }));
+    measuring.set(
+      context,
+      context.browser()!.newContext({ viewport, isMobile: true, hasTouch: true }),
+    );
   }
   const target = await (await measuring.get(context)!).newPage();
   const url = page.url();
   const html = await page.content();
-  await target.route(url, (route) => route.fulfill({ body: html, contentType: 'text/html; charset=utf-8' }));
+  await target.route(url, (route) =>
+    route.fulfill({ body: html, contentType: 'text/html; charset=utf-8' }),
+  );
   await target.goto(url);
   return { target, done: () => target.close() };
 }
@@ -66,11 +86,23 @@ async function expectFits(page: Page, label: string) {
 }
 
 async function expectFitsScripted(page: Page, label: string) {
-  const size = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, width: document.documentElement.clientWidth, height: window.innerHeight }));
+  const size = await page.evaluate(() => ({
+    scroll: document.documentElement.scrollWidth,
+    width: document.documentElement.clientWidth,
+    height: window.innerHeight,
+  }));
   expect(size.scroll, `${label}: page wider than the screen`).toBeLessThanOrEqual(size.width);
-  const exit = (await page.locator('.quick-exit').count()) ? await page.locator('.quick-exit').boundingBox() : null;
+  const exit = (await page.locator('.quick-exit').count())
+    ? await page.locator('.quick-exit').boundingBox()
+    : null;
   expect(exit, `${label}: quick exit`).not.toBeNull();
-  expect(exit!.x >= 0 && exit!.x + exit!.width <= size.width && exit!.y >= 0 && exit!.y + exit!.height <= size.height, `${label}: quick exit on screen`).toBe(true);
+  expect(
+    exit!.x >= 0 &&
+      exit!.x + exit!.width <= size.width &&
+      exit!.y >= 0 &&
+      exit!.y + exit!.height <= size.height,
+    `${label}: quick exit on screen`,
+  ).toBe(true);
   expect(exit!.height, `${label}: quick exit touch target`).toBeGreaterThanOrEqual(44);
 }
 
@@ -84,10 +116,18 @@ async function reportAnonymously(page: Page, label: string): Promise<string> {
   for (let i = 0; i < 25 && (await page.locator('input[name="step"]').count()); i++) {
     const step = await page.locator('input[name="step"]').getAttribute('value');
     await expectFits(page, `${label} question ${step}`);
-    for (const [name, value] of Object.entries(TEXT)) if (await page.locator(`[name="${name}"]`).count()) await page.locator(`[name="${name}"]`).fill(value);
-    const groups = new Set(await page.locator('input[type=radio]').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).name)));
+    for (const [name, value] of Object.entries(TEXT))
+      if (await page.locator(`[name="${name}"]`).count())
+        await page.locator(`[name="${name}"]`).fill(value);
+    const groups = new Set(
+      await page
+        .locator('input[type=radio]')
+        .evaluateAll((els) => els.map((e) => (e as HTMLInputElement).name)),
+    );
     for (const name of groups) {
-      const wanted = CHOICE[name] ? page.locator(`input[type=radio][name="${name}"][value="${CHOICE[name]}"]`) : page.locator(`input[type=radio][name="${name}"]`).first();
+      const wanted = CHOICE[name]
+        ? page.locator(`input[type=radio][name="${name}"][value="${CHOICE[name]}"]`)
+        : page.locator(`input[type=radio][name="${name}"]`).first();
       await wanted.check();
     }
     await press(page, CONTINUE);
@@ -151,48 +191,65 @@ const MODES = [
 ];
 
 describe('the reporter on a phone (issue 18)', () => {
-  it.each(MODES)('every public page fits $width px with the quick exit on screen: the guide, the report, (at 360 px) a conversation asked for, the mailbox ($locale, script $javaScript)', async (mode) => {
-    const page = await phone(j.browser, mode);
-    const label = `${mode.width} ${mode.locale} js=${mode.javaScript}`;
-    for (const path of ['/', '/wegwijzer', '/wegwijzer/advies?need=listen&who=student', '/postbus', '/no-such-page']) {
-      await page.goto(`${j.server.url}${path}`);
-      await expectFits(page, `${label} ${path}`);
-    }
-    await useGuide(page, label);
-    const receipt = await reportAnonymously(page, label);
-    if (mode.width === 360) await requestConversation(page, label); // done when 1: an appointment request at 360 px, both languages, script on and off
-    await openMailbox(page, receipt);
-    await expectFits(page, `${label} mailbox`);
-    await expectAccessibleOnPhone(page);
-    await page.context().close();
-  });
+  it.each(MODES)(
+    'every public page fits $width px with the quick exit on screen: the guide, the report, (at 360 px) a conversation asked for, the mailbox ($locale, script $javaScript)',
+    async (mode) => {
+      const page = await phone(j.browser, mode);
+      const label = `${mode.width} ${mode.locale} js=${mode.javaScript}`;
+      for (const path of [
+        '/',
+        '/wegwijzer',
+        '/wegwijzer/advies?need=listen&who=student',
+        '/postbus',
+        '/no-such-page',
+      ]) {
+        await page.goto(`${j.server.url}${path}`);
+        await expectFits(page, `${label} ${path}`);
+      }
+      await useGuide(page, label);
+      const receipt = await reportAnonymously(page, label);
+      if (mode.width === 360) await requestConversation(page, label); // done when 1: an appointment request at 360 px, both languages, script on and off
+      await openMailbox(page, receipt);
+      await expectFits(page, `${label} mailbox`);
+      await expectAccessibleOnPhone(page);
+      await page.context().close();
+    },
+  );
 
-  it.each([false, true])('the quick exit ends the mailbox session: neither Back nor reopening shows the conversation (script %s)', async (javaScript) => {
-    const page = await phone(j.browser, { width: 360, locale: 'nl-NL', javaScript });
-    const receipt = await reportAnonymously(page, `exit js=${javaScript}`);
-    await openMailbox(page, receipt);
-    await page.locator('textarea[name="body"]').fill('Geheim bericht 4b2e voor de vertrouwenspersoon.');
-    await press(page, 'form[action="/postbus/berichten"] button[type=submit]');
-    expect(await page.locator('main').textContent()).toContain('4b2e');
+  it.each([false, true])(
+    'the quick exit ends the mailbox session: neither Back nor reopening shows the conversation (script %s)',
+    async (javaScript) => {
+      const page = await phone(j.browser, { width: 360, locale: 'nl-NL', javaScript });
+      const receipt = await reportAnonymously(page, `exit js=${javaScript}`);
+      await openMailbox(page, receipt);
+      await page
+        .locator('textarea[name="body"]')
+        .fill('Geheim bericht 4b2e voor de vertrouwenspersoon.');
+      await press(page, 'form[action="/postbus/berichten"] button[type=submit]');
+      expect(await page.locator('main').textContent()).toContain('4b2e');
 
-    await Promise.all([page.waitForURL(NEUTRAL), page.locator('.quick-exit').click()]);
-    expect(await page.textContent('body')).toContain('Het weer');
+      await Promise.all([page.waitForURL(NEUTRAL), page.locator('.quick-exit').click()]);
+      expect(await page.textContent('body')).toContain('Het weer');
 
-    await page.goBack().catch(() => undefined); // with script there may be no page to go back to
-    expect(await page.content()).not.toContain('4b2e');
-    await page.goto(`${j.server.url}/postbus/inbox`);
-    expect(page.url()).toBe(`${j.server.url}/postbus`);
-    expect(await page.content()).not.toContain('4b2e');
-    await page.context().close();
-  });
+      await page.goBack().catch(() => undefined); // with script there may be no page to go back to
+      expect(await page.content()).not.toContain('4b2e');
+      await page.goto(`${j.server.url}/postbus/inbox`);
+      expect(page.url()).toBe(`${j.server.url}/postbus`);
+      expect(await page.content()).not.toContain('4b2e');
+      await page.context().close();
+    },
+  );
 
   it('a double press of Escape leaves the site too (script on)', async () => {
     const page = await phone(j.browser, { width: 360, locale: 'nl-NL', javaScript: true });
     await page.goto(`${j.server.url}/wegwijzer`);
-    await Promise.all([page.waitForURL(NEUTRAL), (async () => {
-      await page.keyboard.press('Escape');
-      await page.keyboard.press('Escape');
-    })()]);
+    await Promise.all([
+      page.waitForURL(NEUTRAL),
+      (async () => {
+        await page.keyboard.press('Escape');
+        await page.keyboard.press('Escape');
+      })(),
+    ]);
     await page.context().close();
   });
 });

@@ -24,15 +24,21 @@ describe('report pages, without JavaScript, with axe', () => {
     await page.waitForURL(new RegExp(`year=${YEAR}`));
     expect(await page.locator('svg[role="img"]').count()).toBe(3);
     expect(await page.getByRole('link', { name: 'Download als DOCX' }).count()).toBe(1);
-    await expect(page.getByTestId('partner-counts').textContent()).resolves.toContain('tellen niet mee');
+    await expect(page.getByTestId('partner-counts').textContent()).resolves.toContain(
+      'tellen niet mee',
+    );
     await expectAccessible(page);
     await page.getByLabel('Jaar', { exact: true }).fill('twintig');
     await page.getByRole('button', { name: 'Tonen' }).click();
     await page.waitForURL(/year=twintig/);
     expect(await page.locator('.error-summary a[href="#field-year"]').count()).toBe(1);
     await expectAccessible(page);
-    await page.goto(`${j.server.url}/lang/en?next=${encodeURIComponent(`/reports/annual?year=${YEAR}`)}`);
-    await expect(page.locator('h1').textContent()).resolves.toBe(`Social safety annual report ${YEAR}`);
+    await page.goto(
+      `${j.server.url}/lang/en?next=${encodeURIComponent(`/reports/annual?year=${YEAR}`)}`,
+    );
+    await expect(page.locator('h1').textContent()).resolves.toBe(
+      `Social safety annual report ${YEAR}`,
+    );
     await expectAccessible(page);
   });
 
@@ -64,7 +70,9 @@ describe('report pages, without JavaScript, with axe', () => {
     await page.getByLabel('Aantal', { exact: true }).fill('12');
     await page.getByRole('button', { name: 'Opslaan' }).click();
     await expect(page.getByRole('status').textContent()).resolves.toContain('opgeslagen');
-    await expect(page.getByTestId('partner-count-table').textContent()).resolves.toContain('Kwartaal 1');
+    await expect(page.getByTestId('partner-count-table').textContent()).resolves.toContain(
+      'Kwartaal 1',
+    );
     await expectAccessible(page);
   });
 });

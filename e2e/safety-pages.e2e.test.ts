@@ -15,19 +15,29 @@ const j = useJourney({ args: ['--demo'] });
 const TODAY = new Date().toISOString().slice(0, 10);
 type Lang = 'nl' | 'en';
 
-async function signIn(browser: Browser, role: string, lang: Lang): Promise<{ context: BrowserContext; page: Page }> {
+async function signIn(
+  browser: Browser,
+  role: string,
+  lang: Lang,
+): Promise<{ context: BrowserContext; page: Page }> {
   const context = await newContext(browser, { locale: lang === 'nl' ? 'nl-NL' : 'en-GB' });
   const page = await context.newPage();
   await page.goto(`${j.server.url}/lang/${lang}?next=/login`);
   await page.locator('#field-email').fill(`${role}@demo.meldpunt.invalid`);
   await page.locator('#field-password').fill('demo-meldpunt-2026');
-  await Promise.all([page.waitForURL(/\/(cases|consultations|team\/activities|threat-log.*)?$/), page.locator('form[action="/login"] button[type="submit"]').click()]);
+  await Promise.all([
+    page.waitForURL(/\/(cases|consultations|team\/activities|threat-log.*)?$/),
+    page.locator('form[action="/login"] button[type="submit"]').click(),
+  ]);
   return { context, page };
 }
 
 /** Submits the form whose action ends with `action` and waits for the next page. */
 async function submit(page: Page, action: string) {
-  await Promise.all([page.waitForLoadState('load'), page.locator(`form[action$="${action}"] button[type="submit"]`).first().click()]);
+  await Promise.all([
+    page.waitForLoadState('load'),
+    page.locator(`form[action$="${action}"] button[type="submit"]`).first().click(),
+  ]);
 }
 
 async function expectErrorSummary(page: Page) {
@@ -37,7 +47,13 @@ async function expectErrorSummary(page: Page) {
 
 async function openThreatCase(page: Page): Promise<string> {
   await page.goto(`${j.server.url}/cases?category=threat`);
-  await Promise.all([page.waitForURL(/\/cases\/[0-9a-f-]{36}$/), page.getByRole('link', { name: /^\d{4}-\d{4}$/ }).first().click()]);
+  await Promise.all([
+    page.waitForURL(/\/cases\/[0-9a-f-]{36}$/),
+    page
+      .getByRole('link', { name: /^\d{4}-\d{4}$/ })
+      .first()
+      .click(),
+  ]);
   return page.url();
 }
 
@@ -58,10 +74,14 @@ describe('issue 5 pages, without JavaScript, in Dutch and English', { timeout: 3
       // Threat support: grant the evidence log to the communications officer, then revoke it.
       await page.goto(`${caseUrl}/threats`);
       await expectAccessible(page);
-      await page.locator('form[action$="/threats/grants"] [name="email"]').fill('nobody@demo.meldpunt.invalid');
+      await page
+        .locator('form[action$="/threats/grants"] [name="email"]')
+        .fill('nobody@demo.meldpunt.invalid');
       await submit(page, '/threats/grants');
       await expectErrorSummary(page);
-      await page.locator('form[action$="/threats/grants"] [name="email"]').fill('support_officer@demo.meldpunt.invalid');
+      await page
+        .locator('form[action$="/threats/grants"] [name="email"]')
+        .fill('support_officer@demo.meldpunt.invalid');
       await submit(page, '/threats/grants');
       expect(await page.getByTestId('threat-grants').count()).toBe(1);
       await expectAccessible(page); // with the revoke button
@@ -74,19 +94,29 @@ describe('issue 5 pages, without JavaScript, in Dutch and English', { timeout: 3
       await page.locator('[name="platform"]').selectOption('instagram');
       await page.locator('[name="link"]').fill(`https://instagram.example/p/${lang}`);
       await page.locator('[name="seenOn"]').fill(TODAY);
-      await page.locator('[name="screenshot"]').setInputFiles({ name: 'scherm.png', mimeType: 'image/png', buffer: noisePng(60, 40) });
+      await page
+        .locator('[name="screenshot"]')
+        .setInputFiles({ name: 'scherm.png', mimeType: 'image/png', buffer: noisePng(60, 40) });
       await submit(page, `/threat-log/${caseId}`);
-      expect(await page.getByTestId('threat-log').textContent()).toContain(`https://instagram.example/p/${lang}`);
+      expect(await page.getByTestId('threat-log').textContent()).toContain(
+        `https://instagram.example/p/${lang}`,
+      );
       await expectAccessible(page);
       await page.locator('[name="link"]').fill('https://x.example/1');
       await page.locator('[name="seenOn"]').fill(TODAY);
-      await page.locator('[name="screenshot"]').setInputFiles({ name: 'niet.png', mimeType: 'image/png', buffer: Buffer.from('MZ not an image') });
+      await page.locator('[name="screenshot"]').setInputFiles({
+        name: 'niet.png',
+        mimeType: 'image/png',
+        buffer: Buffer.from('MZ not an image'),
+      });
       await submit(page, `/threat-log/${caseId}`);
       await expectErrorSummary(page);
 
       const officer = await signIn(j.browser, 'support_officer', lang);
       await officer.page.goto(`${j.server.url}/threat-log/${caseId}`);
-      expect(await officer.page.getByTestId('threat-log').textContent()).toContain(`https://instagram.example/p/${lang}`);
+      expect(await officer.page.getByTestId('threat-log').textContent()).toContain(
+        `https://instagram.example/p/${lang}`,
+      );
       await expectAccessible(officer.page);
 
       await page.goto(`${caseUrl}/threats`);
@@ -101,7 +131,11 @@ describe('issue 5 pages, without JavaScript, in Dutch and English', { timeout: 3
       await expectAccessible(page);
       await submit(page, `/cases/${caseId}/consultations`);
       await expectErrorSummary(page);
-      await page.locator('[name="summary"]').fill(`Een wetenschapper (w.devries@uni.example) wordt na een optreden bedreigd (${lang}).`);
+      await page
+        .locator('[name="summary"]')
+        .fill(
+          `Een wetenschapper (w.devries@uni.example) wordt na een optreden bedreigd (${lang}).`,
+        );
       await submit(page, `/cases/${caseId}/consultations`);
       await page.waitForURL(/\/consultations\/[0-9a-f-]{36}$/);
       const consultationUrl = page.url();
@@ -111,33 +145,46 @@ describe('issue 5 pages, without JavaScript, in Dutch and English', { timeout: 3
       await submit(page, '/publish');
       await expectErrorSummary(page);
       await page.goto(consultationUrl);
-      await page.locator(`form[action$="/summary"] [name="summary"]`).fill(`Een wetenschapper wordt na een optreden online bedreigd (${lang}).`);
+      await page
+        .locator(`form[action$="/summary"] [name="summary"]`)
+        .fill(`Een wetenschapper wordt na een optreden online bedreigd (${lang}).`);
       await submit(page, '/summary');
 
       // The reporter's consent to the consultation, in the ledger.
       await page.goto(`${caseUrl}/consents`);
       const consent = page.locator(`form[action="/cases/${caseId}/consents"]`);
       await consent.locator('input[name="info"][value="anonymised_summary"]').check();
-      await consent.locator('select[name="recipient"]').selectOption({ label: lang === 'nl' ? 'Lid expertteam' : 'Expert team member' }); // chosen, not typed (issue 19)
+      await consent
+        .locator('select[name="recipient"]')
+        .selectOption({ label: lang === 'nl' ? 'Lid expertteam' : 'Expert team member' }); // chosen, not typed (issue 19)
       await consent.locator('input[name="purpose"][value="expert_consultation"]').check();
       await consent.locator('input[name="obtainedVia"][value="conversation"]').check();
       await submit(page, `/cases/${caseId}/consents`);
       await page.goto(consultationUrl);
       await submit(page, '/publish');
       expect(await page.locator('.error-summary').count()).toBe(0);
-      expect(await page.getByTestId('consultation-status').textContent()).toBe(lang === 'nl' ? 'Voorgelegd aan het expertteam' : 'Put to the expert team');
+      expect(await page.getByTestId('consultation-status').textContent()).toBe(
+        lang === 'nl' ? 'Voorgelegd aan het expertteam' : 'Put to the expert team',
+      );
       await expectAccessible(page);
 
       // The expert team member sees consultations only.
       const expert = await signIn(j.browser, 'expert_team_member', lang);
       await expert.page.goto(`${j.server.url}/consultations`);
       await expectAccessible(expert.page);
-      await Promise.all([expert.page.waitForURL(new RegExp(`/consultations/${consultationId}$`)), expert.page.locator(`a[href="/consultations/${consultationId}"]`).click()]);
-      expect(await expert.page.getByTestId('consultation-summary').textContent()).toContain(`(${lang})`);
+      await Promise.all([
+        expert.page.waitForURL(new RegExp(`/consultations/${consultationId}$`)),
+        expert.page.locator(`a[href="/consultations/${consultationId}"]`).click(),
+      ]);
+      expect(await expert.page.getByTestId('consultation-summary').textContent()).toContain(
+        `(${lang})`,
+      );
       await expectAccessible(expert.page);
       await submit(expert.page, '/advice');
       await expectErrorSummary(expert.page);
-      await expert.page.locator('[name="advice"]').fill('Bied beveiliging bij het volgende optreden.');
+      await expert.page
+        .locator('[name="advice"]')
+        .fill('Bied beveiliging bij het volgende optreden.');
       await submit(expert.page, '/advice');
       expect(await expert.page.getByTestId('advice').textContent()).toContain('Bied beveiliging');
       const caseForExpert = await expert.page.goto(caseUrl);
@@ -149,7 +196,9 @@ describe('issue 5 pages, without JavaScript, in Dutch and English', { timeout: 3
       expect(await page.getByTestId('advice').textContent()).toContain('Bied beveiliging');
       await expectAccessible(page);
       await expert.page.goto(`${j.server.url}/consultations`);
-      expect(await expert.page.locator(`a[href="/consultations/${consultationId}"]`).count()).toBe(0);
+      expect(await expert.page.locator(`a[href="/consultations/${consultationId}"]`).count()).toBe(
+        0,
+      );
       await expert.context.close();
       await context.close();
     });

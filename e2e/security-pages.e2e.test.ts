@@ -14,7 +14,10 @@ describe('security pages pass axe (no JavaScript, Dutch and English)', () => {
       if (lang === 'en') await page.goto(`${j.server.url}/lang/en?next=/cases`);
 
       // A case of the team: its page with the consents link and the coordinator's retention hold.
-      const caseLink = page.locator('a[href^="/cases/"]').filter({ hasText: /^\d{4}-\d{4}$/ }).first();
+      const caseLink = page
+        .locator('a[href^="/cases/"]')
+        .filter({ hasText: /^\d{4}-\d{4}$/ })
+        .first();
       const href = (await caseLink.getAttribute('href'))!;
       await page.goto(`${j.server.url}${href}`);
       expect(await page.locator('form[action$="/retention-hold"]').count()).toBe(1);
@@ -22,7 +25,9 @@ describe('security pages pass axe (no JavaScript, Dutch and English)', () => {
       const before = await page.locator('input[name="hold"]').getAttribute('value');
       await page.locator('form[action$="/retention-hold"] button').click();
       await page.waitForURL(new RegExp(`${href}$`));
-      expect(await page.locator('input[name="hold"]').getAttribute('value')).toBe(before === 'yes' ? 'no' : 'yes'); // held ↔ released
+      expect(await page.locator('input[name="hold"]').getAttribute('value')).toBe(
+        before === 'yes' ? 'no' : 'yes',
+      ); // held ↔ released
       await expectAccessible(page);
 
       // The consent ledger with identity access: empty, then with form errors (error summary linking to fields).

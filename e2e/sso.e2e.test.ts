@@ -8,7 +8,12 @@ import type { Page } from 'playwright-core';
 import Provider from 'oidc-provider';
 import { expectAccessible, newContext } from './support/browser.js';
 import { useJourney } from './support/use-journey.js';
-import { makeKeyPair, signingCertOf, startSamlIdp, type SamlIdp } from '../test/support/saml-idp.js';
+import {
+  makeKeyPair,
+  signingCertOf,
+  startSamlIdp,
+  type SamlIdp,
+} from '../test/support/saml-idp.js';
 
 /**
  * Staff sign-in through the institution, in a real browser without JavaScript: a local OpenID
@@ -28,7 +33,11 @@ beforeAll(async () => {
   await new Promise<void>((r) => oidcServer.listen(0, '127.0.0.1', r));
   issuer = `http://127.0.0.1:${(oidcServer.address() as AddressInfo).port}`;
   saml = await startSamlIdp({
-    sam: { 'urn:mace:dir:attribute-def:mail': 'sam@uni.example', 'urn:mace:dir:attribute-def:displayName': 'Sam Bakker', [ROLES]: ['urn:mace:uni.example:meldpunt-beheer', 'students:confidential_adviser'] },
+    sam: {
+      'urn:mace:dir:attribute-def:mail': 'sam@uni.example',
+      'urn:mace:dir:attribute-def:displayName': 'Sam Bakker',
+      [ROLES]: ['urn:mace:uni.example:meldpunt-beheer', 'students:confidential_adviser'],
+    },
   });
   // Our SAML signing key pair, made for this run; the key is handed over as a file path.
   sp = makeKeyPair();
@@ -43,27 +52,57 @@ afterAll(async () => {
 // The server is started once both IdPs listen: their addresses are part of its configuration.
 const j = useJourney(() => ({
   env: {
-    MELDPUNT_OIDC_ISSUER: issuer, MELDPUNT_OIDC_CLIENT_ID: 'meldpunt', MELDPUNT_OIDC_CLIENT_SECRET: 'an-e2e-client-secret', MELDPUNT_OIDC_ALLOW_HTTP: 'true',
-    MELDPUNT_SAML_ENTRY_POINT: saml.entryPoint, MELDPUNT_SAML_IDP_CERT: saml.cert, MELDPUNT_SAML_IDP_ISSUER: saml.issuer,
-    MELDPUNT_SAML_SP_KEY: path.join(spDir, 'sp-key.pem'), MELDPUNT_SAML_SP_CERT: sp.cert,
-    MELDPUNT_SSO_ROLE_MAP: JSON.stringify({ 'urn:mace:uni.example:meldpunt-beheer': 'students:administrator', 'vp-group': ['students:safety_coordinator'] }),
+    MELDPUNT_OIDC_ISSUER: issuer,
+    MELDPUNT_OIDC_CLIENT_ID: 'meldpunt',
+    MELDPUNT_OIDC_CLIENT_SECRET: 'an-e2e-client-secret',
+    MELDPUNT_OIDC_ALLOW_HTTP: 'true',
+    MELDPUNT_SAML_ENTRY_POINT: saml.entryPoint,
+    MELDPUNT_SAML_IDP_CERT: saml.cert,
+    MELDPUNT_SAML_IDP_ISSUER: saml.issuer,
+    MELDPUNT_SAML_SP_KEY: path.join(spDir, 'sp-key.pem'),
+    MELDPUNT_SAML_SP_CERT: sp.cert,
+    MELDPUNT_SSO_ROLE_MAP: JSON.stringify({
+      'urn:mace:uni.example:meldpunt-beheer': 'students:administrator',
+      'vp-group': ['students:safety_coordinator'],
+    }),
   },
 }));
 beforeAll(async () => {
   // The client's redirect URI names the server's port, known only now.
   const provider = new Provider(issuer, {
-    clients: [{ client_id: 'meldpunt', client_secret: 'an-e2e-client-secret', redirect_uris: [`${j.server.url}/sso/oidc/callback`], grant_types: ['authorization_code'], response_types: ['code'] }],
+    clients: [
+      {
+        client_id: 'meldpunt',
+        client_secret: 'an-e2e-client-secret',
+        redirect_uris: [`${j.server.url}/sso/oidc/callback`],
+        grant_types: ['authorization_code'],
+        response_types: ['code'],
+      },
+    ],
     claims: { openid: ['sub'], email: ['email'], profile: ['name', 'meldpunt_roles'] },
     findAccount: async (_ctx: unknown, id: string) =>
-      id === 'olga' ? { accountId: id, claims: async () => ({ sub: id, email: 'olga@uni.example', name: 'Olga Smit', meldpunt_roles: ['vp-group'] }) } : undefined,
+      id === 'olga'
+        ? {
+            accountId: id,
+            claims: async () => ({
+              sub: id,
+              email: 'olga@uni.example',
+              name: 'Olga Smit',
+              meldpunt_roles: ['vp-group'],
+            }),
+          }
+        : undefined,
     pkce: { required: () => true },
   });
   oidcServer.on('request', provider.callback());
   // As an IdP does with our metadata: from now on only requests signed with its certificate.
-  saml.requireSignedRequests(signingCertOf(await (await fetch(`${j.server.url}/sso/saml/metadata`)).text()));
+  saml.requireSignedRequests(
+    signingCertOf(await (await fetch(`${j.server.url}/sso/saml/metadata`)).text()),
+  );
 });
 
-const nav = (page: Page, href: string) => page.locator(`header a[href="${href}"], nav a[href="${href}"]`);
+const nav = (page: Page, href: string) =>
+  page.locator(`header a[href="${href}"], nav a[href="${href}"]`);
 
 describe('staff sign-in through the institution', () => {
   it('OpenID Connect: signs in at the local provider and lands with the mapped coordinator role', async () => {

@@ -29,24 +29,31 @@ async function checkOnce(page: Page, landing = false): Promise<void> {
 }
 
 describe('every demo role, without JavaScript, with axe', () => {
-  it.each(LANDINGS)('%s signs in, lands on its own work, and every link of its menu opens a page it can use', async (role, landing, heading) => {
-    const context = await newContext(j.browser);
-    const page = await context.newPage();
-    await signInAsDemo(page, j.server.url, role, { axe: role === 'board' });
-    expect(new URL(page.url()).pathname, role).toMatch(landing);
-    await expect(page.locator('h1').textContent(), role).resolves.toContain(heading);
-    await expect(page.locator('main').textContent(), role).resolves.not.toContain('U heeft geen toegang');
-    await checkOnce(page, true);
-    const links = await page.locator('nav[aria-label="Hoofdmenu"] a:not([lang])').evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
-    expect(links.length, role).toBeGreaterThan(1);
-    expect(links, role).toContain('/account/security');
-    for (const href of links) {
-      const res = await page.goto(`${j.server.url}${href}`);
-      expect(res?.status(), `${role} ${href}`).toBe(200);
-      expect(new URL(page.url()).pathname, `${role} ${href}`).not.toMatch(/^\/login/);
-      await expect(page.locator('h1').count(), `${role} ${href}`).resolves.toBe(1);
-      await checkOnce(page);
-    }
-    await context.close();
-  });
+  it.each(LANDINGS)(
+    '%s signs in, lands on its own work, and every link of its menu opens a page it can use',
+    async (role, landing, heading) => {
+      const context = await newContext(j.browser);
+      const page = await context.newPage();
+      await signInAsDemo(page, j.server.url, role, { axe: role === 'board' });
+      expect(new URL(page.url()).pathname, role).toMatch(landing);
+      await expect(page.locator('h1').textContent(), role).resolves.toContain(heading);
+      await expect(page.locator('main').textContent(), role).resolves.not.toContain(
+        'U heeft geen toegang',
+      );
+      await checkOnce(page, true);
+      const links = await page
+        .locator('nav[aria-label="Hoofdmenu"] a:not([lang])')
+        .evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
+      expect(links.length, role).toBeGreaterThan(1);
+      expect(links, role).toContain('/account/security');
+      for (const href of links) {
+        const res = await page.goto(`${j.server.url}${href}`);
+        expect(res?.status(), `${role} ${href}`).toBe(200);
+        expect(new URL(page.url()).pathname, `${role} ${href}`).not.toMatch(/^\/login/);
+        await expect(page.locator('h1').count(), `${role} ${href}`).resolves.toBe(1);
+        await checkOnce(page);
+      }
+      await context.close();
+    },
+  );
 });

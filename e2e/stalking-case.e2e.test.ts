@@ -10,7 +10,10 @@ const TODAY = new Date().toISOString().slice(0, 10);
 const inAWeek = new Date(Date.now() + 7 * 86400_000).toISOString().slice(0, 10);
 
 async function submit(page: Page, button: string) {
-  await Promise.all([page.waitForLoadState('load'), page.getByRole('button', { name: button, exact: true }).click()]);
+  await Promise.all([
+    page.waitForLoadState('load'),
+    page.getByRole('button', { name: button, exact: true }).click(),
+  ]);
 }
 
 describe('stalking case, end to end, without JavaScript', () => {
@@ -20,7 +23,10 @@ describe('stalking case, end to end, without JavaScript', () => {
     await signInAsDemo(page, j.server.url, 'safety_coordinator', { axe: false });
 
     await page.goto(`${j.server.url}/cases?category=stalking`);
-    await page.getByRole('link', { name: /^\d{4}-\d{4}$/ }).first().click();
+    await page
+      .getByRole('link', { name: /^\d{4}-\d{4}$/ })
+      .first()
+      .click();
     await page.waitForURL(/\/cases\/[0-9a-f-]{36}$/);
     const caseUrl = page.url();
     await expectAccessible(page);
@@ -28,11 +34,16 @@ describe('stalking case, end to end, without JavaScript', () => {
     // 1. risk assessment: high
     await page.getByRole('link', { name: 'Risico-inschatting' }).click();
     await expectAccessible(page);
-    await page.getByRole('group', { name: 'Veiligheid van de betrokkene' }).getByLabel('Ernstige zorg').check();
+    await page
+      .getByRole('group', { name: 'Veiligheid van de betrokkene' })
+      .getByLabel('Ernstige zorg')
+      .check();
     await page.getByLabel('Volgen of opwachten').check();
     await page.getByLabel('Escalerend gedrag').check();
     await page.getByRole('group', { name: 'Risiconiveau' }).getByLabel('Hoog').check();
-    await page.getByLabel('Onderbouwing').fill('Wacht haar al weken op en volgt haar naar huis; het neemt toe.');
+    await page
+      .getByLabel('Onderbouwing')
+      .fill('Wacht haar al weken op en volgt haar naar huis; het neemt toe.');
     await submit(page, 'Inschatting opslaan');
     expect(await page.getByTestId('risk-history').textContent()).toContain('Hoog');
     await expectAccessible(page);
@@ -40,7 +51,9 @@ describe('stalking case, end to end, without JavaScript', () => {
     // 2. plan of action, agreed with the reporter
     await page.goto(caseUrl);
     await page.getByRole('link', { name: 'Plan van aanpak' }).click();
-    await page.getByLabel('Wat gebeurt er?').fill('Beveiliging begeleidt haar van de bibliotheek naar de fiets.');
+    await page
+      .getByLabel('Wat gebeurt er?')
+      .fill('Beveiliging begeleidt haar van de bibliotheek naar de fiets.');
     await page.getByLabel('Wie is eigenaar?').fill('Hoofd beveiliging');
     await page.getByLabel('Uiterlijk op (JJJJ-MM-DD)').fill(inAWeek);
     await submit(page, 'Stap toevoegen');
@@ -54,7 +67,11 @@ describe('stalking case, end to end, without JavaScript', () => {
     // 3. escalation: collegial consultation, then the multidisciplinary consultation
     await page.goto(caseUrl);
     await page.getByRole('link', { name: 'Escalatieladder en extern delen' }).click();
-    for (const [step, why] of [['Bespreken met de betrokkene', 'Zorg besproken met de melder'], ['Collegiaal overleg', 'Zorgen delen in het team'], ['Zorgoverleg', 'Het gedrag escaleert']] as const) {
+    for (const [step, why] of [
+      ['Bespreken met de betrokkene', 'Zorg besproken met de melder'],
+      ['Collegiaal overleg', 'Zorgen delen in het team'],
+      ['Zorgoverleg', 'Het gedrag escaleert'],
+    ] as const) {
       await page.getByLabel('Stap', { exact: true }).selectOption({ label: step });
       await page.getByLabel('Wanneer (JJJJ-MM-DD)').fill(TODAY);
       await page.getByLabel('Wie (met wie)', { exact: true }).fill('Regiehouder');
@@ -70,7 +87,9 @@ describe('stalking case, end to end, without JavaScript', () => {
     await submit(page, 'Overleg plannen');
     const agendaUrl = page.url();
     await page.goto(`${caseUrl}/mdo`);
-    await page.getByLabel('Geanonimiseerde casus').fill('Een student wordt al weken gevolgd door een onbekende; escalerend.');
+    await page
+      .getByLabel('Geanonimiseerde casus')
+      .fill('Een student wordt al weken gevolgd door een onbekende; escalerend.');
     await submit(page, 'Op de agenda zetten');
     await expectAccessible(page);
     await page.goto(agendaUrl);
@@ -78,13 +97,17 @@ describe('stalking case, end to end, without JavaScript', () => {
     await page.getByLabel('Besluit over casus 1').fill('Aangifte; beveiliging informeren.');
     await submit(page, 'Besluit vastleggen');
     await page.goto(`${caseUrl}/mdo`);
-    expect(await page.getByTestId('case-mdo').textContent()).toContain('Aangifte; beveiliging informeren.');
+    expect(await page.getByTestId('case-mdo').textContent()).toContain(
+      'Aangifte; beveiliging informeren.',
+    );
 
     // 4. police report: the reporter is a student, so the student files it, supported (seeds/003's norm is for employees)
     await page.goto(caseUrl);
     await page.getByRole('link', { name: 'Aangifte' }).click();
     await expectAccessible(page);
-    expect(await page.getByTestId('collective-norm').textContent()).toContain('doet een student zelf aangifte');
+    expect(await page.getByTestId('collective-norm').textContent()).toContain(
+      'doet een student zelf aangifte',
+    );
     await page.getByRole('group', { name: 'Status' }).getByLabel('Aangifte gedaan').check();
     await page.getByLabel('Aangifte gedaan op').fill(TODAY);
     await page.getByLabel('De melder zelf').check();
@@ -101,16 +124,29 @@ describe('stalking case, end to end, without JavaScript', () => {
       await page.locator('#action-status summary').click();
       await page.locator('#action-status').getByRole('radio', { name: status }).check();
       if (weeks) await page.getByLabel('Nazorg: contact elke zoveel weken').selectOption(weeks);
-      await Promise.all([page.waitForNavigation(), page.locator('#action-status').getByRole('button', { name: 'Status wijzigen', exact: true }).click()]);
+      await Promise.all([
+        page.waitForNavigation(),
+        page
+          .locator('#action-status')
+          .getByRole('button', { name: 'Status wijzigen', exact: true })
+          .click(),
+      ]);
     };
     await page.goto(caseUrl);
     await page.locator('#action-status summary').click(); // hidden radios are not found by role
-    const inProgress = await page.locator('#action-status').getByRole('radio', { name: 'In behandeling' }).count();
+    const inProgress = await page
+      .locator('#action-status')
+      .getByRole('radio', { name: 'In behandeling' })
+      .count();
     await page.locator('#action-status summary').click();
     if (inProgress) await changeStatus('In behandeling');
     await changeStatus('Nazorg', '2');
     const inTwoWeeks = new Date(Date.now() + 14 * 86400_000).toISOString().slice(0, 10);
-    expect(await page.locator('dl.details dt:text-is("Volgend nazorgcontact") + dd time').getAttribute('datetime')).toBe(inTwoWeeks);
+    expect(
+      await page
+        .locator('dl.details dt:text-is("Volgend nazorgcontact") + dd time')
+        .getAttribute('datetime'),
+    ).toBe(inTwoWeeks);
     await expectAccessible(page);
     await context.close();
   });

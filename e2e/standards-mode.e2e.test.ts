@@ -22,11 +22,23 @@ async function compatModeOf(page: Page, path: string): Promise<string> {
 
 describe('standards mode and a clean console (issue 25)', () => {
   it('renders every public page in standards mode without a console error, in Dutch and English, with and without script', async () => {
-    for (const [locale, javaScript] of [['nl-NL', true], ['en-GB', true], ['nl-NL', false]] as const) {
+    for (const [locale, javaScript] of [
+      ['nl-NL', true],
+      ['en-GB', true],
+      ['nl-NL', false],
+    ] as const) {
       const context = await newContext(j.browser, { locale, javaScript });
       const page = await context.newPage();
       const errors = collectConsoleErrors(page);
-      for (const path of ['/', '/wegwijzer', '/wegwijzer/advies?need=listen&who=student', '/melden', '/postbus', '/login', '/login/forgot']) {
+      for (const path of [
+        '/',
+        '/wegwijzer',
+        '/wegwijzer/advies?need=listen&who=student',
+        '/melden',
+        '/postbus',
+        '/login',
+        '/login/forgot',
+      ]) {
         expect(await compatModeOf(page, path), `${locale} ${path}`).toBe('CSS1Compat');
       }
       // The favicon the browser asks for by itself.
@@ -45,10 +57,14 @@ describe('standards mode and a clean console (issue 25)', () => {
     for (const path of ['/cases', '/reports/annual', '/statistics', '/team', '/account/security']) {
       expect(await compatModeOf(page, path), path).toBe('CSS1Compat');
     }
-    const report = await page.request.get(`${j.server.url}/reports/annual/download?team=students&year=2025&format=html`);
+    const report = await page.request.get(
+      `${j.server.url}/reports/annual/download?team=students&year=2025&format=html`,
+    );
     expect(report.status()).toBe(200);
     const html = await report.text();
-    await page.route(`${j.server.url}/standalone-report`, (route) => route.fulfill({ body: html, contentType: 'text/html; charset=utf-8' }));
+    await page.route(`${j.server.url}/standalone-report`, (route) =>
+      route.fulfill({ body: html, contentType: 'text/html; charset=utf-8' }),
+    );
     expect(await compatModeOf(page, '/standalone-report')).toBe('CSS1Compat');
     await context.close();
   });

@@ -46,8 +46,13 @@ describe('two-factor sign-in, end to end, without JavaScript', () => {
     await again.getByRole('button', { name: 'Verifiëren' }).click();
     await expect.poll(() => again.locator('.error-message').count()).toBeGreaterThan(0);
     await expectAccessible(again); // the error state too
-    await again.getByLabel('Code uit uw authenticator-app of een herstelcode').fill(totpCode(secret, timeStep(new Date()) + 1));
-    await Promise.all([again.waitForURL(/\/cases$/), again.getByRole('button', { name: 'Verifiëren' }).click()]);
+    await again
+      .getByLabel('Code uit uw authenticator-app of een herstelcode')
+      .fill(totpCode(secret, timeStep(new Date()) + 1));
+    await Promise.all([
+      again.waitForURL(/\/cases$/),
+      again.getByRole('button', { name: 'Verifiëren' }).click(),
+    ]);
     await expectAccessible(again);
     await again.goto(`${j.server.url}/account/security`);
     expect(await again.textContent('main')).toContain('Tweestapsverificatie staat aan');

@@ -8,15 +8,27 @@ import { useJourney } from './support/use-journey.js';
 const j = useJourney({ args: ['--demo'], localhost: true });
 
 /** A scripted context whose pages share one virtual authenticator (Chrome DevTools Protocol), as a passkey on the device would. */
-async function contextWithAuthenticator(): Promise<{ context: BrowserContext; page: Page; credentials: () => Promise<number> }> {
+async function contextWithAuthenticator(): Promise<{
+  context: BrowserContext;
+  page: Page;
+  credentials: () => Promise<number>;
+}> {
   const context = await newContext(j.browser, { javaScript: true });
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send('WebAuthn.enable');
   const { authenticatorId } = await cdp.send('WebAuthn.addVirtualAuthenticator', {
-    options: { protocol: 'ctap2', transport: 'internal', hasResidentKey: true, hasUserVerification: true, isUserVerified: true, automaticPresenceSimulation: true },
+    options: {
+      protocol: 'ctap2',
+      transport: 'internal',
+      hasResidentKey: true,
+      hasUserVerification: true,
+      isUserVerified: true,
+      automaticPresenceSimulation: true,
+    },
   });
-  const credentials = async () => (await cdp.send('WebAuthn.getCredentials', { authenticatorId })).credentials.length;
+  const credentials = async () =>
+    (await cdp.send('WebAuthn.getCredentials', { authenticatorId })).credentials.length;
   return { context, page, credentials };
 }
 
@@ -39,32 +51,51 @@ describe('security keys in Chromium, with a virtual authenticator', () => {
     expect(await page.textContent('main')).toContain('U hebt nog geen sleutel toegevoegd.');
     await expectAccessible(page);
     await Promise.all([page.waitForURL(/\/account\/security\?notice=key-added$/), add.click()]);
-    expect(await page.getByRole('status').first().textContent()).toContain('De sleutel is toegevoegd.');
+    expect(await page.getByRole('status').first().textContent()).toContain(
+      'De sleutel is toegevoegd.',
+    );
     expect(await page.getByTestId('webauthn-keys').locator('li').count()).toBe(1);
     expect(await credentials()).toBe(1);
     await expectAccessible(page);
-    await Promise.all([page.waitForURL(/\/login$/), page.getByRole('button', { name: 'Uitloggen' }).click()]);
+    await Promise.all([
+      page.waitForURL(/\/login$/),
+      page.getByRole('button', { name: 'Uitloggen' }).click(),
+    ]);
 
     // Password, then the key instead of a code.
     await submitDemoPassword(page, j.server.url, 'safety_coordinator');
     await page.waitForURL(/\/login\/two-factor$/);
-    const useKey = page.getByRole('button', { name: 'Inloggen met beveiligingssleutel of passkey' });
+    const useKey = page.getByRole('button', {
+      name: 'Inloggen met beveiligingssleutel of passkey',
+    });
     await expect.poll(() => useKey.isVisible()).toBe(true);
-    expect(await page.getByLabel('Code uit uw authenticator-app of een herstelcode').count()).toBe(1); // the code stays on offer
+    expect(await page.getByLabel('Code uit uw authenticator-app of een herstelcode').count()).toBe(
+      1,
+    ); // the code stays on offer
     await expectAccessible(page);
     await Promise.all([page.waitForURL(/\/cases$/), useKey.click()]);
     await expectAccessible(page);
 
     // The key shows its use, and is removed with its own button (a plain form).
     await page.goto(`${j.server.url}/account/security`);
-    expect(await page.getByTestId('webauthn-keys').textContent()).not.toContain('laatst gebruikt: —');
-    await Promise.all([page.waitForURL(/\/account\/security\?notice=key-removed$/), page.getByRole('button', { name: /^Verwijderen sleutel toegevoegd op / }).click()]);
-    expect(await page.getByRole('status').first().textContent()).toContain('De sleutel is verwijderd.');
+    expect(await page.getByTestId('webauthn-keys').textContent()).not.toContain(
+      'laatst gebruikt: —',
+    );
+    await Promise.all([
+      page.waitForURL(/\/account\/security\?notice=key-removed$/),
+      page.getByRole('button', { name: /^Verwijderen sleutel toegevoegd op / }).click(),
+    ]);
+    expect(await page.getByRole('status').first().textContent()).toContain(
+      'De sleutel is verwijderd.',
+    );
     expect(await page.getByTestId('webauthn-keys').count()).toBe(0);
     await expectAccessible(page);
 
     // Without a key, sign-in offers only the code again.
-    await Promise.all([page.waitForURL(/\/login$/), page.getByRole('button', { name: 'Uitloggen' }).click()]);
+    await Promise.all([
+      page.waitForURL(/\/login$/),
+      page.getByRole('button', { name: 'Uitloggen' }).click(),
+    ]);
     await submitDemoPassword(page, j.server.url, 'safety_coordinator');
     await page.waitForURL(/\/login\/two-factor$/);
     expect(await page.locator('[data-webauthn]').count()).toBe(0);

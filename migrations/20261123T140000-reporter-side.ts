@@ -77,5 +77,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  await sql`DROP TABLE appointment, reporter_notification, case_minutes, case_attachment, case_message, reporter_session`.execute(db);
+  await sql`DROP TABLE appointment, reporter_notification, case_minutes, case_attachment, case_message, reporter_session`.execute(
+    db,
+  );
 }

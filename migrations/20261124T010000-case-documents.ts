@@ -14,5 +14,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  await sql`ALTER TABLE case_attachment DROP COLUMN uploaded_by_user_id, DROP COLUMN staff_only`.execute(db);
+  await sql`ALTER TABLE case_attachment DROP COLUMN uploaded_by_user_id, DROP COLUMN staff_only`.execute(
+    db,
+  );
 }

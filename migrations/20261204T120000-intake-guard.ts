@@ -15,5 +15,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  await sql`ALTER TABLE institution DROP COLUMN intake_mode, DROP COLUMN proof_cost, DROP COLUMN contact_text`.execute(db);
+  await sql`ALTER TABLE institution DROP COLUMN intake_mode, DROP COLUMN proof_cost, DROP COLUMN contact_text`.execute(
+    db,
+  );
 }

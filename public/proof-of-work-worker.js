@@ -6,9 +6,12 @@ self.onmessage = async function (event) {
   var encoder = new TextEncoder();
   var max = challenge.maxnumber || 1000000;
   for (var n = 0; n <= max; n++) {
-    var bytes = new Uint8Array(await crypto.subtle.digest('SHA-256', encoder.encode(challenge.salt + n)));
+    var bytes = new Uint8Array(
+      await crypto.subtle.digest('SHA-256', encoder.encode(challenge.salt + n)),
+    );
     var hex = '';
-    for (var i = 0; i < bytes.length; i++) hex += (bytes[i] < 16 ? '0' : '') + bytes[i].toString(16);
+    for (var i = 0; i < bytes.length; i++)
+      hex += (bytes[i] < 16 ? '0' : '') + bytes[i].toString(16);
     if (hex === challenge.challenge) return self.postMessage(n);
   }
   self.postMessage(null);

@@ -17,8 +17,10 @@
   var sending = false;
 
   function hex(buffer) {
-    var bytes = new Uint8Array(buffer), out = '';
-    for (var i = 0; i < bytes.length; i++) out += (bytes[i] < 16 ? '0' : '') + bytes[i].toString(16);
+    var bytes = new Uint8Array(buffer),
+      out = '';
+    for (var i = 0; i < bytes.length; i++)
+      out += (bytes[i] < 16 ? '0' : '') + bytes[i].toString(16);
     return out;
   }
 
@@ -35,23 +37,44 @@
   function solveInWorker() {
     return new Promise(function (resolve, reject) {
       var worker = new Worker(scriptSrc.replace('/proof-of-work.js', '/proof-of-work-worker.js'));
-      worker.onmessage = function (event) { worker.terminate(); resolve(event.data); };
-      worker.onerror = function (event) { event.preventDefault(); worker.terminate(); reject(new Error('worker failed')); };
+      worker.onmessage = function (event) {
+        worker.terminate();
+        resolve(event.data);
+      };
+      worker.onerror = function (event) {
+        event.preventDefault();
+        worker.terminate();
+        reject(new Error('worker failed'));
+      };
       worker.postMessage(challenge);
     });
   }
 
   var search = window.Worker && scriptSrc ? solveInWorker().catch(solve) : solve();
-  var solved = search.then(function (n) {
-    if (n === null) return;
-    input.value = btoa(JSON.stringify({ algorithm: challenge.algorithm, challenge: challenge.challenge, number: n, salt: challenge.salt, signature: challenge.signature }));
-  }).catch(function () { /* leave the field empty: the no-script budget applies */ });
+  var solved = search
+    .then(function (n) {
+      if (n === null) return;
+      input.value = btoa(
+        JSON.stringify({
+          algorithm: challenge.algorithm,
+          challenge: challenge.challenge,
+          number: n,
+          salt: challenge.salt,
+          signature: challenge.signature,
+        }),
+      );
+    })
+    .catch(function () {
+      /* leave the field empty: the no-script budget applies */
+    });
 
   form.addEventListener('submit', function (event) {
     if (input.value || sending) return;
     event.preventDefault();
     sending = true;
     if (status) status.textContent = input.getAttribute('data-proof-busy');
-    solved.then(function () { form.submit(); });
+    solved.then(function () {
+      form.submit();
+    });
   });
 })();

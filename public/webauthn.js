@@ -42,18 +42,24 @@
       rawId: toB64url(cred.rawId),
       type: cred.type,
       response: response,
-      clientExtensionResults: cred.getClientExtensionResults ? cred.getClientExtensionResults() : {},
+      clientExtensionResults: cred.getClientExtensionResults
+        ? cred.getClientExtensionResults()
+        : {},
     };
   }
   function creationOptions(o) {
     o.challenge = toBytes(o.challenge);
     o.user.id = toBytes(o.user.id);
-    (o.excludeCredentials || []).forEach(function (c) { c.id = toBytes(c.id); });
+    (o.excludeCredentials || []).forEach(function (c) {
+      c.id = toBytes(c.id);
+    });
     return { publicKey: o };
   }
   function requestOptions(o) {
     o.challenge = toBytes(o.challenge);
-    (o.allowCredentials || []).forEach(function (c) { c.id = toBytes(c.id); });
+    (o.allowCredentials || []).forEach(function (c) {
+      c.id = toBytes(c.id);
+    });
     return { publicKey: o };
   }
 
@@ -72,13 +78,25 @@
       // One ceremony at a time: a second click while the browser's dialog is open would fail it.
       button.disabled = true;
       post(base + '/options', csrf)
-        .then(function (res) { if (!res.ok) throw new Error('options'); return res.json(); })
-        .then(function (o) {
-          return register ? navigator.credentials.create(creationOptions(o)) : navigator.credentials.get(requestOptions(o));
+        .then(function (res) {
+          if (!res.ok) throw new Error('options');
+          return res.json();
         })
-        .then(function (cred) { return post(base, csrf, serialise(cred)); })
-        .then(function (res) { if (!res.ok) throw new Error('verify'); return res.json(); })
-        .then(function (body) { window.location.assign(body.redirect); })
+        .then(function (o) {
+          return register
+            ? navigator.credentials.create(creationOptions(o))
+            : navigator.credentials.get(requestOptions(o));
+        })
+        .then(function (cred) {
+          return post(base, csrf, serialise(cred));
+        })
+        .then(function (res) {
+          if (!res.ok) throw new Error('verify');
+          return res.json();
+        })
+        .then(function (body) {
+          window.location.assign(body.redirect);
+        })
         .catch(function () {
           button.disabled = false;
           status.textContent = section.getAttribute('data-error');

@@ -19,7 +19,11 @@ import { fileURLToPath } from 'node:url';
 const REPO = resolve(fileURLToPath(import.meta.url), '../..');
 const KNOWN_FILE = join(REPO, 'scripts/boundaries.known-cycles.json');
 
-interface Violation { from: string; to: string; rule: { name: string } }
+interface Violation {
+  from: string;
+  to: string;
+  rule: { name: string };
+}
 interface Cruise {
   modules: { source: string; dependencies: { resolved: string }[] }[];
   summary: { violations: Violation[] };
@@ -36,7 +40,11 @@ export interface BoundaryReport {
 
 function cruise(root: string): Cruise {
   const bin = join(REPO, 'node_modules/.bin/depcruise');
-  const run = spawnSync(bin, ['src', '--config', join(REPO, '.dependency-cruiser.cjs'), '--output-type', 'json'], { cwd: root, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  const run = spawnSync(
+    bin,
+    ['src', '--config', join(REPO, '.dependency-cruiser.cjs'), '--output-type', 'json'],
+    { cwd: root, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 },
+  );
   if (!run.stdout) throw new Error(`depcruise failed: ${run.stderr}`);
   return JSON.parse(run.stdout) as Cruise;
 }
@@ -71,7 +79,8 @@ export function cyclicFolderEdges(modules: Cruise['modules']): string[] {
     return false;
   };
   const edges: string[] = [];
-  for (const [from, tos] of graph) for (const to of tos) if (reaches(to, from)) edges.push(`${from} -> ${to}`);
+  for (const [from, tos] of graph)
+    for (const to of tos) if (reaches(to, from)) edges.push(`${from} -> ${to}`);
   return edges.sort();
 }
 
@@ -80,7 +89,9 @@ export function checkBoundaries(root = REPO, known: string[] = readKnown()): Bou
   const problems = result.summary.violations.map((v) => `${v.rule.name}: ${v.from} → ${v.to}`);
   const cyclicEdges = cyclicFolderEdges(result.modules);
   const knownSet = new Set(known);
-  for (const edge of cyclicEdges) if (!knownSet.has(edge)) problems.push(`no-feature-folder-cycles: ${edge} closes a cycle between feature folders`);
+  for (const edge of cyclicEdges)
+    if (!knownSet.has(edge))
+      problems.push(`no-feature-folder-cycles: ${edge} closes a cycle between feature folders`);
   const now = new Set(cyclicEdges);
   return { problems, stale: known.filter((e) => !now.has(e)), cyclicEdges };
 }
@@ -93,15 +104,21 @@ function readKnown(): string[] {
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   if (process.argv.includes('--write-known')) {
     const { cyclicEdges } = checkBoundaries(REPO, []);
-    const note = 'Known exceptions to no-feature-folder-cycles (decision 027): imports between feature folders that lie on a cycle when the rule came in. Remove an edge once it is gone; never add one without saying why.';
+    const note =
+      'Known exceptions to no-feature-folder-cycles (decision 027): imports between feature folders that lie on a cycle when the rule came in. Remove an edge once it is gone; never add one without saying why.';
     writeFileSync(KNOWN_FILE, `${JSON.stringify({ note, edges: cyclicEdges }, null, 2)}\n`);
     console.log(`boundaries: ${cyclicEdges.length} known cyclic edges written`);
   } else {
     const root = process.argv[2] ? resolve(process.argv[2]) : REPO;
     const report = checkBoundaries(root);
-    for (const s of report.stale) console.log(`note: known cyclic edge ${s} is no longer on a cycle: remove it from scripts/boundaries.known-cycles.json`);
+    for (const s of report.stale)
+      console.log(
+        `note: known cyclic edge ${s} is no longer on a cycle: remove it from scripts/boundaries.known-cycles.json`,
+      );
     for (const p of report.problems) console.error(`error ${p}`);
-    console.log(`boundaries: ${report.problems.length} problems, ${report.cyclicEdges.length} known cyclic edges between feature folders`);
+    console.log(
+      `boundaries: ${report.problems.length} problems, ${report.cyclicEdges.length} known cyclic edges between feature folders`,
+    );
     process.exitCode = report.problems.length ? 1 : 0;
   }
 }

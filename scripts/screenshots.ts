@@ -43,21 +43,45 @@ async function press(page: Page, selector: string): Promise<void> {
 
 /** Answers for the intake by field; any other choice group takes its first option. */
 const TEXT: Record<string, string> = {
-  narrative: 'Iemand uit mijn werkgroep stuurt mij na de colleges steeds berichten en wacht mij op bij de fietsenstalling.',
-  happenedDay: '3', happenedMonth: '3', happenedYear: '2026',
+  narrative:
+    'Iemand uit mijn werkgroep stuurt mij na de colleges steeds berichten en wacht mij op bij de fietsenstalling.',
+  happenedDay: '3',
+  happenedMonth: '3',
+  happenedYear: '2026',
 };
-const CHOICE: Record<string, string> = { anonymous: 'yes', channel: 'mailbox', category: 'stalking', behalf: 'self', location: 'campus' };
+const CHOICE: Record<string, string> = {
+  anonymous: 'yes',
+  channel: 'mailbox',
+  category: 'stalking',
+  behalf: 'self',
+  location: 'campus',
+};
 
 /** Answers question pages until the page with this step (or the check page when undefined). */
 async function answerUntil(page: Page, stop?: string): Promise<void> {
   for (let i = 0; i < 25; i++) {
-    const step = await page.locator('input[name="step"]').getAttribute('value').catch(() => null);
+    const step = await page
+      .locator('input[name="step"]')
+      .getAttribute('value')
+      .catch(() => null);
     if (!step || step === stop) return;
-    for (const [name, value] of Object.entries(TEXT)) if (await page.locator(`[name="${name}"]`).count()) await page.locator(`[name="${name}"]`).fill(value);
-    const groups = new Set(await page.locator('input[type=radio]').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).name)));
+    for (const [name, value] of Object.entries(TEXT))
+      if (await page.locator(`[name="${name}"]`).count())
+        await page.locator(`[name="${name}"]`).fill(value);
+    const groups = new Set(
+      await page
+        .locator('input[type=radio]')
+        .evaluateAll((els) => els.map((e) => (e as HTMLInputElement).name)),
+    );
     for (const name of groups) {
-      const preferred = CHOICE[name] ? page.locator(`input[type=radio][name="${name}"][value="${CHOICE[name]}"]`) : undefined;
-      await (preferred && (await preferred.count()) ? preferred : page.locator(`input[type=radio][name="${name}"]`).first()).check();
+      const preferred = CHOICE[name]
+        ? page.locator(`input[type=radio][name="${name}"][value="${CHOICE[name]}"]`)
+        : undefined;
+      await (
+        preferred && (await preferred.count())
+          ? preferred
+          : page.locator(`input[type=radio][name="${name}"]`).first()
+      ).check();
     }
     await press(page, 'form[action="/melden/vraag"] button[type=submit]:not([name])');
   }
@@ -67,7 +91,11 @@ async function answerUntil(page: Page, stop?: string): Promise<void> {
 export const SHOTS: Shot[] = [
   { name: 'home', open: async (page, w) => void (await page.goto(`${w.base}/`)) },
   { name: 'guide', open: async (page, w) => void (await page.goto(`${w.base}/wegwijzer`)) },
-  { name: 'guide-answer', open: async (page, w) => void (await page.goto(`${w.base}/wegwijzer/advies?need=honour&who=bystander`)) },
+  {
+    name: 'guide-answer',
+    open: async (page, w) =>
+      void (await page.goto(`${w.base}/wegwijzer/advies?need=honour&who=bystander`)),
+  },
   {
     name: 'question',
     open: async (page, w) => {
@@ -93,7 +121,10 @@ export const SHOTS: Shot[] = [
       await press(page, 'form[action="/melden/bewaard"] button[type=submit]');
     },
   },
-  { name: 'appointment-request', open: async (page) => press(page, 'form[action="/melden/gesprek"] button[type=submit]') },
+  {
+    name: 'appointment-request',
+    open: async (page) => press(page, 'form[action="/melden/gesprek"] button[type=submit]'),
+  },
   { name: 'mailbox-sign-in', open: async (page, w) => void (await page.goto(`${w.base}/postbus`)) },
   {
     name: 'mailbox',
@@ -117,7 +148,9 @@ async function signIn(page: Page, base: string, role: string): Promise<void> {
 async function save(page: Page, name: string, width: number): Promise<string> {
   const file = path.join(OUT, `${name}-${width}.png`);
   const png = await page.screenshot({ fullPage: true });
-  await sharp(png).png({ palette: true, colours: 64, compressionLevel: 9, effort: 10 }).toFile(file);
+  await sharp(png)
+    .png({ palette: true, colours: 64, compressionLevel: 9, effort: 10 })
+    .toFile(file);
   return file;
 }
 
@@ -129,7 +162,12 @@ async function shootAll(browser: Browser, base: string, width: number): Promise<
     for (const shot of SHOTS) {
       const who = shot.as ?? 'public';
       if (!contexts.has(who)) {
-        const context = await browser.newContext({ viewport: { width, height: width < 800 ? 780 : 900 }, locale: 'nl-NL', javaScriptEnabled: false, deviceScaleFactor: 1 });
+        const context = await browser.newContext({
+          viewport: { width, height: width < 800 ? 780 : 900 },
+          locale: 'nl-NL',
+          javaScriptEnabled: false,
+          deviceScaleFactor: 1,
+        });
         const page = await context.newPage();
         if (shot.as) await signIn(page, base, shot.as);
         contexts.set(who, { context, page });
@@ -158,7 +196,9 @@ async function main(): Promise<void> {
       for (const width of WIDTHS) {
         const files = await shootAll(browser, base, width);
         const bytes = files.reduce((n, f) => n + fs.statSync(f).size, 0);
-        console.log(`${width} px: ${files.length} pages, ${Math.round(bytes / 1024)} KiB in ${path.relative(process.cwd(), OUT)}/`);
+        console.log(
+          `${width} px: ${files.length} pages, ${Math.round(bytes / 1024)} KiB in ${path.relative(process.cwd(), OUT)}/`,
+        );
       }
     } finally {
       await browser.close();

@@ -14,8 +14,21 @@ import { useTestApp } from './support/use-test-app.js';
 const SSO: SsoConfig = {
   baseUrl: 'http://127.0.0.1:3000',
   roleMap: {},
-  oidc: { issuer: 'http://127.0.0.1:9/', clientId: 'meldpunt', clientSecret: 'x', rolesClaim: 'roles', allowHttp: true },
-  saml: { entryPoint: 'http://127.0.0.1:9/sso', idpCert: 'MIIB', entityId: 'http://127.0.0.1:3000/sso/saml/metadata', emailAttribute: 'email', nameAttribute: 'name', rolesAttribute: 'roles' },
+  oidc: {
+    issuer: 'http://127.0.0.1:9/',
+    clientId: 'meldpunt',
+    clientSecret: 'x',
+    rolesClaim: 'roles',
+    allowHttp: true,
+  },
+  saml: {
+    entryPoint: 'http://127.0.0.1:9/sso',
+    idpCert: 'MIIB',
+    entityId: 'http://127.0.0.1:3000/sso/saml/metadata',
+    emailAttribute: 'email',
+    nameAttribute: 'name',
+    rolesAttribute: 'roles',
+  },
 };
 const t = useTestApp({ app: { sso: SSO } });
 
@@ -29,7 +42,10 @@ interface Viewer {
 async function viewers(): Promise<Viewer[]> {
   const otherTeam = await createTeam(t.deps, `walk-${Date.now()}`);
   const out: Viewer[] = [{ label: 'signed out', memberships: [] }];
-  for (const [teamId, where] of [[t.teamId, 'own team'], [otherTeam, 'other team']] as const) {
+  for (const [teamId, where] of [
+    [t.teamId, 'own team'],
+    [otherTeam, 'other team'],
+  ] as const) {
     for (const role of ROLES) {
       const u = await createStaff(t.deps, teamId, [role]);
       out.push({ label: `${role} (${where})`, ...u, memberships: [{ teamId, teamKey: '', role }] });
@@ -78,10 +94,18 @@ function isRefused(res: Response, viewerInCaseTeam: boolean): boolean {
 
 describe('the need-to-know table', () => {
   it('has an entry for every route the app registers, and none for a route it does not', () => {
-    const registered = new Set(t.app.routes.filter((r) => r.method !== 'ALL').map((r) => `${r.method} ${r.path}`));
+    const registered = new Set(
+      t.app.routes.filter((r) => r.method !== 'ALL').map((r) => `${r.method} ${r.path}`),
+    );
     const inTable = new Set(ACCESS_TABLE.map((r) => `${r.method} ${r.path}`));
-    expect([...registered].filter((r) => !inTable.has(r)), 'routes missing from src/server/access/access.table.ts').toEqual([]);
-    expect([...inTable].filter((r) => !registered.has(r)), 'table entries for routes that do not exist').toEqual([]);
+    expect(
+      [...registered].filter((r) => !inTable.has(r)),
+      'routes missing from src/server/access/access.table.ts',
+    ).toEqual([]);
+    expect(
+      [...inTable].filter((r) => !registered.has(r)),
+      'table entries for routes that do not exist',
+    ).toEqual([]);
     expect(ACCESS_TABLE.length).toBe(inTable.size); // one entry per route
     expect(registered.size).toBeGreaterThan(150);
   });
@@ -104,9 +128,17 @@ describe('the need-to-know table', () => {
     const adviser = all.find((v) => v.label === 'confidential_adviser (own team)')!;
     const colleague = await createStaff(t.deps, t.teamId, ['confidential_adviser']);
     const cases: { label: string; id: string; facts: CaseFacts }[] = [];
-    for (const [label, assignee] of [['assigned to the viewer', adviser.id!], ['assigned to a colleague', colleague.id], ['unassigned', null]] as const) {
+    for (const [label, assignee] of [
+      ['assigned to the viewer', adviser.id!],
+      ['assigned to a colleague', colleague.id],
+      ['unassigned', null],
+    ] as const) {
       const id = await caseIdOf(t.deps, (await submitReport(t.app)).reference);
-      await t.deps.db.updateTable('case').set({ assigned_adviser_id: assignee }).where('id', '=', id).execute();
+      await t.deps.db
+        .updateTable('case')
+        .set({ assigned_adviser_id: assignee })
+        .where('id', '=', id)
+        .execute();
       cases.push({ label, id, facts: { teamId: t.teamId, assignedAdviserId: assignee } });
     }
     const mismatches: string[] = [];
@@ -118,22 +150,40 @@ describe('the need-to-know table', () => {
         const isCaseRoute = route.rule.kind === 'case';
         // "assigned" is seen from the own-team adviser; for others the first case is simply someone else's.
         for (const c of isCaseRoute ? cases : cases.slice(0, 1)) {
-          if (route.path === '/logout' || route.path.startsWith('/account/sessions')) client = await clientFor(v);
+          if (route.path === '/logout' || route.path.startsWith('/account/sessions'))
+            client = await clientFor(v);
           const res = await request(client, route, c.id);
           checked++;
           if (route.path === '/logout') client = await clientFor(v); // signed out by the request itself
           // Declaring a conflict shuts the declarer out of the case: undo it for the rest of the walk.
           if (route.path === '/cases/:id/conflict' && v.id) {
-            await t.deps.db.deleteFrom('case_conflict').where('case_id', '=', c.id).where('user_id', '=', v.id).execute();
-            await t.deps.db.updateTable('case').set({ assigned_adviser_id: c.facts.assignedAdviserId }).where('id', '=', c.id).execute();
+            await t.deps.db
+              .deleteFrom('case_conflict')
+              .where('case_id', '=', c.id)
+              .where('user_id', '=', v.id)
+              .execute();
+            await t.deps.db
+              .updateTable('case')
+              .set({ assigned_adviser_id: c.facts.assignedAdviserId })
+              .where('id', '=', c.id)
+              .execute();
           }
-          const expected = isAllowed(route.rule, v.id ? { id: v.id, memberships: v.memberships } : undefined, c.facts, t.teamId);
+          const expected = isAllowed(
+            route.rule,
+            v.id ? { id: v.id, memberships: v.memberships } : undefined,
+            c.facts,
+            t.teamId,
+          );
           // Without a reachable identity provider the OIDC start answers an error; sso-oidc.test.ts runs it against one.
           if (res.status >= 500 && route.path === '/sso/oidc/start') continue;
-          if (res.status >= 500) mismatches.push(`${v.label} ${route.method} ${route.path} (${c.label}): ${res.status}`);
-          else if (route.rule.kind === 'public') continue; // open to all: the route's own logic decides (e.g. setup links)
+          if (res.status >= 500)
+            mismatches.push(`${v.label} ${route.method} ${route.path} (${c.label}): ${res.status}`);
+          else if (route.rule.kind === 'public')
+            continue; // open to all: the route's own logic decides (e.g. setup links)
           else if (expected === isRefused(res, inTeam || !isCaseRoute)) {
-            mismatches.push(`${v.label} ${route.method} ${route.path} (${c.label}): expected ${expected ? 'allowed' : 'refused'}, got ${res.status}`);
+            mismatches.push(
+              `${v.label} ${route.method} ${route.path} (${c.label}): expected ${expected ? 'allowed' : 'refused'}, got ${res.status}`,
+            );
           }
         }
       }
@@ -149,7 +199,10 @@ describe('the need-to-know table', () => {
     const client = new TestClient(t.app);
     expect((await client.signIn(officer.email, PASSWORD)).status).toBe(303);
     expect((await client.get(`/threat-log/${caseId}`)).status).toBe(403);
-    await t.deps.db.insertInto('threat_log_grant').values({ case_id: caseId, user_id: officer.id, granted_by: coordinator.id }).execute();
+    await t.deps.db
+      .insertInto('threat_log_grant')
+      .values({ case_id: caseId, user_id: officer.id, granted_by: coordinator.id })
+      .execute();
     expect((await client.get(`/threat-log/${caseId}`)).status).toBe(200);
     expect((await client.get(`/cases/${caseId}`)).status).toBe(403);
     expect((await client.get(`/cases/${caseId}/threats`)).status).toBe(403);

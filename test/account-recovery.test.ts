@@ -5,7 +5,10 @@ import { createApp } from '../src/server/app.js';
 import { createUser } from '../src/server/users/users.service.js';
 import { confirmEnrolment, getEnrolmentSecret } from '../src/server/auth/two-factor.service.js';
 import { timeStep, totpCode } from '../src/server/auth/totp.js';
-import { findPasswordReset, issuePasswordReset } from '../src/server/recovery/password-reset.service.js';
+import {
+  findPasswordReset,
+  issuePasswordReset,
+} from '../src/server/recovery/password-reset.service.js';
 import { createTestDeps } from './support/test-deps.js';
 import { startTestSmtp } from './support/smtp.js';
 import { TestClient } from './support/http-client.js';
@@ -39,10 +42,22 @@ afterAll(async () => {
 const RESET_SUBJECT = 'Nieuw wachtwoord voor het meldpunt sociale veiligheid';
 /** Mails to an address (of one subject: a new report also notifies the team's advisers). */
 const mailsTo = (address: string, subject?: string) =>
-  smtp.messages.filter((m) => m.to && !Array.isArray(m.to) && m.to.value.some((v) => v.address === address) && (!subject || m.subject === subject));
+  smtp.messages.filter(
+    (m) =>
+      m.to &&
+      !Array.isArray(m.to) &&
+      m.to.value.some((v) => v.address === address) &&
+      (!subject || m.subject === subject),
+  );
 
-async function waitForMails(address: string, count: number, subject?: string): Promise<ParsedMail[]> {
-  await expect.poll(() => mailsTo(address, subject).length, { timeout: 10_000, interval: 50 }).toBeGreaterThanOrEqual(count);
+async function waitForMails(
+  address: string,
+  count: number,
+  subject?: string,
+): Promise<ParsedMail[]> {
+  await expect
+    .poll(() => mailsTo(address, subject).length, { timeout: 10_000, interval: 50 })
+    .toBeGreaterThanOrEqual(count);
   return mailsTo(address, subject);
 }
 
@@ -56,7 +71,12 @@ function resetPath(mail: ParsedMail): string {
 /** Enrols the authenticator app as a user would; returns the secret the app holds and the recovery codes. */
 async function enrolTotp(userId: string) {
   const secret = (await getEnrolmentSecret(deps.db, deps.keyring, userId))!;
-  const codes = (await confirmEnrolment(deps.db, deps.keyring, userId, totpCode(secret, timeStep(new Date()))))!;
+  const codes = (await confirmEnrolment(
+    deps.db,
+    deps.keyring,
+    userId,
+    totpCode(secret, timeStep(new Date())),
+  ))!;
   return { secret, codes };
 }
 
@@ -64,18 +84,32 @@ async function enrolTotp(userId: string) {
 async function signInWithCode(client: TestClient, email: string, password: string, secret: Buffer) {
   expect((await client.signIn(email, password)).headers.get('location')).toBe('/login/two-factor');
   await client.get('/login/two-factor');
-  const res = await client.post('/login/two-factor', { code: totpCode(secret, timeStep(new Date()) + 1) });
+  const res = await client.post('/login/two-factor', {
+    code: totpCode(secret, timeStep(new Date()) + 1),
+  });
   expect(res.headers.get('location')).toBe('/cases');
 }
 
 const withoutCsrf = (html: string) => html.replace(/name="_csrf" value="[^"]*"/g, '');
-const auditOf = (type: string) => deps.db.selectFrom('audit_event').selectAll().where('type', '=', type).orderBy('id').execute();
+const auditOf = (type: string) =>
+  deps.db.selectFrom('audit_event').selectAll().where('type', '=', type).orderBy('id').execute();
 
 describe('forgotten password, by e-mail', () => {
   it('answers the same for any address, mails a content-free single-use link, ends old sessions and still asks the second factor', async () => {
-    const adviser = await createStaff(deps, teamId, ['confidential_adviser'], 'Adviser Vertrouwelijk');
-    const { reference } = await submitReport(app, { narrative: 'Een verhaal dat nooit in een e-mail mag staan.' });
-    await deps.db.updateTable('case').set({ assigned_adviser_id: adviser.id }).where('id', '=', await caseIdOf(deps, reference)).execute();
+    const adviser = await createStaff(
+      deps,
+      teamId,
+      ['confidential_adviser'],
+      'Adviser Vertrouwelijk',
+    );
+    const { reference } = await submitReport(app, {
+      narrative: 'Een verhaal dat nooit in een e-mail mag staan.',
+    });
+    await deps.db
+      .updateTable('case')
+      .set({ assigned_adviser_id: adviser.id })
+      .where('id', '=', await caseIdOf(deps, reference))
+      .execute();
     // A session from before the reset (signed in before the app was set up: it stays a full session).
     const before = new TestClient(app);
     expect((await before.signIn(adviser.email, PASSWORD)).headers.get('location')).toBe('/cases');
@@ -89,7 +123,9 @@ describe('forgotten password, by e-mail', () => {
     expect(login.lastHtml).toContain('Wachtwoord vergeten?');
     const client = new TestClient(app);
     expect((await client.get('/login/forgot')).status).toBe(200);
-    const unknown = await client.post('/login/forgot', { email: `nobody-${Date.now()}@example.test` });
+    const unknown = await client.post('/login/forgot', {
+      email: `nobody-${Date.now()}@example.test`,
+    });
     const unknownPage = await client.follow(unknown);
     const known = await client.post('/login/forgot', { email: adviser.email.toUpperCase() });
     const knownPage = await client.follow(known);
@@ -103,14 +139,28 @@ describe('forgotten password, by e-mail', () => {
     // One mail, to the account only: a link and nothing about a case or the person.
     const [mail] = await waitForMails(adviser.email, 1, RESET_SUBJECT);
     const text = mail!.text ?? '';
-    for (const secretText of [reference, 'Een verhaal', 'Adviser Vertrouwelijk', adviser.email, 'sexual', 'seksueel']) expect(text).not.toContain(secretText);
+    for (const secretText of [
+      reference,
+      'Een verhaal',
+      'Adviser Vertrouwelijk',
+      adviser.email,
+      'sexual',
+      'seksueel',
+    ])
+      expect(text).not.toContain(secretText);
     expect(mail!.html).toBeFalsy();
     expect(mail!.attachments).toHaveLength(0);
-    expect(smtp.messages.filter((m) => (m.to as { text?: string })?.text?.startsWith('nobody-'))).toHaveLength(0);
+    expect(
+      smtp.messages.filter((m) => (m.to as { text?: string })?.text?.startsWith('nobody-')),
+    ).toHaveLength(0);
     const path = resetPath(mail!);
     // Only a hash of the token is stored.
     const token = path.split('/').pop()!;
-    const row = await deps.db.selectFrom('password_reset_token').selectAll().where('user_id', '=', adviser.id).executeTakeFirstOrThrow();
+    const row = await deps.db
+      .selectFrom('password_reset_token')
+      .selectAll()
+      .where('user_id', '=', adviser.id)
+      .executeTakeFirstOrThrow();
     expect(row.token_hash.equals(crypto.createHash('sha256').update(token).digest())).toBe(true);
     expect(row.expires_at.getTime() - row.created_at.getTime()).toBe(3600_000);
 
@@ -121,12 +171,17 @@ describe('forgotten password, by e-mail', () => {
     const short = await reset.post(path, { password: 'too short', confirm: 'too short' });
     expect(short.status).toBe(422);
     expect(reset.lastHtml).toContain('Gebruik minstens 12 tekens.');
-    const mismatch = await reset.post(path, { password: NEW_PASSWORD, confirm: `${NEW_PASSWORD}!` });
+    const mismatch = await reset.post(path, {
+      password: NEW_PASSWORD,
+      confirm: `${NEW_PASSWORD}!`,
+    });
     expect(mismatch.status).toBe(422);
     expect(reset.lastHtml).toContain('De twee wachtwoorden zijn niet gelijk.');
     const english = new TestClient(app, 'en');
     await english.get(path);
-    expect((await english.post(path, { password: 'too short', confirm: 'too short' })).status).toBe(422);
+    expect((await english.post(path, { password: 'too short', confirm: 'too short' })).status).toBe(
+      422,
+    );
     expect(english.lastHtml).toContain('Use at least 12 characters.');
     await english.post(path, { password: NEW_PASSWORD, confirm: 'something else entirely' });
     expect(english.lastHtml).toContain('The two passwords are not the same.');
@@ -141,7 +196,14 @@ describe('forgotten password, by e-mail', () => {
     expect((await again.get(path)).status).toBe(404);
     expect(again.lastHtml).toContain('Deze link is ongeldig, verlopen');
     await again.get('/login/forgot'); // a page with a form, for the CSRF token
-    expect((await again.post(path, { password: 'yet another passphrase', confirm: 'yet another passphrase' })).status).toBe(404);
+    expect(
+      (
+        await again.post(path, {
+          password: 'yet another passphrase',
+          confirm: 'yet another passphrase',
+        })
+      ).status,
+    ).toBe(404);
 
     // Every earlier session has ended; the old password no longer works; the second factor is still asked.
     expect((await before.get('/cases')).headers.get('location')).toBe('/login');
@@ -149,9 +211,13 @@ describe('forgotten password, by e-mail', () => {
     await signInWithCode(new TestClient(app), adviser.email, NEW_PASSWORD, secret);
 
     // Audited, and the user is told (content-free) that the password changed.
-    const requested = (await auditOf('PASSWORD_RESET_REQUESTED')).filter((e) => e.detail.userId === adviser.id);
+    const requested = (await auditOf('PASSWORD_RESET_REQUESTED')).filter(
+      (e) => e.detail.userId === adviser.id,
+    );
     expect(requested.map((e) => e.detail.linkSent)).toEqual([true]);
-    const resetEvents = (await auditOf('USER_PASSWORD_RESET')).filter((e) => e.actor_user_id === adviser.id);
+    const resetEvents = (await auditOf('USER_PASSWORD_RESET')).filter(
+      (e) => e.actor_user_id === adviser.id,
+    );
     expect(resetEvents).toHaveLength(1);
     expect(resetEvents[0]!.detail.sessionsEnded).toBeGreaterThanOrEqual(1);
     const [changed] = await waitForMails(adviser.email, 1, 'Uw wachtwoord is gewijzigd');
@@ -178,26 +244,49 @@ describe('forgotten password, by e-mail', () => {
     // In the account's language (Dutch), not the browser's.
     const path = resetPath((await waitForMails(officer.email, 1, RESET_SUBJECT))[0]!);
     expect((await new TestClient(app).get(`/login/reset/${recent.token}`)).status).toBe(404); // replaced by the newer link
-    await deps.db.updateTable('password_reset_token').set({ expires_at: new Date(Date.now() - 1000) }).where('user_id', '=', officer.id).execute();
+    await deps.db
+      .updateTable('password_reset_token')
+      .set({ expires_at: new Date(Date.now() - 1000) })
+      .where('user_id', '=', officer.id)
+      .execute();
     expect((await client.get(path)).status).toBe(404);
-    expect(client.lastHtml).toContain('This link is invalid, has expired (a link is valid for one hour) or has already been used.');
+    expect(client.lastHtml).toContain(
+      'This link is invalid, has expired (a link is valid for one hour) or has already been used.',
+    );
     const forged = `/login/reset/${crypto.randomBytes(32).toString('base64url')}`;
     expect((await client.get(forged)).status).toBe(404);
     expect(client.lastHtml).toContain('Request a new link');
     await client.get('/login/forgot');
-    expect((await client.post(forged, { password: NEW_PASSWORD, confirm: NEW_PASSWORD })).status).toBe(404);
+    expect(
+      (await client.post(forged, { password: NEW_PASSWORD, confirm: NEW_PASSWORD })).status,
+    ).toBe(404);
     expect((await new TestClient(app).signIn(officer.email, PASSWORD)).status).toBe(303); // the password is unchanged
   });
 
   it('sends no link to an account that signs in only through single sign-on, nor to a deactivated one — with the same answer', async () => {
     const ssoEmail = `sso-${Date.now()}@example.test`;
     const ssoId = await deps.db.transaction().execute(async (trx) => {
-      const id = await createUser(trx, { email: ssoEmail, displayName: 'SSO User', memberships: [{ teamId, role: 'confidential_adviser' }] }, { kind: 'system' });
-      await trx.insertInto('sso_identity').values({ provider: 'oidc', subject: `sub-${id}`, user_id: id }).execute();
+      const id = await createUser(
+        trx,
+        {
+          email: ssoEmail,
+          displayName: 'SSO User',
+          memberships: [{ teamId, role: 'confidential_adviser' }],
+        },
+        { kind: 'system' },
+      );
+      await trx
+        .insertInto('sso_identity')
+        .values({ provider: 'oidc', subject: `sub-${id}`, user_id: id })
+        .execute();
       return id;
     });
     const gone = await createStaff(deps, teamId, ['support_officer']);
-    await deps.db.updateTable('app_user').set({ is_active: false }).where('id', '=', gone.id).execute();
+    await deps.db
+      .updateTable('app_user')
+      .set({ is_active: false })
+      .where('id', '=', gone.id)
+      .execute();
     const client = new TestClient(app);
     await client.get('/login/forgot');
     for (const email of [ssoEmail, gone.email]) {
@@ -207,13 +296,27 @@ describe('forgotten password, by e-mail', () => {
     }
     // The request is handled after the answer: wait for its audit event, then look for mail.
     await expect
-      .poll(async () => (await auditOf('PASSWORD_RESET_REQUESTED')).filter((e) => [ssoId, gone.id].includes(e.detail.userId as string)).length, { timeout: 10_000 })
+      .poll(
+        async () =>
+          (await auditOf('PASSWORD_RESET_REQUESTED')).filter((e) =>
+            [ssoId, gone.id].includes(e.detail.userId as string),
+          ).length,
+        { timeout: 10_000 },
+      )
       .toBe(2);
-    const events = (await auditOf('PASSWORD_RESET_REQUESTED')).filter((e) => [ssoId, gone.id].includes(e.detail.userId as string));
+    const events = (await auditOf('PASSWORD_RESET_REQUESTED')).filter((e) =>
+      [ssoId, gone.id].includes(e.detail.userId as string),
+    );
     expect(events.map((e) => e.detail.linkSent)).toEqual([false, false]);
     expect(mailsTo(ssoEmail)).toHaveLength(0);
     expect(mailsTo(gone.email)).toHaveLength(0);
-    expect(await deps.db.selectFrom('password_reset_token').select('user_id').where('user_id', 'in', [ssoId, gone.id]).execute()).toEqual([]);
+    expect(
+      await deps.db
+        .selectFrom('password_reset_token')
+        .select('user_id')
+        .where('user_id', 'in', [ssoId, gone.id])
+        .execute(),
+    ).toEqual([]);
   });
 
   it('throttles requests per address (known or not) and per browser, and says how long to wait', async () => {
@@ -224,7 +327,10 @@ describe('forgotten password, by e-mail', () => {
         const client = new TestClient(app); // a new browser each time: the address's own limit
         await client.get('/login/forgot');
         statuses.push((await client.post('/login/forgot', { email })).status);
-        if (i === 5) expect(client.lastHtml).toContain('Er zijn te veel aanvragen gedaan. Probeer het over 15 minuten opnieuw.');
+        if (i === 5)
+          expect(client.lastHtml).toContain(
+            'Er zijn te veel aanvragen gedaan. Probeer het over 15 minuten opnieuw.',
+          );
       }
       expect(statuses).toEqual([303, 303, 303, 303, 303, 429]);
     }
@@ -232,10 +338,16 @@ describe('forgotten password, by e-mail', () => {
     const browser = new TestClient(app, 'en');
     await browser.get('/login/forgot');
     const statuses: number[] = [];
-    for (let i = 0; i < 11; i++) statuses.push((await browser.post('/login/forgot', { email: `spray-${i}-${Date.now()}@example.test` })).status);
+    for (let i = 0; i < 11; i++)
+      statuses.push(
+        (await browser.post('/login/forgot', { email: `spray-${i}-${Date.now()}@example.test` }))
+          .status,
+      );
     expect(statuses.slice(0, 10).every((s) => s === 303)).toBe(true);
     expect(statuses[10]).toBe(429);
-    expect(browser.lastHtml).toContain('Too many requests have been made. Try again in 15 minutes.');
+    expect(browser.lastHtml).toContain(
+      'Too many requests have been made. Try again in 15 minutes.',
+    );
     // Bad input is a form error, not a request.
     const typo = new TestClient(app);
     await typo.get('/login/forgot');
@@ -251,39 +363,74 @@ describe("an administrator's reset of a lost second factor", () => {
     const session = new TestClient(app);
     expect((await session.signIn(user.email, PASSWORD)).headers.get('location')).toBe('/cases');
     await enrolTotp(user.id);
-    await deps.db.insertInto('webauthn_credential').values({ user_id: user.id, credential_id: `cred-${user.id}`, public_key: Buffer.from('key') }).execute();
+    await deps.db
+      .insertInto('webauthn_credential')
+      .values({
+        user_id: user.id,
+        credential_id: `cred-${user.id}`,
+        public_key: Buffer.from('key'),
+      })
+      .execute();
     await deps.db.updateTable('institution').set({ require_two_factor: true }).execute();
     try {
       const page = `/admin/teams/${teamId}/users/${user.id}`;
       const action = `${page}/two-factor/reset`;
 
       await admin.client.get(page);
-      expect(admin.client.lastHtml).toContain('Authenticator-app ingesteld; beveiligingssleutels: 1.');
+      expect(admin.client.lastHtml).toContain(
+        'Authenticator-app ingesteld; beveiligingssleutels: 1.',
+      );
       expect(admin.client.lastHtml).toContain(`action="${action}"`);
       // Without the confirmation nothing happens.
       expect((await admin.client.post(action, {})).status).toBe(422);
-      expect(admin.client.lastHtml).toContain('Bevestig dat de gebruiker hier zelf om heeft gevraagd.');
+      expect(admin.client.lastHtml).toContain(
+        'Bevestig dat de gebruiker hier zelf om heeft gevraagd.',
+      );
       expect(admin.client.lastHtml).toContain('href="#field-confirmReset"');
-      expect(await deps.db.selectFrom('user_totp').select('user_id').where('user_id', '=', user.id).execute()).toHaveLength(1);
+      expect(
+        await deps.db
+          .selectFrom('user_totp')
+          .select('user_id')
+          .where('user_id', '=', user.id)
+          .execute(),
+      ).toHaveLength(1);
 
       const res = await admin.client.post(action, { confirmReset: 'yes' });
       expect(res.status).toBe(303);
       expect(res.headers.get('location')).toBe(`${page}?notice=twoFactorReset`);
       await admin.client.follow(res);
       expect(admin.client.lastHtml).toContain('De tweestapsverificatie is gereset');
-      expect(admin.client.lastHtml).toContain('Geen authenticator-app ingesteld; beveiligingssleutels: 0.');
-      for (const table of ['user_totp', 'recovery_code', 'webauthn_credential', 'session'] as const) {
-        expect(await deps.db.selectFrom(table).select('user_id').where('user_id', '=', user.id).execute(), table).toEqual([]);
+      expect(admin.client.lastHtml).toContain(
+        'Geen authenticator-app ingesteld; beveiligingssleutels: 0.',
+      );
+      for (const table of [
+        'user_totp',
+        'recovery_code',
+        'webauthn_credential',
+        'session',
+      ] as const) {
+        expect(
+          await deps.db
+            .selectFrom(table)
+            .select('user_id')
+            .where('user_id', '=', user.id)
+            .execute(),
+          table,
+        ).toEqual([]);
       }
       expect((await session.get('/cases')).headers.get('location')).toBe('/login');
-      const [event] = (await auditOf('TWO_FACTOR_RESET')).filter((e) => e.detail.userId === user.id);
+      const [event] = (await auditOf('TWO_FACTOR_RESET')).filter(
+        (e) => e.detail.userId === user.id,
+      );
       expect(event).toMatchObject({ actor_kind: 'user', actor_user_id: admin.id, team_id: teamId });
       expect(event!.detail).toMatchObject({ totp: true, recoveryCodes: 10, keys: 1, sessions: 1 });
       await waitForMails(user.email, 1, 'Uw tweestapsverificatie is gereset');
 
       // The next sign-in asks to enrol again; the old app's code no longer opens anything.
       const next = new TestClient(app);
-      expect((await next.signIn(user.email, PASSWORD)).headers.get('location')).toBe('/login/two-factor/enrol');
+      expect((await next.signIn(user.email, PASSWORD)).headers.get('location')).toBe(
+        '/login/two-factor/enrol',
+      );
       expect((await next.get('/cases')).headers.get('location')).toBe('/login');
     } finally {
       await deps.db.updateTable('institution').set({ require_two_factor: false }).execute();
@@ -302,18 +449,44 @@ describe("an administrator's reset of a lost second factor", () => {
     await stranger.client.get('/admin');
     expect((await stranger.client.post(action, { confirmReset: 'yes' })).status).toBe(403);
     // Through their own team's path the user is not theirs to see.
-    expect((await stranger.client.post(`/admin/teams/${otherTeam}/users/${user.id}/two-factor/reset`, { confirmReset: 'yes' })).status).toBe(404);
-    expect(await deps.db.selectFrom('user_totp').select('user_id').where('user_id', '=', user.id).execute()).toHaveLength(1);
+    expect(
+      (
+        await stranger.client.post(`/admin/teams/${otherTeam}/users/${user.id}/two-factor/reset`, {
+          confirmReset: 'yes',
+        })
+      ).status,
+    ).toBe(404);
+    expect(
+      await deps.db
+        .selectFrom('user_totp')
+        .select('user_id')
+        .where('user_id', '=', user.id)
+        .execute(),
+    ).toHaveLength(1);
 
     const admin = await signedIn(app, deps, teamId, ['administrator']);
     await enrolTotp(admin.id);
     const own = `/admin/teams/${teamId}/users/${admin.id}`;
     // Enrolled while signed in; the session stays complete.
     await admin.client.get(own);
-    expect(admin.client.lastHtml).toContain('Uw eigen tweestapsverificatie kunt u hier niet resetten.');
+    expect(admin.client.lastHtml).toContain(
+      'Uw eigen tweestapsverificatie kunt u hier niet resetten.',
+    );
     expect(admin.client.lastHtml).not.toContain(`action="${own}/two-factor/reset"`);
-    expect((await admin.client.post(`${own}/two-factor/reset`, { confirmReset: 'yes' })).status).toBe(403);
-    expect(await deps.db.selectFrom('user_totp').select('user_id').where('user_id', '=', admin.id).execute()).toHaveLength(1);
-    expect((await auditOf('TWO_FACTOR_RESET')).filter((e) => [user.id, admin.id].includes(e.detail.userId as string))).toEqual([]);
+    expect(
+      (await admin.client.post(`${own}/two-factor/reset`, { confirmReset: 'yes' })).status,
+    ).toBe(403);
+    expect(
+      await deps.db
+        .selectFrom('user_totp')
+        .select('user_id')
+        .where('user_id', '=', admin.id)
+        .execute(),
+    ).toHaveLength(1);
+    expect(
+      (await auditOf('TWO_FACTOR_RESET')).filter((e) =>
+        [user.id, admin.id].includes(e.detail.userId as string),
+      ),
+    ).toEqual([]);
   });
 });

@@ -13,16 +13,27 @@ describe('administrators and case roles under enforced two-factor sign-in', () =
     const admin = await createStaff(t.deps, t.teamId, ['administrator']);
     const client = new TestClient(t.app);
     // A password alone does not let an administrator in.
-    expect((await client.signIn(admin.email, PASSWORD)).headers.get('location')).toBe('/login/two-factor/enrol');
-    expect((await client.get(`/admin/teams/${t.teamId}/users`)).headers.get('location')).toBe('/login');
+    expect((await client.signIn(admin.email, PASSWORD)).headers.get('location')).toBe(
+      '/login/two-factor/enrol',
+    );
+    expect((await client.get(`/admin/teams/${t.teamId}/users`)).headers.get('location')).toBe(
+      '/login',
+    );
     const secret = await enrolAtSignIn(client);
 
     // Giving oneself a case role is refused, and nothing changes.
     const userPage = `/admin/teams/${t.teamId}/users/${admin.id}`;
     expect((await client.get(userPage)).status).toBe(200);
-    const self = await postFields(client, `${userPage}/roles`, [['roles', 'administrator'], ['roles', 'safety_coordinator']]);
+    const self = await postFields(client, `${userPage}/roles`, [
+      ['roles', 'administrator'],
+      ['roles', 'safety_coordinator'],
+    ]);
     expect(self.status).toBe(403);
-    const roles = await t.deps.db.selectFrom('team_membership').select('role').where('user_id', '=', admin.id).execute();
+    const roles = await t.deps.db
+      .selectFrom('team_membership')
+      .select('role')
+      .where('user_id', '=', admin.id)
+      .execute();
     expect(roles.map((r) => r.role)).toEqual(['administrator']);
 
     // Another administrator grants it (audited); the grantee's session ends and the next
@@ -32,8 +43,20 @@ describe('administrators and case roles under enforced two-factor sign-in', () =
     await otherClient.signIn(other.email, PASSWORD);
     await enrolAtSignIn(otherClient);
     await otherClient.get(userPage);
-    expect((await postFields(otherClient, `${userPage}/roles`, [['roles', 'administrator'], ['roles', 'safety_coordinator']])).status).toBe(303);
-    const audit = await t.deps.db.selectFrom('audit_event').select(['actor_user_id', 'detail']).where('type', '=', 'USER_ROLES_CHANGED').orderBy('id', 'desc').executeTakeFirstOrThrow();
+    expect(
+      (
+        await postFields(otherClient, `${userPage}/roles`, [
+          ['roles', 'administrator'],
+          ['roles', 'safety_coordinator'],
+        ])
+      ).status,
+    ).toBe(303);
+    const audit = await t.deps.db
+      .selectFrom('audit_event')
+      .select(['actor_user_id', 'detail'])
+      .where('type', '=', 'USER_ROLES_CHANGED')
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
     expect(audit.actor_user_id).toBe(other.id);
     expect((await client.get('/cases')).headers.get('location')).toBe('/login');
     const again = await signInWithCode(t.app, admin.email, secret);
@@ -44,18 +67,29 @@ describe('administrators and case roles under enforced two-factor sign-in', () =
     await t.deps.db.updateTable('institution').set({ require_two_factor: true }).execute();
     const officer = await createStaff(t.deps, t.teamId, ['support_officer']);
     const client = new TestClient(t.app);
-    expect((await client.signIn(officer.email, PASSWORD)).headers.get('location')).toBe('/team/activities');
+    expect((await client.signIn(officer.email, PASSWORD)).headers.get('location')).toBe(
+      '/team/activities',
+    );
     const admin = await createStaff(t.deps, t.teamId, ['administrator']);
     const adminClient = new TestClient(t.app);
     await adminClient.signIn(admin.email, PASSWORD);
     await enrolAtSignIn(adminClient);
     const page = `/admin/teams/${t.teamId}/users/${officer.id}`;
     await adminClient.get(page);
-    expect((await postFields(adminClient, `${page}/roles`, [['roles', 'support_officer'], ['roles', 'confidential_adviser']])).status).toBe(303);
+    expect(
+      (
+        await postFields(adminClient, `${page}/roles`, [
+          ['roles', 'support_officer'],
+          ['roles', 'confidential_adviser'],
+        ])
+      ).status,
+    ).toBe(303);
     // The open password-only session no longer works; signing in again leads to enrolment.
     expect((await client.get('/cases')).headers.get('location')).toBe('/login');
     const next = new TestClient(t.app);
-    expect((await next.signIn(officer.email, PASSWORD)).headers.get('location')).toBe('/login/two-factor/enrol');
+    expect((await next.signIn(officer.email, PASSWORD)).headers.get('location')).toBe(
+      '/login/two-factor/enrol',
+    );
   });
 
   it('switching the requirement on ends the password-only sessions of case roles and other administrators', async () => {
@@ -70,7 +104,9 @@ describe('administrators and case roles under enforced two-factor sign-in', () =
     const adminClient = new TestClient(t.app);
     await adminClient.signIn(admin.email, PASSWORD);
     await adminClient.get('/admin/security');
-    expect((await adminClient.submit('/admin/security', { requireTwoFactor: 'yes' })).status).toBe(200);
+    expect((await adminClient.submit('/admin/security', { requireTwoFactor: 'yes' })).status).toBe(
+      200,
+    );
     expect((await adviserClient.get('/cases')).headers.get('location')).toBe('/login');
     expect((await officerClient.get('/team/activities')).status).toBe(200); // a role the requirement does not cover
   });

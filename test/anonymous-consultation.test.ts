@@ -16,12 +16,22 @@ async function draft(caseId: string, summary: string) {
   const created = await client.post(`/cases/${caseId}/consultations`, { summary });
   return new URL(created.headers.get('location')!, 'http://x').pathname;
 }
-const statusOf = async (caseId: string) => (await t.deps.db.selectFrom('expert_consultation').select('status').where('case_id', '=', caseId).executeTakeFirstOrThrow()).status;
+const statusOf = async (caseId: string) =>
+  (
+    await t.deps.db
+      .selectFrom('expert_consultation')
+      .select('status')
+      .where('case_id', '=', caseId)
+      .executeTakeFirstOrThrow()
+  ).status;
 
 describe('anonymous consultation without consent', () => {
   it('needs no consent when the check finds nothing and the adviser confirms nothing identifies the reporter', async () => {
     const caseId = await reportStalking(t.deps, t.app);
-    const base = await draft(caseId, 'Een medewerker wordt al weken gevolgd; de dreiging neemt toe.');
+    const base = await draft(
+      caseId,
+      'Een medewerker wordt al weken gevolgd; de dreiging neemt toe.',
+    );
     const { client } = coordinator;
     await client.get(base);
     expect(client.lastHtml).toContain('Niets in deze samenvatting wijst naar de melder');
@@ -29,13 +39,21 @@ describe('anonymous consultation without consent', () => {
     await client.get(base);
     expect((await client.post(`${base}/publish`, { nothingIdentifies: 'yes' })).status).toBe(303);
     expect(await statusOf(caseId)).toBe('published');
-    const event = await t.deps.db.selectFrom('audit_event').select('detail').where('case_id', '=', caseId).where('type', '=', 'CONSULTATION_PUBLISHED').executeTakeFirstOrThrow();
+    const event = await t.deps.db
+      .selectFrom('audit_event')
+      .select('detail')
+      .where('case_id', '=', caseId)
+      .where('type', '=', 'CONSULTATION_PUBLISHED')
+      .executeTakeFirstOrThrow();
     expect(event.detail).toMatchObject({ basis: 'anonymous_nothing_identifies', basisId: null });
   });
 
   it('still needs consent when something identifying is in it, such as an e-mail address, even confirmed by the adviser', async () => {
     const caseId = await reportStalking(t.deps, t.app);
-    const base = await draft(caseId, 'Een medewerker wordt gevolgd; bereikbaar via melder@example.test.');
+    const base = await draft(
+      caseId,
+      'Een medewerker wordt gevolgd; bereikbaar via melder@example.test.',
+    );
     const { client } = coordinator;
     await client.get(base);
     const key = /name="key" value="([^"]+)"/.exec(client.lastHtml)![1]!;

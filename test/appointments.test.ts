@@ -17,13 +17,22 @@ function parseIcs(text: string): Record<string, string> {
   const end = lines.indexOf('END:VEVENT');
   expect(start).toBeGreaterThan(0);
   expect(end).toBeGreaterThan(start);
-  return Object.fromEntries(lines.slice(start + 1, end).map((l) => [l.slice(0, l.indexOf(':')), l.slice(l.indexOf(':') + 1)]));
+  return Object.fromEntries(
+    lines
+      .slice(start + 1, end)
+      .map((l) => [l.slice(0, l.indexOf(':')), l.slice(l.indexOf(':') + 1)]),
+  );
 }
 
 async function namedReport(lang: 'nl' | 'en' = 'nl') {
   const reporter = new TestClient(t.app, lang);
   await reporter.get('/melden');
-  const fields = intakeFields(reporter, { anonymous: 'no', name: 'Noor Benoemd', contact: 'noor@example.test', narrative: 'Mijn leidinggevende 4d4d schreeuwt.' });
+  const fields = intakeFields(reporter, {
+    anonymous: 'no',
+    name: 'Noor Benoemd',
+    contact: 'noor@example.test',
+    narrative: 'Mijn leidinggevende 4d4d schreeuwt.',
+  });
   expect((await postMultipart(reporter, '/melden', fields)).status).toBe(200);
   expect(reporter.lastHtml).not.toContain('data-testid="receipt"');
   const reference = /data-testid="reference">([^<]+)</.exec(reporter.lastHtml)![1]!;
@@ -38,28 +47,47 @@ describe('appointments', () => {
   it('takes a request after a named intake; the adviser confirms; a content-free notice links to a valid .ics', async () => {
     const { reporter, reference, key } = await namedReport();
     const res = await reporter.post('/melden/afspraak', {
-      idempotencyKey: key, mode: 'online_meeting', slot1: `${NEXT_YEAR}-03-02T10:00`, slot2: `${NEXT_YEAR}-07-15 14:30`, slot3: '', email: 'noor@example.test',
+      idempotencyKey: key,
+      mode: 'online_meeting',
+      slot1: `${NEXT_YEAR}-03-02T10:00`,
+      slot2: `${NEXT_YEAR}-07-15 14:30`,
+      slot3: '',
+      email: 'noor@example.test',
     });
     expect(res.status).toBe(303); // post/redirect/get: a reload cannot request it twice
     expect((await reporter.follow(res)).status).toBe(200);
     expect(reporter.lastHtml).toContain('data-testid="appointment-requested"');
 
-    const caseId = (await t.deps.db.selectFrom('case').select('id').where('reference', '=', reference).executeTakeFirstOrThrow()).id;
-    const adviser = await createStaff(t.deps, await defaultTeamId(t.deps), ['confidential_adviser']);
+    const caseId = (
+      await t.deps.db
+        .selectFrom('case')
+        .select('id')
+        .where('reference', '=', reference)
+        .executeTakeFirstOrThrow()
+    ).id;
+    const adviser = await createStaff(t.deps, await defaultTeamId(t.deps), [
+      'confidential_adviser',
+    ]);
     const staff = new TestClient(t.app, 'en');
     await staff.signIn(adviser.email, PASSWORD);
     await staff.get(`/cases/${caseId}/messages`);
-    const action = /action="(\/cases\/[0-9a-f-]+\/appointments\/[0-9a-f-]+\/confirm)"/.exec(staff.lastHtml)![1]!;
+    const action = /action="(\/cases\/[0-9a-f-]+\/appointments\/[0-9a-f-]+\/confirm)"/.exec(
+      staff.lastHtml,
+    )![1]!;
     expect((await staff.post(action, { slot: '1' })).status).toBe(422);
     expect(staff.lastHtml).toContain('Fill in this field.');
-    expect((await staff.submit(action, { slot: '1', details: 'Teams-link volgt; kamer 2.14' })).status).toBe(200);
+    expect(
+      (await staff.submit(action, { slot: '1', details: 'Teams-link volgt; kamer 2.14' })).status,
+    ).toBe(200);
     expect(staff.lastHtml).toContain('The appointment has been confirmed.');
 
-    for (let i = 0; i < 100 && t.smtp.messages.length === 0; i++) await new Promise((r) => setTimeout(r, 50));
+    for (let i = 0; i < 100 && t.smtp.messages.length === 0; i++)
+      await new Promise((r) => setTimeout(r, 50));
     expect(t.smtp.messages).toHaveLength(1);
     const mail = t.smtp.messages[0]!;
     const whole = `${mail.subject}\n${mail.text}`;
-    for (const secret of ['Noor', '4d4d', reference, 'ntimidat', 'kamer 2.14']) expect(whole).not.toContain(secret);
+    for (const secret of ['Noor', '4d4d', reference, 'ntimidat', 'kamer 2.14'])
+      expect(whole).not.toContain(secret);
     const link = /https?:\/\/[^\s]+\/afspraak\/[A-Za-z0-9_-]+\.ics/.exec(whole)?.[0];
     expect(link).toBeDefined();
 
@@ -74,34 +102,92 @@ describe('appointments', () => {
     expect(event.UID).toMatch(/@meldpunt$/);
     expect(event.SUMMARY).not.toContain('4d4d');
 
-    expect((await new TestClient(t.app).get('/afspraak/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA.ics')).status).toBe(404);
-    const types = (await t.deps.db.selectFrom('audit_event').select('type').where('case_id', '=', caseId).execute()).map((r) => r.type);
-    expect(types).toEqual(expect.arrayContaining(['APPOINTMENT_REQUESTED', 'APPOINTMENT_CONFIRMED', 'NOTIFICATION_SENT']));
+    expect(
+      (await new TestClient(t.app).get('/afspraak/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA.ics')).status,
+    ).toBe(404);
+    const types = (
+      await t.deps.db
+        .selectFrom('audit_event')
+        .select('type')
+        .where('case_id', '=', caseId)
+        .execute()
+    ).map((r) => r.type);
+    expect(types).toEqual(
+      expect.arrayContaining([
+        'APPOINTMENT_REQUESTED',
+        'APPOINTMENT_CONFIRMED',
+        'NOTIFICATION_SENT',
+      ]),
+    );
   });
 
   it('rejects a request without a mode or time, or with a past or malformed time, in both languages', async () => {
     const { reporter, key } = await namedReport();
-    const bad = { idempotencyKey: key, mode: '', slot1: '2001-01-01T10:00', slot2: '31-12-2030', slot3: '', email: 'geen-adres' };
+    const bad = {
+      idempotencyKey: key,
+      mode: '',
+      slot1: '2001-01-01T10:00',
+      slot2: '31-12-2030',
+      slot3: '',
+      email: 'geen-adres',
+    };
     expect((await reporter.post('/melden/afspraak', bad)).status).toBe(422);
-    for (const text of ['Maak een keuze.', 'Vul een geldig moment in de toekomst in', 'Vul een geldig e-mailadres in.', 'href="#field-slot1"', 'href="#field-mode"']) {
+    for (const text of [
+      'Maak een keuze.',
+      'Vul een geldig moment in de toekomst in',
+      'Vul een geldig e-mailadres in.',
+      'href="#field-slot1"',
+      'href="#field-mode"',
+    ]) {
       expect(reporter.lastHtml).toContain(text);
     }
     const { reporter: en, key: enKey } = await namedReport('en');
-    await en.post('/melden/afspraak', { ...bad, idempotencyKey: enKey, mode: 'phone', email: '', slot1: '', slot2: '' });
+    await en.post('/melden/afspraak', {
+      ...bad,
+      idempotencyKey: enKey,
+      mode: 'phone',
+      email: '',
+      slot1: '',
+      slot2: '',
+    });
     expect(en.lastHtml).toContain('Propose at least one time.');
-    expect(await t.deps.db.selectFrom('appointment').select('id').where('status', '=', 'requested').execute()).toHaveLength(0);
+    expect(
+      await t.deps.db
+        .selectFrom('appointment')
+        .select('id')
+        .where('status', '=', 'requested')
+        .execute(),
+    ).toHaveLength(0);
   });
 
   it('refuses the follow-up steps to another browser that carries the idempotency key (issue 15 finding 1)', async () => {
     const { key, reference } = await namedReport();
     const other = new TestClient(t.app);
     await other.get('/melden');
-    expect((await other.post('/melden/bewaard', { idempotencyKey: key, saved: 'yes' })).status).toBe(404);
+    expect(
+      (await other.post('/melden/bewaard', { idempotencyKey: key, saved: 'yes' })).status,
+    ).toBe(404);
     await other.get('/melden');
     expect((await other.post('/melden/gesprek', { idempotencyKey: key })).status).toBe(404);
     await other.get('/melden');
-    expect((await other.post('/melden/afspraak', { idempotencyKey: key, mode: 'phone', slot1: '2099-03-02T10:00', slot2: '', slot3: '', email: '' })).status).toBe(404);
-    const ofCase = await t.deps.db.selectFrom('appointment').innerJoin('case', 'case.id', 'appointment.case_id').select('appointment.id').where('case.reference', '=', reference).execute();
+    expect(
+      (
+        await other.post('/melden/afspraak', {
+          idempotencyKey: key,
+          mode: 'phone',
+          slot1: '2099-03-02T10:00',
+          slot2: '',
+          slot3: '',
+          email: '',
+        })
+      ).status,
+    ).toBe(404);
+    const ofCase = await t.deps.db
+      .selectFrom('appointment')
+      .innerJoin('case', 'case.id', 'appointment.case_id')
+      .select('appointment.id')
+      .where('case.reference', '=', reference)
+      .execute();
     expect(ofCase).toHaveLength(0);
   });
 
@@ -111,15 +197,28 @@ describe('appointments', () => {
     const fields = intakeFields(reporter);
     await postMultipart(reporter, '/melden', fields);
     expect(reporter.lastHtml).toContain('data-testid="receipt"');
-    expect((await reporter.post('/melden/bewaard', { idempotencyKey: fields.idempotencyKey! })).status).toBe(422);
+    expect(
+      (await reporter.post('/melden/bewaard', { idempotencyKey: fields.idempotencyKey! })).status,
+    ).toBe(422);
     expect(reporter.lastHtml).toContain('Confirm that you have saved your code.');
-    expect((await reporter.post('/melden/bewaard', { idempotencyKey: fields.idempotencyKey!, saved: 'yes' })).status).toBe(200);
+    expect(
+      (
+        await reporter.post('/melden/bewaard', {
+          idempotencyKey: fields.idempotencyKey!,
+          saved: 'yes',
+        })
+      ).status,
+    ).toBe(200);
     // Then a choice, not an appointment form: the mailbox, a conversation, or done (issue 18).
-    expect(reporter.lastHtml).toContain('<h1 class="utrecht-heading-1">What would you like to do now?</h1>');
+    expect(reporter.lastHtml).toContain(
+      '<h1 class="utrecht-heading-1">What would you like to do now?</h1>',
+    );
     expect(reporter.lastHtml).toContain('href="/postbus"');
     expect(reporter.lastHtml).toContain('action="/melden/gesprek"');
     expect(reporter.lastHtml).not.toContain('action="/melden/afspraak"');
-    expect((await reporter.post('/melden/gesprek', { idempotencyKey: fields.idempotencyKey! })).status).toBe(200);
+    expect(
+      (await reporter.post('/melden/gesprek', { idempotencyKey: fields.idempotencyKey! })).status,
+    ).toBe(200);
     expect(reporter.lastHtml).toContain('action="/melden/afspraak"');
     expect(reporter.lastHtml.match(/<h[1-6][^>]*>Request a conversation</g)).toHaveLength(1); // one heading, not the h1 and an h2 again
   });

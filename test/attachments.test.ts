@@ -3,24 +3,42 @@ import { sql } from 'kysely';
 import { PDFDocument } from 'pdf-lib';
 import sharp from 'sharp';
 import { pdfInfo, pdfText, pageCount, pdfImages } from './support/pdf.js';
-import { downloadFirstMailboxFile, EXIF_SECRET, jpegMarkers, jpegWithExif, openMailbox, postMultipart, reportAnonymously } from './support/reporter-flow.js';
+import {
+  downloadFirstMailboxFile,
+  EXIF_SECRET,
+  jpegMarkers,
+  jpegWithExif,
+  openMailbox,
+  postMultipart,
+  reportAnonymously,
+} from './support/reporter-flow.js';
 import { useTestApp } from './support/use-test-app.js';
 
 const t = useTestApp();
 
 async function counts() {
-  const a = await t.deps.db.selectFrom('case_attachment').select(({ fn }) => fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
-  const m = await t.deps.db.selectFrom('case_message').select(({ fn }) => fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
-  const c = await t.deps.db.selectFrom('case').select(({ fn }) => fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+  const a = await t.deps.db
+    .selectFrom('case_attachment')
+    .select(({ fn }) => fn.countAll<string>().as('n'))
+    .executeTakeFirstOrThrow();
+  const m = await t.deps.db
+    .selectFrom('case_message')
+    .select(({ fn }) => fn.countAll<string>().as('n'))
+    .executeTakeFirstOrThrow();
+  const c = await t.deps.db
+    .selectFrom('case')
+    .select(({ fn }) => fn.countAll<string>().as('n'))
+    .executeTakeFirstOrThrow();
   return { attachments: Number(a.n), messages: Number(m.n), cases: Number(c.n) };
 }
-
 
 describe('evidence uploads', () => {
   it('stores an image from the intake without its EXIF data, sealed, and gives it back', async () => {
     const original = jpegWithExif();
     expect(original.includes(Buffer.from(EXIF_SECRET))).toBe(true);
-    const { receipt } = await reportAnonymously(t.app, [{ field: 'files', name: 'IMG_2041.jpg', type: 'image/jpeg', bytes: original }]);
+    const { receipt } = await reportAnonymously(t.app, [
+      { field: 'files', name: 'IMG_2041.jpg', type: 'image/jpeg', bytes: original },
+    ]);
 
     const file = await downloadFirstMailboxFile(t.app, receipt);
     expect(file.type).toBe('image/jpeg');
@@ -34,7 +52,11 @@ describe('evidence uploads', () => {
     expect([meta.format, meta.width, meta.height, meta.exif]).toEqual(['jpeg', 1, 1, undefined]);
 
     // At rest the content is sealed: neither the image nor its name appears in the database.
-    const { rows } = await sql<{ dump: string }>`SELECT string_agg(encode(content, 'hex') || encode(file_name, 'hex'), '') AS dump FROM case_attachment`.execute(t.deps.db);
+    const { rows } = await sql<{
+      dump: string;
+    }>`SELECT string_agg(encode(content, 'hex') || encode(file_name, 'hex'), '') AS dump FROM case_attachment`.execute(
+      t.deps.db,
+    );
     expect(rows[0]!.dump).not.toContain(file.bytes.subarray(2, 40).toString('hex'));
     expect(rows[0]!.dump).not.toContain(Buffer.from('IMG_2041').toString('hex'));
   });
@@ -48,15 +70,26 @@ describe('evidence uploads', () => {
     const pdf = Buffer.from(await doc.save({ useObjectStreams: false }));
     expect(pdfInfo(pdf, 'Author')).toBe('Pieter Geheim');
     expect(pdf.includes(Buffer.from('/Author'))).toBe(true);
-    const { receipt } = await reportAnonymously(t.app, [{ field: 'files', name: 'bewijs.pdf', type: 'application/pdf', bytes: pdf }]);
+    const { receipt } = await reportAnonymously(t.app, [
+      { field: 'files', name: 'bewijs.pdf', type: 'application/pdf', bytes: pdf },
+    ]);
 
     const file = await downloadFirstMailboxFile(t.app, receipt);
     expect(file.type).toBe('application/pdf');
-    for (const secret of ['/Author', '/Creator', '/Title', '/Metadata', 'Pieter Geheim', 'Scanner van kamer', 'Aangifte concept']) {
+    for (const secret of [
+      '/Author',
+      '/Creator',
+      '/Title',
+      '/Metadata',
+      'Pieter Geheim',
+      'Scanner van kamer',
+      'Aangifte concept',
+    ]) {
       expect(file.bytes.includes(Buffer.from(secret))).toBe(false);
     }
     expect(pageCount(file.bytes)).toBe(1);
-    for (const key of ['Author', 'Creator', 'Title']) expect(pdfInfo(file.bytes, key)).toBeUndefined();
+    for (const key of ['Author', 'Creator', 'Title'])
+      expect(pdfInfo(file.bytes, key)).toBeUndefined();
     // The page is kept as a picture of itself (decision 021): no text layer, one image.
     expect(pdfText(pdf)).toContain('Bewijs');
     expect(pdfText(file.bytes).trim()).toBe('');
@@ -67,15 +100,45 @@ describe('evidence uploads', () => {
     const { receipt } = await reportAnonymously(t.app);
     const before = await counts();
     const cases: [string, { name: string; type: string; bytes: Uint8Array }, string, string][] = [
-      ['type', { name: 'foto.jpg', type: 'image/jpeg', bytes: Buffer.from('MZ this is not an image') }, 'Dit soort bestand kunnen we niet aannemen', 'We cannot accept this kind of file'],
-      ['malformed', { name: 'kapot.jpg', type: 'image/jpeg', bytes: jpegWithExif().subarray(0, 60) }, 'beschadigd of leeg', 'damaged or empty'],
-      ['size', { name: 'groot.pdf', type: 'application/pdf', bytes: Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(10 * 1024 * 1024)]) }, 'groter dan 10 MB', 'larger than 10 MB'],
+      [
+        'type',
+        { name: 'foto.jpg', type: 'image/jpeg', bytes: Buffer.from('MZ this is not an image') },
+        'Dit soort bestand kunnen we niet aannemen',
+        'We cannot accept this kind of file',
+      ],
+      [
+        'malformed',
+        { name: 'kapot.jpg', type: 'image/jpeg', bytes: jpegWithExif().subarray(0, 60) },
+        'beschadigd of leeg',
+        'damaged or empty',
+      ],
+      [
+        'size',
+        {
+          name: 'groot.pdf',
+          type: 'application/pdf',
+          bytes: Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(10 * 1024 * 1024)]),
+        },
+        'groter dan 10 MB',
+        'larger than 10 MB',
+      ],
     ];
     for (const [, file, nl, en] of cases) {
-      for (const [lang, expected] of [['nl', nl], ['en', en]] as const) {
+      for (const [lang, expected] of [
+        ['nl', nl],
+        ['en', en],
+      ] as const) {
         const { client } = await openMailbox(t.app, receipt, lang);
         await client.get('/postbus/inbox');
-        const res = await postMultipart(client, '/postbus/berichten', { body: 'Hierbij het bewijs.' }, [{ field: 'files', ...file }, { field: 'files', name: 'goed.jpg', type: 'image/jpeg', bytes: jpegWithExif() }]);
+        const res = await postMultipart(
+          client,
+          '/postbus/berichten',
+          { body: 'Hierbij het bewijs.' },
+          [
+            { field: 'files', ...file },
+            { field: 'files', name: 'goed.jpg', type: 'image/jpeg', bytes: jpegWithExif() },
+          ],
+        );
         expect(res.status).toBe(422);
         expect(client.lastHtml).toContain(expected);
         expect(client.lastHtml).toContain('href="#field-files"');
@@ -93,7 +156,9 @@ async function reportAnonymouslyRefused() {
   const { intakeFields } = await import('./support/reporter-flow.js');
   const client = new TestClient(t.app);
   await client.get('/melden');
-  const res = await postMultipart(client, '/melden', intakeFields(client), [{ field: 'files', name: 'x.png', type: 'image/png', bytes: Buffer.from('not a png at all') }]);
+  const res = await postMultipart(client, '/melden', intakeFields(client), [
+    { field: 'files', name: 'x.png', type: 'image/png', bytes: Buffer.from('not a png at all') },
+  ]);
   expect(res.status).toBe(422);
   return { client };
 }

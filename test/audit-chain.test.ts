@@ -11,7 +11,13 @@ const t = useTestApp();
 describe('the audit trail', () => {
   it('shows the coordinator the reads of the team\u2019s cases, and nobody else the viewer', async () => {
     const caseId = await caseIdOf(t.deps, (await submitReport(t.app)).reference);
-    const adviser = await signedIn(t.app, t.deps, t.teamId, ['confidential_adviser'], 'Adviseur Auditvisible');
+    const adviser = await signedIn(
+      t.app,
+      t.deps,
+      t.teamId,
+      ['confidential_adviser'],
+      'Adviseur Auditvisible',
+    );
     await adviser.client.get(`/cases/${caseId}`);
     const coordinator = await signedIn(t.app, t.deps, t.teamId, ['safety_coordinator']);
     const res = await coordinator.client.get(`/audit?case=${caseId}`);
@@ -20,7 +26,9 @@ describe('the audit trail', () => {
     expect(coordinator.client.lastHtml).toContain('Adviseur Auditvisible');
     expect(coordinator.client.lastHtml).toContain('data-testid="chain"');
     // A coordinator of another team sees none of it; an adviser may not open the viewer.
-    const other = await signedIn(t.app, t.deps, await createTeam(t.deps, `other-${Date.now()}`), ['safety_coordinator']);
+    const other = await signedIn(t.app, t.deps, await createTeam(t.deps, `other-${Date.now()}`), [
+      'safety_coordinator',
+    ]);
     await other.client.get(`/audit?case=${caseId}`);
     expect(other.client.lastHtml).not.toContain('Adviseur Auditvisible');
     expect((await adviser.client.get('/audit')).status).toBe(403);
@@ -30,14 +38,24 @@ describe('the audit trail', () => {
     const before = await verifyAuditChain(t.deps.db);
     expect(before.ok).toBe(true);
     expect(before.checked).toBeGreaterThan(5);
-    const target = await t.deps.db.selectFrom('audit_event').select('id').where('type', '=', 'CASE_VIEWED').executeTakeFirstOrThrow();
-    await sql`UPDATE audit_event SET detail = '{"forged":true}' WHERE id = ${target.id}`.execute(t.deps.db);
+    const target = await t.deps.db
+      .selectFrom('audit_event')
+      .select('id')
+      .where('type', '=', 'CASE_VIEWED')
+      .executeTakeFirstOrThrow();
+    await sql`UPDATE audit_event SET detail = '{"forged":true}' WHERE id = ${target.id}`.execute(
+      t.deps.db,
+    );
     const after = await verifyAuditChain(t.deps.db);
     expect(after).toMatchObject({ ok: false, brokenAt: target.id });
   });
 
   it('bin/meldpunt audit verify exits non-zero on the tampered chain, naming the event', async () => {
-    const env: Record<string, string> = { ...(process.env as Record<string, string>), MELDPUNT_DATA_DIR: t.deps.config.dataDir, DATABASE_URL: t.deps.config.databaseUrl! };
+    const env: Record<string, string> = {
+      ...(process.env as Record<string, string>),
+      MELDPUNT_DATA_DIR: t.deps.config.dataDir,
+      DATABASE_URL: t.deps.config.databaseUrl!,
+    };
     const broken = (await verifyAuditChain(t.deps.db)).brokenAt;
     let failed: { status?: number; stderr?: Buffer } | undefined;
     try {

@@ -12,14 +12,30 @@ describe('first administrator', () => {
     expect(token).toBeDefined();
     const client = new TestClient(t.app, 'en');
     await client.get(`/setup/${token}`);
-    const weak = await client.post(`/setup/${token}`, { displayName: 'Ada', email: 'ada@uni.example', password: 'short' });
+    const weak = await client.post(`/setup/${token}`, {
+      displayName: 'Ada',
+      email: 'ada@uni.example',
+      password: 'short',
+    });
     expect(weak.status).toBe(422);
     expect(client.lastHtml).toContain('Use at least 12 characters.');
-    const ok = await client.post(`/setup/${token}`, { displayName: 'Ada', email: 'ada@uni.example', password: 'a long passphrase' });
+    const ok = await client.post(`/setup/${token}`, {
+      displayName: 'Ada',
+      email: 'ada@uni.example',
+      password: 'a long passphrase',
+    });
     expect(ok.status).toBe(200);
-    const user = await t.deps.db.selectFrom('app_user').select('password_hash').where('email', '=', 'ada@uni.example').executeTakeFirstOrThrow();
+    const user = await t.deps.db
+      .selectFrom('app_user')
+      .select('password_hash')
+      .where('email', '=', 'ada@uni.example')
+      .executeTakeFirstOrThrow();
     expect(user.password_hash).toMatch(/^\$argon2id\$/);
-    const again = await client.post(`/setup/${token}`, { displayName: 'Eve', email: 'eve@uni.example', password: 'a long passphrase' });
+    const again = await client.post(`/setup/${token}`, {
+      displayName: 'Eve',
+      email: 'eve@uni.example',
+      password: 'a long passphrase',
+    });
     expect(again.status).toBe(404);
     expect(await issueFirstAdminToken(t.deps.db)).toBeUndefined();
   });
@@ -36,7 +52,11 @@ describe('staff sign-in', () => {
     expect(cookie).toMatch(/SameSite=Strict/);
     expect((await client.get('/cases')).status).toBe(200);
     await client.post('/logout', {});
-    const sessions = await t.deps.db.selectFrom('session').select('user_id').where('user_id', '=', user.id).execute();
+    const sessions = await t.deps.db
+      .selectFrom('session')
+      .select('user_id')
+      .where('user_id', '=', user.id)
+      .execute();
     expect(sessions).toHaveLength(0);
     expect((await client.get('/cases')).status).toBe(303);
   });
@@ -44,7 +64,8 @@ describe('staff sign-in', () => {
   it('throttles repeated wrong passwords, also refusing the right one while blocked', async () => {
     const user = await createStaff(t.deps, await defaultTeamId(t.deps), ['confidential_adviser']);
     const client = new TestClient(t.app, 'en');
-    for (let i = 0; i < 5; i++) expect((await client.signIn(user.email, 'wrong password')).status).toBe(401);
+    for (let i = 0; i < 5; i++)
+      expect((await client.signIn(user.email, 'wrong password')).status).toBe(401);
     const blocked = await client.signIn(user.email, PASSWORD);
     expect(blocked.status).toBe(429);
     expect(client.lastHtml).toContain('Too many failed attempts');

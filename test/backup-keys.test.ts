@@ -14,7 +14,11 @@ import { defaultTeamId } from './support/factories.js';
 type Deps = Awaited<ReturnType<typeof createTestDeps>>;
 const PASSPHRASE = 'the backup passphrase 4711';
 const KEYS_PASSPHRASE = 'the key archive passphrase 0815';
-const FILE_KEYS = { masterFromEnvironment: false, indexFromEnvironment: false, blindIndexFromEnvironment: false };
+const FILE_KEYS = {
+  masterFromEnvironment: false,
+  indexFromEnvironment: false,
+  blindIndexFromEnvironment: false,
+};
 const opened: Deps[] = [];
 afterAll(async () => {
   for (const d of opened) await d.dispose();
@@ -28,11 +32,28 @@ async function fresh() {
 async function reportAbout(deps: Deps, keyring: Keyring, email: string): Promise<string> {
   const teamId = await defaultTeamId(deps);
   return deps.db.transaction().execute(async (trx) => {
-    const created = await createCase(trx, keyring, {
-      teamId, source: 'staff', receivedOn: '2025-03-01', channel: 'email', via: 'self', reporterRole: 'student', reporterGender: 'female',
-      category: 'stalking', location: 'campus', accusedRole: 'student', isAnonymous: true, narrative: 'Hij volgt mij.',
-    } as never, { kind: 'system' });
-    await addAccusedIdentifiers(trx, keyring, created.id, [{ kind: 'email', value: email }], { kind: 'reporter' });
+    const created = await createCase(
+      trx,
+      keyring,
+      {
+        teamId,
+        source: 'staff',
+        receivedOn: '2025-03-01',
+        channel: 'email',
+        via: 'self',
+        reporterRole: 'student',
+        reporterGender: 'female',
+        category: 'stalking',
+        location: 'campus',
+        accusedRole: 'student',
+        isAnonymous: true,
+        narrative: 'Hij volgt mij.',
+      } as never,
+      { kind: 'system' },
+    );
+    await addAccusedIdentifiers(trx, keyring, created.id, [{ kind: 'email', value: email }], {
+      kind: 'reporter',
+    });
     return created.id;
   });
 }
@@ -47,11 +68,18 @@ function openIndependently(archive: Buffer, passphrase: string) {
   const salt = archive.subarray(at, (at += 16));
   const nonce = archive.subarray(at, (at += 12));
   const tag = archive.subarray(at, (at += 16));
-  const key = crypto.scryptSync(passphrase, salt, 32, { N: 2 ** log2N!, r: r!, p: p!, maxmem: 512 * 1024 * 1024 });
+  const key = crypto.scryptSync(passphrase, salt, 32, {
+    N: 2 ** log2N!,
+    r: r!,
+    p: p!,
+    maxmem: 512 * 1024 * 1024,
+  });
   const decipher = crypto.createDecipheriv('aes-256-gcm', key, nonce);
   decipher.setAAD(header);
   decipher.setAuthTag(tag);
-  const json = zlib.gunzipSync(Buffer.concat([decipher.update(archive.subarray(at)), decipher.final()])).toString('utf8');
+  const json = zlib
+    .gunzipSync(Buffer.concat([decipher.update(archive.subarray(at)), decipher.final()]))
+    .toString('utf8');
   return { cost: { N: 2 ** log2N!, r, p }, json };
 }
 
@@ -75,18 +103,40 @@ describe('backups and their keys', { timeout: 180_000 }, () => {
     const source = await fresh();
     const first = await reportAbout(source, source.keyring, 'Stalker@Example.test');
     const { archive } = await createBackup(source.db, source.keyring, PASSPHRASE, { kind: 'cli' });
-    await expect(createKeyArchive(source.db, source.keyring, PASSPHRASE, PASSPHRASE, { kind: 'cli' })).rejects.toThrow(/must differ/);
-    const keyArchive = await createKeyArchive(source.db, source.keyring, KEYS_PASSPHRASE, PASSPHRASE, { kind: 'cli' });
+    await expect(
+      createKeyArchive(source.db, source.keyring, PASSPHRASE, PASSPHRASE, { kind: 'cli' }),
+    ).rejects.toThrow(/must differ/);
+    const keyArchive = await createKeyArchive(
+      source.db,
+      source.keyring,
+      KEYS_PASSPHRASE,
+      PASSPHRASE,
+      { kind: 'cli' },
+    );
 
     const target = await fresh(); // its own, different keys
-    await expect(restoreBackup(target.db, target.keyring, archive, PASSPHRASE, { dataDir: target.config.dataDir, ...FILE_KEYS }))
-      .rejects.toThrow(/do not open this backup .*restore with --keys FILE/);
-    expect(() => openKeyArchive(keyArchive, 'not the right passphrase')).toThrow(/wrong passphrase/);
-    await restoreBackup(target.db, target.keyring, archive, PASSPHRASE, { dataDir: target.config.dataDir, keys: openKeyArchive(keyArchive, KEYS_PASSPHRASE), ...FILE_KEYS });
+    await expect(
+      restoreBackup(target.db, target.keyring, archive, PASSPHRASE, {
+        dataDir: target.config.dataDir,
+        ...FILE_KEYS,
+      }),
+    ).rejects.toThrow(/do not open this backup .*restore with --keys FILE/);
+    expect(() => openKeyArchive(keyArchive, 'not the right passphrase')).toThrow(
+      /wrong passphrase/,
+    );
+    await restoreBackup(target.db, target.keyring, archive, PASSPHRASE, {
+      dataDir: target.config.dataDir,
+      keys: openKeyArchive(keyArchive, KEYS_PASSPHRASE),
+      ...FILE_KEYS,
+    });
 
     const restarted = loadKeyring({ dataDir: target.config.dataDir }); // as the server reads the keys after the restore
     const repeat = await reportAbout(target, restarted, 'stalker@example.test');
-    const rows = await target.db.selectFrom('accused_identifier').select(['case_id', 'blind_index']).where('case_id', 'in', [first, repeat]).execute();
+    const rows = await target.db
+      .selectFrom('accused_identifier')
+      .select(['case_id', 'blind_index'])
+      .where('case_id', 'in', [first, repeat])
+      .execute();
     expect(rows).toHaveLength(2);
     expect(rows[0]!.blind_index.equals(rows[1]!.blind_index)).toBe(true);
   });

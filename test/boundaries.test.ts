@@ -14,7 +14,7 @@ describe('import boundaries (npm run lint:boundaries)', () => {
       'no-feature-folder-cycles: alpha -> beta closes a cycle between feature folders',
       'no-feature-folder-cycles: beta -> alpha closes a cycle between feature folders',
       'no-foreign-queries: src/server/beta/beta.service.ts → src/server/alpha/alpha.queries.ts',
-      "no-foreign-routes: src/server/beta/beta.service.ts → src/server/alpha/alpha.routes.ts",
+      'no-foreign-routes: src/server/beta/beta.service.ts → src/server/alpha/alpha.routes.ts',
     ]);
   });
 

@@ -13,7 +13,8 @@ import { useTestApp } from './support/use-test-app.js';
  * 48 and 12 hours are left, and once when it has passed — each reminder once.
  */
 const t = useTestApp({ smtp: true, env: { MELDPUNT_BASE_URL: 'https://meldpunt.example.test' } });
-const DESCRIPTION = 'Een map met gesprekverslagen is per ongeluk gedeeld met de sectie Zeewolde-Noord.';
+const DESCRIPTION =
+  'Een map met gesprekverslagen is per ongeluk gedeeld met de sectie Zeewolde-Noord.';
 // 2 November 2026, 09:00 in Amsterdam (CET, UTC+1) is 08:00 UTC.
 const FOUND_LOCAL = '2026-11-02T09:00';
 const FOUND = new Date('2026-11-02T08:00:00Z');
@@ -25,14 +26,25 @@ let coordinator: TestClient;
 
 const breachMails = () => t.smtp.messages.filter((m) => /datalek|breach/i.test(m.subject ?? ''));
 async function mailsUntil(count: number): Promise<ParsedMail[]> {
-  for (let i = 0; i < 300 && breachMails().length < count; i++) await new Promise((r) => setTimeout(r, 10));
+  for (let i = 0; i < 300 && breachMails().length < count; i++)
+    await new Promise((r) => setTimeout(r, 10));
   return breachMails();
 }
 const to = (m: ParsedMail) => (Array.isArray(m.to) ? m.to[0] : m.to)?.value[0]?.address;
 
 const form = (extra: Record<string, string> = {}) => ({
-  description: DESCRIPTION, foundAt: FOUND_LOCAL, caseRefs: 'ST-2026-0012', peopleCount: '3', risk: 'risk', riskNotes: '', apNotifiedAt: '', apReason: '',
-  subjectsNotifiedAt: '', subjectsReason: '', measures: '', ...extra,
+  description: DESCRIPTION,
+  foundAt: FOUND_LOCAL,
+  caseRefs: 'ST-2026-0012',
+  peopleCount: '3',
+  risk: 'risk',
+  riskNotes: '',
+  apNotifiedAt: '',
+  apReason: '',
+  subjectsNotifiedAt: '',
+  subjectsReason: '',
+  measures: '',
+  ...extra,
 });
 
 async function record(): Promise<string> {
@@ -55,7 +67,10 @@ beforeAll(async () => {
 describe('the breach register', () => {
   it('refuses an incomplete record with a message per field', async () => {
     await coordinator.get(`/team/breaches?team=${t.teamId}`);
-    const res = await coordinator.post(`/team/breaches?team=${t.teamId}`, form({ description: '', foundAt: '2999-01-01T10:00' }));
+    const res = await coordinator.post(
+      `/team/breaches?team=${t.teamId}`,
+      form({ description: '', foundAt: '2999-01-01T10:00' }),
+    );
     expect(res.status).toBe(422);
     expect(coordinator.lastHtml).toContain('href="#field-description"');
     expect(coordinator.lastHtml).toContain('href="#field-foundAt"');
@@ -83,13 +98,20 @@ describe('the breach register', () => {
     expect(mails).toHaveLength(4);
 
     await coordinator.get(`/team/breaches/${id}?team=${t.teamId}`);
-    const told = await coordinator.post(`/team/breaches/${id}?team=${t.teamId}`, form({ apNotifiedAt: '2026-11-04T16:30' }));
+    const told = await coordinator.post(
+      `/team/breaches/${id}?team=${t.teamId}`,
+      form({ apNotifiedAt: '2026-11-04T16:30' }),
+    );
     expect(told.status).toBe(303);
     expect(await sendBreachReminders(t.deps, after(73))).toBe(0);
     await coordinator.get(`/team/breaches/${id}?team=${t.teamId}`);
     expect(coordinator.lastHtml).toContain('binnen 72 uur');
 
-    const audit = await t.deps.db.selectFrom('audit_event').select(['type', 'detail']).where('type', 'like', 'BREACH_%').execute();
+    const audit = await t.deps.db
+      .selectFrom('audit_event')
+      .select(['type', 'detail'])
+      .where('type', 'like', 'BREACH_%')
+      .execute();
     const count = (type: string) => audit.filter((e) => e.type === type).length;
     expect(count('BREACH_RECORDED')).toBe(1);
     expect(count('BREACH_UPDATED')).toBe(1);
@@ -102,7 +124,9 @@ describe('the breach register', () => {
     await record();
     expect(await sendBreachReminders(t.deps, after(73))).toBe(2);
     const mails = (await mailsUntil(before + 2)).slice(before);
-    expect(mails.find((m) => to(m) === anna.email)!.subject).toMatch(/termijn voor datalek \d+ is verstreken/);
+    expect(mails.find((m) => to(m) === anna.email)!.subject).toMatch(
+      /termijn voor datalek \d+ is verstreken/,
+    );
     expect(await sendBreachReminders(t.deps, after(80))).toBe(0);
   });
 
@@ -117,8 +141,12 @@ describe('the breach register', () => {
     const otherClient = new TestClient(t.app, 'nl');
     await otherClient.signIn(other.email, PASSWORD);
     const breach = { id: await record() };
-    expect((await otherClient.get(`/team/breaches/${breach.id}?team=${t.teamId}`)).status).toBe(403);
-    expect((await otherClient.get(`/team/breaches/${breach.id}?team=${otherTeam}`)).status).toBe(404);
+    expect((await otherClient.get(`/team/breaches/${breach.id}?team=${t.teamId}`)).status).toBe(
+      403,
+    );
+    expect((await otherClient.get(`/team/breaches/${breach.id}?team=${otherTeam}`)).status).toBe(
+      404,
+    );
     await otherClient.get(`/team/breaches?team=${otherTeam}`);
     expect(otherClient.lastHtml).not.toContain('Zeewolde');
   });
@@ -127,22 +155,73 @@ describe('the breach register', () => {
     const teamId = await createTeam(t.deps, 'cli_listed');
     const keeper = await createStaff(t.deps, teamId, ['administrator']);
     await t.deps.db.transaction().execute(async (trx) => {
-      const base = { description: 'Laptop kwijt.', caseRefs: undefined, peopleCount: 12, riskNotes: undefined, apReason: undefined, subjectsNotifiedAt: undefined, subjectsReason: undefined, measures: undefined };
-      await recordBreach(trx, teamId, { ...base, foundAt: new Date('2026-10-01T08:00:00Z'), risk: 'high', apNotifiedAt: new Date('2026-10-05T08:00:00Z') }, { kind: 'user', userId: keeper.id });
-      await recordBreach(trx, teamId, { ...base, foundAt: new Date('2026-10-10T08:00:00Z'), risk: 'unknown', apNotifiedAt: undefined }, { kind: 'user', userId: keeper.id });
+      const base = {
+        description: 'Laptop kwijt.',
+        caseRefs: undefined,
+        peopleCount: 12,
+        riskNotes: undefined,
+        apReason: undefined,
+        subjectsNotifiedAt: undefined,
+        subjectsReason: undefined,
+        measures: undefined,
+      };
+      await recordBreach(
+        trx,
+        teamId,
+        {
+          ...base,
+          foundAt: new Date('2026-10-01T08:00:00Z'),
+          risk: 'high',
+          apNotifiedAt: new Date('2026-10-05T08:00:00Z'),
+        },
+        { kind: 'user', userId: keeper.id },
+      );
+      await recordBreach(
+        trx,
+        teamId,
+        {
+          ...base,
+          foundAt: new Date('2026-10-10T08:00:00Z'),
+          risk: 'unknown',
+          apNotifiedAt: undefined,
+        },
+        { kind: 'user', userId: keeper.id },
+      );
     });
     const out: string[] = [];
-    const spy = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => (out.push(String(chunk)), true));
+    const spy = vi
+      .spyOn(process.stdout, 'write')
+      .mockImplementation((chunk: string | Uint8Array) => (out.push(String(chunk)), true));
     try {
       await commands['breaches list']!.run(t.deps, ['--team', 'cli_listed', '--format', 'json']);
     } finally {
       spy.mockRestore();
     }
-    const rows = JSON.parse(out.join('')) as { team: string; number: number; risk: string; peopleCount: number; apInTime: boolean | null; apDecided: boolean; deadline: string }[];
-    expect(rows.map((r) => [r.team, r.number, r.risk, r.peopleCount, r.apInTime, r.apDecided, r.deadline])).toEqual([
+    const rows = JSON.parse(out.join('')) as {
+      team: string;
+      number: number;
+      risk: string;
+      peopleCount: number;
+      apInTime: boolean | null;
+      apDecided: boolean;
+      deadline: string;
+    }[];
+    expect(
+      rows.map((r) => [
+        r.team,
+        r.number,
+        r.risk,
+        r.peopleCount,
+        r.apInTime,
+        r.apDecided,
+        r.deadline,
+      ]),
+    ).toEqual([
       ['cli_listed', 2, 'unknown', 12, null, false, '2026-10-13T08:00:00.000Z'],
       ['cli_listed', 1, 'high', 12, false, true, '2026-10-04T08:00:00.000Z'], // told after 96 hours: late
     ]);
-    await expect(commands['breaches list']!.run(t.deps, ['--team', 'nope'])).rejects.toThrow('unknown team: nope');
+    await expect(commands['breaches list']!.run(t.deps, ['--team', 'nope'])).rejects.toThrow(
+      'unknown team: nope',
+    );
   });
 });

@@ -7,7 +7,9 @@ const t = useTestApp();
 
 describe('downloads', () => {
   it('are served with a sandboxing Content-Security-Policy, and pages keep theirs', async () => {
-    const { receipt } = await reportAnonymously(t.app, [{ field: 'files', name: 'foto.jpg', type: 'image/jpeg', bytes: jpegWithExif() }]);
+    const { receipt } = await reportAnonymously(t.app, [
+      { field: 'files', name: 'foto.jpg', type: 'image/jpeg', bytes: jpegWithExif() },
+    ]);
     const { client } = await openMailbox(t.app, receipt);
     const page = await client.get('/postbus/inbox');
     expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");

@@ -41,16 +41,22 @@ function pdfWith(text: string): Buffer {
 /** Every row of every table as text (no pg_dump: `npm test` needs no system programs, and the embedded server is newer than a system pg_dump). */
 async function dumpEverything(): Promise<string> {
   const { rows: tables } = await sql<{ table_name: string }>`
-    SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'`.execute(t.deps.db);
+    SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'`.execute(
+    t.deps.db,
+  );
   expect(tables.length).toBeGreaterThan(15);
   const parts: string[] = [];
   for (const { table_name } of tables) {
-    const { rows } = await sql<{ j: string }>`SELECT row_to_json(t)::text AS j FROM ${sql.table(table_name)} t`.execute(t.deps.db);
+    const { rows } = await sql<{
+      j: string;
+    }>`SELECT row_to_json(t)::text AS j FROM ${sql.table(table_name)} t`.execute(t.deps.db);
     parts.push(...rows.map((r) => r.j));
   }
   // bytea is rendered as hex in JSON: decode every \\x… run too, so that raw bytes are searched.
   const text = parts.join('\n');
-  const decoded = [...text.matchAll(/\\\\x([0-9a-f]+)/g)].map((m) => Buffer.from(m[1]!, 'hex').toString('latin1'));
+  const decoded = [...text.matchAll(/\\\\x([0-9a-f]+)/g)].map((m) =>
+    Buffer.from(m[1]!, 'hex').toString('latin1'),
+  );
   return `${text}\n${decoded.join('\n')}`;
 }
 
@@ -62,15 +68,36 @@ describe('a database dump after realistic use', () => {
     await reporter.get('/melden');
     const form = new FormData();
     const fields = {
-      _csrf: reporter.csrfToken(), team: 'students', idempotencyKey: reporter.inputValue('idempotencyKey'), category: 'intimidation',
-      narrative: SECRETS.narrative, location: 'campus', reporterRole: 'student', accusedRole: 'staff', goal: 'action',
-      anonymous: 'no', name: SECRETS.name, contact: SECRETS.email,
+      _csrf: reporter.csrfToken(),
+      team: 'students',
+      idempotencyKey: reporter.inputValue('idempotencyKey'),
+      category: 'intimidation',
+      narrative: SECRETS.narrative,
+      location: 'campus',
+      reporterRole: 'student',
+      accusedRole: 'staff',
+      goal: 'action',
+      anonymous: 'no',
+      name: SECRETS.name,
+      contact: SECRETS.email,
     };
     for (const [k, v] of Object.entries(fields)) form.append(k, v);
-    form.append('files', new File([new Uint8Array(pdfWith(SECRETS.attachment))], 'verklaring.pdf', { type: 'application/pdf' }));
+    form.append(
+      'files',
+      new File([new Uint8Array(pdfWith(SECRETS.attachment))], 'verklaring.pdf', {
+        type: 'application/pdf',
+      }),
+    );
     expect((await reporter.send('/melden', { method: 'POST', body: form })).status).toBe(200);
-    const named = await caseIdOf(t.deps, /data-testid="reference">([^<]+)</.exec(reporter.lastHtml)![1]!);
-    const files = await t.deps.db.selectFrom('case_attachment').select('id').where('case_id', '=', named).execute();
+    const named = await caseIdOf(
+      t.deps,
+      /data-testid="reference">([^<]+)</.exec(reporter.lastHtml)![1]!,
+    );
+    const files = await t.deps.db
+      .selectFrom('case_attachment')
+      .select('id')
+      .where('case_id', '=', named)
+      .execute();
     expect(files).toHaveLength(1);
 
     // An anonymous report, its receipt used to sign in to the mailbox.
@@ -89,20 +116,38 @@ describe('a database dump after realistic use', () => {
     const file = await coordinator.client.get(`/cases/${named}/files/${files[0]!.id}`);
     const stored = Buffer.from(await file.arrayBuffer());
     expect(stored.subarray(0, 5).toString('latin1')).toBe('%PDF-');
-    const slice = stored.subarray(Math.floor(stored.length / 2), Math.floor(stored.length / 2) + 48);
+    const slice = stored.subarray(
+      Math.floor(stored.length / 2),
+      Math.floor(stored.length / 2) + 48,
+    );
     await coordinator.client.get(`/cases/${named}/consents`);
     await coordinator.client.submit(`/cases/${named}/consents`, {
-      info: 'case_content', recipientKind: 'partner', recipient: 'police', purpose: 'referral', obtainedVia: 'conversation', note: SECRETS.consentNote,
+      info: 'case_content',
+      recipientKind: 'partner',
+      recipient: 'police',
+      purpose: 'referral',
+      obtainedVia: 'conversation',
+      note: SECRETS.consentNote,
     });
     await coordinator.client.submit(`/cases/${named}/overrides`, {
-      info: 'reporter_identity', recipientKind: 'partner', recipient: 'police', purpose: 'escalation', reason: SECRETS.overrideReason,
+      info: 'reporter_identity',
+      recipientKind: 'partner',
+      recipient: 'police',
+      purpose: 'escalation',
+      reason: SECRETS.overrideReason,
     });
     expect(coordinator.client.lastHtml).toContain(SECRETS.overrideReason);
 
     const dump = await dumpEverything();
     expect(dump).toContain('intimidation'); // the statistical columns are there
     expect(dump.length).toBeGreaterThan(5000);
-    const needles = [...Object.values(SECRETS), receipt!, receipt!.replace(/-/g, ''), slice.toString('latin1'), slice.toString('hex')];
+    const needles = [
+      ...Object.values(SECRETS),
+      receipt!,
+      receipt!.replace(/-/g, ''),
+      slice.toString('latin1'),
+      slice.toString('hex'),
+    ];
     for (const needle of needles) expect(dump, needle).not.toContain(needle);
   });
 });

@@ -36,10 +36,16 @@ function tempDir(): string {
 }
 
 const mode = (file: string) => fs.statSync(file).mode & 0o777;
-const postmasterPid = (dataDir: string) => Number(fs.readFileSync(path.join(dataDir, 'pg', 'postmaster.pid'), 'utf8').split('\n')[0]);
+const postmasterPid = (dataDir: string) =>
+  Number(fs.readFileSync(path.join(dataDir, 'pg', 'postmaster.pid'), 'utf8').split('\n')[0]);
 
 async function meldpunt(dataDir: string, args: string[], env: NodeJS.ProcessEnv = {}) {
-  const childEnv: NodeJS.ProcessEnv = { ...process.env, MELDPUNT_DATA_DIR: dataDir, MELDPUNT_LOG_LEVEL: 'silent', ...env };
+  const childEnv: NodeJS.ProcessEnv = {
+    ...process.env,
+    MELDPUNT_DATA_DIR: dataDir,
+    MELDPUNT_LOG_LEVEL: 'silent',
+    ...env,
+  };
   if (!env.DATABASE_URL) delete childEnv.DATABASE_URL;
   return execFileAsync(BIN, args, { env: childEnv });
 }
@@ -53,13 +59,28 @@ describe('the data directory is private whatever the umask', () => {
   it('creates it 0700 with files 0600, and repairs the modes an earlier version left', async () => {
     const dataDir = path.join(tempDir(), 'data');
     fs.mkdirSync(path.join(dataDir, 'keys'), { recursive: true });
-    fs.writeFileSync(path.join(dataDir, 'keys', 'index.key'), crypto.randomBytes(32).toString('base64') + '\n');
+    fs.writeFileSync(
+      path.join(dataDir, 'keys', 'index.key'),
+      crypto.randomBytes(32).toString('base64') + '\n',
+    );
     fs.writeFileSync(path.join(dataDir, 'notes.txt'), 'left by an operator');
-    for (const [file, m] of [[dataDir, 0o777], [path.join(dataDir, 'keys'), 0o755], [path.join(dataDir, 'keys', 'index.key'), 0o644], [path.join(dataDir, 'notes.txt'), 0o666]] as const) fs.chmodSync(file, m);
+    for (const [file, m] of [
+      [dataDir, 0o777],
+      [path.join(dataDir, 'keys'), 0o755],
+      [path.join(dataDir, 'keys', 'index.key'), 0o644],
+      [path.join(dataDir, 'notes.txt'), 0o666],
+    ] as const)
+      fs.chmodSync(file, m);
     const database = await freshDatabase();
     const umask = process.umask(0);
     try {
-      const deps = await bootstrap(readConfig({ MELDPUNT_DATA_DIR: dataDir, DATABASE_URL: database.url, MELDPUNT_LOG_LEVEL: 'silent' }));
+      const deps = await bootstrap(
+        readConfig({
+          MELDPUNT_DATA_DIR: dataDir,
+          DATABASE_URL: database.url,
+          MELDPUNT_LOG_LEVEL: 'silent',
+        }),
+      );
       await deps.close();
     } finally {
       process.umask(umask);
@@ -67,7 +88,10 @@ describe('the data directory is private whatever the umask', () => {
     }
     expect(mode(dataDir)).toBe(0o700);
     expect(mode(path.join(dataDir, 'keys'))).toBe(0o700);
-    const files = [...fs.readdirSync(path.join(dataDir, 'keys')).map((f) => path.join(dataDir, 'keys', f)), path.join(dataDir, 'notes.txt')];
+    const files = [
+      ...fs.readdirSync(path.join(dataDir, 'keys')).map((f) => path.join(dataDir, 'keys', f)),
+      path.join(dataDir, 'notes.txt'),
+    ];
     expect(files.length).toBeGreaterThanOrEqual(4); // index, a new master and blind-index key, the operator's note
     for (const file of files) expect([file, mode(file)]).toEqual([file, 0o600]);
   });
@@ -98,7 +122,9 @@ describe('the embedded PostgreSQL', { timeout: 180_000 }, () => {
     expect(mode(server.dataDir)).toBe(user ? 0o710 : 0o700);
     if (user) expect(fs.statSync(server.dataDir).gid).toBe(user.gid);
     expect(mode(path.join(server.dataDir, 'pg'))).toBe(0o700);
-    expect(fs.statSync(path.join(server.dataDir, 'pg')).uid).toBe(user ? user.uid : process.getuid!());
+    expect(fs.statSync(path.join(server.dataDir, 'pg')).uid).toBe(
+      user ? user.uid : process.getuid!(),
+    );
     expect(mode(path.join(server.dataDir, 'pg.password'))).toBe(0o600);
     const pid = postmasterPid(server.dataDir);
 
@@ -113,7 +139,14 @@ describe('the embedded PostgreSQL', { timeout: 180_000 }, () => {
     await cluster.release();
     expect(isAlive(pid)).toBe(true);
 
-    const report = await meldpunt(server.dataDir, ['report', 'annual', '--year', '2025', '--format', 'json']);
+    const report = await meldpunt(server.dataDir, [
+      'report',
+      'annual',
+      '--year',
+      '2025',
+      '--format',
+      'json',
+    ]);
     expect(JSON.parse(report.stdout)).toMatchObject({ year: 2025 });
     expect((await fetch(`${server.url}/health`)).status).toBe(200);
 
@@ -139,7 +172,9 @@ describe('the embedded PostgreSQL', { timeout: 180_000 }, () => {
     cluster = await useEmbeddedCluster(dataDir);
     client = new pg.Client({ connectionString: cluster.url });
     await client.connect();
-    expect((await client.query('SELECT v FROM kept')).rows).toEqual([{ v: 'committed before the kill' }]);
+    expect((await client.query('SELECT v FROM kept')).rows).toEqual([
+      { v: 'committed before the kill' },
+    ]);
     await client.end();
     const restarted = postmasterPid(dataDir);
     expect(restarted).not.toBe(pid);
@@ -149,7 +184,10 @@ describe('the embedded PostgreSQL', { timeout: 180_000 }, () => {
 
   it('lets two commands create and start it at the same moment, then stops it', async () => {
     const dataDir = path.join(tempDir(), 'data');
-    const [a, b] = await Promise.all([meldpunt(dataDir, ['teams', 'list']), meldpunt(dataDir, ['teams', 'list'])]);
+    const [a, b] = await Promise.all([
+      meldpunt(dataDir, ['teams', 'list']),
+      meldpunt(dataDir, ['teams', 'list']),
+    ]);
     expect(a.stdout).toMatch(/^students\tdefault\t/m);
     expect(b.stdout).toBe(a.stdout);
     expect(fs.existsSync(path.join(dataDir, 'pg', 'postmaster.pid'))).toBe(false); // the last one stopped it
@@ -157,13 +195,16 @@ describe('the embedded PostgreSQL', { timeout: 180_000 }, () => {
 
   it('refuses a data directory whose socket path would be too long, in one line', async () => {
     const dataDir = path.join(tempDir(), 'x'.repeat(100));
-    await expect(useEmbeddedCluster(dataDir)).rejects.toThrow(/^the data directory path is too long for the embedded PostgreSQL's socket \(\d+ of at most 107 bytes/);
+    await expect(useEmbeddedCluster(dataDir)).rejects.toThrow(
+      /^the data directory path is too long for the embedded PostgreSQL's socket \(\d+ of at most 107 bytes/,
+    );
     expect(fs.existsSync(dataDir)).toBe(false);
   });
 });
 
 describe('a data directory of an earlier version on PGlite', { timeout: 180_000 }, () => {
-  const REFUSED = /^meldpunt: \S+\/pglite holds a PGlite database from an earlier Meldpunt; convert it once: .*`bin\/meldpunt backup create --out FILE`.*`bin\/meldpunt backup restore FILE --yes`.*\n$/;
+  const REFUSED =
+    /^meldpunt: \S+\/pglite holds a PGlite database from an earlier Meldpunt; convert it once: .*`bin\/meldpunt backup create --out FILE`.*`bin\/meldpunt backup restore FILE --yes`.*\n$/;
   /** A data directory as the earlier version left it: its PGlite folder (only PG_VERSION is looked at) and, if given, its keys. */
   function legacyDataDir(keys?: string): string {
     const dataDir = path.join(tempDir(), 'data');
@@ -173,31 +214,59 @@ describe('a data directory of an earlier version on PGlite', { timeout: 180_000 
     return dataDir;
   }
 
-  it('is refused with the conversion named, and converted in place from the previous release\'s own backup, keys kept', async () => {
+  it("is refused with the conversion named, and converted in place from the previous release's own backup, keys kept", async () => {
     // Release 72037b5's data directory and the backup it made (test/fixtures/release-72037b5/README.md).
     const fixture = path.resolve('test/fixtures/release-72037b5');
     const dataDir = legacyDataDir(path.join(fixture, 'keys'));
-    await expect(meldpunt(dataDir, ['teams', 'list'])).rejects.toMatchObject({ stderr: expect.stringMatching(REFUSED) });
+    await expect(meldpunt(dataDir, ['teams', 'list'])).rejects.toMatchObject({
+      stderr: expect.stringMatching(REFUSED),
+    });
     expect(fs.existsSync(path.join(dataDir, 'pg'))).toBe(false); // nothing created next to it
 
-    const restored = await meldpunt(dataDir, ['backup', 'restore', path.join(fixture, 'meldpunt.backup'), '--yes'], { MELDPUNT_BACKUP_PASSPHRASE: 'fixture-passphrase-72037b5' });
-    expect(restored.stdout).toMatch(/^restored \d+ rows in \d+ tables from the backup of 2026-12-04T\S+\nthe backup's schema \(20261125T010000-password-reset\) was migrated to this release's\n/);
-    expect(restored.stdout).toMatch(/make a key archive now and keep it apart: bin\/meldpunt backup keys --out FILE\n/);
-    expect(restored.stdout).toMatch(/the earlier PGlite database is kept, no longer used, in \S+\/pglite\.converted\n$/);
-    expect(fs.readFileSync(path.join(dataDir, 'pglite.converted', 'PG_VERSION'), 'utf8')).toBe('18\n');
+    const restored = await meldpunt(
+      dataDir,
+      ['backup', 'restore', path.join(fixture, 'meldpunt.backup'), '--yes'],
+      { MELDPUNT_BACKUP_PASSPHRASE: 'fixture-passphrase-72037b5' },
+    );
+    expect(restored.stdout).toMatch(
+      /^restored \d+ rows in \d+ tables from the backup of 2026-12-04T\S+\nthe backup's schema \(20261125T010000-password-reset\) was migrated to this release's\n/,
+    );
+    expect(restored.stdout).toMatch(
+      /make a key archive now and keep it apart: bin\/meldpunt backup keys --out FILE\n/,
+    );
+    expect(restored.stdout).toMatch(
+      /the earlier PGlite database is kept, no longer used, in \S+\/pglite\.converted\n$/,
+    );
+    expect(fs.readFileSync(path.join(dataDir, 'pglite.converted', 'PG_VERSION'), 'utf8')).toBe(
+      '18\n',
+    );
     expect((await meldpunt(dataDir, ['teams', 'list'])).stdout).toMatch(/^fixture\t/m);
     for (const file of ['index.key', 'blind-index.key']) {
-      expect(fs.readFileSync(path.join(dataDir, 'keys', file), 'utf8')).toBe(fs.readFileSync(path.join(fixture, 'keys', file), 'utf8'));
+      expect(fs.readFileSync(path.join(dataDir, 'keys', file), 'utf8')).toBe(
+        fs.readFileSync(path.join(fixture, 'keys', file), 'utf8'),
+      );
     }
 
     // The imported case opens with the keys of the earlier data directory, on this release's schema.
-    const deps = await bootstrap(readConfig({ MELDPUNT_DATA_DIR: dataDir, MELDPUNT_LOG_LEVEL: 'silent' }));
+    const deps = await bootstrap(
+      readConfig({ MELDPUNT_DATA_DIR: dataDir, MELDPUNT_LOG_LEVEL: 'silent' }),
+    );
     try {
       expect(deps.kind).toBe('embedded');
-      const sealed = await deps.db.selectFrom('case').select(['id', 'summary', 'intake_key_hash']).where('reference', '=', 'FIX-001').executeTakeFirstOrThrow();
-      const key = await deps.db.selectFrom('case_key').selectAll().where('case_id', '=', sealed.id).executeTakeFirstOrThrow();
+      const sealed = await deps.db
+        .selectFrom('case')
+        .select(['id', 'summary', 'intake_key_hash'])
+        .where('reference', '=', 'FIX-001')
+        .executeTakeFirstOrThrow();
+      const key = await deps.db
+        .selectFrom('case_key')
+        .selectAll()
+        .where('case_id', '=', sealed.id)
+        .executeTakeFirstOrThrow();
       const dataKey = unwrapDataKey(deps.keyring, sealed.id, key.master_key_id, key.wrapped_key);
-      expect(openText(dataKey, sealed.summary!, `case:${sealed.id}:summary`)).toBe('Samenvatting van de fixture: een melding uit de vorige release');
+      expect(openText(dataKey, sealed.summary!, `case:${sealed.id}:summary`)).toBe(
+        'Samenvatting van de fixture: een melding uit de vorige release',
+      );
       expect(sealed.intake_key_hash).toBeNull();
       expect(await verifyAuditChain(deps.db)).toMatchObject({ ok: true });
     } finally {
@@ -206,25 +275,57 @@ describe('a data directory of an earlier version on PGlite', { timeout: 180_000 
   });
 
   it('is converted from a backup of this release too, with its key archive', async () => {
-    const env = { MELDPUNT_BACKUP_PASSPHRASE: 'a long backup passphrase', MELDPUNT_KEYS_PASSPHRASE: 'another long passphrase, for the keys' };
+    const env = {
+      MELDPUNT_BACKUP_PASSPHRASE: 'a long backup passphrase',
+      MELDPUNT_KEYS_PASSPHRASE: 'another long passphrase, for the keys',
+    };
     const source = await freshDatabase();
     const sourceDir = path.join(tempDir(), 'old');
     const backup = path.join(tempDir(), 'meldpunt.backup');
     const keys = path.join(tempDir(), 'meldpunt.keys');
     try {
-      await meldpunt(sourceDir, ['teams', 'create', '--key', 'ccp', '--name-nl', 'Centraal Contactpunt', '--name-en', 'Central Contact Point'], { DATABASE_URL: source.url });
-      await meldpunt(sourceDir, ['backup', 'create', '--out', backup], { DATABASE_URL: source.url, ...env });
-      await meldpunt(sourceDir, ['backup', 'keys', '--out', keys], { DATABASE_URL: source.url, ...env });
+      await meldpunt(
+        sourceDir,
+        [
+          'teams',
+          'create',
+          '--key',
+          'ccp',
+          '--name-nl',
+          'Centraal Contactpunt',
+          '--name-en',
+          'Central Contact Point',
+        ],
+        { DATABASE_URL: source.url },
+      );
+      await meldpunt(sourceDir, ['backup', 'create', '--out', backup], {
+        DATABASE_URL: source.url,
+        ...env,
+      });
+      await meldpunt(sourceDir, ['backup', 'keys', '--out', keys], {
+        DATABASE_URL: source.url,
+        ...env,
+      });
     } finally {
       await source.drop();
     }
 
     const dataDir = legacyDataDir();
-    await expect(meldpunt(dataDir, ['backup', 'restore', backup, '--yes'], env)).rejects.toMatchObject({
-      stderr: expect.stringMatching(/^meldpunt: the keys of this installation do not open this backup \(missing: .*\); restore with --keys FILE\n$/),
+    await expect(
+      meldpunt(dataDir, ['backup', 'restore', backup, '--yes'], env),
+    ).rejects.toMatchObject({
+      stderr: expect.stringMatching(
+        /^meldpunt: the keys of this installation do not open this backup \(missing: .*\); restore with --keys FILE\n$/,
+      ),
     });
-    const restored = await meldpunt(dataDir, ['backup', 'restore', backup, '--yes', '--keys', keys], env);
-    expect(restored.stdout).toMatch(/the earlier PGlite database is kept, no longer used, in \S+\/pglite\.converted\n$/);
+    const restored = await meldpunt(
+      dataDir,
+      ['backup', 'restore', backup, '--yes', '--keys', keys],
+      env,
+    );
+    expect(restored.stdout).toMatch(
+      /the earlier PGlite database is kept, no longer used, in \S+\/pglite\.converted\n$/,
+    );
     expect((await meldpunt(dataDir, ['teams', 'list'])).stdout).toMatch(/^ccp\t/m);
   });
 });

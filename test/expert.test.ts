@@ -25,7 +25,11 @@ async function createConsultation(caseId: string, summary: string): Promise<stri
 async function consentToExpertTeam(caseId: string): Promise<void> {
   await coordinator.client.get(`/cases/${caseId}/consents`);
   const res = await coordinator.client.submit(`/cases/${caseId}/consents`, {
-    info: 'anonymised_summary', recipientKind: 'role', recipient: 'expert_team_member', purpose: 'expert_consultation', obtainedVia: 'conversation',
+    info: 'anonymised_summary',
+    recipientKind: 'role',
+    recipient: 'expert_team_member',
+    purpose: 'expert_consultation',
+    obtainedVia: 'conversation',
   });
   expect(res.status).toBe(200);
 }
@@ -34,19 +38,34 @@ describe('anonymised expert consultation', () => {
   it('cannot be published while an e-mail address or a phone number is in it; publishes once removed or confirmed', async () => {
     const caseId = await reportStalking(t.deps, t.app);
     const { client } = coordinator;
-    const id = await createConsultation(caseId, 'Een medewerker wordt gevolgd. Bereikbaar via sanne.visser@example.test of 06-12345678.');
+    const id = await createConsultation(
+      caseId,
+      'Een medewerker wordt gevolgd. Bereikbaar via sanne.visser@example.test of 06-12345678.',
+    );
     const base = `/cases/${caseId}/consultations/${id}`;
     let html = await (await client.get(base)).text();
     expect(html).toContain('sanne.visser@example.test');
     expect(html).toContain('06-12345678');
     const refused = await client.post(`${base}/publish`, {});
     expect(refused.status).toBe(422);
-    expect(client.lastHtml).toContain('Voorleggen kan pas als elk gevonden gegeven is verwijderd of bevestigd.');
-    expect((await t.deps.db.selectFrom('expert_consultation').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status).toBe('draft');
+    expect(client.lastHtml).toContain(
+      'Voorleggen kan pas als elk gevonden gegeven is verwijderd of bevestigd.',
+    );
+    expect(
+      (
+        await t.deps.db
+          .selectFrom('expert_consultation')
+          .select('status')
+          .where('id', '=', id)
+          .executeTakeFirstOrThrow()
+      ).status,
+    ).toBe('draft');
 
     // remove the e-mail address, confirm the (here harmless) number: then it may go out
     await client.get(base);
-    await client.post(`${base}/summary`, { summary: 'Een medewerker wordt gevolgd. Bereikbaar via 06-12345678.' });
+    await client.post(`${base}/summary`, {
+      summary: 'Een medewerker wordt gevolgd. Bereikbaar via 06-12345678.',
+    });
     html = await (await client.get(base)).text();
     expect(html).not.toContain('sanne.visser@example.test');
     expect((await client.post(`${base}/publish`, {})).status).toBe(422);
@@ -57,24 +76,51 @@ describe('anonymised expert consultation', () => {
     await consentToExpertTeam(caseId);
     await client.get(base);
     expect((await client.post(`${base}/publish`, {})).status).toBe(303);
-    expect((await t.deps.db.selectFrom('expert_consultation').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status).toBe('published');
-    expect(await auditTypes(t.deps, caseId)).toEqual(expect.arrayContaining(['CONSULTATION_CREATED', 'CONSULTATION_PUBLISH_REFUSED', 'CONSULTATION_FINDING_CONFIRMED', 'CONSULTATION_PUBLISHED']));
+    expect(
+      (
+        await t.deps.db
+          .selectFrom('expert_consultation')
+          .select('status')
+          .where('id', '=', id)
+          .executeTakeFirstOrThrow()
+      ).status,
+    ).toBe('published');
+    expect(await auditTypes(t.deps, caseId)).toEqual(
+      expect.arrayContaining([
+        'CONSULTATION_CREATED',
+        'CONSULTATION_PUBLISH_REFUSED',
+        'CONSULTATION_FINDING_CONFIRMED',
+        'CONSULTATION_PUBLISHED',
+      ]),
+    );
   });
 
   it('flags the names of the case parties until they are removed', async () => {
     const caseId = await reportStalking(t.deps, t.app);
-    const id = await createConsultation(caseId, 'De melder wordt gevolgd door Pietersen, een oud-collega.');
-    const html = await (await coordinator.client.get(`/cases/${caseId}/consultations/${id}`)).text();
+    const id = await createConsultation(
+      caseId,
+      'De melder wordt gevolgd door Pietersen, een oud-collega.',
+    );
+    const html = await (
+      await coordinator.client.get(`/cases/${caseId}/consultations/${id}`)
+    ).text();
     expect(html).toMatch(/Naam: <mark>Pietersen<\/mark>/);
-    expect((await coordinator.client.post(`/cases/${caseId}/consultations/${id}/publish`, {})).status).toBe(422);
+    expect(
+      (await coordinator.client.post(`/cases/${caseId}/consultations/${id}/publish`, {})).status,
+    ).toBe(422);
   });
 
   it('lets an expert-team member read the consultation and give advice that returns to the case — but never the case itself', async () => {
     const caseId = await reportStalking(t.deps, t.app);
-    const id = await createConsultation(caseId, 'Een promovendus wordt al maanden gevolgd door een oud-collega; de dreiging neemt toe.');
+    const id = await createConsultation(
+      caseId,
+      'Een promovendus wordt al maanden gevolgd door een oud-collega; de dreiging neemt toe.',
+    );
     await consentToExpertTeam(caseId);
     await coordinator.client.get(`/cases/${caseId}/consultations/${id}`);
-    expect((await coordinator.client.post(`/cases/${caseId}/consultations/${id}/publish`, {})).status).toBe(303);
+    expect(
+      (await coordinator.client.post(`/cases/${caseId}/consultations/${id}/publish`, {})).status,
+    ).toBe(303);
 
     const { client } = expert;
     expect((await client.get(`/cases/${caseId}`)).status).toBe(403);
@@ -88,14 +134,34 @@ describe('anonymised expert consultation', () => {
     expect(html).toContain('de dreiging neemt toe');
     expect(html).not.toContain('Sanne');
     expect(html).not.toContain(caseId);
-    const reference = (await t.deps.db.selectFrom('case').select('reference').where('id', '=', caseId).executeTakeFirstOrThrow()).reference;
+    const reference = (
+      await t.deps.db
+        .selectFrom('case')
+        .select('reference')
+        .where('id', '=', caseId)
+        .executeTakeFirstOrThrow()
+    ).reference;
     expect(html).not.toContain(reference);
-    expect((await client.post(`/consultations/${id}/advice`, { advice: 'Adviseer aangifte en een contactverbod.' })).status).toBe(303);
+    expect(
+      (
+        await client.post(`/consultations/${id}/advice`, {
+          advice: 'Adviseer aangifte en een contactverbod.',
+        })
+      ).status,
+    ).toBe(303);
 
-    const back = await (await coordinator.client.get(`/cases/${caseId}/consultations/${id}`)).text();
+    const back = await (
+      await coordinator.client.get(`/cases/${caseId}/consultations/${id}`)
+    ).text();
     expect(back).toContain('Adviseer aangifte en een contactverbod.');
     const types = await auditTypes(t.deps, caseId);
-    expect(types).toEqual(expect.arrayContaining(['CASE_ACCESS_REFUSED', 'CONSULTATION_VIEWED', 'CONSULTATION_ADVICE_ADDED']));
+    expect(types).toEqual(
+      expect.arrayContaining([
+        'CASE_ACCESS_REFUSED',
+        'CONSULTATION_VIEWED',
+        'CONSULTATION_ADVICE_ADDED',
+      ]),
+    );
   });
 
   it('keeps draft consultations from the expert team', async () => {
@@ -108,11 +174,17 @@ describe('anonymised expert consultation', () => {
 
 describe('threat evidence log kept by a communications officer', () => {
   it('is refused before the grant; after it the officer keeps the log but is still refused the case', async () => {
-    const caseId = await reportStalking(t.deps, t.app, { category: 'threat', subtype: 'online_hate' });
+    const caseId = await reportStalking(t.deps, t.app, {
+      category: 'threat',
+      subtype: 'online_hate',
+    });
     expect((await comms.client.get(`/threat-log/${caseId}`)).status).toBe(403); // the need-to-know table: refused inside the own team
 
     await coordinator.client.get(`/cases/${caseId}/threats`);
-    expect((await coordinator.client.post(`/cases/${caseId}/threats/grants`, { email: comms.email })).status).toBe(303);
+    expect(
+      (await coordinator.client.post(`/cases/${caseId}/threats/grants`, { email: comms.email }))
+        .status,
+    ).toBe(303);
 
     const { client } = comms;
     expect((await client.get(`/cases/${caseId}`)).status).toBe(403);
@@ -122,22 +194,53 @@ describe('threat evidence log kept by a communications officer', () => {
     const logHtml = await log.text();
     expect(logHtml).not.toContain('station'); // nothing of the narrative
     expect(logHtml).not.toContain('Sanne');
-    expect((await client.post(`/threat-log/${caseId}`, { platform: 'x_twitter', link: 'https://x.example/status/123', seenOn: '2026-11-20', note: 'Haatreactie na talkshow' })).status).toBe(303);
+    expect(
+      (
+        await client.post(`/threat-log/${caseId}`, {
+          platform: 'x_twitter',
+          link: 'https://x.example/status/123',
+          seenOn: '2026-11-20',
+          note: 'Haatreactie na talkshow',
+        })
+      ).status,
+    ).toBe(303);
     const after = await (await client.get(`/threat-log/${caseId}`)).text();
     expect(after).toContain('https://x.example/status/123');
-    const row = await t.deps.db.selectFrom('threat_evidence').select(['link', 'recorded_by']).where('case_id', '=', caseId).executeTakeFirstOrThrow();
+    const row = await t.deps.db
+      .selectFrom('threat_evidence')
+      .select(['link', 'recorded_by'])
+      .where('case_id', '=', caseId)
+      .executeTakeFirstOrThrow();
     expect(row.recorded_by).toBe(comms.id);
     expect(row.link.toString('utf8')).not.toContain('x.example');
-    expect(await auditTypes(t.deps, caseId)).toEqual(expect.arrayContaining(['THREAT_LOG_GRANTED', 'THREAT_EVIDENCE_ADDED', 'THREAT_LOG_VIEWED', 'CASE_ACCESS_REFUSED']));
+    expect(await auditTypes(t.deps, caseId)).toEqual(
+      expect.arrayContaining([
+        'THREAT_LOG_GRANTED',
+        'THREAT_EVIDENCE_ADDED',
+        'THREAT_LOG_VIEWED',
+        'CASE_ACCESS_REFUSED',
+      ]),
+    );
   });
 
   it('tracks the statement of support, other employers and periodic check-ins', async () => {
-    const caseId = await reportStalking(t.deps, t.app, { category: 'threat', subtype: 'after_media_appearance' });
+    const caseId = await reportStalking(t.deps, t.app, {
+      category: 'threat',
+      subtype: 'after_media_appearance',
+    });
     const { client } = coordinator;
     await client.get(`/cases/${caseId}/threats`);
-    await client.post(`/cases/${caseId}/threats/support`, { statementStatus: 'published', statementOn: '2026-11-21', otherEmployers: 'Ziekenhuis X (0,2 fte)', checkinEveryWeeks: '2' });
+    await client.post(`/cases/${caseId}/threats/support`, {
+      statementStatus: 'published',
+      statementOn: '2026-11-21',
+      otherEmployers: 'Ziekenhuis X (0,2 fte)',
+      checkinEveryWeeks: '2',
+    });
     await client.get(`/cases/${caseId}/threats`);
-    await client.post(`/cases/${caseId}/threats/checkins`, { occurredOn: '2026-11-23', note: 'Gaat beter, nog twee berichten.' });
+    await client.post(`/cases/${caseId}/threats/checkins`, {
+      occurredOn: '2026-11-23',
+      note: 'Gaat beter, nog twee berichten.',
+    });
     const html = await (await client.get(`/cases/${caseId}/threats`)).text();
     expect(html).toContain('Ziekenhuis X (0,2 fte)');
     expect(html).toContain('Gaat beter, nog twee berichten.');

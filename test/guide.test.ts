@@ -49,10 +49,22 @@ describe('the guide and the public pages', () => {
     const en = new TestClient(t.app, 'en');
     await en.get('/wegwijzer');
     const shipped = /<main[\s\S]*?<p>([^<]+)<\/p>/.exec(en.lastHtml)![1]!;
-    await t.deps.db.transaction().execute((trx) => saveGuideContent(trx, teamId, 'nl', 'Bel ons spreekuur 8f4c op dinsdag.\n\nOf loop binnen in gebouw C.', { kind: 'system' }));
+    await t.deps.db
+      .transaction()
+      .execute((trx) =>
+        saveGuideContent(
+          trx,
+          teamId,
+          'nl',
+          'Bel ons spreekuur 8f4c op dinsdag.\n\nOf loop binnen in gebouw C.',
+          { kind: 'system' },
+        ),
+      );
     const nl = new TestClient(t.app, 'nl');
     await nl.get('/wegwijzer');
-    expect(nl.lastHtml).toContain('<p>Bel ons spreekuur 8f4c op dinsdag.</p><p>Of loop binnen in gebouw C.</p>');
+    expect(nl.lastHtml).toContain(
+      '<p>Bel ons spreekuur 8f4c op dinsdag.</p><p>Of loop binnen in gebouw C.</p>',
+    );
     await en.get('/wegwijzer');
     expect(en.lastHtml).not.toContain('spreekuur 8f4c');
     expect(en.lastHtml).toContain(shipped);
@@ -65,13 +77,40 @@ describe('the guide and the public pages', () => {
     expect(destination).toContain('<a href="tel:0882342450">088 234 24 50</a>');
     expect(destination).toContain('Inloopspreekuur');
     const more = /data-testid="more-help">([\s\S]*?)<\/section>/.exec(nl.lastHtml)![1]!;
-    for (const shown of ['Alarmnummer 112', '0800-0113', 'Veilig Thuis', '0800-2000', '0900-8844', 'Huisarts', 'Ombudsfunctionaris']) expect(more).toContain(shown);
+    for (const shown of [
+      'Alarmnummer 112',
+      '0800-0113',
+      'Veilig Thuis',
+      '0800-2000',
+      '0900-8844',
+      'Huisarts',
+      'Ombudsfunctionaris',
+    ])
+      expect(more).toContain(shown);
     expect(more).not.toContain('088 234 24 50'); // the destination itself is not repeated
 
     const teamId = await defaultTeamId(t.deps);
     await t.deps.db.transaction().execute(async (trx) => {
-      await savePartner(trx, teamId, { key: 'eer_en_veiligheid', kind: 'external', nameNl: 'Kenniscentrum Eer & Veiligheid', nameEn: 'Honour & Safety Knowledge Centre', phone: '030 111 22 33', noteNl: 'Inloop op dinsdag 9c3e', isActive: true }, { kind: 'system' });
-      await savePartner(trx, teamId, { key: 'gp', kind: 'external', nameNl: 'Huisarts', nameEn: 'GP', isActive: false }, { kind: 'system' });
+      await savePartner(
+        trx,
+        teamId,
+        {
+          key: 'eer_en_veiligheid',
+          kind: 'external',
+          nameNl: 'Kenniscentrum Eer & Veiligheid',
+          nameEn: 'Honour & Safety Knowledge Centre',
+          phone: '030 111 22 33',
+          noteNl: 'Inloop op dinsdag 9c3e',
+          isActive: true,
+        },
+        { kind: 'system' },
+      );
+      await savePartner(
+        trx,
+        teamId,
+        { key: 'gp', kind: 'external', nameNl: 'Huisarts', nameEn: 'GP', isActive: false },
+        { kind: 'system' },
+      );
     });
     await nl.get('/wegwijzer/advies?need=honour&who=student');
     expect(nl.lastHtml).toContain('<a href="tel:0301112233">030 111 22 33</a>');

@@ -34,7 +34,11 @@ describe('every role lands on its own work (issue 19)', () => {
       expect(html, role).not.toContain('geen toegang');
       const inbox = await client.get('/cases');
       if (EXPECTED_HOME[role] === '/cases') expect(inbox.status).toBe(200);
-      else expect([inbox.status, inbox.headers.get('location')], role).toEqual([303, EXPECTED_HOME[role]]);
+      else
+        expect([inbox.status, inbox.headers.get('location')], role).toEqual([
+          303,
+          EXPECTED_HOME[role],
+        ]);
     }
   });
 
@@ -47,10 +51,14 @@ describe('every role lands on its own work (issue 19)', () => {
       for (const item of menuFor(memberships)) {
         const entry = ACCESS_TABLE.find((r) => r.method === 'GET' && r.path === item.path);
         expect(entry, item.path).toBeDefined();
-        expect(isAllowed(entry!.rule, { id: user.id, memberships }, undefined, t.teamId), `${role} ${item.path}`).toBe(true);
+        expect(
+          isAllowed(entry!.rule, { id: user.id, memberships }, undefined, t.teamId),
+          `${role} ${item.path}`,
+        ).toBe(true);
         const res = await client.get(item.path);
         expect([200, 303], `${role} ${item.path}`).toContain(res.status);
-        if (res.status === 303) expect(res.headers.get('location'), `${role} ${item.path}`).not.toBe('/login');
+        if (res.status === 303)
+          expect(res.headers.get('location'), `${role} ${item.path}`).not.toBe('/login');
       }
     }
   });

@@ -23,7 +23,9 @@ describe('cookies over https', () => {
 
     // A cookie without the prefix (as a sibling subdomain could set one) is not a session.
     const token = /^__Host-mp_session=([^;]+)/.exec(session)![1]!;
-    const planted = await t.app.request('/team/activities', { headers: { cookie: `mp_session=${token}` } });
+    const planted = await t.app.request('/team/activities', {
+      headers: { cookie: `mp_session=${token}` },
+    });
     expect(planted.headers.get('location')).toBe('/login');
   });
 });

@@ -9,7 +9,15 @@ const description = (html: string) => /<meta name="description" content="([^"]*)
 describe('search engines and standards mode (issue 25)', () => {
   it('serves every page with a doctype, public, staff and error pages alike', async () => {
     const client = new TestClient(t.app, 'nl');
-    for (const path of ['/', '/wegwijzer', '/melden', '/postbus', '/login', '/login/forgot', '/no-such-page']) {
+    for (const path of [
+      '/',
+      '/wegwijzer',
+      '/melden',
+      '/postbus',
+      '/login',
+      '/login/forgot',
+      '/no-such-page',
+    ]) {
       await client.get(path);
       expect(client.lastHtml.startsWith('<!DOCTYPE html><html lang="nl">'), path).toBe(true);
     }
@@ -29,7 +37,15 @@ describe('search engines and standards mode (issue 25)', () => {
 
   it('keeps question pages, the mailbox, the staff area and the answers to forms out of search engines', async () => {
     const client = new TestClient(t.app, 'nl');
-    for (const path of ['/postbus', '/login', '/login/forgot', '/wegwijzer/advies?need=listen&who=student', '/setup/abc', '/cases', '/no-such-page']) {
+    for (const path of [
+      '/postbus',
+      '/login',
+      '/login/forgot',
+      '/wegwijzer/advies?need=listen&who=student',
+      '/setup/abc',
+      '/cases',
+      '/no-such-page',
+    ]) {
       const res = await client.get(path);
       expect(res.headers.get('x-robots-tag'), path).toBe('noindex, nofollow');
     }

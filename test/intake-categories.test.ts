@@ -8,28 +8,74 @@ const t = useTestApp();
 
 beforeAll(async () => {
   await t.deps.db.transaction().execute(async (trx) => {
-    await saveCategoryVersion(trx, t.teamId, {
-      key: 'bullying', labelNl: 'Pesten en buitensluiten', labelEn: 'Bullying and exclusion', definitionNl: 'Herhaald kwetsen of buitensluiten.', definitionEn: 'Repeatedly hurting or excluding someone.',
-      subtypes: [], isRetired: false,
-    }, { kind: 'system' });
-    await saveCategoryVersion(trx, t.teamId, {
-      key: 'aggression', labelNl: 'Agressie', labelEn: 'Aggression', definitionNl: 'Agressie.', definitionEn: 'Aggression.',
-      subtypes: [{ key: 'verbal', labelNl: 'Schelden en dreigen', labelEn: 'Swearing and threatening' }, { key: 'physical', labelNl: 'Fysiek', labelEn: 'Physical' }], isRetired: false,
-    }, { kind: 'system' });
-    await saveCategoryVersion(trx, t.teamId, { key: 'stalking', labelNl: 'Stalking', labelEn: 'Stalking', definitionNl: '-', definitionEn: '-', subtypes: [], isRetired: true }, { kind: 'system' });
+    await saveCategoryVersion(
+      trx,
+      t.teamId,
+      {
+        key: 'bullying',
+        labelNl: 'Pesten en buitensluiten',
+        labelEn: 'Bullying and exclusion',
+        definitionNl: 'Herhaald kwetsen of buitensluiten.',
+        definitionEn: 'Repeatedly hurting or excluding someone.',
+        subtypes: [],
+        isRetired: false,
+      },
+      { kind: 'system' },
+    );
+    await saveCategoryVersion(
+      trx,
+      t.teamId,
+      {
+        key: 'aggression',
+        labelNl: 'Agressie',
+        labelEn: 'Aggression',
+        definitionNl: 'Agressie.',
+        definitionEn: 'Aggression.',
+        subtypes: [
+          { key: 'verbal', labelNl: 'Schelden en dreigen', labelEn: 'Swearing and threatening' },
+          { key: 'physical', labelNl: 'Fysiek', labelEn: 'Physical' },
+        ],
+        isRetired: false,
+      },
+      { kind: 'system' },
+    );
+    await saveCategoryVersion(
+      trx,
+      t.teamId,
+      {
+        key: 'stalking',
+        labelNl: 'Stalking',
+        labelEn: 'Stalking',
+        definitionNl: '-',
+        definitionEn: '-',
+        subtypes: [],
+        isRetired: true,
+      },
+      { kind: 'system' },
+    );
   });
 });
 
 async function toCategoryPage(client: TestClient) {
   await client.get('/melden');
   for (let i = 0; i < 5 && client.inputValue('step') !== 'category'; i++) {
-    await client.post('/melden/vraag', { draft: client.inputValue('draft'), step: client.inputValue('step'), idempotencyKey: client.inputValue('idempotencyKey'), behalf: 'self' });
+    await client.post('/melden/vraag', {
+      draft: client.inputValue('draft'),
+      step: client.inputValue('step'),
+      idempotencyKey: client.inputValue('idempotencyKey'),
+      behalf: 'self',
+    });
   }
   expect(client.inputValue('step')).toBe('category');
 }
 
 const post = (client: TestClient, fields: Record<string, string>) =>
-  client.post('/melden/vraag', { draft: client.inputValue('draft'), step: client.inputValue('step'), idempotencyKey: client.inputValue('idempotencyKey'), ...fields });
+  client.post('/melden/vraag', {
+    draft: client.inputValue('draft'),
+    step: client.inputValue('step'),
+    idempotencyKey: client.inputValue('idempotencyKey'),
+    ...fields,
+  });
 
 describe('intake categories from the team administration', () => {
   it('shows the current label, definition and subtypes, and leaves a retired category out', async () => {

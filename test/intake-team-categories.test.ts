@@ -14,10 +14,18 @@ const t = useTestApp();
 let coordinator: { id: string; email: string };
 
 const HAZING: CategoryInput = {
-  key: 'hazing', labelNl: 'Ontgroening', labelEn: 'Hazing', definitionNl: 'Vernederende rituelen bij toetreding.', definitionEn: 'Humiliating initiation rituals.',
-  subtypes: [{ key: 'initiation_week', labelNl: 'Introductieweek', labelEn: 'Introduction week' }], isRetired: false,
+  key: 'hazing',
+  labelNl: 'Ontgroening',
+  labelEn: 'Hazing',
+  definitionNl: 'Vernederende rituelen bij toetreding.',
+  definitionEn: 'Humiliating initiation rituals.',
+  subtypes: [{ key: 'initiation_week', labelNl: 'Introductieweek', labelEn: 'Introduction week' }],
+  isRetired: false,
 };
-const save = (input: CategoryInput) => t.deps.db.transaction().execute((trx) => saveCategoryVersion(trx, t.teamId, input, { kind: 'system' }));
+const save = (input: CategoryInput) =>
+  t.deps.db
+    .transaction()
+    .execute((trx) => saveCategoryVersion(trx, t.teamId, input, { kind: 'system' }));
 
 beforeAll(async () => {
   coordinator = await createStaff(t.deps, t.teamId, ['safety_coordinator', 'confidential_adviser']);
@@ -25,11 +33,20 @@ beforeAll(async () => {
 });
 
 const step = (client: TestClient, fields: Record<string, string>) =>
-  client.post('/melden/vraag', { draft: client.inputValue('draft'), step: client.inputValue('step'), idempotencyKey: client.inputValue('idempotencyKey'), ...fields });
+  client.post('/melden/vraag', {
+    draft: client.inputValue('draft'),
+    step: client.inputValue('step'),
+    idempotencyKey: client.inputValue('idempotencyKey'),
+    ...fields,
+  });
 
 async function caseOf(client: TestClient) {
   const reference = /data-testid="reference">([^<]+)</.exec(client.lastHtml)![1]!;
-  return t.deps.db.selectFrom('case').select(['id', 'category', 'subtype']).where('reference', '=', reference).executeTakeFirstOrThrow();
+  return t.deps.db
+    .selectFrom('case')
+    .select(['id', 'category', 'subtype'])
+    .where('reference', '=', reference)
+    .executeTakeFirstOrThrow();
 }
 
 describe('team-specific categories in the intake', () => {
@@ -50,12 +67,30 @@ describe('team-specific categories in the intake', () => {
   it('accepts the team keys in one POST, and refuses keys the team does not have', async () => {
     const client = new TestClient(t.app);
     await client.get('/melden');
-    expect((await postMultipart(client, '/melden', intakeFields(client, { category: 'hazing', subtype: 'initiation_week' }))).status).toBe(200);
+    expect(
+      (
+        await postMultipart(
+          client,
+          '/melden',
+          intakeFields(client, { category: 'hazing', subtype: 'initiation_week' }),
+        )
+      ).status,
+    ).toBe(200);
     expect(await caseOf(client)).toMatchObject({ category: 'hazing', subtype: 'initiation_week' });
     const other = new TestClient(t.app);
     await other.get('/melden');
-    expect((await postMultipart(other, '/melden', intakeFields(other, { category: 'hazing', subtype: 'physical' }))).status).toBe(422);
-    expect((await postMultipart(other, '/melden', intakeFields(other, { category: 'made_up' }))).status).toBe(422);
+    expect(
+      (
+        await postMultipart(
+          other,
+          '/melden',
+          intakeFields(other, { category: 'hazing', subtype: 'physical' }),
+        )
+      ).status,
+    ).toBe(422);
+    expect(
+      (await postMultipart(other, '/melden', intakeFields(other, { category: 'made_up' }))).status,
+    ).toBe(422);
   });
 });
 
@@ -66,10 +101,17 @@ describe('team-specific categories in the staff registration', () => {
     await staff.get('/cases/new');
     expect(staff.lastHtml).toContain('<option value="hazing">Hazing</option>');
     expect(staff.lastHtml).toContain('Hazing: Introduction week');
-    const created = await staff.post('/cases/new', registrationForm({ team: t.teamId, category: 'hazing', subtype: 'initiation_week' }));
+    const created = await staff.post(
+      '/cases/new',
+      registrationForm({ team: t.teamId, category: 'hazing', subtype: 'initiation_week' }),
+    );
     expect(created.status).toBe(303);
     const id = created.headers.get('location')!.split('/').pop()!;
-    const row = await t.deps.db.selectFrom('case').select(['reference', 'category', 'subtype']).where('id', '=', id).executeTakeFirstOrThrow();
+    const row = await t.deps.db
+      .selectFrom('case')
+      .select(['reference', 'category', 'subtype'])
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
     expect(row).toMatchObject({ category: 'hazing', subtype: 'initiation_week' });
     // The inbox filters on it and names it as the team does.
     await staff.get('/cases?category=hazing');
@@ -80,9 +122,23 @@ describe('team-specific categories in the staff registration', () => {
     expect(staff.lastHtml).not.toContain(row.reference);
 
     await staff.get('/cases/new');
-    expect((await staff.post('/cases/new', registrationForm({ team: t.teamId, category: 'made_up', subtype: '' }))).status).toBe(422);
+    expect(
+      (
+        await staff.post(
+          '/cases/new',
+          registrationForm({ team: t.teamId, category: 'made_up', subtype: '' }),
+        )
+      ).status,
+    ).toBe(422);
     expect(staff.lastHtml).toContain('href="#field-category"');
-    expect((await staff.post('/cases/new', registrationForm({ team: t.teamId, category: 'hazing', subtype: 'physical' }))).status).toBe(422);
+    expect(
+      (
+        await staff.post(
+          '/cases/new',
+          registrationForm({ team: t.teamId, category: 'hazing', subtype: 'physical' }),
+        )
+      ).status,
+    ).toBe(422);
     expect(staff.lastHtml).toContain('href="#field-subtype"');
   });
 });
@@ -91,9 +147,20 @@ describe('the case page shows the category as worded when the case was created',
   it('keeps the old label and subtype label after the administrator renames them', async () => {
     const reporter = new TestClient(t.app);
     await reporter.get('/melden');
-    await postMultipart(reporter, '/melden', intakeFields(reporter, { category: 'hazing', subtype: 'initiation_week' }));
+    await postMultipart(
+      reporter,
+      '/melden',
+      intakeFields(reporter, { category: 'hazing', subtype: 'initiation_week' }),
+    );
     const kase = await caseOf(reporter);
-    await save({ ...HAZING, labelNl: 'Ontgroening en groepsdruk', labelEn: 'Hazing and peer pressure', subtypes: [{ key: 'initiation_week', labelNl: 'Kennismakingstijd', labelEn: 'Getting-to-know period' }] });
+    await save({
+      ...HAZING,
+      labelNl: 'Ontgroening en groepsdruk',
+      labelEn: 'Hazing and peer pressure',
+      subtypes: [
+        { key: 'initiation_week', labelNl: 'Kennismakingstijd', labelEn: 'Getting-to-know period' },
+      ],
+    });
     const staff = new TestClient(t.app, 'en');
     await staff.signIn(coordinator.email, PASSWORD);
     const page = await staff.get(`/cases/${kase.id}`);
@@ -103,7 +170,11 @@ describe('the case page shows the category as worded when the case was created',
     // A case created after the rename shows the new wording.
     const later = new TestClient(t.app);
     await later.get('/melden');
-    await postMultipart(later, '/melden', intakeFields(later, { category: 'hazing', subtype: 'initiation_week' }));
+    await postMultipart(
+      later,
+      '/melden',
+      intakeFields(later, { category: 'hazing', subtype: 'initiation_week' }),
+    );
     await staff.get(`/cases/${(await caseOf(later)).id}`);
     expect(staff.lastHtml).toContain('Hazing and peer pressure — Getting-to-know period');
   });

@@ -36,7 +36,11 @@ async function submitReport(overrides: Record<string, string> = {}) {
 }
 
 async function caseIdOf(reference: string): Promise<string> {
-  const row = await t.deps.db.selectFrom('case').select('id').where('reference', '=', reference).executeTakeFirstOrThrow();
+  const row = await t.deps.db
+    .selectFrom('case')
+    .select('id')
+    .where('reference', '=', reference)
+    .executeTakeFirstOrThrow();
   return row.id;
 }
 
@@ -54,32 +58,64 @@ describe('public intake', () => {
     await reporter.post('/melden', form);
     const first = reporter.lastHtml;
     await reporter.post('/melden', form);
-    expect(/data-testid="receipt">([^<]+)</.exec(reporter.lastHtml)?.[1]).toBe(/data-testid="receipt">([^<]+)</.exec(first)?.[1]);
+    expect(/data-testid="receipt">([^<]+)</.exec(reporter.lastHtml)?.[1]).toBe(
+      /data-testid="receipt">([^<]+)</.exec(first)?.[1],
+    );
     const reference = /data-testid="reference">([^<]+)</.exec(first)![1]!;
     expect(/data-testid="reference">([^<]+)</.exec(reporter.lastHtml)?.[1]).toBe(reference);
-    const rows = await t.deps.db.selectFrom('case').select('id').where('reference', '=', reference).execute();
+    const rows = await t.deps.db
+      .selectFrom('case')
+      .select('id')
+      .where('reference', '=', reference)
+      .execute();
     expect(rows).toHaveLength(1);
   });
 
   it('rejects bad input of a full POST on the first question in error, in Dutch and in English, and stores nothing', async () => {
-    const before = await t.deps.db.selectFrom('case').select(({ fn }) => fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-    for (const [lang, choose, required] of [['nl', 'Maak een keuze.', 'Vul dit veld in.'], ['en', 'Make a choice.', 'Fill in this field.']] as const) {
+    const before = await t.deps.db
+      .selectFrom('case')
+      .select(({ fn }) => fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    for (const [lang, choose, required] of [
+      ['nl', 'Maak een keuze.', 'Vul dit veld in.'],
+      ['en', 'Make a choice.', 'Fill in this field.'],
+    ] as const) {
       const reporter = new TestClient(t.app, lang);
       await reporter.get('/melden');
-      const res = await reporter.post('/melden', intakeForm(reporter, { narrative: '  ', category: 'nonsense', anonymous: 'no' }));
+      const res = await reporter.post(
+        '/melden',
+        intakeForm(reporter, { narrative: '  ', category: 'nonsense', anonymous: 'no' }),
+      );
       expect(res.status).toBe(422);
       expect(reporter.lastHtml).toContain(choose);
       expect(reporter.lastHtml).toContain('href="#field-category"');
       expect(reporter.inputValue('step')).toBe('category');
       // Answering that question leads on to the next one in error.
-      await reporter.post('/melden/vraag', { draft: reporter.inputValue('draft'), step: 'category', category: 'bullying', returnTo: 'check' });
+      await reporter.post('/melden/vraag', {
+        draft: reporter.inputValue('draft'),
+        step: 'category',
+        category: 'bullying',
+        returnTo: 'check',
+      });
       expect(reporter.inputValue('step')).toBe('narrative');
       expect(reporter.lastHtml).not.toContain('href="#field-narrative"');
-      expect((await reporter.post('/melden/vraag', { draft: reporter.inputValue('draft'), step: 'narrative', narrative: ' ', returnTo: 'check' })).status).toBe(422);
+      expect(
+        (
+          await reporter.post('/melden/vraag', {
+            draft: reporter.inputValue('draft'),
+            step: 'narrative',
+            narrative: ' ',
+            returnTo: 'check',
+          })
+        ).status,
+      ).toBe(422);
       expect(reporter.lastHtml).toContain(required);
       expect(reporter.lastHtml).toContain('href="#field-narrative"');
     }
-    const after = await t.deps.db.selectFrom('case').select(({ fn }) => fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const after = await t.deps.db
+      .selectFrom('case')
+      .select(({ fn }) => fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     expect(after.n).toBe(before.n);
   });
 
@@ -96,7 +132,15 @@ describe('public intake', () => {
   });
 
   it('refuses a POST without a valid CSRF token and stores nothing', async () => {
-    const count = async () => Number((await t.deps.db.selectFrom('case').select(({ fn }) => fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    const count = async () =>
+      Number(
+        (
+          await t.deps.db
+            .selectFrom('case')
+            .select(({ fn }) => fn.countAll<number>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
     const before = await count();
     const reporter = new TestClient(t.app);
     await reporter.get('/melden');
@@ -111,9 +155,17 @@ describe('public intake', () => {
 
 describe('confidentiality at rest', () => {
   it('keeps no plaintext of the narrative, the reporter or the receipt code in any column', async () => {
-    const { receipt } = await submitReport({ narrative: 'Uniek verhaal 7f3a over de practicumleider.' });
-    await submitReport({ anonymous: 'no', name: 'Marieke Uniekenaam', contact: 'marieke.uniek@example.test' });
-    const { rows } = await (await import('kysely')).sql<{ dump: string }>`
+    const { receipt } = await submitReport({
+      narrative: 'Uniek verhaal 7f3a over de practicumleider.',
+    });
+    await submitReport({
+      anonymous: 'no',
+      name: 'Marieke Uniekenaam',
+      contact: 'marieke.uniek@example.test',
+    });
+    const { rows } = await (
+      await import('kysely')
+    ).sql<{ dump: string }>`
       SELECT string_agg(t::text, E'\n') AS dump FROM (
         SELECT row_to_json(c)::text AS t FROM "case" c
         UNION ALL SELECT row_to_json(p)::text FROM case_party p
@@ -122,7 +174,13 @@ describe('confidentiality at rest', () => {
       ) x`.execute(t.deps.db);
     const dump = rows[0]!.dump;
     expect(dump).toContain('sexual_violence'); // the dump does contain the statistical columns
-    for (const secret of ['Uniek verhaal 7f3a', 'Marieke Uniekenaam', 'marieke.uniek@example.test', receipt!, receipt!.replace(/-/g, '')]) {
+    for (const secret of [
+      'Uniek verhaal 7f3a',
+      'Marieke Uniekenaam',
+      'marieke.uniek@example.test',
+      receipt!,
+      receipt!.replace(/-/g, ''),
+    ]) {
       expect(dump).not.toContain(secret);
     }
   });
@@ -142,7 +200,11 @@ describe('the adviser inbox and case', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('cache-control')).toBe('no-store');
     expect(client.lastHtml).toContain(NARRATIVE);
-    const events = await t.deps.db.selectFrom('audit_event').select(['type', 'actor_user_id']).where('case_id', '=', id).execute();
+    const events = await t.deps.db
+      .selectFrom('audit_event')
+      .select(['type', 'actor_user_id'])
+      .where('case_id', '=', id)
+      .execute();
     expect(events).toContainEqual({ type: 'CASE_VIEWED', actor_user_id: adviser.id });
   });
 
@@ -162,7 +224,10 @@ describe('the adviser inbox and case', () => {
     expect(officerClient.lastHtml).not.toContain(reference);
 
     const otherTeam = await createTeam(t.deps, `staff-${Date.now()}`);
-    const stranger = await createStaff(t.deps, otherTeam, ['confidential_adviser', 'safety_coordinator']);
+    const stranger = await createStaff(t.deps, otherTeam, [
+      'confidential_adviser',
+      'safety_coordinator',
+    ]);
     const strangerClient = new TestClient(t.app);
     await strangerClient.signIn(stranger.email, PASSWORD);
     expect((await strangerClient.get(`/cases/${id}`)).status).toBe(404);
@@ -170,7 +235,13 @@ describe('the adviser inbox and case', () => {
     expect(strangerClient.lastHtml).not.toContain(reference);
     expect(strangerClient.lastHtml).not.toContain(NARRATIVE);
 
-    const refusals = await t.deps.db.selectFrom('audit_event').select('actor_user_id').where('type', '=', 'CASE_ACCESS_REFUSED').execute();
-    expect(refusals.map((r) => r.actor_user_id)).toEqual(expect.arrayContaining([officer.id, stranger.id]));
+    const refusals = await t.deps.db
+      .selectFrom('audit_event')
+      .select('actor_user_id')
+      .where('type', '=', 'CASE_ACCESS_REFUSED')
+      .execute();
+    expect(refusals.map((r) => r.actor_user_id)).toEqual(
+      expect.arrayContaining([officer.id, stranger.id]),
+    );
   });
 });

@@ -15,13 +15,27 @@ const LINK = 'https://meldpunt.example.nl/cases';
 describe('mail templates over SMTP', () => {
   it('delivers an invitation and a notification in the recipient language', async () => {
     const mailer = createMailer(smtp.url, 'Meldpunt <no-reply@example.nl>');
-    await mailer.send(renderMail('invitation', 'nl', 'anna@example.test', { link: 'https://meldpunt.example.nl/invite/abc', teamName: 'Team Sociale Veiligheid', days: 7 }));
+    await mailer.send(
+      renderMail('invitation', 'nl', 'anna@example.test', {
+        link: 'https://meldpunt.example.nl/invite/abc',
+        teamName: 'Team Sociale Veiligheid',
+        days: 7,
+      }),
+    );
     await mailer.send(renderMail('staffNotification', 'en', 'sam@example.test', { link: LINK }));
-    await mailer.send(renderMail('reporterNotification', 'nl', 'melder@example.test', { link: 'https://meldpunt.example.nl/brievenbus' }));
+    await mailer.send(
+      renderMail('reporterNotification', 'nl', 'melder@example.test', {
+        link: 'https://meldpunt.example.nl/brievenbus',
+      }),
+    );
     const byTo = (addr: string) => smtp.messages.find((m) => JSON.stringify(m.to).includes(addr))!;
-    expect(byTo('anna@example.test').subject).toBe('Uitnodiging voor het meldpunt sociale veiligheid');
+    expect(byTo('anna@example.test').subject).toBe(
+      'Uitnodiging voor het meldpunt sociale veiligheid',
+    );
     expect(byTo('anna@example.test').text).toContain('https://meldpunt.example.nl/invite/abc');
-    expect(byTo('sam@example.test').subject).toBe('Something is waiting for you at the reporting point');
+    expect(byTo('sam@example.test').subject).toBe(
+      'Something is waiting for you at the reporting point',
+    );
     expect(byTo('sam@example.test').text).toContain('Sign in to see what it is');
     expect(byTo('melder@example.test').subject).toBe('Nieuw bericht in je berichtenbox');
     expect(byTo('sam@example.test').from?.text).toContain('no-reply@example.nl');
@@ -32,7 +46,16 @@ describe('mail templates over SMTP', () => {
       for (const name of ['staffNotification', 'reporterNotification'] as const) {
         const mail = renderMail(name, lang, 'x@example.test', { link: LINK });
         const words = mail.text.replace(LINK, '').toLowerCase();
-        for (const forbidden of ['seksueel', 'sexual', 'pesten', 'bullying', 'melding 20', 'reference', 'kenmerk']) expect(words).not.toContain(forbidden);
+        for (const forbidden of [
+          'seksueel',
+          'sexual',
+          'pesten',
+          'bullying',
+          'melding 20',
+          'reference',
+          'kenmerk',
+        ])
+          expect(words).not.toContain(forbidden);
         expect(mail.text).toContain(LINK);
       }
     }

@@ -15,36 +15,72 @@ const people: Record<string, string> = {};
 beforeAll(async () => {
   const ccp = await createTeam(t.deps, 'ccp');
   const adviser = await createStaff(t.deps, t.teamId, ['confidential_adviser']);
-  const coordinator = await createStaff(t.deps, t.teamId, ['safety_coordinator', 'confidential_adviser']);
+  const coordinator = await createStaff(t.deps, t.teamId, [
+    'safety_coordinator',
+    'confidential_adviser',
+  ]);
   const support = await createStaff(t.deps, t.teamId, ['support_officer']);
   const gone = await createStaff(t.deps, t.teamId, ['confidential_adviser']);
   const otherTeam = await createStaff(t.deps, ccp, ['confidential_adviser', 'safety_coordinator']);
-  await t.deps.db.updateTable('app_user').set({ locale: 'en' }).where('id', '=', coordinator.id).execute();
-  await t.deps.db.updateTable('app_user').set({ is_active: false }).where('id', '=', gone.id).execute();
-  Object.assign(people, { adviser: adviser.email, coordinator: coordinator.email, support: support.email, gone: gone.email, otherTeam: otherTeam.email });
+  await t.deps.db
+    .updateTable('app_user')
+    .set({ locale: 'en' })
+    .where('id', '=', coordinator.id)
+    .execute();
+  await t.deps.db
+    .updateTable('app_user')
+    .set({ is_active: false })
+    .where('id', '=', gone.id)
+    .execute();
+  Object.assign(people, {
+    adviser: adviser.email,
+    coordinator: coordinator.email,
+    support: support.email,
+    gone: gone.email,
+    otherTeam: otherTeam.email,
+  });
 });
 
-const recipients = () => t.smtp.messages.map((m) => (Array.isArray(m.to) ? m.to : [m.to]).flatMap((a) => a?.value.map((v) => v.address) ?? [])).flat();
+const recipients = () =>
+  t.smtp.messages
+    .map((m) =>
+      (Array.isArray(m.to) ? m.to : [m.to]).flatMap((a) => a?.value.map((v) => v.address) ?? []),
+    )
+    .flat();
 
 describe('new-report notifications', () => {
   it('mails the active advisers and coordinators of the team once each, in their language, without case content', async () => {
-    const { reference } = await reportAnonymously(t.app, [], { narrative: 'Geheim verhaal over Pietersen en 7c1e.' });
+    const { reference } = await reportAnonymously(t.app, [], {
+      narrative: 'Geheim verhaal over Pietersen en 7c1e.',
+    });
     expect(recipients().sort()).toEqual([people.adviser, people.coordinator].sort());
-    const byTo = (email: string) => t.smtp.messages.find((m) => JSON.stringify(m.to).includes(email))!;
+    const byTo = (email: string) =>
+      t.smtp.messages.find((m) => JSON.stringify(m.to).includes(email))!;
     expect(byTo(people.adviser!).subject).toBe('Er staat iets voor u klaar in het meldpunt');
-    expect(byTo(people.coordinator!).subject).toBe('Something is waiting for you at the reporting point');
+    expect(byTo(people.coordinator!).subject).toBe(
+      'Something is waiting for you at the reporting point',
+    );
     for (const m of t.smtp.messages) {
       expect(m.text).toContain('https://meldpunt.example/cases');
-      for (const secret of ['Pietersen', '7c1e', reference, 'sexual', 'intimidat', 'Intimidatie']) expect(`${m.subject}\n${m.text}`).not.toContain(secret);
+      for (const secret of ['Pietersen', '7c1e', reference, 'sexual', 'intimidat', 'Intimidatie'])
+        expect(`${m.subject}\n${m.text}`).not.toContain(secret);
     }
   });
 
   it('still takes the report when the mail server is down', async () => {
-    const down = await createTestDeps({ MELDPUNT_SMTP_URL: `smtp://127.0.0.1:${await freePort()}` });
+    const down = await createTestDeps({
+      MELDPUNT_SMTP_URL: `smtp://127.0.0.1:${await freePort()}`,
+    });
     try {
       await createStaff(down, await defaultTeamId(down), ['confidential_adviser']);
       const { reference } = await reportAnonymously(createApp(down));
-      expect(await down.db.selectFrom('case').select('id').where('reference', '=', reference).executeTakeFirst()).toBeDefined();
+      expect(
+        await down.db
+          .selectFrom('case')
+          .select('id')
+          .where('reference', '=', reference)
+          .executeTakeFirst(),
+      ).toBeDefined();
     } finally {
       await down.dispose();
     }
@@ -61,8 +97,17 @@ describe('new-report notifications', () => {
     expect((await postMultipart(client, '/melden', fields)).status).toBe(200); // a double click, a reload
     expect(/data-testid="reference">([^<]+)</.exec(client.lastHtml)![1]).toBe(reference);
     expect(t.smtp.messages).toHaveLength(2);
-    const kase = await t.deps.db.selectFrom('case').select('id').where('reference', '=', reference).executeTakeFirstOrThrow();
-    const events = await t.deps.db.selectFrom('audit_event').select(['detail', 'actor_kind']).where('type', '=', 'NEW_REPORT_NOTICE_SENT').where('case_id', '=', kase.id).execute();
+    const kase = await t.deps.db
+      .selectFrom('case')
+      .select('id')
+      .where('reference', '=', reference)
+      .executeTakeFirstOrThrow();
+    const events = await t.deps.db
+      .selectFrom('audit_event')
+      .select(['detail', 'actor_kind'])
+      .where('type', '=', 'NEW_REPORT_NOTICE_SENT')
+      .where('case_id', '=', kase.id)
+      .execute();
     expect(events).toHaveLength(2);
     for (const e of events) {
       expect(Object.keys(e.detail as object)).toEqual(['recipientId']);
@@ -73,7 +118,19 @@ describe('new-report notifications', () => {
   it('notifies only the adviser the reporter chose, plus the coordinators', async () => {
     const chosen = await createStaff(t.deps, t.teamId, ['confidential_adviser']);
     await t.deps.db.transaction().execute((trx) =>
-      saveAdviserProfile(trx, t.teamId, chosen.id, { languages: ['nl'], locations: 'Campus', introNl: 'Hallo', introEn: 'Hello', isVisible: true }, { kind: 'system' }),
+      saveAdviserProfile(
+        trx,
+        t.teamId,
+        chosen.id,
+        {
+          languages: ['nl'],
+          locations: 'Campus',
+          introNl: 'Hallo',
+          introEn: 'Hello',
+          isVisible: true,
+        },
+        { kind: 'system' },
+      ),
     );
     t.smtp.messages.length = 0;
     await reportAnonymously(t.app, [], { adviser: chosen.id });

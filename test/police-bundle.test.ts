@@ -27,34 +27,73 @@ async function twoPagePdf(): Promise<Buffer> {
 async function reportWithFiles(): Promise<string> {
   const reporter = new TestClient(t.app);
   await reporter.get('/melden');
-  const res = await postMultipart(reporter, '/melden', {
-    team: 'students', idempotencyKey: reporter.inputValue('idempotencyKey'), category: 'stalking',
-    narrative: 'Een oud-collega wacht mij op en stuurt berichten.', location: 'off_campus', reporterRole: 'staff', accusedRole: 'external',
-    goal: 'action', anonymous: 'no', name: 'Sanne Visser', contact: 'sanne.visser@example.test',
-  }, [
-    { field: 'files', name: 'schermafdruk.png', type: 'image/png', bytes: noisePng(120, 80) },
-    { field: 'files', name: 'berichten.pdf', type: 'application/pdf', bytes: await twoPagePdf() },
-  ]);
+  const res = await postMultipart(
+    reporter,
+    '/melden',
+    {
+      team: 'students',
+      idempotencyKey: reporter.inputValue('idempotencyKey'),
+      category: 'stalking',
+      narrative: 'Een oud-collega wacht mij op en stuurt berichten.',
+      location: 'off_campus',
+      reporterRole: 'staff',
+      accusedRole: 'external',
+      goal: 'action',
+      anonymous: 'no',
+      name: 'Sanne Visser',
+      contact: 'sanne.visser@example.test',
+    },
+    [
+      { field: 'files', name: 'schermafdruk.png', type: 'image/png', bytes: noisePng(120, 80) },
+      { field: 'files', name: 'berichten.pdf', type: 'application/pdf', bytes: await twoPagePdf() },
+    ],
+  );
   expect(res.status).toBe(200);
   const reference = /data-testid="reference">([^<]+)</.exec(reporter.lastHtml)![1]!;
-  return (await t.deps.db.selectFrom('case').select('id').where('reference', '=', reference).executeTakeFirstOrThrow()).id;
+  return (
+    await t.deps.db
+      .selectFrom('case')
+      .select('id')
+      .where('reference', '=', reference)
+      .executeTakeFirstOrThrow()
+  ).id;
 }
 
 describe('police evidence bundle with files', () => {
   it('holds the index and every selected file: the image on its own page, the PDF page by page', async () => {
     const caseId = await reportWithFiles();
     await t.deps.db.transaction().execute((trx) =>
-      grantConsent(trx, t.deps.keyring, { id: caseId, teamId: coordinator.teamId }, { info: 'case_documents', recipient: { kind: 'partner', value: 'police' }, purpose: 'police_report', obtainedVia: 'conversation' }, { kind: 'user', userId: coordinator.id }),
+      grantConsent(
+        trx,
+        t.deps.keyring,
+        { id: caseId, teamId: coordinator.teamId },
+        {
+          info: 'case_documents',
+          recipient: { kind: 'partner', value: 'police' },
+          purpose: 'police_report',
+          obtainedVia: 'conversation',
+        },
+        { kind: 'user', userId: coordinator.id },
+      ),
     );
     const { client } = coordinator;
     await client.get(`/cases/${caseId}/police`);
-    const ids = [...client.lastHtml.matchAll(/name="attachments" value="([0-9a-f-]{36})"/g)].map((m) => m[1]!);
+    const ids = [...client.lastHtml.matchAll(/name="attachments" value="([0-9a-f-]{36})"/g)].map(
+      (m) => m[1]!,
+    );
     expect(ids).toHaveLength(2);
     expect(client.lastHtml).toContain('schermafdruk.png');
     expect(client.lastHtml).toContain('berichten.pdf');
 
-    const body = new URLSearchParams([['_csrf', client.csrfToken()], ...ids.map((id) => ['attachments', id])]);
-    const res = await client.send(`/cases/${caseId}/police/bundle`, { method: 'POST', body, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const body = new URLSearchParams([
+      ['_csrf', client.csrfToken()],
+      ...ids.map((id) => ['attachments', id]),
+    ]);
+    const res = await client.send(`/cases/${caseId}/police/bundle`, {
+      method: 'POST',
+      body,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/pdf');
     const pdf = Buffer.from(await res.arrayBuffer());
@@ -69,14 +108,20 @@ describe('police evidence bundle with files', () => {
     // The PDF's pages follow in order; uploads are kept as pictures of their pages (decision 021),
     // so each bundle page is compared with how the reporter's page looked.
     const original = await twoPagePdf();
-    const diff = (a: ReturnType<typeof pdfPageGrey>, b: ReturnType<typeof pdfPageGrey>) => a.grey.reduce((sum, v, i) => sum + Math.abs(v - b.grey[i]!), 0) / a.grey.length;
+    const diff = (a: ReturnType<typeof pdfPageGrey>, b: ReturnType<typeof pdfPageGrey>) =>
+      a.grey.reduce((sum, v, i) => sum + Math.abs(v - b.grey[i]!), 0) / a.grey.length;
     const [one, two] = [pdfPageGrey(original, 1, 72), pdfPageGrey(original, 2, 72)];
     const [three, four] = [pdfPageGrey(pdf, 3, 72), pdfPageGrey(pdf, 4, 72)];
     expect(diff(three, one)).toBeLessThan(diff(three, two));
     expect(diff(four, two)).toBeLessThan(diff(four, one));
     expect(diff(three, one)).toBeLessThan(2);
 
-    const created = await t.deps.db.selectFrom('audit_event').select('detail').where('case_id', '=', caseId).where('type', '=', 'EVIDENCE_BUNDLE_CREATED').executeTakeFirstOrThrow();
+    const created = await t.deps.db
+      .selectFrom('audit_event')
+      .select('detail')
+      .where('case_id', '=', caseId)
+      .where('type', '=', 'EVIDENCE_BUNDLE_CREATED')
+      .executeTakeFirstOrThrow();
     expect(created.detail).toMatchObject({ files: 2, basis: 'consent' });
     expect(await auditTypes(t.deps, caseId)).toContain('CASE_ATTACHMENT_DOWNLOADED');
   });

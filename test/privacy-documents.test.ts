@@ -19,24 +19,57 @@ const t = useTestApp();
 const system = { kind: 'system' as const };
 
 const DEFAULT_CATEGORY_LABELS = [
-  'Seksueel geweld', 'Ongepast gedrag', 'Onprofessioneel gedrag', 'Zorgwekkend gedrag', 'Ongelijke behandeling', 'Intimidatie', 'Discriminatie',
-  'Pesten', 'Stalking', 'Agressie', 'Bedreiging', 'Huiselijk geweld', 'Eergerelateerd geweld', 'Overige',
+  'Seksueel geweld',
+  'Ongepast gedrag',
+  'Onprofessioneel gedrag',
+  'Zorgwekkend gedrag',
+  'Ongelijke behandeling',
+  'Intimidatie',
+  'Discriminatie',
+  'Pesten',
+  'Stalking',
+  'Agressie',
+  'Bedreiging',
+  'Huiselijk geweld',
+  'Eergerelateerd geweld',
+  'Overige',
 ];
 const DEFAULT_PARTNER_NAMES = [
-  'Studentpsycholoog', 'Studieadviseur', 'Ombudsfunctionaris', 'Klachtenloket', 'HR', 'Beveiliging', 'Afdeling communicatie', 'Politie (incl. zedenpolitie)',
-  'Veilig Thuis', 'Centrum Seksueel Geweld', 'Discriminatie.nl', 'Slachtofferhulp Nederland', '113 Zelfmoordpreventie', 'GGZ-crisisdienst', 'Blijf Groep',
-  'Kenniscentrum Eer & Veiligheid', 'Perspectief Herstelbemiddeling', 'Reclassering',
+  'Studentpsycholoog',
+  'Studieadviseur',
+  'Ombudsfunctionaris',
+  'Klachtenloket',
+  'HR',
+  'Beveiliging',
+  'Afdeling communicatie',
+  'Politie (incl. zedenpolitie)',
+  'Veilig Thuis',
+  'Centrum Seksueel Geweld',
+  'Discriminatie.nl',
+  'Slachtofferhulp Nederland',
+  '113 Zelfmoordpreventie',
+  'GGZ-crisisdienst',
+  'Blijf Groep',
+  'Kenniscentrum Eer & Veiligheid',
+  'Perspectief Herstelbemiddeling',
+  'Reclassering',
 ];
 
 /** What this file configured, team by team. */
 const EXPECTED = [
   {
-    name: 'Team Sociale Veiligheid voor studenten', retention: '27 maanden',
-    categories: DEFAULT_CATEGORY_LABELS, partners: [...DEFAULT_PARTNER_NAMES, 'Bedrijfsarts Testlaan'],
+    name: 'Team Sociale Veiligheid voor studenten',
+    retention: '27 maanden',
+    categories: DEFAULT_CATEGORY_LABELS,
+    partners: [...DEFAULT_PARTNER_NAMES, 'Bedrijfsarts Testlaan'],
   },
   {
-    name: 'Team staff', retention: '84 maanden',
-    categories: [...DEFAULT_CATEGORY_LABELS.filter((l) => l !== 'Eergerelateerd geweld'), 'Belaging op de campus'],
+    name: 'Team staff',
+    retention: '84 maanden',
+    categories: [
+      ...DEFAULT_CATEGORY_LABELS.filter((l) => l !== 'Eergerelateerd geweld'),
+      'Belaging op de campus',
+    ],
     partners: DEFAULT_PARTNER_NAMES,
   },
 ];
@@ -45,20 +78,65 @@ let coordinator: TestClient;
 
 beforeAll(async () => {
   const staffTeam = await createTeam(t.deps, 'staff');
-  await t.deps.db.updateTable('team').set({ retention_months: 27 }).where('id', '=', t.teamId).execute();
-  await t.deps.db.updateTable('team').set({ retention_months: 84 }).where('id', '=', staffTeam).execute();
+  await t.deps.db
+    .updateTable('team')
+    .set({ retention_months: 27 })
+    .where('id', '=', t.teamId)
+    .execute();
+  await t.deps.db
+    .updateTable('team')
+    .set({ retention_months: 84 })
+    .where('id', '=', staffTeam)
+    .execute();
   await t.deps.db.transaction().execute(async (trx) => {
-    await savePartner(trx, t.teamId, { key: 'company_doctor', kind: 'internal', nameNl: 'Bedrijfsarts Testlaan', nameEn: 'Company doctor Testlaan', isActive: true }, system);
-    await saveCategoryVersion(trx, staffTeam, {
-      key: 'campus_stalking', labelNl: 'Belaging op de campus', labelEn: 'Stalking on campus', definitionNl: 'Iemand volgen op de campus.', definitionEn: 'Following someone on campus.',
-      subtypes: [{ key: 'parking', labelNl: 'Op het parkeerterrein', labelEn: 'In the car park' }], isRetired: false,
-    }, system);
-    await saveCategoryVersion(trx, staffTeam, {
-      key: 'honour_violence', labelNl: 'Eergerelateerd geweld', labelEn: 'Honour-related violence', definitionNl: '-', definitionEn: '-', subtypes: [], isRetired: true,
-    }, system);
+    await savePartner(
+      trx,
+      t.teamId,
+      {
+        key: 'company_doctor',
+        kind: 'internal',
+        nameNl: 'Bedrijfsarts Testlaan',
+        nameEn: 'Company doctor Testlaan',
+        isActive: true,
+      },
+      system,
+    );
+    await saveCategoryVersion(
+      trx,
+      staffTeam,
+      {
+        key: 'campus_stalking',
+        labelNl: 'Belaging op de campus',
+        labelEn: 'Stalking on campus',
+        definitionNl: 'Iemand volgen op de campus.',
+        definitionEn: 'Following someone on campus.',
+        subtypes: [
+          { key: 'parking', labelNl: 'Op het parkeerterrein', labelEn: 'In the car park' },
+        ],
+        isRetired: false,
+      },
+      system,
+    );
+    await saveCategoryVersion(
+      trx,
+      staffTeam,
+      {
+        key: 'honour_violence',
+        labelNl: 'Eergerelateerd geweld',
+        labelEn: 'Honour-related violence',
+        definitionNl: '-',
+        definitionEn: '-',
+        subtypes: [],
+        isRetired: true,
+      },
+      system,
+    );
   });
   const user = await createStaff(t.deps, t.teamId, ['safety_coordinator']);
-  await t.deps.db.insertInto('team_membership').values({ user_id: user.id, team_id: staffTeam, role: 'administrator' }).execute();
+  await t.deps.db
+    .insertInto('team_membership')
+    .values({ user_id: user.id, team_id: staffTeam, role: 'administrator' })
+    .execute();
   coordinator = new TestClient(t.app, 'nl');
   expect((await coordinator.signIn(user.email, PASSWORD)).status).toBe(303);
 });
@@ -75,16 +153,23 @@ function expectEveryFact(text: string) {
   for (const team of EXPECTED) {
     const part = parts.get(team.name)!;
     expect(part, team.name).toContain(team.retention);
-    for (const label of team.categories) expect(part, `${team.name}: ${label}`).toContain(`\n${label}\t`);
-    for (const name of team.partners) expect(part, `${team.name}: ${name}`).toContain(`\n${name}\t`);
-    if (!team.categories.includes('Eergerelateerd geweld')) expect(part).not.toContain('Eergerelateerd geweld');
+    for (const label of team.categories)
+      expect(part, `${team.name}: ${label}`).toContain(`\n${label}\t`);
+    for (const name of team.partners)
+      expect(part, `${team.name}: ${name}`).toContain(`\n${name}\t`);
+    if (!team.categories.includes('Eergerelateerd geweld'))
+      expect(part).not.toContain('Eergerelateerd geweld');
   }
   expect(parts.get('Team staff')).toContain('Op het parkeerterrein');
   expect(parts.get('Team staff')).not.toContain('Bedrijfsarts Testlaan');
 }
 
 /** Markdown table rows as "cell\tcell" lines, so a cell is found whole. */
-const markdownText = (md: string) => md.split('\n').map((l) => (l.startsWith('| ') ? `\n${l.slice(2, -2).split(' | ').join('\t')}\t` : l)).join('\n');
+const markdownText = (md: string) =>
+  md
+    .split('\n')
+    .map((l) => (l.startsWith('| ') ? `\n${l.slice(2, -2).split(' | ').join('\t')}\t` : l))
+    .join('\n');
 
 /** A Word document's text: each table cell ends in a tab, each row on its own line. */
 async function docxText(bytes: Buffer | Uint8Array): Promise<string> {
@@ -93,7 +178,11 @@ async function docxText(bytes: Buffer | Uint8Array): Promise<string> {
     .replace(/<\/w:tc>/g, '\t')
     .replace(/<w:(p|tr)[ >]/g, '\n$&')
     .replace(/<[^>]+>/g, '')
-    .replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'");
+    .replace(/&amp;/g, '&')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'");
 }
 
 describe('the record of processing and the DPIA', () => {
@@ -109,12 +198,18 @@ describe('the record of processing and the DPIA', () => {
 
   it('list them in Word from the team privacy page, and the export is audited', async () => {
     for (const kind of ['register', 'dpia']) {
-      const res = await coordinator.get(`/team/privacy/documents/${kind}?team=${t.teamId}&format=docx&lang=nl`);
+      const res = await coordinator.get(
+        `/team/privacy/documents/${kind}?team=${t.teamId}&format=docx&lang=nl`,
+      );
       expect(res.status).toBe(200);
       expect(res.headers.get('content-type')).toContain('wordprocessingml');
       expectEveryFact(await docxText(Buffer.from(await res.arrayBuffer())));
     }
-    const events = await t.deps.db.selectFrom('audit_event').select('detail').where('type', '=', 'PRIVACY_REGISTER_EXPORTED').execute();
+    const events = await t.deps.db
+      .selectFrom('audit_event')
+      .select('detail')
+      .where('type', '=', 'PRIVACY_REGISTER_EXPORTED')
+      .execute();
     expect(events.length).toBeGreaterThanOrEqual(4);
   });
 

@@ -10,26 +10,40 @@ import { useTestApp } from './support/use-test-app.js';
 const t = useTestApp();
 
 describe('the privacy statement', () => {
-  it('states the team\'s retention period and referral directory, and takes the team\'s own text beside them', async () => {
-    await t.deps.db.updateTable('team').set({ retention_months: 19 }).where('id', '=', t.teamId).execute();
+  it("states the team's retention period and referral directory, and takes the team's own text beside them", async () => {
+    await t.deps.db
+      .updateTable('team')
+      .set({ retention_months: 19 })
+      .where('id', '=', t.teamId)
+      .execute();
     const reporter = new TestClient(t.app, 'nl');
     expect((await reporter.get('/privacy')).status).toBe(200);
-    expect(reporter.lastHtml).toContain('bewaart je melding 19 maanden nadat je melding is afgesloten');
+    expect(reporter.lastHtml).toContain(
+      'bewaart je melding 19 maanden nadat je melding is afgesloten',
+    );
     expect(reporter.lastHtml).toContain('Veilig Thuis'); // the shipped directory until the team changes it
     expect(reporter.lastHtml).toContain('je IP-adres: dat slaan we nergens op');
     expect(reporter.lastHtml).toContain('href="https://www.autoriteitpersoonsgegevens.nl"');
-    expect(reporter.lastHtml).toContain('Je vindt de contactgegevens op de website van Universiteit');
+    expect(reporter.lastHtml).toContain(
+      'Je vindt de contactgegevens op de website van Universiteit',
+    );
 
     const user = await createStaff(t.deps, t.teamId, ['safety_coordinator']);
     const coordinator = new TestClient(t.app, 'nl');
     await coordinator.signIn(user.email, PASSWORD);
     await coordinator.get('/team/privacy');
-    const tooLong = await coordinator.post(`/team/privacy?team=${t.teamId}`, { dpoContact: 'x'.repeat(501) });
+    const tooLong = await coordinator.post(`/team/privacy?team=${t.teamId}`, {
+      dpoContact: 'x'.repeat(501),
+    });
     expect(tooLong.status).toBe(422);
     expect(coordinator.lastHtml).toContain('href="#field-dpoContact"');
     const saved = await coordinator.post(`/team/privacy?team=${t.teamId}`, {
-      dpoContact: 'fg@uni.example, 030-1234567', accessibilityContact: 'toegankelijk@uni.example', introNl: 'Welkom bij het meldpunt van de Kapteynlaan.', introEn: '',
-      extraNl: 'Eerste alinea over de bibliotheek.\n\nTweede alinea over de sportzaal.', extraEn: 'Only in English: the library.',
+      dpoContact: 'fg@uni.example, 030-1234567',
+      accessibilityContact: 'toegankelijk@uni.example',
+      introNl: 'Welkom bij het meldpunt van de Kapteynlaan.',
+      introEn: '',
+      extraNl: 'Eerste alinea over de bibliotheek.\n\nTweede alinea over de sportzaal.',
+      extraEn: 'Only in English: the library.',
     });
     expect(saved.status).toBe(303);
     expect(saved.headers.get('location')).toBe(`/team/privacy?team=${t.teamId}&notice=saved`);
@@ -37,8 +51,12 @@ describe('the privacy statement', () => {
     await reporter.get('/privacy/students');
     expect(reporter.lastHtml).toContain('<p>Welkom bij het meldpunt van de Kapteynlaan.</p>');
     expect(reporter.lastHtml).not.toContain('Hier lees je welke gegevens dat zijn'); // the generated introduction, replaced
-    expect(reporter.lastHtml).toContain('Neem contact op met de functionaris gegevensbescherming: fg@uni.example, 030-1234567');
-    expect(reporter.lastHtml).toContain('<p>Eerste alinea over de bibliotheek.</p><p>Tweede alinea over de sportzaal.</p>');
+    expect(reporter.lastHtml).toContain(
+      'Neem contact op met de functionaris gegevensbescherming: fg@uni.example, 030-1234567',
+    );
+    expect(reporter.lastHtml).toContain(
+      '<p>Eerste alinea over de bibliotheek.</p><p>Tweede alinea over de sportzaal.</p>',
+    );
     expect(reporter.lastHtml).toContain('bewaart je melding 19 maanden'); // the facts stay
     const english = new TestClient(t.app, 'en');
     await english.get('/privacy/students');
@@ -49,7 +67,11 @@ describe('the privacy statement', () => {
     expect(english.lastHtml).toContain('toegankelijk@uni.example');
     expect(english.lastHtml).toContain('WCAG) 2.1, level AA');
 
-    const audit = await t.deps.db.selectFrom('audit_event').select('detail').where('type', '=', 'PRIVACY_STATEMENT_UPDATED').execute();
+    const audit = await t.deps.db
+      .selectFrom('audit_event')
+      .select('detail')
+      .where('type', '=', 'PRIVACY_STATEMENT_UPDATED')
+      .execute();
     expect(audit).toHaveLength(1);
     expect(JSON.stringify(audit)).not.toContain('Kapteynlaan');
     expect((await reporter.get('/privacy/nobody')).status).toBe(404);

@@ -16,12 +16,27 @@ async function csrfFrom(url: string): Promise<{ cookie: string; token: string; i
   };
 }
 
-async function submit(url: string, form: { cookie: string; token: string; idem: string }): Promise<number> {
+async function submit(
+  url: string,
+  form: { cookie: string; token: string; idem: string },
+): Promise<number> {
   const body = new URLSearchParams({
-    _csrf: form.token, idempotencyKey: form.idem, team: 'students', category: 'bullying', narrative: 'Iets dat gebeurde.',
-    location: 'online', reporterRole: 'student', accusedRole: 'student', goal: 'advice', anonymous: 'yes',
+    _csrf: form.token,
+    idempotencyKey: form.idem,
+    team: 'students',
+    category: 'bullying',
+    narrative: 'Iets dat gebeurde.',
+    location: 'online',
+    reporterRole: 'student',
+    accusedRole: 'student',
+    goal: 'advice',
+    anonymous: 'yes',
   });
-  const res = await fetch(`${url}/melden`, { method: 'POST', body, headers: { cookie: form.cookie, 'content-type': 'application/x-www-form-urlencoded' } });
+  const res = await fetch(`${url}/melden`, {
+    method: 'POST',
+    body,
+    headers: { cookie: form.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+  });
   return res.status;
 }
 

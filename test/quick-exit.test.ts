@@ -29,7 +29,9 @@ describe('the quick exit and the mailbox session (issue 18)', () => {
     expect(res.headers.get('cache-control')).toBe('no-store');
 
     // A copy of the old cookie (a browser that ignored Clear-Site-Data) opens nothing any more.
-    const replay = await t.app.request('/postbus/inbox', { headers: { cookie: `mp_mailbox=${mailboxCookie}` } });
+    const replay = await t.app.request('/postbus/inbox', {
+      headers: { cookie: `mp_mailbox=${mailboxCookie}` },
+    });
     expect(replay.status).toBe(303);
     expect(replay.headers.get('location')).toBe('/postbus');
   });
@@ -47,15 +49,31 @@ describe('the quick exit and the mailbox session (issue 18)', () => {
     const start = new Date('2026-12-04T10:00:00Z');
     const minutes = (m: number) => new Date(start.getTime() + m * 60_000);
 
-    const idle = await signInWithReceipt(t.deps.db, t.deps.keyring, receipt, 'receipt:browser:idle-test', start);
+    const idle = await signInWithReceipt(
+      t.deps.db,
+      t.deps.keyring,
+      receipt,
+      'receipt:browser:idle-test',
+      start,
+    );
     if (!idle.ok) throw new Error('sign-in failed');
     expect(await findReporterCaseId(t.deps.db, idle.token, minutes(14))).toBeTruthy();
     expect(await findReporterCaseId(t.deps.db, idle.token, minutes(28))).toBeTruthy(); // 14 minutes after the last request
     expect(await findReporterCaseId(t.deps.db, idle.token, minutes(44))).toBeUndefined(); // 16 minutes idle
 
-    const busy = await signInWithReceipt(t.deps.db, t.deps.keyring, receipt, 'receipt:browser:busy-test', start);
+    const busy = await signInWithReceipt(
+      t.deps.db,
+      t.deps.keyring,
+      receipt,
+      'receipt:browser:busy-test',
+      start,
+    );
     if (!busy.ok) throw new Error('sign-in failed');
-    for (let m = 10; m <= 50; m += 10) expect(await findReporterCaseId(t.deps.db, busy.token, minutes(m)), `minute ${m}`).toBeTruthy();
+    for (let m = 10; m <= 50; m += 10)
+      expect(
+        await findReporterCaseId(t.deps.db, busy.token, minutes(m)),
+        `minute ${m}`,
+      ).toBeTruthy();
     expect(await findReporterCaseId(t.deps.db, busy.token, minutes(59))).toBeTruthy();
     expect(await findReporterCaseId(t.deps.db, busy.token, minutes(61))).toBeUndefined();
   });

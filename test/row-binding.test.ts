@@ -3,7 +3,11 @@ import { sql } from 'kysely';
 import { createTestDeps } from './support/test-deps.js';
 import { createCase } from '../src/server/cases/cases.service.js';
 import { getCaseSealer } from '../src/server/mailbox/case-key.js';
-import { addAttachments, getAttachmentContent, listAttachments } from '../src/server/attachments/attachments.service.js';
+import {
+  addAttachments,
+  getAttachmentContent,
+  listAttachments,
+} from '../src/server/attachments/attachments.service.js';
 import { bindCaseWork } from '../src/server/risk/case-work.js';
 import { getCaseDataKey } from '../src/server/crypto/case-key.js';
 import { seal } from '../src/server/crypto/seal.js';
@@ -21,10 +25,25 @@ afterAll(() => deps.dispose());
 async function newCase(): Promise<string> {
   const teamId = await defaultTeamId(deps);
   const created = await deps.db.transaction().execute((trx) =>
-    createCase(trx, deps.keyring, {
-      teamId, source: 'staff', receivedOn: '2025-02-01', channel: 'email', via: 'self', reporterRole: 'student', reporterGender: 'female',
-      category: 'bullying', location: 'campus', accusedRole: 'student', isAnonymous: true, narrative: 'Twee bestanden.',
-    } as never, { kind: 'system' }),
+    createCase(
+      trx,
+      deps.keyring,
+      {
+        teamId,
+        source: 'staff',
+        receivedOn: '2025-02-01',
+        channel: 'email',
+        via: 'self',
+        reporterRole: 'student',
+        reporterGender: 'female',
+        category: 'bullying',
+        location: 'campus',
+        accusedRole: 'student',
+        isAnonymous: true,
+        narrative: 'Twee bestanden.',
+      } as never,
+      { kind: 'system' },
+    ),
   );
   return created.id;
 }
@@ -34,18 +53,42 @@ describe('sealed rows of a case', () => {
     const caseId = await newCase();
     const sealer = await getCaseSealer(deps.db, deps.keyring, caseId);
     const files = [
-      { name: 'onschuldig.pdf', mediaType: 'application/pdf', content: Buffer.from('niets aan de hand') },
-      { name: 'bewijs.pdf', mediaType: 'application/pdf', content: Buffer.from('het eigenlijke bewijs') },
+      {
+        name: 'onschuldig.pdf',
+        mediaType: 'application/pdf',
+        content: Buffer.from('niets aan de hand'),
+      },
+      {
+        name: 'bewijs.pdf',
+        mediaType: 'application/pdf',
+        content: Buffer.from('het eigenlijke bewijs'),
+      },
     ];
-    await deps.db.transaction().execute((trx) => addAttachments(trx, sealer, files as never, { uploadedBy: 'reporter', actor: { kind: 'reporter' } }));
-    const rows = await deps.db.selectFrom('case_attachment').select(['id', 'file_name', 'content']).where('case_id', '=', caseId).orderBy('created_at').execute();
+    await deps.db.transaction().execute((trx) =>
+      addAttachments(trx, sealer, files as never, {
+        uploadedBy: 'reporter',
+        actor: { kind: 'reporter' },
+      }),
+    );
+    const rows = await deps.db
+      .selectFrom('case_attachment')
+      .select(['id', 'file_name', 'content'])
+      .where('case_id', '=', caseId)
+      .orderBy('created_at')
+      .execute();
     expect(rows).toHaveLength(2);
-    const [a, b] = rows as [typeof rows[0], typeof rows[0]];
-    expect((await getAttachmentContent(deps.db, sealer, a.id, { kind: 'system' })).content.toString()).toBe('niets aan de hand');
+    const [a, b] = rows as [(typeof rows)[0], (typeof rows)[0]];
+    expect(
+      (await getAttachmentContent(deps.db, sealer, a.id, { kind: 'system' })).content.toString(),
+    ).toBe('niets aan de hand');
 
     // The database writer swaps the sealed columns of the two rows.
-    await sql`UPDATE case_attachment SET file_name = ${b.file_name}, content = ${b.content} WHERE id = ${a.id}`.execute(deps.db);
-    await sql`UPDATE case_attachment SET file_name = ${a.file_name}, content = ${a.content} WHERE id = ${b.id}`.execute(deps.db);
+    await sql`UPDATE case_attachment SET file_name = ${b.file_name}, content = ${b.content} WHERE id = ${a.id}`.execute(
+      deps.db,
+    );
+    await sql`UPDATE case_attachment SET file_name = ${a.file_name}, content = ${a.content} WHERE id = ${b.id}`.execute(
+      deps.db,
+    );
     await expect(getAttachmentContent(deps.db, sealer, a.id, { kind: 'system' })).rejects.toThrow();
     await expect(listAttachments(deps.db, sealer)).rejects.toThrow();
   });
@@ -53,7 +96,11 @@ describe('sealed rows of a case', () => {
   it('refuse a consultation summary moved to another consultation of the case, and still open one sealed before row binding', async () => {
     const caseId = await newCase();
     const key = await getCaseDataKey(deps.db, deps.keyring, caseId);
-    const work = bindCaseWork({ id: caseId, teamId: await defaultTeamId(deps), reference: '' }, key, 'system');
+    const work = bindCaseWork(
+      { id: caseId, teamId: await defaultTeamId(deps), reference: '' },
+      key,
+      'system',
+    );
     const first = crypto.randomUUID();
     const second = crypto.randomUUID();
     const sealed = work.sealRow('Samenvatting A', 'consultation-summary', first);

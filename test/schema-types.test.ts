@@ -14,7 +14,10 @@ describe('generated database types', () => {
 
   it('schema.ts is what npm run db:types makes of the migrated database', async () => {
     const generated = await generateSchema(database.url);
-    expect(readFileSync(SCHEMA_FILE, 'utf8'), 'src/server/db/schema.ts is out of date: run npm run db:types').toBe(generated);
+    expect(
+      readFileSync(SCHEMA_FILE, 'utf8'),
+      'src/server/db/schema.ts is out of date: run npm run db:types',
+    ).toBe(generated);
   });
 
   it('gives enumerated columns their values as a union (hand-written expectation)', () => {
@@ -24,6 +27,8 @@ describe('generated database types', () => {
       'role: "confidential_adviser" | "safety_coordinator" | "ombudsperson" | "support_officer" | "expert_team_member" | "board" | "partner_service" | "administrator";',
     );
     const session = /export interface Session \{[^}]*\}/.exec(text)?.[0] ?? '';
-    expect(session).toContain('mfa_state: Generated<"complete" | "pending_code" | "pending_enrol">;');
+    expect(session).toContain(
+      'mfa_state: Generated<"complete" | "pending_code" | "pending_enrol">;',
+    );
   });
 });

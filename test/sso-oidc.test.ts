@@ -13,11 +13,23 @@ import { useTestApp } from './support/use-test-app.js';
  */
 const BASE = 'http://meldpunt.test';
 const ACCOUNTS: Record<string, Record<string, unknown>> = {
-  anna: { email: 'anna@uni.example', name: 'Anna de Vries', meldpunt_roles: ['students:confidential_adviser', 'ccp:safety_coordinator'] },
+  anna: {
+    email: 'anna@uni.example',
+    name: 'Anna de Vries',
+    meldpunt_roles: ['students:confidential_adviser', 'ccp:safety_coordinator'],
+  },
   bert: { email: 'bert@uni.example', name: 'Bert', meldpunt_roles: ['staff-group'] },
   nobody: { email: 'nobody@uni.example', name: 'Nobody', meldpunt_roles: [] },
-  gina: { email: 'gina@uni.example', name: 'Gina', meldpunt_roles: ['students:confidential_adviser'] },
-  hans: { email: 'hans@uni.example', name: 'Hans', meldpunt_roles: ['students:confidential_adviser'] },
+  gina: {
+    email: 'gina@uni.example',
+    name: 'Gina',
+    meldpunt_roles: ['students:confidential_adviser'],
+  },
+  hans: {
+    email: 'hans@uni.example',
+    name: 'Hans',
+    meldpunt_roles: ['students:confidential_adviser'],
+  },
 };
 /** Accounts that sign in at the IdP with multi-factor: their ID token says acr REFEDS MFA. */
 const REFEDS_MFA = 'https://refeds.org/profile/mfa';
@@ -31,9 +43,20 @@ beforeAll(async () => {
   await new Promise<void>((r) => idp.listen(0, '127.0.0.1', r));
   issuer = `http://127.0.0.1:${(idp.address() as AddressInfo).port}`;
   const provider = new Provider(issuer, {
-    clients: [{ client_id: 'meldpunt', client_secret: 'a-test-client-secret', redirect_uris: [`${BASE}/sso/oidc/callback`], grant_types: ['authorization_code'], response_types: ['code'] }],
+    clients: [
+      {
+        client_id: 'meldpunt',
+        client_secret: 'a-test-client-secret',
+        redirect_uris: [`${BASE}/sso/oidc/callback`],
+        grant_types: ['authorization_code'],
+        response_types: ['code'],
+      },
+    ],
     claims: { openid: ['sub'], email: ['email'], profile: ['name', 'meldpunt_roles'] },
-    findAccount: async (_ctx: unknown, id: string) => (ACCOUNTS[id] ? { accountId: id, claims: async () => ({ sub: id, ...ACCOUNTS[id] }) } : undefined),
+    findAccount: async (_ctx: unknown, id: string) =>
+      ACCOUNTS[id]
+        ? { accountId: id, claims: async () => ({ sub: id, ...ACCOUNTS[id] }) }
+        : undefined,
     pkce: { required: () => true },
     acrValues: [REFEDS_MFA, 'urn:test:password'],
   });
@@ -43,12 +66,27 @@ beforeAll(async () => {
   idp.on('request', async (req, res) => {
     const url = new URL(req.url ?? '/', issuer);
     if (url.pathname === '/auth') requestedAcr = url.searchParams.get('acr_values');
-    if (req.method === 'POST' && url.pathname.startsWith('/interaction/') && (await provider.interactionDetails(req, res)).prompt.name === 'login') {
+    if (
+      req.method === 'POST' &&
+      url.pathname.startsWith('/interaction/') &&
+      (await provider.interactionDetails(req, res)).prompt.name === 'login'
+    ) {
       let raw = '';
       for await (const chunk of req) raw += chunk;
       const login = new URLSearchParams(raw).get('login') ?? '';
       const mfa = MFA_LOGINS.has(login);
-      await provider.interactionFinished(req, res, { login: { accountId: login, acr: mfa ? REFEDS_MFA : 'urn:test:password', amr: mfa ? ['pwd', 'otp'] : ['pwd'] } }, { mergeWithLastSubmission: false });
+      await provider.interactionFinished(
+        req,
+        res,
+        {
+          login: {
+            accountId: login,
+            acr: mfa ? REFEDS_MFA : 'urn:test:password',
+            amr: mfa ? ['pwd', 'otp'] : ['pwd'],
+          },
+        },
+        { mergeWithLastSubmission: false },
+      );
       return;
     }
     handle(req, res);
@@ -58,10 +96,16 @@ afterAll(() => new Promise((r) => idp.close(r)));
 // The app is made once the IdP listens: its address is part of the configuration.
 const t = useTestApp({
   app: () => ({
-    sso: readSsoConfig({
-      MELDPUNT_OIDC_ISSUER: issuer, MELDPUNT_OIDC_CLIENT_ID: 'meldpunt', MELDPUNT_OIDC_CLIENT_SECRET: 'a-test-client-secret', MELDPUNT_OIDC_ALLOW_HTTP: 'true',
-      MELDPUNT_SSO_ROLE_MAP: JSON.stringify({ 'staff-group': ['ccp:confidential_adviser'] }),
-    }, BASE),
+    sso: readSsoConfig(
+      {
+        MELDPUNT_OIDC_ISSUER: issuer,
+        MELDPUNT_OIDC_CLIENT_ID: 'meldpunt',
+        MELDPUNT_OIDC_CLIENT_SECRET: 'a-test-client-secret',
+        MELDPUNT_OIDC_ALLOW_HTTP: 'true',
+        MELDPUNT_SSO_ROLE_MAP: JSON.stringify({ 'staff-group': ['ccp:confidential_adviser'] }),
+      },
+      BASE,
+    ),
   }),
 });
 beforeAll(() => createTeam(t.deps, 'ccp'));
@@ -78,7 +122,10 @@ async function signInThroughIdp(login: string): Promise<{ client: TestClient; re
       return { client, res };
     }
     const url = new URL(location, issuer);
-    let idpRes = await fetch(url, { redirect: 'manual', headers: { cookie: [...jar].map(([k, v]) => `${k}=${v}`).join('; ') } });
+    let idpRes = await fetch(url, {
+      redirect: 'manual',
+      headers: { cookie: [...jar].map(([k, v]) => `${k}=${v}`).join('; ') },
+    });
     const keep = (r: Response) => {
       for (const c of r.headers.getSetCookie()) {
         const [pair] = c.split(';');
@@ -91,10 +138,17 @@ async function signInThroughIdp(login: string): Promise<{ client: TestClient; re
       const html = await idpRes.text();
       const action = /<form[^>]+action="([^"]+)"/.exec(html)![1]!;
       const prompt = /name="prompt" value="(\w+)"/.exec(html)![1]!;
-      const body = new URLSearchParams(prompt === 'login' ? { prompt, login, password: 'x' } : { prompt });
+      const body = new URLSearchParams(
+        prompt === 'login' ? { prompt, login, password: 'x' } : { prompt },
+      );
       idpRes = await fetch(new URL(action, issuer), {
-        method: 'POST', redirect: 'manual', body,
-        headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: [...jar].map(([k, v]) => `${k}=${v}`).join('; ') },
+        method: 'POST',
+        redirect: 'manual',
+        body,
+        headers: {
+          'content-type': 'application/x-www-form-urlencoded',
+          cookie: [...jar].map(([k, v]) => `${k}=${v}`).join('; '),
+        },
       });
       keep(idpRes);
     }
@@ -106,8 +160,13 @@ async function signInThroughIdp(login: string): Promise<{ client: TestClient; re
 
 async function rolesOf(email: string) {
   return t.deps.db
-    .selectFrom('team_membership').innerJoin('app_user', 'app_user.id', 'team_membership.user_id').innerJoin('team', 'team.id', 'team_membership.team_id')
-    .select(['team.key', 'team_membership.role']).where('app_user.email', '=', email).orderBy('team.key').execute();
+    .selectFrom('team_membership')
+    .innerJoin('app_user', 'app_user.id', 'team_membership.user_id')
+    .innerJoin('team', 'team.id', 'team_membership.team_id')
+    .select(['team.key', 'team_membership.role'])
+    .where('app_user.email', '=', email)
+    .orderBy('team.key')
+    .execute();
 }
 
 describe('OpenID Connect sign-in against a local oidc-provider', () => {
@@ -123,7 +182,12 @@ describe('OpenID Connect sign-in against a local oidc-provider', () => {
       const mfa = await signInThroughIdp('gina');
       expect(mfa.client.lastHtml).toContain('href="/cases"');
       expect((await mfa.client.get('/cases')).status).toBe(200);
-      const event = await t.deps.db.selectFrom('audit_event').select('detail').where('type', '=', 'USER_SIGNED_IN').orderBy('id', 'desc').executeTakeFirstOrThrow();
+      const event = await t.deps.db
+        .selectFrom('audit_event')
+        .select('detail')
+        .where('type', '=', 'USER_SIGNED_IN')
+        .orderBy('id', 'desc')
+        .executeTakeFirstOrThrow();
       expect(event.detail).toMatchObject({ method: 'oidc', idpMfa: true, state: 'complete' });
     } finally {
       await t.deps.db.updateTable('institution').set({ require_two_factor: false }).execute();
@@ -140,17 +204,28 @@ describe('OpenID Connect sign-in against a local oidc-provider', () => {
     ]);
     const inbox = await client.get('/cases');
     expect(inbox.status).toBe(200);
-    const event = await t.deps.db.selectFrom('audit_event').select('detail').where('type', '=', 'USER_SIGNED_IN').orderBy('id', 'desc').executeTakeFirstOrThrow();
+    const event = await t.deps.db
+      .selectFrom('audit_event')
+      .select('detail')
+      .where('type', '=', 'USER_SIGNED_IN')
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
     expect(event.detail).toMatchObject({ method: 'oidc' });
   });
 
   it('maps IdP groups through MELDPUNT_SSO_ROLE_MAP and follows role changes at the next sign-in', async () => {
     await signInThroughIdp('bert');
-    expect(await rolesOf('bert@uni.example')).toEqual([{ key: 'ccp', role: 'confidential_adviser' }]);
+    expect(await rolesOf('bert@uni.example')).toEqual([
+      { key: 'ccp', role: 'confidential_adviser' },
+    ]);
     ACCOUNTS.bert!.meldpunt_roles = ['students:board'];
     await signInThroughIdp('bert');
     expect(await rolesOf('bert@uni.example')).toEqual([{ key: 'students', role: 'board' }]);
-    const links = await t.deps.db.selectFrom('sso_identity').selectAll().where('subject', '=', 'bert').execute();
+    const links = await t.deps.db
+      .selectFrom('sso_identity')
+      .selectAll()
+      .where('subject', '=', 'bert')
+      .execute();
     expect(links).toHaveLength(1);
   });
 
@@ -158,7 +233,13 @@ describe('OpenID Connect sign-in against a local oidc-provider', () => {
     const { client, res } = await signInThroughIdp('nobody');
     expect(res.status).toBe(403);
     expect((await client.get('/cases')).status).toBe(303);
-    expect(await t.deps.db.selectFrom('app_user').select('id').where('email', '=', 'nobody@uni.example').executeTakeFirst()).toBeUndefined();
+    expect(
+      await t.deps.db
+        .selectFrom('app_user')
+        .select('id')
+        .where('email', '=', 'nobody@uni.example')
+        .executeTakeFirst(),
+    ).toBeUndefined();
     const forged = await new TestClient(t.app).get('/sso/oidc/callback?code=abc&state=xyz');
     expect(forged.status).toBe(403);
   });

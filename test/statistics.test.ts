@@ -11,7 +11,25 @@ const TREND_TEAM = 'trend-team';
 
 /** Cases of one year, category and unit, in the import format. */
 function rows(year: number, category: string, org: string, n: number): string[] {
-  return Array.from({ length: n }, (_, i) => ['', `${year}-03-${String((i % 28) + 1).padStart(2, '0')}`, 'email', 'self', 'student', 'female', org, category, '', '', 'student', 'advice', '', '', ''].join(','));
+  return Array.from({ length: n }, (_, i) =>
+    [
+      '',
+      `${year}-03-${String((i % 28) + 1).padStart(2, '0')}`,
+      'email',
+      'self',
+      'student',
+      'female',
+      org,
+      category,
+      '',
+      '',
+      'student',
+      'advice',
+      '',
+      '',
+      '',
+    ].join(','),
+  );
 }
 
 beforeAll(async () => {
@@ -19,23 +37,39 @@ beforeAll(async () => {
   trendTeamId = await createTeam(t.deps, TREND_TEAM);
   const csv = [
     CASE_HEADER.join(','),
-    ...rows(2023, 'stalking', 'LAW', 6), ...rows(2023, 'bullying', 'LAW', 20),
-    ...rows(2024, 'stalking', 'LAW', 6), ...rows(2024, 'bullying', 'SBE', 20),
-    ...rows(2025, 'stalking', 'FHML', 30), ...rows(2025, 'bullying', 'SBE', 21), ...rows(2025, 'threat', 'LAW', 3),
+    ...rows(2023, 'stalking', 'LAW', 6),
+    ...rows(2023, 'bullying', 'LAW', 20),
+    ...rows(2024, 'stalking', 'LAW', 6),
+    ...rows(2024, 'bullying', 'SBE', 20),
+    ...rows(2025, 'stalking', 'FHML', 30),
+    ...rows(2025, 'bullying', 'SBE', 21),
+    ...rows(2025, 'threat', 'LAW', 3),
   ].join('\n');
   await importCases(t.deps.db, t.deps.keyring, { text: `${csv}\n`, teamKey: TREND_TEAM });
 });
 
-interface Cell { kind: string; text: string }
+interface Cell {
+  kind: string;
+  text: string;
+}
 /** Every table of the page as columns of cells with their total (null when hidden). */
 function tablesOf(html: string) {
-  return [...html.matchAll(/<table[^>]*data-testid="([^"]+)"[^>]*>(.*?)<\/table>/gs)].map(([, id, body]) => {
-    const rowCells = [...body!.matchAll(/<tr data-key="[^"]*">(.*?)<\/tr>/gs)].map((r) => [...r[1]!.matchAll(/<td data-cell="(\w+)">([^<]*)<\/td>/g)].map((c): Cell => ({ kind: c[1]!, text: c[2]! })));
-    const foot = /<tfoot>(.*?)<\/tfoot>/s.exec(body!)?.[1] ?? '';
-    const totals = [...foot.matchAll(/<td data-cell="(\w+)">([^<]*)<\/td>/g)].map((c) => (c[1] === 'total' ? Number(c[2]) : null));
-    const columns = totals.map((total, i) => ({ total, cells: rowCells.map((r) => r[i]!) }));
-    return { id: id!, columns };
-  });
+  return [...html.matchAll(/<table[^>]*data-testid="([^"]+)"[^>]*>(.*?)<\/table>/gs)].map(
+    ([, id, body]) => {
+      const rowCells = [...body!.matchAll(/<tr data-key="[^"]*">(.*?)<\/tr>/gs)].map((r) =>
+        [...r[1]!.matchAll(/<td data-cell="(\w+)">([^<]*)<\/td>/g)].map((c): Cell => ({
+          kind: c[1]!,
+          text: c[2]!,
+        })),
+      );
+      const foot = /<tfoot>(.*?)<\/tfoot>/s.exec(body!)?.[1] ?? '';
+      const totals = [...foot.matchAll(/<td data-cell="(\w+)">([^<]*)<\/td>/g)].map((c) =>
+        c[1] === 'total' ? Number(c[2]) : null,
+      );
+      const columns = totals.map((total, i) => ({ total, cells: rowCells.map((r) => r[i]!) }));
+      return { id: id!, columns };
+    },
+  );
 }
 
 /**
@@ -47,7 +81,13 @@ function recoveredCells(column: { total: number | null; cells: Cell[] }, t: numb
   if (column.total === null) return [];
   const shown = column.cells.filter((c) => c.kind === 'shown').map((c) => Number(c.text));
   const cap = Math.min(column.total, ...shown.filter((n) => n > 0));
-  const hidden = column.cells.flatMap((c, i) => (c.kind === 'small' ? [{ i, lo: 1, hi: t - 1 }] : c.kind === 'hidden' ? [{ i, lo: t, hi: cap }] : []));
+  const hidden = column.cells.flatMap((c, i) =>
+    c.kind === 'small'
+      ? [{ i, lo: 1, hi: t - 1 }]
+      : c.kind === 'hidden'
+        ? [{ i, lo: t, hi: cap }]
+        : [],
+  );
   const rest = column.total - shown.reduce((a, b) => a + b, 0);
   const reachable = (cells: typeof hidden) => {
     let sums = new Set([0]);
@@ -58,12 +98,14 @@ function recoveredCells(column: { total: number | null; cells: Cell[] }, t: numb
     }
     return sums;
   };
-  return hidden.filter((h) => {
-    const others = reachable(hidden.filter((o) => o !== h));
-    let options = 0;
-    for (let v = h.lo; v <= h.hi; v++) if (others.has(rest - v)) options++;
-    return options <= 1;
-  }).map((h) => h.i);
+  return hidden
+    .filter((h) => {
+      const others = reachable(hidden.filter((o) => o !== h));
+      let options = 0;
+      for (let v = h.lo; v <= h.hi; v++) if (others.has(rest - v)) options++;
+      return options <= 1;
+    })
+    .map((h) => h.i);
 }
 
 function assertSafe(html: string, t: number) {
@@ -73,7 +115,11 @@ function assertSafe(html: string, t: number) {
   for (const table of tables) {
     for (const column of table.columns) {
       for (const cell of column.cells) {
-        if (cell.kind === 'shown') expect(Number(cell.text) === 0 || Number(cell.text) >= t, `${table.id}: ${cell.text}`).toBe(true);
+        if (cell.kind === 'shown')
+          expect(
+            Number(cell.text) === 0 || Number(cell.text) >= t,
+            `${table.id}: ${cell.text}`,
+          ).toBe(true);
         else suppressed++;
       }
       if (column.total !== null) expect(column.total === 0 || column.total >= t).toBe(true);
@@ -96,8 +142,11 @@ describe('the board view', () => {
     // shown figures are the real ones: sexual violence 25 in 2025 (26 in 2024) of 104 (127)
     const category = tablesOf(html).find((tb) => tb.id === 'table-byCategory')!;
     expect(category.columns.map((c) => c.total)).toEqual([127, 104]);
-    const categoryHtml = /<table[^>]*data-testid="table-byCategory".*?<\/table>/s.exec(html)?.[0] ?? '';
-    expect(/<tr data-key="sexual_violence">.*?<\/tr>/s.exec(categoryHtml)?.[0]).toMatch(/>26<.*>20%<.*>25<.*>24%</s);
+    const categoryHtml =
+      /<table[^>]*data-testid="table-byCategory".*?<\/table>/s.exec(html)?.[0] ?? '';
+    expect(/<tr data-key="sexual_violence">.*?<\/tr>/s.exec(categoryHtml)?.[0]).toMatch(
+      />26<.*>20%<.*>25<.*>24%</s,
+    );
     // 2023 holds one case: withheld entirely, total included; 2021 and 2022 hold none, so they are
     // not shown at all (issue 20: a year without data is no zero)
     const trend = tablesOf(html).find((tb) => tb.id === 'trend-category')!;
@@ -107,14 +156,22 @@ describe('the board view', () => {
   });
 
   it('uses the team\u2019s threshold', async () => {
-    await t.deps.db.updateTable('team').set({ suppression_threshold: 10 }).where('id', '=', t.teamId).execute();
+    await t.deps.db
+      .updateTable('team')
+      .set({ suppression_threshold: 10 })
+      .where('id', '=', t.teamId)
+      .execute();
     try {
       const { client } = await signedIn(t.app, t.deps, t.teamId, ['safety_coordinator']);
       await client.get('/statistics?year=2025');
       expect(client.lastHtml).toContain('&lt; 10');
       assertSafe(client.lastHtml, 10);
     } finally {
-      await t.deps.db.updateTable('team').set({ suppression_threshold: 5 }).where('id', '=', t.teamId).execute();
+      await t.deps.db
+        .updateTable('team')
+        .set({ suppression_threshold: 5 })
+        .where('id', '=', t.teamId)
+        .execute();
     }
   });
 

@@ -19,9 +19,18 @@ beforeAll(async () => {
   comms = await signedInStaff(t.deps, t.app, ['support_officer'], 'Communications officer');
 });
 
-const threatCase = () => reportStalking(t.deps, t.app, { category: 'threat', subtype: 'after_media_appearance' });
-const referenceOf = async (caseId: string) => (await t.deps.db.selectFrom('case').select('reference').where('id', '=', caseId).executeTakeFirstOrThrow()).reference;
-const mailsAbout = (reference: string) => t.smtp.messages.filter((m) => (m.text ?? '').includes(reference));
+const threatCase = () =>
+  reportStalking(t.deps, t.app, { category: 'threat', subtype: 'after_media_appearance' });
+const referenceOf = async (caseId: string) =>
+  (
+    await t.deps.db
+      .selectFrom('case')
+      .select('reference')
+      .where('id', '=', caseId)
+      .executeTakeFirstOrThrow()
+  ).reference;
+const mailsAbout = (reference: string) =>
+  t.smtp.messages.filter((m) => (m.text ?? '').includes(reference));
 
 describe('periodic check-ins after threats', () => {
   it('is a registered job', () => {
@@ -31,10 +40,22 @@ describe('periodic check-ins after threats', () => {
   it('reminds the adviser exactly once per check-in date, without content; a recorded check-in sets the next date', async () => {
     const caseId = await threatCase();
     const reference = await referenceOf(caseId);
-    await t.deps.db.updateTable('case').set({ assigned_adviser_id: coordinator.id }).where('id', '=', caseId).execute();
+    await t.deps.db
+      .updateTable('case')
+      .set({ assigned_adviser_id: coordinator.id })
+      .where('id', '=', caseId)
+      .execute();
     const { client } = coordinator;
     await client.get(`/cases/${caseId}/threats`);
-    expect((await client.post(`/cases/${caseId}/threats/support`, { statementStatus: 'requested', otherEmployers: 'Ziekenhuis Noord', checkinEveryWeeks: '2' })).status).toBe(303);
+    expect(
+      (
+        await client.post(`/cases/${caseId}/threats/support`, {
+          statementStatus: 'requested',
+          otherEmployers: 'Ziekenhuis Noord',
+          checkinEveryWeeks: '2',
+        })
+      ).status,
+    ).toBe(303);
 
     expect(await sendThreatCheckinReminders(t.deps, new Date('2026-12-06T09:00:00Z'))).toBe(0);
     expect(await sendThreatCheckinReminders(t.deps, new Date('2026-12-07T09:00:00Z'))).toBe(1);
@@ -45,17 +66,38 @@ describe('periodic check-ins after threats', () => {
     expect(first[0]!.to).toMatchObject({ text: coordinator.email });
     expect(first[0]!.text).toContain('2026-12-07');
     expect(first[0]!.text).toContain(`/cases/${caseId}/threats`);
-    for (const secret of ['Ziekenhuis', 'station', 'Sanne', 'dreigende']) expect(first[0]!.text).not.toContain(secret);
+    for (const secret of ['Ziekenhuis', 'station', 'Sanne', 'dreigende'])
+      expect(first[0]!.text).not.toContain(secret);
 
     await client.get(`/cases/${caseId}/threats`);
-    expect((await client.post(`/cases/${caseId}/threats/checkins`, { occurredOn: '2026-12-09', note: 'Rustiger sinds de verklaring.' })).status).toBe(303);
-    expect(/data-testid="next-checkin">([^<]+)</.exec(await (await client.get(`/cases/${caseId}/threats`)).text())?.[1]).toBe('2026-12-23');
+    expect(
+      (
+        await client.post(`/cases/${caseId}/threats/checkins`, {
+          occurredOn: '2026-12-09',
+          note: 'Rustiger sinds de verklaring.',
+        })
+      ).status,
+    ).toBe(303);
+    expect(
+      /data-testid="next-checkin">([^<]+)</.exec(
+        await (await client.get(`/cases/${caseId}/threats`)).text(),
+      )?.[1],
+    ).toBe('2026-12-23');
     expect(await sendThreatCheckinReminders(t.deps, new Date('2026-12-22T09:00:00Z'))).toBe(0);
     expect(await sendThreatCheckinReminders(t.deps, new Date('2026-12-23T09:00:00Z'))).toBe(1);
     expect(mailsAbout(reference)).toHaveLength(2);
 
-    const reminded = await t.deps.db.selectFrom('audit_event').select(['actor_kind', 'detail']).where('case_id', '=', caseId).where('type', '=', 'THREAT_CHECKIN_REMINDED').orderBy('id').execute();
-    expect(reminded.map((r) => [r.actor_kind, r.detail.dueOn])).toEqual([['system', '2026-12-07'], ['system', '2026-12-23']]);
+    const reminded = await t.deps.db
+      .selectFrom('audit_event')
+      .select(['actor_kind', 'detail'])
+      .where('case_id', '=', caseId)
+      .where('type', '=', 'THREAT_CHECKIN_REMINDED')
+      .orderBy('id')
+      .execute();
+    expect(reminded.map((r) => [r.actor_kind, r.detail.dueOn])).toEqual([
+      ['system', '2026-12-07'],
+      ['system', '2026-12-23'],
+    ]);
   });
 
   it('reminds the team’s coordinators when no adviser is assigned, and not for a closed case', async () => {
@@ -65,9 +107,16 @@ describe('periodic check-ins after threats', () => {
     const closedReference = await referenceOf(closedId);
     for (const id of [caseId, closedId]) {
       await coordinator.client.get(`/cases/${id}/threats`);
-      await coordinator.client.post(`/cases/${id}/threats/support`, { statementStatus: 'none', checkinEveryWeeks: '1' });
+      await coordinator.client.post(`/cases/${id}/threats/support`, {
+        statementStatus: 'none',
+        checkinEveryWeeks: '1',
+      });
     }
-    await t.deps.db.updateTable('case').set({ status: 'closed' }).where('id', '=', closedId).execute();
+    await t.deps.db
+      .updateTable('case')
+      .set({ status: 'closed' })
+      .where('id', '=', closedId)
+      .execute();
     await sendThreatCheckinReminders(t.deps, new Date('2026-11-30T09:00:00Z'));
     const mails = mailsAbout(reference);
     expect(mails.length).toBeGreaterThanOrEqual(1);
@@ -83,7 +132,9 @@ describe('the threat evidence log', () => {
     expect(before).not.toBe(200);
     const { client } = coordinator;
     await client.get(`/cases/${caseId}/threats`);
-    expect((await client.post(`/cases/${caseId}/threats/grants`, { email: comms.email })).status).toBe(303);
+    expect(
+      (await client.post(`/cases/${caseId}/threats/grants`, { email: comms.email })).status,
+    ).toBe(303);
     expect((await comms.client.get(`/threat-log/${caseId}`)).status).toBe(200);
 
     await client.get(`/cases/${caseId}/threats`);
@@ -91,13 +142,23 @@ describe('the threat evidence log', () => {
     expect(client.lastHtml).toContain(`action="/cases/${caseId}/threats/grants/revoke"`);
     const userId = /name="userId" value="([0-9a-f-]{36})"/.exec(client.lastHtml)?.[1];
     expect(userId).toBe(comms.id);
-    expect((await client.post(`/cases/${caseId}/threats/grants/revoke`, { userId: userId! })).status).toBe(303);
+    expect(
+      (await client.post(`/cases/${caseId}/threats/grants/revoke`, { userId: userId! })).status,
+    ).toBe(303);
 
     expect((await comms.client.get(`/threat-log/${caseId}`)).status).toBe(before);
     const page = await (await client.get(`/cases/${caseId}/threats`)).text();
     expect(page).not.toContain('Communications officer');
-    expect(await t.deps.db.selectFrom('threat_log_grant').select('user_id').where('case_id', '=', caseId).execute()).toEqual([]);
-    expect(await auditTypes(t.deps, caseId)).toEqual(expect.arrayContaining(['THREAT_LOG_GRANTED', 'THREAT_LOG_REVOKED']));
+    expect(
+      await t.deps.db
+        .selectFrom('threat_log_grant')
+        .select('user_id')
+        .where('case_id', '=', caseId)
+        .execute(),
+    ).toEqual([]);
+    expect(await auditTypes(t.deps, caseId)).toEqual(
+      expect.arrayContaining(['THREAT_LOG_GRANTED', 'THREAT_LOG_REVOKED']),
+    );
   });
 
   it('takes a screenshot above the ordinary 1 MiB body limit, strips its metadata, seals it and gives it back', async () => {
@@ -106,11 +167,23 @@ describe('the threat evidence log', () => {
     const shot = noisePng(700, 600, 'Author Jan Jansen');
     expect(shot.length).toBeGreaterThan(1024 * 1024);
     await client.get(`/threat-log/${caseId}`);
-    const res = await postMultipart(client, `/threat-log/${caseId}`, { platform: 'instagram', link: 'https://instagram.example/p/abc', seenOn: '2026-11-22', note: '' }, [
-      { field: 'screenshot', name: 'scherm.png', type: 'image/png', bytes: shot },
-    ]);
+    const res = await postMultipart(
+      client,
+      `/threat-log/${caseId}`,
+      {
+        platform: 'instagram',
+        link: 'https://instagram.example/p/abc',
+        seenOn: '2026-11-22',
+        note: '',
+      },
+      [{ field: 'screenshot', name: 'scherm.png', type: 'image/png', bytes: shot }],
+    );
     expect(res.status).toBe(303);
-    const row = await t.deps.db.selectFrom('threat_evidence').select(['id', 'screenshot', 'screenshot_type']).where('case_id', '=', caseId).executeTakeFirstOrThrow();
+    const row = await t.deps.db
+      .selectFrom('threat_evidence')
+      .select(['id', 'screenshot', 'screenshot_type'])
+      .where('case_id', '=', caseId)
+      .executeTakeFirstOrThrow();
     expect(row.screenshot_type).toBe('image/png');
     expect(row.screenshot!.includes(Buffer.from('Jan Jansen'))).toBe(false);
     expect(row.screenshot!.includes(shot.subarray(100, 164))).toBe(false); // sealed, not stored as is
@@ -126,12 +199,17 @@ describe('the threat evidence log', () => {
     expect(bytes.includes(Buffer.from('Jan Jansen'))).toBe(false);
     const meta = await sharp(bytes).metadata(); // the whole picture came back, re-encoded
     expect([meta.format, meta.width, meta.height]).toEqual(['png', 700, 600]);
-    expect(await auditTypes(t.deps, caseId)).toEqual(expect.arrayContaining(['THREAT_EVIDENCE_ADDED', 'THREAT_SCREENSHOT_VIEWED']));
+    expect(await auditTypes(t.deps, caseId)).toEqual(
+      expect.arrayContaining(['THREAT_EVIDENCE_ADDED', 'THREAT_SCREENSHOT_VIEWED']),
+    );
   });
 
   it('refuses a file that is not an image or PDF with a message linked to the field, in Dutch and English, and keeps nothing', async () => {
     const caseId = await threatCase();
-    for (const [lang, text] of [['nl', 'Kies een PNG, JPEG of PDF'], ['en', 'Choose a PNG, JPEG or PDF']] as const) {
+    for (const [lang, text] of [
+      ['nl', 'Kies een PNG, JPEG of PDF'],
+      ['en', 'Choose a PNG, JPEG or PDF'],
+    ] as const) {
       const { client } = coordinator;
       await client.get(`/threat-log/${caseId}`, { 'accept-language': lang });
       const res = await client.send(`/threat-log/${caseId}`, {
@@ -140,8 +218,16 @@ describe('the threat evidence log', () => {
         body: (() => {
           const form = new FormData();
           form.set('_csrf', client.csrfToken());
-          for (const [k, v] of Object.entries({ platform: 'x_twitter', link: 'https://x.example/1', seenOn: '2026-11-22' })) form.set(k, v);
-          form.set('screenshot', new File([Buffer.from('MZ not an image')], 'virus.png', { type: 'image/png' }));
+          for (const [k, v] of Object.entries({
+            platform: 'x_twitter',
+            link: 'https://x.example/1',
+            seenOn: '2026-11-22',
+          }))
+            form.set(k, v);
+          form.set(
+            'screenshot',
+            new File([Buffer.from('MZ not an image')], 'virus.png', { type: 'image/png' }),
+          );
           return form;
         })(),
       });
@@ -149,7 +235,13 @@ describe('the threat evidence log', () => {
       expect(client.lastHtml).toContain(text);
       expect(client.lastHtml).toContain('href="#field-screenshot"');
     }
-    expect(await t.deps.db.selectFrom('threat_evidence').select('id').where('case_id', '=', caseId).execute()).toEqual([]);
+    expect(
+      await t.deps.db
+        .selectFrom('threat_evidence')
+        .select('id')
+        .where('case_id', '=', caseId)
+        .execute(),
+    ).toEqual([]);
   });
 });
 
@@ -158,16 +250,43 @@ describe('closing an expert consultation', () => {
     const caseId = await threatCase();
     const { client } = coordinator;
     await client.get(`/cases/${caseId}/consultations`);
-    const created = await client.post(`/cases/${caseId}/consultations`, { summary: 'Een wetenschapper wordt na een tv-optreden online bedreigd.' });
+    const created = await client.post(`/cases/${caseId}/consultations`, {
+      summary: 'Een wetenschapper wordt na een tv-optreden online bedreigd.',
+    });
     const id = /consultations\/([0-9a-f-]{36})$/.exec(created.headers.get('location') ?? '')![1]!;
     await t.deps.db.transaction().execute((trx) =>
-      grantConsent(trx, t.deps.keyring, { id: caseId, teamId: coordinator.teamId }, { info: 'anonymised_summary', recipient: { kind: 'role', value: 'expert_team_member' }, purpose: 'expert_consultation', obtainedVia: 'conversation' }, { kind: 'user', userId: coordinator.id }),
+      grantConsent(
+        trx,
+        t.deps.keyring,
+        { id: caseId, teamId: coordinator.teamId },
+        {
+          info: 'anonymised_summary',
+          recipient: { kind: 'role', value: 'expert_team_member' },
+          purpose: 'expert_consultation',
+          obtainedVia: 'conversation',
+        },
+        { kind: 'user', userId: coordinator.id },
+      ),
     );
     await client.get(`/cases/${caseId}/consultations/${id}`);
-    expect((await client.post(`/cases/${caseId}/consultations/${id}/publish`, {})).status).toBe(303);
+    expect((await client.post(`/cases/${caseId}/consultations/${id}/publish`, {})).status).toBe(
+      303,
+    );
     await expert.client.get(`/consultations/${id}`);
-    expect((await expert.client.post(`/consultations/${id}/advice`, { advice: 'Bied beveiliging bij het volgende optreden.' })).status).toBe(303);
-    expect((await expert.client.post(`/cases/${caseId}/consultations/${id}/close`, { _csrf: expert.client.csrfToken() })).status).toBe(403);
+    expect(
+      (
+        await expert.client.post(`/consultations/${id}/advice`, {
+          advice: 'Bied beveiliging bij het volgende optreden.',
+        })
+      ).status,
+    ).toBe(303);
+    expect(
+      (
+        await expert.client.post(`/cases/${caseId}/consultations/${id}/close`, {
+          _csrf: expert.client.csrfToken(),
+        })
+      ).status,
+    ).toBe(403);
 
     await client.get(`/cases/${caseId}/consultations/${id}`);
     expect(client.lastHtml).toContain(`action="/cases/${caseId}/consultations/${id}/close"`);
@@ -179,10 +298,19 @@ describe('closing an expert consultation', () => {
 
     expect(await (await expert.client.get('/consultations')).text()).not.toContain(id);
     expect((await expert.client.get(`/consultations/${id}`)).status).toBe(404);
-    expect((await expert.client.post(`/consultations/${id}/advice`, { advice: 'Nog iets.' })).status).toBe(404);
+    expect(
+      (await expert.client.post(`/consultations/${id}/advice`, { advice: 'Nog iets.' })).status,
+    ).toBe(404);
     await client.get(`/cases/${caseId}/consultations/${id}`);
     await client.post(`/cases/${caseId}/consultations/${id}/close`, {}); // already closed: nothing happens
-    const closed = await t.deps.db.selectFrom('audit_event').select(['detail', 'actor_user_id']).where('case_id', '=', caseId).where('type', '=', 'CONSULTATION_CLOSED').execute();
-    expect(closed).toEqual([{ detail: { consultationId: id, from: 'published' }, actor_user_id: coordinator.id }]);
+    const closed = await t.deps.db
+      .selectFrom('audit_event')
+      .select(['detail', 'actor_user_id'])
+      .where('case_id', '=', caseId)
+      .where('type', '=', 'CONSULTATION_CLOSED')
+      .execute();
+    expect(closed).toEqual([
+      { detail: { consultationId: id, from: 'published' }, actor_user_id: coordinator.id },
+    ]);
   });
 });

@@ -20,14 +20,25 @@ beforeAll(async () => {
 async function createToken(name: string): Promise<string> {
   await admin.get(`/admin/teams/${t.teamId}/tokens`);
   const body = new URLSearchParams({ _csrf: admin.csrfToken(), name, scopes: 'statistics' });
-  await admin.send(`/admin/teams/${t.teamId}/tokens`, { method: 'POST', body, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+  await admin.send(`/admin/teams/${t.teamId}/tokens`, {
+    method: 'POST',
+    body,
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+  });
   return /data-testid="api-token">([^<]+)</.exec(admin.lastHtml)![1]!;
 }
-const call = (token: string) => t.app.request('/api/v1/statistics/annual?year=2025', { headers: { authorization: `Bearer ${token}` } });
+const call = (token: string) =>
+  t.app.request('/api/v1/statistics/annual?year=2025', {
+    headers: { authorization: `Bearer ${token}` },
+  });
 
 describe('atomic throttles (finding 11)', () => {
   it('lets exactly maxFailures of 60 parallel attempts through', async () => {
-    const waits = await Promise.all(Array.from({ length: 60 }, () => takeAttempt(t.deps.db, 'test:parallel', { maxFailures: 5, windowMinutes: 15 })));
+    const waits = await Promise.all(
+      Array.from({ length: 60 }, () =>
+        takeAttempt(t.deps.db, 'test:parallel', { maxFailures: 5, windowMinutes: 15 }),
+      ),
+    );
     expect(waits.filter((w) => w === 0)).toHaveLength(5);
     expect(waits.filter((w) => w > 0).every((w) => w <= 15)).toBe(true);
   });
@@ -43,7 +54,11 @@ describe('atomic throttles (finding 11)', () => {
     const guesser = new TestClient(t.app);
     await guesser.signIn(adviser.email, PASSWORD);
     await guesser.get('/login/two-factor');
-    const statuses = await Promise.all(Array.from({ length: 60 }, (_, i) => guesser.post('/login/two-factor', { code: String(100000 + i) }).then((r) => r.status)));
+    const statuses = await Promise.all(
+      Array.from({ length: 60 }, (_, i) =>
+        guesser.post('/login/two-factor', { code: String(100000 + i) }).then((r) => r.status),
+      ),
+    );
     expect(statuses.filter((s) => s === 401)).toHaveLength(5);
     expect(statuses.filter((s) => s === 429)).toHaveLength(55);
     await t.deps.db.updateTable('institution').set({ require_two_factor: false }).execute();
@@ -52,7 +67,13 @@ describe('atomic throttles (finding 11)', () => {
   it('checks at most 5 of 60 parallel receipt-code guesses from one browser', async () => {
     const guesser = new TestClient(t.app);
     await guesser.get('/postbus');
-    const statuses = await Promise.all(Array.from({ length: 60 }, (_, i) => guesser.post('/postbus', { receipt: `AAAA-BBBB-CCCC-${String(1000 + i)}` }).then((r) => r.status)));
+    const statuses = await Promise.all(
+      Array.from({ length: 60 }, (_, i) =>
+        guesser
+          .post('/postbus', { receipt: `AAAA-BBBB-CCCC-${String(1000 + i)}` })
+          .then((r) => r.status),
+      ),
+    );
     expect(statuses.filter((s) => s === 401)).toHaveLength(5);
     expect(statuses.filter((s) => s === 429)).toHaveLength(55);
   });
@@ -61,7 +82,8 @@ describe('atomic throttles (finding 11)', () => {
 describe('the API throttle per token (finding 9)', () => {
   it('keeps a valid token working after many requests with made-up tokens', async () => {
     const token = await createToken('Dashboard');
-    for (let i = 0; i < 25; i++) expect([401, 429]).toContain((await call(`mpt_madeup${i}`)).status);
+    for (let i = 0; i < 25; i++)
+      expect([401, 429]).toContain((await call(`mpt_madeup${i}`)).status);
     expect((await call(token)).status).toBe(200);
   });
 

@@ -12,7 +12,9 @@ describe('two-factor sign-in', () => {
   it('administrator enforces it; an adviser enrols TOTP, gets recovery codes, and signs in with a code', async () => {
     const admin = await signedIn(t.app, t.deps, t.teamId, ['administrator']);
     await admin.client.get('/admin/security');
-    expect((await admin.client.submit('/admin/security', { requireTwoFactor: 'yes' })).status).toBe(200);
+    expect((await admin.client.submit('/admin/security', { requireTwoFactor: 'yes' })).status).toBe(
+      200,
+    );
 
     const adviser = await createStaff(t.deps, t.teamId, ['confidential_adviser']);
     const client = new TestClient(t.app);
@@ -23,15 +25,21 @@ describe('two-factor sign-in', () => {
     await client.get('/login/two-factor/enrol');
     const secret = base32Decode(/data-testid="totp-secret">([^<]+)</.exec(client.lastHtml)![1]!);
     expect((await client.post('/login/two-factor/enrol', { code: '000000' })).status).toBe(422);
-    const enrolled = await client.post('/login/two-factor/enrol', { code: totpCode(secret, timeStep(new Date())) });
+    const enrolled = await client.post('/login/two-factor/enrol', {
+      code: totpCode(secret, timeStep(new Date())),
+    });
     expect(enrolled.status).toBe(200);
-    const codes = [...client.lastHtml.matchAll(/<li><code>([A-Z2-9]{10})<\/code><\/li>/g)].map((m) => m[1]!);
+    const codes = [...client.lastHtml.matchAll(/<li><code>([A-Z2-9]{10})<\/code><\/li>/g)].map(
+      (m) => m[1]!,
+    );
     expect(codes).toHaveLength(10);
     expect((await client.get('/cases')).status).toBe(200);
 
     // Next sign-in: password, then a code; a used code is not accepted twice.
     const next = new TestClient(t.app);
-    expect((await next.signIn(adviser.email, PASSWORD)).headers.get('location')).toBe('/login/two-factor');
+    expect((await next.signIn(adviser.email, PASSWORD)).headers.get('location')).toBe(
+      '/login/two-factor',
+    );
     await next.get('/login/two-factor');
     const code = totpCode(secret, timeStep(new Date()) + 1);
     const ok = await next.post('/login/two-factor', { code });
@@ -42,7 +50,9 @@ describe('two-factor sign-in', () => {
     await replay.get('/login/two-factor');
     expect((await replay.post('/login/two-factor', { code })).status).toBe(401);
     // A recovery code works once.
-    expect((await replay.post('/login/two-factor', { code: codes[0]! })).headers.get('location')).toBe('/cases');
+    expect(
+      (await replay.post('/login/two-factor', { code: codes[0]! })).headers.get('location'),
+    ).toBe('/cases');
     const again = new TestClient(t.app);
     await again.signIn(adviser.email, PASSWORD);
     await again.get('/login/two-factor');
@@ -60,19 +70,29 @@ describe('two-factor sign-in', () => {
     await guesser.signIn(adviser.email, PASSWORD);
     await guesser.get('/login/two-factor');
     const statuses: number[] = [];
-    for (let i = 0; i < 6; i++) statuses.push((await guesser.post('/login/two-factor', { code: String(100000 + i) })).status);
+    for (let i = 0; i < 6; i++)
+      statuses.push((await guesser.post('/login/two-factor', { code: String(100000 + i) })).status);
     expect(statuses.slice(0, 5)).toEqual([401, 401, 401, 401, 401]);
     expect(statuses[5]).toBe(429);
     // Even the right code is refused while throttled.
-    expect((await guesser.post('/login/two-factor', { code: totpCode(secret, timeStep(new Date()) + 1) })).status).toBe(429);
+    expect(
+      (
+        await guesser.post('/login/two-factor', {
+          code: totpCode(secret, timeStep(new Date()) + 1),
+        })
+      ).status,
+    ).toBe(429);
 
     const other = await createStaff(t.deps, t.teamId, ['support_officer']);
     const brute = new TestClient(t.app);
     await brute.get('/login');
     const pw: number[] = [];
-    for (let i = 0; i < 6; i++) pw.push((await brute.post('/login', { email: other.email, password: `wrong-${i}` })).status);
+    for (let i = 0; i < 6; i++)
+      pw.push((await brute.post('/login', { email: other.email, password: `wrong-${i}` })).status);
     expect(pw[5]).toBe(429);
-    expect((await brute.post('/login', { email: other.email, password: PASSWORD })).status).toBe(429);
+    expect((await brute.post('/login', { email: other.email, password: PASSWORD })).status).toBe(
+      429,
+    );
   });
 
   it('lists the user\u2019s own sessions and revokes one', async () => {
@@ -87,7 +107,9 @@ describe('two-factor sign-in', () => {
     expect(rows).toHaveLength(2);
     const otherRow = rows.find((r) => !r.includes('deze sessie'))!;
     const otherId = /\/account\/sessions\/([0-9a-f-]{36})\/revoke/.exec(otherRow)![1]!;
-    expect((await first.post(`/account/sessions/${otherId}/revoke`, {})).headers.get('location')).toBe('/account/security');
+    expect(
+      (await first.post(`/account/sessions/${otherId}/revoke`, {})).headers.get('location'),
+    ).toBe('/account/security');
     expect((await second.get('/cases')).headers.get('location')).toBe('/login');
     expect((await first.get('/team/activities')).status).toBe(200); // a support officer's own work (issue 19)
     // Someone else's session cannot be revoked.
@@ -96,7 +118,11 @@ describe('two-factor sign-in', () => {
     await first.get('/account/security');
     const mine = /\/account\/sessions\/([0-9a-f-]{36})\/revoke/.exec(first.lastHtml)![1]!;
     expect((await stranger.client.post(`/account/sessions/${mine}/revoke`, {})).status).toBe(404);
-    const events = await t.deps.db.selectFrom('audit_event').select('actor_user_id').where('type', '=', 'SESSION_REVOKED').execute();
+    const events = await t.deps.db
+      .selectFrom('audit_event')
+      .select('actor_user_id')
+      .where('type', '=', 'SESSION_REVOKED')
+      .execute();
     expect(events).toEqual([{ actor_user_id: officer.id }]);
   });
 });

@@ -25,9 +25,14 @@ function cborHead(major: number, n: number): Buffer {
 
 function cbor(value: unknown): Buffer {
   if (typeof value === 'number') return value >= 0 ? cborHead(0, value) : cborHead(1, -1 - value);
-  if (typeof value === 'string') return Buffer.concat([cborHead(3, Buffer.byteLength(value)), Buffer.from(value)]);
+  if (typeof value === 'string')
+    return Buffer.concat([cborHead(3, Buffer.byteLength(value)), Buffer.from(value)]);
   if (Buffer.isBuffer(value)) return Buffer.concat([cborHead(2, value.length), value]);
-  if (value instanceof Map) return Buffer.concat([cborHead(5, value.size), ...[...value].flatMap(([k, v]) => [cbor(k), cbor(v)])]);
+  if (value instanceof Map)
+    return Buffer.concat([
+      cborHead(5, value.size),
+      ...[...value].flatMap(([k, v]) => [cbor(k), cbor(v)]),
+    ]);
   throw new Error('unsupported');
 }
 
@@ -40,36 +45,88 @@ class SoftwareKey {
 
   coseKey(): Buffer {
     const jwk = this.keys.publicKey.export({ format: 'jwk' });
-    return cbor(new Map<number, unknown>([[1, 2], [3, -7], [-1, 1], [-2, Buffer.from(jwk.x!, 'base64url')], [-3, Buffer.from(jwk.y!, 'base64url')]]));
+    return cbor(
+      new Map<number, unknown>([
+        [1, 2],
+        [3, -7],
+        [-1, 1],
+        [-2, Buffer.from(jwk.x!, 'base64url')],
+        [-3, Buffer.from(jwk.y!, 'base64url')],
+      ]),
+    );
   }
 
   register(options: { challenge: string; rp: { id: string } }, origin = ORIGIN) {
-    const clientData = Buffer.from(JSON.stringify({ type: 'webauthn.create', challenge: options.challenge, origin, crossOrigin: false }));
+    const clientData = Buffer.from(
+      JSON.stringify({
+        type: 'webauthn.create',
+        challenge: options.challenge,
+        origin,
+        crossOrigin: false,
+      }),
+    );
     const idLen = Buffer.alloc(2);
     idLen.writeUInt16BE(this.credentialId.length);
     // flags UP | UV | AT, sign count 0, zero AAGUID
-    const authData = Buffer.concat([sha256(options.rp.id), Buffer.from([0x45]), Buffer.alloc(4), Buffer.alloc(16), idLen, this.credentialId, this.coseKey()]);
-    const attestationObject = cbor(new Map<string, unknown>([['fmt', 'none'], ['attStmt', new Map()], ['authData', authData]]));
+    const authData = Buffer.concat([
+      sha256(options.rp.id),
+      Buffer.from([0x45]),
+      Buffer.alloc(4),
+      Buffer.alloc(16),
+      idLen,
+      this.credentialId,
+      this.coseKey(),
+    ]);
+    const attestationObject = cbor(
+      new Map<string, unknown>([
+        ['fmt', 'none'],
+        ['attStmt', new Map()],
+        ['authData', authData],
+      ]),
+    );
     return {
       id: b64url(this.credentialId),
       rawId: b64url(this.credentialId),
       type: 'public-key',
-      response: { clientDataJSON: b64url(clientData), attestationObject: b64url(attestationObject), transports: ['usb'] },
+      response: {
+        clientDataJSON: b64url(clientData),
+        attestationObject: b64url(attestationObject),
+        transports: ['usb'],
+      },
       clientExtensionResults: {},
     };
   }
 
-  assert(options: { challenge: string; rpId: string }, signCount: number, opts: { origin?: string; signer?: crypto.KeyObject } = {}) {
-    const clientData = Buffer.from(JSON.stringify({ type: 'webauthn.get', challenge: options.challenge, origin: opts.origin ?? ORIGIN, crossOrigin: false }));
+  assert(
+    options: { challenge: string; rpId: string },
+    signCount: number,
+    opts: { origin?: string; signer?: crypto.KeyObject } = {},
+  ) {
+    const clientData = Buffer.from(
+      JSON.stringify({
+        type: 'webauthn.get',
+        challenge: options.challenge,
+        origin: opts.origin ?? ORIGIN,
+        crossOrigin: false,
+      }),
+    );
     const count = Buffer.alloc(4);
     count.writeUInt32BE(signCount);
     const authData = Buffer.concat([sha256(options.rpId), Buffer.from([0x05]), count]);
-    const signature = crypto.sign('sha256', Buffer.concat([authData, sha256(clientData)]), opts.signer ?? this.keys.privateKey);
+    const signature = crypto.sign(
+      'sha256',
+      Buffer.concat([authData, sha256(clientData)]),
+      opts.signer ?? this.keys.privateKey,
+    );
     return {
       id: b64url(this.credentialId),
       rawId: b64url(this.credentialId),
       type: 'public-key',
-      response: { clientDataJSON: b64url(clientData), authenticatorData: b64url(authData), signature: b64url(signature) },
+      response: {
+        clientDataJSON: b64url(clientData),
+        authenticatorData: b64url(authData),
+        signature: b64url(signature),
+      },
       clientExtensionResults: {},
     };
   }
@@ -77,11 +134,19 @@ class SoftwareKey {
 
 /** What the page's script does: JSON with the CSRF token of the page in a header. */
 function postJson(client: TestClient, path: string, body: unknown = {}) {
-  return client.send(path, { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json', 'x-csrf-token': client.csrfToken() } });
+  return client.send(path, {
+    method: 'POST',
+    body: JSON.stringify(body),
+    headers: { 'content-type': 'application/json', 'x-csrf-token': client.csrfToken() },
+  });
 }
 
 async function countAudit(type: string) {
-  const rows = await t.deps.db.selectFrom('audit_event').select('id').where('type', '=', type as never).execute();
+  const rows = await t.deps.db
+    .selectFrom('audit_event')
+    .select('id')
+    .where('type', '=', type as never)
+    .execute();
   return rows.length;
 }
 
@@ -94,15 +159,27 @@ describe('WebAuthn as a second factor', () => {
     // A key needs TOTP first: the no-JavaScript path and the recovery codes stay available.
     expect(owner.lastHtml).not.toContain('data-webauthn="register"');
     expect((await postJson(owner, '/account/webauthn/options')).status).toBe(409);
-    const secret = /data-testid="totp-secret">([^<]+)</.exec(owner.lastHtml)![1]!.replace(/\s/g, '');
+    const secret = /data-testid="totp-secret">([^<]+)</
+      .exec(owner.lastHtml)![1]!
+      .replace(/\s/g, '');
     const secretBytes = base32Decode(secret);
-    expect((await owner.post('/account/two-factor', { code: totpCode(secretBytes, timeStep(new Date())) })).status).toBe(200);
+    expect(
+      (
+        await owner.post('/account/two-factor', {
+          code: totpCode(secretBytes, timeStep(new Date())),
+        })
+      ).status,
+    ).toBe(200);
 
     await owner.get('/account/security');
     expect(owner.lastHtml).toContain('data-webauthn="register"');
     expect(owner.lastHtml).toContain('src="/assets/webauthn.js?v=');
     // Without a CSRF header the JSON endpoint is refused.
-    const noCsrf = await owner.send('/account/webauthn/options', { method: 'POST', body: '{}', headers: { 'content-type': 'application/json' } });
+    const noCsrf = await owner.send('/account/webauthn/options', {
+      method: 'POST',
+      body: '{}',
+      headers: { 'content-type': 'application/json' },
+    });
     expect(noCsrf.status).toBe(403);
     await owner.get('/account/security');
 
@@ -110,21 +187,33 @@ describe('WebAuthn as a second factor', () => {
     const regOptions = await (await postJson(owner, '/account/webauthn/options')).json();
     expect(regOptions.rp.id).toBe('localhost');
     // A registration for another origin is refused (and uses up its challenge).
-    expect((await postJson(owner, '/account/webauthn', key.register(regOptions, 'https://evil.example'))).status).toBe(422);
+    expect(
+      (await postJson(owner, '/account/webauthn', key.register(regOptions, 'https://evil.example')))
+        .status,
+    ).toBe(422);
     expect((await postJson(owner, '/account/webauthn', key.register(regOptions))).status).toBe(422);
     const fresh = await (await postJson(owner, '/account/webauthn/options')).json();
     const registered = await postJson(owner, '/account/webauthn', key.register(fresh));
     expect(registered.status).toBe(200);
-    expect(await registered.json()).toEqual({ ok: true, redirect: '/account/security?notice=key-added' });
+    expect(await registered.json()).toEqual({
+      ok: true,
+      redirect: '/account/security?notice=key-added',
+    });
     expect(await countAudit('USER_WEBAUTHN_REGISTERED')).toBe(1);
-    const stored = await t.deps.db.selectFrom('webauthn_credential').selectAll().where('user_id', '=', adviser.id).execute();
+    const stored = await t.deps.db
+      .selectFrom('webauthn_credential')
+      .selectAll()
+      .where('user_id', '=', adviser.id)
+      .execute();
     expect(stored.map((s) => s.credential_id)).toEqual([b64url(key.credentialId)]);
     await owner.get('/account/security');
     expect(owner.lastHtml).toContain('data-testid="webauthn-keys"');
 
     // Sign-in: password, then the key instead of a code.
     const client = new TestClient(t.app);
-    expect((await client.signIn(adviser.email, PASSWORD)).headers.get('location')).toBe('/login/two-factor');
+    expect((await client.signIn(adviser.email, PASSWORD)).headers.get('location')).toBe(
+      '/login/two-factor',
+    );
     await client.get('/login/two-factor');
     expect(client.lastHtml).toContain('data-webauthn="authenticate"');
     expect(client.lastHtml).toContain('name="code"'); // the TOTP form stays
@@ -132,7 +221,9 @@ describe('WebAuthn as a second factor', () => {
     expect((await client.post('/login/two-factor', { code: '000000' })).status).toBe(401);
     expect(client.lastHtml).toContain('data-webauthn="authenticate"');
     const authOptions = await (await postJson(client, '/login/two-factor/webauthn/options')).json();
-    expect(authOptions.allowCredentials.map((c: { id: string }) => c.id)).toEqual([b64url(key.credentialId)]);
+    expect(authOptions.allowCredentials.map((c: { id: string }) => c.id)).toEqual([
+      b64url(key.credentialId),
+    ]);
     const assertion = key.assert(authOptions, 1);
     const signedIn = await postJson(client, '/login/two-factor/webauthn', assertion);
     expect(signedIn.status).toBe(200);
@@ -151,12 +242,18 @@ describe('WebAuthn as a second factor', () => {
     const otherKey = crypto.generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey;
     expect(await refused((o) => key.assert(o, 2, { signer: otherKey }))).toBe(401); // wrong signature
     expect(await refused(() => assertion)).toBe(401); // the used challenge, replayed as a whole
-    expect(await refused((o) => key.assert({ ...o, challenge: authOptions.challenge }, 3))).toBe(401); // used challenge, freshly signed
+    expect(await refused((o) => key.assert({ ...o, challenge: authOptions.challenge }, 3))).toBe(
+      401,
+    ); // used challenge, freshly signed
     expect(await refused((o) => key.assert(o, 4, { origin: 'https://evil.example' }))).toBe(401); // wrong origin
     expect(await refused((o) => key.assert(o, 1))).toBe(401); // counter not above the stored one (cloned key)
     expect((await attacker.get('/cases')).headers.get('location')).toBe('/login');
     expect(await countAudit('USER_WEBAUTHN_VERIFIED')).toBe(1);
-    const stillOne = await t.deps.db.selectFrom('webauthn_credential').select('counter').where('user_id', '=', adviser.id).executeTakeFirstOrThrow();
+    const stillOne = await t.deps.db
+      .selectFrom('webauthn_credential')
+      .select('counter')
+      .where('user_id', '=', adviser.id)
+      .executeTakeFirstOrThrow();
     expect(Number(stillOne.counter)).toBe(1);
     // Five failures share the TOTP budget: now even the right key is throttled.
     expect(await refused((o) => key.assert(o, 7))).toBe(429);
@@ -167,12 +264,19 @@ describe('WebAuthn as a second factor', () => {
     expect((await attacker.get('/cases')).status).toBe(200);
   });
 
-  it('removes an own key (audited, with a notice), and answers 404 for another user\'s key', async () => {
+  it("removes an own key (audited, with a notice), and answers 404 for another user's key", async () => {
     const owner = await createStaff(t.deps, t.teamId, ['confidential_adviser']);
     const other = await createStaff(t.deps, t.teamId, ['confidential_adviser']);
     const mine = await signedInWithKey(owner.email);
     const theirs = await signedInWithKey(other.email);
-    const idOf = async (userId: string) => (await t.deps.db.selectFrom('webauthn_credential').select('id').where('user_id', '=', userId).executeTakeFirstOrThrow()).id;
+    const idOf = async (userId: string) =>
+      (
+        await t.deps.db
+          .selectFrom('webauthn_credential')
+          .select('id')
+          .where('user_id', '=', userId)
+          .executeTakeFirstOrThrow()
+      ).id;
     const [myKey, theirKey] = [await idOf(owner.id), await idOf(other.id)];
 
     await mine.get('/account/security');
@@ -180,12 +284,24 @@ describe('WebAuthn as a second factor', () => {
     expect(mine.lastHtml).not.toContain(theirKey);
     // Another user's key, a key that does not exist, and a malformed id: all 404, nothing removed or audited.
     expect((await mine.post(`/account/webauthn/${theirKey}/delete`, {})).status).toBe(404);
-    expect((await mine.post(`/account/webauthn/${crypto.randomUUID()}/delete`, {})).status).toBe(404);
+    expect((await mine.post(`/account/webauthn/${crypto.randomUUID()}/delete`, {})).status).toBe(
+      404,
+    );
     expect((await mine.post('/account/webauthn/not-a-uuid/delete', {})).status).toBe(404);
     await mine.get('/account/security');
-    expect((await mine.post(`/account/webauthn/${myKey}/delete`, { _csrf: 'forged' })).status).toBe(403);
-    expect((await new TestClient(t.app).post(`/account/webauthn/${myKey}/delete`, {})).status).toBe(403); // no CSRF cookie, no session
-    expect(await t.deps.db.selectFrom('webauthn_credential').select('id').where('id', 'in', [myKey, theirKey]).execute()).toHaveLength(2);
+    expect((await mine.post(`/account/webauthn/${myKey}/delete`, { _csrf: 'forged' })).status).toBe(
+      403,
+    );
+    expect((await new TestClient(t.app).post(`/account/webauthn/${myKey}/delete`, {})).status).toBe(
+      403,
+    ); // no CSRF cookie, no session
+    expect(
+      await t.deps.db
+        .selectFrom('webauthn_credential')
+        .select('id')
+        .where('id', 'in', [myKey, theirKey])
+        .execute(),
+    ).toHaveLength(2);
     expect(await countAudit('USER_WEBAUTHN_REMOVED')).toBe(0);
 
     // The own key: 303 to the page with a notice; the key is gone and the removal audited.
@@ -196,18 +312,36 @@ describe('WebAuthn as a second factor', () => {
     await mine.get(removed.headers.get('location')!);
     expect(mine.lastHtml).toContain('De sleutel is verwijderd.');
     expect(mine.lastHtml).not.toContain('data-testid="webauthn-keys"');
-    expect(await t.deps.db.selectFrom('webauthn_credential').select('id').where('user_id', '=', owner.id).execute()).toEqual([]);
-    const events = await t.deps.db.selectFrom('audit_event').selectAll().where('type', '=', 'USER_WEBAUTHN_REMOVED').execute();
+    expect(
+      await t.deps.db
+        .selectFrom('webauthn_credential')
+        .select('id')
+        .where('user_id', '=', owner.id)
+        .execute(),
+    ).toEqual([]);
+    const events = await t.deps.db
+      .selectFrom('audit_event')
+      .selectAll()
+      .where('type', '=', 'USER_WEBAUTHN_REMOVED')
+      .execute();
     expect(events).toHaveLength(1);
     expect(events[0]!.actor_user_id).toBe(owner.id);
     expect(JSON.stringify(events[0]!.detail)).toContain(myKey);
     expect((await mine.post(`/account/webauthn/${myKey}/delete`, {})).status).toBe(404); // already gone
     // The other user's key still works; the owner's next sign-in offers the code only.
-    expect(await t.deps.db.selectFrom('webauthn_credential').select('id').where('id', '=', theirKey).execute()).toHaveLength(1);
+    expect(
+      await t.deps.db
+        .selectFrom('webauthn_credential')
+        .select('id')
+        .where('id', '=', theirKey)
+        .execute(),
+    ).toHaveLength(1);
     await theirs.get('/account/security');
     expect(theirs.lastHtml).toContain(`action="/account/webauthn/${theirKey}/delete"`);
     const again = new TestClient(t.app);
-    expect((await again.signIn(owner.email, PASSWORD)).headers.get('location')).toBe('/login/two-factor');
+    expect((await again.signIn(owner.email, PASSWORD)).headers.get('location')).toBe(
+      '/login/two-factor',
+    );
     await again.get('/login/two-factor');
     expect(again.lastHtml).not.toContain('data-webauthn="authenticate"');
     expect((await postJson(again, '/login/two-factor/webauthn/options')).status).toBe(404);
@@ -220,12 +354,19 @@ describe('WebAuthn as a second factor', () => {
     await client.get('/account/security');
     expect(client.lastHtml).toContain('Set up the app first');
     expect(client.lastHtml).not.toContain('data-webauthn');
-    const secret = base32Decode(/data-testid="totp-secret">([^<]+)</.exec(client.lastHtml)![1]!.replace(/\s/g, ''));
-    expect((await client.post('/account/two-factor', { code: totpCode(secret, timeStep(new Date())) })).status).toBe(200);
+    const secret = base32Decode(
+      /data-testid="totp-secret">([^<]+)</.exec(client.lastHtml)![1]!.replace(/\s/g, ''),
+    );
+    expect(
+      (await client.post('/account/two-factor', { code: totpCode(secret, timeStep(new Date())) }))
+        .status,
+    ).toBe(200);
     // The recovery codes page offers the key, with a line for browsers without JavaScript.
     expect(client.lastHtml).toContain('data-testid="recovery-codes"');
     expect(client.lastHtml).toContain('data-webauthn="register"');
-    expect(client.lastHtml).toMatch(/<noscript><p>A security key or passkey works only with JavaScript/);
+    expect(client.lastHtml).toMatch(
+      /<noscript><p>A security key or passkey works only with JavaScript/,
+    );
     expect((await postJson(client, '/account/webauthn/options')).status).toBe(200);
   });
 
@@ -250,11 +391,23 @@ describe('WebAuthn under an IP address', () => {
     nl: 'Beveiligingssleutels en passkeys werken alleen als deze dienst onder een domeinnaam draait',
     en: 'Security keys and passkeys only work when this service runs under a domain name',
   };
-  const appAt = (baseUrl: string) => createApp({ ...t.deps, config: { ...t.deps.config, baseUrl } });
+  const appAt = (baseUrl: string) =>
+    createApp({ ...t.deps, config: { ...t.deps.config, baseUrl } });
 
   it('knows which base URLs browsers accept for keys', () => {
-    for (const url of ['http://127.0.0.1:3000', 'https://10.1.2.3', 'http://[::1]:3000', 'https://[2001:db8::1]']) expect(relyingPartyFor(url).canUseKeys, url).toBe(false);
-    for (const url of ['http://localhost:3000', 'https://meldpunt.uni.example', 'http://meldpunt.test']) expect(relyingPartyFor(url).canUseKeys, url).toBe(true);
+    for (const url of [
+      'http://127.0.0.1:3000',
+      'https://10.1.2.3',
+      'http://[::1]:3000',
+      'https://[2001:db8::1]',
+    ])
+      expect(relyingPartyFor(url).canUseKeys, url).toBe(false);
+    for (const url of [
+      'http://localhost:3000',
+      'https://meldpunt.uni.example',
+      'http://meldpunt.test',
+    ])
+      expect(relyingPartyFor(url).canUseKeys, url).toBe(true);
   });
 
   it('at http://127.0.0.1:… the two-factor sign-in says keys need a domain name, in both languages, and offers no key button', async () => {
@@ -264,7 +417,9 @@ describe('WebAuthn under an IP address', () => {
 
     for (const lang of ['nl', 'en'] as const) {
       const client = new TestClient(ipApp, lang);
-      expect((await client.signIn(adviser.email, PASSWORD)).headers.get('location')).toBe('/login/two-factor');
+      expect((await client.signIn(adviser.email, PASSWORD)).headers.get('location')).toBe(
+        '/login/two-factor',
+      );
       await client.get('/login/two-factor');
       expect(client.lastHtml).toContain(explanation[lang]);
       expect(client.lastHtml).not.toContain('data-webauthn');
@@ -282,8 +437,13 @@ describe('WebAuthn under an IP address', () => {
     await client.signIn(adviser.email, PASSWORD);
     await client.get('/account/security');
     expect(client.lastHtml).not.toContain('Set up the app first');
-    const secret = base32Decode(/data-testid="totp-secret">([^<]+)</.exec(client.lastHtml)![1]!.replace(/\s/g, ''));
-    expect((await client.post('/account/two-factor', { code: totpCode(secret, timeStep(new Date())) })).status).toBe(200);
+    const secret = base32Decode(
+      /data-testid="totp-secret">([^<]+)</.exec(client.lastHtml)![1]!.replace(/\s/g, ''),
+    );
+    expect(
+      (await client.post('/account/two-factor', { code: totpCode(secret, timeStep(new Date())) }))
+        .status,
+    ).toBe(200);
     expect(client.lastHtml).toContain('data-testid="recovery-codes"');
     expect(client.lastHtml).not.toContain('data-webauthn');
     expect(client.lastHtml).not.toContain('Also use a security key');
@@ -317,9 +477,16 @@ async function signedInWithKey(email: string): Promise<TestClient> {
   const client = new TestClient(t.app);
   await client.signIn(email, PASSWORD);
   await client.get('/account/security');
-  const secret = base32Decode(/data-testid="totp-secret">([^<]+)</.exec(client.lastHtml)![1]!.replace(/\s/g, ''));
-  expect((await client.post('/account/two-factor', { code: totpCode(secret, timeStep(new Date())) })).status).toBe(200);
+  const secret = base32Decode(
+    /data-testid="totp-secret">([^<]+)</.exec(client.lastHtml)![1]!.replace(/\s/g, ''),
+  );
+  expect(
+    (await client.post('/account/two-factor', { code: totpCode(secret, timeStep(new Date())) }))
+      .status,
+  ).toBe(200);
   const options = await (await postJson(client, '/account/webauthn/options')).json();
-  expect((await postJson(client, '/account/webauthn', new SoftwareKey().register(options))).status).toBe(200);
+  expect(
+    (await postJson(client, '/account/webauthn', new SoftwareKey().register(options))).status,
+  ).toBe(200);
   return client;
 }

@@ -10,9 +10,13 @@ export default function setup(): () => void {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'meldpunt-axe-'));
   process.env.MELDPUNT_AXE_SEEN_DIR = dir;
   return () => {
-    const calls = fs.existsSync(path.join(dir, 'calls')) ? fs.statSync(path.join(dir, 'calls')).size : 0;
+    const calls = fs.existsSync(path.join(dir, 'calls'))
+      ? fs.statSync(path.join(dir, 'calls')).size
+      : 0;
     const states = fs.readdirSync(dir).filter((f) => f !== 'calls').length;
-    process.stdout.write(`axe: ${states} distinct page states analysed for ${calls} accessibility checks\n`);
+    process.stdout.write(
+      `axe: ${states} distinct page states analysed for ${calls} accessibility checks\n`,
+    );
     fs.rmSync(dir, { recursive: true, force: true });
   };
 }

@@ -17,7 +17,9 @@ const seenHere = new Set<string>();
 const dir = process.env.MELDPUNT_AXE_SEEN_DIR;
 
 export function pageStateKey(html: string): string {
-  const blanked = html.replace(/<input\b[^>]*>/g, (tag) => (/\btype="hidden"/.test(tag) ? tag.replace(/\bvalue="[^"]*"/, 'value=""') : tag));
+  const blanked = html.replace(/<input\b[^>]*>/g, (tag) =>
+    /\btype="hidden"/.test(tag) ? tag.replace(/\bvalue="[^"]*"/, 'value=""') : tag,
+  );
   return crypto.createHash('sha256').update(blanked).digest('hex');
 }
 

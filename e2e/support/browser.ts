@@ -10,11 +10,21 @@ export async function launchBrowser(): Promise<Browser> {
   try {
     fs.accessSync(executablePath, fs.constants.X_OK);
   } catch {
-    throw new Error(`Chromium is not installed at ${executablePath}; npm run test:e2e needs it. On Debian or Ubuntu: apt-get install -y chromium (or set CHROMIUM_PATH)`);
+    throw new Error(
+      `Chromium is not installed at ${executablePath}; npm run test:e2e needs it. On Debian or Ubuntu: apt-get install -y chromium (or set CHROMIUM_PATH)`,
+    );
   }
   return chromium.launch({
     executablePath,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 
@@ -22,8 +32,14 @@ const noScript = new WeakSet<BrowserContext>();
 const axeContexts = new WeakMap<Browser, Promise<BrowserContext>>();
 
 /** A context as a reporter on Tor Browser's safest setting would have it: no JavaScript. */
-export async function newContext(browser: Browser, opts: { javaScript?: boolean; locale?: string } = {}): Promise<BrowserContext> {
-  const context = await browser.newContext({ javaScriptEnabled: opts.javaScript ?? false, locale: opts.locale ?? 'nl-NL' });
+export async function newContext(
+  browser: Browser,
+  opts: { javaScript?: boolean; locale?: string } = {},
+): Promise<BrowserContext> {
+  const context = await browser.newContext({
+    javaScriptEnabled: opts.javaScript ?? false,
+    locale: opts.locale ?? 'nl-NL',
+  });
   if (!(opts.javaScript ?? false)) noScript.add(context);
   return context;
 }
@@ -51,7 +67,9 @@ async function analyse(page: Page): Promise<void> {
     const scripted = await (await axeContexts.get(browser)!).newPage();
     const url = page.url();
     const html = await page.content();
-    await scripted.route(url, (route) => route.fulfill({ body: html, contentType: 'text/html; charset=utf-8' }));
+    await scripted.route(url, (route) =>
+      route.fulfill({ body: html, contentType: 'text/html; charset=utf-8' }),
+    );
     await scripted.goto(url);
     target = scripted;
     close = () => scripted.close();
@@ -59,8 +77,13 @@ async function analyse(page: Page): Promise<void> {
   try {
     // Legacy mode: axe runs in the page itself instead of also opening a blank page per check to
     // gather frame results; the pages have no frames, so the rules and the verdict are the same.
-    const results = await new AxeBuilder({ page: target }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).setLegacyMode(true).analyze();
-    const violations = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+    const results = await new AxeBuilder({ page: target })
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+      .setLegacyMode(true)
+      .analyze();
+    const violations = results.violations.map(
+      (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
+    );
     expect(violations, `axe violations on ${page.url()}`).toEqual([]);
   } finally {
     await close?.();

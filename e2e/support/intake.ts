@@ -10,7 +10,11 @@ export type StepActions = Record<string, (page: Page) => Promise<void>>;
  * Answers the intake's question pages one by one, checking each page with axe, until the
  * check-your-answers page. Returns the steps seen, in order.
  */
-export async function answerQuestions(page: Page, actions: StepActions, opts: { continueLabel?: string } = {}): Promise<string[]> {
+export async function answerQuestions(
+  page: Page,
+  actions: StepActions,
+  opts: { continueLabel?: string } = {},
+): Promise<string[]> {
   const seen: string[] = [];
   for (let i = 0; i < 25; i++) {
     const step = await currentStep(page);
@@ -21,7 +25,10 @@ export async function answerQuestions(page: Page, actions: StepActions, opts: { 
     await page.getByRole('button', { name: opts.continueLabel ?? 'Verder' }).click();
     await page.waitForLoadState();
     const stillHere = await currentStep(page);
-    expect(stillHere === step ? await page.locator('.error-summary').textContent() : '', `step ${step}`).toBe('');
+    expect(
+      stillHere === step ? await page.locator('.error-summary').textContent() : '',
+      `step ${step}`,
+    ).toBe('');
   }
   return seen;
 }
@@ -36,14 +43,24 @@ export async function currentStep(page: Page): Promise<string | undefined> {
  * The same with the keyboard only (see byKeyboard): answers by field name, a choice group not
  * named takes its first option. Every page must move on. Returns the steps seen, in order.
  */
-export async function answerQuestionsByKeyboard(page: Page, answers: Record<string, string>, opts: { continueLabel?: string } = {}): Promise<string[]> {
+export async function answerQuestionsByKeyboard(
+  page: Page,
+  answers: Record<string, string>,
+  opts: { continueLabel?: string } = {},
+): Promise<string[]> {
   const seen: string[] = [];
   for (let step = await currentStep(page); step; step = await currentStep(page)) {
-    if (seen.includes(step)) throw new Error(`question ${step} came back: ${(await page.locator('main').textContent())?.slice(0, 300)}`);
+    if (seen.includes(step))
+      throw new Error(
+        `question ${step} came back: ${(await page.locator('main').textContent())?.slice(0, 300)}`,
+      );
     seen.push(step);
     await expectAccessible(page);
     await byKeyboard(page, opts.continueLabel ?? 'Verder', answers);
   }
-  if (seen.length === 0) throw new Error(`no question at ${page.url()}: ${(await page.locator('main').textContent())?.slice(0, 300)}`);
+  if (seen.length === 0)
+    throw new Error(
+      `no question at ${page.url()}: ${(await page.locator('main').textContent())?.slice(0, 300)}`,
+    );
   return seen;
 }

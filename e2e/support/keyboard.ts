@@ -1,10 +1,27 @@
 import type { Browser, Page } from 'playwright-core';
 
-interface Focused { tag: string; type: string; name: string; value: string; text: string; checked: boolean; within: (selector: string) => Promise<boolean> }
+interface Focused {
+  tag: string;
+  type: string;
+  name: string;
+  value: string;
+  text: string;
+  checked: boolean;
+  within: (selector: string) => Promise<boolean>;
+}
 
 async function focused(page: Page): Promise<Focused> {
   const el = page.locator('*:focus');
-  if ((await el.count()) === 0) return { tag: '', type: '', name: '', value: '', text: '', checked: false, within: async () => false };
+  if ((await el.count()) === 0)
+    return {
+      tag: '',
+      type: '',
+      name: '',
+      value: '',
+      text: '',
+      checked: false,
+      within: async () => false,
+    };
   return {
     tag: (await el.evaluate((e) => e.tagName.toLowerCase())) as string,
     type: (await el.getAttribute('type')) ?? '',
@@ -24,14 +41,24 @@ async function focused(page: Page): Promise<Focused> {
  * typeDateTime); Space ticks a checkbox named in `tick`; Enter on the button labelled
  * `submit`. Waits for the page the form leads to.
  */
-export async function byKeyboard(page: Page, submit: string, answers: Record<string, string> = {}, tick: string[] = []) {
+export async function byKeyboard(
+  page: Page,
+  submit: string,
+  answers: Record<string, string> = {},
+  tick: string[] = [],
+) {
   const typed = new Set<string>();
   for (let i = 0; i < 160; i++) {
     await page.keyboard.press('Tab');
     const f = await focused(page);
     if (f.tag === 'input' && f.type === 'radio') await chooseRadio(page, f, answers[f.name]);
-    else if (f.tag === 'input' && f.type === 'checkbox' && tick.includes(f.name) && !f.checked) await page.keyboard.press('Space');
-    else if ((f.tag === 'textarea' || f.tag === 'input') && answers[f.name] !== undefined && !typed.has(f.name)) {
+    else if (f.tag === 'input' && f.type === 'checkbox' && tick.includes(f.name) && !f.checked)
+      await page.keyboard.press('Space');
+    else if (
+      (f.tag === 'textarea' || f.tag === 'input') &&
+      answers[f.name] !== undefined &&
+      !typed.has(f.name)
+    ) {
       // Tab moves through a date and time field's segments: type into it once.
       typed.add(f.name);
       if (f.type === 'datetime-local') await typeDateTime(page, answers[f.name]!);
@@ -73,7 +100,11 @@ export async function followLink(page: Page, text: string, scope = 'body') {
 }
 
 type DatePart = 'year' | 'month' | 'day';
-const ORDERS: DatePart[][] = [['month', 'day', 'year'], ['day', 'month', 'year'], ['year', 'month', 'day']];
+const ORDERS: DatePart[][] = [
+  ['month', 'day', 'year'],
+  ['day', 'month', 'year'],
+  ['year', 'month', 'day'],
+];
 const dateOrders = new WeakMap<Browser, Promise<DatePart[]>>();
 
 /**
@@ -87,7 +118,9 @@ async function typeDateTime(page: Page, value: string) {
 }
 
 async function typeSegments(page: Page, order: DatePart[], value: string) {
-  const [, year, month, day, hour, minute] = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(value)!;
+  const [, year, month, day, hour, minute] = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(
+    value,
+  )!;
   const parts: Record<DatePart, string> = { year: year!, month: month!, day: day! };
   for (const part of order) {
     await page.keyboard.type(parts[part]);
@@ -102,23 +135,26 @@ async function typeSegments(page: Page, order: DatePart[], value: string) {
  */
 function dateOrder(browser: Browser): Promise<DatePart[]> {
   if (!dateOrders.has(browser)) {
-    dateOrders.set(browser, (async () => {
-      const context = await browser.newContext();
-      try {
-        for (const order of ORDERS) {
-          const page = await context.newPage();
-          await page.setContent('<input type="datetime-local">');
-          await page.keyboard.press('Tab');
-          await typeSegments(page, order, '2031-02-03T09:05');
-          const ok = (await page.locator('input').inputValue()) === '2031-02-03T09:05';
-          await page.close();
-          if (ok) return order;
+    dateOrders.set(
+      browser,
+      (async () => {
+        const context = await browser.newContext();
+        try {
+          for (const order of ORDERS) {
+            const page = await context.newPage();
+            await page.setContent('<input type="datetime-local">');
+            await page.keyboard.press('Tab');
+            await typeSegments(page, order, '2031-02-03T09:05');
+            const ok = (await page.locator('input').inputValue()) === '2031-02-03T09:05';
+            await page.close();
+            if (ok) return order;
+          }
+          throw new Error('no order of date segments this browser takes');
+        } finally {
+          await context.close();
         }
-        throw new Error('no order of date segments this browser takes');
-      } finally {
-        await context.close();
-      }
-    })());
+      })(),
+    );
   }
   return dateOrders.get(browser)!;
 }

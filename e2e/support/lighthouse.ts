@@ -27,20 +27,37 @@ export const LIGHTHOUSE_PAGES = [
 ] as const;
 
 /** Runs Lighthouse in Debian's Chromium over each page of `baseUrl`, one after another. */
-export async function lighthouseScores(baseUrl: string, pages: readonly { path: string; indexable: boolean }[] = LIGHTHOUSE_PAGES): Promise<PageScores[]> {
+export async function lighthouseScores(
+  baseUrl: string,
+  pages: readonly { path: string; indexable: boolean }[] = LIGHTHOUSE_PAGES,
+): Promise<PageScores[]> {
   const chrome = await chromeLauncher.launch({
     chromePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    chromeFlags: [
+      '--headless=new',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   try {
     const results: PageScores[] = [];
     for (const page of pages) {
       const lhr = await auditPage(chrome.port, `${baseUrl}${page.path}`, page.indexable);
-      const scores = Object.fromEntries(CATEGORIES.map((c) => [c, Math.round((lhr.categories[c]?.score ?? 0) * 100)])) as Record<Category, number>;
+      const scores = Object.fromEntries(
+        CATEGORIES.map((c) => [c, Math.round((lhr.categories[c]?.score ?? 0) * 100)]),
+      ) as Record<Category, number>;
       const failed = CATEGORIES.flatMap((c) =>
         (lhr.categories[c]?.auditRefs ?? [])
           .filter((ref) => ref.weight > 0 && (lhr.audits[ref.id]?.score ?? 1) < 1)
-          .map((ref) => `${c}: ${ref.id} (${lhr.audits[ref.id]?.displayValue ?? lhr.audits[ref.id]?.score})`),
+          .map(
+            (ref) =>
+              `${c}: ${ref.id} (${lhr.audits[ref.id]?.displayValue ?? lhr.audits[ref.id]?.score})`,
+          ),
       );
       results.push({ path: page.path, scores, failed });
     }
@@ -65,11 +82,14 @@ async function auditPage(port: number, url: string, indexable: boolean) {
     });
     if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
     if (!result.lhr.runtimeError) return result.lhr;
-    if (attempt === 3) throw new Error(`Lighthouse could not load ${url}: ${result.lhr.runtimeError.message}`);
+    if (attempt === 3)
+      throw new Error(`Lighthouse could not load ${url}: ${result.lhr.runtimeError.message}`);
   }
 }
 
 /** One line per page: the four scores, as CI and the bench print them. */
 export function formatScores(results: PageScores[]): string {
-  return results.map((r) => `${r.path.padEnd(44)} ${CATEGORIES.map((c) => `${c} ${r.scores[c]}`).join('  ')}`).join('\n');
+  return results
+    .map((r) => `${r.path.padEnd(44)} ${CATEGORIES.map((c) => `${c} ${r.scores[c]}`).join('  ')}`)
+    .join('\n');
 }

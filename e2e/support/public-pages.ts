@@ -49,10 +49,15 @@ async function answer(page: Page, answers: Record<string, string> = {}) {
     else await page.locator(`[name="${name}"]`).fill(value);
   }
   // Any other choice group on the page: its first option.
-  const groups = new Set(await page.locator('input[type=radio]').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).name)));
+  const groups = new Set(
+    await page
+      .locator('input[type=radio]')
+      .evaluateAll((els) => els.map((e) => (e as HTMLInputElement).name)),
+  );
   for (const name of groups) {
     if (answers[name] !== undefined) continue;
-    if ((await page.locator(`input[type=radio][name="${name}"]:checked`).count()) === 0) await page.locator(`input[type=radio][name="${name}"]`).first().check();
+    if ((await page.locator(`input[type=radio][name="${name}"]:checked`).count()) === 0)
+      await page.locator(`input[type=radio][name="${name}"]`).first().check();
   }
 }
 
@@ -60,7 +65,12 @@ async function answer(page: Page, answers: Record<string, string> = {}) {
  * Walks the question pages to the check page. With `withErrors`, each page is first sent
  * empty (or, for the date, wrong) and the error state checked too.
  */
-async function walkIntake(page: Page, answers: Record<string, Record<string, string>>, seen: string[], opts: { axe: boolean }) {
+async function walkIntake(
+  page: Page,
+  answers: Record<string, Record<string, string>>,
+  seen: string[],
+  opts: { axe: boolean },
+) {
   const steps: string[] = [];
   for (let step = await currentStep(page); step; step = await currentStep(page)) {
     expect(steps, `stuck on ${step}`).not.toContain(step);
@@ -131,7 +141,10 @@ export function describePublicPages(lang: Lang): void {
       // A form posted with a token that no longer matches the browser's: 403.
       await page.goto(`${j.server.url}/postbus`);
       await context.clearCookies();
-      const [forbidden] = await Promise.all([page.waitForNavigation(), page.locator('form[action="/postbus"] button[type=submit]').click()]);
+      const [forbidden] = await Promise.all([
+        page.waitForNavigation(),
+        page.locator('form[action="/postbus"] button[type=submit]').click(),
+      ]);
       expect(forbidden?.status()).toBe(403);
       await check(page, 403, seen, 'CSRF refused');
       await page.close();
@@ -141,13 +154,39 @@ export function describePublicPages(lang: Lang): void {
       const page = await context.newPage();
       await page.goto(`${j.server.url}/melden`);
       const steps = await walkIntake(page, NAMED, seen, { axe: true });
-      expect(steps).toEqual(expect.arrayContaining(['team', 'behalf', 'category', 'subtype', 'narrative', 'when', 'location', 'reporterRole', 'gender', 'orgUnit', 'accusedRole', 'accused', 'goal', 'anonymous', 'contact', 'channel', 'adviser']));
+      expect(steps).toEqual(
+        expect.arrayContaining([
+          'team',
+          'behalf',
+          'category',
+          'subtype',
+          'narrative',
+          'when',
+          'location',
+          'reporterRole',
+          'gender',
+          'orgUnit',
+          'accusedRole',
+          'accused',
+          'goal',
+          'anonymous',
+          'contact',
+          'channel',
+          'adviser',
+        ]),
+      );
       const law = DEMO_FACULTIES.find((f) => f.key === 'LAW')!;
-      expect(await page.getByTestId('answers').textContent()).toContain(lang === 'nl' ? law.labelNl : law.labelEn);
+      expect(await page.getByTestId('answers').textContent()).toContain(
+        lang === 'nl' ? law.labelNl : law.labelEn,
+      );
       await check(page, 200, seen, 'check answers');
 
       // A wrong file on the check page.
-      await page.locator('input[type=file]').setInputFiles({ name: 'macro.docm', mimeType: 'application/octet-stream', buffer: Buffer.from('PK\u0003\u0004 not allowed') });
+      await page.locator('input[type=file]').setInputFiles({
+        name: 'macro.docm',
+        mimeType: 'application/octet-stream',
+        buffer: Buffer.from('PK\u0003\u0004 not allowed'),
+      });
       await press(page, 'form[action="/melden"] button[type=submit]');
       expect(await page.locator('.error-summary').count()).toBe(1);
       await check(page, 422, seen, 'check answers with a refused file');
@@ -171,7 +210,9 @@ export function describePublicPages(lang: Lang): void {
       await page.goto(`${j.server.url}/melden`);
       await walkIntake(page, { ...NAMED, anonymous: { anonymous: 'yes' } }, seen, { axe: false });
       await press(page, 'form[action="/melden"] button[type=submit]');
-      expect(await page.getByTestId('receipt').textContent()).toMatch(/^[A-Z2-9]{4}(-[A-Z2-9]{4}){3}$/);
+      expect(await page.getByTestId('receipt').textContent()).toMatch(
+        /^[A-Z2-9]{4}(-[A-Z2-9]{4}){3}$/,
+      );
       await check(page, 200, seen, 'acknowledgement (anonymous, receipt)');
       await press(page, 'form[action="/melden/bewaard"] button[type=submit]');
       expect(await page.locator('.error-summary').count()).toBe(1);
@@ -184,9 +225,18 @@ export function describePublicPages(lang: Lang): void {
       // A draft that no longer opens (a new session, an old tab): the "start again" page.
       await page.goto(`${j.server.url}/melden`);
       await page.route('**/melden/vraag', (route) =>
-        route.continue({ postData: route.request().postData()!.replace(/(^|&)draft=[^&]*/, '$1draft=bm90LWEtZHJhZnQ') }));
+        route.continue({
+          postData: route
+            .request()
+            .postData()!
+            .replace(/(^|&)draft=[^&]*/, '$1draft=bm90LWEtZHJhZnQ'),
+        }),
+      );
       await page.locator('input[type=radio]').first().check();
-      const [expired] = await Promise.all([page.waitForNavigation(), page.locator(CONTINUE).click()]);
+      const [expired] = await Promise.all([
+        page.waitForNavigation(),
+        page.locator(CONTINUE).click(),
+      ]);
       expect(expired?.status()).toBe(422);
       await check(page, 422, seen, 'draft expired');
       await page.close();
@@ -205,13 +255,19 @@ export function describePublicPages(lang: Lang): void {
       let res = await guesser.goto(`${j.server.url}/postbus`);
       await check(guesser, res?.status(), seen, 'mailbox sign-in');
       await guesser.locator('[name=receipt]').fill('AAAA-BBBB-CCCC-DDDD');
-      const [wrong] = await Promise.all([guesser.waitForNavigation(), guesser.locator('form[action="/postbus"] button').click()]);
+      const [wrong] = await Promise.all([
+        guesser.waitForNavigation(),
+        guesser.locator('form[action="/postbus"] button').click(),
+      ]);
       expect(wrong?.status()).toBe(401);
       await check(guesser, 401, seen, 'mailbox sign-in: unknown code');
       let last = wrong;
       for (let i = 0; i < 6 && last?.status() !== 429; i++) {
         await guesser.locator('[name=receipt]').fill('AAAA-BBBB-CCCC-DDDD');
-        [last] = await Promise.all([guesser.waitForNavigation(), guesser.locator('form[action="/postbus"] button').click()]);
+        [last] = await Promise.all([
+          guesser.waitForNavigation(),
+          guesser.locator('form[action="/postbus"] button').click(),
+        ]);
       }
       expect(last?.status()).toBe(429);
       await check(guesser, 429, seen, 'mailbox sign-in: throttled');

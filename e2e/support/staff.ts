@@ -18,10 +18,18 @@ export async function submitDemoPassword(page: Page, baseUrl: string, role: stri
  * role's own work (the inbox for advisers and coordinators, issue 19). The login page is checked
  * with axe first unless `axe: false`.
  */
-export async function signInAsDemo(page: Page, baseUrl: string, role: string, opts: { axe?: boolean } = {}): Promise<void> {
+export async function signInAsDemo(
+  page: Page,
+  baseUrl: string,
+  role: string,
+  opts: { axe?: boolean } = {},
+): Promise<void> {
   await page.goto(`${baseUrl}/login`);
   if (opts.axe ?? true) await expectAccessible(page);
-  await Promise.all([page.waitForURL((url) => !url.pathname.startsWith('/login')), fillDemoPassword(page, role)]);
+  await Promise.all([
+    page.waitForURL((url) => !url.pathname.startsWith('/login')),
+    fillDemoPassword(page, role),
+  ]);
 }
 
 async function fillDemoPassword(page: Page, role: string): Promise<void> {
@@ -36,7 +44,9 @@ async function fillDemoPassword(page: Page, role: string): Promise<void> {
  */
 export async function confirmTotp(page: Page): Promise<Buffer> {
   const secret = base32Decode((await page.getByTestId('totp-secret').textContent())!);
-  await page.getByLabel('Code uit uw authenticator-app of een herstelcode').fill(totpCode(secret, timeStep(new Date())));
+  await page
+    .getByLabel('Code uit uw authenticator-app of een herstelcode')
+    .fill(totpCode(secret, timeStep(new Date())));
   await page.getByRole('button', { name: 'Bevestigen' }).click();
   await expect.poll(() => page.getByTestId('recovery-codes').count()).toBe(1);
   return secret;
@@ -44,6 +54,12 @@ export async function confirmTotp(page: Page): Promise<Buffer> {
 
 /** From the inbox, opens a case's messages, minutes and appointments page (Dutch). */
 export async function openCorrespondence(page: Page, reference: string): Promise<void> {
-  await Promise.all([page.waitForNavigation(), page.getByRole('link', { name: reference }).click()]);
-  await Promise.all([page.waitForNavigation(), page.getByRole('link', { name: 'Berichten, verslagen en afspraken' }).click()]);
+  await Promise.all([
+    page.waitForNavigation(),
+    page.getByRole('link', { name: reference }).click(),
+  ]);
+  await Promise.all([
+    page.waitForNavigation(),
+    page.getByRole('link', { name: 'Berichten, verslagen en afspraken' }).click(),
+  ]);
 }

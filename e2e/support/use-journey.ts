@@ -25,10 +25,13 @@ type WithSmtp<O> = O extends { smtp: true } ? { smtp: TestSmtp } : unknown;
  * object are filled in by the hook, so read them inside tests and later hooks only. Options given
  * as a function are read in the hook, after the file's earlier beforeAll hooks (an IdP's address).
  */
-export function useJourney<O extends JourneyOptions>(options?: O | (() => O)): Journey & WithSmtp<O> {
+export function useJourney<O extends JourneyOptions>(
+  options?: O | (() => O),
+): Journey & WithSmtp<O> {
   const j = {} as Journey & { smtp?: TestSmtp };
   beforeAll(async () => {
-    const { smtp, ...server }: JourneyOptions = (typeof options === 'function' ? options() : options) ?? {};
+    const { smtp, ...server }: JourneyOptions =
+      (typeof options === 'function' ? options() : options) ?? {};
     if (smtp) j.smtp = await startTestSmtp();
     const env = { ...server.env, ...(j.smtp ? { MELDPUNT_SMTP_URL: j.smtp.url } : {}) };
     [j.server, j.browser] = await Promise.all([startServer({ ...server, env }), launchBrowser()]);

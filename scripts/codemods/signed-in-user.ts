@@ -23,15 +23,24 @@ for (const file of files(join(process.cwd(), 'src'))) {
   let text = before.replaceAll("c.get('user')!", 'signedInUser(c)');
   let spec = relative(dirname(file), ENV).replace(/\.ts$/, '.js');
   if (!spec.startsWith('.')) spec = `./${spec}`;
-  const importLine = new RegExp(`^import (type )?\\{([^}]*)\\} from '${spec.replaceAll('.', '\\.')}';$`, 'm');
+  const importLine = new RegExp(
+    `^import (type )?\\{([^}]*)\\} from '${spec.replaceAll('.', '\\.')}';$`,
+    'm',
+  );
   const found = importLine.exec(text);
   if (/^import [^;]*\bsignedInUser\b[^;]*;$/m.test(text)) {
     // already imported (from http/env.ts, or the form kit's re-export)
   } else if (found && !/\bsignedInUser\b/.test(found[2] ?? '')) {
-    const names = (found[2] ?? '').split(',').map((n) => n.trim()).filter(Boolean);
+    const names = (found[2] ?? '')
+      .split(',')
+      .map((n) => n.trim())
+      .filter(Boolean);
     // A type-only import becomes a value import with its names marked `type`.
     const typed = found[1] ? names.map((n) => (n.startsWith('type ') ? n : `type ${n}`)) : names;
-    text = text.replace(found[0], `import { ${['signedInUser', ...typed].join(', ')} } from '${spec}';`);
+    text = text.replace(
+      found[0],
+      `import { ${['signedInUser', ...typed].join(', ')} } from '${spec}';`,
+    );
   } else if (!found) {
     const imports = [...text.matchAll(/^import .*;$/gm)];
     const last = imports.at(-1);

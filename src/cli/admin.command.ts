@@ -1,7 +1,11 @@
 import { z } from 'zod';
 import { ROLES, type Role } from '../domain/roles.js';
 import { findTeam } from '../server/teams/teams.service.js';
-import { createTeam, isTeamKeyTaken, listTeamSettings } from '../server/admin/teams.admin.service.js';
+import {
+  createTeam,
+  isTeamKeyTaken,
+  listTeamSettings,
+} from '../server/admin/teams.admin.service.js';
 import { saveOrgUnit } from '../server/admin/org-units.service.js';
 import { deactivateUser, INVITE_DAYS, inviteUser } from '../server/admin/users.admin.service.js';
 import { findUserByEmail } from '../server/users/users.service.js';
@@ -21,7 +25,9 @@ export const teamsListCommand: Command = {
   summary: 'list teams with their deadlines and retention',
   async run(deps) {
     for (const t of await listTeamSettings(deps.db)) {
-      process.stdout.write(`${t.key}\t${t.institutionKey}\t${t.nameNl}\tack ${t.ackDays}d\tfeedback ${t.feedbackDays}d\tretention ${t.retentionMonths}m\n`);
+      process.stdout.write(
+        `${t.key}\t${t.institutionKey}\t${t.nameNl}\tack ${t.ackDays}d\tfeedback ${t.feedbackDays}d\tretention ${t.retentionMonths}m\n`,
+      );
     }
   },
 };
@@ -29,14 +35,31 @@ export const teamsListCommand: Command = {
 export const teamsCreateCommand: Command = {
   summary: 'add a team: --key K --name-nl N --name-en N [--institution KEY] [--institution-name N]',
   async run(deps, args) {
-    const { options: o } = parseArgs(args, ['key', 'name-nl', 'name-en', 'institution', 'institution-name']);
+    const { options: o } = parseArgs(args, [
+      'key',
+      'name-nl',
+      'name-en',
+      'institution',
+      'institution-name',
+    ]);
     if (!o.key || !KEY.test(o.key)) throw new Error('--key is required (letters, digits, - and _)');
     if (!o['name-nl'] || !o['name-en']) throw new Error('--name-nl and --name-en are required');
     if (await isTeamKeyTaken(deps.db, o.key)) throw new Error(`team ${o.key} already exists`);
     const institutionKey = o.institution ?? 'default';
-    if (!KEY.test(institutionKey)) throw new Error('--institution must be a key (letters, digits, - and _)');
+    if (!KEY.test(institutionKey))
+      throw new Error('--institution must be a key (letters, digits, - and _)');
     await deps.db.transaction().execute((trx) =>
-      createTeam(trx, { key: o.key!, nameNl: o['name-nl']!, nameEn: o['name-en']!, institutionKey, institutionName: o['institution-name'] }, { kind: 'cli' }),
+      createTeam(
+        trx,
+        {
+          key: o.key!,
+          nameNl: o['name-nl']!,
+          nameEn: o['name-en']!,
+          institutionKey,
+          institutionName: o['institution-name'],
+        },
+        { kind: 'cli' },
+      ),
     );
     process.stdout.write(`created team ${o.key}\n`);
   },
@@ -49,9 +72,16 @@ export const orgUnitsAddCommand: Command = {
     if (!o.key || !KEY.test(o.key)) throw new Error('--key is required (letters, digits, - and _)');
     if (!o['label-nl']) throw new Error('--label-nl is required');
     const team = await teamOf(deps, o.team);
-    await deps.db.transaction().execute((trx) =>
-      saveOrgUnit(trx, team.id, { key: o.key!, labelNl: o['label-nl']!, labelEn: o['label-en'] ?? o['label-nl']! }, { kind: 'cli' }),
-    );
+    await deps.db
+      .transaction()
+      .execute((trx) =>
+        saveOrgUnit(
+          trx,
+          team.id,
+          { key: o.key!, labelNl: o['label-nl']!, labelEn: o['label-en'] ?? o['label-nl']! },
+          { kind: 'cli' },
+        ),
+      );
     process.stdout.write(`saved organisation unit ${o.key} in team ${team.key}\n`);
   },
 };
@@ -59,28 +89,47 @@ export const orgUnitsAddCommand: Command = {
 const InviteArgs = z.object({
   email: z.email({ error: 'a valid --email is required' }),
   name: z.string().trim().min(1, { error: '--name is required' }),
-  roles: z.array(z.enum(ROLES, { error: `--role must be one of ${ROLES.join(', ')}` })).min(1, { error: '--role is required' }),
+  roles: z
+    .array(z.enum(ROLES, { error: `--role must be one of ${ROLES.join(', ')}` }))
+    .min(1, { error: '--role is required' }),
   lang: z.enum(['nl', 'en'], { error: '--lang must be nl or en' }),
 });
 
 export const usersInviteCommand: Command = {
-  summary: 'invite a staff member by e-mail: --email E --name N --role R[,R] [--lang nl|en] [--team KEY]',
+  summary:
+    'invite a staff member by e-mail: --email E --name N --role R[,R] [--lang nl|en] [--team KEY]',
   async run(deps, args) {
     const { options: o } = parseArgs(args, ['email', 'name', 'role', 'lang', 'team']);
-    const parsed = InviteArgs.safeParse({ email: o.email, name: o.name, roles: (o.role ?? '').split(',').filter(Boolean), lang: o.lang ?? 'nl' });
+    const parsed = InviteArgs.safeParse({
+      email: o.email,
+      name: o.name,
+      roles: (o.role ?? '').split(',').filter(Boolean),
+      lang: o.lang ?? 'nl',
+    });
     if (!parsed.success) throw new Error(parsed.error.issues[0]!.message);
     const team = await teamOf(deps, o.team);
     const { email, name, roles, lang } = parsed.data;
-    const token = await deps.db.transaction().execute((trx) =>
-      inviteUser(trx, team.id, { email, displayName: name, locale: lang, roles: roles as Role[] }, { kind: 'cli' }),
-    );
+    const token = await deps.db
+      .transaction()
+      .execute((trx) =>
+        inviteUser(
+          trx,
+          team.id,
+          { email, displayName: name, locale: lang, roles: roles as Role[] },
+          { kind: 'cli' },
+        ),
+      );
     if (!token) {
       process.stdout.write(`${email} already has an account; roles in team ${team.key} added\n`);
       return;
     }
-    await deps.mailer.send(renderMail('invitation', lang, email, {
-      link: `${deps.config.baseUrl}/invite/${token}`, teamName: lang === 'nl' ? team.nameNl : team.nameEn, days: INVITE_DAYS,
-    }));
+    await deps.mailer.send(
+      renderMail('invitation', lang, email, {
+        link: `${deps.config.baseUrl}/invite/${token}`,
+        teamName: lang === 'nl' ? team.nameNl : team.nameEn,
+        days: INVITE_DAYS,
+      }),
+    );
     process.stdout.write(`invitation sent to ${email}\n`);
   },
 };
@@ -93,7 +142,9 @@ export const usersDeactivateCommand: Command = {
     const user = await findUserByEmail(deps.db, o.email);
     if (!user) throw new Error(`no user with e-mail ${o.email}`);
     const team = await teamOf(deps, o.team);
-    await deps.db.transaction().execute((trx) => deactivateUser(trx, team.id, user.id, { kind: 'cli' }));
+    await deps.db
+      .transaction()
+      .execute((trx) => deactivateUser(trx, team.id, user.id, { kind: 'cli' }));
     process.stdout.write(`deactivated ${o.email}\n`);
   },
 };

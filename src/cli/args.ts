@@ -11,7 +11,8 @@ export function parseArgs(args: string[], known: readonly string[]) {
     const [name, inline] = arg.slice(2).split('=', 2) as [string, string | undefined];
     if (!known.includes(name)) throw new Error(`unknown option --${name}`);
     const value = inline ?? args[++i];
-    if (value === undefined || value.startsWith('--')) throw new Error(`option --${name} needs a value`);
+    if (value === undefined || value.startsWith('--'))
+      throw new Error(`option --${name} needs a value`);
     options[name] = value;
   }
   return { options, positional };

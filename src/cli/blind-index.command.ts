@@ -13,18 +13,25 @@ import type { Command } from './commands.js';
  * environment and run with --recompute-only.
  */
 export const keysRotateBlindIndexCommand: Command = {
-  summary: 'new blind-index key for pattern matching; re-compute the index under it [--recompute-only]',
+  summary:
+    'new blind-index key for pattern matching; re-compute the index under it [--recompute-only]',
   async run(deps, args) {
     const recomputeOnly = args.includes('--recompute-only');
     if (deps.config.blindIndexKey && !recomputeOnly) {
-      throw new Error('the blind-index key comes from MELDPUNT_BLIND_INDEX_KEY; set the new key there and run with --recompute-only');
+      throw new Error(
+        'the blind-index key comes from MELDPUNT_BLIND_INDEX_KEY; set the new key there and run with --recompute-only',
+      );
     }
     if (!recomputeOnly) {
       const file = path.join(deps.config.dataDir, 'keys', 'blind-index.key');
-      fs.writeFileSync(`${file}.tmp`, crypto.randomBytes(32).toString('base64') + '\n', { mode: 0o600 });
+      fs.writeFileSync(`${file}.tmp`, crypto.randomBytes(32).toString('base64') + '\n', {
+        mode: 0o600,
+      });
       fs.renameSync(`${file}.tmp`, file);
     }
     const { identifiers, reporters } = await recomputeBlindIndex(deps.db, loadKeyring(deps.config));
-    process.stdout.write(`blind index re-computed: ${identifiers} identifiers, ${reporters} reporter fingerprints\n`);
+    process.stdout.write(
+      `blind index re-computed: ${identifiers} identifiers, ${reporters} reporter fingerprints\n`,
+    );
   },
 };

@@ -8,10 +8,20 @@ import { migrateCommand } from './migrate.command.js';
 import { reportAnnualCommand } from './report-annual.command.js';
 import { usersCreateCommand } from './users.command.js';
 import { backupCreateCommand, backupKeysCommand, backupRestoreCommand } from './backup.command.js';
-import { orgUnitsAddCommand, teamsCreateCommand, teamsListCommand, usersDeactivateCommand, usersInviteCommand } from './admin.command.js';
+import {
+  orgUnitsAddCommand,
+  teamsCreateCommand,
+  teamsListCommand,
+  usersDeactivateCommand,
+  usersInviteCommand,
+} from './admin.command.js';
 import { usersResetTwoFactorCommand } from './recovery.command.js';
 import { intakeGuardCommand, intakeStatusCommand } from './intake.command.js';
-import { breachesListCommand, privacyDpiaCommand, privacyRegisterCommand } from './privacy.command.js';
+import {
+  breachesListCommand,
+  privacyDpiaCommand,
+  privacyRegisterCommand,
+} from './privacy.command.js';
 
 export interface Command {
   summary: string;

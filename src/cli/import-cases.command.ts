@@ -10,8 +10,14 @@ export const importCasesCommand: Command = {
   async run(deps, args) {
     const { options, positional } = parseArgs(args, ['team']);
     const text = readInputFile(positional, USAGE);
-    const { imported, orgUnitsCreated } = await importCases(deps.db, deps.keyring, { text, teamKey: options.team });
-    const extra = orgUnitsCreated > 0 ? ` (${orgUnitsCreated} new organisation unit${orgUnitsCreated === 1 ? '' : 's'})` : '';
+    const { imported, orgUnitsCreated } = await importCases(deps.db, deps.keyring, {
+      text,
+      teamKey: options.team,
+    });
+    const extra =
+      orgUnitsCreated > 0
+        ? ` (${orgUnitsCreated} new organisation unit${orgUnitsCreated === 1 ? '' : 's'})`
+        : '';
     process.stdout.write(`imported ${imported} case${imported === 1 ? '' : 's'}${extra}\n`);
   },
 };

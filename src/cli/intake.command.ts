@@ -1,4 +1,8 @@
-import { readIntakeGuard, setIntakeGuard, type IntakeMode } from '../server/http/anti-automation.js';
+import {
+  readIntakeGuard,
+  setIntakeGuard,
+  type IntakeMode,
+} from '../server/http/anti-automation.js';
 import { parseArgs } from './args.js';
 import type { Command } from './commands.js';
 
@@ -6,21 +10,34 @@ import type { Command } from './commands.js';
  * The operator's switch against a real flood (docs/decisions/025-anti-automation.md):
  * `intake guard MODE [--cost N] [--contact TEXT]`, audited. `intake status` shows it.
  */
-const MODES: Record<string, IntakeMode> = { open: 'open', 'require-proof': 'proof_required', closed: 'closed' };
+const MODES: Record<string, IntakeMode> = {
+  open: 'open',
+  'require-proof': 'proof_required',
+  closed: 'closed',
+};
 
 export const intakeGuardCommand: Command = {
-  summary: 'switch the anonymous side under attack: open | require-proof | closed [--cost N] [--contact "phone numbers"]',
+  summary:
+    'switch the anonymous side under attack: open | require-proof | closed [--cost N] [--contact "phone numbers"]',
   async run(deps, args) {
     const { options, positional } = parseArgs(args, ['cost', 'contact']);
     const mode = MODES[positional[0] ?? ''];
-    if (!mode || positional.length !== 1) throw new Error('give one mode: intake guard open|require-proof|closed [--cost N] [--contact TEXT]');
+    if (!mode || positional.length !== 1)
+      throw new Error(
+        'give one mode: intake guard open|require-proof|closed [--cost N] [--contact TEXT]',
+      );
     let proofCost: number | null | undefined;
     if (options.cost !== undefined) {
       proofCost = options.cost === 'default' ? null : Number(options.cost);
-      if (proofCost !== null && !(Number.isInteger(proofCost) && proofCost >= 1000 && proofCost <= 100_000_000)) throw new Error('--cost must be a whole number from 1000 to 100000000, or "default"');
+      if (
+        proofCost !== null &&
+        !(Number.isInteger(proofCost) && proofCost >= 1000 && proofCost <= 100_000_000)
+      )
+        throw new Error('--cost must be a whole number from 1000 to 100000000, or "default"');
     }
     const contactText = options.contact === undefined ? undefined : options.contact.trim() || null;
-    if (contactText && contactText.length > 500) throw new Error('--contact may be at most 500 characters');
+    if (contactText && contactText.length > 500)
+      throw new Error('--contact may be at most 500 characters');
     await setIntakeGuard(deps.db, { mode, proofCost, contactText }, { kind: 'cli' });
     await intakeStatusCommand.run(deps, []);
   },
@@ -31,6 +48,8 @@ export const intakeStatusCommand: Command = {
   async run(deps) {
     const g = await readIntakeGuard(deps.db, deps.config.budgets.proofCost);
     const name = Object.entries(MODES).find(([, m]) => m === g.mode)![0];
-    process.stdout.write(`intake: ${name}; proof cost ${g.proofCost}; contact line: ${g.contactText ?? '(none)'}\n`);
+    process.stdout.write(
+      `intake: ${name}; proof cost ${g.proofCost}; contact line: ${g.contactText ?? '(none)'}\n`,
+    );
   },
 };

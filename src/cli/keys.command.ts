@@ -1,5 +1,9 @@
 import { loadKeyring } from '../server/crypto/keyring.js';
-import { countByMasterKey, createMasterKeyFile, rewrapAll } from '../server/crypto/rotate.service.js';
+import {
+  countByMasterKey,
+  createMasterKeyFile,
+  rewrapAll,
+} from '../server/crypto/rotate.service.js';
 import type { Command } from './commands.js';
 
 /**
@@ -11,11 +15,16 @@ import type { Command } from './commands.js';
 export const keysRotateCommand: Command = {
   summary: 'new master key; re-wrap every case key under it without downtime [--rewrap-only]',
   async run(deps, args) {
-    if (deps.config.masterKey) throw new Error('the master key comes from MELDPUNT_MASTER_KEY; rotate keys kept in the data directory only');
+    if (deps.config.masterKey)
+      throw new Error(
+        'the master key comes from MELDPUNT_MASTER_KEY; rotate keys kept in the data directory only',
+      );
     if (!args.includes('--rewrap-only')) createMasterKeyFile(deps.config.dataDir);
     const keyring = loadKeyring(deps.config);
     const { caseKeys, totpSecrets } = await rewrapAll(deps.db, keyring);
-    process.stdout.write(`master key ${keyring.currentMasterKeyId}: re-wrapped ${caseKeys} case keys and ${totpSecrets} two-factor secrets\n`);
+    process.stdout.write(
+      `master key ${keyring.currentMasterKeyId}: re-wrapped ${caseKeys} case keys and ${totpSecrets} two-factor secrets\n`,
+    );
   },
 };
 
@@ -24,6 +33,7 @@ export const keysStatusCommand: Command = {
   async run(deps) {
     const counts = await countByMasterKey(deps.db);
     const current = loadKeyring(deps.config).currentMasterKeyId;
-    for (const [id, n] of counts) process.stdout.write(`${id}\t${n}${id === current ? '\t(current)' : ''}\n`);
+    for (const [id, n] of counts)
+      process.stdout.write(`${id}\t${n}${id === current ? '\t(current)' : ''}\n`);
   },
 };

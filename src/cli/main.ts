@@ -13,9 +13,11 @@ async function main(argv: string[]): Promise<void> {
   const name = commands[`${group} ${sub}`] ? `${group} ${sub}` : group;
   const command = name ? commands[name] : undefined;
   if (!command) {
-    process.stdout.write(`usage: meldpunt <command>\n\n${Object.entries(commands)
-      .map(([n, c]) => `  ${n.padEnd(24)} ${c.summary}`)
-      .join('\n')}\n`);
+    process.stdout.write(
+      `usage: meldpunt <command>\n\n${Object.entries(commands)
+        .map(([n, c]) => `  ${n.padEnd(24)} ${c.summary}`)
+        .join('\n')}\n`,
+    );
     if (!group || group === 'help' || group === '--help') return;
     throw new UsageError(`unknown command: ${argv.join(' ')}`);
   }

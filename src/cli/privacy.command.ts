@@ -10,7 +10,9 @@ import { parseArgs } from './args.js';
 import type { Command } from './commands.js';
 
 const Input = z.object({
-  format: z.enum(DOCUMENT_FORMATS, { error: `--format must be one of ${DOCUMENT_FORMATS.join(', ')}` }).default('md'),
+  format: z
+    .enum(DOCUMENT_FORMATS, { error: `--format must be one of ${DOCUMENT_FORMATS.join(', ')}` })
+    .default('md'),
   lang: z.enum(['nl', 'en'], { error: '--lang must be nl or en' }).default('nl'),
   team: z.string().optional(),
   out: z.string().min(1).optional(),
@@ -33,21 +35,35 @@ function documentCommand(kind: DocumentKind, what: string): Command {
       }
       const facts = await getInstallationFacts(deps.db, teamIds);
       const bytes = await renderPrivacyDocument(buildPrivacyDocument(kind, facts, lang), format);
-      await recordAudit(deps.db, { type: 'PRIVACY_REGISTER_EXPORTED', actor: { kind: 'cli' }, detail: { kind, format, teams: facts.teams.length } });
+      await recordAudit(deps.db, {
+        type: 'PRIVACY_REGISTER_EXPORTED',
+        actor: { kind: 'cli' },
+        detail: { kind, format, teams: facts.teams.length },
+      });
       if (out) {
         fs.writeFileSync(out, bytes);
-        process.stdout.write(`wrote the ${what} (${format}, ${facts.teams.length} team${facts.teams.length === 1 ? '' : 's'}) to ${out}\n`);
+        process.stdout.write(
+          `wrote the ${what} (${format}, ${facts.teams.length} team${facts.teams.length === 1 ? '' : 's'}) to ${out}\n`,
+        );
         return;
       }
-      await new Promise<void>((resolve, reject) => process.stdout.write(bytes, (err) => (err ? reject(err) : resolve())));
+      await new Promise<void>((resolve, reject) =>
+        process.stdout.write(bytes, (err) => (err ? reject(err) : resolve())),
+      );
     },
   };
 }
 
-export const privacyRegisterCommand = documentCommand('register', 'record of processing (GDPR art. 30)');
+export const privacyRegisterCommand = documentCommand(
+  'register',
+  'record of processing (GDPR art. 30)',
+);
 export const privacyDpiaCommand = documentCommand('dpia', 'DPIA starting document');
 
-const ListInput = z.object({ team: z.string().optional(), format: z.enum(['text', 'json'], { error: '--format must be text or json' }).default('text') });
+const ListInput = z.object({
+  team: z.string().optional(),
+  format: z.enum(['text', 'json'], { error: '--format must be text or json' }).default('text'),
+});
 
 export const breachesListCommand: Command = {
   summary: 'the breach register: [--team KEY] [--format text|json] (every team without --team)',
@@ -58,14 +74,30 @@ export const breachesListCommand: Command = {
     if (!parsed.success) throw new Error(parsed.error.issues[0]!.message);
     const teams = await listTeams(deps.db);
     const chosen = parsed.data.team ? teams.filter((t) => t.key === parsed.data.team) : teams;
-    if (parsed.data.team && chosen.length === 0) throw new Error(`unknown team: ${parsed.data.team}`);
+    if (parsed.data.team && chosen.length === 0)
+      throw new Error(`unknown team: ${parsed.data.team}`);
     const keyOf = new Map(teams.map((t) => [t.id, t.key]));
-    const breaches = await listBreaches(deps.db, chosen.map((t) => t.id));
-    await recordAudit(deps.db, { type: 'BREACH_VIEWED', actor: { kind: 'cli' }, detail: { listed: breaches.length } });
+    const breaches = await listBreaches(
+      deps.db,
+      chosen.map((t) => t.id),
+    );
+    await recordAudit(deps.db, {
+      type: 'BREACH_VIEWED',
+      actor: { kind: 'cli' },
+      detail: { listed: breaches.length },
+    });
     const rows = breaches.map((b) => ({
-      team: keyOf.get(b.teamId)!, number: b.number, foundAt: b.foundAt.toISOString(), deadline: b.deadline.toISOString(), risk: b.risk,
-      peopleCount: b.peopleCount, apNotifiedAt: b.apNotifiedAt?.toISOString() ?? null, apInTime: b.apInTime ?? null, apDecided: b.apDecided,
-      subjectsNotifiedAt: b.subjectsNotifiedAt?.toISOString() ?? null, closed: b.closedAt !== null,
+      team: keyOf.get(b.teamId)!,
+      number: b.number,
+      foundAt: b.foundAt.toISOString(),
+      deadline: b.deadline.toISOString(),
+      risk: b.risk,
+      peopleCount: b.peopleCount,
+      apNotifiedAt: b.apNotifiedAt?.toISOString() ?? null,
+      apInTime: b.apInTime ?? null,
+      apDecided: b.apDecided,
+      subjectsNotifiedAt: b.subjectsNotifiedAt?.toISOString() ?? null,
+      closed: b.closedAt !== null,
     }));
     if (parsed.data.format === 'json') {
       process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
@@ -76,8 +108,14 @@ export const breachesListCommand: Command = {
       return;
     }
     for (const r of rows) {
-      const ap = r.apNotifiedAt ? `AP told ${r.apNotifiedAt}${r.apInTime ? ' (within 72 h)' : ' (late)'}` : r.apDecided ? 'AP not told (reason recorded)' : `AP decision open, deadline ${r.deadline}`;
-      process.stdout.write(`${r.team} #${r.number}\tfound ${r.foundAt}\trisk ${r.risk}\t${ap}${r.closed ? '\tclosed' : ''}\n`);
+      const ap = r.apNotifiedAt
+        ? `AP told ${r.apNotifiedAt}${r.apInTime ? ' (within 72 h)' : ' (late)'}`
+        : r.apDecided
+          ? 'AP not told (reason recorded)'
+          : `AP decision open, deadline ${r.deadline}`;
+      process.stdout.write(
+        `${r.team} #${r.number}\tfound ${r.foundAt}\trisk ${r.risk}\t${ap}${r.closed ? '\tclosed' : ''}\n`,
+      );
     }
   },
 };

@@ -12,7 +12,9 @@ const Input = z.object({
     .string({ error: '--year YYYY is required' })
     .regex(/^\d{4}$/, { error: '--year must be a year like 2025' })
     .transform(Number),
-  format: z.enum(REPORT_FORMATS, { error: `--format must be one of ${REPORT_FORMATS.join(', ')}` }).default('json'),
+  format: z
+    .enum(REPORT_FORMATS, { error: `--format must be one of ${REPORT_FORMATS.join(', ')}` })
+    .default('json'),
   lang: z.enum(['nl', 'en'], { error: '--lang must be nl or en' }).default('nl'),
   team: z.string().optional(),
   out: z.string().min(1).optional(),
@@ -29,12 +31,20 @@ export const reportAnnualCommand: Command = {
     const team = await findTeam(deps.db, teamKey);
     if (!team) throw new Error(teamKey ? `unknown team: ${teamKey}` : 'no team exists yet');
     const report = await getAnnualReport(deps.db, { teamKey: team.key, year, lang, format });
-    const bytes = await exportAnnualReport(report, format, await reportExportOptions(deps.db, team, year, lang)); // chapters 3–4, cover, partners (issues 11, 20)
+    const bytes = await exportAnnualReport(
+      report,
+      format,
+      await reportExportOptions(deps.db, team, year, lang),
+    ); // chapters 3–4, cover, partners (issues 11, 20)
     if (out) {
       fs.writeFileSync(out, bytes);
-      process.stdout.write(`wrote the ${year} annual report of team ${team.key} (${format}) to ${out}\n`);
+      process.stdout.write(
+        `wrote the ${year} annual report of team ${team.key} (${format}) to ${out}\n`,
+      );
       return;
     }
-    await new Promise<void>((resolve, reject) => process.stdout.write(bytes, (err) => (err ? reject(err) : resolve())));
+    await new Promise<void>((resolve, reject) =>
+      process.stdout.write(bytes, (err) => (err ? reject(err) : resolve())),
+    );
   },
 };

@@ -2,15 +2,31 @@ import { describe, expect, it } from 'vitest';
 import { buildAnnualReport, percentOf, type GroupedCount } from './annual-report.js';
 import { deriveRelation } from './taxonomy.js';
 
-const g = (year: number, dimension: GroupedCount['dimension'], key: string | null, count: number, key2: string | null = null): GroupedCount => ({
-  year, dimension, key, key2, count,
+const g = (
+  year: number,
+  dimension: GroupedCount['dimension'],
+  key: string | null,
+  count: number,
+  key2: string | null = null,
+): GroupedCount => ({
+  year,
+  dimension,
+  key,
+  key2,
+  count,
 });
 
 function build(counts: GroupedCount[], lang: 'nl' | 'en' = 'nl') {
   return buildAnnualReport({
-    team: 'students', year: 2025, lang, counts,
+    team: 'students',
+    year: 2025,
+    lang,
+    counts,
     orgUnits: [{ key: 'LAW', labelNl: 'Rechten', labelEn: 'Law' }],
-    partnerCounts: [{ service: 'study_adviser', category: null, count: 42 }, { service: 'psychologist', category: null, count: 28 }],
+    partnerCounts: [
+      { service: 'study_adviser', category: null, count: 42 },
+      { service: 'psychologist', category: null, count: 28 },
+    ],
   });
 }
 
@@ -30,21 +46,38 @@ describe('percentOf', () => {
 
 describe('buildAnnualReport', () => {
   const counts = [
-    g(2025, 'total', null, 8), g(2024, 'total', null, 4),
-    g(2025, 'category', 'bullying', 3), g(2025, 'category', 'sexual_violence', 3), g(2025, 'category', 'other', 2),
-    g(2024, 'category', 'stalking', 4), g(2025, 'category', 'threat', 0),
-    g(2025, 'subtype', 'sexual_violence', 2, 'physical'), g(2025, 'subtype', 'sexual_violence', 1, null),
-    g(2025, 'orgUnit', null, 5), g(2025, 'orgUnit', 'LAW', 3),
-    g(2025, 'followUp', null, 6), g(2025, 'followUp', 'advice', 2),
-    g(2025, 'relation', 'staff', 3, 'student'), g(2025, 'relation', 'student', 2, 'phd'),
-    g(2025, 'relation', 'external', 2, 'external'), g(2025, 'relation', 'student', 1, 'unknown'),
+    g(2025, 'total', null, 8),
+    g(2024, 'total', null, 4),
+    g(2025, 'category', 'bullying', 3),
+    g(2025, 'category', 'sexual_violence', 3),
+    g(2025, 'category', 'other', 2),
+    g(2024, 'category', 'stalking', 4),
+    g(2025, 'category', 'threat', 0),
+    g(2025, 'subtype', 'sexual_violence', 2, 'physical'),
+    g(2025, 'subtype', 'sexual_violence', 1, null),
+    g(2025, 'orgUnit', null, 5),
+    g(2025, 'orgUnit', 'LAW', 3),
+    g(2025, 'followUp', null, 6),
+    g(2025, 'followUp', 'advice', 2),
+    g(2025, 'relation', 'staff', 3, 'student'),
+    g(2025, 'relation', 'student', 2, 'phd'),
+    g(2025, 'relation', 'external', 2, 'external'),
+    g(2025, 'relation', 'student', 1, 'unknown'),
     g(2023, 'category', 'bullying', 99),
   ];
 
   it('computes shares of each year against its own total and sorts by count, then key', () => {
     const r = build(counts);
-    expect(r).toMatchObject({ team: 'students', year: 2025, total: 8, previousYear: 2024, previousTotal: 4 });
-    expect(r.byCategory.map((e) => [e.key, e.count, e.percent, e.previousCount, e.previousPercent])).toEqual([
+    expect(r).toMatchObject({
+      team: 'students',
+      year: 2025,
+      total: 8,
+      previousYear: 2024,
+      previousTotal: 4,
+    });
+    expect(
+      r.byCategory.map((e) => [e.key, e.count, e.percent, e.previousCount, e.previousPercent]),
+    ).toEqual([
       ['bullying', 3, 38, 0, 0],
       ['sexual_violence', 3, 38, 0, 0],
       ['other', 2, 25, 0, 0],
@@ -53,17 +86,28 @@ describe('buildAnnualReport', () => {
   });
 
   it('lists subtypes with counts, leaving out cases without a subtype', () => {
-    expect(build(counts).byCategory[1]!.subtypes).toEqual([{ key: 'physical', label: 'Fysiek', count: 2 }]);
+    expect(build(counts).byCategory[1]!.subtypes).toEqual([
+      { key: 'physical', label: 'Fysiek', count: 2 },
+    ]);
   });
 
   it('keys an empty org unit as undefined and an empty follow-up as open', () => {
     const r = build(counts);
-    expect(r.byOrgUnit.map((e) => [e.key, e.label])).toEqual([['undefined', 'Ongedefinieerd'], ['LAW', 'Rechten']]);
-    expect(r.byFollowUp.map((e) => [e.key, e.label, e.count])).toEqual([['open', 'Nog open', 6], ['advice', 'Advies', 2]]);
+    expect(r.byOrgUnit.map((e) => [e.key, e.label])).toEqual([
+      ['undefined', 'Ongedefinieerd'],
+      ['LAW', 'Rechten'],
+    ]);
+    expect(r.byFollowUp.map((e) => [e.key, e.label, e.count])).toEqual([
+      ['open', 'Nog open', 6],
+      ['advice', 'Advies', 2],
+    ]);
   });
 
   it('derives relations from the two roles and sums them', () => {
-    expect(build(counts).byRelation.map((e) => [e.key, e.count])).toEqual([['student_staff', 5], ['unknown', 3]]);
+    expect(build(counts).byRelation.map((e) => [e.key, e.count])).toEqual([
+      ['student_staff', 5],
+      ['unknown', 3],
+    ]);
   });
 
   it('gives English labels with lang en', () => {

@@ -43,14 +43,26 @@ export interface AnnualReport {
   partnerCounts: PartnerCountEntry[];
 }
 
-export type Breakdown = Exclude<keyof AnnualReport, 'team' | 'year' | 'total' | 'previousYear' | 'previousTotal' | 'partnerCounts'>;
+export type Breakdown = Exclude<
+  keyof AnnualReport,
+  'team' | 'year' | 'total' | 'previousYear' | 'previousTotal' | 'partnerCounts'
+>;
 
 /**
  * One grouped count from the database. `key`/`key2` per dimension: category (category),
  * subtype (category, subtype), orgUnit (org unit key or null), gender, channel, via,
  * relation (reporter role, accused role), followUp (follow-up or null); total has no key.
  */
-export type Dimension = 'total' | 'category' | 'subtype' | 'orgUnit' | 'gender' | 'channel' | 'via' | 'relation' | 'followUp';
+export type Dimension =
+  | 'total'
+  | 'category'
+  | 'subtype'
+  | 'orgUnit'
+  | 'gender'
+  | 'channel'
+  | 'via'
+  | 'relation'
+  | 'followUp';
 
 export interface GroupedCount {
   year: number;
@@ -88,7 +100,9 @@ export function buildAnnualReport(input: AnnualReportInput): AnnualReport {
   const previousTotal = tally.get('total')?.get('')?.[1] ?? 0;
   const entries = (dim: Dimension, label: (key: string) => string): ReportEntry[] =>
     toEntries(tally.get(dim), total, previousTotal, label);
-  const orgLabels = new Map(input.orgUnits.map((u) => [u.key, lang === 'en' ? u.labelEn : u.labelNl]));
+  const orgLabels = new Map(
+    input.orgUnits.map((u) => [u.key, lang === 'en' ? u.labelEn : u.labelNl]),
+  );
   const vocab = (v: Vocabulary) => (key: string) => vocabLabel(v, key, lang);
   return {
     team: input.team,
@@ -107,7 +121,8 @@ export function buildAnnualReport(input: AnnualReportInput): AnnualReport {
     byRelation: entries('relation', vocab('relation')),
     byFollowUp: entries('followUp', vocab('followUp')),
     partnerCounts: [...input.partnerCounts].sort(
-      (a, b) => compareKeys(a.service, b.service) || compareKeys(a.category ?? '', b.category ?? ''),
+      (a, b) =>
+        compareKeys(a.service, b.service) || compareKeys(a.category ?? '', b.category ?? ''),
     ),
   };
 }
@@ -138,7 +153,10 @@ function keyOf(row: GroupedCount): string {
     case 'followUp':
       return row.key ?? 'open';
     case 'relation':
-      return deriveRelation((row.key ?? 'unknown') as PersonRole, (row.key2 ?? 'unknown') as PersonRole);
+      return deriveRelation(
+        (row.key ?? 'unknown') as PersonRole,
+        (row.key2 ?? 'unknown') as PersonRole,
+      );
     case 'subtype':
       return `${row.key}\u0000${row.key2 ?? ''}`;
     default:
@@ -165,7 +183,11 @@ function toEntries(
     .sort(byCountThenKey);
 }
 
-function subtypesOf(byKey: Map<string, [number, number]> | undefined, category: string, lang: Lang): SubtypeEntry[] {
+function subtypesOf(
+  byKey: Map<string, [number, number]> | undefined,
+  category: string,
+  lang: Lang,
+): SubtypeEntry[] {
   const definition = findCategory(category);
   return [...(byKey ?? [])]
     .map(([compound, [count]]) => ({ compound: compound.split('\u0000'), count }))
@@ -182,7 +204,10 @@ export function categoryLabel(key: string, lang: Lang): string {
   return findCategory(key)?.label[lang] ?? key;
 }
 
-function byCountThenKey(a: { count: number; key: string }, b: { count: number; key: string }): number {
+function byCountThenKey(
+  a: { count: number; key: string },
+  b: { count: number; key: string },
+): number {
   return b.count - a.count || compareKeys(a.key, b.key);
 }
 

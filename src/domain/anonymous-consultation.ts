@@ -4,6 +4,9 @@
  * finding confirmed as harmless still counts: an e-mail address identifies) and the adviser
  * confirms it. Anything identifying still needs the reporter's consent. Pure.
  */
-export function mayConsultWithoutConsent(findingCount: number, adviserConfirmsNothingIdentifies: boolean): boolean {
+export function mayConsultWithoutConsent(
+  findingCount: number,
+  adviserConfirmsNothingIdentifies: boolean,
+): boolean {
   return adviserConfirmsNothingIdentifies && findingCount === 0;
 }

@@ -40,7 +40,9 @@ export function breachStage(b: BreachFacts, now: Date): BreachStage | undefined 
 }
 
 /** Whether the AP was told within 72 hours of discovery (undefined while it was not told). */
-export function wasApToldInTime(b: Pick<BreachFacts, 'foundAt' | 'apNotifiedAt'>): boolean | undefined {
+export function wasApToldInTime(
+  b: Pick<BreachFacts, 'foundAt' | 'apNotifiedAt'>,
+): boolean | undefined {
   if (!b.apNotifiedAt) return undefined;
   return b.apNotifiedAt.getTime() <= breachDeadline(b.foundAt).getTime();
 }

@@ -39,7 +39,8 @@ export interface TransitionRequest {
   today: string;
 }
 
-export type TransitionResult = { ok: true; to: CaseStatus; isReopen: boolean } | { ok: false; error: TransitionError };
+export type TransitionResult =
+  { ok: true; to: CaseStatus; isReopen: boolean } | { ok: false; error: TransitionError };
 
 export function isCaseStatus(value: string): value is CaseStatus {
   return (CASE_STATUSES as readonly string[]).includes(value);
@@ -61,8 +62,10 @@ export function checkTransition(r: TransitionRequest): TransitionResult {
   const isReopen = r.from === 'closed';
   if (isReopen && !r.reason?.trim()) return { ok: false, error: 'reason_required' };
   if (r.to === 'closed') {
-    if (!r.followUp || !(FOLLOW_UPS as readonly string[]).includes(r.followUp)) return { ok: false, error: 'follow_up_required' };
-    if (!r.closedOn || !/^\d{4}-\d{2}-\d{2}$/.test(r.closedOn)) return { ok: false, error: 'closed_on_required' };
+    if (!r.followUp || !(FOLLOW_UPS as readonly string[]).includes(r.followUp))
+      return { ok: false, error: 'follow_up_required' };
+    if (!r.closedOn || !/^\d{4}-\d{2}-\d{2}$/.test(r.closedOn))
+      return { ok: false, error: 'closed_on_required' };
     if (r.closedOn < r.receivedOn) return { ok: false, error: 'closed_on_before_received' };
     if (r.closedOn > r.today) return { ok: false, error: 'closed_on_in_future' };
   }

@@ -3,10 +3,23 @@
  * allowed only when a consent in the ledger covers exactly that, or an acute-risk override
  * recorded for exactly that share is still in force.
  */
-export const CONSENT_INFO = ['reporter_identity', 'accused_identity', 'case_content', 'case_documents', 'anonymised_summary'] as const;
+export const CONSENT_INFO = [
+  'reporter_identity',
+  'accused_identity',
+  'case_content',
+  'case_documents',
+  'anonymised_summary',
+] as const;
 export type ConsentInfo = (typeof CONSENT_INFO)[number];
 
-export const CONSENT_PURPOSES = ['referral', 'expert_consultation', 'escalation', 'export', 'identity_reveal', 'police_report'] as const;
+export const CONSENT_PURPOSES = [
+  'referral',
+  'expert_consultation',
+  'escalation',
+  'export',
+  'identity_reveal',
+  'police_report',
+] as const;
 export type ConsentPurpose = (typeof CONSENT_PURPOSES)[number];
 
 export const RECIPIENT_KINDS = ['role', 'person', 'partner'] as const;
@@ -40,7 +53,12 @@ export interface OverrideEntry extends Omit<LedgerEntry, 'withdrawnAt'> {
 }
 
 function sameShare(e: Omit<LedgerEntry, 'withdrawnAt'>, r: ShareRequest): boolean {
-  return e.info === r.info && e.recipientKind === r.recipient.kind && e.recipient === r.recipient.value && e.purpose === r.purpose;
+  return (
+    e.info === r.info &&
+    e.recipientKind === r.recipient.kind &&
+    e.recipient === r.recipient.value &&
+    e.purpose === r.purpose
+  );
 }
 
 /** A consent that is not withdrawn and names exactly this information, recipient and purpose. */
@@ -48,7 +66,11 @@ export function isCoveredByConsent(ledger: readonly LedgerEntry[], request: Shar
   return ledger.some((e) => e.withdrawnAt === null && sameShare(e, request));
 }
 
-export function isCoveredByOverride(overrides: readonly OverrideEntry[], request: ShareRequest, now: Date): boolean {
+export function isCoveredByOverride(
+  overrides: readonly OverrideEntry[],
+  request: ShareRequest,
+  now: Date,
+): boolean {
   return overrides.some((o) => o.expiresAt.getTime() > now.getTime() && sameShare(o, request));
 }
 

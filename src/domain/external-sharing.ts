@@ -6,17 +6,45 @@
  * consultation (zorgoverleg) are vertical steps recorded beside the ladder, after the horizontal
  * rungs. ('board' stays a stored step value of earlier records; the board now answers a request.)
  */
-export const ESCALATION_STEPS = ['discuss_with_person', 'collegial_consultation', 'scale_up', 'mdo', 'board', 'hearing_accused'] as const;
+export const ESCALATION_STEPS = [
+  'discuss_with_person',
+  'collegial_consultation',
+  'scale_up',
+  'mdo',
+  'board',
+  'hearing_accused',
+] as const;
 export type EscalationStep = (typeof ESCALATION_STEPS)[number];
 /** The steps a handler records by hand (the board's step is its answer to a request); wederhoor belongs to the formal path, beside the ladder. */
-export const RECORDABLE_STEPS = ['discuss_with_person', 'collegial_consultation', 'scale_up', 'mdo', 'hearing_accused'] as const;
+export const RECORDABLE_STEPS = [
+  'discuss_with_person',
+  'collegial_consultation',
+  'scale_up',
+  'mdo',
+  'hearing_accused',
+] as const;
 export type RecordableStep = (typeof RECORDABLE_STEPS)[number];
-export const HORIZONTAL_STEPS: readonly EscalationStep[] = ['discuss_with_person', 'collegial_consultation', 'hearing_accused'];
+export const HORIZONTAL_STEPS: readonly EscalationStep[] = [
+  'discuss_with_person',
+  'collegial_consultation',
+  'hearing_accused',
+];
 
-export const LADDER = ['discuss_with_person', 'collegial_consultation', 'framework1', 'framework2', 'board', 'share'] as const;
+export const LADDER = [
+  'discuss_with_person',
+  'collegial_consultation',
+  'framework1',
+  'framework2',
+  'board',
+  'share',
+] as const;
 export type Rung = (typeof LADDER)[number];
 /** The rungs that may be skipped with a reason. Afwegingskader 2 and the board may not: they are the gate to a share. */
-export const SKIPPABLE_RUNGS = ['discuss_with_person', 'collegial_consultation', 'framework1'] as const;
+export const SKIPPABLE_RUNGS = [
+  'discuss_with_person',
+  'collegial_consultation',
+  'framework1',
+] as const;
 export type SkippableRung = (typeof SKIPPABLE_RUNGS)[number];
 
 export function isVertical(step: EscalationStep): boolean {
@@ -71,6 +99,7 @@ export type ExternalShareBasis = 'framework2_board' | 'acute_override';
 /** Which basis allows the share, or undefined when the share must be refused. */
 export function findExternalShareBasis(f: ExternalShareFacts): ExternalShareBasis | undefined {
   if (f.acuteReason && f.acuteReason.trim().length > 0) return 'acute_override';
-  if (f.allOptionsUsed && f.consentEffortsMade && f.necessaryForRisk && f.boardConsentOn) return 'framework2_board';
+  if (f.allOptionsUsed && f.consentEffortsMade && f.necessaryForRisk && f.boardConsentOn)
+    return 'framework2_board';
   return undefined;
 }

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { normaliseIdentifier, normaliseReporterContact } from './identifier-normalise.js';
 
-const n = (kind: 'email' | 'person_number' | 'name_unit' | 'social', value: string, qualifier?: string) => normaliseIdentifier({ kind, value, qualifier });
+const n = (
+  kind: 'email' | 'person_number' | 'name_unit' | 'social',
+  value: string,
+  qualifier?: string,
+) => normaliseIdentifier({ kind, value, qualifier });
 
 describe('normaliseIdentifier', () => {
   it('matches institutional e-mail regardless of case, surrounding whitespace and plus-aliases', () => {
@@ -36,15 +40,25 @@ describe('normaliseIdentifier', () => {
   it('matches a profile URL with its handle on the same platform', () => {
     const handle = n('social', '@JJansen_99', 'instagram');
     expect(handle).toBe('social:instagram:jjansen_99');
-    for (const url of ['https://www.instagram.com/jjansen_99/', 'http://instagram.com/JJansen_99?hl=nl', 'instagram.com/jjansen_99#top']) {
+    for (const url of [
+      'https://www.instagram.com/jjansen_99/',
+      'http://instagram.com/JJansen_99?hl=nl',
+      'instagram.com/jjansen_99#top',
+    ]) {
       expect(n('social', url)).toBe(handle);
     }
     expect(n('social', 'https://twitter.com/jjansen')).toBe(n('social', '@jjansen', 'x'));
     expect(n('social', 'https://x.com/jjansen/status/1')).toBe('social:x:jjansen');
     expect(n('social', 'https://www.tiktok.com/@jjansen')).toBe(n('social', 'jjansen', 'tiktok'));
-    expect(n('social', 'https://nl.linkedin.com/in/jan-jansen/')).toBe(n('social', 'jan-jansen', 'linkedin'));
-    expect(n('social', 'https://www.linkedin.com/in/jan-jansen/')).toBe(n('social', 'jan-jansen', 'linkedin'));
-    expect(n('social', 'https://www.facebook.com/profile.php?id=10001')).toBe('social:facebook:10001');
+    expect(n('social', 'https://nl.linkedin.com/in/jan-jansen/')).toBe(
+      n('social', 'jan-jansen', 'linkedin'),
+    );
+    expect(n('social', 'https://www.linkedin.com/in/jan-jansen/')).toBe(
+      n('social', 'jan-jansen', 'linkedin'),
+    );
+    expect(n('social', 'https://www.facebook.com/profile.php?id=10001')).toBe(
+      'social:facebook:10001',
+    );
   });
 
   it('does not confuse the same handle on different platforms, and needs a platform for a bare handle', () => {
@@ -59,7 +73,11 @@ describe('normaliseIdentifier', () => {
 
 describe('normaliseReporterContact', () => {
   it('counts a named reporter once however the contact is written', () => {
-    expect(normaliseReporterContact(' M.Visser+x@Student.uni.nl')).toBe(normaliseReporterContact('m.visser@student.uni.nl'));
-    expect(normaliseReporterContact('+31 6 1234 5678')).toBe(normaliseReporterContact('06-12345678'));
+    expect(normaliseReporterContact(' M.Visser+x@Student.uni.nl')).toBe(
+      normaliseReporterContact('m.visser@student.uni.nl'),
+    );
+    expect(normaliseReporterContact('+31 6 1234 5678')).toBe(
+      normaliseReporterContact('06-12345678'),
+    );
   });
 });

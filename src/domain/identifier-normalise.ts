@@ -16,7 +16,16 @@
 export const IDENTIFIER_KINDS = ['email', 'person_number', 'name_unit', 'social'] as const;
 export type IdentifierKind = (typeof IDENTIFIER_KINDS)[number];
 
-export const SOCIAL_PLATFORMS = ['instagram', 'x', 'tiktok', 'facebook', 'linkedin', 'snapchat', 'github', 'other'] as const;
+export const SOCIAL_PLATFORMS = [
+  'instagram',
+  'x',
+  'tiktok',
+  'facebook',
+  'linkedin',
+  'snapchat',
+  'github',
+  'other',
+] as const;
 export type SocialPlatform = (typeof SOCIAL_PLATFORMS)[number];
 
 export interface IdentifierInput {
@@ -77,10 +86,14 @@ function cleanHandle(handle: string): string | undefined {
 /** `social:<platform>:<handle>` or `url:<host><path>`; undefined for something unusable. */
 export function normaliseSocial(value: string, platform?: string): string | undefined {
   const trimmed = value.trim();
-  const looksLikeUrl = /^(https?:\/\/)?([a-z0-9-]+\.)+[a-z]{2,}(\/|$)/i.test(trimmed) && !trimmed.startsWith('@');
+  const looksLikeUrl =
+    /^(https?:\/\/)?([a-z0-9-]+\.)+[a-z]{2,}(\/|$)/i.test(trimmed) && !trimmed.startsWith('@');
   if (!looksLikeUrl) {
     const handle = cleanHandle(trimmed);
-    const wanted = platform?.trim().toLowerCase().replace(/^twitter$/, 'x');
+    const wanted = platform
+      ?.trim()
+      .toLowerCase()
+      .replace(/^twitter$/, 'x');
     const p = SOCIAL_PLATFORMS.find((s) => s === wanted);
     return handle && p ? `social:${p}:${handle}` : undefined;
   }
@@ -91,7 +104,10 @@ export function normaliseSocial(value: string, platform?: string): string | unde
     return undefined;
   }
   const host = url.hostname.toLowerCase().replace(/^(www|m|mobile)\./, '');
-  const segments = url.pathname.split('/').filter(Boolean).map((s) => decodeURIComponent(s));
+  const segments = url.pathname
+    .split('/')
+    .filter(Boolean)
+    .map((s) => decodeURIComponent(s));
   const knownHost = Object.keys(HOSTS).find((k) => host === k || host.endsWith(`.${k}`)); // nl.linkedin.com
   const known = knownHost ? HOSTS[knownHost] : undefined;
   if (known) {

@@ -1,7 +1,14 @@
 import type { Via } from './taxonomy.js';
 
 /** On whose behalf the public form is filled in; each maps to a case.via value. */
-export const BEHALF_CHOICES = ['self', 'friend', 'colleague', 'manager', 'association', 'bystander'] as const;
+export const BEHALF_CHOICES = [
+  'self',
+  'friend',
+  'colleague',
+  'manager',
+  'association',
+  'bystander',
+] as const;
 export type Behalf = (typeof BEHALF_CHOICES)[number];
 
 const VIA_BY_BEHALF: Record<Behalf, Via> = {
@@ -18,14 +25,25 @@ export function viaForBehalf(behalf: Behalf | undefined): Via {
 }
 
 /** How the reporter would like to be in touch; the mailbox works for anonymous reporters too. */
-export const PREFERRED_CHANNELS = ['mailbox', 'email', 'phone', 'in_person', 'online_meeting'] as const;
+export const PREFERRED_CHANNELS = [
+  'mailbox',
+  'email',
+  'phone',
+  'in_person',
+  'online_meeting',
+] as const;
 export type PreferredChannel = (typeof PREFERRED_CHANNELS)[number];
 
 /**
  * "When did it happen?": day optional, month and year together, not in the future and not
  * before 1950. Returns 'YYYY-MM-DD' or 'YYYY-MM', undefined when left empty, 'invalid' otherwise.
  */
-export function parseHappened(day: string | undefined, month: string | undefined, year: string | undefined, now: Date): string | undefined | 'invalid' {
+export function parseHappened(
+  day: string | undefined,
+  month: string | undefined,
+  year: string | undefined,
+  now: Date,
+): string | undefined | 'invalid' {
   const [d, m, y] = [day, month, year].map((s) => (s ?? '').trim());
   if (!d && !m && !y) return undefined;
   if (!/^\d{4}$/.test(y!) || !/^\d{1,2}$/.test(m!) || (d && !/^\d{1,2}$/.test(d))) return 'invalid';

@@ -13,7 +13,10 @@ export const VOCAB_LABELS = {
   via: {
     self: { nl: 'Melder zelf', en: 'The reporter' },
     staff_member: { nl: 'Medewerker', en: 'Staff member' },
-    board_or_association_contact: { nl: 'Bestuur of vertrouwenscontactpersoon vereniging', en: 'Association board or contact person' },
+    board_or_association_contact: {
+      nl: 'Bestuur of vertrouwenscontactpersoon vereniging',
+      en: 'Association board or contact person',
+    },
     other_service: { nl: 'Andere dienst', en: 'Another service' },
     citizen: { nl: 'Burger', en: 'Citizen' },
     other: { nl: 'Anders', en: 'Other' },

@@ -13,19 +13,43 @@ export const CONCERN_RATINGS = ['none', 'concern', 'serious'] as const;
 export type ConcernRating = (typeof CONCERN_RATINGS)[number];
 
 /** Acute risk: to own safety, to third parties, or a criminal offence — may act at once. */
-export const ACUTE_INDICATORS = ['acute_own_safety', 'acute_third_parties', 'acute_criminal_offence'] as const;
+export const ACUTE_INDICATORS = [
+  'acute_own_safety',
+  'acute_third_parties',
+  'acute_criminal_offence',
+] as const;
 
 export const INDICATOR_GROUPS = {
-  stalking: ['stalking_following', 'stalking_unwanted_contact', 'stalking_home_or_work', 'stalking_escalating'],
+  stalking: [
+    'stalking_following',
+    'stalking_unwanted_contact',
+    'stalking_home_or_work',
+    'stalking_escalating',
+  ],
   threats: ['threat_explicit', 'threat_weapon', 'threat_online_public', 'threat_repeated'],
-  worrying: ['worrying_suicidal', 'worrying_confused', 'worrying_isolation', 'worrying_sudden_change'],
-  domestic_honour: ['dv_partner_violence', 'dv_children', 'honour_family_pressure', 'honour_control'],
+  worrying: [
+    'worrying_suicidal',
+    'worrying_confused',
+    'worrying_isolation',
+    'worrying_sudden_change',
+  ],
+  domestic_honour: [
+    'dv_partner_violence',
+    'dv_children',
+    'honour_family_pressure',
+    'honour_control',
+  ],
 } as const;
 export type IndicatorGroup = keyof typeof INDICATOR_GROUPS;
 export const ALL_INDICATORS: readonly string[] = Object.values(INDICATOR_GROUPS).flat();
 
 /** Indicators that on their own make the risk high. */
-const SEVERE_INDICATORS: readonly string[] = ['stalking_escalating', 'threat_weapon', 'worrying_suicidal', 'dv_children'];
+const SEVERE_INDICATORS: readonly string[] = [
+  'stalking_escalating',
+  'threat_weapon',
+  'worrying_suicidal',
+  'dv_children',
+];
 
 export interface RiskAnswers {
   framework1: Record<Framework1Question, ConcernRating>;
@@ -45,7 +69,12 @@ export function suggestRiskLevel(a: RiskAnswers): RiskLevel {
   if (a.acute.some((x) => (ACUTE_INDICATORS as readonly string[]).includes(x))) return 'acute';
   const ratings = FRAMEWORK1_QUESTIONS.map((q) => a.framework1[q]);
   const indicators = a.indicators.filter((x) => ALL_INDICATORS.includes(x));
-  if (ratings.includes('serious') || indicators.some((x) => SEVERE_INDICATORS.includes(x)) || indicators.length >= 3) return 'high';
+  if (
+    ratings.includes('serious') ||
+    indicators.some((x) => SEVERE_INDICATORS.includes(x)) ||
+    indicators.length >= 3
+  )
+    return 'high';
   if (ratings.includes('concern') || indicators.length > 0) return 'medium';
   return 'low';
 }
@@ -66,5 +95,10 @@ export function defaultReassessOn(level: RiskLevel, today: string): string {
 
 /** Indicator groups that suggest a police report is the standard (threats, stalking, violence). */
 export function suggestsPoliceReport(a: RiskAnswers): boolean {
-  return a.acute.includes('acute_criminal_offence') || a.indicators.some((x) => x.startsWith('stalking_') || x.startsWith('threat_') || x === 'dv_partner_violence');
+  return (
+    a.acute.includes('acute_criminal_offence') ||
+    a.indicators.some(
+      (x) => x.startsWith('stalking_') || x.startsWith('threat_') || x === 'dv_partner_violence',
+    )
+  );
 }

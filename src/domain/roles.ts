@@ -27,10 +27,17 @@ export interface Membership {
   role: Role;
 }
 
-export function hasRole(memberships: readonly Membership[], teamId: string, roles: readonly Role[]): boolean {
+export function hasRole(
+  memberships: readonly Membership[],
+  teamId: string,
+  roles: readonly Role[],
+): boolean {
   return memberships.some((m) => m.teamId === teamId && roles.includes(m.role));
 }
 
-export function teamsWithRole(memberships: readonly Membership[], roles: readonly Role[]): string[] {
+export function teamsWithRole(
+  memberships: readonly Membership[],
+  roles: readonly Role[],
+): string[] {
   return [...new Set(memberships.filter((m) => roles.includes(m.role)).map((m) => m.teamId))];
 }

@@ -10,7 +10,9 @@ import { suppressColumn, type SuppressedCell } from './suppression.js';
 function recoverable(display: SuppressedCell[], total: number, t: number): number[] {
   const shown = display.flatMap((c) => (c.kind === 'shown' ? [c.count] : []));
   const cap = Math.min(total, ...shown.filter((n) => n > 0));
-  const ranges = display.map((c) => (c.kind === 'small' ? [1, t - 1] : c.kind === 'hidden' ? [t, cap] : null));
+  const ranges = display.map((c) =>
+    c.kind === 'small' ? [1, t - 1] : c.kind === 'hidden' ? [t, cap] : null,
+  );
   const hidden = ranges.flatMap((r, i) => (r ? [i] : []));
   const rest = total - shown.reduce((a, b) => a + b, 0);
   const seen = hidden.map(() => new Set<number>());
@@ -37,7 +39,12 @@ describe('suppressColumn', () => {
   it('shows "< 5" for a small count and hides the next-smallest so the total cannot reveal it', () => {
     const col = suppressColumn([3, 12, 40, 0], 5);
     expect(col.published).toBe(true);
-    expect(col.cells).toEqual([{ kind: 'small' }, { kind: 'hidden' }, { kind: 'shown', count: 40 }, { kind: 'shown', count: 0 }]);
+    expect(col.cells).toEqual([
+      { kind: 'small' },
+      { kind: 'hidden' },
+      { kind: 'shown', count: 40 },
+      { kind: 'shown', count: 0 },
+    ]);
   });
 
   it('leaves a column without small counts alone', () => {
@@ -67,7 +74,9 @@ describe('suppressColumn', () => {
     for (let run = 0; run < 2000; run++) {
       const t = 2 + Math.floor(next() * 5);
       const size = 2 + Math.floor(next() * 4);
-      const counts = Array.from({ length: size }, () => (next() < 0.2 ? 0 : Math.floor(next() * (next() < 0.5 ? 8 : 25))));
+      const counts = Array.from({ length: size }, () =>
+        next() < 0.2 ? 0 : Math.floor(next() * (next() < 0.5 ? 8 : 25)),
+      );
       const total = counts.reduce((a, b) => a + b, 0);
       const col = suppressColumn(counts, t);
       if (!col.published) {

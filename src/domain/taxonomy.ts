@@ -7,17 +7,42 @@
 export type Lang = 'nl' | 'en';
 export type Label = Record<Lang, string>;
 
-export const CHANNELS = ['web_form', 'appointment', 'in_person', 'online_meeting', 'email', 'phone'] as const;
-export const VIAS = ['self', 'staff_member', 'board_or_association_contact', 'other_service', 'citizen', 'other'] as const;
+export const CHANNELS = [
+  'web_form',
+  'appointment',
+  'in_person',
+  'online_meeting',
+  'email',
+  'phone',
+] as const;
+export const VIAS = [
+  'self',
+  'staff_member',
+  'board_or_association_contact',
+  'other_service',
+  'citizen',
+  'other',
+] as const;
 export const PERSON_ROLES = ['student', 'phd', 'staff', 'external', 'unknown'] as const;
 export const GENDERS = ['female', 'male', 'non_binary', 'not_stated'] as const;
 export const LOCATIONS = ['campus', 'off_campus', 'online', 'unknown'] as const;
 export const FOLLOW_UPS = [
-  'registration', 'advice', 'informal_intervention', 'referral', 'guidance', 'formal_complaint', 'other',
+  'registration',
+  'advice',
+  'informal_intervention',
+  'referral',
+  'guidance',
+  'formal_complaint',
+  'other',
 ] as const;
 export const REPORTER_GOALS = ['tell', 'register', 'advice', 'action'] as const;
 export const RELATIONS = [
-  'student_student', 'student_staff', 'student_external', 'staff_staff', 'staff_external', 'unknown',
+  'student_student',
+  'student_staff',
+  'student_external',
+  'staff_staff',
+  'staff_external',
+  'unknown',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];
@@ -74,7 +99,12 @@ export const DEFAULT_CATEGORIES: CategoryDefinition[] = [
       nl: 'Iemand die de grip op het eigen leven (dreigt te) verliezen, waardoor het risico bestaat dat die zichzelf of anderen schade berokkent.',
       en: 'Someone (at risk of) losing their grip on life, so that they may harm themselves or others.',
     },
-    subtypes: [{ key: 'suicidality_confusion', label: { nl: 'Suïcidaliteit en verward gedrag', en: 'Suicidality and confused behaviour' } }],
+    subtypes: [
+      {
+        key: 'suicidality_confusion',
+        label: { nl: 'Suïcidaliteit en verward gedrag', en: 'Suicidality and confused behaviour' },
+      },
+    ],
   },
   {
     key: 'unequal_treatment',
@@ -119,7 +149,12 @@ export const DEFAULT_CATEGORIES: CategoryDefinition[] = [
       nl: 'Iemand bewust stelselmatig lastigvallen, waardoor die persoon zich niet meer veilig voelt (belaging).',
       en: 'Deliberately and systematically harassing someone so that they no longer feel safe.',
     },
-    subtypes: [{ key: 'persistent_complaining', label: { nl: 'Langdurig klaaggedrag', en: 'Persistent complaining' } }],
+    subtypes: [
+      {
+        key: 'persistent_complaining',
+        label: { nl: 'Langdurig klaaggedrag', en: 'Persistent complaining' },
+      },
+    ],
   },
   {
     key: 'aggression',
@@ -142,7 +177,10 @@ export const DEFAULT_CATEGORIES: CategoryDefinition[] = [
       en: 'Threatening someone with violence or harm, also online or after a media appearance.',
     },
     subtypes: [
-      { key: 'after_media_appearance', label: { nl: 'Na mediaoptreden', en: 'After a media appearance' } },
+      {
+        key: 'after_media_appearance',
+        label: { nl: 'Na mediaoptreden', en: 'After a media appearance' },
+      },
       { key: 'online_hate', label: { nl: 'Haatreacties', en: 'Online hate' } },
     ],
   },

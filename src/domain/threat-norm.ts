@@ -4,7 +4,13 @@
  * employer files the police report on the employee's behalf. A student is not an employee: a
  * student files the report themself, supported. Pure.
  */
-export const COLLECTIVE_NORM_CATEGORIES = ['threat', 'aggression', 'stalking', 'theft', 'burglary'] as const;
+export const COLLECTIVE_NORM_CATEGORIES = [
+  'threat',
+  'aggression',
+  'stalking',
+  'theft',
+  'burglary',
+] as const;
 
 export function promptsCollectiveNorm(category: string): boolean {
   return (COLLECTIVE_NORM_CATEGORIES as readonly string[]).includes(category);
@@ -16,5 +22,11 @@ export function employerMayFileFor(reporterRole: string): boolean {
 }
 
 /** The communications department's action list (Bijlage 1), worked item by item. */
-export const COMMS_ACTIONS = ['untag', 'hide_comments', 'report_platform', 'monitor', 'evidence_log'] as const;
+export const COMMS_ACTIONS = [
+  'untag',
+  'hide_comments',
+  'report_platform',
+  'monitor',
+  'evidence_log',
+] as const;
 export type CommsAction = (typeof COMMS_ACTIONS)[number];

@@ -27,13 +27,18 @@ export function isSharpRise(count: number, previous: number[]): boolean {
  * board sees of them. Only years that have data are given (issue 20): a year without any report is
  * no evidence of a zero, so it is left out of the mean instead of pulling it down.
  */
-export function findSharpRises(rows: { key: string; raw: number[]; shown: SuppressedCell[] }[]): TrendSignal[] {
+export function findSharpRises(
+  rows: { key: string; raw: number[]; shown: SuppressedCell[] }[],
+): TrendSignal[] {
   return rows.flatMap(({ key, raw, shown }) => {
     const current = shown.at(-1);
     const previous = raw.slice(0, -1);
     if (!current || current.kind !== 'shown' || !isSharpRise(raw.at(-1)!, previous)) return [];
     const before = shown.slice(0, -1);
-    const previousMean = before.length === 2 && before.every((c) => c.kind === 'shown') ? before.reduce((s, c) => s + (c.kind === 'shown' ? c.count : 0), 0) / before.length : null;
+    const previousMean =
+      before.length === 2 && before.every((c) => c.kind === 'shown')
+        ? before.reduce((s, c) => s + (c.kind === 'shown' ? c.count : 0), 0) / before.length
+        : null;
     return [{ key, count: current.count, previousMean }];
   });
 }

@@ -14,19 +14,26 @@ export const en: Record<MessageKey, string> = {
   'exit.label': 'Quick exit',
   'exit.description': 'Leave this site at once',
   'emergency.heading': 'In acute danger?',
-  'emergency.text': 'Call 112. Thinking about suicide? Call 113 or 0800-0113. Domestic violence: Veilig Thuis 0800-2000.',
+  'emergency.text':
+    'Call 112. Thinking about suicide? Call 113 or 0800-0113. Domestic violence: Veilig Thuis 0800-2000.',
 
   'home.title': 'Report undesirable behaviour',
-  'meta.home': 'Have you experienced undesirable behaviour, such as sexual harassment, discrimination, bullying or threats? Report it in confidence, with your name or anonymously, to the social safety reporting point.',
-  'meta.guide': 'Guide: where can you go with undesirable behaviour? Confidential advisers, the ombudsperson, the complaints committee and help outside the university.',
-  'meta.public': 'The social safety reporting point: report undesirable behaviour in confidence, then keep in touch with your confidential adviser through your mailbox.',
-  'meta.intake': 'Report undesirable behaviour, with your name or anonymously. A confidential adviser gets in touch and does nothing without your consent.',
-  'home.intro': 'Have you experienced undesirable behaviour, such as sexual harassment, discrimination, bullying, aggression or threats? Or are you worried about someone? You can report it here, with your name or anonymously. A confidential adviser listens, advises and does nothing without your consent.',
+  'meta.home':
+    'Have you experienced undesirable behaviour, such as sexual harassment, discrimination, bullying or threats? Report it in confidence, with your name or anonymously, to the social safety reporting point.',
+  'meta.guide':
+    'Guide: where can you go with undesirable behaviour? Confidential advisers, the ombudsperson, the complaints committee and help outside the university.',
+  'meta.public':
+    'The social safety reporting point: report undesirable behaviour in confidence, then keep in touch with your confidential adviser through your mailbox.',
+  'meta.intake':
+    'Report undesirable behaviour, with your name or anonymously. A confidential adviser gets in touch and does nothing without your consent.',
+  'home.intro':
+    'Have you experienced undesirable behaviour, such as sexual harassment, discrimination, bullying, aggression or threats? Or are you worried about someone? You can report it here, with your name or anonymously. A confidential adviser listens, advises and does nothing without your consent.',
   'home.start': 'Make a report',
   'home.confidential': 'What you tell us stays confidential. You stay in control.',
 
   'intake.title': 'Make a report',
-  'intake.intro': 'Tell us in your own words what happened. Only the questions marked (required) are needed.',
+  'intake.intro':
+    'Tell us in your own words what happened. Only the questions marked (required) are needed.',
   'intake.team': 'Which reporting point is this for?',
   'intake.category': 'What happened?',
   'intake.categoryHint': 'Choose what fits best. Not sure? Choose "Other".',
@@ -45,7 +52,8 @@ export const en: Record<MessageKey, string> = {
   'intake.anonymousNo': 'No, with my name',
   'intake.name': 'Your name',
   'intake.contact': 'E-mail address or phone number',
-  'intake.contactHint': 'Only needed for a named report, so that a confidential adviser can contact you.',
+  'intake.contactHint':
+    'Only needed for a named report, so that a confidential adviser can contact you.',
   'intake.submit': 'Send report',
   'intake.errorSummary': 'There is a problem',
 
@@ -53,7 +61,8 @@ export const en: Record<MessageKey, string> = {
   'ack.reference': 'Your reference',
   'ack.namedNext': 'A confidential adviser will contact you within {days} days.',
   'ack.receiptHeading': 'Your personal code',
-  'ack.receiptText': 'With this code you can read messages from the confidential adviser later. Keep it safe: it is shown only once and cannot be recovered.',
+  'ack.receiptText':
+    'With this code you can read messages from the confidential adviser later. Keep it safe: it is shown only once and cannot be recovered.',
   'ack.anonymousNext': 'A confidential adviser will reply in your mailbox within {days} days.',
 
   'login.title': 'Staff sign-in',
@@ -61,7 +70,8 @@ export const en: Record<MessageKey, string> = {
   'login.password': 'Password',
   'login.submit': 'Sign in',
   'login.failed': 'The e-mail address or password is not correct.',
-  'login.slowDown': 'Too many failed attempts for this address. Wait {seconds} seconds, then try again.',
+  'login.slowDown':
+    'Too many failed attempts for this address. Wait {seconds} seconds, then try again.',
   'login.throttled': 'Too many failed attempts. Try again in {minutes} minutes.',
 
   'setup.title': 'Create the first administrator',
@@ -74,32 +84,42 @@ export const en: Record<MessageKey, string> = {
   // account recovery (decision 018): forgotten password, administrator's reset of the second factor
   'login.forgot': 'Forgot your password?',
   'passwordReset.title': 'Forgot your password',
-  'passwordReset.intro': 'Enter the e-mail address of your account. If an account with a password belongs to it, we send an e-mail with a link to choose a new password. The link is valid for one hour and works once.',
-  'passwordReset.ssoHint': 'Do you sign in through your institution? Then change your password at your institution; this form is only for a password of the reporting point itself. Have you lost your authenticator app or security key? Then ask an administrator to reset your two-factor verification.',
+  'passwordReset.intro':
+    'Enter the e-mail address of your account. If an account with a password belongs to it, we send an e-mail with a link to choose a new password. The link is valid for one hour and works once.',
+  'passwordReset.ssoHint':
+    'Do you sign in through your institution? Then change your password at your institution; this form is only for a password of the reporting point itself. Have you lost your authenticator app or security key? Then ask an administrator to reset your two-factor verification.',
   'passwordReset.submit': 'Send the link',
   'passwordReset.backToLogin': 'Back to sign-in',
-  'passwordReset.sent': 'If an account with a password belongs to this e-mail address, you will receive an e-mail with a link within a few minutes. The link is valid for one hour. No e-mail? Look in your junk mail folder, or ask an administrator for help.',
+  'passwordReset.sent':
+    'If an account with a password belongs to this e-mail address, you will receive an e-mail with a link within a few minutes. The link is valid for one hour. No e-mail? Look in your junk mail folder, or ask an administrator for help.',
   'passwordReset.throttled': 'Too many requests have been made. Try again in {minutes} minutes.',
   'passwordReset.newTitle': 'Choose a new password',
-  'passwordReset.newIntro': 'For the account {email}. Once saved, you are signed out on every device; then sign in with your new password. Two-factor verification still applies.',
+  'passwordReset.newIntro':
+    'For the account {email}. Once saved, you are signed out on every device; then sign in with your new password. Two-factor verification still applies.',
   'passwordReset.newPassword': 'New password',
   'passwordReset.confirm': 'Repeat the new password',
   'passwordReset.save': 'Save password',
-  'passwordReset.invalid': 'This link is invalid, has expired (a link is valid for one hour) or has already been used.',
+  'passwordReset.invalid':
+    'This link is invalid, has expired (a link is valid for one hour) or has already been used.',
   'passwordReset.requestAgain': 'Request a new link',
-  'passwordReset.done': 'Your password has been changed and you have been signed out on every device. Sign in with your new password.',
+  'passwordReset.done':
+    'Your password has been changed and you have been signed out on every device. Sign in with your new password.',
   'validation.passwordMismatch': 'The two passwords are not the same. Type them again.',
   'validation.confirmTwoFactorReset': 'Confirm that the user asked for this themselves.',
   'admin.user.twoFactorTitle': 'Two-factor verification',
   'admin.user.twoFactorOn': 'Authenticator app set up; security keys: {keys}.',
   'admin.user.twoFactorOff': 'No authenticator app set up; security keys: {keys}.',
   'admin.user.twoFactorReset': 'Reset two-factor sign-in',
-  'admin.user.twoFactorResetText': 'For a user who has lost their authenticator app, recovery codes and security keys. The user\u2019s app link, recovery codes and every key are removed and all their sessions end. At their next sign-in the user sets up two-factor verification again (when it is required). First check, in person or by phone, that the user asked for this themselves.',
+  'admin.user.twoFactorResetText':
+    'For a user who has lost their authenticator app, recovery codes and security keys. The user\u2019s app link, recovery codes and every key are removed and all their sessions end. At their next sign-in the user sets up two-factor verification again (when it is required). First check, in person or by phone, that the user asked for this themselves.',
   'admin.user.twoFactorResetCheck': 'Confirmation',
   'admin.user.twoFactorResetConfirm': 'I have checked that the user asked for this themselves',
-  'admin.user.twoFactorResetSelf': 'You cannot reset your own two-factor verification here. Ask another administrator, or the operator (bin/meldpunt users reset-two-factor).',
-  'admin.user.twoFactorResetDone': 'Two-factor verification has been reset and all the user\u2019s sessions have ended. The user has been told by e-mail.',
-  'admin.user.twoFactorResetNoMail': 'Two-factor verification has been reset and all the user\u2019s sessions have ended. The e-mail to the user could not be sent: tell them yourself.',
+  'admin.user.twoFactorResetSelf':
+    'You cannot reset your own two-factor verification here. Ask another administrator, or the operator (bin/meldpunt users reset-two-factor).',
+  'admin.user.twoFactorResetDone':
+    'Two-factor verification has been reset and all the user\u2019s sessions have ended. The user has been told by e-mail.',
+  'admin.user.twoFactorResetNoMail':
+    'Two-factor verification has been reset and all the user\u2019s sessions have ended. The e-mail to the user could not be sent: tell them yourself.',
 
   'inbox.title': 'Reports',
   'inbox.empty': 'There are no reports.',
@@ -131,7 +151,8 @@ export const en: Record<MessageKey, string> = {
   'error.notFound': 'This page does not exist.',
   'error.forbidden': 'You do not have access to this page.',
   'error.csrf': 'The form has expired. Go back, reload the page and try again.',
-  'error.unavailable': 'The service is temporarily unavailable. Nothing has been lost; please try again in a few minutes.',
+  'error.unavailable':
+    'The service is temporarily unavailable. Nothing has been lost; please try again in a few minutes.',
   'error.internal': 'An unexpected error occurred. Please try again later.',
   'error.tooLarge': 'The request is too large.',
   'error.back': 'Back to the home page',
@@ -139,32 +160,39 @@ export const en: Record<MessageKey, string> = {
   'validation.required': 'Fill in this field.',
   'validation.choose': 'Make a choice.',
   'validation.tooLong': 'Use at most {max} characters.',
-  'validation.commonPassword': 'This password is on the list of commonly used (and leaked) passwords. Choose another one, for example a sentence of four or more words.',
+  'validation.commonPassword':
+    'This password is on the list of commonly used (and leaked) passwords. Choose another one, for example a sentence of four or more words.',
   'validation.tooShort': 'Use at least {min} characters.',
   'validation.date': 'Enter a valid date as YYYY-MM-DD, not in the future.',
   'validation.email': 'Enter a valid e-mail address.',
   'validation.subtype': 'This form does not belong to the chosen category.',
-  'validation.contactNeeded': 'Give your name and how we can reach you, or choose to report anonymously.',
+  'validation.contactNeeded':
+    'Give your name and how we can reach you, or choose to report anonymously.',
 
   // issue 3 — the reporter's side (mailbox, uploads, appointments, guide)
   'ack.saved': 'I have saved my personal code',
   'ack.receiptShown': 'Your personal code has already been shown. It is not shown again.',
   'ack.continue': 'Continue',
   'ack.requestAppointment': 'Request a conversation',
-  'validation.savedReceipt': 'Confirm that you have saved your code. Without it you cannot read your messages.',
+  'validation.savedReceipt':
+    'Confirm that you have saved your code. Without it you cannot read your messages.',
   'validation.confirmDisclosure': 'Confirm that you want to disclose your name.',
   'validation.dateTime': 'Enter a valid time in the future, as YYYY-MM-DD HH:MM.',
   'validation.slotNeeded': 'Propose at least one time.',
   'upload.label': 'Evidence (optional)',
-  'upload.hint': 'Photos (JPEG, PNG) or PDF, at most 3 files of 10 MB each. We remove hidden data such as location and author.',
+  'upload.hint':
+    'Photos (JPEG, PNG) or PDF, at most 3 files of 10 MB each. We remove hidden data such as location and author.',
   'upload.wrongType': 'We cannot accept this kind of file. Choose a JPEG, PNG or PDF.',
   'upload.tooLarge': 'A file is larger than 10 MB.',
   'upload.malformed': 'A file is damaged or empty and cannot be read.',
   'upload.tooMany': 'Choose at most 3 files.',
-  'upload.tooComplex': 'A file is too complex to process safely: a PDF may have at most 40 pages and must be readable within 15 seconds. Split the file or send a photo or screenshot. Everything else you entered stays in this form.',
-  'upload.busy': 'Many files are being processed right now. Please try again in a minute. Everything else you entered stays in this form.',
+  'upload.tooComplex':
+    'A file is too complex to process safely: a PDF may have at most 40 pages and must be readable within 15 seconds. Split the file or send a photo or screenshot. Everything else you entered stays in this form.',
+  'upload.busy':
+    'Many files are being processed right now. Please try again in a minute. Everything else you entered stays in this form.',
   'mailbox.signInTitle': 'Your anonymous mailbox',
-  'mailbox.signInIntro': 'Enter the personal code you received when you made your report. With it you read messages from the confidential adviser and can reply.',
+  'mailbox.signInIntro':
+    'Enter the personal code you received when you made your report. With it you read messages from the confidential adviser and can reply.',
   'mailbox.receipt': 'Personal code',
   'mailbox.receiptHint': 'For example ABCD-EFGH-JKLM-NPQR.',
   'mailbox.signIn': 'Open my mailbox',
@@ -199,9 +227,11 @@ export const en: Record<MessageKey, string> = {
   'mailbox.minutesApproved': 'You have approved the minutes.',
   'mailbox.minutesCorrectionSent': 'Your correction has been sent.',
   'mailbox.consentHeading': 'Consents',
-  'mailbox.consentPending': 'Here you see which consents you gave and who received what. Nothing is shared without your consent, except in acute danger.',
+  'mailbox.consentPending':
+    'Here you see which consents you gave and who received what. Nothing is shared without your consent, except in acute danger.',
   'mailbox.notifyHeading': 'Notice by e-mail (optional)',
-  'mailbox.notifyIntro': 'Leave an e-mail address if you want a notice when there is a new message. The e-mail only says that there is something, never what about. You can remove the address at any time.',
+  'mailbox.notifyIntro':
+    'Leave an e-mail address if you want a notice when there is a new message. The e-mail only says that there is something, never what about. You can remove the address at any time.',
   'mailbox.notifyEmail': 'E-mail address for notices',
   'mailbox.notifySave': 'Save address',
   'mailbox.notifySaved': 'Your e-mail address has been saved.',
@@ -214,15 +244,18 @@ export const en: Record<MessageKey, string> = {
   'mailbox.discloseSubmit': 'Disclose my name',
   'mailbox.disclosed': 'You have disclosed your name to the confidential adviser.',
   'appointment.heading': 'Request a conversation',
-  'appointment.intro': 'Choose how you want to talk and propose up to three times. The confidential adviser confirms one.',
+  'appointment.intro':
+    'Choose how you want to talk and propose up to three times. The confidential adviser confirms one.',
   'appointment.mode': 'How do you want to talk?',
   'appointment.mode.in_person': 'In person, at a location',
   'appointment.slot': 'Proposed time {n}',
   'appointment.slotHint': 'For example 2026-12-01 10:00.',
-  'appointment.emailHint': 'Optional. We only send a confirmation with a calendar file, never the content of your report.',
+  'appointment.emailHint':
+    'Optional. We only send a confirmation with a calendar file, never the content of your report.',
   'appointment.submit': 'Request conversation',
   'appointment.requested': 'requested, waiting for confirmation',
-  'appointment.requestedNotice': 'Your request has been received. The confidential adviser will confirm a time.',
+  'appointment.requestedNotice':
+    'Your request has been received. The confidential adviser will confirm a time.',
   'appointment.confirmedAt': 'confirmed for {when}',
   'appointment.download': 'Download calendar file (.ics)',
   'correspondence.title': 'Contact with the reporter — {reference}',
@@ -238,21 +271,25 @@ export const en: Record<MessageKey, string> = {
   'correspondence.noAppointments': 'There are no requests for a conversation.',
   'correspondence.chooseSlot': 'Which time do you confirm?',
   'correspondence.details': 'Where or how',
-  'correspondence.detailsHint': 'For example the room, the link to the online meeting, or who calls whom.',
+  'correspondence.detailsHint':
+    'For example the room, the link to the online meeting, or who calls whom.',
   'correspondence.confirm': 'Confirm appointment',
   'correspondence.confirmed': 'The appointment has been confirmed.',
   'correspondence.link': 'Messages, minutes and appointments',
   'nav.mailbox': 'My mailbox',
   'nav.guide': 'Guide',
   'guide.title': 'Guide: where can you go?',
-  'guide.intro': 'Answer two questions. We show you the way; you do not have to tell us anything about yourself.',
+  'guide.intro':
+    'Answer two questions. We show you the way; you do not have to tell us anything about yourself.',
   'guide.need': 'What is going on?',
   'guide.who': 'Who are you?',
   'guide.whoHint': 'So that we know which team suits you.',
   'guide.submit': 'Show me where to go',
   'guide.answerTitle': 'This is where you can go',
-  'guide.bystander': 'As a bystander, or on behalf of a fellow student, a friend or someone else, you can also make a report or ask for advice.',
-  'guide.staffTeam': 'Staff members and PhD candidates have their own reporting point; choose it when you report.',
+  'guide.bystander':
+    'As a bystander, or on behalf of a fellow student, a friend or someone else, you can also make a report or ask for advice.',
+  'guide.staffTeam':
+    'Staff members and PhD candidates have their own reporting point; choose it when you report.',
   'guide.alwaysAdviser': 'Not sure? A confidential adviser will always help you further.',
   'guide.again': 'Start again',
 
@@ -260,14 +297,17 @@ export const en: Record<MessageKey, string> = {
 
   // consent, need-to-know, two-factor, audit, retention (issue 6)
   'error.throttled': 'Too many attempts in a short time. Wait a few minutes and try again.',
-  'consent.required': 'This may not be shared: the reporter has not consented to it and no acute risk has been recorded.',
+  'consent.required':
+    'This may not be shared: the reporter has not consented to it and no acute risk has been recorded.',
   'consent.title': 'Consents',
-  'consent.intro': 'Every consent of the reporter: what information, to whom, for what, when and how it was given. Sharing without a matching consent is refused, except under acute risk.',
+  'consent.intro':
+    'Every consent of the reporter: what information, to whom, for what, when and how it was given. Sharing without a matching consent is refused, except under acute risk.',
   'consent.empty': 'No consents have been recorded yet.',
   'consent.info': 'What information',
   'consent.recipientKind': 'Kind of recipient',
   'consent.recipient': 'Recipient',
-  'consent.recipientHint': 'A role (for example board), a staff member (user id) or an outside partner (for example police).',
+  'consent.recipientHint':
+    'A role (for example board), a staff member (user id) or an outside partner (for example police).',
   'consent.purpose': 'Purpose',
   'consent.obtainedVia': 'How obtained',
   'consent.note': 'Note (optional, stored encrypted)',
@@ -280,7 +320,8 @@ export const en: Record<MessageKey, string> = {
   'consent.withdraw': 'Withdraw',
   'consent.withdrawVia': 'How withdrawn',
   'consent.overrides': 'Acute risk: sharing without consent',
-  'consent.overrideIntro': 'Only under acute danger to the reporter or others, or a criminal offence. The reason is recorded and the share is allowed for 24 hours for exactly this information, recipient and purpose.',
+  'consent.overrideIntro':
+    'Only under acute danger to the reporter or others, or a criminal offence. The reason is recorded and the share is allowed for 24 hours for exactly this information, recipient and purpose.',
   'consent.overrideReason': 'Reason for the acute risk',
   'consent.overrideAdd': 'Record acute risk',
   'consent.overrideUntil': 'Valid until',
@@ -306,10 +347,12 @@ export const en: Record<MessageKey, string> = {
   'consent.saved': 'The consent has been recorded.',
   'consent.withdrawn': 'The consent has been withdrawn.',
   'identity.title': 'Access to identities',
-  'identity.intro': 'Only the assigned confidential adviser and the coordinator see who the reporter and the accused are. Another staff member gets access only with the reporter\u2019s consent; this is logged.',
+  'identity.intro':
+    'Only the assigned confidential adviser and the coordinator see who the reporter and the accused are. Another staff member gets access only with the reporter\u2019s consent; this is logged.',
   'identity.userId': 'User id of the staff member',
   'identity.grant': 'Grant access',
-  'identity.hidden': 'Identity withheld: you are not the assigned confidential adviser or the coordinator.',
+  'identity.hidden':
+    'Identity withheld: you are not the assigned confidential adviser or the coordinator.',
   'retention.hold': 'Hold retention (do not erase)',
   'retention.release': 'Release the hold',
   'retention.onHold': 'This report will not be erased while the hold applies.',
@@ -319,7 +362,8 @@ export const en: Record<MessageKey, string> = {
   'consent.export.handoverKind': 'Handover to (kind of recipient)',
   'consent.export.notHandover': 'Not a handover',
   'consent.export.handoverTo': 'Handover to (recipient)',
-  'consent.export.handoverHint': 'Only for a handover: the role or outside partner as named in the consent ledger (for example ombudsperson or police). The reporter must have consented to sharing documents with them.',
+  'consent.export.handoverHint':
+    'Only for a handover: the role or outside partner as named in the consent ledger (for example ombudsperson or police). The reporter must have consented to sharing documents with them.',
   'identity.none': 'Nobody else has been granted access.',
   'identity.who': 'Staff member',
   'identity.since': 'Granted on',
@@ -329,7 +373,8 @@ export const en: Record<MessageKey, string> = {
   'identity.revoked': 'The access has been revoked.',
   'retention.caseSection': 'Consents, identities and retention',
   'retention.consentsLink': 'Consent ledger and access to identities',
-  'retention.notHeld': 'After closing, this report is erased when the retention period of {months} months has passed.',
+  'retention.notHeld':
+    'After closing, this report is erased when the retention period of {months} months has passed.',
   'audit.title': 'Audit trail',
   'audit.intro': 'Who read or changed what, and when, in your team\u2019s reports.',
   'audit.when': 'When',
@@ -340,7 +385,8 @@ export const en: Record<MessageKey, string> = {
   'audit.filterCase': 'Only report (id)',
   'audit.filter': 'Filter',
   'audit.chainOk': 'The hash chain is intact ({count} events checked).',
-  'audit.chainBroken': 'The hash chain is broken at event {id}: the audit trail has been tampered with.',
+  'audit.chainBroken':
+    'The hash chain is broken at event {id}: the audit trail has been tampered with.',
   'audit.empty': 'No events.',
   'twofa.title': 'Two-factor verification',
   'twofa.code': 'Code from your authenticator app, or a recovery code',
@@ -348,19 +394,22 @@ export const en: Record<MessageKey, string> = {
   'twofa.submit': 'Verify',
   'twofa.failed': 'This code is not correct.',
   'twofa.enrolTitle': 'Set up two-factor verification',
-  'twofa.enrolIntro': 'Two-factor verification is required for your role. Add this key to an authenticator app (TOTP, 6 digits, 30 seconds) and enter the code the app shows.',
+  'twofa.enrolIntro':
+    'Two-factor verification is required for your role. Add this key to an authenticator app (TOTP, 6 digits, 30 seconds) and enter the code the app shows.',
   'twofa.secret': 'Key',
   'twofa.uri': 'Or open this link in your authenticator app',
   'twofa.confirm': 'Confirm',
   'twofa.recoveryTitle': 'Your recovery codes',
-  'twofa.recoveryIntro': 'Keep these codes somewhere safe. Each code works once, for when you do not have your phone. They will not be shown again.',
+  'twofa.recoveryIntro':
+    'Keep these codes somewhere safe. Each code works once, for when you do not have your phone. They will not be shown again.',
   'twofa.continue': 'Continue',
   'twofa.enabled': 'Two-factor verification is on.',
   'twofa.disabled': 'Two-factor verification is off.',
   'twofa.setUp': 'Set up two-factor verification',
   // webauthn (issue 6): security keys and passkeys as second factor
   'webauthn.keys': 'Security keys and passkeys',
-  'webauthn.intro': 'Besides the code from your app you can sign in with a security key or passkey. This needs JavaScript; the code from your app always keeps working.',
+  'webauthn.intro':
+    'Besides the code from your app you can sign in with a security key or passkey. This needs JavaScript; the code from your app always keeps working.',
   'webauthn.none': 'You have not added a key yet.',
   'webauthn.keyEntry': 'Key added on {created}, last used: {used}',
   'webauthn.register': 'Add a key or passkey',
@@ -373,7 +422,8 @@ export const en: Record<MessageKey, string> = {
   'account.sessionCurrent': 'this session',
   'account.revoke': 'End',
   'security.adminTitle': 'Security settings',
-  'security.requireTwoFactor': 'Two-factor verification required for roles that see reports, and for administrators',
+  'security.requireTwoFactor':
+    'Two-factor verification required for roles that see reports, and for administrators',
   'security.requireYes': 'Yes, required',
   'security.requireNo': 'No, not required',
   'security.save': 'Save',
@@ -406,7 +456,8 @@ export const en: Record<MessageKey, string> = {
   'admin.team.nameNl': 'Team name (Dutch)',
   'admin.team.nameEn': 'Team name (English)',
   'admin.team.institutionKey': 'Institution key',
-  'admin.team.institutionHint': 'An existing key adds the team to that institution; a new one creates an institution.',
+  'admin.team.institutionHint':
+    'An existing key adds the team to that institution; a new one creates an institution.',
   'admin.team.institutionName': 'Name of a new institution (optional)',
   'admin.team.ackDays': 'Acknowledge within (days)',
   'admin.team.ackDaysHint': 'The EU whistleblower directive sets 7 days.',
@@ -416,7 +467,8 @@ export const en: Record<MessageKey, string> = {
   'admin.team.retentionHint': 'Then a report is deleted or reduced to anonymous statistics.',
   'admin.orgUnit.save': 'Add or change an organisation unit',
   'admin.orgUnit.intro': 'An existing key renames that unit.',
-  'admin.category.intro': 'Every change creates a new version; existing reports keep the version that applied when they were received.',
+  'admin.category.intro':
+    'Every change creates a new version; existing reports keep the version that applied when they were received.',
   'admin.category.label': 'Category',
   'admin.category.version': 'Version',
   'admin.category.default': 'default',
@@ -440,7 +492,8 @@ export const en: Record<MessageKey, string> = {
   'admin.partner.deactivate': 'No longer show',
   'admin.partner.save': 'Add or change a partner',
   'admin.partner.intro': 'An existing key changes that partner.',
-  'admin.guide.intro': 'This text appears in this team’s public guide. Leave a blank line between paragraphs.',
+  'admin.guide.intro':
+    'This text appears in this team’s public guide. Leave a blank line between paragraphs.',
   'admin.guide.bodyNl': 'Text in Dutch',
   'admin.guide.bodyEn': 'Text in English',
   'admin.user.name': 'Name',
@@ -454,9 +507,11 @@ export const en: Record<MessageKey, string> = {
   'admin.user.sendInvite': 'Send invitation',
   'admin.user.locale': 'Language of the invitation',
   'admin.user.invited': 'The invitation has been sent.',
-  'admin.user.mailFailed': 'The invitation could not be sent. Check the e-mail settings and try again.',
+  'admin.user.mailFailed':
+    'The invitation could not be sent. Check the e-mail settings and try again.',
   'admin.user.deactivate': 'Deactivate account',
-  'admin.user.deactivateText': 'The user can no longer sign in. The account and its history are kept.',
+  'admin.user.deactivateText':
+    'The user can no longer sign in. The account and its history are kept.',
   'admin.role.confidential_adviser': 'Confidential adviser',
   'admin.role.safety_coordinator': 'Safety coordinator',
   'admin.role.ombudsperson': 'Ombudsperson',
@@ -474,7 +529,8 @@ export const en: Record<MessageKey, string> = {
   'admin.adviser.introEn': 'Short introduction (English)',
   'admin.adviser.visibility': 'Visibility',
   'admin.adviser.hide': 'Do not show to reporters',
-  'admin.token.intro': 'Integrations use an API key with limited rights. “statistics” gives aggregate figures only.',
+  'admin.token.intro':
+    'Integrations use an API key with limited rights. “statistics” gives aggregate figures only.',
   'admin.token.name': 'Name of the integration',
   'admin.token.scopes': 'Rights',
   'admin.token.actions': 'Actions',
@@ -491,16 +547,20 @@ export const en: Record<MessageKey, string> = {
   'validation.admin.scopes': 'Choose at least one right.',
   'validation.admin.subtypes': 'Write each subtype as: key | Dutch name | English name.',
   'invite.title': 'Accept invitation',
-  'invite.intro': 'You have been invited with the e-mail address {email}. Choose a password to create your account.',
+  'invite.intro':
+    'You have been invited with the e-mail address {email}. Choose a password to create your account.',
   'admin.nav.link': 'Administration',
   'sso.title': 'Sign in through your institution',
-  'sso.refused': 'Signing in through your institution failed, or your account has no role at the reporting point. Contact the administrator.',
+  'sso.refused':
+    'Signing in through your institution failed, or your account has no role at the reporting point. Contact the administrator.',
   'sso.signedIn': 'You are signed in',
   'sso.continue': 'Continue',
-  'sso.notLinked': 'This institution account is not linked to a reporting-point account yet. Sign in with your e-mail address and password (and second factor), then link it on your account page.',
+  'sso.notLinked':
+    'This institution account is not linked to a reporting-point account yet. Sign in with your e-mail address and password (and second factor), then link it on your account page.',
   'sso.linked': 'Your institution account is linked',
   'sso.linkTitle': 'Sign in through your institution',
-  'sso.linkIntro': 'Link your institution account to this account, so that you can sign in through your institution from now on. Your team roles then follow your institution.',
+  'sso.linkIntro':
+    'Link your institution account to this account, so that you can sign in through your institution from now on. Your team roles then follow your institution.',
   'sso.linkStartOidc': 'Link institution account (OpenID Connect)',
   'sso.linkStartSaml': 'Link institution account (SAML)',
   'sso.link': 'Sign in through your institution',
@@ -531,7 +591,8 @@ export const en: Record<MessageKey, string> = {
   'cases.acknowledgedOn': 'Acknowledged on',
   'cases.feedbackGivenOn': 'Feedback given on',
   'cases.register.title': 'Register a report',
-  'cases.register.intro': 'Register every first contact a reporter initiates as one report, whoever brings it in.',
+  'cases.register.intro':
+    'Register every first contact a reporter initiates as one report, whoever brings it in.',
   'cases.register.team': 'Reporting point',
   'cases.register.receivedOn': 'Date of the first contact',
   'cases.register.channel': 'How did the report come in?',
@@ -559,14 +620,17 @@ export const en: Record<MessageKey, string> = {
   'cases.section.assignment': 'Assign a confidential adviser',
   'cases.assign.adviser': 'Confidential adviser',
   'cases.assign.reason': 'Reason',
-  'cases.assign.reasonHint': 'Required for a handover, and when you depart from the reporter’s choice.',
+  'cases.assign.reasonHint':
+    'Required for a handover, and when you depart from the reporter’s choice.',
   'cases.assign.submit': 'Assign',
   'cases.assign.alreadyAssigned': 'This adviser already has the report.',
-  'cases.assign.notEligible': 'This person cannot take the report: not an adviser of this reporting point, a conflict of interest, or the adviser of the other party.',
+  'cases.assign.notEligible':
+    'This person cannot take the report: not an adviser of this reporting point, a conflict of interest, or the adviser of the other party.',
   'cases.assign.reasonRequired': 'Give a reason for this assignment.',
   'cases.assign.history': 'assigned to {name}',
   'cases.conflict.heading': 'Conflict of interest',
-  'cases.conflict.text': 'Do you know someone involved, or is there another reason why you cannot handle this report independently? Declare a conflict of interest. You will then no longer have access to this report.',
+  'cases.conflict.text':
+    'Do you know someone involved, or is there another reason why you cannot handle this report independently? Declare a conflict of interest. You will then no longer have access to this report.',
   'cases.conflict.submit': 'Declare a conflict of interest',
   'cases.section.status': 'Change status',
   'cases.status.hint': 'Closing needs a follow-up and a closing date; reopening needs a reason.',
@@ -578,13 +642,15 @@ export const en: Record<MessageKey, string> = {
   'cases.status.nextCheckin': 'Next aftercare check-in',
   'cases.status.submit': 'Change status',
   'cases.status.history': 'History',
-  'cases.status.error.notAllowed': 'This status change is not allowed. A report goes from received to intake, in progress, aftercare and closed; a closed report can only be reopened with a reason.',
+  'cases.status.error.notAllowed':
+    'This status change is not allowed. A report goes from received to intake, in progress, aftercare and closed; a closed report can only be reopened with a reason.',
   'cases.status.error.reasonRequired': 'Give a reason to reopen the report.',
   'cases.status.error.followUpRequired': 'Choose the follow-up to close the report.',
   'cases.status.error.closedOnRequired': 'Enter the closing date as YYYY-MM-DD.',
   'cases.status.error.closedOnBeforeReceived': 'The closing date is before the date received.',
   'cases.status.error.closedOnInFuture': 'The closing date is in the future.',
-  'cases.status.error.stale': 'Someone else changed the status meanwhile. Look at the report again.',
+  'cases.status.error.stale':
+    'Someone else changed the status meanwhile. Look at the report again.',
   'cases.section.contacts': 'Contacts',
   'cases.contact.add': 'Log a contact',
   'cases.contact.none': 'No contacts yet.',
@@ -614,7 +680,8 @@ export const en: Record<MessageKey, string> = {
   'cases.section.goal': 'Reporter’s goal',
   'cases.goal.submit': 'Save goal',
   'cases.section.support': 'Support for the accused',
-  'cases.support.text': 'Does the accused seek support? Open a separate case, handled by a different adviser.',
+  'cases.support.text':
+    'Does the accused seek support? Open a separate case, handled by a different adviser.',
   'cases.support.adviser': 'Adviser of the accused',
   'cases.support.channel': 'Channel of the first contact',
   'cases.support.submit': 'Open support case',
@@ -635,7 +702,8 @@ export const en: Record<MessageKey, string> = {
   'cases.export.section.history': 'History',
   // issue 4, second part: documents on the case record, inbox markers, reminders to coordinators, team settings
   'cases.export.section.documents': 'Documents and evidence (list)',
-  'cases.export.subjectJson': 'For a reporter’s access request you can also download all data about the reporter in a machine-readable file:',
+  'cases.export.subjectJson':
+    'For a reporter’s access request you can also download all data about the reporter in a machine-readable file:',
   'cases.export.subjectJsonLink': 'reporter data (JSON)',
   'cases.documents.heading': 'Documents and evidence',
   'cases.documents.none': 'There are no files with this report yet.',
@@ -647,25 +715,32 @@ export const en: Record<MessageKey, string> = {
   'cases.documents.from.correspondence': 'with a message',
   'cases.documents.from.staff': 'internal document',
   'cases.documents.add': 'Add a document or evidence',
-  'cases.documents.internal': 'These files are for the team only; the reporter does not see them in the mailbox. Hidden data such as location and author are removed.',
+  'cases.documents.internal':
+    'These files are for the team only; the reporter does not see them in the mailbox. Hidden data such as location and author are removed.',
   'cases.documents.files': 'Files',
   'cases.documents.submit': 'Add',
   'cases.documents.noFiles': 'Choose at least one file.',
   'cases.inbox.dormant': 'dormant',
-  'cases.inbox.dormantHint': 'dormant: the reporter wants action only if someone else reports the same person',
+  'cases.inbox.dormantHint':
+    'dormant: the reporter wants action only if someone else reports the same person',
   'cases.inbox.conflict': 'Declare a conflict of interest',
-  'deadlines.mail.unassigned': 'No confidential adviser has been assigned to this report yet. You receive this reminder as a coordinator of the team.',
+  'deadlines.mail.unassigned':
+    'No confidential adviser has been assigned to this report yet. You receive this reminder as a coordinator of the team.',
   'admin.team.reminderLeadDays': 'Remind in advance (days)',
-  'admin.team.reminderLeadDaysHint': 'This many days before a deadline the adviser gets a reminder (0 to 60).',
+  'admin.team.reminderLeadDaysHint':
+    'This many days before a deadline the adviser gets a reminder (0 to 60).',
   'admin.team.patterns': 'Patterns',
   'admin.team.statistics': 'Statistics for the board',
   'admin.team.suppressionThreshold': 'Hide small counts below',
-  'admin.team.suppressionThresholdHint': 'The board sees counts below this number as "< number", so that no one can be recognised (1 to 50; default 5).',
+  'admin.team.suppressionThresholdHint':
+    'The board sees counts below this number as "< number", so that no one can be recognised (1 to 50; default 5).',
   'admin.team.patternThreshold': 'Signal from (number of reporters)',
-  'admin.team.patternThresholdHint': 'The coordinator sees a pattern when this many different reporters report the same person (2 to 50).',
+  'admin.team.patternThresholdHint':
+    'The coordinator sees a pattern when this many different reporters report the same person (2 to 50).',
   'cases.export.submit': 'Create PDF',
   'deadlines.mail.subject': 'Reporting point: reminder – {what}',
-  'deadlines.mail.body': 'Report {reference} needs your attention: {what} ({date}).\n\nOpen the report: {url}\n\nThis e-mail deliberately contains nothing of the report itself.',
+  'deadlines.mail.body':
+    'Report {reference} needs your attention: {what} ({date}).\n\nOpen the report: {url}\n\nThis e-mail deliberately contains nothing of the report itself.',
   'deadlines.kind.ack_due': 'acknowledgement due soon',
   'deadlines.kind.ack_overdue': 'acknowledgement overdue',
   'deadlines.kind.feedback_due': 'feedback due soon',
@@ -675,14 +750,17 @@ export const en: Record<MessageKey, string> = {
   // patterns: repeated reports about the same person (issue 8)
   'patterns.nav': 'Patterns',
   'patterns.title': 'Repeated reports about the same person',
-  'patterns.intro': 'Reports in which the same details of the accused occur. You see only references and counts, no content. Open a report only when your task needs it; every access is recorded.',
+  'patterns.intro':
+    'Reports in which the same details of the accused occur. You see only references and counts, no content. Open a report only when your task needs it; every access is recorded.',
   'patterns.threshold': 'Signal from {threshold} distinct reporters.',
   'patterns.none': 'No patterns at or above the threshold.',
   'patterns.signal': '{cases} cases from {reporters} distinct reporters concern the same person',
-  'patterns.reporters': 'Named reporters: {named}; anonymous reporters (counted apart, each mailbox once): {anonymous}.',
+  'patterns.reporters':
+    'Named reporters: {named}; anonymous reporters (counted apart, each mailbox once): {anonymous}.',
   'patterns.matchedOn': 'matched on',
   'patterns.crossTeam.heading': 'Match with another team — please consult',
-  'patterns.crossTeam.text': '{own} report(s) of your team and {other} report(s) at {teams} concern the same person. Contact that team’s coordinator to consult; no content is shared.',
+  'patterns.crossTeam.text':
+    '{own} report(s) of your team and {other} report(s) at {teams} concern the same person. Contact that team’s coordinator to consult; no content is shared.',
   'patterns.kind.email': 'Institutional e-mail address',
   'patterns.kind.person_number': 'Student or staff number',
   'patterns.kind.name_unit': 'Name with faculty or unit',
@@ -690,39 +768,53 @@ export const en: Record<MessageKey, string> = {
   'patterns.identifiers.link': 'Details of the accused (to recognise repetition)',
   'patterns.identifiers.title': 'Details of the accused — report {reference}',
   'patterns.identifiers.back': 'Back to report {reference}',
-  'patterns.identifiers.intro': 'These details are stored encrypted. To recognise repetition only a keyed fingerprint is compared; the coordinator never sees the details themselves.',
+  'patterns.identifiers.intro':
+    'These details are stored encrypted. To recognise repetition only a keyed fingerprint is compared; the coordinator never sees the details themselves.',
   'patterns.identifiers.listHeading': 'Recorded details',
   'patterns.identifiers.none': 'No details recorded yet.',
   'patterns.identifiers.addHeading': 'Add a detail',
   'patterns.identifiers.added': 'The detail has been saved.',
   'patterns.form.kind': 'Kind of detail',
   'patterns.form.value': 'Detail',
-  'patterns.form.valueHint': 'For example j.jansen@uni.nl, s1234567, Jan Jansen, @jjansen or a profile link.',
+  'patterns.form.valueHint':
+    'For example j.jansen@uni.nl, s1234567, Jan Jansen, @jjansen or a profile link.',
   'patterns.form.qualifier': 'Faculty, unit or platform (where it applies)',
-  'patterns.form.qualifierHint': 'With a name: the faculty or unit. With a handle without a link: the platform (instagram, x, tiktok, facebook, linkedin, snapchat, github).',
+  'patterns.form.qualifierHint':
+    'With a name: the faculty or unit. With a handle without a link: the platform (instagram, x, tiktok, facebook, linkedin, snapchat, github).',
   'patterns.form.submit': 'Save',
-  'patterns.validation.identifier': 'We cannot recognise this detail. Check the e-mail address or number, or give the platform with a handle.',
+  'patterns.validation.identifier':
+    'We cannot recognise this detail. Check the e-mail address or number, or give the platform with a handle.',
   'patterns.reporter.title': 'Who is your report about?',
   'patterns.reporter.back': 'Back to your mailbox',
-  'patterns.reporter.mailboxLink': 'Who is your report about? Give details or wait for another report',
+  'patterns.reporter.mailboxLink':
+    'Who is your report about? Give details or wait for another report',
   'patterns.reporter.identifiersHeading': 'Details of the person you report',
-  'patterns.reporter.identifiersIntro': 'If you wish, you can give details that let the reporting point see whether someone else reports the same person. They are stored encrypted.',
+  'patterns.reporter.identifiersIntro':
+    'If you wish, you can give details that let the reporting point see whether someone else reports the same person. They are stored encrypted.',
   'patterns.escrow.heading': 'Act only if someone else reports this person too',
-  'patterns.escrow.explain': 'Your report then stays registered but dormant. Only when someone else reports the same person are you told here in your mailbox, and you decide what happens. Until then nothing is shared.',
-  'patterns.escrow.confirm': 'Yes, keep my report dormant until someone else reports this person too',
+  'patterns.escrow.explain':
+    'Your report then stays registered but dormant. Only when someone else reports the same person are you told here in your mailbox, and you decide what happens. Until then nothing is shared.',
+  'patterns.escrow.confirm':
+    'Yes, keep my report dormant until someone else reports this person too',
   'patterns.escrow.submit': 'Save choice',
   'patterns.escrow.saved': 'Your choice has been saved.',
   'patterns.escrow.state.none': 'You have not chosen to wait for another report.',
-  'patterns.escrow.state.dormant': 'Your report is dormant until someone else reports this person too. Nothing has been shared yet.',
-  'patterns.escrow.state.matched': 'Someone else has reported the same person. Nothing has been shared yet: you decide what happens now.',
-  'patterns.escrow.state.released': 'You decided that the reporting point may go ahead with your report.',
+  'patterns.escrow.state.dormant':
+    'Your report is dormant until someone else reports this person too. Nothing has been shared yet.',
+  'patterns.escrow.state.matched':
+    'Someone else has reported the same person. Nothing has been shared yet: you decide what happens now.',
+  'patterns.escrow.state.released':
+    'You decided that the reporting point may go ahead with your report.',
   'patterns.escrow.state.declined': 'You decided that your report stays dormant.',
-  'patterns.escrow.message': 'Message from the reporting point: someone else has reported the same person as you. Nothing of your report has been shared yet. Go to /postbus/patroon in your mailbox to decide what happens now.',
+  'patterns.escrow.message':
+    'Message from the reporting point: someone else has reported the same person as you. Nothing of your report has been shared yet. Go to /postbus/patroon in your mailbox to decide what happens now.',
   'patterns.decision.label': 'What do you want?',
-  'patterns.decision.release': 'The reporting point may go ahead with my report (the coordinator then sees that several reporters name the same person)',
+  'patterns.decision.release':
+    'The reporting point may go ahead with my report (the coordinator then sees that several reporters name the same person)',
   'patterns.decision.decline': 'My report stays dormant; nothing is shared',
   'patterns.decision.submit': 'Save decision',
-  'patterns.decision.released': 'Your decision has been saved: the reporting point can go ahead with your report.',
+  'patterns.decision.released':
+    'Your decision has been saved: the reporting point can go ahead with your report.',
   'patterns.decision.declined': 'Your decision has been saved: your report stays dormant.',
   'patterns.decision.notPossible': 'This decision is not possible now.',
 
@@ -782,11 +874,13 @@ export const en: Record<MessageKey, string> = {
   'risk.suggested': 'Suggested level',
   'risk.reasoning': 'Reasoning',
   'risk.reassessOn': 'Re-assess on',
-  'risk.reassessHint': 'Leave empty: by level (acute 1 day, high 1 week, medium 4 weeks, low 3 months). YYYY-MM-DD.',
+  'risk.reassessHint':
+    'Leave empty: by level (acute 1 day, high 1 week, medium 4 weeks, low 3 months). YYYY-MM-DD.',
   'risk.submit': 'Save assessment',
   'risk.error.acuteLevel': 'An acute risk is ticked: choose the level Acute.',
   'risk.mail.subject': 'Meldpunt: re-assess risk',
-  'risk.mail.body': 'For case {reference} the risk assessment is due again ({date}).\n\nOpen the case: {url}\n\nThis e-mail deliberately contains nothing of the case.',
+  'risk.mail.body':
+    'For case {reference} the risk assessment is due again ({date}).\n\nOpen the case: {url}\n\nThis e-mail deliberately contains nothing of the case.',
   'plan.title': 'Plan of action — {reference}',
   'plan.steps': 'Steps',
   'plan.none': 'No steps yet.',
@@ -812,7 +906,8 @@ export const en: Record<MessageKey, string> = {
   'plan.note': 'Note (optional)',
   'plan.agreeSubmit': 'Record agreement',
   'escalation.title': 'Escalation ladder — {reference}',
-  'escalation.intro': 'Horizontal first (discuss with the person concerned, collegial consultation), then vertical (scale up, multidisciplinary consultation, the board).',
+  'escalation.intro':
+    'Horizontal first (discuss with the person concerned, collegial consultation), then vertical (scale up, multidisciplinary consultation, the board).',
   'escalation.ladder': 'Steps',
   'escalation.none': 'No steps on the ladder yet.',
   'escalation.horizontal': 'horizontal',
@@ -833,7 +928,8 @@ export const en: Record<MessageKey, string> = {
   'escalation.shares': 'Shared outside the institution',
   'escalation.noShares': 'Nothing shared outside the institution.',
   'escalation.share': 'Share outside the institution',
-  'escalation.shareHint': 'Only when weighing framework 2 is yes three times and the board has consented, or under acute risk with a reason. The reporter\'s consent must be in the consent ledger.',
+  'escalation.shareHint':
+    "Only when weighing framework 2 is yes three times and the board has consented, or under acute risk with a reason. The reporter's consent must be in the consent ledger.",
   'escalation.partner': 'External partner',
   'escalation.info': 'Which information?',
   'escalation.framework2': 'Afwegingskader 2 (weighing framework)',
@@ -848,10 +944,13 @@ export const en: Record<MessageKey, string> = {
   'escalation.shareSubmit': 'Record the share',
   'escalation.basis.framework2_board': 'framework 2 and board consent',
   'escalation.basis.acute_override': 'acute risk',
-  'escalation.error.horizontalFirst': 'Take a horizontal step first (discuss or collegial consultation), unless the risk is acute.',
-  'escalation.error.framework2': 'Sharing outside the institution needs weighing framework 2 answered yes three times and the board\'s consent, or acute risk with a reason.',
+  'escalation.error.horizontalFirst':
+    'Take a horizontal step first (discuss or collegial consultation), unless the risk is acute.',
+  'escalation.error.framework2':
+    "Sharing outside the institution needs weighing framework 2 answered yes three times and the board's consent, or acute risk with a reason.",
   'escalation.error.partner': 'Choose an external partner.',
-  'escalation.error.consent': 'The consent ledger does not cover this share: record the reporter\'s consent first.',
+  'escalation.error.consent':
+    "The consent ledger does not cover this share: record the reporter's consent first.",
   'referrals.title': 'Referrals — {reference}',
   'referrals.none': 'No referrals yet.',
   'referrals.directory': 'Partners',
@@ -873,9 +972,11 @@ export const en: Record<MessageKey, string> = {
   'referrals.basis.consent': 'with consent',
   'referrals.basis.acute_risk_override': 'acute risk',
   'referrals.error.partner': 'Choose a partner from the list.',
-  'referrals.error.consent': 'The consent ledger does not cover this share: record the reporter\'s consent first.',
+  'referrals.error.consent':
+    "The consent ledger does not cover this share: record the reporter's consent first.",
   'police.title': 'Police report — {reference}',
-  'police.standard': 'For threats, physical or sexual violence, stalking, and burglary or theft a police report is the standard. For staff the employer files it on the employee\'s behalf (with the employer\'s address).',
+  'police.standard':
+    "For threats, physical or sexual violence, stalking, and burglary or theft a police report is the standard. For staff the employer files it on the employee's behalf (with the employer's address).",
   'police.current': 'Current state',
   'police.none': 'Nothing recorded about a police report yet.',
   'police.status': 'Status',
@@ -886,23 +987,25 @@ export const en: Record<MessageKey, string> = {
   'police.declinedReason': 'Reason for declining',
   'police.filedOn': 'Filed on',
   'police.filedBy': 'Filed by',
-  'police.filedByHint': 'The employer may file on a staff member\'s behalf.',
+  'police.filedByHint': "The employer may file on a staff member's behalf.",
   'police.filedBy.reporter': 'The reporter',
-  'police.filedBy.employer': 'The employer on the staff member\'s behalf',
-  'police.employerAddress': 'Employer\'s address',
+  'police.filedBy.employer': "The employer on the staff member's behalf",
+  'police.employerAddress': "Employer's address",
   'police.reference': 'Police reference',
   'police.followUp': 'Follow-up',
   'police.update': 'Update the police report',
   'police.submit': 'Save',
   'police.bundle.heading': 'Evidence bundle (PDF)',
-  'police.bundle.hint': 'A PDF with an index and the chosen files. Only when the consent ledger covers sharing with the police.',
+  'police.bundle.hint':
+    'A PDF with an index and the chosen files. Only when the consent ledger covers sharing with the police.',
   'police.bundle.files': 'Files',
   'police.bundle.noFiles': 'This case has no attachments; the bundle then holds only the index.',
   'police.bundle.submit': 'Create evidence bundle',
   'police.bundle.title': 'Evidence bundle {reference}',
   'police.bundle.index': 'Index',
   'police.bundle.empty': 'No files chosen.',
-  'police.bundle.consentRequired': 'The consent ledger does not cover sharing documents with the police.',
+  'police.bundle.consentRequired':
+    'The consent ledger does not cover sharing documents with the police.',
   'threats.title': 'Threats — {reference}',
   'threats.logTitle': 'Online harassment evidence log',
   'threats.logIntro': 'Record every threat: platform, link, date and a screenshot if any.',
@@ -928,7 +1031,7 @@ export const en: Record<MessageKey, string> = {
   'threats.addSubmit': 'Add',
   'threats.grants': 'Who keeps the log?',
   'threats.noGrants': 'Only the handlers of the case.',
-  'threats.grantEmail': 'Staff member\'s e-mail address (e.g. communications)',
+  'threats.grantEmail': "Staff member's e-mail address (e.g. communications)",
   'threats.grantHint': 'This staff member sees only the evidence log, not the case.',
   'threats.grantSubmit': 'Grant access to the log',
   'threats.support': 'Support and aftercare',
@@ -951,14 +1054,16 @@ export const en: Record<MessageKey, string> = {
   'threats.error.screenshot': 'Choose a PNG, JPEG or PDF of at most 10 MB.',
   'threats.revoke': 'Revoke access',
   'threats.mail.subject': 'Reporting point: check-in after threats',
-  'threats.mail.body': 'For report {reference} the periodic check-in is due on {date}.\n\nOpen the report: {url}\n\nThis e-mail deliberately contains nothing of the report itself.',
+  'threats.mail.body':
+    'For report {reference} the periodic check-in is due on {date}.\n\nOpen the report: {url}\n\nThis e-mail deliberately contains nothing of the report itself.',
   'expert.caseTitle': 'Expert team — {reference}',
   'expert.consultationTitle': 'Expert team consultation — {reference}',
   'expert.backToList': 'Back to the consultations',
   'expert.none': 'No consultations.',
   'expert.new': 'Start an anonymised consultation',
   'expert.summary': 'Anonymised summary',
-  'expert.summaryHint': 'Not traceable: no names, e-mail addresses, phone numbers, student or staff numbers or dates of birth.',
+  'expert.summaryHint':
+    'Not traceable: no names, e-mail addresses, phone numbers, student or staff numbers or dates of birth.',
   'expert.create': 'Create consultation',
   'expert.statusLabel': 'Status',
   'expert.status.draft': 'Draft',
@@ -976,7 +1081,8 @@ export const en: Record<MessageKey, string> = {
   'expert.confirm': 'Confirm: not identifying',
   'expert.save': 'Save summary and check again',
   'expert.publish': 'Put to the expert team',
-  'expert.error.unresolved': 'It can be put to the team only when every finding is removed or confirmed.',
+  'expert.error.unresolved':
+    'It can be put to the team only when every finding is removed or confirmed.',
   'expert.advice': 'Advice of the expert team',
   'expert.noAdvice': 'No advice yet.',
   'expert.listTitle': 'Expert team consultations',
@@ -984,7 +1090,8 @@ export const en: Record<MessageKey, string> = {
   'expert.yourAdvice': 'Your advice',
   'expert.adviceSubmit': 'Give advice',
   'expert.close': 'Close the consultation',
-  'expert.closeHint': 'Once closed, the expert team no longer sees the consultation; the advice stays with the case.',
+  'expert.closeHint':
+    'Once closed, the expert team no longer sees the consultation; the advice stays with the case.',
   'mdo.title': 'Multidisciplinary consultation',
   'mdo.none': 'No meetings yet.',
   'mdo.meetingOn': 'Consultation meeting of {date}',
@@ -1004,7 +1111,8 @@ export const en: Record<MessageKey, string> = {
   'mdo.summary': 'Anonymised case',
   'mdo.summaryHint': 'Not traceable: no names, contact details, numbers or dates of birth.',
   'mdo.addSubmit': 'Put on the agenda',
-  'mdo.error.pii': 'The text may contain identifying details (name, e-mail address, phone number, number or date). Rewrite it.',
+  'mdo.error.pii':
+    'The text may contain identifying details (name, e-mail address, phone number, number or date). Rewrite it.',
   // Intake question pages (issue 3, second part)
   'intake.step.count': 'Question {n} of {total}',
   'intake.step.continue': 'Continue',
@@ -1028,10 +1136,12 @@ export const en: Record<MessageKey, string> = {
   'intake.genderHint': 'Only for the anonymous annual figures.',
   'intake.genderNotStated': 'I prefer not to say',
   'intake.orgUnit': 'Which faculty or service are you part of? (optional)',
-  'intake.orgUnitOther': 'Which faculty or service is the person it happened to part of? (optional)',
+  'intake.orgUnitOther':
+    'Which faculty or service is the person it happened to part of? (optional)',
   'intake.orgUnitUndefined': 'I prefer not to say / I do not know',
   'intake.accused': 'Can you tell us more about this person? (optional)',
-  'intake.accusedHint': 'Only if you want to. These details are stored apart and encrypted, and help recognise repeated reports about the same person.',
+  'intake.accusedHint':
+    'Only if you want to. These details are stored apart and encrypted, and help recognise repeated reports about the same person.',
   'intake.accusedName': 'Name',
   'intake.accusedUnit': 'Faculty, service or programme',
   'intake.accusedEmail': 'E-mail address',
@@ -1053,14 +1163,20 @@ export const en: Record<MessageKey, string> = {
   'intake.check.empty': 'Not given',
   'intake.check.evidence': 'Add evidence (optional)',
   'intake.check.sendHeading': 'Send your report',
-  'intake.check.sendText': 'After sending you will see your reference and, for an anonymous report, your personal code. Your answers are stored encrypted.',
+  'intake.check.sendText':
+    'After sending you will see your reference and, for an anonymous report, your personal code. Your answers are stored encrypted.',
   'intake.expired.title': 'Your answers have expired',
-  'intake.expired.text': 'To protect you, answers not yet sent are stored nowhere, and can only be used in this browser for at most 4 hours. Please start again.',
+  'intake.expired.text':
+    'To protect you, answers not yet sent are stored nowhere, and can only be used in this browser for at most 4 hours. Please start again.',
   'intake.expired.restart': 'Start again',
-  'validation.intake.happened': 'Enter a valid month and year (the day may be empty), not in the future.',
-  'validation.intake.social': 'Give a link to the profile, for example https://www.instagram.com/name.',
-  'validation.intake.number': 'Enter a number of 4 to 12 digits, optionally with letters before it.',
-  'validation.intake.channelAnonymous': 'For an anonymous report we cannot e-mail or call you. Choose the mailbox or a conversation.',
+  'validation.intake.happened':
+    'Enter a valid month and year (the day may be empty), not in the future.',
+  'validation.intake.social':
+    'Give a link to the profile, for example https://www.instagram.com/name.',
+  'validation.intake.number':
+    'Enter a number of 4 to 12 digits, optionally with letters before it.',
+  'validation.intake.channelAnonymous':
+    'For an anonymous report we cannot e-mail or call you. Choose the mailbox or a conversation.',
   // the team's own work (issue 11): protocols, safety plan, urgent reports, activities, objectives
   'teamwork.nav': 'Team',
   'teamwork.title': 'The team’s work',
@@ -1101,7 +1217,8 @@ export const en: Record<MessageKey, string> = {
   'protocols.createSubmit': 'Save protocol',
   'protocols.editTitle': 'Edit protocol: {title}',
   'protocols.backToList': 'Back to the protocols',
-  'protocols.versionHint': 'Saving makes a new version. Reports that already follow a version keep it.',
+  'protocols.versionHint':
+    'Saving makes a new version. Reports that already follow a version keep it.',
   'protocols.saveVersion': 'Save new version',
   'protocols.versions': 'Versions',
   'protocols.titleNl': 'Name (Dutch)',
@@ -1111,15 +1228,18 @@ export const en: Record<MessageKey, string> = {
   'protocols.stepsHint': 'One step per line, in the same order in both languages.',
   'safetyPlan.link': 'Safety plan',
   'safetyPlan.title': 'Safety plan — {reference}',
-  'safetyPlan.intro': 'For a reporter at risk at home (domestic or honour-related violence): what to keep ready, whom to call, when safe contact is possible.',
-  'safetyPlan.noMail': 'The plan is stored encrypted and never sent by e-mail. Print it for the reporter.',
+  'safetyPlan.intro':
+    'For a reporter at risk at home (domestic or honour-related violence): what to keep ready, whom to call, when safe contact is possible.',
+  'safetyPlan.noMail':
+    'The plan is stored encrypted and never sent by e-mail. Print it for the reporter.',
   'safetyPlan.savedBy': 'Last saved by {name} on {date}.',
   'safetyPlan.printLink': 'Printable version',
   'safetyPlan.field.keepReady': 'What to keep ready',
   'safetyPlan.field.whomToCall': 'Whom to call',
   'safetyPlan.field.safeMoments': 'Safe contact moments',
   'safetyPlan.field.otherAgreements': 'Other agreements (optional)',
-  'safetyPlan.hint.keepReady': 'For example identity papers, keys, medication, money, phone and charger.',
+  'safetyPlan.hint.keepReady':
+    'For example identity papers, keys, medication, money, phone and charger.',
   'safetyPlan.hint.whomToCall': 'Trusted people and helpers, with their numbers.',
   'safetyPlan.hint.safeMoments': 'When and how we can be in touch safely.',
   'safetyPlan.hint.otherAgreements': 'For example a code word or a safe place.',
@@ -1128,10 +1248,12 @@ export const en: Record<MessageKey, string> = {
   'safetyPlan.printHint': 'Use your browser’s print function (Ctrl+P or Cmd+P).',
   'safetyPlan.emergencyHeading': 'In an emergency',
   'safetyPlan.emergency112': 'Acute danger: call 112.',
-  'safetyPlan.emergencyVeiligThuis': 'Veilig Thuis (advice and reports): 0800-2000, free, day and night.',
+  'safetyPlan.emergencyVeiligThuis':
+    'Veilig Thuis (advice and reports): 0800-2000, free, day and night.',
   'safetyPlan.emergency113': 'Thinking about suicide: 113 Suicide Prevention, 0800-0113.',
   'urgent.intakeLegend': 'Is it urgent?',
-  'urgent.intakeHint': 'Then we alert the team’s person on call at once. Is there acute danger? Call 112 now.',
+  'urgent.intakeHint':
+    'Then we alert the team’s person on call at once. Is there acute danger? Call 112 now.',
   'urgent.caseLink': 'Urgent',
   'urgent.optionText': 'Urgent (not life-threatening). In acute danger: call 112.',
   'urgent.acuteNote': 'Urgent, not life-threatening. In acute danger: call 112.',
@@ -1143,11 +1265,13 @@ export const en: Record<MessageKey, string> = {
   'urgent.noOpenAlerts': 'No unacknowledged urgent reports.',
   'urgent.raisedAt': 'raised {time}',
   'urgent.rota': 'Rota',
-  'urgent.rotaHint': 'Number 1 is alerted at once; whoever does not acknowledge in time is followed by the next. Without a rota the coordinators are alerted.',
+  'urgent.rotaHint':
+    'Number 1 is alerted at once; whoever does not acknowledge in time is followed by the next. Without a rota the coordinators are alerted.',
   'urgent.positions': 'Order on the rota',
   'urgent.positionOf': 'Place of {name} (empty = not on the rota)',
   'urgent.escalationMinutes': 'Escalate after (minutes)',
-  'urgent.escalationHint': 'Without acknowledgement within this time the alert goes to the next person on the rota.',
+  'urgent.escalationHint':
+    'Without acknowledgement within this time the alert goes to the next person on the rota.',
   'urgent.saveRota': 'Save rota',
   'urgent.alertTitle': 'Urgent report',
   'urgent.openCase': 'Open report {reference}',
@@ -1218,17 +1342,21 @@ export const en: Record<MessageKey, string> = {
   'caseIntake.preferredChannel': 'Preferred contact',
   // issue 9: optional verification of a named reporter through the institution's sign-in
   'reporterSso.offerHeading': 'Have your name and e-mail address confirmed (optional)',
-  'reporterSso.offerText': 'You can have your name and e-mail address confirmed by signing in at your institution. We only take over your name and e-mail address; you are not signed in to the reporting point. This is never required.',
+  'reporterSso.offerText':
+    'You can have your name and e-mail address confirmed by signing in at your institution. We only take over your name and e-mail address; you are not signed in to the reporting point. This is never required.',
   'reporterSso.button': 'Confirm with my institution account',
-  'reporterSso.verified': 'Your name and e-mail address have been confirmed by your institution. If you change them, the confirmation lapses.',
-  'reporterSso.failed': 'Confirming did not succeed. Your answers have been kept; you can fill in your details yourself.',
+  'reporterSso.verified':
+    'Your name and e-mail address have been confirmed by your institution. If you change them, the confirmation lapses.',
+  'reporterSso.failed':
+    'Confirming did not succeed. Your answers have been kept; you can fill in your details yourself.',
   'reporterSso.returnTitle': 'Back to your report',
   'reporterSso.continue': 'Continue with your report',
   'reporterSso.checkVerified': 'confirmed by your institution',
   'reporterSso.verifiedByInstitution': 'Name and e-mail address confirmed by the institution',
   // issue 7: report page, board statistics, partner counts
   'report.title': 'Social safety annual report {year}',
-  'report.totalSentence': 'In {year}, {total} reports were registered in total ({previousYear}: {previousTotal}).',
+  'report.totalSentence':
+    'In {year}, {total} reports were registered in total ({previousYear}: {previousTotal}).',
   'report.section.byCategory': 'Kind of reports',
   'report.section.byOrgUnit': 'Share of reports per faculty',
   'report.section.byGender': 'Gender of reporters',
@@ -1244,9 +1372,11 @@ export const en: Record<MessageKey, string> = {
   'report.percent': '%',
   'report.subtypes': 'of which',
   'report.total': 'Total',
-  'report.roundingNote': 'Percentages are rounded to whole numbers; the total may therefore differ slightly.',
+  'report.roundingNote':
+    'Percentages are rounded to whole numbers; the total may therefore differ slightly.',
   'report.partnerTitle': 'Reports registered by partner services',
-  'report.partnerNote': 'These counts were registered by other services. They carry no personal data and are not part of the official total.',
+  'report.partnerNote':
+    'These counts were registered by other services. They carry no personal data and are not part of the official total.',
   'report.service': 'Service',
   'report.category': 'Kind',
   'report.noPartnerCounts': 'No partner counts were registered.',
@@ -1264,9 +1394,11 @@ export const en: Record<MessageKey, string> = {
   'statistics.nav': 'Statistics',
   'statistics.title': 'Statistics for the board',
   'statistics.count': 'Count',
-  'statistics.suppressionNote': 'Counts below {threshold} are shown as "< {threshold}"; a × is hidden so that a small count cannot be worked out from the totals. A year with too few reports is not shown.',
+  'statistics.suppressionNote':
+    'Counts below {threshold} are shown as "< {threshold}"; a × is hidden so that a small count cannot be worked out from the totals. A year with too few reports is not shown.',
   'statistics.signals': 'Signals for unsolicited advice',
-  'statistics.signalRule': 'A signal appears when a kind of report or a unit this year is at least 50% and at least 5 reports above the mean of the two years before.',
+  'statistics.signalRule':
+    'A signal appears when a kind of report or a unit this year is at least 50% and at least 5 reports above the mean of the two years before.',
   'statistics.noSignals': 'No sharp rises this year.',
   'statistics.previousMean': 'a mean of {mean} in the two years before',
   'statistics.trends': 'Trends over the years',
@@ -1275,7 +1407,8 @@ export const en: Record<MessageKey, string> = {
   'statistics.trendOrgUnit': 'Reports per faculty or service and year',
   'partnerCounts.nav': 'Partner counts',
   'partnerCounts.title': 'Counts from partner services',
-  'partnerCounts.intro': 'Study advisers and psychologists register only counts of social-safety signals here, without personal data. The annual report shows these counts apart; they are not part of the total. All periods of a year are added up: register a count per year or per quarter or month.',
+  'partnerCounts.intro':
+    'Study advisers and psychologists register only counts of social-safety signals here, without personal data. The annual report shows these counts apart; they are not part of the total. All periods of a year are added up: register a count per year or per quarter or month.',
   'partnerCounts.register': 'Register a count',
   'partnerCounts.periodLabel': 'Period',
   'partnerCounts.period.year': 'Whole year',
@@ -1295,43 +1428,60 @@ export const en: Record<MessageKey, string> = {
   'webauthn.removeWhich': 'key added on {created}',
   'webauthn.added': 'The key has been added. You can sign in with it from now on.',
   'webauthn.removed': 'The key has been removed. The code from your app keeps working.',
-  'webauthn.needsScript': 'A security key or passkey works only with JavaScript switched on. Without JavaScript, use the code from your authenticator app.',
+  'webauthn.needsScript':
+    'A security key or passkey works only with JavaScript switched on. Without JavaScript, use the code from your authenticator app.',
   'webauthn.offerTitle': 'Also use a security key or passkey?',
-  'webauthn.offerIntro': 'Have you saved your recovery codes? Then you can now also add a security key or passkey, to sign in without typing a code. The app and the recovery codes keep working. You can also do this later, on the Account security page.',
-  'twofa.enrolKeyAfter': 'Would you rather use a security key or passkey? Set up the app first: it also works without JavaScript, and only this way do you get recovery codes in case you lose your key. You can add a key straight after.',
-  'webauthn.needsDomain': 'Security keys and passkeys only work when this service runs under a domain name (such as meldpunt.university.nl), not under an IP address. Sign in with the code from your app, and ask the operator of this service to set up a domain name if you want to use a key.',
-  'proof.busy': 'One moment: your browser is making the sending safe. This usually takes a few seconds.',
+  'webauthn.offerIntro':
+    'Have you saved your recovery codes? Then you can now also add a security key or passkey, to sign in without typing a code. The app and the recovery codes keep working. You can also do this later, on the Account security page.',
+  'twofa.enrolKeyAfter':
+    'Would you rather use a security key or passkey? Set up the app first: it also works without JavaScript, and only this way do you get recovery codes in case you lose your key. You can add a key straight after.',
+  'webauthn.needsDomain':
+    'Security keys and passkeys only work when this service runs under a domain name (such as meldpunt.university.nl), not under an IP address. Sign in with the code from your app, and ask the operator of this service to set up a domain name if you want to use a key.',
+  'proof.busy':
+    'One moment: your browser is making the sending safe. This usually takes a few seconds.',
   'closed.title': 'Reporting through this website is not possible right now',
   'closed.scriptTitle': 'Switch on JavaScript, or get in touch',
-  'closed.text': 'This website is being flooded with fake requests right now, so reporting through the website is closed for the time being. You can get in touch directly:',
-  'closed.scriptText': 'This website is being flooded with fake requests right now, so your browser is asked for some computing time before you send anything, which needs JavaScript. Switch JavaScript on and try again, or get in touch directly:',
-  'closed.mailbox': 'Have you already made a report? Your mailbox stays open with your personal code.',
-  'intake.budgetSpent': 'This browser has already sent {count} reports in the past hour. Wait an hour, or get in touch:',
+  'closed.text':
+    'This website is being flooded with fake requests right now, so reporting through the website is closed for the time being. You can get in touch directly:',
+  'closed.scriptText':
+    'This website is being flooded with fake requests right now, so your browser is asked for some computing time before you send anything, which needs JavaScript. Switch JavaScript on and try again, or get in touch directly:',
+  'closed.mailbox':
+    'Have you already made a report? Your mailbox stays open with your personal code.',
+  'intake.budgetSpent':
+    'This browser has already sent {count} reports in the past hour. Wait an hour, or get in touch:',
   // data-subject rights: the reporter's mailbox, the case's requests, the accused's information duty (issue 23)
   'rights.mailbox.heading': 'Your data',
-  'rights.mailbox.intro': 'You may see what we keep about your report. You can also ask us to correct something, or to erase your report. We answer within one month.',
+  'rights.mailbox.intro':
+    'You may see what we keep about your report. You can also ask us to correct something, or to erase your report. We answer within one month.',
   'rights.mailbox.download': 'Download your data (text file)',
   'rights.mailbox.requestsCaption': 'Your requests',
   'rights.mailbox.answerBy': 'Answer by',
   'rights.mailbox.correctionHeading': 'Have something corrected',
   'rights.mailbox.correctionLabel': 'What is not right, and what should it be?',
-  'rights.mailbox.correctionHint': 'Your confidential adviser looks at your request. You can see above when you will get an answer.',
+  'rights.mailbox.correctionHint':
+    'Your confidential adviser looks at your request. You can see above when you will get an answer.',
   'rights.mailbox.correctionSubmit': 'Ask for a correction',
-  'rights.mailbox.correctionSent': 'Your request for a correction has been received. You will get an answer within one month.',
+  'rights.mailbox.correctionSent':
+    'Your request for a correction has been received. You will get an answer within one month.',
   'rights.mailbox.erasureHeading': 'Have your report erased',
-  'rights.mailbox.erasureIntro': 'If your report is erased, your story, your messages, your files and this mailbox disappear. This cannot be undone. Only numbers without names remain, for the annual report. The coordinator decides within one month. Sometimes we may not erase something, for example when the law requires us to keep it. Then you will be told why.',
+  'rights.mailbox.erasureIntro':
+    'If your report is erased, your story, your messages, your files and this mailbox disappear. This cannot be undone. Only numbers without names remain, for the annual report. The coordinator decides within one month. Sometimes we may not erase something, for example when the law requires us to keep it. Then you will be told why.',
   'rights.mailbox.erasureConfirm': 'Yes, I want my report to be erased',
   'rights.mailbox.erasureWhy': 'Why? (optional)',
   'rights.mailbox.erasureSubmit': 'Ask for erasure',
-  'rights.mailbox.erasureSent': 'Your request to erase your report has been received. The coordinator decides within one month.',
-  'rights.mailbox.erasurePending': 'You have asked for your report to be erased. The coordinator decides within one month.',
+  'rights.mailbox.erasureSent':
+    'Your request to erase your report has been received. The coordinator decides within one month.',
+  'rights.mailbox.erasurePending':
+    'You have asked for your report to be erased. The coordinator decides within one month.',
   'validation.rightsConfirmErasure': 'Tick the box if you are sure your report should be erased.',
   'validation.rightsDeferReason': 'Enter the reason why the accused is not (yet) informed.',
-  'validation.rightsReviewOn': 'Enter a date after today (YYYY-MM-DD) on which the deferral is reviewed.',
+  'validation.rightsReviewOn':
+    'Enter a date after today (YYYY-MM-DD) on which the deferral is reviewed.',
   'rights.file.name': 'my-report',
   'rights.file.title': 'Your data for report {reference}',
   'rights.file.madeOn': 'Made on {date} (UTC)',
-  'rights.file.intro': 'This is what the reporting point keeps about your report. Keep this file in a safe place.',
+  'rights.file.intro':
+    'This is what the reporting point keeps about your report. Keep this file in a safe place.',
   'rights.file.report': 'Your report',
   'rights.file.category': 'Kind of behaviour',
   'rights.file.location': 'Where',
@@ -1376,10 +1526,14 @@ export const en: Record<MessageKey, string> = {
   'rights.caseLink': 'Rights of data subjects: requests and information duty',
   'rights.backToCase': 'Back to report {reference}',
   'rights.backToRights': 'Back to the requests',
-  'rights.intro': 'Requests of the reporter and the accused for access, correction and erasure (GDPR art. 15–17), with their legal term of one month, and the duty to inform the accused (art. 14).',
-  'rights.introCounterpart': 'This is the support case of the accused. You see the accused\u2019s requests and what was disclosed, and whether the accused has been informed. What was withheld to protect the reporter is not shown to you.',
-  'rights.erased': 'The content of this report has been erased. Only the figures for the statistics and the course of the requests are kept.',
-  'rights.reporterData': 'Download the reporter\u2019s data (text file, as the reporter gets it in the mailbox)',
+  'rights.intro':
+    'Requests of the reporter and the accused for access, correction and erasure (GDPR art. 15–17), with their legal term of one month, and the duty to inform the accused (art. 14).',
+  'rights.introCounterpart':
+    'This is the support case of the accused. You see the accused\u2019s requests and what was disclosed, and whether the accused has been informed. What was withheld to protect the reporter is not shown to you.',
+  'rights.erased':
+    'The content of this report has been erased. Only the figures for the statistics and the course of the requests are kept.',
+  'rights.reporterData':
+    'Download the reporter\u2019s data (text file, as the reporter gets it in the mailbox)',
   'rights.requestsHeading': 'Requests',
   'rights.noRequests': 'There are no requests.',
   'rights.request': 'Request',
@@ -1390,8 +1544,10 @@ export const en: Record<MessageKey, string> = {
   'rights.daysLeft': 'Open, {days} days left',
   'rights.overdue': 'Open, {days} days late',
   'rights.recordHeading': 'Record a request',
-  'rights.recordIntro': 'For a named reporter or for the accused, who made the request to you (in person, by letter or e-mail). The term starts today.',
-  'rights.recordIntroCounterpart': 'A request of the accused for access, correction or erasure. It is recorded on the report it concerns; that report\u2019s handlers decide.',
+  'rights.recordIntro':
+    'For a named reporter or for the accused, who made the request to you (in person, by letter or e-mail). The term starts today.',
+  'rights.recordIntroCounterpart':
+    'A request of the accused for access, correction or erasure. It is recorded on the report it concerns; that report\u2019s handlers decide.',
   'rights.details': 'What is being asked?',
   'rights.detailsHint': 'For example which data, or what is not right.',
   'rights.record': 'Record request',
@@ -1402,19 +1558,24 @@ export const en: Record<MessageKey, string> = {
   'rights.art14.record': 'Record the information duty',
   'rights.art14.stateInformed': 'The accused has been informed',
   'rights.art14.stateDeferred': 'Informing is deferred',
-  'rights.art14.deferHint': 'Only to protect the reporter or the investigation; a reason and a review date are required.',
+  'rights.art14.deferHint':
+    'Only to protect the reporter or the investigation; a reason and a review date are required.',
   'rights.art14.informedOn': 'Informed on',
   'rights.art14.reason': 'Reason for deferring',
-  'rights.art14.reasonHint': 'Stays within this report; the accused\u2019s adviser only sees that informing was deferred.',
+  'rights.art14.reasonHint':
+    'Stays within this report; the accused\u2019s adviser only sees that informing was deferred.',
   'rights.art14.reviewOn': 'Review on',
   'rights.art14.reviewOnHint': 'On that day the adviser of this report gets a reminder.',
   'rights.art14.save': 'Save',
   'rights.coordinatorDecides': 'The coordinator decides on erasure.',
-  'rights.extendIntro': 'Is the request complex, or are there many requests? The term may be extended once by two months. Tell the person why within the first month.',
+  'rights.extendIntro':
+    'Is the request complex, or are there many requests? The term may be extended once by two months. Tell the person why within the first month.',
   'rights.extend': 'Extend the term by two months',
   'rights.decideHeading': 'Decide',
-  'rights.erasureEffectReporter': 'Granting erases the report\u2019s content: story, identity, messages, files, minutes, consents and the mailbox. The report is closed. The figures for the statistics remain. This cannot be undone.',
-  'rights.erasureEffectAccused': 'Granting removes the accused\u2019s identity and identifiers from this report.',
+  'rights.erasureEffectReporter':
+    'Granting erases the report\u2019s content: story, identity, messages, files, minutes, consents and the mailbox. The report is closed. The figures for the statistics remain. This cannot be undone.',
+  'rights.erasureEffectAccused':
+    'Granting removes the accused\u2019s identity and identifiers from this report.',
   'rights.decision': 'Decision and ground',
   'rights.grant': 'Grant',
   'rights.refuse': 'Refuse',
@@ -1423,17 +1584,20 @@ export const en: Record<MessageKey, string> = {
   'rights.disclosed': 'What was disclosed',
   'rights.disclosedHint': 'The data about the accused themself that was given.',
   'rights.withheld': 'What was withheld, and why',
-  'rights.withheldHint': 'For example what could lead to the reporter (art. 15(4) GDPR, art. 41 UAVG). Only for this report\u2019s handlers.',
+  'rights.withheldHint':
+    'For example what could lead to the reporter (art. 15(4) GDPR, art. 41 UAVG). Only for this report\u2019s handlers.',
   'rights.note': 'Explanation',
   'rights.decide': 'Record decision',
-  'rights.onHold': 'This report is on a retention hold. Lift the hold first, or refuse the request with a reason.',
+  'rights.onHold':
+    'This report is on a retention hold. Lift the hold first, or refuse the request with a reason.',
   'rights.notice.recorded': 'The request has been recorded.',
   'rights.notice.decided': 'The decision has been recorded.',
   'rights.notice.extended': 'The term has been extended by two months.',
   'rights.notice.erased': 'The report has been erased. The figures for the statistics are kept.',
   'rights.notice.art14': 'The information duty has been recorded.',
   'rights.teamTitle': 'Open requests of data subjects',
-  'rights.teamIntro': 'Requests for access, correction and erasure must be answered within one month (extendable once by two months). You get a reminder a week before the term ends.',
+  'rights.teamIntro':
+    'Requests for access, correction and erasure must be answered within one month (extendable once by two months). You get a reminder a week before the term ends.',
   'rights.noOpenRequests': 'There are no open requests.',
   'rights.mail.subject': 'Reminder: {what}',
   'rights.mail.body': 'Report {reference}: {what}, by {date}.\n\n{url}',
@@ -1457,34 +1621,42 @@ export const en: Record<MessageKey, string> = {
   'privacyAdmin.title': 'Privacy',
   'privacyAdmin.teams': 'Choose a team',
   'privacyAdmin.documents': 'Record of processing and DPIA',
-  'privacyAdmin.documentsIntro': 'These documents are made from your teams\' settings: retention periods, categories, the referral directory, roles and security measures. Complete the marked points yourself.',
+  'privacyAdmin.documentsIntro':
+    "These documents are made from your teams' settings: retention periods, categories, the referral directory, roles and security measures. Complete the marked points yourself.",
   'privacyAdmin.registerDocx': 'Record of processing (GDPR art. 30), Word',
   'privacyAdmin.registerMd': 'Record of processing (GDPR art. 30), Markdown',
   'privacyAdmin.dpiaDocx': 'DPIA starting document, Word',
   'privacyAdmin.dpiaMd': 'DPIA starting document, Markdown',
   'privacyAdmin.statement': 'Privacy statement',
-  'privacyAdmin.statementIntro': 'The privacy statement is made from the team\'s settings (retention period, referral directory). Here you can add contact details and text of your own.',
+  'privacyAdmin.statementIntro':
+    "The privacy statement is made from the team's settings (retention period, referral directory). Here you can add contact details and text of your own.",
   'privacyAdmin.viewStatement': 'View the privacy statement',
   'privacyAdmin.dpoContact': 'Data protection officer contact',
-  'privacyAdmin.dpoContactHint': 'For example an e-mail address or phone number. Empty: the statement refers to the institution\'s website.',
+  'privacyAdmin.dpoContactHint':
+    "For example an e-mail address or phone number. Empty: the statement refers to the institution's website.",
   'privacyAdmin.accessibilityContact': 'Contact for accessibility',
-  'privacyAdmin.accessibilityContactHint': 'Where someone who cannot use this website properly can turn to.',
+  'privacyAdmin.accessibilityContactHint':
+    'Where someone who cannot use this website properly can turn to.',
   'privacyAdmin.introNl': 'Own introduction (Dutch)',
   'privacyAdmin.introEn': 'Own introduction (English)',
-  'privacyAdmin.introHint': 'Replaces the standard introduction. The fixed parts (retention period, recipients, rights) always stay. In Dutch, address reporters with "je".',
+  'privacyAdmin.introHint':
+    'Replaces the standard introduction. The fixed parts (retention period, recipients, rights) always stay. In Dutch, address reporters with "je".',
   'privacyAdmin.extraNl': 'Additional text (Dutch)',
   'privacyAdmin.extraEn': 'Additional text (English)',
   'privacyAdmin.extraHint': 'Comes after the fixed parts. A blank line starts a new paragraph.',
   'breach.title': 'Breach register',
-  'breach.intro': 'Record every (suspected) personal-data breach, also when it need not be reported. A breach with a risk to the people concerned is reported to the Autoriteit Persoonsgegevens within 72 hours of discovery. Until you have recorded that, or the reason not to report, the coordinators are reminded.',
+  'breach.intro':
+    'Record every (suspected) personal-data breach, also when it need not be reported. A breach with a risk to the people concerned is reported to the Autoriteit Persoonsgegevens within 72 hours of discovery. Until you have recorded that, or the reason not to report, the coordinators are reminded.',
   'breach.none': 'No breaches have been recorded.',
   'breach.new': 'Record a breach',
   'breach.record': 'Record',
-  'breach.recorded': 'The breach has been recorded. The register will remind you of the 72-hour deadline.',
+  'breach.recorded':
+    'The breach has been recorded. The register will remind you of the 72-hour deadline.',
   'breach.number': 'Number',
   'breach.numbered': 'Breach {number}',
   'breach.description': 'What happened?',
-  'breach.descriptionHint': 'Describe the breach and its effects. Name cases only by their reference, not their content.',
+  'breach.descriptionHint':
+    'Describe the breach and its effects. Name cases only by their reference, not their content.',
   'breach.foundAt': 'Discovered on',
   'breach.momentHint': 'Date and time, for example 2026-12-05 14:30.',
   'breach.caseRefs': 'Which cases (references)',
@@ -1513,19 +1685,24 @@ export const en: Record<MessageKey, string> = {
   'breach.status.notTold': 'Not reported, with a reason',
   'breach.status.closed': 'Dealt with without a report',
   'breach.mail.subject': 'Meldpunt: breach {number} must be reported by {deadline}',
-  'breach.mail.body': 'For breach {number} of {team} it has not yet been recorded whether it was reported to the Autoriteit Persoonsgegevens. The 72-hour deadline ends on {deadline}.\n\nRecord the report or the reason not to report: {url}',
+  'breach.mail.body':
+    'For breach {number} of {team} it has not yet been recorded whether it was reported to the Autoriteit Persoonsgegevens. The 72-hour deadline ends on {deadline}.\n\nRecord the report or the reason not to report: {url}',
   'breach.mail.subjectOverdue': 'Meldpunt: the deadline for breach {number} has passed',
-  'breach.mail.bodyOverdue': 'The 72-hour deadline for breach {number} of {team} passed on {deadline}, and it has not been recorded whether it was reported. Report the breach now, with the reason for the delay, and record it: {url}',
+  'breach.mail.bodyOverdue':
+    'The 72-hour deadline for breach {number} of {team} passed on {deadline}, and it has not been recorded whether it was reported. Report the breach now, with the reason for the delay, and record it: {url}',
   'validation.breach.moment': 'Fill in a valid moment, not in the future, as YYYY-MM-DD HH:MM.',
   // issue 18: the reporter on a phone — counter, receipt choices, guide contacts, download names
   'intake.step.number': 'Question {n}',
   'intake.behalf.friend': 'For a fellow student or a friend',
-  'validation.intake.contact': 'Enter an e-mail address (like name@example.com) or a phone number (like 06 12345678).',
+  'validation.intake.contact':
+    'Enter an e-mail address (like name@example.com) or a phone number (like 06 12345678).',
   'appointment.icsFileName': 'appointment.ics',
   'next.title': 'What would you like to do now?',
   'next.mailbox': 'Go to my mailbox',
-  'next.mailboxText': 'Read messages from the confidential adviser and send one yourself. You open the mailbox with your personal code.',
-  'next.appointmentText': 'Talk to a confidential adviser: in person, online or by phone. You suggest a few times yourself.',
+  'next.mailboxText':
+    'Read messages from the confidential adviser and send one yourself. You open the mailbox with your personal code.',
+  'next.appointmentText':
+    'Talk to a confidential adviser: in person, online or by phone. You suggest a few times yourself.',
   'next.done': 'Done',
   'next.doneText': 'You do not need to do anything else now.',
   'guide.moreHelp': 'More help',
@@ -1533,9 +1710,11 @@ export const en: Record<MessageKey, string> = {
   'guide.website': 'Website of {name}',
   'admin.partner.noteNl': 'Note for the guide (Dutch, optional)',
   'admin.partner.noteEn': 'Note for the guide (English, optional)',
-  'admin.partner.noteHint': 'Short, for example when they can be reached or a walk-in hour. Shown with the contact in the public guide.',
+  'admin.partner.noteHint':
+    'Short, for example when they can be reached or a walk-in hour. Shown with the contact in the public guide.',
   // The careful process (issue 21): the ladder in order, Afwegingskader 2, the board's approval, threats against scientists.
-  'ladder.intro': 'The careful process: discuss your concern with the person concerned, consult a colleague, complete Afwegingskader 1 and 2, ask the board for consent, and only then share outside the institution. A step can be skipped only with a reason. At acute risk you may share at once; the reason is recorded and the board sees it afterwards.',
+  'ladder.intro':
+    'The careful process: discuss your concern with the person concerned, consult a colleague, complete Afwegingskader 1 and 2, ask the board for consent, and only then share outside the institution. A step can be skipped only with a reason. At acute risk you may share at once; the reason is recorded and the board sees it afterwards.',
   'ladder.where': 'Where does the case stand on the escalation ladder?',
   'ladder.currentIs': 'Next: {rung}.',
   'ladder.allPassed': 'Every step of the ladder has been taken.',
@@ -1547,15 +1726,18 @@ export const en: Record<MessageKey, string> = {
   'escalation.rung.collegial_consultation': 'Collegial consultation',
   'escalation.rung.framework1': 'Afwegingskader 1',
   'escalation.rung.framework2': 'Afwegingskader 2',
-  'escalation.rung.board': 'The board\'s consent',
+  'escalation.rung.board': "The board's consent",
   'escalation.rung.share': 'Share outside',
-  'ladder.whoHint': 'For a collegial consultation: whom you consulted. For wederhoor: who heard the accused. What was concluded goes in the outcome afterwards.',
+  'ladder.whoHint':
+    'For a collegial consultation: whom you consulted. For wederhoor: who heard the accused. What was concluded goes in the outcome afterwards.',
   'ladder.skip': 'Skip a step',
-  'ladder.skipHint': 'Only with a reason, which is recorded. Afwegingskader 2 and the board cannot be skipped.',
+  'ladder.skipHint':
+    'Only with a reason, which is recorded. Afwegingskader 2 and the board cannot be skipped.',
   'ladder.skipRung': 'Which step do you skip?',
   'ladder.skipReason': 'Why do you skip this step?',
   'ladder.skipSubmit': 'Skip step',
-  'ladder.framework1Hint': 'Afwegingskader 1 (safety of the person concerned, of other students and staff, of the surroundings) is part of the risk assessment.',
+  'ladder.framework1Hint':
+    'Afwegingskader 1 (safety of the person concerned, of other students and staff, of the surroundings) is part of the risk assessment.',
   'ladder.framework1Link': 'Go to the risk assessment',
   'ladder.f2None': 'Afwegingskader 2 has not been completed yet.',
   'ladder.f2On': 'Completed on {date}:',
@@ -1567,17 +1749,23 @@ export const en: Record<MessageKey, string> = {
   'ladder.f2Legend': 'Tick what was answered yes',
   'ladder.f2Explanation': 'Explanation',
   'ladder.f2Submit': 'Record Afwegingskader 2',
-  'ladder.shareHint': 'Sharing is possible only once the board approved exactly this share, or at acute risk with a reason. The reporter\'s consent must be in the consent ledger.',
-  'escalation.error.order': 'First comes the step "{rung}". Take that step, or skip it with a reason.',
-  'escalation.error.notApproved': 'Sharing outside the institution needs the board\'s approval of this share (this partner, this information), or acute risk with a reason.',
+  'ladder.shareHint':
+    "Sharing is possible only once the board approved exactly this share, or at acute risk with a reason. The reporter's consent must be in the consent ledger.",
+  'escalation.error.order':
+    'First comes the step "{rung}". Take that step, or skip it with a reason.',
+  'escalation.error.notApproved':
+    "Sharing outside the institution needs the board's approval of this share (this partner, this information), or acute risk with a reason.",
   'escalation.error.alreadyDone': 'This step has already been taken or skipped.',
-  'escalation.error.identifying': 'The request is not anonymous: it contains a name, e-mail address, phone number or date of birth. Remove it.',
+  'escalation.error.identifying':
+    'The request is not anonymous: it contains a name, e-mail address, phone number or date of birth. Remove it.',
   'anonConsult.confirm': 'Nothing in this summary points to the reporter',
-  'anonConsult.hint': 'When the check finds nothing and you confirm that nothing points to the reporter, the reporter\'s consent is not needed. When something identifying is in it (such as an e-mail address), it is.',
+  'anonConsult.hint':
+    "When the check finds nothing and you confirm that nothing points to the reporter, the reporter's consent is not needed. When something identifying is in it (such as an e-mail address), it is.",
   'discipline.heading': 'For which disciplines?',
   'discipline.wholeTeam': 'The whole expert team',
   'discipline.legend': 'Disciplines',
-  'discipline.hint': 'Only members of the chosen disciplines see this consultation. Choose none and the whole expert team sees it.',
+  'discipline.hint':
+    'Only members of the chosen disciplines see this consultation. Choose none and the whole expert team sees it.',
   'discipline.submit': 'Save disciplines',
   'discipline.psychologist': 'Psychologist',
   'discipline.lawyer': 'Lawyer',
@@ -1589,7 +1777,8 @@ export const en: Record<MessageKey, string> = {
   'discipline.noMembers': 'This team has no expert-team members.',
   'discipline.saveFor': 'Save for {name}',
   'ombuds.title': 'Ombudsperson',
-  'ombuds.intro': 'Complaints that a procedure was not followed, and unsolicited advice to the board. You see no report content here.',
+  'ombuds.intro':
+    'Complaints that a procedure was not followed, and unsolicited advice to the board. You see no report content here.',
   'ombuds.complaints': 'Complaints about procedure',
   'ombuds.noComplaints': 'No complaints.',
   'ombuds.receivedOn': 'Received on {date}',
@@ -1601,12 +1790,13 @@ export const en: Record<MessageKey, string> = {
   'ombuds.newComplaint': 'Record a complaint',
   'ombuds.received': 'Received on',
   'ombuds.subject': 'Which procedure was not followed properly?',
-  'ombuds.subjectHint': 'The deadline is six weeks after receipt. Write no names of reporters or accused.',
+  'ombuds.subjectHint':
+    'The deadline is six weeks after receipt. Write no names of reporters or accused.',
   'ombuds.complaintSubmit': 'Record complaint',
   'ombuds.adviceHeading': 'Unsolicited advice to the board',
   'ombuds.noAdvice': 'No advice given yet.',
   'ombuds.adviceOn': 'Advice of {date}:',
-  'ombuds.answerOn': 'The board\'s answer ({date}):',
+  'ombuds.answerOn': "The board's answer ({date}):",
   'ombuds.noAnswer': 'No answer from the board yet.',
   'ombuds.advice': 'Advice',
   'ombuds.adviceSubmit': 'Give advice',
@@ -1618,7 +1808,7 @@ export const en: Record<MessageKey, string> = {
   'mdoFn.hint': 'By function, not by name.',
   'mdoFn.participants': 'Participants',
   'mdoFn.none': 'not recorded',
-  'mdoFn.deans_office': 'Dean\'s office',
+  'mdoFn.deans_office': "Dean's office",
   'mdoFn.study_career_coaches': 'Study and career coaches',
   'mdoFn.confidential_advisers': 'Confidential advisers',
   'mdoFn.mentors': 'Mentors',
@@ -1631,7 +1821,8 @@ export const en: Record<MessageKey, string> = {
   'escalation.step.hearing_accused': 'Hearing the accused (wederhoor)',
   'board.nav': 'Escalation requests',
   'board.title': 'Escalation requests to the board',
-  'board.intro': 'Requests to share information outside the institution, anonymised. Approve or decline, always with a reason.',
+  'board.intro':
+    'Requests to share information outside the institution, anonymised. Approve or decline, always with a reason.',
   'board.requests': 'Requests',
   'board.requestsOfCase': 'Request to the board',
   'board.noRequests': 'No requests.',
@@ -1648,7 +1839,8 @@ export const en: Record<MessageKey, string> = {
   'board.why': 'Why is sharing necessary?',
   'board.proposedPartner': 'Share with whom?',
   'board.proposedInfo': 'Which information do you want to share?',
-  'board.requestHint': 'Write no names, e-mail addresses, phone numbers or dates of birth. Afwegingskader 2\'s answers go along.',
+  'board.requestHint':
+    "Write no names, e-mail addresses, phone numbers or dates of birth. Afwegingskader 2's answers go along.",
   'board.requestSubmit': 'Send request',
   'board.decision': 'Decision',
   'board.approve': 'Approve',
@@ -1656,20 +1848,25 @@ export const en: Record<MessageKey, string> = {
   'board.reason': 'Reason',
   'board.decideSubmit': 'Record decision',
   'board.acute': 'Shared at acute risk',
-  'board.acuteHint': 'At acute risk, information was shared without asking first. You see it afterwards, with the recorded reason.',
+  'board.acuteHint':
+    'At acute risk, information was shared without asking first. You see it afterwards, with the recorded reason.',
   'board.noAcute': 'Nothing shared at acute risk.',
   'board.acuteReason': 'Reason',
   'consent.sharedOn': 'Shared on {date} with {recipient}',
-  'police.error.employerStaffOnly': 'The employer files a report only on an employee\'s behalf. A student files the report themself; we support them.',
-  'threatNorm.title': 'The universities\' collective norm',
-  'threatNorm.staff': 'For threats, violence, stalking, theft or burglary the employer files the police report on the employee\'s behalf, with the employer\'s address. The employee may also file it themself.',
-  'threatNorm.student': 'For threats, violence, stalking, theft or burglary a student files the police report themself. The employer cannot file on a student\'s behalf; offer support, for instance by going along.',
+  'police.error.employerStaffOnly':
+    "The employer files a report only on an employee's behalf. A student files the report themself; we support them.",
+  'threatNorm.title': "The universities' collective norm",
+  'threatNorm.staff':
+    "For threats, violence, stalking, theft or burglary the employer files the police report on the employee's behalf, with the employer's address. The employee may also file it themself.",
+  'threatNorm.student':
+    "For threats, violence, stalking, theft or burglary a student files the police report themself. The employer cannot file on a student's behalf; offer support, for instance by going along.",
   'threatNorm.policeLink': 'Go to the police report',
   'threatComms.title': 'Communications department actions',
-  'threatComms.hint': 'From the guide on threats against and intimidation of scientists. Tick what has been done.',
+  'threatComms.hint':
+    'From the guide on threats against and intimidation of scientists. Tick what has been done.',
   'threatComms.progress': '{done} of {total} actions done.',
   'threatComms.legend': 'What has been done?',
-  'threatComms.action.untag': 'Stop tagging the employee in the institution\'s posts',
+  'threatComms.action.untag': "Stop tagging the employee in the institution's posts",
   'threatComms.action.hide_comments': 'Hide or remove threatening and intimidating comments',
   'threatComms.action.report_platform': 'Report posts and comments to the social media platform',
   'threatComms.action.monitor': 'Monitor social media reactions',
@@ -1679,7 +1876,8 @@ export const en: Record<MessageKey, string> = {
   'threatImpact.title': 'Impact on the work',
   'threatImpact.recorded': 'Recorded on {date}:',
   'threatImpact.impact': 'What impact do the threats have on the work?',
-  'threatImpact.hint': 'For instance concentration, taking part in public debate, fieldwork. The incident may not weigh in decisions about the appointment.',
+  'threatImpact.hint':
+    'For instance concentration, taking part in public debate, fieldwork. The incident may not weigh in decisions about the appointment.',
   'threatImpact.temporary': 'Does the employee have a temporary contract?',
   'threatImpact.temporaryYes': 'Temporary contract: extra attention needed.',
   'threatImpact.submit': 'Record impact',
@@ -1694,10 +1892,13 @@ export const en: Record<MessageKey, string> = {
   'reportDoc.count': 'Number {year}',
   'reportDoc.share': '% {year}',
   'reportDoc.ofWhich': 'of which',
-  'reportDoc.totalSentence': 'In {year} the confidential advisers registered {total} reports in total ({previousYear}: {previousTotal}).',
-  'reportDoc.totalSentenceNoPrevious': 'In {year} the confidential advisers registered {total} reports in total.',
+  'reportDoc.totalSentence':
+    'In {year} the confidential advisers registered {total} reports in total ({previousYear}: {previousTotal}).',
+  'reportDoc.totalSentenceNoPrevious':
+    'In {year} the confidential advisers registered {total} reports in total.',
   'reportDoc.partnerTitle': 'Reports through study advisers and psychologists',
-  'reportDoc.partnerSentence': 'Besides the {total} reports that came to the team directly, these services registered {sum} reports in total ({parts}). They are not part of the official registration.',
+  'reportDoc.partnerSentence':
+    'Besides the {total} reports that came to the team directly, these services registered {sum} reports in total ({parts}). They are not part of the official registration.',
   'reportDoc.partnerService': 'Registered by',
   'reportDoc.partnerSum': 'Together',
   'reportDoc.otherRecommendations': 'Other recommendations',
@@ -1709,7 +1910,8 @@ export const en: Record<MessageKey, string> = {
   'reportDoc.year': 'Year',
   'reportDoc.reports': 'Reports',
   'reportDoc.sourceField': 'Source of the definition (optional)',
-  'reportDoc.sourceHint': 'For example an article of law or a website. Printed under the definition in appendix 1 of the annual report.',
+  'reportDoc.sourceHint':
+    'For example an article of law or a website. Printed under the definition in appendix 1 of the annual report.',
   'reportDoc.madeWith': 'Prepared with Meldpunt',
   // staff workspace (issue 19)
   'workspace.greeting': 'Welcome, {name}. Below is what you may see and do in Meldpunt.',
@@ -1717,9 +1919,12 @@ export const en: Record<MessageKey, string> = {
   'workspace.teams': 'Your teams',
   'workspace.pages': 'Your pages',
   'workspace.ombudsperson.heading': 'As ombudsperson',
-  'workspace.ombudsperson.text': 'You are independent. Meldpunt shows you no content of reports: only the confidential advisers and coordinators who handle a report see it.',
-  'workspace.ombudsperson.sees1': 'Reporters and staff find you through the guide, as the place to complain about procedures that were not followed.',
-  'workspace.ombudsperson.sees2': 'A team may refer a reporter to you; that happens with the reporter’s consent, outside this system.',
+  'workspace.ombudsperson.text':
+    'You are independent. Meldpunt shows you no content of reports: only the confidential advisers and coordinators who handle a report see it.',
+  'workspace.ombudsperson.sees1':
+    'Reporters and staff find you through the guide, as the place to complain about procedures that were not followed.',
+  'workspace.ombudsperson.sees2':
+    'A team may refer a reporter to you; that happens with the reporter’s consent, outside this system.',
   'workspace.ombudsperson.sees3': 'Here you manage your own account and sign-in security.',
   'workspace.nav.mdo': 'Case conferences',
   'workspace.nav.audit': 'Audit trail',
@@ -1739,7 +1944,8 @@ export const en: Record<MessageKey, string> = {
   'workspace.describe.admin': 'users, teams, categories and settings',
   'workspace.describe.adminSecurity': 'two-factor and sign-in security',
   'workspace.describe.rights': 'requests for access, correction and erasure, with their term',
-  'workspace.describe.board': 'escalation requests to approve or decline, and the ombudsperson\u2019s advice',
+  'workspace.describe.board':
+    'escalation requests to approve or decline, and the ombudsperson\u2019s advice',
   'workspace.describe.ombuds': 'complaints about the procedure and advice to the board',
   'workspace.describe.start': 'what you may see and do here',
   'workspace.describe.account': 'your password, two-factor and sessions',
@@ -1805,10 +2011,13 @@ export const en: Record<MessageKey, string> = {
   'workspace.recipient.label': 'To whom',
   'workspace.identity.person': 'Staff member',
   'workspace.invite.linkTitle': 'One-time link to set up the account',
-  'workspace.invite.linkText': 'Pass this link on to the new user yourself, through a safe channel. With it the user chooses a password; it works once and expires after {days} days. You see it only now.',
-  'workspace.invite.noMail': 'No mail server is set up. After creating the account you get a one-time link to pass on yourself.',
+  'workspace.invite.linkText':
+    'Pass this link on to the new user yourself, through a safe channel. With it the user chooses a password; it works once and expires after {days} days. You see it only now.',
+  'workspace.invite.noMail':
+    'No mail server is set up. After creating the account you get a one-time link to pass on yourself.',
   'workspace.invite.create': 'Create account',
   'workspace.twofa.qr': 'QR code with the key for your authenticator app',
-  'workspace.twofa.qrCaption': 'Scan this code with your authenticator app, or type in the key beside it.',
+  'workspace.twofa.qrCaption':
+    'Scan this code with your authenticator app, or type in the key beside it.',
   'workspace.timeline.toMessages': 'Go to the messages',
 };

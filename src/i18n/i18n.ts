@@ -11,7 +11,9 @@ export function translator(lang: Lang): Translate {
   const catalog = catalogs[lang];
   return (key, vars) => {
     const text = catalog[key];
-    return vars ? text.replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? `{${name}}`)) : text;
+    return vars
+      ? text.replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? `{${name}}`))
+      : text;
   };
 }
 

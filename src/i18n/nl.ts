@@ -13,19 +13,26 @@ export const nl = {
   'exit.label': 'Snel weg',
   'exit.description': 'Verlaat deze site direct',
   'emergency.heading': 'In acuut gevaar?',
-  'emergency.text': 'Bel 112. Denk je aan zelfdoding? Bel 113 of 0800-0113. Huiselijk geweld: Veilig Thuis 0800-2000.',
+  'emergency.text':
+    'Bel 112. Denk je aan zelfdoding? Bel 113 of 0800-0113. Huiselijk geweld: Veilig Thuis 0800-2000.',
 
   'home.title': 'Ongewenst gedrag melden',
-  'meta.home': 'Heb je te maken met ongewenst gedrag, zoals seksuele intimidatie, discriminatie, pesten of bedreiging? Meld het vertrouwelijk, met je naam of anoniem, bij het meldpunt sociale veiligheid.',
-  'meta.guide': 'Wegwijzer: bij wie kun je terecht met ongewenst gedrag? Vertrouwenspersonen, ombudsfunctionaris, klachtencommissie en hulp buiten de universiteit.',
-  'meta.public': 'Het meldpunt sociale veiligheid: hier kun je vertrouwelijk ongewenst gedrag melden en daarna via je berichtenbox contact houden met je vertrouwenspersoon.',
-  'meta.intake': 'Doe een melding van ongewenst gedrag, met je naam of anoniem. Een vertrouwenspersoon neemt contact op en doet niets zonder je toestemming.',
-  'home.intro': 'Heb je te maken gehad met ongewenst gedrag, zoals seksuele intimidatie, discriminatie, pesten, agressie of bedreiging? Of maak je je zorgen over iemand? Je kunt het hier melden, met je naam of anoniem. Een vertrouwenspersoon luistert, geeft advies en doet niets zonder jouw toestemming.',
+  'meta.home':
+    'Heb je te maken met ongewenst gedrag, zoals seksuele intimidatie, discriminatie, pesten of bedreiging? Meld het vertrouwelijk, met je naam of anoniem, bij het meldpunt sociale veiligheid.',
+  'meta.guide':
+    'Wegwijzer: bij wie kun je terecht met ongewenst gedrag? Vertrouwenspersonen, ombudsfunctionaris, klachtencommissie en hulp buiten de universiteit.',
+  'meta.public':
+    'Het meldpunt sociale veiligheid: hier kun je vertrouwelijk ongewenst gedrag melden en daarna via je berichtenbox contact houden met je vertrouwenspersoon.',
+  'meta.intake':
+    'Doe een melding van ongewenst gedrag, met je naam of anoniem. Een vertrouwenspersoon neemt contact op en doet niets zonder je toestemming.',
+  'home.intro':
+    'Heb je te maken gehad met ongewenst gedrag, zoals seksuele intimidatie, discriminatie, pesten, agressie of bedreiging? Of maak je je zorgen over iemand? Je kunt het hier melden, met je naam of anoniem. Een vertrouwenspersoon luistert, geeft advies en doet niets zonder jouw toestemming.',
   'home.start': 'Melding doen',
   'home.confidential': 'Wat je vertelt, blijft vertrouwelijk. Jij houdt zelf de regie.',
 
   'intake.title': 'Melding doen',
-  'intake.intro': 'Vertel in je eigen woorden wat er is gebeurd. Alleen de vragen met (verplicht) zijn nodig.',
+  'intake.intro':
+    'Vertel in je eigen woorden wat er is gebeurd. Alleen de vragen met (verplicht) zijn nodig.',
   'intake.team': 'Voor wie is het meldpunt?',
   'intake.category': 'Wat is er gebeurd?',
   'intake.categoryHint': 'Kies wat het beste past. Weet je het niet? Kies "Overige".',
@@ -44,7 +51,8 @@ export const nl = {
   'intake.anonymousNo': 'Nee, met mijn naam',
   'intake.name': 'Je naam',
   'intake.contact': 'E-mailadres of telefoonnummer',
-  'intake.contactHint': 'Alleen nodig als je met je naam meldt, zodat een vertrouwenspersoon contact met je kan opnemen.',
+  'intake.contactHint':
+    'Alleen nodig als je met je naam meldt, zodat een vertrouwenspersoon contact met je kan opnemen.',
   'intake.submit': 'Melding versturen',
   'intake.errorSummary': 'Er is een probleem',
 
@@ -52,7 +60,8 @@ export const nl = {
   'ack.reference': 'Je kenmerk',
   'ack.namedNext': 'Een vertrouwenspersoon neemt binnen {days} dagen contact met je op.',
   'ack.receiptHeading': 'Je persoonlijke code',
-  'ack.receiptText': 'Met deze code lees je later berichten van de vertrouwenspersoon. Bewaar de code goed: je ziet hem maar één keer en hij kan niet worden hersteld.',
+  'ack.receiptText':
+    'Met deze code lees je later berichten van de vertrouwenspersoon. Bewaar de code goed: je ziet hem maar één keer en hij kan niet worden hersteld.',
   'ack.anonymousNext': 'Een vertrouwenspersoon reageert binnen {days} dagen in je berichtenbox.',
 
   'login.title': 'Inloggen voor medewerkers',
@@ -60,7 +69,8 @@ export const nl = {
   'login.password': 'Wachtwoord',
   'login.submit': 'Inloggen',
   'login.failed': 'Het e-mailadres of wachtwoord klopt niet.',
-  'login.slowDown': 'Te veel mislukte pogingen voor dit adres. Wacht {seconds} seconden en probeer het dan opnieuw.',
+  'login.slowDown':
+    'Te veel mislukte pogingen voor dit adres. Wacht {seconds} seconden en probeer het dan opnieuw.',
   'login.throttled': 'Te veel mislukte pogingen. Probeer het over {minutes} minuten opnieuw.',
 
   'setup.title': 'Eerste beheerder aanmaken',
@@ -73,32 +83,43 @@ export const nl = {
   // account recovery (decision 018): forgotten password, administrator's reset of the second factor
   'login.forgot': 'Wachtwoord vergeten?',
   'passwordReset.title': 'Wachtwoord vergeten',
-  'passwordReset.intro': 'Vul het e-mailadres van uw account in. Hoort er een account met een wachtwoord bij, dan sturen we een e-mail met een link waarmee u een nieuw wachtwoord kiest. De link is een uur geldig en werkt één keer.',
-  'passwordReset.ssoHint': 'Logt u in via uw instelling? Dan wijzigt u uw wachtwoord bij uw instelling; dit formulier is alleen voor een wachtwoord van het meldpunt zelf. Bent u uw authenticator-app of beveiligingssleutel kwijt? Vraag dan een beheerder om uw tweestapsverificatie te resetten.',
+  'passwordReset.intro':
+    'Vul het e-mailadres van uw account in. Hoort er een account met een wachtwoord bij, dan sturen we een e-mail met een link waarmee u een nieuw wachtwoord kiest. De link is een uur geldig en werkt één keer.',
+  'passwordReset.ssoHint':
+    'Logt u in via uw instelling? Dan wijzigt u uw wachtwoord bij uw instelling; dit formulier is alleen voor een wachtwoord van het meldpunt zelf. Bent u uw authenticator-app of beveiligingssleutel kwijt? Vraag dan een beheerder om uw tweestapsverificatie te resetten.',
   'passwordReset.submit': 'Stuur de link',
   'passwordReset.backToLogin': 'Terug naar inloggen',
-  'passwordReset.sent': 'Hoort er een account met een wachtwoord bij dit e-mailadres, dan krijgt u binnen enkele minuten een e-mail met een link. De link is een uur geldig. Geen e-mail gekregen? Kijk in uw map met ongewenste e-mail, of vraag een beheerder om hulp.',
-  'passwordReset.throttled': 'Er zijn te veel aanvragen gedaan. Probeer het over {minutes} minuten opnieuw.',
+  'passwordReset.sent':
+    'Hoort er een account met een wachtwoord bij dit e-mailadres, dan krijgt u binnen enkele minuten een e-mail met een link. De link is een uur geldig. Geen e-mail gekregen? Kijk in uw map met ongewenste e-mail, of vraag een beheerder om hulp.',
+  'passwordReset.throttled':
+    'Er zijn te veel aanvragen gedaan. Probeer het over {minutes} minuten opnieuw.',
   'passwordReset.newTitle': 'Kies een nieuw wachtwoord',
-  'passwordReset.newIntro': 'Voor het account {email}. Na het opslaan bent u op elk apparaat uitgelogd; log daarna in met uw nieuwe wachtwoord. Tweestapsverificatie blijft gewoon gelden.',
+  'passwordReset.newIntro':
+    'Voor het account {email}. Na het opslaan bent u op elk apparaat uitgelogd; log daarna in met uw nieuwe wachtwoord. Tweestapsverificatie blijft gewoon gelden.',
   'passwordReset.newPassword': 'Nieuw wachtwoord',
   'passwordReset.confirm': 'Herhaal het nieuwe wachtwoord',
   'passwordReset.save': 'Wachtwoord opslaan',
-  'passwordReset.invalid': 'Deze link is ongeldig, verlopen (een link is een uur geldig) of al gebruikt.',
+  'passwordReset.invalid':
+    'Deze link is ongeldig, verlopen (een link is een uur geldig) of al gebruikt.',
   'passwordReset.requestAgain': 'Vraag een nieuwe link aan',
-  'passwordReset.done': 'Uw wachtwoord is gewijzigd en u bent op elk apparaat uitgelogd. Log in met uw nieuwe wachtwoord.',
+  'passwordReset.done':
+    'Uw wachtwoord is gewijzigd en u bent op elk apparaat uitgelogd. Log in met uw nieuwe wachtwoord.',
   'validation.passwordMismatch': 'De twee wachtwoorden zijn niet gelijk. Typ ze opnieuw.',
   'validation.confirmTwoFactorReset': 'Bevestig dat de gebruiker hier zelf om heeft gevraagd.',
   'admin.user.twoFactorTitle': 'Tweestapsverificatie',
   'admin.user.twoFactorOn': 'Authenticator-app ingesteld; beveiligingssleutels: {keys}.',
   'admin.user.twoFactorOff': 'Geen authenticator-app ingesteld; beveiligingssleutels: {keys}.',
   'admin.user.twoFactorReset': 'Tweestapsverificatie resetten',
-  'admin.user.twoFactorResetText': 'Voor een gebruiker die de authenticator-app, de herstelcodes en de beveiligingssleutels kwijt is. De app-koppeling, de herstelcodes en alle sleutels van deze gebruiker worden verwijderd en alle sessies beëindigd. Bij de volgende keer inloggen stelt de gebruiker tweestapsverificatie opnieuw in (als die verplicht is). Ga eerst na, persoonlijk of telefonisch, dat de gebruiker hier zelf om vraagt.',
+  'admin.user.twoFactorResetText':
+    'Voor een gebruiker die de authenticator-app, de herstelcodes en de beveiligingssleutels kwijt is. De app-koppeling, de herstelcodes en alle sleutels van deze gebruiker worden verwijderd en alle sessies beëindigd. Bij de volgende keer inloggen stelt de gebruiker tweestapsverificatie opnieuw in (als die verplicht is). Ga eerst na, persoonlijk of telefonisch, dat de gebruiker hier zelf om vraagt.',
   'admin.user.twoFactorResetCheck': 'Bevestiging',
   'admin.user.twoFactorResetConfirm': 'Ik heb nagegaan dat de gebruiker hier zelf om vraagt',
-  'admin.user.twoFactorResetSelf': 'Uw eigen tweestapsverificatie kunt u hier niet resetten. Vraag dat aan een andere beheerder, of aan de technisch beheerder (bin/meldpunt users reset-two-factor).',
-  'admin.user.twoFactorResetDone': 'De tweestapsverificatie is gereset en alle sessies van de gebruiker zijn beëindigd. De gebruiker heeft hierover een e-mail gekregen.',
-  'admin.user.twoFactorResetNoMail': 'De tweestapsverificatie is gereset en alle sessies van de gebruiker zijn beëindigd. De e-mail aan de gebruiker kon niet worden verstuurd: laat het de gebruiker zelf weten.',
+  'admin.user.twoFactorResetSelf':
+    'Uw eigen tweestapsverificatie kunt u hier niet resetten. Vraag dat aan een andere beheerder, of aan de technisch beheerder (bin/meldpunt users reset-two-factor).',
+  'admin.user.twoFactorResetDone':
+    'De tweestapsverificatie is gereset en alle sessies van de gebruiker zijn beëindigd. De gebruiker heeft hierover een e-mail gekregen.',
+  'admin.user.twoFactorResetNoMail':
+    'De tweestapsverificatie is gereset en alle sessies van de gebruiker zijn beëindigd. De e-mail aan de gebruiker kon niet worden verstuurd: laat het de gebruiker zelf weten.',
 
   'inbox.title': 'Meldingen',
   'inbox.empty': 'Er zijn geen meldingen.',
@@ -130,7 +151,8 @@ export const nl = {
   'error.notFound': 'Deze pagina bestaat niet.',
   'error.forbidden': 'Je hebt geen toegang tot deze pagina.',
   'error.csrf': 'Het formulier is verlopen. Ga terug, vernieuw de pagina en probeer het opnieuw.',
-  'error.unavailable': 'De dienst is tijdelijk niet beschikbaar. Er is niets verloren gegaan; probeer het over enkele minuten opnieuw.',
+  'error.unavailable':
+    'De dienst is tijdelijk niet beschikbaar. Er is niets verloren gegaan; probeer het over enkele minuten opnieuw.',
   'error.internal': 'Er is een onverwachte fout opgetreden. Probeer het later opnieuw.',
   'error.tooLarge': 'Het verzoek is te groot.',
   'error.back': 'Terug naar de startpagina',
@@ -138,32 +160,39 @@ export const nl = {
   'validation.required': 'Vul dit veld in.',
   'validation.choose': 'Maak een keuze.',
   'validation.tooLong': 'Gebruik maximaal {max} tekens.',
-  'validation.commonPassword': 'Dit wachtwoord staat op de lijst van veelgebruikte (en gelekte) wachtwoorden. Kies een ander, bijvoorbeeld een zin van vier of meer woorden.',
+  'validation.commonPassword':
+    'Dit wachtwoord staat op de lijst van veelgebruikte (en gelekte) wachtwoorden. Kies een ander, bijvoorbeeld een zin van vier of meer woorden.',
   'validation.tooShort': 'Gebruik minstens {min} tekens.',
   'validation.date': 'Vul een geldige datum in als JJJJ-MM-DD, niet in de toekomst.',
   'validation.email': 'Vul een geldig e-mailadres in.',
   'validation.subtype': 'Deze vorm hoort niet bij de gekozen categorie.',
-  'validation.contactNeeded': 'Vul je naam in en hoe we je kunnen bereiken, of kies anoniem melden.',
+  'validation.contactNeeded':
+    'Vul je naam in en hoe we je kunnen bereiken, of kies anoniem melden.',
 
   // issue 3 — the reporter's side (mailbox, uploads, appointments, guide)
   'ack.saved': 'Ik heb mijn persoonlijke code bewaard',
   'ack.receiptShown': 'Je persoonlijke code is al getoond. Hij wordt niet opnieuw getoond.',
   'ack.continue': 'Verder',
   'ack.requestAppointment': 'Een gesprek aanvragen',
-  'validation.savedReceipt': 'Bevestig dat je je code hebt bewaard. Zonder deze code kun je je berichten niet lezen.',
+  'validation.savedReceipt':
+    'Bevestig dat je je code hebt bewaard. Zonder deze code kun je je berichten niet lezen.',
   'validation.confirmDisclosure': 'Bevestig dat je je naam bekend wilt maken.',
   'validation.dateTime': 'Vul een geldig moment in de toekomst in, als JJJJ-MM-DD UU:MM.',
   'validation.slotNeeded': 'Stel minstens één moment voor.',
   'upload.label': 'Bewijsstukken (optioneel)',
-  'upload.hint': 'Foto\u2019s (JPEG, PNG) of PDF, hoogstens 3 bestanden van elk 10 MB. Wij verwijderen verborgen gegevens zoals locatie en auteur.',
+  'upload.hint':
+    'Foto\u2019s (JPEG, PNG) of PDF, hoogstens 3 bestanden van elk 10 MB. Wij verwijderen verborgen gegevens zoals locatie en auteur.',
   'upload.wrongType': 'Dit soort bestand kunnen we niet aannemen. Kies een JPEG, PNG of PDF.',
   'upload.tooLarge': 'Een bestand is groter dan 10 MB.',
   'upload.malformed': 'Een bestand is beschadigd of leeg en kan niet worden gelezen.',
   'upload.tooMany': 'Kies hoogstens 3 bestanden.',
-  'upload.tooComplex': 'Een bestand is te ingewikkeld om veilig te verwerken: een PDF mag hoogstens 40 pagina\u2019s hebben en moet binnen 15 seconden te lezen zijn. Splits het bestand of stuur een foto of schermafbeelding. Wat je verder invulde, blijft in dit formulier staan.',
-  'upload.busy': 'Er worden nu veel bestanden verwerkt. Probeer het over een minuut opnieuw. Wat je verder invulde, blijft in dit formulier staan.',
+  'upload.tooComplex':
+    'Een bestand is te ingewikkeld om veilig te verwerken: een PDF mag hoogstens 40 pagina\u2019s hebben en moet binnen 15 seconden te lezen zijn. Splits het bestand of stuur een foto of schermafbeelding. Wat je verder invulde, blijft in dit formulier staan.',
+  'upload.busy':
+    'Er worden nu veel bestanden verwerkt. Probeer het over een minuut opnieuw. Wat je verder invulde, blijft in dit formulier staan.',
   'mailbox.signInTitle': 'Je anonieme berichtenbox',
-  'mailbox.signInIntro': 'Vul de persoonlijke code in die je kreeg toen je je melding deed. Daarmee lees je berichten van de vertrouwenspersoon en kun je reageren.',
+  'mailbox.signInIntro':
+    'Vul de persoonlijke code in die je kreeg toen je je melding deed. Daarmee lees je berichten van de vertrouwenspersoon en kun je reageren.',
   'mailbox.receipt': 'Persoonlijke code',
   'mailbox.receiptHint': 'Bijvoorbeeld ABCD-EFGH-JKLM-NPQR.',
   'mailbox.signIn': 'Open mijn berichtenbox',
@@ -198,9 +227,11 @@ export const nl = {
   'mailbox.minutesApproved': 'Je hebt het verslag goedgekeurd.',
   'mailbox.minutesCorrectionSent': 'Je correctie is verstuurd.',
   'mailbox.consentHeading': 'Toestemmingen',
-  'mailbox.consentPending': 'Hier zie je welke toestemmingen je gaf en wie wat kreeg. Zonder jouw toestemming wordt niets gedeeld, behalve bij acuut gevaar.',
+  'mailbox.consentPending':
+    'Hier zie je welke toestemmingen je gaf en wie wat kreeg. Zonder jouw toestemming wordt niets gedeeld, behalve bij acuut gevaar.',
   'mailbox.notifyHeading': 'Bericht per e-mail (optioneel)',
-  'mailbox.notifyIntro': 'Laat een e-mailadres achter als je een seintje wilt bij een nieuw bericht. De e-mail zegt alleen dát er iets is, nooit waarover. Je kunt het adres altijd weer verwijderen.',
+  'mailbox.notifyIntro':
+    'Laat een e-mailadres achter als je een seintje wilt bij een nieuw bericht. De e-mail zegt alleen dát er iets is, nooit waarover. Je kunt het adres altijd weer verwijderen.',
   'mailbox.notifyEmail': 'E-mailadres voor een seintje',
   'mailbox.notifySave': 'Adres opslaan',
   'mailbox.notifySaved': 'Je e-mailadres is opgeslagen.',
@@ -213,15 +244,18 @@ export const nl = {
   'mailbox.discloseSubmit': 'Mijn naam bekendmaken',
   'mailbox.disclosed': 'Je hebt je naam bekendgemaakt aan de vertrouwenspersoon.',
   'appointment.heading': 'Een gesprek aanvragen',
-  'appointment.intro': 'Kies hoe je wilt praten en stel tot drie momenten voor. De vertrouwenspersoon bevestigt er één.',
+  'appointment.intro':
+    'Kies hoe je wilt praten en stel tot drie momenten voor. De vertrouwenspersoon bevestigt er één.',
   'appointment.mode': 'Hoe wil je praten?',
   'appointment.mode.in_person': 'Persoonlijk, op een locatie',
   'appointment.slot': 'Voorgesteld moment {n}',
   'appointment.slotHint': 'Bijvoorbeeld 2026-12-01 10:00.',
-  'appointment.emailHint': 'Optioneel. We sturen alleen een bevestiging met een agendabestand, nooit de inhoud van je melding.',
+  'appointment.emailHint':
+    'Optioneel. We sturen alleen een bevestiging met een agendabestand, nooit de inhoud van je melding.',
   'appointment.submit': 'Gesprek aanvragen',
   'appointment.requested': 'aangevraagd, wacht op bevestiging',
-  'appointment.requestedNotice': 'Je aanvraag is ontvangen. De vertrouwenspersoon bevestigt een moment.',
+  'appointment.requestedNotice':
+    'Je aanvraag is ontvangen. De vertrouwenspersoon bevestigt een moment.',
   'appointment.confirmedAt': 'bevestigd op {when}',
   'appointment.download': 'Agendabestand (.ics) downloaden',
   'correspondence.title': 'Contact met de melder — {reference}',
@@ -237,36 +271,44 @@ export const nl = {
   'correspondence.noAppointments': 'Er zijn geen aanvragen voor een gesprek.',
   'correspondence.chooseSlot': 'Welk moment bevestigt u?',
   'correspondence.details': 'Waar of hoe',
-  'correspondence.detailsHint': 'Bijvoorbeeld de ruimte, de link naar het online gesprek of wie belt.',
+  'correspondence.detailsHint':
+    'Bijvoorbeeld de ruimte, de link naar het online gesprek of wie belt.',
   'correspondence.confirm': 'Afspraak bevestigen',
   'correspondence.confirmed': 'De afspraak is bevestigd.',
   'correspondence.link': 'Berichten, verslagen en afspraken',
   'nav.mailbox': 'Mijn berichtenbox',
   'nav.guide': 'Wegwijzer',
   'guide.title': 'Wegwijzer: waar kun je terecht?',
-  'guide.intro': 'Beantwoord twee vragen. Wij wijzen je de weg; je hoeft niets over jezelf te vertellen.',
+  'guide.intro':
+    'Beantwoord twee vragen. Wij wijzen je de weg; je hoeft niets over jezelf te vertellen.',
   'guide.need': 'Wat is er aan de hand?',
   'guide.who': 'Wie ben je?',
   'guide.whoHint': 'Zo weten we welk team bij jou past.',
   'guide.submit': 'Laat zien waar ik terecht kan',
   'guide.answerTitle': 'Hier kun je terecht',
-  'guide.bystander': 'Ook als omstander, of namens een medestudent, vriend of vriendin, kun je een melding doen of advies vragen.',
-  'guide.staffTeam': 'Voor medewerkers en promovendi is er een eigen meldpunt; kies het bij je melding.',
+  'guide.bystander':
+    'Ook als omstander, of namens een medestudent, vriend of vriendin, kun je een melding doen of advies vragen.',
+  'guide.staffTeam':
+    'Voor medewerkers en promovendi is er een eigen meldpunt; kies het bij je melding.',
   'guide.alwaysAdviser': 'Twijfel je? Een vertrouwenspersoon helpt je altijd verder.',
   'guide.again': 'Opnieuw beginnen',
 
   'footer.text': 'Meldpunt sociale veiligheid — vertrouwelijk, onafhankelijk, laagdrempelig.',
 
   // consent, need-to-know, two-factor, audit, retention (issue 6)
-  'error.throttled': 'Te veel pogingen kort na elkaar. Wacht een paar minuten en probeer het opnieuw.',
-  'consent.required': 'Dit mag niet worden gedeeld: de melder heeft hiervoor geen toestemming gegeven en er is geen acuut risico vastgelegd.',
+  'error.throttled':
+    'Te veel pogingen kort na elkaar. Wacht een paar minuten en probeer het opnieuw.',
+  'consent.required':
+    'Dit mag niet worden gedeeld: de melder heeft hiervoor geen toestemming gegeven en er is geen acuut risico vastgelegd.',
   'consent.title': 'Toestemmingen',
-  'consent.intro': 'Elke toestemming van de melder: welke informatie, aan wie, waarvoor, wanneer en hoe gegeven. Delen zonder passende toestemming wordt geweigerd, behalve bij acuut risico.',
+  'consent.intro':
+    'Elke toestemming van de melder: welke informatie, aan wie, waarvoor, wanneer en hoe gegeven. Delen zonder passende toestemming wordt geweigerd, behalve bij acuut risico.',
   'consent.empty': 'Er zijn nog geen toestemmingen vastgelegd.',
   'consent.info': 'Welke informatie',
   'consent.recipientKind': 'Soort ontvanger',
   'consent.recipient': 'Ontvanger',
-  'consent.recipientHint': 'Een rol (bijvoorbeeld board), een medewerker (gebruikers-id) of een externe partner (bijvoorbeeld police).',
+  'consent.recipientHint':
+    'Een rol (bijvoorbeeld board), een medewerker (gebruikers-id) of een externe partner (bijvoorbeeld police).',
   'consent.purpose': 'Doel',
   'consent.obtainedVia': 'Hoe verkregen',
   'consent.note': 'Toelichting (optioneel, versleuteld opgeslagen)',
@@ -279,7 +321,8 @@ export const nl = {
   'consent.withdraw': 'Intrekken',
   'consent.withdrawVia': 'Hoe ingetrokken',
   'consent.overrides': 'Acuut risico: delen zonder toestemming',
-  'consent.overrideIntro': 'Alleen bij acuut gevaar voor de melder, anderen of bij een strafbaar feit. De reden wordt vastgelegd en het delen geldt 24 uur voor precies deze informatie, ontvanger en dit doel.',
+  'consent.overrideIntro':
+    'Alleen bij acuut gevaar voor de melder, anderen of bij een strafbaar feit. De reden wordt vastgelegd en het delen geldt 24 uur voor precies deze informatie, ontvanger en dit doel.',
   'consent.overrideReason': 'Reden van het acute risico',
   'consent.overrideAdd': 'Acuut risico vastleggen',
   'consent.overrideUntil': 'Geldig tot',
@@ -305,10 +348,12 @@ export const nl = {
   'consent.saved': 'De toestemming is vastgelegd.',
   'consent.withdrawn': 'De toestemming is ingetrokken.',
   'identity.title': 'Toegang tot identiteiten',
-  'identity.intro': 'Alleen de toegewezen vertrouwenspersoon en de regiehouder zien wie de melder en de beklaagde zijn. Een andere medewerker krijgt toegang alleen met toestemming van de melder; dat wordt gelogd.',
+  'identity.intro':
+    'Alleen de toegewezen vertrouwenspersoon en de regiehouder zien wie de melder en de beklaagde zijn. Een andere medewerker krijgt toegang alleen met toestemming van de melder; dat wordt gelogd.',
   'identity.userId': 'Gebruikers-id van de medewerker',
   'identity.grant': 'Toegang geven',
-  'identity.hidden': 'Identiteit afgeschermd: u bent niet de toegewezen vertrouwenspersoon of regiehouder.',
+  'identity.hidden':
+    'Identiteit afgeschermd: u bent niet de toegewezen vertrouwenspersoon of regiehouder.',
   'retention.hold': 'Bewaartermijn opschorten (niet wissen)',
   'retention.release': 'Opschorting opheffen',
   'retention.onHold': 'Deze melding wordt niet gewist zolang de opschorting geldt.',
@@ -318,7 +363,8 @@ export const nl = {
   'consent.export.handoverKind': 'Overdracht aan (soort ontvanger)',
   'consent.export.notHandover': 'Geen overdracht',
   'consent.export.handoverTo': 'Overdracht aan (ontvanger)',
-  'consent.export.handoverHint': 'Alleen bij overdracht: de rol of externe partner zoals in het toestemmingsregister (bijvoorbeeld ombudsperson of police). De melder moet toestemming hebben gegeven om documenten met hen te delen.',
+  'consent.export.handoverHint':
+    'Alleen bij overdracht: de rol of externe partner zoals in het toestemmingsregister (bijvoorbeeld ombudsperson of police). De melder moet toestemming hebben gegeven om documenten met hen te delen.',
   'identity.none': 'Niemand anders heeft toegang gekregen.',
   'identity.who': 'Medewerker',
   'identity.since': 'Toegang sinds',
@@ -328,7 +374,8 @@ export const nl = {
   'identity.revoked': 'De toegang is ingetrokken.',
   'retention.caseSection': 'Toestemmingen, identiteiten en bewaartermijn',
   'retention.consentsLink': 'Toestemmingsregister en toegang tot identiteiten',
-  'retention.notHeld': 'Na afsluiting wordt deze melding gewist zodra de bewaartermijn van {months} maanden verstreken is.',
+  'retention.notHeld':
+    'Na afsluiting wordt deze melding gewist zodra de bewaartermijn van {months} maanden verstreken is.',
   'audit.title': 'Audittrail',
   'audit.intro': 'Wie heeft wanneer wat gelezen of gewijzigd in de meldingen van uw team.',
   'audit.when': 'Wanneer',
@@ -339,7 +386,8 @@ export const nl = {
   'audit.filterCase': 'Alleen melding (id)',
   'audit.filter': 'Filteren',
   'audit.chainOk': 'De hashketen is intact ({count} gebeurtenissen gecontroleerd).',
-  'audit.chainBroken': 'De hashketen is verbroken bij gebeurtenis {id}: er is geknoeid met de audittrail.',
+  'audit.chainBroken':
+    'De hashketen is verbroken bij gebeurtenis {id}: er is geknoeid met de audittrail.',
   'audit.empty': 'Geen gebeurtenissen.',
   'twofa.title': 'Tweestapsverificatie',
   'twofa.code': 'Code uit uw authenticator-app of een herstelcode',
@@ -347,19 +395,22 @@ export const nl = {
   'twofa.submit': 'Verifiëren',
   'twofa.failed': 'Deze code klopt niet.',
   'twofa.enrolTitle': 'Tweestapsverificatie instellen',
-  'twofa.enrolIntro': 'Voor uw rol is tweestapsverificatie verplicht. Voeg deze sleutel toe aan een authenticator-app (TOTP, 6 cijfers, 30 seconden) en vul de code in die de app toont.',
+  'twofa.enrolIntro':
+    'Voor uw rol is tweestapsverificatie verplicht. Voeg deze sleutel toe aan een authenticator-app (TOTP, 6 cijfers, 30 seconden) en vul de code in die de app toont.',
   'twofa.secret': 'Sleutel',
   'twofa.uri': 'Of open deze koppeling in uw authenticator-app',
   'twofa.confirm': 'Bevestigen',
   'twofa.recoveryTitle': 'Uw herstelcodes',
-  'twofa.recoveryIntro': 'Bewaar deze codes op een veilige plek. Elke code werkt één keer, als u uw telefoon niet bij de hand heeft. Ze worden niet opnieuw getoond.',
+  'twofa.recoveryIntro':
+    'Bewaar deze codes op een veilige plek. Elke code werkt één keer, als u uw telefoon niet bij de hand heeft. Ze worden niet opnieuw getoond.',
   'twofa.continue': 'Verder',
   'twofa.enabled': 'Tweestapsverificatie staat aan.',
   'twofa.disabled': 'Tweestapsverificatie staat uit.',
   'twofa.setUp': 'Tweestapsverificatie instellen',
   // webauthn (issue 6): security keys and passkeys as second factor
   'webauthn.keys': 'Beveiligingssleutels en passkeys',
-  'webauthn.intro': 'Naast de code uit uw app kunt u inloggen met een beveiligingssleutel of passkey. Daarvoor is JavaScript nodig; de code uit uw app blijft altijd werken.',
+  'webauthn.intro':
+    'Naast de code uit uw app kunt u inloggen met een beveiligingssleutel of passkey. Daarvoor is JavaScript nodig; de code uit uw app blijft altijd werken.',
   'webauthn.none': 'U hebt nog geen sleutel toegevoegd.',
   'webauthn.keyEntry': 'Sleutel toegevoegd op {created}, laatst gebruikt: {used}',
   'webauthn.register': 'Sleutel of passkey toevoegen',
@@ -372,7 +423,8 @@ export const nl = {
   'account.sessionCurrent': 'deze sessie',
   'account.revoke': 'Beëindigen',
   'security.adminTitle': 'Beveiligingsinstellingen',
-  'security.requireTwoFactor': 'Tweestapsverificatie verplicht voor rollen die meldingen inzien, en voor beheerders',
+  'security.requireTwoFactor':
+    'Tweestapsverificatie verplicht voor rollen die meldingen inzien, en voor beheerders',
   'security.requireYes': 'Ja, verplicht',
   'security.requireNo': 'Nee, niet verplicht',
   'security.save': 'Opslaan',
@@ -405,17 +457,20 @@ export const nl = {
   'admin.team.nameNl': 'Naam van het team (Nederlands)',
   'admin.team.nameEn': 'Naam van het team (Engels)',
   'admin.team.institutionKey': 'Sleutel van de instelling',
-  'admin.team.institutionHint': 'Een bestaande sleutel voegt het team toe aan die instelling; een nieuwe maakt een instelling aan.',
+  'admin.team.institutionHint':
+    'Een bestaande sleutel voegt het team toe aan die instelling; een nieuwe maakt een instelling aan.',
   'admin.team.institutionName': 'Naam van een nieuwe instelling (optioneel)',
   'admin.team.ackDays': 'Ontvangstbevestiging binnen (dagen)',
   'admin.team.ackDaysHint': 'De EU-klokkenluidersrichtlijn noemt 7 dagen.',
   'admin.team.feedbackDays': 'Terugkoppeling binnen (dagen)',
   'admin.team.feedbackDaysHint': 'De EU-klokkenluidersrichtlijn noemt 3 maanden.',
   'admin.team.retentionMonths': 'Bewaartermijn na afsluiten (maanden)',
-  'admin.team.retentionHint': 'Daarna wordt een melding verwijderd of teruggebracht tot anonieme statistiek.',
+  'admin.team.retentionHint':
+    'Daarna wordt een melding verwijderd of teruggebracht tot anonieme statistiek.',
   'admin.orgUnit.save': 'Organisatieonderdeel toevoegen of wijzigen',
   'admin.orgUnit.intro': 'Met een bestaande sleutel wijzigt u de naam van dat onderdeel.',
-  'admin.category.intro': 'Elke wijziging maakt een nieuwe versie; bestaande meldingen houden de versie die gold toen ze binnenkwamen.',
+  'admin.category.intro':
+    'Elke wijziging maakt een nieuwe versie; bestaande meldingen houden de versie die gold toen ze binnenkwamen.',
   'admin.category.label': 'Categorie',
   'admin.category.version': 'Versie',
   'admin.category.default': 'standaard',
@@ -439,7 +494,8 @@ export const nl = {
   'admin.partner.deactivate': 'Niet meer tonen',
   'admin.partner.save': 'Partner toevoegen of wijzigen',
   'admin.partner.intro': 'Met een bestaande sleutel wijzigt u die partner.',
-  'admin.guide.intro': 'Deze tekst verschijnt in de openbare wegwijzer van dit team. Laat een lege regel tussen alinea’s.',
+  'admin.guide.intro':
+    'Deze tekst verschijnt in de openbare wegwijzer van dit team. Laat een lege regel tussen alinea’s.',
   'admin.guide.bodyNl': 'Tekst in het Nederlands',
   'admin.guide.bodyEn': 'Tekst in het Engels',
   'admin.user.name': 'Naam',
@@ -453,9 +509,11 @@ export const nl = {
   'admin.user.sendInvite': 'Uitnodiging versturen',
   'admin.user.locale': 'Taal van de uitnodiging',
   'admin.user.invited': 'De uitnodiging is verstuurd.',
-  'admin.user.mailFailed': 'De uitnodiging kon niet worden verstuurd. Controleer de e-mailinstellingen en probeer het opnieuw.',
+  'admin.user.mailFailed':
+    'De uitnodiging kon niet worden verstuurd. Controleer de e-mailinstellingen en probeer het opnieuw.',
   'admin.user.deactivate': 'Account deactiveren',
-  'admin.user.deactivateText': 'De gebruiker kan niet meer inloggen. Het account en zijn geschiedenis blijven bewaard.',
+  'admin.user.deactivateText':
+    'De gebruiker kan niet meer inloggen. Het account en zijn geschiedenis blijven bewaard.',
   'admin.role.confidential_adviser': 'Vertrouwenspersoon',
   'admin.role.safety_coordinator': 'Regiehouder sociale veiligheid',
   'admin.role.ombudsperson': 'Ombudsfunctionaris',
@@ -473,7 +531,8 @@ export const nl = {
   'admin.adviser.introEn': 'Korte introductie (Engels)',
   'admin.adviser.visibility': 'Zichtbaarheid',
   'admin.adviser.hide': 'Niet tonen aan melders',
-  'admin.token.intro': 'Koppelingen gebruiken een API-sleutel met beperkte rechten. “statistics” geeft alleen geaggregeerde cijfers.',
+  'admin.token.intro':
+    'Koppelingen gebruiken een API-sleutel met beperkte rechten. “statistics” geeft alleen geaggregeerde cijfers.',
   'admin.token.name': 'Naam van de koppeling',
   'admin.token.scopes': 'Rechten',
   'admin.token.actions': 'Acties',
@@ -488,18 +547,23 @@ export const nl = {
   'validation.admin.url': 'Vul een webadres in dat begint met https://.',
   'validation.admin.roles': 'Kies minstens één rol.',
   'validation.admin.scopes': 'Kies minstens één recht.',
-  'validation.admin.subtypes': 'Schrijf elk subtype als: sleutel | Nederlandse naam | Engelse naam.',
+  'validation.admin.subtypes':
+    'Schrijf elk subtype als: sleutel | Nederlandse naam | Engelse naam.',
   'invite.title': 'Uitnodiging accepteren',
-  'invite.intro': 'U bent uitgenodigd met het e-mailadres {email}. Kies een wachtwoord om uw account aan te maken.',
+  'invite.intro':
+    'U bent uitgenodigd met het e-mailadres {email}. Kies een wachtwoord om uw account aan te maken.',
   'admin.nav.link': 'Beheer',
   'sso.title': 'Inloggen via uw instelling',
-  'sso.refused': 'Inloggen via uw instelling is niet gelukt, of uw account heeft geen rol in het meldpunt. Neem contact op met de beheerder.',
+  'sso.refused':
+    'Inloggen via uw instelling is niet gelukt, of uw account heeft geen rol in het meldpunt. Neem contact op met de beheerder.',
   'sso.signedIn': 'U bent ingelogd',
   'sso.continue': 'Verder',
-  'sso.notLinked': 'Dit instellingsaccount is nog niet gekoppeld aan een account van het meldpunt. Log in met uw e-mailadres en wachtwoord (en tweede stap) en koppel het op uw accountpagina.',
+  'sso.notLinked':
+    'Dit instellingsaccount is nog niet gekoppeld aan een account van het meldpunt. Log in met uw e-mailadres en wachtwoord (en tweede stap) en koppel het op uw accountpagina.',
   'sso.linked': 'Uw instellingsaccount is gekoppeld',
   'sso.linkTitle': 'Inloggen via uw instelling',
-  'sso.linkIntro': 'Koppel uw instellingsaccount aan dit account, zodat u voortaan via uw instelling kunt inloggen. Uw teamrollen volgen dan uw instelling.',
+  'sso.linkIntro':
+    'Koppel uw instellingsaccount aan dit account, zodat u voortaan via uw instelling kunt inloggen. Uw teamrollen volgen dan uw instelling.',
   'sso.linkStartOidc': 'Instellingsaccount koppelen (OpenID Connect)',
   'sso.linkStartSaml': 'Instellingsaccount koppelen (SAML)',
   'sso.link': 'Inloggen via uw instelling',
@@ -530,13 +594,15 @@ export const nl = {
   'cases.acknowledgedOn': 'Ontvangst bevestigd op',
   'cases.feedbackGivenOn': 'Terugkoppeling gegeven op',
   'cases.register.title': 'Melding registreren',
-  'cases.register.intro': 'Registreer elk eerste contact dat een melder zelf zoekt als één melding, wie het ook binnenbrengt.',
+  'cases.register.intro':
+    'Registreer elk eerste contact dat een melder zelf zoekt als één melding, wie het ook binnenbrengt.',
   'cases.register.team': 'Meldpunt',
   'cases.register.receivedOn': 'Datum van het eerste contact',
   'cases.register.channel': 'Hoe kwam de melding binnen?',
   'cases.register.via': 'Wie bracht de melding binnen?',
   'cases.register.intermediary': 'Naam en functie van wie de melding binnenbracht',
-  'cases.register.intermediaryHint': 'Alleen als het niet de melder zelf was. Wordt versleuteld opgeslagen.',
+  'cases.register.intermediaryHint':
+    'Alleen als het niet de melder zelf was. Wordt versleuteld opgeslagen.',
   'cases.register.reporterRole': 'Wie heeft het gedrag meegemaakt?',
   'cases.register.gender': 'Gender van de melder',
   'cases.register.category': 'Soort gedrag',
@@ -558,17 +624,21 @@ export const nl = {
   'cases.section.assignment': 'Vertrouwenspersoon toewijzen',
   'cases.assign.adviser': 'Vertrouwenspersoon',
   'cases.assign.reason': 'Reden',
-  'cases.assign.reasonHint': 'Verplicht bij overdracht, en als u afwijkt van de keuze van de melder.',
+  'cases.assign.reasonHint':
+    'Verplicht bij overdracht, en als u afwijkt van de keuze van de melder.',
   'cases.assign.submit': 'Toewijzen',
   'cases.assign.alreadyAssigned': 'Deze vertrouwenspersoon heeft de melding al.',
-  'cases.assign.notEligible': 'Deze persoon kan de melding niet krijgen: geen vertrouwenspersoon van dit meldpunt, een belangenconflict, of de vertrouwenspersoon van de andere partij.',
+  'cases.assign.notEligible':
+    'Deze persoon kan de melding niet krijgen: geen vertrouwenspersoon van dit meldpunt, een belangenconflict, of de vertrouwenspersoon van de andere partij.',
   'cases.assign.reasonRequired': 'Geef een reden voor deze toewijzing.',
   'cases.assign.history': 'toegewezen aan {name}',
   'cases.conflict.heading': 'Belangenconflict',
-  'cases.conflict.text': 'Kent u een betrokkene of is er een andere reden waarom u deze melding niet onafhankelijk kunt behandelen? Meld dan een belangenconflict. U hebt daarna geen toegang meer tot deze melding.',
+  'cases.conflict.text':
+    'Kent u een betrokkene of is er een andere reden waarom u deze melding niet onafhankelijk kunt behandelen? Meld dan een belangenconflict. U hebt daarna geen toegang meer tot deze melding.',
   'cases.conflict.submit': 'Belangenconflict melden',
   'cases.section.status': 'Status wijzigen',
-  'cases.status.hint': 'Afsluiten vraagt een opvolging en een afsluitdatum; heropenen vraagt een reden.',
+  'cases.status.hint':
+    'Afsluiten vraagt een opvolging en een afsluitdatum; heropenen vraagt een reden.',
   'cases.status.to': 'Nieuwe status',
   'cases.status.reason': 'Reden (verplicht bij heropenen)',
   'cases.status.followUp': 'Opvolging',
@@ -577,13 +647,15 @@ export const nl = {
   'cases.status.nextCheckin': 'Volgend nazorgcontact',
   'cases.status.submit': 'Status wijzigen',
   'cases.status.history': 'Geschiedenis',
-  'cases.status.error.notAllowed': 'Deze statuswijziging is niet toegestaan. Een melding gaat van ontvangen naar intake, in behandeling, nazorg en afgesloten; een afgesloten melding kan alleen met een reden worden heropend.',
+  'cases.status.error.notAllowed':
+    'Deze statuswijziging is niet toegestaan. Een melding gaat van ontvangen naar intake, in behandeling, nazorg en afgesloten; een afgesloten melding kan alleen met een reden worden heropend.',
   'cases.status.error.reasonRequired': 'Geef een reden om de melding te heropenen.',
   'cases.status.error.followUpRequired': 'Kies de opvolging om de melding af te sluiten.',
   'cases.status.error.closedOnRequired': 'Vul de afsluitdatum in als JJJJ-MM-DD.',
   'cases.status.error.closedOnBeforeReceived': 'De afsluitdatum ligt voor de datum van ontvangst.',
   'cases.status.error.closedOnInFuture': 'De afsluitdatum ligt in de toekomst.',
-  'cases.status.error.stale': 'Iemand anders heeft de status intussen gewijzigd. Bekijk de melding opnieuw.',
+  'cases.status.error.stale':
+    'Iemand anders heeft de status intussen gewijzigd. Bekijk de melding opnieuw.',
   'cases.section.contacts': 'Contactmomenten',
   'cases.contact.add': 'Contactmoment vastleggen',
   'cases.contact.none': 'Nog geen contactmomenten.',
@@ -613,7 +685,8 @@ export const nl = {
   'cases.section.goal': 'Doel van de melder',
   'cases.goal.submit': 'Doel opslaan',
   'cases.section.support': 'Ondersteuning voor de beklaagde',
-  'cases.support.text': 'Zoekt de beklaagde steun? Open een aparte melding, die een andere vertrouwenspersoon behandelt.',
+  'cases.support.text':
+    'Zoekt de beklaagde steun? Open een aparte melding, die een andere vertrouwenspersoon behandelt.',
   'cases.support.adviser': 'Vertrouwenspersoon van de beklaagde',
   'cases.support.channel': 'Kanaal van het eerste contact',
   'cases.support.submit': 'Ondersteuningsmelding openen',
@@ -634,7 +707,8 @@ export const nl = {
   'cases.export.section.history': 'Geschiedenis',
   // issue 4, second part: documents on the case record, inbox markers, reminders to coordinators, team settings
   'cases.export.section.documents': 'Documenten en bewijsstukken (lijst)',
-  'cases.export.subjectJson': 'Voor een verzoek van de melder om inzage kunt u daarnaast alle gegevens over de melder in een machineleesbaar bestand downloaden:',
+  'cases.export.subjectJson':
+    'Voor een verzoek van de melder om inzage kunt u daarnaast alle gegevens over de melder in een machineleesbaar bestand downloaden:',
   'cases.export.subjectJsonLink': 'gegevens van de melder (JSON)',
   'cases.documents.heading': 'Documenten en bewijsstukken',
   'cases.documents.none': 'Bij deze melding zijn nog geen bestanden.',
@@ -646,25 +720,32 @@ export const nl = {
   'cases.documents.from.correspondence': 'bij een bericht',
   'cases.documents.from.staff': 'intern document',
   'cases.documents.add': 'Document of bewijsstuk toevoegen',
-  'cases.documents.internal': 'Deze bestanden zijn alleen voor het team; de melder ziet ze niet in de berichtenbox. Verborgen gegevens zoals locatie en auteur worden verwijderd.',
+  'cases.documents.internal':
+    'Deze bestanden zijn alleen voor het team; de melder ziet ze niet in de berichtenbox. Verborgen gegevens zoals locatie en auteur worden verwijderd.',
   'cases.documents.files': 'Bestanden',
   'cases.documents.submit': 'Toevoegen',
   'cases.documents.noFiles': 'Kies ten minste één bestand.',
   'cases.inbox.dormant': 'slapend',
-  'cases.inbox.dormantHint': 'slapend: de melder wil pas actie als iemand anders over dezelfde persoon meldt',
+  'cases.inbox.dormantHint':
+    'slapend: de melder wil pas actie als iemand anders over dezelfde persoon meldt',
   'cases.inbox.conflict': 'Belangenconflict melden',
-  'deadlines.mail.unassigned': 'Aan deze melding is nog geen vertrouwenspersoon toegewezen. U ontvangt deze herinnering als coördinator van het team.',
+  'deadlines.mail.unassigned':
+    'Aan deze melding is nog geen vertrouwenspersoon toegewezen. U ontvangt deze herinnering als coördinator van het team.',
   'admin.team.reminderLeadDays': 'Herinnering vooraf (dagen)',
-  'admin.team.reminderLeadDaysHint': 'Zoveel dagen voor een termijn krijgt de vertrouwenspersoon een herinnering (0 tot 60).',
+  'admin.team.reminderLeadDaysHint':
+    'Zoveel dagen voor een termijn krijgt de vertrouwenspersoon een herinnering (0 tot 60).',
   'admin.team.patterns': 'Patronen',
   'admin.team.statistics': 'Statistiek voor het bestuur',
   'admin.team.suppressionThreshold': 'Kleine aantallen verbergen onder',
-  'admin.team.suppressionThresholdHint': 'Aantallen kleiner dan dit getal ziet het bestuur als "< getal", zodat niemand herkenbaar is (1 tot 50; standaard 5).',
+  'admin.team.suppressionThresholdHint':
+    'Aantallen kleiner dan dit getal ziet het bestuur als "< getal", zodat niemand herkenbaar is (1 tot 50; standaard 5).',
   'admin.team.patternThreshold': 'Signaal vanaf (aantal melders)',
-  'admin.team.patternThresholdHint': 'De coördinator ziet een patroon wanneer zoveel verschillende melders over dezelfde persoon melden (2 tot 50).',
+  'admin.team.patternThresholdHint':
+    'De coördinator ziet een patroon wanneer zoveel verschillende melders over dezelfde persoon melden (2 tot 50).',
   'cases.export.submit': 'PDF maken',
   'deadlines.mail.subject': 'Meldpunt: herinnering – {what}',
-  'deadlines.mail.body': 'Bij melding {reference} vraagt iets uw aandacht: {what} ({date}).\n\nOpen de melding: {url}\n\nDeze e-mail bevat bewust geen inhoud van de melding.',
+  'deadlines.mail.body':
+    'Bij melding {reference} vraagt iets uw aandacht: {what} ({date}).\n\nOpen de melding: {url}\n\nDeze e-mail bevat bewust geen inhoud van de melding.',
   'deadlines.kind.ack_due': 'ontvangstbevestiging binnenkort',
   'deadlines.kind.ack_overdue': 'ontvangstbevestiging te laat',
   'deadlines.kind.feedback_due': 'terugkoppeling binnenkort',
@@ -674,14 +755,18 @@ export const nl = {
   // patterns: repeated reports about the same person (issue 8)
   'patterns.nav': 'Patronen',
   'patterns.title': 'Herhaalde meldingen over dezelfde persoon',
-  'patterns.intro': 'Meldingen waarin dezelfde gegevens van de beklaagde voorkomen. U ziet alleen kenmerken en aantallen, geen inhoud. Open een melding alleen als dat voor uw taak nodig is; elke inzage wordt vastgelegd.',
+  'patterns.intro':
+    'Meldingen waarin dezelfde gegevens van de beklaagde voorkomen. U ziet alleen kenmerken en aantallen, geen inhoud. Open een melding alleen als dat voor uw taak nodig is; elke inzage wordt vastgelegd.',
   'patterns.threshold': 'Signaal vanaf {threshold} verschillende melders.',
   'patterns.none': 'Geen patronen boven de drempel.',
-  'patterns.signal': '{cases} meldingen van {reporters} verschillende melders betreffen dezelfde persoon',
-  'patterns.reporters': 'Melders met naam: {named}; anonieme melders (apart geteld, elk postbusadres één keer): {anonymous}.',
+  'patterns.signal':
+    '{cases} meldingen van {reporters} verschillende melders betreffen dezelfde persoon',
+  'patterns.reporters':
+    'Melders met naam: {named}; anonieme melders (apart geteld, elk postbusadres één keer): {anonymous}.',
   'patterns.matchedOn': 'overeenkomst op',
   'patterns.crossTeam.heading': 'Overeenkomst met een ander team — overleg gevraagd',
-  'patterns.crossTeam.text': '{own} melding(en) van uw team en {other} melding(en) bij {teams} betreffen dezelfde persoon. Neem contact op met de coördinator van dat team om te overleggen; inhoud wordt niet gedeeld.',
+  'patterns.crossTeam.text':
+    '{own} melding(en) van uw team en {other} melding(en) bij {teams} betreffen dezelfde persoon. Neem contact op met de coördinator van dat team om te overleggen; inhoud wordt niet gedeeld.',
   'patterns.kind.email': 'E-mailadres van de instelling',
   'patterns.kind.person_number': 'Studenten- of personeelsnummer',
   'patterns.kind.name_unit': 'Naam met faculteit of dienst',
@@ -689,36 +774,48 @@ export const nl = {
   'patterns.identifiers.link': 'Gegevens van de beklaagde (voor herkenning van herhaling)',
   'patterns.identifiers.title': 'Gegevens van de beklaagde — melding {reference}',
   'patterns.identifiers.back': 'Terug naar melding {reference}',
-  'patterns.identifiers.intro': 'Deze gegevens worden versleuteld bewaard. Voor het herkennen van herhaling wordt alleen een sleutel-gebonden vingerafdruk vergeleken; de coördinator ziet nooit de gegevens zelf.',
+  'patterns.identifiers.intro':
+    'Deze gegevens worden versleuteld bewaard. Voor het herkennen van herhaling wordt alleen een sleutel-gebonden vingerafdruk vergeleken; de coördinator ziet nooit de gegevens zelf.',
   'patterns.identifiers.listHeading': 'Vastgelegde gegevens',
   'patterns.identifiers.none': 'Nog geen gegevens vastgelegd.',
   'patterns.identifiers.addHeading': 'Gegeven toevoegen',
   'patterns.identifiers.added': 'Het gegeven is opgeslagen.',
   'patterns.form.kind': 'Soort gegeven',
   'patterns.form.value': 'Gegeven',
-  'patterns.form.valueHint': 'Bijvoorbeeld j.jansen@uni.nl, s1234567, Jan Jansen, @jjansen of een profiellink.',
+  'patterns.form.valueHint':
+    'Bijvoorbeeld j.jansen@uni.nl, s1234567, Jan Jansen, @jjansen of een profiellink.',
   'patterns.form.qualifier': 'Faculteit, dienst of platform (als dat van toepassing is)',
-  'patterns.form.qualifierHint': 'Bij een naam: de faculteit of dienst. Bij een gebruikersnaam zonder link: het platform (instagram, x, tiktok, facebook, linkedin, snapchat, github).',
+  'patterns.form.qualifierHint':
+    'Bij een naam: de faculteit of dienst. Bij een gebruikersnaam zonder link: het platform (instagram, x, tiktok, facebook, linkedin, snapchat, github).',
   'patterns.form.submit': 'Opslaan',
-  'patterns.validation.identifier': 'Dit gegeven kunnen we niet herkennen. Controleer het e-mailadres of nummer, of geef bij een gebruikersnaam het platform op.',
+  'patterns.validation.identifier':
+    'Dit gegeven kunnen we niet herkennen. Controleer het e-mailadres of nummer, of geef bij een gebruikersnaam het platform op.',
   'patterns.reporter.title': 'Over wie gaat je melding?',
   'patterns.reporter.back': 'Terug naar je berichtenbox',
-  'patterns.reporter.mailboxLink': 'Over wie gaat je melding? Gegevens geven of wachten op een andere melding',
+  'patterns.reporter.mailboxLink':
+    'Over wie gaat je melding? Gegevens geven of wachten op een andere melding',
   'patterns.reporter.identifiersHeading': 'Gegevens van de persoon over wie je meldt',
-  'patterns.reporter.identifiersIntro': 'Als je wilt, kun je gegevens geven waarmee het meldpunt kan zien of iemand anders dezelfde persoon meldt. Ze worden versleuteld bewaard.',
+  'patterns.reporter.identifiersIntro':
+    'Als je wilt, kun je gegevens geven waarmee het meldpunt kan zien of iemand anders dezelfde persoon meldt. Ze worden versleuteld bewaard.',
   'patterns.escrow.heading': 'Alleen in actie komen als iemand anders deze persoon ook meldt',
-  'patterns.escrow.explain': 'Je melding blijft dan geregistreerd, maar rust. Pas als iemand anders dezelfde persoon meldt, hoor je dat hier in je berichtenbox en beslis jij wat er gebeurt. Tot die tijd wordt niets gedeeld.',
-  'patterns.escrow.confirm': 'Ja, laat mijn melding rusten tot iemand anders deze persoon ook meldt',
+  'patterns.escrow.explain':
+    'Je melding blijft dan geregistreerd, maar rust. Pas als iemand anders dezelfde persoon meldt, hoor je dat hier in je berichtenbox en beslis jij wat er gebeurt. Tot die tijd wordt niets gedeeld.',
+  'patterns.escrow.confirm':
+    'Ja, laat mijn melding rusten tot iemand anders deze persoon ook meldt',
   'patterns.escrow.submit': 'Keuze opslaan',
   'patterns.escrow.saved': 'Je keuze is opgeslagen.',
   'patterns.escrow.state.none': 'Je hebt niet gekozen voor wachten op een andere melding.',
-  'patterns.escrow.state.dormant': 'Je melding rust tot iemand anders deze persoon ook meldt. Er is nog niets gedeeld.',
-  'patterns.escrow.state.matched': 'Iemand anders heeft dezelfde persoon gemeld. Er is nog niets gedeeld: jij beslist wat er nu gebeurt.',
+  'patterns.escrow.state.dormant':
+    'Je melding rust tot iemand anders deze persoon ook meldt. Er is nog niets gedeeld.',
+  'patterns.escrow.state.matched':
+    'Iemand anders heeft dezelfde persoon gemeld. Er is nog niets gedeeld: jij beslist wat er nu gebeurt.',
   'patterns.escrow.state.released': 'Je hebt besloten dat het meldpunt met je melding verder kan.',
   'patterns.escrow.state.declined': 'Je hebt besloten dat je melding blijft rusten.',
-  'patterns.escrow.message': 'Bericht van het meldpunt: iemand anders heeft dezelfde persoon gemeld als jij. Er is nog niets van je melding gedeeld. Ga in je berichtenbox naar /postbus/patroon om te beslissen wat er nu gebeurt.',
+  'patterns.escrow.message':
+    'Bericht van het meldpunt: iemand anders heeft dezelfde persoon gemeld als jij. Er is nog niets van je melding gedeeld. Ga in je berichtenbox naar /postbus/patroon om te beslissen wat er nu gebeurt.',
   'patterns.decision.label': 'Wat wil je?',
-  'patterns.decision.release': 'Het meldpunt mag met mijn melding verder (de coördinator ziet dan dat meerdere melders dezelfde persoon noemen)',
+  'patterns.decision.release':
+    'Het meldpunt mag met mijn melding verder (de coördinator ziet dan dat meerdere melders dezelfde persoon noemen)',
   'patterns.decision.decline': 'Mijn melding blijft rusten; er wordt niets gedeeld',
   'patterns.decision.submit': 'Besluit opslaan',
   'patterns.decision.released': 'Je besluit is opgeslagen: het meldpunt kan met je melding verder.',
@@ -781,11 +878,13 @@ export const nl = {
   'risk.suggested': 'Voorgesteld niveau',
   'risk.reasoning': 'Onderbouwing',
   'risk.reassessOn': 'Opnieuw inschatten op',
-  'risk.reassessHint': 'Leeg laten: volgens het niveau (acuut 1 dag, hoog 1 week, middel 4 weken, laag 3 maanden). JJJJ-MM-DD.',
+  'risk.reassessHint':
+    'Leeg laten: volgens het niveau (acuut 1 dag, hoog 1 week, middel 4 weken, laag 3 maanden). JJJJ-MM-DD.',
   'risk.submit': 'Inschatting opslaan',
   'risk.error.acuteLevel': 'Er is een acuut risico aangevinkt: kies het niveau Acuut.',
   'risk.mail.subject': 'Meldpunt: risico opnieuw inschatten',
-  'risk.mail.body': 'Bij melding {reference} is het tijd de risico-inschatting te herhalen ({date}).\n\nOpen de melding: {url}\n\nDeze e-mail bevat bewust geen inhoud van de melding.',
+  'risk.mail.body':
+    'Bij melding {reference} is het tijd de risico-inschatting te herhalen ({date}).\n\nOpen de melding: {url}\n\nDeze e-mail bevat bewust geen inhoud van de melding.',
   'plan.title': 'Plan van aanpak — {reference}',
   'plan.steps': 'Stappen',
   'plan.none': 'Nog geen stappen.',
@@ -811,7 +910,8 @@ export const nl = {
   'plan.note': 'Toelichting (niet verplicht)',
   'plan.agreeSubmit': 'Afspraak vastleggen',
   'escalation.title': 'Escalatieladder — {reference}',
-  'escalation.intro': 'Eerst horizontaal (bespreken met de betrokkene, collegiaal overleg), dan verticaal (opschalen, zorgoverleg, het College van Bestuur).',
+  'escalation.intro':
+    'Eerst horizontaal (bespreken met de betrokkene, collegiaal overleg), dan verticaal (opschalen, zorgoverleg, het College van Bestuur).',
   'escalation.ladder': 'Stappen',
   'escalation.none': 'Nog geen stappen op de ladder.',
   'escalation.horizontal': 'horizontaal',
@@ -832,7 +932,8 @@ export const nl = {
   'escalation.shares': 'Gedeeld buiten de instelling',
   'escalation.noShares': 'Niets gedeeld buiten de instelling.',
   'escalation.share': 'Delen buiten de instelling',
-  'escalation.shareHint': 'Alleen als Afwegingskader 2 drie keer ja is en het College van Bestuur heeft ingestemd, of bij acuut risico met reden. De toestemming van de melder moet in het toestemmingsregister staan.',
+  'escalation.shareHint':
+    'Alleen als Afwegingskader 2 drie keer ja is en het College van Bestuur heeft ingestemd, of bij acuut risico met reden. De toestemming van de melder moet in het toestemmingsregister staan.',
   'escalation.partner': 'Externe partner',
   'escalation.info': 'Welke informatie?',
   'escalation.framework2': 'Afwegingskader 2',
@@ -847,10 +948,13 @@ export const nl = {
   'escalation.shareSubmit': 'Delen vastleggen',
   'escalation.basis.framework2_board': 'Afwegingskader 2 en instemming CvB',
   'escalation.basis.acute_override': 'acuut risico',
-  'escalation.error.horizontalFirst': 'Zet eerst een horizontale stap (bespreken of collegiaal overleg), tenzij het risico acuut is.',
-  'escalation.error.framework2': 'Delen buiten de instelling kan alleen met Afwegingskader 2 drie keer ja en de instemming van het College van Bestuur, of bij acuut risico met een reden.',
+  'escalation.error.horizontalFirst':
+    'Zet eerst een horizontale stap (bespreken of collegiaal overleg), tenzij het risico acuut is.',
+  'escalation.error.framework2':
+    'Delen buiten de instelling kan alleen met Afwegingskader 2 drie keer ja en de instemming van het College van Bestuur, of bij acuut risico met een reden.',
   'escalation.error.partner': 'Kies een externe partner.',
-  'escalation.error.consent': 'Het toestemmingsregister dekt dit delen niet: leg eerst de toestemming van de melder vast.',
+  'escalation.error.consent':
+    'Het toestemmingsregister dekt dit delen niet: leg eerst de toestemming van de melder vast.',
   'referrals.title': 'Verwijzingen — {reference}',
   'referrals.none': 'Nog geen verwijzingen.',
   'referrals.directory': 'Partners',
@@ -872,9 +976,11 @@ export const nl = {
   'referrals.basis.consent': 'met toestemming',
   'referrals.basis.acute_risk_override': 'acuut risico',
   'referrals.error.partner': 'Kies een partner uit de lijst.',
-  'referrals.error.consent': 'Het toestemmingsregister dekt dit delen niet: leg eerst de toestemming van de melder vast.',
+  'referrals.error.consent':
+    'Het toestemmingsregister dekt dit delen niet: leg eerst de toestemming van de melder vast.',
   'police.title': 'Aangifte — {reference}',
-  'police.standard': 'Bij bedreiging, fysiek of seksueel geweld, stalking en inbraak of diefstal is aangifte de norm. Voor medewerkers doet de werkgever aangifte namens de medewerker (met het adres van de werkgever).',
+  'police.standard':
+    'Bij bedreiging, fysiek of seksueel geweld, stalking en inbraak of diefstal is aangifte de norm. Voor medewerkers doet de werkgever aangifte namens de medewerker (met het adres van de werkgever).',
   'police.current': 'Stand van zaken',
   'police.none': 'Nog niets vastgelegd over aangifte.',
   'police.status': 'Status',
@@ -894,17 +1000,21 @@ export const nl = {
   'police.update': 'Aangifte bijwerken',
   'police.submit': 'Opslaan',
   'police.bundle.heading': 'Bewijsbundel (PDF)',
-  'police.bundle.hint': 'Een PDF met een inhoudsopgave en de gekozen bestanden. Alleen als het toestemmingsregister delen met de politie dekt.',
+  'police.bundle.hint':
+    'Een PDF met een inhoudsopgave en de gekozen bestanden. Alleen als het toestemmingsregister delen met de politie dekt.',
   'police.bundle.files': 'Bestanden',
-  'police.bundle.noFiles': 'Deze melding heeft geen bijlagen; de bundel bevat dan alleen de inhoudsopgave.',
+  'police.bundle.noFiles':
+    'Deze melding heeft geen bijlagen; de bundel bevat dan alleen de inhoudsopgave.',
   'police.bundle.submit': 'Bewijsbundel maken',
   'police.bundle.title': 'Bewijsbundel {reference}',
   'police.bundle.index': 'Inhoud',
   'police.bundle.empty': 'Geen bestanden gekozen.',
-  'police.bundle.consentRequired': 'Het toestemmingsregister dekt het delen van documenten met de politie niet.',
+  'police.bundle.consentRequired':
+    'Het toestemmingsregister dekt het delen van documenten met de politie niet.',
   'threats.title': 'Bedreiging — {reference}',
   'threats.logTitle': 'Bewijslog online intimidatie',
-  'threats.logIntro': 'Leg elke bedreiging vast: platform, link, datum en eventueel een schermafdruk.',
+  'threats.logIntro':
+    'Leg elke bedreiging vast: platform, link, datum en eventueel een schermafdruk.',
   'threats.logLink': 'Open het bewijslog',
   'threats.noEvidence': 'Nog niets vastgelegd.',
   'threats.platform': 'Platform',
@@ -950,14 +1060,16 @@ export const nl = {
   'threats.error.screenshot': 'Kies een PNG, JPEG of PDF van hoogstens 10 MB.',
   'threats.revoke': 'Toegang intrekken',
   'threats.mail.subject': 'Meldpunt: check-in na bedreiging',
-  'threats.mail.body': 'Bij melding {reference} is de periodieke check-in gepland op {date}.\n\nOpen de melding: {url}\n\nDeze e-mail bevat bewust geen inhoud van de melding.',
+  'threats.mail.body':
+    'Bij melding {reference} is de periodieke check-in gepland op {date}.\n\nOpen de melding: {url}\n\nDeze e-mail bevat bewust geen inhoud van de melding.',
   'expert.caseTitle': 'Expertteam — {reference}',
   'expert.consultationTitle': 'Consultatie expertteam — {reference}',
   'expert.backToList': 'Terug naar de consultaties',
   'expert.none': 'Geen consultaties.',
   'expert.new': 'Geanonimiseerde consultatie starten',
   'expert.summary': 'Geanonimiseerde samenvatting',
-  'expert.summaryHint': 'Niet herleidbaar: geen namen, e-mailadressen, telefoonnummers, studenten- of personeelsnummers of geboortedata.',
+  'expert.summaryHint':
+    'Niet herleidbaar: geen namen, e-mailadressen, telefoonnummers, studenten- of personeelsnummers of geboortedata.',
   'expert.create': 'Consultatie aanmaken',
   'expert.statusLabel': 'Status',
   'expert.status.draft': 'Concept',
@@ -975,7 +1087,8 @@ export const nl = {
   'expert.confirm': 'Bevestig: niet herleidbaar',
   'expert.save': 'Samenvatting opslaan en opnieuw controleren',
   'expert.publish': 'Voorleggen aan het expertteam',
-  'expert.error.unresolved': 'Voorleggen kan pas als elk gevonden gegeven is verwijderd of bevestigd.',
+  'expert.error.unresolved':
+    'Voorleggen kan pas als elk gevonden gegeven is verwijderd of bevestigd.',
   'expert.advice': 'Advies van het expertteam',
   'expert.noAdvice': 'Nog geen advies.',
   'expert.listTitle': 'Consultaties expertteam',
@@ -983,7 +1096,8 @@ export const nl = {
   'expert.yourAdvice': 'Uw advies',
   'expert.adviceSubmit': 'Advies geven',
   'expert.close': 'Consultatie sluiten',
-  'expert.closeHint': 'Na het sluiten ziet het expertteam de consultatie niet meer; het advies blijft bij de melding.',
+  'expert.closeHint':
+    'Na het sluiten ziet het expertteam de consultatie niet meer; het advies blijft bij de melding.',
   'mdo.title': 'Zorgoverleg',
   'mdo.none': 'Nog geen overleggen.',
   'mdo.meetingOn': 'Zorgoverleg van {date}',
@@ -1003,7 +1117,8 @@ export const nl = {
   'mdo.summary': 'Geanonimiseerde casus',
   'mdo.summaryHint': 'Niet herleidbaar: geen namen, contactgegevens, nummers of geboortedata.',
   'mdo.addSubmit': 'Op de agenda zetten',
-  'mdo.error.pii': 'De tekst bevat mogelijk herleidbare gegevens (naam, e-mailadres, telefoonnummer, nummer of datum). Herschrijf hem.',
+  'mdo.error.pii':
+    'De tekst bevat mogelijk herleidbare gegevens (naam, e-mailadres, telefoonnummer, nummer of datum). Herschrijf hem.',
   // Intake question pages (issue 3, second part)
   'intake.step.count': 'Vraag {n} van {total}',
   'intake.step.continue': 'Verder',
@@ -1030,7 +1145,8 @@ export const nl = {
   'intake.orgUnitOther': 'Bij welke faculteit of dienst hoort degene die het overkwam? (optioneel)',
   'intake.orgUnitUndefined': 'Zeg ik liever niet / weet ik niet',
   'intake.accused': 'Wil je meer vertellen over deze persoon? (optioneel)',
-  'intake.accusedHint': 'Alleen als je dat wilt. Deze gegevens worden apart en versleuteld bewaard. Ze helpen om herhaalde meldingen over dezelfde persoon te herkennen.',
+  'intake.accusedHint':
+    'Alleen als je dat wilt. Deze gegevens worden apart en versleuteld bewaard. Ze helpen om herhaalde meldingen over dezelfde persoon te herkennen.',
   'intake.accusedName': 'Naam',
   'intake.accusedUnit': 'Faculteit, dienst of opleiding',
   'intake.accusedEmail': 'E-mailadres',
@@ -1052,14 +1168,20 @@ export const nl = {
   'intake.check.empty': 'Niet ingevuld',
   'intake.check.evidence': 'Bewijs toevoegen (optioneel)',
   'intake.check.sendHeading': 'Melding versturen',
-  'intake.check.sendText': 'Na het versturen zie je je kenmerk en, bij een anonieme melding, je persoonlijke code. Je antwoorden worden versleuteld bewaard.',
+  'intake.check.sendText':
+    'Na het versturen zie je je kenmerk en, bij een anonieme melding, je persoonlijke code. Je antwoorden worden versleuteld bewaard.',
   'intake.expired.title': 'Je antwoorden zijn verlopen',
-  'intake.expired.text': 'Om je gegevens te beschermen bewaren we niet-verstuurde antwoorden nergens. Ze zijn hooguit 4 uur en alleen in deze browser bruikbaar. Begin opnieuw.',
+  'intake.expired.text':
+    'Om je gegevens te beschermen bewaren we niet-verstuurde antwoorden nergens. Ze zijn hooguit 4 uur en alleen in deze browser bruikbaar. Begin opnieuw.',
   'intake.expired.restart': 'Opnieuw beginnen',
-  'validation.intake.happened': 'Vul een geldige maand en een jaar in (de dag mag leeg blijven), niet in de toekomst.',
-  'validation.intake.social': 'Geef een link naar het profiel, bijvoorbeeld https://www.instagram.com/naam.',
-  'validation.intake.number': 'Vul een nummer in van 4 tot 12 cijfers, eventueel met letters ervoor.',
-  'validation.intake.channelAnonymous': 'Bij een anonieme melding kunnen we niet mailen of bellen. Kies de berichtenbox of een gesprek.',
+  'validation.intake.happened':
+    'Vul een geldige maand en een jaar in (de dag mag leeg blijven), niet in de toekomst.',
+  'validation.intake.social':
+    'Geef een link naar het profiel, bijvoorbeeld https://www.instagram.com/naam.',
+  'validation.intake.number':
+    'Vul een nummer in van 4 tot 12 cijfers, eventueel met letters ervoor.',
+  'validation.intake.channelAnonymous':
+    'Bij een anonieme melding kunnen we niet mailen of bellen. Kies de berichtenbox of een gesprek.',
   // the team's own work (issue 11): protocols, safety plan, urgent reports, activities, objectives
   'teamwork.nav': 'Team',
   'teamwork.title': 'Werk van het team',
@@ -1100,7 +1222,8 @@ export const nl = {
   'protocols.createSubmit': 'Protocol opslaan',
   'protocols.editTitle': 'Protocol bewerken: {title}',
   'protocols.backToList': 'Terug naar de protocollen',
-  'protocols.versionHint': 'Opslaan maakt een nieuwe versie. Meldingen die al een versie volgen, houden die versie.',
+  'protocols.versionHint':
+    'Opslaan maakt een nieuwe versie. Meldingen die al een versie volgen, houden die versie.',
   'protocols.saveVersion': 'Nieuwe versie opslaan',
   'protocols.versions': 'Versies',
   'protocols.titleNl': 'Naam (Nederlands)',
@@ -1110,15 +1233,18 @@ export const nl = {
   'protocols.stepsHint': 'Eén stap per regel, in dezelfde volgorde in beide talen.',
   'safetyPlan.link': 'Veiligheidsplan',
   'safetyPlan.title': 'Veiligheidsplan — {reference}',
-  'safetyPlan.intro': 'Voor een melder die thuis gevaar loopt (huiselijk of eergerelateerd geweld): wat klaarleggen, wie bellen, wanneer veilig contact kan.',
-  'safetyPlan.noMail': 'Het plan wordt versleuteld bewaard en nooit per e-mail verstuurd. Print het voor de melder.',
+  'safetyPlan.intro':
+    'Voor een melder die thuis gevaar loopt (huiselijk of eergerelateerd geweld): wat klaarleggen, wie bellen, wanneer veilig contact kan.',
+  'safetyPlan.noMail':
+    'Het plan wordt versleuteld bewaard en nooit per e-mail verstuurd. Print het voor de melder.',
   'safetyPlan.savedBy': 'Laatst opgeslagen door {name} op {date}.',
   'safetyPlan.printLink': 'Printversie',
   'safetyPlan.field.keepReady': 'Wat klaarleggen',
   'safetyPlan.field.whomToCall': 'Wie bellen',
   'safetyPlan.field.safeMoments': 'Veilige contactmomenten',
   'safetyPlan.field.otherAgreements': 'Andere afspraken (optioneel)',
-  'safetyPlan.hint.keepReady': 'Bijvoorbeeld identiteitsbewijs, sleutels, medicijnen, geld, telefoon en oplader.',
+  'safetyPlan.hint.keepReady':
+    'Bijvoorbeeld identiteitsbewijs, sleutels, medicijnen, geld, telefoon en oplader.',
   'safetyPlan.hint.whomToCall': 'Vertrouwde personen en hulpverleners, met hun nummers.',
   'safetyPlan.hint.safeMoments': 'Wanneer en hoe we veilig contact kunnen hebben.',
   'safetyPlan.hint.otherAgreements': 'Bijvoorbeeld een codewoord of een veilige plek.',
@@ -1127,10 +1253,12 @@ export const nl = {
   'safetyPlan.printHint': 'Gebruik de printfunctie van uw browser (Ctrl+P of Cmd+P).',
   'safetyPlan.emergencyHeading': 'In nood',
   'safetyPlan.emergency112': 'Acuut gevaar: bel 112.',
-  'safetyPlan.emergencyVeiligThuis': 'Veilig Thuis (advies en melding): 0800-2000, gratis en dag en nacht bereikbaar.',
+  'safetyPlan.emergencyVeiligThuis':
+    'Veilig Thuis (advies en melding): 0800-2000, gratis en dag en nacht bereikbaar.',
   'safetyPlan.emergency113': 'Denkt u aan zelfmoord: 113 Zelfmoordpreventie, 0800-0113.',
   'urgent.intakeLegend': 'Is het urgent?',
-  'urgent.intakeHint': 'Dan waarschuwen we direct de dienstdoende van het team. Is er acuut gevaar? Bel dan nu 112.',
+  'urgent.intakeHint':
+    'Dan waarschuwen we direct de dienstdoende van het team. Is er acuut gevaar? Bel dan nu 112.',
   'urgent.caseLink': 'Urgent',
   'urgent.optionText': 'Urgent (niet levensbedreigend). Bij acuut gevaar: bel 112.',
   'urgent.acuteNote': 'Urgent, niet levensbedreigend. Bij acuut gevaar: bel 112.',
@@ -1142,11 +1270,13 @@ export const nl = {
   'urgent.noOpenAlerts': 'Geen onbevestigde urgente meldingen.',
   'urgent.raisedAt': 'gemeld {time}',
   'urgent.rota': 'Rooster',
-  'urgent.rotaHint': 'Nummer 1 krijgt het alarm direct; wie niet op tijd bevestigt, wordt opgevolgd door de volgende. Zonder rooster krijgen de regiehouders het alarm.',
+  'urgent.rotaHint':
+    'Nummer 1 krijgt het alarm direct; wie niet op tijd bevestigt, wordt opgevolgd door de volgende. Zonder rooster krijgen de regiehouders het alarm.',
   'urgent.positions': 'Volgorde op het rooster',
   'urgent.positionOf': 'Plaats van {name} (leeg = niet op het rooster)',
   'urgent.escalationMinutes': 'Doorzetten na (minuten)',
-  'urgent.escalationHint': 'Zonder bevestiging binnen deze tijd gaat het alarm naar de volgende op het rooster.',
+  'urgent.escalationHint':
+    'Zonder bevestiging binnen deze tijd gaat het alarm naar de volgende op het rooster.',
   'urgent.saveRota': 'Rooster opslaan',
   'urgent.alertTitle': 'Urgente melding',
   'urgent.openCase': 'Melding {reference} openen',
@@ -1217,17 +1347,21 @@ export const nl = {
   'caseIntake.preferredChannel': 'Gewenst contact',
   // issue 9: optional verification of a named reporter through the institution's sign-in
   'reporterSso.offerHeading': 'Naam en e-mailadres laten bevestigen (optioneel)',
-  'reporterSso.offerText': 'Je kunt je naam en e-mailadres laten bevestigen door in te loggen bij je instelling. We nemen alleen je naam en e-mailadres over; je wordt niet ingelogd in het meldpunt. Dit is nooit verplicht.',
+  'reporterSso.offerText':
+    'Je kunt je naam en e-mailadres laten bevestigen door in te loggen bij je instelling. We nemen alleen je naam en e-mailadres over; je wordt niet ingelogd in het meldpunt. Dit is nooit verplicht.',
   'reporterSso.button': 'Bevestigen met mijn instellingsaccount',
-  'reporterSso.verified': 'Je naam en e-mailadres zijn bevestigd door je instelling. Verander je ze, dan vervalt de bevestiging.',
-  'reporterSso.failed': 'Het bevestigen is niet gelukt. Je antwoorden zijn bewaard; je kunt je gegevens zelf invullen.',
+  'reporterSso.verified':
+    'Je naam en e-mailadres zijn bevestigd door je instelling. Verander je ze, dan vervalt de bevestiging.',
+  'reporterSso.failed':
+    'Het bevestigen is niet gelukt. Je antwoorden zijn bewaard; je kunt je gegevens zelf invullen.',
   'reporterSso.returnTitle': 'Terug naar je melding',
   'reporterSso.continue': 'Verder met je melding',
   'reporterSso.checkVerified': 'bevestigd door je instelling',
   'reporterSso.verifiedByInstitution': 'Naam en e-mailadres bevestigd door de instelling',
   // issue 7: report page, board statistics, partner counts
   'report.title': 'Jaarverslag sociale veiligheid {year}',
-  'report.totalSentence': 'In {year} zijn in totaal {total} meldingen geregistreerd ({previousYear}: {previousTotal}).',
+  'report.totalSentence':
+    'In {year} zijn in totaal {total} meldingen geregistreerd ({previousYear}: {previousTotal}).',
   'report.section.byCategory': 'Aard van de meldingen',
   'report.section.byOrgUnit': 'Aandeel meldingen per faculteit',
   'report.section.byGender': 'Geslacht van de melders',
@@ -1243,9 +1377,11 @@ export const nl = {
   'report.percent': '%',
   'report.subtypes': 'waarvan',
   'report.total': 'Totaal',
-  'report.roundingNote': 'De percentages zijn afgerond op hele getallen; daardoor kan het totaal licht afwijken.',
+  'report.roundingNote':
+    'De percentages zijn afgerond op hele getallen; daardoor kan het totaal licht afwijken.',
   'report.partnerTitle': 'Meldingen geregistreerd door partners',
-  'report.partnerNote': 'Deze aantallen zijn geregistreerd door andere diensten. Ze bevatten geen persoonsgegevens en tellen niet mee in het officiële totaal.',
+  'report.partnerNote':
+    'Deze aantallen zijn geregistreerd door andere diensten. Ze bevatten geen persoonsgegevens en tellen niet mee in het officiële totaal.',
   'report.service': 'Dienst',
   'report.category': 'Aard',
   'report.noPartnerCounts': 'Er zijn geen aantallen van partners geregistreerd.',
@@ -1263,9 +1399,11 @@ export const nl = {
   'statistics.nav': 'Statistieken',
   'statistics.title': 'Statistieken voor het bestuur',
   'statistics.count': 'Aantal',
-  'statistics.suppressionNote': 'Aantallen kleiner dan {threshold} staan als "< {threshold}"; een × is afgeschermd zodat een klein aantal niet uit de totalen is af te leiden. Een jaar met te weinig meldingen wordt niet getoond.',
+  'statistics.suppressionNote':
+    'Aantallen kleiner dan {threshold} staan als "< {threshold}"; een × is afgeschermd zodat een klein aantal niet uit de totalen is af te leiden. Een jaar met te weinig meldingen wordt niet getoond.',
   'statistics.signals': 'Signalen voor ongevraagd advies',
-  'statistics.signalRule': 'Een signaal verschijnt als een aard of eenheid dit jaar minstens 50% en minstens 5 meldingen boven het gemiddelde van de twee jaren ervoor uitkomt.',
+  'statistics.signalRule':
+    'Een signaal verschijnt als een aard of eenheid dit jaar minstens 50% en minstens 5 meldingen boven het gemiddelde van de twee jaren ervoor uitkomt.',
   'statistics.noSignals': 'Geen sterke stijgingen dit jaar.',
   'statistics.previousMean': 'gemiddeld {mean} in de twee jaren ervoor',
   'statistics.trends': 'Meerjarige ontwikkeling',
@@ -1274,7 +1412,8 @@ export const nl = {
   'statistics.trendOrgUnit': 'Meldingen per faculteit of dienst en jaar',
   'partnerCounts.nav': 'Aantallen partners',
   'partnerCounts.title': 'Aantallen van partnerdiensten',
-  'partnerCounts.intro': 'Studieadviseurs en psychologen registreren hier alleen aantallen signalen over sociale veiligheid, zonder persoonsgegevens. Deze aantallen staan apart in het jaarverslag en tellen niet mee in het totaal. Per jaar worden alle perioden opgeteld: registreer een aantal per jaar óf per kwartaal of maand.',
+  'partnerCounts.intro':
+    'Studieadviseurs en psychologen registreren hier alleen aantallen signalen over sociale veiligheid, zonder persoonsgegevens. Deze aantallen staan apart in het jaarverslag en tellen niet mee in het totaal. Per jaar worden alle perioden opgeteld: registreer een aantal per jaar óf per kwartaal of maand.',
   'partnerCounts.register': 'Aantal registreren',
   'partnerCounts.periodLabel': 'Periode',
   'partnerCounts.period.year': 'Heel jaar',
@@ -1294,43 +1433,62 @@ export const nl = {
   'webauthn.removeWhich': 'sleutel toegevoegd op {created}',
   'webauthn.added': 'De sleutel is toegevoegd. U kunt er voortaan mee inloggen.',
   'webauthn.removed': 'De sleutel is verwijderd. De code uit uw app blijft werken.',
-  'webauthn.needsScript': 'Een beveiligingssleutel of passkey werkt alleen met JavaScript aan. Zonder JavaScript gebruikt u de code uit uw authenticator-app.',
+  'webauthn.needsScript':
+    'Een beveiligingssleutel of passkey werkt alleen met JavaScript aan. Zonder JavaScript gebruikt u de code uit uw authenticator-app.',
   'webauthn.offerTitle': 'Ook een beveiligingssleutel of passkey gebruiken?',
-  'webauthn.offerIntro': 'Hebt u uw herstelcodes bewaard? Dan kunt u nu ook een beveiligingssleutel of passkey toevoegen, waarmee u inlogt zonder een code over te typen. De app en de herstelcodes blijven werken. Dit kan ook later, op de pagina Beveiliging van uw account.',
-  'twofa.enrolKeyAfter': 'Wilt u liever een beveiligingssleutel of passkey gebruiken? Stel dan eerst de app in: die werkt ook zonder JavaScript, en alleen zo krijgt u herstelcodes voor als u uw sleutel kwijtraakt. Direct daarna kunt u een sleutel toevoegen.',
-  'webauthn.needsDomain': 'Beveiligingssleutels en passkeys werken alleen als deze dienst onder een domeinnaam draait (zoals meldpunt.universiteit.nl), niet onder een IP-adres. Log in met de code uit uw app, en vraag de beheerder van deze dienst om een domeinnaam in te stellen als u een sleutel wilt gebruiken.',
-  'proof.busy': 'Even geduld: je browser maakt het versturen veilig. Dit duurt meestal een paar seconden.',
+  'webauthn.offerIntro':
+    'Hebt u uw herstelcodes bewaard? Dan kunt u nu ook een beveiligingssleutel of passkey toevoegen, waarmee u inlogt zonder een code over te typen. De app en de herstelcodes blijven werken. Dit kan ook later, op de pagina Beveiliging van uw account.',
+  'twofa.enrolKeyAfter':
+    'Wilt u liever een beveiligingssleutel of passkey gebruiken? Stel dan eerst de app in: die werkt ook zonder JavaScript, en alleen zo krijgt u herstelcodes voor als u uw sleutel kwijtraakt. Direct daarna kunt u een sleutel toevoegen.',
+  'webauthn.needsDomain':
+    'Beveiligingssleutels en passkeys werken alleen als deze dienst onder een domeinnaam draait (zoals meldpunt.universiteit.nl), niet onder een IP-adres. Log in met de code uit uw app, en vraag de beheerder van deze dienst om een domeinnaam in te stellen als u een sleutel wilt gebruiken.',
+  'proof.busy':
+    'Even geduld: je browser maakt het versturen veilig. Dit duurt meestal een paar seconden.',
   'closed.title': 'Melden via deze website kan op dit moment niet',
   'closed.scriptTitle': 'Zet JavaScript aan, of neem contact op',
-  'closed.text': 'Deze website wordt op dit moment overspoeld met nepverzoeken. Daarom is melden via de website tijdelijk gesloten. Je kunt wel direct contact opnemen:',
-  'closed.scriptText': 'Deze website wordt op dit moment overspoeld met nepverzoeken. Daarom vraagt je browser nu even rekentijd voordat je iets verstuurt, en daarvoor is JavaScript nodig. Zet JavaScript aan en probeer het opnieuw, of neem direct contact op:',
-  'closed.mailbox': 'Heb je al een melding gedaan? Je berichtenbox blijft bereikbaar met je persoonlijke code.',
-  'intake.budgetSpent': 'Vanuit deze browser zijn het afgelopen uur al {count} meldingen verstuurd. Wacht een uur, of neem contact op:',
+  'closed.text':
+    'Deze website wordt op dit moment overspoeld met nepverzoeken. Daarom is melden via de website tijdelijk gesloten. Je kunt wel direct contact opnemen:',
+  'closed.scriptText':
+    'Deze website wordt op dit moment overspoeld met nepverzoeken. Daarom vraagt je browser nu even rekentijd voordat je iets verstuurt, en daarvoor is JavaScript nodig. Zet JavaScript aan en probeer het opnieuw, of neem direct contact op:',
+  'closed.mailbox':
+    'Heb je al een melding gedaan? Je berichtenbox blijft bereikbaar met je persoonlijke code.',
+  'intake.budgetSpent':
+    'Vanuit deze browser zijn het afgelopen uur al {count} meldingen verstuurd. Wacht een uur, of neem contact op:',
   // data-subject rights: the reporter's mailbox, the case's requests, the accused's information duty (issue 23)
   'rights.mailbox.heading': 'Je gegevens',
-  'rights.mailbox.intro': 'Je mag zien welke gegevens we over je melding bewaren. Je kunt ook vragen om iets te verbeteren, of om je melding te wissen. We antwoorden binnen een maand.',
+  'rights.mailbox.intro':
+    'Je mag zien welke gegevens we over je melding bewaren. Je kunt ook vragen om iets te verbeteren, of om je melding te wissen. We antwoorden binnen een maand.',
   'rights.mailbox.download': 'Download je gegevens (tekstbestand)',
   'rights.mailbox.requestsCaption': 'Je verzoeken',
   'rights.mailbox.answerBy': 'Antwoord uiterlijk',
   'rights.mailbox.correctionHeading': 'Iets laten verbeteren',
   'rights.mailbox.correctionLabel': 'Wat klopt er niet, en wat moet het zijn?',
-  'rights.mailbox.correctionHint': 'Je vertrouwenspersoon bekijkt je verzoek. Je ziet hierboven wanneer je antwoord krijgt.',
+  'rights.mailbox.correctionHint':
+    'Je vertrouwenspersoon bekijkt je verzoek. Je ziet hierboven wanneer je antwoord krijgt.',
   'rights.mailbox.correctionSubmit': 'Verbetering vragen',
-  'rights.mailbox.correctionSent': 'Je verzoek om een verbetering is ontvangen. Je krijgt binnen een maand antwoord.',
+  'rights.mailbox.correctionSent':
+    'Je verzoek om een verbetering is ontvangen. Je krijgt binnen een maand antwoord.',
   'rights.mailbox.erasureHeading': 'Je melding laten wissen',
-  'rights.mailbox.erasureIntro': 'Als je melding gewist wordt, verdwijnen je verhaal, je berichten, je bestanden en deze berichtenbox. Dat kan niet ongedaan worden. Alleen getallen zonder namen blijven over, voor het jaarverslag. De coördinator beslist binnen een maand. Soms mogen we iets niet wissen, bijvoorbeeld als de wet ons verplicht het te bewaren. Dan hoor je waarom.',
+  'rights.mailbox.erasureIntro':
+    'Als je melding gewist wordt, verdwijnen je verhaal, je berichten, je bestanden en deze berichtenbox. Dat kan niet ongedaan worden. Alleen getallen zonder namen blijven over, voor het jaarverslag. De coördinator beslist binnen een maand. Soms mogen we iets niet wissen, bijvoorbeeld als de wet ons verplicht het te bewaren. Dan hoor je waarom.',
   'rights.mailbox.erasureConfirm': 'Ja, ik wil dat mijn melding gewist wordt',
   'rights.mailbox.erasureWhy': 'Waarom? (niet verplicht)',
   'rights.mailbox.erasureSubmit': 'Wissen aanvragen',
-  'rights.mailbox.erasureSent': 'Je verzoek om je melding te wissen is ontvangen. De coördinator beslist binnen een maand.',
-  'rights.mailbox.erasurePending': 'Je hebt gevraagd om je melding te wissen. De coördinator beslist daar binnen een maand over.',
-  'validation.rightsConfirmErasure': 'Zet een vinkje als je zeker weet dat je melding gewist moet worden.',
-  'validation.rightsDeferReason': 'Vul de reden in waarom de beklaagde (nog) niet wordt geïnformeerd.',
-  'validation.rightsReviewOn': 'Vul een datum na vandaag in (JJJJ-MM-DD) waarop het uitstel opnieuw wordt bekeken.',
+  'rights.mailbox.erasureSent':
+    'Je verzoek om je melding te wissen is ontvangen. De coördinator beslist binnen een maand.',
+  'rights.mailbox.erasurePending':
+    'Je hebt gevraagd om je melding te wissen. De coördinator beslist daar binnen een maand over.',
+  'validation.rightsConfirmErasure':
+    'Zet een vinkje als je zeker weet dat je melding gewist moet worden.',
+  'validation.rightsDeferReason':
+    'Vul de reden in waarom de beklaagde (nog) niet wordt geïnformeerd.',
+  'validation.rightsReviewOn':
+    'Vul een datum na vandaag in (JJJJ-MM-DD) waarop het uitstel opnieuw wordt bekeken.',
   'rights.file.name': 'mijn-melding',
   'rights.file.title': 'Je gegevens bij melding {reference}',
   'rights.file.madeOn': 'Gemaakt op {date} (UTC)',
-  'rights.file.intro': 'Dit is wat het meldpunt over je melding bewaart. Bewaar dit bestand op een veilige plek.',
+  'rights.file.intro':
+    'Dit is wat het meldpunt over je melding bewaart. Bewaar dit bestand op een veilige plek.',
   'rights.file.report': 'Je melding',
   'rights.file.category': 'Soort gedrag',
   'rights.file.location': 'Waar',
@@ -1375,10 +1533,14 @@ export const nl = {
   'rights.caseLink': 'Rechten van betrokkenen: verzoeken en informatieplicht',
   'rights.backToCase': 'Terug naar melding {reference}',
   'rights.backToRights': 'Terug naar de verzoeken',
-  'rights.intro': 'Verzoeken van de melder en de beklaagde om inzage, correctie en wissen (AVG art. 15–17), met hun wettelijke termijn van een maand, en de informatieplicht aan de beklaagde (art. 14).',
-  'rights.introCounterpart': 'Dit is de ondersteuningszaak van de beklaagde. U ziet de verzoeken van de beklaagde en wat daarvan is verstrekt, en of de beklaagde is geïnformeerd. Wat is achtergehouden om de melder te beschermen, ziet u niet.',
-  'rights.erased': 'De inhoud van deze melding is gewist. Alleen de getallen voor de statistiek en het verloop van de verzoeken zijn bewaard.',
-  'rights.reporterData': 'Gegevens van de melder downloaden (tekstbestand, zoals de melder het in de berichtenbox krijgt)',
+  'rights.intro':
+    'Verzoeken van de melder en de beklaagde om inzage, correctie en wissen (AVG art. 15–17), met hun wettelijke termijn van een maand, en de informatieplicht aan de beklaagde (art. 14).',
+  'rights.introCounterpart':
+    'Dit is de ondersteuningszaak van de beklaagde. U ziet de verzoeken van de beklaagde en wat daarvan is verstrekt, en of de beklaagde is geïnformeerd. Wat is achtergehouden om de melder te beschermen, ziet u niet.',
+  'rights.erased':
+    'De inhoud van deze melding is gewist. Alleen de getallen voor de statistiek en het verloop van de verzoeken zijn bewaard.',
+  'rights.reporterData':
+    'Gegevens van de melder downloaden (tekstbestand, zoals de melder het in de berichtenbox krijgt)',
   'rights.requestsHeading': 'Verzoeken',
   'rights.noRequests': 'Er zijn geen verzoeken.',
   'rights.request': 'Verzoek',
@@ -1389,31 +1551,39 @@ export const nl = {
   'rights.daysLeft': 'Open, nog {days} dagen',
   'rights.overdue': 'Open, {days} dagen te laat',
   'rights.recordHeading': 'Verzoek vastleggen',
-  'rights.recordIntro': 'Voor een melder met naam of voor de beklaagde, die het verzoek bij u deed (mondeling, per brief of e-mail). De termijn begint vandaag.',
-  'rights.recordIntroCounterpart': 'Een verzoek van de beklaagde om inzage, correctie of wissen. Het wordt vastgelegd bij de melding waar het over gaat; de behandelaars daarvan beslissen.',
+  'rights.recordIntro':
+    'Voor een melder met naam of voor de beklaagde, die het verzoek bij u deed (mondeling, per brief of e-mail). De termijn begint vandaag.',
+  'rights.recordIntroCounterpart':
+    'Een verzoek van de beklaagde om inzage, correctie of wissen. Het wordt vastgelegd bij de melding waar het over gaat; de behandelaars daarvan beslissen.',
   'rights.details': 'Wat wordt er gevraagd?',
   'rights.detailsHint': 'Bijvoorbeeld welke gegevens, of wat er niet klopt.',
   'rights.record': 'Verzoek vastleggen',
   'rights.art14.heading': 'Informatie aan de beklaagde (art. 14)',
   'rights.art14.none': 'Nog niet vastgelegd of en wanneer de beklaagde is geïnformeerd.',
   'rights.art14.informed': 'De beklaagde is geïnformeerd op {date}.',
-  'rights.art14.deferred': 'Het informeren van de beklaagde is uitgesteld; opnieuw bekijken op {date}.',
+  'rights.art14.deferred':
+    'Het informeren van de beklaagde is uitgesteld; opnieuw bekijken op {date}.',
   'rights.art14.record': 'Informatieplicht vastleggen',
   'rights.art14.stateInformed': 'De beklaagde is geïnformeerd',
   'rights.art14.stateDeferred': 'Informeren wordt uitgesteld',
-  'rights.art14.deferHint': 'Alleen om de melder of het onderzoek te beschermen; een reden en een datum om het opnieuw te bekijken zijn verplicht.',
+  'rights.art14.deferHint':
+    'Alleen om de melder of het onderzoek te beschermen; een reden en een datum om het opnieuw te bekijken zijn verplicht.',
   'rights.art14.informedOn': 'Geïnformeerd op',
   'rights.art14.reason': 'Reden voor uitstel',
-  'rights.art14.reasonHint': 'Blijft binnen deze melding; de adviseur van de beklaagde ziet alleen dat er is uitgesteld.',
+  'rights.art14.reasonHint':
+    'Blijft binnen deze melding; de adviseur van de beklaagde ziet alleen dat er is uitgesteld.',
   'rights.art14.reviewOn': 'Opnieuw bekijken op',
   'rights.art14.reviewOnHint': 'Op die dag krijgt de adviseur van deze melding een herinnering.',
   'rights.art14.save': 'Opslaan',
   'rights.coordinatorDecides': 'Over wissen beslist de coördinator.',
-  'rights.extendIntro': 'Is het verzoek ingewikkeld of zijn er veel verzoeken? De termijn mag eenmaal met twee maanden worden verlengd. Laat de betrokkene binnen de eerste maand weten waarom.',
+  'rights.extendIntro':
+    'Is het verzoek ingewikkeld of zijn er veel verzoeken? De termijn mag eenmaal met twee maanden worden verlengd. Laat de betrokkene binnen de eerste maand weten waarom.',
   'rights.extend': 'Termijn met twee maanden verlengen',
   'rights.decideHeading': 'Beslissen',
-  'rights.erasureEffectReporter': 'Toewijzen wist de inhoud van de melding: verhaal, identiteit, berichten, bestanden, verslagen, toestemmingen en de berichtenbox. De melding wordt gesloten. De getallen voor de statistiek blijven. Dit kan niet ongedaan worden.',
-  'rights.erasureEffectAccused': 'Toewijzen verwijdert de identiteit en kenmerken van de beklaagde uit deze melding.',
+  'rights.erasureEffectReporter':
+    'Toewijzen wist de inhoud van de melding: verhaal, identiteit, berichten, bestanden, verslagen, toestemmingen en de berichtenbox. De melding wordt gesloten. De getallen voor de statistiek blijven. Dit kan niet ongedaan worden.',
+  'rights.erasureEffectAccused':
+    'Toewijzen verwijdert de identiteit en kenmerken van de beklaagde uit deze melding.',
   'rights.decision': 'Besluit en grond',
   'rights.grant': 'Toewijzen',
   'rights.refuse': 'Afwijzen',
@@ -1422,22 +1592,26 @@ export const nl = {
   'rights.disclosed': 'Wat is verstrekt',
   'rights.disclosedHint': 'De gegevens over de beklaagde zelf die zijn gegeven.',
   'rights.withheld': 'Wat is achtergehouden, en waarom',
-  'rights.withheldHint': 'Bijvoorbeeld wat naar de melder kan leiden (art. 15 lid 4, art. 41 UAVG). Alleen voor de behandelaars van deze melding.',
+  'rights.withheldHint':
+    'Bijvoorbeeld wat naar de melder kan leiden (art. 15 lid 4, art. 41 UAVG). Alleen voor de behandelaars van deze melding.',
   'rights.note': 'Toelichting',
   'rights.decide': 'Besluit vastleggen',
-  'rights.onHold': 'Deze melding staat op bewaren (een bewaarstop). Hef die eerst op, of wijs het verzoek af met een reden.',
+  'rights.onHold':
+    'Deze melding staat op bewaren (een bewaarstop). Hef die eerst op, of wijs het verzoek af met een reden.',
   'rights.notice.recorded': 'Het verzoek is vastgelegd.',
   'rights.notice.decided': 'Het besluit is vastgelegd.',
   'rights.notice.extended': 'De termijn is met twee maanden verlengd.',
   'rights.notice.erased': 'De melding is gewist. De getallen voor de statistiek zijn bewaard.',
   'rights.notice.art14': 'De informatieplicht is vastgelegd.',
   'rights.teamTitle': 'Open verzoeken van betrokkenen',
-  'rights.teamIntro': 'Verzoeken om inzage, correctie en wissen moeten binnen een maand beantwoord zijn (eenmaal te verlengen met twee maanden). Een week voor het einde van de termijn krijgt u een herinnering.',
+  'rights.teamIntro':
+    'Verzoeken om inzage, correctie en wissen moeten binnen een maand beantwoord zijn (eenmaal te verlengen met twee maanden). Een week voor het einde van de termijn krijgt u een herinnering.',
   'rights.noOpenRequests': 'Er zijn geen open verzoeken.',
   'rights.mail.subject': 'Herinnering: {what}',
   'rights.mail.body': 'Melding {reference}: {what}, uiterlijk {date}.\n\n{url}',
   'rights.mail.requestDue': 'een verzoek van een betrokkene moet beantwoord worden',
-  'rights.mail.reviewDue': 'het uitstel van de informatie aan de beklaagde moet opnieuw bekeken worden',
+  'rights.mail.reviewDue':
+    'het uitstel van de informatie aan de beklaagde moet opnieuw bekeken worden',
   'rights.nav': 'Privacyverzoeken',
   'rights.reference': 'Kenmerk',
   'rights.file.reference': 'Je kenmerk',
@@ -1456,34 +1630,42 @@ export const nl = {
   'privacyAdmin.title': 'Privacy',
   'privacyAdmin.teams': 'Kies een team',
   'privacyAdmin.documents': 'Verwerkingsregister en DPIA',
-  'privacyAdmin.documentsIntro': 'Deze documenten worden gemaakt uit de instellingen van uw teams: bewaartermijnen, categorieën, de verwijsgids, rollen en beveiligingsmaatregelen. Vul de gemarkeerde punten zelf aan.',
+  'privacyAdmin.documentsIntro':
+    'Deze documenten worden gemaakt uit de instellingen van uw teams: bewaartermijnen, categorieën, de verwijsgids, rollen en beveiligingsmaatregelen. Vul de gemarkeerde punten zelf aan.',
   'privacyAdmin.registerDocx': 'Verwerkingsregister (art. 30 AVG), Word',
   'privacyAdmin.registerMd': 'Verwerkingsregister (art. 30 AVG), Markdown',
   'privacyAdmin.dpiaDocx': 'DPIA-startdocument, Word',
   'privacyAdmin.dpiaMd': 'DPIA-startdocument, Markdown',
   'privacyAdmin.statement': 'Privacyverklaring',
-  'privacyAdmin.statementIntro': 'De privacyverklaring wordt gemaakt uit de instellingen van het team (bewaartermijn, verwijsgids). Hier kunt u de contactgegevens en eigen tekst toevoegen.',
+  'privacyAdmin.statementIntro':
+    'De privacyverklaring wordt gemaakt uit de instellingen van het team (bewaartermijn, verwijsgids). Hier kunt u de contactgegevens en eigen tekst toevoegen.',
   'privacyAdmin.viewStatement': 'Bekijk de privacyverklaring',
   'privacyAdmin.dpoContact': 'Contact functionaris gegevensbescherming',
-  'privacyAdmin.dpoContactHint': 'Bijvoorbeeld een e-mailadres of telefoonnummer. Leeg: de verklaring verwijst naar de website van de instelling.',
+  'privacyAdmin.dpoContactHint':
+    'Bijvoorbeeld een e-mailadres of telefoonnummer. Leeg: de verklaring verwijst naar de website van de instelling.',
   'privacyAdmin.accessibilityContact': 'Contact voor toegankelijkheid',
-  'privacyAdmin.accessibilityContactHint': 'Waar iemand terechtkan die deze website niet goed kan gebruiken.',
+  'privacyAdmin.accessibilityContactHint':
+    'Waar iemand terechtkan die deze website niet goed kan gebruiken.',
   'privacyAdmin.introNl': 'Eigen inleiding (Nederlands)',
   'privacyAdmin.introEn': 'Eigen inleiding (Engels)',
-  'privacyAdmin.introHint': 'Vervangt de standaardinleiding. De vaste onderdelen (bewaartermijn, ontvangers, rechten) blijven altijd staan. Schrijf voor melders met "je".',
+  'privacyAdmin.introHint':
+    'Vervangt de standaardinleiding. De vaste onderdelen (bewaartermijn, ontvangers, rechten) blijven altijd staan. Schrijf voor melders met "je".',
   'privacyAdmin.extraNl': 'Aanvullende tekst (Nederlands)',
   'privacyAdmin.extraEn': 'Aanvullende tekst (Engels)',
   'privacyAdmin.extraHint': 'Komt na de vaste onderdelen. Een lege regel begint een nieuwe alinea.',
   'breach.title': 'Datalekregister',
-  'breach.intro': 'Leg elk (vermoedelijk) datalek vast, ook als het niet gemeld hoeft te worden. Een lek met risico voor betrokkenen meldt u binnen 72 uur na ontdekking bij de Autoriteit Persoonsgegevens. Tot u dat, of de reden om niet te melden, hebt vastgelegd, krijgen de coördinatoren herinneringen.',
+  'breach.intro':
+    'Leg elk (vermoedelijk) datalek vast, ook als het niet gemeld hoeft te worden. Een lek met risico voor betrokkenen meldt u binnen 72 uur na ontdekking bij de Autoriteit Persoonsgegevens. Tot u dat, of de reden om niet te melden, hebt vastgelegd, krijgen de coördinatoren herinneringen.',
   'breach.none': 'Er zijn geen datalekken vastgelegd.',
   'breach.new': 'Een datalek vastleggen',
   'breach.record': 'Vastleggen',
-  'breach.recorded': 'Het datalek is vastgelegd. Het register herinnert u aan de termijn van 72 uur.',
+  'breach.recorded':
+    'Het datalek is vastgelegd. Het register herinnert u aan de termijn van 72 uur.',
   'breach.number': 'Nummer',
   'breach.numbered': 'Datalek {number}',
   'breach.description': 'Wat is er gebeurd?',
-  'breach.descriptionHint': 'Beschrijf het lek en de gevolgen. Noem meldingen alleen bij hun kenmerk, niet hun inhoud.',
+  'breach.descriptionHint':
+    'Beschrijf het lek en de gevolgen. Noem meldingen alleen bij hun kenmerk, niet hun inhoud.',
   'breach.foundAt': 'Ontdekt op',
   'breach.momentHint': 'Datum en tijd, bijvoorbeeld 2026-12-05 14:30.',
   'breach.caseRefs': 'Welke meldingen (kenmerken)',
@@ -1512,19 +1694,25 @@ export const nl = {
   'breach.status.notTold': 'Niet gemeld, met reden',
   'breach.status.closed': 'Afgehandeld zonder melding',
   'breach.mail.subject': 'Meldpunt: datalek {number} moet uiterlijk {deadline} gemeld zijn',
-  'breach.mail.body': 'Voor datalek {number} van {team} is nog niet vastgelegd of het bij de Autoriteit Persoonsgegevens gemeld is. De termijn van 72 uur loopt af op {deadline}.\n\nLeg het melden of de reden om niet te melden vast: {url}',
+  'breach.mail.body':
+    'Voor datalek {number} van {team} is nog niet vastgelegd of het bij de Autoriteit Persoonsgegevens gemeld is. De termijn van 72 uur loopt af op {deadline}.\n\nLeg het melden of de reden om niet te melden vast: {url}',
   'breach.mail.subjectOverdue': 'Meldpunt: de termijn voor datalek {number} is verstreken',
-  'breach.mail.bodyOverdue': 'De termijn van 72 uur voor datalek {number} van {team} is verstreken op {deadline}, en er is nog niet vastgelegd of het gemeld is. Meld het lek alsnog, met de reden van de vertraging, en leg dat vast: {url}',
-  'validation.breach.moment': 'Vul een geldig moment in, niet in de toekomst, als JJJJ-MM-DD UU:MM.',
+  'breach.mail.bodyOverdue':
+    'De termijn van 72 uur voor datalek {number} van {team} is verstreken op {deadline}, en er is nog niet vastgelegd of het gemeld is. Meld het lek alsnog, met de reden van de vertraging, en leg dat vast: {url}',
+  'validation.breach.moment':
+    'Vul een geldig moment in, niet in de toekomst, als JJJJ-MM-DD UU:MM.',
   // issue 18: the reporter on a phone — counter, receipt choices, guide contacts, download names
   'intake.step.number': 'Vraag {n}',
   'intake.behalf.friend': 'Voor een medestudent, vriend of vriendin',
-  'validation.intake.contact': 'Vul een e-mailadres in (zoals naam@voorbeeld.nl) of een telefoonnummer (zoals 06 12345678).',
+  'validation.intake.contact':
+    'Vul een e-mailadres in (zoals naam@voorbeeld.nl) of een telefoonnummer (zoals 06 12345678).',
   'appointment.icsFileName': 'afspraak.ics',
   'next.title': 'Wat wil je nu doen?',
   'next.mailbox': 'Naar mijn berichtenbox',
-  'next.mailboxText': 'Lees berichten van de vertrouwenspersoon en stuur zelf een bericht. Je opent de berichtenbox met je persoonlijke code.',
-  'next.appointmentText': 'Praat met een vertrouwenspersoon: op een locatie, online of aan de telefoon. Je stelt zelf een paar momenten voor.',
+  'next.mailboxText':
+    'Lees berichten van de vertrouwenspersoon en stuur zelf een bericht. Je opent de berichtenbox met je persoonlijke code.',
+  'next.appointmentText':
+    'Praat met een vertrouwenspersoon: op een locatie, online of aan de telefoon. Je stelt zelf een paar momenten voor.',
   'next.done': 'Klaar',
   'next.doneText': 'Je hoeft nu niets meer te doen.',
   'guide.moreHelp': 'Meer hulp',
@@ -1532,9 +1720,11 @@ export const nl = {
   'guide.website': 'Website van {name}',
   'admin.partner.noteNl': 'Toelichting voor de wegwijzer (Nederlands, optioneel)',
   'admin.partner.noteEn': 'Toelichting voor de wegwijzer (Engels, optioneel)',
-  'admin.partner.noteHint': 'Kort, bijvoorbeeld bereikbaarheid of een inloopspreekuur. Staat bij het contact in de openbare wegwijzer.',
+  'admin.partner.noteHint':
+    'Kort, bijvoorbeeld bereikbaarheid of een inloopspreekuur. Staat bij het contact in de openbare wegwijzer.',
   // The careful process (issue 21): the ladder in order, Afwegingskader 2, the board's approval, threats against scientists.
-  'ladder.intro': 'Het zorgvuldige proces: bespreek je zorg met de betrokkene, overleg met een collega, vul Afwegingskader 1 en 2 in, vraag het College van Bestuur om instemming, en deel pas daarna buiten de instelling. Een stap overslaan kan alleen met een reden. Bij acuut risico mag je direct delen; de reden wordt vastgelegd en het College van Bestuur ziet die achteraf.',
+  'ladder.intro':
+    'Het zorgvuldige proces: bespreek je zorg met de betrokkene, overleg met een collega, vul Afwegingskader 1 en 2 in, vraag het College van Bestuur om instemming, en deel pas daarna buiten de instelling. Een stap overslaan kan alleen met een reden. Bij acuut risico mag je direct delen; de reden wordt vastgelegd en het College van Bestuur ziet die achteraf.',
   'ladder.where': 'Waar staat de zaak op de escalatieladder?',
   'ladder.currentIs': 'Nu aan de beurt: {rung}.',
   'ladder.allPassed': 'Alle stappen van de ladder zijn gezet.',
@@ -1548,13 +1738,16 @@ export const nl = {
   'escalation.rung.framework2': 'Afwegingskader 2',
   'escalation.rung.board': 'Instemming College van Bestuur',
   'escalation.rung.share': 'Extern delen',
-  'ladder.whoHint': 'Bij collegiale consultatie: met wie je overlegde. Bij wederhoor: wie de beklaagde hoorde. Wat er besloten is, vul je daarna in bij Uitkomst.',
+  'ladder.whoHint':
+    'Bij collegiale consultatie: met wie je overlegde. Bij wederhoor: wie de beklaagde hoorde. Wat er besloten is, vul je daarna in bij Uitkomst.',
   'ladder.skip': 'Stap overslaan',
-  'ladder.skipHint': 'Alleen met een reden; die wordt vastgelegd. Afwegingskader 2 en het College van Bestuur kun je niet overslaan.',
+  'ladder.skipHint':
+    'Alleen met een reden; die wordt vastgelegd. Afwegingskader 2 en het College van Bestuur kun je niet overslaan.',
   'ladder.skipRung': 'Welke stap sla je over?',
   'ladder.skipReason': 'Waarom sla je deze stap over?',
   'ladder.skipSubmit': 'Stap overslaan',
-  'ladder.framework1Hint': 'Afwegingskader 1 (veiligheid van de betrokkene, van andere studenten en medewerkers, van de omgeving) vul je in bij de risico-inschatting.',
+  'ladder.framework1Hint':
+    'Afwegingskader 1 (veiligheid van de betrokkene, van andere studenten en medewerkers, van de omgeving) vul je in bij de risico-inschatting.',
   'ladder.framework1Link': 'Naar de risico-inschatting',
   'ladder.f2None': 'Afwegingskader 2 is nog niet ingevuld.',
   'ladder.f2On': 'Ingevuld op {date}:',
@@ -1566,17 +1759,23 @@ export const nl = {
   'ladder.f2Legend': 'Vink aan wat met ja beantwoord is',
   'ladder.f2Explanation': 'Toelichting',
   'ladder.f2Submit': 'Afwegingskader 2 vastleggen',
-  'ladder.shareHint': 'Delen kan pas als het College van Bestuur precies dit delen heeft goedgekeurd, of bij acuut risico met een reden. De toestemming van de melder moet in het toestemmingsregister staan.',
-  'escalation.error.order': 'Eerst komt de stap "{rung}". Zet die stap, of sla hem over met een reden.',
-  'escalation.error.notApproved': 'Delen buiten de instelling kan pas als het College van Bestuur dit delen (deze partner, deze informatie) heeft goedgekeurd, of bij acuut risico met een reden.',
+  'ladder.shareHint':
+    'Delen kan pas als het College van Bestuur precies dit delen heeft goedgekeurd, of bij acuut risico met een reden. De toestemming van de melder moet in het toestemmingsregister staan.',
+  'escalation.error.order':
+    'Eerst komt de stap "{rung}". Zet die stap, of sla hem over met een reden.',
+  'escalation.error.notApproved':
+    'Delen buiten de instelling kan pas als het College van Bestuur dit delen (deze partner, deze informatie) heeft goedgekeurd, of bij acuut risico met een reden.',
   'escalation.error.alreadyDone': 'Deze stap is al gezet of overgeslagen.',
-  'escalation.error.identifying': 'Het verzoek is niet anoniem: er staat een naam, e-mailadres, telefoonnummer of geboortedatum in. Haal dat weg.',
+  'escalation.error.identifying':
+    'Het verzoek is niet anoniem: er staat een naam, e-mailadres, telefoonnummer of geboortedatum in. Haal dat weg.',
   'anonConsult.confirm': 'Niets in deze samenvatting wijst naar de melder',
-  'anonConsult.hint': 'Vindt de controle niets en bevestig je dat niets naar de melder wijst, dan is geen toestemming van de melder nodig. Staat er iets herleidbaars in (zoals een e-mailadres), dan wel.',
+  'anonConsult.hint':
+    'Vindt de controle niets en bevestig je dat niets naar de melder wijst, dan is geen toestemming van de melder nodig. Staat er iets herleidbaars in (zoals een e-mailadres), dan wel.',
   'discipline.heading': 'Voor welke disciplines?',
   'discipline.wholeTeam': 'Het hele expertteam',
   'discipline.legend': 'Disciplines',
-  'discipline.hint': 'Alleen leden van de gekozen disciplines zien deze consultatie. Kies je niets, dan ziet het hele expertteam haar.',
+  'discipline.hint':
+    'Alleen leden van de gekozen disciplines zien deze consultatie. Kies je niets, dan ziet het hele expertteam haar.',
   'discipline.submit': 'Disciplines opslaan',
   'discipline.psychologist': 'Psycholoog',
   'discipline.lawyer': 'Jurist',
@@ -1588,7 +1787,8 @@ export const nl = {
   'discipline.noMembers': 'Dit team heeft geen leden van het expertteam.',
   'discipline.saveFor': 'Opslaan voor {name}',
   'ombuds.title': 'Ombudsfunctionaris',
-  'ombuds.intro': 'Klachten dat een procedure niet goed is gevolgd, en ongevraagd advies aan het College van Bestuur. U ziet hier geen inhoud van meldingen.',
+  'ombuds.intro':
+    'Klachten dat een procedure niet goed is gevolgd, en ongevraagd advies aan het College van Bestuur. U ziet hier geen inhoud van meldingen.',
   'ombuds.complaints': 'Klachten over de procedure',
   'ombuds.noComplaints': 'Geen klachten.',
   'ombuds.receivedOn': 'Ontvangen op {date}',
@@ -1600,7 +1800,8 @@ export const nl = {
   'ombuds.newComplaint': 'Klacht vastleggen',
   'ombuds.received': 'Ontvangen op',
   'ombuds.subject': 'Welke procedure is niet goed gevolgd?',
-  'ombuds.subjectHint': 'De termijn is zes weken na ontvangst. Schrijf geen namen van melders of beklaagden.',
+  'ombuds.subjectHint':
+    'De termijn is zes weken na ontvangst. Schrijf geen namen van melders of beklaagden.',
   'ombuds.complaintSubmit': 'Klacht vastleggen',
   'ombuds.adviceHeading': 'Ongevraagd advies aan het College van Bestuur',
   'ombuds.noAdvice': 'Nog geen advies gegeven.',
@@ -1625,12 +1826,14 @@ export const nl = {
   'mdoFn.security': 'Veiligheid',
   'mdoFn.safety_coordinator': 'Coördinator sociale veiligheid',
   'mdoFn.trends': 'Vast agendapunt: trends en incidentanalyse',
-  'mdoFn.trendsText': 'Bespreek de trends en analyseer incidenten aan de hand van de geanonimiseerde cijfers.',
+  'mdoFn.trendsText':
+    'Bespreek de trends en analyseer incidenten aan de hand van de geanonimiseerde cijfers.',
   'mdoFn.trendsLink': 'Naar de statistieken',
   'escalation.step.hearing_accused': 'Wederhoor: de beklaagde gehoord',
   'board.nav': 'Escalatieverzoeken',
   'board.title': 'Escalatieverzoeken aan het College van Bestuur',
-  'board.intro': 'Verzoeken om informatie buiten de instelling te delen, geanonimiseerd. Keur goed of wijs af, altijd met een reden.',
+  'board.intro':
+    'Verzoeken om informatie buiten de instelling te delen, geanonimiseerd. Keur goed of wijs af, altijd met een reden.',
   'board.requests': 'Verzoeken',
   'board.requestsOfCase': 'Verzoek aan het College van Bestuur',
   'board.noRequests': 'Geen verzoeken.',
@@ -1647,7 +1850,8 @@ export const nl = {
   'board.why': 'Waarom is delen nodig?',
   'board.proposedPartner': 'Met wie wil je delen?',
   'board.proposedInfo': 'Welke informatie wil je delen?',
-  'board.requestHint': 'Schrijf geen namen, e-mailadressen, telefoonnummers of geboortedata. De antwoorden van Afwegingskader 2 gaan mee.',
+  'board.requestHint':
+    'Schrijf geen namen, e-mailadressen, telefoonnummers of geboortedata. De antwoorden van Afwegingskader 2 gaan mee.',
   'board.requestSubmit': 'Verzoek versturen',
   'board.decision': 'Besluit',
   'board.approve': 'Goedkeuren',
@@ -1655,21 +1859,27 @@ export const nl = {
   'board.reason': 'Reden',
   'board.decideSubmit': 'Besluit vastleggen',
   'board.acute': 'Gedeeld bij acuut risico',
-  'board.acuteHint': 'Bij acuut risico is gedeeld zonder eerst te vragen. U ziet dit achteraf, met de vastgelegde reden.',
+  'board.acuteHint':
+    'Bij acuut risico is gedeeld zonder eerst te vragen. U ziet dit achteraf, met de vastgelegde reden.',
   'board.noAcute': 'Niets gedeeld bij acuut risico.',
   'board.acuteReason': 'Reden',
   'consent.sharedOn': 'Gedeeld op {date} met {recipient}',
-  'police.error.employerStaffOnly': 'De werkgever doet alleen aangifte namens een medewerker. Een student doet zelf aangifte; wij ondersteunen daarbij.',
+  'police.error.employerStaffOnly':
+    'De werkgever doet alleen aangifte namens een medewerker. Een student doet zelf aangifte; wij ondersteunen daarbij.',
   'threatNorm.title': 'Collectieve norm van de universiteiten',
-  'threatNorm.staff': 'Bij bedreiging, geweld, stalking, diefstal of inbraak doet de werkgever aangifte namens de medewerker, met het adres van de werkgever. De medewerker mag ook zelf aangifte doen.',
-  'threatNorm.student': 'Bij bedreiging, geweld, stalking, diefstal of inbraak doet een student zelf aangifte. De werkgever kan dat niet namens een student doen; bied steun aan, bijvoorbeeld door mee te gaan.',
+  'threatNorm.staff':
+    'Bij bedreiging, geweld, stalking, diefstal of inbraak doet de werkgever aangifte namens de medewerker, met het adres van de werkgever. De medewerker mag ook zelf aangifte doen.',
+  'threatNorm.student':
+    'Bij bedreiging, geweld, stalking, diefstal of inbraak doet een student zelf aangifte. De werkgever kan dat niet namens een student doen; bied steun aan, bijvoorbeeld door mee te gaan.',
   'threatNorm.policeLink': 'Naar de aangifte',
   'threatComms.title': 'Acties van de afdeling communicatie',
-  'threatComms.hint': 'Uit de handreiking Aanpak bedreiging en intimidatie van wetenschappers. Vink aan wat gedaan is.',
+  'threatComms.hint':
+    'Uit de handreiking Aanpak bedreiging en intimidatie van wetenschappers. Vink aan wat gedaan is.',
   'threatComms.progress': '{done} van {total} acties gedaan.',
   'threatComms.legend': 'Wat is gedaan?',
   'threatComms.action.untag': 'De medewerker niet (meer) taggen in berichten van de instelling',
-  'threatComms.action.hide_comments': 'Dreigende en intimiderende reacties verbergen of verwijderen',
+  'threatComms.action.hide_comments':
+    'Dreigende en intimiderende reacties verbergen of verwijderen',
   'threatComms.action.report_platform': 'Berichten en reacties melden bij het socialmediaplatform',
   'threatComms.action.monitor': 'Socialmediareacties monitoren',
   'threatComms.action.evidence_log': 'Bewijs bewaren in het bewijslogboek (eerst screenshots)',
@@ -1678,7 +1888,8 @@ export const nl = {
   'threatImpact.title': 'Invloed op het werk',
   'threatImpact.recorded': 'Vastgelegd op {date}:',
   'threatImpact.impact': 'Welke invloed hebben de bedreigingen op het werk?',
-  'threatImpact.hint': 'Bijvoorbeeld concentratie, deelname aan het publieke debat, veldwerk. Het incident mag niet meewegen bij de aanstelling.',
+  'threatImpact.hint':
+    'Bijvoorbeeld concentratie, deelname aan het publieke debat, veldwerk. Het incident mag niet meewegen bij de aanstelling.',
   'threatImpact.temporary': 'Heeft de medewerker een tijdelijk contract?',
   'threatImpact.temporaryYes': 'Tijdelijk contract: extra aandacht nodig.',
   'threatImpact.submit': 'Invloed vastleggen',
@@ -1693,10 +1904,13 @@ export const nl = {
   'reportDoc.count': 'Aantal {year}',
   'reportDoc.share': '% {year}',
   'reportDoc.ofWhich': 'waarvan',
-  'reportDoc.totalSentence': 'In {year} registreerden de vertrouwenspersonen in totaal {total} meldingen ({previousYear}: {previousTotal}).',
-  'reportDoc.totalSentenceNoPrevious': 'In {year} registreerden de vertrouwenspersonen in totaal {total} meldingen.',
+  'reportDoc.totalSentence':
+    'In {year} registreerden de vertrouwenspersonen in totaal {total} meldingen ({previousYear}: {previousTotal}).',
+  'reportDoc.totalSentenceNoPrevious':
+    'In {year} registreerden de vertrouwenspersonen in totaal {total} meldingen.',
   'reportDoc.partnerTitle': 'Meldingen via studieadviseurs en psychologen',
-  'reportDoc.partnerSentence': 'Naast de {total} meldingen die rechtstreeks bij het team binnenkwamen, werden via deze partijen in totaal {sum} meldingen geregistreerd ({parts}). Ze worden niet in de officiële registratie meegenomen.',
+  'reportDoc.partnerSentence':
+    'Naast de {total} meldingen die rechtstreeks bij het team binnenkwamen, werden via deze partijen in totaal {sum} meldingen geregistreerd ({parts}). Ze worden niet in de officiële registratie meegenomen.',
   'reportDoc.partnerService': 'Geregistreerd bij',
   'reportDoc.partnerSum': 'Samen',
   'reportDoc.otherRecommendations': 'Overige aanbevelingen',
@@ -1708,7 +1922,8 @@ export const nl = {
   'reportDoc.year': 'Jaar',
   'reportDoc.reports': 'Meldingen',
   'reportDoc.sourceField': 'Bron van de omschrijving (optioneel)',
-  'reportDoc.sourceHint': 'Bijvoorbeeld een wetsartikel of een website. Staat onder de omschrijving in bijlage 1 van het jaarverslag.',
+  'reportDoc.sourceHint':
+    'Bijvoorbeeld een wetsartikel of een website. Staat onder de omschrijving in bijlage 1 van het jaarverslag.',
   'reportDoc.madeWith': 'Opgesteld met Meldpunt',
   // staff workspace (issue 19)
   'workspace.greeting': 'Welkom, {name}. Hieronder staat wat u in Meldpunt mag zien en doen.',
@@ -1716,9 +1931,12 @@ export const nl = {
   'workspace.teams': 'Uw teams',
   'workspace.pages': 'Uw pagina’s',
   'workspace.ombudsperson.heading': 'Als ombudsfunctionaris',
-  'workspace.ombudsperson.text': 'U bent onafhankelijk. Meldpunt laat u geen inhoud van meldingen zien: alleen de vertrouwenspersonen en regiehouders die een melding behandelen, zien die.',
-  'workspace.ombudsperson.sees1': 'Melders en medewerkers vinden u via de wegwijzer, als klachtadres over procedures die niet goed zijn gevolgd.',
-  'workspace.ombudsperson.sees2': 'Een team kan een melder naar u verwijzen; dat gebeurt met toestemming van de melder, buiten dit systeem om.',
+  'workspace.ombudsperson.text':
+    'U bent onafhankelijk. Meldpunt laat u geen inhoud van meldingen zien: alleen de vertrouwenspersonen en regiehouders die een melding behandelen, zien die.',
+  'workspace.ombudsperson.sees1':
+    'Melders en medewerkers vinden u via de wegwijzer, als klachtadres over procedures die niet goed zijn gevolgd.',
+  'workspace.ombudsperson.sees2':
+    'Een team kan een melder naar u verwijzen; dat gebeurt met toestemming van de melder, buiten dit systeem om.',
   'workspace.ombudsperson.sees3': 'Hier beheert u uw eigen account en inlogbeveiliging.',
   'workspace.nav.mdo': 'Zorgoverleg',
   'workspace.nav.audit': 'Audittrail',
@@ -1738,7 +1956,8 @@ export const nl = {
   'workspace.describe.admin': 'gebruikers, teams, categorieën en instellingen',
   'workspace.describe.adminSecurity': 'tweestapsverificatie en inlogbeveiliging',
   'workspace.describe.rights': 'verzoeken om inzage, correctie en wissen, met hun termijn',
-  'workspace.describe.board': 'escalatieverzoeken om goed te keuren of af te wijzen, en adviezen van de ombudsfunctionaris',
+  'workspace.describe.board':
+    'escalatieverzoeken om goed te keuren of af te wijzen, en adviezen van de ombudsfunctionaris',
   'workspace.describe.ombuds': 'klachten over de procedure en adviezen aan het bestuur',
   'workspace.describe.start': 'wat u hier mag zien en doen',
   'workspace.describe.account': 'uw wachtwoord, tweestapsverificatie en sessies',
@@ -1796,7 +2015,8 @@ export const nl = {
   'workspace.notice.goal': 'Het doel van de melder is opgeslagen.',
   'workspace.notice.supportCase': 'De ondersteuningsmelding is aangemaakt.',
   'workspace.notice.documents': 'De documenten zijn toegevoegd.',
-  'workspace.inbox.order': 'Urgente meldingen en meldingen met een verstreken termijn staan bovenaan.',
+  'workspace.inbox.order':
+    'Urgente meldingen en meldingen met een verstreken termijn staan bovenaan.',
   'workspace.recipient.choose': 'Kies een ontvanger',
   'workspace.recipient.partners': 'Verwijspartners',
   'workspace.recipient.roles': 'Rollen',
@@ -1804,11 +2024,14 @@ export const nl = {
   'workspace.recipient.label': 'Aan wie',
   'workspace.identity.person': 'Medewerker',
   'workspace.invite.linkTitle': 'Eenmalige link om het account in te stellen',
-  'workspace.invite.linkText': 'Geef deze link zelf door aan de nieuwe gebruiker, via een veilige weg. Met de link kiest de gebruiker een wachtwoord; hij werkt één keer en verloopt na {days} dagen. U ziet hem alleen nu.',
-  'workspace.invite.noMail': 'Er is geen mailserver ingesteld. U krijgt na het aanmaken een eenmalige link die u zelf doorgeeft.',
+  'workspace.invite.linkText':
+    'Geef deze link zelf door aan de nieuwe gebruiker, via een veilige weg. Met de link kiest de gebruiker een wachtwoord; hij werkt één keer en verloopt na {days} dagen. U ziet hem alleen nu.',
+  'workspace.invite.noMail':
+    'Er is geen mailserver ingesteld. U krijgt na het aanmaken een eenmalige link die u zelf doorgeeft.',
   'workspace.invite.create': 'Account aanmaken',
   'workspace.twofa.qr': 'QR-code met de sleutel voor uw authenticator-app',
-  'workspace.twofa.qrCaption': 'Scan deze code met uw authenticator-app, of typ de sleutel hiernaast over.',
+  'workspace.twofa.qrCaption':
+    'Scan deze code met uw authenticator-app, of typ de sleutel hiernaast over.',
   'workspace.timeline.toMessages': 'Naar de berichten',
 } as const;
 

@@ -72,13 +72,21 @@ export function createApp(deps: Deps, opts: AppOptions = {}) {
 
   app.use(securityHeaders);
   app.use(compress());
-  const tooLarge = () => { throw new AppError('TOO_LARGE'); };
+  const tooLarge = () => {
+    throw new AppError('TOO_LARGE');
+  };
   const defaultLimit = bodyLimit({ maxSize: 1024 * 1024, onError: tooLarge });
   const uploadLimit = bodyLimit({ maxSize: UPLOAD_BODY_BYTES, onError: tooLarge });
-  app.use((c, next) => (c.req.method === 'POST' && isUploadPath(c.req.path) ? uploadLimit : defaultLimit)(c, next));
+  app.use((c, next) =>
+    (c.req.method === 'POST' && isUploadPath(c.req.path) ? uploadLimit : defaultLimit)(c, next),
+  );
   app.use(async (c, next) => {
     const fromCookie = readStrictCookie(c, LANG_COOKIE, secure);
-    const lang = isLang(fromCookie) ? fromCookie : /^en\b/i.test(c.req.header('accept-language') ?? '') ? 'en' : 'nl';
+    const lang = isLang(fromCookie)
+      ? fromCookie
+      : /^en\b/i.test(c.req.header('accept-language') ?? '')
+        ? 'en'
+        : 'nl';
     c.set('lang', lang);
     c.set('t', translator(lang));
     await next();
@@ -100,12 +108,22 @@ export function createApp(deps: Deps, opts: AppOptions = {}) {
     const name = c.req.param('name');
     const asset = Object.hasOwn(ASSETS, name) ? ASSETS[name] : undefined;
     if (!asset) throw new AppError('NOT_FOUND');
-    return c.body(asset.body, 200, { 'Content-Type': asset.type, 'Cache-Control': 'public, max-age=31536000, immutable' });
+    return c.body(asset.body, 200, {
+      'Content-Type': asset.type,
+      'Cache-Control': 'public, max-age=31536000, immutable',
+    });
   });
 
   // Browsers ask for /favicon.ico on their own; search engines for /robots.txt (http/indexing.ts).
-  app.get('/favicon.ico', (c) => c.body(ASSETS['favicon.ico']!.body, 200, { 'Content-Type': 'image/x-icon', 'Cache-Control': 'public, max-age=86400' }));
-  app.get('/robots.txt', (c) => c.text(ROBOTS_TXT, 200, { 'Cache-Control': 'public, max-age=86400' }));
+  app.get('/favicon.ico', (c) =>
+    c.body(ASSETS['favicon.ico']!.body, 200, {
+      'Content-Type': 'image/x-icon',
+      'Cache-Control': 'public, max-age=86400',
+    }),
+  );
+  app.get('/robots.txt', (c) =>
+    c.text(ROBOTS_TXT, 200, { 'Cache-Control': 'public, max-age=86400' }),
+  );
 
   app.get('/lang/:lang', (c) => {
     const lang = c.req.param('lang');
@@ -117,10 +135,17 @@ export function createApp(deps: Deps, opts: AppOptions = {}) {
   app.route('/', apiRoutes(deps));
   app.route('/', ssoRoutes(deps, sso)); // the IdP's responses come cross-site
   app.get('/metrics', async (c) => {
-    const access = metricsAccess(opts.metricsToken ?? deps.config.metricsToken, c.req.header('authorization'));
-    if (access === 'off') return c.text('metrics are off: set MELDPUNT_METRICS_TOKEN to serve them\n', 404);
-    if (access === 'unauthorized') return c.text('unauthorized\n', 401, { 'WWW-Authenticate': 'Bearer' });
-    return c.body(await metrics.render(deps.db), 200, { 'Content-Type': 'text/plain; version=0.0.4; charset=utf-8' });
+    const access = metricsAccess(
+      opts.metricsToken ?? deps.config.metricsToken,
+      c.req.header('authorization'),
+    );
+    if (access === 'off')
+      return c.text('metrics are off: set MELDPUNT_METRICS_TOKEN to serve them\n', 404);
+    if (access === 'unauthorized')
+      return c.text('unauthorized\n', 401, { 'WWW-Authenticate': 'Bearer' });
+    return c.body(await metrics.render(deps.db), 200, {
+      'Content-Type': 'text/plain; version=0.0.4; charset=utf-8',
+    });
   });
 
   app.use(csrfProtection(deps.keyring, secure));
@@ -174,16 +199,26 @@ export function createApp(deps: Deps, opts: AppOptions = {}) {
     if (err instanceof AppError) {
       if (err.code === 'UNAUTHENTICATED') return c.redirect('/login', 303);
       c.status(STATUS_BY_CODE[err.code]);
-      return c.html(<MessagePage ctx={ctx} title={ctx.t('error.title')} message={ctx.t(MESSAGE_BY_CODE[err.code])} />);
+      return c.html(
+        <MessagePage
+          ctx={ctx}
+          title={ctx.t('error.title')}
+          message={ctx.t(MESSAGE_BY_CODE[err.code])}
+        />,
+      );
     }
     if (isDatabaseUnavailable(err)) {
       opts.logger?.warn({ code: (err as { code?: string }).code }, 'database unavailable');
       c.status(503);
-      return c.html(<MessagePage ctx={ctx} title={ctx.t('error.title')} message={ctx.t('error.unavailable')} />);
+      return c.html(
+        <MessagePage ctx={ctx} title={ctx.t('error.title')} message={ctx.t('error.unavailable')} />,
+      );
     }
     opts.logger?.error({ err: errorForLog(err) }, 'unhandled error');
     c.status(500);
-    return c.html(<MessagePage ctx={ctx} title={ctx.t('error.title')} message={ctx.t('error.internal')} />);
+    return c.html(
+      <MessagePage ctx={ctx} title={ctx.t('error.title')} message={ctx.t('error.internal')} />,
+    );
   });
 
   return app;
@@ -198,6 +233,14 @@ function requestLog(logger: Logger): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const start = performance.now();
     await next();
-    logger.info({ method: c.req.method, path: c.req.routePath, status: c.res.status, ms: Math.round(performance.now() - start) }, 'request');
+    logger.info(
+      {
+        method: c.req.method,
+        path: c.req.routePath,
+        status: c.res.status,
+        ms: Math.round(performance.now() - start),
+      },
+      'request',
+    );
   };
 }

@@ -14,7 +14,10 @@ export interface Deps extends OpenedDb {
 }
 
 /** Opens and prepares everything the server and the CLI share: database, schema, keys. */
-export async function bootstrap(config: Config, opts: { allowLegacyPglite?: boolean } = {}): Promise<Deps> {
+export async function bootstrap(
+  config: Config,
+  opts: { allowLegacyPglite?: boolean } = {},
+): Promise<Deps> {
   // Private before any key is written; the embedded database's user may pass through it.
   secureDataDir(config.dataDir, config.databaseUrl ? undefined : serviceUser()?.gid);
   const keyring = loadKeyring(config);

@@ -6,7 +6,10 @@ const Env = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('127.0.0.1'),
   MELDPUNT_DATA_DIR: z.string().min(1).default('./data'),
-  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must start with postgres://').optional(),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres://')
+    .optional(),
   /** Public base URL, used in links sent by e-mail and printed at first run. */
   MELDPUNT_BASE_URL: z.string().url().optional(),
   /** base64 of 32 bytes; when absent the key is kept in the data directory. */
@@ -14,7 +17,10 @@ const Env = z.object({
   MELDPUNT_INDEX_KEY: z.string().optional(),
   MELDPUNT_BLIND_INDEX_KEY: z.string().optional(),
   MELDPUNT_SECURE_COOKIES: z.enum(['true', 'false']).optional(),
-  MELDPUNT_SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional(),
+  MELDPUNT_SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
+    .optional(),
   MELDPUNT_MAIL_FROM: z.string().min(3).default('Meldpunt <no-reply@meldpunt.invalid>'),
   /** Where the quick exit ("Snel weg") leads: a neutral site with nothing about help or reporting. */
   MELDPUNT_QUICK_EXIT_URL: z.string().url().default('https://www.knmi.nl/'),
@@ -75,7 +81,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`invalid environment variable ${issue.path.join('.')}: ${issue.message}`);
   }
   const e = parsed.data;
-  const baseUrl = e.MELDPUNT_BASE_URL ?? `http://${e.HOST.includes(':') ? `[${e.HOST}]` : e.HOST}:${e.PORT}`;
+  const baseUrl =
+    e.MELDPUNT_BASE_URL ?? `http://${e.HOST.includes(':') ? `[${e.HOST}]` : e.HOST}:${e.PORT}`;
   return {
     port: e.PORT,
     host: e.HOST,
@@ -85,7 +92,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     masterKey: e.MELDPUNT_MASTER_KEY,
     indexKey: e.MELDPUNT_INDEX_KEY,
     blindIndexKey: e.MELDPUNT_BLIND_INDEX_KEY,
-    secureCookies: e.MELDPUNT_SECURE_COOKIES ? e.MELDPUNT_SECURE_COOKIES === 'true' : baseUrl.startsWith('https:'),
+    secureCookies: e.MELDPUNT_SECURE_COOKIES
+      ? e.MELDPUNT_SECURE_COOKIES === 'true'
+      : baseUrl.startsWith('https:'),
     smtpUrl: e.MELDPUNT_SMTP_URL,
     mailFrom: e.MELDPUNT_MAIL_FROM,
     quickExitUrl: e.MELDPUNT_QUICK_EXIT_URL,

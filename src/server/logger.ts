@@ -5,7 +5,11 @@ import pino from 'pino';
  * codes or IP addresses. Nothing here is given a request body or a client address.
  */
 export function createLogger(level: string) {
-  return pino({ level, base: undefined, redact: { paths: ['*.password', '*.narrative', '*.receipt'], remove: true } });
+  return pino({
+    level,
+    base: undefined,
+    redact: { paths: ['*.password', '*.narrative', '*.receipt'], remove: true },
+  });
 }
 
 export type Logger = ReturnType<typeof createLogger>;
@@ -16,5 +20,9 @@ export type Logger = ReturnType<typeof createLogger>;
  */
 export function errorForLog(err: unknown): { name: string; code?: string; frames?: string } {
   const e = err as { name?: string; code?: string; stack?: string };
-  return { name: e?.name ?? 'Error', code: e?.code, frames: e?.stack?.split('\n').slice(1).join('\n') };
+  return {
+    name: e?.name ?? 'Error',
+    code: e?.code,
+    frames: e?.stack?.split('\n').slice(1).join('\n'),
+  };
 }

@@ -12,21 +12,33 @@ const config = readConfig();
 const logger = createLogger(config.logLevel);
 const deps = await bootstrap(config).catch((err: unknown) => {
   // One line an operator can act on (the database could not start, a setting is wrong, ...).
-  process.stderr.write(`meldpunt: could not start: ${(err instanceof Error ? err.message : String(err)).split('\n')[0]}\n`);
+  process.stderr.write(
+    `meldpunt: could not start: ${(err instanceof Error ? err.message : String(err)).split('\n')[0]}\n`,
+  );
   process.exit(1);
 });
 if (process.argv.includes('--demo')) {
   const accounts = await loadDemoData(deps.db, deps.keyring);
-  if (accounts) process.stdout.write(`Demo data loaded. Demo accounts (password "${accounts.password}"): ${accounts.emails.join(', ')}\n`);
+  if (accounts)
+    process.stdout.write(
+      `Demo data loaded. Demo accounts (password "${accounts.password}"): ${accounts.emails.join(', ')}\n`,
+    );
 }
-const server = serve({ fetch: createApp(deps, { logger }).fetch, port: config.port, hostname: config.host }, (info) => {
-  logger.info({ port: info.port, host: config.host, database: deps.kind }, 'meldpunt listening');
-  process.stdout.write(`Meldpunt is running at ${config.baseUrl}/ (${deps.kind === 'embedded' ? `embedded PostgreSQL in ${config.dataDir}` : 'external PostgreSQL'})\n`);
-});
+const server = serve(
+  { fetch: createApp(deps, { logger }).fetch, port: config.port, hostname: config.host },
+  (info) => {
+    logger.info({ port: info.port, host: config.host, database: deps.kind }, 'meldpunt listening');
+    process.stdout.write(
+      `Meldpunt is running at ${config.baseUrl}/ (${deps.kind === 'embedded' ? `embedded PostgreSQL in ${config.dataDir}` : 'external PostgreSQL'})\n`,
+    );
+  },
+);
 const stopScheduler = startScheduler(deps, logger);
 const setupToken = await issueFirstAdminToken(deps.db);
 if (setupToken) {
-  process.stdout.write(`\nFirst run: create the first administrator at\n  ${config.baseUrl}/setup/${setupToken}\n(this link works once and expires in 7 days)\n\n`);
+  process.stdout.write(
+    `\nFirst run: create the first administrator at\n  ${config.baseUrl}/setup/${setupToken}\n(this link works once and expires in 7 days)\n\n`,
+  );
 }
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

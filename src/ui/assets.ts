@@ -34,15 +34,33 @@ const iconSvg = fs.readFileSync(path.join(root, 'public/icon.svg'), 'utf8');
  * tokens that our pages use, made by scripts/trim-css.ts; app.css is our own small sheet.
  */
 export const ASSETS: Record<string, { body: string | Uint8Array<ArrayBuffer>; type: string }> = {
-  'utrecht.css': { body: fs.readFileSync(path.join(root, 'public/utrecht.css'), 'utf8'), type: 'text/css; charset=utf-8' },
-  'app.css': { body: fs.readFileSync(path.join(root, 'public/app.css'), 'utf8'), type: 'text/css; charset=utf-8' },
+  'utrecht.css': {
+    body: fs.readFileSync(path.join(root, 'public/utrecht.css'), 'utf8'),
+    type: 'text/css; charset=utf-8',
+  },
+  'app.css': {
+    body: fs.readFileSync(path.join(root, 'public/app.css'), 'utf8'),
+    type: 'text/css; charset=utf-8',
+  },
   'icon.svg': { body: iconSvg, type: 'image/svg+xml' },
   'apple-touch-icon.png': { body: iconPng(iconSvg, 180), type: 'image/png' },
   'favicon.ico': { body: icoOf(iconPng(iconSvg, 32), 32), type: 'image/x-icon' },
-  'quick-exit.js': { body: fs.readFileSync(path.join(root, 'public/quick-exit.js'), 'utf8'), type: 'text/javascript; charset=utf-8' },
-  'proof-of-work-worker.js': { body: fs.readFileSync(path.join(root, 'public/proof-of-work-worker.js'), 'utf8'), type: 'text/javascript; charset=utf-8' },
-  'proof-of-work.js': { body: fs.readFileSync(path.join(root, 'public/proof-of-work.js'), 'utf8'), type: 'text/javascript; charset=utf-8' },
-  'webauthn.js': { body: fs.readFileSync(path.join(root, 'public/webauthn.js'), 'utf8'), type: 'text/javascript; charset=utf-8' },
+  'quick-exit.js': {
+    body: fs.readFileSync(path.join(root, 'public/quick-exit.js'), 'utf8'),
+    type: 'text/javascript; charset=utf-8',
+  },
+  'proof-of-work-worker.js': {
+    body: fs.readFileSync(path.join(root, 'public/proof-of-work-worker.js'), 'utf8'),
+    type: 'text/javascript; charset=utf-8',
+  },
+  'proof-of-work.js': {
+    body: fs.readFileSync(path.join(root, 'public/proof-of-work.js'), 'utf8'),
+    type: 'text/javascript; charset=utf-8',
+  },
+  'webauthn.js': {
+    body: fs.readFileSync(path.join(root, 'public/webauthn.js'), 'utf8'),
+    type: 'text/javascript; charset=utf-8',
+  },
 };
 
 export const ASSET_VERSION = crypto

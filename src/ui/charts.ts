@@ -67,7 +67,8 @@ function renderBar(bar: Bar, index: number, plot: number, max: number): string {
   const y = TOP + index * ROW;
   const w = max > 0 ? Math.max(0, Math.round((bar.value / max) * plot * 10) / 10) : 0;
   const textY = y + BAR / 2 + 4;
-  const label = bar.label.length > MAX_LABEL_CHARS ? `${bar.label.slice(0, MAX_LABEL_CHARS - 1)}…` : bar.label;
+  const label =
+    bar.label.length > MAX_LABEL_CHARS ? `${bar.label.slice(0, MAX_LABEL_CHARS - 1)}…` : bar.label;
   return (
     `<text x="${LABEL_WIDTH - 8}" y="${textY}" text-anchor="end" font-family="Helvetica, Arial, sans-serif" ` +
     `font-size="12" fill="#1a1a1a">${escapeXml(label)}</text>` +

@@ -6,7 +6,12 @@ const locale = (lang: Lang) => (lang === 'nl' ? 'nl-NL' : 'en-GB');
 /** "3 maart 2026" / "3 March 2026" for a calendar date (YYYY-MM-DD) or an instant (in Amsterdam time). */
 export function formatDate(value: string | Date, lang: Lang): string {
   const at = typeof value === 'string' ? new Date(`${value}T12:00:00Z`) : value;
-  return new Intl.DateTimeFormat(locale(lang), { timeZone: TIME_ZONE, day: 'numeric', month: 'long', year: 'numeric' }).format(at);
+  return new Intl.DateTimeFormat(locale(lang), {
+    timeZone: TIME_ZONE,
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+  }).format(at);
 }
 
 /**
@@ -19,7 +24,11 @@ export function formatLongDate(isoDate: string, lang: Lang): string {
 
 /** A month as "maart 2026" / "March 2026". */
 export function formatMonth(year: number, month: number, lang: Lang): string {
-  return new Intl.DateTimeFormat(locale(lang), { timeZone: 'UTC', month: 'long', year: 'numeric' }).format(new Date(Date.UTC(year, month - 1, 1)));
+  return new Intl.DateTimeFormat(locale(lang), {
+    timeZone: 'UTC',
+    month: 'long',
+    year: 'numeric',
+  }).format(new Date(Date.UTC(year, month - 1, 1)));
 }
 
 /** "7,5" in Dutch, "7.5" in English. */

@@ -13,7 +13,9 @@ export function ErrorSummary({ errors, t }: { errors: FieldErrors; t: Translate 
       <h2 id="error-summary-title">{t('intake.errorSummary')}</h2>
       <ul>
         {entries.map(([name, message]) => (
-          <li><a href={`#field-${name}`}>{message}</a></li>
+          <li>
+            <a href={`#field-${name}`}>{message}</a>
+          </li>
         ))}
       </ul>
     </div>
@@ -35,13 +37,23 @@ function describedBy(name: string, hint?: string, error?: string): string | unde
 function HintAndError({ name, hint, error }: Omit<FieldProps, 'label'>) {
   return (
     <>
-      {hint && <p class="hint" id={`hint-${name}`}>{hint}</p>}
-      {error && <p class="error-message" id={`error-${name}`}>{error}</p>}
+      {hint && (
+        <p class="hint" id={`hint-${name}`}>
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p class="error-message" id={`error-${name}`}>
+          {error}
+        </p>
+      )}
     </>
   );
 }
 
-export function TextField(props: FieldProps & { value?: string; type?: string; autocomplete?: string; required?: boolean }) {
+export function TextField(
+  props: FieldProps & { value?: string; type?: string; autocomplete?: string; required?: boolean },
+) {
   const { name, label, hint, error, value, type = 'text', autocomplete, required } = props;
   return (
     <div class={`form-field${error ? ' field--invalid' : ''}`}>
@@ -61,7 +73,9 @@ export function TextField(props: FieldProps & { value?: string; type?: string; a
   );
 }
 
-export function TextArea(props: FieldProps & { value?: string; required?: boolean; heading?: boolean }) {
+export function TextArea(
+  props: FieldProps & { value?: string; required?: boolean; heading?: boolean },
+) {
   const { name, label, hint, error, value, required, heading } = props;
   const labelElement = <label for={`field-${name}`}>{label}</label>;
   return (
@@ -88,18 +102,28 @@ export interface Choice {
 }
 
 /** Radio buttons in a fieldset; the first radio carries the id the error summary links to. */
-export function RadioGroup(props: FieldProps & { choices: Choice[]; value?: string; heading?: boolean }) {
+export function RadioGroup(
+  props: FieldProps & { choices: Choice[]; value?: string; heading?: boolean },
+) {
   const { name, label, hint, error, choices, value, heading } = props;
   return (
     <div class={`form-field${error ? ' field--invalid' : ''}`}>
       <fieldset aria-describedby={describedBy(name, hint, error)}>
-        <legend>{heading ? <h1 class="utrecht-heading-1 question-heading">{label}</h1> : label}</legend>
+        <legend>
+          {heading ? <h1 class="utrecht-heading-1 question-heading">{label}</h1> : label}
+        </legend>
         <HintAndError name={name} hint={hint} error={error} />
         {choices.map((choice, i) => {
           const id = i === 0 ? `field-${name}` : `field-${name}-${choice.value}`;
           return (
             <div class="choice">
-              <input type="radio" id={id} name={name} value={choice.value} checked={value === choice.value} />
+              <input
+                type="radio"
+                id={id}
+                name={name}
+                value={choice.value}
+                checked={value === choice.value}
+              />
               <label for={id}>
                 {choice.label}
                 {choice.description && <small>{choice.description}</small>}

@@ -24,81 +24,120 @@ export function Layout({ ctx, title, isPublic = false, wide = false, children }:
   const description = pageDescription(ctx.path) ?? (isPublic ? 'meta.public' : undefined);
   return (
     <>
-    {raw('<!DOCTYPE html>')}
-    <html lang={lang}>
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <meta name="referrer" content="no-referrer" />
-        <title>{`${title} — ${t('app.name')}`}</title>
-        {description && <meta name="description" content={t(description)} />}
-        <link rel="icon" href="/favicon.ico" sizes="32x32" />
-        <link rel="icon" href={`/assets/icon.svg?v=${ASSET_VERSION}`} type="image/svg+xml" />
-        <link rel="apple-touch-icon" href={`/assets/apple-touch-icon.png?v=${ASSET_VERSION}`} />
-        {isPublic && <script src={`/assets/quick-exit.js?v=${ASSET_VERSION}`} defer />}
-        <link rel="stylesheet" href={`/assets/utrecht.css?v=${ASSET_VERSION}`} />
-        <link rel="stylesheet" href={`/assets/app.css?v=${ASSET_VERSION}`} />
-      </head>
-      <body class="utrecht-theme utrecht-document">
-        <a class="skip-link" href="#main">{t('nav.skip')}</a>
-        {isPublic && (
-          <a class="quick-exit utrecht-button utrecht-button--primary-action" href={QUICK_EXIT_PATH} data-quick-exit title={t('exit.description')}>
-            {t('exit.label')}
+      {raw('<!DOCTYPE html>')}
+      <html lang={lang}>
+        <head>
+          <meta charset="utf-8" />
+          <meta name="viewport" content="width=device-width, initial-scale=1" />
+          <meta name="referrer" content="no-referrer" />
+          <title>{`${title} — ${t('app.name')}`}</title>
+          {description && <meta name="description" content={t(description)} />}
+          <link rel="icon" href="/favicon.ico" sizes="32x32" />
+          <link rel="icon" href={`/assets/icon.svg?v=${ASSET_VERSION}`} type="image/svg+xml" />
+          <link rel="apple-touch-icon" href={`/assets/apple-touch-icon.png?v=${ASSET_VERSION}`} />
+          {isPublic && <script src={`/assets/quick-exit.js?v=${ASSET_VERSION}`} defer />}
+          <link rel="stylesheet" href={`/assets/utrecht.css?v=${ASSET_VERSION}`} />
+          <link rel="stylesheet" href={`/assets/app.css?v=${ASSET_VERSION}`} />
+        </head>
+        <body class="utrecht-theme utrecht-document">
+          <a class="skip-link" href="#main">
+            {t('nav.skip')}
           </a>
-        )}
-        <header class="site-header">
-          <a class="site-name" href={user ? homePath(user.memberships) : '/'}>{t('app.name')}</a>
-          <nav aria-label={t('nav.main')}>
-            <ul class="nav-list">
-              {user ? (
-                <>
-                  {menuFor(user.memberships).map((item) => (
-                    <li><a href={item.path} aria-current={ctx.path === item.path ? 'page' : undefined}>{t(item.label)}</a></li>
-                  ))}
-                  <li>
-                    <form method="post" action="/logout" class="inline-form">
-                      <input type="hidden" name={CSRF_FIELD} value={ctx.csrfToken} />
-                      <button type="submit" class="link-button">{t('nav.signOut')}</button>
-                    </form>
-                  </li>
-                </>
-              ) : (
-                <>
-                  <li><a href="/wegwijzer">{t('nav.guide')}</a></li>
-                  <li><a href="/melden">{t('nav.report')}</a></li>
-                  <li><a href="/postbus">{t('nav.mailbox')}</a></li>
-                  <li><a href="/login">{t('nav.signIn')}</a></li>
-                </>
-              )}
-              <li>
-                <a href={`/lang/${otherLang}?next=${encodeURIComponent(ctx.path)}`} lang={otherLang} aria-label={t('nav.languageLabel')}>
-                  {t('nav.language')}
-                </a>
-              </li>
-            </ul>
-          </nav>
-        </header>
-        {isPublic && (
-          <aside class="emergency" aria-labelledby="emergency-heading">
-            <p>
-              <strong id="emergency-heading">{t('emergency.heading')}</strong> {t('emergency.text')}
-            </p>
-          </aside>
-        )}
-        <main id="main" class={wide ? 'utrecht-page-content wide' : 'utrecht-page-content'} tabindex={-1}>
-          {children}
-        </main>
-        <footer class="site-footer">
-          <p>{t('footer.text')}</p>
-          <nav aria-label={t('footer.nav')}>
-            <ul class="footer-links">
-              <li><a href="/privacy">{t('footer.privacy')}</a></li>
-              <li><a href="/toegankelijkheid">{t('footer.accessibility')}</a></li>
-            </ul>
-          </nav>
-        </footer>
-      </body>
-    </html>
+          {isPublic && (
+            <a
+              class="quick-exit utrecht-button utrecht-button--primary-action"
+              href={QUICK_EXIT_PATH}
+              data-quick-exit
+              title={t('exit.description')}
+            >
+              {t('exit.label')}
+            </a>
+          )}
+          <header class="site-header">
+            <a class="site-name" href={user ? homePath(user.memberships) : '/'}>
+              {t('app.name')}
+            </a>
+            <nav aria-label={t('nav.main')}>
+              <ul class="nav-list">
+                {user ? (
+                  <>
+                    {menuFor(user.memberships).map((item) => (
+                      <li>
+                        <a
+                          href={item.path}
+                          aria-current={ctx.path === item.path ? 'page' : undefined}
+                        >
+                          {t(item.label)}
+                        </a>
+                      </li>
+                    ))}
+                    <li>
+                      <form method="post" action="/logout" class="inline-form">
+                        <input type="hidden" name={CSRF_FIELD} value={ctx.csrfToken} />
+                        <button type="submit" class="link-button">
+                          {t('nav.signOut')}
+                        </button>
+                      </form>
+                    </li>
+                  </>
+                ) : (
+                  <>
+                    <li>
+                      <a href="/wegwijzer">{t('nav.guide')}</a>
+                    </li>
+                    <li>
+                      <a href="/melden">{t('nav.report')}</a>
+                    </li>
+                    <li>
+                      <a href="/postbus">{t('nav.mailbox')}</a>
+                    </li>
+                    <li>
+                      <a href="/login">{t('nav.signIn')}</a>
+                    </li>
+                  </>
+                )}
+                <li>
+                  <a
+                    href={`/lang/${otherLang}?next=${encodeURIComponent(ctx.path)}`}
+                    lang={otherLang}
+                    aria-label={t('nav.languageLabel')}
+                  >
+                    {t('nav.language')}
+                  </a>
+                </li>
+              </ul>
+            </nav>
+          </header>
+          {isPublic && (
+            <aside class="emergency" aria-labelledby="emergency-heading">
+              <p>
+                <strong id="emergency-heading">{t('emergency.heading')}</strong>{' '}
+                {t('emergency.text')}
+              </p>
+            </aside>
+          )}
+          <main
+            id="main"
+            class={wide ? 'utrecht-page-content wide' : 'utrecht-page-content'}
+            tabindex={-1}
+          >
+            {children}
+          </main>
+          <footer class="site-footer">
+            <p>{t('footer.text')}</p>
+            <nav aria-label={t('footer.nav')}>
+              <ul class="footer-links">
+                <li>
+                  <a href="/privacy">{t('footer.privacy')}</a>
+                </li>
+                <li>
+                  <a href="/toegankelijkheid">{t('footer.accessibility')}</a>
+                </li>
+              </ul>
+            </nav>
+          </footer>
+        </body>
+      </html>
     </>
   );
 }

@@ -10,7 +10,13 @@ import type { ViewContext } from '../server/http/env.js';
 export function ProofField({ ctx, challenge }: { ctx: ViewContext; challenge: Challenge }) {
   return (
     <>
-      <input type="hidden" name="proof" value="" data-proof-challenge={JSON.stringify(challenge)} data-proof-busy={ctx.t('proof.busy')} />
+      <input
+        type="hidden"
+        name="proof"
+        value=""
+        data-proof-challenge={JSON.stringify(challenge)}
+        data-proof-busy={ctx.t('proof.busy')}
+      />
       <p class="proof-status" role="status" aria-live="polite" data-proof-status></p>
       <script src={`/assets/proof-of-work.js?v=${ASSET_VERSION}`} defer></script>
     </>

@@ -13,22 +13,49 @@ import { TestClient } from '../support/http-client.js';
  */
 const EMAIL = 'last.admin@uni.example';
 const PASSWORD = 'a password of sufficient length';
-const ws = useCliWorkspace({ prefix: 'cli-recovery', smtp: true, env: { MELDPUNT_BASE_URL: 'https://meldpunt.example', MELDPUNT_PASSWORD: PASSWORD } });
+const ws = useCliWorkspace({
+  prefix: 'cli-recovery',
+  smtp: true,
+  env: { MELDPUNT_BASE_URL: 'https://meldpunt.example', MELDPUNT_PASSWORD: PASSWORD },
+});
 const meldpunt = (...args: string[]) => ws.run(args);
 
 describe('bin/meldpunt users reset-two-factor', { timeout: 300_000 }, () => {
   it('resets the second factor of the last administrator, who then enrols again; an unknown address is named', async () => {
-    const created = await meldpunt('users', 'create', '--email', EMAIL, '--name', 'Last Admin', '--role', 'administrator,safety_coordinator');
+    const created = await meldpunt(
+      'users',
+      'create',
+      '--email',
+      EMAIL,
+      '--name',
+      'Last Admin',
+      '--role',
+      'administrator,safety_coordinator',
+    );
     expect(created.status).toBe(0);
     const userId = await ws.inspect(async (deps) => {
-      const user = await deps.db.selectFrom('app_user').select('id').where('email', '=', EMAIL).executeTakeFirstOrThrow();
+      const user = await deps.db
+        .selectFrom('app_user')
+        .select('id')
+        .where('email', '=', EMAIL)
+        .executeTakeFirstOrThrow();
       const secret = (await getEnrolmentSecret(deps.db, deps.keyring, user.id))!;
-      await confirmEnrolment(deps.db, deps.keyring, user.id, totpCode(secret, timeStep(new Date())));
-      await deps.db.insertInto('webauthn_credential').values({ user_id: user.id, credential_id: 'lost-key', public_key: Buffer.from('key') }).execute();
+      await confirmEnrolment(
+        deps.db,
+        deps.keyring,
+        user.id,
+        totpCode(secret, timeStep(new Date())),
+      );
+      await deps.db
+        .insertInto('webauthn_credential')
+        .values({ user_id: user.id, credential_id: 'lost-key', public_key: Buffer.from('key') })
+        .execute();
       await deps.db.updateTable('institution').set({ require_two_factor: true }).execute();
       // Locked out: the password opens only the second-factor page.
       const client = new TestClient(createApp(deps));
-      expect((await client.signIn(EMAIL, PASSWORD)).headers.get('location')).toBe('/login/two-factor');
+      expect((await client.signIn(EMAIL, PASSWORD)).headers.get('location')).toBe(
+        '/login/two-factor',
+      );
       return user.id;
     });
 
@@ -43,13 +70,33 @@ describe('bin/meldpunt users reset-two-factor', { timeout: 300_000 }, () => {
     expect(mail?.text).toContain('https://meldpunt.example/login');
 
     await ws.inspect(async (deps) => {
-      for (const table of ['user_totp', 'recovery_code', 'webauthn_credential', 'session'] as const) {
-        expect(await deps.db.selectFrom(table).select('user_id').where('user_id', '=', userId).execute(), table).toEqual([]);
+      for (const table of [
+        'user_totp',
+        'recovery_code',
+        'webauthn_credential',
+        'session',
+      ] as const) {
+        expect(
+          await deps.db.selectFrom(table).select('user_id').where('user_id', '=', userId).execute(),
+          table,
+        ).toEqual([]);
       }
-      const events = await deps.db.selectFrom('audit_event').select(['actor_kind', 'actor_user_id', 'detail']).where('type', '=', 'TWO_FACTOR_RESET').execute();
-      expect(events).toEqual([{ actor_kind: 'cli', actor_user_id: null, detail: { userId, totp: true, recoveryCodes: 10, keys: 1, sessions: 1 } }]);
+      const events = await deps.db
+        .selectFrom('audit_event')
+        .select(['actor_kind', 'actor_user_id', 'detail'])
+        .where('type', '=', 'TWO_FACTOR_RESET')
+        .execute();
+      expect(events).toEqual([
+        {
+          actor_kind: 'cli',
+          actor_user_id: null,
+          detail: { userId, totp: true, recoveryCodes: 10, keys: 1, sessions: 1 },
+        },
+      ]);
       const client = new TestClient(createApp(deps));
-      expect((await client.signIn(EMAIL, PASSWORD)).headers.get('location')).toBe('/login/two-factor/enrol');
+      expect((await client.signIn(EMAIL, PASSWORD)).headers.get('location')).toBe(
+        '/login/two-factor/enrol',
+      );
     });
 
     const unknown = await meldpunt('users', 'reset-two-factor', 'nobody@uni.example');
@@ -57,7 +104,11 @@ describe('bin/meldpunt users reset-two-factor', { timeout: 300_000 }, () => {
     expect(unknown.stderr).toBe('meldpunt: no user with e-mail nobody@uni.example\n');
     const missing = await meldpunt('users', 'reset-two-factor');
     expect(missing.status).toBe(1);
-    expect(missing.stderr).toBe('meldpunt: give one e-mail address: users reset-two-factor EMAIL\n');
-    expect((await meldpunt('help')).stdout).toMatch(/users reset-two-factor\s+remove a user's app, recovery codes and security keys/);
+    expect(missing.stderr).toBe(
+      'meldpunt: give one e-mail address: users reset-two-factor EMAIL\n',
+    );
+    expect((await meldpunt('help')).stdout).toMatch(
+      /users reset-two-factor\s+remove a user's app, recovery codes and security keys/,
+    );
   });
 });

@@ -36,7 +36,11 @@ export interface CliWorkspace {
  * (test/support/database.ts, dropped afterwards), optionally a local SMTP server. Fields are
  * filled in by the beforeAll hook it registers.
  */
-export function useCliWorkspace(opts: { prefix: string; env?: NodeJS.ProcessEnv; smtp?: boolean }): CliWorkspace {
+export function useCliWorkspace(opts: {
+  prefix: string;
+  env?: NodeJS.ProcessEnv;
+  smtp?: boolean;
+}): CliWorkspace {
   let database: FreshDatabase | undefined;
   const ws = {
     run: (args: string[], extraEnv: NodeJS.ProcessEnv = {}) =>
@@ -54,9 +58,18 @@ export function useCliWorkspace(opts: { prefix: string; env?: NodeJS.ProcessEnv;
       await onTestServer(`DROP DATABASE ${database!.name} WITH (FORCE)`);
       await onTestServer(`CREATE DATABASE ${database!.name}`);
     },
-    async inspect<T>(work: (deps: Awaited<ReturnType<typeof bootstrap>>) => Promise<T>): Promise<T> {
+    async inspect<T>(
+      work: (deps: Awaited<ReturnType<typeof bootstrap>>) => Promise<T>,
+    ): Promise<T> {
       const { MELDPUNT_DATA_DIR, DATABASE_URL, MELDPUNT_BASE_URL } = ws.env;
-      const deps = await bootstrap(readConfig({ MELDPUNT_DATA_DIR, DATABASE_URL, MELDPUNT_BASE_URL, MELDPUNT_LOG_LEVEL: 'silent' }));
+      const deps = await bootstrap(
+        readConfig({
+          MELDPUNT_DATA_DIR,
+          DATABASE_URL,
+          MELDPUNT_BASE_URL,
+          MELDPUNT_LOG_LEVEL: 'silent',
+        }),
+      );
       try {
         return await work(deps);
       } finally {
@@ -69,7 +82,10 @@ export function useCliWorkspace(opts: { prefix: string; env?: NodeJS.ProcessEnv;
     ws.dir = fs.mkdtempSync(path.join(os.tmpdir(), `meldpunt-${opts.prefix}-`));
     if (opts.smtp) ws.smtp = await startTestSmtp();
     ws.env = {
-      ...process.env, MELDPUNT_DATA_DIR: path.join(ws.dir, 'data'), MELDPUNT_LOG_LEVEL: 'silent', DATABASE_URL: undefined,
+      ...process.env,
+      MELDPUNT_DATA_DIR: path.join(ws.dir, 'data'),
+      MELDPUNT_LOG_LEVEL: 'silent',
+      DATABASE_URL: undefined,
       ...(opts.smtp ? { MELDPUNT_SMTP_URL: ws.smtp.url } : {}),
       ...opts.env,
     };

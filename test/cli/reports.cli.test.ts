@@ -3,7 +3,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { MELDPUNT_BIN, useCliWorkspace } from './cli-workspace.js';
-import { buildAnnualFixtureCsv, CASE_HEADER, PARTNER_COUNTS_CSV } from '../support/annual-fixture.js';
+import {
+  buildAnnualFixtureCsv,
+  CASE_HEADER,
+  PARTNER_COUNTS_CSV,
+} from '../support/annual-fixture.js';
 
 /**
  * bin/meldpunt as an operator runs it: a child process on a fresh data directory and a fresh
@@ -30,11 +34,18 @@ function jsonReport(...extra: string[]) {
 
 describe('bin/meldpunt import and report', { timeout: 180_000 }, () => {
   it('refuses a malformed file as the first command, with the row number, and imports nothing', () => {
-    const bad = [CASE_HEADER.join(','), buildAnnualFixtureCsv().split('\r\n')[1]!.replace('2024-01-01,in_person', '2024-13-01,in_person')];
+    const bad = [
+      CASE_HEADER.join(','),
+      buildAnnualFixtureCsv()
+        .split('\r\n')[1]!
+        .replace('2024-01-01,in_person', '2024-13-01,in_person'),
+    ];
     fs.writeFileSync(path.join(ws.dir, 'bad.csv'), `${bad.join('\n')}\n`);
     const r = meldpunt('import', 'cases', 'bad.csv');
     expect(r.status).not.toBe(0);
-    expect(r.stderr).toMatch(/^meldpunt: row 1 \(line 2\): received_on: "2024-13-01" is not a date YYYY-MM-DD\n$/);
+    expect(r.stderr).toMatch(
+      /^meldpunt: row 1 \(line 2\): received_on: "2024-13-01" is not a date YYYY-MM-DD\n$/,
+    );
     expect(jsonReport()).toMatchObject({ total: 0, previousTotal: 0 });
   });
 
@@ -42,13 +53,33 @@ describe('bin/meldpunt import and report', { timeout: 180_000 }, () => {
     const imported = meldpunt('import', 'cases', 'cases.csv');
     expect(imported.stderr).toBe('');
     expect(imported.stdout.toString()).toMatch(/^imported 233 cases/);
-    expect(meldpunt('import', 'partner-counts', 'partners.csv').stdout.toString()).toBe('imported 3 partner counts\n');
+    expect(meldpunt('import', 'partner-counts', 'partners.csv').stdout.toString()).toBe(
+      'imported 3 partner counts\n',
+    );
     const report = jsonReport();
-    expect(report).toMatchObject({ team: 'students', year: 2025, total: 104, previousYear: 2024, previousTotal: 127 });
-    expect(report.byCategory[0]).toMatchObject({ key: 'sexual_violence', label: 'Seksueel geweld', count: 25, percent: 24, previousPercent: 20 });
+    expect(report).toMatchObject({
+      team: 'students',
+      year: 2025,
+      total: 104,
+      previousYear: 2024,
+      previousTotal: 127,
+    });
+    expect(report.byCategory[0]).toMatchObject({
+      key: 'sexual_violence',
+      label: 'Seksueel geweld',
+      count: 25,
+      percent: 24,
+      previousPercent: 20,
+    });
     expect(report.byOrgUnit[0]).toMatchObject({ key: 'LAW', label: 'LAW', count: 25, percent: 24 });
-    expect(report.partnerCounts).toContainEqual({ service: 'study_adviser', category: null, count: 42 });
-    expect(jsonReport('--lang', 'en', '--team', 'students').byCategory[0].label).toBe('Sexual violence');
+    expect(report.partnerCounts).toContainEqual({
+      service: 'study_adviser',
+      category: null,
+      count: 42,
+    });
+    expect(jsonReport('--lang', 'en', '--team', 'students').byCategory[0].label).toBe(
+      'Sexual violence',
+    );
   });
 
   it('writes a PDF to stdout and other formats to --out', () => {
@@ -62,15 +93,26 @@ describe('bin/meldpunt import and report', { timeout: 180_000 }, () => {
       expect(r.status, r.stderr).toBe(0);
       expect(fs.statSync(out).size).toBeGreaterThan(1000);
     }
-    expect(fs.readFileSync(path.join(ws.dir, 'report.csv'), 'utf8')).toContain('total,total,Totaal,104,100,127,100');
+    expect(fs.readFileSync(path.join(ws.dir, 'report.csv'), 'utf8')).toContain(
+      'total,total,Totaal,104,100,127,100',
+    );
   });
 
   it.each([
     [['report', 'annual', '--format', 'json'], /^meldpunt: --year YYYY is required\n$/],
-    [['report', 'annual', '--year', '2025', '--format', 'doc'], /^meldpunt: --format must be one of json, csv, html, pdf, docx, xlsx\n$/],
-    [['report', 'annual', '--year', '2025', '--lang', 'de'], /^meldpunt: --lang must be nl or en\n$/],
+    [
+      ['report', 'annual', '--year', '2025', '--format', 'doc'],
+      /^meldpunt: --format must be one of json, csv, html, pdf, docx, xlsx\n$/,
+    ],
+    [
+      ['report', 'annual', '--year', '2025', '--lang', 'de'],
+      /^meldpunt: --lang must be nl or en\n$/,
+    ],
     [['report', 'annual', '--year', '2025', '--team', 'nope'], /^meldpunt: unknown team: nope\n$/],
-    [['report', 'annual', '--year', '2025', '--colour', 'red'], /^meldpunt: unknown option --colour\n$/],
+    [
+      ['report', 'annual', '--year', '2025', '--colour', 'red'],
+      /^meldpunt: unknown option --colour\n$/,
+    ],
     [['import', 'cases'], /^meldpunt: usage: meldpunt import cases FILE.csv \[--team KEY\]\n$/],
     [['import', 'cases', 'missing.csv'], /^meldpunt: cannot read missing.csv: no such file\n$/],
   ])('refuses %j with one line', (args, message) => {

@@ -22,22 +22,45 @@ afterAll(() => {
   if (dir) fs.rmSync(dir, { recursive: true, force: true });
 });
 
-interface Word { text: string; xMin: number; yMin: number; xMax: number; yMax: number }
-interface Page { width: number; height: number; words: Word[] }
+interface Word {
+  text: string;
+  xMin: number;
+  yMin: number;
+  xMax: number;
+  yMax: number;
+}
+interface Page {
+  width: number;
+  height: number;
+  words: Word[];
+}
 
 /** Every page's size and word boxes, from poppler's XHTML bounding-box output. */
 function wordBoxes(pdf: Buffer, name: string): Page[] {
   const pdftotext = requireProgram('pdftotext', 'poppler-utils');
   const file = path.join(dir, `${name}.pdf`);
   fs.writeFileSync(file, pdf);
-  const html = execFileSync(pdftotext, ['-bbox-layout', file, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  return [...html.matchAll(/<page width="([\d.]+)" height="([\d.]+)">([\s\S]*?)<\/page>/g)].map(([, width, height, body]) => ({
-    width: +width!,
-    height: +height!,
-    words: [...body!.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)].map((m) => ({
-      xMin: +m[1]!, yMin: +m[2]!, xMax: +m[3]!, yMax: +m[4]!, text: m[5]!,
-    })),
-  }));
+  const html = execFileSync(pdftotext, ['-bbox-layout', file, '-'], {
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return [...html.matchAll(/<page width="([\d.]+)" height="([\d.]+)">([\s\S]*?)<\/page>/g)].map(
+    ([, width, height, body]) => ({
+      width: +width!,
+      height: +height!,
+      words: [
+        ...body!.matchAll(
+          /<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g,
+        ),
+      ].map((m) => ({
+        xMin: +m[1]!,
+        yMin: +m[2]!,
+        xMax: +m[3]!,
+        yMax: +m[4]!,
+        text: m[5]!,
+      })),
+    }),
+  );
 }
 
 /**
@@ -53,7 +76,8 @@ function overlaps(page: Page): string[] {
   });
   for (let i = 0; i < words.length; i++) {
     for (let j = i + 1; j < words.length; j++) {
-      const a = words[i]!, b = words[j]!;
+      const a = words[i]!,
+        b = words[j]!;
       const dx = Math.min(a.xMax, b.xMax) - Math.max(a.xMin, b.xMin);
       const dy = Math.min(a.yMax, b.yMax) - Math.max(a.yMin, b.yMin);
       if (dx > 1 && dy > 1) found.push(`"${a.text}" over "${b.text}"`);
@@ -68,22 +92,35 @@ function checkLayout(pdf: Buffer, name: string, pageWord: RegExp): Page[] {
   pages.forEach((page, i) => {
     expect(overlaps(page), `${name} page ${i + 1}`).toEqual([]);
     const text = page.words.map((w) => w.text).join(' ');
-    expect(text, `${name} page ${i + 1} has its number`).toMatch(new RegExp(`${pageWord.source} ${i + 1} \\S+ ${pages.length}`));
+    expect(text, `${name} page ${i + 1} has its number`).toMatch(
+      new RegExp(`${pageWord.source} ${i + 1} \\S+ ${pages.length}`),
+    );
     for (const w of page.words) {
-      expect(w.xMin, `${name} page ${i + 1}: "${w.text}" inside the page`).toBeGreaterThanOrEqual(0);
-      expect(w.xMax, `${name} page ${i + 1}: "${w.text}" inside the page`).toBeLessThanOrEqual(page.width);
+      expect(w.xMin, `${name} page ${i + 1}: "${w.text}" inside the page`).toBeGreaterThanOrEqual(
+        0,
+      );
+      expect(w.xMax, `${name} page ${i + 1}: "${w.text}" inside the page`).toBeLessThanOrEqual(
+        page.width,
+      );
     }
   });
   return pages;
 }
 
-const team: Record<Lang, string> = { nl: 'Team Sociale Veiligheid voor studenten', en: 'Social Safety Team for students' };
+const team: Record<Lang, string> = {
+  nl: 'Team Sociale Veiligheid voor studenten',
+  en: 'Social Safety Team for students',
+};
 const pageWord: Record<Lang, RegExp> = { nl: /pagina/, en: /page/ };
 
 describe('the annual report PDF with full faculty names', () => {
   for (const lang of ['nl', 'en'] as const) {
     it(`${lang}: no text over other text, a page number on every page, long names whole`, async () => {
-      const pdf = await exportAnnualReport(publishedReport(lang), 'pdf', { lang, teamName: team[lang], institution: 'Universiteit Maastricht' });
+      const pdf = await exportAnnualReport(publishedReport(lang), 'pdf', {
+        lang,
+        teamName: team[lang],
+        institution: 'Universiteit Maastricht',
+      });
       const pages = checkLayout(pdf, `report-${lang}`, pageWord[lang]);
       const all = pages.flatMap((p) => p.words.map((w) => w.text)).join(' ');
       expect(all).toContain(lang === 'nl' ? 'Neurowetenschappen (FPN)' : 'Neuroscience (FPN)');
@@ -93,7 +130,10 @@ describe('the annual report PDF with full faculty names', () => {
   }
 
   it('nl: a year without data shows "–", never 0', async () => {
-    const pdf = await exportAnnualReport(publishedReport('nl', { withPrevious: false }), 'pdf', { lang: 'nl', teamName: team.nl });
+    const pdf = await exportAnnualReport(publishedReport('nl', { withPrevious: false }), 'pdf', {
+      lang: 'nl',
+      teamName: team.nl,
+    });
     const pages = checkLayout(pdf, 'report-no-previous', pageWord.nl);
     const all = pages.flatMap((p) => p.words.map((w) => w.text)).join(' ');
     expect(all).toMatch(/Seksueel geweld 25 24% – –/);
@@ -102,21 +142,40 @@ describe('the annual report PDF with full faculty names', () => {
 });
 
 describe('the annual report in Word, laid out by LibreOffice', () => {
-  for (const lang of ['nl', 'en'] as const) it(`${lang}: no text over other text, a page number on every page, charts inside the page`, async () => {
-    const soffice = requireProgram('soffice', 'libreoffice-writer-nogui');
-    const docx = await exportAnnualReport(publishedReport(lang), 'docx', { lang, teamName: team[lang], institution: 'Universiteit Maastricht' });
-    fs.writeFileSync(path.join(dir, 'word.docx'), docx);
-    execFileSync(soffice, ['--headless', '--convert-to', 'pdf', '--outdir', dir, path.join(dir, 'word.docx')], { timeout: 150_000, stdio: 'pipe', env: { ...process.env, HOME: dir } });
-    const pdf = fs.readFileSync(path.join(dir, 'word.pdf'));
-    checkLayout(pdf, `word-${lang}`, pageWord[lang]);
-    // the three charts, each a picture no wider than the page's text column (A4 less 2 × 2,5 cm)
-    const pictures = Array.from({ length: pageCount(pdf) }, (_, i) => pdfImages(pdf, i + 1)).flat();
-    expect(pictures).toHaveLength(3);
-    const bboxes = execFileSync(requireProgram('pdfimages', 'poppler-utils'), ['-list', path.join(dir, 'word.pdf')], { encoding: 'utf8' });
-    const widthsInPoints = bboxes.split('\n').slice(2).filter(Boolean).map((line) => {
-      const cols = line.trim().split(/\s+/);
-      return (+cols[3]! / +cols[12]!) * 72; // pixel width / x-ppi
+  for (const lang of ['nl', 'en'] as const)
+    it(`${lang}: no text over other text, a page number on every page, charts inside the page`, async () => {
+      const soffice = requireProgram('soffice', 'libreoffice-writer-nogui');
+      const docx = await exportAnnualReport(publishedReport(lang), 'docx', {
+        lang,
+        teamName: team[lang],
+        institution: 'Universiteit Maastricht',
+      });
+      fs.writeFileSync(path.join(dir, 'word.docx'), docx);
+      execFileSync(
+        soffice,
+        ['--headless', '--convert-to', 'pdf', '--outdir', dir, path.join(dir, 'word.docx')],
+        { timeout: 150_000, stdio: 'pipe', env: { ...process.env, HOME: dir } },
+      );
+      const pdf = fs.readFileSync(path.join(dir, 'word.pdf'));
+      checkLayout(pdf, `word-${lang}`, pageWord[lang]);
+      // the three charts, each a picture no wider than the page's text column (A4 less 2 × 2,5 cm)
+      const pictures = Array.from({ length: pageCount(pdf) }, (_, i) =>
+        pdfImages(pdf, i + 1),
+      ).flat();
+      expect(pictures).toHaveLength(3);
+      const bboxes = execFileSync(
+        requireProgram('pdfimages', 'poppler-utils'),
+        ['-list', path.join(dir, 'word.pdf')],
+        { encoding: 'utf8' },
+      );
+      const widthsInPoints = bboxes
+        .split('\n')
+        .slice(2)
+        .filter(Boolean)
+        .map((line) => {
+          const cols = line.trim().split(/\s+/);
+          return (+cols[3]! / +cols[12]!) * 72; // pixel width / x-ppi
+        });
+      for (const w of widthsInPoints) expect(w).toBeLessThanOrEqual(595 - 2 * 70.8 + 1);
     });
-    for (const w of widthsInPoints) expect(w).toBeLessThanOrEqual(595 - 2 * 70.8 + 1);
-  });
 });

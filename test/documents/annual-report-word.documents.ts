@@ -30,24 +30,37 @@ afterAll(async () => {
 function wordToPdf(docx: Buffer): Buffer {
   const soffice = requireProgram('soffice', 'libreoffice-writer-nogui');
   fs.writeFileSync(path.join(dir, 'report.docx'), docx);
-  execFileSync(soffice, ['--headless', '--convert-to', 'pdf', '--outdir', dir, path.join(dir, 'report.docx')], {
-    timeout: 150_000,
-    stdio: 'pipe',
-    env: { ...process.env, HOME: dir },
-  });
+  execFileSync(
+    soffice,
+    ['--headless', '--convert-to', 'pdf', '--outdir', dir, path.join(dir, 'report.docx')],
+    {
+      timeout: 150_000,
+      stdio: 'pipe',
+      env: { ...process.env, HOME: dir },
+    },
+  );
   return fs.readFileSync(path.join(dir, 'report.pdf'));
 }
 
 describe('the annual report in Word, as LibreOffice renders it', () => {
   it('opens, lays out the chapters with their tables and shows the three charts', async () => {
     const report = await getAnnualReport(deps.db, { year: 2025, lang: 'nl', format: 'json' });
-    const docx = await exportAnnualReport(report, 'docx', { lang: 'nl', teamName: 'Team Sociale Veiligheid voor studenten' });
+    const docx = await exportAnnualReport(report, 'docx', {
+      lang: 'nl',
+      teamName: 'Team Sociale Veiligheid voor studenten',
+    });
     const pdf = wordToPdf(docx);
 
     const pages = pageCount(pdf);
     expect(pages).toBeGreaterThanOrEqual(3);
     const text = pdfText(pdf);
-    for (const heading of ['1 Inleiding', '2.1 Aantal meldingen en melders', '3.5 Conclusie', '4.4 Activiteiten', 'Bijlage 1 Definities van ongewenst gedrag']) {
+    for (const heading of [
+      '1 Inleiding',
+      '2.1 Aantal meldingen en melders',
+      '3.5 Conclusie',
+      '4.4 Activiteiten',
+      'Bijlage 1 Definities van ongewenst gedrag',
+    ]) {
       expect(text, heading).toContain(heading);
     }
     expect(text).toContain('waarvan verbaal/online');

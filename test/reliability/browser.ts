@@ -5,7 +5,8 @@ export class Browser {
 
   async request(url: string, init: RequestInit = {}): Promise<Response> {
     const headers = new Headers(init.headers);
-    if (this.cookies.size) headers.set('cookie', [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; '));
+    if (this.cookies.size)
+      headers.set('cookie', [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; '));
     const res = await fetch(url, { ...init, headers, redirect: 'manual' });
     for (const cookie of res.headers.getSetCookie()) {
       const [name, value] = cookie.split(';')[0]!.split('=') as [string, string];
@@ -24,7 +25,11 @@ export class Browser {
     return /name="_csrf" value="([^"]+)"/.exec(this.lastHtml)?.[1] ?? '';
   }
 
-  async post(url: string, form: Record<string, string>, csrf = this.csrfToken()): Promise<Response> {
+  async post(
+    url: string,
+    form: Record<string, string>,
+    csrf = this.csrfToken(),
+  ): Promise<Response> {
     return this.request(url, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },

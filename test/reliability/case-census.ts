@@ -10,13 +10,23 @@ import type { IntakeSession } from './intake-client.js';
 export async function censusByKey(deps: Deps, session: IntakeSession, keys: string[]) {
   const seed = /(?:^|; )mp_csrf=([^;]+)/.exec(session.cookie)?.[1] ?? '';
   const browserKey = browserKeyFor(deps.keyring, seed);
-  const keyOf = new Map(keys.map((k) => [intakeKeyHash(deps.keyring, browserKey, k).toString('hex'), k]));
+  const keyOf = new Map(
+    keys.map((k) => [intakeKeyHash(deps.keyring, browserKey, k).toString('hex'), k]),
+  );
   const rows = keys.length
     ? await deps.db
         .selectFrom('case')
-        .leftJoin('audit_event', (j) => j.onRef('audit_event.case_id', '=', 'case.id').on('audit_event.type', '=', 'CASE_CREATED'))
+        .leftJoin('audit_event', (j) =>
+          j
+            .onRef('audit_event.case_id', '=', 'case.id')
+            .on('audit_event.type', '=', 'CASE_CREATED'),
+        )
         .select(['case.intake_key_hash', 'case.reference', 'audit_event.id as audit_id'])
-        .where('case.intake_key_hash', 'in', keys.map((k) => intakeKeyHash(deps.keyring, browserKey, k)))
+        .where(
+          'case.intake_key_hash',
+          'in',
+          keys.map((k) => intakeKeyHash(deps.keyring, browserKey, k)),
+        )
         .execute()
     : [];
   const byKey = new Map<string, { references: string[]; auditEvents: number }>();

@@ -30,7 +30,10 @@ describe('two server processes on one PostgreSQL database', () => {
     const adviser = await createStaff(deps, await defaultTeamId(deps), ['confidential_adviser']);
     const browser = new Browser();
     await browser.request(`${a.url}/login`);
-    const login = await browser.post(`${a.url}/login`, { email: adviser.email, password: PASSWORD });
+    const login = await browser.post(`${a.url}/login`, {
+      email: adviser.email,
+      password: PASSWORD,
+    });
     expect(login.status).toBe(303);
 
     const reporter = await openIntakeSession(b.url);
@@ -53,7 +56,11 @@ describe('two server processes on one PostgreSQL database', () => {
   it("gives a browser's intake retries the same acknowledgement whichever process answers", async () => {
     const key = newIdempotencyKey();
     const browser = await openIntakeSession(a.url); // one browser: its cookie and token hold on either process
-    const outcomes = await Promise.all([submitIntake(a.url, browser, key), submitIntake(b.url, browser, key), submitIntake(a.url, browser, key)]);
+    const outcomes = await Promise.all([
+      submitIntake(a.url, browser, key),
+      submitIntake(b.url, browser, key),
+      submitIntake(a.url, browser, key),
+    ]);
     const references = outcomes.map((o) => (o.kind === 'acknowledged' ? o.reference : o.kind));
     expect(new Set(references).size).toBe(1);
     const census = await censusByKey(deps, browser, [key]);
@@ -62,7 +69,11 @@ describe('two server processes on one PostgreSQL database', () => {
 
   it('runs each scheduled job once per due time however many processes tick at once', async () => {
     const runs: string[] = [];
-    const probe: Job = { name: 'reliability-probe', everyMinutes: 5, run: async (_d, now) => void runs.push(now.toISOString()) };
+    const probe: Job = {
+      name: 'reliability-probe',
+      everyMinutes: 5,
+      run: async (_d, now) => void runs.push(now.toISOString()),
+    };
     const jobs = [...ALL_JOBS, probe];
     const others = await Promise.all([target.open(), target.open()]);
     try {
@@ -70,11 +81,15 @@ describe('two server processes on one PostgreSQL database', () => {
       const start = Date.UTC(2030, 0, 1);
       for (let round = 0; round < 10; round++) {
         const now = new Date(start + round * every * 60_000);
-        const ran = (await Promise.all([deps, ...others].map((d) => runDueJobs(d, now, undefined, jobs)))).flat();
+        const ran = (
+          await Promise.all([deps, ...others].map((d) => runDueJobs(d, now, undefined, jobs)))
+        ).flat();
         // every registered job (reminders, retention, … and the probe) ran exactly once this round
         expect(ran.sort()).toEqual(jobs.map((j) => j.name).sort());
         // and not again at the same moment
-        const again = (await Promise.all([deps, ...others].map((d) => runDueJobs(d, now, undefined, jobs)))).flat();
+        const again = (
+          await Promise.all([deps, ...others].map((d) => runDueJobs(d, now, undefined, jobs)))
+        ).flat();
         expect(again).toEqual([]);
       }
       expect(runs).toHaveLength(10);

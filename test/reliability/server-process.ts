@@ -31,11 +31,22 @@ export async function freePort(): Promise<number> {
  * Starts `src/server/main.ts` as its own node process (no tsx wrapper process, so that a
  * kill hits the server itself) and waits until /health answers 200.
  */
-export async function startServer(env: Record<string, string>, timeoutMs = 60_000): Promise<ServerProcess> {
+export async function startServer(
+  env: Record<string, string>,
+  timeoutMs = 60_000,
+): Promise<ServerProcess> {
   const port = await freePort();
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
     cwd: ROOT,
-    env: { ...process.env, MELDPUNT_LOG_LEVEL: 'warn', MELDPUNT_INTAKE_PER_SESSION: '100000', MELDPUNT_INTAKE_NO_SCRIPT_PER_SESSION: '100000', ...env, PORT: String(port), HOST: '127.0.0.1' },
+    env: {
+      ...process.env,
+      MELDPUNT_LOG_LEVEL: 'warn',
+      MELDPUNT_INTAKE_PER_SESSION: '100000',
+      MELDPUNT_INTAKE_NO_SCRIPT_PER_SESSION: '100000',
+      ...env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';

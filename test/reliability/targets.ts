@@ -48,7 +48,8 @@ export async function createTarget(kind: DbKind, serverUrl?: string): Promise<Ta
     async dispose() {
       await drop?.().catch(() => {});
       // A cluster a killed server left running: join it and leave as its last user, which stops it.
-      if (kind === 'embedded' && fs.existsSync(path.join(dataDir, 'pg', 'postmaster.pid'))) await (await useEmbeddedCluster(dataDir)).release();
+      if (kind === 'embedded' && fs.existsSync(path.join(dataDir, 'pg', 'postmaster.pid')))
+        await (await useEmbeddedCluster(dataDir)).release();
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };

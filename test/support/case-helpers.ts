@@ -43,7 +43,8 @@ export function registrationForm(overrides: Record<string, string> = {}) {
     anonymous: 'no',
     name: 'Sanne Geheimnaam',
     contact: 'sanne.geheim@example.test',
-    narrative: 'Tijdens de borrel van de vereniging werd zij herhaaldelijk betast door een bestuurslid.',
+    narrative:
+      'Tijdens de borrel van de vereniging werd zij herhaaldelijk betast door een bestuurslid.',
     ...overrides,
   };
 }

@@ -9,7 +9,10 @@ export class TestClient {
   private cookies = new Map<string, string>();
   lastHtml = '';
 
-  constructor(private readonly app: Hono<AppEnv>, private readonly lang?: 'nl' | 'en') {}
+  constructor(
+    private readonly app: Hono<AppEnv>,
+    private readonly lang?: 'nl' | 'en',
+  ) {}
 
   async get(path: string, headers: Record<string, string> = {}): Promise<Response> {
     return this.send(path, { method: 'GET', headers });
@@ -18,7 +21,11 @@ export class TestClient {
   /** POSTs a form; the CSRF token of the last page is added unless `_csrf` is given. */
   async post(path: string, form: Record<string, string>): Promise<Response> {
     const body = new URLSearchParams({ _csrf: this.csrfToken(), ...form });
-    return this.send(path, { method: 'POST', body, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    return this.send(path, {
+      method: 'POST',
+      body,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
   }
 
   /** POSTs a form and, like a browser, follows a 303 to the page it names. */
@@ -32,9 +39,13 @@ export class TestClient {
     return location ? this.get(location) : res;
   }
 
-  async send(path: string, init: RequestInit & { headers?: Record<string, string> }): Promise<Response> {
+  async send(
+    path: string,
+    init: RequestInit & { headers?: Record<string, string> },
+  ): Promise<Response> {
     const headers: Record<string, string> = { ...init.headers };
-    if (this.cookies.size) headers.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+    if (this.cookies.size)
+      headers.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
     if (this.lang) headers['accept-language'] = this.lang;
     const res = await this.app.request(path, { ...init, headers });
     for (const cookie of res.headers.getSetCookie()) {
@@ -43,7 +54,8 @@ export class TestClient {
       if (value === '' || /Max-Age=0/i.test(cookie)) this.cookies.delete(name);
       else this.cookies.set(name, value);
     }
-    if ((res.headers.get('content-type') ?? '').includes('text/html')) this.lastHtml = await res.clone().text();
+    if ((res.headers.get('content-type') ?? '').includes('text/html'))
+      this.lastHtml = await res.clone().text();
     return res;
   }
 

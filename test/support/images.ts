@@ -13,7 +13,12 @@ function chunk(type: string, data: Buffer): Buffer {
  * A real RGB PNG of noise (stored, not compressed, so that its size is about width×height×3
  * bytes), with a tEXt chunk carrying `secret` — metadata the upload must strip.
  */
-export function noisePng(width: number, height: number, secret = 'Author Jan Jansen', extra: Buffer[] = []): Buffer {
+export function noisePng(
+  width: number,
+  height: number,
+  secret = 'Author Jan Jansen',
+  extra: Buffer[] = [],
+): Buffer {
   const ihdr = Buffer.alloc(13);
   ihdr.writeUInt32BE(width, 0);
   ihdr.writeUInt32BE(height, 4);

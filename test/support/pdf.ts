@@ -29,8 +29,16 @@ export interface TextLine {
 
 /** Every line of text on a page (1-based) with its box in points, from the top left. */
 export function pdfLines(bytes: Uint8Array, page: number): TextLine[] {
-  const json = JSON.parse(openPdf(bytes).loadPage(page - 1).toStructuredText('').asJSON()) as {
-    blocks: { type: string; lines?: { text: string; bbox: { x: number; y: number; w: number; h: number } }[] }[];
+  const json = JSON.parse(
+    openPdf(bytes)
+      .loadPage(page - 1)
+      .toStructuredText('')
+      .asJSON(),
+  ) as {
+    blocks: {
+      type: string;
+      lines?: { text: string; bbox: { x: number; y: number; w: number; h: number } }[];
+    }[];
   };
   return json.blocks.flatMap((b) => (b.lines ?? []).map((l) => ({ text: l.text, ...l.bbox })));
 }
@@ -43,7 +51,9 @@ export function pdfImages(bytes: Uint8Array, page: number): { width: number; hei
       found.push({ width: image.getWidth(), height: image.getHeight() });
     },
   });
-  openPdf(bytes).loadPage(page - 1).run(device, mupdf.Matrix.identity);
+  openPdf(bytes)
+    .loadPage(page - 1)
+    .run(device, mupdf.Matrix.identity);
   device.close();
   return found;
 }
@@ -51,7 +61,9 @@ export function pdfImages(bytes: Uint8Array, page: number): { width: number; hei
 /** One page (1-based) rendered to PNG at the given resolution. */
 export function pdfPagePng(bytes: Uint8Array, page: number, dpi = 72): Buffer {
   const scale = dpi / 72;
-  const pixmap = openPdf(bytes).loadPage(page - 1).toPixmap(mupdf.Matrix.scale(scale, scale), mupdf.ColorSpace.DeviceRGB, false);
+  const pixmap = openPdf(bytes)
+    .loadPage(page - 1)
+    .toPixmap(mupdf.Matrix.scale(scale, scale), mupdf.ColorSpace.DeviceRGB, false);
   return Buffer.from(pixmap.asPNG());
 }
 
@@ -61,14 +73,23 @@ export function pdfInfo(bytes: Uint8Array, key: string): string | undefined {
 }
 
 /** A page (1-based) rendered in grey levels (0–255), to compare what two PDFs show. */
-export function pdfPageGrey(bytes: Uint8Array, page: number, dpi = 36): { width: number; height: number; grey: Uint8ClampedArray } {
+export function pdfPageGrey(
+  bytes: Uint8Array,
+  page: number,
+  dpi = 36,
+): { width: number; height: number; grey: Uint8ClampedArray } {
   const scale = dpi / 72;
-  const pixmap = openPdf(bytes).loadPage(page - 1).toPixmap(mupdf.Matrix.scale(scale, scale), mupdf.ColorSpace.DeviceGray, false);
+  const pixmap = openPdf(bytes)
+    .loadPage(page - 1)
+    .toPixmap(mupdf.Matrix.scale(scale, scale), mupdf.ColorSpace.DeviceGray, false);
   return { width: pixmap.getWidth(), height: pixmap.getHeight(), grey: pixmap.getPixels() };
 }
 
 /** The annotations (links included) on a page (1-based). */
-export function pdfAnnotations(bytes: Uint8Array, page: number): { annotations: number; links: number } {
+export function pdfAnnotations(
+  bytes: Uint8Array,
+  page: number,
+): { annotations: number; links: number } {
   const loaded = openPdf(bytes).loadPage(page - 1);
   const annotations = 'getAnnotations' in loaded ? loaded.getAnnotations().length : 0;
   return { annotations, links: loaded.getLinks().length };
@@ -81,9 +102,18 @@ export function pdfAnnotations(bytes: Uint8Array, page: number): { annotations: 
 export function pdfRows(bytes: Uint8Array): string[] {
   const rows: string[] = [];
   for (let page = 1; page <= pageCount(bytes); page++) {
-    const lines = pdfLines(bytes, page).filter((l) => l.text.trim() !== '').sort((a, b) => a.y - b.y || a.x - b.x);
+    const lines = pdfLines(bytes, page)
+      .filter((l) => l.text.trim() !== '')
+      .sort((a, b) => a.y - b.y || a.x - b.x);
     let row: TextLine[] = [];
-    const flush = () => row.length && rows.push(row.sort((a, b) => a.x - b.x).map((l) => l.text.trim()).join(' | '));
+    const flush = () =>
+      row.length &&
+      rows.push(
+        row
+          .sort((a, b) => a.x - b.x)
+          .map((l) => l.text.trim())
+          .join(' | '),
+      );
     for (const line of lines) {
       if (row.length && Math.abs(line.y - row[0]!.y) > 2) {
         flush();

@@ -5,7 +5,10 @@ import { TestClient } from './http-client.js';
 
 /** Helpers for the reporter's side: intake, multipart posts, the mailbox sign-in. */
 
-export function intakeFields(client: TestClient, overrides: Record<string, string> = {}): Record<string, string> {
+export function intakeFields(
+  client: TestClient,
+  overrides: Record<string, string> = {},
+): Record<string, string> {
   return {
     team: 'students',
     idempotencyKey: client.inputValue('idempotencyKey'),
@@ -22,15 +25,25 @@ export function intakeFields(client: TestClient, overrides: Record<string, strin
 }
 
 /** POSTs multipart/form-data the way a browser without JavaScript does, CSRF token included. */
-export async function postMultipart(client: TestClient, path: string, fields: Record<string, string>, files: { field: string; name: string; type: string; bytes: Uint8Array }[] = []) {
+export async function postMultipart(
+  client: TestClient,
+  path: string,
+  fields: Record<string, string>,
+  files: { field: string; name: string; type: string; bytes: Uint8Array }[] = [],
+) {
   const form = new FormData();
   form.set('_csrf', client.csrfToken());
   for (const [k, v] of Object.entries(fields)) form.set(k, v);
-  for (const f of files) form.append(f.field, new File([new Uint8Array(f.bytes)], f.name, { type: f.type }));
+  for (const f of files)
+    form.append(f.field, new File([new Uint8Array(f.bytes)], f.name, { type: f.type }));
   return client.send(path, { method: 'POST', body: form });
 }
 
-export async function reportAnonymously(app: Hono<AppEnv>, files: Parameters<typeof postMultipart>[3] = [], overrides: Record<string, string> = {}) {
+export async function reportAnonymously(
+  app: Hono<AppEnv>,
+  files: Parameters<typeof postMultipart>[3] = [],
+  overrides: Record<string, string> = {},
+) {
   const client = new TestClient(app);
   await client.get('/melden');
   const res = await postMultipart(client, '/melden', intakeFields(client, overrides), files);
@@ -48,14 +61,21 @@ export async function openMailbox(app: Hono<AppEnv>, receipt: string, lang?: 'nl
 }
 
 /** Signs in to the mailbox and downloads its first file, as the reporter's browser would. */
-export async function downloadFirstMailboxFile(app: Hono<AppEnv>, receipt: string): Promise<{ bytes: Buffer; type: string | null; disposition: string | null }> {
+export async function downloadFirstMailboxFile(
+  app: Hono<AppEnv>,
+  receipt: string,
+): Promise<{ bytes: Buffer; type: string | null; disposition: string | null }> {
   const { client } = await openMailbox(app, receipt);
   await client.get('/postbus/inbox');
   const href = /href="(\/postbus\/bestanden\/[0-9a-f-]+)"/.exec(client.lastHtml)?.[1];
   expect(href).toBeDefined();
   const res = await client.get(href!);
   expect(res.status).toBe(200);
-  return { bytes: Buffer.from(await res.arrayBuffer()), type: res.headers.get('content-type'), disposition: res.headers.get('content-disposition') };
+  return {
+    bytes: Buffer.from(await res.arrayBuffer()),
+    type: res.headers.get('content-type'),
+    disposition: res.headers.get('content-disposition'),
+  };
 }
 
 /** A minimal baseline JPEG (1×1) with an EXIF segment that names a camera owner and a place. */
@@ -82,7 +102,13 @@ export function jpegWithExif(): Buffer {
   const app1 = Buffer.alloc(4);
   app1.writeUInt16BE(0xffe1, 0);
   app1.writeUInt16BE(payload.length + 2, 2);
-  return Buffer.concat([JPEG_BODY.subarray(0, 2), app1, payload, JPEG_BODY.subarray(2), Buffer.from([0xff, 0xd9])]);
+  return Buffer.concat([
+    JPEG_BODY.subarray(0, 2),
+    app1,
+    payload,
+    JPEG_BODY.subarray(2),
+    Buffer.from([0xff, 0xd9]),
+  ]);
 }
 
 /** The JPEG segment markers before the scan, e.g. [0xe0, 0xdb, 0xc2, 0xc4]. */

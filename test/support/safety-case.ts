@@ -9,14 +9,19 @@ type Deps = Awaited<ReturnType<typeof createTestDeps>>;
 type App = ReturnType<typeof createApp>;
 
 /** A named stalking report through the public form; returns the case id. */
-export async function reportStalking(deps: Deps, app: App, extra: Record<string, string> = {}): Promise<string> {
+export async function reportStalking(
+  deps: Deps,
+  app: App,
+  extra: Record<string, string> = {},
+): Promise<string> {
   const reporter = new TestClient(app);
   await reporter.get('/melden');
   const res = await reporter.post('/melden', {
     team: 'students',
     idempotencyKey: reporter.inputValue('idempotencyKey'),
     category: 'stalking',
-    narrative: 'Een oud-collega wacht mij al weken op bij het station en stuurt dreigende berichten.',
+    narrative:
+      'Een oud-collega wacht mij al weken op bij het station en stuurt dreigende berichten.',
     location: 'off_campus',
     reporterRole: 'staff',
     accusedRole: 'external',
@@ -29,7 +34,11 @@ export async function reportStalking(deps: Deps, app: App, extra: Record<string,
   });
   expect(res.status).toBe(200);
   const reference = /data-testid="reference">([^<]+)</.exec(reporter.lastHtml)?.[1] ?? '';
-  const row = await deps.db.selectFrom('case').select('id').where('reference', '=', reference).executeTakeFirstOrThrow();
+  const row = await deps.db
+    .selectFrom('case')
+    .select('id')
+    .where('reference', '=', reference)
+    .executeTakeFirstOrThrow();
   return row.id;
 }
 
@@ -43,6 +52,11 @@ export async function signedInStaff(deps: Deps, app: App, roles: Role[], name = 
 }
 
 export async function auditTypes(deps: Deps, caseId: string): Promise<string[]> {
-  const rows = await deps.db.selectFrom('audit_event').select('type').where('case_id', '=', caseId).orderBy('id').execute();
+  const rows = await deps.db
+    .selectFrom('audit_event')
+    .select('type')
+    .where('case_id', '=', caseId)
+    .orderBy('id')
+    .execute();
   return rows.map((r) => r.type);
 }

@@ -31,11 +31,21 @@ export async function submitReport(app: Hono<AppEnv>, overrides: Record<string, 
 }
 
 export async function caseIdOf(deps: Deps, reference: string): Promise<string> {
-  const row = await deps.db.selectFrom('case').select('id').where('reference', '=', reference).executeTakeFirstOrThrow();
+  const row = await deps.db
+    .selectFrom('case')
+    .select('id')
+    .where('reference', '=', reference)
+    .executeTakeFirstOrThrow();
   return row.id;
 }
 
-export async function signedIn(app: Hono<AppEnv>, deps: Deps, teamId: string, roles: Role[], name?: string) {
+export async function signedIn(
+  app: Hono<AppEnv>,
+  deps: Deps,
+  teamId: string,
+  roles: Role[],
+  name?: string,
+) {
   const user = await createStaff(deps, teamId, roles, name);
   const client = new TestClient(app);
   const res = await client.signIn(user.email, PASSWORD);

@@ -30,24 +30,48 @@ export async function freePort(): Promise<number> {
  * `localhost: true` makes the public address `http://localhost:<port>` (MELDPUNT_BASE_URL and
  * `url`), which WebAuthn needs: browsers refuse an IP address as RP ID.
  */
-export async function startServer(opts: { args?: string[]; env?: Record<string, string>; dataDir?: string; databaseUrl?: string; embedded?: boolean; localhost?: boolean } = {}): Promise<RunningServer> {
+export async function startServer(
+  opts: {
+    args?: string[];
+    env?: Record<string, string>;
+    dataDir?: string;
+    databaseUrl?: string;
+    embedded?: boolean;
+    localhost?: boolean;
+  } = {},
+): Promise<RunningServer> {
   const port = await freePort();
   const dataDir = opts.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'meldpunt-e2e-'));
-  const database = opts.databaseUrl || opts.embedded ? undefined : await freshDatabase('meldpunt_e2e');
+  const database =
+    opts.databaseUrl || opts.embedded ? undefined : await freshDatabase('meldpunt_e2e');
   const databaseUrl = opts.databaseUrl ?? database?.url;
   // Journeys submit more often from one browser than the per-session budgets allow; their own tests cover them.
   const publicUrl = `http://${opts.localhost ? 'localhost' : '127.0.0.1'}:${port}`;
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', MELDPUNT_DATA_DIR: dataDir, MELDPUNT_INTAKE_PER_SESSION: '100000', MELDPUNT_INTAKE_NO_SCRIPT_PER_SESSION: '100000', ...(opts.localhost ? { MELDPUNT_BASE_URL: publicUrl } : {}), ...opts.env };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    MELDPUNT_DATA_DIR: dataDir,
+    MELDPUNT_INTAKE_PER_SESSION: '100000',
+    MELDPUNT_INTAKE_NO_SCRIPT_PER_SESSION: '100000',
+    ...(opts.localhost ? { MELDPUNT_BASE_URL: publicUrl } : {}),
+    ...opts.env,
+  };
   if (databaseUrl) env.DATABASE_URL = databaseUrl;
   else delete env.DATABASE_URL;
-  const child = spawn(path.resolve('node_modules/.bin/tsx'), ['src/server/main.ts', ...(opts.args ?? [])], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(
+    path.resolve('node_modules/.bin/tsx'),
+    ['src/server/main.ts', ...(opts.args ?? [])],
+    { env, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
   let out = '';
   child.stdout!.on('data', (d) => (out += d));
   child.stderr!.on('data', (d) => (out += d));
   // Health is asked of the address listened on (Node may resolve localhost to ::1 first).
   await waitForHealth(`http://127.0.0.1:${port}`, child, () => out);
   // The setup link is printed after the server listens; give it a moment to appear.
-  for (let i = 0; i < 50 && !/\/setup\/|Demo data loaded/.test(out); i++) await new Promise((r) => setTimeout(r, 100));
+  for (let i = 0; i < 50 && !/\/setup\/|Demo data loaded/.test(out); i++)
+    await new Promise((r) => setTimeout(r, 100));
   return {
     url: publicUrl,
     dataDir,

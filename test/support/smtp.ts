@@ -2,7 +2,11 @@ import { SMTPServer } from 'smtp-server';
 import { simpleParser, type ParsedMail } from 'mailparser';
 
 /** A real SMTP server on 127.0.0.1 that keeps every message it receives, for tests. */
-export async function startTestSmtp(): Promise<{ url: string; messages: ParsedMail[]; close(): Promise<void> }> {
+export async function startTestSmtp(): Promise<{
+  url: string;
+  messages: ParsedMail[];
+  close(): Promise<void>;
+}> {
   const messages: ParsedMail[] = [];
   const server = new SMTPServer({
     authOptional: true,

@@ -12,10 +12,19 @@ import { freshDatabase } from './database.js';
  * MELDPUNT_SMTP_URL). The flood budget for public submissions is lifted unless a test sets
  * it: its own test covers it.
  */
-export async function createTestDeps(env: Record<string, string> = {}): Promise<Deps & { dispose(): Promise<void> }> {
+export async function createTestDeps(
+  env: Record<string, string> = {},
+): Promise<Deps & { dispose(): Promise<void> }> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'meldpunt-test-'));
   const database = await freshDatabase();
-  const config = readConfig({ MELDPUNT_DATA_DIR: dataDir, DATABASE_URL: database.url, MELDPUNT_LOG_LEVEL: 'silent', MELDPUNT_INTAKE_PER_SESSION: '100000', MELDPUNT_INTAKE_NO_SCRIPT_PER_SESSION: '100000', ...env });
+  const config = readConfig({
+    MELDPUNT_DATA_DIR: dataDir,
+    DATABASE_URL: database.url,
+    MELDPUNT_LOG_LEVEL: 'silent',
+    MELDPUNT_INTAKE_PER_SESSION: '100000',
+    MELDPUNT_INTAKE_NO_SCRIPT_PER_SESSION: '100000',
+    ...env,
+  });
   const deps = await bootstrap(config);
   let closed = false;
   // A test may close the database early (to hand it to a child process); dispose() then only cleans up.

@@ -36,7 +36,10 @@ export function useTestApp<O extends TestAppOptions>(options?: O): TestAppContex
   const t = {} as TestAppContext & { smtp?: TestSmtp };
   beforeAll(async () => {
     if (options?.smtp) t.smtp = await startTestSmtp();
-    t.deps = await createTestDeps({ ...options?.env, ...(t.smtp ? { MELDPUNT_SMTP_URL: t.smtp.url } : {}) });
+    t.deps = await createTestDeps({
+      ...options?.env,
+      ...(t.smtp ? { MELDPUNT_SMTP_URL: t.smtp.url } : {}),
+    });
     t.app = createApp(t.deps, typeof options?.app === 'function' ? options.app() : options?.app);
     t.teamId = await defaultTeamId(t.deps);
   });

@@ -20,7 +20,12 @@ export interface Viewer {
 }
 
 /** `teamId` is the team a `team` rule is about (the route's :teamId). */
-export function isAllowed(rule: AccessRule, viewer: Viewer | undefined, c?: CaseFacts, teamId?: string): boolean {
+export function isAllowed(
+  rule: AccessRule,
+  viewer: Viewer | undefined,
+  c?: CaseFacts,
+  teamId?: string,
+): boolean {
   switch (rule.kind) {
     case 'public':
       return true;
@@ -31,24 +36,34 @@ export function isAllowed(rule: AccessRule, viewer: Viewer | undefined, c?: Case
     case 'roles':
       return viewer !== undefined && viewer.memberships.some((m) => rule.roles.includes(m.role));
     case 'team':
-      return viewer !== undefined && viewer.memberships.some((m) => m.teamId === teamId && rule.roles.includes(m.role));
+      return (
+        viewer !== undefined &&
+        viewer.memberships.some((m) => m.teamId === teamId && rule.roles.includes(m.role))
+      );
     case 'case':
       if (!viewer || !c) return false;
-      if ((c.conflictedUserIds ?? []).includes(viewer.id) || c.counterpartAdviserId === viewer.id) return false;
+      if ((c.conflictedUserIds ?? []).includes(viewer.id) || c.counterpartAdviserId === viewer.id)
+        return false;
       if (rule.grant && (c.grantees ?? []).includes(viewer.id)) return true;
       return viewer.memberships.some((m) => {
         if (m.teamId !== c.teamId) return false;
         const scope = rule.scopes[m.role];
         if (scope === 'team') return true;
         if (scope === 'assigned') return c.assignedAdviserId === viewer.id;
-        if (scope === 'assignedOrOpen') return c.assignedAdviserId === null || c.assignedAdviserId === viewer.id;
+        if (scope === 'assignedOrOpen')
+          return c.assignedAdviserId === null || c.assignedAdviserId === viewer.id;
         return false;
       });
   }
 }
 
 /** The table's answer for one route; a route missing from the table is refused. */
-export function canUseRoute(method: 'GET' | 'POST', path: string, viewer: Viewer | undefined, c?: CaseFacts): boolean {
+export function canUseRoute(
+  method: 'GET' | 'POST',
+  path: string,
+  viewer: Viewer | undefined,
+  c?: CaseFacts,
+): boolean {
   const entry = findRouteAccess(method, path);
   return entry !== undefined && isAllowed(entry.rule, viewer, c);
 }

@@ -38,11 +38,20 @@ export const roles = (...r: Role[]): AccessRule => ({ kind: 'roles', roles: r })
 export const teamRoles = (...r: Role[]): AccessRule => ({ kind: 'team', roles: r });
 
 /** Reading case content: the team's coordinator; an adviser when assigned to them or still open. */
-export const CASE_CONTENT: AccessRule = { kind: 'case', scopes: { safety_coordinator: 'team', confidential_adviser: 'assignedOrOpen' } };
+export const CASE_CONTENT: AccessRule = {
+  kind: 'case',
+  scopes: { safety_coordinator: 'team', confidential_adviser: 'assignedOrOpen' },
+};
 /** Changing a case, sharing from it, its consents and retention: the coordinator and the assigned adviser. */
-export const CASE_HANDLE: AccessRule = { kind: 'case', scopes: { safety_coordinator: 'team', confidential_adviser: 'assigned' } };
+export const CASE_HANDLE: AccessRule = {
+  kind: 'case',
+  scopes: { safety_coordinator: 'team', confidential_adviser: 'assigned' },
+};
 /** Decisions only the team's coordinator takes (overrides, identity access, holds, publishing to the expert team). */
-export const CASE_COORDINATOR: AccessRule = { kind: 'case', scopes: { safety_coordinator: 'team' } };
+export const CASE_COORDINATOR: AccessRule = {
+  kind: 'case',
+  scopes: { safety_coordinator: 'team' },
+};
 /** The threat evidence log: the case's handlers and whoever holds the case's threat-log grant. */
 export const THREAT_LOG: AccessRule = { ...CASE_HANDLE, grant: 'threat_log' } as AccessRule;
 

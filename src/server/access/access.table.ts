@@ -1,5 +1,15 @@
 import {
-  BEARER, CASE_CONTENT, CASE_COORDINATOR, CASE_HANDLE, PUBLIC, roles, route, SIGNED_IN, teamRoles, THREAT_LOG, type RouteAccess,
+  BEARER,
+  CASE_CONTENT,
+  CASE_COORDINATOR,
+  CASE_HANDLE,
+  PUBLIC,
+  roles,
+  route,
+  SIGNED_IN,
+  teamRoles,
+  THREAT_LOG,
+  type RouteAccess,
 } from './access.rules.js';
 
 export type { AccessRule, CaseScope, RouteAccess } from './access.rules.js';
@@ -193,7 +203,10 @@ export const ACCESS_TABLE: readonly RouteAccess[] = [
   route('GET /cases/:id', CASE_CONTENT),
   route('POST /cases/:id/assign', CASE_CONTENT), // pick up an open case, hand over one's own; the coordinator always
   // Declaring a conflict shuts the declarer out; any adviser of the team may, also one who cannot open the case (the inbox row).
-  route('POST /cases/:id/conflict', { kind: 'case', scopes: { safety_coordinator: 'team', confidential_adviser: 'team' } }),
+  route('POST /cases/:id/conflict', {
+    kind: 'case',
+    scopes: { safety_coordinator: 'team', confidential_adviser: 'team' },
+  }),
   // The reporter must hear back promptly (acknowledgement within 7 days): an adviser may answer an open case.
   route('GET /cases/:id/messages', CASE_CONTENT),
   route('POST /cases/:id/messages', CASE_CONTENT),

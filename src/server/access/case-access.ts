@@ -15,13 +15,25 @@ export interface CaseRef extends CaseFacts {
  * Loads a case for a route on it and checks the need-to-know table; a refusal is audited and
  * answers FORBIDDEN inside the own team, NOT_FOUND outside it (existence does not leak).
  */
-export async function getCaseForRoute(db: Db, user: SessionUser, caseId: string, route: { method: 'GET' | 'POST'; path: string }): Promise<CaseRef> {
+export async function getCaseForRoute(
+  db: Db,
+  user: SessionUser,
+  caseId: string,
+  route: { method: 'GET' | 'POST'; path: string },
+): Promise<CaseRef> {
   const row = /^[0-9a-f-]{36}$/.test(caseId)
-    ? await db.selectFrom('case').select(['id', 'team_id', 'reference', 'assigned_adviser_id']).where('id', '=', caseId).executeTakeFirst()
+    ? await db
+        .selectFrom('case')
+        .select(['id', 'team_id', 'reference', 'assigned_adviser_id'])
+        .where('id', '=', caseId)
+        .executeTakeFirst()
     : undefined;
   const entry = findRouteAccess(route.method, route.path);
   const found = row ? await findCaseAccessFacts(db, row.id) : undefined; // with conflicts and counterpart adviser
-  const facts = found && entry?.rule.kind === 'case' && entry.rule.grant ? { ...found, grantees: await listGrantees(db, row!.id) } : found;
+  const facts =
+    found && entry?.rule.kind === 'case' && entry.rule.grant
+      ? { ...found, grantees: await listGrantees(db, row!.id) }
+      : found;
   if (!row || !facts || !entry || !isAllowed(entry.rule, user, facts)) {
     await db.transaction().execute((trx) =>
       recordAudit(trx, {
@@ -29,7 +41,10 @@ export async function getCaseForRoute(db: Db, user: SessionUser, caseId: string,
         actor: { kind: 'user', userId: user.id },
         teamId: row?.team_id ?? null,
         caseId: row?.id ?? null,
-        detail: { route: `${route.method} ${route.path}`, conflict: facts?.conflictedUserIds?.includes(user.id) ?? false },
+        detail: {
+          route: `${route.method} ${route.path}`,
+          conflict: facts?.conflictedUserIds?.includes(user.id) ?? false,
+        },
       }),
     );
     throw new AppError(facts && isSameTeam(user, facts) ? 'FORBIDDEN' : 'NOT_FOUND');
@@ -39,6 +54,10 @@ export async function getCaseForRoute(db: Db, user: SessionUser, caseId: string,
 
 /** Holders of the case's threat-log grant (a communications officer keeping the evidence log). */
 async function listGrantees(db: Db, caseId: string): Promise<string[]> {
-  const rows = await db.selectFrom('threat_log_grant').select('user_id').where('case_id', '=', caseId).execute();
+  const rows = await db
+    .selectFrom('threat_log_grant')
+    .select('user_id')
+    .where('case_id', '=', caseId)
+    .execute();
   return rows.map((r) => r.user_id);
 }

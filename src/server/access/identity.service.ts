@@ -10,18 +10,37 @@ import type { CaseRef } from './case-access.js';
  * them; anyone else only after a coordinator granted access, which needs the reporter's
  * consent (identity_reveal to that person) and is audited.
  */
-export function isIdentityHolder(user: Pick<SessionUser, 'id' | 'memberships'>, c: { teamId: string; assignedAdviserId: string | null }): boolean {
-  return hasRole(user.memberships, c.teamId, ['safety_coordinator']) || c.assignedAdviserId === user.id;
+export function isIdentityHolder(
+  user: Pick<SessionUser, 'id' | 'memberships'>,
+  c: { teamId: string; assignedAdviserId: string | null },
+): boolean {
+  return (
+    hasRole(user.memberships, c.teamId, ['safety_coordinator']) || c.assignedAdviserId === user.id
+  );
 }
 
-export async function canSeeIdentity(db: Db, user: Pick<SessionUser, 'id' | 'memberships'>, c: { id: string; teamId: string; assignedAdviserId: string | null }) {
+export async function canSeeIdentity(
+  db: Db,
+  user: Pick<SessionUser, 'id' | 'memberships'>,
+  c: { id: string; teamId: string; assignedAdviserId: string | null },
+) {
   if (isIdentityHolder(user, c)) return true;
-  const granted = await db.selectFrom('identity_access').select('user_id').where('case_id', '=', c.id).where('user_id', '=', user.id).executeTakeFirst();
+  const granted = await db
+    .selectFrom('identity_access')
+    .select('user_id')
+    .where('case_id', '=', c.id)
+    .where('user_id', '=', user.id)
+    .executeTakeFirst();
   return granted !== undefined;
 }
 
 /** Grants one staff member access to the identities; throws CONSENT_REQUIRED without consent. */
-export async function grantIdentityAccess(trx: Db, c: CaseRef, targetUserId: string, actor: { kind: 'user'; userId: string }) {
+export async function grantIdentityAccess(
+  trx: Db,
+  c: CaseRef,
+  targetUserId: string,
+  actor: { kind: 'user'; userId: string },
+) {
   const basis = await requireConsent(trx, c.id, {
     info: 'reporter_identity',
     recipient: { kind: 'person', value: targetUserId },
@@ -37,7 +56,11 @@ export async function grantIdentityAccess(trx: Db, c: CaseRef, targetUserId: str
     actor,
     teamId: c.teamId,
     caseId: c.id,
-    detail: { userId: targetUserId, basis: basis.basis, basisId: basis.basis === 'consent' ? basis.grantId : basis.overrideId },
+    detail: {
+      userId: targetUserId,
+      basis: basis.basis,
+      basisId: basis.basis === 'consent' ? basis.grantId : basis.overrideId,
+    },
   });
 }
 
@@ -54,9 +77,25 @@ export async function listIdentityAccess(db: Db, caseId: string) {
 }
 
 /** Ends one staff member's access to the identities; the grant and its revocation stay in the audit trail. */
-export async function revokeIdentityAccess(trx: Db, c: CaseRef, targetUserId: string, actor: { kind: 'user'; userId: string }): Promise<boolean> {
-  const gone = await trx.deleteFrom('identity_access').where('case_id', '=', c.id).where('user_id', '=', targetUserId).returning('user_id').executeTakeFirst();
+export async function revokeIdentityAccess(
+  trx: Db,
+  c: CaseRef,
+  targetUserId: string,
+  actor: { kind: 'user'; userId: string },
+): Promise<boolean> {
+  const gone = await trx
+    .deleteFrom('identity_access')
+    .where('case_id', '=', c.id)
+    .where('user_id', '=', targetUserId)
+    .returning('user_id')
+    .executeTakeFirst();
   if (!gone) return false;
-  await recordAudit(trx, { type: 'IDENTITY_ACCESS_REVOKED', actor, teamId: c.teamId, caseId: c.id, detail: { userId: targetUserId } });
+  await recordAudit(trx, {
+    type: 'IDENTITY_ACCESS_REVOKED',
+    actor,
+    teamId: c.teamId,
+    caseId: c.id,
+    detail: { userId: targetUserId },
+  });
   return true;
 }

@@ -16,11 +16,16 @@ import { getCaseForRoute } from './case-access.js';
  */
 export function needToKnow(deps: Deps, logger?: Logger): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const target = matchedRoutes(c).slice(c.req.routeIndex + 1).find((r) => r.method !== 'ALL');
+    const target = matchedRoutes(c)
+      .slice(c.req.routeIndex + 1)
+      .find((r) => r.method !== 'ALL');
     if (!target) return next(); // nothing answers here: the not-found page
     const entry = findRouteAccess(target.method, target.path);
     if (!entry) {
-      logger?.error({ route: `${target.method} ${target.path}` }, 'route missing from the need-to-know table');
+      logger?.error(
+        { route: `${target.method} ${target.path}` },
+        'route missing from the need-to-know table',
+      );
       throw new AppError('FORBIDDEN');
     }
     const user = c.get('user');

@@ -4,7 +4,19 @@ export async function listActivityRows(db: Db, teamId: string, year: number) {
   return db
     .selectFrom('team_activity as a')
     .leftJoin('app_user as u', 'u.id', 'a.adviser_id')
-    .select(['a.id', 'a.kind', 'a.title', 'a.held_on', 'a.status', 'a.participants', 'a.partner', 'a.minutes', 'a.notes', 'a.adviser_id', 'u.display_name as adviser_name'])
+    .select([
+      'a.id',
+      'a.kind',
+      'a.title',
+      'a.held_on',
+      'a.status',
+      'a.participants',
+      'a.partner',
+      'a.minutes',
+      'a.notes',
+      'a.adviser_id',
+      'u.display_name as adviser_name',
+    ])
     .where('a.team_id', '=', teamId)
     .where('a.held_on', '>=', `${year}-01-01`)
     .where('a.held_on', '<', `${year + 1}-01-01`)

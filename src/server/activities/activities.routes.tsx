@@ -14,14 +14,35 @@ import { yearParam } from '../http/params.js';
 /** The team's activities (support officer, coordinators, advisers): no case content anywhere here. */
 export function activityRoutes(deps: Deps) {
   const app = new Hono<AppEnv>();
-  const scopeOf = (c: Context<AppEnv>) => pickTeam(c, deps.db, activityTeamIds(c.get('user')?.memberships ?? []));
+  const scopeOf = (c: Context<AppEnv>) =>
+    pickTeam(c, deps.db, activityTeamIds(c.get('user')?.memberships ?? []));
 
-  async function render(c: Context<AppEnv>, errors: FieldErrors = {}, values: Record<string, string> = {}) {
+  async function render(
+    c: Context<AppEnv>,
+    errors: FieldErrors = {},
+    values: Record<string, string> = {},
+  ) {
     const scope = await scopeOf(c);
-    const year = values.heldOn && /^\d{4}/.test(values.heldOn) && !c.req.query('year') ? Number(values.heldOn.slice(0, 4)) : yearParam(c);
-    const [data, advisers] = await Promise.all([getActivityYear(deps.db, scope.teamId, year), listTeamAdvisersForTraining(deps.db, scope.teamId)]);
+    const year =
+      values.heldOn && /^\d{4}/.test(values.heldOn) && !c.req.query('year')
+        ? Number(values.heldOn.slice(0, 4))
+        : yearParam(c);
+    const [data, advisers] = await Promise.all([
+      getActivityYear(deps.db, scope.teamId, year),
+      listTeamAdvisersForTraining(deps.db, scope.teamId),
+    ]);
     if (Object.keys(errors).length) c.status(422);
-    return c.html(<ActivitiesPage ctx={viewContext(c)} scope={scope} year={year} data={data} advisers={advisers} errors={errors} values={values} />);
+    return c.html(
+      <ActivitiesPage
+        ctx={viewContext(c)}
+        scope={scope}
+        year={year}
+        data={data}
+        advisers={advisers}
+        errors={errors}
+        values={values}
+      />,
+    );
   }
 
   app.get('/team/activities', (c) => render(c));
@@ -31,15 +52,30 @@ export function activityRoutes(deps: Deps) {
     const values = stringValues(await readForm(c));
     const parsed = parseForm(c, ActivityInput, values);
     if (parsed.errors) return render(c, parsed.errors, values);
-    await deps.db.transaction().execute((trx) => recordActivity(trx, scope.teamId, parsed.data, signedInUser(c).id));
-    return c.redirect(`/team/activities?team=${scope.teamId}&year=${parsed.data.heldOn.slice(0, 4)}`, 303);
+    await deps.db
+      .transaction()
+      .execute((trx) => recordActivity(trx, scope.teamId, parsed.data, signedInUser(c).id));
+    return c.redirect(
+      `/team/activities?team=${scope.teamId}&year=${parsed.data.heldOn.slice(0, 4)}`,
+      303,
+    );
   });
 
   app.post('/team/activities/:activityId/status', async (c) => {
     const scope = await scopeOf(c);
     const parsed = parseForm(c, ActivityStatusInput, stringValues(await readForm(c)));
     if (parsed.errors) return render(c, parsed.errors);
-    await deps.db.transaction().execute((trx) => updateActivityStatus(trx, scope.teamId, idParam(c, 'activityId'), parsed.data, signedInUser(c).id));
+    await deps.db
+      .transaction()
+      .execute((trx) =>
+        updateActivityStatus(
+          trx,
+          scope.teamId,
+          idParam(c, 'activityId'),
+          parsed.data,
+          signedInUser(c).id,
+        ),
+      );
     return c.redirect(`/team/activities?team=${scope.teamId}&year=${yearParam(c)}`, 303);
   });
 

@@ -15,41 +15,78 @@ export const ADMIN_SECTIONS: [string, MessageKey][] = [
 ];
 
 /** The frame of every team administration page: title, team name and the section menu. */
-export function AdminPage(props: { ctx: ViewContext; teamId?: string; teamName?: string; title: string; notice?: string; children: Child }) {
+export function AdminPage(props: {
+  ctx: ViewContext;
+  teamId?: string;
+  teamName?: string;
+  title: string;
+  notice?: string;
+  children: Child;
+}) {
   const { ctx, teamId, teamName, title, notice, children } = props;
   const base = teamId ? `/admin/teams/${teamId}` : undefined;
   return (
     <Layout ctx={ctx} title={title}>
-      <p><a href="/admin">{ctx.t('admin.title')}</a>{teamName && <> › {teamName}</>}</p>
+      <p>
+        <a href="/admin">{ctx.t('admin.title')}</a>
+        {teamName && <> › {teamName}</>}
+      </p>
       <h1 class="utrecht-heading-1">{title}</h1>
       {base && (
         <nav aria-label={ctx.t('admin.nav.label')}>
           <ul class="admin-nav">
             {ADMIN_SECTIONS.map(([path, key]) => (
-              <li><a href={`${base}${path}`} aria-current={ctx.path === `${base}${path}` ? 'page' : undefined}>{ctx.t(key)}</a></li>
+              <li>
+                <a
+                  href={`${base}${path}`}
+                  aria-current={ctx.path === `${base}${path}` ? 'page' : undefined}
+                >
+                  {ctx.t(key)}
+                </a>
+              </li>
             ))}
           </ul>
         </nav>
       )}
-      {notice && <p class="panel" role="status">{notice}</p>}
+      {notice && (
+        <p class="panel" role="status">
+          {notice}
+        </p>
+      )}
       {children}
     </Layout>
   );
 }
 
 /** Checkboxes in a fieldset; the first box carries the id the error summary links to. */
-export function CheckboxGroup(props: { name: string; label: string; choices: Choice[]; values: string[]; error?: string }) {
+export function CheckboxGroup(props: {
+  name: string;
+  label: string;
+  choices: Choice[];
+  values: string[];
+  error?: string;
+}) {
   const { name, label, choices, values, error } = props;
   return (
     <div class={`form-field${error ? ' field--invalid' : ''}`}>
       <fieldset aria-describedby={error ? `error-${name}` : undefined}>
         <legend>{label}</legend>
-        {error && <p class="error-message" id={`error-${name}`}>{error}</p>}
+        {error && (
+          <p class="error-message" id={`error-${name}`}>
+            {error}
+          </p>
+        )}
         {choices.map((choice, i) => {
           const id = i === 0 ? `field-${name}` : `field-${name}-${choice.value}`;
           return (
             <div class="choice">
-              <input type="checkbox" id={id} name={name} value={choice.value} checked={values.includes(choice.value)} />
+              <input
+                type="checkbox"
+                id={id}
+                name={name}
+                value={choice.value}
+                checked={values.includes(choice.value)}
+              />
               <label for={id}>{choice.label}</label>
             </div>
           );
@@ -59,14 +96,33 @@ export function CheckboxGroup(props: { name: string; label: string; choices: Cho
   );
 }
 
-export function SelectField(props: { name: string; label: string; choices: Choice[]; value?: string; error?: string }) {
+export function SelectField(props: {
+  name: string;
+  label: string;
+  choices: Choice[];
+  value?: string;
+  error?: string;
+}) {
   const { name, label, choices, value, error } = props;
   return (
     <div class={`form-field${error ? ' field--invalid' : ''}`}>
       <label for={`field-${name}`}>{label}</label>
-      {error && <p class="error-message" id={`error-${name}`}>{error}</p>}
-      <select id={`field-${name}`} name={name} aria-invalid={error ? 'true' : undefined} aria-describedby={error ? `error-${name}` : undefined}>
-        {choices.map((c) => <option value={c.value} selected={c.value === value}>{c.label}</option>)}
+      {error && (
+        <p class="error-message" id={`error-${name}`}>
+          {error}
+        </p>
+      )}
+      <select
+        id={`field-${name}`}
+        name={name}
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={error ? `error-${name}` : undefined}
+      >
+        {choices.map((c) => (
+          <option value={c.value} selected={c.value === value}>
+            {c.label}
+          </option>
+        ))}
       </select>
     </div>
   );

@@ -6,12 +6,17 @@ import { formStrings, toFieldErrors } from '../http/validation.js';
 import { adminTeamIds, canAdministerTeam, canCreateTeam } from './admin.policy.js';
 import { NewTeamInput, TeamSettingsInput } from './admin.schemas.js';
 import { AdminHomePage, TeamSettingsPage } from './admin.views.js';
-import { createTeam, getTeamSettings, isTeamKeyTaken, listTeamSettings, updateTeamSettings } from './teams.admin.service.js';
+import {
+  createTeam,
+  getTeamSettings,
+  isTeamKeyTaken,
+  listTeamSettings,
+  updateTeamSettings,
+} from './teams.admin.service.js';
 import { configRoutes } from './config.routes.js';
 import { userAdminRoutes } from './users.routes.js';
 import { tokenRoutes } from './tokens.routes.js';
 import { UUID } from '../http/params.js';
-
 
 /** Only administrators reach /admin; team pages only for the teams they administer. */
 const requireAdmin: MiddlewareHandler<AppEnv> = async (c, next) => {
@@ -19,7 +24,8 @@ const requireAdmin: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (!user) throw new AppError('UNAUTHENTICATED');
   if (adminTeamIds(user.memberships).length === 0) throw new AppError('FORBIDDEN');
   const teamId = c.req.param('teamId');
-  if (teamId !== undefined && (!UUID.test(teamId) || !canAdministerTeam(user.memberships, teamId))) throw new AppError('FORBIDDEN');
+  if (teamId !== undefined && (!UUID.test(teamId) || !canAdministerTeam(user.memberships, teamId)))
+    throw new AppError('FORBIDDEN');
   await next();
 };
 
@@ -31,7 +37,10 @@ export function adminRoutes(deps: Deps) {
   app.use('/admin/teams/:teamId', requireAdmin);
   app.use('/admin/teams/:teamId/*', requireAdmin);
 
-  const home = async (c: Parameters<MiddlewareHandler<AppEnv>>[0], form = { values: {}, errors: {} }) => {
+  const home = async (
+    c: Parameters<MiddlewareHandler<AppEnv>>[0],
+    form = { values: {}, errors: {} },
+  ) => {
     const teams = await listTeamSettings(deps.db, adminTeamIds(signedInUser(c).memberships));
     return c.html(<AdminHomePage ctx={viewContext(c)} teams={teams} form={form} />);
   };
@@ -44,19 +53,29 @@ export function adminRoutes(deps: Deps) {
     const values = formStrings(await c.req.parseBody());
     const parsed = NewTeamInput.safeParse(values);
     const errors = parsed.success ? {} : toFieldErrors(parsed.error, c.get('t'));
-    if (parsed.success && (await isTeamKeyTaken(deps.db, parsed.data.key))) errors.key = c.get('t')('validation.admin.keyTaken');
+    if (parsed.success && (await isTeamKeyTaken(deps.db, parsed.data.key)))
+      errors.key = c.get('t')('validation.admin.keyTaken');
     if (!parsed.success || Object.keys(errors).length) {
       c.status(422);
       return home(c, { values, errors });
     }
-    const teamId = await deps.db.transaction().execute((trx) => createTeam(trx, parsed.data, { kind: 'user', userId: user.id }));
+    const teamId = await deps.db
+      .transaction()
+      .execute((trx) => createTeam(trx, parsed.data, { kind: 'user', userId: user.id }));
     return c.redirect(`/admin/teams/${teamId}?saved=1`, 303);
   });
 
   app.get('/admin/teams/:teamId', async (c) => {
     const team = await getTeamSettings(deps.db, c.req.param('teamId'));
     const ctx = viewContext(c);
-    return c.html(<TeamSettingsPage ctx={ctx} team={team} form={{ values: {}, errors: {} }} notice={c.req.query('saved') ? ctx.t('admin.saved') : undefined} />);
+    return c.html(
+      <TeamSettingsPage
+        ctx={ctx}
+        team={team}
+        form={{ values: {}, errors: {} }}
+        notice={c.req.query('saved') ? ctx.t('admin.saved') : undefined}
+      />,
+    );
   });
 
   app.post('/admin/teams/:teamId', async (c) => {
@@ -66,9 +85,19 @@ export function adminRoutes(deps: Deps) {
     if (!parsed.success) {
       c.status(422);
       const team = await getTeamSettings(deps.db, teamId);
-      return c.html(<TeamSettingsPage ctx={viewContext(c)} team={team} form={{ values, errors: toFieldErrors(parsed.error, c.get('t')) }} />);
+      return c.html(
+        <TeamSettingsPage
+          ctx={viewContext(c)}
+          team={team}
+          form={{ values, errors: toFieldErrors(parsed.error, c.get('t')) }}
+        />,
+      );
     }
-    await deps.db.transaction().execute((trx) => updateTeamSettings(trx, teamId, parsed.data, { kind: 'user', userId: signedInUser(c).id }));
+    await deps.db
+      .transaction()
+      .execute((trx) =>
+        updateTeamSettings(trx, teamId, parsed.data, { kind: 'user', userId: signedInUser(c).id }),
+      );
     return c.redirect(`/admin/teams/${teamId}?saved=1`, 303);
   });
 

@@ -13,12 +13,26 @@ export interface AdviserProfile {
 }
 
 /** Active confidential advisers of a team with their profiles; hidden profiles only on request. */
-export async function listAdviserProfiles(db: Db, teamId: string, opts: { includeHidden?: boolean } = {}): Promise<AdviserProfile[]> {
+export async function listAdviserProfiles(
+  db: Db,
+  teamId: string,
+  opts: { includeHidden?: boolean } = {},
+): Promise<AdviserProfile[]> {
   const rows = await db
     .selectFrom('team_membership as m')
     .innerJoin('app_user as u', 'u.id', 'm.user_id')
-    .leftJoin('adviser_profile as p', (j) => j.onRef('p.user_id', '=', 'm.user_id').onRef('p.team_id', '=', 'm.team_id'))
-    .select(['u.id', 'u.display_name', 'p.languages', 'p.locations', 'p.intro_nl', 'p.intro_en', 'p.is_visible'])
+    .leftJoin('adviser_profile as p', (j) =>
+      j.onRef('p.user_id', '=', 'm.user_id').onRef('p.team_id', '=', 'm.team_id'),
+    )
+    .select([
+      'u.id',
+      'u.display_name',
+      'p.languages',
+      'p.locations',
+      'p.intro_nl',
+      'p.intro_en',
+      'p.is_visible',
+    ])
     .where('m.team_id', '=', teamId)
     .where('m.role', '=', 'confidential_adviser')
     .where('u.is_active', '=', true)
@@ -28,7 +42,10 @@ export async function listAdviserProfiles(db: Db, teamId: string, opts: { includ
     .map((r) => ({
       userId: r.id,
       displayName: r.display_name,
-      languages: (r.languages ?? '').split(',').map((l) => l.trim()).filter(Boolean),
+      languages: (r.languages ?? '')
+        .split(',')
+        .map((l) => l.trim())
+        .filter(Boolean),
       locations: r.locations ?? '',
       intro: { nl: r.intro_nl ?? '', en: r.intro_en ?? '' },
       isVisible: r.is_visible ?? true,
@@ -44,9 +61,19 @@ export interface AdviserProfileInput {
   isVisible: boolean;
 }
 
-export async function saveAdviserProfile(trx: Db, teamId: string, userId: string, input: AdviserProfileInput, actor: AuditActor): Promise<void> {
+export async function saveAdviserProfile(
+  trx: Db,
+  teamId: string,
+  userId: string,
+  input: AdviserProfileInput,
+  actor: AuditActor,
+): Promise<void> {
   const values = {
-    languages: input.languages.join(','), locations: input.locations, intro_nl: input.introNl, intro_en: input.introEn, is_visible: input.isVisible,
+    languages: input.languages.join(','),
+    locations: input.locations,
+    intro_nl: input.introNl,
+    intro_en: input.introEn,
+    is_visible: input.isVisible,
   };
   await trx
     .insertInto('adviser_profile')

@@ -15,8 +15,15 @@ export interface TeamCategory extends CategoryDefinition {
 }
 
 type VersionRow = {
-  key: string; version: number; label_nl: string; label_en: string; definition_nl: string; definition_en: string;
-  subtypes: { key: string; label_nl: string; label_en: string }[]; is_retired: boolean; source: string | null;
+  key: string;
+  version: number;
+  label_nl: string;
+  label_en: string;
+  definition_nl: string;
+  definition_en: string;
+  subtypes: { key: string; label_nl: string; label_en: string }[];
+  is_retired: boolean;
+  source: string | null;
 };
 
 function present(row: VersionRow): TeamCategory {
@@ -34,7 +41,17 @@ function present(row: VersionRow): TeamCategory {
 async function latestVersions(db: Db, teamId: string, at?: Date): Promise<VersionRow[]> {
   let q = db
     .selectFrom('category_version')
-    .select(['key', 'version', 'label_nl', 'label_en', 'definition_nl', 'definition_en', 'subtypes', 'is_retired', 'source'])
+    .select([
+      'key',
+      'version',
+      'label_nl',
+      'label_en',
+      'definition_nl',
+      'definition_en',
+      'subtypes',
+      'is_retired',
+      'source',
+    ])
     .distinctOn('key')
     .where('team_id', '=', teamId)
     .orderBy('key')
@@ -46,7 +63,9 @@ async function latestVersions(db: Db, teamId: string, at?: Date): Promise<Versio
 /** Current categories of a team, including retired ones (flagged), defaults first in their order. */
 export async function listCategories(db: Db, teamId: string, at?: Date): Promise<TeamCategory[]> {
   const own = new Map((await latestVersions(db, teamId, at)).map((r) => [r.key, present(r)]));
-  const result: TeamCategory[] = DEFAULT_CATEGORIES.map((d) => own.get(d.key) ?? { ...d, version: 0, isRetired: false });
+  const result: TeamCategory[] = DEFAULT_CATEGORIES.map(
+    (d) => own.get(d.key) ?? { ...d, version: 0, isRetired: false },
+  );
   for (const [key, c] of own) if (!DEFAULT_CATEGORIES.some((d) => d.key === key)) result.push(c);
   return result;
 }
@@ -57,7 +76,12 @@ export async function listOfferedCategories(db: Db, teamId: string): Promise<Tea
 }
 
 /** The category as it was worded at `at` (a case's creation time); undefined for an unknown key. */
-export async function findCategoryAt(db: Db, teamId: string, key: string, at: Date): Promise<TeamCategory | undefined> {
+export async function findCategoryAt(
+  db: Db,
+  teamId: string,
+  key: string,
+  at: Date,
+): Promise<TeamCategory | undefined> {
   return (await listCategories(db, teamId, at)).find((c) => c.key === key);
 }
 
@@ -73,8 +97,15 @@ export interface CategoryInput {
 }
 
 /** Adds the next version of a category (or its first, for a new key). Call inside a transaction. */
-export async function saveCategoryVersion(trx: Db, teamId: string, input: CategoryInput, actor: AuditActor): Promise<number> {
-  await sql`SELECT pg_advisory_xact_lock(hashtext(${`category:${teamId}:${input.key}`}))`.execute(trx);
+export async function saveCategoryVersion(
+  trx: Db,
+  teamId: string,
+  input: CategoryInput,
+  actor: AuditActor,
+): Promise<number> {
+  await sql`SELECT pg_advisory_xact_lock(hashtext(${`category:${teamId}:${input.key}`}))`.execute(
+    trx,
+  );
   const last = await trx
     .selectFrom('category_version')
     .select((eb) => eb.fn.max('version').as('v'))
@@ -93,11 +124,18 @@ export async function saveCategoryVersion(trx: Db, teamId: string, input: Catego
       label_en: input.labelEn,
       definition_nl: input.definitionNl,
       definition_en: input.definitionEn,
-      subtypes: JSON.stringify(input.subtypes.map((s) => ({ key: s.key, label_nl: s.labelNl, label_en: s.labelEn }))),
+      subtypes: JSON.stringify(
+        input.subtypes.map((s) => ({ key: s.key, label_nl: s.labelNl, label_en: s.labelEn })),
+      ),
       is_retired: input.isRetired,
       source: input.source?.trim() || null,
     })
     .execute();
-  await recordAudit(trx, { type: 'CATEGORY_VERSION_CREATED', actor, teamId, detail: { key: input.key, version, retired: input.isRetired } });
+  await recordAudit(trx, {
+    type: 'CATEGORY_VERSION_CREATED',
+    actor,
+    teamId,
+    detail: { key: input.key, version, retired: input.isRetired },
+  });
   return version;
 }

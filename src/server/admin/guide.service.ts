@@ -11,7 +11,11 @@ export interface GuideContent {
   updatedAt: Date;
 }
 
-export async function getGuideContent(db: Db, teamId: string, lang: Lang): Promise<GuideContent | undefined> {
+export async function getGuideContent(
+  db: Db,
+  teamId: string,
+  lang: Lang,
+): Promise<GuideContent | undefined> {
   const row = await db
     .selectFrom('guide_content')
     .select(['body', 'updated_at'])
@@ -21,12 +25,23 @@ export async function getGuideContent(db: Db, teamId: string, lang: Lang): Promi
   return row && { body: row.body, updatedAt: row.updated_at };
 }
 
-export async function saveGuideContent(trx: Db, teamId: string, lang: Lang, body: string, actor: AuditActor): Promise<void> {
+export async function saveGuideContent(
+  trx: Db,
+  teamId: string,
+  lang: Lang,
+  body: string,
+  actor: AuditActor,
+): Promise<void> {
   const now = new Date();
   await trx
     .insertInto('guide_content')
     .values({ team_id: teamId, lang, body, updated_at: now })
     .onConflict((oc) => oc.columns(['team_id', 'lang']).doUpdateSet({ body, updated_at: now }))
     .execute();
-  await recordAudit(trx, { type: 'GUIDE_CONTENT_UPDATED', actor, teamId, detail: { lang, length: body.length } });
+  await recordAudit(trx, {
+    type: 'GUIDE_CONTENT_UPDATED',
+    actor,
+    teamId,
+    detail: { lang, length: body.length },
+  });
 }

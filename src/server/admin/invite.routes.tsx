@@ -16,9 +16,19 @@ export function inviteRoutes(deps: Deps) {
     const invite = await findInvitation(deps.db, c.req.param('token'));
     if (!invite) {
       c.status(404);
-      return c.html(<MessagePage ctx={ctx} title={ctx.t('invite.title')} message={ctx.t('setup.invalid')} />);
+      return c.html(
+        <MessagePage ctx={ctx} title={ctx.t('invite.title')} message={ctx.t('setup.invalid')} />,
+      );
     }
-    return c.html(<AcceptInvitePage ctx={ctx} token={c.req.param('token')} email={invite.email ?? ''} values={{ displayName: invite.display_name ?? '' }} errors={{}} />);
+    return c.html(
+      <AcceptInvitePage
+        ctx={ctx}
+        token={c.req.param('token')}
+        email={invite.email ?? ''}
+        values={{ displayName: invite.display_name ?? '' }}
+        errors={{}}
+      />,
+    );
   });
 
   app.post('/invite/:token', async (c) => {
@@ -29,14 +39,29 @@ export function inviteRoutes(deps: Deps) {
     const parsed = AcceptInviteInput.safeParse(values);
     if (invite && !parsed.success) {
       c.status(422);
-      return c.html(<AcceptInvitePage ctx={ctx} token={token} email={invite.email ?? ''} values={values} errors={toFieldErrors(parsed.error, ctx.t)} />);
+      return c.html(
+        <AcceptInvitePage
+          ctx={ctx}
+          token={token}
+          email={invite.email ?? ''}
+          values={values}
+          errors={toFieldErrors(parsed.error, ctx.t)}
+        />,
+      );
     }
-    const ok = invite && parsed.success && (await deps.db.transaction().execute((trx) => acceptInvitation(trx, token, parsed.data)));
+    const ok =
+      invite &&
+      parsed.success &&
+      (await deps.db.transaction().execute((trx) => acceptInvitation(trx, token, parsed.data)));
     if (!ok) {
       c.status(404);
-      return c.html(<MessagePage ctx={ctx} title={ctx.t('invite.title')} message={ctx.t('setup.invalid')} />);
+      return c.html(
+        <MessagePage ctx={ctx} title={ctx.t('invite.title')} message={ctx.t('setup.invalid')} />,
+      );
     }
-    return c.html(<LoginPage ctx={ctx} email={invite.email ?? ''} errors={{}} notice={ctx.t('setup.done')} />);
+    return c.html(
+      <LoginPage ctx={ctx} email={invite.email ?? ''} errors={{}} notice={ctx.t('setup.done')} />,
+    );
   });
 
   return app;

@@ -3,7 +3,13 @@ import { Layout } from '../../ui/layout.js';
 import { ErrorSummary, SubmitButton, TextField, type FieldErrors } from '../../ui/form.js';
 import type { ViewContext } from '../http/env.js';
 
-export function AcceptInvitePage(props: { ctx: ViewContext; token: string; email: string; values: Record<string, string>; errors: FieldErrors }) {
+export function AcceptInvitePage(props: {
+  ctx: ViewContext;
+  token: string;
+  email: string;
+  values: Record<string, string>;
+  errors: FieldErrors;
+}) {
   const { ctx, token, email, values, errors } = props;
   const { t } = ctx;
   return (
@@ -13,8 +19,21 @@ export function AcceptInvitePage(props: { ctx: ViewContext; token: string; email
       <ErrorSummary errors={errors} t={t} />
       <form method="post" action={`/invite/${token}`} novalidate>
         <CsrfField ctx={ctx} />
-        <TextField name="displayName" label={t('setup.name')} value={values.displayName} autocomplete="name" error={errors.displayName} />
-        <TextField name="password" type="password" label={t('login.password')} hint={t('setup.passwordHint')} autocomplete="new-password" error={errors.password} />
+        <TextField
+          name="displayName"
+          label={t('setup.name')}
+          value={values.displayName}
+          autocomplete="name"
+          error={errors.displayName}
+        />
+        <TextField
+          name="password"
+          type="password"
+          label={t('login.password')}
+          hint={t('setup.passwordHint')}
+          autocomplete="new-password"
+          error={errors.password}
+        />
         <SubmitButton>{t('setup.submit')}</SubmitButton>
       </form>
     </Layout>

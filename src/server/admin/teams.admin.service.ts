@@ -22,16 +22,35 @@ export async function listTeamSettings(db: Db, teamIds?: string[]): Promise<Team
   let q = db
     .selectFrom('team')
     .innerJoin('institution', 'institution.id', 'team.institution_id')
-    .select(['team.id', 'team.key', 'institution.key as ik', 'institution.name as iname', 'team.name_nl', 'team.name_en',
-      'team.ack_days', 'team.feedback_days', 'team.retention_months', 'team.reminder_lead_days', 'team.pattern_threshold',
-      'team.suppression_threshold'])
+    .select([
+      'team.id',
+      'team.key',
+      'institution.key as ik',
+      'institution.name as iname',
+      'team.name_nl',
+      'team.name_en',
+      'team.ack_days',
+      'team.feedback_days',
+      'team.retention_months',
+      'team.reminder_lead_days',
+      'team.pattern_threshold',
+      'team.suppression_threshold',
+    ])
     .orderBy('team.seq');
   if (teamIds) q = q.where('team.id', 'in', teamIds);
   const rows = await q.execute();
   return rows.map((r) => ({
-    id: r.id, key: r.key, institutionKey: r.ik, institutionName: r.iname, nameNl: r.name_nl, nameEn: r.name_en,
-    ackDays: r.ack_days, feedbackDays: r.feedback_days, retentionMonths: r.retention_months,
-    reminderLeadDays: r.reminder_lead_days, patternThreshold: r.pattern_threshold,
+    id: r.id,
+    key: r.key,
+    institutionKey: r.ik,
+    institutionName: r.iname,
+    nameNl: r.name_nl,
+    nameEn: r.name_en,
+    ackDays: r.ack_days,
+    feedbackDays: r.feedback_days,
+    retentionMonths: r.retention_months,
+    reminderLeadDays: r.reminder_lead_days,
+    patternThreshold: r.pattern_threshold,
     suppressionThreshold: r.suppression_threshold,
   }));
 }
@@ -55,24 +74,45 @@ export interface NewTeam {
  * The creating administrator (if any) administers the new team. Call inside a transaction.
  */
 export async function createTeam(trx: Db, input: NewTeam, actor: AuditActor): Promise<string> {
-  let institution = await trx.selectFrom('institution').select('id').where('key', '=', input.institutionKey).executeTakeFirst();
+  let institution = await trx
+    .selectFrom('institution')
+    .select('id')
+    .where('key', '=', input.institutionKey)
+    .executeTakeFirst();
   if (!institution) {
     institution = await trx
       .insertInto('institution')
       .values({ key: input.institutionKey, name: input.institutionName || input.institutionKey })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await recordAudit(trx, { type: 'INSTITUTION_CREATED', actor, detail: { key: input.institutionKey } });
+    await recordAudit(trx, {
+      type: 'INSTITUTION_CREATED',
+      actor,
+      detail: { key: input.institutionKey },
+    });
   }
   const team = await trx
     .insertInto('team')
-    .values({ institution_id: institution.id, key: input.key, name_nl: input.nameNl, name_en: input.nameEn })
+    .values({
+      institution_id: institution.id,
+      key: input.key,
+      name_nl: input.nameNl,
+      name_en: input.nameEn,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   if (actor.userId) {
-    await trx.insertInto('team_membership').values({ user_id: actor.userId, team_id: team.id, role: 'administrator' }).execute();
+    await trx
+      .insertInto('team_membership')
+      .values({ user_id: actor.userId, team_id: team.id, role: 'administrator' })
+      .execute();
   }
-  await recordAudit(trx, { type: 'TEAM_CREATED', actor, teamId: team.id, detail: { key: input.key } });
+  await recordAudit(trx, {
+    type: 'TEAM_CREATED',
+    actor,
+    teamId: team.id,
+    detail: { key: input.key },
+  });
   return team.id;
 }
 
@@ -87,14 +127,25 @@ export interface TeamUpdate {
   suppressionThreshold?: number;
 }
 
-export async function updateTeamSettings(trx: Db, teamId: string, input: TeamUpdate, actor: AuditActor): Promise<void> {
+export async function updateTeamSettings(
+  trx: Db,
+  teamId: string,
+  input: TeamUpdate,
+  actor: AuditActor,
+): Promise<void> {
   const updated = await trx
     .updateTable('team')
     .set({
-      name_nl: input.nameNl, name_en: input.nameEn, ack_days: input.ackDays, feedback_days: input.feedbackDays, retention_months: input.retentionMonths,
+      name_nl: input.nameNl,
+      name_en: input.nameEn,
+      ack_days: input.ackDays,
+      feedback_days: input.feedbackDays,
+      retention_months: input.retentionMonths,
       ...(input.reminderLeadDays !== undefined && { reminder_lead_days: input.reminderLeadDays }),
       ...(input.patternThreshold !== undefined && { pattern_threshold: input.patternThreshold }),
-      ...(input.suppressionThreshold !== undefined && { suppression_threshold: input.suppressionThreshold }),
+      ...(input.suppressionThreshold !== undefined && {
+        suppression_threshold: input.suppressionThreshold,
+      }),
     })
     .where('id', '=', teamId)
     .executeTakeFirst();
@@ -104,13 +155,19 @@ export async function updateTeamSettings(trx: Db, teamId: string, input: TeamUpd
     actor,
     teamId,
     detail: {
-      ackDays: input.ackDays, feedbackDays: input.feedbackDays, retentionMonths: input.retentionMonths,
-      reminderLeadDays: input.reminderLeadDays ?? null, patternThreshold: input.patternThreshold ?? null,
+      ackDays: input.ackDays,
+      feedbackDays: input.feedbackDays,
+      retentionMonths: input.retentionMonths,
+      reminderLeadDays: input.reminderLeadDays ?? null,
+      patternThreshold: input.patternThreshold ?? null,
       suppressionThreshold: input.suppressionThreshold ?? null,
     },
   });
 }
 
 export async function isTeamKeyTaken(db: Db, key: string): Promise<boolean> {
-  return (await db.selectFrom('team').select('id').where('key', '=', key).executeTakeFirst()) !== undefined;
+  return (
+    (await db.selectFrom('team').select('id').where('key', '=', key).executeTakeFirst()) !==
+    undefined
+  );
 }

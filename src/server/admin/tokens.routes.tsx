@@ -2,7 +2,12 @@ import { Hono, type Context } from 'hono';
 import type { Deps } from '../bootstrap.js';
 import { signedInUser, viewContext, type AppEnv } from '../http/env.js';
 import { toFieldErrors } from '../http/validation.js';
-import { createApiToken, listApiTokens, revokeApiToken, type ApiScope } from '../api/api-tokens.service.js';
+import {
+  createApiToken,
+  listApiTokens,
+  revokeApiToken,
+  type ApiScope,
+} from '../api/api-tokens.service.js';
 import { TokenInput, formValues } from './admin.schemas.js';
 import { TokensPage } from './tokens.views.js';
 import { getTeamSettings } from './teams.admin.service.js';
@@ -12,10 +17,25 @@ export function tokenRoutes(deps: Deps) {
   const app = new Hono<AppEnv>();
   const base = '/admin/teams/:teamId/tokens';
 
-  async function page(c: Context<AppEnv>, form = { values: {} as Record<string, string>, errors: {}, scopes: [] as string[] }, newToken?: string) {
+  async function page(
+    c: Context<AppEnv>,
+    form = { values: {} as Record<string, string>, errors: {}, scopes: [] as string[] },
+    newToken?: string,
+  ) {
     const teamId = c.req.param('teamId') ?? '';
-    const [team, tokens] = await Promise.all([getTeamSettings(deps.db, teamId), listApiTokens(deps.db, teamId)]);
-    return c.html(<TokensPage ctx={viewContext(c)} team={team} tokens={tokens} form={form} newToken={newToken} />);
+    const [team, tokens] = await Promise.all([
+      getTeamSettings(deps.db, teamId),
+      listApiTokens(deps.db, teamId),
+    ]);
+    return c.html(
+      <TokensPage
+        ctx={viewContext(c)}
+        team={team}
+        tokens={tokens}
+        form={form}
+        newToken={newToken}
+      />,
+    );
   }
 
   app.get(base, (c) => page(c));
@@ -26,10 +46,17 @@ export function tokenRoutes(deps: Deps) {
     const parsed = TokenInput.safeParse(values);
     if (!parsed.success) {
       c.status(422);
-      return page(c, { values: { name: String(values.name ?? '') }, errors: toFieldErrors(parsed.error, c.get('t')), scopes: values.scopes as string[] });
+      return page(c, {
+        values: { name: String(values.name ?? '') },
+        errors: toFieldErrors(parsed.error, c.get('t')),
+        scopes: values.scopes as string[],
+      });
     }
     const token = await deps.db.transaction().execute((trx) =>
-      createApiToken(trx, teamId, parsed.data.name, parsed.data.scopes as ApiScope[], { kind: 'user', userId: signedInUser(c).id }),
+      createApiToken(trx, teamId, parsed.data.name, parsed.data.scopes as ApiScope[], {
+        kind: 'user',
+        userId: signedInUser(c).id,
+      }),
     );
     return page(c, undefined, token);
   });
@@ -37,7 +64,11 @@ export function tokenRoutes(deps: Deps) {
   app.post(`${base}/:tokenId/revoke`, async (c) => {
     const { teamId, tokenId } = c.req.param();
     if (/^[0-9a-f-]{36}$/.test(tokenId)) {
-      await deps.db.transaction().execute((trx) => revokeApiToken(trx, teamId, tokenId, { kind: 'user', userId: signedInUser(c).id }));
+      await deps.db
+        .transaction()
+        .execute((trx) =>
+          revokeApiToken(trx, teamId, tokenId, { kind: 'user', userId: signedInUser(c).id }),
+        );
     }
     return c.redirect(`/admin/teams/${teamId}/tokens`, 303);
   });

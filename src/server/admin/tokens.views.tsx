@@ -18,17 +18,31 @@ export function TokensPage({ ctx, team, tokens, form, newToken }: Props) {
   const { t } = ctx;
   const base = `/admin/teams/${team.id}/tokens`;
   return (
-    <AdminPage ctx={ctx} teamId={team.id} teamName={teamName(ctx, team)} title={t('admin.nav.tokens')}>
+    <AdminPage
+      ctx={ctx}
+      teamId={team.id}
+      teamName={teamName(ctx, team)}
+      title={t('admin.nav.tokens')}
+    >
       <p>{t('admin.token.intro')}</p>
       {newToken && (
         <div class="panel" role="status">
           <p>{t('admin.token.shownOnce')}</p>
-          <p class="receipt" data-testid="api-token">{newToken}</p>
+          <p class="receipt" data-testid="api-token">
+            {newToken}
+          </p>
         </div>
       )}
       <table class="data">
         <caption class="visually-hidden">{t('admin.nav.tokens')}</caption>
-        <thead><tr><th scope="col">{t('admin.token.name')}</th><th scope="col">{t('admin.token.scopes')}</th><th scope="col">{t('admin.user.status')}</th><th scope="col">{t('admin.token.actions')}</th></tr></thead>
+        <thead>
+          <tr>
+            <th scope="col">{t('admin.token.name')}</th>
+            <th scope="col">{t('admin.token.scopes')}</th>
+            <th scope="col">{t('admin.user.status')}</th>
+            <th scope="col">{t('admin.token.actions')}</th>
+          </tr>
+        </thead>
         <tbody>
           {tokens.map((tok) => (
             <tr>
@@ -39,7 +53,9 @@ export function TokensPage({ ctx, team, tokens, form, newToken }: Props) {
                 {!tok.isRevoked && (
                   <form method="post" action={`${base}/${tok.id}/revoke`} class="inline-form">
                     <CsrfField ctx={ctx} />
-                    <button type="submit" class="link-button">{t('admin.token.revoke')} <span class="visually-hidden">{tok.name}</span></button>
+                    <button type="submit" class="link-button">
+                      {t('admin.token.revoke')} <span class="visually-hidden">{tok.name}</span>
+                    </button>
                   </form>
                 )}
               </td>
@@ -51,8 +67,19 @@ export function TokensPage({ ctx, team, tokens, form, newToken }: Props) {
       <ErrorSummary errors={form.errors} t={t} />
       <form method="post" action={base} novalidate>
         <CsrfField ctx={ctx} />
-        <TextField name="name" label={t('admin.token.name')} value={form.values.name} error={form.errors.name} />
-        <CheckboxGroup name="scopes" label={t('admin.token.scopes')} choices={API_SCOPES.map((s) => ({ value: s, label: s }))} values={form.scopes} error={form.errors.scopes} />
+        <TextField
+          name="name"
+          label={t('admin.token.name')}
+          value={form.values.name}
+          error={form.errors.name}
+        />
+        <CheckboxGroup
+          name="scopes"
+          label={t('admin.token.scopes')}
+          choices={API_SCOPES.map((s) => ({ value: s, label: s }))}
+          values={form.scopes}
+          error={form.errors.scopes}
+        />
         <SubmitButton>{t('admin.token.create')}</SubmitButton>
       </form>
     </AdminPage>

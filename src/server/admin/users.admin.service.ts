@@ -29,7 +29,13 @@ export async function listTeamUsers(db: Db, teamId: string): Promise<TeamUser[]>
     .execute();
   const byId = new Map<string, TeamUser>();
   for (const r of rows) {
-    const user = byId.get(r.id) ?? { id: r.id, displayName: r.display_name, email: r.email, isActive: r.is_active, roles: [] };
+    const user = byId.get(r.id) ?? {
+      id: r.id,
+      displayName: r.display_name,
+      email: r.email,
+      isActive: r.is_active,
+      roles: [],
+    };
     user.roles.push(r.role);
     byId.set(r.id, user);
   }
@@ -47,10 +53,21 @@ export interface Invitation {
  * Records an invitation and returns its one-time token; the route mails the link. An
  * existing account gets the roles at once instead (returns undefined).
  */
-export async function inviteUser(trx: Db, teamId: string, input: Invitation, actor: AuditActor): Promise<string | undefined> {
+export async function inviteUser(
+  trx: Db,
+  teamId: string,
+  input: Invitation,
+  actor: AuditActor,
+): Promise<string | undefined> {
   const existing = await findUserByEmail(trx, input.email);
   if (existing) {
-    await setUserRoles(trx, teamId, existing.id, [...new Set([...(await rolesOf(trx, teamId, existing.id)), ...input.roles])], actor);
+    await setUserRoles(
+      trx,
+      teamId,
+      existing.id,
+      [...new Set([...(await rolesOf(trx, teamId, existing.id)), ...input.roles])],
+      actor,
+    );
     return undefined;
   }
   const token = crypto.randomBytes(32).toString('base64url');
@@ -67,12 +84,22 @@ export async function inviteUser(trx: Db, teamId: string, input: Invitation, act
       expires_at: new Date(Date.now() + INVITE_DAYS * 86400_000),
     })
     .execute();
-  await recordAudit(trx, { type: 'USER_INVITED', actor, teamId, detail: { roles: input.roles.join(','), locale: input.locale } });
+  await recordAudit(trx, {
+    type: 'USER_INVITED',
+    actor,
+    teamId,
+    detail: { roles: input.roles.join(','), locale: input.locale },
+  });
   return token;
 }
 
 async function rolesOf(db: Db, teamId: string, userId: string): Promise<Role[]> {
-  const rows = await db.selectFrom('team_membership').select('role').where('team_id', '=', teamId).where('user_id', '=', userId).execute();
+  const rows = await db
+    .selectFrom('team_membership')
+    .select('role')
+    .where('team_id', '=', teamId)
+    .where('user_id', '=', userId)
+    .execute();
   return rows.map((r) => r.role);
 }
 
@@ -88,7 +115,11 @@ export async function findInvitation(db: Db, token: string) {
 }
 
 /** Creates the invited account; false when the link is not (or no longer) valid. */
-export async function acceptInvitation(trx: Db, token: string, input: { displayName: string; password: string }): Promise<boolean> {
+export async function acceptInvitation(
+  trx: Db,
+  token: string,
+  input: { displayName: string; password: string },
+): Promise<boolean> {
   const invite = await trx
     .updateTable('setup_token')
     .set({ used_at: new Date() })
@@ -102,10 +133,20 @@ export async function acceptInvitation(trx: Db, token: string, input: { displayN
   const roles = (invite.role ?? '').split(',').filter(Boolean) as Role[];
   const userId = await createUser(
     trx,
-    { email: invite.email, displayName: input.displayName, password: input.password, locale: invite.locale ?? 'nl', memberships: roles.map((role) => ({ teamId: invite.team_id!, role })) },
+    {
+      email: invite.email,
+      displayName: input.displayName,
+      password: input.password,
+      locale: invite.locale ?? 'nl',
+      memberships: roles.map((role) => ({ teamId: invite.team_id!, role })),
+    },
     { kind: 'system' },
   );
-  await recordAudit(trx, { type: 'USER_INVITATION_ACCEPTED', actor: { kind: 'user', userId }, teamId: invite.team_id });
+  await recordAudit(trx, {
+    type: 'USER_INVITATION_ACCEPTED',
+    actor: { kind: 'user', userId },
+    teamId: invite.team_id,
+  });
   return true;
 }
 
@@ -115,22 +156,54 @@ export async function acceptInvitation(trx: Db, token: string, input: { displayN
  * role loses every session, so the next sign-in asks the second factor (or enrolment) before
  * any case with the new role is opened (decision 024).
  */
-export async function setUserRoles(trx: Db, teamId: string, userId: string, roles: Role[], actor: AuditActor): Promise<void> {
+export async function setUserRoles(
+  trx: Db,
+  teamId: string,
+  userId: string,
+  roles: Role[],
+  actor: AuditActor,
+): Promise<void> {
   const before = await rolesOf(trx, teamId, userId);
   const gained = roles.filter((r) => !before.includes(r));
-  if (gained.length && actor.kind === 'user' && actor.userId === userId) throw new AppError('FORBIDDEN');
-  await trx.deleteFrom('team_membership').where('team_id', '=', teamId).where('user_id', '=', userId).execute();
+  if (gained.length && actor.kind === 'user' && actor.userId === userId)
+    throw new AppError('FORBIDDEN');
+  await trx
+    .deleteFrom('team_membership')
+    .where('team_id', '=', teamId)
+    .where('user_id', '=', userId)
+    .execute();
   if (roles.length) {
-    await trx.insertInto('team_membership').values(roles.map((role) => ({ user_id: userId, team_id: teamId, role }))).execute();
+    await trx
+      .insertInto('team_membership')
+      .values(roles.map((role) => ({ user_id: userId, team_id: teamId, role })))
+      .execute();
   }
-  const ended = gained.length ? (await trx.deleteFrom('session').where('user_id', '=', userId).executeTakeFirst()).numDeletedRows : 0n;
-  await recordAudit(trx, { type: 'USER_ROLES_CHANGED', actor, teamId, detail: { userId, roles: roles.join(','), sessionsEnded: Number(ended) } });
+  const ended = gained.length
+    ? (await trx.deleteFrom('session').where('user_id', '=', userId).executeTakeFirst())
+        .numDeletedRows
+    : 0n;
+  await recordAudit(trx, {
+    type: 'USER_ROLES_CHANGED',
+    actor,
+    teamId,
+    detail: { userId, roles: roles.join(','), sessionsEnded: Number(ended) },
+  });
 }
 
 /** Deactivates an account of the team and ends its sessions; the account and its history stay. */
-export async function deactivateUser(trx: Db, teamId: string, userId: string, actor: AuditActor): Promise<void> {
+export async function deactivateUser(
+  trx: Db,
+  teamId: string,
+  userId: string,
+  actor: AuditActor,
+): Promise<void> {
   if (actor.userId === userId) throw new AppError('FORBIDDEN');
-  const member = await trx.selectFrom('team_membership').select('user_id').where('team_id', '=', teamId).where('user_id', '=', userId).executeTakeFirst();
+  const member = await trx
+    .selectFrom('team_membership')
+    .select('user_id')
+    .where('team_id', '=', teamId)
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
   if (!member) throw new AppError('NOT_FOUND');
   await trx.updateTable('app_user').set({ is_active: false }).where('id', '=', userId).execute();
   await trx.deleteFrom('session').where('user_id', '=', userId).execute();

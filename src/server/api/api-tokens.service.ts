@@ -27,18 +27,34 @@ export interface ApiPrincipal {
   scopes: ApiScope[];
 }
 
-export async function createApiToken(trx: Db, teamId: string, name: string, scopes: ApiScope[], actor: AuditActor): Promise<string> {
+export async function createApiToken(
+  trx: Db,
+  teamId: string,
+  name: string,
+  scopes: ApiScope[],
+  actor: AuditActor,
+): Promise<string> {
   const token = PREFIX + crypto.randomBytes(32).toString('base64url');
   const row = await trx
     .insertInto('api_token')
     .values({ team_id: teamId, name, token_hash: digest(token), scopes: scopes.join(' ') })
     .returning('id')
     .executeTakeFirstOrThrow();
-  await recordAudit(trx, { type: 'API_TOKEN_CREATED', actor, teamId, detail: { tokenId: row.id, scopes: scopes.join(' ') } });
+  await recordAudit(trx, {
+    type: 'API_TOKEN_CREATED',
+    actor,
+    teamId,
+    detail: { tokenId: row.id, scopes: scopes.join(' ') },
+  });
   return token;
 }
 
-export async function revokeApiToken(trx: Db, teamId: string, tokenId: string, actor: AuditActor): Promise<void> {
+export async function revokeApiToken(
+  trx: Db,
+  teamId: string,
+  tokenId: string,
+  actor: AuditActor,
+): Promise<void> {
   const res = await trx
     .updateTable('api_token')
     .set({ revoked_at: new Date() })
@@ -46,12 +62,24 @@ export async function revokeApiToken(trx: Db, teamId: string, tokenId: string, a
     .where('team_id', '=', teamId)
     .where('revoked_at', 'is', null)
     .executeTakeFirst();
-  if (res.numUpdatedRows > 0n) await recordAudit(trx, { type: 'API_TOKEN_REVOKED', actor, teamId, detail: { tokenId } });
+  if (res.numUpdatedRows > 0n)
+    await recordAudit(trx, { type: 'API_TOKEN_REVOKED', actor, teamId, detail: { tokenId } });
 }
 
 export async function listApiTokens(db: Db, teamId: string): Promise<ApiTokenInfo[]> {
-  const rows = await db.selectFrom('api_token').selectAll().where('team_id', '=', teamId).orderBy('created_at', 'desc').execute();
-  return rows.map((r) => ({ id: r.id, name: r.name, scopes: r.scopes.split(' ') as ApiScope[], createdAt: r.created_at, isRevoked: r.revoked_at !== null }));
+  const rows = await db
+    .selectFrom('api_token')
+    .selectAll()
+    .where('team_id', '=', teamId)
+    .orderBy('created_at', 'desc')
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    scopes: r.scopes.split(' ') as ApiScope[],
+    createdAt: r.created_at,
+    isRevoked: r.revoked_at !== null,
+  }));
 }
 
 /** The principal behind a bearer token, or undefined for an unknown or revoked token. */
@@ -63,5 +91,7 @@ export async function findApiPrincipal(db: Db, token: string): Promise<ApiPrinci
     .where('token_hash', '=', digest(token))
     .where('revoked_at', 'is', null)
     .executeTakeFirst();
-  return row && { tokenId: row.id, teamId: row.team_id, scopes: row.scopes.split(' ') as ApiScope[] };
+  return (
+    row && { tokenId: row.id, teamId: row.team_id, scopes: row.scopes.split(' ') as ApiScope[] }
+  );
 }

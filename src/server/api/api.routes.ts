@@ -10,7 +10,8 @@ import { canUseScope } from './api.policy.js';
 import { getStatistics, listCaseMetadata, recordApiRefusal } from './api.service.js';
 import { openApiDocument } from './openapi.js';
 
-const tokenDigest = (token: string) => crypto.createHash('sha256').update(token).digest('base64url').slice(0, 22);
+const tokenDigest = (token: string) =>
+  crypto.createHash('sha256').update(token).digest('base64url').slice(0, 22);
 
 type ApiEnv = { Variables: { principal: ApiPrincipal } };
 
@@ -18,7 +19,10 @@ type ApiEnv = { Variables: { principal: ApiPrincipal } };
 const RATE: ThrottleRule = { maxFailures: 120, windowMinutes: 1 };
 const BAD_TOKENS: ThrottleRule = { maxFailures: 20, windowMinutes: 15 };
 
-const StatisticsQuery = z.object({ year: z.coerce.number().int().min(1990).max(2100), lang: z.enum(['nl', 'en']).default('nl') });
+const StatisticsQuery = z.object({
+  year: z.coerce.number().int().min(1990).max(2100),
+  lang: z.enum(['nl', 'en']).default('nl'),
+});
 const CasesQuery = z.object({ year: z.coerce.number().int().min(1990).max(2100) });
 
 /** /api/v1: JSON for integrations, bearer tokens only (no cookies, so no CSRF). */
@@ -30,30 +34,42 @@ export function apiRoutes(deps: Deps) {
     const principal = token ? await findApiPrincipal(deps.db, token) : undefined;
     if (!principal) {
       // Per presented token (its hash), never one counter for all: made-up tokens cannot lock a valid one out.
-      if (token && (await takeAttempt(deps.db, `api:bad:${tokenDigest(token)}`, BAD_TOKENS)) > 0) refuse('api');
+      if (token && (await takeAttempt(deps.db, `api:bad:${tokenDigest(token)}`, BAD_TOKENS)) > 0)
+        refuse('api');
       c.header('WWW-Authenticate', 'Bearer');
       throw new AppError('UNAUTHENTICATED');
     }
-    if ((await takeAttempt(deps.db, `api:${principal.tokenId}`, { ...RATE, maxFailures: deps.config.budgets.apiPerMinute })) > 0) refuse('api');
+    if (
+      (await takeAttempt(deps.db, `api:${principal.tokenId}`, {
+        ...RATE,
+        maxFailures: deps.config.budgets.apiPerMinute,
+      })) > 0
+    )
+      refuse('api');
     c.set('principal', principal);
     await next();
   };
 
-  const requireScope = (scope: ApiScope): MiddlewareHandler<ApiEnv> => async (c, next) => {
-    if (!canUseScope(c.get('principal'), scope)) {
-      await recordApiRefusal(deps.db, c.get('principal'), scope);
-      throw new AppError('FORBIDDEN');
-    }
-    await next();
-  };
+  const requireScope =
+    (scope: ApiScope): MiddlewareHandler<ApiEnv> =>
+    async (c, next) => {
+      if (!canUseScope(c.get('principal'), scope)) {
+        await recordApiRefusal(deps.db, c.get('principal'), scope);
+        throw new AppError('FORBIDDEN');
+      }
+      await next();
+    };
 
   api.get('/api/v1/openapi.json', (c) => c.json(openApiDocument(deps.config.baseUrl)));
 
-  api.use('/api/v1/*', async (c, next) => (c.req.path === '/api/v1/openapi.json' ? next() : authenticate(c, next)));
+  api.use('/api/v1/*', async (c, next) =>
+    c.req.path === '/api/v1/openapi.json' ? next() : authenticate(c, next),
+  );
 
   api.get('/api/v1/statistics/annual', requireScope('statistics'), async (c) => {
     const q = StatisticsQuery.safeParse(c.req.query());
-    if (!q.success) return c.json({ error: 'invalid query: year (and optional lang nl|en) expected' }, 400);
+    if (!q.success)
+      return c.json({ error: 'invalid query: year (and optional lang nl|en) expected' }, 400);
     return c.json(await getStatistics(deps.db, c.get('principal'), q.data.year, q.data.lang));
   });
 
@@ -68,7 +84,8 @@ export function apiRoutes(deps: Deps) {
   });
 
   api.onError((err, c) => {
-    if (err instanceof AppError) return c.json({ error: err.code.toLowerCase() }, STATUS_BY_CODE[err.code]);
+    if (err instanceof AppError)
+      return c.json({ error: err.code.toLowerCase() }, STATUS_BY_CODE[err.code]);
     return c.json({ error: 'internal' }, 500);
   });
 

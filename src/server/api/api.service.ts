@@ -5,15 +5,30 @@ import { getAnnualReport } from '../reports/reports.service.js';
 import type { ApiPrincipal } from './api-tokens.service.js';
 
 async function teamKeyOf(db: Db, teamId: string): Promise<string> {
-  const team = await db.selectFrom('team').select('key').where('id', '=', teamId).executeTakeFirstOrThrow();
+  const team = await db
+    .selectFrom('team')
+    .select('key')
+    .where('id', '=', teamId)
+    .executeTakeFirstOrThrow();
   return team.key;
 }
 
 /** Aggregate figures of the token's team: the annual report's JSON. */
 export async function getStatistics(db: Db, principal: ApiPrincipal, year: number, lang: Lang) {
-  const report = await getAnnualReport(db, { teamKey: await teamKeyOf(db, principal.teamId), year, lang, actor: { kind: 'system' }, format: 'api' });
+  const report = await getAnnualReport(db, {
+    teamKey: await teamKeyOf(db, principal.teamId),
+    year,
+    lang,
+    actor: { kind: 'system' },
+    format: 'api',
+  });
   await db.transaction().execute((trx) =>
-    recordAudit(trx, { type: 'API_STATISTICS_READ', actor: { kind: 'system' }, teamId: principal.teamId, detail: { tokenId: principal.tokenId, year } }),
+    recordAudit(trx, {
+      type: 'API_STATISTICS_READ',
+      actor: { kind: 'system' },
+      teamId: principal.teamId,
+      detail: { tokenId: principal.tokenId, year },
+    }),
   );
   return report;
 }
@@ -23,22 +38,50 @@ export async function listCaseMetadata(db: Db, principal: ApiPrincipal, year: nu
   return db.transaction().execute(async (trx) => {
     const rows = await trx
       .selectFrom('case')
-      .select(['reference', 'received_on', 'category', 'subtype', 'status', 'follow_up', 'closed_on'])
+      .select([
+        'reference',
+        'received_on',
+        'category',
+        'subtype',
+        'status',
+        'follow_up',
+        'closed_on',
+      ])
       .where('team_id', '=', principal.teamId)
       .where('received_on', '>=', `${year}-01-01`)
       .where('received_on', '<=', `${year}-12-31`)
       .orderBy('received_on')
       .orderBy('reference')
       .execute();
-    await recordAudit(trx, { type: 'API_CASES_LISTED', actor: { kind: 'system' }, teamId: principal.teamId, detail: { tokenId: principal.tokenId, year, count: rows.length } });
+    await recordAudit(trx, {
+      type: 'API_CASES_LISTED',
+      actor: { kind: 'system' },
+      teamId: principal.teamId,
+      detail: { tokenId: principal.tokenId, year, count: rows.length },
+    });
     return rows.map((r) => ({
-      reference: r.reference, receivedOn: r.received_on, category: r.category, subtype: r.subtype, status: r.status, followUp: r.follow_up, closedOn: r.closed_on,
+      reference: r.reference,
+      receivedOn: r.received_on,
+      category: r.category,
+      subtype: r.subtype,
+      status: r.status,
+      followUp: r.follow_up,
+      closedOn: r.closed_on,
     }));
   });
 }
 
-export async function recordApiRefusal(db: Db, principal: ApiPrincipal, scope: string): Promise<void> {
+export async function recordApiRefusal(
+  db: Db,
+  principal: ApiPrincipal,
+  scope: string,
+): Promise<void> {
   await db.transaction().execute((trx) =>
-    recordAudit(trx, { type: 'API_ACCESS_REFUSED', actor: { kind: 'system' }, teamId: principal.teamId, detail: { tokenId: principal.tokenId, scope } }),
+    recordAudit(trx, {
+      type: 'API_ACCESS_REFUSED',
+      actor: { kind: 'system' },
+      teamId: principal.teamId,
+      detail: { tokenId: principal.tokenId, scope },
+    }),
   );
 }

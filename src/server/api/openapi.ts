@@ -3,13 +3,25 @@ const entry = {
   type: 'object',
   required: ['key', 'label', 'count', 'percent', 'previousCount', 'previousPercent'],
   properties: {
-    key: { type: 'string' }, label: { type: 'string' }, count: { type: 'integer' }, percent: { type: 'integer' },
-    previousCount: { type: 'integer' }, previousPercent: { type: 'integer' },
+    key: { type: 'string' },
+    label: { type: 'string' },
+    count: { type: 'integer' },
+    percent: { type: 'integer' },
+    previousCount: { type: 'integer' },
+    previousPercent: { type: 'integer' },
   },
 };
 
-const error = { description: 'Error', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } };
-const yearParam = { name: 'year', in: 'query', required: true, schema: { type: 'integer', minimum: 1990, maximum: 2100 } };
+const error = {
+  description: 'Error',
+  content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+};
+const yearParam = {
+  name: 'year',
+  in: 'query',
+  required: true,
+  schema: { type: 'integer', minimum: 1990, maximum: 2100 },
+};
 
 export function openApiDocument(serverUrl: string) {
   return {
@@ -17,7 +29,8 @@ export function openApiDocument(serverUrl: string) {
     info: {
       title: 'Meldpunt integration API',
       version: '1.0.0',
-      description: 'JSON for integrations. Every call needs a bearer token with the scope the operation names. Calls are throttled per token (HTTP 429).',
+      description:
+        'JSON for integrations. Every call needs a bearer token with the scope the operation names. Calls are throttled per token (HTTP 429).',
     },
     servers: [{ url: `${serverUrl}/api/v1` }],
     security: [{ bearerToken: [] }],
@@ -26,10 +39,26 @@ export function openApiDocument(serverUrl: string) {
         get: {
           operationId: 'getAnnualStatistics',
           summary: 'Aggregate figures of one year for the token\u2019s team (scope: statistics)',
-          parameters: [yearParam, { name: 'lang', in: 'query', required: false, schema: { type: 'string', enum: ['nl', 'en'] } }],
+          parameters: [
+            yearParam,
+            {
+              name: 'lang',
+              in: 'query',
+              required: false,
+              schema: { type: 'string', enum: ['nl', 'en'] },
+            },
+          ],
           responses: {
-            200: { description: 'The annual figures', content: { 'application/json': { schema: { $ref: '#/components/schemas/AnnualReport' } } } },
-            400: error, 401: error, 403: error, 429: error,
+            200: {
+              description: 'The annual figures',
+              content: {
+                'application/json': { schema: { $ref: '#/components/schemas/AnnualReport' } },
+              },
+            },
+            400: error,
+            401: error,
+            403: error,
+            429: error,
           },
         },
       },
@@ -41,15 +70,37 @@ export function openApiDocument(serverUrl: string) {
           responses: {
             200: {
               description: 'Case records',
-              content: { 'application/json': { schema: { type: 'object', required: ['cases'], properties: { cases: { type: 'array', items: { $ref: '#/components/schemas/CaseMetadata' } } } } } },
+              content: {
+                'application/json': {
+                  schema: {
+                    type: 'object',
+                    required: ['cases'],
+                    properties: {
+                      cases: {
+                        type: 'array',
+                        items: { $ref: '#/components/schemas/CaseMetadata' },
+                      },
+                    },
+                  },
+                },
+              },
             },
-            400: error, 401: error, 403: error, 429: error,
+            400: error,
+            401: error,
+            403: error,
+            429: error,
           },
         },
       },
     },
     components: {
-      securitySchemes: { bearerToken: { type: 'http', scheme: 'bearer', description: 'An API key created by an administrator (Administration › API keys).' } },
+      securitySchemes: {
+        bearerToken: {
+          type: 'http',
+          scheme: 'bearer',
+          description: 'An API key created by an administrator (Administration › API keys).',
+        },
+      },
       schemas: {
         Error: { type: 'object', required: ['error'], properties: { error: { type: 'string' } } },
         Entry: entry,
@@ -57,23 +108,64 @@ export function openApiDocument(serverUrl: string) {
           type: 'object',
           required: ['team', 'year', 'total', 'previousYear', 'previousTotal', 'byCategory'],
           properties: {
-            team: { type: 'string' }, year: { type: 'integer' }, total: { type: 'integer' }, previousYear: { type: 'integer' }, previousTotal: { type: 'integer' },
-            byCategory: { type: 'array', items: { allOf: [{ $ref: '#/components/schemas/Entry' }, { type: 'object', properties: { subtypes: { type: 'array', items: { type: 'object', properties: { key: { type: 'string' }, label: { type: 'string' }, count: { type: 'integer' } } } } } }] } },
+            team: { type: 'string' },
+            year: { type: 'integer' },
+            total: { type: 'integer' },
+            previousYear: { type: 'integer' },
+            previousTotal: { type: 'integer' },
+            byCategory: {
+              type: 'array',
+              items: {
+                allOf: [
+                  { $ref: '#/components/schemas/Entry' },
+                  {
+                    type: 'object',
+                    properties: {
+                      subtypes: {
+                        type: 'array',
+                        items: {
+                          type: 'object',
+                          properties: {
+                            key: { type: 'string' },
+                            label: { type: 'string' },
+                            count: { type: 'integer' },
+                          },
+                        },
+                      },
+                    },
+                  },
+                ],
+              },
+            },
             byOrgUnit: { type: 'array', items: { $ref: '#/components/schemas/Entry' } },
             byGender: { type: 'array', items: { $ref: '#/components/schemas/Entry' } },
             byChannel: { type: 'array', items: { $ref: '#/components/schemas/Entry' } },
             byVia: { type: 'array', items: { $ref: '#/components/schemas/Entry' } },
             byRelation: { type: 'array', items: { $ref: '#/components/schemas/Entry' } },
             byFollowUp: { type: 'array', items: { $ref: '#/components/schemas/Entry' } },
-            partnerCounts: { type: 'array', items: { type: 'object', properties: { service: { type: 'string' }, category: { type: ['string', 'null'] }, count: { type: 'integer' } } } },
+            partnerCounts: {
+              type: 'array',
+              items: {
+                type: 'object',
+                properties: {
+                  service: { type: 'string' },
+                  category: { type: ['string', 'null'] },
+                  count: { type: 'integer' },
+                },
+              },
+            },
           },
         },
         CaseMetadata: {
           type: 'object',
           required: ['reference', 'receivedOn', 'category', 'status'],
           properties: {
-            reference: { type: 'string' }, receivedOn: { type: 'string', format: 'date' }, category: { type: 'string' },
-            subtype: { type: ['string', 'null'] }, status: { type: 'string' }, followUp: { type: ['string', 'null'] },
+            reference: { type: 'string' },
+            receivedOn: { type: 'string', format: 'date' },
+            category: { type: 'string' },
+            subtype: { type: ['string', 'null'] },
+            status: { type: 'string' },
+            followUp: { type: ['string', 'null'] },
             closedOn: { type: ['string', 'null'], format: 'date' },
           },
         },

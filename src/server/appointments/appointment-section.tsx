@@ -7,15 +7,35 @@ import { APPOINTMENT_MODES } from './appointments.schema.js';
 import { formatLocalDateTime } from './local-time.js';
 
 export function modeLabel(ctx: ViewContext, mode: string): string {
-  return mode === 'in_person' ? ctx.t('appointment.mode.in_person') : vocabLabel('channel', mode, ctx.lang);
+  return mode === 'in_person'
+    ? ctx.t('appointment.mode.in_person')
+    : vocabLabel('channel', mode, ctx.lang);
 }
 
 /**
  * The reporter's view: existing appointments, and a request form. `titled` is false on a page
  * whose h1 already says "Request a conversation", so the heading is not shown twice.
  */
-export function AppointmentSection(props: { ctx: ViewContext; appointments: AppointmentEntry[]; errors: FieldErrors; action: string; icsBase?: string; hidden?: Record<string, string>; askEmail?: boolean; titled?: boolean }) {
-  const { ctx, appointments, errors, action, icsBase, hidden = {}, askEmail = false, titled = true } = props;
+export function AppointmentSection(props: {
+  ctx: ViewContext;
+  appointments: AppointmentEntry[];
+  errors: FieldErrors;
+  action: string;
+  icsBase?: string;
+  hidden?: Record<string, string>;
+  askEmail?: boolean;
+  titled?: boolean;
+}) {
+  const {
+    ctx,
+    appointments,
+    errors,
+    action,
+    icsBase,
+    hidden = {},
+    askEmail = false,
+    titled = true,
+  } = props;
   const { t, lang } = ctx;
   return (
     <section aria-labelledby={titled ? 'appointment-heading' : undefined}>
@@ -24,7 +44,9 @@ export function AppointmentSection(props: { ctx: ViewContext; appointments: Appo
         <div class="panel" data-testid="appointment">
           <p>
             <strong>{modeLabel(ctx, a.mode)}</strong>:{' '}
-            {a.status === 'confirmed' && a.startsAt ? t('appointment.confirmedAt', { when: formatLocalDateTime(a.startsAt, lang) }) : t('appointment.requested')}
+            {a.status === 'confirmed' && a.startsAt
+              ? t('appointment.confirmedAt', { when: formatLocalDateTime(a.startsAt, lang) })
+              : t('appointment.requested')}
           </p>
           {a.details && <p>{a.details}</p>}
           {a.status === 'confirmed' && icsBase && (
@@ -40,11 +62,31 @@ export function AppointmentSection(props: { ctx: ViewContext; appointments: Appo
           <input type="hidden" name={name} value={value} />
         ))}
         <p>{t('appointment.intro')}</p>
-        <RadioGroup name="mode" label={t('appointment.mode')} error={errors.mode} choices={APPOINTMENT_MODES.map((m) => ({ value: m, label: modeLabel(ctx, m) }))} />
+        <RadioGroup
+          name="mode"
+          label={t('appointment.mode')}
+          error={errors.mode}
+          choices={APPOINTMENT_MODES.map((m) => ({ value: m, label: modeLabel(ctx, m) }))}
+        />
         {(['slot1', 'slot2', 'slot3'] as const).map((name, i) => (
-          <TextField name={name} type="datetime-local" label={t('appointment.slot', { n: i + 1 })} hint={i === 0 ? t('appointment.slotHint') : undefined} error={errors[name]} />
+          <TextField
+            name={name}
+            type="datetime-local"
+            label={t('appointment.slot', { n: i + 1 })}
+            hint={i === 0 ? t('appointment.slotHint') : undefined}
+            error={errors[name]}
+          />
         ))}
-        {askEmail && <TextField name="email" type="email" label={t('mailbox.notifyEmail')} hint={t('appointment.emailHint')} error={errors.email} autocomplete="email" />}
+        {askEmail && (
+          <TextField
+            name="email"
+            type="email"
+            label={t('mailbox.notifyEmail')}
+            hint={t('appointment.emailHint')}
+            error={errors.email}
+            autocomplete="email"
+          />
+        )}
         <SubmitButton>{t('appointment.submit')}</SubmitButton>
       </form>
     </section>

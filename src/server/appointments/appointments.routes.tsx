@@ -19,34 +19,72 @@ export function appointmentRoutes(deps: Deps) {
   // The reporter chose "request a conversation" after the acknowledgement (issue 18).
   app.post('/melden/gesprek', async (c) => {
     const values = formStrings(await c.req.parseBody());
-    const caseId = await findRecentIntakeCaseId(deps.db, deps.keyring, { browserKey: c.get('browserKey'), idempotencyKey: values.idempotencyKey ?? '' });
+    const caseId = await findRecentIntakeCaseId(deps.db, deps.keyring, {
+      browserKey: c.get('browserKey'),
+      idempotencyKey: values.idempotencyKey ?? '',
+    });
     if (!caseId) throw new AppError('NOT_FOUND');
-    return c.html(<IntakeAppointmentPage ctx={viewContext(c)} idempotencyKey={values.idempotencyKey!} errors={{}} done={false} />);
+    return c.html(
+      <IntakeAppointmentPage
+        ctx={viewContext(c)}
+        idempotencyKey={values.idempotencyKey!}
+        errors={{}}
+        done={false}
+      />,
+    );
   });
 
   app.post('/melden/afspraak', async (c) => {
     const values = formStrings(await c.req.parseBody());
-    const caseId = await findRecentIntakeCaseId(deps.db, deps.keyring, { browserKey: c.get('browserKey'), idempotencyKey: values.idempotencyKey ?? '' });
+    const caseId = await findRecentIntakeCaseId(deps.db, deps.keyring, {
+      browserKey: c.get('browserKey'),
+      idempotencyKey: values.idempotencyKey ?? '',
+    });
     if (!caseId) throw new AppError('NOT_FOUND');
     const parsed = AppointmentRequestInput.safeParse(values);
     if (!parsed.success) {
       c.status(422);
-      return c.html(<IntakeAppointmentPage ctx={viewContext(c)} idempotencyKey={values.idempotencyKey!} errors={toFieldErrors(parsed.error, c.get('t'))} done={false} />);
+      return c.html(
+        <IntakeAppointmentPage
+          ctx={viewContext(c)}
+          idempotencyKey={values.idempotencyKey!}
+          errors={toFieldErrors(parsed.error, c.get('t'))}
+          done={false}
+        />,
+      );
     }
-    if (!(await spendHourly(deps.db, budgetKey(deps.keyring, 'appointment', caseId), deps.config.budgets.appointmentRequestsPerHour))) refuse('appointment');
+    if (
+      !(await spendHourly(
+        deps.db,
+        budgetKey(deps.keyring, 'appointment', caseId),
+        deps.config.budgets.appointmentRequestsPerHour,
+      ))
+    )
+      refuse('appointment');
     const sealer = await getCaseSealer(deps.db, deps.keyring, caseId);
-    await requestAppointment(deps.db, sealer, { mode: parsed.data.mode, slots: slotsOf(parsed.data) }, { kind: 'reporter' });
-    if (parsed.data.email) await setNotificationAddress(deps.db, sealer, parsed.data.email, { kind: 'reporter' });
+    await requestAppointment(
+      deps.db,
+      sealer,
+      { mode: parsed.data.mode, slots: slotsOf(parsed.data) },
+      { kind: 'reporter' },
+    );
+    if (parsed.data.email)
+      await setNotificationAddress(deps.db, sealer, parsed.data.email, { kind: 'reporter' });
     return c.redirect('/melden/afspraak/aangevraagd', 303); // a reload shows the confirmation, it does not ask again
   });
 
-  app.get('/melden/afspraak/aangevraagd', (c) => c.html(<IntakeAppointmentPage ctx={viewContext(c)} idempotencyKey="" errors={{}} done />));
+  app.get('/melden/afspraak/aangevraagd', (c) =>
+    c.html(<IntakeAppointmentPage ctx={viewContext(c)} idempotencyKey="" errors={{}} done />),
+  );
 
   app.get('/afspraak/:file', async (c) => {
     const token = /^([A-Za-z0-9_-]{32})\.ics$/.exec(c.req.param('file'))?.[1];
     if (!token) throw new AppError('NOT_FOUND');
     const ics = await getIcsByToken(deps.db, deps.keyring, token);
-    return c.body(ics, 200, { 'Content-Type': 'text/calendar; charset=utf-8', 'Content-Disposition': `attachment; filename="${c.get('t')('appointment.icsFileName')}"` });
+    return c.body(ics, 200, {
+      'Content-Type': 'text/calendar; charset=utf-8',
+      'Content-Disposition': `attachment; filename="${c.get('t')('appointment.icsFileName')}"`,
+    });
   });
 
   return app;

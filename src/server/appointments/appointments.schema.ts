@@ -24,10 +24,16 @@ export const AppointmentRequestInput = z
     slot1: slot,
     slot2: slot,
     slot3: slot,
-    email: z.union([z.literal(''), z.email({ error: 'validation.email' }).max(320, { error: 'validation.tooLong' })]).optional(),
+    email: z
+      .union([
+        z.literal(''),
+        z.email({ error: 'validation.email' }).max(320, { error: 'validation.tooLong' }),
+      ])
+      .optional(),
   })
   .superRefine((v, ctx) => {
-    if (!v.slot1 && !v.slot2 && !v.slot3) ctx.addIssue({ code: 'custom', path: ['slot1'], message: 'validation.slotNeeded' });
+    if (!v.slot1 && !v.slot2 && !v.slot3)
+      ctx.addIssue({ code: 'custom', path: ['slot1'], message: 'validation.slotNeeded' });
   });
 
 export type AppointmentRequestInput = z.infer<typeof AppointmentRequestInput>;
@@ -37,6 +43,14 @@ export function slotsOf(input: AppointmentRequestInput): Date[] {
 }
 
 export const AppointmentConfirmInput = z.object({
-  slot: z.coerce.number({ error: 'validation.choose' }).int().min(0, { error: 'validation.choose' }).max(2, { error: 'validation.choose' }),
-  details: z.string().trim().min(1, { error: 'validation.required' }).max(500, { error: 'validation.tooLong' }),
+  slot: z.coerce
+    .number({ error: 'validation.choose' })
+    .int()
+    .min(0, { error: 'validation.choose' })
+    .max(2, { error: 'validation.choose' }),
+  details: z
+    .string()
+    .trim()
+    .min(1, { error: 'validation.required' })
+    .max(500, { error: 'validation.tooLong' }),
 });

@@ -20,20 +20,36 @@ export interface AppointmentEntry {
   details?: string;
 }
 
-export async function requestAppointment(db: Db, sealer: CaseSealer, input: { mode: Mode; slots: Date[] }, actor: AuditActor): Promise<string> {
+export async function requestAppointment(
+  db: Db,
+  sealer: CaseSealer,
+  input: { mode: Mode; slots: Date[] },
+  actor: AuditActor,
+): Promise<string> {
   return db.transaction().execute(async (trx) => {
     const row = await trx
       .insertInto('appointment')
       .values({ case_id: sealer.caseId, mode: input.mode, proposed_slots: input.slots })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await recordAudit(trx, { type: 'APPOINTMENT_REQUESTED', actor, teamId: sealer.teamId, caseId: sealer.caseId, detail: { appointmentId: row.id, mode: input.mode } });
+    await recordAudit(trx, {
+      type: 'APPOINTMENT_REQUESTED',
+      actor,
+      teamId: sealer.teamId,
+      caseId: sealer.caseId,
+      detail: { appointmentId: row.id, mode: input.mode },
+    });
     return row.id;
   });
 }
 
 export async function listAppointments(db: Db, sealer: CaseSealer): Promise<AppointmentEntry[]> {
-  const rows = await db.selectFrom('appointment').selectAll().where('case_id', '=', sealer.caseId).orderBy('created_at').execute();
+  const rows = await db
+    .selectFrom('appointment')
+    .selectAll()
+    .where('case_id', '=', sealer.caseId)
+    .orderBy('created_at')
+    .execute();
   return rows.map((r) => ({
     id: r.id,
     mode: r.mode,
@@ -81,21 +97,42 @@ export async function confirmAppointment(
       })
       .where('id', '=', appointmentId)
       .execute();
-    await recordAudit(trx, { type: 'APPOINTMENT_CONFIRMED', actor: { kind: 'user', userId }, teamId: sealer.teamId, caseId: sealer.caseId, detail: { appointmentId } });
+    await recordAudit(trx, {
+      type: 'APPOINTMENT_CONFIRMED',
+      actor: { kind: 'user', userId },
+      teamId: sealer.teamId,
+      caseId: sealer.caseId,
+      detail: { appointmentId },
+    });
   });
   return token;
 }
 
 const SUMMARY = 'Gesprek meldpunt sociale veiligheid / Conversation, social safety reporting point';
 
-function icsOf(row: { id: string; starts_at: Date | null; duration_minutes: number; confirmed_at: Date | null }, location: string | undefined): string {
-  return buildIcs({ uid: `${row.id}@meldpunt`, start: row.starts_at!, durationMinutes: row.duration_minutes, summary: SUMMARY, location, stamp: row.confirmed_at ?? new Date() });
+function icsOf(
+  row: { id: string; starts_at: Date | null; duration_minutes: number; confirmed_at: Date | null },
+  location: string | undefined,
+): string {
+  return buildIcs({
+    uid: `${row.id}@meldpunt`,
+    start: row.starts_at!,
+    durationMinutes: row.duration_minutes,
+    summary: SUMMARY,
+    location,
+    stamp: row.confirmed_at ?? new Date(),
+  });
 }
 
 /** The calendar file behind the link in the notice e-mail. */
 export async function getIcsByToken(db: Db, keyring: Keyring, token: string): Promise<string> {
   const row = /^[A-Za-z0-9_-]{32}$/.test(token)
-    ? await db.selectFrom('appointment').selectAll().where('ics_token_hash', '=', keyedHash(keyring, 'ics', token)).where('status', '=', 'confirmed').executeTakeFirst()
+    ? await db
+        .selectFrom('appointment')
+        .selectAll()
+        .where('ics_token_hash', '=', keyedHash(keyring, 'ics', token))
+        .where('status', '=', 'confirmed')
+        .executeTakeFirst()
     : undefined;
   if (!row) throw new AppError('NOT_FOUND');
   const sealer = await getCaseSealer(db, keyring, row.case_id);
@@ -103,9 +140,19 @@ export async function getIcsByToken(db: Db, keyring: Keyring, token: string): Pr
 }
 
 /** The calendar file from inside the mailbox or the case. */
-export async function getIcsForCase(db: Db, sealer: CaseSealer, appointmentId: string): Promise<string> {
+export async function getIcsForCase(
+  db: Db,
+  sealer: CaseSealer,
+  appointmentId: string,
+): Promise<string> {
   const row = /^[0-9a-f-]{36}$/.test(appointmentId)
-    ? await db.selectFrom('appointment').selectAll().where('id', '=', appointmentId).where('case_id', '=', sealer.caseId).where('status', '=', 'confirmed').executeTakeFirst()
+    ? await db
+        .selectFrom('appointment')
+        .selectAll()
+        .where('id', '=', appointmentId)
+        .where('case_id', '=', sealer.caseId)
+        .where('status', '=', 'confirmed')
+        .executeTakeFirst()
     : undefined;
   if (!row) throw new AppError('NOT_FOUND');
   return icsOf(row, row.details ? sealer.openText(row.details, 'appointment-details') : undefined);

@@ -4,16 +4,36 @@ import type { ViewContext } from '../http/env.js';
 import { AppointmentSection } from './appointment-section.js';
 
 /** After the intake: ask for a conversation, or see that the request was received. */
-export function IntakeAppointmentPage({ ctx, idempotencyKey, errors, done }: { ctx: ViewContext; idempotencyKey: string; errors: FieldErrors; done: boolean }) {
+export function IntakeAppointmentPage({
+  ctx,
+  idempotencyKey,
+  errors,
+  done,
+}: {
+  ctx: ViewContext;
+  idempotencyKey: string;
+  errors: FieldErrors;
+  done: boolean;
+}) {
   const { t } = ctx;
   return (
     <Layout ctx={ctx} title={t('appointment.heading')} isPublic>
       <h1 class="utrecht-heading-1">{t('appointment.heading')}</h1>
       <ErrorSummary errors={errors} t={t} />
       {done ? (
-        <p role="status" data-testid="appointment-requested">{t('appointment.requestedNotice')}</p>
+        <p role="status" data-testid="appointment-requested">
+          {t('appointment.requestedNotice')}
+        </p>
       ) : (
-        <AppointmentSection ctx={ctx} appointments={[]} errors={errors} action="/melden/afspraak" hidden={{ idempotencyKey }} askEmail titled={false} />
+        <AppointmentSection
+          ctx={ctx}
+          appointments={[]}
+          errors={errors}
+          action="/melden/afspraak"
+          hidden={{ idempotencyKey }}
+          askEmail
+          titled={false}
+        />
       )}
     </Layout>
   );

@@ -22,7 +22,12 @@ export async function addAttachments(
   trx: Db,
   sealer: CaseSealer,
   files: CleanFile[],
-  by: { uploadedBy: 'reporter' | 'adviser'; messageId?: string; actor: AuditActor; staffOnly?: boolean },
+  by: {
+    uploadedBy: 'reporter' | 'adviser';
+    messageId?: string;
+    actor: AuditActor;
+    staffOnly?: boolean;
+  },
 ): Promise<void> {
   for (const file of files) {
     const id = crypto.randomUUID(); // known before the insert: the sealed name and content are bound to their row
@@ -47,21 +52,37 @@ export async function addAttachments(
       actor: by.actor,
       teamId: sealer.teamId,
       caseId: sealer.caseId,
-      detail: { attachmentId: row.id, mediaType: file.mediaType, bytes: file.content.length, ...(by.staffOnly ? { staffOnly: true } : {}) },
+      detail: {
+        attachmentId: row.id,
+        mediaType: file.mediaType,
+        bytes: file.content.length,
+        ...(by.staffOnly ? { staffOnly: true } : {}),
+      },
     });
   }
 }
 
 /** The case's files; staff-only documents of the case record only when asked for (never for the reporter). */
-export async function listAttachments(db: Db, sealer: CaseSealer, opts: { includeStaffOnly?: boolean } = {}): Promise<AttachmentEntry[]> {
+export async function listAttachments(
+  db: Db,
+  sealer: CaseSealer,
+  opts: { includeStaffOnly?: boolean } = {},
+): Promise<AttachmentEntry[]> {
   let q = db
     .selectFrom('case_attachment')
-    .select(['id', 'file_name', 'media_type', 'size_bytes', 'uploaded_by', 'message_id', 'staff_only', 'created_at'])
+    .select([
+      'id',
+      'file_name',
+      'media_type',
+      'size_bytes',
+      'uploaded_by',
+      'message_id',
+      'staff_only',
+      'created_at',
+    ])
     .where('case_id', '=', sealer.caseId);
   if (!opts.includeStaffOnly) q = q.where('staff_only', '=', false);
-  const rows = await q
-    .orderBy('created_at')
-    .execute();
+  const rows = await q.orderBy('created_at').execute();
   return rows.map((r) => ({
     id: r.id,
     name: sealer.openRow(r.file_name, 'attachment-name', r.id).toString('utf8'),
@@ -75,13 +96,29 @@ export async function listAttachments(db: Db, sealer: CaseSealer, opts: { includ
 }
 
 /** One file's content for download; the read is audited. The reporter never gets a staff-only document. */
-export async function getAttachmentContent(db: Db, sealer: CaseSealer, attachmentId: string, actor: AuditActor) {
+export async function getAttachmentContent(
+  db: Db,
+  sealer: CaseSealer,
+  attachmentId: string,
+  actor: AuditActor,
+) {
   const row = /^[0-9a-f-]{36}$/.test(attachmentId)
-    ? await db.selectFrom('case_attachment').selectAll().where('id', '=', attachmentId).where('case_id', '=', sealer.caseId).executeTakeFirst()
+    ? await db
+        .selectFrom('case_attachment')
+        .selectAll()
+        .where('id', '=', attachmentId)
+        .where('case_id', '=', sealer.caseId)
+        .executeTakeFirst()
     : undefined;
   if (!row || (row.staff_only && actor.kind !== 'user')) throw new AppError('NOT_FOUND');
   await db.transaction().execute((trx) =>
-    recordAudit(trx, { type: 'CASE_ATTACHMENT_DOWNLOADED', actor, teamId: sealer.teamId, caseId: sealer.caseId, detail: { attachmentId } }),
+    recordAudit(trx, {
+      type: 'CASE_ATTACHMENT_DOWNLOADED',
+      actor,
+      teamId: sealer.teamId,
+      caseId: sealer.caseId,
+      detail: { attachmentId },
+    }),
   );
   return {
     name: sealer.openRow(row.file_name, 'attachment-name', row.id).toString('utf8'),

@@ -3,7 +3,8 @@
 import * as mupdf from 'mupdf';
 import type { UPLOAD_BOUNDS } from './upload-bounds.js';
 
-export type PdfResult = { ok: true; pdf: Uint8Array } | { ok: false; problem: 'malformed' | 'limits' | 'busy' };
+export type PdfResult =
+  { ok: true; pdf: Uint8Array } | { ok: false; problem: 'malformed' | 'limits' | 'busy' };
 type Bounds = typeof UPLOAD_BOUNDS;
 
 /**
@@ -16,7 +17,8 @@ type Bounds = typeof UPLOAD_BOUNDS;
 function cleanPdf(input: Uint8Array, bounds: Bounds): PdfResult {
   const doc = mupdf.Document.openDocument(input, 'application/pdf');
   if (doc.needsPassword()) return { ok: false, problem: 'malformed' };
-  if ((doc.asPDF()?.countObjects() ?? 0) > bounds.pdfObjects) return { ok: false, problem: 'limits' };
+  if ((doc.asPDF()?.countObjects() ?? 0) > bounds.pdfObjects)
+    return { ok: false, problem: 'limits' };
   const pages = doc.countPages();
   if (pages === 0) return { ok: false, problem: 'malformed' };
   if (pages > bounds.pdfPages) return { ok: false, problem: 'limits' };
@@ -29,7 +31,12 @@ function cleanPdf(input: Uint8Array, bounds: Bounds): PdfResult {
     const height = y1 - y0;
     if (!(width > 0 && height > 0)) return { ok: false, problem: 'malformed' };
     const scale = Math.min(bounds.pageDpi / 72, Math.sqrt(bounds.pagePixels / (width * height)));
-    const picture = page.toPixmap(mupdf.Matrix.scale(scale, scale), mupdf.ColorSpace.DeviceRGB, false, true);
+    const picture = page.toPixmap(
+      mupdf.Matrix.scale(scale, scale),
+      mupdf.ColorSpace.DeviceRGB,
+      false,
+      true,
+    );
     const image = new mupdf.Image(picture.asJPEG(85));
     const device = writer.beginPage([0, 0, width, height]);
     device.fillImage(image, [width, 0, 0, height, 0, 0], 1);

@@ -25,7 +25,11 @@ async function slot(work: () => Promise<PdfResult>): Promise<PdfResult> {
 function runOnce(input: Uint8Array): Promise<PdfResult> {
   return new Promise((resolve) => {
     // execArgv: [] keeps the parent's loader (tsx, vitest) out; Node strips the types itself.
-    const child = fork(ENTRY, [], { execArgv: [], serialization: 'advanced', stdio: ['ignore', 'ignore', 'ignore', 'ipc'] });
+    const child = fork(ENTRY, [], {
+      execArgv: [],
+      serialization: 'advanced',
+      stdio: ['ignore', 'ignore', 'ignore', 'ipc'],
+    });
     let done = false;
     const finish = (result: PdfResult) => {
       if (done) return;
@@ -34,7 +38,10 @@ function runOnce(input: Uint8Array): Promise<PdfResult> {
       child.kill('SIGKILL');
       resolve(result);
     };
-    const timer = setTimeout(() => finish({ ok: false, problem: 'limits' }), UPLOAD_BOUNDS.seconds * 1000);
+    const timer = setTimeout(
+      () => finish({ ok: false, problem: 'limits' }),
+      UPLOAD_BOUNDS.seconds * 1000,
+    );
     child.once('message', (result: PdfResult) => finish(result));
     child.once('error', () => finish({ ok: false, problem: 'malformed' }));
     child.once('exit', () => finish({ ok: false, problem: 'malformed' }));

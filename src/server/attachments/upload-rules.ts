@@ -18,14 +18,22 @@ export interface CleanFile {
 
 /** The type comes from the file's first bytes, never from its name or the browser's claim. */
 export function detectMediaType(bytes: Buffer): MediaType | undefined {
-  if (bytes.length >= 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'image/jpeg';
-  if (bytes.length >= 8 && bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'image/png';
+  if (bytes.length >= 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff)
+    return 'image/jpeg';
+  if (
+    bytes.length >= 8 &&
+    bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))
+  )
+    return 'image/png';
   if (bytes.length >= 5 && bytes.toString('latin1', 0, 5) === '%PDF-') return 'application/pdf';
   return undefined;
 }
 
 /** Keeps only what the eye sees: photos re-encoded, PDFs rebuilt from pictures of their pages. */
-async function clean(type: MediaType, bytes: Buffer): Promise<{ ok: true; content: Buffer } | { ok: false; problem: UploadProblem }> {
+async function clean(
+  type: MediaType,
+  bytes: Buffer,
+): Promise<{ ok: true; content: Buffer } | { ok: false; problem: UploadProblem }> {
   if (type !== 'application/pdf') return cleanImage(bytes, type);
   const result = await cleanPdfInWorker(bytes);
   return result.ok ? { ok: true, content: Buffer.from(result.pdf) } : result;
@@ -33,7 +41,12 @@ async function clean(type: MediaType, bytes: Buffer): Promise<{ ok: true; conten
 
 /** A safe display name: no path, no control characters, at most 120 characters. */
 export function cleanFileName(name: string, type: MediaType): string {
-  const base = name.split(/[\\/]/).pop()!.replace(/[\u0000-\u001f\u007f"<>|*?:]/g, '').trim().slice(0, 120);
+  const base = name
+    .split(/[\\/]/)
+    .pop()!
+    .replace(/[\u0000-\u001f\u007f"<>|*?:]/g, '')
+    .trim()
+    .slice(0, 120);
   const ext = { 'image/jpeg': '.jpg', 'image/png': '.png', 'application/pdf': '.pdf' }[type];
   return base || `bestand${ext}`;
 }
@@ -42,7 +55,9 @@ export function cleanFileName(name: string, type: MediaType): string {
  * Checks and cleans every file before anything is stored: one bad file refuses them all,
  * so that an upload is never half kept.
  */
-export async function prepareUploads(uploaded: File[]): Promise<{ ok: true; files: CleanFile[] } | { ok: false; problem: UploadProblem }> {
+export async function prepareUploads(
+  uploaded: File[],
+): Promise<{ ok: true; files: CleanFile[] } | { ok: false; problem: UploadProblem }> {
   const present = uploaded.filter((f) => f.size > 0 || f.name !== '');
   if (present.length > MAX_FILES) return { ok: false, problem: 'count' };
   const files: CleanFile[] = [];
@@ -68,5 +83,10 @@ export function filesOf(body: Record<string, unknown>, field: string): File[] {
 
 /** The routes that take files (multipart): only these get the larger body limit. */
 export function isUploadPath(path: string): boolean {
-  return path === '/melden' || path === '/postbus/berichten' || /^\/cases\/[0-9a-f-]{36}\/(messages|documents)$/.test(path) || /^\/threat-log\/[0-9a-f-]{36}$/.test(path);
+  return (
+    path === '/melden' ||
+    path === '/postbus/berichten' ||
+    /^\/cases\/[0-9a-f-]{36}\/(messages|documents)$/.test(path) ||
+    /^\/threat-log\/[0-9a-f-]{36}$/.test(path)
+  );
 }

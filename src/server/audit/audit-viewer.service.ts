@@ -11,7 +11,12 @@ export async function viewTeamAudit(db: Db, user: SessionUser, caseId: string | 
   const chain = await verifyAuditChain(db);
   await db.transaction().execute(async (trx) => {
     for (const teamId of teamIds) {
-      await recordAudit(trx, { type: 'AUDIT_TRAIL_VIEWED', actor: { kind: 'user', userId: user.id }, teamId, caseId: caseId ?? null });
+      await recordAudit(trx, {
+        type: 'AUDIT_TRAIL_VIEWED',
+        actor: { kind: 'user', userId: user.id },
+        teamId,
+        caseId: caseId ?? null,
+      });
     }
   });
   return {
@@ -23,7 +28,9 @@ export async function viewTeamAudit(db: Db, user: SessionUser, caseId: string | 
       actor: r.actor_name ?? r.actor_kind,
       caseId: r.case_id,
       reference: r.reference,
-      detail: Object.entries(r.detail).map(([k, v]) => `${k}=${String(v)}`).join(', '),
+      detail: Object.entries(r.detail)
+        .map(([k, v]) => `${k}=${String(v)}`)
+        .join(', '),
     })),
   };
 }

@@ -261,7 +261,9 @@ interface ChainedFields {
 
 /** jsonb reorders keys, so the chain hashes details with sorted keys. */
 function canonicalJson(detail: Record<string, unknown>): string {
-  return JSON.stringify(Object.fromEntries(Object.entries(detail).sort(([a], [b]) => (a < b ? -1 : 1))));
+  return JSON.stringify(
+    Object.fromEntries(Object.entries(detail).sort(([a], [b]) => (a < b ? -1 : 1))),
+  );
 }
 
 function chainHash(prev: Buffer, row: ChainedFields): Buffer {
@@ -278,7 +280,9 @@ function chainHash(prev: Buffer, row: ChainedFields): Buffer {
 }
 
 /** Walks the chain; returns the id of the first event that does not match, if any. */
-export async function verifyAuditChain(db: Db): Promise<{ ok: boolean; checked: number; brokenAt?: number }> {
+export async function verifyAuditChain(
+  db: Db,
+): Promise<{ ok: boolean; checked: number; brokenAt?: number }> {
   let prev: Buffer = GENESIS;
   let checked = 0;
   let afterId = 0;
@@ -293,7 +297,8 @@ export async function verifyAuditChain(db: Db): Promise<{ ok: boolean; checked: 
     if (rows.length === 0) return { ok: true, checked };
     for (const r of rows) {
       const expected = chainHash(prev, { ...r, detail: canonicalJson(r.detail) });
-      if (!r.prev_hash.equals(prev) || !r.hash.equals(expected)) return { ok: false, checked, brokenAt: r.id };
+      if (!r.prev_hash.equals(prev) || !r.hash.equals(expected))
+        return { ok: false, checked, brokenAt: r.id };
       prev = r.hash;
       checked++;
       afterId = r.id;

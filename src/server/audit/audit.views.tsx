@@ -3,7 +3,15 @@ import { SubmitButton, TextField } from '../../ui/form.js';
 import type { ViewContext } from '../http/env.js';
 import type { AuditView } from './audit-viewer.service.js';
 
-export function AuditPage({ ctx, view, caseId }: { ctx: ViewContext; view: AuditView; caseId?: string }) {
+export function AuditPage({
+  ctx,
+  view,
+  caseId,
+}: {
+  ctx: ViewContext;
+  view: AuditView;
+  caseId?: string;
+}) {
   const { t } = ctx;
   const { chain, events } = view;
   return (
@@ -11,7 +19,9 @@ export function AuditPage({ ctx, view, caseId }: { ctx: ViewContext; view: Audit
       <h1 class="utrecht-heading-1">{t('audit.title')}</h1>
       <p>{t('audit.intro')}</p>
       <p class="panel" role="status" data-testid="chain">
-        {chain.ok ? t('audit.chainOk', { count: chain.checked }) : t('audit.chainBroken', { id: chain.brokenAt ?? '?' })}
+        {chain.ok
+          ? t('audit.chainOk', { count: chain.checked })
+          : t('audit.chainBroken', { id: chain.brokenAt ?? '?' })}
       </p>
       <form method="get" action="/audit">
         <TextField name="case" label={t('audit.filterCase')} value={caseId} />
@@ -37,7 +47,13 @@ export function AuditPage({ ctx, view, caseId }: { ctx: ViewContext; view: Audit
                 <td>{e.occurredAt.toISOString().slice(0, 19).replace('T', ' ')}</td>
                 <td>{e.type}</td>
                 <td>{e.actor}</td>
-                <td>{e.caseId ? <a href={`/audit?case=${e.caseId}`}>{e.reference ?? e.caseId}</a> : ''}</td>
+                <td>
+                  {e.caseId ? (
+                    <a href={`/audit?case=${e.caseId}`}>{e.reference ?? e.caseId}</a>
+                  ) : (
+                    ''
+                  )}
+                </td>
                 <td>{e.detail}</td>
               </tr>
             ))}

@@ -16,12 +16,23 @@ import { clearSessionCookie, setSessionCookie } from './session-cookie.js';
 const LOGIN_NOTICES = { passwordChanged: 'passwordReset.done' } as const;
 
 const LoginInput = z.object({
-  email: z.string().trim().min(1, { error: 'validation.required' }).max(320, { error: 'validation.tooLong' }),
-  password: z.string().min(1, { error: 'validation.required' }).max(1024, { error: 'validation.tooLong' }),
+  email: z
+    .string()
+    .trim()
+    .min(1, { error: 'validation.required' })
+    .max(320, { error: 'validation.tooLong' }),
+  password: z
+    .string()
+    .min(1, { error: 'validation.required' })
+    .max(1024, { error: 'validation.tooLong' }),
 });
 
 const SetupInput = z.object({
-  displayName: z.string().trim().min(1, { error: 'validation.required' }).max(200, { error: 'validation.tooLong' }),
+  displayName: z
+    .string()
+    .trim()
+    .min(1, { error: 'validation.required' })
+    .max(200, { error: 'validation.tooLong' }),
   email: z.email({ error: 'validation.email' }).max(320, { error: 'validation.tooLong' }),
   password: NewPassword,
 });
@@ -30,7 +41,16 @@ export function authRoutes(deps: Deps, sso?: SsoLinks) {
   const app = new Hono<AppEnv>();
   const secure = deps.config.secureCookies;
 
-  app.get('/login', (c) => c.html(<LoginPage ctx={viewContext(c)} errors={{}} sso={sso} notice={noticeOf(c, c.get('t'), LOGIN_NOTICES)} />));
+  app.get('/login', (c) =>
+    c.html(
+      <LoginPage
+        ctx={viewContext(c)}
+        errors={{}}
+        sso={sso}
+        notice={noticeOf(c, c.get('t'), LOGIN_NOTICES)}
+      />,
+    ),
+  );
 
   app.post('/login', async (c) => {
     const t = c.get('t');
@@ -38,16 +58,36 @@ export function authRoutes(deps: Deps, sso?: SsoLinks) {
     const parsed = LoginInput.safeParse(values);
     if (!parsed.success) {
       c.status(422);
-      return c.html(<LoginPage ctx={viewContext(c)} email={values.email} errors={toFieldErrors(parsed.error, t)} sso={sso} />);
+      return c.html(
+        <LoginPage
+          ctx={viewContext(c)}
+          email={values.email}
+          errors={toFieldErrors(parsed.error, t)}
+          sso={sso}
+        />,
+      );
     }
     const result = await signIn(deps.db, deps.keyring, parsed.data.email, parsed.data.password);
     if (!result.ok) {
-      const message = result.waitSeconds ? t('login.slowDown', { seconds: result.waitSeconds }) : t('login.failed');
+      const message = result.waitSeconds
+        ? t('login.slowDown', { seconds: result.waitSeconds })
+        : t('login.failed');
       c.status(result.waitSeconds ? 429 : 401);
-      return c.html(<LoginPage ctx={viewContext(c)} email={parsed.data.email} errors={{ email: message }} sso={sso} />);
+      return c.html(
+        <LoginPage
+          ctx={viewContext(c)}
+          email={parsed.data.email}
+          errors={{ email: message }}
+          sso={sso}
+        />,
+      );
     }
     setSessionCookie(c, result.token, secure);
-    const next = { complete: homePath(result.user.memberships), pending_code: '/login/two-factor', pending_enrol: '/login/two-factor/enrol' }[result.state];
+    const next = {
+      complete: homePath(result.user.memberships),
+      pending_code: '/login/two-factor',
+      pending_enrol: '/login/two-factor/enrol',
+    }[result.state];
     return c.redirect(next, 303);
   });
 
@@ -62,7 +102,9 @@ export function authRoutes(deps: Deps, sso?: SsoLinks) {
     const ctx = viewContext(c);
     if (!(await isFirstAdminTokenValid(deps.db, c.req.param('token')))) {
       c.status(404);
-      return c.html(<MessagePage ctx={ctx} title={ctx.t('setup.title')} message={ctx.t('setup.invalid')} />);
+      return c.html(
+        <MessagePage ctx={ctx} title={ctx.t('setup.title')} message={ctx.t('setup.invalid')} />,
+      );
     }
     return c.html(<SetupPage ctx={ctx} token={c.req.param('token')} values={{}} errors={{}} />);
   });
@@ -74,13 +116,24 @@ export function authRoutes(deps: Deps, sso?: SsoLinks) {
     const parsed = SetupInput.safeParse(values);
     if (!parsed.success) {
       c.status(422);
-      return c.html(<SetupPage ctx={ctx} token={token} values={values} errors={toFieldErrors(parsed.error, ctx.t)} />);
+      return c.html(
+        <SetupPage
+          ctx={ctx}
+          token={token}
+          values={values}
+          errors={toFieldErrors(parsed.error, ctx.t)}
+        />,
+      );
     }
     if (!(await createFirstAdmin(deps.db, token, parsed.data))) {
       c.status(404);
-      return c.html(<MessagePage ctx={ctx} title={ctx.t('setup.title')} message={ctx.t('setup.invalid')} />);
+      return c.html(
+        <MessagePage ctx={ctx} title={ctx.t('setup.title')} message={ctx.t('setup.invalid')} />,
+      );
     }
-    return c.html(<LoginPage ctx={ctx} email={parsed.data.email} errors={{}} notice={ctx.t('setup.done')} />);
+    return c.html(
+      <LoginPage ctx={ctx} email={parsed.data.email} errors={{}} notice={ctx.t('setup.done')} />,
+    );
   });
 
   return app;

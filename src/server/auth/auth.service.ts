@@ -5,13 +5,19 @@ import { recordAudit } from '../audit/audit.service.js';
 import type { Keyring } from '../crypto/keyring.js';
 import { clearFailures } from '../http/throttle.js';
 import { loginThrottleKey, reserveLoginAttempt } from './login-throttle.js';
-import { createUser, findUserByEmail, getSessionUser, type SessionUser } from '../users/users.service.js';
+import {
+  createUser,
+  findUserByEmail,
+  getSessionUser,
+  type SessionUser,
+} from '../users/users.service.js';
 import { hasConfirmedTotp, isTwoFactorRequired } from './two-factor.service.js';
 
 export const SESSION_IDLE_MINUTES = 30;
 export const SESSION_ABSOLUTE_HOURS = 12;
 // Verified against when the account does not exist, so that timing does not reveal accounts.
-const DUMMY_HASH = '$argon2id$v=19$m=19456,t=2,p=1$Wptr5hjYK5Rzq23QNBMueg$xEkwEP2HJ+E1yPDbNca6G2s6D1Go2eV6/DRQ3UBxAYE';
+const DUMMY_HASH =
+  '$argon2id$v=19$m=19456,t=2,p=1$Wptr5hjYK5Rzq23QNBMueg$xEkwEP2HJ+E1yPDbNca6G2s6D1Go2eV6/DRQ3UBxAYE';
 
 function digest(token: string): Buffer {
   return crypto.createHash('sha256').update(token).digest();
@@ -23,9 +29,16 @@ function newToken(): string {
 
 /** Where a successful password sign-in continues: straight in, or a second factor first. */
 export type SessionState = 'complete' | 'pending_code' | 'pending_enrol';
-export type SignInResult = { ok: true; token: string; user: SessionUser; state: SessionState } | { ok: false; waitSeconds?: number };
+export type SignInResult =
+  | { ok: true; token: string; user: SessionUser; state: SessionState }
+  | { ok: false; waitSeconds?: number };
 
-export async function signIn(db: Db, keyring: Keyring, email: string, password: string): Promise<SignInResult> {
+export async function signIn(
+  db: Db,
+  keyring: Keyring,
+  email: string,
+  password: string,
+): Promise<SignInResult> {
   const throttleKey = loginThrottleKey(keyring, email);
   const wait = await reserveLoginAttempt(db, throttleKey);
   if (wait > 0) return { ok: false, waitSeconds: wait };
@@ -33,7 +46,11 @@ export async function signIn(db: Db, keyring: Keyring, email: string, password: 
   const valid = await verify(user?.password_hash ?? DUMMY_HASH, password).catch(() => false);
   if (!user || !user.password_hash || !user.is_active || !valid) {
     await db.transaction().execute((trx) =>
-      recordAudit(trx, { type: 'USER_SIGN_IN_FAILED', actor: { kind: 'system' }, detail: { userId: user?.id ?? null } }),
+      recordAudit(trx, {
+        type: 'USER_SIGN_IN_FAILED',
+        actor: { kind: 'system' },
+        detail: { userId: user?.id ?? null },
+      }),
     );
     return { ok: false };
   }
@@ -42,7 +59,11 @@ export async function signIn(db: Db, keyring: Keyring, email: string, password: 
   const state = await secondFactorState(db, sessionUser);
   const token = await db.transaction().execute(async (trx) => {
     const created = await createSession(trx, user.id, state);
-    await recordAudit(trx, { type: 'USER_SIGNED_IN', actor: { kind: 'user', userId: user.id }, detail: { state } });
+    await recordAudit(trx, {
+      type: 'USER_SIGNED_IN',
+      actor: { kind: 'user', userId: user.id },
+      detail: { state },
+    });
     return created;
   });
   return { ok: true, token, user: sessionUser, state };
@@ -51,7 +72,12 @@ export async function signIn(db: Db, keyring: Keyring, email: string, password: 
 /** Where a sign-in that has not proven a second factor continues: the user's own factor, enrolment, or in. */
 export async function secondFactorState(db: Db, user: SessionUser): Promise<SessionState> {
   if (await hasConfirmedTotp(db, user.id)) return 'pending_code';
-  return (await isTwoFactorRequired(db, user.memberships.map((m) => m.role))) ? 'pending_enrol' : 'complete';
+  return (await isTwoFactorRequired(
+    db,
+    user.memberships.map((m) => m.role),
+  ))
+    ? 'pending_enrol'
+    : 'complete';
 }
 
 /** A new session in the given state; returns its token (only the token's hash is stored). */
@@ -59,7 +85,12 @@ export async function createSession(trx: Db, userId: string, state: SessionState
   const token = newToken();
   await trx
     .insertInto('session')
-    .values({ id_hash: digest(token), user_id: userId, expires_at: new Date(Date.now() + SESSION_ABSOLUTE_HOURS * 3600_000), mfa_state: state })
+    .values({
+      id_hash: digest(token),
+      user_id: userId,
+      expires_at: new Date(Date.now() + SESSION_ABSOLUTE_HOURS * 3600_000),
+      mfa_state: state,
+    })
     .execute();
   return token;
 }
@@ -77,13 +108,21 @@ export async function findSessionUser(db: Db, token: string): Promise<SessionUse
     .executeTakeFirst();
   if (!session) return undefined;
   if (now.getTime() - session.last_seen_at.getTime() > 60_000) {
-    await db.updateTable('session').set({ last_seen_at: now }).where('id_hash', '=', session.id_hash).execute();
+    await db
+      .updateTable('session')
+      .set({ last_seen_at: now })
+      .where('id_hash', '=', session.id_hash)
+      .execute();
   }
   return getSessionUser(db, session.user_id);
 }
 
 /** A session that passed the password but still needs its second factor (short-lived: 10 minutes). */
-export async function findPendingSession(db: Db, token: string, state: Exclude<SessionState, 'complete'>) {
+export async function findPendingSession(
+  db: Db,
+  token: string,
+  state: Exclude<SessionState, 'complete'>,
+) {
   return db
     .selectFrom('session')
     .select(['id_hash', 'user_id'])
@@ -114,13 +153,23 @@ export async function listSessions(db: Db, userId: string, currentToken: string 
     .orderBy('created_at', 'desc')
     .execute();
   const current = currentToken ? digest(currentToken) : undefined;
-  return rows.map((r) => ({ id: r.id, createdAt: r.created_at, lastSeenAt: r.last_seen_at, isCurrent: current?.equals(r.id_hash) ?? false }));
+  return rows.map((r) => ({
+    id: r.id,
+    createdAt: r.created_at,
+    lastSeenAt: r.last_seen_at,
+    isCurrent: current?.equals(r.id_hash) ?? false,
+  }));
 }
 
 /** Ends one of the user's own sessions; false when it is not theirs. */
 export async function revokeSession(db: Db, userId: string, sessionId: string): Promise<boolean> {
   return db.transaction().execute(async (trx) => {
-    const row = await trx.deleteFrom('session').where('id', '=', sessionId).where('user_id', '=', userId).returning('user_id').executeTakeFirst();
+    const row = await trx
+      .deleteFrom('session')
+      .where('id', '=', sessionId)
+      .where('user_id', '=', userId)
+      .returning('user_id')
+      .executeTakeFirst();
     if (row) await recordAudit(trx, { type: 'SESSION_REVOKED', actor: { kind: 'user', userId } });
     return row !== undefined;
   });
@@ -128,8 +177,16 @@ export async function revokeSession(db: Db, userId: string, sessionId: string): 
 
 export async function signOut(db: Db, token: string): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    const session = await trx.deleteFrom('session').where('id_hash', '=', digest(token)).returning('user_id').executeTakeFirst();
-    if (session) await recordAudit(trx, { type: 'USER_SIGNED_OUT', actor: { kind: 'user', userId: session.user_id } });
+    const session = await trx
+      .deleteFrom('session')
+      .where('id_hash', '=', digest(token))
+      .returning('user_id')
+      .executeTakeFirst();
+    if (session)
+      await recordAudit(trx, {
+        type: 'USER_SIGNED_OUT',
+        actor: { kind: 'user', userId: session.user_id },
+      });
   });
 }
 
@@ -145,7 +202,11 @@ export async function issueFirstAdminToken(db: Db): Promise<string | undefined> 
     await trx.deleteFrom('setup_token').where('purpose', '=', 'first_admin').execute();
     await trx
       .insertInto('setup_token')
-      .values({ token_hash: digest(token), purpose: 'first_admin', expires_at: new Date(Date.now() + 7 * 86400_000) })
+      .values({
+        token_hash: digest(token),
+        purpose: 'first_admin',
+        expires_at: new Date(Date.now() + 7 * 86400_000),
+      })
       .execute();
   });
   return token;
@@ -180,8 +241,17 @@ export async function createFirstAdmin(
       .returning('token_hash')
       .executeTakeFirst();
     if (!used) return false;
-    const team = await trx.selectFrom('team').select('id').orderBy('seq').limit(1).executeTakeFirstOrThrow();
-    await createUser(trx, { ...input, memberships: [{ teamId: team.id, role: 'administrator' }] }, { kind: 'system' });
+    const team = await trx
+      .selectFrom('team')
+      .select('id')
+      .orderBy('seq')
+      .limit(1)
+      .executeTakeFirstOrThrow();
+    await createUser(
+      trx,
+      { ...input, memberships: [{ teamId: team.id, role: 'administrator' }] },
+      { kind: 'system' },
+    );
     return true;
   });
 }

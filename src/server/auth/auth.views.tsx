@@ -8,31 +8,70 @@ export interface SsoLinks {
   saml: boolean;
 }
 
-export function LoginPage({ ctx, email, errors, notice, sso }: { ctx: ViewContext; email?: string; errors: FieldErrors; notice?: string; sso?: SsoLinks }) {
+export function LoginPage({
+  ctx,
+  email,
+  errors,
+  notice,
+  sso,
+}: {
+  ctx: ViewContext;
+  email?: string;
+  errors: FieldErrors;
+  notice?: string;
+  sso?: SsoLinks;
+}) {
   const { t } = ctx;
   const both = Boolean(sso?.oidc && sso.saml);
   return (
     <Layout ctx={ctx} title={t('login.title')}>
       <h1 class="utrecht-heading-1">{t('login.title')}</h1>
-      {notice && <p class="panel" role="status">{notice}</p>}
+      {notice && (
+        <p class="panel" role="status">
+          {notice}
+        </p>
+      )}
       <ErrorSummary errors={errors} t={t} />
       {(sso?.oidc || sso?.saml) && (
         <>
           <h2 class="utrecht-heading-2">{t('sso.title')}</h2>
           <ul class="utrecht-unordered-list" data-testid="sso-links">
-            {sso.oidc && <li><a href="/sso/oidc/start">{both ? t('sso.linkOidc') : t('sso.link')}</a></li>}
-            {sso.saml && <li><a href="/sso/saml/start">{both ? t('sso.linkSaml') : t('sso.link')}</a></li>}
+            {sso.oidc && (
+              <li>
+                <a href="/sso/oidc/start">{both ? t('sso.linkOidc') : t('sso.link')}</a>
+              </li>
+            )}
+            {sso.saml && (
+              <li>
+                <a href="/sso/saml/start">{both ? t('sso.linkSaml') : t('sso.link')}</a>
+              </li>
+            )}
           </ul>
           <h2 class="utrecht-heading-2">{t('sso.withPassword')}</h2>
         </>
       )}
       <form method="post" action="/login" novalidate>
         <CsrfField ctx={ctx} />
-        <TextField name="email" type="email" label={t('login.email')} value={email} autocomplete="username" error={errors.email} />
-        <TextField name="password" type="password" label={t('login.password')} autocomplete="current-password" error={errors.password} />
+        <TextField
+          name="email"
+          type="email"
+          label={t('login.email')}
+          value={email}
+          autocomplete="username"
+          error={errors.email}
+        />
+        <TextField
+          name="password"
+          type="password"
+          label={t('login.password')}
+          autocomplete="current-password"
+          error={errors.password}
+        />
         <SubmitButton>{t('login.submit')}</SubmitButton>
       </form>
-      <p><a href="/login/forgot">{t('login.forgot')}</a></p>
+      <p>
+        <a href="/login/forgot">{t('login.forgot')}</a>
+      </p>
     </Layout>
   );
 }
@@ -53,9 +92,29 @@ export function SetupPage({ ctx, token, values, errors }: SetupProps) {
       <ErrorSummary errors={errors} t={t} />
       <form method="post" action={`/setup/${token}`} novalidate>
         <CsrfField ctx={ctx} />
-        <TextField name="displayName" label={t('setup.name')} value={values.displayName} autocomplete="name" error={errors.displayName} />
-        <TextField name="email" type="email" label={t('login.email')} value={values.email} autocomplete="username" error={errors.email} />
-        <TextField name="password" type="password" label={t('login.password')} hint={t('setup.passwordHint')} autocomplete="new-password" error={errors.password} />
+        <TextField
+          name="displayName"
+          label={t('setup.name')}
+          value={values.displayName}
+          autocomplete="name"
+          error={errors.displayName}
+        />
+        <TextField
+          name="email"
+          type="email"
+          label={t('login.email')}
+          value={values.email}
+          autocomplete="username"
+          error={errors.email}
+        />
+        <TextField
+          name="password"
+          type="password"
+          label={t('login.password')}
+          hint={t('setup.passwordHint')}
+          autocomplete="new-password"
+          error={errors.password}
+        />
         <SubmitButton>{t('setup.submit')}</SubmitButton>
       </form>
     </Layout>
@@ -63,12 +122,22 @@ export function SetupPage({ ctx, token, values, errors }: SetupProps) {
 }
 
 /** Error and notice pages; a visitor without a staff session gets the public page's emergency numbers and quick exit. */
-export function MessagePage({ ctx, title, message }: { ctx: ViewContext; title: string; message: string }) {
+export function MessagePage({
+  ctx,
+  title,
+  message,
+}: {
+  ctx: ViewContext;
+  title: string;
+  message: string;
+}) {
   return (
     <Layout ctx={ctx} title={title} isPublic={!ctx.user}>
       <h1 class="utrecht-heading-1">{title}</h1>
       <p>{message}</p>
-      <p><a href="/">{ctx.t('error.back')}</a></p>
+      <p>
+        <a href="/">{ctx.t('error.back')}</a>
+      </p>
     </Layout>
   );
 }

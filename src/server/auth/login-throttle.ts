@@ -18,7 +18,9 @@ const FORGET_MINUTES = 15;
 
 /** Pure: seconds an address waits after `attempts` attempts since the last success. */
 export function loginDelaySeconds(attempts: number): number {
-  return attempts < FREE_ATTEMPTS ? 0 : Math.min(MAX_DELAY_SECONDS, 2 ** (attempts - FREE_ATTEMPTS));
+  return attempts < FREE_ATTEMPTS
+    ? 0
+    : Math.min(MAX_DELAY_SECONDS, 2 ** (attempts - FREE_ATTEMPTS));
 }
 
 /** The sign-in throttle's key for an address (a password reset clears it). */
@@ -40,12 +42,18 @@ export async function reserveLoginAttempt(db: Db, key: string, now = new Date())
           failures: sql`CASE WHEN throttle.window_started_at < ${stale} THEN 1 ELSE throttle.failures + 1 END`,
           window_started_at: now,
         })
-        .where(sql<boolean>`throttle.window_started_at < ${stale} OR throttle.failures < ${FREE_ATTEMPTS} OR throttle.window_started_at <= ${now}::timestamptz - ${delay}`),
+        .where(
+          sql<boolean>`throttle.window_started_at < ${stale} OR throttle.failures < ${FREE_ATTEMPTS} OR throttle.window_started_at <= ${now}::timestamptz - ${delay}`,
+        ),
     )
     .returning('failures')
     .executeTakeFirst();
   if (reserved) return 0;
-  const row = await db.selectFrom('throttle').select(['failures', 'window_started_at']).where('key', '=', key).executeTakeFirst();
+  const row = await db
+    .selectFrom('throttle')
+    .select(['failures', 'window_started_at'])
+    .where('key', '=', key)
+    .executeTakeFirst();
   if (!row) return 0;
   const until = row.window_started_at.getTime() + loginDelaySeconds(row.failures) * 1000;
   return Math.max(1, Math.ceil((until - now.getTime()) / 1000));

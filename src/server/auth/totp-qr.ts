@@ -6,6 +6,12 @@ import QRCode from 'qrcode';
  */
 export async function totpQrSvg(uri: string, label: string): Promise<string> {
   const svg = await QRCode.toString(uri, { type: 'svg', margin: 2, errorCorrectionLevel: 'M' });
-  const name = label.replace(/[&<>"]/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[ch]!);
-  return svg.replace('<svg ', `<svg role="img" aria-label="${name}" width="200" height="200" class="totp-qr" data-testid="totp-qr" `);
+  const name = label.replace(
+    /[&<>"]/g,
+    (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[ch]!,
+  );
+  return svg.replace(
+    '<svg ',
+    `<svg role="img" aria-label="${name}" width="200" height="200" class="totp-qr" data-testid="totp-qr" `,
+  );
 }

@@ -42,7 +42,12 @@ export function totpCode(secret: Buffer, step: number): string {
  * The step a code belongs to, allowing one step of clock drift either way; undefined when it
  * matches none or only steps at or before `afterStep` (a code is accepted once).
  */
-export function matchTotp(secret: Buffer, code: string, now: Date, afterStep: number): number | undefined {
+export function matchTotp(
+  secret: Buffer,
+  code: string,
+  now: Date,
+  afterStep: number,
+): number | undefined {
   if (!/^\d{6}$/.test(code)) return undefined;
   const current = timeStep(now);
   for (const step of [current - 1, current, current + 1]) {

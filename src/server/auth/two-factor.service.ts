@@ -15,7 +15,12 @@ const totpAad = (userId: string) => `totp:${userId}`;
 /** Two-factor sign-in is mandatory for case roles and administrators once an administrator enforces it. */
 export async function isTwoFactorRequired(db: Db, roles: readonly Role[]): Promise<boolean> {
   if (!roles.some((r) => SECOND_FACTOR_ROLES.includes(r))) return false;
-  const row = await db.selectFrom('institution').select('require_two_factor').where('require_two_factor', '=', true).limit(1).executeTakeFirst();
+  const row = await db
+    .selectFrom('institution')
+    .select('require_two_factor')
+    .where('require_two_factor', '=', true)
+    .limit(1)
+    .executeTakeFirst();
   return row !== undefined;
 }
 
@@ -24,51 +29,96 @@ export async function isTwoFactorRequired(db: Db, roles: readonly Role[]): Promi
  * no second factor yet (not the administrator's own: their next sign-in asks for enrolment), so
  * no password-only session keeps working after the switch (decision 024).
  */
-export async function setTwoFactorRequired(trx: Db, required: boolean, actorUserId: string): Promise<void> {
+export async function setTwoFactorRequired(
+  trx: Db,
+  required: boolean,
+  actorUserId: string,
+): Promise<void> {
   await trx.updateTable('institution').set({ require_two_factor: required }).execute();
   let sessionsEnded = 0;
   if (required) {
     const ended = await trx
       .deleteFrom('session')
       .where('user_id', '!=', actorUserId)
-      .where('user_id', 'in', (eb) => eb.selectFrom('team_membership').select('user_id').where('role', 'in', [...SECOND_FACTOR_ROLES]))
-      .where('user_id', 'not in', (eb) => eb.selectFrom('user_totp').select('user_id').where('confirmed_at', 'is not', null))
+      .where('user_id', 'in', (eb) =>
+        eb
+          .selectFrom('team_membership')
+          .select('user_id')
+          .where('role', 'in', [...SECOND_FACTOR_ROLES]),
+      )
+      .where('user_id', 'not in', (eb) =>
+        eb.selectFrom('user_totp').select('user_id').where('confirmed_at', 'is not', null),
+      )
       .executeTakeFirst();
     sessionsEnded = Number(ended.numDeletedRows);
   }
-  await recordAudit(trx, { type: 'TWO_FACTOR_REQUIREMENT_CHANGED', actor: { kind: 'user', userId: actorUserId }, detail: { required, sessionsEnded } });
+  await recordAudit(trx, {
+    type: 'TWO_FACTOR_REQUIREMENT_CHANGED',
+    actor: { kind: 'user', userId: actorUserId },
+    detail: { required, sessionsEnded },
+  });
 }
 
 export async function hasConfirmedTotp(db: Db, userId: string): Promise<boolean> {
-  const row = await db.selectFrom('user_totp').select('user_id').where('user_id', '=', userId).where('confirmed_at', 'is not', null).executeTakeFirst();
+  const row = await db
+    .selectFrom('user_totp')
+    .select('user_id')
+    .where('user_id', '=', userId)
+    .where('confirmed_at', 'is not', null)
+    .executeTakeFirst();
   return row !== undefined;
 }
 
 /** The secret being enrolled (created on first call, kept until confirmed); undefined once confirmed. */
-export async function getEnrolmentSecret(db: Db, keyring: Keyring, userId: string): Promise<Buffer | undefined> {
-  const row = await db.selectFrom('user_totp').selectAll().where('user_id', '=', userId).executeTakeFirst();
+export async function getEnrolmentSecret(
+  db: Db,
+  keyring: Keyring,
+  userId: string,
+): Promise<Buffer | undefined> {
+  const row = await db
+    .selectFrom('user_totp')
+    .selectAll()
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
   if (row?.confirmed_at) return undefined;
   if (row) return open(keyring.masterKey(row.master_key_id), row.secret, totpAad(userId));
   const secret = newTotpSecret();
   const masterKeyId = keyring.currentMasterKeyId;
   await db
     .insertInto('user_totp')
-    .values({ user_id: userId, master_key_id: masterKeyId, secret: seal(keyring.masterKey(masterKeyId), secret, totpAad(userId)) })
+    .values({
+      user_id: userId,
+      master_key_id: masterKeyId,
+      secret: seal(keyring.masterKey(masterKeyId), secret, totpAad(userId)),
+    })
     .onConflict((oc) => oc.column('user_id').doNothing())
     .execute();
   return getEnrolmentSecret(db, keyring, userId);
 }
 
 /** Confirms enrolment with a first code; returns the one-time recovery codes, or undefined. */
-export async function confirmEnrolment(db: Db, keyring: Keyring, userId: string, code: string, now = new Date()): Promise<string[] | undefined> {
+export async function confirmEnrolment(
+  db: Db,
+  keyring: Keyring,
+  userId: string,
+  code: string,
+  now = new Date(),
+): Promise<string[] | undefined> {
   const secret = await getEnrolmentSecret(db, keyring, userId);
   const step = secret && matchTotp(secret, code.trim(), now, 0);
   if (!step) return undefined;
   const codes = Array.from({ length: RECOVERY_CODES }, () => newRecoveryCode());
   await db.transaction().execute(async (trx) => {
-    await trx.updateTable('user_totp').set({ confirmed_at: now, last_step: step }).where('user_id', '=', userId).execute();
+    await trx
+      .updateTable('user_totp')
+      .set({ confirmed_at: now, last_step: step })
+      .where('user_id', '=', userId)
+      .execute();
     await trx.deleteFrom('recovery_code').where('user_id', '=', userId).execute();
-    await trx.insertInto('recovery_code').values(codes.map((c) => ({ user_id: userId, code_hash: recoveryHash(keyring, c) }))).execute();
+    await trx
+      .insertInto('recovery_code')
+      .values(codes.map((c) => ({ user_id: userId, code_hash: recoveryHash(keyring, c) })))
+      .execute();
     await recordAudit(trx, { type: 'TWO_FACTOR_ENROLLED', actor: { kind: 'user', userId } });
   });
   return codes;
@@ -77,24 +127,54 @@ export async function confirmEnrolment(db: Db, keyring: Keyring, userId: string,
 export type SecondFactorResult = { ok: true } | { ok: false; waitMinutes?: number };
 
 /** Checks a TOTP code (each accepted once) or an unused recovery code; throttled per user. */
-export async function verifySecondFactor(db: Db, keyring: Keyring, userId: string, input: string, now = new Date()): Promise<SecondFactorResult> {
+export async function verifySecondFactor(
+  db: Db,
+  keyring: Keyring,
+  userId: string,
+  input: string,
+  now = new Date(),
+): Promise<SecondFactorResult> {
   const throttleKey = `totp:${userId}`;
   const wait = await takeAttempt(db, throttleKey, CODE_RULE, now); // counted before the check (finding 11)
   if (wait > 0) return { ok: false, waitMinutes: wait };
   const code = input.trim().toUpperCase().replace(/[\s-]/g, '');
-  const ok = /^\d{6}$/.test(code) ? await useTotp(db, keyring, userId, code, now) : await useRecoveryCode(db, keyring, userId, code, now);
+  const ok = /^\d{6}$/.test(code)
+    ? await useTotp(db, keyring, userId, code, now)
+    : await useRecoveryCode(db, keyring, userId, code, now);
   if (!ok) {
-    await db.transaction().execute((trx) => recordAudit(trx, { type: 'TWO_FACTOR_FAILED', actor: { kind: 'system' }, detail: { userId } }));
+    await db.transaction().execute((trx) =>
+      recordAudit(trx, {
+        type: 'TWO_FACTOR_FAILED',
+        actor: { kind: 'system' },
+        detail: { userId },
+      }),
+    );
     return { ok: false };
   }
   await clearFailures(db, throttleKey);
   return { ok: true };
 }
 
-async function useTotp(db: Db, keyring: Keyring, userId: string, code: string, now: Date): Promise<boolean> {
-  const row = await db.selectFrom('user_totp').selectAll().where('user_id', '=', userId).where('confirmed_at', 'is not', null).executeTakeFirst();
+async function useTotp(
+  db: Db,
+  keyring: Keyring,
+  userId: string,
+  code: string,
+  now: Date,
+): Promise<boolean> {
+  const row = await db
+    .selectFrom('user_totp')
+    .selectAll()
+    .where('user_id', '=', userId)
+    .where('confirmed_at', 'is not', null)
+    .executeTakeFirst();
   if (!row) return false;
-  const step = matchTotp(open(keyring.masterKey(row.master_key_id), row.secret, totpAad(userId)), code, now, row.last_step);
+  const step = matchTotp(
+    open(keyring.masterKey(row.master_key_id), row.secret, totpAad(userId)),
+    code,
+    now,
+    row.last_step,
+  );
   if (!step) return false;
   // Compare-and-set on last_step: a code replayed concurrently is accepted only once.
   const updated = await db
@@ -107,7 +187,13 @@ async function useTotp(db: Db, keyring: Keyring, userId: string, code: string, n
   return updated !== undefined;
 }
 
-async function useRecoveryCode(db: Db, keyring: Keyring, userId: string, code: string, now: Date): Promise<boolean> {
+async function useRecoveryCode(
+  db: Db,
+  keyring: Keyring,
+  userId: string,
+  code: string,
+  now: Date,
+): Promise<boolean> {
   return db.transaction().execute(async (trx) => {
     const used = await trx
       .updateTable('recovery_code')
@@ -117,7 +203,8 @@ async function useRecoveryCode(db: Db, keyring: Keyring, userId: string, code: s
       .where('used_at', 'is', null)
       .returning('user_id')
       .executeTakeFirst();
-    if (used) await recordAudit(trx, { type: 'RECOVERY_CODE_USED', actor: { kind: 'user', userId } });
+    if (used)
+      await recordAudit(trx, { type: 'RECOVERY_CODE_USED', actor: { kind: 'user', userId } });
     return used !== undefined;
   });
 }

@@ -7,13 +7,26 @@ import { AppError } from '../http/errors.js';
 import { noticeRedirect } from '../http/notice.js';
 import { assertRouteAllowed } from '../access/route-guard.js';
 import { completeSession, findPendingSession } from './auth.service.js';
-import { deleteCredential, finishAuthentication, finishRegistration, relyingPartyFor, startAuthentication, startRegistration } from './webauthn.service.js';
+import {
+  deleteCredential,
+  finishAuthentication,
+  finishRegistration,
+  relyingPartyFor,
+  startAuthentication,
+  startRegistration,
+} from './webauthn.service.js';
 import { UUID } from '../http/params.js';
 import { readSessionCookie, setSessionCookie } from './session-cookie.js';
 
 /** The confirmations /account/security shows after a key was added or removed (see noticeOf). */
-export const KEY_NOTICES = { 'key-added': 'webauthn.added', 'key-removed': 'webauthn.removed' } as const;
-const b64url = z.string().max(20_000).regex(/^[A-Za-z0-9_-]*$/);
+export const KEY_NOTICES = {
+  'key-added': 'webauthn.added',
+  'key-removed': 'webauthn.removed',
+} as const;
+const b64url = z
+  .string()
+  .max(20_000)
+  .regex(/^[A-Za-z0-9_-]*$/);
 /** The browser's PublicKeyCredential as JSON (the shape @simplewebauthn/browser and our script send). */
 const CredentialInput = z.looseObject({
   id: b64url.min(1).max(1_400),
@@ -53,15 +66,23 @@ export function webauthnRoutes(deps: Deps) {
 
   app.post('/account/webauthn', async (c) => {
     assertRouteAllowed(c);
-    const ok = await finishRegistration(deps.db, rp, signedInUser(c).id, (await credential(c)) as unknown as RegistrationResponseJSON);
-    return ok ? c.json({ ok: true, redirect: '/account/security?notice=key-added' }) : c.json({ ok: false }, 422);
+    const ok = await finishRegistration(
+      deps.db,
+      rp,
+      signedInUser(c).id,
+      (await credential(c)) as unknown as RegistrationResponseJSON,
+    );
+    return ok
+      ? c.json({ ok: true, redirect: '/account/security?notice=key-added' })
+      : c.json({ ok: false }, 422);
   });
 
   app.post('/account/webauthn/:credentialId/delete', async (c) => {
     assertRouteAllowed(c);
     const id = c.req.param('credentialId');
     // Another user's key is answered like a key that does not exist.
-    if (!UUID.test(id) || !(await deleteCredential(deps.db, signedInUser(c).id, id))) throw new AppError('NOT_FOUND');
+    if (!UUID.test(id) || !(await deleteCredential(deps.db, signedInUser(c).id, id)))
+      throw new AppError('NOT_FOUND');
     return noticeRedirect(c, '/account/security', 'key-removed');
   });
 
@@ -74,7 +95,12 @@ export function webauthnRoutes(deps: Deps) {
 
   app.post('/login/two-factor/webauthn', async (c) => {
     const { token, userId } = await pending(c);
-    const result = await finishAuthentication(deps.db, rp, userId, (await credential(c)) as unknown as AuthenticationResponseJSON);
+    const result = await finishAuthentication(
+      deps.db,
+      rp,
+      userId,
+      (await credential(c)) as unknown as AuthenticationResponseJSON,
+    );
     if (!result.ok) return c.json({ ok: false }, result.waitMinutes ? 429 : 401);
     setSessionCookie(c, await completeSession(deps.db, token), deps.config.secureCookies);
     return c.json({ ok: true, redirect: '/cases' });

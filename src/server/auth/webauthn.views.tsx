@@ -9,7 +9,17 @@ import type { ViewContext } from '../http/env.js';
  * Under an IP address (canUseKeys false) browsers refuse every key: no button, but a line
  * saying that keys need a domain name.
  */
-export function WebauthnButton({ ctx, mode, label, canUseKeys }: { ctx: ViewContext; mode: 'register' | 'authenticate'; label: string; canUseKeys: boolean }) {
+export function WebauthnButton({
+  ctx,
+  mode,
+  label,
+  canUseKeys,
+}: {
+  ctx: ViewContext;
+  mode: 'register' | 'authenticate';
+  label: string;
+  canUseKeys: boolean;
+}) {
   const { t } = ctx;
   if (!canUseKeys) return <p data-testid="webauthn-unavailable">{t('webauthn.needsDomain')}</p>;
   const endpoint = mode === 'register' ? '/account/webauthn' : '/login/two-factor/webauthn';
@@ -18,7 +28,9 @@ export function WebauthnButton({ ctx, mode, label, canUseKeys }: { ctx: ViewCont
       <div data-webauthn={mode} data-endpoint={endpoint} data-error={t('webauthn.failed')} hidden>
         <CsrfField ctx={ctx} />
         <p>
-          <button type="button" class="utrecht-button utrecht-button--secondary-action">{label}</button>
+          <button type="button" class="utrecht-button utrecht-button--secondary-action">
+            {label}
+          </button>
         </p>
         <p role="status" aria-live="polite"></p>
         <script src={`/assets/webauthn.js?v=${ASSET_VERSION}`} defer></script>
@@ -38,7 +50,15 @@ export interface KeyEntry {
 
 const when = (d: Date | null) => (d ? d.toISOString().slice(0, 16).replace('T', ' ') : '—');
 
-export function WebauthnKeys({ ctx, keys, canUseKeys }: { ctx: ViewContext; keys: KeyEntry[]; canUseKeys: boolean }) {
+export function WebauthnKeys({
+  ctx,
+  keys,
+  canUseKeys,
+}: {
+  ctx: ViewContext;
+  keys: KeyEntry[];
+  canUseKeys: boolean;
+}) {
   const { t } = ctx;
   return (
     <>
@@ -55,14 +75,22 @@ export function WebauthnKeys({ ctx, keys, canUseKeys }: { ctx: ViewContext; keys
                 <CsrfField ctx={ctx} />
                 <button type="submit" class="link-button">
                   {t('webauthn.remove')}
-                  <span class="visually-hidden"> {t('webauthn.removeWhich', { created: when(k.createdAt) })}</span>
+                  <span class="visually-hidden">
+                    {' '}
+                    {t('webauthn.removeWhich', { created: when(k.createdAt) })}
+                  </span>
                 </button>
               </form>
             </li>
           ))}
         </ul>
       )}
-      <WebauthnButton ctx={ctx} mode="register" label={t('webauthn.register')} canUseKeys={canUseKeys} />
+      <WebauthnButton
+        ctx={ctx}
+        mode="register"
+        label={t('webauthn.register')}
+        canUseKeys={canUseKeys}
+      />
     </>
   );
 }

@@ -28,18 +28,37 @@ export interface KeyFingerprints {
   blindIndexKeyId: string;
 }
 
-export const fingerprint = (key: Buffer) => crypto.createHash('sha256').update('meldpunt-key-fingerprint\0').update(key).digest('hex').slice(0, 16);
+export const fingerprint = (key: Buffer) =>
+  crypto
+    .createHash('sha256')
+    .update('meldpunt-key-fingerprint\0')
+    .update(key)
+    .digest('hex')
+    .slice(0, 16);
 
 export async function usedMasterKeyIds(db: Db, keyring: Keyring): Promise<string[]> {
   return [...new Set([...(await listUsedMasterKeyIds(db)), keyring.currentMasterKeyId])];
 }
 
 export function fingerprintsOf(keyring: Keyring, masterKeyIds: string[]): KeyFingerprints {
-  return { masterKeyIds, indexKeyId: fingerprint(keyring.indexKey), blindIndexKeyId: fingerprint(keyring.blindIndexKey) };
+  return {
+    masterKeyIds,
+    indexKeyId: fingerprint(keyring.indexKey),
+    blindIndexKeyId: fingerprint(keyring.blindIndexKey),
+  };
 }
 
-export async function createKeyArchive(db: Db, keyring: Keyring, passphrase: string, backupPassphrase: string | undefined, actor: AuditActor): Promise<Buffer> {
-  if (backupPassphrase && passphrase === backupPassphrase) throw new Error('MELDPUNT_KEYS_PASSPHRASE must differ from MELDPUNT_BACKUP_PASSPHRASE: the keys are kept apart from the data');
+export async function createKeyArchive(
+  db: Db,
+  keyring: Keyring,
+  passphrase: string,
+  backupPassphrase: string | undefined,
+  actor: AuditActor,
+): Promise<Buffer> {
+  if (backupPassphrase && passphrase === backupPassphrase)
+    throw new Error(
+      'MELDPUNT_KEYS_PASSPHRASE must differ from MELDPUNT_BACKUP_PASSPHRASE: the keys are kept apart from the data',
+    );
   const ids = await usedMasterKeyIds(db, keyring);
   const payload: KeyArchive = {
     format: 1,
@@ -48,7 +67,11 @@ export async function createKeyArchive(db: Db, keyring: Keyring, passphrase: str
     indexKey: keyring.indexKey.toString('base64'),
     blindIndexKey: keyring.blindIndexKey.toString('base64'),
   };
-  await db.transaction().execute((trx) => recordAudit(trx, { type: 'BACKUP_KEYS_EXPORTED', actor, detail: { masterKeys: ids.length } }));
+  await db
+    .transaction()
+    .execute((trx) =>
+      recordAudit(trx, { type: 'BACKUP_KEYS_EXPORTED', actor, detail: { masterKeys: ids.length } }),
+    );
   return encryptArchive('keys', payload, passphrase);
 }
 
@@ -59,7 +82,10 @@ export function openKeyArchive(archive: Buffer, passphrase: string): KeyArchive 
 }
 
 /** The keys a database archive needs that `have` (the key archive, or this installation) lacks. */
-export function missingKeys(need: KeyFingerprints, have: { masterKey(id: string): Buffer; indexKey: Buffer; blindIndexKey: Buffer }): string[] {
+export function missingKeys(
+  need: KeyFingerprints,
+  have: { masterKey(id: string): Buffer; indexKey: Buffer; blindIndexKey: Buffer },
+): string[] {
   const missing: string[] = [];
   for (const id of need.masterKeyIds) {
     try {
@@ -94,10 +120,21 @@ export interface KeySources {
 }
 
 /** Before a restore: keys from the environment must be the archive's. */
-export function checkKeySources(keyring: Keyring, keys: KeySet, sources: KeySources, origin = 'the key archive'): void {
+export function checkKeySources(
+  keyring: Keyring,
+  keys: KeySet,
+  sources: KeySources,
+  origin = 'the key archive',
+): void {
   const same = (a: Buffer, b: string) => crypto.timingSafeEqual(a, Buffer.from(b, 'base64'));
-  if (sources.indexFromEnvironment && !same(keyring.indexKey, keys.indexKey)) throw new Error(`MELDPUNT_INDEX_KEY differs from ${origin}`);
-  if (sources.blindIndexFromEnvironment && keys.blindIndexKey && !same(keyring.blindIndexKey, keys.blindIndexKey)) throw new Error(`MELDPUNT_BLIND_INDEX_KEY differs from ${origin}`);
+  if (sources.indexFromEnvironment && !same(keyring.indexKey, keys.indexKey))
+    throw new Error(`MELDPUNT_INDEX_KEY differs from ${origin}`);
+  if (
+    sources.blindIndexFromEnvironment &&
+    keys.blindIndexKey &&
+    !same(keyring.blindIndexKey, keys.blindIndexKey)
+  )
+    throw new Error(`MELDPUNT_BLIND_INDEX_KEY differs from ${origin}`);
   if (sources.masterFromEnvironment) {
     for (const [id, key] of Object.entries(keys.masterKeys)) {
       let mine: Buffer;
@@ -121,6 +158,8 @@ export function writeKeyFiles(dataDir: string, keys: KeySet, sources: KeySources
       if (!fs.existsSync(file)) fs.writeFileSync(file, `${key}\n`, { mode: 0o600 });
     }
   }
-  if (!sources.indexFromEnvironment) fs.writeFileSync(path.join(dir, 'index.key'), `${keys.indexKey}\n`, { mode: 0o600 });
-  if (!sources.blindIndexFromEnvironment && keys.blindIndexKey) fs.writeFileSync(path.join(dir, 'blind-index.key'), `${keys.blindIndexKey}\n`, { mode: 0o600 });
+  if (!sources.indexFromEnvironment)
+    fs.writeFileSync(path.join(dir, 'index.key'), `${keys.indexKey}\n`, { mode: 0o600 });
+  if (!sources.blindIndexFromEnvironment && keys.blindIndexKey)
+    fs.writeFileSync(path.join(dir, 'blind-index.key'), `${keys.blindIndexKey}\n`, { mode: 0o600 });
 }

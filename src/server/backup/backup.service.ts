@@ -3,11 +3,27 @@ import type { Keyring } from '../crypto/keyring.js';
 import { recordAudit, type AuditActor } from '../audit/audit.service.js';
 import { decryptArchive, encryptArchive } from './archive-crypto.js';
 import {
-  dumpTable, insertRows, listAppliedMigrations, listTablesInDependencyOrder, listWritableColumns, resetIdentities, truncateTables,
+  dumpTable,
+  insertRows,
+  listAppliedMigrations,
+  listTablesInDependencyOrder,
+  listWritableColumns,
+  resetIdentities,
+  truncateTables,
 } from './backup.queries.js';
 import { migrateWithin } from '../db/migrate.js';
 import { isLegacyArchive, openLegacyArchive } from './legacy-archive.js';
-import { checkKeySources, fingerprintsOf, keyringOf, missingKeys, writeKeyFiles, usedMasterKeyIds, type KeyArchive, type KeyFingerprints, type KeySources } from './backup-keys.js';
+import {
+  checkKeySources,
+  fingerprintsOf,
+  keyringOf,
+  missingKeys,
+  writeKeyFiles,
+  usedMasterKeyIds,
+  type KeyArchive,
+  type KeyFingerprints,
+  type KeySources,
+} from './backup-keys.js';
 
 /**
  * A backup is every table of the database, encrypted with the operator's passphrase. It holds
@@ -27,25 +43,38 @@ interface Payload {
 
 export const MIN_PASSPHRASE = 12;
 
-export function checkPassphrase(passphrase: string | undefined, variable = 'MELDPUNT_BACKUP_PASSPHRASE'): string {
-  if (!passphrase || passphrase.length < MIN_PASSPHRASE) throw new Error(`the passphrase (${variable}) needs at least ${MIN_PASSPHRASE} characters`);
+export function checkPassphrase(
+  passphrase: string | undefined,
+  variable = 'MELDPUNT_BACKUP_PASSPHRASE',
+): string {
+  if (!passphrase || passphrase.length < MIN_PASSPHRASE)
+    throw new Error(`the passphrase (${variable}) needs at least ${MIN_PASSPHRASE} characters`);
   return passphrase;
 }
 
-export async function createBackup(db: Db, keyring: Keyring, passphrase: string | undefined, actor: AuditActor): Promise<{ archive: Buffer; tables: number; rows: number }> {
+export async function createBackup(
+  db: Db,
+  keyring: Keyring,
+  passphrase: string | undefined,
+  actor: AuditActor,
+): Promise<{ archive: Buffer; tables: number; rows: number }> {
   const secret = checkPassphrase(passphrase);
   await db.transaction().execute((trx) => recordAudit(trx, { type: 'BACKUP_CREATED', actor }));
-  const payload = await db.transaction().setIsolationLevel('repeatable read').execute(async (trx): Promise<Payload> => {
-    const tables = [];
-    for (const name of await listTablesInDependencyOrder(trx)) tables.push({ name, rows: await dumpTable(trx, name) });
-    return {
-      format: 2,
-      createdAt: new Date().toISOString(),
-      migrations: await listAppliedMigrations(trx),
-      keys: fingerprintsOf(keyring, await usedMasterKeyIds(trx, keyring)),
-      tables,
-    };
-  });
+  const payload = await db
+    .transaction()
+    .setIsolationLevel('repeatable read')
+    .execute(async (trx): Promise<Payload> => {
+      const tables = [];
+      for (const name of await listTablesInDependencyOrder(trx))
+        tables.push({ name, rows: await dumpTable(trx, name) });
+      return {
+        format: 2,
+        createdAt: new Date().toISOString(),
+        migrations: await listAppliedMigrations(trx),
+        keys: fingerprintsOf(keyring, await usedMasterKeyIds(trx, keyring)),
+        tables,
+      };
+    });
   const rows = payload.tables.reduce((n, t) => n + t.rows.length, 0);
   return { archive: encryptArchive('data', payload, secret), tables: payload.tables.length, rows };
 }
@@ -64,21 +93,36 @@ export interface RestoreTarget extends KeySources {
  * servers first. `legacy` says the keys came from an MPBACKUP1 archive, which lacks the
  * blind-index key: the caller re-computes the blind index under this installation's key.
  */
-export async function restoreBackup(db: Db, keyring: Keyring, archive: Buffer, passphrase: string | undefined, target: RestoreTarget) {
+export async function restoreBackup(
+  db: Db,
+  keyring: Keyring,
+  archive: Buffer,
+  passphrase: string | undefined,
+  target: RestoreTarget,
+) {
   const secret = checkPassphrase(passphrase);
   const legacy = isLegacyArchive(archive) ? openLegacyArchive(archive, secret) : undefined;
   const payload = legacy ?? (decryptArchive('data', archive, secret) as Payload);
-  if (!legacy && payload.format !== 2) throw new Error(`unsupported backup format ${String(payload.format)}`);
+  if (!legacy && payload.format !== 2)
+    throw new Error(`unsupported backup format ${String(payload.format)}`);
   const schema = schemaStep(payload.migrations, await listAppliedMigrations(db));
   if (legacy) {
-    if (target.keys) throw new Error('this backup of an earlier release holds its own keys; restore it without --keys');
+    if (target.keys)
+      throw new Error(
+        'this backup of an earlier release holds its own keys; restore it without --keys',
+      );
     checkKeySources(keyring, legacy.keys, target, 'the key in the backup');
   } else {
-    const missing = missingKeys((payload as Payload).keys, target.keys ? keyringOf(target.keys) : keyring);
+    const missing = missingKeys(
+      (payload as Payload).keys,
+      target.keys ? keyringOf(target.keys) : keyring,
+    );
     if (missing.length) {
-      throw new Error(target.keys
-        ? `the key archive does not hold the keys of this backup (missing: ${missing.join(', ')}); use the key archive made with or after it`
-        : `the keys of this installation do not open this backup (missing: ${missing.join(', ')}); restore with --keys FILE`);
+      throw new Error(
+        target.keys
+          ? `the key archive does not hold the keys of this backup (missing: ${missing.join(', ')}); use the key archive made with or after it`
+          : `the keys of this installation do not open this backup (missing: ${missing.join(', ')}); restore with --keys FILE`,
+      );
     }
     if (target.keys) checkKeySources(keyring, target.keys, target);
   }
@@ -96,18 +140,39 @@ export async function restoreBackup(db: Db, keyring: Keyring, archive: Buffer, p
       rows += table.rows.length;
     }
     if (schema.older) await migrateWithin(trx);
-    await recordAudit(trx, { type: 'BACKUP_RESTORED', actor: { kind: 'cli' }, detail: { createdAt: payload.createdAt, rows, ...(schema.older ? { migratedFrom: payload.migrations.at(-1) } : {}) } });
+    await recordAudit(trx, {
+      type: 'BACKUP_RESTORED',
+      actor: { kind: 'cli' },
+      detail: {
+        createdAt: payload.createdAt,
+        rows,
+        ...(schema.older ? { migratedFrom: payload.migrations.at(-1) } : {}),
+      },
+    });
   });
   if (legacy) writeKeyFiles(target.dataDir, legacy.keys, target);
   else if (target.keys) writeKeyFiles(target.dataDir, target.keys, target);
-  return { tables: payload.tables.length, rows, createdAt: payload.createdAt, legacy: Boolean(legacy), migratedFrom: schema.older ? payload.migrations.at(-1) : undefined };
+  return {
+    tables: payload.tables.length,
+    rows,
+    createdAt: payload.createdAt,
+    legacy: Boolean(legacy),
+    migratedFrom: schema.older ? payload.migrations.at(-1) : undefined,
+  };
 }
 
 /** Same schema, or an earlier release's (its migrations a prefix of ours); anything else is refused. */
 function schemaStep(theirs: string[], ours: string[]): { older: boolean } {
-  const prefix = (a: string[], b: string[]) => a.length <= b.length && a.every((m, i) => b[i] === m);
-  if (theirs.length === 0) throw new Error('the backup names no schema version: it is not a Meldpunt backup');
+  const prefix = (a: string[], b: string[]) =>
+    a.length <= b.length && a.every((m, i) => b[i] === m);
+  if (theirs.length === 0)
+    throw new Error('the backup names no schema version: it is not a Meldpunt backup');
   if (prefix(theirs, ours)) return { older: theirs.length < ours.length };
-  if (prefix(ours, theirs)) throw new Error(`the backup was made by a newer release (schema ${theirs.at(-1)}; this one: ${ours.at(-1)}); restore it with that release or a later one`);
-  throw new Error(`the backup's schema (${theirs.at(-1)}) is not in this release's history (${ours.at(-1)}); restore it with the release that made it`);
+  if (prefix(ours, theirs))
+    throw new Error(
+      `the backup was made by a newer release (schema ${theirs.at(-1)}; this one: ${ours.at(-1)}); restore it with that release or a later one`,
+    );
+  throw new Error(
+    `the backup's schema (${theirs.at(-1)}) is not in this release's history (${ours.at(-1)}); restore it with the release that made it`,
+  );
 }

@@ -27,8 +27,14 @@ export function openLegacyArchive(archive: Buffer, passphrase: string): LegacyPa
   const tag = archive.subarray(at, (at += 16));
   if (tag.length !== 16) throw new Error('the backup cannot be decrypted: damaged file');
   const key = crypto.scryptSync(passphrase, salt, 32, SCRYPT);
-  const payload = openArchiveBody(key, { nonce, tag, aad: MAGIC, body: archive.subarray(at) }, 'backup') as LegacyPayload;
-  if (payload.format !== 1) throw new Error(`unsupported backup format ${String(payload.format)} in an MPBACKUP1 archive`);
-  if (!payload.keys?.indexKey || !payload.keys.masterKeys) throw new Error('the earlier release\'s backup holds no keys: it is damaged');
+  const payload = openArchiveBody(
+    key,
+    { nonce, tag, aad: MAGIC, body: archive.subarray(at) },
+    'backup',
+  ) as LegacyPayload;
+  if (payload.format !== 1)
+    throw new Error(`unsupported backup format ${String(payload.format)} in an MPBACKUP1 archive`);
+  if (!payload.keys?.indexKey || !payload.keys.masterKeys)
+    throw new Error("the earlier release's backup holds no keys: it is damaged");
   return payload;
 }

@@ -5,7 +5,13 @@ import { recordAudit } from '../audit/audit.service.js';
 import { AppError } from '../http/errors.js';
 import type { SessionUser } from '../users/users.service.js';
 import { canAssignCase, canHandleCase, canOpenCase, type CaseAccessFacts } from './cases.policy.js';
-import { findCaseRow, findCounterpartAdviserId, listConflictedCaseIds, listConflictedUserIds, type CaseRow } from './cases.queries.js';
+import {
+  findCaseRow,
+  findCounterpartAdviserId,
+  listConflictedCaseIds,
+  listConflictedUserIds,
+  type CaseRow,
+} from './cases.queries.js';
 
 export type CaseNeed = 'open' | 'handle' | 'assign';
 
@@ -32,7 +38,13 @@ export async function loadAccessFacts(db: Db, row: CaseRow): Promise<CaseAccessF
  * Loads a case for what the user wants to do with it, or audits the refusal and throws.
  * A case of another team answers NOT_FOUND, so that its existence does not leak.
  */
-export async function loadCase(db: Db, keyring: Keyring, user: SessionUser, caseId: string, need: CaseNeed): Promise<LoadedCase> {
+export async function loadCase(
+  db: Db,
+  keyring: Keyring,
+  user: SessionUser,
+  caseId: string,
+  need: CaseNeed,
+): Promise<LoadedCase> {
   const row = await findCaseRow(db, caseId);
   const facts = row ? await loadAccessFacts(db, row) : undefined;
   if (!row || !facts || !CHECKS[need](user.id, user.memberships, facts)) {
@@ -48,11 +60,18 @@ export async function loadCase(db: Db, keyring: Keyring, user: SessionUser, case
     );
     throw new AppError(sameTeam ? 'FORBIDDEN' : 'NOT_FOUND');
   }
-  return { row, facts, dataKey: unwrapDataKey(keyring, row.id, row.master_key_id, row.wrapped_key) };
+  return {
+    row,
+    facts,
+    dataKey: unwrapDataKey(keyring, row.id, row.master_key_id, row.wrapped_key),
+  };
 }
 
 /** The facts canOpenCase needs, for other features that guard case data (mailbox, minutes). */
-export async function findCaseAccessFacts(db: Db, caseId: string): Promise<CaseAccessFacts | undefined> {
+export async function findCaseAccessFacts(
+  db: Db,
+  caseId: string,
+): Promise<CaseAccessFacts | undefined> {
   const row = await findCaseRow(db, caseId);
   return row ? loadAccessFacts(db, row) : undefined;
 }
@@ -61,6 +80,10 @@ export async function findCaseAccessFacts(db: Db, caseId: string): Promise<CaseA
  * The conflict-of-interest rule outside the case pages (MDO agenda, expert consultations): of
  * the given cases, those the user declared a conflict in and so must not see anything of.
  */
-export function findConflictedCaseIds(db: Db, userId: string, caseIds: readonly string[]): Promise<Set<string>> {
+export function findConflictedCaseIds(
+  db: Db,
+  userId: string,
+  caseIds: readonly string[],
+): Promise<Set<string>> {
   return listConflictedCaseIds(db, userId, caseIds);
 }

@@ -25,35 +25,74 @@ async function membershipsOf(db: Db, userId: string): Promise<Membership[]> {
  * Gives the case one point of contact. A reassignment, or passing over the adviser the
  * reporter chose, needs a reason (sealed; the audit says only that there was one).
  */
-export async function assignCase(db: Db, keyring: Keyring, user: SessionUser, caseId: string, input: { adviserId: string; assignReason?: string }) {
+export async function assignCase(
+  db: Db,
+  keyring: Keyring,
+  user: SessionUser,
+  caseId: string,
+  input: { adviserId: string; assignReason?: string },
+) {
   const loaded = await loadCase(db, keyring, user, caseId, 'assign');
   const { row, facts, dataKey } = loaded;
-  if (row.assigned_adviser_id === input.adviserId) throw new CaseRuleError('adviserId', 'cases.assign.alreadyAssigned');
+  if (row.assigned_adviser_id === input.adviserId)
+    throw new CaseRuleError('adviserId', 'cases.assign.alreadyAssigned');
   if (!canBeAssigned(input.adviserId, await membershipsOf(db, input.adviserId), facts)) {
     throw new CaseRuleError('adviserId', 'cases.assign.notEligible');
   }
   const reason = input.assignReason?.trim();
-  if (!reason && isAssignmentReasonRequired({ assignedAdviserId: row.assigned_adviser_id, preferredAdviserId: row.preferred_adviser_id }, input.adviserId)) {
+  if (
+    !reason &&
+    isAssignmentReasonRequired(
+      { assignedAdviserId: row.assigned_adviser_id, preferredAdviserId: row.preferred_adviser_id },
+      input.adviserId,
+    )
+  ) {
     throw new CaseRuleError('assignReason', 'cases.assign.reasonRequired');
   }
   await db.transaction().execute(async (trx) => {
-    await recordAssignment(trx, { caseId, dataKey, adviserId: input.adviserId, by: user.id, reason });
+    await recordAssignment(trx, {
+      caseId,
+      dataKey,
+      adviserId: input.adviserId,
+      by: user.id,
+      reason,
+    });
     await recordAudit(trx, {
       type: 'CASE_ASSIGNED',
       actor: { kind: 'user', userId: user.id },
       teamId: row.team_id,
       caseId,
-      detail: { adviserId: input.adviserId, previousAdviserId: row.assigned_adviser_id, hasReason: Boolean(reason) },
+      detail: {
+        adviserId: input.adviserId,
+        previousAdviserId: row.assigned_adviser_id,
+        hasReason: Boolean(reason),
+      },
     });
   });
 }
 
-export async function recordAssignment(trx: Db, a: { caseId: string; dataKey?: Buffer; adviserId: string; by: string; reason?: string }) {
+export async function recordAssignment(
+  trx: Db,
+  a: { caseId: string; dataKey?: Buffer; adviserId: string; by: string; reason?: string },
+) {
   const id = crypto.randomUUID();
-  await trx.updateTable('case').set({ assigned_adviser_id: a.adviserId, updated_at: new Date() }).where('id', '=', a.caseId).execute();
+  await trx
+    .updateTable('case')
+    .set({ assigned_adviser_id: a.adviserId, updated_at: new Date() })
+    .where('id', '=', a.caseId)
+    .execute();
   await trx
     .insertInto('case_assignment')
-    .values({ id, case_id: a.caseId, adviser_id: a.adviserId, assigned_by: a.by, reason: a.reason && a.dataKey ? seal(a.dataKey, a.reason, aad(a.caseId, `assignment:${id}:reason`)) : null })
+    .values({
+      id,
+      case_id: a.caseId,
+      adviser_id: a.adviserId,
+      assigned_by: a.by,
+      reason:
+        a.reason && a.dataKey
+          ? seal(a.dataKey, a.reason, aad(a.caseId, `assignment:${id}:reason`))
+          : null,
+    })
     .execute();
 }
 
@@ -62,8 +101,13 @@ export async function recordAssignment(trx: Db, a: { caseId: string; dataKey?: B
  * the case (policy), and when they were its adviser, the case goes back to unassigned.
  */
 export async function declareConflict(db: Db, user: SessionUser, caseId: string) {
-  const row = await db.selectFrom('case').select(['team_id', 'assigned_adviser_id']).where('id', '=', caseId).executeTakeFirst();
-  if (!row || !inboxTeamIds(user.memberships).includes(row.team_id)) throw new AppError('NOT_FOUND');
+  const row = await db
+    .selectFrom('case')
+    .select(['team_id', 'assigned_adviser_id'])
+    .where('id', '=', caseId)
+    .executeTakeFirst();
+  if (!row || !inboxTeamIds(user.memberships).includes(row.team_id))
+    throw new AppError('NOT_FOUND');
   await db.transaction().execute(async (trx) => {
     const inserted = await trx
       .insertInto('case_conflict')
@@ -73,7 +117,18 @@ export async function declareConflict(db: Db, user: SessionUser, caseId: string)
       .executeTakeFirst();
     if (!inserted) return;
     const wasAdviser = row.assigned_adviser_id === user.id;
-    if (wasAdviser) await trx.updateTable('case').set({ assigned_adviser_id: null, updated_at: new Date() }).where('id', '=', caseId).execute();
-    await recordAudit(trx, { type: 'CASE_CONFLICT_DECLARED', actor: { kind: 'user', userId: user.id }, teamId: row.team_id, caseId, detail: { unassigned: wasAdviser } });
+    if (wasAdviser)
+      await trx
+        .updateTable('case')
+        .set({ assigned_adviser_id: null, updated_at: new Date() })
+        .where('id', '=', caseId)
+        .execute();
+    await recordAudit(trx, {
+      type: 'CASE_CONFLICT_DECLARED',
+      actor: { kind: 'user', userId: user.id },
+      teamId: row.team_id,
+      caseId,
+      detail: { unassigned: wasAdviser },
+    });
   });
 }

@@ -31,13 +31,23 @@ function sealerOf({ row, dataKey }: LoadedCase): CaseSealer {
  * reporter's mailbox (staff only). Only the case's adviser or a coordinator may add; one bad
  * file refuses them all.
  */
-export async function addCaseDocuments(db: Db, keyring: Keyring, user: SessionUser, caseId: string, files: File[]) {
+export async function addCaseDocuments(
+  db: Db,
+  keyring: Keyring,
+  user: SessionUser,
+  caseId: string,
+  files: File[],
+) {
   const sealer = sealerOf(await loadCase(db, keyring, user, caseId, 'handle'));
   const upload = await prepareUploads(files);
   if (!upload.ok) throw new CaseRuleError('files', UPLOAD_PROBLEM_MESSAGE[upload.problem]);
   if (upload.files.length === 0) throw new CaseRuleError('files', 'cases.documents.noFiles');
   await db.transaction().execute((trx) =>
-    addAttachments(trx, sealer, upload.files, { uploadedBy: 'adviser', actor: { kind: 'user', userId: user.id }, staffOnly: true }),
+    addAttachments(trx, sealer, upload.files, {
+      uploadedBy: 'adviser',
+      actor: { kind: 'user', userId: user.id },
+      staffOnly: true,
+    }),
   );
   return upload.files.length;
 }

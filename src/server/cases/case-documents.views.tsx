@@ -4,15 +4,31 @@ import { formatBytes, UploadField } from '../attachments/upload-field.js';
 import type { ViewContext } from '../http/env.js';
 import type { CaseView } from './cases.presenter.js';
 
-const TYPE_LABEL: Record<string, string> = { 'image/jpeg': 'JPEG', 'image/png': 'PNG', 'application/pdf': 'PDF' };
+const TYPE_LABEL: Record<string, string> = {
+  'image/jpeg': 'JPEG',
+  'image/png': 'PNG',
+  'application/pdf': 'PDF',
+};
 
 /** Documents and evidence on the case record: every file of the case, and (for its handlers) an upload form. */
-export function CaseDocuments({ ctx, view, canHandle, errors }: { ctx: ViewContext; view: CaseView; canHandle: boolean; errors: FieldErrors }) {
+export function CaseDocuments({
+  ctx,
+  view,
+  canHandle,
+  errors,
+}: {
+  ctx: ViewContext;
+  view: CaseView;
+  canHandle: boolean;
+  errors: FieldErrors;
+}) {
   const { t } = ctx;
   return (
     <section aria-labelledby="documents-heading">
       <h2 id="documents-heading">{t('cases.documents.heading')}</h2>
-      {view.documents.length === 0 ? <p>{t('cases.documents.none')}</p> : (
+      {view.documents.length === 0 ? (
+        <p>{t('cases.documents.none')}</p>
+      ) : (
         <table class="data" data-testid="documents">
           <caption class="visually-hidden">{t('cases.documents.heading')}</caption>
           <thead>
@@ -26,7 +42,10 @@ export function CaseDocuments({ ctx, view, canHandle, errors }: { ctx: ViewConte
           <tbody>
             {view.documents.map((d) => (
               <tr>
-                <td><a href={`/cases/${view.id}/files/${d.id}`}>{d.name}</a> ({TYPE_LABEL[d.mediaType] ?? d.mediaType})</td>
+                <td>
+                  <a href={`/cases/${view.id}/files/${d.id}`}>{d.name}</a> (
+                  {TYPE_LABEL[d.mediaType] ?? d.mediaType})
+                </td>
                 <td>{t(`cases.documents.from.${d.source}`)}</td>
                 <td>{d.addedAt.toISOString().slice(0, 10)}</td>
                 <td>{formatBytes(d.sizeBytes)}</td>
@@ -36,7 +55,13 @@ export function CaseDocuments({ ctx, view, canHandle, errors }: { ctx: ViewConte
         </table>
       )}
       {canHandle && (
-        <form method="post" action={`/cases/${view.id}/documents`} enctype="multipart/form-data" class="panel" aria-labelledby="documents-form-heading">
+        <form
+          method="post"
+          action={`/cases/${view.id}/documents`}
+          enctype="multipart/form-data"
+          class="panel"
+          aria-labelledby="documents-form-heading"
+        >
           <h3 id="documents-form-heading">{t('cases.documents.add')}</h3>
           <p class="hint">{t('cases.documents.internal')}</p>
           <CsrfField ctx={ctx} />

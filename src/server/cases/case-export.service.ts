@@ -8,7 +8,12 @@ import type { SessionUser } from '../users/users.service.js';
 import { aad, loadCase } from './case-access.js';
 import { readCaseRecord } from './case-view.service.js';
 import { renderCaseFilePdf, type ExportSection } from './case-export.pdf.js';
-import { findShareBasis, recordShareRefused, type ShareBasis, type ShareRequest } from '../consent/consent.service.js';
+import {
+  findShareBasis,
+  recordShareRefused,
+  type ShareBasis,
+  type ShareRequest,
+} from '../consent/consent.service.js';
 import { CaseRuleError } from './case-rule-error.js';
 
 export interface ExportRequest {
@@ -25,17 +30,39 @@ export interface ExportRequest {
  * (docs/decisions/011-sharing-and-the-consent-ledger.md). The audit trail records the purpose,
  * the basis and exactly which sections were included (and how many contacts and tasks).
  */
-export async function exportCasePdf(db: Db, keyring: Keyring, user: SessionUser, caseId: string, req: ExportRequest, lang: Lang) {
+export async function exportCasePdf(
+  db: Db,
+  keyring: Keyring,
+  user: SessionUser,
+  caseId: string,
+  req: ExportRequest,
+  lang: Lang,
+) {
   const loaded = await loadCase(db, keyring, user, caseId, 'handle');
-  const basis = req.purpose === 'handover' ? await requireHandoverConsent(db, loaded.row.team_id, caseId, req, user.id) : undefined;
+  const basis =
+    req.purpose === 'handover'
+      ? await requireHandoverConsent(db, loaded.row.team_id, caseId, req, user.id)
+      : undefined;
   const view = await readCaseRecord(db, loaded);
   const sections = [...new Set(req.sections)].sort();
   const party = sections.includes('parties')
-    ? await db.selectFrom('case_party').select('identity').where('case_id', '=', caseId).where('party', '=', 'intermediary').executeTakeFirst()
+    ? await db
+        .selectFrom('case_party')
+        .select('identity')
+        .where('case_id', '=', caseId)
+        .where('party', '=', 'intermediary')
+        .executeTakeFirst()
     : undefined;
-  const intermediary = party ? (JSON.parse(openText(loaded.dataKey, party.identity, aad(caseId, 'party:intermediary'))) as { name: string }).name : undefined;
+  const intermediary = party
+    ? (
+        JSON.parse(openText(loaded.dataKey, party.identity, aad(caseId, 'party:intermediary'))) as {
+          name: string;
+        }
+      ).name
+    : undefined;
   const t = translator(lang);
-  const purpose = req.purpose === 'handover' ? t('cases.export.handover') : t('cases.export.dataSubject');
+  const purpose =
+    req.purpose === 'handover' ? t('cases.export.handover') : t('cases.export.dataSubject');
   const content = await renderCaseFilePdf(view, sections, { intermediary, purpose }, t, lang);
   await db.transaction().execute((trx) =>
     recordAudit(trx, {
@@ -45,7 +72,11 @@ export async function exportCasePdf(db: Db, keyring: Keyring, user: SessionUser,
       caseId,
       detail: {
         purpose: req.purpose,
-        ...(basis && { recipient: `${req.handoverKind}:${req.handoverTo}`, basis: basis.basis, basisId: basis.basis === 'consent' ? basis.grantId : basis.overrideId }),
+        ...(basis && {
+          recipient: `${req.handoverKind}:${req.handoverTo}`,
+          basis: basis.basis,
+          basisId: basis.basis === 'consent' ? basis.grantId : basis.overrideId,
+        }),
         sections: sections.join(','),
         contacts: sections.includes('contacts') ? view.contacts.length : 0,
         tasks: sections.includes('tasks') ? view.tasks.length : 0,
@@ -56,8 +87,18 @@ export async function exportCasePdf(db: Db, keyring: Keyring, user: SessionUser,
   return { content, fileName: `case-${view.reference}.pdf` };
 }
 
-async function requireHandoverConsent(db: Db, teamId: string, caseId: string, req: ExportRequest, userId: string): Promise<ShareBasis> {
-  const request: ShareRequest = { info: 'case_documents', recipient: { kind: req.handoverKind ?? 'role', value: req.handoverTo ?? '' }, purpose: 'export' };
+async function requireHandoverConsent(
+  db: Db,
+  teamId: string,
+  caseId: string,
+  req: ExportRequest,
+  userId: string,
+): Promise<ShareBasis> {
+  const request: ShareRequest = {
+    info: 'case_documents',
+    recipient: { kind: req.handoverKind ?? 'role', value: req.handoverTo ?? '' },
+    purpose: 'export',
+  };
   const basis = await db.transaction().execute((trx) => findShareBasis(trx, caseId, request)); // the ledger's one rule, as requireConsent
   if (basis) return basis;
   await recordShareRefused(db, teamId, caseId, request, { kind: 'user', userId });

@@ -24,7 +24,6 @@ export interface CaseFormsProps {
   recipients: RecipientChoices;
 }
 
-
 /** The fields of each form, to open its disclosure when the form came back with errors or input. */
 const FORM_FIELDS = {
   assign: ['adviserId', 'assignReason'],
@@ -42,8 +41,24 @@ const FORM_FIELDS = {
  * One action of the case page behind a disclosure (issue 19): closed until asked for, open when
  * its form came back with errors or input, so the error summary's links reach their fields.
  */
-function Action({ id, title, form, errors, values, children }: { id: string; title: string; form: keyof typeof FORM_FIELDS; errors: FieldErrors; values: Record<string, string>; children: Child }) {
-  const isOpen = (FORM_FIELDS[form] as readonly string[]).some((f) => errors[f] !== undefined || values[f] !== undefined);
+function Action({
+  id,
+  title,
+  form,
+  errors,
+  values,
+  children,
+}: {
+  id: string;
+  title: string;
+  form: keyof typeof FORM_FIELDS;
+  errors: FieldErrors;
+  values: Record<string, string>;
+  children: Child;
+}) {
+  const isOpen = (FORM_FIELDS[form] as readonly string[]).some(
+    (f) => errors[f] !== undefined || values[f] !== undefined,
+  );
   return (
     <details class="action" id={id} open={isOpen}>
       <summary class="action__summary">{title}</summary>
@@ -63,111 +78,306 @@ export function CaseForms(p: CaseFormsProps) {
   return (
     <>
       {p.canAssign && (
-        <Action id="action-assign" title={t('cases.section.assignment')} form="assign" errors={errors} values={values}>
+        <Action
+          id="action-assign"
+          title={t('cases.section.assignment')}
+          form="assign"
+          errors={errors}
+          values={values}
+        >
           <form method="post" action={action('assign')}>
             <CsrfField ctx={ctx} />
-            <SelectField name="adviserId" label={t('cases.assign.adviser')} choices={advisers} value={values.adviserId ?? view.preferredAdviserId ?? undefined} error={errors.adviserId} />
-            <TextArea name="assignReason" label={t('cases.assign.reason')} hint={t('cases.assign.reasonHint')} value={values.assignReason} error={errors.assignReason} />
+            <SelectField
+              name="adviserId"
+              label={t('cases.assign.adviser')}
+              choices={advisers}
+              value={values.adviserId ?? view.preferredAdviserId ?? undefined}
+              error={errors.adviserId}
+            />
+            <TextArea
+              name="assignReason"
+              label={t('cases.assign.reason')}
+              hint={t('cases.assign.reasonHint')}
+              value={values.assignReason}
+              error={errors.assignReason}
+            />
             <SubmitButton>{t('cases.assign.submit')}</SubmitButton>
           </form>
         </Action>
       )}
       {p.canHandle && (
         <>
-          <Action id="action-status" title={t('cases.section.status')} form="status" errors={errors} values={values}>
+          <Action
+            id="action-status"
+            title={t('cases.section.status')}
+            form="status"
+            errors={errors}
+            values={values}
+          >
             <p class="hint">{t('cases.status.hint')}</p>
             <form method="post" action={action('status')}>
               <CsrfField ctx={ctx} />
-              <RadioGroup name="to" label={t('cases.status.to')} value={values.to} error={errors.to}
-                choices={next.map((s) => ({ value: s, label: vocabLabel('status', s, lang) }))} />
-              <SelectField name="followUp" label={t('cases.status.followUp')} blank={t('cases.filter.any')} value={values.followUp} error={errors.followUp}
-                choices={FOLLOW_UPS.map((f) => ({ value: f, label: vocabLabel('followUp', f, lang) }))} />
-              <DateField name="closedOn" label={t('cases.status.closedOn')} value={values.closedOn ?? today} error={errors.closedOn} />
-              <SelectField name="aftercareWeeks" label={t('cases.status.aftercareWeeks')} value={values.aftercareWeeks ?? '4'} error={errors.aftercareWeeks}
-                choices={['1', '2', '4', '6', '8', '12'].map((w) => ({ value: w, label: w }))} />
-              <TextArea name="reason" label={t('cases.status.reason')} value={values.reason} error={errors.reason} />
+              <RadioGroup
+                name="to"
+                label={t('cases.status.to')}
+                value={values.to}
+                error={errors.to}
+                choices={next.map((s) => ({ value: s, label: vocabLabel('status', s, lang) }))}
+              />
+              <SelectField
+                name="followUp"
+                label={t('cases.status.followUp')}
+                blank={t('cases.filter.any')}
+                value={values.followUp}
+                error={errors.followUp}
+                choices={FOLLOW_UPS.map((f) => ({
+                  value: f,
+                  label: vocabLabel('followUp', f, lang),
+                }))}
+              />
+              <DateField
+                name="closedOn"
+                label={t('cases.status.closedOn')}
+                value={values.closedOn ?? today}
+                error={errors.closedOn}
+              />
+              <SelectField
+                name="aftercareWeeks"
+                label={t('cases.status.aftercareWeeks')}
+                value={values.aftercareWeeks ?? '4'}
+                error={errors.aftercareWeeks}
+                choices={['1', '2', '4', '6', '8', '12'].map((w) => ({ value: w, label: w }))}
+              />
+              <TextArea
+                name="reason"
+                label={t('cases.status.reason')}
+                value={values.reason}
+                error={errors.reason}
+              />
               <SubmitButton>{t('cases.status.submit')}</SubmitButton>
             </form>
           </Action>
-          <Action id="action-contact" title={t('cases.contact.add')} form="contact" errors={errors} values={values}>
+          <Action
+            id="action-contact"
+            title={t('cases.contact.add')}
+            form="contact"
+            errors={errors}
+            values={values}
+          >
             <form method="post" action={action('contacts')}>
               <CsrfField ctx={ctx} />
-              <DateField name="occurredOn" label={t('cases.contact.occurredOn')} value={values.occurredOn ?? today} error={errors.occurredOn} />
-              <SelectField name="contactChannel" label={t('cases.contact.channel')} choices={channels} value={values.contactChannel} error={errors.contactChannel} />
-              <TextField name="participants" label={t('cases.contact.participants')} value={values.participants} error={errors.participants} />
-              <TextArea name="notes" label={t('cases.contact.notes')} value={values.notes} error={errors.notes} />
+              <DateField
+                name="occurredOn"
+                label={t('cases.contact.occurredOn')}
+                value={values.occurredOn ?? today}
+                error={errors.occurredOn}
+              />
+              <SelectField
+                name="contactChannel"
+                label={t('cases.contact.channel')}
+                choices={channels}
+                value={values.contactChannel}
+                error={errors.contactChannel}
+              />
+              <TextField
+                name="participants"
+                label={t('cases.contact.participants')}
+                value={values.participants}
+                error={errors.participants}
+              />
+              <TextArea
+                name="notes"
+                label={t('cases.contact.notes')}
+                value={values.notes}
+                error={errors.notes}
+              />
               <div class="choice">
-                <input type="checkbox" id="field-isFeedback" name="isFeedback" value="yes" checked={values.isFeedback === 'yes'} />
+                <input
+                  type="checkbox"
+                  id="field-isFeedback"
+                  name="isFeedback"
+                  value="yes"
+                  checked={values.isFeedback === 'yes'}
+                />
                 <label for="field-isFeedback">{t('cases.contact.isFeedback')}</label>
               </div>
               <SubmitButton>{t('cases.contact.submit')}</SubmitButton>
             </form>
           </Action>
-          <Action id="action-task" title={t('cases.task.add')} form="task" errors={errors} values={values}>
+          <Action
+            id="action-task"
+            title={t('cases.task.add')}
+            form="task"
+            errors={errors}
+            values={values}
+          >
             <form method="post" action={action('tasks')}>
               <CsrfField ctx={ctx} />
-              <TextField name="title" label={t('cases.task.title')} value={values.title} error={errors.title} />
-              <DateField name="dueOn" label={t('cases.task.dueOn')} value={values.dueOn} error={errors.dueOn} />
+              <TextField
+                name="title"
+                label={t('cases.task.title')}
+                value={values.title}
+                error={errors.title}
+              />
+              <DateField
+                name="dueOn"
+                label={t('cases.task.dueOn')}
+                value={values.dueOn}
+                error={errors.dueOn}
+              />
               <SubmitButton>{t('cases.task.submit')}</SubmitButton>
             </form>
           </Action>
-          <Action id="action-goal" title={t('cases.section.goal')} form="goal" errors={errors} values={values}>
+          <Action
+            id="action-goal"
+            title={t('cases.section.goal')}
+            form="goal"
+            errors={errors}
+            values={values}
+          >
             <form method="post" action={action('goal')}>
               <CsrfField ctx={ctx} />
-              <RadioGroup name="goal" label={t('case.goal')} value={values.goal ?? view.reporterGoal ?? undefined} error={errors.goal}
-                choices={REPORTER_GOALS.map((g) => ({ value: g, label: vocabLabel('goal', g, lang) }))} />
+              <RadioGroup
+                name="goal"
+                label={t('case.goal')}
+                value={values.goal ?? view.reporterGoal ?? undefined}
+                error={errors.goal}
+                choices={REPORTER_GOALS.map((g) => ({
+                  value: g,
+                  label: vocabLabel('goal', g, lang),
+                }))}
+              />
               <SubmitButton>{t('cases.goal.submit')}</SubmitButton>
             </form>
           </Action>
-          <Action id="action-link" title={t('cases.link.add')} form="link" errors={errors} values={values}>
+          <Action
+            id="action-link"
+            title={t('cases.link.add')}
+            form="link"
+            errors={errors}
+            values={values}
+          >
             <form method="post" action={action('links')}>
               <CsrfField ctx={ctx} />
-              <TextField name="reference" label={t('cases.link.reference')} value={values.reference} error={errors.reference} />
+              <TextField
+                name="reference"
+                label={t('cases.link.reference')}
+                value={values.reference}
+                error={errors.reference}
+              />
               <SubmitButton>{t('cases.link.submit')}</SubmitButton>
             </form>
           </Action>
           {!view.supportCase && !view.supportFor && (
-            <Action id="action-support" title={t('cases.section.support')} form="support" errors={errors} values={values}>
+            <Action
+              id="action-support"
+              title={t('cases.section.support')}
+              form="support"
+              errors={errors}
+              values={values}
+            >
               <p>{t('cases.support.text')}</p>
               <form method="post" action={action('support-case')}>
                 <CsrfField ctx={ctx} />
-                <SelectField name="supportAdviserId" label={t('cases.support.adviser')} value={values.supportAdviserId} error={errors.supportAdviserId}
-                  choices={advisers.filter((a) => a.value !== view.assignedAdviserId)} />
-                <SelectField name="supportChannel" label={t('cases.support.channel')} choices={channels} value={values.supportChannel} error={errors.supportChannel} />
+                <SelectField
+                  name="supportAdviserId"
+                  label={t('cases.support.adviser')}
+                  value={values.supportAdviserId}
+                  error={errors.supportAdviserId}
+                  choices={advisers.filter((a) => a.value !== view.assignedAdviserId)}
+                />
+                <SelectField
+                  name="supportChannel"
+                  label={t('cases.support.channel')}
+                  choices={channels}
+                  value={values.supportChannel}
+                  error={errors.supportChannel}
+                />
                 <SubmitButton>{t('cases.support.submit')}</SubmitButton>
               </form>
             </Action>
           )}
-          <Action id="action-export" title={t('cases.section.export')} form="export" errors={errors} values={values}>
+          <Action
+            id="action-export"
+            title={t('cases.section.export')}
+            form="export"
+            errors={errors}
+            values={values}
+          >
             <form method="post" action={action('export')}>
               <CsrfField ctx={ctx} />
-              <RadioGroup name="purpose" label={t('cases.export.purpose')} value={values.purpose} error={errors.purpose}
-                choices={[{ value: 'data_subject_request', label: t('cases.export.dataSubject') }, { value: 'handover', label: t('cases.export.handover') }]} />
-              <RecipientSelect t={t} lang={lang} id="field-handoverTo" name="handoverTo" label={t('consent.export.handoverTo')} choices={p.recipients} kinds={['partner', 'role']}
-                blank={t('consent.export.notHandover')} value={values.handoverKind ? `${values.handoverKind}:${values.handoverTo}` : values.handoverTo} error={errors.handoverTo} />
+              <RadioGroup
+                name="purpose"
+                label={t('cases.export.purpose')}
+                value={values.purpose}
+                error={errors.purpose}
+                choices={[
+                  { value: 'data_subject_request', label: t('cases.export.dataSubject') },
+                  { value: 'handover', label: t('cases.export.handover') },
+                ]}
+              />
+              <RecipientSelect
+                t={t}
+                lang={lang}
+                id="field-handoverTo"
+                name="handoverTo"
+                label={t('consent.export.handoverTo')}
+                choices={p.recipients}
+                kinds={['partner', 'role']}
+                blank={t('consent.export.notHandover')}
+                value={
+                  values.handoverKind
+                    ? `${values.handoverKind}:${values.handoverTo}`
+                    : values.handoverTo
+                }
+                error={errors.handoverTo}
+              />
               <div class={`form-field${errors.sections ? ' field--invalid' : ''}`}>
                 <fieldset>
                   <legend>{t('cases.export.sections')}</legend>
-                  {errors.sections && <p class="error-message" id="error-sections">{errors.sections}</p>}
+                  {errors.sections && (
+                    <p class="error-message" id="error-sections">
+                      {errors.sections}
+                    </p>
+                  )}
                   {EXPORT_SECTIONS.map((s, i) => (
                     <div class="choice">
-                      <input type="checkbox" id={i === 0 ? 'field-sections' : `field-sections-${s}`} name="sections" value={s} checked />
-                      <label for={i === 0 ? 'field-sections' : `field-sections-${s}`}>{t(`cases.export.section.${s}`)}</label>
+                      <input
+                        type="checkbox"
+                        id={i === 0 ? 'field-sections' : `field-sections-${s}`}
+                        name="sections"
+                        value={s}
+                        checked
+                      />
+                      <label for={i === 0 ? 'field-sections' : `field-sections-${s}`}>
+                        {t(`cases.export.section.${s}`)}
+                      </label>
                     </div>
                   ))}
                 </fieldset>
               </div>
               <SubmitButton>{t('cases.export.submit')}</SubmitButton>
             </form>
-            <p>{t('cases.export.subjectJson')} <a href={action('subject-export')}>{t('cases.export.subjectJsonLink')}</a></p>
+            <p>
+              {t('cases.export.subjectJson')}{' '}
+              <a href={action('subject-export')}>{t('cases.export.subjectJsonLink')}</a>
+            </p>
           </Action>
         </>
       )}
-      <Action id="action-conflict" title={t('cases.conflict.heading')} form="conflict" errors={errors} values={values}>
+      <Action
+        id="action-conflict"
+        title={t('cases.conflict.heading')}
+        form="conflict"
+        errors={errors}
+        values={values}
+      >
         <p>{t('cases.conflict.text')}</p>
         <form method="post" action={action('conflict')}>
           <CsrfField ctx={ctx} />
-          <button type="submit" class="utrecht-button utrecht-button--secondary-action">{t('cases.conflict.submit')}</button>
+          <button type="submit" class="utrecht-button utrecht-button--secondary-action">
+            {t('cases.conflict.submit')}
+          </button>
         </form>
       </Action>
     </>

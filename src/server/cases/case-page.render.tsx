@@ -11,7 +11,11 @@ import { countOpenSteps } from '../protocols/protocols.service.js';
 import { findRetentionPanel } from '../retention/retention-panel.service.js';
 import { noticeOf } from '../http/notice.js';
 import { listRecipientChoices } from '../consent/recipients.service.js';
-import { buildCaseOverview, TIMELINE_FILTERS, type TimelineFilter } from './case-overview.service.js';
+import {
+  buildCaseOverview,
+  TIMELINE_FILTERS,
+  type TimelineFilter,
+} from './case-overview.service.js';
 
 /** The confirmations of the case page's actions (post/redirect/get), by the action's path. */
 export const CASE_NOTICES = {
@@ -27,12 +31,21 @@ export const CASE_NOTICES = {
 } as const;
 
 /** Renders a case page (an audited read), optionally with the errors of a refused form. */
-export async function renderCasePage(c: Context<AppEnv>, deps: Deps, caseId: string, today: string, errors: FieldErrors = {}, values: Record<string, string> = {}) {
+export async function renderCasePage(
+  c: Context<AppEnv>,
+  deps: Deps,
+  caseId: string,
+  today: string,
+  errors: FieldErrors = {},
+  values: Record<string, string> = {},
+) {
   const user = signedInUser(c);
   const view = await openCase(deps.db, deps.keyring, user, caseId);
   const { facts } = await loadCase(deps.db, deps.keyring, user, caseId, 'open');
   const advisers = (await listTeamAdvisers(deps.db, [view.teamId]))
-    .filter((a) => !(facts.conflictedUserIds ?? []).includes(a.id) && a.id !== facts.counterpartAdviserId)
+    .filter(
+      (a) => !(facts.conflictedUserIds ?? []).includes(a.id) && a.id !== facts.counterpartAdviserId,
+    )
     .map((a) => ({ id: a.id, name: a.display_name }));
   const forms = {
     canHandle: canHandleCase(user.id, user.memberships, facts),
@@ -49,7 +62,17 @@ export async function renderCasePage(c: Context<AppEnv>, deps: Deps, caseId: str
   const timelineFilter = TIMELINE_FILTERS.find((f) => f === filter) as TimelineFilter | undefined;
   const notice = c.req.method === 'GET' ? noticeOf(c, c.get('t'), CASE_NOTICES) : undefined;
   return c.html(
-    <CasePage ctx={viewContext(c)} view={view} forms={forms} errors={errors} values={values} openProtocolSteps={openProtocolSteps} retention={retention}
-      overview={overview} timelineFilter={timelineFilter} notice={notice} />,
+    <CasePage
+      ctx={viewContext(c)}
+      view={view}
+      forms={forms}
+      errors={errors}
+      values={values}
+      openProtocolSteps={openProtocolSteps}
+      retention={retention}
+      overview={overview}
+      timelineFilter={timelineFilter}
+      notice={notice}
+    />,
   );
 }

@@ -30,14 +30,34 @@ export interface CasePageProps {
   notice?: string;
 }
 
-const SAFETY_PAGES = ['risk', 'plan', 'escalation', 'referrals', 'police', 'threats', 'consultations', 'mdo'] as const;
+const SAFETY_PAGES = [
+  'risk',
+  'plan',
+  'escalation',
+  'referrals',
+  'police',
+  'threats',
+  'consultations',
+  'mdo',
+] as const;
 
 /**
  * The case as a workspace (issue 19): the summary on top, the story and the timeline in the
  * main column, and the actions beside it, each behind a disclosure that posts and comes back
  * here with a confirmation.
  */
-export function CasePage({ ctx, view, forms, errors = {}, values = {}, openProtocolSteps, retention, overview, timelineFilter, notice }: CasePageProps) {
+export function CasePage({
+  ctx,
+  view,
+  forms,
+  errors = {},
+  values = {},
+  openProtocolSteps,
+  retention,
+  overview,
+  timelineFilter,
+  notice,
+}: CasePageProps) {
   const { t, lang } = ctx;
   const category = view.categoryAsCreated ?? findCategory(view.category);
   const subtype = category?.subtypes.find((s) => s.key === view.subtype);
@@ -46,7 +66,10 @@ export function CasePage({ ctx, view, forms, errors = {}, values = {}, openProto
   const rows: [string, unknown][] = [
     [t('inbox.received'), date(view.receivedOn)],
     [t('inbox.status'), vocabLabel('status', view.status, lang)],
-    [t('inbox.category'), [category?.label[lang] ?? view.category, subtype?.label[lang]].filter(Boolean).join(' — ')],
+    [
+      t('inbox.category'),
+      [category?.label[lang] ?? view.category, subtype?.label[lang]].filter(Boolean).join(' — '),
+    ],
     [t('case.channel'), vocabLabel('channel', view.channel, lang)],
     [t('case.via'), vocabLabel('via', view.via, lang)],
     ...intakeAnswerRows(t, view, none),
@@ -59,7 +82,10 @@ export function CasePage({ ctx, view, forms, errors = {}, values = {}, openProto
     [t('cases.acknowledgedOn'), date(view.acknowledgedOn)],
     [t('case.feedbackDue'), date(view.feedbackDueOn)],
     [t('cases.feedbackGivenOn'), date(view.feedbackGivenOn)],
-    [t('cases.status.followUp'), view.followUp ? vocabLabel('followUp', view.followUp, lang) : none],
+    [
+      t('cases.status.followUp'),
+      view.followUp ? vocabLabel('followUp', view.followUp, lang) : none,
+    ],
     [t('cases.status.closedOn'), date(view.closedOn)],
     [t('cases.status.nextCheckin'), date(view.nextCheckinOn)],
   ];
@@ -68,34 +94,74 @@ export function CasePage({ ctx, view, forms, errors = {}, values = {}, openProto
   return (
     <Layout ctx={ctx} title={title} wide>
       <h1 class="utrecht-heading-1">{title}</h1>
-      {notice && <p class="utrecht-alert utrecht-alert--ok notice" role="status" data-testid="notice">{notice}</p>}
+      {notice && (
+        <p class="utrecht-alert utrecht-alert--ok notice" role="status" data-testid="notice">
+          {notice}
+        </p>
+      )}
       <ErrorSummary errors={errors} t={t} />
-      {view.supportFor && <p>{t('cases.support.for')} <a href={`/cases/${view.supportFor.id}`}>{view.supportFor.reference}</a></p>}
+      {view.supportFor && (
+        <p>
+          {t('cases.support.for')}{' '}
+          <a href={`/cases/${view.supportFor.id}`}>{view.supportFor.reference}</a>
+        </p>
+      )}
       <CaseSummary ctx={ctx} view={view} overview={overview} />
       <nav aria-labelledby="sections-heading" class="case-sections">
-        <h2 id="sections-heading" class="visually-hidden">{t('workspace.case.sections')}</h2>
+        <h2 id="sections-heading" class="visually-hidden">
+          {t('workspace.case.sections')}
+        </h2>
         <ul class="filter-links" data-testid="safety-links">
-          <li><a href={`/cases/${view.id}/messages`}>{t('correspondence.link')}</a></li>
-          <li><a href={`/cases/${view.id}/consents`}>{t('consent.title')}</a></li>
-          {SAFETY_PAGES.map((p) => <li><a href={`/cases/${view.id}/${p}`}>{t(`issue5.link.${p}`)}</a></li>)}
-          <li><a href={`/cases/${view.id}/identifiers`}>{t('patterns.identifiers.link')}</a></li>
+          <li>
+            <a href={`/cases/${view.id}/messages`}>{t('correspondence.link')}</a>
+          </li>
+          <li>
+            <a href={`/cases/${view.id}/consents`}>{t('consent.title')}</a>
+          </li>
+          {SAFETY_PAGES.map((p) => (
+            <li>
+              <a href={`/cases/${view.id}/${p}`}>{t(`issue5.link.${p}`)}</a>
+            </li>
+          ))}
+          <li>
+            <a href={`/cases/${view.id}/identifiers`}>{t('patterns.identifiers.link')}</a>
+          </li>
         </ul>
         <OpenStepsNote ctx={ctx} caseId={view.id} open={openProtocolSteps} />
       </nav>
       <div class="case-workspace">
         <aside class="case-workspace__actions" aria-labelledby="actions-heading">
-          <h2 id="actions-heading" class="utrecht-heading-2">{t('workspace.case.actions')}</h2>
+          <h2 id="actions-heading" class="utrecht-heading-2">
+            {t('workspace.case.actions')}
+          </h2>
           <CaseForms ctx={ctx} view={view} errors={errors} values={values} {...forms} />
-          <RetentionHoldPanel ctx={ctx} caseId={view.id} canHandle={forms.canHandle} panel={retention} />
+          <RetentionHoldPanel
+            ctx={ctx}
+            caseId={view.id}
+            canHandle={forms.canHandle}
+            panel={retention}
+          />
         </aside>
         <div class="case-workspace__main">
           <section aria-labelledby="narrative-heading">
-            <h2 id="narrative-heading" class="utrecht-heading-2">{t('workspace.case.story')}</h2>
+            <h2 id="narrative-heading" class="utrecht-heading-2">
+              {t('workspace.case.story')}
+            </h2>
             {view.reporter && (
-              <p>{t('case.reporter')}: {view.reporter.name}{view.reporter.contact && ` — ${view.reporter.contact}`}
-                {view.reporter.verifiedBy && <strong data-testid="reporter-verified"> {t('reporterSso.verifiedByInstitution')}</strong>}</p>
+              <p>
+                {t('case.reporter')}: {view.reporter.name}
+                {view.reporter.contact && ` — ${view.reporter.contact}`}
+                {view.reporter.verifiedBy && (
+                  <strong data-testid="reporter-verified">
+                    {' '}
+                    {t('reporterSso.verifiedByInstitution')}
+                  </strong>
+                )}
+              </p>
             )}
-            <p class="narrative" data-testid="narrative">{view.narrative}</p>
+            <p class="narrative" data-testid="narrative">
+              {view.narrative}
+            </p>
             <details class="action">
               <summary class="action__summary">{t('workspace.case.allDetails')}</summary>
               <dl class="details">
@@ -108,18 +174,36 @@ export function CasePage({ ctx, view, forms, errors = {}, values = {}, openProto
               </dl>
             </details>
           </section>
-          <CaseTimeline ctx={ctx} view={view} overview={overview} filter={timelineFilter} names={overview.names} />
+          <CaseTimeline
+            ctx={ctx}
+            view={view}
+            overview={overview}
+            filter={timelineFilter}
+            names={overview.names}
+          />
           <section aria-labelledby="tasks-heading">
-            <h2 id="tasks-heading" class="utrecht-heading-2">{t('cases.section.tasks')}</h2>
-            {view.tasks.length === 0 ? <p>{t('cases.task.none')}</p> : (
+            <h2 id="tasks-heading" class="utrecht-heading-2">
+              {t('cases.section.tasks')}
+            </h2>
+            {view.tasks.length === 0 ? (
+              <p>{t('cases.task.none')}</p>
+            ) : (
               <ul data-testid="tasks">
                 {[...openTasks, ...view.tasks.filter((task) => task.isDone)].map((task) => (
                   <li>
-                    <DateText value={task.dueOn} lang={lang} />: {task.title} — {task.isDone ? t('cases.task.done') : t('cases.task.open')}
+                    <DateText value={task.dueOn} lang={lang} />: {task.title} —{' '}
+                    {task.isDone ? t('cases.task.done') : t('cases.task.open')}
                     {!task.isDone && forms.canHandle && (
-                      <form method="post" action={`/cases/${view.id}/tasks/${task.id}/done`} class="inline-form">
-                        <input type="hidden" name="_csrf" value={ctx.csrfToken} />
-                        {' '}<button type="submit" class="link-button">{t('cases.task.markDone')}<span class="visually-hidden">: {task.title}</span></button>
+                      <form
+                        method="post"
+                        action={`/cases/${view.id}/tasks/${task.id}/done`}
+                        class="inline-form"
+                      >
+                        <input type="hidden" name="_csrf" value={ctx.csrfToken} />{' '}
+                        <button type="submit" class="link-button">
+                          {t('cases.task.markDone')}
+                          <span class="visually-hidden">: {task.title}</span>
+                        </button>
                       </form>
                     )}
                   </li>
@@ -128,7 +212,12 @@ export function CasePage({ ctx, view, forms, errors = {}, values = {}, openProto
             )}
           </section>
           <CaseDocuments ctx={ctx} view={view} canHandle={forms.canHandle} errors={errors} />
-          {view.supportCase && <p>{t('cases.support.link')} <a href={`/cases/${view.supportCase.id}`}>{view.supportCase.reference}</a></p>}
+          {view.supportCase && (
+            <p>
+              {t('cases.support.link')}{' '}
+              <a href={`/cases/${view.supportCase.id}`}>{view.supportCase.reference}</a>
+            </p>
+          )}
         </div>
       </div>
     </Layout>

@@ -6,7 +6,15 @@ export async function listContactRows(db: Db, caseId: string) {
   return db
     .selectFrom('case_contact')
     .innerJoin('app_user', 'app_user.id', 'case_contact.recorded_by')
-    .select(['case_contact.id', 'occurred_on', 'channel', 'participants', 'notes', 'is_feedback', 'app_user.display_name as recorded_by_name'])
+    .select([
+      'case_contact.id',
+      'occurred_on',
+      'channel',
+      'participants',
+      'notes',
+      'is_feedback',
+      'app_user.display_name as recorded_by_name',
+    ])
     .where('case_id', '=', caseId)
     .orderBy('occurred_on')
     .orderBy('case_contact.created_at')
@@ -14,7 +22,13 @@ export async function listContactRows(db: Db, caseId: string) {
 }
 
 export async function listTaskRows(db: Db, caseId: string) {
-  return db.selectFrom('case_task').select(['id', 'title', 'due_on', 'done_at']).where('case_id', '=', caseId).orderBy('due_on').orderBy('created_at').execute();
+  return db
+    .selectFrom('case_task')
+    .select(['id', 'title', 'due_on', 'done_at'])
+    .where('case_id', '=', caseId)
+    .orderBy('due_on')
+    .orderBy('created_at')
+    .execute();
 }
 
 export async function listLinkedCaseRows(db: Db, caseId: string) {
@@ -25,14 +39,26 @@ export async function listLinkedCaseRows(db: Db, caseId: string) {
     .execute();
   const others = ids.map((l) => (l.case_id === caseId ? l.linked_case_id : l.case_id));
   if (others.length === 0) return [];
-  return db.selectFrom('case').select(['id', 'reference', 'status']).where('id', 'in', others).orderBy('reference').execute();
+  return db
+    .selectFrom('case')
+    .select(['id', 'reference', 'status'])
+    .where('id', 'in', others)
+    .orderBy('reference')
+    .execute();
 }
 
 export async function listStatusChangeRows(db: Db, caseId: string) {
   return db
     .selectFrom('case_status_change')
     .innerJoin('app_user', 'app_user.id', 'case_status_change.changed_by')
-    .select(['case_status_change.id', 'from_status', 'to_status', 'reason', 'changed_at', 'app_user.display_name as changed_by_name'])
+    .select([
+      'case_status_change.id',
+      'from_status',
+      'to_status',
+      'reason',
+      'changed_at',
+      'app_user.display_name as changed_by_name',
+    ])
     .where('case_id', '=', caseId)
     .orderBy('changed_at')
     .execute();
@@ -49,9 +75,18 @@ export async function listAssignmentRows(db: Db, caseId: string) {
 }
 
 export async function findSupportCase(db: Db, caseId: string) {
-  return db.selectFrom('case').select(['id', 'reference']).where('support_for_case_id', '=', caseId).executeTakeFirst();
+  return db
+    .selectFrom('case')
+    .select(['id', 'reference'])
+    .where('support_for_case_id', '=', caseId)
+    .executeTakeFirst();
 }
 
 export async function findCaseByReference(db: Db, teamId: string, reference: string) {
-  return db.selectFrom('case').select(['id', 'team_id']).where('team_id', '=', teamId).where('reference', '=', reference).executeTakeFirst();
+  return db
+    .selectFrom('case')
+    .select(['id', 'team_id'])
+    .where('team_id', '=', teamId)
+    .where('reference', '=', reference)
+    .executeTakeFirst();
 }

@@ -5,15 +5,26 @@ import { EXPORT_SECTIONS } from './case-export.pdf.js';
 /** One zod schema per case-record form; errors are message keys (http/validation.ts). */
 
 const choose = { error: 'validation.choose' } as const;
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'validation.date' }).refine((v) => !Number.isNaN(Date.parse(v)), { error: 'validation.date' });
-const text = (max: number) => z.string().trim().min(1, { error: 'validation.required' }).max(max, { error: 'validation.tooLong' });
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'validation.date' })
+  .refine((v) => !Number.isNaN(Date.parse(v)), { error: 'validation.date' });
+const text = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1, { error: 'validation.required' })
+    .max(max, { error: 'validation.tooLong' });
 
 export const ContactInput = z.object({
   occurredOn: isoDate,
   contactChannel: z.enum(CHANNELS, choose),
   participants: text(500),
   notes: text(20_000),
-  isFeedback: z.enum(['yes']).optional().transform((v) => v === 'yes'),
+  isFeedback: z
+    .enum(['yes'])
+    .optional()
+    .transform((v) => v === 'yes'),
 });
 export type ContactInput = z.infer<typeof ContactInput>;
 
@@ -34,9 +45,23 @@ export const AssignInput = z.object({
 export const StatusInput = z.object({
   to: z.string().min(1, choose).max(40),
   reason: z.string().trim().max(2000, { error: 'validation.tooLong' }).optional(),
-  followUp: z.string().max(40).optional().transform((v) => v || undefined),
-  closedOn: z.string().max(10).optional().transform((v) => v || undefined),
-  aftercareWeeks: z.coerce.number().int().min(1, choose).max(52, choose).optional().or(z.literal('').transform(() => undefined)),
+  followUp: z
+    .string()
+    .max(40)
+    .optional()
+    .transform((v) => v || undefined),
+  closedOn: z
+    .string()
+    .max(10)
+    .optional()
+    .transform((v) => v || undefined),
+  aftercareWeeks: z.coerce
+    .number()
+    .int()
+    .min(1, choose)
+    .max(52, choose)
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
 });
 
 export const SupportCaseInput = z.object({
@@ -50,9 +75,14 @@ export const ExportInput = z
     sections: z.array(z.enum(EXPORT_SECTIONS)).min(1, { error: 'validation.choose' }),
     // A handover shares the file: with whom, as named in the consent ledger (a role or an outside partner).
     handoverKind: z.enum(['role', 'partner']).optional(),
-    handoverTo: z.string().trim().regex(/^[a-z0-9_-]{1,63}$/, { error: 'validation.admin.key' }).optional(),
+    handoverTo: z
+      .string()
+      .trim()
+      .regex(/^[a-z0-9_-]{1,63}$/, { error: 'validation.admin.key' })
+      .optional(),
   })
   .superRefine((v, ctx) => {
     if (v.purpose !== 'handover') return;
-    if (!v.handoverKind || !v.handoverTo) ctx.addIssue({ code: 'custom', path: ['handoverTo'], message: 'validation.choose' });
+    if (!v.handoverKind || !v.handoverTo)
+      ctx.addIssue({ code: 'custom', path: ['handoverTo'], message: 'validation.choose' });
   });

@@ -18,15 +18,31 @@ const actorOf = (user: SessionUser) => ({ kind: 'user' as const, userId: user.id
  * acknowledges the report; a contact marked as feedback meets the feedback deadline; in
  * aftercare, the next check-in is scheduled from this contact.
  */
-export async function addContact(db: Db, keyring: Keyring, user: SessionUser, caseId: string, input: ContactInput, today: string) {
+export async function addContact(
+  db: Db,
+  keyring: Keyring,
+  user: SessionUser,
+  caseId: string,
+  input: ContactInput,
+  today: string,
+) {
   const { row, dataKey } = await loadCase(db, keyring, user, caseId, 'handle');
   // A contact that has not happened yet would acknowledge the report or meet a deadline early (issue 19).
   if (input.occurredOn > today) throw new CaseRuleError('occurredOn', 'validation.date');
   const id = crypto.randomUUID();
   const acknowledgedOn = row.acknowledged_on ?? input.occurredOn;
   const feedbackGivenOn = row.feedback_given_on ?? (input.isFeedback ? input.occurredOn : null);
-  const due = nextDueOn({ status: row.status, ackDueOn: row.ack_due_on, acknowledgedOn, feedbackDueOn: row.feedback_due_on, feedbackGivenOn });
-  const checkin = row.status === 'aftercare' && row.aftercare_every_weeks ? nextCheckinAfter(input.occurredOn, row.aftercare_every_weeks, today) : row.next_checkin_on;
+  const due = nextDueOn({
+    status: row.status,
+    ackDueOn: row.ack_due_on,
+    acknowledgedOn,
+    feedbackDueOn: row.feedback_due_on,
+    feedbackGivenOn,
+  });
+  const checkin =
+    row.status === 'aftercare' && row.aftercare_every_weeks
+      ? nextCheckinAfter(input.occurredOn, row.aftercare_every_weeks, today)
+      : row.next_checkin_on;
   await db.transaction().execute(async (trx) => {
     await trx
       .insertInto('case_contact')
@@ -43,38 +59,92 @@ export async function addContact(db: Db, keyring: Keyring, user: SessionUser, ca
       .execute();
     await trx
       .updateTable('case')
-      .set({ acknowledged_on: acknowledgedOn, feedback_given_on: feedbackGivenOn, next_due_on: due, next_checkin_on: checkin, updated_at: new Date() })
+      .set({
+        acknowledged_on: acknowledgedOn,
+        feedback_given_on: feedbackGivenOn,
+        next_due_on: due,
+        next_checkin_on: checkin,
+        updated_at: new Date(),
+      })
       .where('id', '=', caseId)
       .execute();
-    await recordAudit(trx, { type: 'CASE_CONTACT_ADDED', actor: actorOf(user), teamId: row.team_id, caseId, detail: { contactId: id, channel: input.contactChannel, feedback: input.isFeedback } });
+    await recordAudit(trx, {
+      type: 'CASE_CONTACT_ADDED',
+      actor: actorOf(user),
+      teamId: row.team_id,
+      caseId,
+      detail: { contactId: id, channel: input.contactChannel, feedback: input.isFeedback },
+    });
   });
   return id;
 }
 
-export async function addTask(db: Db, keyring: Keyring, user: SessionUser, caseId: string, input: TaskInput) {
+export async function addTask(
+  db: Db,
+  keyring: Keyring,
+  user: SessionUser,
+  caseId: string,
+  input: TaskInput,
+) {
   const { row, dataKey } = await loadCase(db, keyring, user, caseId, 'handle');
   const id = crypto.randomUUID();
   await db.transaction().execute(async (trx) => {
     await trx
       .insertInto('case_task')
-      .values({ id, case_id: caseId, title: seal(dataKey, input.title, aad(caseId, `task:${id}:title`)), due_on: input.dueOn, created_by: user.id })
+      .values({
+        id,
+        case_id: caseId,
+        title: seal(dataKey, input.title, aad(caseId, `task:${id}:title`)),
+        due_on: input.dueOn,
+        created_by: user.id,
+      })
       .execute();
-    await recordAudit(trx, { type: 'CASE_TASK_ADDED', actor: actorOf(user), teamId: row.team_id, caseId, detail: { taskId: id, dueOn: input.dueOn } });
+    await recordAudit(trx, {
+      type: 'CASE_TASK_ADDED',
+      actor: actorOf(user),
+      teamId: row.team_id,
+      caseId,
+      detail: { taskId: id, dueOn: input.dueOn },
+    });
   });
   return id;
 }
 
-export async function completeTask(db: Db, keyring: Keyring, user: SessionUser, caseId: string, taskId: string) {
+export async function completeTask(
+  db: Db,
+  keyring: Keyring,
+  user: SessionUser,
+  caseId: string,
+  taskId: string,
+) {
   const { row } = await loadCase(db, keyring, user, caseId, 'handle');
   await db.transaction().execute(async (trx) => {
-    const done = await trx.updateTable('case_task').set({ done_at: new Date() }).where('id', '=', taskId).where('case_id', '=', caseId).where('done_at', 'is', null).executeTakeFirst();
+    const done = await trx
+      .updateTable('case_task')
+      .set({ done_at: new Date() })
+      .where('id', '=', taskId)
+      .where('case_id', '=', caseId)
+      .where('done_at', 'is', null)
+      .executeTakeFirst();
     if (done.numUpdatedRows === 0n) throw new AppError('NOT_FOUND');
-    await recordAudit(trx, { type: 'CASE_TASK_COMPLETED', actor: actorOf(user), teamId: row.team_id, caseId, detail: { taskId } });
+    await recordAudit(trx, {
+      type: 'CASE_TASK_COMPLETED',
+      actor: actorOf(user),
+      teamId: row.team_id,
+      caseId,
+      detail: { taskId },
+    });
   });
 }
 
 /** Links two cases of the same team (for example the same accused); the user must be allowed to open both. */
-export async function linkCase(db: Db, keyring: Keyring, user: SessionUser, caseId: string, input: LinkInput) {
+export async function linkCase(
+  db: Db,
+  keyring: Keyring,
+  user: SessionUser,
+  caseId: string,
+  input: LinkInput,
+) {
   const { row } = await loadCase(db, keyring, user, caseId, 'handle');
   const other = await findCaseByReference(db, row.team_id, input.reference);
   if (!other || other.id === caseId) throw new CaseRuleError('reference', 'cases.link.notFound');
@@ -87,15 +157,37 @@ export async function linkCase(db: Db, keyring: Keyring, user: SessionUser, case
       .onConflict((oc) => oc.columns(['case_id', 'linked_case_id']).doNothing())
       .returning('case_id')
       .executeTakeFirst();
-    if (inserted) await recordAudit(trx, { type: 'CASE_LINKED', actor: actorOf(user), teamId: row.team_id, caseId, detail: { linkedCaseId: other.id } });
+    if (inserted)
+      await recordAudit(trx, {
+        type: 'CASE_LINKED',
+        actor: actorOf(user),
+        teamId: row.team_id,
+        caseId,
+        detail: { linkedCaseId: other.id },
+      });
   });
 }
 
-export async function updateReporterGoal(db: Db, keyring: Keyring, user: SessionUser, caseId: string, input: GoalInput) {
+export async function updateReporterGoal(
+  db: Db,
+  keyring: Keyring,
+  user: SessionUser,
+  caseId: string,
+  input: GoalInput,
+) {
   const { row } = await loadCase(db, keyring, user, caseId, 'handle');
   await db.transaction().execute(async (trx) => {
-    await trx.updateTable('case').set({ reporter_goal: input.goal, updated_at: new Date() }).where('id', '=', caseId).execute();
-    await recordAudit(trx, { type: 'CASE_GOAL_UPDATED', actor: actorOf(user), teamId: row.team_id, caseId, detail: { from: row.reporter_goal, to: input.goal } });
+    await trx
+      .updateTable('case')
+      .set({ reporter_goal: input.goal, updated_at: new Date() })
+      .where('id', '=', caseId)
+      .execute();
+    await recordAudit(trx, {
+      type: 'CASE_GOAL_UPDATED',
+      actor: actorOf(user),
+      teamId: row.team_id,
+      caseId,
+      detail: { from: row.reporter_goal, to: input.goal },
+    });
   });
 }
-

@@ -37,27 +37,59 @@ export const DEFAULT_AFTERCARE_WEEKS = 4;
  * A refused change is audited and explained; closing records the follow-up code and closing
  * date the annual report counts; aftercare schedules check-ins; reopening clears both.
  */
-export async function changeCaseStatus(db: Db, keyring: Keyring, user: SessionUser, caseId: string, input: StatusChange, today: string) {
+export async function changeCaseStatus(
+  db: Db,
+  keyring: Keyring,
+  user: SessionUser,
+  caseId: string,
+  input: StatusChange,
+  today: string,
+) {
   const { row, dataKey } = await loadCase(db, keyring, user, caseId, 'handle');
   const reason = input.reason?.trim() || undefined;
-  const check = checkTransition({ from: row.status, to: input.to, reason, followUp: input.followUp, closedOn: input.closedOn, receivedOn: row.received_on, today });
+  const check = checkTransition({
+    from: row.status,
+    to: input.to,
+    reason,
+    followUp: input.followUp,
+    closedOn: input.closedOn,
+    receivedOn: row.received_on,
+    today,
+  });
   const actor = { kind: 'user' as const, userId: user.id };
   if (!check.ok) {
     await db.transaction().execute((trx) =>
-      recordAudit(trx, { type: 'CASE_STATUS_CHANGE_REFUSED', actor, teamId: row.team_id, caseId, detail: { from: row.status, to: input.to.slice(0, 40), error: check.error } }),
+      recordAudit(trx, {
+        type: 'CASE_STATUS_CHANGE_REFUSED',
+        actor,
+        teamId: row.team_id,
+        caseId,
+        detail: { from: row.status, to: input.to.slice(0, 40), error: check.error },
+      }),
     );
     const [field, key] = ERROR_FIELD[check.error];
     throw new CaseRuleError(field, key);
   }
   const set: Updateable<CaseTable> = { status: check.to, updated_at: new Date() };
   if (check.to === 'closed') {
-    Object.assign(set, { follow_up: input.followUp, closed_on: input.closedOn, next_due_on: null, next_checkin_on: null });
+    Object.assign(set, {
+      follow_up: input.followUp,
+      closed_on: input.closedOn,
+      next_due_on: null,
+      next_checkin_on: null,
+    });
   } else {
     const weeks = input.aftercareWeeks ?? row.aftercare_every_weeks ?? DEFAULT_AFTERCARE_WEEKS;
     Object.assign(set, {
       follow_up: null,
       closed_on: null,
-      next_due_on: nextDueOn({ status: check.to, ackDueOn: row.ack_due_on, acknowledgedOn: row.acknowledged_on, feedbackDueOn: row.feedback_due_on, feedbackGivenOn: row.feedback_given_on }),
+      next_due_on: nextDueOn({
+        status: check.to,
+        ackDueOn: row.ack_due_on,
+        acknowledgedOn: row.acknowledged_on,
+        feedbackDueOn: row.feedback_due_on,
+        feedbackGivenOn: row.feedback_given_on,
+      }),
       aftercare_every_weeks: check.to === 'aftercare' ? weeks : row.aftercare_every_weeks,
       next_checkin_on: check.to === 'aftercare' ? addDays(today, weeks * 7) : null,
     });
@@ -65,18 +97,36 @@ export async function changeCaseStatus(db: Db, keyring: Keyring, user: SessionUs
   const id = crypto.randomUUID();
   await db.transaction().execute(async (trx) => {
     // Compare-and-set: a change made meanwhile by someone else makes this one stale.
-    const updated = await trx.updateTable('case').set(set).where('id', '=', caseId).where('status', '=', row.status).executeTakeFirst();
+    const updated = await trx
+      .updateTable('case')
+      .set(set)
+      .where('id', '=', caseId)
+      .where('status', '=', row.status)
+      .executeTakeFirst();
     if (updated.numUpdatedRows === 0n) throw new CaseRuleError('to', 'cases.status.error.stale');
     await trx
       .insertInto('case_status_change')
-      .values({ id, case_id: caseId, from_status: row.status, to_status: check.to, changed_by: user.id, reason: reason ? seal(dataKey, reason, aad(caseId, `status:${id}:reason`)) : null })
+      .values({
+        id,
+        case_id: caseId,
+        from_status: row.status,
+        to_status: check.to,
+        changed_by: user.id,
+        reason: reason ? seal(dataKey, reason, aad(caseId, `status:${id}:reason`)) : null,
+      })
       .execute();
     await recordAudit(trx, {
       type: 'CASE_STATUS_CHANGED',
       actor,
       teamId: row.team_id,
       caseId,
-      detail: { from: row.status, to: check.to, reopened: check.isReopen, followUp: check.to === 'closed' ? (input.followUp ?? null) : null, closedOn: check.to === 'closed' ? (input.closedOn ?? null) : null },
+      detail: {
+        from: row.status,
+        to: check.to,
+        reopened: check.isReopen,
+        followUp: check.to === 'closed' ? (input.followUp ?? null) : null,
+        closedOn: check.to === 'closed' ? (input.closedOn ?? null) : null,
+      },
     });
   });
 }

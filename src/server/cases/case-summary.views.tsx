@@ -3,7 +3,12 @@ import type { MessageKey } from '../../i18n/i18n.js';
 import { DateText } from '../../ui/dates.js';
 import type { ViewContext } from '../http/env.js';
 import type { CaseView } from './cases.presenter.js';
-import { TIMELINE_FILTERS, type CaseOverview, type TimelineEntry, type TimelineFilter } from './case-overview.service.js';
+import {
+  TIMELINE_FILTERS,
+  type CaseOverview,
+  type TimelineEntry,
+  type TimelineFilter,
+} from './case-overview.service.js';
 
 export interface RecipientNames {
   /** Display names of people and partners named in consents, by their stored key. */
@@ -12,7 +17,17 @@ export interface RecipientNames {
 }
 
 /** The answer to "where is this case?" at a glance: the top of the case page (issue 19). */
-export function CaseSummary({ ctx, view, overview, teamName }: { ctx: ViewContext; view: CaseView; overview: CaseOverview; teamName?: string }) {
+export function CaseSummary({
+  ctx,
+  view,
+  overview,
+  teamName,
+}: {
+  ctx: ViewContext;
+  view: CaseView;
+  overview: CaseOverview;
+  teamName?: string;
+}) {
   const { t, lang } = ctx;
   const none = t('case.none');
   const next = overview.nextDeadline;
@@ -29,27 +44,112 @@ export function CaseSummary({ ctx, view, overview, teamName }: { ctx: ViewContex
   );
   return (
     <section aria-labelledby="summary-heading" class="case-summary" data-testid="case-summary">
-      <h2 id="summary-heading" class="visually-hidden">{t('workspace.summary.heading')}</h2>
+      <h2 id="summary-heading" class="visually-hidden">
+        {t('workspace.summary.heading')}
+      </h2>
       <p class="case-summary__badges">
-        <span class="utrecht-badge-status badge--status">{vocabLabel('status', view.status, lang)}</span>
-        {view.isUrgent && <span class="utrecht-badge-status badge--alert" data-testid="urgent">{t('workspace.summary.urgent')}</span>}
-        {next?.isOverdue && <span class="utrecht-badge-status badge--alert" data-testid="overdue">{t('workspace.summary.overdue')}</span>}
+        <span class="utrecht-badge-status badge--status">
+          {vocabLabel('status', view.status, lang)}
+        </span>
+        {view.isUrgent && (
+          <span class="utrecht-badge-status badge--alert" data-testid="urgent">
+            {t('workspace.summary.urgent')}
+          </span>
+        )}
+        {next?.isOverdue && (
+          <span class="utrecht-badge-status badge--alert" data-testid="overdue">
+            {t('workspace.summary.overdue')}
+          </span>
+        )}
       </p>
       <dl class="utrecht-data-list case-summary__list">
-        {item(t('workspace.summary.nextDeadline'), next
-          ? <>{t(`workspace.deadline.${next.kind}` as MessageKey)}: <DateText value={next.on} lang={lang} />{next.isOverdue && <strong> ({t('workspace.summary.overdue')})</strong>}</>
-          : none, 'next-deadline')}
-        {item(t('workspace.summary.risk'), overview.risk
-          ? <>{t(`risk.level.${overview.risk.level}` as MessageKey)} — {t('workspace.summary.assessedOn')} <DateText value={overview.risk.assessedAt} lang={lang} /></>
-          : <a href={`/cases/${view.id}/risk`}>{t('workspace.summary.noRisk')}</a>, 'risk')}
+        {item(
+          t('workspace.summary.nextDeadline'),
+          next ? (
+            <>
+              {t(`workspace.deadline.${next.kind}` as MessageKey)}:{' '}
+              <DateText value={next.on} lang={lang} />
+              {next.isOverdue && <strong> ({t('workspace.summary.overdue')})</strong>}
+            </>
+          ) : (
+            none
+          ),
+          'next-deadline',
+        )}
+        {item(
+          t('workspace.summary.risk'),
+          overview.risk ? (
+            <>
+              {t(`risk.level.${overview.risk.level}` as MessageKey)} —{' '}
+              {t('workspace.summary.assessedOn')}{' '}
+              <DateText value={overview.risk.assessedAt} lang={lang} />
+            </>
+          ) : (
+            <a href={`/cases/${view.id}/risk`}>{t('workspace.summary.noRisk')}</a>
+          ),
+          'risk',
+        )}
         {item(t('inbox.adviser'), view.adviserName ?? t('inbox.unassigned'), 'adviser')}
         {item(t('case.reporter'), reporter, 'reporter')}
-        {item(t('workspace.summary.intermediary'), view.via === 'self' ? t('workspace.summary.self') : `${vocabLabel('via', view.via, lang)}${view.intermediary ? `: ${view.intermediary}` : ''}`, 'intermediary')}
-        {item(t('workspace.summary.openTasks'), overview.openTasks.count === 0 ? none
-          : <>{overview.openTasks.count}{overview.openTasks.nextDueOn && <> — {t('workspace.summary.firstDue')} <DateText value={overview.openTasks.nextDueOn} lang={lang} /></>}{overview.openTasks.isOverdue && <strong> ({t('workspace.summary.overdue')})</strong>}</>, 'open-tasks')}
-        {item(t('consent.title'), <a href={`/cases/${view.id}/consents`}>{t('workspace.summary.consents', { active: overview.consents.active, withdrawn: overview.consents.withdrawn })}</a>, 'consents')}
-        {item(t('cases.section.links'), view.links.length === 0 ? none : <>{view.links.map((l, i) => <>{i > 0 && ', '}<a href={`/cases/${l.id}`}>{l.reference}</a></>)}</>, 'linked')}
-        {item(t('inbox.received'), <><DateText value={view.receivedOn} lang={lang} />{teamName && ` — ${teamName}`}</>)}
+        {item(
+          t('workspace.summary.intermediary'),
+          view.via === 'self'
+            ? t('workspace.summary.self')
+            : `${vocabLabel('via', view.via, lang)}${view.intermediary ? `: ${view.intermediary}` : ''}`,
+          'intermediary',
+        )}
+        {item(
+          t('workspace.summary.openTasks'),
+          overview.openTasks.count === 0 ? (
+            none
+          ) : (
+            <>
+              {overview.openTasks.count}
+              {overview.openTasks.nextDueOn && (
+                <>
+                  {' '}
+                  — {t('workspace.summary.firstDue')}{' '}
+                  <DateText value={overview.openTasks.nextDueOn} lang={lang} />
+                </>
+              )}
+              {overview.openTasks.isOverdue && <strong> ({t('workspace.summary.overdue')})</strong>}
+            </>
+          ),
+          'open-tasks',
+        )}
+        {item(
+          t('consent.title'),
+          <a href={`/cases/${view.id}/consents`}>
+            {t('workspace.summary.consents', {
+              active: overview.consents.active,
+              withdrawn: overview.consents.withdrawn,
+            })}
+          </a>,
+          'consents',
+        )}
+        {item(
+          t('cases.section.links'),
+          view.links.length === 0 ? (
+            none
+          ) : (
+            <>
+              {view.links.map((l, i) => (
+                <>
+                  {i > 0 && ', '}
+                  <a href={`/cases/${l.id}`}>{l.reference}</a>
+                </>
+              ))}
+            </>
+          ),
+          'linked',
+        )}
+        {item(
+          t('inbox.received'),
+          <>
+            <DateText value={view.receivedOn} lang={lang} />
+            {teamName && ` — ${teamName}`}
+          </>,
+        )}
       </dl>
     </section>
   );
@@ -64,70 +164,187 @@ const FILTER_KEYS: Record<TimelineFilter, MessageKey> = {
 };
 
 /** One chronological list, newest first, of what happened in the case; filterable by kind without script. */
-export function CaseTimeline({ ctx, view, overview, filter, names }: { ctx: ViewContext; view: CaseView; overview: CaseOverview; filter?: TimelineFilter; names: RecipientNames }) {
+export function CaseTimeline({
+  ctx,
+  view,
+  overview,
+  filter,
+  names,
+}: {
+  ctx: ViewContext;
+  view: CaseView;
+  overview: CaseOverview;
+  filter?: TimelineFilter;
+  names: RecipientNames;
+}) {
   const { t } = ctx;
   const entries = filter ? overview.timeline.filter((e) => e.filter === filter) : overview.timeline;
   const link = (f: TimelineFilter | undefined, label: string) => (
-    <li><a href={f ? `/cases/${view.id}?timeline=${f}#timeline-heading` : `/cases/${view.id}#timeline-heading`} aria-current={f === filter ? 'true' : undefined}>{label}</a></li>
+    <li>
+      <a
+        href={
+          f
+            ? `/cases/${view.id}?timeline=${f}#timeline-heading`
+            : `/cases/${view.id}#timeline-heading`
+        }
+        aria-current={f === filter ? 'true' : undefined}
+      >
+        {label}
+      </a>
+    </li>
   );
   return (
     <section aria-labelledby="timeline-heading">
-      <h2 id="timeline-heading" class="utrecht-heading-2">{t('workspace.timeline.heading')}</h2>
+      <h2 id="timeline-heading" class="utrecht-heading-2">
+        {t('workspace.timeline.heading')}
+      </h2>
       <nav aria-label={t('workspace.timeline.filterLabel')}>
         <ul class="filter-links">
           {link(undefined, t('workspace.timeline.filter.all'))}
           {TIMELINE_FILTERS.map((f) => link(f, t(FILTER_KEYS[f])))}
         </ul>
       </nav>
-      {entries.length === 0 ? <p>{t('workspace.timeline.none')}</p> : (
+      {entries.length === 0 ? (
+        <p>{t('workspace.timeline.none')}</p>
+      ) : (
         <ol class="timeline" data-testid="timeline">
-          {entries.map((e) => <TimelineItem ctx={ctx} view={view} entry={e} names={names} />)}
+          {entries.map((e) => (
+            <TimelineItem ctx={ctx} view={view} entry={e} names={names} />
+          ))}
         </ol>
       )}
     </section>
   );
 }
 
-function recipientLabel(ctx: ViewContext, names: RecipientNames, kind: string, recipient: string): string {
+function recipientLabel(
+  ctx: ViewContext,
+  names: RecipientNames,
+  kind: string,
+  recipient: string,
+): string {
   const { t, lang } = ctx;
-  if (kind === 'person') return names.person.get(recipient) ?? t('workspace.timeline.unknownPerson');
+  if (kind === 'person')
+    return names.person.get(recipient) ?? t('workspace.timeline.unknownPerson');
   if (kind === 'partner') return names.partner.get(recipient)?.[lang] ?? recipient;
   return t(`admin.role.${recipient}` as MessageKey) ?? recipient;
 }
 
-function TimelineItem({ ctx, view, entry: e, names }: { ctx: ViewContext; view: CaseView; entry: TimelineEntry; names: RecipientNames }) {
+function TimelineItem({
+  ctx,
+  view,
+  entry: e,
+  names,
+}: {
+  ctx: ViewContext;
+  view: CaseView;
+  entry: TimelineEntry;
+  names: RecipientNames;
+}) {
   const { t, lang } = ctx;
   const when = <DateText value={e.at} lang={lang} />;
   const label = (k: string) => t(k as MessageKey);
   switch (e.kind) {
     case 'received':
-      return <li class="timeline__item"><p class="timeline__meta">{when} — {t('workspace.timeline.received')}</p><p>{vocabLabel('channel', e.channel, lang)}</p></li>;
+      return (
+        <li class="timeline__item">
+          <p class="timeline__meta">
+            {when} — {t('workspace.timeline.received')}
+          </p>
+          <p>{vocabLabel('channel', e.channel, lang)}</p>
+        </li>
+      );
     case 'contact':
       return (
         <li class="timeline__item timeline__item--contact">
-          <p class="timeline__meta">{when} — {t('workspace.timeline.contact')}: {vocabLabel('channel', e.channel, lang)}{e.isFeedback && ` (${t('cases.contact.feedbackMark')})`}</p>
-          <p>{t('cases.contact.participants')}: {e.participants}</p>
+          <p class="timeline__meta">
+            {when} — {t('workspace.timeline.contact')}: {vocabLabel('channel', e.channel, lang)}
+            {e.isFeedback && ` (${t('cases.contact.feedbackMark')})`}
+          </p>
+          <p>
+            {t('cases.contact.participants')}: {e.participants}
+          </p>
           <p class="narrative">{e.notes}</p>
           <p class="hint">{t('cases.contact.recordedBy', { name: e.by })}</p>
         </li>
       );
     case 'message':
-      return <li class="timeline__item"><p class="timeline__meta">{when} — {e.fromReporter ? t('workspace.timeline.messageIn') : t('workspace.timeline.messageOut')}</p><p><a href={`/cases/${view.id}/messages`}>{t('workspace.timeline.toMessages')}</a></p></li>;
+      return (
+        <li class="timeline__item">
+          <p class="timeline__meta">
+            {when} —{' '}
+            {e.fromReporter
+              ? t('workspace.timeline.messageIn')
+              : t('workspace.timeline.messageOut')}
+          </p>
+          <p>
+            <a href={`/cases/${view.id}/messages`}>{t('workspace.timeline.toMessages')}</a>
+          </p>
+        </li>
+      );
     case 'status':
-      return <li class="timeline__item"><p class="timeline__meta">{when} — {t('workspace.timeline.status')}</p><p>{vocabLabel('status', e.from, lang)} → {vocabLabel('status', e.to, lang)} ({e.by}){e.reason && ` — ${e.reason}`}</p></li>;
+      return (
+        <li class="timeline__item">
+          <p class="timeline__meta">
+            {when} — {t('workspace.timeline.status')}
+          </p>
+          <p>
+            {vocabLabel('status', e.from, lang)} → {vocabLabel('status', e.to, lang)} ({e.by})
+            {e.reason && ` — ${e.reason}`}
+          </p>
+        </li>
+      );
     case 'assignment':
-      return <li class="timeline__item"><p class="timeline__meta">{when} — {t('workspace.timeline.assignment')}</p><p>{t('cases.assign.history', { name: e.adviser })}{e.reason && ` — ${e.reason}`}</p></li>;
+      return (
+        <li class="timeline__item">
+          <p class="timeline__meta">
+            {when} — {t('workspace.timeline.assignment')}
+          </p>
+          <p>
+            {t('cases.assign.history', { name: e.adviser })}
+            {e.reason && ` — ${e.reason}`}
+          </p>
+        </li>
+      );
     case 'risk':
-      return <li class="timeline__item"><p class="timeline__meta">{when} — {t('workspace.timeline.risk')}</p><p>{t('risk.level')}: {t(`risk.level.${e.level}` as MessageKey)} ({e.by})</p></li>;
+      return (
+        <li class="timeline__item">
+          <p class="timeline__meta">
+            {when} — {t('workspace.timeline.risk')}
+          </p>
+          <p>
+            {t('risk.level')}: {t(`risk.level.${e.level}` as MessageKey)} ({e.by})
+          </p>
+        </li>
+      );
     case 'consent':
     case 'consentWithdrawn':
       return (
         <li class="timeline__item">
-          <p class="timeline__meta">{when} — {e.kind === 'consent' ? t('workspace.timeline.consent') : t('workspace.timeline.consentWithdrawn')}</p>
-          <p>{label(`consent.info.${e.info}`)} → {recipientLabel(ctx, names, e.recipientKind, e.recipient)} ({label(`consent.purpose.${e.purpose}`)})</p>
+          <p class="timeline__meta">
+            {when} —{' '}
+            {e.kind === 'consent'
+              ? t('workspace.timeline.consent')
+              : t('workspace.timeline.consentWithdrawn')}
+          </p>
+          <p>
+            {label(`consent.info.${e.info}`)} →{' '}
+            {recipientLabel(ctx, names, e.recipientKind, e.recipient)} (
+            {label(`consent.purpose.${e.purpose}`)})
+          </p>
         </li>
       );
     case 'referral':
-      return <li class="timeline__item"><p class="timeline__meta">{when} — {t('workspace.timeline.referral')}</p><p>{e.partner[lang]}{e.isWarmHandover && ` (${t('workspace.timeline.warmHandover')})`}</p></li>;
+      return (
+        <li class="timeline__item">
+          <p class="timeline__meta">
+            {when} — {t('workspace.timeline.referral')}
+          </p>
+          <p>
+            {e.partner[lang]}
+            {e.isWarmHandover && ` (${t('workspace.timeline.warmHandover')})`}
+          </p>
+        </li>
+      );
   }
 }

@@ -10,7 +10,13 @@ export async function listRiskMarks(db: Db, caseId: string) {
   return db
     .selectFrom('risk_assessment')
     .innerJoin('app_user', 'app_user.id', 'risk_assessment.assessed_by')
-    .select(['risk_assessment.id', 'level', 'assessed_at', 'reassess_on', 'app_user.display_name as assessor'])
+    .select([
+      'risk_assessment.id',
+      'level',
+      'assessed_at',
+      'reassess_on',
+      'app_user.display_name as assessor',
+    ])
     .where('case_id', '=', caseId)
     .orderBy('assessed_at')
     .execute();
@@ -26,17 +32,30 @@ export async function listConsentMarks(db: Db, caseId: string) {
 }
 
 export async function listMessageMarks(db: Db, caseId: string) {
-  return db.selectFrom('case_message').select(['id', 'author', 'created_at']).where('case_id', '=', caseId).orderBy('created_at').execute();
+  return db
+    .selectFrom('case_message')
+    .select(['id', 'author', 'created_at'])
+    .where('case_id', '=', caseId)
+    .orderBy('created_at')
+    .execute();
 }
 
 export async function listReferralMarks(db: Db, caseId: string) {
-  return db.selectFrom('referral').select(['id', 'partner_key', 'referred_on', 'is_warm_handover']).where('case_id', '=', caseId).orderBy('referred_on').execute();
+  return db
+    .selectFrom('referral')
+    .select(['id', 'partner_key', 'referred_on', 'is_warm_handover'])
+    .where('case_id', '=', caseId)
+    .orderBy('referred_on')
+    .execute();
 }
 
 /** Display names of staff named as consent recipients (by user id). */
 export async function listUserNames(db: Db, ids: string[]) {
   const uuids = ids.filter((id) => /^[0-9a-f-]{36}$/.test(id));
   if (uuids.length === 0) return [];
-  return db.selectFrom('app_user').select(['id', 'display_name']).where('id', 'in', uuids).execute();
+  return db
+    .selectFrom('app_user')
+    .select(['id', 'display_name'])
+    .where('id', 'in', uuids)
+    .execute();
 }
-

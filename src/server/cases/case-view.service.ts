@@ -26,11 +26,25 @@ export async function openCase(db: Db, keyring: Keyring, user: SessionUser, case
   const loaded = await loadCase(db, keyring, user, caseId, 'open');
   const view = await readCaseRecord(db, loaded);
   // Identities only for the assigned adviser, the coordinator, and those granted access (issue 6).
-  const showIdentity = await canSeeIdentity(db, user, { id: loaded.row.id, teamId: loaded.row.team_id, assignedAdviserId: loaded.row.assigned_adviser_id });
+  const showIdentity = await canSeeIdentity(db, user, {
+    id: loaded.row.id,
+    teamId: loaded.row.team_id,
+    assignedAdviserId: loaded.row.assigned_adviser_id,
+  });
   await db.transaction().execute(async (trx) => {
-    await recordAudit(trx, { type: 'CASE_VIEWED', actor: { kind: 'user', userId: user.id }, teamId: loaded.row.team_id, caseId: loaded.row.id });
+    await recordAudit(trx, {
+      type: 'CASE_VIEWED',
+      actor: { kind: 'user', userId: user.id },
+      teamId: loaded.row.team_id,
+      caseId: loaded.row.id,
+    });
     if (showIdentity && view.reporter) {
-      await recordAudit(trx, { type: 'IDENTITY_VIEWED', actor: { kind: 'user', userId: user.id }, teamId: loaded.row.team_id, caseId: loaded.row.id });
+      await recordAudit(trx, {
+        type: 'IDENTITY_VIEWED',
+        actor: { kind: 'user', userId: user.id },
+        teamId: loaded.row.team_id,
+        caseId: loaded.row.id,
+      });
     }
   });
   return showIdentity ? view : { ...view, reporter: undefined, intermediary: undefined };
@@ -42,22 +56,31 @@ export async function readCaseRecord(db: Db, loaded: LoadedCase) {
   const open = (sealed: Buffer, field: string) => openText(dataKey, sealed, aad(row.id, field));
   const party = await findParty(db, row.id, 'reporter');
   const narrative = row.summary ? open(row.summary, 'summary') : '';
-  const reporter = party ? (JSON.parse(open(party.identity, 'party:reporter')) as ReporterIdentity) : undefined;
+  const reporter = party
+    ? (JSON.parse(open(party.identity, 'party:reporter')) as ReporterIdentity)
+    : undefined;
   // Whoever brought the report in for someone else (registration, issue 19 shows it on the case).
   const broughtBy = await findParty(db, row.id, 'intermediary');
-  const intermediary = broughtBy ? (JSON.parse(open(broughtBy.identity, 'party:intermediary')) as { name: string }).name : undefined;
-  const [contacts, tasks, links, history, assignments, supportCase, documents, categoryAsCreated] = await Promise.all([
-    listContactRows(db, row.id),
-    listTaskRows(db, row.id),
-    listLinkedCaseRows(db, row.id),
-    listStatusChangeRows(db, row.id),
-    listAssignmentRows(db, row.id),
-    findSupportCase(db, row.id),
-    listCaseDocuments(db, loaded),
-    findCategoryAt(db, row.team_id, row.category, row.created_at),
-  ]);
+  const intermediary = broughtBy
+    ? (JSON.parse(open(broughtBy.identity, 'party:intermediary')) as { name: string }).name
+    : undefined;
+  const [contacts, tasks, links, history, assignments, supportCase, documents, categoryAsCreated] =
+    await Promise.all([
+      listContactRows(db, row.id),
+      listTaskRows(db, row.id),
+      listLinkedCaseRows(db, row.id),
+      listStatusChangeRows(db, row.id),
+      listAssignmentRows(db, row.id),
+      findSupportCase(db, row.id),
+      listCaseDocuments(db, loaded),
+      findCategoryAt(db, row.team_id, row.category, row.created_at),
+    ]);
   const supportFor = row.support_for_case_id
-    ? await db.selectFrom('case').select(['id', 'reference']).where('id', '=', row.support_for_case_id).executeTakeFirst()
+    ? await db
+        .selectFrom('case')
+        .select(['id', 'reference'])
+        .where('id', '=', row.support_for_case_id)
+        .executeTakeFirst()
     : undefined;
   const record: CaseRecord = {
     contacts: contacts.map((c) => ({
@@ -69,7 +92,12 @@ export async function readCaseRecord(db: Db, loaded: LoadedCase) {
       isFeedback: c.is_feedback,
       recordedBy: c.recorded_by_name,
     })),
-    tasks: tasks.map((t) => ({ id: t.id, title: open(t.title, `task:${t.id}:title`), dueOn: t.due_on, isDone: t.done_at !== null })),
+    tasks: tasks.map((t) => ({
+      id: t.id,
+      title: open(t.title, `task:${t.id}:title`),
+      dueOn: t.due_on,
+      isDone: t.done_at !== null,
+    })),
     links,
     history: history.map((h) => ({
       from: h.from_status,
@@ -78,7 +106,11 @@ export async function readCaseRecord(db: Db, loaded: LoadedCase) {
       at: h.changed_at,
       by: h.changed_by_name,
     })),
-    assignments: assignments.map((a) => ({ adviserName: a.adviser_name, reason: a.reason ? open(a.reason, `assignment:${a.id}:reason`) : null, at: a.assigned_at })),
+    assignments: assignments.map((a) => ({
+      adviserName: a.adviser_name,
+      reason: a.reason ? open(a.reason, `assignment:${a.id}:reason`) : null,
+      at: a.assigned_at,
+    })),
     supportCase,
     supportFor,
     documents,

@@ -30,31 +30,56 @@ export function isCoordinator(memberships: readonly Membership[], teamId: string
  * them or not yet assigned to anyone (so that it can be picked up). Never someone who declared
  * a conflict of interest, and never the adviser who supports the other party.
  */
-export function canOpenCase(userId: string, memberships: readonly Membership[], c: CaseAccessFacts): boolean {
+export function canOpenCase(
+  userId: string,
+  memberships: readonly Membership[],
+  c: CaseAccessFacts,
+): boolean {
   return canUseRoute('GET', '/cases/:id', { id: userId, memberships }, c); // the need-to-know table
 }
 
 /** Changes to a case: its adviser, or a coordinator of the team. */
-export function canHandleCase(userId: string, memberships: readonly Membership[], c: CaseAccessFacts): boolean {
+export function canHandleCase(
+  userId: string,
+  memberships: readonly Membership[],
+  c: CaseAccessFacts,
+): boolean {
   if (!canOpenCase(userId, memberships, c)) return false;
   return isCoordinator(memberships, c.teamId) || c.assignedAdviserId === userId;
 }
 
 /** Assigning: a coordinator always; an adviser picks up an unassigned case or hands over their own. */
-export function canAssignCase(userId: string, memberships: readonly Membership[], c: CaseAccessFacts): boolean {
+export function canAssignCase(
+  userId: string,
+  memberships: readonly Membership[],
+  c: CaseAccessFacts,
+): boolean {
   if (!canOpenCase(userId, memberships, c)) return false;
-  return isCoordinator(memberships, c.teamId) || c.assignedAdviserId === null || c.assignedAdviserId === userId;
+  return (
+    isCoordinator(memberships, c.teamId) ||
+    c.assignedAdviserId === null ||
+    c.assignedAdviserId === userId
+  );
 }
 
 /** Who may become the case's adviser: an adviser of the team, not conflicted, not the other party's adviser. */
-export function canBeAssigned(adviserId: string, adviserMemberships: readonly Membership[], c: CaseAccessFacts): boolean {
+export function canBeAssigned(
+  adviserId: string,
+  adviserMemberships: readonly Membership[],
+  c: CaseAccessFacts,
+): boolean {
   return (
-    hasRole(adviserMemberships, c.teamId, ['confidential_adviser']) && !isShutOut(adviserId, c) && c.counterpartAdviserId !== adviserId
+    hasRole(adviserMemberships, c.teamId, ['confidential_adviser']) &&
+    !isShutOut(adviserId, c) &&
+    c.counterpartAdviserId !== adviserId
   );
 }
 
 /** A reason is needed for a reassignment and for passing over the reporter's choice. */
-export function isAssignmentReasonRequired(c: { assignedAdviserId: string | null; preferredAdviserId: string | null }, adviserId: string): boolean {
+export function isAssignmentReasonRequired(
+  c: { assignedAdviserId: string | null; preferredAdviserId: string | null },
+  adviserId: string,
+): boolean {
   if (c.assignedAdviserId !== null) return true;
   return c.preferredAdviserId !== null && c.preferredAdviserId !== adviserId;
 }

@@ -34,7 +34,15 @@ export function presentInboxRow(r: InboxRow, today: string) {
 export type InboxEntry = ReturnType<typeof presentInboxRow>;
 
 export interface CaseRecord {
-  contacts: { id: string; occurredOn: string; channel: string; participants: string; notes: string; isFeedback: boolean; recordedBy: string }[];
+  contacts: {
+    id: string;
+    occurredOn: string;
+    channel: string;
+    participants: string;
+    notes: string;
+    isFeedback: boolean;
+    recordedBy: string;
+  }[];
   tasks: { id: string; title: string; dueOn: string; isDone: boolean }[];
   links: { id: string; reference: string; status: string }[];
   history: { from: string; to: string; reason: string | null; at: Date; by: string }[];
@@ -51,7 +59,12 @@ export interface CaseRecord {
   intermediary: string | undefined;
 }
 
-export function presentCase(r: CaseRow, narrative: string, reporter: ReporterIdentity | undefined, record: CaseRecord) {
+export function presentCase(
+  r: CaseRow,
+  narrative: string,
+  reporter: ReporterIdentity | undefined,
+  record: CaseRecord,
+) {
   return {
     id: r.id,
     teamId: r.team_id,

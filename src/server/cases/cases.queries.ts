@@ -60,27 +60,52 @@ export async function listInboxRows(db: Db, f: InboxFilter) {
       attention.as('needs_attention'),
       // Escrowed by the reporter and not yet woken (patterns): shown as a marker, nothing more.
       ({ exists, selectFrom }) =>
-        exists(selectFrom('pattern_escrow').select('pattern_escrow.case_id').whereRef('pattern_escrow.case_id', '=', 'case.id').where('pattern_escrow.state', '=', 'dormant')).as('is_dormant'),
+        exists(
+          selectFrom('pattern_escrow')
+            .select('pattern_escrow.case_id')
+            .whereRef('pattern_escrow.case_id', '=', 'case.id')
+            .where('pattern_escrow.state', '=', 'dormant'),
+        ).as('is_dormant'),
     ])
     .where('case.team_id', 'in', f.teamIds)
     .where(({ not, exists, selectFrom }) =>
-      not(exists(selectFrom('case_conflict').select('case_conflict.case_id').whereRef('case_conflict.case_id', '=', 'case.id').where('case_conflict.user_id', '=', f.userId))),
+      not(
+        exists(
+          selectFrom('case_conflict')
+            .select('case_conflict.case_id')
+            .whereRef('case_conflict.case_id', '=', 'case.id')
+            .where('case_conflict.user_id', '=', f.userId),
+        ),
+      ),
     );
   if (f.unassigned) q = q.where('case.assigned_adviser_id', 'is', null);
   if (f.adviserId) q = q.where('case.assigned_adviser_id', '=', f.adviserId);
   if (f.status) q = q.where('case.status', '=', f.status);
   if (f.category) q = q.where('case.category', '=', f.category);
-  if (f.year) q = q.where('case.received_on', '>=', `${f.year}-01-01`).where('case.received_on', '<', `${f.year + 1}-01-01`);
-  if (f.referencePrefix) q = q.where('case.reference', 'like', `${f.referencePrefix.replace(/[\\%_]/g, '\\$&')}%`);
+  if (f.year)
+    q = q
+      .where('case.received_on', '>=', `${f.year}-01-01`)
+      .where('case.received_on', '<', `${f.year + 1}-01-01`);
+  if (f.referencePrefix)
+    q = q.where('case.reference', 'like', `${f.referencePrefix.replace(/[\\%_]/g, '\\$&')}%`);
   if (f.dueUntil) q = q.where('case.next_due_on', '<=', f.dueUntil);
   if (f.dueFrom) q = q.where('case.next_due_on', '>=', f.dueFrom);
   if (f.after) {
     const { receivedOn, id } = f.after;
     const on = sql.ref('case.received_on');
     const later = sql<boolean>`(${on} < ${receivedOn} or (${on} = ${receivedOn} and ${sql.ref('case.id')} < ${id}))`;
-    q = q.where(f.after.attention ? sql<boolean>`(not ${attention} or (${attention} and ${later}))` : sql<boolean>`(not ${attention} and ${later})`);
+    q = q.where(
+      f.after.attention
+        ? sql<boolean>`(not ${attention} or (${attention} and ${later}))`
+        : sql<boolean>`(not ${attention} and ${later})`,
+    );
   }
-  return q.orderBy(attention, 'desc').orderBy('case.received_on', 'desc').orderBy('case.id', 'desc').limit(f.limit).execute();
+  return q
+    .orderBy(attention, 'desc')
+    .orderBy('case.received_on', 'desc')
+    .orderBy('case.id', 'desc')
+    .limit(f.limit)
+    .execute();
 }
 
 export async function findCaseRow(db: Db, caseId: string) {
@@ -89,33 +114,71 @@ export async function findCaseRow(db: Db, caseId: string) {
     .innerJoin('case_key', 'case_key.case_id', 'case.id')
     .leftJoin('app_user', 'app_user.id', 'case.assigned_adviser_id')
     .selectAll('case')
-    .select(['case_key.master_key_id', 'case_key.wrapped_key', 'app_user.display_name as adviser_name'])
+    .select([
+      'case_key.master_key_id',
+      'case_key.wrapped_key',
+      'app_user.display_name as adviser_name',
+    ])
     .where('case.id', '=', caseId)
     .executeTakeFirst();
 }
 export type CaseRow = NonNullable<Awaited<ReturnType<typeof findCaseRow>>>;
 
-export async function findParty(db: Db, caseId: string, party: 'reporter' | 'accused' | 'intermediary') {
-  return db.selectFrom('case_party').select('identity').where('case_id', '=', caseId).where('party', '=', party).executeTakeFirst();
+export async function findParty(
+  db: Db,
+  caseId: string,
+  party: 'reporter' | 'accused' | 'intermediary',
+) {
+  return db
+    .selectFrom('case_party')
+    .select('identity')
+    .where('case_id', '=', caseId)
+    .where('party', '=', party)
+    .executeTakeFirst();
 }
 
 export async function listConflictedUserIds(db: Db, caseId: string): Promise<string[]> {
-  const rows = await db.selectFrom('case_conflict').select('user_id').where('case_id', '=', caseId).execute();
+  const rows = await db
+    .selectFrom('case_conflict')
+    .select('user_id')
+    .where('case_id', '=', caseId)
+    .execute();
   return rows.map((r) => r.user_id);
 }
 
 /** Of the given cases, those in which the user declared a conflict of interest. */
-export async function listConflictedCaseIds(db: Db, userId: string, caseIds: readonly string[]): Promise<Set<string>> {
+export async function listConflictedCaseIds(
+  db: Db,
+  userId: string,
+  caseIds: readonly string[],
+): Promise<Set<string>> {
   if (caseIds.length === 0) return new Set();
-  const rows = await db.selectFrom('case_conflict').select('case_id').where('user_id', '=', userId).where('case_id', 'in', caseIds).execute();
+  const rows = await db
+    .selectFrom('case_conflict')
+    .select('case_id')
+    .where('user_id', '=', userId)
+    .where('case_id', 'in', caseIds)
+    .execute();
   return new Set(rows.map((r) => r.case_id));
 }
 
 /** The adviser of the other party: of the support case for the accused, or of the reporter's case. */
-export async function findCounterpartAdviserId(db: Db, c: { id: string; support_for_case_id: string | null }): Promise<string | null> {
+export async function findCounterpartAdviserId(
+  db: Db,
+  c: { id: string; support_for_case_id: string | null },
+): Promise<string | null> {
   const row = c.support_for_case_id
-    ? await db.selectFrom('case').select('assigned_adviser_id').where('id', '=', c.support_for_case_id).executeTakeFirst()
-    : await db.selectFrom('case').select('assigned_adviser_id').where('support_for_case_id', '=', c.id).where('assigned_adviser_id', 'is not', null).executeTakeFirst();
+    ? await db
+        .selectFrom('case')
+        .select('assigned_adviser_id')
+        .where('id', '=', c.support_for_case_id)
+        .executeTakeFirst()
+    : await db
+        .selectFrom('case')
+        .select('assigned_adviser_id')
+        .where('support_for_case_id', '=', c.id)
+        .where('assigned_adviser_id', 'is not', null)
+        .executeTakeFirst();
   return row?.assigned_adviser_id ?? null;
 }
 

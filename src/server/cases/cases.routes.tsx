@@ -20,18 +20,35 @@ import { RegistrationPage } from './registration.views.js';
 import { UUID } from '../http/params.js';
 import { homePath } from '../home/home.menu.js';
 
-
 async function registrationOptions(deps: Deps, user: SessionUser, lang: 'nl' | 'en') {
   const teamIds = inboxTeamIds(user.memberships);
-  const teams = (await listTeams(deps.db)).filter((tm) => teamIds.includes(tm.id)).map((tm) => ({ id: tm.id, name: lang === 'nl' ? tm.nameNl : tm.nameEn }));
-  const advisers = [...new Map((await listTeamAdvisers(deps.db, teamIds)).map((a) => [a.id, { id: a.id, name: a.display_name }])).values()];
+  const teams = (await listTeams(deps.db))
+    .filter((tm) => teamIds.includes(tm.id))
+    .map((tm) => ({ id: tm.id, name: lang === 'nl' ? tm.nameNl : tm.nameEn }));
+  const advisers = [
+    ...new Map(
+      (await listTeamAdvisers(deps.db, teamIds)).map((a) => [
+        a.id,
+        { id: a.id, name: a.display_name },
+      ]),
+    ).values(),
+  ];
   // The categories of the user's teams together (a form without script cannot follow the team choice); the service checks the chosen team offers it.
-  const categories = [...new Map((await Promise.all(teams.map((tm) => listOfferedCategories(deps.db, tm.id)))).flat().map((cat) => [cat.key, cat])).values()];
+  const categories = [
+    ...new Map(
+      (await Promise.all(teams.map((tm) => listOfferedCategories(deps.db, tm.id))))
+        .flat()
+        .map((cat) => [cat.key, cat]),
+    ).values(),
+  ];
   return { teams, advisers, categories };
 }
 
 /** Staff routes for case handling; app.ts mounts them behind requireUser. */
-export function caseRoutes(deps: Deps, today: () => string = () => new Date().toISOString().slice(0, 10)) {
+export function caseRoutes(
+  deps: Deps,
+  today: () => string = () => new Date().toISOString().slice(0, 10),
+) {
   const app = new Hono<AppEnv>();
 
   app.get('/cases', async (c) => {
@@ -47,7 +64,14 @@ export function caseRoutes(deps: Deps, today: () => string = () => new Date().to
     const user = signedInUser(c);
     if (inboxTeamIds(user.memberships).length === 0) throw new AppError('FORBIDDEN');
     const options = await registrationOptions(deps, user, c.get('lang'));
-    return c.html(<RegistrationPage ctx={viewContext(c)} {...options} values={{ receivedOn: today() }} errors={{}} />);
+    return c.html(
+      <RegistrationPage
+        ctx={viewContext(c)}
+        {...options}
+        values={{ receivedOn: today() }}
+        errors={{}}
+      />,
+    );
   });
 
   app.post('/cases/new', async (c) => {
@@ -58,7 +82,13 @@ export function caseRoutes(deps: Deps, today: () => string = () => new Date().to
     let errors = parsed.success ? {} : toFieldErrors(parsed.error, c.get('t'));
     if (parsed.success) {
       try {
-        const created = await registerStaffReport(deps.db, deps.keyring, user, parsed.data, today());
+        const created = await registerStaffReport(
+          deps.db,
+          deps.keyring,
+          user,
+          parsed.data,
+          today(),
+        );
         return c.redirect(`/cases/${created.id}`, 303);
       } catch (err) {
         if (!(err instanceof CaseRuleError)) throw err;
@@ -67,7 +97,9 @@ export function caseRoutes(deps: Deps, today: () => string = () => new Date().to
     }
     const options = await registrationOptions(deps, user, c.get('lang'));
     c.status(422);
-    return c.html(<RegistrationPage ctx={viewContext(c)} {...options} values={values} errors={errors} />);
+    return c.html(
+      <RegistrationPage ctx={viewContext(c)} {...options} values={values} errors={errors} />,
+    );
   });
 
   app.get('/cases/:id', async (c) => {

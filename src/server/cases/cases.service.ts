@@ -38,12 +38,19 @@ export interface NewCase {
 
 /** Registers a report. Content is sealed under a fresh per-case key; call inside a transaction. */
 export async function createCase(trx: Db, keyring: Keyring, input: NewCase, actor: AuditActor) {
-  const team = await trx.selectFrom('team').select(['ack_days', 'feedback_days']).where('id', '=', input.teamId).executeTakeFirstOrThrow();
+  const team = await trx
+    .selectFrom('team')
+    .select(['ack_days', 'feedback_days'])
+    .where('id', '=', input.teamId)
+    .executeTakeFirstOrThrow();
   const number = await nextCaseNumber(trx, input.teamId);
   const id = crypto.randomUUID();
   const reference = `${input.receivedOn.slice(0, 4)}-${String(number).padStart(4, '0')}`;
   const key = createDataKey(keyring, id);
-  const deadlines = initialDeadlines(input.receivedOn, { ackDays: team.ack_days, feedbackDays: team.feedback_days });
+  const deadlines = initialDeadlines(input.receivedOn, {
+    ackDays: team.ack_days,
+    feedbackDays: team.feedback_days,
+  });
   await trx
     .insertInto('case')
     .values({
@@ -76,13 +83,20 @@ export async function createCase(trx: Db, keyring: Keyring, input: NewCase, acto
       summary: seal(key.dataKey, input.narrative, aad(id, 'summary')),
     })
     .execute();
-  await trx.insertInto('case_key').values({ case_id: id, master_key_id: key.masterKeyId, wrapped_key: key.wrappedKey }).execute();
+  await trx
+    .insertInto('case_key')
+    .values({ case_id: id, master_key_id: key.masterKeyId, wrapped_key: key.wrappedKey })
+    .execute();
   for (const party of ['reporter', 'accused'] as const) {
     const identity = input[party];
     if (!identity) continue;
     await trx
       .insertInto('case_party')
-      .values({ case_id: id, party, identity: seal(key.dataKey, JSON.stringify(identity), aad(id, `party:${party}`)) })
+      .values({
+        case_id: id,
+        party,
+        identity: seal(key.dataKey, JSON.stringify(identity), aad(id, `party:${party}`)),
+      })
       .execute();
   }
   await recordAudit(trx, {
@@ -90,8 +104,13 @@ export async function createCase(trx: Db, keyring: Keyring, input: NewCase, acto
     actor,
     teamId: input.teamId,
     caseId: id,
-    detail: { source: input.source, channel: input.channel, via: input.via, anonymous: input.isAnonymous, supportFor: input.supportForCaseId ?? null },
+    detail: {
+      source: input.source,
+      channel: input.channel,
+      via: input.via,
+      anonymous: input.isAnonymous,
+      supportFor: input.supportForCaseId ?? null,
+    },
   });
   return { id, reference, ackDueOn: deadlines.ackDueOn };
 }
-

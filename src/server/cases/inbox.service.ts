@@ -27,20 +27,47 @@ export async function listInbox(db: Db, user: SessionUser, query: InboxQuery, to
     category: query.category,
     year: query.year,
     referencePrefix: query.q,
-    dueUntil: query.deadline === 'overdue' ? addDays(today, -1) : query.deadline === 'due' ? addDays(today, DUE_WINDOW_DAYS) : undefined,
+    dueUntil:
+      query.deadline === 'overdue'
+        ? addDays(today, -1)
+        : query.deadline === 'due'
+          ? addDays(today, DUE_WINDOW_DAYS)
+          : undefined,
     dueFrom: query.deadline === 'due' ? today : undefined,
     today,
-    after: afterOn && afterId ? { attention: afterFlag === '1', receivedOn: afterOn, id: afterId } : undefined,
+    after:
+      afterOn && afterId
+        ? { attention: afterFlag === '1', receivedOn: afterOn, id: afterId }
+        : undefined,
   });
   const page = rows.slice(0, INBOX_PAGE_SIZE);
   const last = page.at(-1);
-  const openSteps = await countOpenSteps(db, page.map((r) => r.id)); // protocol steps still open (issue 11)
+  const openSteps = await countOpenSteps(
+    db,
+    page.map((r) => r.id),
+  ); // protocol steps still open (issue 11)
   return {
-    entries: page.map((r) => ({ ...presentInboxRow(r, today), openProtocolSteps: openSteps.get(r.id) })),
-    nextCursor: rows.length > INBOX_PAGE_SIZE && last ? `${last.needs_attention ? 1 : 0}_${last.received_on}_${last.id}` : undefined,
-    advisers: (await listTeamAdvisers(db, teamIds)).map((a) => ({ id: a.id, name: a.display_name, teamId: a.team_id })),
+    entries: page.map((r) => ({
+      ...presentInboxRow(r, today),
+      openProtocolSteps: openSteps.get(r.id),
+    })),
+    nextCursor:
+      rows.length > INBOX_PAGE_SIZE && last
+        ? `${last.needs_attention ? 1 : 0}_${last.received_on}_${last.id}`
+        : undefined,
+    advisers: (await listTeamAdvisers(db, teamIds)).map((a) => ({
+      id: a.id,
+      name: a.display_name,
+      teamId: a.team_id,
+    })),
     // The teams' categories with their current wording, retired ones too (older cases carry them).
-    categories: [...new Map((await Promise.all(teamIds.map((id) => listCategories(db, id)))).flat().map((cat) => [cat.key, cat])).values()],
+    categories: [
+      ...new Map(
+        (await Promise.all(teamIds.map((id) => listCategories(db, id))))
+          .flat()
+          .map((cat) => [cat.key, cat]),
+      ).values(),
+    ],
     hasTeams: teamIds.length > 0,
   };
 }

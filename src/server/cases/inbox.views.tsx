@@ -9,27 +9,50 @@ import type { InboxPageData } from './inbox.service.js';
 
 function queryString(q: Partial<Record<string, string | number | undefined>>): string {
   const params = new URLSearchParams();
-  for (const [k, v] of Object.entries(q)) if (v !== undefined && v !== '' && v !== 'all') params.set(k, String(v));
+  for (const [k, v] of Object.entries(q))
+    if (v !== undefined && v !== '' && v !== 'all') params.set(k, String(v));
   const s = params.toString();
   return s ? `/cases?${s}` : '/cases';
 }
 
 /** Declaring a conflict of interest needs no access to the case: a disclosure, then one button (works without JavaScript). */
-function ConflictForm({ ctx, caseId, reference }: { ctx: ViewContext; caseId: string; reference: string }) {
+function ConflictForm({
+  ctx,
+  caseId,
+  reference,
+}: {
+  ctx: ViewContext;
+  caseId: string;
+  reference: string;
+}) {
   const { t } = ctx;
   return (
     <details>
-      <summary>{t('cases.inbox.conflict')}<span class="visually-hidden"> ({reference})</span></summary>
+      <summary>
+        {t('cases.inbox.conflict')}
+        <span class="visually-hidden"> ({reference})</span>
+      </summary>
       <p class="hint">{t('cases.conflict.text')}</p>
       <form method="post" action={`/cases/${caseId}/conflict`}>
         <CsrfField ctx={ctx} />
-        <button type="submit" class="utrecht-button utrecht-button--secondary-action">{t('cases.conflict.submit')}<span class="visually-hidden">: {reference}</span></button>
+        <button type="submit" class="utrecht-button utrecht-button--secondary-action">
+          {t('cases.conflict.submit')}
+          <span class="visually-hidden">: {reference}</span>
+        </button>
       </form>
     </details>
   );
 }
 
-export function InboxPage({ ctx, data, query }: { ctx: ViewContext; data: InboxPageData; query: InboxQuery }) {
+export function InboxPage({
+  ctx,
+  data,
+  query,
+}: {
+  ctx: ViewContext;
+  data: InboxPageData;
+  query: InboxQuery;
+}) {
   const { t, lang } = ctx;
   const { after: _after, ...filters } = query;
   const views = [
@@ -48,39 +71,91 @@ export function InboxPage({ ctx, data, query }: { ctx: ViewContext; data: InboxP
         <p>{t('inbox.noTeams')}</p>
       ) : (
         <>
-          <p><a href="/cases/new">{t('cases.inbox.register')}</a></p>
+          <p>
+            <a href="/cases/new">{t('cases.inbox.register')}</a>
+          </p>
           <nav aria-label={t('cases.views')}>
             <ul class="nav-tabs">
               {views.map(([view, deadline, label]) => {
                 const current = query.view === view && query.deadline === deadline;
-                return <li><a href={queryString({ view, deadline })} aria-current={current ? 'page' : undefined}>{label}</a></li>;
+                return (
+                  <li>
+                    <a
+                      href={queryString({ view, deadline })}
+                      aria-current={current ? 'page' : undefined}
+                    >
+                      {label}
+                    </a>
+                  </li>
+                );
               })}
             </ul>
           </nav>
           <p class="hint">{t('workspace.inbox.order')}</p>
-          <details class="action" open={[query.status, query.category, query.adviser, query.year, query.q].some((v) => v !== undefined)}>
-          <summary class="action__summary">{t('cases.filter.heading')}</summary>
-          <form method="get" action="/cases" class="filters" aria-labelledby="filter-heading">
-            <h2 id="filter-heading" class="visually-hidden">{t('cases.filter.heading')}</h2>
-            <input type="hidden" name="view" value={query.view} />
-            <SelectField name="status" label={t('cases.filter.status')} blank={t('cases.filter.any')} value={query.status}
-              choices={CASE_STATUSES.map((s) => ({ value: s, label: vocabLabel('status', s, lang) }))} />
-            <SelectField name="category" label={t('cases.filter.category')} blank={t('cases.filter.any')} value={query.category}
-              choices={data.categories.map((c) => ({ value: c.key, label: c.label[lang] }))} />
-            <SelectField name="adviser" label={t('cases.filter.adviser')} blank={t('cases.filter.any')} value={query.adviser}
-              choices={advisers.map((a) => ({ value: a.id, label: a.name }))} />
-            <SelectField name="deadline" label={t('cases.filter.deadline')} blank={t('cases.filter.any')} value={query.deadline}
-              choices={[{ value: 'due', label: t('cases.view.due') }, { value: 'overdue', label: t('cases.view.overdue') }]} />
-            <div class="form-field">
-              <label for="field-year">{t('cases.filter.year')}</label>
-              <input type="text" inputmode="numeric" id="field-year" name="year" value={query.year ? String(query.year) : ''} />
-            </div>
-            <div class="form-field">
-              <label for="field-q">{t('cases.filter.reference')}</label>
-              <input type="text" id="field-q" name="q" value={query.q ?? ''} />
-            </div>
-            <button type="submit" class="utrecht-button utrecht-button--secondary-action">{t('cases.filter.apply')}</button>
-          </form>
+          <details
+            class="action"
+            open={[query.status, query.category, query.adviser, query.year, query.q].some(
+              (v) => v !== undefined,
+            )}
+          >
+            <summary class="action__summary">{t('cases.filter.heading')}</summary>
+            <form method="get" action="/cases" class="filters" aria-labelledby="filter-heading">
+              <h2 id="filter-heading" class="visually-hidden">
+                {t('cases.filter.heading')}
+              </h2>
+              <input type="hidden" name="view" value={query.view} />
+              <SelectField
+                name="status"
+                label={t('cases.filter.status')}
+                blank={t('cases.filter.any')}
+                value={query.status}
+                choices={CASE_STATUSES.map((s) => ({
+                  value: s,
+                  label: vocabLabel('status', s, lang),
+                }))}
+              />
+              <SelectField
+                name="category"
+                label={t('cases.filter.category')}
+                blank={t('cases.filter.any')}
+                value={query.category}
+                choices={data.categories.map((c) => ({ value: c.key, label: c.label[lang] }))}
+              />
+              <SelectField
+                name="adviser"
+                label={t('cases.filter.adviser')}
+                blank={t('cases.filter.any')}
+                value={query.adviser}
+                choices={advisers.map((a) => ({ value: a.id, label: a.name }))}
+              />
+              <SelectField
+                name="deadline"
+                label={t('cases.filter.deadline')}
+                blank={t('cases.filter.any')}
+                value={query.deadline}
+                choices={[
+                  { value: 'due', label: t('cases.view.due') },
+                  { value: 'overdue', label: t('cases.view.overdue') },
+                ]}
+              />
+              <div class="form-field">
+                <label for="field-year">{t('cases.filter.year')}</label>
+                <input
+                  type="text"
+                  inputmode="numeric"
+                  id="field-year"
+                  name="year"
+                  value={query.year ? String(query.year) : ''}
+                />
+              </div>
+              <div class="form-field">
+                <label for="field-q">{t('cases.filter.reference')}</label>
+                <input type="text" id="field-q" name="q" value={query.q ?? ''} />
+              </div>
+              <button type="submit" class="utrecht-button utrecht-button--secondary-action">
+                {t('cases.filter.apply')}
+              </button>
+            </form>
           </details>
           {data.entries.length === 0 ? (
             <p>{t('inbox.empty')}</p>
@@ -101,15 +176,41 @@ export function InboxPage({ ctx, data, query }: { ctx: ViewContext; data: InboxP
               </thead>
               <tbody>
                 {data.entries.map((e) => (
-                  <tr class={e.needsAttention ? 'row--attention' : undefined} data-attention={e.needsAttention ? 'yes' : undefined}>
+                  <tr
+                    class={e.needsAttention ? 'row--attention' : undefined}
+                    data-attention={e.needsAttention ? 'yes' : undefined}
+                  >
                     <td>
                       <a href={`/cases/${e.id}`}>{e.reference}</a>
-                      {e.isUrgent && <> <span class="utrecht-badge-status badge--alert" data-testid="inbox-urgent">{t('workspace.summary.urgent')}</span></>}
+                      {e.isUrgent && (
+                        <>
+                          {' '}
+                          <span
+                            class="utrecht-badge-status badge--alert"
+                            data-testid="inbox-urgent"
+                          >
+                            {t('workspace.summary.urgent')}
+                          </span>
+                        </>
+                      )}
                       {e.isAnonymous && <> ({t('inbox.anonymous')})</>}
                       {e.isSupportCase && <> ({t('cases.inbox.support')})</>}
-                      {e.isDormant && <> <abbr class="marker" title={t('cases.inbox.dormantHint')} data-testid="dormant">({t('cases.inbox.dormant')})</abbr></>}
+                      {e.isDormant && (
+                        <>
+                          {' '}
+                          <abbr
+                            class="marker"
+                            title={t('cases.inbox.dormantHint')}
+                            data-testid="dormant"
+                          >
+                            ({t('cases.inbox.dormant')})
+                          </abbr>
+                        </>
+                      )}
                     </td>
-                    <td><DateText value={e.receivedOn} lang={lang} /></td>
+                    <td>
+                      <DateText value={e.receivedOn} lang={lang} />
+                    </td>
                     <td>{categoryLabels.get(e.category) ?? e.category}</td>
                     <td>{e.adviserName ?? t('inbox.unassigned')}</td>
                     <td>
@@ -117,15 +218,27 @@ export function InboxPage({ ctx, data, query }: { ctx: ViewContext; data: InboxP
                       {e.isOverdue && <strong class="overdue"> {t('cases.inbox.overdue')}</strong>}
                     </td>
                     <td>{vocabLabel('status', e.status, lang)}</td>
-                    <td data-testid="inbox-open-steps">{e.openProtocolSteps === undefined ? '—' : e.openProtocolSteps === 0 ? t('protocols.allDone') : t('protocols.openSteps', { count: e.openProtocolSteps })}</td>
-                    <td><ConflictForm ctx={ctx} caseId={e.id} reference={e.reference} /></td>
+                    <td data-testid="inbox-open-steps">
+                      {e.openProtocolSteps === undefined
+                        ? '—'
+                        : e.openProtocolSteps === 0
+                          ? t('protocols.allDone')
+                          : t('protocols.openSteps', { count: e.openProtocolSteps })}
+                    </td>
+                    <td>
+                      <ConflictForm ctx={ctx} caseId={e.id} reference={e.reference} />
+                    </td>
                   </tr>
                 ))}
               </tbody>
             </table>
           )}
           {data.nextCursor && (
-            <p><a href={queryString({ ...filters, after: data.nextCursor })} rel="next">{t('cases.inbox.next')}</a></p>
+            <p>
+              <a href={queryString({ ...filters, after: data.nextCursor })} rel="next">
+                {t('cases.inbox.next')}
+              </a>
+            </p>
           )}
         </>
       )}

@@ -18,16 +18,35 @@ import type { RegistrationInput } from './registration.schema.js';
  * possibly brought in by a third party (whose name is sealed with the case). The adviser the
  * reporter chose gets the case at once.
  */
-export async function registerStaffReport(db: Db, keyring: Keyring, user: SessionUser, input: RegistrationInput, today: string) {
+export async function registerStaffReport(
+  db: Db,
+  keyring: Keyring,
+  user: SessionUser,
+  input: RegistrationInput,
+  today: string,
+) {
   if (!inboxTeamIds(user.memberships).includes(input.team)) throw new AppError('FORBIDDEN');
   if (input.receivedOn > today) throw new CaseRuleError('receivedOn', 'validation.date');
-  const category = (await listOfferedCategories(db, input.team)).find((c) => c.key === input.category);
+  const category = (await listOfferedCategories(db, input.team)).find(
+    (c) => c.key === input.category,
+  );
   if (!category) throw new CaseRuleError('category', 'validation.choose'); // not a category this team offers
-  if (input.subtype && !category.subtypes.some((s) => s.key === input.subtype)) throw new CaseRuleError('subtype', 'validation.subtype');
+  if (input.subtype && !category.subtypes.some((s) => s.key === input.subtype))
+    throw new CaseRuleError('subtype', 'validation.subtype');
   if (input.preferredAdviserId) {
-    const ms = await db.selectFrom('team_membership').select(['team_id', 'role']).where('user_id', '=', input.preferredAdviserId).execute();
+    const ms = await db
+      .selectFrom('team_membership')
+      .select(['team_id', 'role'])
+      .where('user_id', '=', input.preferredAdviserId)
+      .execute();
     const facts = { teamId: input.team, assignedAdviserId: null };
-    if (!canBeAssigned(input.preferredAdviserId, ms.map((m) => ({ teamId: m.team_id, teamKey: '', role: m.role })), facts)) {
+    if (
+      !canBeAssigned(
+        input.preferredAdviserId,
+        ms.map((m) => ({ teamId: m.team_id, teamKey: '', role: m.role })),
+        facts,
+      )
+    ) {
       throw new CaseRuleError('preferredAdviserId', 'cases.assign.notEligible');
     }
   }
@@ -51,23 +70,48 @@ export async function registerStaffReport(db: Db, keyring: Keyring, user: Sessio
         reporterGoal: input.goal,
         isAnonymous: input.anonymous === 'yes',
         narrative: input.narrative,
-        reporter: input.anonymous === 'no' ? { name: input.name!, contact: input.contact ?? '' } : undefined,
+        reporter:
+          input.anonymous === 'no'
+            ? { name: input.name!, contact: input.contact ?? '' }
+            : undefined,
         registeredBy: user.id,
         preferredAdviserId: input.preferredAdviserId,
       },
       actor,
     );
     if (input.intermediary) {
-      const key = await trx.selectFrom('case_key').select(['master_key_id', 'wrapped_key']).where('case_id', '=', created.id).executeTakeFirstOrThrow();
+      const key = await trx
+        .selectFrom('case_key')
+        .select(['master_key_id', 'wrapped_key'])
+        .where('case_id', '=', created.id)
+        .executeTakeFirstOrThrow();
       const dataKey = unwrapDataKey(keyring, created.id, key.master_key_id, key.wrapped_key);
       await trx
         .insertInto('case_party')
-        .values({ case_id: created.id, party: 'intermediary', identity: seal(dataKey, JSON.stringify({ name: input.intermediary, contact: '' }), aad(created.id, 'party:intermediary')) })
+        .values({
+          case_id: created.id,
+          party: 'intermediary',
+          identity: seal(
+            dataKey,
+            JSON.stringify({ name: input.intermediary, contact: '' }),
+            aad(created.id, 'party:intermediary'),
+          ),
+        })
         .execute();
     }
     if (input.preferredAdviserId) {
-      await recordAssignment(trx, { caseId: created.id, adviserId: input.preferredAdviserId, by: user.id });
-      await recordAudit(trx, { type: 'CASE_ASSIGNED', actor, teamId: input.team, caseId: created.id, detail: { adviserId: input.preferredAdviserId, previousAdviserId: null, hasReason: false } });
+      await recordAssignment(trx, {
+        caseId: created.id,
+        adviserId: input.preferredAdviserId,
+        by: user.id,
+      });
+      await recordAudit(trx, {
+        type: 'CASE_ASSIGNED',
+        actor,
+        teamId: input.team,
+        caseId: created.id,
+        detail: { adviserId: input.preferredAdviserId, previousAdviserId: null, hasReason: false },
+      });
     }
     return created;
   });

@@ -23,10 +23,26 @@ export async function createSupportCase(
   today: string,
 ) {
   const { row } = await loadCase(db, keyring, user, caseId, 'handle');
-  if (await findSupportCase(db, caseId)) throw new CaseRuleError('supportAdviserId', 'cases.support.exists');
-  const facts = { teamId: row.team_id, assignedAdviserId: null, conflictedUserIds: [], counterpartAdviserId: row.assigned_adviser_id };
-  const memberships = await db.selectFrom('team_membership').select(['team_id', 'role']).where('user_id', '=', input.supportAdviserId).execute();
-  if (!canBeAssigned(input.supportAdviserId, memberships.map((m) => ({ teamId: m.team_id, teamKey: '', role: m.role })), facts)) {
+  if (await findSupportCase(db, caseId))
+    throw new CaseRuleError('supportAdviserId', 'cases.support.exists');
+  const facts = {
+    teamId: row.team_id,
+    assignedAdviserId: null,
+    conflictedUserIds: [],
+    counterpartAdviserId: row.assigned_adviser_id,
+  };
+  const memberships = await db
+    .selectFrom('team_membership')
+    .select(['team_id', 'role'])
+    .where('user_id', '=', input.supportAdviserId)
+    .execute();
+  if (
+    !canBeAssigned(
+      input.supportAdviserId,
+      memberships.map((m) => ({ teamId: m.team_id, teamKey: '', role: m.role })),
+      facts,
+    )
+  ) {
     throw new CaseRuleError('supportAdviserId', 'cases.support.sameAdviser');
   }
   return db.transaction().execute(async (trx) => {
@@ -52,9 +68,25 @@ export async function createSupportCase(
       },
       { kind: 'user', userId: user.id },
     );
-    await recordAssignment(trx, { caseId: created.id, adviserId: input.supportAdviserId, by: user.id });
-    await recordAudit(trx, { type: 'CASE_ASSIGNED', actor: { kind: 'user', userId: user.id }, teamId: row.team_id, caseId: created.id, detail: { adviserId: input.supportAdviserId, previousAdviserId: null, hasReason: false } });
-    await recordAudit(trx, { type: 'CASE_SUPPORT_CASE_CREATED', actor: { kind: 'user', userId: user.id }, teamId: row.team_id, caseId, detail: { supportCaseId: created.id } });
+    await recordAssignment(trx, {
+      caseId: created.id,
+      adviserId: input.supportAdviserId,
+      by: user.id,
+    });
+    await recordAudit(trx, {
+      type: 'CASE_ASSIGNED',
+      actor: { kind: 'user', userId: user.id },
+      teamId: row.team_id,
+      caseId: created.id,
+      detail: { adviserId: input.supportAdviserId, previousAdviserId: null, hasReason: false },
+    });
+    await recordAudit(trx, {
+      type: 'CASE_SUPPORT_CASE_CREATED',
+      actor: { kind: 'user', userId: user.id },
+      teamId: row.team_id,
+      caseId,
+      detail: { supportCaseId: created.id },
+    });
     return created;
   });
 }

@@ -25,5 +25,11 @@ export async function listOverrideRows(db: Db, caseId: string) {
 
 /** Shares outside the institution that rested on a consent of the ledger. */
 export async function listSharesUnderConsent(db: Db, caseId: string) {
-  return db.selectFrom('external_share').select(['ledger_basis_id', 'shared_on', 'partner_key']).where('case_id', '=', caseId).where('ledger_basis', '=', 'consent').orderBy('shared_on').execute();
+  return db
+    .selectFrom('external_share')
+    .select(['ledger_basis_id', 'shared_on', 'partner_key'])
+    .where('case_id', '=', caseId)
+    .where('ledger_basis', '=', 'consent')
+    .orderBy('shared_on')
+    .execute();
 }

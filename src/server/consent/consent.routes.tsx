@@ -7,8 +7,18 @@ import { formStrings, toFieldErrors } from '../http/validation.js';
 import { noticeOf, noticeRedirect } from '../http/notice.js';
 import type { FieldErrors } from '../../ui/form.js';
 import { getCaseForRoute, type CaseRef } from '../access/case-access.js';
-import { grantIdentityAccess, listIdentityAccess, revokeIdentityAccess } from '../access/identity.service.js';
-import { getConsentLedger, grantConsent, recordAcuteRiskOverride, recordShareRefused, withdrawConsent } from './consent.service.js';
+import {
+  grantIdentityAccess,
+  listIdentityAccess,
+  revokeIdentityAccess,
+} from '../access/identity.service.js';
+import {
+  getConsentLedger,
+  grantConsent,
+  recordAcuteRiskOverride,
+  recordShareRefused,
+  withdrawConsent,
+} from './consent.service.js';
 import { GrantInput, OverrideInput, toShare, WithdrawInput } from './consent.schema.js';
 import { ConsentPage } from './consent.views.js';
 import { UUID } from '../http/params.js';
@@ -17,23 +27,49 @@ import { listRecipientChoices } from './recipients.service.js';
 const UserIdInput = z.object({ userId: z.uuid({ error: 'validation.required' }) });
 
 /** Confirmations after a successful POST, shown by the GET it redirects to. */
-const NOTICES = { saved: 'consent.saved', withdrawn: 'consent.withdrawn', revoked: 'identity.revoked' } as const;
+const NOTICES = {
+  saved: 'consent.saved',
+  withdrawn: 'consent.withdrawn',
+  revoked: 'identity.revoked',
+} as const;
 
 /** The consent ledger of one case, the acute-risk override and identity access. Behind requireUser. */
 export function consentRoutes(deps: Deps) {
   const app = new Hono<AppEnv>();
-  const route = (c: Context<AppEnv>) => ({ method: c.req.method as 'GET' | 'POST', path: c.req.routePath });
-  const load = (c: Context<AppEnv>) => getCaseForRoute(deps.db, signedInUser(c), c.req.param('id') ?? '', route(c));
+  const route = (c: Context<AppEnv>) => ({
+    method: c.req.method as 'GET' | 'POST',
+    path: c.req.routePath,
+  });
+  const load = (c: Context<AppEnv>) =>
+    getCaseForRoute(deps.db, signedInUser(c), c.req.param('id') ?? '', route(c));
   const actor = (c: Context<AppEnv>) => ({ kind: 'user' as const, userId: signedInUser(c).id });
-  const saved = (c: Context<AppEnv>, ref: CaseRef, notice: keyof typeof NOTICES) => noticeRedirect(c, `/cases/${ref.id}/consents`, notice);
+  const saved = (c: Context<AppEnv>, ref: CaseRef, notice: keyof typeof NOTICES) =>
+    noticeRedirect(c, `/cases/${ref.id}/consents`, notice);
 
-  async function render(c: Context<AppEnv>, ref: CaseRef, values: Record<string, string> = {}, errors: FieldErrors = {}) {
+  async function render(
+    c: Context<AppEnv>,
+    ref: CaseRef,
+    values: Record<string, string> = {},
+    errors: FieldErrors = {},
+  ) {
     const notice = noticeOf(c, c.get('t'), NOTICES);
     const ledger = await getConsentLedger(deps.db, deps.keyring, ref.id);
     const identityGrants = await listIdentityAccess(deps.db, ref.id);
     if (Object.keys(errors).length) c.status(422);
     const recipients = await listRecipientChoices(deps.db, ref.teamId);
-    return c.html(<ConsentPage ctx={viewContext(c)} caseId={ref.id} reference={ref.reference} {...ledger} identityGrants={identityGrants} values={values} errors={errors} notice={notice} recipients={recipients} />);
+    return c.html(
+      <ConsentPage
+        ctx={viewContext(c)}
+        caseId={ref.id}
+        reference={ref.reference}
+        {...ledger}
+        identityGrants={identityGrants}
+        values={values}
+        errors={errors}
+        notice={notice}
+        recipients={recipients}
+      />,
+    );
   }
 
   app.get('/cases/:id/consents', async (c) => render(c, await load(c)));
@@ -44,7 +80,17 @@ export function consentRoutes(deps: Deps) {
     const parsed = GrantInput.safeParse(values);
     if (!parsed.success) return render(c, ref, values, toFieldErrors(parsed.error, c.get('t')));
     const { obtainedVia, note } = parsed.data;
-    await deps.db.transaction().execute((trx) => grantConsent(trx, deps.keyring, ref, { ...toShare(parsed.data), obtainedVia, note }, actor(c)));
+    await deps.db
+      .transaction()
+      .execute((trx) =>
+        grantConsent(
+          trx,
+          deps.keyring,
+          ref,
+          { ...toShare(parsed.data), obtainedVia, note },
+          actor(c),
+        ),
+      );
     return saved(c, ref, 'saved');
   });
 
@@ -53,7 +99,9 @@ export function consentRoutes(deps: Deps) {
     const parsed = WithdrawInput.safeParse(formStrings(await c.req.parseBody()));
     const consentId = c.req.param('consentId');
     if (!parsed.success || !/^[0-9a-f-]{36}$/.test(consentId)) throw new AppError('NOT_FOUND');
-    const done = await deps.db.transaction().execute((trx) => withdrawConsent(trx, ref, consentId, parsed.data.withdrawVia, actor(c)));
+    const done = await deps.db
+      .transaction()
+      .execute((trx) => withdrawConsent(trx, ref, consentId, parsed.data.withdrawVia, actor(c)));
     if (!done) throw new AppError('NOT_FOUND');
     return saved(c, ref, 'withdrawn');
   });
@@ -63,9 +111,17 @@ export function consentRoutes(deps: Deps) {
     const values = formStrings(await c.req.parseBody());
     const parsed = OverrideInput.safeParse(values);
     if (!parsed.success) return render(c, ref, {}, toFieldErrors(parsed.error, c.get('t')));
-    await deps.db.transaction().execute((trx) =>
-      recordAcuteRiskOverride(trx, deps.keyring, ref, { ...toShare(parsed.data), reason: parsed.data.reason }, actor(c)),
-    );
+    await deps.db
+      .transaction()
+      .execute((trx) =>
+        recordAcuteRiskOverride(
+          trx,
+          deps.keyring,
+          ref,
+          { ...toShare(parsed.data), reason: parsed.data.reason },
+          actor(c),
+        ),
+      );
     return saved(c, ref, 'saved');
   });
 
@@ -74,11 +130,18 @@ export function consentRoutes(deps: Deps) {
     const values = formStrings(await c.req.parseBody());
     const parsed = UserIdInput.safeParse(values);
     if (!parsed.success) return render(c, ref, {}, toFieldErrors(parsed.error, c.get('t')));
-    const request = { info: 'reporter_identity', recipient: { kind: 'person', value: parsed.data.userId }, purpose: 'identity_reveal' } as const;
+    const request = {
+      info: 'reporter_identity',
+      recipient: { kind: 'person', value: parsed.data.userId },
+      purpose: 'identity_reveal',
+    } as const;
     try {
-      await deps.db.transaction().execute((trx) => grantIdentityAccess(trx, ref, parsed.data.userId, actor(c)));
+      await deps.db
+        .transaction()
+        .execute((trx) => grantIdentityAccess(trx, ref, parsed.data.userId, actor(c)));
     } catch (err) {
-      if (err instanceof AppError && err.code === 'CONSENT_REQUIRED') await recordShareRefused(deps.db, ref.teamId, ref.id, request, actor(c));
+      if (err instanceof AppError && err.code === 'CONSENT_REQUIRED')
+        await recordShareRefused(deps.db, ref.teamId, ref.id, request, actor(c));
       throw err;
     }
     return saved(c, ref, 'saved');
@@ -87,7 +150,11 @@ export function consentRoutes(deps: Deps) {
   app.post('/cases/:id/identity-access/:userId/revoke', async (c) => {
     const ref = await load(c);
     const userId = c.req.param('userId');
-    const done = UUID.test(userId) && (await deps.db.transaction().execute((trx) => revokeIdentityAccess(trx, ref, userId, actor(c))));
+    const done =
+      UUID.test(userId) &&
+      (await deps.db
+        .transaction()
+        .execute((trx) => revokeIdentityAccess(trx, ref, userId, actor(c))));
     if (!done) throw new AppError('NOT_FOUND');
     return saved(c, ref, 'revoked');
   });

@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import { CONSENT_INFO, CONSENT_PURPOSES, OBTAINED_VIA, RECIPIENT_KINDS } from '../../domain/consent.js';
+import {
+  CONSENT_INFO,
+  CONSENT_PURPOSES,
+  OBTAINED_VIA,
+  RECIPIENT_KINDS,
+} from '../../domain/consent.js';
 
 const choose = { error: 'validation.choose' } as const;
 const recipientValue = z
@@ -26,22 +31,48 @@ function chosenRecipient(input: unknown): unknown {
   const v = input as Record<string, unknown>;
   if (v.recipientKind !== undefined || typeof v.recipient !== 'string') return input;
   const m = /^(role|person|partner):(.+)$/.exec(v.recipient);
-  return m ? { ...v, recipientKind: m[1], recipient: m[2] } : { ...v, recipientKind: 'partner', recipient: '' };
+  return m
+    ? { ...v, recipientKind: m[1], recipient: m[2] }
+    : { ...v, recipientKind: 'partner', recipient: '' };
 }
 
-export const GrantInput = z.preprocess(chosenRecipient, z.object({
-  ...Share,
-  obtainedVia: z.enum(OBTAINED_VIA, choose),
-  note: z.string().trim().max(2000, { error: 'validation.tooLong' }).optional().transform((v) => v || undefined),
-}));
+export const GrantInput = z.preprocess(
+  chosenRecipient,
+  z.object({
+    ...Share,
+    obtainedVia: z.enum(OBTAINED_VIA, choose),
+    note: z
+      .string()
+      .trim()
+      .max(2000, { error: 'validation.tooLong' })
+      .optional()
+      .transform((v) => v || undefined),
+  }),
+);
 
-export const OverrideInput = z.preprocess(chosenRecipient, z.object({
-  ...Share,
-  reason: z.string().trim().min(1, { error: 'validation.required' }).max(2000, { error: 'validation.tooLong' }),
-}));
+export const OverrideInput = z.preprocess(
+  chosenRecipient,
+  z.object({
+    ...Share,
+    reason: z
+      .string()
+      .trim()
+      .min(1, { error: 'validation.required' })
+      .max(2000, { error: 'validation.tooLong' }),
+  }),
+);
 
 export const WithdrawInput = z.object({ withdrawVia: z.enum(OBTAINED_VIA, choose) });
 
-export function toShare(v: { info: (typeof CONSENT_INFO)[number]; recipientKind: (typeof RECIPIENT_KINDS)[number]; recipient: string; purpose: (typeof CONSENT_PURPOSES)[number] }) {
-  return { info: v.info, recipient: { kind: v.recipientKind, value: v.recipient }, purpose: v.purpose };
+export function toShare(v: {
+  info: (typeof CONSENT_INFO)[number];
+  recipientKind: (typeof RECIPIENT_KINDS)[number];
+  recipient: string;
+  purpose: (typeof CONSENT_PURPOSES)[number];
+}) {
+  return {
+    info: v.info,
+    recipient: { kind: v.recipientKind, value: v.recipient },
+    purpose: v.purpose,
+  };
 }

@@ -16,7 +16,8 @@ import { presentGrant, presentOverride, type ConsentEntry } from './consent.pres
 
 export type { ShareRequest };
 
-export type ShareBasis = { basis: 'consent'; grantId: string } | { basis: 'acute_risk_override'; overrideId: string };
+export type ShareBasis =
+  { basis: 'consent'; grantId: string } | { basis: 'acute_risk_override'; overrideId: string };
 
 /**
  * THE check every sharing path makes (referral, expert consultation, escalation, export,
@@ -24,14 +25,24 @@ export type ShareBasis = { basis: 'consent'; grantId: string } | { basis: 'acute
  * CONSENT_REQUIRED. Call it inside the transaction that performs the share, so that a consent
  * withdrawn at the same moment cannot slip through; audit the share itself with its basis.
  */
-export async function requireConsent(db: Db, caseId: string, request: ShareRequest, now = new Date()): Promise<ShareBasis> {
+export async function requireConsent(
+  db: Db,
+  caseId: string,
+  request: ShareRequest,
+  now = new Date(),
+): Promise<ShareBasis> {
   const basis = await findShareBasis(db, caseId, request, now);
   if (!basis) throw new AppError('CONSENT_REQUIRED');
   return basis;
 }
 
 /** Like requireConsent, but answers undefined instead of throwing (for showing what is possible). */
-export async function findShareBasis(db: Db, caseId: string, request: ShareRequest, now = new Date()): Promise<ShareBasis | undefined> {
+export async function findShareBasis(
+  db: Db,
+  caseId: string,
+  request: ShareRequest,
+  now = new Date(),
+): Promise<ShareBasis | undefined> {
   const grants = await db
     .selectFrom('consent_grant')
     .select(['id', 'info', 'recipient_kind', 'recipient', 'purpose', 'withdrawn_at'])
@@ -42,7 +53,18 @@ export async function findShareBasis(db: Db, caseId: string, request: ShareReque
     .forUpdate()
     .execute();
   const grant = grants.find((g) =>
-    isCoveredByConsent([{ info: g.info, recipientKind: g.recipient_kind, recipient: g.recipient, purpose: g.purpose, withdrawnAt: g.withdrawn_at }], request),
+    isCoveredByConsent(
+      [
+        {
+          info: g.info,
+          recipientKind: g.recipient_kind,
+          recipient: g.recipient,
+          purpose: g.purpose,
+          withdrawnAt: g.withdrawn_at,
+        },
+      ],
+      request,
+    ),
   );
   if (grant) return { basis: 'consent', grantId: grant.id };
   const overrides = await db
@@ -52,20 +74,43 @@ export async function findShareBasis(db: Db, caseId: string, request: ShareReque
     .where('expires_at', '>', now)
     .execute();
   const override = overrides.find((o) =>
-    isCoveredByOverride([{ info: o.info, recipientKind: o.recipient_kind, recipient: o.recipient, purpose: o.purpose, expiresAt: o.expires_at }], request, now),
+    isCoveredByOverride(
+      [
+        {
+          info: o.info,
+          recipientKind: o.recipient_kind,
+          recipient: o.recipient,
+          purpose: o.purpose,
+          expiresAt: o.expires_at,
+        },
+      ],
+      request,
+      now,
+    ),
   );
   return override ? { basis: 'acute_risk_override', overrideId: override.id } : undefined;
 }
 
 /** Records a refused share in its own transaction (the caller's transaction is rolled back by the error). */
-export async function recordShareRefused(db: Db, teamId: string, caseId: string, request: ShareRequest, actor: AuditActor): Promise<void> {
+export async function recordShareRefused(
+  db: Db,
+  teamId: string,
+  caseId: string,
+  request: ShareRequest,
+  actor: AuditActor,
+): Promise<void> {
   await db.transaction().execute((trx) =>
     recordAudit(trx, {
       type: 'SHARE_REFUSED',
       actor,
       teamId,
       caseId,
-      detail: { info: request.info, recipientKind: request.recipient.kind, recipient: request.recipient.value, purpose: request.purpose },
+      detail: {
+        info: request.info,
+        recipientKind: request.recipient.kind,
+        recipient: request.recipient.value,
+        purpose: request.purpose,
+      },
     }),
   );
 }
@@ -75,7 +120,13 @@ export interface NewConsent extends ShareRequest {
   note?: string;
 }
 
-export async function grantConsent(trx: Db, keyring: Keyring, c: { id: string; teamId: string }, input: NewConsent, actor: AuditActor) {
+export async function grantConsent(
+  trx: Db,
+  keyring: Keyring,
+  c: { id: string; teamId: string },
+  input: NewConsent,
+  actor: AuditActor,
+) {
   const key = await getCaseDataKey(trx, keyring, c.id);
   const row = await trx
     .insertInto('consent_grant')
@@ -96,7 +147,14 @@ export async function grantConsent(trx: Db, keyring: Keyring, c: { id: string; t
     actor,
     teamId: c.teamId,
     caseId: c.id,
-    detail: { consentId: row.id, info: input.info, recipientKind: input.recipient.kind, recipient: input.recipient.value, purpose: input.purpose, via: input.obtainedVia },
+    detail: {
+      consentId: row.id,
+      info: input.info,
+      recipientKind: input.recipient.kind,
+      recipient: input.recipient.value,
+      purpose: input.purpose,
+      via: input.obtainedVia,
+    },
   });
   return row.id;
 }
@@ -111,14 +169,24 @@ export async function withdrawConsent(
 ): Promise<boolean> {
   const row = await trx
     .updateTable('consent_grant')
-    .set({ withdrawn_at: new Date(), withdrawn_by: actor.kind === 'user' ? actor.userId! : null, withdrawn_via: via })
+    .set({
+      withdrawn_at: new Date(),
+      withdrawn_by: actor.kind === 'user' ? actor.userId! : null,
+      withdrawn_via: via,
+    })
     .where('id', '=', consentId)
     .where('case_id', '=', c.id)
     .where('withdrawn_at', 'is', null)
     .returning('id')
     .executeTakeFirst();
   if (!row) return false;
-  await recordAudit(trx, { type: 'CONSENT_WITHDRAWN', actor, teamId: c.teamId, caseId: c.id, detail: { consentId, via } });
+  await recordAudit(trx, {
+    type: 'CONSENT_WITHDRAWN',
+    actor,
+    teamId: c.teamId,
+    caseId: c.id,
+    detail: { consentId, via },
+  });
   return true;
 }
 
@@ -152,7 +220,13 @@ export async function recordAcuteRiskOverride(
     actor,
     teamId: c.teamId,
     caseId: c.id,
-    detail: { overrideId: row.id, info: input.info, recipientKind: input.recipient.kind, recipient: input.recipient.value, purpose: input.purpose },
+    detail: {
+      overrideId: row.id,
+      info: input.info,
+      recipientKind: input.recipient.kind,
+      recipient: input.recipient.value,
+      purpose: input.purpose,
+    },
   });
   return row.id;
 }
@@ -160,17 +234,35 @@ export async function recordAcuteRiskOverride(
 /** The ledger for staff: every consent and override, with notes and reasons decrypted. */
 export async function getConsentLedger(db: Db, keyring: Keyring, caseId: string) {
   const key = await getCaseDataKey(db, keyring, caseId);
-  const [grants, overrides, uses] = await Promise.all([listGrantRows(db, caseId), listOverrideRows(db, caseId), listSharesUnderConsent(db, caseId)]);
-  return { consents: grants.map((g) => withShares(presentGrant(g, key), uses)), overrides: overrides.map((o) => presentOverride(o, key)) };
+  const [grants, overrides, uses] = await Promise.all([
+    listGrantRows(db, caseId),
+    listOverrideRows(db, caseId),
+    listSharesUnderConsent(db, caseId),
+  ]);
+  return {
+    consents: grants.map((g) => withShares(presentGrant(g, key), uses)),
+    overrides: overrides.map((o) => presentOverride(o, key)),
+  };
 }
 
 /** The ledger as the reporter sees it in the mailbox: what, to whom, why, when, how — no staff notes. */
 export async function getReporterConsentLedger(db: Db, caseId: string) {
-  const [grants, uses] = await Promise.all([listGrantRows(db, caseId), listSharesUnderConsent(db, caseId)]);
+  const [grants, uses] = await Promise.all([
+    listGrantRows(db, caseId),
+    listSharesUnderConsent(db, caseId),
+  ]);
   return grants.map((g) => withShares(presentGrant(g), uses));
 }
 
 /** The shares outside the institution made under each consent (issue 21): the ledger shows them. */
-function withShares(entry: ConsentEntry, uses: Awaited<ReturnType<typeof listSharesUnderConsent>>): ConsentEntry {
-  return { ...entry, shares: uses.filter((u) => u.ledger_basis_id === entry.id).map((u) => ({ sharedOn: u.shared_on, recipient: u.partner_key })) };
+function withShares(
+  entry: ConsentEntry,
+  uses: Awaited<ReturnType<typeof listSharesUnderConsent>>,
+): ConsentEntry {
+  return {
+    ...entry,
+    shares: uses
+      .filter((u) => u.ledger_basis_id === entry.id)
+      .map((u) => ({ sharedOn: u.shared_on, recipient: u.partner_key })),
+  };
 }

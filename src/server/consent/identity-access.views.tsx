@@ -10,7 +10,19 @@ export interface IdentityGrant {
 }
 
 /** Who else may see the identities (granted with the reporter's consent), each revocable; and the grant form. */
-export function IdentityAccessSection({ ctx, base, grants, errors, people }: { ctx: ViewContext; base: string; grants: IdentityGrant[]; errors: FieldErrors; people: { id: string; name: string }[] }) {
+export function IdentityAccessSection({
+  ctx,
+  base,
+  grants,
+  errors,
+  people,
+}: {
+  ctx: ViewContext;
+  base: string;
+  grants: IdentityGrant[];
+  errors: FieldErrors;
+  people: { id: string; name: string }[];
+}) {
   const { t } = ctx;
   return (
     <section aria-labelledby="identity-heading">
@@ -34,9 +46,19 @@ export function IdentityAccessSection({ ctx, base, grants, errors, people }: { c
                 <td>{g.name}</td>
                 <td>{g.grantedAt.toISOString().slice(0, 16).replace('T', ' ')}</td>
                 <td>
-                  <form method="post" action={`${base}/identity-access/${g.userId}/revoke`} class="inline-form">
+                  <form
+                    method="post"
+                    action={`${base}/identity-access/${g.userId}/revoke`}
+                    class="inline-form"
+                  >
                     <CsrfField ctx={ctx} />
-                    <button type="submit" class="utrecht-button utrecht-button--secondary-action" aria-label={t('identity.revokeFor', { name: g.name })}>{t('identity.revoke')}</button>
+                    <button
+                      type="submit"
+                      class="utrecht-button utrecht-button--secondary-action"
+                      aria-label={t('identity.revokeFor', { name: g.name })}
+                    >
+                      {t('identity.revoke')}
+                    </button>
                   </form>
                 </td>
               </tr>
@@ -46,8 +68,15 @@ export function IdentityAccessSection({ ctx, base, grants, errors, people }: { c
       )}
       <form method="post" action={`${base}/identity-access`} novalidate>
         <CsrfField ctx={ctx} />
-        <SelectField name="userId" label={t('workspace.identity.person')} blank={t('workspace.recipient.choose')} error={errors.userId}
-          choices={people.filter((p) => !grants.some((g) => g.userId === p.id)).map((p) => ({ value: p.id, label: p.name }))} />
+        <SelectField
+          name="userId"
+          label={t('workspace.identity.person')}
+          blank={t('workspace.recipient.choose')}
+          error={errors.userId}
+          choices={people
+            .filter((p) => !grants.some((g) => g.userId === p.id))
+            .map((p) => ({ value: p.id, label: p.name }))}
+        />
         <SubmitButton>{t('identity.grant')}</SubmitButton>
       </form>
     </section>

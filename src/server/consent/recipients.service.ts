@@ -27,11 +27,17 @@ export async function listRecipientChoices(db: Db, teamId: string): Promise<Reci
       .orderBy('app_user.display_name')
       .execute(),
   ]);
-  return { partners, roles: ROLES, people: people.map((p) => ({ id: p.id, name: p.display_name })) };
+  return {
+    partners,
+    roles: ROLES,
+    people: people.map((p) => ({ id: p.id, name: p.display_name })),
+  };
 }
 
 /** `partner:police` → { kind: 'partner', value: 'police' }; anything else undefined. */
-export function splitRecipient(choice: string | undefined): { kind: 'role' | 'person' | 'partner'; value: string } | undefined {
+export function splitRecipient(
+  choice: string | undefined,
+): { kind: 'role' | 'person' | 'partner'; value: string } | undefined {
   const m = /^(role|person|partner):([A-Za-z0-9_.-]{1,100})$/.exec(choice ?? '');
   return m ? { kind: m[1] as 'role' | 'person' | 'partner', value: m[2]! } : undefined;
 }

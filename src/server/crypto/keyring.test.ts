@@ -19,7 +19,9 @@ describe('the key files of a new data directory', () => {
         while (Date.now() < ${at}) {}
         const k = loadKeyring({ dataDir: ${JSON.stringify(dataDir)} });
         console.log(JSON.stringify([k.currentMasterKeyId, k.indexKey.toString('hex'), k.blindIndexKey.toString('hex')]));`;
-      const outputs = await Promise.all(Array.from({ length: 6 }, () => run(tsx, ['--eval', script])));
+      const outputs = await Promise.all(
+        Array.from({ length: 6 }, () => run(tsx, ['--eval', script])),
+      );
       const seen = new Set(outputs.map((o) => o.stdout.trim()));
       expect(seen.size).toBe(1);
       const files = fs.readdirSync(path.join(dataDir, 'keys')).sort();

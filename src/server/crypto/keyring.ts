@@ -20,7 +20,12 @@ export interface Keyring {
 
 const KEY_BYTES = 32;
 
-export function loadKeyring(opts: { dataDir: string; masterKey?: string; indexKey?: string; blindIndexKey?: string }): Keyring {
+export function loadKeyring(opts: {
+  dataDir: string;
+  masterKey?: string;
+  indexKey?: string;
+  blindIndexKey?: string;
+}): Keyring {
   const dir = path.join(opts.dataDir, 'keys');
   const masters = new Map<string, Buffer>();
   if (opts.masterKey) {
@@ -36,10 +41,12 @@ export function loadKeyring(opts: { dataDir: string; masterKey?: string; indexKe
   }
   const indexKey = opts.indexKey
     ? decodeKey(opts.indexKey, 'MELDPUNT_INDEX_KEY')
-    : (listKeyFiles(dir, 'index').at(0)?.key ?? createKeyFile(dir, 'index', crypto.randomBytes(KEY_BYTES)));
+    : (listKeyFiles(dir, 'index').at(0)?.key ??
+      createKeyFile(dir, 'index', crypto.randomBytes(KEY_BYTES)));
   const blindIndexKey = opts.blindIndexKey
     ? decodeKey(opts.blindIndexKey, 'MELDPUNT_BLIND_INDEX_KEY')
-    : (listKeyFiles(dir, 'blind-index.key').at(0)?.key ?? createKeyFile(dir, 'blind-index', crypto.randomBytes(KEY_BYTES)));
+    : (listKeyFiles(dir, 'blind-index.key').at(0)?.key ??
+      createKeyFile(dir, 'blind-index', crypto.randomBytes(KEY_BYTES)));
   const newest = [...masters.keys()].at(-1)!;
   return {
     currentMasterKeyId: newest,
@@ -48,7 +55,8 @@ export function loadKeyring(opts: { dataDir: string; masterKey?: string; indexKe
     masterKey(id) {
       // A key added by `keys rotate` while this process runs: pick it up from the directory,
       // so that running servers keep opening cases whose keys were re-wrapped under it.
-      if (!masters.has(id) && !opts.masterKey) for (const file of listKeyFiles(dir, 'master-')) masters.set(file.id, file.key);
+      if (!masters.has(id) && !opts.masterKey)
+        for (const file of listKeyFiles(dir, 'master-')) masters.set(file.id, file.key);
       const key = masters.get(id);
       if (!key) throw new Error(`master key ${id} is not available`);
       return key;
@@ -88,7 +96,10 @@ function listKeyFiles(dir: string, prefix: string): { id: string; key: Buffer }[
 function createKeyFile(dir: string, name: string, key: Buffer): Buffer {
   fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
   const file = path.join(dir, `${name}.key`);
-  const aside = path.join(dir, `.${name}-${process.pid}-${crypto.randomBytes(4).toString('hex')}.tmp`);
+  const aside = path.join(
+    dir,
+    `.${name}-${process.pid}-${crypto.randomBytes(4).toString('hex')}.tmp`,
+  );
   fs.writeFileSync(aside, key.toString('base64') + '\n', { mode: 0o600 });
   try {
     fs.linkSync(aside, file);

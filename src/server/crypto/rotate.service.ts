@@ -13,7 +13,10 @@ export function createMasterKeyFile(dataDir: string): void {
   const dir = path.join(dataDir, 'keys');
   fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
   const name = `master-${new Date().toISOString().replace(/[:.]/g, '')}-${crypto.randomBytes(3).toString('hex')}.key`;
-  fs.writeFileSync(path.join(dir, name), crypto.randomBytes(32).toString('base64') + '\n', { mode: 0o600, flag: 'wx' });
+  fs.writeFileSync(path.join(dir, name), crypto.randomBytes(32).toString('base64') + '\n', {
+    mode: 0o600,
+    flag: 'wx',
+  });
 }
 
 /**
@@ -21,17 +24,38 @@ export function createMasterKeyFile(dataDir: string): void {
  * key, in small batches with row locks, so that servers keep working throughout. Content
  * itself is not re-encrypted: only the wrapping changes. Repeats until no row uses an old key.
  */
-export async function rewrapAll(db: Db, keyring: Keyring): Promise<{ caseKeys: number; totpSecrets: number }> {
+export async function rewrapAll(
+  db: Db,
+  keyring: Keyring,
+): Promise<{ caseKeys: number; totpSecrets: number }> {
   const target = keyring.currentMasterKeyId;
   const master = keyring.masterKey(target);
   let caseKeys = 0;
   let totpSecrets = 0;
   for (;;) {
     const n = await db.transaction().execute(async (trx) => {
-      const rows = await trx.selectFrom('case_key').selectAll().where('master_key_id', '<>', target).limit(BATCH).forUpdate().skipLocked().execute();
+      const rows = await trx
+        .selectFrom('case_key')
+        .selectAll()
+        .where('master_key_id', '<>', target)
+        .limit(BATCH)
+        .forUpdate()
+        .skipLocked()
+        .execute();
       for (const r of rows) {
-        const dataKey = open(keyring.masterKey(r.master_key_id), r.wrapped_key, `case-key:${r.case_id}`);
-        await trx.updateTable('case_key').set({ master_key_id: target, wrapped_key: seal(master, dataKey, `case-key:${r.case_id}`) }).where('case_id', '=', r.case_id).execute();
+        const dataKey = open(
+          keyring.masterKey(r.master_key_id),
+          r.wrapped_key,
+          `case-key:${r.case_id}`,
+        );
+        await trx
+          .updateTable('case_key')
+          .set({
+            master_key_id: target,
+            wrapped_key: seal(master, dataKey, `case-key:${r.case_id}`),
+          })
+          .where('case_id', '=', r.case_id)
+          .execute();
       }
       return rows.length;
     });
@@ -40,10 +64,21 @@ export async function rewrapAll(db: Db, keyring: Keyring): Promise<{ caseKeys: n
   }
   for (;;) {
     const n = await db.transaction().execute(async (trx) => {
-      const rows = await trx.selectFrom('user_totp').selectAll().where('master_key_id', '<>', target).limit(BATCH).forUpdate().skipLocked().execute();
+      const rows = await trx
+        .selectFrom('user_totp')
+        .selectAll()
+        .where('master_key_id', '<>', target)
+        .limit(BATCH)
+        .forUpdate()
+        .skipLocked()
+        .execute();
       for (const r of rows) {
         const secret = open(keyring.masterKey(r.master_key_id), r.secret, `totp:${r.user_id}`);
-        await trx.updateTable('user_totp').set({ master_key_id: target, secret: seal(master, secret, `totp:${r.user_id}`) }).where('user_id', '=', r.user_id).execute();
+        await trx
+          .updateTable('user_totp')
+          .set({ master_key_id: target, secret: seal(master, secret, `totp:${r.user_id}`) })
+          .where('user_id', '=', r.user_id)
+          .execute();
       }
       return rows.length;
     });
@@ -51,16 +86,29 @@ export async function rewrapAll(db: Db, keyring: Keyring): Promise<{ caseKeys: n
     if (n === 0) break;
   }
   await db.transaction().execute((trx) =>
-    recordAudit(trx, { type: 'MASTER_KEY_ROTATED', actor: { kind: 'cli' }, detail: { masterKeyId: target, caseKeys, totpSecrets } }),
+    recordAudit(trx, {
+      type: 'MASTER_KEY_ROTATED',
+      actor: { kind: 'cli' },
+      detail: { masterKeyId: target, caseKeys, totpSecrets },
+    }),
   );
   return { caseKeys, totpSecrets };
 }
 
 /** How many wrapped keys each master key holds (an old key may be removed once it holds none). */
 export async function countByMasterKey(db: Db) {
-  const cases = await db.selectFrom('case_key').select(['master_key_id', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('master_key_id').execute();
-  const totp = await db.selectFrom('user_totp').select(['master_key_id', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('master_key_id').execute();
+  const cases = await db
+    .selectFrom('case_key')
+    .select(['master_key_id', (eb) => eb.fn.countAll<number>().as('n')])
+    .groupBy('master_key_id')
+    .execute();
+  const totp = await db
+    .selectFrom('user_totp')
+    .select(['master_key_id', (eb) => eb.fn.countAll<number>().as('n')])
+    .groupBy('master_key_id')
+    .execute();
   const out = new Map<string, number>();
-  for (const r of [...cases, ...totp]) out.set(r.master_key_id, (out.get(r.master_key_id) ?? 0) + Number(r.n));
+  for (const r of [...cases, ...totp])
+    out.set(r.master_key_id, (out.get(r.master_key_id) ?? 0) + Number(r.n));
   return out;
 }

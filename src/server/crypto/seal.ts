@@ -10,7 +10,12 @@ const VERSION = 1;
 /** Version 2: the same format, sealed under associated data that also names its row (crypto/case-key.ts rowAad). */
 export const ROW_BOUND = 2;
 
-export function seal(key: Buffer, plaintext: string | Buffer, aad: string, version: 1 | 2 = VERSION): Buffer {
+export function seal(
+  key: Buffer,
+  plaintext: string | Buffer,
+  aad: string,
+  version: 1 | 2 = VERSION,
+): Buffer {
   const nonce = crypto.randomBytes(12);
   const cipher = crypto.createCipheriv('aes-256-gcm', key, nonce);
   cipher.setAAD(Buffer.from(aad));
@@ -19,7 +24,8 @@ export function seal(key: Buffer, plaintext: string | Buffer, aad: string, versi
 }
 
 export function open(key: Buffer, sealed: Buffer, aad: string): Buffer {
-  if (sealed[0] !== VERSION && sealed[0] !== ROW_BOUND) throw new Error('unknown ciphertext version');
+  if (sealed[0] !== VERSION && sealed[0] !== ROW_BOUND)
+    throw new Error('unknown ciphertext version');
   const decipher = crypto.createDecipheriv('aes-256-gcm', key, sealed.subarray(1, 13));
   decipher.setAAD(Buffer.from(aad));
   decipher.setAuthTag(sealed.subarray(13, 29));
@@ -38,7 +44,12 @@ export function createDataKey(keyring: Keyring, caseId: string) {
   return { dataKey, masterKeyId, wrappedKey };
 }
 
-export function unwrapDataKey(keyring: Keyring, caseId: string, masterKeyId: string, wrappedKey: Buffer): Buffer {
+export function unwrapDataKey(
+  keyring: Keyring,
+  caseId: string,
+  masterKeyId: string,
+  wrappedKey: Buffer,
+): Buffer {
   return open(keyring.masterKey(masterKeyId), wrappedKey, `case-key:${caseId}`);
 }
 

@@ -19,7 +19,10 @@ pg.types.setTypeParser(20, (v) => Number(v));
 pg.types.setTypeParser(1082, (v) => v);
 
 /** The PostgreSQL at DATABASE_URL when given, otherwise the embedded one in `<dataDir>/pg`. */
-export async function openDb(opts: { databaseUrl?: string; dataDir: string; allowLegacyPglite?: boolean }, cluster: ClusterOptions = {}): Promise<OpenedDb> {
+export async function openDb(
+  opts: { databaseUrl?: string; dataDir: string; allowLegacyPglite?: boolean },
+  cluster: ClusterOptions = {},
+): Promise<OpenedDb> {
   if (opts.databaseUrl) {
     const db = connect(opts.databaseUrl);
     return { db, kind: 'external', close: () => db.destroy() };

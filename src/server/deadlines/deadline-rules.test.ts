@@ -1,13 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { deadlineState, nextCheckinAfter, nextDueOn } from './deadline-rules.js';
 
-const open = { status: 'received', ackDueOn: '2026-01-08', acknowledgedOn: null, feedbackDueOn: '2026-04-02', feedbackGivenOn: null };
+const open = {
+  status: 'received',
+  ackDueOn: '2026-01-08',
+  acknowledgedOn: null,
+  feedbackDueOn: '2026-04-02',
+  feedbackGivenOn: null,
+};
 
 describe('deadline rules', () => {
   it('moves from the acknowledgement to the feedback deadline, and to none when met or closed', () => {
     expect(nextDueOn(open)).toBe('2026-01-08');
     expect(nextDueOn({ ...open, acknowledgedOn: '2026-01-03' })).toBe('2026-04-02');
-    expect(nextDueOn({ ...open, acknowledgedOn: '2026-01-03', feedbackGivenOn: '2026-02-01' })).toBeNull();
+    expect(
+      nextDueOn({ ...open, acknowledgedOn: '2026-01-03', feedbackGivenOn: '2026-02-01' }),
+    ).toBeNull();
     expect(nextDueOn({ ...open, status: 'closed' })).toBeNull();
   });
 

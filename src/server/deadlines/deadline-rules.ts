@@ -39,7 +39,11 @@ export function openDeadlineKind(f: DeadlineFacts): DeadlineKind | null {
 }
 
 /** 'overdue' after the date, 'due' from `leadDays` before it, otherwise undefined. */
-export function deadlineState(dueOn: string | null, today: string, leadDays: number): 'due' | 'overdue' | undefined {
+export function deadlineState(
+  dueOn: string | null,
+  today: string,
+  leadDays: number,
+): 'due' | 'overdue' | undefined {
   if (!dueOn) return undefined;
   if (dueOn < today) return 'overdue';
   if (addDays(today, leadDays) >= dueOn) return 'due';
@@ -54,8 +58,22 @@ export function nextCheckinAfter(from: string, weeks: number, today: string): st
 }
 
 /** The deadlines a new case gets from its team's terms: for staff, intake and imported cases alike. */
-export function initialDeadlines(receivedOn: string, terms: { ackDays: number; feedbackDays: number }, status = 'received') {
+export function initialDeadlines(
+  receivedOn: string,
+  terms: { ackDays: number; feedbackDays: number },
+  status = 'received',
+) {
   const ackDueOn = addDays(receivedOn, terms.ackDays);
   const feedbackDueOn = addDays(receivedOn, terms.feedbackDays);
-  return { ackDueOn, feedbackDueOn, nextDueOn: nextDueOn({ status, ackDueOn, acknowledgedOn: null, feedbackDueOn, feedbackGivenOn: null }) };
+  return {
+    ackDueOn,
+    feedbackDueOn,
+    nextDueOn: nextDueOn({
+      status,
+      ackDueOn,
+      acknowledgedOn: null,
+      feedbackDueOn,
+      feedbackGivenOn: null,
+    }),
+  };
 }

@@ -11,8 +11,14 @@ export interface Recipient {
 }
 
 /** The case's adviser as a recipient, from a query row (joined only when the adviser is active). */
-export const adviserOf = (r: { adviser_id: string | null; email: string | null; locale: 'nl' | 'en' | null }): Recipient | undefined =>
-  r.adviser_id && r.email ? { id: r.adviser_id, email: r.email, locale: r.locale ?? 'nl' } : undefined;
+export const adviserOf = (r: {
+  adviser_id: string | null;
+  email: string | null;
+  locale: 'nl' | 'en' | null;
+}): Recipient | undefined =>
+  r.adviser_id && r.email
+    ? { id: r.adviser_id, email: r.email, locale: r.locale ?? 'nl' }
+    : undefined;
 
 /** Something due on a case, before it is addressed to anyone. */
 export interface DueItem<K extends string = string> {
@@ -45,14 +51,22 @@ export interface ReminderSpec<K extends string> {
  * Addresses each item: to the case's adviser, or — when no (active) adviser is assigned — to
  * each coordinator of the team, with a key per coordinator.
  */
-async function addressReminders<K extends string>(deps: Deps, items: DueItem<K>[]): Promise<Reminder<K>[]> {
+async function addressReminders<K extends string>(
+  deps: Deps,
+  items: DueItem<K>[],
+): Promise<Reminder<K>[]> {
   const unassignedTeams = [...new Set(items.filter((i) => !i.adviser).map((i) => i.teamId))];
   const coordinators = await listTeamCoordinators(deps.db, unassignedTeams);
   return items.flatMap((item): Reminder<K>[] => {
     if (item.adviser) return [{ ...item, recipient: item.adviser, unassigned: false }];
     return coordinators
       .filter((c) => c.team_id === item.teamId)
-      .map((c) => ({ ...item, key: `${item.key}:coordinator:${c.id}`, recipient: { id: c.id, email: c.email, locale: c.locale }, unassigned: true }));
+      .map((c) => ({
+        ...item,
+        key: `${item.key}:coordinator:${c.id}`,
+        recipient: { id: c.id, email: c.email, locale: c.locale },
+        unassigned: true,
+      }));
   });
 }
 
@@ -62,18 +76,38 @@ async function addressReminders<K extends string>(deps: Deps, items: DueItem<K>[
  * waits for the first to commit and then finds it taken; if the first fails (no mail sent),
  * its transaction rolls back and the reminder is sent on a later run. Returns how many went out.
  */
-export async function remindOnce<K extends string>(deps: Deps, items: DueItem<K>[], spec: ReminderSpec<K>): Promise<number> {
+export async function remindOnce<K extends string>(
+  deps: Deps,
+  items: DueItem<K>[],
+  spec: ReminderSpec<K>,
+): Promise<number> {
   return sendEach(await addressReminders(deps, items), (r) =>
     deps.db.transaction().execute(async (trx) => {
-      if (!(await claimReminder(trx, { key: r.key, caseId: r.caseId, kind: r.kind, recipientId: r.recipient.id }))) return false;
+      if (
+        !(await claimReminder(trx, {
+          key: r.key,
+          caseId: r.caseId,
+          kind: r.kind,
+          recipientId: r.recipient.id,
+        }))
+      )
+        return false;
       await r.after?.(trx);
-      await deps.mailer.send({ to: r.recipient.email, ...spec.mail(translator(r.recipient.locale), r) });
+      await deps.mailer.send({
+        to: r.recipient.email,
+        ...spec.mail(translator(r.recipient.locale), r),
+      });
       await recordAudit(trx, {
         type: spec.auditType,
         actor: { kind: 'system' },
         teamId: r.teamId,
         caseId: r.caseId,
-        detail: { kind: r.kind, recipientId: r.recipient.id, dueOn: r.dueOn, ...(r.unassigned ? { unassigned: true } : {}) },
+        detail: {
+          kind: r.kind,
+          recipientId: r.recipient.id,
+          dueOn: r.dueOn,
+          ...(r.unassigned ? { unassigned: true } : {}),
+        },
       });
       return true;
     }),

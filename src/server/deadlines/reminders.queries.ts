@@ -11,10 +11,21 @@ export async function listDeadlineCandidates(db: Db, latestDueOn: string) {
   return db
     .selectFrom('case')
     .innerJoin('team', 'team.id', 'case.team_id')
-    .leftJoin('app_user as adviser', (j) => j.onRef('adviser.id', '=', 'case.assigned_adviser_id').on('adviser.is_active', '=', true))
+    .leftJoin('app_user as adviser', (j) =>
+      j.onRef('adviser.id', '=', 'case.assigned_adviser_id').on('adviser.is_active', '=', true),
+    )
     .select([
-      'case.id', 'case.team_id', 'case.reference', 'case.status', 'case.ack_due_on', 'case.acknowledged_on', 'case.feedback_due_on',
-      'case.feedback_given_on', 'case.next_due_on', 'team.reminder_lead_days', ...ADVISER,
+      'case.id',
+      'case.team_id',
+      'case.reference',
+      'case.status',
+      'case.ack_due_on',
+      'case.acknowledged_on',
+      'case.feedback_due_on',
+      'case.feedback_given_on',
+      'case.next_due_on',
+      'team.reminder_lead_days',
+      ...ADVISER,
     ])
     .where('case.next_due_on', '<=', latestDueOn)
     .where('case.status', '<>', 'closed')
@@ -25,8 +36,17 @@ export async function listDeadlineCandidates(db: Db, latestDueOn: string) {
 export async function listCheckinCandidates(db: Db, today: string) {
   return db
     .selectFrom('case')
-    .leftJoin('app_user as adviser', (j) => j.onRef('adviser.id', '=', 'case.assigned_adviser_id').on('adviser.is_active', '=', true))
-    .select(['case.id', 'case.team_id', 'case.reference', 'case.next_checkin_on', 'case.aftercare_every_weeks', ...ADVISER])
+    .leftJoin('app_user as adviser', (j) =>
+      j.onRef('adviser.id', '=', 'case.assigned_adviser_id').on('adviser.is_active', '=', true),
+    )
+    .select([
+      'case.id',
+      'case.team_id',
+      'case.reference',
+      'case.next_checkin_on',
+      'case.aftercare_every_weeks',
+      ...ADVISER,
+    ])
     .where('case.status', '=', 'aftercare')
     .where('case.next_checkin_on', '<=', today)
     .execute();
@@ -37,8 +57,17 @@ export async function listDueTasks(db: Db, today: string) {
   return db
     .selectFrom('case_task')
     .innerJoin('case', 'case.id', 'case_task.case_id')
-    .leftJoin('app_user as adviser', (j) => j.onRef('adviser.id', '=', 'case.assigned_adviser_id').on('adviser.is_active', '=', true))
-    .select(['case_task.id as task_id', 'case_task.due_on', 'case.id', 'case.team_id', 'case.reference', ...ADVISER])
+    .leftJoin('app_user as adviser', (j) =>
+      j.onRef('adviser.id', '=', 'case.assigned_adviser_id').on('adviser.is_active', '=', true),
+    )
+    .select([
+      'case_task.id as task_id',
+      'case_task.due_on',
+      'case.id',
+      'case.team_id',
+      'case.reference',
+      ...ADVISER,
+    ])
     .where('case_task.done_at', 'is', null)
     .where('case_task.due_on', '<=', today)
     .where('case.status', '<>', 'closed')
@@ -60,7 +89,10 @@ export async function listTeamCoordinators(db: Db, teamIds: string[]) {
 }
 
 /** Claims a reminder key; false when it was already claimed (by this or another process). */
-export async function claimReminder(trx: Db, r: { key: string; caseId: string; kind: string; recipientId: string }): Promise<boolean> {
+export async function claimReminder(
+  trx: Db,
+  r: { key: string; caseId: string; kind: string; recipientId: string },
+): Promise<boolean> {
   const row = await trx
     .insertInto('deadline_reminder')
     .values({ key: r.key, case_id: r.caseId, kind: r.kind, recipient_id: r.recipientId })

@@ -10,7 +10,12 @@ import { buildYearRows, CASE_HEADER, FIGURES_2024, FIGURES_2025, toCsv } from '.
  * previous-year columns and trends. Skipped when the team has cases in those years already.
  */
 export async function loadDemoHistory(db: Db, keyring: Keyring, year: number): Promise<number> {
-  const team = await db.selectFrom('team').select(['id', 'key']).orderBy('seq').limit(1).executeTakeFirstOrThrow();
+  const team = await db
+    .selectFrom('team')
+    .select(['id', 'key'])
+    .orderBy('seq')
+    .limit(1)
+    .executeTakeFirstOrThrow();
   const existing = await db
     .selectFrom('case')
     .select(sql<number>`count(*)::int`.as('n'))
@@ -19,7 +24,11 @@ export async function loadDemoHistory(db: Db, keyring: Keyring, year: number): P
     .where('received_on', '<', `${year}-01-01`)
     .executeTakeFirstOrThrow();
   if (existing.n > 0) return 0;
-  const rows = [CASE_HEADER, ...buildYearRows({ ...FIGURES_2024, year: year - 2 }), ...buildYearRows({ ...FIGURES_2025, year: year - 1 })];
+  const rows = [
+    CASE_HEADER,
+    ...buildYearRows({ ...FIGURES_2024, year: year - 2 }),
+    ...buildYearRows({ ...FIGURES_2025, year: year - 1 }),
+  ];
   const { imported } = await importCases(db, keyring, { text: toCsv(rows), teamKey: team.key });
   return imported;
 }

@@ -7,11 +7,31 @@ import { listOrgUnits, saveOrgUnit, type OrgUnit } from '../admin/org-units.serv
  */
 export const DEMO_FACULTIES: OrgUnit[] = [
   { key: 'LAW', labelNl: 'Faculteit der Rechtsgeleerdheid (FdR)', labelEn: 'Faculty of Law' },
-  { key: 'SBE', labelNl: 'School of Business and Economics (SBE)', labelEn: 'School of Business and Economics (SBE)' },
-  { key: 'FASoS', labelNl: 'Faculteit der Cultuur- en Maatschappijwetenschappen (FASoS)', labelEn: 'Faculty of Arts and Social Sciences (FASoS)' },
-  { key: 'FHML', labelNl: 'Faculteit Gezondheid, Geneeskunde en Levenswetenschappen (FHML)', labelEn: 'Faculty of Health, Medicine and Life Sciences (FHML)' },
-  { key: 'FPN', labelNl: 'Faculteit der Psychologie en Neurowetenschappen (FPN)', labelEn: 'Faculty of Psychology and Neuroscience (FPN)' },
-  { key: 'FSE', labelNl: 'Faculty of Science and Engineering (FSE)', labelEn: 'Faculty of Science and Engineering (FSE)' },
+  {
+    key: 'SBE',
+    labelNl: 'School of Business and Economics (SBE)',
+    labelEn: 'School of Business and Economics (SBE)',
+  },
+  {
+    key: 'FASoS',
+    labelNl: 'Faculteit der Cultuur- en Maatschappijwetenschappen (FASoS)',
+    labelEn: 'Faculty of Arts and Social Sciences (FASoS)',
+  },
+  {
+    key: 'FHML',
+    labelNl: 'Faculteit Gezondheid, Geneeskunde en Levenswetenschappen (FHML)',
+    labelEn: 'Faculty of Health, Medicine and Life Sciences (FHML)',
+  },
+  {
+    key: 'FPN',
+    labelNl: 'Faculteit der Psychologie en Neurowetenschappen (FPN)',
+    labelEn: 'Faculty of Psychology and Neuroscience (FPN)',
+  },
+  {
+    key: 'FSE',
+    labelNl: 'Faculty of Science and Engineering (FSE)',
+    labelEn: 'Faculty of Science and Engineering (FSE)',
+  },
 ];
 
 /**

@@ -11,12 +11,42 @@ export const DEMO_PASSWORD = 'demo-meldpunt-2026';
 export const DEMO_DOMAIN = 'demo.meldpunt.invalid';
 
 const NARRATIVES: [string, string, string, string][] = [
-  ['sexual_violence', 'verbal_online', 'student', 'Na een feest stuurt een medestudent steeds ongewenste berichten en foto\'s.'],
-  ['unprofessional_behaviour', '', 'staff', 'Een docent maakt in de werkgroep kleinerende opmerkingen over mijn accent.'],
-  ['stalking', '', 'external', 'Een onbekende wacht mij al weken op bij de bibliotheek en volgt mij naar huis.'],
-  ['worrying_behaviour', 'suicidality_confusion', 'student', 'Ik maak me zorgen om een huisgenoot die zegt dat het leven geen zin meer heeft.'],
-  ['discrimination', '', 'student', 'Bij de indeling van projectgroepen word ik steeds buitengesloten vanwege mijn afkomst.'],
-  ['threat', 'after_media_appearance', 'external', 'Sinds mijn interview op tv krijg ik dreigende berichten via sociale media.'],
+  [
+    'sexual_violence',
+    'verbal_online',
+    'student',
+    "Na een feest stuurt een medestudent steeds ongewenste berichten en foto's.",
+  ],
+  [
+    'unprofessional_behaviour',
+    '',
+    'staff',
+    'Een docent maakt in de werkgroep kleinerende opmerkingen over mijn accent.',
+  ],
+  [
+    'stalking',
+    '',
+    'external',
+    'Een onbekende wacht mij al weken op bij de bibliotheek en volgt mij naar huis.',
+  ],
+  [
+    'worrying_behaviour',
+    'suicidality_confusion',
+    'student',
+    'Ik maak me zorgen om een huisgenoot die zegt dat het leven geen zin meer heeft.',
+  ],
+  [
+    'discrimination',
+    '',
+    'student',
+    'Bij de indeling van projectgroepen word ik steeds buitengesloten vanwege mijn afkomst.',
+  ],
+  [
+    'threat',
+    'after_media_appearance',
+    'external',
+    'Sinds mijn interview op tv krijg ik dreigende berichten via sociale media.',
+  ],
 ];
 
 /**
@@ -24,38 +54,80 @@ const NARRATIVES: [string, string, string, string][] = [
  * role (the e-mail address says the role), the students' team's faculties, a handful of
  * reports this year and the published figures for the two years before. Runs once.
  */
-export async function loadDemoData(db: Db, keyring: Keyring): Promise<{ password: string; emails: string[] } | undefined> {
+export async function loadDemoData(
+  db: Db,
+  keyring: Keyring,
+): Promise<{ password: string; emails: string[] } | undefined> {
   const accounts = await loadDemoAccountsAndCases(db, keyring);
-  const students = await db.selectFrom('team').select('id').orderBy('seq').limit(1).executeTakeFirstOrThrow();
+  const students = await db
+    .selectFrom('team')
+    .select('id')
+    .orderBy('seq')
+    .limit(1)
+    .executeTakeFirstOrThrow();
   await loadDemoOrgUnits(db, students.id);
   await loadDemoHistory(db, keyring, new Date().getUTCFullYear());
   return accounts;
 }
 
-async function loadDemoAccountsAndCases(db: Db, keyring: Keyring): Promise<{ password: string; emails: string[] }> {
+async function loadDemoAccountsAndCases(
+  db: Db,
+  keyring: Keyring,
+): Promise<{ password: string; emails: string[] }> {
   return db.transaction().execute(async (trx) => {
-    const done = await trx.selectFrom('app_user').select('id').where('email', 'like', `%@${DEMO_DOMAIN}`).limit(1).executeTakeFirst();
+    const done = await trx
+      .selectFrom('app_user')
+      .select('id')
+      .where('email', 'like', `%@${DEMO_DOMAIN}`)
+      .limit(1)
+      .executeTakeFirst();
     if (done) return { password: DEMO_PASSWORD, emails: demoEmails() };
-    const students = await trx.selectFrom('team').select(['id', 'institution_id']).orderBy('seq').limit(1).executeTakeFirstOrThrow();
+    const students = await trx
+      .selectFrom('team')
+      .select(['id', 'institution_id'])
+      .orderBy('seq')
+      .limit(1)
+      .executeTakeFirstOrThrow();
     const staff = await trx
       .insertInto('team')
-      .values({ institution_id: students.institution_id, key: 'staff', name_nl: 'Centraal Contactpunt medewerkers', name_en: 'Central Contact Point for staff' })
+      .values({
+        institution_id: students.institution_id,
+        key: 'staff',
+        name_nl: 'Centraal Contactpunt medewerkers',
+        name_en: 'Central Contact Point for staff',
+      })
       .onConflict((oc) => oc.column('key').doNothing())
       .returning('id')
       .executeTakeFirst();
-    if (staff) await recordAudit(trx, { type: 'TEAM_CREATED', actor: { kind: 'system' }, teamId: staff.id, detail: { key: 'staff' } });
+    if (staff)
+      await recordAudit(trx, {
+        type: 'TEAM_CREATED',
+        actor: { kind: 'system' },
+        teamId: staff.id,
+        detail: { key: 'staff' },
+      });
     const users: Partial<Record<Role, string>> = {};
     for (const role of ROLES) {
       users[role] = await createUser(
         trx,
-        { email: `${role}@${DEMO_DOMAIN}`, displayName: demoName(role), password: DEMO_PASSWORD, memberships: [{ teamId: students.id, role }] },
+        {
+          email: `${role}@${DEMO_DOMAIN}`,
+          displayName: demoName(role),
+          password: DEMO_PASSWORD,
+          memberships: [{ teamId: students.id, role }],
+        },
         { kind: 'system' },
       );
     }
     if (staff) {
       await createUser(
         trx,
-        { email: `staff_adviser@${DEMO_DOMAIN}`, displayName: 'Sam de Vries', password: DEMO_PASSWORD, memberships: [{ teamId: staff.id, role: 'confidential_adviser' }] },
+        {
+          email: `staff_adviser@${DEMO_DOMAIN}`,
+          displayName: 'Sam de Vries',
+          password: DEMO_PASSWORD,
+          memberships: [{ teamId: staff.id, role: 'confidential_adviser' }],
+        },
         { kind: 'system' },
       );
     }
@@ -79,7 +151,10 @@ async function loadDemoAccountsAndCases(db: Db, keyring: Keyring): Promise<{ pas
           reporterGoal: i % 2 ? 'advice' : 'action',
           isAnonymous: i % 3 === 0,
           narrative,
-          reporter: i % 3 === 0 ? undefined : { name: `Demo-melder ${i + 1}`, contact: `melder${i + 1}@${DEMO_DOMAIN}` },
+          reporter:
+            i % 3 === 0
+              ? undefined
+              : { name: `Demo-melder ${i + 1}`, contact: `melder${i + 1}@${DEMO_DOMAIN}` },
         },
         { kind: 'system' },
       );

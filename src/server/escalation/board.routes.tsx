@@ -5,7 +5,12 @@ import { listPartners } from '../admin/partners.service.js';
 import { idParam, parseForm, readForm, signedInUser } from '../risk/form-kit.js';
 import type { FormState } from '../risk/risk.views.js';
 import { DecisionInput } from './escalation.schema.js';
-import { decideRequest, getRequestForBoard, listAcuteSharesForBoard, listRequestsForBoard } from './board.service.js';
+import {
+  decideRequest,
+  getRequestForBoard,
+  listAcuteSharesForBoard,
+  listRequestsForBoard,
+} from './board.service.js';
 import { BoardListPage, BoardRequestPage } from './board.views.js';
 
 /** The board's pages: escalation requests of its teams, approved or declined with a reason; acute shares afterwards. */
@@ -14,7 +19,8 @@ export function boardRoutes(deps: Deps) {
 
   async function partnerNames(teamIds: string[], lang: 'nl' | 'en') {
     const names = new Map<string, string>();
-    for (const teamId of teamIds) for (const p of await listPartners(deps.db, teamId)) names.set(p.key, p.name[lang]);
+    for (const teamId of teamIds)
+      for (const p of await listPartners(deps.db, teamId)) names.set(p.key, p.name[lang]);
     return names;
   }
 
@@ -22,15 +28,38 @@ export function boardRoutes(deps: Deps) {
     const user = signedInUser(c);
     const view = await getRequestForBoard(deps.db, deps.keyring, user, idParam(c, 'rid'));
     if (Object.keys(form.errors).length) c.status(422);
-    const names = await partnerNames([...new Set(user.memberships.map((m) => m.teamId))], c.get('lang'));
-    return c.html(<BoardRequestPage ctx={viewContext(c)} view={view} partnerName={(k) => names.get(k) ?? k} form={form} />);
+    const names = await partnerNames(
+      [...new Set(user.memberships.map((m) => m.teamId))],
+      c.get('lang'),
+    );
+    return c.html(
+      <BoardRequestPage
+        ctx={viewContext(c)}
+        view={view}
+        partnerName={(k) => names.get(k) ?? k}
+        form={form}
+      />,
+    );
   }
 
   app.get('/board/escalations', async (c) => {
     const user = signedInUser(c);
-    const [requests, acute] = [await listRequestsForBoard(deps.db, user), await listAcuteSharesForBoard(deps.db, deps.keyring, user)];
-    const names = await partnerNames([...new Set(user.memberships.map((m) => m.teamId))], c.get('lang'));
-    return c.html(<BoardListPage ctx={viewContext(c)} requests={requests} acute={acute} partnerName={(k) => names.get(k) ?? k} />);
+    const [requests, acute] = [
+      await listRequestsForBoard(deps.db, user),
+      await listAcuteSharesForBoard(deps.db, deps.keyring, user),
+    ];
+    const names = await partnerNames(
+      [...new Set(user.memberships.map((m) => m.teamId))],
+      c.get('lang'),
+    );
+    return c.html(
+      <BoardListPage
+        ctx={viewContext(c)}
+        requests={requests}
+        acute={acute}
+        partnerName={(k) => names.get(k) ?? k}
+      />,
+    );
   });
 
   app.get('/board/escalations/:rid', (c) => renderOne(c));

@@ -23,45 +23,99 @@ export async function listRequestsForBoard(db: Db, user: SessionUser) {
     .where('team_id', 'in', teams)
     .orderBy('requested_at', 'desc')
     .execute();
-  return rows.map((r) => ({ id: r.id, status: r.status, partner: r.partner_key, info: r.info, requestedOn: r.requested_at.toISOString().slice(0, 10), decidedOn: r.decided_at?.toISOString().slice(0, 10) ?? null }));
+  return rows.map((r) => ({
+    id: r.id,
+    status: r.status,
+    partner: r.partner_key,
+    info: r.info,
+    requestedOn: r.requested_at.toISOString().slice(0, 10),
+    decidedOn: r.decided_at?.toISOString().slice(0, 10) ?? null,
+  }));
 }
 
 async function loadForBoard(db: Db, keyring: Keyring, user: SessionUser, requestId: string) {
-  const row = await db.selectFrom('escalation_request').selectAll().where('id', '=', requestId).executeTakeFirst();
+  const row = await db
+    .selectFrom('escalation_request')
+    .selectAll()
+    .where('id', '=', requestId)
+    .executeTakeFirst();
   if (!row || !canDecideRequest(user.memberships, row.team_id)) {
-    await db.transaction().execute((trx) => recordAudit(trx, { type: 'ESCALATION_REQUEST_ACCESS_REFUSED', actor: { kind: 'user', userId: user.id }, teamId: row?.team_id ?? null, detail: { requestId } }));
+    await db.transaction().execute((trx) =>
+      recordAudit(trx, {
+        type: 'ESCALATION_REQUEST_ACCESS_REFUSED',
+        actor: { kind: 'user', userId: user.id },
+        teamId: row?.team_id ?? null,
+        detail: { requestId },
+      }),
+    );
     throw new AppError('NOT_FOUND');
   }
-  const work = bindCaseWork({ id: row.case_id, teamId: row.team_id, reference: '' }, await getCaseDataKey(db, keyring, row.case_id), user.id);
+  const work = bindCaseWork(
+    { id: row.case_id, teamId: row.team_id, reference: '' },
+    await getCaseDataKey(db, keyring, row.case_id),
+    user.id,
+  );
   return { row, work };
 }
 
-export async function getRequestForBoard(db: Db, keyring: Keyring, user: SessionUser, requestId: string) {
+export async function getRequestForBoard(
+  db: Db,
+  keyring: Keyring,
+  user: SessionUser,
+  requestId: string,
+) {
   const { row, work } = await loadForBoard(db, keyring, user, requestId);
-  await db.transaction().execute((trx) => work.audit(trx, 'ESCALATION_REQUEST_VIEWED', { requestId, asBoard: true }));
+  await db
+    .transaction()
+    .execute((trx) => work.audit(trx, 'ESCALATION_REQUEST_VIEWED', { requestId, asBoard: true }));
   return {
-    id: row.id, status: row.status, partner: row.partner_key, info: row.info, requestedOn: row.requested_at.toISOString().slice(0, 10),
-    what: work.openRowText(row.what, 'request-what', row.id), why: work.openRowText(row.why, 'request-why', row.id),
-    framework2: { allOptionsUsed: row.all_options_used, consentEffortsMade: row.consent_efforts_made, necessaryForRisk: row.necessary_for_risk },
-    decidedOn: row.decided_at?.toISOString().slice(0, 10) ?? null, reason: work.openRowOptional(row.decision_reason, 'request-decision', row.id),
+    id: row.id,
+    status: row.status,
+    partner: row.partner_key,
+    info: row.info,
+    requestedOn: row.requested_at.toISOString().slice(0, 10),
+    what: work.openRowText(row.what, 'request-what', row.id),
+    why: work.openRowText(row.why, 'request-why', row.id),
+    framework2: {
+      allOptionsUsed: row.all_options_used,
+      consentEffortsMade: row.consent_efforts_made,
+      necessaryForRisk: row.necessary_for_risk,
+    },
+    decidedOn: row.decided_at?.toISOString().slice(0, 10) ?? null,
+    reason: work.openRowOptional(row.decision_reason, 'request-decision', row.id),
   };
 }
 export type BoardRequestView = Awaited<ReturnType<typeof getRequestForBoard>>;
 
 /** Approves or declines a pending request, with a reason; a decided request stays decided. */
-export async function decideRequest(db: Db, keyring: Keyring, user: SessionUser, requestId: string, input: DecisionInput) {
+export async function decideRequest(
+  db: Db,
+  keyring: Keyring,
+  user: SessionUser,
+  requestId: string,
+  input: DecisionInput,
+) {
   const { row, work } = await loadForBoard(db, keyring, user, requestId);
   if (row.status !== 'pending') throw new AppError('FORBIDDEN');
   await db.transaction().execute(async (trx) => {
     const updated = await trx
       .updateTable('escalation_request')
-      .set({ status: input.decision, decided_by: user.id, decided_at: new Date(), decision_reason: work.sealRow(input.reason, 'request-decision', row.id) })
+      .set({
+        status: input.decision,
+        decided_by: user.id,
+        decided_at: new Date(),
+        decision_reason: work.sealRow(input.reason, 'request-decision', row.id),
+      })
       .where('id', '=', row.id)
       .where('status', '=', 'pending')
       .returning('id')
       .executeTakeFirst();
     if (!updated) throw new AppError('FORBIDDEN');
-    await work.audit(trx, input.decision === 'approved' ? 'ESCALATION_REQUEST_APPROVED' : 'ESCALATION_REQUEST_DECLINED', { requestId });
+    await work.audit(
+      trx,
+      input.decision === 'approved' ? 'ESCALATION_REQUEST_APPROVED' : 'ESCALATION_REQUEST_DECLINED',
+      { requestId },
+    );
   });
 }
 
@@ -73,7 +127,15 @@ export async function listAcuteSharesForBoard(db: Db, keyring: Keyring, user: Se
     .selectFrom('external_share')
     .innerJoin('case', 'case.id', 'external_share.case_id')
     .innerJoin('consent_override', 'consent_override.id', 'external_share.ledger_basis_id')
-    .select(['external_share.id', 'external_share.case_id', 'case.team_id', 'external_share.partner_key', 'external_share.info', 'external_share.shared_on', 'consent_override.reason'])
+    .select([
+      'external_share.id',
+      'external_share.case_id',
+      'case.team_id',
+      'external_share.partner_key',
+      'external_share.info',
+      'external_share.shared_on',
+      'consent_override.reason',
+    ])
     .where('case.team_id', 'in', teams)
     .where('external_share.basis', '=', 'acute_override')
     .orderBy('external_share.shared_on', 'desc')
@@ -82,8 +144,22 @@ export async function listAcuteSharesForBoard(db: Db, keyring: Keyring, user: Se
   const out = [];
   for (const r of rows) {
     const key = await getCaseDataKey(db, keyring, r.case_id);
-    out.push({ id: r.id, partner: r.partner_key, info: r.info, sharedOn: r.shared_on, reason: openText(key, r.reason, caseAad(r.case_id, 'override-reason')) });
-    await db.transaction().execute((trx) => recordAudit(trx, { type: 'ACUTE_SHARE_SHOWN_TO_BOARD', actor: { kind: 'user', userId: user.id }, teamId: r.team_id, caseId: r.case_id, detail: { shareId: r.id } }));
+    out.push({
+      id: r.id,
+      partner: r.partner_key,
+      info: r.info,
+      sharedOn: r.shared_on,
+      reason: openText(key, r.reason, caseAad(r.case_id, 'override-reason')),
+    });
+    await db.transaction().execute((trx) =>
+      recordAudit(trx, {
+        type: 'ACUTE_SHARE_SHOWN_TO_BOARD',
+        actor: { kind: 'user', userId: user.id },
+        teamId: r.team_id,
+        caseId: r.case_id,
+        detail: { shareId: r.id },
+      }),
+    );
   }
   return out;
 }

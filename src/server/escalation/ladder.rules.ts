@@ -15,6 +15,10 @@ export { RuleError as EscalationRuleError } from '../http/rule-error.js';
 /** Refuses work on `rung` while an earlier rung is neither done nor skipped with a reason. */
 export async function requireLadderUpTo(db: Db, caseId: string, rung: Rung, field: string) {
   const blocking = blockingRung(rung, await loadLadderFacts(db, caseId));
-  if (blocking) throw new EscalationRuleError(field, 'escalation.error.order' satisfies EscalationMessage, blocking);
+  if (blocking)
+    throw new EscalationRuleError(
+      field,
+      'escalation.error.order' satisfies EscalationMessage,
+      blocking,
+    );
 }
-

@@ -7,7 +7,10 @@ import { NEEDS, WHO } from './guide.content.js';
 import { GuideAnswerPage, GuidePage } from './guide.views.js';
 import { listGuideContacts, listTeamGuideTexts } from './team-guide.js';
 
-const GuideInput = z.object({ need: z.enum(NEEDS, { error: 'validation.choose' }), who: z.enum(WHO, { error: 'validation.choose' }) });
+const GuideInput = z.object({
+  need: z.enum(NEEDS, { error: 'validation.choose' }),
+  who: z.enum(WHO, { error: 'validation.choose' }),
+});
 
 /** The public guide: GET forms only, so that it works without JavaScript and without a session. */
 export function guideRoutes(deps: Deps) {
@@ -22,10 +25,24 @@ export function guideRoutes(deps: Deps) {
     if (!parsed.success) {
       c.status(422);
       const texts = await listTeamGuideTexts(deps.db, c.get('lang'));
-      return c.html(<GuidePage ctx={viewContext(c)} errors={toFieldErrors(parsed.error, c.get('t'))} values={values} texts={texts} />);
+      return c.html(
+        <GuidePage
+          ctx={viewContext(c)}
+          errors={toFieldErrors(parsed.error, c.get('t'))}
+          values={values}
+          texts={texts}
+        />,
+      );
     }
     const contacts = await listGuideContacts(deps.db);
-    return c.html(<GuideAnswerPage ctx={viewContext(c)} need={parsed.data.need} who={parsed.data.who} contacts={contacts} />);
+    return c.html(
+      <GuideAnswerPage
+        ctx={viewContext(c)}
+        need={parsed.data.need}
+        who={parsed.data.who}
+        contacts={contacts}
+      />,
+    );
   });
   return app;
 }

@@ -16,8 +16,13 @@ export async function listTeamGuideTexts(db: Db, lang: Lang): Promise<TeamGuideT
   const teams = await listTeams(db);
   const texts = await Promise.all(teams.map((team) => getGuideContent(db, team.id, lang)));
   return teams.flatMap((team, i) => {
-    const paragraphs = (texts[i]?.body ?? '').split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean);
-    return paragraphs.length ? [{ teamName: lang === 'nl' ? team.nameNl : team.nameEn, paragraphs }] : [];
+    const paragraphs = (texts[i]?.body ?? '')
+      .split(/\n\s*\n/)
+      .map((p) => p.trim())
+      .filter(Boolean);
+    return paragraphs.length
+      ? [{ teamName: lang === 'nl' ? team.nameNl : team.nameEn, paragraphs }]
+      : [];
   });
 }
 

@@ -2,7 +2,12 @@ import type { Membership, Role } from '../../domain/roles.js';
 import type { MessageKey } from '../../i18n/nl.js';
 
 const ADVISERS: readonly Role[] = ['confidential_adviser', 'safety_coordinator'];
-const TEAM_WORK: readonly Role[] = ['support_officer', 'safety_coordinator', 'confidential_adviser', 'administrator'];
+const TEAM_WORK: readonly Role[] = [
+  'support_officer',
+  'safety_coordinator',
+  'confidential_adviser',
+  'administrator',
+];
 
 export interface MenuItem {
   path: string;
@@ -16,21 +21,96 @@ export interface MenuItem {
 /** Every staff page a role reaches from the menu, in menu order (issue 19). */
 export const MENU: readonly MenuItem[] = [
   { path: '/cases', label: 'nav.inbox', description: 'workspace.describe.inbox', roles: ADVISERS },
-  { path: '/mdo', label: 'workspace.nav.mdo', description: 'workspace.describe.mdo', roles: ADVISERS },
-  { path: '/patterns', label: 'patterns.nav', description: 'workspace.describe.patterns', roles: ['safety_coordinator'] },
-  { path: '/rights-requests', label: 'rights.nav', description: 'workspace.describe.rights', roles: ['safety_coordinator'] },
-  { path: '/audit', label: 'workspace.nav.audit', description: 'workspace.describe.audit', roles: ['safety_coordinator'] },
-  { path: '/consultations', label: 'workspace.nav.consultations', description: 'workspace.describe.consultations', roles: ['expert_team_member', 'safety_coordinator'] },
-  { path: '/team', label: 'teamwork.nav', description: 'workspace.describe.team', roles: TEAM_WORK },
-  { path: '/reports/annual', label: 'reports.nav', description: 'workspace.describe.annual', roles: ADVISERS },
-  { path: '/statistics', label: 'statistics.nav', description: 'workspace.describe.statistics', roles: ['board', 'safety_coordinator'] },
-  { path: '/board/escalations', label: 'board.nav', description: 'workspace.describe.board', roles: ['board'] },
-  { path: '/ombudsperson', label: 'ombuds.nav', description: 'workspace.describe.ombuds', roles: ['ombudsperson'] },
-  { path: '/partner-counts', label: 'partnerCounts.nav', description: 'workspace.describe.partnerCounts', roles: ['partner_service', ...ADVISERS] },
-  { path: '/admin', label: 'admin.nav.link', description: 'workspace.describe.admin', roles: ['administrator'] },
-  { path: '/admin/security', label: 'workspace.nav.adminSecurity', description: 'workspace.describe.adminSecurity', roles: ['administrator'] },
-  { path: '/start', label: 'workspace.nav.start', description: 'workspace.describe.start', roles: ['ombudsperson'] },
-  { path: '/account/security', label: 'workspace.nav.account', description: 'workspace.describe.account', roles: [] },
+  {
+    path: '/mdo',
+    label: 'workspace.nav.mdo',
+    description: 'workspace.describe.mdo',
+    roles: ADVISERS,
+  },
+  {
+    path: '/patterns',
+    label: 'patterns.nav',
+    description: 'workspace.describe.patterns',
+    roles: ['safety_coordinator'],
+  },
+  {
+    path: '/rights-requests',
+    label: 'rights.nav',
+    description: 'workspace.describe.rights',
+    roles: ['safety_coordinator'],
+  },
+  {
+    path: '/audit',
+    label: 'workspace.nav.audit',
+    description: 'workspace.describe.audit',
+    roles: ['safety_coordinator'],
+  },
+  {
+    path: '/consultations',
+    label: 'workspace.nav.consultations',
+    description: 'workspace.describe.consultations',
+    roles: ['expert_team_member', 'safety_coordinator'],
+  },
+  {
+    path: '/team',
+    label: 'teamwork.nav',
+    description: 'workspace.describe.team',
+    roles: TEAM_WORK,
+  },
+  {
+    path: '/reports/annual',
+    label: 'reports.nav',
+    description: 'workspace.describe.annual',
+    roles: ADVISERS,
+  },
+  {
+    path: '/statistics',
+    label: 'statistics.nav',
+    description: 'workspace.describe.statistics',
+    roles: ['board', 'safety_coordinator'],
+  },
+  {
+    path: '/board/escalations',
+    label: 'board.nav',
+    description: 'workspace.describe.board',
+    roles: ['board'],
+  },
+  {
+    path: '/ombudsperson',
+    label: 'ombuds.nav',
+    description: 'workspace.describe.ombuds',
+    roles: ['ombudsperson'],
+  },
+  {
+    path: '/partner-counts',
+    label: 'partnerCounts.nav',
+    description: 'workspace.describe.partnerCounts',
+    roles: ['partner_service', ...ADVISERS],
+  },
+  {
+    path: '/admin',
+    label: 'admin.nav.link',
+    description: 'workspace.describe.admin',
+    roles: ['administrator'],
+  },
+  {
+    path: '/admin/security',
+    label: 'workspace.nav.adminSecurity',
+    description: 'workspace.describe.adminSecurity',
+    roles: ['administrator'],
+  },
+  {
+    path: '/start',
+    label: 'workspace.nav.start',
+    description: 'workspace.describe.start',
+    roles: ['ombudsperson'],
+  },
+  {
+    path: '/account/security',
+    label: 'workspace.nav.account',
+    description: 'workspace.describe.account',
+    roles: [],
+  },
 ];
 
 const roleSet = (memberships: readonly Membership[]) => new Set(memberships.map((m) => m.role));

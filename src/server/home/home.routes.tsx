@@ -14,8 +14,15 @@ export function homeRoutes(deps: Deps) {
     const user = c.get('user');
     if (!user) throw new AppError('UNAUTHENTICATED');
     const lang = c.get('lang');
-    const teams = (await listTeams(deps.db)).filter((tm) => user.memberships.some((m) => m.teamId === tm.id));
-    return c.html(<StartPage ctx={viewContext(c)} teams={teams.map((tm) => (lang === 'nl' ? tm.nameNl : tm.nameEn))} />);
+    const teams = (await listTeams(deps.db)).filter((tm) =>
+      user.memberships.some((m) => m.teamId === tm.id),
+    );
+    return c.html(
+      <StartPage
+        ctx={viewContext(c)}
+        teams={teams.map((tm) => (lang === 'nl' ? tm.nameNl : tm.nameEn))}
+      />,
+    );
   });
   return app;
 }

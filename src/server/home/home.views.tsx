@@ -20,7 +20,9 @@ export function StartPage({ ctx, teams }: { ctx: ViewContext; teams: string[] })
       </dl>
       {roles.includes('ombudsperson') && (
         <section aria-labelledby="ombudsperson-heading">
-          <h2 id="ombudsperson-heading" class="utrecht-heading-2">{t('workspace.ombudsperson.heading')}</h2>
+          <h2 id="ombudsperson-heading" class="utrecht-heading-2">
+            {t('workspace.ombudsperson.heading')}
+          </h2>
           <p>{t('workspace.ombudsperson.text')}</p>
           <ul class="utrecht-unordered-list">
             <li>{t('workspace.ombudsperson.sees1')}</li>
@@ -30,10 +32,18 @@ export function StartPage({ ctx, teams }: { ctx: ViewContext; teams: string[] })
         </section>
       )}
       <section aria-labelledby="pages-heading">
-        <h2 id="pages-heading" class="utrecht-heading-2">{t('workspace.pages')}</h2>
+        <h2 id="pages-heading" class="utrecht-heading-2">
+          {t('workspace.pages')}
+        </h2>
         <ul class="utrecht-unordered-list" data-testid="start-pages">
-          {items.map((item) => <li><a href={item.path}>{t(item.label)}</a> — {t(item.description)}</li>)}
-          <li><a href="/wegwijzer">{t('nav.guide')}</a> — {t('workspace.describe.guide')}</li>
+          {items.map((item) => (
+            <li>
+              <a href={item.path}>{t(item.label)}</a> — {t(item.description)}
+            </li>
+          ))}
+          <li>
+            <a href="/wegwijzer">{t('nav.guide')}</a> — {t('workspace.describe.guide')}
+          </li>
         </ul>
       </section>
     </Layout>

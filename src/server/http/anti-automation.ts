@@ -17,15 +17,27 @@ export interface IntakeGuard {
 }
 
 export async function readIntakeGuard(db: Db, defaultCost: number): Promise<IntakeGuard> {
-  const row = await db.selectFrom('institution').select(['intake_mode', 'proof_cost', 'contact_text']).orderBy('created_at').executeTakeFirst();
-  return { mode: row?.intake_mode ?? 'open', proofCost: row?.proof_cost ?? defaultCost, contactText: row?.contact_text ?? null };
+  const row = await db
+    .selectFrom('institution')
+    .select(['intake_mode', 'proof_cost', 'contact_text'])
+    .orderBy('created_at')
+    .executeTakeFirst();
+  return {
+    mode: row?.intake_mode ?? 'open',
+    proofCost: row?.proof_cost ?? defaultCost,
+    contactText: row?.contact_text ?? null,
+  };
 }
 
 /**
  * The operator's switch: open, proof of work required, or intake closed; optionally a higher
  * proof cost and the contact line (phone numbers) the closed page shows. Audited.
  */
-export async function setIntakeGuard(db: Db, change: { mode: IntakeMode; proofCost?: number | null; contactText?: string | null }, actor: AuditActor): Promise<void> {
+export async function setIntakeGuard(
+  db: Db,
+  change: { mode: IntakeMode; proofCost?: number | null; contactText?: string | null },
+  actor: AuditActor,
+): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const values = {
       intake_mode: change.mode,
@@ -33,7 +45,15 @@ export async function setIntakeGuard(db: Db, change: { mode: IntakeMode; proofCo
       ...(change.contactText !== undefined ? { contact_text: change.contactText } : {}),
     };
     await trx.updateTable('institution').set(values).execute();
-    await recordAudit(trx, { type: 'INTAKE_GUARD_CHANGED', actor, detail: { mode: change.mode, proofCost: change.proofCost ?? null, contactChanged: change.contactText !== undefined } });
+    await recordAudit(trx, {
+      type: 'INTAKE_GUARD_CHANGED',
+      actor,
+      detail: {
+        mode: change.mode,
+        proofCost: change.proofCost ?? null,
+        contactChanged: change.contactText !== undefined,
+      },
+    });
   });
 }
 
@@ -43,6 +63,11 @@ export function budgetKey(keyring: Keyring, budget: string, holder: string): str
 }
 
 /** Spends one unit of an hourly budget; true when it was still there. Atomic (takeAttempt). */
-export async function spendHourly(db: Db, key: string, perHour: number, now = new Date()): Promise<boolean> {
+export async function spendHourly(
+  db: Db,
+  key: string,
+  perHour: number,
+  now = new Date(),
+): Promise<boolean> {
   return (await takeAttempt(db, key, { maxFailures: perHour, windowMinutes: 60 }, now)) === 0;
 }

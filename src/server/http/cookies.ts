@@ -11,8 +11,20 @@ export function strictCookieName(name: string, secure: boolean): string {
   return secure ? `__Host-${name}` : name;
 }
 
-export function setStrictCookie(c: Context, name: string, value: string, secure: boolean, maxAgeSeconds?: number) {
-  setCookie(c, strictCookieName(name, secure), value, { httpOnly: true, sameSite: 'Strict', secure, path: '/', maxAge: maxAgeSeconds });
+export function setStrictCookie(
+  c: Context,
+  name: string,
+  value: string,
+  secure: boolean,
+  maxAgeSeconds?: number,
+) {
+  setCookie(c, strictCookieName(name, secure), value, {
+    httpOnly: true,
+    sameSite: 'Strict',
+    secure,
+    path: '/',
+    maxAge: maxAgeSeconds,
+  });
 }
 
 export function readStrictCookie(c: Context, name: string, secure: boolean): string | undefined {

@@ -40,7 +40,11 @@ async function submittedToken(c: Context): Promise<string | undefined> {
   const header = c.req.header('x-csrf-token');
   if (header) return header;
   const type = c.req.header('content-type') ?? '';
-  if (!type.startsWith('application/x-www-form-urlencoded') && !type.startsWith('multipart/form-data')) return undefined;
+  if (
+    !type.startsWith('application/x-www-form-urlencoded') &&
+    !type.startsWith('multipart/form-data')
+  )
+    return undefined;
   const body = await c.req.parseBody();
   const value = body[CSRF_FIELD];
   return typeof value === 'string' ? value : undefined;
@@ -48,7 +52,10 @@ async function submittedToken(c: Context): Promise<string | undefined> {
 
 /** A per-browser secret that never appears in a page or a form (unlike the CSRF token). */
 export function browserKeyFor(keyring: Keyring, seed: string): string {
-  return crypto.createHmac('sha256', keyring.indexKey).update(`browser\0${seed}`).digest('base64url');
+  return crypto
+    .createHmac('sha256', keyring.indexKey)
+    .update(`browser\0${seed}`)
+    .digest('base64url');
 }
 
 function tokenFor(keyring: Keyring, seed: string): string {

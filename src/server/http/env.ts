@@ -27,7 +27,13 @@ export interface ViewContext {
 }
 
 export function viewContext(c: Context<AppEnv>): ViewContext {
-  return { t: c.get('t'), lang: c.get('lang'), csrfToken: c.get('csrfToken'), user: c.get('user'), path: c.req.path };
+  return {
+    t: c.get('t'),
+    lang: c.get('lang'),
+    csrfToken: c.get('csrfToken'),
+    user: c.get('user'),
+    path: c.req.path,
+  };
 }
 
 /**

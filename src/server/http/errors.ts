@@ -1,7 +1,15 @@
 import type { MessageKey } from '../../i18n/i18n.js';
 
 /** The one error type of the application; the handler in app.ts maps code → status. */
-export type ErrorCode = 'NOT_FOUND' | 'FORBIDDEN' | 'UNAUTHENTICATED' | 'CSRF' | 'TOO_LARGE' | 'THROTTLED' | 'UNAVAILABLE' | 'CONSENT_REQUIRED';
+export type ErrorCode =
+  | 'NOT_FOUND'
+  | 'FORBIDDEN'
+  | 'UNAUTHENTICATED'
+  | 'CSRF'
+  | 'TOO_LARGE'
+  | 'THROTTLED'
+  | 'UNAVAILABLE'
+  | 'CONSENT_REQUIRED';
 
 export const STATUS_BY_CODE: Record<ErrorCode, 401 | 403 | 404 | 413 | 429 | 503> = {
   NOT_FOUND: 404,
@@ -44,7 +52,20 @@ export function isDatabaseUnavailable(err: unknown): boolean {
   const code = (err as { code?: string } | null)?.code ?? '';
   const message = err instanceof Error ? err.message : '';
   return (
-    ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '08000', '08003', '08006'].includes(code) ||
-    /Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect|is not queryable/i.test(message)
+    [
+      'ECONNREFUSED',
+      'ECONNRESET',
+      'ETIMEDOUT',
+      'EPIPE',
+      '57P01',
+      '57P02',
+      '57P03',
+      '08000',
+      '08003',
+      '08006',
+    ].includes(code) ||
+    /Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect|is not queryable/i.test(
+      message,
+    )
   );
 }

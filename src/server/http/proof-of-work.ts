@@ -15,14 +15,31 @@ export type ProofPurpose = 'intake' | 'mailbox';
 export const PROOF_FIELD = 'proof';
 const LIFETIME_MS = 30 * 60_000;
 
-const hmacKey = (keyring: Keyring) => keyedHash(keyring, 'proof-of-work', 'altcha').toString('base64url');
+const hmacKey = (keyring: Keyring) =>
+  keyedHash(keyring, 'proof-of-work', 'altcha').toString('base64url');
 
-export async function newProofChallenge(keyring: Keyring, purpose: ProofPurpose, cost: number, now = new Date()): Promise<Challenge> {
-  return createChallenge({ hmacKey: hmacKey(keyring), maxNumber: cost, expires: new Date(now.getTime() + LIFETIME_MS), params: { purpose } });
+export async function newProofChallenge(
+  keyring: Keyring,
+  purpose: ProofPurpose,
+  cost: number,
+  now = new Date(),
+): Promise<Challenge> {
+  return createChallenge({
+    hmacKey: hmacKey(keyring),
+    maxNumber: cost,
+    expires: new Date(now.getTime() + LIFETIME_MS),
+    params: { purpose },
+  });
 }
 
 /** True for a solved, signed, unexpired challenge of this purpose that was not used before (it is used now). */
-export async function spendProof(db: Db, keyring: Keyring, payload: string | undefined, purpose: ProofPurpose, now = new Date()): Promise<boolean> {
+export async function spendProof(
+  db: Db,
+  keyring: Keyring,
+  payload: string | undefined,
+  purpose: ProofPurpose,
+  now = new Date(),
+): Promise<boolean> {
   if (!payload || payload.length > 2000) return false;
   let decoded: { salt?: unknown; signature?: unknown };
   try {
@@ -35,7 +52,17 @@ export async function spendProof(db: Db, keyring: Keyring, payload: string | und
   if (!(await verifySolution(payload, hmacKey(keyring), true).catch(() => false))) return false;
   // Single use: the first request to record the signature wins; replays find the row.
   const key = `proof:${crypto.createHash('sha256').update(decoded.signature).digest('base64url').slice(0, 22)}`;
-  const inserted = await db.insertInto('throttle').values({ key, failures: 1, window_started_at: now }).onConflict((oc) => oc.column('key').doNothing()).returning('key').executeTakeFirst();
-  if (Math.random() < 0.02) await db.deleteFrom('throttle').where('key', 'like', 'proof:%').where('window_started_at', '<', new Date(now.getTime() - 2 * LIFETIME_MS)).execute();
+  const inserted = await db
+    .insertInto('throttle')
+    .values({ key, failures: 1, window_started_at: now })
+    .onConflict((oc) => oc.column('key').doNothing())
+    .returning('key')
+    .executeTakeFirst();
+  if (Math.random() < 0.02)
+    await db
+      .deleteFrom('throttle')
+      .where('key', 'like', 'proof:%')
+      .where('window_started_at', '<', new Date(now.getTime() - 2 * LIFETIME_MS))
+      .execute();
   return Boolean(inserted);
 }

@@ -5,7 +5,11 @@
  * `/%09/evil.example` or `//evil.example` is what this parser does, so none of them leaves the site.
  * Returns the normalised path (with query and fragment), or the fallback.
  */
-export function sameOriginPath(target: string | undefined, ownOrigin: string, fallback = '/'): string {
+export function sameOriginPath(
+  target: string | undefined,
+  ownOrigin: string,
+  fallback = '/',
+): string {
   if (!target) return fallback;
   let base: URL;
   let url: URL;

@@ -5,8 +5,15 @@ import { AppError } from './errors.js';
  * only the kind, never who, what or when beyond the scrape (decision 025).
  */
 export type RefusalKind =
-  | 'intake' | 'intake_no_script' | 'intake_closed' | 'proof_invalid'
-  | 'mailbox_sign_in' | 'mailbox_message' | 'appointment' | 'password_reset' | 'api';
+  | 'intake'
+  | 'intake_no_script'
+  | 'intake_closed'
+  | 'proof_invalid'
+  | 'mailbox_sign_in'
+  | 'mailbox_message'
+  | 'appointment'
+  | 'password_reset'
+  | 'api';
 
 const counts = new Map<RefusalKind, number>();
 

@@ -25,6 +25,7 @@ export const securityHeaders: MiddlewareHandler = async (c, next) => {
   h.set('Cross-Origin-Opener-Policy', 'same-origin');
   h.set('Cross-Origin-Resource-Policy', 'same-origin');
   h.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=(), interest-cohort=()');
-  if (!c.req.path.startsWith('/assets/') && c.req.path !== '/favicon.ico') h.set('Cache-Control', 'no-store');
+  if (!c.req.path.startsWith('/assets/') && c.req.path !== '/favicon.ico')
+    h.set('Cache-Control', 'no-store');
   if (!pageDescription(c.req.path)) h.set('X-Robots-Tag', 'noindex, nofollow');
 };

@@ -20,7 +20,12 @@ export async function clearFailures(db: Db, key: string): Promise<void> {
  * finding 11). Returns the minutes to wait when this attempt is over the limit (it is refused),
  * 0 when it may go ahead. A caller whose attempt succeeded may clearFailures() afterwards.
  */
-export async function takeAttempt(db: Db, key: string, rule: ThrottleRule, now = new Date()): Promise<number> {
+export async function takeAttempt(
+  db: Db,
+  key: string,
+  rule: ThrottleRule,
+  now = new Date(),
+): Promise<number> {
   const windowStart = new Date(now.getTime() - rule.windowMinutes * 60_000);
   const row = await db
     .insertInto('throttle')

@@ -11,17 +11,25 @@ export function toFieldErrors(error: z.ZodError, t: Translate): FieldErrors {
   for (const issue of error.issues) {
     const field = String(issue.path[0] ?? '_form');
     if (errors[field]) continue;
-    const key = (issue.message.startsWith('validation.') ? issue.message : 'validation.required') as MessageKey;
+    const key = (
+      issue.message.startsWith('validation.') ? issue.message : 'validation.required'
+    ) as MessageKey;
     const limits = issue as { minimum?: unknown; maximum?: unknown };
-    errors[field] = t(key, { min: String(limits.minimum ?? ''), max: String(limits.maximum ?? '') });
+    errors[field] = t(key, {
+      min: String(limits.minimum ?? ''),
+      max: String(limits.maximum ?? ''),
+    });
   }
   return errors;
 }
 
 /** Form bodies as plain strings; files are handled by the routes that accept them. */
-export function formStrings(body: Record<string, string | File | (string | File)[]>): Record<string, string> {
+export function formStrings(
+  body: Record<string, string | File | (string | File)[]>,
+): Record<string, string> {
   const out: Record<string, string> = {};
   // NUL cannot be stored in a PostgreSQL text value and is never meaningful in a form.
-  for (const [k, v] of Object.entries(body)) if (typeof v === 'string') out[k] = v.replace(/\u0000/g, '');
+  for (const [k, v] of Object.entries(body))
+    if (typeof v === 'string') out[k] = v.replace(/\u0000/g, '');
   return out;
 }

@@ -11,17 +11,30 @@ function chunks<T>(items: T[], size = CHUNK): T[][] {
 }
 
 /** Those of `references` that the team already uses. */
-export async function listTakenReferences(db: Db, teamId: string, references: string[]): Promise<Set<string>> {
+export async function listTakenReferences(
+  db: Db,
+  teamId: string,
+  references: string[],
+): Promise<Set<string>> {
   const taken = new Set<string>();
   for (const part of chunks(references)) {
-    const rows = await db.selectFrom('case').select('reference').where('team_id', '=', teamId).where('reference', 'in', part).execute();
+    const rows = await db
+      .selectFrom('case')
+      .select('reference')
+      .where('team_id', '=', teamId)
+      .where('reference', 'in', part)
+      .execute();
     for (const r of rows) taken.add(r.reference);
   }
   return taken;
 }
 
 /** Creates the org units the team does not know yet, labelled with their key; returns how many. */
-export async function createMissingOrgUnits(db: Db, teamId: string, keys: string[]): Promise<number> {
+export async function createMissingOrgUnits(
+  db: Db,
+  teamId: string,
+  keys: string[],
+): Promise<number> {
   if (keys.length === 0) return 0;
   const rows = await db
     .insertInto('org_unit')
@@ -43,7 +56,11 @@ export async function reserveCaseNumbers(db: Db, teamId: string, count: number):
   return row.case_counter - count + 1;
 }
 
-export async function insertCases(db: Db, cases: Insertable<CaseTable>[], keys: Insertable<CaseKeyTable>[]): Promise<void> {
+export async function insertCases(
+  db: Db,
+  cases: Insertable<CaseTable>[],
+  keys: Insertable<CaseKeyTable>[],
+): Promise<void> {
   for (const part of chunks(cases)) await db.insertInto('case').values(part).execute();
   for (const part of chunks(keys)) await db.insertInto('case_key').values(part).execute();
 }

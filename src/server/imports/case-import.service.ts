@@ -9,7 +9,12 @@ import { findTeam, type Team } from '../teams/teams.service.js';
 import { initialDeadlines, isoDate, nextDueOn } from '../deadlines/deadline-rules.js';
 import { ImportError, parseCsvTable, rowError, type CsvRow } from './csv-table.js';
 import { CASE_COLUMNS, CaseImportRow, describeIssue } from './case-import.schema.js';
-import { createMissingOrgUnits, insertCases, listTakenReferences, reserveCaseNumbers } from './case-import.queries.js';
+import {
+  createMissingOrgUnits,
+  insertCases,
+  listTakenReferences,
+  reserveCaseNumbers,
+} from './case-import.queries.js';
 
 interface ValidRow extends CsvRow {
   data: CaseImportRow;
@@ -28,12 +33,28 @@ export async function importCases(
   const rows = validateRows(parseCsvTable(input.text, CASE_COLUMNS));
   return db.transaction().execute(async (trx) => {
     const team = await findTeam(trx, input.teamKey);
-    if (!team) throw new ImportError(input.teamKey ? `unknown team: ${input.teamKey}` : 'no team exists yet');
+    if (!team)
+      throw new ImportError(
+        input.teamKey ? `unknown team: ${input.teamKey}` : 'no team exists yet',
+      );
     const given = rows.filter((r) => r.data.reference);
-    const taken = await listTakenReferences(trx, team.id, given.map((r) => r.data.reference!));
+    const taken = await listTakenReferences(
+      trx,
+      team.id,
+      given.map((r) => r.data.reference!),
+    );
     const clash = given.find((r) => taken.has(r.data.reference!));
-    if (clash) throw rowError(clash, `reference "${clash.data.reference}" already exists in team ${team.key}`);
-    const references = await generateReferences(trx, team.id, rows, new Set(given.map((r) => r.data.reference!)));
+    if (clash)
+      throw rowError(
+        clash,
+        `reference "${clash.data.reference}" already exists in team ${team.key}`,
+      );
+    const references = await generateReferences(
+      trx,
+      team.id,
+      rows,
+      new Set(given.map((r) => r.data.reference!)),
+    );
     const orgKeys = [...new Set(rows.map((r) => r.data.org_unit).filter((k): k is string => !!k))];
     const orgUnitsCreated = await createMissingOrgUnits(trx, team.id, orgKeys);
     const cases: Insertable<CaseTable>[] = [];
@@ -48,7 +69,11 @@ export async function importCases(
       type: 'CASES_IMPORTED',
       actor: { kind: 'cli' },
       teamId: team.id,
-      detail: { count: cases.length, withSummary: cases.filter((c) => c.summary).length, orgUnitsCreated },
+      detail: {
+        count: cases.length,
+        withSummary: cases.filter((c) => c.summary).length,
+        orgUnitsCreated,
+      },
     });
     return { imported: cases.length, orgUnitsCreated };
   });
@@ -62,7 +87,8 @@ function validateRows(rows: CsvRow[]): ValidRow[] {
     const ref = parsed.data.reference;
     if (ref) {
       const first = seen.get(ref);
-      if (first !== undefined) throw rowError(r, `reference "${ref}" is used twice in the file (also row ${first})`);
+      if (first !== undefined)
+        throw rowError(r, `reference "${ref}" is used twice in the file (also row ${first})`);
       seen.set(ref, r.row);
     }
     return { ...r, data: parsed.data };
@@ -70,12 +96,18 @@ function validateRows(rows: CsvRow[]): ValidRow[] {
 }
 
 /** The given reference, or a new one "I<year>-<number>" from the team's counter, unique in the team. */
-async function generateReferences(trx: Db, teamId: string, rows: ValidRow[], inFile: Set<string>): Promise<string[]> {
+async function generateReferences(
+  trx: Db,
+  teamId: string,
+  rows: ValidRow[],
+  inFile: Set<string>,
+): Promise<string[]> {
   const out = rows.map((r) => r.data.reference);
   let missing = out.flatMap((ref, i) => (ref ? [] : [i]));
   while (missing.length > 0) {
     let next = await reserveCaseNumbers(trx, teamId, missing.length);
-    for (const i of missing) out[i] = `I${rows[i]!.data.received_on.slice(0, 4)}-${String(next++).padStart(4, '0')}`;
+    for (const i of missing)
+      out[i] = `I${rows[i]!.data.received_on.slice(0, 4)}-${String(next++).padStart(4, '0')}`;
     const candidates = missing.map((i) => out[i]!);
     const taken = await listTakenReferences(trx, teamId, candidates);
     missing = missing.filter((i) => taken.has(out[i]!) || inFile.has(out[i]!));
@@ -91,17 +123,37 @@ async function generateReferences(trx: Db, teamId: string, rows: ValidRow[], inF
 function importedDeadlines(d: CaseImportRow, team: Team, status: string, today: string) {
   const { ackDueOn, feedbackDueOn } = initialDeadlines(d.received_on, team, status);
   const ahead = (due: string) => (due >= today ? due : null);
-  const facts = { status, ackDueOn: ahead(ackDueOn), acknowledgedOn: null, feedbackDueOn: ahead(feedbackDueOn), feedbackGivenOn: null };
-  return { ackDueOn: facts.ackDueOn, feedbackDueOn: facts.feedbackDueOn, nextDueOn: nextDueOn(facts) };
+  const facts = {
+    status,
+    ackDueOn: ahead(ackDueOn),
+    acknowledgedOn: null,
+    feedbackDueOn: ahead(feedbackDueOn),
+    feedbackGivenOn: null,
+  };
+  return {
+    ackDueOn: facts.ackDueOn,
+    feedbackDueOn: facts.feedbackDueOn,
+    nextDueOn: nextDueOn(facts),
+  };
 }
 
-function buildCase(keyring: Keyring, team: Team, reference: string, d: CaseImportRow, today: string) {
+function buildCase(
+  keyring: Keyring,
+  team: Team,
+  reference: string,
+  d: CaseImportRow,
+  today: string,
+) {
   const id = crypto.randomUUID();
   const status = d.closed_on ? 'closed' : 'received';
   const deadlines = importedDeadlines(d, team, status, today);
   // Every case gets its data key, also without a summary: staff may add notes and files later.
   const dataKey = createDataKey(keyring, id);
-  const key: Insertable<CaseKeyTable> = { case_id: id, master_key_id: dataKey.masterKeyId, wrapped_key: dataKey.wrappedKey };
+  const key: Insertable<CaseKeyTable> = {
+    case_id: id,
+    master_key_id: dataKey.masterKeyId,
+    wrapped_key: dataKey.wrappedKey,
+  };
   const summary = d.summary ? seal(dataKey.dataKey, d.summary, `case:${id}:summary`) : null;
   const row: Insertable<CaseTable> = {
     id,

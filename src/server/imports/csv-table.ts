@@ -18,7 +18,10 @@ export function rowError(row: Pick<CsvRow, 'row' | 'line'>, reason: string): Imp
  * Parses RFC 4180 CSV (UTF-8, optional byte-order mark, header row) and checks the header:
  * every required column present, no unknown or repeated column.
  */
-export function parseCsvTable(text: string, columns: { required: string[]; optional: string[] }): CsvRow[] {
+export function parseCsvTable(
+  text: string,
+  columns: { required: string[]; optional: string[] },
+): CsvRow[] {
   let records: { record: string[]; info: { lines: number } }[];
   try {
     records = parse(text, {
@@ -39,16 +42,23 @@ export function parseCsvTable(text: string, columns: { required: string[]; optio
   const known = new Set([...columns.required, ...columns.optional]);
   const seen = new Set<string>();
   for (const name of header) {
-    if (!known.has(name)) throw new ImportError(`unknown column "${name}" in the header (known: ${[...known].join(', ')})`);
+    if (!known.has(name))
+      throw new ImportError(
+        `unknown column "${name}" in the header (known: ${[...known].join(', ')})`,
+      );
     if (seen.has(name)) throw new ImportError(`column "${name}" appears twice in the header`);
     seen.add(name);
   }
   const missing = columns.required.filter((c) => !seen.has(c));
-  if (missing.length > 0) throw new ImportError(`missing required column${missing.length > 1 ? 's' : ''}: ${missing.join(', ')}`);
+  if (missing.length > 0)
+    throw new ImportError(
+      `missing required column${missing.length > 1 ? 's' : ''}: ${missing.join(', ')}`,
+    );
   return data.map(({ record, info }, i) => {
     const newlines = record.reduce((n, field) => n + (field.match(/\r\n|\n|\r/g)?.length ?? 0), 0);
     const at = { row: i + 1, line: info.lines - newlines };
-    if (record.length !== header.length) throw rowError(at, `expected ${header.length} fields, found ${record.length}`);
+    if (record.length !== header.length)
+      throw rowError(at, `expected ${header.length} fields, found ${record.length}`);
     const values: Record<string, string> = {};
     header.forEach((name, j) => (values[name] = record[j] ?? ''));
     return { ...at, values };

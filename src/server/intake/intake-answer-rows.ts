@@ -12,6 +12,9 @@ export function intakeAnswerRows(t: Translate, a: IntakeAnswers, none: string): 
   return [
     [t('caseIntake.behalf'), a.behalf ? t(`intake.behalf.${a.behalf}` as MessageKey) : none],
     [t('caseIntake.happened'), a.happened ?? none],
-    [t('caseIntake.preferredChannel'), a.preferredChannel ? t(`intake.channel.${a.preferredChannel}` as MessageKey) : none],
+    [
+      t('caseIntake.preferredChannel'),
+      a.preferredChannel ? t(`intake.channel.${a.preferredChannel}` as MessageKey) : none,
+    ],
   ];
 }

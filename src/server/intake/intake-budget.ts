@@ -1,5 +1,10 @@
 import type { Deps } from '../bootstrap.js';
-import { budgetKey, readIntakeGuard, spendHourly, type IntakeGuard } from '../http/anti-automation.js';
+import {
+  budgetKey,
+  readIntakeGuard,
+  spendHourly,
+  type IntakeGuard,
+} from '../http/anti-automation.js';
 import { spendProof } from '../http/proof-of-work.js';
 import { countRefusal } from '../http/refusals.js';
 
@@ -14,15 +19,23 @@ export type IntakeRefusal = { reason: 'script' | 'budget'; count?: number };
  * an hour; without one (no JavaScript) the stricter MELDPUNT_INTAKE_NO_SCRIPT_PER_SESSION, and
  * none at all while the operator requires proof. Nothing is shared between sessions.
  */
-export async function admitReport(deps: Deps, guard: IntakeGuard, session: string, proof: string | undefined): Promise<IntakeRefusal | undefined> {
+export async function admitReport(
+  deps: Deps,
+  guard: IntakeGuard,
+  session: string,
+  proof: string | undefined,
+): Promise<IntakeRefusal | undefined> {
   const proved = await spendProof(deps.db, deps.keyring, proof, 'intake');
   if (!proved && guard.mode === 'proof_required') {
     countRefusal('intake_no_script');
     return { reason: 'script' };
   }
   const { intakePerSession, intakeNoScriptPerSession } = deps.config.budgets;
-  const [budget, perHour] = proved ? ['intake', intakePerSession] as const : ['intake-no-script', intakeNoScriptPerSession] as const;
-  if (await spendHourly(deps.db, budgetKey(deps.keyring, budget, session), perHour)) return undefined;
+  const [budget, perHour] = proved
+    ? (['intake', intakePerSession] as const)
+    : (['intake-no-script', intakeNoScriptPerSession] as const);
+  if (await spendHourly(deps.db, budgetKey(deps.keyring, budget, session), perHour))
+    return undefined;
   countRefusal(proved ? 'intake' : 'intake_no_script');
   return { reason: 'budget', count: perHour };
 }

@@ -7,10 +7,30 @@ import type { IntakeGuard } from '../http/anti-automation.js';
  * intake closed by the operator, proof of work required while the browser runs no script, or
  * this browser's budget spent. Always the way to reach a person, and the emergency numbers.
  */
-export function ClosedPage({ ctx, guard, reason, count }: { ctx: ViewContext; guard: IntakeGuard; reason: 'closed' | 'script' | 'budget'; count?: number }) {
+export function ClosedPage({
+  ctx,
+  guard,
+  reason,
+  count,
+}: {
+  ctx: ViewContext;
+  guard: IntakeGuard;
+  reason: 'closed' | 'script' | 'budget';
+  count?: number;
+}) {
   const { t } = ctx;
-  const title = reason === 'closed' ? t('closed.title') : reason === 'script' ? t('closed.scriptTitle') : t('error.throttled');
-  const text = reason === 'closed' ? t('closed.text') : reason === 'script' ? t('closed.scriptText') : t('intake.budgetSpent', { count: count ?? 0 });
+  const title =
+    reason === 'closed'
+      ? t('closed.title')
+      : reason === 'script'
+        ? t('closed.scriptTitle')
+        : t('error.throttled');
+  const text =
+    reason === 'closed'
+      ? t('closed.text')
+      : reason === 'script'
+        ? t('closed.scriptText')
+        : t('intake.budgetSpent', { count: count ?? 0 });
   return (
     <Layout ctx={ctx} title={title} isPublic>
       <h1 class="utrecht-heading-1">{title}</h1>

@@ -15,26 +15,49 @@ export interface IntakeOptions {
   categories: CategoryDefinition[];
 }
 
-export const NO_OPTIONS: IntakeOptions = { orgUnits: [], advisers: [], categories: DEFAULT_CATEGORIES };
+export const NO_OPTIONS: IntakeOptions = {
+  orgUnits: [],
+  advisers: [],
+  categories: DEFAULT_CATEGORIES,
+};
 export const UNDEFINED_ORG_UNIT = 'undefined';
 
-export async function listIntakeOptions(db: Db, teamId: string | undefined): Promise<IntakeOptions> {
+export async function listIntakeOptions(
+  db: Db,
+  teamId: string | undefined,
+): Promise<IntakeOptions> {
   if (!teamId) return NO_OPTIONS;
-  const [orgUnits, advisers, categories] = await Promise.all([listOrgUnits(db, teamId), listAdviserProfiles(db, teamId), listOfferedCategories(db, teamId)]);
+  const [orgUnits, advisers, categories] = await Promise.all([
+    listOrgUnits(db, teamId),
+    listAdviserProfiles(db, teamId),
+    listOfferedCategories(db, teamId),
+  ]);
   return { orgUnits, advisers, categories };
 }
 
 export function stepContext(teamCount: number, options: IntakeOptions): StepContext {
-  return { teamCount, orgUnitCount: options.orgUnits.length, adviserCount: options.advisers.length, categories: options.categories };
+  return {
+    teamCount,
+    orgUnitCount: options.orgUnits.length,
+    adviserCount: options.advisers.length,
+    categories: options.categories,
+  };
 }
 
 /** Choices that must be one the team offers: a faculty of the team, one of its advisers. */
 export function teamChoiceErrors(a: Answers, options: IntakeOptions): Record<string, MessageKey> {
   const errors: Record<string, MessageKey> = {};
-  if (a.orgUnit && a.orgUnit !== UNDEFINED_ORG_UNIT && !options.orgUnits.some((u) => u.key === a.orgUnit)) errors.orgUnit = 'validation.choose';
-  if (a.adviser && !options.advisers.some((p) => p.userId === a.adviser)) errors.adviser = 'validation.choose';
+  if (
+    a.orgUnit &&
+    a.orgUnit !== UNDEFINED_ORG_UNIT &&
+    !options.orgUnits.some((u) => u.key === a.orgUnit)
+  )
+    errors.orgUnit = 'validation.choose';
+  if (a.adviser && !options.advisers.some((p) => p.userId === a.adviser))
+    errors.adviser = 'validation.choose';
   const category = options.categories.find((c) => c.key === a.category);
   if (a.category && !category) errors.category = 'validation.choose';
-  if (a.subtype && category && !category.subtypes.some((s) => s.key === a.subtype)) errors.subtype = 'validation.subtype';
+  if (a.subtype && category && !category.subtypes.some((s) => s.key === a.subtype))
+    errors.subtype = 'validation.subtype';
   return errors;
 }

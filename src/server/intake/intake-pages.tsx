@@ -8,7 +8,12 @@ import { UploadField } from '../attachments/upload-field.js';
 import { UrgentChoice } from '../urgent/urgent-choice.js';
 import { DRAFT_FIELD } from './intake-draft.js';
 import type { Step } from './intake-steps.js';
-import { choicesFor, QuestionFields, questionLabel, type QuestionProps } from './intake-questions.js';
+import {
+  choicesFor,
+  QuestionFields,
+  questionLabel,
+  type QuestionProps,
+} from './intake-questions.js';
 import { isVerified, VerifyNotice, VerifyOffer } from './reporter-verify.views.js';
 import { PrivacyNote } from '../privacy/privacy.views.js';
 
@@ -20,7 +25,9 @@ interface PageProps extends QuestionProps {
   verifyFailed?: boolean;
 }
 
-const Hidden = ({ name, value }: { name: string; value: string }) => <input type="hidden" name={name} value={value} />;
+const Hidden = ({ name, value }: { name: string; value: string }) => (
+  <input type="hidden" name={name} value={value} />
+);
 
 /**
  * One question page: the question, Continue, and a way back that keeps what was typed. The
@@ -33,7 +40,9 @@ export function QuestionPage(p: PageProps & { step: Step; number: number; return
     <Layout ctx={p.ctx} title={t(questionLabel(p.step.key, p.answers))} isPublic>
       <p class="step-count">{t('intake.step.number', { n: String(p.number) })}</p>
       <ErrorSummary errors={p.errors} t={t} />
-      {p.step.key === 'contact' && <VerifyNotice ctx={p.ctx} answers={p.answers} failed={p.verifyFailed} />}
+      {p.step.key === 'contact' && (
+        <VerifyNotice ctx={p.ctx} answers={p.answers} failed={p.verifyFailed} />
+      )}
       <form method="post" action="/melden/vraag" novalidate>
         <CsrfField ctx={p.ctx} />
         <Hidden name={DRAFT_FIELD} value={p.draft} />
@@ -44,37 +53,66 @@ export function QuestionPage(p: PageProps & { step: Step; number: number; return
         <div class="button-group">
           <SubmitButton>{t('intake.step.continue')}</SubmitButton>
           {p.number > 1 && (
-            <button type="submit" name="nav" value="back" class="utrecht-button utrecht-button--secondary-action">{t('intake.step.back')}</button>
+            <button
+              type="submit"
+              name="nav"
+              value="back"
+              class="utrecht-button utrecht-button--secondary-action"
+            >
+              {t('intake.step.back')}
+            </button>
           )}
         </div>
       </form>
-      {p.step.key === 'contact' && p.canVerify && !isVerified(p.answers) && <VerifyOffer ctx={p.ctx} draft={p.draft} />}
+      {p.step.key === 'contact' && p.canVerify && !isVerified(p.answers) && (
+        <VerifyOffer ctx={p.ctx} draft={p.draft} />
+      )}
       {p.number === 1 && <PrivacyNote ctx={p.ctx} />}
     </Layout>
   );
 }
 
 /** "14 maart 2026" or "maart 2026" for a valid answer (the step checked it); as typed otherwise. */
-function happenedText(day: string | undefined, month: string | undefined, year: string, lang: 'nl' | 'en'): string {
+function happenedText(
+  day: string | undefined,
+  month: string | undefined,
+  year: string,
+  lang: 'nl' | 'en',
+): string {
   const [d, m, y] = [Number(day), Number(month), Number(year)];
-  if (!Number.isInteger(m) || m < 1 || m > 12 || !Number.isInteger(y)) return [day, month, year].filter(Boolean).join('-');
+  if (!Number.isInteger(m) || m < 1 || m > 12 || !Number.isInteger(y))
+    return [day, month, year].filter(Boolean).join('-');
   if (!day) return formatMonth(y, m, lang);
-  return formatLongDate(`${year.padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`, lang);
+  return formatLongDate(
+    `${year.padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`,
+    lang,
+  );
 }
 
 /** The answer to one step in words, for the check-your-answers list. */
 function answerText(step: Step, p: QuestionProps): string {
   const { t } = p.ctx;
   const a = p.answers;
-  const fromChoices = (field: string) => choicesFor(field, p).find((c) => c.value === (a[field] ?? ''))?.label;
+  const fromChoices = (field: string) =>
+    choicesFor(field, p).find((c) => c.value === (a[field] ?? ''))?.label;
   switch (step.key) {
-    case 'narrative': return a.narrative ?? '';
+    case 'narrative':
+      return a.narrative ?? '';
     case 'when':
       if (a.happenedUnsure === 'yes' || !a.happenedYear) return t('intake.whenUnsure');
       return happenedText(a.happenedDay, a.happenedMonth, a.happenedYear, p.ctx.lang);
-    case 'accused': return step.fields.map((f) => a[f]).filter(Boolean).join(', ');
-    case 'contact': return [a.name, a.contact].filter(Boolean).join(', ') + (isVerified(a) ? ` (${t('reporterSso.checkVerified')})` : '');
-    default: return fromChoices(step.key) ?? '';
+    case 'accused':
+      return step.fields
+        .map((f) => a[f])
+        .filter(Boolean)
+        .join(', ');
+    case 'contact':
+      return (
+        [a.name, a.contact].filter(Boolean).join(', ') +
+        (isVerified(a) ? ` (${t('reporterSso.checkVerified')})` : '')
+      );
+    default:
+      return fromChoices(step.key) ?? '';
   }
 }
 
@@ -95,10 +133,13 @@ export function CheckAnswersPage(p: PageProps & { steps: Step[]; proof?: Challen
             return (
               <div class="summary-list__row">
                 <dt>{question}</dt>
-                <dd class="summary-list__value">{answerText(step, p) || t('intake.check.empty')}</dd>
+                <dd class="summary-list__value">
+                  {answerText(step, p) || t('intake.check.empty')}
+                </dd>
                 <dd class="summary-list__action">
                   <button type="submit" name="edit" value={step.key} class="link-button">
-                    {t('intake.check.change')}<span class="visually-hidden"> {question}</span>
+                    {t('intake.check.change')}
+                    <span class="visually-hidden"> {question}</span>
                   </button>
                 </dd>
               </div>
@@ -129,7 +170,11 @@ export function DraftExpiredPage({ ctx }: { ctx: QuestionProps['ctx'] }) {
     <Layout ctx={ctx} title={t('intake.expired.title')} isPublic>
       <h1 class="utrecht-heading-1">{t('intake.expired.title')}</h1>
       <p>{t('intake.expired.text')}</p>
-      <p><a class="utrecht-button-link utrecht-button-link--primary-action" href="/melden">{t('intake.expired.restart' as MessageKey)}</a></p>
+      <p>
+        <a class="utrecht-button-link utrecht-button-link--primary-action" href="/melden">
+          {t('intake.expired.restart' as MessageKey)}
+        </a>
+      </p>
     </Layout>
   );
 }

@@ -24,7 +24,12 @@ export const STEPS: Step[] = [
   { key: 'team', fields: ['team'], applies: (_a, ctx) => ctx.teamCount > 1 },
   { key: 'behalf', fields: ['behalf'] },
   { key: 'category', fields: ['category'] },
-  { key: 'subtype', fields: ['subtype'], applies: (a, ctx) => (ctx.categories.find((c) => c.key === a.category)?.subtypes.length ?? 0) > 0 },
+  {
+    key: 'subtype',
+    fields: ['subtype'],
+    applies: (a, ctx) =>
+      (ctx.categories.find((c) => c.key === a.category)?.subtypes.length ?? 0) > 0,
+  },
   { key: 'narrative', fields: ['narrative'] },
   { key: 'when', fields: ['happenedDay', 'happenedMonth', 'happenedYear', 'happenedUnsure'] },
   { key: 'location', fields: ['location'] },
@@ -32,7 +37,10 @@ export const STEPS: Step[] = [
   { key: 'gender', fields: ['gender'] },
   { key: 'orgUnit', fields: ['orgUnit'], applies: (_a, ctx) => ctx.orgUnitCount > 0 },
   { key: 'accusedRole', fields: ['accusedRole'] },
-  { key: 'accused', fields: ['accusedName', 'accusedUnit', 'accusedEmail', 'accusedNumber', 'accusedSocial'] },
+  {
+    key: 'accused',
+    fields: ['accusedName', 'accusedUnit', 'accusedEmail', 'accusedNumber', 'accusedSocial'],
+  },
   { key: 'goal', fields: ['goal'] },
   { key: 'anonymous', fields: ['anonymous'] },
   { key: 'contact', fields: ['name', 'contact'], applies: (a) => a.anonymous === 'no' },
@@ -64,7 +72,10 @@ export function stepIssues(step: Step, a: Answers): z.core.$ZodIssue[] {
   const own = IntakeFields.pick(mask as never).safeParse(a);
   const issues = own.success ? [] : [...own.error.issues];
   const whole = IntakeFields.partial().superRefine(refineIntake).safeParse(a);
-  if (!whole.success) issues.push(...whole.error.issues.filter((i) => step.fields.includes(String(i.path[0]) as never)));
+  if (!whole.success)
+    issues.push(
+      ...whole.error.issues.filter((i) => step.fields.includes(String(i.path[0]) as never)),
+    );
   return issues;
 }
 
@@ -73,7 +84,12 @@ export function firstIncompleteStep(a: Answers, ctx: StepContext): Step | undefi
   return applicableSteps(a, ctx).find((s) => stepIssues(s, a).length > 0);
 }
 
-export function neighbourStep(current: Step, a: Answers, ctx: StepContext, direction: 1 | -1): Step | undefined {
+export function neighbourStep(
+  current: Step,
+  a: Answers,
+  ctx: StepContext,
+  direction: 1 | -1,
+): Step | undefined {
   const steps = applicableSteps(a, ctx);
   const i = steps.findIndex((s) => s.key === current.key);
   return i < 0 ? steps[0] : steps[i + direction];

@@ -1,7 +1,12 @@
 import { z } from 'zod';
 import { GENDERS, LOCATIONS, PERSON_ROLES, REPORTER_GOALS } from '../../domain/taxonomy.js';
 import { normaliseIdentifier, type IdentifierInput } from '../../domain/identifier-normalise.js';
-import { BEHALF_CHOICES, isEmailOrPhone, PREFERRED_CHANNELS, parseHappened } from '../../domain/intake-answers.js';
+import {
+  BEHALF_CHOICES,
+  isEmailOrPhone,
+  PREFERRED_CHANNELS,
+  parseHappened,
+} from '../../domain/intake-answers.js';
 
 /** The version of the public form; kept with every report it produced. */
 export const INTAKE_FORM_VERSION = 'intake-2026-12-05a';
@@ -10,17 +15,32 @@ const choose = { error: 'validation.choose' } as const;
 /** Category and subtype keys: the team's current categories decide which exist (intake-options.ts teamChoiceErrors). */
 const categoryKey = z.string().regex(/^[a-z][a-z0-9_]{0,62}$/, choose);
 const optionalText = (max: number) =>
-  z.string().trim().max(max, { error: 'validation.tooLong' }).optional().transform((v) => v || undefined);
+  z
+    .string()
+    .trim()
+    .max(max, { error: 'validation.tooLong' })
+    .optional()
+    .transform((v) => v || undefined);
 const optionalEnum = <T extends readonly [string, ...string[]]>(values: T) =>
-  z.union([z.literal(''), z.enum(values, choose)]).optional().transform((v) => (v ? (v as T[number]) : undefined));
+  z
+    .union([z.literal(''), z.enum(values, choose)])
+    .optional()
+    .transform((v) => (v ? (v as T[number]) : undefined));
 
 /** Every answer of the intake, one field per form control; the question pages each ask a few. */
 export const IntakeFields = z.object({
   team: z.string().min(1, choose),
   behalf: optionalEnum(BEHALF_CHOICES),
   category: categoryKey,
-  subtype: z.union([z.literal(''), categoryKey]).optional().transform((v) => v || undefined),
-  narrative: z.string().trim().min(1, { error: 'validation.required' }).max(20_000, { error: 'validation.tooLong' }),
+  subtype: z
+    .union([z.literal(''), categoryKey])
+    .optional()
+    .transform((v) => v || undefined),
+  narrative: z
+    .string()
+    .trim()
+    .min(1, { error: 'validation.required' })
+    .max(20_000, { error: 'validation.tooLong' }),
   happenedDay: optionalText(2),
   happenedMonth: optionalText(2),
   happenedYear: optionalText(4),
@@ -51,13 +71,24 @@ type Ctx = z.RefinementCtx;
 /** Checks that span fields; each names the field the message belongs to. */
 export function refineIntake(v: Partial<Fields>, ctx: Ctx) {
   if (v.anonymous === 'no' && (!v.name || !v.contact)) {
-    ctx.addIssue({ code: 'custom', path: [v.name ? 'contact' : 'name'], message: 'validation.contactNeeded' });
+    ctx.addIssue({
+      code: 'custom',
+      path: [v.name ? 'contact' : 'name'],
+      message: 'validation.contactNeeded',
+    });
   }
   if (v.anonymous === 'no' && v.contact && !isEmailOrPhone(v.contact)) {
     ctx.addIssue({ code: 'custom', path: ['contact'], message: 'validation.intake.contact' });
   }
-  if (v.happenedUnsure !== 'yes' && parseHappened(v.happenedDay, v.happenedMonth, v.happenedYear, new Date()) === 'invalid') {
-    ctx.addIssue({ code: 'custom', path: ['happenedMonth'], message: 'validation.intake.happened' });
+  if (
+    v.happenedUnsure !== 'yes' &&
+    parseHappened(v.happenedDay, v.happenedMonth, v.happenedYear, new Date()) === 'invalid'
+  ) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['happenedMonth'],
+      message: 'validation.intake.happened',
+    });
   }
   if (v.accusedEmail && !normaliseIdentifier({ kind: 'email', value: v.accusedEmail })) {
     ctx.addIssue({ code: 'custom', path: ['accusedEmail'], message: 'validation.email' });
@@ -69,7 +100,11 @@ export function refineIntake(v: Partial<Fields>, ctx: Ctx) {
     ctx.addIssue({ code: 'custom', path: ['accusedNumber'], message: 'validation.intake.number' });
   }
   if (v.anonymous === 'yes' && (v.channel === 'email' || v.channel === 'phone')) {
-    ctx.addIssue({ code: 'custom', path: ['channel'], message: 'validation.intake.channelAnonymous' });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['channel'],
+      message: 'validation.intake.channelAnonymous',
+    });
   }
 }
 
@@ -82,6 +117,7 @@ export function accusedIdentifiers(input: IntakeInput): IdentifierInput[] {
   if (input.accusedEmail) out.push({ kind: 'email', value: input.accusedEmail });
   if (input.accusedNumber) out.push({ kind: 'person_number', value: input.accusedNumber });
   if (input.accusedSocial) out.push({ kind: 'social', value: input.accusedSocial });
-  if (input.accusedName && input.accusedUnit) out.push({ kind: 'name_unit', value: input.accusedName, qualifier: input.accusedUnit });
+  if (input.accusedName && input.accusedUnit)
+    out.push({ kind: 'name_unit', value: input.accusedName, qualifier: input.accusedUnit });
   return out;
 }

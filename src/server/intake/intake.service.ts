@@ -55,13 +55,55 @@ export async function submitIntake(
   const keyHash = intakeKeyHash(keyring, origin.browserKey, origin.idempotencyKey);
   try {
     return await db.transaction().execute(async (trx) => {
-      const created = await createCase(trx, keyring, newCaseFrom(teamId, input, today, keyHash, receipt ? receiptHash(keyring, receipt) : undefined, anonymous ? undefined : verifiedBy), { kind: 'reporter' });
-      if (verifiedBy && !anonymous) await recordAudit(trx, { type: 'REPORTER_IDENTITY_VERIFIED', actor: { kind: 'reporter' }, teamId, caseId: created.id, detail: { provider: verifiedBy } });
+      const created = await createCase(
+        trx,
+        keyring,
+        newCaseFrom(
+          teamId,
+          input,
+          today,
+          keyHash,
+          receipt ? receiptHash(keyring, receipt) : undefined,
+          anonymous ? undefined : verifiedBy,
+        ),
+        { kind: 'reporter' },
+      );
+      if (verifiedBy && !anonymous)
+        await recordAudit(trx, {
+          type: 'REPORTER_IDENTITY_VERIFIED',
+          actor: { kind: 'reporter' },
+          teamId,
+          caseId: created.id,
+          detail: { provider: verifiedBy },
+        });
       await addIntakeDetails(trx, keyring, created.id, teamId, input, files);
-      if (receipt) await trx.updateTable('case').set({ receipt_sealed: sealReceipt(keyring, origin.browserKey, origin.idempotencyKey, created.id, receipt) }).where('id', '=', created.id).execute();
+      if (receipt)
+        await trx
+          .updateTable('case')
+          .set({
+            receipt_sealed: sealReceipt(
+              keyring,
+              origin.browserKey,
+              origin.idempotencyKey,
+              created.id,
+              receipt,
+            ),
+          })
+          .where('id', '=', created.id)
+          .execute();
       if (input.urgent === 'yes') await markCaseUrgent(trx, created.id, { kind: 'reporter' }); // issue 11
-      const team = await trx.selectFrom('team').select('ack_days').where('id', '=', teamId).executeTakeFirstOrThrow();
-      return { caseId: created.id, reference: created.reference, anonymous, receipt, ackDays: team.ack_days };
+      const team = await trx
+        .selectFrom('team')
+        .select('ack_days')
+        .where('id', '=', teamId)
+        .executeTakeFirstOrThrow();
+      return {
+        caseId: created.id,
+        reference: created.reference,
+        anonymous,
+        receipt,
+        ackDays: team.ack_days,
+      };
     });
   } catch (err) {
     if ((err as { code?: string }).code === UNIQUE_VIOLATION) {
@@ -72,9 +114,19 @@ export async function submitIntake(
   }
 }
 
-function newCaseFrom(teamId: string, input: IntakeInput, today: string, keyHash: Buffer, hash: Buffer | undefined, verifiedBy?: 'oidc' | 'saml'): NewCase {
+function newCaseFrom(
+  teamId: string,
+  input: IntakeInput,
+  today: string,
+  keyHash: Buffer,
+  hash: Buffer | undefined,
+  verifiedBy?: 'oidc' | 'saml',
+): NewCase {
   const anonymous = input.anonymous === 'yes';
-  const accused = input.accusedName || input.accusedUnit ? { name: input.accusedName ?? '', contact: input.accusedUnit ?? '' } : undefined;
+  const accused =
+    input.accusedName || input.accusedUnit
+      ? { name: input.accusedName ?? '', contact: input.accusedUnit ?? '' }
+      : undefined;
   return {
     teamId,
     source: 'intake',
@@ -94,7 +146,9 @@ function newCaseFrom(teamId: string, input: IntakeInput, today: string, keyHash:
     receiptHash: hash,
     intakeKeyHash: keyHash,
     narrative: input.narrative,
-    reporter: anonymous ? undefined : { name: input.name!, contact: input.contact!, ...(verifiedBy ? { verifiedBy } : {}) },
+    reporter: anonymous
+      ? undefined
+      : { name: input.name!, contact: input.contact!, ...(verifiedBy ? { verifiedBy } : {}) },
     accused,
     preferredAdviserId: input.adviser,
   };
@@ -104,9 +158,19 @@ function newCaseFrom(teamId: string, input: IntakeInput, today: string, keyHash:
  * What the question pages add to a new case: when it happened (sealed), the preferred channel,
  * on whose behalf, the identifiers of the accused (sealed and blind-indexed), the chosen adviser, the evidence.
  */
-async function addIntakeDetails(trx: Db, keyring: Keyring, caseId: string, teamId: string, input: IntakeInput, files: CleanFile[]) {
+async function addIntakeDetails(
+  trx: Db,
+  keyring: Keyring,
+  caseId: string,
+  teamId: string,
+  input: IntakeInput,
+  files: CleanFile[],
+) {
   const sealer = await getCaseSealer(trx, keyring, caseId);
-  const happened = input.happenedUnsure === 'yes' ? undefined : parseHappened(input.happenedDay, input.happenedMonth, input.happenedYear, new Date());
+  const happened =
+    input.happenedUnsure === 'yes'
+      ? undefined
+      : parseHappened(input.happenedDay, input.happenedMonth, input.happenedYear, new Date());
   await trx
     .updateTable('case')
     .set({
@@ -118,33 +182,77 @@ async function addIntakeDetails(trx: Db, keyring: Keyring, caseId: string, teamI
     .where('id', '=', caseId)
     .execute();
   if (input.adviser) {
-    await recordAudit(trx, { type: 'CASE_ASSIGNED', actor: { kind: 'reporter' }, teamId, caseId, detail: { adviserId: input.adviser, previousAdviserId: null, hasReason: false, chosenByReporter: true } });
+    await recordAudit(trx, {
+      type: 'CASE_ASSIGNED',
+      actor: { kind: 'reporter' },
+      teamId,
+      caseId,
+      detail: {
+        adviserId: input.adviser,
+        previousAdviserId: null,
+        hasReason: false,
+        chosenByReporter: true,
+      },
+    });
   }
   const identifiers = accusedIdentifiers(input);
-  if (identifiers.length > 0) await addAccusedIdentifiers(trx, keyring, caseId, identifiers, { kind: 'reporter' });
-  if (files.length > 0) await addAttachments(trx, sealer, files, { uploadedBy: 'reporter', actor: { kind: 'reporter' } });
+  if (identifiers.length > 0)
+    await addAccusedIdentifiers(trx, keyring, caseId, identifiers, { kind: 'reporter' });
+  if (files.length > 0)
+    await addAttachments(trx, sealer, files, {
+      uploadedBy: 'reporter',
+      actor: { kind: 'reporter' },
+    });
 }
 
 /**
  * The acknowledgement for a retry from the browser that filed the report, within a day; the
  * receipt code only while its sealed copy is kept (until the reporter confirms having saved it).
  */
-export async function findAcknowledgement(db: Db, keyring: Keyring, origin: IntakeOrigin, now = new Date()): Promise<Acknowledgement | undefined> {
+export async function findAcknowledgement(
+  db: Db,
+  keyring: Keyring,
+  origin: IntakeOrigin,
+  now = new Date(),
+): Promise<Acknowledgement | undefined> {
   if (!/^[A-Za-z0-9_-]{16,64}$/.test(origin.idempotencyKey)) return undefined;
   const row = await db
     .selectFrom('case')
     .innerJoin('team', 'team.id', 'case.team_id')
-    .select(['case.id', 'case.reference', 'case.is_anonymous', 'case.receipt_sealed', 'team.ack_days'])
-    .where('case.intake_key_hash', '=', intakeKeyHash(keyring, origin.browserKey, origin.idempotencyKey))
+    .select([
+      'case.id',
+      'case.reference',
+      'case.is_anonymous',
+      'case.receipt_sealed',
+      'team.ack_days',
+    ])
+    .where(
+      'case.intake_key_hash',
+      '=',
+      intakeKeyHash(keyring, origin.browserKey, origin.idempotencyKey),
+    )
     .where('case.created_at', '>', new Date(now.getTime() - RETRY_WINDOW_MS))
     .executeTakeFirst();
   if (!row) return undefined;
-  const receipt = row.receipt_sealed ? openReceipt(keyring, origin.browserKey, origin.idempotencyKey, row.id, row.receipt_sealed) : undefined;
-  return { caseId: row.id, reference: row.reference, anonymous: row.is_anonymous, receipt, ackDays: row.ack_days };
+  const receipt = row.receipt_sealed
+    ? openReceipt(keyring, origin.browserKey, origin.idempotencyKey, row.id, row.receipt_sealed)
+    : undefined;
+  return {
+    caseId: row.id,
+    reference: row.reference,
+    anonymous: row.is_anonymous,
+    receipt,
+    ackDays: row.ack_days,
+  };
 }
 
 /** The case a browser just reported, for follow-up steps on the acknowledgement (24 hours). */
-export async function findRecentIntakeCaseId(db: Db, keyring: Keyring, origin: IntakeOrigin, now = new Date()): Promise<string | undefined> {
+export async function findRecentIntakeCaseId(
+  db: Db,
+  keyring: Keyring,
+  origin: IntakeOrigin,
+  now = new Date(),
+): Promise<string | undefined> {
   return (await findAcknowledgement(db, keyring, origin, now))?.caseId;
 }
 

@@ -11,7 +11,9 @@ export function HomePage({ ctx }: { ctx: ViewContext }) {
       <p>{t('home.intro')}</p>
       <p>{t('home.confidential')}</p>
       <p>
-        <a class="utrecht-button-link utrecht-button-link--primary-action" href="/melden">{t('home.start')}</a>
+        <a class="utrecht-button-link utrecht-button-link--primary-action" href="/melden">
+          {t('home.start')}
+        </a>
       </p>
     </Layout>
   );
@@ -41,16 +43,28 @@ export function AcknowledgementPage({ ctx, ack, idempotencyKey, errors }: AckPro
       {ack.receipt ? (
         <section class="panel" aria-labelledby="receipt-heading">
           <h2 id="receipt-heading">{t('ack.receiptHeading')}</h2>
-          <p class="receipt" data-testid="receipt">{ack.receipt}</p>
+          <p class="receipt" data-testid="receipt">
+            {ack.receipt}
+          </p>
           <p>{t('ack.receiptText')}</p>
           <p>{t('ack.anonymousNext', { days: ack.ackDays })}</p>
           <form method="post" action="/melden/bewaard" novalidate>
             <CsrfField ctx={ctx} />
             <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
             <div class={`form-field${errors.saved ? ' field--invalid' : ''}`}>
-              {errors.saved && <p class="error-message" id="error-saved">{errors.saved}</p>}
+              {errors.saved && (
+                <p class="error-message" id="error-saved">
+                  {errors.saved}
+                </p>
+              )}
               <div class="choice">
-                <input type="checkbox" id="field-saved" name="saved" value="yes" aria-describedby={errors.saved ? 'error-saved' : undefined} />
+                <input
+                  type="checkbox"
+                  id="field-saved"
+                  name="saved"
+                  value="yes"
+                  aria-describedby={errors.saved ? 'error-saved' : undefined}
+                />
                 <label for="field-saved">{t('ack.saved')}</label>
               </div>
             </div>
@@ -73,13 +87,23 @@ export function AcknowledgementPage({ ctx, ack, idempotencyKey, errors }: AckPro
  * reporter chooses — the mailbox, a conversation, or nothing more. Nobody is pushed into an
  * appointment request.
  */
-function NextSteps({ ctx, idempotencyKey, mailbox }: { ctx: ViewContext; idempotencyKey: string; mailbox: boolean }) {
+function NextSteps({
+  ctx,
+  idempotencyKey,
+  mailbox,
+}: {
+  ctx: ViewContext;
+  idempotencyKey: string;
+  mailbox: boolean;
+}) {
   const { t } = ctx;
   return (
     <ul class="next-steps" data-testid="next-steps">
       {mailbox && (
         <li>
-          <a class="utrecht-button-link utrecht-button-link--primary-action" href="/postbus">{t('next.mailbox')}</a>
+          <a class="utrecht-button-link utrecht-button-link--primary-action" href="/postbus">
+            {t('next.mailbox')}
+          </a>
           <p>{t('next.mailboxText')}</p>
         </li>
       )}
@@ -87,12 +111,19 @@ function NextSteps({ ctx, idempotencyKey, mailbox }: { ctx: ViewContext; idempot
         <form method="post" action="/melden/gesprek" novalidate>
           <CsrfField ctx={ctx} />
           <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
-          <button type="submit" class={`utrecht-button ${mailbox ? 'utrecht-button--secondary-action' : 'utrecht-button--primary-action'}`}>{t('ack.requestAppointment')}</button>
+          <button
+            type="submit"
+            class={`utrecht-button ${mailbox ? 'utrecht-button--secondary-action' : 'utrecht-button--primary-action'}`}
+          >
+            {t('ack.requestAppointment')}
+          </button>
         </form>
         <p>{t('next.appointmentText')}</p>
       </li>
       <li>
-        <a class="utrecht-button-link utrecht-button-link--secondary-action" href="/">{t('next.done')}</a>
+        <a class="utrecht-button-link utrecht-button-link--secondary-action" href="/">
+          {t('next.done')}
+        </a>
         <p>{t('next.doneText')}</p>
       </li>
     </ul>
@@ -100,7 +131,15 @@ function NextSteps({ ctx, idempotencyKey, mailbox }: { ctx: ViewContext; idempot
 }
 
 /** The choice after "I have saved my code". */
-export function NextStepsPage({ ctx, ack, idempotencyKey }: { ctx: ViewContext; ack: Acknowledgement; idempotencyKey: string }) {
+export function NextStepsPage({
+  ctx,
+  ack,
+  idempotencyKey,
+}: {
+  ctx: ViewContext;
+  ack: Acknowledgement;
+  idempotencyKey: string;
+}) {
   const { t } = ctx;
   return (
     <Layout ctx={ctx} title={t('next.title')} isPublic>

@@ -29,7 +29,11 @@ export function receiptHash(keyring: Keyring, receipt: string): Buffer {
 }
 
 /** What the case keeps of a submission's idempotency key: a keyed hash, bound to the browser that sent it. */
-export function intakeKeyHash(keyring: Keyring, browserKey: string, idempotencyKey: string): Buffer {
+export function intakeKeyHash(
+  keyring: Keyring,
+  browserKey: string,
+  idempotencyKey: string,
+): Buffer {
   return keyedHash(keyring, 'intake', `${browserKey}\0${idempotencyKey}`);
 }
 
@@ -37,13 +41,29 @@ function retryKey(keyring: Keyring, browserKey: string, idempotencyKey: string):
   return keyedHash(keyring, 'receipt-retry', `${browserKey}\0${idempotencyKey}`);
 }
 
-export function sealReceipt(keyring: Keyring, browserKey: string, idempotencyKey: string, caseId: string, receipt: string): Buffer {
+export function sealReceipt(
+  keyring: Keyring,
+  browserKey: string,
+  idempotencyKey: string,
+  caseId: string,
+  receipt: string,
+): Buffer {
   return seal(retryKey(keyring, browserKey, idempotencyKey), receipt, `receipt-retry:${caseId}`);
 }
 
-export function openReceipt(keyring: Keyring, browserKey: string, idempotencyKey: string, caseId: string, sealed: Buffer): string | undefined {
+export function openReceipt(
+  keyring: Keyring,
+  browserKey: string,
+  idempotencyKey: string,
+  caseId: string,
+  sealed: Buffer,
+): string | undefined {
   try {
-    return openText(retryKey(keyring, browserKey, idempotencyKey), sealed, `receipt-retry:${caseId}`);
+    return openText(
+      retryKey(keyring, browserKey, idempotencyKey),
+      sealed,
+      `receipt-retry:${caseId}`,
+    );
   } catch {
     return undefined;
   }

@@ -15,14 +15,22 @@ const COOKIE = 'mp_verify';
 const PATH = '/melden/verifieer';
 
 /** Shows the contact question again with these answers (intake.routes.tsx owns the page). */
-export type ShowContact = (c: Context<AppEnv>, answers: Answers, verifyFailed: boolean) => Promise<Response>;
+export type ShowContact = (
+  c: Context<AppEnv>,
+  answers: Answers,
+  verifyFailed: boolean,
+) => Promise<Response>;
 
 /**
  * A named reporter may have name and e-mail confirmed through the institution's OpenID Connect
  * sign-in (issue 9), never required. The draft waits parked (reporter-verify.service.ts); the
  * IdP answers at /sso/oidc/reporter/callback; the browser comes back here.
  */
-export function reporterVerifyRoutes(deps: Deps, sso: SsoConfig | undefined, showContact: ShowContact) {
+export function reporterVerifyRoutes(
+  deps: Deps,
+  sso: SsoConfig | undefined,
+  showContact: ShowContact,
+) {
   const app = new Hono<AppEnv>();
   const cfg = sso?.oidc;
   if (!sso || !cfg) return app;
@@ -32,10 +40,19 @@ export function reporterVerifyRoutes(deps: Deps, sso: SsoConfig | undefined, sho
   app.post(PATH, async (c) => {
     const draft = formStrings(await c.req.parseBody())[DRAFT_FIELD];
     if (!openDraft(deps.keyring, c.get('csrfToken'), draft)) return expired(c);
-    const { saved, url } = await startAuthorization(await configuration(), `${sso.baseUrl}${REPORTER_CALLBACK_PATH}`);
+    const { saved, url } = await startAuthorization(
+      await configuration(),
+      `${sso.baseUrl}${REPORTER_CALLBACK_PATH}`,
+    );
     const token = await parkDraft(deps.db, draft!);
     saveSsoState(c, deps.keyring.indexKey, secure, { ...saved, token }, false, REPORTER_COOKIE);
-    setCookie(c, COOKIE, token, { httpOnly: true, sameSite: 'Lax', secure, path: PATH, maxAge: 15 * 60 });
+    setCookie(c, COOKIE, token, {
+      httpOnly: true,
+      sameSite: 'Lax',
+      secure,
+      path: PATH,
+      maxAge: 15 * 60,
+    });
     return c.redirect(url, 303);
   });
 
@@ -45,7 +62,11 @@ export function reporterVerifyRoutes(deps: Deps, sso: SsoConfig | undefined, sho
     const parked = token ? await takeParkedDraft(deps.db, deps.keyring, token) : undefined;
     const answers = parked && openDraft(deps.keyring, c.get('csrfToken'), parked.draft);
     if (!parked || !answers) return expired(c);
-    return showContact(c, parked.identity ? withVerifiedIdentity(answers, parked.identity) : answers, !parked.identity);
+    return showContact(
+      c,
+      parked.identity ? withVerifiedIdentity(answers, parked.identity) : answers,
+      !parked.identity,
+    );
   });
 
   return app;

@@ -12,4 +12,13 @@ import { breachRemindersJob } from '../privacy/breach-reminders.job.js';
  * Every job the server runs, in one list: importing a job module has no effect of its own (no
  * self-registration); the scheduler runs what is listed here.
  */
-export const ALL_JOBS: readonly Job[] = [deadlineRemindersJob, retentionJob, escrowJob, riskReassessJob, threatCheckinJob, urgentAlertsJob, rightsRemindersJob, breachRemindersJob];
+export const ALL_JOBS: readonly Job[] = [
+  deadlineRemindersJob,
+  retentionJob,
+  escrowJob,
+  riskReassessJob,
+  threatCheckinJob,
+  urgentAlertsJob,
+  rightsRemindersJob,
+  breachRemindersJob,
+];

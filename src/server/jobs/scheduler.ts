@@ -20,7 +20,11 @@ const quietJobs = new Set<string>();
 /** Takes the lease of a job that is due; false when another process holds it or it is not due. */
 async function takeLease(db: Db, job: Job, now: Date): Promise<boolean> {
   const until = new Date(now.getTime() + job.everyMinutes * 60_000);
-  await db.insertInto('job_lease').values({ name: job.name, locked_until: new Date(0) }).onConflict((oc) => oc.column('name').doNothing()).execute();
+  await db
+    .insertInto('job_lease')
+    .values({ name: job.name, locked_until: new Date(0) })
+    .onConflict((oc) => oc.column('name').doNothing())
+    .execute();
   const taken = await db
     .updateTable('job_lease')
     .set({ locked_until: until, last_run_at: now })
@@ -32,7 +36,12 @@ async function takeLease(db: Db, job: Job, now: Date): Promise<boolean> {
 }
 
 /** Runs every due job once; `now` is injectable so tests control the clock. */
-export async function runDueJobs(deps: Deps, now: Date, logger?: Logger, jobs: readonly Job[] = ALL_JOBS): Promise<string[]> {
+export async function runDueJobs(
+  deps: Deps,
+  now: Date,
+  logger?: Logger,
+  jobs: readonly Job[] = ALL_JOBS,
+): Promise<string[]> {
   const ran: string[] = [];
   for (const job of jobs) {
     if (!(await takeLease(deps.db, job, now))) continue;
@@ -43,7 +52,11 @@ export async function runDueJobs(deps: Deps, now: Date, logger?: Logger, jobs: r
       // Without a mail server nothing is lost (a reminder is claimed only when its mail goes
       // out), so say it once per job in a line, without a stack (issue 19: `--demo` without SMTP).
       if (err instanceof MailNotConfiguredError) {
-        if (!quietJobs.has(job.name)) logger?.warn({ job: job.name }, 'mail not sent: no SMTP server configured (MELDPUNT_SMTP_URL); reminders wait until one is');
+        if (!quietJobs.has(job.name))
+          logger?.warn(
+            { job: job.name },
+            'mail not sent: no SMTP server configured (MELDPUNT_SMTP_URL); reminders wait until one is',
+          );
         quietJobs.add(job.name);
         continue;
       }

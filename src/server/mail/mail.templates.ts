@@ -96,11 +96,26 @@ const twoFactorReset: Template<{ link: string }> = {
   }),
 };
 
-const templates = { invitation, staffNotification, reporterNotification, urgentAlert, passwordReset, passwordChanged, twoFactorReset };
+const templates = {
+  invitation,
+  staffNotification,
+  reporterNotification,
+  urgentAlert,
+  passwordReset,
+  passwordChanged,
+  twoFactorReset,
+};
 export type TemplateName = keyof typeof templates;
 type ParamsOf<N extends TemplateName> = Parameters<(typeof templates)[N]['nl']>[0];
 
-export function renderMail<N extends TemplateName>(name: N, lang: Lang, to: string, params: ParamsOf<N>): Mail {
-  const { subject, text } = (templates[name][lang] as (p: ParamsOf<N>) => { subject: string; text: string })(params);
+export function renderMail<N extends TemplateName>(
+  name: N,
+  lang: Lang,
+  to: string,
+  params: ParamsOf<N>,
+): Mail {
+  const { subject, text } = (
+    templates[name][lang] as (p: ParamsOf<N>) => { subject: string; text: string }
+  )(params);
   return { to, subject, text: text + FOOTER[lang] };
 }

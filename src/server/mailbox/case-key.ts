@@ -27,7 +27,11 @@ export async function getCaseSealer(db: Db, keyring: Keyring, caseId: string): P
     .where('case.id', '=', caseId)
     .executeTakeFirst();
   if (!row) throw new AppError('NOT_FOUND');
-  return bindCaseSealer(row.id, row.team_id, unwrapDataKey(keyring, row.id, row.master_key_id, row.wrapped_key));
+  return bindCaseSealer(
+    row.id,
+    row.team_id,
+    unwrapDataKey(keyring, row.id, row.master_key_id, row.wrapped_key),
+  );
 }
 
 /** The sealing helpers of a case whose data key is already unwrapped (and whose policy was checked). */

@@ -21,7 +21,16 @@ export function MessagesSection({ ctx, view, errors, draft }: SectionProps & { d
           {view.messages.map((m) => (
             <li class={`message message--${m.author}`} data-testid="message">
               <p class="message-meta">
-                <strong>{t(m.author === 'adviser' ? 'mailbox.fromAdviser' : m.author === 'system' ? 'mailbox.fromSystem' : 'mailbox.fromYou')}</strong>, {formatLocalDateTime(m.createdAt, lang)}
+                <strong>
+                  {t(
+                    m.author === 'adviser'
+                      ? 'mailbox.fromAdviser'
+                      : m.author === 'system'
+                        ? 'mailbox.fromSystem'
+                        : 'mailbox.fromYou',
+                  )}
+                </strong>
+                , {formatLocalDateTime(m.createdAt, lang)}
               </p>
               <p class="narrative">{m.body}</p>
               <FileList ctx={ctx} files={view.attachments.filter((a) => a.messageId === m.id)} />
@@ -51,7 +60,8 @@ function FileList({ ctx, files }: { ctx: ViewContext; files: MailboxView['attach
     <ul class="files">
       {files.map((f) => (
         <li>
-          <a href={`/postbus/bestanden/${f.id}`}>{f.name}</a> ({formatBytes(f.sizeBytes)}, {f.uploadedBy === 'adviser' ? ctx.t('mailbox.fromAdviser') : ctx.t('mailbox.fromYou')})
+          <a href={`/postbus/bestanden/${f.id}`}>{f.name}</a> ({formatBytes(f.sizeBytes)},{' '}
+          {f.uploadedBy === 'adviser' ? ctx.t('mailbox.fromAdviser') : ctx.t('mailbox.fromYou')})
         </li>
       ))}
     </ul>
@@ -85,7 +95,12 @@ export function MinutesSection({ ctx, view, errors }: SectionProps) {
                   { value: 'correct', label: t('mailbox.minutesCorrect') },
                 ]}
               />
-              <TextArea name="correction" label={t('mailbox.minutesCorrection')} hint={t('mailbox.minutesCorrectionHint')} error={errors.correction} />
+              <TextArea
+                name="correction"
+                label={t('mailbox.minutesCorrection')}
+                hint={t('mailbox.minutesCorrectionHint')}
+                error={errors.correction}
+              />
               <SubmitButton>{t('mailbox.minutesSubmit')}</SubmitButton>
             </form>
           )}
@@ -95,7 +110,15 @@ export function MinutesSection({ ctx, view, errors }: SectionProps) {
   );
 }
 
-export function NotificationSection({ ctx, hasAddress, errors }: { ctx: ViewContext; hasAddress: boolean; errors: FieldErrors }) {
+export function NotificationSection({
+  ctx,
+  hasAddress,
+  errors,
+}: {
+  ctx: ViewContext;
+  hasAddress: boolean;
+  errors: FieldErrors;
+}) {
   const { t } = ctx;
   return (
     <section aria-labelledby="notify-heading">
@@ -105,12 +128,20 @@ export function NotificationSection({ ctx, hasAddress, errors }: { ctx: ViewCont
         <form method="post" action="/postbus/e-mail/verwijderen">
           <CsrfField ctx={ctx} />
           <p data-testid="notify-set">{t('mailbox.notifySet')}</p>
-          <button type="submit" class="utrecht-button utrecht-button--secondary-action">{t('mailbox.notifyRemove')}</button>
+          <button type="submit" class="utrecht-button utrecht-button--secondary-action">
+            {t('mailbox.notifyRemove')}
+          </button>
         </form>
       ) : (
         <form method="post" action="/postbus/e-mail" novalidate>
           <CsrfField ctx={ctx} />
-          <TextField name="email" type="email" label={t('mailbox.notifyEmail')} error={errors.email} autocomplete="email" />
+          <TextField
+            name="email"
+            type="email"
+            label={t('mailbox.notifyEmail')}
+            error={errors.email}
+            autocomplete="email"
+          />
           <SubmitButton>{t('mailbox.notifySave')}</SubmitButton>
         </form>
       )}
@@ -119,7 +150,17 @@ export function NotificationSection({ ctx, hasAddress, errors }: { ctx: ViewCont
 }
 
 /** `values`: what the reporter typed, kept when the form comes back with an error. */
-export function DisclosureSection({ ctx, disclosed, errors, values = {} }: { ctx: ViewContext; disclosed: boolean; errors: FieldErrors; values?: Record<string, string> }) {
+export function DisclosureSection({
+  ctx,
+  disclosed,
+  errors,
+  values = {},
+}: {
+  ctx: ViewContext;
+  disclosed: boolean;
+  errors: FieldErrors;
+  values?: Record<string, string>;
+}) {
   const { t } = ctx;
   return (
     <section aria-labelledby="disclose-heading">
@@ -130,12 +171,33 @@ export function DisclosureSection({ ctx, disclosed, errors, values = {} }: { ctx
         <form method="post" action="/postbus/identiteit" novalidate>
           <CsrfField ctx={ctx} />
           <p>{t('mailbox.discloseIntro')}</p>
-          <TextField name="name" label={t('intake.name')} error={errors.name} value={values.name} autocomplete="name" />
-          <TextField name="contact" label={t('intake.contact')} error={errors.contact} value={values.contact} />
+          <TextField
+            name="name"
+            label={t('intake.name')}
+            error={errors.name}
+            value={values.name}
+            autocomplete="name"
+          />
+          <TextField
+            name="contact"
+            label={t('intake.contact')}
+            error={errors.contact}
+            value={values.contact}
+          />
           <div class={`form-field${errors.confirm ? ' field--invalid' : ''}`}>
-            {errors.confirm && <p class="error-message" id="error-confirm">{errors.confirm}</p>}
+            {errors.confirm && (
+              <p class="error-message" id="error-confirm">
+                {errors.confirm}
+              </p>
+            )}
             <div class="choice">
-              <input type="checkbox" id="field-confirm" name="confirm" value="yes" aria-describedby={errors.confirm ? 'error-confirm' : undefined} />
+              <input
+                type="checkbox"
+                id="field-confirm"
+                name="confirm"
+                value="yes"
+                aria-describedby={errors.confirm ? 'error-confirm' : undefined}
+              />
               <label for="field-confirm">{t('mailbox.discloseConfirm')}</label>
             </div>
           </div>

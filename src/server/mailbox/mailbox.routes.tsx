@@ -17,9 +17,21 @@ import { UPLOAD_PROBLEM_MESSAGE } from '../attachments/upload-messages.js';
 import { getIcsForCase } from '../appointments/appointments.service.js';
 import { getCaseSealer } from './case-key.js';
 import { getMailbox } from './mailbox.service.js';
-import { DisclosureInput, MessageInput, MinutesResponseInput, NotificationInput, ReceiptInput } from './mailbox.schema.js';
+import {
+  DisclosureInput,
+  MessageInput,
+  MinutesResponseInput,
+  NotificationInput,
+  ReceiptInput,
+} from './mailbox.schema.js';
 import { MailboxPage, MailboxSignInPage, type MailboxErrors } from './mailbox.views.js';
-import { browserThrottleKey, findReporterCaseId, MAILBOX_COOKIE, signInWithReceipt, signOutReporter } from './reporter-session.js';
+import {
+  browserThrottleKey,
+  findReporterCaseId,
+  MAILBOX_COOKIE,
+  signInWithReceipt,
+  signOutReporter,
+} from './reporter-session.js';
 import { sendMessage } from './messages.service.js';
 import { respondToMinutes } from './minutes.service.js';
 import { removeNotificationAddress, setNotificationAddress } from './notification.service.js';
@@ -29,7 +41,6 @@ import { requestAppointment } from '../appointments/appointments.service.js';
 import { listReporterRequests, recordRightsRequest } from '../rights/rights.service.js';
 import { buildReporterFile } from '../rights/reporter-file.service.js';
 import { CorrectionRequestInput, ErasureRequestInput } from '../rights/rights.schema.js';
-
 
 type MailboxEnv = { Variables: AppEnv['Variables'] & { caseId: string } };
 
@@ -53,13 +64,25 @@ export function mailboxRoutes(deps: Deps) {
   const app = new Hono<MailboxEnv>();
   const secure = deps.config.secureCookies;
 
-  const signInPage = async (c: Context<MailboxEnv>, errors: Record<string, string>, status?: string) => {
+  const signInPage = async (
+    c: Context<MailboxEnv>,
+    errors: Record<string, string>,
+    status?: string,
+  ) => {
     const guard = await readIntakeGuard(deps.db, deps.config.budgets.proofCost);
     const proof = await newProofChallenge(deps.keyring, 'mailbox', guard.proofCost);
-    return c.html(<MailboxSignInPage ctx={ctxOf(c)} errors={errors} status={status} proof={proof} />);
+    return c.html(
+      <MailboxSignInPage ctx={ctxOf(c)} errors={errors} status={status} proof={proof} />,
+    );
   };
 
-  app.get('/postbus', (c) => signInPage(c, {}, c.req.query('notice') === 'signed-out' ? c.get('t')('mailbox.signedOut') : undefined));
+  app.get('/postbus', (c) =>
+    signInPage(
+      c,
+      {},
+      c.req.query('notice') === 'signed-out' ? c.get('t')('mailbox.signedOut') : undefined,
+    ),
+  );
 
   app.post('/postbus', async (c) => {
     const t = c.get('t');
@@ -71,17 +94,32 @@ export function mailboxRoutes(deps: Deps) {
     }
     // Under attack the operator may require proof of work: then a sign-in without it gets the contact page.
     const guard = await readIntakeGuard(deps.db, deps.config.budgets.proofCost);
-    if (guard.mode === 'proof_required' && !(await spendProof(deps.db, deps.keyring, form[PROOF_FIELD], 'mailbox'))) {
+    if (
+      guard.mode === 'proof_required' &&
+      !(await spendProof(deps.db, deps.keyring, form[PROOF_FIELD], 'mailbox'))
+    ) {
       countRefusal('mailbox_sign_in');
       c.status(429);
       return c.html(<ClosedPage ctx={ctxOf(c)} guard={guard} reason="script" />);
     }
-    const browserKey = browserThrottleKey(deps.keyring, readStrictCookie(c, CSRF_COOKIE, secure) ?? '');
-    const result = await signInWithReceipt(deps.db, deps.keyring, parsed.data.receipt, browserKey, new Date(), deps.config.budgets.signInFailuresPerBrowser);
+    const browserKey = browserThrottleKey(
+      deps.keyring,
+      readStrictCookie(c, CSRF_COOKIE, secure) ?? '',
+    );
+    const result = await signInWithReceipt(
+      deps.db,
+      deps.keyring,
+      parsed.data.receipt,
+      browserKey,
+      new Date(),
+      deps.config.budgets.signInFailuresPerBrowser,
+    );
     if (!result.ok) {
       if (result.waitMinutes) countRefusal('mailbox_sign_in');
       c.status(result.waitMinutes ? 429 : 401);
-      const message = result.waitMinutes ? t('mailbox.throttled', { minutes: result.waitMinutes }) : t('mailbox.signInFailed');
+      const message = result.waitMinutes
+        ? t('mailbox.throttled', { minutes: result.waitMinutes })
+        : t('mailbox.signInFailed');
       return signInPage(c, { receipt: message });
     }
     setStrictCookie(c, MAILBOX_COOKIE, result.token, secure, 3600);
@@ -104,19 +142,43 @@ export function mailboxRoutes(deps: Deps) {
   });
 
   /** A failed POST renders the page with its errors; a good one redirects to the inbox. */
-  const render = async (c: Context<MailboxEnv>, errors: MailboxErrors = {}, messageDraft?: string, disclosureDraft?: Record<string, string>) => {
+  const render = async (
+    c: Context<MailboxEnv>,
+    errors: MailboxErrors = {},
+    messageDraft?: string,
+    disclosureDraft?: Record<string, string>,
+  ) => {
     const view = await getMailbox(deps.db, deps.keyring, c.get('caseId'));
     const requests = await listReporterRequests(deps.db, c.get('caseId'));
     if (Object.keys(errors).length) c.status(422);
     const notice = noticeOf(c, c.get('t'), NOTICES);
-    return c.html(<MailboxPage ctx={ctxOf(c)} view={view} requests={requests} errors={errors} notice={notice} messageDraft={messageDraft} disclosureDraft={disclosureDraft} />);
+    return c.html(
+      <MailboxPage
+        ctx={ctxOf(c)}
+        view={view}
+        requests={requests}
+        errors={errors}
+        notice={notice}
+        messageDraft={messageDraft}
+        disclosureDraft={disclosureDraft}
+      />,
+    );
   };
-  const done = (c: Context<MailboxEnv>, notice: Notice) => noticeRedirect(c, '/postbus/inbox', notice);
+  const done = (c: Context<MailboxEnv>, notice: Notice) =>
+    noticeRedirect(c, '/postbus/inbox', notice);
   /** Messages and uploads: an hourly budget per mailbox (decision 025). */
   const spendMailboxWrite = async (c: Context<MailboxEnv>) => {
-    if (!(await spendHourly(deps.db, budgetKey(deps.keyring, 'mailbox-write', c.get('caseId')), deps.config.budgets.mailboxWritesPerHour))) refuse('mailbox_message');
+    if (
+      !(await spendHourly(
+        deps.db,
+        budgetKey(deps.keyring, 'mailbox-write', c.get('caseId')),
+        deps.config.budgets.mailboxWritesPerHour,
+      ))
+    )
+      refuse('mailbox_message');
   };
-  const sealerOf = (c: Context<MailboxEnv>) => getCaseSealer(deps.db, deps.keyring, c.get('caseId'));
+  const sealerOf = (c: Context<MailboxEnv>) =>
+    getCaseSealer(deps.db, deps.keyring, c.get('caseId'));
 
   app.get('/postbus/inbox', (c) => render(c));
 
@@ -131,27 +193,39 @@ export function mailboxRoutes(deps: Deps) {
       return render(c, { message: errors }, fields.body); // the message stays in the form
     }
     await spendMailboxWrite(c);
-    await sendMessage(deps.db, await sealerOf(c), { author: 'reporter', body: parsed.data.body, files: upload.files });
+    await sendMessage(deps.db, await sealerOf(c), {
+      author: 'reporter',
+      body: parsed.data.body,
+      files: upload.files,
+    });
     return done(c, 'sent');
   });
 
   app.get('/postbus/bestanden/:id', async (c) => {
-    const file = await getAttachmentContent(deps.db, await sealerOf(c), c.req.param('id'), { kind: 'reporter' });
+    const file = await getAttachmentContent(deps.db, await sealerOf(c), c.req.param('id'), {
+      kind: 'reporter',
+    });
     return c.body(new Uint8Array(file.content), 200, downloadHeaders(file));
   });
 
   app.post('/postbus/verslagen/:id', async (c) => {
     const parsed = MinutesResponseInput.safeParse(formStrings(await c.req.parseBody()));
     if (!parsed.success) return render(c, { minutes: toFieldErrors(parsed.error, c.get('t')) });
-    const response = parsed.data.decision === 'approve' ? { approve: true as const } : { approve: false as const, correction: parsed.data.correction };
+    const response =
+      parsed.data.decision === 'approve'
+        ? { approve: true as const }
+        : { approve: false as const, correction: parsed.data.correction };
     await respondToMinutes(deps.db, await sealerOf(c), c.req.param('id'), response);
     return done(c, response.approve ? 'approved' : 'corrected');
   });
 
   app.post('/postbus/e-mail', async (c) => {
     const parsed = NotificationInput.safeParse(formStrings(await c.req.parseBody()));
-    if (!parsed.success) return render(c, { notification: toFieldErrors(parsed.error, c.get('t')) });
-    await setNotificationAddress(deps.db, await sealerOf(c), parsed.data.email, { kind: 'reporter' });
+    if (!parsed.success)
+      return render(c, { notification: toFieldErrors(parsed.error, c.get('t')) });
+    await setNotificationAddress(deps.db, await sealerOf(c), parsed.data.email, {
+      kind: 'reporter',
+    });
     return done(c, 'email-saved');
   });
 
@@ -163,7 +237,11 @@ export function mailboxRoutes(deps: Deps) {
   app.post('/postbus/identiteit', async (c) => {
     const form = formStrings(await c.req.parseBody());
     const parsed = DisclosureInput.safeParse(form);
-    if (!parsed.success) return render(c, { disclosure: toFieldErrors(parsed.error, c.get('t')) }, undefined, { name: form.name ?? '', contact: form.contact ?? '' });
+    if (!parsed.success)
+      return render(c, { disclosure: toFieldErrors(parsed.error, c.get('t')) }, undefined, {
+        name: form.name ?? '',
+        contact: form.contact ?? '',
+      });
     const { name, contact } = parsed.data;
     await discloseIdentity(deps.db, await sealerOf(c), { name, contact });
     return done(c, 'disclosed');
@@ -173,23 +251,49 @@ export function mailboxRoutes(deps: Deps) {
     const id = /^([0-9a-f-]{36})\.ics$/.exec(c.req.param('file'))?.[1];
     if (!id) throw new AppError('NOT_FOUND');
     const ics = await getIcsForCase(deps.db, await sealerOf(c), id);
-    return c.body(ics, 200, { 'Content-Type': 'text/calendar; charset=utf-8', 'Content-Disposition': `attachment; filename="${c.get('t')('appointment.icsFileName')}"` });
+    return c.body(ics, 200, {
+      'Content-Type': 'text/calendar; charset=utf-8',
+      'Content-Disposition': `attachment; filename="${c.get('t')('appointment.icsFileName')}"`,
+    });
   });
 
   app.post('/postbus/afspraak', async (c) => {
     const parsed = AppointmentRequestInput.safeParse(formStrings(await c.req.parseBody()));
     if (!parsed.success) return render(c, { appointment: toFieldErrors(parsed.error, c.get('t')) });
-    if (!(await spendHourly(deps.db, budgetKey(deps.keyring, 'appointment', c.get('caseId')), deps.config.budgets.appointmentRequestsPerHour))) refuse('appointment');
+    if (
+      !(await spendHourly(
+        deps.db,
+        budgetKey(deps.keyring, 'appointment', c.get('caseId')),
+        deps.config.budgets.appointmentRequestsPerHour,
+      ))
+    )
+      refuse('appointment');
     const sealer = await sealerOf(c);
-    await requestAppointment(deps.db, sealer, { mode: parsed.data.mode, slots: slotsOf(parsed.data) }, { kind: 'reporter' });
-    if (parsed.data.email) await setNotificationAddress(deps.db, sealer, parsed.data.email, { kind: 'reporter' });
+    await requestAppointment(
+      deps.db,
+      sealer,
+      { mode: parsed.data.mode, slots: slotsOf(parsed.data) },
+      { kind: 'reporter' },
+    );
+    if (parsed.data.email)
+      await setNotificationAddress(deps.db, sealer, parsed.data.email, { kind: 'reporter' });
     return done(c, 'appointment');
   });
 
   // The reporter's rights (issue 23): a readable copy of what is held, a correction, erasure.
   app.get('/postbus/mijn-gegevens', async (c) => {
-    const file = await buildReporterFile(deps.db, deps.keyring, c.get('caseId'), c.get('lang'), { kind: 'reporter' }, 'mailbox');
-    return c.body(file.text, 200, { 'Content-Type': 'text/plain; charset=utf-8', 'Content-Disposition': `attachment; filename="${file.fileName}"` });
+    const file = await buildReporterFile(
+      deps.db,
+      deps.keyring,
+      c.get('caseId'),
+      c.get('lang'),
+      { kind: 'reporter' },
+      'mailbox',
+    );
+    return c.body(file.text, 200, {
+      'Content-Type': 'text/plain; charset=utf-8',
+      'Content-Disposition': `attachment; filename="${file.fileName}"`,
+    });
   });
 
   app.post('/postbus/correctie', async (c) => {
@@ -197,7 +301,19 @@ export function mailboxRoutes(deps: Deps) {
     if (!parsed.success) return render(c, { rights: toFieldErrors(parsed.error, c.get('t')) });
     await spendMailboxWrite(c);
     const sealer = await sealerOf(c);
-    await deps.db.transaction().execute((trx) => recordRightsRequest(trx, sealer, { subject: 'reporter', kind: 'correction', details: parsed.data.rightsCorrection, via: 'mailbox' }, { kind: 'reporter' }));
+    await deps.db.transaction().execute((trx) =>
+      recordRightsRequest(
+        trx,
+        sealer,
+        {
+          subject: 'reporter',
+          kind: 'correction',
+          details: parsed.data.rightsCorrection,
+          via: 'mailbox',
+        },
+        { kind: 'reporter' },
+      ),
+    );
     return done(c, 'correction-requested');
   });
 
@@ -205,7 +321,16 @@ export function mailboxRoutes(deps: Deps) {
     const parsed = ErasureRequestInput.safeParse(formStrings(await c.req.parseBody()));
     if (!parsed.success) return render(c, { rights: toFieldErrors(parsed.error, c.get('t')) });
     const sealer = await sealerOf(c);
-    await deps.db.transaction().execute((trx) => recordRightsRequest(trx, sealer, { subject: 'reporter', kind: 'erasure', details: parsed.data.erasureWhy, via: 'mailbox' }, { kind: 'reporter' }));
+    await deps.db
+      .transaction()
+      .execute((trx) =>
+        recordRightsRequest(
+          trx,
+          sealer,
+          { subject: 'reporter', kind: 'erasure', details: parsed.data.erasureWhy, via: 'mailbox' },
+          { kind: 'reporter' },
+        ),
+      );
     return done(c, 'erasure-requested');
   });
 

@@ -13,18 +13,27 @@ import { hasNotificationAddress } from './notification.service.js';
 /** Everything the anonymous reporter sees in the mailbox; the read is audited. */
 export async function getMailbox(db: Db, keyring: Keyring, caseId: string) {
   const sealer = await getCaseSealer(db, keyring, caseId);
-  const row = await db.selectFrom('case').select(['reference', 'status', 'received_on', 'ack_due_on', 'feedback_due_on', 'is_anonymous']).where('id', '=', caseId).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('case')
+    .select(['reference', 'status', 'received_on', 'ack_due_on', 'feedback_due_on', 'is_anonymous'])
+    .where('id', '=', caseId)
+    .executeTakeFirstOrThrow();
   const actor = { kind: 'reporter' } as const;
-  const [messages, attachments, minutes, appointments, hasAddress, disclosed, consents] = await Promise.all([
-    listMessages(db, sealer, actor),
-    listAttachments(db, sealer),
-    listMinutes(db, sealer),
-    listAppointments(db, sealer),
-    hasNotificationAddress(db, caseId),
-    hasDisclosedIdentity(db, caseId),
-    getReporterConsentLedger(db, caseId),
-  ]);
-  await db.transaction().execute((trx) => recordAudit(trx, { type: 'MAILBOX_VIEWED', actor, teamId: sealer.teamId, caseId }));
+  const [messages, attachments, minutes, appointments, hasAddress, disclosed, consents] =
+    await Promise.all([
+      listMessages(db, sealer, actor),
+      listAttachments(db, sealer),
+      listMinutes(db, sealer),
+      listAppointments(db, sealer),
+      hasNotificationAddress(db, caseId),
+      hasDisclosedIdentity(db, caseId),
+      getReporterConsentLedger(db, caseId),
+    ]);
+  await db
+    .transaction()
+    .execute((trx) =>
+      recordAudit(trx, { type: 'MAILBOX_VIEWED', actor, teamId: sealer.teamId, caseId }),
+    );
   return {
     reference: row.reference,
     status: row.status,

@@ -9,9 +9,25 @@ import type { MailboxView } from './mailbox.service.js';
 import { ConsentLedgerTable } from '../consent/consent.views.js';
 import { ReporterRightsSection } from '../rights/rights-mailbox.views.js';
 import type { ReporterRequestView } from '../rights/rights.presenter.js';
-import { AppointmentSection, DisclosureSection, MessagesSection, MinutesSection, NotificationSection } from './mailbox-sections.js';
+import {
+  AppointmentSection,
+  DisclosureSection,
+  MessagesSection,
+  MinutesSection,
+  NotificationSection,
+} from './mailbox-sections.js';
 
-export function MailboxSignInPage({ ctx, errors, status, proof }: { ctx: ViewContext; errors: FieldErrors; status?: string; proof?: Challenge }) {
+export function MailboxSignInPage({
+  ctx,
+  errors,
+  status,
+  proof,
+}: {
+  ctx: ViewContext;
+  errors: FieldErrors;
+  status?: string;
+  proof?: Challenge;
+}) {
   const { t } = ctx;
   return (
     <Layout ctx={ctx} title={t('mailbox.signInTitle')} isPublic>
@@ -21,7 +37,13 @@ export function MailboxSignInPage({ ctx, errors, status, proof }: { ctx: ViewCon
       <p>{t('mailbox.signInIntro')}</p>
       <form method="post" action="/postbus" novalidate>
         <CsrfField ctx={ctx} />
-        <TextField name="receipt" label={t('mailbox.receipt')} hint={t('mailbox.receiptHint')} error={errors.receipt} autocomplete="off" />
+        <TextField
+          name="receipt"
+          label={t('mailbox.receipt')}
+          hint={t('mailbox.receiptHint')}
+          error={errors.receipt}
+          autocomplete="off"
+        />
         {proof && <ProofField ctx={ctx} challenge={proof} />}
         <SubmitButton>{t('mailbox.signIn')}</SubmitButton>
       </form>
@@ -38,14 +60,41 @@ export interface MailboxErrors {
   rights?: FieldErrors;
 }
 
-export function MailboxPage({ ctx, view, requests = [], errors = {}, notice, messageDraft, disclosureDraft }: { ctx: ViewContext; view: MailboxView; requests?: ReporterRequestView[]; errors?: MailboxErrors; notice?: string; messageDraft?: string; disclosureDraft?: Record<string, string> }) {
+export function MailboxPage({
+  ctx,
+  view,
+  requests = [],
+  errors = {},
+  notice,
+  messageDraft,
+  disclosureDraft,
+}: {
+  ctx: ViewContext;
+  view: MailboxView;
+  requests?: ReporterRequestView[];
+  errors?: MailboxErrors;
+  notice?: string;
+  messageDraft?: string;
+  disclosureDraft?: Record<string, string>;
+}) {
   const { t, lang } = ctx;
-  const all = { ...errors.message, ...errors.minutes, ...errors.appointment, ...errors.notification, ...errors.disclosure, ...errors.rights };
+  const all = {
+    ...errors.message,
+    ...errors.minutes,
+    ...errors.appointment,
+    ...errors.notification,
+    ...errors.disclosure,
+    ...errors.rights,
+  };
   return (
     <Layout ctx={ctx} title={t('mailbox.title')} isPublic>
       <h1 class="utrecht-heading-1">{t('mailbox.title')}</h1>
       <ErrorSummary errors={all} t={t} />
-      {notice && <p role="status" class="panel">{notice}</p>}
+      {notice && (
+        <p role="status" class="panel">
+          {notice}
+        </p>
+      )}
       <section aria-labelledby="status-heading">
         <h2 id="status-heading">{t('mailbox.statusHeading')}</h2>
         <dl class="details">
@@ -60,20 +109,41 @@ export function MailboxPage({ ctx, view, requests = [], errors = {}, notice, mes
         </dl>
       </section>
       <MessagesSection ctx={ctx} view={view} errors={errors.message ?? {}} draft={messageDraft} />
-      <p><a href="/postbus/patroon" data-testid="pattern-link">{t('patterns.reporter.mailboxLink')}</a></p>
+      <p>
+        <a href="/postbus/patroon" data-testid="pattern-link">
+          {t('patterns.reporter.mailboxLink')}
+        </a>
+      </p>
       <MinutesSection ctx={ctx} view={view} errors={errors.minutes ?? {}} />
-      <AppointmentSection ctx={ctx} appointments={view.appointments} errors={errors.appointment ?? {}} action="/postbus/afspraak" icsBase="/postbus/afspraak" />
+      <AppointmentSection
+        ctx={ctx}
+        appointments={view.appointments}
+        errors={errors.appointment ?? {}}
+        action="/postbus/afspraak"
+        icsBase="/postbus/afspraak"
+      />
       <section aria-labelledby="consent-heading">
         <h2 id="consent-heading">{t('mailbox.consentHeading')}</h2>
         <p>{t('mailbox.consentPending')}</p>
         <ConsentLedgerTable t={t} consents={view.consents} />
       </section>
-      <NotificationSection ctx={ctx} hasAddress={view.hasAddress} errors={errors.notification ?? {}} />
-      <DisclosureSection ctx={ctx} disclosed={view.disclosed} errors={errors.disclosure ?? {}} values={disclosureDraft} />
+      <NotificationSection
+        ctx={ctx}
+        hasAddress={view.hasAddress}
+        errors={errors.notification ?? {}}
+      />
+      <DisclosureSection
+        ctx={ctx}
+        disclosed={view.disclosed}
+        errors={errors.disclosure ?? {}}
+        values={disclosureDraft}
+      />
       <ReporterRightsSection ctx={ctx} requests={requests} errors={errors.rights ?? {}} />
       <form method="post" action="/postbus/uitloggen">
         <CsrfField ctx={ctx} />
-        <button type="submit" class="utrecht-button utrecht-button--secondary-action">{t('mailbox.signOut')}</button>
+        <button type="submit" class="utrecht-button utrecht-button--secondary-action">
+          {t('mailbox.signOut')}
+        </button>
       </form>
     </Layout>
   );

@@ -24,29 +24,74 @@ function actorOf(input: MessageInput): AuditActor {
 }
 
 /** Inserts a message with its files and its audit event; call inside a transaction. */
-export async function insertMessage(trx: Db, sealer: CaseSealer, input: MessageInput): Promise<string> {
+export async function insertMessage(
+  trx: Db,
+  sealer: CaseSealer,
+  input: MessageInput,
+): Promise<string> {
   const actor = actorOf(input);
   const row = await trx
     .insertInto('case_message')
-    .values({ case_id: sealer.caseId, author: input.author, author_user_id: input.author === 'adviser' ? (input.authorUserId ?? null) : null, body: sealer.seal(input.body, 'message') })
+    .values({
+      case_id: sealer.caseId,
+      author: input.author,
+      author_user_id: input.author === 'adviser' ? (input.authorUserId ?? null) : null,
+      body: sealer.seal(input.body, 'message'),
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   const files = input.author === 'system' ? [] : input.files;
-  if (input.author !== 'system') await addAttachments(trx, sealer, files, { uploadedBy: input.author, messageId: row.id, actor });
-  await recordAudit(trx, { type: 'CASE_MESSAGE_SENT', actor, teamId: sealer.teamId, caseId: sealer.caseId, detail: { messageId: row.id, author: input.author, files: files.length } });
+  if (input.author !== 'system')
+    await addAttachments(trx, sealer, files, {
+      uploadedBy: input.author,
+      messageId: row.id,
+      actor,
+    });
+  await recordAudit(trx, {
+    type: 'CASE_MESSAGE_SENT',
+    actor,
+    teamId: sealer.teamId,
+    caseId: sealer.caseId,
+    detail: { messageId: row.id, author: input.author, files: files.length },
+  });
   return row.id;
 }
 
 /** A message with its files, in one transaction: nothing partial is stored. */
-export async function sendMessage(db: Db, sealer: CaseSealer, input: MessageInput): Promise<string> {
+export async function sendMessage(
+  db: Db,
+  sealer: CaseSealer,
+  input: MessageInput,
+): Promise<string> {
   return db.transaction().execute((trx) => insertMessage(trx, sealer, input));
 }
 
 /** Every message of the case, oldest first; the read is audited. */
-export async function listMessages(db: Db, sealer: CaseSealer, actor: AuditActor): Promise<MessageEntry[]> {
-  const rows = await db.selectFrom('case_message').select(['id', 'author', 'body', 'created_at']).where('case_id', '=', sealer.caseId).orderBy('created_at').orderBy('id').execute();
+export async function listMessages(
+  db: Db,
+  sealer: CaseSealer,
+  actor: AuditActor,
+): Promise<MessageEntry[]> {
+  const rows = await db
+    .selectFrom('case_message')
+    .select(['id', 'author', 'body', 'created_at'])
+    .where('case_id', '=', sealer.caseId)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
   await db.transaction().execute((trx) =>
-    recordAudit(trx, { type: 'CASE_MESSAGES_VIEWED', actor, teamId: sealer.teamId, caseId: sealer.caseId, detail: { count: rows.length } }),
+    recordAudit(trx, {
+      type: 'CASE_MESSAGES_VIEWED',
+      actor,
+      teamId: sealer.teamId,
+      caseId: sealer.caseId,
+      detail: { count: rows.length },
+    }),
   );
-  return rows.map((r) => ({ id: r.id, author: r.author, body: sealer.openText(r.body, 'message'), createdAt: r.created_at }));
+  return rows.map((r) => ({
+    id: r.id,
+    author: r.author,
+    body: sealer.openText(r.body, 'message'),
+    createdAt: r.created_at,
+  }));
 }

@@ -13,20 +13,41 @@ export interface MinutesEntry {
 }
 
 /** The adviser writes the minutes of a conversation; the reporter approves or corrects them. */
-export async function addMinutes(db: Db, sealer: CaseSealer, userId: string, input: { conversationOn: string; body: string }): Promise<string> {
+export async function addMinutes(
+  db: Db,
+  sealer: CaseSealer,
+  userId: string,
+  input: { conversationOn: string; body: string },
+): Promise<string> {
   return db.transaction().execute(async (trx) => {
     const row = await trx
       .insertInto('case_minutes')
-      .values({ case_id: sealer.caseId, author_user_id: userId, conversation_on: input.conversationOn, body: sealer.seal(input.body, 'minutes') })
+      .values({
+        case_id: sealer.caseId,
+        author_user_id: userId,
+        conversation_on: input.conversationOn,
+        body: sealer.seal(input.body, 'minutes'),
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await recordAudit(trx, { type: 'CASE_MINUTES_ADDED', actor: { kind: 'user', userId }, teamId: sealer.teamId, caseId: sealer.caseId, detail: { minutesId: row.id } });
+    await recordAudit(trx, {
+      type: 'CASE_MINUTES_ADDED',
+      actor: { kind: 'user', userId },
+      teamId: sealer.teamId,
+      caseId: sealer.caseId,
+      detail: { minutesId: row.id },
+    });
     return row.id;
   });
 }
 
 export async function listMinutes(db: Db, sealer: CaseSealer): Promise<MinutesEntry[]> {
-  const rows = await db.selectFrom('case_minutes').selectAll().where('case_id', '=', sealer.caseId).orderBy('created_at').execute();
+  const rows = await db
+    .selectFrom('case_minutes')
+    .selectAll()
+    .where('case_id', '=', sealer.caseId)
+    .orderBy('created_at')
+    .execute();
   return rows.map((r) => ({
     id: r.id,
     conversationOn: r.conversation_on,
@@ -38,13 +59,20 @@ export async function listMinutes(db: Db, sealer: CaseSealer): Promise<MinutesEn
 }
 
 /** Approve, or ask for a correction with the reporter's own words. Only pending minutes. */
-export async function respondToMinutes(db: Db, sealer: CaseSealer, minutesId: string, response: { approve: true } | { approve: false; correction: string }): Promise<void> {
+export async function respondToMinutes(
+  db: Db,
+  sealer: CaseSealer,
+  minutesId: string,
+  response: { approve: true } | { approve: false; correction: string },
+): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const updated = await trx
       .updateTable('case_minutes')
       .set({
         status: response.approve ? 'approved' : 'correction_requested',
-        correction: response.approve ? null : sealer.seal(response.correction, 'minutes-correction'),
+        correction: response.approve
+          ? null
+          : sealer.seal(response.correction, 'minutes-correction'),
         responded_at: new Date(),
       })
       .where('id', '=', minutesId)

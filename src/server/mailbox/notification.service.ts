@@ -5,27 +5,50 @@ import { recordAudit, type AuditActor } from '../audit/audit.service.js';
 import type { CaseSealer } from './case-key.js';
 
 /** The reporter's optional address for content-free notices, sealed with the case key. */
-export async function setNotificationAddress(db: Db, sealer: CaseSealer, email: string, actor: AuditActor): Promise<void> {
+export async function setNotificationAddress(
+  db: Db,
+  sealer: CaseSealer,
+  email: string,
+  actor: AuditActor,
+): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const sealed = sealer.seal(email, 'notification-email');
     await trx
       .insertInto('reporter_notification')
       .values({ case_id: sealer.caseId, email: sealed })
-      .onConflict((oc) => oc.column('case_id').doUpdateSet({ email: sealed, updated_at: new Date() }))
+      .onConflict((oc) =>
+        oc.column('case_id').doUpdateSet({ email: sealed, updated_at: new Date() }),
+      )
       .execute();
-    await recordAudit(trx, { type: 'NOTIFICATION_ADDRESS_SET', actor, teamId: sealer.teamId, caseId: sealer.caseId });
+    await recordAudit(trx, {
+      type: 'NOTIFICATION_ADDRESS_SET',
+      actor,
+      teamId: sealer.teamId,
+      caseId: sealer.caseId,
+    });
   });
 }
 
 export async function removeNotificationAddress(db: Db, sealer: CaseSealer): Promise<void> {
   await db.transaction().execute(async (trx) => {
     await trx.deleteFrom('reporter_notification').where('case_id', '=', sealer.caseId).execute();
-    await recordAudit(trx, { type: 'NOTIFICATION_ADDRESS_REMOVED', actor: { kind: 'reporter' }, teamId: sealer.teamId, caseId: sealer.caseId });
+    await recordAudit(trx, {
+      type: 'NOTIFICATION_ADDRESS_REMOVED',
+      actor: { kind: 'reporter' },
+      teamId: sealer.teamId,
+      caseId: sealer.caseId,
+    });
   });
 }
 
 export async function hasNotificationAddress(db: Db, caseId: string): Promise<boolean> {
-  return (await db.selectFrom('reporter_notification').select('case_id').where('case_id', '=', caseId).executeTakeFirst()) !== undefined;
+  return (
+    (await db
+      .selectFrom('reporter_notification')
+      .select('case_id')
+      .where('case_id', '=', caseId)
+      .executeTakeFirst()) !== undefined
+  );
 }
 
 export type NoticeKind = 'message' | 'minutes' | 'appointment';
@@ -56,17 +79,34 @@ export async function notifyReporter(
   kind: NoticeKind,
   opts: { link?: string; logger?: Logger } = {},
 ): Promise<boolean> {
-  const row = await deps.db.selectFrom('reporter_notification').select('email').where('case_id', '=', sealer.caseId).executeTakeFirst();
+  const row = await deps.db
+    .selectFrom('reporter_notification')
+    .select('email')
+    .where('case_id', '=', sealer.caseId)
+    .executeTakeFirst();
   if (!row) return false;
   const notice = NOTICES[kind];
   try {
-    await deps.mailer.send({ to: sealer.openText(row.email, 'notification-email'), subject: notice.subject, text: opts.link ? `${notice.text}\n${opts.link}\n` : notice.text });
+    await deps.mailer.send({
+      to: sealer.openText(row.email, 'notification-email'),
+      subject: notice.subject,
+      text: opts.link ? `${notice.text}\n${opts.link}\n` : notice.text,
+    });
   } catch (err) {
-    opts.logger?.warn({ caseId: sealer.caseId, kind, err: (err as Error).name }, 'notification not sent');
+    opts.logger?.warn(
+      { caseId: sealer.caseId, kind, err: (err as Error).name },
+      'notification not sent',
+    );
     return false;
   }
   await deps.db.transaction().execute((trx) =>
-    recordAudit(trx, { type: 'NOTIFICATION_SENT', actor: { kind: 'system' }, teamId: sealer.teamId, caseId: sealer.caseId, detail: { kind } }),
+    recordAudit(trx, {
+      type: 'NOTIFICATION_SENT',
+      actor: { kind: 'system' },
+      teamId: sealer.teamId,
+      caseId: sealer.caseId,
+      detail: { kind },
+    }),
   );
   return true;
 }

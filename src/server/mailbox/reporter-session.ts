@@ -31,22 +31,50 @@ export function browserThrottleKey(keyring: Keyring, browserSeed: string): strin
 
 export type ReceiptSignIn = { ok: true; token: string } | { ok: false; waitMinutes?: number };
 
-export async function signInWithReceipt(db: Db, keyring: Keyring, receipt: string, browserKey: string, now = new Date(), maxFailures = BROWSER_RULE.maxFailures): Promise<ReceiptSignIn> {
+export async function signInWithReceipt(
+  db: Db,
+  keyring: Keyring,
+  receipt: string,
+  browserKey: string,
+  now = new Date(),
+  maxFailures = BROWSER_RULE.maxFailures,
+): Promise<ReceiptSignIn> {
   const wait = await takeAttempt(db, browserKey, { ...BROWSER_RULE, maxFailures }, now); // counted before the check (finding 11)
   if (wait > 0) return { ok: false, waitMinutes: wait };
   const normalised = normaliseReceipt(receipt);
   const row = /^[A-Z0-9]{4}(-[A-Z0-9]{4}){3}$/.test(normalised)
-    ? await db.selectFrom('case').select(['id', 'team_id']).where('receipt_hash', '=', receiptHash(keyring, normalised)).executeTakeFirst()
+    ? await db
+        .selectFrom('case')
+        .select(['id', 'team_id'])
+        .where('receipt_hash', '=', receiptHash(keyring, normalised))
+        .executeTakeFirst()
     : undefined;
   if (!row) {
-    await db.transaction().execute((trx) => recordAudit(trx, { type: 'REPORTER_SIGN_IN_FAILED', actor: { kind: 'reporter' } }));
+    await db
+      .transaction()
+      .execute((trx) =>
+        recordAudit(trx, { type: 'REPORTER_SIGN_IN_FAILED', actor: { kind: 'reporter' } }),
+      );
     return { ok: false };
   }
   await clearFailures(db, browserKey);
   const token = crypto.randomBytes(32).toString('base64url');
   await db.transaction().execute(async (trx) => {
-    await trx.insertInto('reporter_session').values({ id_hash: digest(token), case_id: row.id, created_at: now, expires_at: new Date(now.getTime() + IDLE_MINUTES * 60_000) }).execute();
-    await recordAudit(trx, { type: 'REPORTER_SIGNED_IN', actor: { kind: 'reporter' }, teamId: row.team_id, caseId: row.id });
+    await trx
+      .insertInto('reporter_session')
+      .values({
+        id_hash: digest(token),
+        case_id: row.id,
+        created_at: now,
+        expires_at: new Date(now.getTime() + IDLE_MINUTES * 60_000),
+      })
+      .execute();
+    await recordAudit(trx, {
+      type: 'REPORTER_SIGNED_IN',
+      actor: { kind: 'reporter' },
+      teamId: row.team_id,
+      caseId: row.id,
+    });
   });
   return { ok: true, token };
 }
@@ -55,12 +83,18 @@ export async function signInWithReceipt(db: Db, keyring: Keyring, receipt: strin
  * The case behind a mailbox session, or undefined when signed out or expired. Each request
  * moves the idle deadline on, never past the absolute one.
  */
-export async function findReporterCaseId(db: Db, token: string | undefined, now = new Date()): Promise<string | undefined> {
+export async function findReporterCaseId(
+  db: Db,
+  token: string | undefined,
+  now = new Date(),
+): Promise<string | undefined> {
   if (!token) return undefined;
   const idleUntil = new Date(now.getTime() + IDLE_MINUTES * 60_000);
   const row = await db
     .updateTable('reporter_session')
-    .set({ expires_at: sql<Date>`least(${idleUntil}::timestamptz, created_at + make_interval(mins => ${ABSOLUTE_MINUTES}))` })
+    .set({
+      expires_at: sql<Date>`least(${idleUntil}::timestamptz, created_at + make_interval(mins => ${ABSOLUTE_MINUTES}))`,
+    })
     .where('id_hash', '=', digest(token))
     .where('expires_at', '>', now)
     .returning('case_id')

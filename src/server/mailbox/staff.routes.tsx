@@ -10,7 +10,11 @@ import { getAttachmentContent, listAttachments } from '../attachments/attachment
 import { downloadHeaders } from '../attachments/attachment-response.js';
 import { filesOf, prepareUploads } from '../attachments/upload-rules.js';
 import { UPLOAD_PROBLEM_MESSAGE } from '../attachments/upload-messages.js';
-import { confirmAppointment, getIcsForCase, listAppointments } from '../appointments/appointments.service.js';
+import {
+  confirmAppointment,
+  getIcsForCase,
+  listAppointments,
+} from '../appointments/appointments.service.js';
 import { AppointmentConfirmInput } from '../appointments/appointments.schema.js';
 import { getCaseSealer } from './case-key.js';
 import { listMessages, sendMessage } from './messages.service.js';
@@ -22,7 +26,11 @@ import { MinutesInput } from './staff.schema.js';
 import { CorrespondencePage } from './staff.views.js';
 
 /** Confirmations after a successful POST, shown by the GET it redirects to. */
-const NOTICES = { sent: 'mailbox.sent', minutes: 'correspondence.minutesAdded', confirmed: 'correspondence.confirmed' } as const;
+const NOTICES = {
+  sent: 'mailbox.sent',
+  minutes: 'correspondence.minutesAdded',
+  confirmed: 'correspondence.confirmed',
+} as const;
 
 /** Staff side of messages, minutes, files and appointments; app.tsx mounts it behind requireUser. */
 export function correspondenceRoutes(deps: Deps, logger?: Logger) {
@@ -48,9 +56,18 @@ export function correspondenceRoutes(deps: Deps, logger?: Logger) {
     };
     if (Object.keys(errors).length) c.status(422);
     const notice = noticeOf(c, c.get('t'), NOTICES);
-    return c.html(<CorrespondencePage ctx={viewContext(c)} view={view} errors={errors} notice={notice} messageDraft={messageDraft} />);
+    return c.html(
+      <CorrespondencePage
+        ctx={viewContext(c)}
+        view={view}
+        errors={errors}
+        notice={notice}
+        messageDraft={messageDraft}
+      />,
+    );
   };
-  const done = (c: Context<AppEnv>, notice: keyof typeof NOTICES) => noticeRedirect(c, `/cases/${c.req.param('id')}/messages`, notice);
+  const done = (c: Context<AppEnv>, notice: keyof typeof NOTICES) =>
+    noticeRedirect(c, `/cases/${c.req.param('id')}/messages`, notice);
 
   app.get('/cases/:id/messages', (c) => render(c));
 
@@ -65,8 +82,16 @@ export function correspondenceRoutes(deps: Deps, logger?: Logger) {
       if (!upload.ok) errors.files = c.get('t')(UPLOAD_PROBLEM_MESSAGE[upload.problem]);
       return render(c, errors, fields.body); // the message stays in the form
     }
-    await sendMessage(deps.db, sealer, { author: 'adviser', authorUserId: user.id, body: parsed.data.body, files: upload.files });
-    await notifyReporter(deps, sealer, 'message', { logger, link: `${deps.config.baseUrl}/postbus` });
+    await sendMessage(deps.db, sealer, {
+      author: 'adviser',
+      authorUserId: user.id,
+      body: parsed.data.body,
+      files: upload.files,
+    });
+    await notifyReporter(deps, sealer, 'message', {
+      logger,
+      link: `${deps.config.baseUrl}/postbus`,
+    });
     return done(c, 'sent');
   });
 
@@ -74,14 +99,23 @@ export function correspondenceRoutes(deps: Deps, logger?: Logger) {
     const { user, sealer } = await access(c);
     const parsed = MinutesInput.safeParse(formStrings(await c.req.parseBody()));
     if (!parsed.success) return render(c, toFieldErrors(parsed.error, c.get('t')));
-    await addMinutes(deps.db, sealer, user.id, { conversationOn: parsed.data.conversationOn, body: parsed.data.minutes });
-    await notifyReporter(deps, sealer, 'minutes', { logger, link: `${deps.config.baseUrl}/postbus` });
+    await addMinutes(deps.db, sealer, user.id, {
+      conversationOn: parsed.data.conversationOn,
+      body: parsed.data.minutes,
+    });
+    await notifyReporter(deps, sealer, 'minutes', {
+      logger,
+      link: `${deps.config.baseUrl}/postbus`,
+    });
     return done(c, 'minutes');
   });
 
   app.get('/cases/:id/files/:fileId', async (c) => {
     const { user, sealer } = await access(c);
-    const file = await getAttachmentContent(deps.db, sealer, c.req.param('fileId'), { kind: 'user', userId: user.id });
+    const file = await getAttachmentContent(deps.db, sealer, c.req.param('fileId'), {
+      kind: 'user',
+      userId: user.id,
+    });
     return c.body(new Uint8Array(file.content), 200, downloadHeaders(file));
   });
 
@@ -89,8 +123,18 @@ export function correspondenceRoutes(deps: Deps, logger?: Logger) {
     const { user, sealer } = await access(c);
     const parsed = AppointmentConfirmInput.safeParse(formStrings(await c.req.parseBody()));
     if (!parsed.success) return render(c, toFieldErrors(parsed.error, c.get('t')));
-    const token = await confirmAppointment(deps.db, deps.keyring, sealer, user.id, c.req.param('appointmentId'), parsed.data);
-    await notifyReporter(deps, sealer, 'appointment', { logger, link: `${deps.config.baseUrl}/afspraak/${token}.ics` });
+    const token = await confirmAppointment(
+      deps.db,
+      deps.keyring,
+      sealer,
+      user.id,
+      c.req.param('appointmentId'),
+      parsed.data,
+    );
+    await notifyReporter(deps, sealer, 'appointment', {
+      logger,
+      link: `${deps.config.baseUrl}/afspraak/${token}.ics`,
+    });
     return done(c, 'confirmed');
   });
 
@@ -99,7 +143,10 @@ export function correspondenceRoutes(deps: Deps, logger?: Logger) {
     const id = /^([0-9a-f-]{36})\.ics$/.exec(c.req.param('file'))?.[1];
     if (!id) throw new AppError('NOT_FOUND');
     const ics = await getIcsForCase(deps.db, sealer, id);
-    return c.body(ics, 200, { 'Content-Type': 'text/calendar; charset=utf-8', 'Content-Disposition': 'attachment; filename="afspraak.ics"' });
+    return c.body(ics, 200, {
+      'Content-Type': 'text/calendar; charset=utf-8',
+      'Content-Disposition': 'attachment; filename="afspraak.ics"',
+    });
   });
 
   return app;

@@ -5,7 +5,18 @@ import { teamsWithRole } from '../../domain/roles.js';
 import { loadCaseWork } from '../risk/case-work.js';
 import { idParam, parseForm, readForm, signedInUser } from '../risk/form-kit.js';
 import type { FormState } from '../risk/risk.views.js';
-import { addCaseToAgenda, AgendaInput, createMeeting, DecisionInput, getAgenda, listCaseMdoItems, listMeetings, MdoRuleError, MeetingInput, recordDecision } from './mdo.service.js';
+import {
+  addCaseToAgenda,
+  AgendaInput,
+  createMeeting,
+  DecisionInput,
+  getAgenda,
+  listCaseMdoItems,
+  listMeetings,
+  MdoRuleError,
+  MeetingInput,
+  recordDecision,
+} from './mdo.service.js';
 import { AgendaPage, CaseMdoPage, MeetingsPage } from './mdo.views.js';
 
 export function mdoRoutes(deps: Deps) {
@@ -15,7 +26,14 @@ export function mdoRoutes(deps: Deps) {
   async function renderMeetings(c: Context<AppEnv>, form = empty()) {
     const user = signedInUser(c);
     if (Object.keys(form.errors).length) c.status(422);
-    return c.html(<MeetingsPage ctx={viewContext(c)} meetings={await listMeetings(deps.db, user)} canCreate={teamsWithRole(user.memberships, ['safety_coordinator']).length > 0} form={form} />);
+    return c.html(
+      <MeetingsPage
+        ctx={viewContext(c)}
+        meetings={await listMeetings(deps.db, user)}
+        canCreate={teamsWithRole(user.memberships, ['safety_coordinator']).length > 0}
+        form={form}
+      />,
+    );
   }
   app.get('/mdo', (c) => renderMeetings(c));
   app.post('/mdo', async (c) => {
@@ -24,24 +42,52 @@ export function mdoRoutes(deps: Deps) {
     const parsed = parseForm(c, MeetingInput, values);
     if (parsed.errors) return renderMeetings(c, { errors: parsed.errors, values });
     const teamId = teamsWithRole(user.memberships, ['safety_coordinator'])[0] ?? '';
-    const id = await deps.db.transaction().execute((trx) => createMeeting(trx, user, teamId, parsed.data.heldOn, parsed.data.participants));
+    const id = await deps.db
+      .transaction()
+      .execute((trx) =>
+        createMeeting(trx, user, teamId, parsed.data.heldOn, parsed.data.participants),
+      );
     return c.redirect(`/mdo/${id}`, 303);
   });
-  app.get('/mdo/:mid', async (c) => c.html(<AgendaPage ctx={viewContext(c)} agenda={await getAgenda(deps.db, deps.keyring, signedInUser(c), idParam(c, 'mid'))} />));
+  app.get('/mdo/:mid', async (c) =>
+    c.html(
+      <AgendaPage
+        ctx={viewContext(c)}
+        agenda={await getAgenda(deps.db, deps.keyring, signedInUser(c), idParam(c, 'mid'))}
+      />,
+    ),
+  );
   app.post('/mdo/items/:iid/decision', async (c) => {
     const user = signedInUser(c);
     const parsed = parseForm(c, DecisionInput, await readForm(c));
     if (parsed.errors) return c.redirect('/mdo', 303);
-    const meetingId = await recordDecision(deps.db, deps.keyring, user, idParam(c, 'iid'), parsed.data.decision);
+    const meetingId = await recordDecision(
+      deps.db,
+      deps.keyring,
+      user,
+      idParam(c, 'iid'),
+      parsed.data.decision,
+    );
     return c.redirect(`/mdo/${meetingId}`, 303);
   });
 
   async function renderCase(c: Context<AppEnv>, form = empty()) {
     const work = await loadCaseWork(deps.db, deps.keyring, signedInUser(c), idParam(c), 'handle');
     const items = await listCaseMdoItems(deps.db, work);
-    const meetings = (await listMeetings(deps.db, signedInUser(c))).filter((m) => m.team_id === work.teamId);
+    const meetings = (await listMeetings(deps.db, signedInUser(c))).filter(
+      (m) => m.team_id === work.teamId,
+    );
     if (Object.keys(form.errors).length) c.status(422);
-    return c.html(<CaseMdoPage ctx={viewContext(c)} caseId={work.id} reference={work.reference} items={items} meetings={meetings} form={form} />);
+    return c.html(
+      <CaseMdoPage
+        ctx={viewContext(c)}
+        caseId={work.id}
+        reference={work.reference}
+        items={items}
+        meetings={meetings}
+        form={form}
+      />,
+    );
   }
   app.get('/cases/:id/mdo', (c) => renderCase(c));
   app.post('/cases/:id/mdo', async (c) => {

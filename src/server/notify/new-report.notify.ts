@@ -14,7 +14,11 @@ let fallbackLogger: Logger | undefined;
  * sends nothing new. Never fails the reporter's submission: a failed send is logged with a code
  * and the recipient's id only, and its claim rolls back. Returns the number of mails sent.
  */
-export async function notifyNewReport(deps: Deps, caseId: string, logger?: Logger): Promise<number> {
+export async function notifyNewReport(
+  deps: Deps,
+  caseId: string,
+  logger?: Logger,
+): Promise<number> {
   const log = logger ?? (fallbackLogger ??= createLogger(deps.config.logLevel));
   try {
     let sent = 0;
@@ -22,18 +26,39 @@ export async function notifyNewReport(deps: Deps, caseId: string, logger?: Logge
       try {
         const done = await deps.db.transaction().execute(async (trx) => {
           if (!(await claimNewReportNotice(trx, caseId, person.id))) return false;
-          await recordAudit(trx, { type: 'NEW_REPORT_NOTICE_SENT', actor: { kind: 'system' }, teamId: person.team_id, caseId, detail: { recipientId: person.id } });
-          await deps.mailer.send(renderMail('staffNotification', person.locale, person.email, { link: `${deps.config.baseUrl}/cases` }));
+          await recordAudit(trx, {
+            type: 'NEW_REPORT_NOTICE_SENT',
+            actor: { kind: 'system' },
+            teamId: person.team_id,
+            caseId,
+            detail: { recipientId: person.id },
+          });
+          await deps.mailer.send(
+            renderMail('staffNotification', person.locale, person.email, {
+              link: `${deps.config.baseUrl}/cases`,
+            }),
+          );
           return true;
         });
         if (done) sent++;
       } catch (err) {
-        log.warn({ code: 'NEW_REPORT_MAIL_FAILED', userId: person.id, caseId, errorCode: (err as { code?: string }).code ?? 'unknown' }, 'new-report notice not sent');
+        log.warn(
+          {
+            code: 'NEW_REPORT_MAIL_FAILED',
+            userId: person.id,
+            caseId,
+            errorCode: (err as { code?: string }).code ?? 'unknown',
+          },
+          'new-report notice not sent',
+        );
       }
     }
     return sent;
   } catch (err) {
-    log.warn({ code: 'NEW_REPORT_NOTIFY_FAILED', errorCode: (err as { code?: string }).code ?? 'unknown' }, 'new-report notices not sent');
+    log.warn(
+      { code: 'NEW_REPORT_NOTIFY_FAILED', errorCode: (err as { code?: string }).code ?? 'unknown' },
+      'new-report notices not sent',
+    );
     return 0;
   }
 }

@@ -18,7 +18,10 @@ export async function listNewReportRecipients(db: Db, caseId: string) {
         eb('m.role', '=', 'safety_coordinator'),
         eb.and([
           eb('m.role', '=', 'confidential_adviser'),
-          eb.or([eb('case.preferred_adviser_id', 'is', null), eb('case.preferred_adviser_id', '=', eb.ref('u.id'))]),
+          eb.or([
+            eb('case.preferred_adviser_id', 'is', null),
+            eb('case.preferred_adviser_id', '=', eb.ref('u.id')),
+          ]),
         ]),
       ]),
     )
@@ -27,10 +30,19 @@ export async function listNewReportRecipients(db: Db, caseId: string) {
 }
 
 /** Claims the one notice of a case for a recipient (a deadline_reminder key); false when already sent. */
-export async function claimNewReportNotice(trx: Db, caseId: string, recipientId: string): Promise<boolean> {
+export async function claimNewReportNotice(
+  trx: Db,
+  caseId: string,
+  recipientId: string,
+): Promise<boolean> {
   const row = await trx
     .insertInto('deadline_reminder')
-    .values({ key: `new_report:${caseId}:${recipientId}`, case_id: caseId, kind: 'new_report', recipient_id: recipientId })
+    .values({
+      key: `new_report:${caseId}:${recipientId}`,
+      case_id: caseId,
+      kind: 'new_report',
+      recipient_id: recipientId,
+    })
     .onConflict((oc) => oc.column('key').doNothing())
     .returning('key')
     .executeTakeFirst();

@@ -13,14 +13,28 @@ import { ObjectivesPage } from './objectives.views.js';
 /** Objectives and recommendations per year (advisers, coordinators, support officer). */
 export function objectiveRoutes(deps: Deps) {
   const app = new Hono<AppEnv>();
-  const scopeOf = (c: Context<AppEnv>) => pickTeam(c, deps.db, objectiveTeamIds(c.get('user')?.memberships ?? []));
+  const scopeOf = (c: Context<AppEnv>) =>
+    pickTeam(c, deps.db, objectiveTeamIds(c.get('user')?.memberships ?? []));
 
-  async function render(c: Context<AppEnv>, errors: FieldErrors = {}, values: Record<string, string> = {}) {
+  async function render(
+    c: Context<AppEnv>,
+    errors: FieldErrors = {},
+    values: Record<string, string> = {},
+  ) {
     const scope = await scopeOf(c);
     const year = yearParam(c);
     const data = await listObjectives(deps.db, scope.teamId, year);
     if (Object.keys(errors).length) c.status(422);
-    return c.html(<ObjectivesPage ctx={viewContext(c)} scope={scope} year={year} data={data} errors={errors} values={values} />);
+    return c.html(
+      <ObjectivesPage
+        ctx={viewContext(c)}
+        scope={scope}
+        year={year}
+        data={data}
+        errors={errors}
+        values={values}
+      />,
+    );
   }
 
   app.get('/team/objectives', (c) => render(c));
@@ -30,7 +44,9 @@ export function objectiveRoutes(deps: Deps) {
     const values = stringValues(await readForm(c));
     const parsed = parseForm(c, ObjectiveInput, values);
     if (parsed.errors) return render(c, parsed.errors, values);
-    await deps.db.transaction().execute((trx) => createObjective(trx, scope.teamId, parsed.data, signedInUser(c).id));
+    await deps.db
+      .transaction()
+      .execute((trx) => createObjective(trx, scope.teamId, parsed.data, signedInUser(c).id));
     return c.redirect(`/team/objectives?team=${scope.teamId}&year=${parsed.data.year}`, 303);
   });
 
@@ -38,7 +54,17 @@ export function objectiveRoutes(deps: Deps) {
     const scope = await scopeOf(c);
     const parsed = parseForm(c, ObjectiveStatusInput, stringValues(await readForm(c)));
     if (parsed.errors) return render(c, parsed.errors);
-    await deps.db.transaction().execute((trx) => updateObjective(trx, scope.teamId, idParam(c, 'objectiveId'), parsed.data, signedInUser(c).id));
+    await deps.db
+      .transaction()
+      .execute((trx) =>
+        updateObjective(
+          trx,
+          scope.teamId,
+          idParam(c, 'objectiveId'),
+          parsed.data,
+          signedInUser(c).id,
+        ),
+      );
     return c.redirect(`/team/objectives?team=${scope.teamId}&year=${yearParam(c)}`, 303);
   });
 

@@ -5,7 +5,13 @@ import { AppError } from '../http/errors.js';
 import { teamsWithRole, type Role } from '../../domain/roles.js';
 import { idParam, parseForm, readForm, signedInUser } from '../risk/form-kit.js';
 import type { FormState } from '../risk/risk.views.js';
-import { AdviceInput, AnswerInput, CloseInput, ComplaintInput, ombudsWork } from './ombuds.service.js';
+import {
+  AdviceInput,
+  AnswerInput,
+  CloseInput,
+  ComplaintInput,
+  ombudsWork,
+} from './ombuds.service.js';
 import { BoardAdvicePage, OmbudsPage } from './ombuds.views.js';
 
 /** The ombudsperson's own screen (complaints about procedure, advice to the board) and the board's answers. */
@@ -23,7 +29,9 @@ export function ombudsRoutes(deps: Deps, today: () => string) {
     const w = workFor(c, 'ombudsperson');
     const [complaints, advice] = [await w.complaints(today()), await w.advice()];
     if (Object.keys(form.errors).length) c.status(422);
-    return c.html(<OmbudsPage ctx={viewContext(c)} complaints={complaints} advice={advice} form={form} />);
+    return c.html(
+      <OmbudsPage ctx={viewContext(c)} complaints={complaints} advice={advice} form={form} />,
+    );
   }
   async function renderBoard(c: Context<AppEnv>, form = empty()) {
     const advice = await workFor(c, 'board').advice();
@@ -43,7 +51,8 @@ export function ombudsRoutes(deps: Deps, today: () => string) {
     const cid = idParam(c, 'cid');
     const values = await readForm(c);
     const parsed = parseForm(c, CloseInput, { outcome: values[`outcome-${cid}`] });
-    if (parsed.errors) return renderOmbuds(c, { errors: { [`outcome-${cid}`]: parsed.errors.outcome! }, values });
+    if (parsed.errors)
+      return renderOmbuds(c, { errors: { [`outcome-${cid}`]: parsed.errors.outcome! }, values });
     await workFor(c, 'ombudsperson').closeComplaint(cid, parsed.data, today());
     return c.redirect('/ombudsperson', 303);
   });
@@ -60,7 +69,8 @@ export function ombudsRoutes(deps: Deps, today: () => string) {
     const aid = idParam(c, 'aid');
     const values = await readForm(c);
     const parsed = parseForm(c, AnswerInput, { answer: values[`answer-${aid}`] });
-    if (parsed.errors) return renderBoard(c, { errors: { [`answer-${aid}`]: parsed.errors.answer! }, values });
+    if (parsed.errors)
+      return renderBoard(c, { errors: { [`answer-${aid}`]: parsed.errors.answer! }, values });
     await workFor(c, 'board').answerAdvice(aid, parsed.data, today());
     return c.redirect('/board/advice', 303);
   });

@@ -24,57 +24,147 @@ export function addDays(date: string, days: number): string {
 /** The ombudsperson's own records — complaints about procedure and advice to the board — never a case. */
 export function ombudsWork(db: Db, keyring: Keyring, actorId: string, teamId: string) {
   const actor = { kind: 'user' as const, userId: actorId };
-  const sealNew = (value: string, kind: string, id: string, keyId = keyring.currentMasterKeyId) => seal(keyring.masterKey(keyId), value, aad(kind, id));
-  const openIt = (keyId: string, value: Buffer, kind: string, id: string) => openText(keyring.masterKey(keyId), value, aad(kind, id));
+  const sealNew = (value: string, kind: string, id: string, keyId = keyring.currentMasterKeyId) =>
+    seal(keyring.masterKey(keyId), value, aad(kind, id));
+  const openIt = (keyId: string, value: Buffer, kind: string, id: string) =>
+    openText(keyring.masterKey(keyId), value, aad(kind, id));
   return {
     async recordComplaint(input: z.infer<typeof ComplaintInput>) {
       const id = crypto.randomUUID();
       await db.transaction().execute(async (trx) => {
-        await trx.insertInto('procedure_complaint').values({
-          id, team_id: teamId, received_on: input.receivedOn, respond_by: addDays(input.receivedOn, RESPOND_WITHIN_DAYS),
-          master_key_id: keyring.currentMasterKeyId, subject: sealNew(input.subject, 'complaint', id), created_by: actorId,
-        }).execute();
-        await recordAudit(trx, { type: 'PROCEDURE_COMPLAINT_RECORDED', actor, teamId, detail: { complaintId: id } });
+        await trx
+          .insertInto('procedure_complaint')
+          .values({
+            id,
+            team_id: teamId,
+            received_on: input.receivedOn,
+            respond_by: addDays(input.receivedOn, RESPOND_WITHIN_DAYS),
+            master_key_id: keyring.currentMasterKeyId,
+            subject: sealNew(input.subject, 'complaint', id),
+            created_by: actorId,
+          })
+          .execute();
+        await recordAudit(trx, {
+          type: 'PROCEDURE_COMPLAINT_RECORDED',
+          actor,
+          teamId,
+          detail: { complaintId: id },
+        });
       });
     },
     async closeComplaint(id: string, input: z.infer<typeof CloseInput>, today: string) {
-      const row = await db.selectFrom('procedure_complaint').select(['id', 'status', 'master_key_id']).where('id', '=', id).where('team_id', '=', teamId).executeTakeFirst();
+      const row = await db
+        .selectFrom('procedure_complaint')
+        .select(['id', 'status', 'master_key_id'])
+        .where('id', '=', id)
+        .where('team_id', '=', teamId)
+        .executeTakeFirst();
       if (!row || row.status !== 'open') throw new AppError('NOT_FOUND');
       await db.transaction().execute(async (trx) => {
-        await trx.updateTable('procedure_complaint').set({ status: 'closed', closed_on: today, outcome: sealNew(input.outcome, 'complaint-outcome', id, row.master_key_id) }).where('id', '=', id).execute();
-        await recordAudit(trx, { type: 'PROCEDURE_COMPLAINT_CLOSED', actor, teamId, detail: { complaintId: id } });
+        await trx
+          .updateTable('procedure_complaint')
+          .set({
+            status: 'closed',
+            closed_on: today,
+            outcome: sealNew(input.outcome, 'complaint-outcome', id, row.master_key_id),
+          })
+          .where('id', '=', id)
+          .execute();
+        await recordAudit(trx, {
+          type: 'PROCEDURE_COMPLAINT_CLOSED',
+          actor,
+          teamId,
+          detail: { complaintId: id },
+        });
       });
     },
     async giveAdvice(input: z.infer<typeof AdviceInput>, today: string) {
       const id = crypto.randomUUID();
       await db.transaction().execute(async (trx) => {
-        await trx.insertInto('board_advice').values({ id, team_id: teamId, given_on: today, master_key_id: keyring.currentMasterKeyId, advice: sealNew(input.advice, 'advice', id), created_by: actorId }).execute();
-        await recordAudit(trx, { type: 'BOARD_ADVICE_GIVEN', actor, teamId, detail: { adviceId: id } });
+        await trx
+          .insertInto('board_advice')
+          .values({
+            id,
+            team_id: teamId,
+            given_on: today,
+            master_key_id: keyring.currentMasterKeyId,
+            advice: sealNew(input.advice, 'advice', id),
+            created_by: actorId,
+          })
+          .execute();
+        await recordAudit(trx, {
+          type: 'BOARD_ADVICE_GIVEN',
+          actor,
+          teamId,
+          detail: { adviceId: id },
+        });
       });
     },
     async answerAdvice(id: string, input: z.infer<typeof AnswerInput>, today: string) {
-      const row = await db.selectFrom('board_advice').select(['id', 'answer', 'master_key_id']).where('id', '=', id).where('team_id', '=', teamId).executeTakeFirst();
+      const row = await db
+        .selectFrom('board_advice')
+        .select(['id', 'answer', 'master_key_id'])
+        .where('id', '=', id)
+        .where('team_id', '=', teamId)
+        .executeTakeFirst();
       if (!row || row.answer) throw new AppError('NOT_FOUND');
       await db.transaction().execute(async (trx) => {
-        await trx.updateTable('board_advice').set({ answer: sealNew(input.answer, 'advice-answer', id, row.master_key_id), answered_on: today, answered_by: actorId }).where('id', '=', id).execute();
-        await recordAudit(trx, { type: 'BOARD_ADVICE_ANSWERED', actor, teamId, detail: { adviceId: id } });
+        await trx
+          .updateTable('board_advice')
+          .set({
+            answer: sealNew(input.answer, 'advice-answer', id, row.master_key_id),
+            answered_on: today,
+            answered_by: actorId,
+          })
+          .where('id', '=', id)
+          .execute();
+        await recordAudit(trx, {
+          type: 'BOARD_ADVICE_ANSWERED',
+          actor,
+          teamId,
+          detail: { adviceId: id },
+        });
       });
     },
     async complaints(today: string) {
-      const rows = await db.selectFrom('procedure_complaint').selectAll().where('team_id', '=', teamId).orderBy('received_on', 'desc').execute();
-      await db.transaction().execute((trx) => recordAudit(trx, { type: 'OMBUDS_WORK_VIEWED', actor, teamId, detail: { complaints: rows.length } }));
+      const rows = await db
+        .selectFrom('procedure_complaint')
+        .selectAll()
+        .where('team_id', '=', teamId)
+        .orderBy('received_on', 'desc')
+        .execute();
+      await db.transaction().execute((trx) =>
+        recordAudit(trx, {
+          type: 'OMBUDS_WORK_VIEWED',
+          actor,
+          teamId,
+          detail: { complaints: rows.length },
+        }),
+      );
       return rows.map((r) => ({
-        id: r.id, receivedOn: r.received_on, respondBy: r.respond_by, status: r.status, closedOn: r.closed_on,
+        id: r.id,
+        receivedOn: r.received_on,
+        respondBy: r.respond_by,
+        status: r.status,
+        closedOn: r.closed_on,
         isOverdue: r.status === 'open' && r.respond_by < today,
         subject: openIt(r.master_key_id, r.subject, 'complaint', r.id),
         outcome: r.outcome ? openIt(r.master_key_id, r.outcome, 'complaint-outcome', r.id) : null,
       }));
     },
     async advice() {
-      const rows = await db.selectFrom('board_advice').selectAll().where('team_id', '=', teamId).orderBy('given_on', 'desc').execute();
+      const rows = await db
+        .selectFrom('board_advice')
+        .selectAll()
+        .where('team_id', '=', teamId)
+        .orderBy('given_on', 'desc')
+        .execute();
       return rows.map((r) => ({
-        id: r.id, givenOn: r.given_on, advice: openIt(r.master_key_id, r.advice, 'advice', r.id),
-        answer: r.answer ? openIt(r.master_key_id, r.answer, 'advice-answer', r.id) : null, answeredOn: r.answered_on,
+        id: r.id,
+        givenOn: r.given_on,
+        advice: openIt(r.master_key_id, r.advice, 'advice', r.id),
+        answer: r.answer ? openIt(r.master_key_id, r.answer, 'advice-answer', r.id) : null,
+        answeredOn: r.answered_on,
       }));
     },
   };

@@ -10,28 +10,59 @@ type Work = ReturnType<typeof ombudsWork>;
 type Complaints = Awaited<ReturnType<Work['complaints']>>;
 type Advice = Awaited<ReturnType<Work['advice']>>;
 
-function AdviceList({ ctx, advice, answerForm }: { ctx: ViewContext; advice: Advice; answerForm?: FormState }) {
+function AdviceList({
+  ctx,
+  advice,
+  answerForm,
+}: {
+  ctx: ViewContext;
+  advice: Advice;
+  answerForm?: FormState;
+}) {
   const { t } = ctx;
   if (advice.length === 0) return <p>{t('ombuds.noAdvice')}</p>;
   return (
     <ul data-testid="board-advice">
       {advice.map((a) => (
         <li>
-          <p><strong>{t('ombuds.adviceOn', { date: a.givenOn })}</strong> {a.advice}</p>
-          {a.answer ? <p>{t('ombuds.answerOn', { date: a.answeredOn ?? '' })} {a.answer}</p> : answerForm ? (
+          <p>
+            <strong>{t('ombuds.adviceOn', { date: a.givenOn })}</strong> {a.advice}
+          </p>
+          {a.answer ? (
+            <p>
+              {t('ombuds.answerOn', { date: a.answeredOn ?? '' })} {a.answer}
+            </p>
+          ) : answerForm ? (
             <form method="post" action={`/board/advice/${a.id}/answer`} novalidate>
               <CsrfField token={ctx.csrfToken} />
-              <TextArea name={`answer-${a.id}`} label={t('ombuds.answer')} value={(answerForm.values[`answer-${a.id}`] as string) ?? ''} error={answerForm.errors[`answer-${a.id}`]} />
+              <TextArea
+                name={`answer-${a.id}`}
+                label={t('ombuds.answer')}
+                value={(answerForm.values[`answer-${a.id}`] as string) ?? ''}
+                error={answerForm.errors[`answer-${a.id}`]}
+              />
               <SubmitButton>{t('ombuds.answerSubmit')}</SubmitButton>
             </form>
-          ) : <p>{t('ombuds.noAnswer')}</p>}
+          ) : (
+            <p>{t('ombuds.noAnswer')}</p>
+          )}
         </li>
       ))}
     </ul>
   );
 }
 
-export function OmbudsPage({ ctx, complaints, advice, form }: { ctx: ViewContext; complaints: Complaints; advice: Advice; form: FormState }) {
+export function OmbudsPage({
+  ctx,
+  complaints,
+  advice,
+  form,
+}: {
+  ctx: ViewContext;
+  complaints: Complaints;
+  advice: Advice;
+  form: FormState;
+}) {
   const { t } = ctx;
   const v = form.values as Record<string, string>;
   return (
@@ -41,16 +72,33 @@ export function OmbudsPage({ ctx, complaints, advice, form }: { ctx: ViewContext
       <p class="hint">{t('ombuds.intro')}</p>
       <section aria-labelledby="omb-complaints">
         <h2 id="omb-complaints">{t('ombuds.complaints')}</h2>
-        {complaints.length === 0 ? <p>{t('ombuds.noComplaints')}</p> : (
+        {complaints.length === 0 ? (
+          <p>{t('ombuds.noComplaints')}</p>
+        ) : (
           <ul data-testid="procedure-complaints">
             {complaints.map((c) => (
               <li>
-                <p><strong>{t('ombuds.receivedOn', { date: c.receivedOn })}</strong> — {c.status === 'open' ? t('ombuds.respondBy', { date: c.respondBy }) : t('ombuds.closedOn', { date: c.closedOn ?? '' })}{c.isOverdue && <strong> {t('ombuds.overdue')}</strong>}</p>
+                <p>
+                  <strong>{t('ombuds.receivedOn', { date: c.receivedOn })}</strong> —{' '}
+                  {c.status === 'open'
+                    ? t('ombuds.respondBy', { date: c.respondBy })
+                    : t('ombuds.closedOn', { date: c.closedOn ?? '' })}
+                  {c.isOverdue && <strong> {t('ombuds.overdue')}</strong>}
+                </p>
                 <p>{c.subject}</p>
-                {c.outcome ? <p>{t('ombuds.outcome')}: {c.outcome}</p> : (
+                {c.outcome ? (
+                  <p>
+                    {t('ombuds.outcome')}: {c.outcome}
+                  </p>
+                ) : (
                   <form method="post" action={`/ombudsperson/complaints/${c.id}/close`} novalidate>
                     <CsrfField token={ctx.csrfToken} />
-                    <TextArea name={`outcome-${c.id}`} label={t('ombuds.outcome')} value={v[`outcome-${c.id}`]} error={form.errors[`outcome-${c.id}`]} />
+                    <TextArea
+                      name={`outcome-${c.id}`}
+                      label={t('ombuds.outcome')}
+                      value={v[`outcome-${c.id}`]}
+                      error={form.errors[`outcome-${c.id}`]}
+                    />
                     <SubmitButton>{t('ombuds.close')}</SubmitButton>
                   </form>
                 )}
@@ -61,8 +109,19 @@ export function OmbudsPage({ ctx, complaints, advice, form }: { ctx: ViewContext
         <h3>{t('ombuds.newComplaint')}</h3>
         <form method="post" action="/ombudsperson/complaints" novalidate>
           <CsrfField token={ctx.csrfToken} />
-          <DateField name="receivedOn" label={t('ombuds.received')} value={v.receivedOn} error={form.errors.receivedOn} />
-          <TextArea name="subject" label={t('ombuds.subject')} hint={t('ombuds.subjectHint')} value={v.subject} error={form.errors.subject} />
+          <DateField
+            name="receivedOn"
+            label={t('ombuds.received')}
+            value={v.receivedOn}
+            error={form.errors.receivedOn}
+          />
+          <TextArea
+            name="subject"
+            label={t('ombuds.subject')}
+            hint={t('ombuds.subjectHint')}
+            value={v.subject}
+            error={form.errors.subject}
+          />
           <SubmitButton>{t('ombuds.complaintSubmit')}</SubmitButton>
         </form>
       </section>
@@ -71,7 +130,12 @@ export function OmbudsPage({ ctx, complaints, advice, form }: { ctx: ViewContext
         <AdviceList ctx={ctx} advice={advice} />
         <form method="post" action="/ombudsperson/advice" novalidate>
           <CsrfField token={ctx.csrfToken} />
-          <TextArea name="advice" label={t('ombuds.advice')} value={v.advice} error={form.errors.advice} />
+          <TextArea
+            name="advice"
+            label={t('ombuds.advice')}
+            value={v.advice}
+            error={form.errors.advice}
+          />
           <SubmitButton>{t('ombuds.adviceSubmit')}</SubmitButton>
         </form>
       </section>
@@ -79,11 +143,21 @@ export function OmbudsPage({ ctx, complaints, advice, form }: { ctx: ViewContext
   );
 }
 
-export function BoardAdvicePage({ ctx, advice, form }: { ctx: ViewContext; advice: Advice; form: FormState }) {
+export function BoardAdvicePage({
+  ctx,
+  advice,
+  form,
+}: {
+  ctx: ViewContext;
+  advice: Advice;
+  form: FormState;
+}) {
   const { t } = ctx;
   return (
     <Layout ctx={ctx} title={t('ombuds.boardTitle')}>
-      <p><a href="/board/escalations">{t('board.back')}</a></p>
+      <p>
+        <a href="/board/escalations">{t('board.back')}</a>
+      </p>
       <h1 class="utrecht-heading-1">{t('ombuds.boardTitle')}</h1>
       <ErrorSummary errors={form.errors} t={t} />
       <AdviceList ctx={ctx} advice={advice} answerForm={form} />

@@ -7,9 +7,14 @@ import crypto from 'node:crypto';
  */
 export type MetricsAccess = 'ok' | 'off' | 'unauthorized';
 
-export function metricsAccess(token: string | undefined, authorization: string | undefined): MetricsAccess {
+export function metricsAccess(
+  token: string | undefined,
+  authorization: string | undefined,
+): MetricsAccess {
   if (!token) return 'off';
   const sent = Buffer.from(authorization ?? '');
   const expected = Buffer.from(`Bearer ${token}`);
-  return sent.length === expected.length && crypto.timingSafeEqual(sent, expected) ? 'ok' : 'unauthorized';
+  return sent.length === expected.length && crypto.timingSafeEqual(sent, expected)
+    ? 'ok'
+    : 'unauthorized';
 }

@@ -9,15 +9,27 @@ export interface PartnerCountRow {
   count: number;
 }
 
-export async function upsertPartnerCount(db: Db, teamId: string, row: PartnerCountRow): Promise<void> {
+export async function upsertPartnerCount(
+  db: Db,
+  teamId: string,
+  row: PartnerCountRow,
+): Promise<void> {
   await db
     .insertInto('partner_count')
     .values({ team_id: teamId, ...row })
-    .onConflict((oc) => oc.expression(sql`team_id, year, period, service, coalesce(category, '')`).doUpdateSet({ count: row.count }))
+    .onConflict((oc) =>
+      oc
+        .expression(sql`team_id, year, period, service, coalesce(category, '')`)
+        .doUpdateSet({ count: row.count }),
+    )
     .execute();
 }
 
-export async function listPartnerCountRows(db: Db, teamId: string, year: number): Promise<PartnerCountRow[]> {
+export async function listPartnerCountRows(
+  db: Db,
+  teamId: string,
+  year: number,
+): Promise<PartnerCountRow[]> {
   return db
     .selectFrom('partner_count')
     .select(['year', 'period', 'service', 'category', 'count'])

@@ -3,10 +3,18 @@ import { recordAudit } from '../audit/audit.service.js';
 import { AppError } from '../http/errors.js';
 import { findTeam } from '../teams/teams.service.js';
 import type { PartnerCountInput } from './partner-counts.schema.js';
-import { listPartnerCountRows, upsertPartnerCount, type PartnerCountRow } from './partner-counts.queries.js';
+import {
+  listPartnerCountRows,
+  upsertPartnerCount,
+  type PartnerCountRow,
+} from './partner-counts.queries.js';
 
 /** Registers (or corrects) one count of a partner service for a period; audited with the user's id only. */
-export async function registerPartnerCount(db: Db, userId: string, input: PartnerCountInput): Promise<void> {
+export async function registerPartnerCount(
+  db: Db,
+  userId: string,
+  input: PartnerCountInput,
+): Promise<void> {
   const team = await findTeam(db, input.team);
   if (!team) throw new AppError('NOT_FOUND');
   await db.transaction().execute(async (trx) => {
@@ -21,7 +29,11 @@ export async function registerPartnerCount(db: Db, userId: string, input: Partne
   });
 }
 
-export async function listPartnerCounts(db: Db, teamKey: string, year: number): Promise<PartnerCountRow[]> {
+export async function listPartnerCounts(
+  db: Db,
+  teamKey: string,
+  year: number,
+): Promise<PartnerCountRow[]> {
   const team = await findTeam(db, teamKey);
   if (!team) throw new AppError('NOT_FOUND');
   return listPartnerCountRows(db, team.id, year);

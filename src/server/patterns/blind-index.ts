@@ -12,10 +12,18 @@ export function blindIndex(key: Buffer, normalised: string): Buffer {
 
 /** A named reporter's fingerprint, so that several reports of one person count once. */
 export function reporterFingerprint(key: Buffer, contact: string): Buffer {
-  return crypto.createHmac('sha256', key).update(`reporter\0${normaliseReporterContact(contact)}`).digest();
+  return crypto
+    .createHmac('sha256', key)
+    .update(`reporter\0${normaliseReporterContact(contact)}`)
+    .digest();
 }
 
 /** Names a key without revealing it: stored beside each entry so that rotation finds stale ones. */
 export function blindIndexKeyId(key: Buffer): string {
-  return crypto.createHash('sha256').update('blind-index-key-id\0').update(key).digest('hex').slice(0, 16);
+  return crypto
+    .createHash('sha256')
+    .update('blind-index-key-id\0')
+    .update(key)
+    .digest('hex')
+    .slice(0, 16);
 }

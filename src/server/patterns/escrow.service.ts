@@ -12,10 +12,23 @@ import { findEscrow, listSharedIdentifierRows } from './patterns.queries.js';
  * stays registered but dormant — left out of every pattern signal — until a case of another
  * reporter shares an identifier with it; then the reporter is told in the mailbox and decides.
  */
-export async function setPatternEscrow(trx: Db, caseId: string, actor: { kind: 'reporter' } | { kind: 'user'; userId: string }) {
-  const row = await trx.insertInto('pattern_escrow').values({ case_id: caseId }).onConflict((oc) => oc.column('case_id').doNothing()).returning('case_id').executeTakeFirst();
+export async function setPatternEscrow(
+  trx: Db,
+  caseId: string,
+  actor: { kind: 'reporter' } | { kind: 'user'; userId: string },
+) {
+  const row = await trx
+    .insertInto('pattern_escrow')
+    .values({ case_id: caseId })
+    .onConflict((oc) => oc.column('case_id').doNothing())
+    .returning('case_id')
+    .executeTakeFirst();
   if (!row) return;
-  const team = await trx.selectFrom('case').select('team_id').where('id', '=', caseId).executeTakeFirstOrThrow();
+  const team = await trx
+    .selectFrom('case')
+    .select('team_id')
+    .where('id', '=', caseId)
+    .executeTakeFirstOrThrow();
   await recordAudit(trx, { type: 'PATTERN_ESCROW_SET', actor, teamId: team.team_id, caseId });
   await detectEscrowMatches(trx);
 }
@@ -34,7 +47,12 @@ export async function detectEscrowMatches(trx: Db, now = new Date()): Promise<st
         .returning('case_id')
         .executeTakeFirst();
       if (!woke) continue;
-      await recordAudit(trx, { type: 'PATTERN_ESCROW_MATCHED', actor: { kind: 'system' }, teamId: c.teamId, caseId: c.caseId });
+      await recordAudit(trx, {
+        type: 'PATTERN_ESCROW_MATCHED',
+        actor: { kind: 'system' },
+        teamId: c.teamId,
+        caseId: c.caseId,
+      });
       matched.push(c.caseId);
     }
   }
@@ -47,14 +65,32 @@ export async function detectEscrowMatches(trx: Db, now = new Date()): Promise<st
  * share a transaction, so a failure leaves the notice for the next run and none is sent twice.
  * The text says only that another report concerns the same person — nothing of that report.
  */
-export async function notifyMatchedEscrows(db: Db, keyring: Keyring, now = new Date()): Promise<number> {
-  const due = await db.selectFrom('pattern_escrow').select('case_id').where('state', '=', 'matched').where('notified_at', 'is', null).execute();
+export async function notifyMatchedEscrows(
+  db: Db,
+  keyring: Keyring,
+  now = new Date(),
+): Promise<number> {
+  const due = await db
+    .selectFrom('pattern_escrow')
+    .select('case_id')
+    .where('state', '=', 'matched')
+    .where('notified_at', 'is', null)
+    .execute();
   let sent = 0;
   for (const { case_id } of due) {
     const sealer = await getCaseSealer(db, keyring, case_id);
-    const body = [translator('nl')('patterns.escrow.message'), translator('en')('patterns.escrow.message')].join('\n\n');
+    const body = [
+      translator('nl')('patterns.escrow.message'),
+      translator('en')('patterns.escrow.message'),
+    ].join('\n\n');
     const done = await db.transaction().execute(async (trx) => {
-      const claimed = await trx.updateTable('pattern_escrow').set({ notified_at: now }).where('case_id', '=', case_id).where('notified_at', 'is', null).returning('case_id').executeTakeFirst();
+      const claimed = await trx
+        .updateTable('pattern_escrow')
+        .set({ notified_at: now })
+        .where('case_id', '=', case_id)
+        .where('notified_at', 'is', null)
+        .returning('case_id')
+        .executeTakeFirst();
       if (!claimed) return false;
       await insertMessage(trx, sealer, { author: 'system', body });
       return true;
@@ -67,9 +103,15 @@ export async function notifyMatchedEscrows(db: Db, keyring: Keyring, now = new D
 export type EscrowDecision = 'release' | 'decline';
 
 /** The reporter's decision: release the case into the pattern signal, or keep it dormant. */
-export async function decideEscrow(db: Db, caseId: string, decision: EscrowDecision, now = new Date()): Promise<boolean> {
+export async function decideEscrow(
+  db: Db,
+  caseId: string,
+  decision: EscrowDecision,
+  now = new Date(),
+): Promise<boolean> {
   return db.transaction().execute(async (trx) => {
-    const from = decision === 'release' ? (['dormant', 'matched'] as const) : (['matched'] as const);
+    const from =
+      decision === 'release' ? (['dormant', 'matched'] as const) : (['matched'] as const);
     const row = await trx
       .updateTable('pattern_escrow')
       .set({ state: decision === 'release' ? 'released' : 'declined', decided_at: now })
@@ -78,8 +120,18 @@ export async function decideEscrow(db: Db, caseId: string, decision: EscrowDecis
       .returning('case_id')
       .executeTakeFirst();
     if (!row) return false;
-    const team = await trx.selectFrom('case').select('team_id').where('id', '=', caseId).executeTakeFirstOrThrow();
-    await recordAudit(trx, { type: 'PATTERN_ESCROW_DECIDED', actor: { kind: 'reporter' }, teamId: team.team_id, caseId, detail: { decision } });
+    const team = await trx
+      .selectFrom('case')
+      .select('team_id')
+      .where('id', '=', caseId)
+      .executeTakeFirstOrThrow();
+    await recordAudit(trx, {
+      type: 'PATTERN_ESCROW_DECIDED',
+      actor: { kind: 'reporter' },
+      teamId: team.team_id,
+      caseId,
+      detail: { decision },
+    });
     return true;
   });
 }

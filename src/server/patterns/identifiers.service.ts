@@ -4,14 +4,19 @@ import type { Keyring } from '../crypto/keyring.js';
 import { caseAad, getCaseDataKey } from '../crypto/case-key.js';
 import { openText, seal } from '../crypto/seal.js';
 import { recordAudit, type AuditActor } from '../audit/audit.service.js';
-import { normaliseIdentifier, type IdentifierInput, type IdentifierKind } from '../../domain/identifier-normalise.js';
+import {
+  normaliseIdentifier,
+  type IdentifierInput,
+  type IdentifierKind,
+} from '../../domain/identifier-normalise.js';
 import { blindIndex, blindIndexKeyId, reporterFingerprint } from './blind-index.js';
 import { findReporterIdentity, listIdentifierRows } from './patterns.queries.js';
 import { detectEscrowMatches } from './escrow.service.js';
 
 export type IdentifierActor = { kind: 'user'; userId: string } | { kind: 'reporter' };
 
-export const identifierAad = (caseId: string, rowId: string) => caseAad(caseId, `accused-identifier:${rowId}`);
+export const identifierAad = (caseId: string, rowId: string) =>
+  caseAad(caseId, `accused-identifier:${rowId}`);
 
 interface SealedIdentifier extends IdentifierInput {
   normalised: string;
@@ -23,7 +28,13 @@ interface SealedIdentifier extends IdentifierInput {
  * escrowed cases that now match. Call inside a transaction; unusable identifiers are skipped
  * and counted. This is the service the intake calls for identifiers given by the reporter.
  */
-export async function addAccusedIdentifiers(trx: Db, keyring: Keyring, caseId: string, identifiers: IdentifierInput[], actor: IdentifierActor) {
+export async function addAccusedIdentifiers(
+  trx: Db,
+  keyring: Keyring,
+  caseId: string,
+  identifiers: IdentifierInput[],
+  actor: IdentifierActor,
+) {
   const dataKey = await getCaseDataKey(trx, keyring, caseId);
   const keyId = blindIndexKeyId(keyring.blindIndexKey);
   let added = 0;
@@ -35,7 +46,12 @@ export async function addAccusedIdentifiers(trx: Db, keyring: Keyring, caseId: s
       continue;
     }
     const id = crypto.randomUUID();
-    const sealed: SealedIdentifier = { kind: input.kind, value: input.value.trim(), qualifier: input.qualifier?.trim() || undefined, normalised };
+    const sealed: SealedIdentifier = {
+      kind: input.kind,
+      value: input.value.trim(),
+      qualifier: input.qualifier?.trim() || undefined,
+      normalised,
+    };
     const row = await trx
       .insertInto('accused_identifier')
       .values({
@@ -54,19 +70,39 @@ export async function addAccusedIdentifiers(trx: Db, keyring: Keyring, caseId: s
     if (row) added++;
   }
   await saveReporterFingerprint(trx, keyring, caseId, dataKey);
-  const team = await trx.selectFrom('case').select('team_id').where('id', '=', caseId).executeTakeFirstOrThrow();
-  await recordAudit(trx, { type: 'ACCUSED_IDENTIFIERS_ADDED', actor, teamId: team.team_id, caseId, detail: { added, invalid } });
+  const team = await trx
+    .selectFrom('case')
+    .select('team_id')
+    .where('id', '=', caseId)
+    .executeTakeFirstOrThrow();
+  await recordAudit(trx, {
+    type: 'ACCUSED_IDENTIFIERS_ADDED',
+    actor,
+    teamId: team.team_id,
+    caseId,
+    detail: { added, invalid },
+  });
   await detectEscrowMatches(trx);
   return { added, invalid };
 }
 
 /** The keyed hash of a named reporter's normalised contact; anonymous reporters have none. */
-export async function saveReporterFingerprint(trx: Db, keyring: Keyring, caseId: string, dataKey: Buffer): Promise<void> {
+export async function saveReporterFingerprint(
+  trx: Db,
+  keyring: Keyring,
+  caseId: string,
+  dataKey: Buffer,
+): Promise<void> {
   const party = await findReporterIdentity(trx, caseId);
   if (!party) return;
-  const reporter = JSON.parse(openText(dataKey, party.identity, caseAad(caseId, 'party:reporter'))) as { contact?: string };
+  const reporter = JSON.parse(
+    openText(dataKey, party.identity, caseAad(caseId, 'party:reporter')),
+  ) as { contact?: string };
   if (!reporter.contact?.trim()) return;
-  const values = { fingerprint: reporterFingerprint(keyring.blindIndexKey, reporter.contact), key_id: blindIndexKeyId(keyring.blindIndexKey) };
+  const values = {
+    fingerprint: reporterFingerprint(keyring.blindIndexKey, reporter.contact),
+    key_id: blindIndexKeyId(keyring.blindIndexKey),
+  };
   await trx
     .insertInto('reporter_fingerprint')
     .values({ case_id: caseId, ...values })
@@ -83,15 +119,32 @@ export interface IdentifierEntry {
 }
 
 /** The identifiers of one case, decrypted; the read is audited. The caller checked access. */
-export async function listAccusedIdentifiers(db: Db, keyring: Keyring, caseId: string, actor: AuditActor): Promise<IdentifierEntry[]> {
+export async function listAccusedIdentifiers(
+  db: Db,
+  keyring: Keyring,
+  caseId: string,
+  actor: AuditActor,
+): Promise<IdentifierEntry[]> {
   const dataKey = await getCaseDataKey(db, keyring, caseId);
   const rows = await listIdentifierRows(db, caseId);
-  const team = await db.selectFrom('case').select('team_id').where('id', '=', caseId).executeTakeFirstOrThrow();
+  const team = await db
+    .selectFrom('case')
+    .select('team_id')
+    .where('id', '=', caseId)
+    .executeTakeFirstOrThrow();
   await db.transaction().execute((trx) =>
-    recordAudit(trx, { type: 'ACCUSED_IDENTIFIERS_VIEWED', actor, teamId: team.team_id, caseId, detail: { count: rows.length } }),
+    recordAudit(trx, {
+      type: 'ACCUSED_IDENTIFIERS_VIEWED',
+      actor,
+      teamId: team.team_id,
+      caseId,
+      detail: { count: rows.length },
+    }),
   );
   return rows.map((r) => {
-    const s = JSON.parse(openText(dataKey, r.identity, identifierAad(caseId, r.id))) as SealedIdentifier;
+    const s = JSON.parse(
+      openText(dataKey, r.identity, identifierAad(caseId, r.id)),
+    ) as SealedIdentifier;
     return { id: r.id, kind: r.kind, value: s.value, qualifier: s.qualifier, addedBy: r.added_by };
   });
 }

@@ -46,14 +46,25 @@ export function groupIntoClusters(rows: readonly SharedIdentifierRow[]): Cluster
     else parent.set(find(r.case_id), find(first));
   }
   const clusters = new Map<string, ClusterCase[]>();
-  for (const c of cases.values()) clusters.set(find(c.caseId), [...(clusters.get(find(c.caseId)) ?? []), c]);
-  return [...clusters.values()].filter((cl) => cl.length > 1).map((cl) => cl.sort((a, b) => a.reference.localeCompare(b.reference)));
+  for (const c of cases.values())
+    clusters.set(find(c.caseId), [...(clusters.get(find(c.caseId)) ?? []), c]);
+  return [...clusters.values()]
+    .filter((cl) => cl.length > 1)
+    .map((cl) => cl.sort((a, b) => a.reference.localeCompare(b.reference)));
 }
 
-export function countReporters(cases: readonly ClusterCase[]): { total: number; named: number; anonymous: number } {
+export function countReporters(cases: readonly ClusterCase[]): {
+  total: number;
+  named: number;
+  anonymous: number;
+} {
   const named = new Set(cases.filter((c) => !c.isAnonymous).map((c) => c.reporterKey));
   const anonymous = new Set(cases.filter((c) => c.isAnonymous).map((c) => c.reporterKey));
-  return { total: new Set([...named, ...anonymous]).size, named: named.size, anonymous: anonymous.size };
+  return {
+    total: new Set([...named, ...anonymous]).size,
+    named: named.size,
+    anonymous: anonymous.size,
+  };
 }
 
 /** Escrowed cases are shared only after the reporter released them; nothing before. */

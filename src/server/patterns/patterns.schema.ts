@@ -11,9 +11,14 @@ export const IdentifierFormInput = z
     value: z.string().trim().min(1, required).max(300, tooLong),
     qualifier: z.string().trim().max(200, tooLong).optional(),
   })
-  .refine((v) => normaliseIdentifier(v) !== undefined, { path: ['value'], error: 'patterns.validation.identifier' });
+  .refine((v) => normaliseIdentifier(v) !== undefined, {
+    path: ['value'],
+    error: 'patterns.validation.identifier',
+  });
 export type IdentifierFormInput = z.infer<typeof IdentifierFormInput>;
 
-export const EscrowDecisionInput = z.object({ decision: z.enum(['release', 'decline'], { error: 'validation.choose' }) });
+export const EscrowDecisionInput = z.object({
+  decision: z.enum(['release', 'decline'], { error: 'validation.choose' }),
+});
 
 export const EscrowInput = z.object({ confirm: z.literal('yes', { error: 'validation.choose' }) });

@@ -17,12 +17,20 @@ export function PatternsPage({ ctx, teams }: { ctx: ViewContext; teams: TeamPatt
           {team.signals.length === 0 && team.crossTeam.length === 0 && <p>{t('patterns.none')}</p>}
           {team.signals.map((s) => (
             <div class="panel" data-testid="pattern-signal">
-              <h3>{t('patterns.signal', { cases: s.cases.length, reporters: s.reporters.total })}</h3>
-              <p>{t('patterns.reporters', { named: s.reporters.named, anonymous: s.reporters.anonymous })}</p>
+              <h3>
+                {t('patterns.signal', { cases: s.cases.length, reporters: s.reporters.total })}
+              </h3>
+              <p>
+                {t('patterns.reporters', {
+                  named: s.reporters.named,
+                  anonymous: s.reporters.anonymous,
+                })}
+              </p>
               <ul>
                 {s.cases.map((c) => (
                   <li>
-                    <a href={`/cases/${c.id}`}>{c.reference}</a> ({c.receivedOn}; {t('patterns.matchedOn')} {c.kinds.map((k) => t(kindLabel(k))).join(', ')})
+                    <a href={`/cases/${c.id}`}>{c.reference}</a> ({c.receivedOn};{' '}
+                    {t('patterns.matchedOn')} {c.kinds.map((k) => t(kindLabel(k))).join(', ')})
                   </li>
                 ))}
               </ul>
@@ -32,7 +40,11 @@ export function PatternsPage({ ctx, teams }: { ctx: ViewContext; teams: TeamPatt
             <div class="panel" data-testid="pattern-cross-team">
               <h3>{t('patterns.crossTeam.heading')}</h3>
               <p>
-                {t('patterns.crossTeam.text', { own: x.ownCaseCount, other: x.otherCaseCount, teams: x.otherTeams.map((n) => n[lang]).join(', ') })}
+                {t('patterns.crossTeam.text', {
+                  own: x.ownCaseCount,
+                  other: x.otherCaseCount,
+                  teams: x.otherTeams.map((n) => n[lang]).join(', '),
+                })}
               </p>
             </div>
           ))}

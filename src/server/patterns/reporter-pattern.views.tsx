@@ -14,16 +14,31 @@ export interface ReporterPatternProps {
 }
 
 /** The reporter's side, in the mailbox: who the report is about, and the escrow choice. */
-export function ReporterPatternPage({ ctx, escrowState, identifiers, errors, values, notice }: ReporterPatternProps) {
+export function ReporterPatternPage({
+  ctx,
+  escrowState,
+  identifiers,
+  errors,
+  values,
+  notice,
+}: ReporterPatternProps) {
   const { t } = ctx;
   return (
     <Layout ctx={ctx} title={t('patterns.reporter.title')} isPublic>
       <h1 class="utrecht-heading-1">{t('patterns.reporter.title')}</h1>
-      <p><a href="/postbus/inbox">{t('patterns.reporter.back')}</a></p>
-      {notice && <p class="panel" role="status">{notice}</p>}
+      <p>
+        <a href="/postbus/inbox">{t('patterns.reporter.back')}</a>
+      </p>
+      {notice && (
+        <p class="panel" role="status">
+          {notice}
+        </p>
+      )}
       <section aria-labelledby="escrow-heading">
         <h2 id="escrow-heading">{t('patterns.escrow.heading')}</h2>
-        <p data-testid="escrow-state">{t(`patterns.escrow.state.${escrowState ?? 'none'}` as 'patterns.escrow.state.none')}</p>
+        <p data-testid="escrow-state">
+          {t(`patterns.escrow.state.${escrowState ?? 'none'}` as 'patterns.escrow.state.none')}
+        </p>
         {escrowState === undefined && (
           <form method="post" action="/postbus/patroon/wachten" novalidate>
             <CsrfField ctx={ctx} />
@@ -46,7 +61,9 @@ export function ReporterPatternPage({ ctx, escrowState, identifiers, errors, val
               error={errors.escrow?.decision}
               choices={[
                 { value: 'release', label: t('patterns.decision.release') },
-                ...(escrowState === 'matched' ? [{ value: 'decline', label: t('patterns.decision.decline') }] : []),
+                ...(escrowState === 'matched'
+                  ? [{ value: 'decline', label: t('patterns.decision.decline') }]
+                  : []),
               ]}
             />
             <SubmitButton>{t('patterns.decision.submit')}</SubmitButton>
@@ -58,7 +75,12 @@ export function ReporterPatternPage({ ctx, escrowState, identifiers, errors, val
         <p>{t('patterns.reporter.identifiersIntro')}</p>
         <IdentifierList ctx={ctx} identifiers={identifiers} />
         <h3>{t('patterns.identifiers.addHeading')}</h3>
-        <IdentifierForm ctx={ctx} action="/postbus/patroon" errors={errors.identifier ?? {}} values={values} />
+        <IdentifierForm
+          ctx={ctx}
+          action="/postbus/patroon"
+          errors={errors.identifier ?? {}}
+          values={values}
+        />
       </section>
     </Layout>
   );

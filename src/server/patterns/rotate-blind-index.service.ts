@@ -11,7 +11,10 @@ import { identifierAad, saveReporterFingerprint } from './identifiers.service.js
  * current blind-index key, from the sealed values (so the old key is not needed). One
  * transaction per case, so it can run while servers work and be repeated after a crash.
  */
-export async function recomputeBlindIndex(db: Db, keyring: Keyring): Promise<{ identifiers: number; reporters: number }> {
+export async function recomputeBlindIndex(
+  db: Db,
+  keyring: Keyring,
+): Promise<{ identifiers: number; reporters: number }> {
   const keyId = blindIndexKeyId(keyring.blindIndexKey);
   const stale = await db
     .selectFrom('accused_identifier')
@@ -24,13 +27,29 @@ export async function recomputeBlindIndex(db: Db, keyring: Keyring): Promise<{ i
   for (const { case_id } of stale) {
     await db.transaction().execute(async (trx) => {
       const dataKey = await getCaseDataKey(trx, keyring, case_id);
-      const rows = await trx.selectFrom('accused_identifier').select(['id', 'identity']).where('case_id', '=', case_id).where('key_id', '!=', keyId).forUpdate().execute();
+      const rows = await trx
+        .selectFrom('accused_identifier')
+        .select(['id', 'identity'])
+        .where('case_id', '=', case_id)
+        .where('key_id', '!=', keyId)
+        .forUpdate()
+        .execute();
       for (const r of rows) {
-        const { normalised } = JSON.parse(openText(dataKey, r.identity, identifierAad(case_id, r.id))) as { normalised: string };
-        await trx.updateTable('accused_identifier').set({ blind_index: blindIndex(keyring.blindIndexKey, normalised), key_id: keyId }).where('id', '=', r.id).execute();
+        const { normalised } = JSON.parse(
+          openText(dataKey, r.identity, identifierAad(case_id, r.id)),
+        ) as { normalised: string };
+        await trx
+          .updateTable('accused_identifier')
+          .set({ blind_index: blindIndex(keyring.blindIndexKey, normalised), key_id: keyId })
+          .where('id', '=', r.id)
+          .execute();
         identifiers++;
       }
-      const fp = await trx.selectFrom('reporter_fingerprint').select('key_id').where('case_id', '=', case_id).executeTakeFirst();
+      const fp = await trx
+        .selectFrom('reporter_fingerprint')
+        .select('key_id')
+        .where('case_id', '=', case_id)
+        .executeTakeFirst();
       if (fp && fp.key_id !== keyId) {
         await saveReporterFingerprint(trx, keyring, case_id, dataKey);
         reporters++;
@@ -38,7 +57,11 @@ export async function recomputeBlindIndex(db: Db, keyring: Keyring): Promise<{ i
     });
   }
   await db.transaction().execute((trx) =>
-    recordAudit(trx, { type: 'BLIND_INDEX_ROTATED', actor: { kind: 'cli' }, detail: { keyId, identifiers, reporters } }),
+    recordAudit(trx, {
+      type: 'BLIND_INDEX_ROTATED',
+      actor: { kind: 'cli' },
+      detail: { keyId, identifiers, reporters },
+    }),
   );
   return { identifiers, reporters };
 }

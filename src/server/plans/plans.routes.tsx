@@ -14,14 +14,31 @@ import { PlanPage } from './plans.views.js';
 export function planRoutes(deps: Deps) {
   const app = new Hono<AppEnv>();
 
-  async function render(c: Context<AppEnv>, caseId: string, form: FormState = { errors: {}, values: {} }) {
+  async function render(
+    c: Context<AppEnv>,
+    caseId: string,
+    form: FormState = { errors: {}, values: {} },
+  ) {
     const work = await loadCaseWork(deps.db, deps.keyring, signedInUser(c), caseId, 'open');
     const plan = await getPlan(deps.db, work);
     if (Object.keys(form.errors).length) c.status(422);
-    return c.html(<PlanPage ctx={viewContext(c)} caseId={caseId} reference={work.reference} plan={plan} canHandle={await canUserHandle(deps, c, caseId)} form={form} />);
+    return c.html(
+      <PlanPage
+        ctx={viewContext(c)}
+        caseId={caseId}
+        reference={work.reference}
+        plan={plan}
+        canHandle={await canUserHandle(deps, c, caseId)}
+        form={form}
+      />,
+    );
   }
 
-  function post<S extends z.ZodType>(path: string, schema: S, action: (trx: Db, work: CaseWork, input: z.infer<S>) => Promise<unknown>) {
+  function post<S extends z.ZodType>(
+    path: string,
+    schema: S,
+    action: (trx: Db, work: CaseWork, input: z.infer<S>) => Promise<unknown>,
+  ) {
     app.post(`/cases/:id/plan/${path}`, async (c) => {
       const caseId = idParam(c);
       const values = await readForm(c);

@@ -12,8 +12,16 @@ export interface BundleFile {
  * The evidence bundle: an index page (pdfkit) listing every selected file, then each file —
  * images on their own page, PDFs appended page by page (pdf-lib). No content in the metadata.
  */
-export async function renderEvidenceBundle(reference: string, files: BundleFile[], t: Translate): Promise<Buffer> {
-  const doc = new PDFDocument({ size: 'A4', margin: 56, info: { Title: t('police.bundle.title', { reference }) } });
+export async function renderEvidenceBundle(
+  reference: string,
+  files: BundleFile[],
+  t: Translate,
+): Promise<Buffer> {
+  const doc = new PDFDocument({
+    size: 'A4',
+    margin: 56,
+    info: { Title: t('police.bundle.title', { reference }) },
+  });
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<Buffer>((resolve, reject) => {
@@ -27,7 +35,11 @@ export async function renderEvidenceBundle(reference: string, files: BundleFile[
   if (files.length === 0) doc.text(t('police.bundle.empty'));
   for (const [i, f] of files.entries()) {
     if (f.mediaType === 'application/pdf') continue;
-    doc.addPage().font('Helvetica-Bold').text(`${i + 1}. ${f.name}`).moveDown();
+    doc
+      .addPage()
+      .font('Helvetica-Bold')
+      .text(`${i + 1}. ${f.name}`)
+      .moveDown();
     doc.image(f.content, { fit: [480, 680] });
   }
   doc.end();
@@ -37,7 +49,8 @@ export async function renderEvidenceBundle(reference: string, files: BundleFile[
   const merged = await PdfLib.load(indexPdf);
   for (const f of pdfs) {
     const source = await PdfLib.load(f.content, { ignoreEncryption: true });
-    for (const page of await merged.copyPages(source, source.getPageIndices())) merged.addPage(page);
+    for (const page of await merged.copyPages(source, source.getPageIndices()))
+      merged.addPage(page);
   }
   return Buffer.from(await merged.save());
 }

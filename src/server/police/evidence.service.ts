@@ -3,7 +3,11 @@ import type { Keyring } from '../crypto/keyring.js';
 import type { Translate } from '../../i18n/i18n.js';
 import { getAttachmentContent, listAttachments } from '../attachments/attachments.service.js';
 import { getCaseSealer } from '../mailbox/case-key.js';
-import { requireConsent, recordShareRefused, type ShareRequest } from '../consent/consent.service.js';
+import {
+  requireConsent,
+  recordShareRefused,
+  type ShareRequest,
+} from '../consent/consent.service.js';
 import type { CaseWork } from '../risk/case-work.js';
 import { renderEvidenceBundle } from './evidence-bundle.js';
 
@@ -12,16 +16,30 @@ export async function listEvidenceCandidates(db: Db, keyring: Keyring, work: Cas
 }
 
 /** Case documents go to the police only when the consent ledger covers it (or an acute-risk override). */
-export async function createEvidenceBundle(db: Db, keyring: Keyring, work: CaseWork, attachmentIds: string[], t: Translate) {
-  const request: ShareRequest = { info: 'case_documents', recipient: { kind: 'partner', value: 'police' }, purpose: 'police_report' };
+export async function createEvidenceBundle(
+  db: Db,
+  keyring: Keyring,
+  work: CaseWork,
+  attachmentIds: string[],
+  t: Translate,
+) {
+  const request: ShareRequest = {
+    info: 'case_documents',
+    recipient: { kind: 'partner', value: 'police' },
+    purpose: 'police_report',
+  };
   const actor = { kind: 'user' as const, userId: work.userId };
   try {
     await db.transaction().execute(async (trx) => {
       const basis = await requireConsent(trx, work.id, request);
-      await work.audit(trx, 'EVIDENCE_BUNDLE_CREATED', { files: attachmentIds.length, basis: basis.basis });
+      await work.audit(trx, 'EVIDENCE_BUNDLE_CREATED', {
+        files: attachmentIds.length,
+        basis: basis.basis,
+      });
     });
   } catch (err) {
-    if ((err as { code?: string }).code === 'CONSENT_REQUIRED') await recordShareRefused(db, work.teamId, work.id, request, actor);
+    if ((err as { code?: string }).code === 'CONSENT_REQUIRED')
+      await recordShareRefused(db, work.teamId, work.id, request, actor);
     throw err;
   }
   const sealer = await getCaseSealer(db, keyring, work.id);

@@ -14,13 +14,27 @@ import { PolicePage } from './police.views.js';
 export function policeRoutes(deps: Deps) {
   const app = new Hono<AppEnv>();
 
-  async function render(c: Context<AppEnv>, caseId: string, form: FormState = { errors: {}, values: {} }) {
+  async function render(
+    c: Context<AppEnv>,
+    caseId: string,
+    form: FormState = { errors: {}, values: {} },
+  ) {
     const work = await loadCaseWork(deps.db, deps.keyring, signedInUser(c), caseId, 'open');
     const canHandle = await canUserHandle(deps, c, caseId);
     const view = await getPoliceReport(deps.db, work);
     const files = canHandle ? await listEvidenceCandidates(deps.db, deps.keyring, work) : [];
     if (Object.keys(form.errors).length) c.status(422);
-    return c.html(<PolicePage ctx={viewContext(c)} caseId={caseId} reference={work.reference} view={view} files={files} canHandle={canHandle} form={form} />);
+    return c.html(
+      <PolicePage
+        ctx={viewContext(c)}
+        caseId={caseId}
+        reference={work.reference}
+        view={view}
+        files={files}
+        canHandle={canHandle}
+        form={form}
+      />,
+    );
   }
 
   app.get('/cases/:id/police', (c) => render(c, idParam(c)));
@@ -34,7 +48,8 @@ export function policeRoutes(deps: Deps) {
     try {
       await deps.db.transaction().execute((trx) => updatePoliceReport(trx, work, parsed.data));
     } catch (err) {
-      if (err instanceof PoliceRuleError) return render(c, caseId, { errors: { [err.field]: c.get('t')(err.messageKey) }, values });
+      if (err instanceof PoliceRuleError)
+        return render(c, caseId, { errors: { [err.field]: c.get('t')(err.messageKey) }, values });
       throw err;
     }
     return c.redirect(`/cases/${caseId}/police`, 303);
@@ -46,10 +61,23 @@ export function policeRoutes(deps: Deps) {
     if (parsed.errors) throw new AppError('NOT_FOUND');
     const work = await loadCaseWork(deps.db, deps.keyring, signedInUser(c), caseId, 'handle');
     try {
-      const pdf = await createEvidenceBundle(deps.db, deps.keyring, work, parsed.data.attachments, c.get('t'));
-      return c.body(new Uint8Array(pdf), 200, { 'Content-Type': 'application/pdf', 'Content-Disposition': `attachment; filename="evidence-${work.reference}.pdf"` });
+      const pdf = await createEvidenceBundle(
+        deps.db,
+        deps.keyring,
+        work,
+        parsed.data.attachments,
+        c.get('t'),
+      );
+      return c.body(new Uint8Array(pdf), 200, {
+        'Content-Type': 'application/pdf',
+        'Content-Disposition': `attachment; filename="evidence-${work.reference}.pdf"`,
+      });
     } catch (err) {
-      if (err instanceof AppError && err.code === 'CONSENT_REQUIRED') return render(c, caseId, { errors: { attachments: c.get('t')('police.bundle.consentRequired') }, values: {} });
+      if (err instanceof AppError && err.code === 'CONSENT_REQUIRED')
+        return render(c, caseId, {
+          errors: { attachments: c.get('t')('police.bundle.consentRequired') },
+          values: {},
+        });
       throw err;
     }
   });

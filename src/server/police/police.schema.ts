@@ -12,22 +12,29 @@ export const PoliceReportInput = z
     offeredOn: optionalDate,
     declinedReason: optionalText(2000),
     filedOn: optionalDate,
-    filedBy: z.union([z.literal('').transform(() => undefined), z.enum(FILED_BY, choose)]).optional(),
+    filedBy: z
+      .union([z.literal('').transform(() => undefined), z.enum(FILED_BY, choose)])
+      .optional(),
     employerAddress: optionalText(500),
     policeReference: optionalText(100),
     followUp: optionalText(2000),
   })
   .superRefine((v, ctx) => {
-    const need = (path: string) => ctx.addIssue({ code: 'custom', path: [path], message: 'validation.required' });
+    const need = (path: string) =>
+      ctx.addIssue({ code: 'custom', path: [path], message: 'validation.required' });
     if (v.status === 'declined' && !v.declinedReason) need('declinedReason');
     if (v.status === 'filed') {
       if (!v.filedOn) need('filedOn');
-      if (!v.filedBy) ctx.addIssue({ code: 'custom', path: ['filedBy'], message: 'validation.choose' });
+      if (!v.filedBy)
+        ctx.addIssue({ code: 'custom', path: ['filedBy'], message: 'validation.choose' });
       if (v.filedBy === 'employer' && !v.employerAddress) need('employerAddress');
     }
   });
 export type PoliceReportInput = z.infer<typeof PoliceReportInput>;
 
 export const BundleInput = z.object({
-  attachments: z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(z.string().uuid())),
+  attachments: z.preprocess(
+    (v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]),
+    z.array(z.string().uuid()),
+  ),
 });

@@ -18,29 +18,54 @@ export function isPoliceReportStandard(category: string, subtype: string | null)
 /** Records where the police report stands; each change is audited (the audit trail is the history). */
 export async function updatePoliceReport(trx: Db, work: CaseWork, input: PoliceReportInput) {
   if (input.status === 'filed' && input.filedBy === 'employer') {
-    const kase = await trx.selectFrom('case').select('reporter_role').where('id', '=', work.id).executeTakeFirstOrThrow();
-    if (!employerMayFileFor(kase.reporter_role)) throw new PoliceRuleError('filedBy', 'police.error.employerStaffOnly');
+    const kase = await trx
+      .selectFrom('case')
+      .select('reporter_role')
+      .where('id', '=', work.id)
+      .executeTakeFirstOrThrow();
+    if (!employerMayFileFor(kase.reporter_role))
+      throw new PoliceRuleError('filedBy', 'police.error.employerStaffOnly');
   }
   const values = {
     status: input.status,
     offered_on: input.offeredOn ?? null,
-    declined_reason: input.status === 'declined' && input.declinedReason ? work.seal(input.declinedReason, 'police-declined') : null,
+    declined_reason:
+      input.status === 'declined' && input.declinedReason
+        ? work.seal(input.declinedReason, 'police-declined')
+        : null,
     filed_on: input.status === 'filed' ? (input.filedOn ?? null) : null,
     filed_by: input.status === 'filed' ? (input.filedBy ?? null) : null,
-    employer_address: input.status === 'filed' && input.filedBy === 'employer' && input.employerAddress ? work.seal(input.employerAddress, 'police-employer-address') : null,
-    police_reference: input.policeReference ? work.seal(input.policeReference, 'police-reference') : null,
+    employer_address:
+      input.status === 'filed' && input.filedBy === 'employer' && input.employerAddress
+        ? work.seal(input.employerAddress, 'police-employer-address')
+        : null,
+    police_reference: input.policeReference
+      ? work.seal(input.policeReference, 'police-reference')
+      : null,
     follow_up: input.followUp ? work.seal(input.followUp, 'police-follow-up') : null,
     updated_by: work.userId,
     updated_at: new Date(),
   };
-  await trx.insertInto('police_report').values({ case_id: work.id, ...values }).onConflict((oc) => oc.column('case_id').doUpdateSet(values)).execute();
-  await work.audit(trx, 'POLICE_REPORT_UPDATED', { status: input.status, filedBy: values.filed_by, hasReference: input.policeReference !== undefined });
+  await trx
+    .insertInto('police_report')
+    .values({ case_id: work.id, ...values })
+    .onConflict((oc) => oc.column('case_id').doUpdateSet(values))
+    .execute();
+  await work.audit(trx, 'POLICE_REPORT_UPDATED', {
+    status: input.status,
+    filedBy: values.filed_by,
+    hasReference: input.policeReference !== undefined,
+  });
 }
 
 export async function getPoliceReport(db: Db, work: CaseWork) {
   const [row, kase] = await Promise.all([
     db.selectFrom('police_report').selectAll().where('case_id', '=', work.id).executeTakeFirst(),
-    db.selectFrom('case').select(['category', 'subtype', 'reporter_role']).where('id', '=', work.id).executeTakeFirstOrThrow(),
+    db
+      .selectFrom('case')
+      .select(['category', 'subtype', 'reporter_role'])
+      .where('id', '=', work.id)
+      .executeTakeFirstOrThrow(),
   ]);
   await auditRead(db, work, 'POLICE_REPORT_VIEWED');
   return {

@@ -15,27 +15,43 @@ export interface AccessibilityContact {
   contact: string | null;
 }
 
-export function accessibilitySections(institution: string, contacts: AccessibilityContact[], lang: Lang): StatementSection[] {
+export function accessibilitySections(
+  institution: string,
+  contacts: AccessibilityContact[],
+  lang: Lang,
+): StatementSection[] {
   const nl = lang === 'nl';
-  const contactLines = contacts.map((c) => `${c.team}: ${c.contact ?? (nl ? `via de algemene contactgegevens van ${institution}` : `through the general contact details of ${institution}`)}`);
+  const contactLines = contacts.map(
+    (c) =>
+      `${c.team}: ${c.contact ?? (nl ? `via de algemene contactgegevens van ${institution}` : `through the general contact details of ${institution}`)}`,
+  );
   return [
     {
-      id: 'intent', heading: nl ? 'Iedereen moet deze website kunnen gebruiken' : 'Everyone should be able to use this website',
-      paragraphs: [nl
-        ? `${institution} wil dat iedereen deze website kan gebruiken: met een schermlezer, alleen met het toetsenbord, vergroot, op een telefoon, en ook als JavaScript uit staat.`
-        : `${institution} wants everyone to be able to use this website: with a screen reader, with the keyboard only, zoomed in, on a phone, and with JavaScript switched off.`],
-    },
-    {
-      id: 'standard', heading: nl ? 'Welke eisen gelden?' : 'Which requirements apply?',
-      paragraphs: [nl
-        ? 'Deze website moet voldoen aan de Web Content Accessibility Guidelines (WCAG) 2.1, niveau AA, zoals vastgelegd in de Europese norm EN 301 549 en het Besluit digitale toegankelijkheid overheid.'
-        : 'This website must meet the Web Content Accessibility Guidelines (WCAG) 2.1, level AA, as laid down in the European standard EN 301 549 and the Dutch Digital Accessibility (Government) Decree.'],
-    },
-    {
-      id: 'status', heading: nl ? 'Hoe staat het ervoor?' : 'What is the status?',
+      id: 'intent',
+      heading: nl
+        ? 'Iedereen moet deze website kunnen gebruiken'
+        : 'Everyone should be able to use this website',
       paragraphs: [
         nl
-          ? 'Status C: eerste maatregelen genomen. Bij elke wijziging controleren we alle openbare pagina\'s, in het Nederlands en in het Engels, automatisch op WCAG 2.1 A en AA (met axe), bedienen we de formulieren alleen met het toetsenbord, en bekijken we ze op een scherm van 320 pixels breed en zonder JavaScript.'
+          ? `${institution} wil dat iedereen deze website kan gebruiken: met een schermlezer, alleen met het toetsenbord, vergroot, op een telefoon, en ook als JavaScript uit staat.`
+          : `${institution} wants everyone to be able to use this website: with a screen reader, with the keyboard only, zoomed in, on a phone, and with JavaScript switched off.`,
+      ],
+    },
+    {
+      id: 'standard',
+      heading: nl ? 'Welke eisen gelden?' : 'Which requirements apply?',
+      paragraphs: [
+        nl
+          ? 'Deze website moet voldoen aan de Web Content Accessibility Guidelines (WCAG) 2.1, niveau AA, zoals vastgelegd in de Europese norm EN 301 549 en het Besluit digitale toegankelijkheid overheid.'
+          : 'This website must meet the Web Content Accessibility Guidelines (WCAG) 2.1, level AA, as laid down in the European standard EN 301 549 and the Dutch Digital Accessibility (Government) Decree.',
+      ],
+    },
+    {
+      id: 'status',
+      heading: nl ? 'Hoe staat het ervoor?' : 'What is the status?',
+      paragraphs: [
+        nl
+          ? "Status C: eerste maatregelen genomen. Bij elke wijziging controleren we alle openbare pagina's, in het Nederlands en in het Engels, automatisch op WCAG 2.1 A en AA (met axe), bedienen we de formulieren alleen met het toetsenbord, en bekijken we ze op een scherm van 320 pixels breed en zonder JavaScript."
           : 'Status C: first measures taken. With every change we automatically check all public pages, in Dutch and in English, against WCAG 2.1 A and AA (with axe), operate the forms with the keyboard only, and view them on a screen 320 pixels wide and without JavaScript.',
         nl
           ? 'Een volledig onderzoek door een onafhankelijke deskundige is nog niet gedaan. Zolang dat er niet is, kunnen we niet zeggen dat de website volledig voldoet.'
@@ -43,7 +59,8 @@ export function accessibilitySections(institution: string, contacts: Accessibili
       ],
     },
     {
-      id: 'gaps', heading: nl ? 'Wat weten we dat nog niet goed is?' : 'What do we know is not right yet?',
+      id: 'gaps',
+      heading: nl ? 'Wat weten we dat nog niet goed is?' : 'What do we know is not right yet?',
       paragraphs: [nl ? 'Bekende punten:' : 'Known issues:'],
       items: nl
         ? [
@@ -58,7 +75,8 @@ export function accessibilitySections(institution: string, contacts: Accessibili
           ],
     },
     {
-      id: 'contact', heading: nl ? 'Loop je ergens tegenaan?' : 'Is something not working for you?',
+      id: 'contact',
+      heading: nl ? 'Loop je ergens tegenaan?' : 'Is something not working for you?',
       paragraphs: [
         nl
           ? 'Laat het ons weten. We antwoorden binnen 5 werkdagen en lossen het zo snel mogelijk op. Kun je daardoor niet melden? Neem dan direct contact op, dan helpen we je op een andere manier.'
@@ -68,13 +86,23 @@ export function accessibilitySections(institution: string, contacts: Accessibili
           ? 'Krijg je geen goed antwoord? Dan kun je je wenden tot de Nationale ombudsman.'
           : 'If you do not get a proper answer, you can turn to the National Ombudsman (Nationale ombudsman).',
       ],
-      links: [['https://www.nationaleombudsman.nl', nl ? 'Nationale ombudsman (nationaleombudsman.nl)' : 'National Ombudsman (nationaleombudsman.nl)']],
+      links: [
+        [
+          'https://www.nationaleombudsman.nl',
+          nl
+            ? 'Nationale ombudsman (nationaleombudsman.nl)'
+            : 'National Ombudsman (nationaleombudsman.nl)',
+        ],
+      ],
     },
     {
-      id: 'date', heading: nl ? 'Datum' : 'Date',
-      paragraphs: [nl
-        ? `Deze verklaring is opgesteld op ${ACCESSIBILITY_REVIEWED_ON} en wordt bijgewerkt als de website verandert of na een onderzoek.`
-        : `This statement was drawn up on ${ACCESSIBILITY_REVIEWED_ON} and is updated when the website changes or after an audit.`],
+      id: 'date',
+      heading: nl ? 'Datum' : 'Date',
+      paragraphs: [
+        nl
+          ? `Deze verklaring is opgesteld op ${ACCESSIBILITY_REVIEWED_ON} en wordt bijgewerkt als de website verandert of na een onderzoek.`
+          : `This statement was drawn up on ${ACCESSIBILITY_REVIEWED_ON} and is updated when the website changes or after an audit.`,
+      ],
     },
   ];
 }

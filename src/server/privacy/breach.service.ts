@@ -47,12 +47,33 @@ function selectBreaches(db: Db, teamIds: string[]) {
 }
 
 function present(r: Row): Breach {
-  const facts = { foundAt: r.found_at, apNotifiedAt: r.ap_notified_at, apReason: r.ap_reason, closedAt: r.closed_at };
+  const facts = {
+    foundAt: r.found_at,
+    apNotifiedAt: r.ap_notified_at,
+    apReason: r.ap_reason,
+    closedAt: r.closed_at,
+  };
   return {
-    id: r.id, teamId: r.team_id, number: r.seq, description: r.description, foundAt: r.found_at, deadline: breachDeadline(r.found_at),
-    caseRefs: r.case_refs, peopleCount: r.people_count, risk: r.risk, riskNotes: r.risk_notes, apNotifiedAt: r.ap_notified_at,
-    apReason: r.ap_reason, apInTime: wasApToldInTime(facts), apDecided: isApDecided(facts), subjectsNotifiedAt: r.subjects_notified_at,
-    subjectsReason: r.subjects_reason, measures: r.measures, closedAt: r.closed_at, recordedBy: r.recorder, createdAt: r.created_at,
+    id: r.id,
+    teamId: r.team_id,
+    number: r.seq,
+    description: r.description,
+    foundAt: r.found_at,
+    deadline: breachDeadline(r.found_at),
+    caseRefs: r.case_refs,
+    peopleCount: r.people_count,
+    risk: r.risk,
+    riskNotes: r.risk_notes,
+    apNotifiedAt: r.ap_notified_at,
+    apReason: r.ap_reason,
+    apInTime: wasApToldInTime(facts),
+    apDecided: isApDecided(facts),
+    subjectsNotifiedAt: r.subjects_notified_at,
+    subjectsReason: r.subjects_reason,
+    measures: r.measures,
+    closedAt: r.closed_at,
+    recordedBy: r.recorder,
+    createdAt: r.created_at,
   };
 }
 
@@ -62,7 +83,12 @@ export async function listBreaches(db: Db, teamIds: string[]): Promise<Breach[]>
   return (await selectBreaches(db, teamIds)).map(present);
 }
 
-export async function getBreach(db: Db, teamId: string, id: string, actor: AuditActor): Promise<Breach> {
+export async function getBreach(
+  db: Db,
+  teamId: string,
+  id: string,
+  actor: AuditActor,
+): Promise<Breach> {
   const row = (await selectBreaches(db, [teamId])).find((r) => r.id === id);
   if (!row) throw new AppError('NOT_FOUND');
   await recordAudit(db, { type: 'BREACH_VIEWED', actor, teamId, detail: { breachId: id } });
@@ -71,9 +97,17 @@ export async function getBreach(db: Db, teamId: string, id: string, actor: Audit
 
 function columns(input: BreachInput, now: Date) {
   return {
-    description: input.description, found_at: input.foundAt, case_refs: input.caseRefs ?? null, people_count: input.peopleCount ?? null,
-    risk: input.risk, risk_notes: input.riskNotes ?? null, ap_notified_at: input.apNotifiedAt ?? null, ap_reason: input.apReason ?? null,
-    subjects_notified_at: input.subjectsNotifiedAt ?? null, subjects_reason: input.subjectsReason ?? null, measures: input.measures ?? null,
+    description: input.description,
+    found_at: input.foundAt,
+    case_refs: input.caseRefs ?? null,
+    people_count: input.peopleCount ?? null,
+    risk: input.risk,
+    risk_notes: input.riskNotes ?? null,
+    ap_notified_at: input.apNotifiedAt ?? null,
+    ap_reason: input.apReason ?? null,
+    subjects_notified_at: input.subjectsNotifiedAt ?? null,
+    subjects_reason: input.subjectsReason ?? null,
+    measures: input.measures ?? null,
     updated_at: now,
   };
 }
@@ -81,29 +115,75 @@ function columns(input: BreachInput, now: Date) {
 /** What the audit trail keeps of a breach record: which facts are filled in, never the text. */
 function auditDetail(id: string, input: BreachInput) {
   return {
-    breachId: id, risk: input.risk, peopleCount: input.peopleCount ?? null, apNotified: Boolean(input.apNotifiedAt), apReason: Boolean(input.apReason),
-    subjectsNotified: Boolean(input.subjectsNotifiedAt), closed: input.closed === 'yes',
+    breachId: id,
+    risk: input.risk,
+    peopleCount: input.peopleCount ?? null,
+    apNotified: Boolean(input.apNotifiedAt),
+    apReason: Boolean(input.apReason),
+    subjectsNotified: Boolean(input.subjectsNotifiedAt),
+    closed: input.closed === 'yes',
   };
 }
 
-export async function recordBreach(trx: Db, teamId: string, input: BreachInput, actor: { kind: 'user'; userId: string }): Promise<string> {
+export async function recordBreach(
+  trx: Db,
+  teamId: string,
+  input: BreachInput,
+  actor: { kind: 'user'; userId: string },
+): Promise<string> {
   const now = new Date();
-  await trx.selectFrom('team').select('id').where('id', '=', teamId).forUpdate().executeTakeFirstOrThrow(); // numbers the team's breaches one after the other
-  const last = await trx.selectFrom('breach').select((eb) => eb.fn.max('seq').as('seq')).where('team_id', '=', teamId).executeTakeFirst();
+  await trx
+    .selectFrom('team')
+    .select('id')
+    .where('id', '=', teamId)
+    .forUpdate()
+    .executeTakeFirstOrThrow(); // numbers the team's breaches one after the other
+  const last = await trx
+    .selectFrom('breach')
+    .select((eb) => eb.fn.max('seq').as('seq'))
+    .where('team_id', '=', teamId)
+    .executeTakeFirst();
   const row = await trx
     .insertInto('breach')
-    .values({ team_id: teamId, seq: Number(last?.seq ?? 0) + 1, recorded_by: actor.userId, closed_at: input.closed ? now : null, ...columns(input, now) })
+    .values({
+      team_id: teamId,
+      seq: Number(last?.seq ?? 0) + 1,
+      recorded_by: actor.userId,
+      closed_at: input.closed ? now : null,
+      ...columns(input, now),
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
-  await recordAudit(trx, { type: 'BREACH_RECORDED', actor, teamId, detail: auditDetail(row.id, input) });
+  await recordAudit(trx, {
+    type: 'BREACH_RECORDED',
+    actor,
+    teamId,
+    detail: auditDetail(row.id, input),
+  });
   return row.id;
 }
 
-export async function updateBreach(trx: Db, teamId: string, id: string, input: BreachInput, actor: AuditActor): Promise<void> {
+export async function updateBreach(
+  trx: Db,
+  teamId: string,
+  id: string,
+  input: BreachInput,
+  actor: AuditActor,
+): Promise<void> {
   const now = new Date();
-  const existing = await trx.selectFrom('breach').select(['closed_at']).where('id', '=', id).where('team_id', '=', teamId).forUpdate().executeTakeFirst();
+  const existing = await trx
+    .selectFrom('breach')
+    .select(['closed_at'])
+    .where('id', '=', id)
+    .where('team_id', '=', teamId)
+    .forUpdate()
+    .executeTakeFirst();
   if (!existing) throw new AppError('NOT_FOUND');
   const closedAt = input.closed ? (existing.closed_at ?? now) : null;
-  await trx.updateTable('breach').set({ ...columns(input, now), closed_at: closedAt }).where('id', '=', id).execute();
+  await trx
+    .updateTable('breach')
+    .set({ ...columns(input, now), closed_at: closedAt })
+    .where('id', '=', id)
+    .execute();
   await recordAudit(trx, { type: 'BREACH_UPDATED', actor, teamId, detail: auditDetail(id, input) });
 }

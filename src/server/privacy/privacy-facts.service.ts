@@ -34,16 +34,35 @@ export interface InstallationFacts {
 
 export async function getInstallationFacts(db: Db, teamIds?: string[]): Promise<InstallationFacts> {
   const settings = await listTeamSettings(db, teamIds);
-  const teams = await Promise.all(settings.map(async (t): Promise<TeamFacts> => {
-    const [categories, partners, roleCounts, setting] = await Promise.all([
-      listOfferedCategories(db, t.id), listPartners(db, t.id), countRoles(db, t.id), getPrivacySetting(db, t.id),
-    ]);
-    return {
-      id: t.id, key: t.key, name: { nl: t.nameNl, en: t.nameEn }, institution: t.institutionName, retentionMonths: t.retentionMonths,
-      ackDays: t.ackDays, feedbackDays: t.feedbackDays, categories, partners, roleCounts, setting,
-    };
-  }));
-  const twoFactor = await db.selectFrom('institution').select('id').where('require_two_factor', '=', true).limit(1).executeTakeFirst();
+  const teams = await Promise.all(
+    settings.map(async (t): Promise<TeamFacts> => {
+      const [categories, partners, roleCounts, setting] = await Promise.all([
+        listOfferedCategories(db, t.id),
+        listPartners(db, t.id),
+        countRoles(db, t.id),
+        getPrivacySetting(db, t.id),
+      ]);
+      return {
+        id: t.id,
+        key: t.key,
+        name: { nl: t.nameNl, en: t.nameEn },
+        institution: t.institutionName,
+        retentionMonths: t.retentionMonths,
+        ackDays: t.ackDays,
+        feedbackDays: t.feedbackDays,
+        categories,
+        partners,
+        roleCounts,
+        setting,
+      };
+    }),
+  );
+  const twoFactor = await db
+    .selectFrom('institution')
+    .select('id')
+    .where('require_two_factor', '=', true)
+    .limit(1)
+    .executeTakeFirst();
   return { teams, requireTwoFactor: twoFactor !== undefined };
 }
 
@@ -57,13 +76,24 @@ export async function findTeamFactsByKey(db: Db, key?: string): Promise<TeamFact
 }
 
 /** The other teams' statements, as links. */
-export async function listOtherTeams(db: Db, teamId: string, lang: Lang): Promise<{ key: string; name: string }[]> {
-  const rows = await db.selectFrom('team').select(['key', 'name_nl', 'name_en']).where('id', '<>', teamId).orderBy('seq').execute();
+export async function listOtherTeams(
+  db: Db,
+  teamId: string,
+  lang: Lang,
+): Promise<{ key: string; name: string }[]> {
+  const rows = await db
+    .selectFrom('team')
+    .select(['key', 'name_nl', 'name_en'])
+    .where('id', '<>', teamId)
+    .orderBy('seq')
+    .execute();
   return rows.map((o) => ({ key: o.key, name: lang === 'nl' ? o.name_nl : o.name_en }));
 }
 
 export async function getTeamKey(db: Db, teamId: string): Promise<string> {
-  return (await db.selectFrom('team').select('key').where('id', '=', teamId).executeTakeFirstOrThrow()).key;
+  return (
+    await db.selectFrom('team').select('key').where('id', '=', teamId).executeTakeFirstOrThrow()
+  ).key;
 }
 
 async function countRoles(db: Db, teamId: string): Promise<Record<Role, number>> {

@@ -35,7 +35,8 @@ function dutch(f: TeamFacts): StatementSection[] {
   const external = f.partners.filter((p) => p.kind === 'external').map((p) => p.name.nl);
   return [
     {
-      id: 'controller', heading: 'Wie is verantwoordelijk?',
+      id: 'controller',
+      heading: 'Wie is verantwoordelijk?',
       paragraphs: [
         `${f.institution} is verantwoordelijk voor je gegevens (de "verwerkingsverantwoordelijke"). ${f.name.nl} werkt binnen ${f.institution}. Alleen de vertrouwenspersonen en coördinatoren die jouw melding behandelen, kunnen de inhoud lezen.`,
         f.setting.dpoContact
@@ -44,7 +45,8 @@ function dutch(f: TeamFacts): StatementSection[] {
       ],
     },
     {
-      id: 'purposes', heading: 'Waarvoor gebruiken we je gegevens?',
+      id: 'purposes',
+      heading: 'Waarvoor gebruiken we je gegevens?',
       paragraphs: ['We gebruiken je gegevens alleen om:'],
       items: [
         'naar je te luisteren, je te adviseren en je te helpen, zoals jij dat wilt;',
@@ -55,7 +57,8 @@ function dutch(f: TeamFacts): StatementSection[] {
       ],
     },
     {
-      id: 'legal', heading: 'Op welke grond mogen we dit?',
+      id: 'legal',
+      heading: 'Op welke grond mogen we dit?',
       paragraphs: [
         `${f.institution} moet zorgen voor een veilige omgeving om te studeren en te werken. Daarom mogen we je gegevens gebruiken voor een taak van algemeen belang en om wettelijke plichten na te komen (AVG artikel 6 lid 1 onder c en e, zoals de zorgplicht uit de Arbowet).`,
         'Een melding gaat vaak over gevoelige zaken, zoals seksualiteit, gezondheid, afkomst of geloof ("bijzondere persoonsgegevens", AVG artikel 9), of over strafbare feiten (AVG artikel 10). Die gebruiken we alleen als jij ze zelf vertelt en dat nodig is om je te helpen, of als de wet het toestaat (Uitvoeringswet AVG, artikelen 22, 30 en 33).',
@@ -63,7 +66,8 @@ function dutch(f: TeamFacts): StatementSection[] {
       ],
     },
     {
-      id: 'stored', heading: 'Wat bewaren we, en wat niet?',
+      id: 'stored',
+      heading: 'Wat bewaren we, en wat niet?',
       paragraphs: [
         'We bewaren wat je ons vertelt en stuurt: je verhaal, je antwoorden, berichten, bestanden en afspraken. Je naam en contactgegevens alleen als je die zelf geeft. Alles wat je vertelt, slaan we versleuteld op.',
         'Wat we niet bewaren:',
@@ -71,12 +75,13 @@ function dutch(f: TeamFacts): StatementSection[] {
       items: [
         'je IP-adres: dat slaan we nergens op, ook niet in logbestanden;',
         'je ontvangstcode: we bewaren alleen een onleesbare controlewaarde;',
-        'verborgen gegevens in bestanden (zoals locatie in foto\'s): die halen we eruit;',
+        "verborgen gegevens in bestanden (zoals locatie in foto's): die halen we eruit;",
         'je naam, als je anoniem meldt: je kunt dan reageren via je postbus met je ontvangstcode.',
       ],
     },
     {
-      id: 'retention', heading: 'Hoe lang bewaren we je gegevens?',
+      id: 'retention',
+      heading: 'Hoe lang bewaren we je gegevens?',
       paragraphs: [
         `${f.name.nl} bewaart je melding ${f.retentionMonths} maanden nadat je melding is afgesloten. Daarna wissen we de inhoud, je gegevens en de bestanden. Alleen anonieme tellingen blijven over, bijvoorbeeld voor het jaarverslag.`,
         'Een melding bewaren we alleen langer als dat nodig is, bijvoorbeeld tijdens een klachtprocedure. Dat wordt dan vastgelegd.',
@@ -84,7 +89,8 @@ function dutch(f: TeamFacts): StatementSection[] {
       ],
     },
     {
-      id: 'recipients', heading: 'Met wie delen we je gegevens?',
+      id: 'recipients',
+      heading: 'Met wie delen we je gegevens?',
       paragraphs: [
         'Alleen met jouw toestemming, en alleen wat nodig is. Je kunt dan worden doorverwezen naar:',
         `Binnen ${f.institution}: ${internal.length ? internal.join(', ') : 'niemand'}.`,
@@ -94,7 +100,8 @@ function dutch(f: TeamFacts): StatementSection[] {
       ],
     },
     {
-      id: 'rights', heading: 'Wat zijn je rechten?',
+      id: 'rights',
+      heading: 'Wat zijn je rechten?',
       paragraphs: ['Je mag:'],
       items: [
         'inzien welke gegevens we over je hebben;',
@@ -106,7 +113,8 @@ function dutch(f: TeamFacts): StatementSection[] {
       links: [['/postbus', 'Naar je postbus']],
     },
     {
-      id: 'how', heading: 'Hoe gebruik je je rechten?',
+      id: 'how',
+      heading: 'Hoe gebruik je je rechten?',
       paragraphs: [
         'Heb je anoniem gemeld? Log in op je postbus met je ontvangstcode en stuur ons een bericht. Je hoeft je naam niet te geven.',
         'Heb je met je naam gemeld? Vraag het aan je vertrouwenspersoon, via je postbus of in een gesprek.',
@@ -114,7 +122,8 @@ function dutch(f: TeamFacts): StatementSection[] {
       ],
     },
     {
-      id: 'complaint', heading: 'Ben je het er niet mee eens?',
+      id: 'complaint',
+      heading: 'Ben je het er niet mee eens?',
       paragraphs: [
         'Laat het ons eerst weten, dan zoeken we samen een oplossing. Je mag ook altijd een klacht indienen bij de Autoriteit Persoonsgegevens.',
       ],
@@ -128,7 +137,8 @@ function english(f: TeamFacts): StatementSection[] {
   const external = f.partners.filter((p) => p.kind === 'external').map((p) => p.name.en);
   return [
     {
-      id: 'controller', heading: 'Who is responsible?',
+      id: 'controller',
+      heading: 'Who is responsible?',
       paragraphs: [
         `${f.institution} is responsible for your information (the "controller"). ${f.name.en} works within ${f.institution}. Only the confidential advisers and coordinators who handle your report can read what it says.`,
         f.setting.dpoContact
@@ -137,7 +147,8 @@ function english(f: TeamFacts): StatementSection[] {
       ],
     },
     {
-      id: 'purposes', heading: 'What do we use your information for?',
+      id: 'purposes',
+      heading: 'What do we use your information for?',
       paragraphs: ['We use your information only to:'],
       items: [
         'listen to you, advise you and help you, the way you want;',
@@ -148,7 +159,8 @@ function english(f: TeamFacts): StatementSection[] {
       ],
     },
     {
-      id: 'legal', heading: 'What allows us to do this?',
+      id: 'legal',
+      heading: 'What allows us to do this?',
       paragraphs: [
         `${f.institution} must provide a safe place to study and work. That is why we may use your information for a task in the public interest and to meet legal duties (GDPR article 6(1)(c) and (e), such as the duty of care under the Dutch Working Conditions Act).`,
         'A report is often about sensitive matters, such as sexuality, health, ethnic origin or religion ("special categories of personal data", GDPR article 9), or about criminal offences (GDPR article 10). We use these only when you tell us yourself and we need them to help you, or when the law allows it (Dutch GDPR Implementation Act, UAVG, articles 22, 30 and 33).',
@@ -156,7 +168,8 @@ function english(f: TeamFacts): StatementSection[] {
       ],
     },
     {
-      id: 'stored', heading: 'What do we keep, and what not?',
+      id: 'stored',
+      heading: 'What do we keep, and what not?',
       paragraphs: [
         'We keep what you tell and send us: your story, your answers, messages, files and appointments. Your name and contact details only if you give them yourself. Everything you tell us is stored encrypted.',
         'What we do not keep:',
@@ -169,7 +182,8 @@ function english(f: TeamFacts): StatementSection[] {
       ],
     },
     {
-      id: 'retention', heading: 'How long do we keep your information?',
+      id: 'retention',
+      heading: 'How long do we keep your information?',
       paragraphs: [
         `${f.name.en} keeps your report for ${f.retentionMonths} months after it has been closed. After that we erase what it says, your details and the files. Only anonymous counts remain, for example for the annual report.`,
         'We keep a report longer only when that is necessary, for example during a complaints procedure. This is then recorded.',
@@ -177,7 +191,8 @@ function english(f: TeamFacts): StatementSection[] {
       ],
     },
     {
-      id: 'recipients', heading: 'Who do we share your information with?',
+      id: 'recipients',
+      heading: 'Who do we share your information with?',
       paragraphs: [
         'Only with your consent, and only what is needed. You can then be referred to:',
         `Within ${f.institution}: ${internal.length ? internal.join(', ') : 'nobody'}.`,
@@ -187,7 +202,8 @@ function english(f: TeamFacts): StatementSection[] {
       ],
     },
     {
-      id: 'rights', heading: 'What are your rights?',
+      id: 'rights',
+      heading: 'What are your rights?',
       paragraphs: ['You may:'],
       items: [
         'see which information we hold about you;',
@@ -199,7 +215,8 @@ function english(f: TeamFacts): StatementSection[] {
       links: [['/postbus', 'Go to your mailbox']],
     },
     {
-      id: 'how', heading: 'How do you use your rights?',
+      id: 'how',
+      heading: 'How do you use your rights?',
       paragraphs: [
         'Did you report anonymously? Sign in to your mailbox with your receipt code and send us a message. You do not have to give your name.',
         'Did you report with your name? Ask your confidential adviser, through your mailbox or in a conversation.',
@@ -207,7 +224,8 @@ function english(f: TeamFacts): StatementSection[] {
       ],
     },
     {
-      id: 'complaint', heading: 'Do you disagree?',
+      id: 'complaint',
+      heading: 'Do you disagree?',
       paragraphs: [
         'Please tell us first, so we can look for a solution together. You may also always complain to the Dutch Data Protection Authority (Autoriteit Persoonsgegevens).',
       ],

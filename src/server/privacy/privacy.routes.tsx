@@ -3,7 +3,12 @@ import type { Deps } from '../bootstrap.js';
 import { viewContext, type AppEnv } from '../http/env.js';
 import { AppError } from '../http/errors.js';
 import { accessibilitySections } from './accessibility.content.js';
-import { findTeamFactsByKey, getInstallationFacts, listOtherTeams, type TeamFacts } from './privacy-facts.service.js';
+import {
+  findTeamFactsByKey,
+  getInstallationFacts,
+  listOtherTeams,
+  type TeamFacts,
+} from './privacy-facts.service.js';
 import { statementIntro, statementSections } from './privacy-statement.content.js';
 import { AccessibilityPage, PrivacyStatementPage } from './privacy.views.js';
 
@@ -17,8 +22,14 @@ export function privacyRoutes(deps: Deps) {
     const lang = c.get('lang');
     const others = await listOtherTeams(deps.db, team.id, lang);
     return c.html(
-      <PrivacyStatementPage ctx={viewContext(c)} teamName={team.name[lang]} intro={statementIntro(team, lang)} sections={statementSections(team, lang)}
-        extra={team.setting.extra?.[lang] || undefined} otherTeams={others} />,
+      <PrivacyStatementPage
+        ctx={viewContext(c)}
+        teamName={team.name[lang]}
+        intro={statementIntro(team, lang)}
+        sections={statementSections(team, lang)}
+        extra={team.setting.extra?.[lang] || undefined}
+        otherTeams={others}
+      />,
     );
   };
 
@@ -39,8 +50,16 @@ export function privacyRoutes(deps: Deps) {
     const lang = c.get('lang');
     const { teams } = await getInstallationFacts(deps.db);
     const institution = teams[0]?.institution ?? '';
-    const contacts = teams.map((t) => ({ team: t.name[lang], contact: t.setting.accessibilityContact }));
-    return c.html(<AccessibilityPage ctx={viewContext(c)} sections={accessibilitySections(institution, contacts, lang)} />);
+    const contacts = teams.map((t) => ({
+      team: t.name[lang],
+      contact: t.setting.accessibilityContact,
+    }));
+    return c.html(
+      <AccessibilityPage
+        ctx={viewContext(c)}
+        sections={accessibilitySections(institution, contacts, lang)}
+      />,
+    );
   });
 
   return app;

@@ -4,7 +4,17 @@ import type { StatementSection } from './privacy-statement.content.js';
 
 /** Plain text written by staff: blank lines separate paragraphs. */
 export function Paragraphs({ text }: { text: string }) {
-  return <>{text.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean).map((p) => <p>{p}</p>)}</>;
+  return (
+    <>
+      {text
+        .split(/\n\s*\n/)
+        .map((p) => p.trim())
+        .filter(Boolean)
+        .map((p) => (
+          <p>{p}</p>
+        ))}
+    </>
+  );
 }
 
 export function Sections({ sections }: { sections: StatementSection[] }) {
@@ -12,17 +22,38 @@ export function Sections({ sections }: { sections: StatementSection[] }) {
     <>
       {sections.map((s) => (
         <section aria-labelledby={`section-${s.id}`} data-section={s.id}>
-          <h2 class="utrecht-heading-2" id={`section-${s.id}`}>{s.heading}</h2>
-          {s.paragraphs.map((p) => <p>{p}</p>)}
-          {s.items && <ul>{s.items.map((i) => <li>{i}</li>)}</ul>}
-          {s.links?.map(([href, text]) => <p><a href={href}>{text}</a></p>)}
+          <h2 class="utrecht-heading-2" id={`section-${s.id}`}>
+            {s.heading}
+          </h2>
+          {s.paragraphs.map((p) => (
+            <p>{p}</p>
+          ))}
+          {s.items && (
+            <ul>
+              {s.items.map((i) => (
+                <li>{i}</li>
+              ))}
+            </ul>
+          )}
+          {s.links?.map(([href, text]) => (
+            <p>
+              <a href={href}>{text}</a>
+            </p>
+          ))}
         </section>
       ))}
     </>
   );
 }
 
-export function PrivacyStatementPage(p: { ctx: ViewContext; teamName: string; intro: string; sections: StatementSection[]; extra?: string; otherTeams: { key: string; name: string }[] }) {
+export function PrivacyStatementPage(p: {
+  ctx: ViewContext;
+  teamName: string;
+  intro: string;
+  sections: StatementSection[];
+  extra?: string;
+  otherTeams: { key: string; name: string }[];
+}) {
   const { t } = p.ctx;
   return (
     <Layout ctx={p.ctx} title={t('privacy.title')} isPublic>
@@ -32,21 +63,35 @@ export function PrivacyStatementPage(p: { ctx: ViewContext; teamName: string; in
       <Sections sections={p.sections} />
       {p.extra && (
         <section aria-labelledby="section-extra">
-          <h2 class="utrecht-heading-2" id="section-extra">{t('privacy.extraHeading')}</h2>
+          <h2 class="utrecht-heading-2" id="section-extra">
+            {t('privacy.extraHeading')}
+          </h2>
           <Paragraphs text={p.extra} />
         </section>
       )}
       {p.otherTeams.length > 0 && (
         <nav aria-label={t('privacy.otherTeams')}>
           <h2 class="utrecht-heading-2">{t('privacy.otherTeams')}</h2>
-          <ul>{p.otherTeams.map((o) => <li><a href={`/privacy/${o.key}`}>{o.name}</a></li>)}</ul>
+          <ul>
+            {p.otherTeams.map((o) => (
+              <li>
+                <a href={`/privacy/${o.key}`}>{o.name}</a>
+              </li>
+            ))}
+          </ul>
         </nav>
       )}
     </Layout>
   );
 }
 
-export function AccessibilityPage({ ctx, sections }: { ctx: ViewContext; sections: StatementSection[] }) {
+export function AccessibilityPage({
+  ctx,
+  sections,
+}: {
+  ctx: ViewContext;
+  sections: StatementSection[];
+}) {
   const { t } = ctx;
   return (
     <Layout ctx={ctx} title={t('accessibility.title')} isPublic>
@@ -59,5 +104,9 @@ export function AccessibilityPage({ ctx, sections }: { ctx: ViewContext; section
 /** Shown in the intake before anything is sent; once the team is chosen, that team's statement. */
 export function PrivacyNote({ ctx, teamKey }: { ctx: ViewContext; teamKey?: string }) {
   const href = teamKey && /^[a-z0-9_-]{1,40}$/.test(teamKey) ? `/privacy/${teamKey}` : '/privacy';
-  return <p class="privacy-note">{ctx.t('privacy.intakeNote')} <a href={href}>{ctx.t('privacy.intakeLink')}</a></p>;
+  return (
+    <p class="privacy-note">
+      {ctx.t('privacy.intakeNote')} <a href={href}>{ctx.t('privacy.intakeLink')}</a>
+    </p>
+  );
 }

@@ -8,7 +8,12 @@ export interface ThreatModelExtract {
 }
 
 const FILE = fileURLToPath(new URL('../../../docs/threat-model.md', import.meta.url));
-const plain = (s: string) => s.replace(/`([^`]*)`/g, '$1').replace(/\*\*([^*]*)\*\*/g, '$1').replace(/\*([^*]*)\*/g, '$1').trim();
+const plain = (s: string) =>
+  s
+    .replace(/`([^`]*)`/g, '$1')
+    .replace(/\*\*([^*]*)\*\*/g, '$1')
+    .replace(/\*([^*]*)\*/g, '$1')
+    .trim();
 
 function section(md: string, heading: string): string {
   const start = md.indexOf(`\n## ${heading}`);
@@ -28,7 +33,8 @@ export function parseThreatModel(md: string): ThreatModelExtract {
   const notProtected: string[] = [];
   for (const line of section(md, 'What we do not protect against').split('\n')) {
     if (line.startsWith('- ')) notProtected.push(plain(line.slice(2)));
-    else if (line.startsWith('  ') && notProtected.length) notProtected[notProtected.length - 1] += ` ${plain(line)}`;
+    else if (line.startsWith('  ') && notProtected.length)
+      notProtected[notProtected.length - 1] += ` ${plain(line)}`;
   }
   return { assets, notProtected };
 }

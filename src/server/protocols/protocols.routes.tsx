@@ -18,7 +18,16 @@ export function protocolCaseRoutes(deps: Deps) {
     const work = await loadCaseWork(deps.db, deps.keyring, signedInUser(c), caseId, 'open');
     const view = await getCaseProtocols(deps.db, work);
     if (Object.keys(errors).length) c.status(422);
-    return c.html(<CaseProtocolsPage ctx={viewContext(c)} caseId={caseId} reference={work.reference} view={view} canHandle={await canUserHandle(deps, c, caseId)} errors={errors} />);
+    return c.html(
+      <CaseProtocolsPage
+        ctx={viewContext(c)}
+        caseId={caseId}
+        reference={work.reference}
+        view={view}
+        canHandle={await canUserHandle(deps, c, caseId)}
+        errors={errors}
+      />,
+    );
   }
 
   app.get('/cases/:id/protocols', (c) => render(c, idParam(c)));
@@ -28,7 +37,9 @@ export function protocolCaseRoutes(deps: Deps) {
     const parsed = parseForm(c, AttachInput, await readForm(c));
     if (parsed.errors) return render(c, caseId, parsed.errors);
     const work = await loadCaseWork(deps.db, deps.keyring, signedInUser(c), caseId, 'handle');
-    await deps.db.transaction().execute((trx) => attachProtocol(trx, work, parsed.data.protocolId, parsed.data.via));
+    await deps.db
+      .transaction()
+      .execute((trx) => attachProtocol(trx, work, parsed.data.protocolId, parsed.data.via));
     return c.redirect(`/cases/${caseId}/protocols`, 303);
   });
 

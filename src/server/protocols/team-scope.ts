@@ -15,11 +15,18 @@ export interface TeamScope {
  * The team a team-wide page is about: `?team=` when the user may use it there, else the first
  * such team; a team they may not use here is refused. Not signed in → sign in; no such team at all → FORBIDDEN.
  */
-export async function pickTeam(c: Context<AppEnv>, db: Db, allowedTeamIds: readonly string[], requested?: string): Promise<TeamScope> {
+export async function pickTeam(
+  c: Context<AppEnv>,
+  db: Db,
+  allowedTeamIds: readonly string[],
+  requested?: string,
+): Promise<TeamScope> {
   if (!c.get('user')) throw new AppError('UNAUTHENTICATED');
   if (allowedTeamIds.length === 0) throw new AppError('FORBIDDEN');
   const lang = c.get('lang');
-  const teams = (await listTeams(db)).filter((t) => allowedTeamIds.includes(t.id)).map((t) => ({ id: t.id, name: lang === 'en' ? t.nameEn : t.nameNl }));
+  const teams = (await listTeams(db))
+    .filter((t) => allowedTeamIds.includes(t.id))
+    .map((t) => ({ id: t.id, name: lang === 'en' ? t.nameEn : t.nameNl }));
   const wanted = requested ?? c.req.query('team');
   const team = wanted ? teams.find((t) => t.id === wanted) : teams[0];
   if (!team) throw new AppError('FORBIDDEN');

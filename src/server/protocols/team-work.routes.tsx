@@ -41,11 +41,24 @@ export function teamWorkRoutes(deps: Deps) {
     return c.html(
       <Layout ctx={ctx} title={ctx.t('teamwork.title')}>
         <h1 class="utrecht-heading-1">{ctx.t('teamwork.title')}</h1>
-        <ul>{visible.map(([href, key]) => <li><a href={href}>{ctx.t(key)}</a></li>)}</ul>
+        <ul>
+          {visible.map(([href, key]) => (
+            <li>
+              <a href={href}>{ctx.t(key)}</a>
+            </li>
+          ))}
+        </ul>
       </Layout>,
     );
   });
-  for (const routes of [protocolCaseRoutes(deps), safetyPlanRoutes(deps), urgentRoutes(deps), protocolAdminRoutes(deps), activityRoutes(deps), objectiveRoutes(deps)]) {
+  for (const routes of [
+    protocolCaseRoutes(deps),
+    safetyPlanRoutes(deps),
+    urgentRoutes(deps),
+    protocolAdminRoutes(deps),
+    activityRoutes(deps),
+    objectiveRoutes(deps),
+  ]) {
     app.route('/', routes);
   }
   return app;

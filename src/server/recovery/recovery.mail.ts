@@ -9,16 +9,32 @@ import { issuePasswordReset, RESET_LINK_MINUTES } from './password-reset.service
  * (and its timing) is the same for every address. A failed send is logged with a code and the
  * user id only.
  */
-export async function mailPasswordResetLink(deps: Deps, email: string, logger?: Logger): Promise<void> {
+export async function mailPasswordResetLink(
+  deps: Deps,
+  email: string,
+  logger?: Logger,
+): Promise<void> {
   let userId: string | undefined;
   try {
     const issued = await issuePasswordReset(deps.db, email);
     if (!issued) return;
     userId = issued.userId;
     const link = `${deps.config.baseUrl}/login/reset/${issued.token}`;
-    await deps.mailer.send(renderMail('passwordReset', issued.locale, issued.email, { link, minutes: RESET_LINK_MINUTES }));
+    await deps.mailer.send(
+      renderMail('passwordReset', issued.locale, issued.email, {
+        link,
+        minutes: RESET_LINK_MINUTES,
+      }),
+    );
   } catch (err) {
-    logger?.warn({ code: 'PASSWORD_RESET_MAIL_FAILED', userId, errorCode: (err as { code?: string }).code ?? 'unknown' }, 'password reset link not sent');
+    logger?.warn(
+      {
+        code: 'PASSWORD_RESET_MAIL_FAILED',
+        userId,
+        errorCode: (err as { code?: string }).code ?? 'unknown',
+      },
+      'password reset link not sent',
+    );
   }
 }
 
@@ -30,10 +46,20 @@ export async function notifyAccountRecovered(
   logger?: Logger,
 ): Promise<boolean> {
   try {
-    await deps.mailer.send(renderMail(template, user.locale, user.email, { link: `${deps.config.baseUrl}/login` }));
+    await deps.mailer.send(
+      renderMail(template, user.locale, user.email, { link: `${deps.config.baseUrl}/login` }),
+    );
     return true;
   } catch (err) {
-    logger?.warn({ code: 'ACCOUNT_NOTICE_MAIL_FAILED', template, userId: user.id, errorCode: (err as { code?: string }).code ?? 'unknown' }, 'account notice not sent');
+    logger?.warn(
+      {
+        code: 'ACCOUNT_NOTICE_MAIL_FAILED',
+        template,
+        userId: user.id,
+        errorCode: (err as { code?: string }).code ?? 'unknown',
+      },
+      'account notice not sent',
+    );
     return false;
   }
 }

@@ -6,16 +6,35 @@ import { listPartners } from '../admin/partners.service.js';
 import { loadCaseWork } from '../risk/case-work.js';
 import { idParam, parseForm, readForm } from '../risk/form-kit.js';
 import type { FormState } from '../risk/risk.views.js';
-import { listReferrals, recordReferral, recordReferralOutcome, ReferralInput, ReferralOutcomeInput, ReferralRuleError } from './referrals.service.js';
+import {
+  listReferrals,
+  recordReferral,
+  recordReferralOutcome,
+  ReferralInput,
+  ReferralOutcomeInput,
+  ReferralRuleError,
+} from './referrals.service.js';
 import { ReferralsPage } from './referrals.views.js';
 
 export function referralRoutes(deps: Deps) {
   const app = new Hono<AppEnv>();
   async function render(c: Context<AppEnv>, form: FormState = { errors: {}, values: {} }) {
     const work = await loadCaseWork(deps.db, deps.keyring, signedInUser(c), idParam(c), 'handle');
-    const [list, partners] = [await listReferrals(deps.db, work), await listPartners(deps.db, work.teamId)];
+    const [list, partners] = [
+      await listReferrals(deps.db, work),
+      await listPartners(deps.db, work.teamId),
+    ];
     if (Object.keys(form.errors).length) c.status(422);
-    return c.html(<ReferralsPage ctx={viewContext(c)} caseId={work.id} reference={work.reference} list={list} partners={partners} form={form} />);
+    return c.html(
+      <ReferralsPage
+        ctx={viewContext(c)}
+        caseId={work.id}
+        reference={work.reference}
+        list={list}
+        partners={partners}
+        form={form}
+      />,
+    );
   }
   app.get('/cases/:id/referrals', (c) => render(c));
   app.post('/cases/:id/referrals', async (c) => {
@@ -26,8 +45,10 @@ export function referralRoutes(deps: Deps) {
     try {
       await recordReferral(deps.db, work, parsed.data);
     } catch (err) {
-      if (err instanceof ReferralRuleError) return render(c, { errors: { [err.field]: c.get('t')(err.messageKey) }, values });
-      if (err instanceof AppError && err.code === 'CONSENT_REQUIRED') return render(c, { errors: { info: c.get('t')('referrals.error.consent') }, values });
+      if (err instanceof ReferralRuleError)
+        return render(c, { errors: { [err.field]: c.get('t')(err.messageKey) }, values });
+      if (err instanceof AppError && err.code === 'CONSENT_REQUIRED')
+        return render(c, { errors: { info: c.get('t')('referrals.error.consent') }, values });
       throw err;
     }
     return c.redirect(`/cases/${work.id}/referrals`, 303);
@@ -36,9 +57,12 @@ export function referralRoutes(deps: Deps) {
     const rid = idParam(c, 'rid');
     const values = await readForm(c);
     const parsed = parseForm(c, ReferralOutcomeInput, { outcome: values[`outcome-${rid}`] });
-    if (parsed.errors) return render(c, { errors: { [`outcome-${rid}`]: parsed.errors.outcome! }, values });
+    if (parsed.errors)
+      return render(c, { errors: { [`outcome-${rid}`]: parsed.errors.outcome! }, values });
     const work = await loadCaseWork(deps.db, deps.keyring, signedInUser(c), idParam(c), 'handle');
-    await deps.db.transaction().execute((trx) => recordReferralOutcome(trx, work, rid, parsed.data.outcome));
+    await deps.db
+      .transaction()
+      .execute((trx) => recordReferralOutcome(trx, work, rid, parsed.data.outcome));
     return c.redirect(`/cases/${work.id}/referrals`, 303);
   });
   return app;

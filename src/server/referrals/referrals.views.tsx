@@ -9,7 +9,21 @@ import { CsrfField } from '../risk/form-kit.js';
 import type { FormState } from '../risk/risk.views.js';
 import type { ReferralEntry } from './referrals.service.js';
 
-export function ReferralsPage({ ctx, caseId, reference, list, partners, form }: { ctx: ViewContext; caseId: string; reference: string; list: ReferralEntry[]; partners: Partner[]; form: FormState }) {
+export function ReferralsPage({
+  ctx,
+  caseId,
+  reference,
+  list,
+  partners,
+  form,
+}: {
+  ctx: ViewContext;
+  caseId: string;
+  reference: string;
+  list: ReferralEntry[];
+  partners: Partner[];
+  form: FormState;
+}) {
   const { t, lang } = ctx;
   const k = (key: string) => t(key as MessageKey);
   const v = form.values as Record<string, string>;
@@ -17,18 +31,35 @@ export function ReferralsPage({ ctx, caseId, reference, list, partners, form }: 
   const name = (key: string) => partners.find((p) => p.key === key)?.name[lang] ?? key;
   return (
     <Layout ctx={ctx} title={title}>
-      <p><a href={`/cases/${caseId}`}>{t('issue5.backToCase')}</a></p>
+      <p>
+        <a href={`/cases/${caseId}`}>{t('issue5.backToCase')}</a>
+      </p>
       <h1 class="utrecht-heading-1">{title}</h1>
       <ErrorSummary errors={form.errors} t={t} />
-      {list.length === 0 ? <p>{t('referrals.none')}</p> : (
+      {list.length === 0 ? (
+        <p>{t('referrals.none')}</p>
+      ) : (
         <ul data-testid="referrals">
           {list.map((r) => (
             <li>
-              {r.referredOn}: {name(r.partner)} — {k(`consent.info.${r.info}`)} ({k(`referrals.basis.${r.basis}`)}) — {r.isWarm ? t('referrals.warm') : t('referrals.cold')}
-              {r.outcome ? <p>{t('referrals.outcome')}: {r.outcome}</p> : (
-                <form method="post" action={`/cases/${caseId}/referrals/${r.id}/outcome`} novalidate>
+              {r.referredOn}: {name(r.partner)} — {k(`consent.info.${r.info}`)} (
+              {k(`referrals.basis.${r.basis}`)}) —{' '}
+              {r.isWarm ? t('referrals.warm') : t('referrals.cold')}
+              {r.outcome ? (
+                <p>
+                  {t('referrals.outcome')}: {r.outcome}
+                </p>
+              ) : (
+                <form
+                  method="post"
+                  action={`/cases/${caseId}/referrals/${r.id}/outcome`}
+                  novalidate
+                >
                   <CsrfField token={ctx.csrfToken} />
-                  <TextField name={`outcome-${r.id}`} label={`${t('referrals.outcome')} (${name(r.partner)})`} />
+                  <TextField
+                    name={`outcome-${r.id}`}
+                    label={`${t('referrals.outcome')} (${name(r.partner)})`}
+                  />
                   <SubmitButton>{t('referrals.outcomeSubmit')}</SubmitButton>
                 </form>
               )}
@@ -38,16 +69,59 @@ export function ReferralsPage({ ctx, caseId, reference, list, partners, form }: 
       )}
       <h2>{t('referrals.directory')}</h2>
       <table>
-        <thead><tr><th scope="col">{t('referrals.partner')}</th><th scope="col">{t('referrals.kind')}</th><th scope="col">{t('referrals.phone')}</th></tr></thead>
-        <tbody>{partners.map((p) => <tr><td>{p.name[lang]}</td><td>{k(`referrals.kind.${p.kind}`)}</td><td>{p.phone ?? '—'}</td></tr>)}</tbody>
+        <thead>
+          <tr>
+            <th scope="col">{t('referrals.partner')}</th>
+            <th scope="col">{t('referrals.kind')}</th>
+            <th scope="col">{t('referrals.phone')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {partners.map((p) => (
+            <tr>
+              <td>{p.name[lang]}</td>
+              <td>{k(`referrals.kind.${p.kind}`)}</td>
+              <td>{p.phone ?? '—'}</td>
+            </tr>
+          ))}
+        </tbody>
       </table>
       <h2>{t('referrals.add')}</h2>
       <form method="post" action={`/cases/${caseId}/referrals`} novalidate>
         <CsrfField token={ctx.csrfToken} />
-        <SelectField name="partner" label={t('referrals.partner')} value={v.partner} error={form.errors.partner} blank="" choices={partners.map((p) => ({ value: p.key, label: p.name[lang] }))} />
-        <SelectField name="info" label={t('referrals.info')} hint={t('referrals.infoHint')} value={v.info} error={form.errors.info} blank="" choices={CONSENT_INFO.map((x) => ({ value: x, label: k(`consent.info.${x}`) }))} />
-        <RadioGroup name="warmHandover" label={t('referrals.warmQuestion')} value={v.warmHandover} error={form.errors.warmHandover} choices={[{ value: 'yes', label: t('referrals.warm') }, { value: 'no', label: t('referrals.cold') }]} />
-        <DateField name="referredOn" label={t('referrals.referredOn')} value={v.referredOn} error={form.errors.referredOn} />
+        <SelectField
+          name="partner"
+          label={t('referrals.partner')}
+          value={v.partner}
+          error={form.errors.partner}
+          blank=""
+          choices={partners.map((p) => ({ value: p.key, label: p.name[lang] }))}
+        />
+        <SelectField
+          name="info"
+          label={t('referrals.info')}
+          hint={t('referrals.infoHint')}
+          value={v.info}
+          error={form.errors.info}
+          blank=""
+          choices={CONSENT_INFO.map((x) => ({ value: x, label: k(`consent.info.${x}`) }))}
+        />
+        <RadioGroup
+          name="warmHandover"
+          label={t('referrals.warmQuestion')}
+          value={v.warmHandover}
+          error={form.errors.warmHandover}
+          choices={[
+            { value: 'yes', label: t('referrals.warm') },
+            { value: 'no', label: t('referrals.cold') },
+          ]}
+        />
+        <DateField
+          name="referredOn"
+          label={t('referrals.referredOn')}
+          value={v.referredOn}
+          error={form.errors.referredOn}
+        />
         <SubmitButton>{t('referrals.submit')}</SubmitButton>
       </form>
     </Layout>

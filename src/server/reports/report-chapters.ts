@@ -14,7 +14,16 @@ import { listObjectives } from '../objectives/objectives.service.js';
 export type ChapterPart = 'recommendations' | 'objectives' | 'activities';
 
 export interface ReportChapters {
-  activities: { kind: string; kindLabel: string; title: string; heldOn: string; status: string; statusLabel: string; participants: number | null; partner: string | null }[];
+  activities: {
+    kind: string;
+    kindLabel: string;
+    title: string;
+    heldOn: string;
+    status: string;
+    statusLabel: string;
+    participants: number | null;
+    partner: string | null;
+  }[];
   trainingHours: { adviser: string; sessions: number; hours: number }[];
   /** The titles of the courses the team followed (held training), without names or hours (issue 20). */
   courses?: string[];
@@ -30,34 +39,79 @@ interface ChapterItem {
   carriedFromYear: number | null;
 }
 
-export async function getReportChapters(db: Db, teamId: string, year: number, lang: Lang): Promise<ReportChapters> {
+export async function getReportChapters(
+  db: Db,
+  teamId: string,
+  year: number,
+  lang: Lang,
+): Promise<ReportChapters> {
   const t = translator(lang);
-  const [acts, objs] = await Promise.all([getActivityYear(db, teamId, year), listObjectives(db, teamId, year)]);
+  const [acts, objs] = await Promise.all([
+    getActivityYear(db, teamId, year),
+    listObjectives(db, teamId, year),
+  ]);
   const item = (o: (typeof objs.objectives)[number]): ChapterItem => ({
-    title: o.title, status: o.status, statusLabel: t(`objectives.status.${o.status}` as MessageKey), notes: o.notes, carriedFromYear: o.carriedFromYear,
+    title: o.title,
+    status: o.status,
+    statusLabel: t(`objectives.status.${o.status}` as MessageKey),
+    notes: o.notes,
+    carriedFromYear: o.carriedFromYear,
   });
   return {
     activities: acts.activities
       .filter((a) => a.kind !== 'training')
       .map((a) => ({
-        kind: a.kind, kindLabel: t(`activities.kind.${a.kind}` as MessageKey), title: a.title, heldOn: a.heldOn,
-        status: a.status, statusLabel: t(`activities.status.${a.status}` as MessageKey), participants: a.participants, partner: a.partner,
+        kind: a.kind,
+        kindLabel: t(`activities.kind.${a.kind}` as MessageKey),
+        title: a.title,
+        heldOn: a.heldOn,
+        status: a.status,
+        statusLabel: t(`activities.status.${a.status}` as MessageKey),
+        participants: a.participants,
+        partner: a.partner,
       })),
-    courses: [...new Set(acts.activities.filter((a) => a.kind === 'training' && a.status === 'held').map((a) => a.title))],
-    trainingHours: acts.trainingHours.map((h) => ({ adviser: h.name, sessions: h.sessions, hours: Math.round(h.hours * 100) / 100 })),
+    courses: [
+      ...new Set(
+        acts.activities
+          .filter((a) => a.kind === 'training' && a.status === 'held')
+          .map((a) => a.title),
+      ),
+    ],
+    trainingHours: acts.trainingHours.map((h) => ({
+      adviser: h.name,
+      sessions: h.sessions,
+      hours: Math.round(h.hours * 100) / 100,
+    })),
     objectives: objs.objectives.map(item),
     recommendations: objs.recommendations.map(item),
   };
 }
 
 export function hasChapterContent(ch: ReportChapters): boolean {
-  return ch.activities.length + ch.trainingHours.length + ch.objectives.length + ch.recommendations.length > 0;
+  return (
+    ch.activities.length +
+      ch.trainingHours.length +
+      ch.objectives.length +
+      ch.recommendations.length >
+    0
+  );
 }
 
 interface Words {
   heading: Record<ChapterPart, string>;
   training: string;
-  cols: { date: string; kind: string; title: string; status: string; participants: string; adviser: string; sessions: string; hours: string; item: string; notes: string };
+  cols: {
+    date: string;
+    kind: string;
+    title: string;
+    status: string;
+    participants: string;
+    adviser: string;
+    sessions: string;
+    hours: string;
+    item: string;
+    notes: string;
+  };
   none: string;
   carried: (year: number) => string;
 }
@@ -68,11 +122,23 @@ const columnLabel = (label: string) => label.replace(/\s*\((optioneel|optional)\
 function words(lang: Lang): Words {
   const t = translator(lang);
   return {
-    heading: { recommendations: t('objectives.recommendations'), objectives: t('objectives.objectives'), activities: t('activities.list') },
+    heading: {
+      recommendations: t('objectives.recommendations'),
+      objectives: t('objectives.objectives'),
+      activities: t('activities.list'),
+    },
     training: t('activities.trainingHours'),
     cols: {
-      date: t('activities.heldOn'), kind: t('activities.kind'), title: t('activities.titleField'), status: t('activities.status'), participants: columnLabel(t('activities.participants')),
-      adviser: t('activities.adviser.heading'), sessions: t('activities.sessions'), hours: t('activities.hours'), item: t('objectives.titleField'), notes: t('objectives.notes'),
+      date: t('activities.heldOn'),
+      kind: t('activities.kind'),
+      title: t('activities.titleField'),
+      status: t('activities.status'),
+      participants: columnLabel(t('activities.participants')),
+      adviser: t('activities.adviser.heading'),
+      sessions: t('activities.sessions'),
+      hours: t('activities.hours'),
+      item: t('objectives.titleField'),
+      notes: t('objectives.notes'),
     },
     none: t('objectives.none'),
     carried: (year) => t('objectives.carriedFrom', { year }),
@@ -84,18 +150,43 @@ function tableOf(ch: ReportChapters, part: ChapterPart | 'training', w: Words): 
   const c = w.cols;
   switch (part) {
     case 'activities':
-      return [[c.date, c.kind, c.title, c.status, c.participants], ...ch.activities.map((a) => [a.heldOn, a.kindLabel, a.partner ? `${a.title} (${a.partner})` : a.title, a.statusLabel, a.participants === null ? '–' : String(a.participants)])];
+      return [
+        [c.date, c.kind, c.title, c.status, c.participants],
+        ...ch.activities.map((a) => [
+          a.heldOn,
+          a.kindLabel,
+          a.partner ? `${a.title} (${a.partner})` : a.title,
+          a.statusLabel,
+          a.participants === null ? '–' : String(a.participants),
+        ]),
+      ];
     case 'training':
-      return [[c.adviser, c.sessions, c.hours], ...ch.trainingHours.map((h) => [h.adviser, String(h.sessions), String(h.hours)])];
+      return [
+        [c.adviser, c.sessions, c.hours],
+        ...ch.trainingHours.map((h) => [h.adviser, String(h.sessions), String(h.hours)]),
+      ];
     default:
-      return [[c.item, c.status, c.notes], ...ch[part].map((o) => [o.carriedFromYear ? `${o.title} (${w.carried(o.carriedFromYear)})` : o.title, o.statusLabel, o.notes ?? ''])];
+      return [
+        [c.item, c.status, c.notes],
+        ...ch[part].map((o) => [
+          o.carriedFromYear ? `${o.title} (${w.carried(o.carriedFromYear)})` : o.title,
+          o.statusLabel,
+          o.notes ?? '',
+        ]),
+      ];
   }
 }
 
 function htmlTable(rows: string[][], caption: string): string {
   const [head, ...body] = rows;
   return `<table>\n<caption>${esc(caption)}</caption>\n<thead><tr>${head!.map((h) => `<th scope="col">${esc(h)}</th>`).join('')}</tr></thead>\n<tbody>${body
-    .map((r) => `<tr><th scope="row">${esc(r[0]!)}</th>${r.slice(1).map((v) => `<td>${esc(v)}</td>`).join('')}</tr>`)
+    .map(
+      (r) =>
+        `<tr><th scope="row">${esc(r[0]!)}</th>${r
+          .slice(1)
+          .map((v) => `<td>${esc(v)}</td>`)
+          .join('')}</tr>`,
+    )
     .join('\n')}</tbody>\n</table>`;
 }
 
@@ -123,7 +214,8 @@ export const noChapterRows = (lang: Lang) => words(lang).none;
 export function renderChaptersHtml(ch: ReportChapters, lang: Lang): string {
   return chapterTables(ch, lang)
     .map(({ id, heading, rows }) => {
-      const body = rows.length > 1 ? htmlTable(rows, heading) : `<p>${esc(noChapterRows(lang))}</p>`;
+      const body =
+        rows.length > 1 ? htmlTable(rows, heading) : `<p>${esc(noChapterRows(lang))}</p>`;
       return `<section aria-labelledby="h-${id}">\n<h2 id="h-${id}">${esc(heading)}</h2>\n${body}\n</section>`;
     })
     .join('\n');

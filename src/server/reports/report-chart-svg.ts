@@ -26,7 +26,9 @@ export function wrapLabel(label: string, max = LABEL_CHARS): string[] {
     } else line = line ? `${line} ${word}` : word;
   }
   if (line) lines.push(line);
-  return lines.flatMap((l) => (l.length > max ? (l.match(new RegExp(`.{1,${max}}`, 'g')) ?? [l]) : [l]));
+  return lines.flatMap((l) =>
+    l.length > max ? (l.match(new RegExp(`.{1,${max}}`, 'g')) ?? [l]) : [l],
+  );
 }
 
 /** The chart as SVG laid out for the Word page: labels wrap in their column, values after the bars. */
@@ -43,18 +45,24 @@ export function chartSvg(chart: ChartBlock): { svg: string; width: number; heigh
     const mid = y + rowH / 2;
     lines.forEach((line, i) => {
       const ty = mid - ((lines.length - 1) * LINE) / 2 + i * LINE + FONT_SIZE * 0.35;
-      parts.push(`<text x="${LABEL_WIDTH - 8}" y="${ty.toFixed(1)}" text-anchor="end">${esc(line)}</text>`);
+      parts.push(
+        `<text x="${LABEL_WIDTH - 8}" y="${ty.toFixed(1)}" text-anchor="end">${esc(line)}</text>`,
+      );
     });
     const w = (bar.value / max) * barArea;
-    parts.push(`<rect x="${LABEL_WIDTH}" y="${(mid - 8).toFixed(1)}" width="${Math.max(w, bar.value > 0 ? 1 : 0).toFixed(1)}" height="16" fill="${BRAND}"/>`);
-    parts.push(`<text x="${(LABEL_WIDTH + w + 5).toFixed(1)}" y="${(mid + FONT_SIZE * 0.35).toFixed(1)}">${esc(bar.valueText)}</text>`);
+    parts.push(
+      `<rect x="${LABEL_WIDTH}" y="${(mid - 8).toFixed(1)}" width="${Math.max(w, bar.value > 0 ? 1 : 0).toFixed(1)}" height="16" fill="${BRAND}"/>`,
+    );
+    parts.push(
+      `<text x="${(LABEL_WIDTH + w + 5).toFixed(1)}" y="${(mid + FONT_SIZE * 0.35).toFixed(1)}">${esc(bar.valueText)}</text>`,
+    );
     y += rowH;
   }
   const height = Math.ceil(y + 6);
   const svg =
     `<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img" width="${CHART_WIDTH}" height="${height}" viewBox="0 0 ${CHART_WIDTH} ${height}" ` +
     `aria-labelledby="${titleId} ${descId}" aria-label="${esc(chart.description)}" font-family="DejaVu Sans, Arial, sans-serif" font-size="${FONT_SIZE}" fill="#1a1a1a">` +
-    `<title id="${titleId}">${esc(chart.caption)}</title><desc id="${descId}">${esc(chart.description)}</desc>` +    `<line x1="${LABEL_WIDTH}" y1="4" x2="${LABEL_WIDTH}" y2="${height - 4}" stroke="#777" stroke-width="1"/>${parts.join('')}</svg>`;
+    `<title id="${titleId}">${esc(chart.caption)}</title><desc id="${descId}">${esc(chart.description)}</desc>` +
+    `<line x1="${LABEL_WIDTH}" y1="4" x2="${LABEL_WIDTH}" y2="${height - 4}" stroke="#777" stroke-width="1"/>${parts.join('')}</svg>`;
   return { svg, width: CHART_WIDTH, height };
 }
-

@@ -14,26 +14,53 @@ import { BREAKDOWN_ORDER, reportText, type ExportOptions } from './report-text.j
  * - section `subtype`: key `<category>/<subtype>`; count only (percent columns empty).
  * - section `partnerCount`: key `<service>` or `<service>/<category>`; count only. Never part of the total.
  */
-export const CSV_HEADER = ['section', 'key', 'label', 'count', 'percent', 'previousCount', 'previousPercent'];
+export const CSV_HEADER = [
+  'section',
+  'key',
+  'label',
+  'count',
+  'percent',
+  'previousCount',
+  'previousPercent',
+];
 
 export function renderAnnualReportCsv(report: AnnualReport, { lang }: ExportOptions): string {
   const text = reportText(lang);
   const full = (n: number) => (n > 0 ? 100 : 0);
   const rows: (string | number)[][] = [
     CSV_HEADER,
-    ['total', 'total', text.total, report.total, full(report.total), report.previousTotal, full(report.previousTotal)],
+    [
+      'total',
+      'total',
+      text.total,
+      report.total,
+      full(report.total),
+      report.previousTotal,
+      full(report.previousTotal),
+    ],
   ];
   for (const breakdown of BREAKDOWN_ORDER) {
     for (const e of report[breakdown]) {
-      rows.push([breakdown, e.key, e.label, e.count, e.percent, e.previousCount, e.previousPercent]);
+      rows.push([
+        breakdown,
+        e.key,
+        e.label,
+        e.count,
+        e.percent,
+        e.previousCount,
+        e.previousPercent,
+      ]);
     }
   }
   for (const c of report.byCategory) {
-    for (const s of c.subtypes) rows.push(['subtype', `${c.key}/${s.key}`, s.label, s.count, '', '', '']);
+    for (const s of c.subtypes)
+      rows.push(['subtype', `${c.key}/${s.key}`, s.label, s.count, '', '', '']);
   }
   for (const p of report.partnerCounts) {
     const key = p.category ? `${p.service}/${p.category}` : p.service;
-    const label = vocabLabel('partnerService', p.service, lang) + (p.category ? ` – ${categoryLabel(p.category, lang)}` : '');
+    const label =
+      vocabLabel('partnerService', p.service, lang) +
+      (p.category ? ` – ${categoryLabel(p.category, lang)}` : '');
     rows.push(['partnerCount', key, label, p.count, '', '', '']);
   }
   return rows.map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n';

@@ -24,10 +24,16 @@ export function isReportFormat(value: string): value is ReportFormat {
 }
 
 /** The annual report in one of the export formats, as bytes. */
-export async function exportAnnualReport(report: AnnualReport, format: ReportFormat, options: ExportOptions): Promise<Buffer> {
+export async function exportAnnualReport(
+  report: AnnualReport,
+  format: ReportFormat,
+  options: ExportOptions,
+): Promise<Buffer> {
   switch (format) {
     case 'json':
-      return Buffer.from(`${JSON.stringify(options.chapters && hasChapterContent(options.chapters) ? { ...report, chapters: options.chapters } : report, null, 2)}\n`);
+      return Buffer.from(
+        `${JSON.stringify(options.chapters && hasChapterContent(options.chapters) ? { ...report, chapters: options.chapters } : report, null, 2)}\n`,
+      );
     case 'csv':
       return Buffer.from(renderAnnualReportCsv(report, options));
     case 'html':

@@ -10,7 +10,10 @@ export const NO_DATA = '–';
 
 export function formatNumber(value: number, lang: Lang): string {
   // nl-NL leaves 4-digit numbers ungrouped by default (1234); the published style groups them too.
-  return new Intl.NumberFormat(LOCALE[lang], { maximumFractionDigits: 2, useGrouping: 'always' } as unknown as Intl.NumberFormatOptions).format(value);
+  return new Intl.NumberFormat(LOCALE[lang], {
+    maximumFractionDigits: 2,
+    useGrouping: 'always',
+  } as unknown as Intl.NumberFormatOptions).format(value);
 }
 
 /** A count of a year, or "–" when that year has no data at all. */
@@ -29,7 +32,12 @@ export function formatShare(count: number, percent: number, yearTotal: number, l
 export function formatDate(value: string | Date, lang: Lang): string {
   const date = typeof value === 'string' ? new Date(`${value.slice(0, 10)}T12:00:00Z`) : value;
   if (Number.isNaN(date.getTime())) return String(value);
-  return new Intl.DateTimeFormat(LOCALE[lang], { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
+  return new Intl.DateTimeFormat(LOCALE[lang], {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(date);
 }
 
 /** Localized comparison of labels, for ties. */

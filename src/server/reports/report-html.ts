@@ -17,7 +17,10 @@ export function renderAnnualReportHtml(report: AnnualReport, options: ExportOpti
     if (block.kind === 'heading' && block.level < 3) {
       if (open) body.push('</section>');
       const id = sectionId(block.text, i);
-      body.push(`<section aria-labelledby="${id}">`, `<h${block.level + 1} id="${id}">${esc(block.text)}</h${block.level + 1}>`);
+      body.push(
+        `<section aria-labelledby="${id}">`,
+        `<h${block.level + 1} id="${id}">${esc(block.text)}</h${block.level + 1}>`,
+      );
       open = true;
       return;
     }
@@ -53,7 +56,9 @@ function sectionId(text: string, index: number): string {
 function renderBlock(block: Block): string {
   switch (block.kind) {
     case 'heading':
-      return block.id === 'partners' ? `<h4 id="h-partners">${esc(block.text)}</h4>` : `<h4>${esc(block.text)}</h4>`;
+      return block.id === 'partners'
+        ? `<h4 id="h-partners">${esc(block.text)}</h4>`
+        : `<h4>${esc(block.text)}</h4>`;
     case 'paragraph':
       return `<p${block.tone === 'body' ? '' : ` class="${block.tone}"`}>${esc(block.text)}</p>`;
     case 'bullets':
@@ -67,14 +72,40 @@ function renderBlock(block: Block): string {
 
 function renderTable(table: TableBlock): string {
   const cells = (texts: string[], row: string) =>
-    texts.map((text, i) => (i === 0 ? `<th scope="row"${row === 'sub' ? ' class="sub"' : ''}>${esc(text)}</th>` : `<td>${esc(text)}</td>`)).join('');
+    texts
+      .map((text, i) =>
+        i === 0
+          ? `<th scope="row"${row === 'sub' ? ' class="sub"' : ''}>${esc(text)}</th>`
+          : `<td>${esc(text)}</td>`,
+      )
+      .join('');
   const body = table.rows.filter((r) => r.role !== 'total');
   const total = table.rows.filter((r) => r.role === 'total');
   return `<table data-testid="${table.id}">
 <caption>${esc(table.caption)}</caption>
 <thead><tr>${table.columns.map((c) => `<th scope="col">${esc(c.label)}</th>`).join('')}</tr></thead>
-<tbody>${body.map((r) => `<tr>${cells(r.cells.map((c) => c.text), r.role)}</tr>`).join('\n')}</tbody>
-${total.length ? `<tfoot>${total.map((r) => `<tr>${cells(r.cells.map((c) => c.text), r.role)}</tr>`).join('')}</tfoot>` : ''}
+<tbody>${body
+    .map(
+      (r) =>
+        `<tr>${cells(
+          r.cells.map((c) => c.text),
+          r.role,
+        )}</tr>`,
+    )
+    .join('\n')}</tbody>
+${
+  total.length
+    ? `<tfoot>${total
+        .map(
+          (r) =>
+            `<tr>${cells(
+              r.cells.map((c) => c.text),
+              r.role,
+            )}</tr>`,
+        )
+        .join('')}</tfoot>`
+    : ''
+}
 </table>`;
 }
 

@@ -10,7 +10,11 @@ import type { Block } from './report-model.js';
  * (Bestuurlijke afstemming, Interne overleggen, …) and the courses followed are listed under
  * "Bijscholing" — never hours per named adviser. A placeholder only where nothing was recorded.
  */
-export function chapterBlocks(chapters: ReportChapters | undefined, part: ChapterPart, lang: Lang): Block[] {
+export function chapterBlocks(
+  chapters: ReportChapters | undefined,
+  part: ChapterPart,
+  lang: Lang,
+): Block[] {
   const t = translator(lang);
   const none: Block = { kind: 'paragraph', text: t('reportDoc.noRecords'), tone: 'placeholder' };
   if (!chapters) return [none];
@@ -18,14 +22,35 @@ export function chapterBlocks(chapters: ReportChapters | undefined, part: Chapte
   const items = chapters[part];
   if (items.length === 0) return [none];
   const out: Block[] = [];
-  const carried = (year: number | null) => (year ? ` (${t('objectives.carriedFrom', { year })})` : '');
+  const carried = (year: number | null) =>
+    year ? ` (${t('objectives.carriedFrom', { year })})` : '';
   for (const item of items.filter((i) => i.notes?.trim())) {
-    out.push({ kind: 'heading', level: 3, text: item.title, inToc: false }, { kind: 'paragraph', text: `${item.notes!.trim()}${carried(item.carriedFromYear)}`, tone: 'body' });
+    out.push(
+      { kind: 'heading', level: 3, text: item.title, inToc: false },
+      {
+        kind: 'paragraph',
+        text: `${item.notes!.trim()}${carried(item.carriedFromYear)}`,
+        tone: 'body',
+      },
+    );
   }
   const rest = items.filter((i) => !i.notes?.trim());
   if (rest.length > 0) {
-    if (out.length > 0) out.push({ kind: 'heading', level: 3, text: t(part === 'recommendations' ? 'reportDoc.otherRecommendations' : 'reportDoc.otherObjectives'), inToc: false });
-    out.push({ kind: 'bullets', items: rest.map((i) => `${i.title}${carried(i.carriedFromYear)}`) });
+    if (out.length > 0)
+      out.push({
+        kind: 'heading',
+        level: 3,
+        text: t(
+          part === 'recommendations'
+            ? 'reportDoc.otherRecommendations'
+            : 'reportDoc.otherObjectives',
+        ),
+        inToc: false,
+      });
+    out.push({
+      kind: 'bullets',
+      items: rest.map((i) => `${i.title}${carried(i.carriedFromYear)}`),
+    });
   }
   return out;
 }
@@ -43,6 +68,10 @@ function activityBlocks(chapters: ReportChapters, lang: Lang, none: Block): Bloc
     out.push({ kind: 'heading', level: 3, text: kind, inToc: false }, { kind: 'bullets', items });
   }
   const courses = chapters.courses ?? [];
-  if (courses.length > 0) out.push({ kind: 'heading', level: 3, text: t('reportDoc.training'), inToc: false }, { kind: 'bullets', items: courses });
+  if (courses.length > 0)
+    out.push(
+      { kind: 'heading', level: 3, text: t('reportDoc.training'), inToc: false },
+      { kind: 'bullets', items: courses },
+    );
   return out.length > 0 ? out : [none];
 }

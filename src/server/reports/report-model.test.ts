@@ -6,8 +6,11 @@ import { formatDate, formatNumber, formatShare } from './report-format.js';
 import { exportAnnualReport } from './report-export.js';
 
 const table = (lang: 'nl' | 'en', id: string, withPrevious = true) =>
-  buildReportDocument(publishedReport(lang, { withPrevious }), { lang }).blocks.find((b): b is TableBlock => b.kind === 'table' && b.id === id)!;
-const labels = (t: TableBlock) => t.rows.filter((r) => r.role === 'body').map((r) => r.cells[0]!.text);
+  buildReportDocument(publishedReport(lang, { withPrevious }), { lang }).blocks.find(
+    (b): b is TableBlock => b.kind === 'table' && b.id === id,
+  )!;
+const labels = (t: TableBlock) =>
+  t.rows.filter((r) => r.role === 'body').map((r) => r.cells[0]!.text);
 
 describe('the report document model (issue 20)', () => {
   it('formats figures the Dutch way in Dutch, and dates in words', () => {
@@ -21,7 +24,15 @@ describe('the report document model (issue 20)', () => {
   });
 
   it('lists follow-up in the order of the process, whatever the counts', () => {
-    expect(labels(table('nl', 'table-byFollowUp'))).toEqual(['Registratie', 'Advies', 'Interventie informeel', 'Verwijzing', 'Begeleiding', 'Formele klacht', 'Overige']);
+    expect(labels(table('nl', 'table-byFollowUp'))).toEqual([
+      'Registratie',
+      'Advies',
+      'Interventie informeel',
+      'Verwijzing',
+      'Begeleiding',
+      'Formele klacht',
+      'Overige',
+    ]);
   });
 
   it('puts "Ongedefinieerd" last and breaks ties by the label', () => {
@@ -40,15 +51,22 @@ describe('the report document model (issue 20)', () => {
 
   it('has no form label "(optioneel)" in any column header', () => {
     const doc = buildReportDocument(publishedReport('nl'), { lang: 'nl' });
-    const headers = doc.blocks.flatMap((b) => (b.kind === 'table' ? b.columns.map((c) => c.label) : []));
+    const headers = doc.blocks.flatMap((b) =>
+      b.kind === 'table' ? b.columns.map((c) => c.label) : [],
+    );
     expect(headers.length).toBeGreaterThan(10);
     for (const h of headers) expect(h).not.toMatch(/optioneel|key/i);
   });
 
   it('numbers every PDF page "pagina N van M" and puts the long faculty names in full', async () => {
-    const pdf = await exportAnnualReport(publishedReport('nl'), 'pdf', { lang: 'nl', teamName: 'Team Sociale Veiligheid voor studenten', institution: 'Universiteit Maastricht' });
+    const pdf = await exportAnnualReport(publishedReport('nl'), 'pdf', {
+      lang: 'nl',
+      teamName: 'Team Sociale Veiligheid voor studenten',
+      institution: 'Universiteit Maastricht',
+    });
     const pages = pageCount(pdf);
-    for (let page = 1; page <= pages; page++) expect(pdfText(pdf, page)).toContain(`pagina ${page} van ${pages}`);
+    for (let page = 1; page <= pages; page++)
+      expect(pdfText(pdf, page)).toContain(`pagina ${page} van ${pages}`);
     const text = pdfText(pdf).replace(/\s+/g, ' ');
     expect(text).toContain('Inhoudsopgave');
     expect(text).toContain('Universiteit Maastricht');

@@ -1,4 +1,10 @@
-import { categoryLabel, type AnnualReport, type Breakdown, type PartnerCountEntry, type ReportEntry } from '../../domain/annual-report.js';
+import {
+  categoryLabel,
+  type AnnualReport,
+  type Breakdown,
+  type PartnerCountEntry,
+  type ReportEntry,
+} from '../../domain/annual-report.js';
 import { vocabLabel } from '../../domain/labels.js';
 import { DEFAULT_CATEGORIES, type Lang } from '../../domain/taxonomy.js';
 import { translator } from '../../i18n/i18n.js';
@@ -87,7 +93,11 @@ export interface CategoryText {
   source?: string | null;
 }
 
-const CHART_OF: Partial<Record<Breakdown, true>> = { byOrgUnit: true, byCategory: true, byFollowUp: true };
+const CHART_OF: Partial<Record<Breakdown, true>> = {
+  byOrgUnit: true,
+  byCategory: true,
+  byFollowUp: true,
+};
 
 export function buildReportDocument(report: AnnualReport, options: ExportOptions): ReportDocument {
   const { lang } = options;
@@ -104,8 +114,19 @@ export function buildReportDocument(report: AnnualReport, options: ExportOptions
     if (CHART_OF[breakdown] && entries.length > 0 && report.total > 0) {
       figure += 1;
       const caption = text.chartTitle[breakdown]!(report.year);
-      const bars = entries.map((e) => ({ label: e.label, value: e.percent, valueText: formatShare(e.count, e.percent, report.total, lang) }));
-      out.push({ kind: 'chart', id: `chart-${breakdown}`, number: t('reportDoc.figure', { n: figure }), caption, bars, description: describeChart({ title: caption, bars }) });
+      const bars = entries.map((e) => ({
+        label: e.label,
+        value: e.percent,
+        valueText: formatShare(e.count, e.percent, report.total, lang),
+      }));
+      out.push({
+        kind: 'chart',
+        id: `chart-${breakdown}`,
+        number: t('reportDoc.figure', { n: figure }),
+        caption,
+        bars,
+        description: describeChart({ title: caption, bars }),
+      });
     }
     out.push(breakdownTable(report, breakdown, entries, lang));
     return out;
@@ -127,15 +148,25 @@ export function buildReportDocument(report: AnnualReport, options: ExportOptions
     }
     if (section.tables.includes('byVia')) {
       const sentence = hasPrevious
-        ? t('reportDoc.totalSentence', { year: report.year, total: formatNumber(report.total, lang), previousYear: report.previousYear, previousTotal: formatNumber(report.previousTotal, lang) })
-        : t('reportDoc.totalSentenceNoPrevious', { year: report.year, total: formatNumber(report.total, lang) });
+        ? t('reportDoc.totalSentence', {
+            year: report.year,
+            total: formatNumber(report.total, lang),
+            previousYear: report.previousYear,
+            previousTotal: formatNumber(report.previousTotal, lang),
+          })
+        : t('reportDoc.totalSentenceNoPrevious', {
+            year: report.year,
+            total: formatNumber(report.total, lang),
+          });
       blocks.push({ kind: 'paragraph', text: sentence, tone: 'body' });
     }
     for (const table of section.tables) {
-      if (table === 'partnerCounts') blocks.push(...partnerBlocks(report, options.previousPartnerCounts, lang));
+      if (table === 'partnerCounts')
+        blocks.push(...partnerBlocks(report, options.previousPartnerCounts, lang));
       else blocks.push(...breakdownBlocks(table));
     }
-    if (section.hasRoundingNote) blocks.push({ kind: 'paragraph', text: text.roundingNote, tone: 'note' });
+    if (section.hasRoundingNote)
+      blocks.push({ kind: 'paragraph', text: text.roundingNote, tone: 'note' });
   }
 
   return {
@@ -153,18 +184,56 @@ export function buildReportDocument(report: AnnualReport, options: ExportOptions
 }
 
 const SHEET_NAMES: Record<Lang, Record<Breakdown | 'partners', string>> = {
-  nl: { byVia: 'Via', byChannel: 'Contactvorm', byGender: 'Geslacht', byOrgUnit: 'Faculteit', byCategory: 'Aard', byRelation: 'Relatie', byFollowUp: 'Opvolging', partners: 'Partners' },
-  en: { byVia: 'Via', byChannel: 'Channel', byGender: 'Gender', byOrgUnit: 'Faculty', byCategory: 'Kind', byRelation: 'Relation', byFollowUp: 'Follow-up', partners: 'Partners' },
+  nl: {
+    byVia: 'Via',
+    byChannel: 'Contactvorm',
+    byGender: 'Geslacht',
+    byOrgUnit: 'Faculteit',
+    byCategory: 'Aard',
+    byRelation: 'Relatie',
+    byFollowUp: 'Opvolging',
+    partners: 'Partners',
+  },
+  en: {
+    byVia: 'Via',
+    byChannel: 'Channel',
+    byGender: 'Gender',
+    byOrgUnit: 'Faculty',
+    byCategory: 'Kind',
+    byRelation: 'Relation',
+    byFollowUp: 'Follow-up',
+    partners: 'Partners',
+  },
 };
 
 function yearColumns(report: AnnualReport, lang: Lang): Column[] {
   const t = translator(lang);
   return [
     { label: t('reportDoc.label'), align: 'left', weight: 40, kind: 'text' },
-    { label: t('reportDoc.count', { year: report.year }), align: 'right', weight: 15, kind: 'count' },
-    { label: t('reportDoc.share', { year: report.year }), align: 'right', weight: 15, kind: 'share' },
-    { label: t('reportDoc.count', { year: report.previousYear }), align: 'right', weight: 15, kind: 'count' },
-    { label: t('reportDoc.share', { year: report.previousYear }), align: 'right', weight: 15, kind: 'share' },
+    {
+      label: t('reportDoc.count', { year: report.year }),
+      align: 'right',
+      weight: 15,
+      kind: 'count',
+    },
+    {
+      label: t('reportDoc.share', { year: report.year }),
+      align: 'right',
+      weight: 15,
+      kind: 'share',
+    },
+    {
+      label: t('reportDoc.count', { year: report.previousYear }),
+      align: 'right',
+      weight: 15,
+      kind: 'count',
+    },
+    {
+      label: t('reportDoc.share', { year: report.previousYear }),
+      align: 'right',
+      weight: 15,
+      kind: 'share',
+    },
   ];
 }
 
@@ -174,40 +243,86 @@ function entryCells(e: ReportEntry, report: AnnualReport, lang: Lang): Cell[] {
   return [
     { text: e.label },
     { text: formatCount(e.count, report.total, lang), value: report.total > 0 ? e.count : null },
-    { text: formatShare(e.count, e.percent, report.total, lang), value: share(e.count, report.total) },
-    { text: formatCount(e.previousCount, report.previousTotal, lang), value: report.previousTotal > 0 ? e.previousCount : null },
-    { text: formatShare(e.previousCount, e.previousPercent, report.previousTotal, lang), value: share(e.previousCount, report.previousTotal) },
+    {
+      text: formatShare(e.count, e.percent, report.total, lang),
+      value: share(e.count, report.total),
+    },
+    {
+      text: formatCount(e.previousCount, report.previousTotal, lang),
+      value: report.previousTotal > 0 ? e.previousCount : null,
+    },
+    {
+      text: formatShare(e.previousCount, e.previousPercent, report.previousTotal, lang),
+      value: share(e.previousCount, report.previousTotal),
+    },
   ];
 }
 
-function breakdownTable(report: AnnualReport, breakdown: Breakdown, entries: ReportEntry[], lang: Lang): TableBlock {
+function breakdownTable(
+  report: AnnualReport,
+  breakdown: Breakdown,
+  entries: ReportEntry[],
+  lang: Lang,
+): TableBlock {
   const text = reportText(lang);
   const t = translator(lang);
   const rows: Row[] = [];
   for (const e of entries) {
     rows.push({ cells: entryCells(e, report, lang), role: 'body' });
-    const subtypes = breakdown === 'byCategory' ? (report.byCategory.find((c) => c.key === e.key)?.subtypes ?? []) : [];
+    const subtypes =
+      breakdown === 'byCategory'
+        ? (report.byCategory.find((c) => c.key === e.key)?.subtypes ?? [])
+        : [];
     for (const s of subtypes) {
-      rows.push({ cells: [{ text: `${t('reportDoc.ofWhich')} ${s.label.toLowerCase()}` }, { text: formatNumber(s.count, lang), value: s.count }, { text: '' }, { text: '' }, { text: '' }], role: 'sub' });
+      rows.push({
+        cells: [
+          { text: `${t('reportDoc.ofWhich')} ${s.label.toLowerCase()}` },
+          { text: formatNumber(s.count, lang), value: s.count },
+          { text: '' },
+          { text: '' },
+          { text: '' },
+        ],
+        role: 'sub',
+      });
     }
   }
   rows.push({
     role: 'total',
     cells: [
       { text: text.total },
-      { text: formatCount(report.total, report.total, lang), value: report.total > 0 ? report.total : null },
+      {
+        text: formatCount(report.total, report.total, lang),
+        value: report.total > 0 ? report.total : null,
+      },
       { text: report.total > 0 ? '100%' : NO_DATA, value: report.total > 0 ? 1 : null },
-      { text: formatCount(report.previousTotal, report.previousTotal, lang), value: report.previousTotal > 0 ? report.previousTotal : null },
-      { text: report.previousTotal > 0 ? '100%' : NO_DATA, value: report.previousTotal > 0 ? 1 : null },
+      {
+        text: formatCount(report.previousTotal, report.previousTotal, lang),
+        value: report.previousTotal > 0 ? report.previousTotal : null,
+      },
+      {
+        text: report.previousTotal > 0 ? '100%' : NO_DATA,
+        value: report.previousTotal > 0 ? 1 : null,
+      },
     ],
   });
-  return { kind: 'table', id: `table-${breakdown}`, sheet: SHEET_NAMES[lang][breakdown], caption: `${text.sections[breakdown]} (${report.year})`, columns: yearColumns(report, lang), rows };
+  return {
+    kind: 'table',
+    id: `table-${breakdown}`,
+    sheet: SHEET_NAMES[lang][breakdown],
+    caption: `${text.sections[breakdown]} (${report.year})`,
+    columns: yearColumns(report, lang),
+    rows,
+  };
 }
 
 /** The seed's order of partner services: study advisers, then psychologists, then any other by label. */
 const PARTNER_ORDER = ['study_adviser', 'psychologist'];
 
-function partnerBlocks(report: AnnualReport, previous: PartnerCountEntry[] | undefined, lang: Lang): Block[] {
+function partnerBlocks(
+  report: AnnualReport,
+  previous: PartnerCountEntry[] | undefined,
+  lang: Lang,
+): Block[] {
   const t = translator(lang);
   const text = reportText(lang);
   const perService = (list: PartnerCountEntry[]) => {
@@ -220,19 +335,52 @@ function partnerBlocks(report: AnnualReport, previous: PartnerCountEntry[] | und
   const hasBefore = before.size > 0;
   const label = (s: string) => vocabLabel('partnerService', s, lang);
   const services = [...new Set([...now.keys(), ...before.keys()])].sort((a, b) => {
-    const ia = PARTNER_ORDER.indexOf(a), ib = PARTNER_ORDER.indexOf(b);
+    const ia = PARTNER_ORDER.indexOf(a),
+      ib = PARTNER_ORDER.indexOf(b);
     return (ia < 0 ? 99 : ia) - (ib < 0 ? 99 : ib) || label(a).localeCompare(label(b), lang);
   });
-  const out: Block[] = [{ kind: 'heading', level: 3, text: t('reportDoc.partnerTitle'), inToc: false, id: 'partners' }];
-  if (services.length === 0) return [...out, { kind: 'paragraph', text: text.noPartnerCounts, tone: 'body' }];
+  const out: Block[] = [
+    { kind: 'heading', level: 3, text: t('reportDoc.partnerTitle'), inToc: false, id: 'partners' },
+  ];
+  if (services.length === 0)
+    return [...out, { kind: 'paragraph', text: text.noPartnerCounts, tone: 'body' }];
   const sum = (m: Map<string, number>) => [...m.values()].reduce((a, b) => a + b, 0);
-  const parts = services.filter((s) => now.has(s)).map((s) => `${formatNumber(now.get(s)!, lang)} ${lang === 'nl' ? 'bij' : 'by'} ${label(s).toLowerCase()}`);
-  out.push({ kind: 'paragraph', text: t('reportDoc.partnerSentence', { total: formatNumber(report.total, lang), sum: formatNumber(sum(now), lang), parts: joinList(parts, lang) }), tone: 'body' });
+  const parts = services
+    .filter((s) => now.has(s))
+    .map(
+      (s) =>
+        `${formatNumber(now.get(s)!, lang)} ${lang === 'nl' ? 'bij' : 'by'} ${label(s).toLowerCase()}`,
+    );
+  out.push({
+    kind: 'paragraph',
+    text: t('reportDoc.partnerSentence', {
+      total: formatNumber(report.total, lang),
+      sum: formatNumber(sum(now), lang),
+      parts: joinList(parts, lang),
+    }),
+    tone: 'body',
+  });
   const count = (m: Map<string, number>, s: string, has: boolean): Cell =>
-    has ? { text: formatNumber(m.get(s) ?? 0, lang), value: m.get(s) ?? 0 } : { text: NO_DATA, value: null };
+    has
+      ? { text: formatNumber(m.get(s) ?? 0, lang), value: m.get(s) ?? 0 }
+      : { text: NO_DATA, value: null };
   const hasNow = now.size > 0;
-  const rows: Row[] = services.map((s) => ({ role: 'body', cells: [{ text: label(s) }, count(now, s, hasNow), count(before, s, hasBefore)] }));
-  rows.push({ role: 'total', cells: [{ text: t('reportDoc.partnerSum') }, hasNow ? { text: formatNumber(sum(now), lang), value: sum(now) } : { text: NO_DATA, value: null }, hasBefore ? { text: formatNumber(sum(before), lang), value: sum(before) } : { text: NO_DATA, value: null }] });
+  const rows: Row[] = services.map((s) => ({
+    role: 'body',
+    cells: [{ text: label(s) }, count(now, s, hasNow), count(before, s, hasBefore)],
+  }));
+  rows.push({
+    role: 'total',
+    cells: [
+      { text: t('reportDoc.partnerSum') },
+      hasNow
+        ? { text: formatNumber(sum(now), lang), value: sum(now) }
+        : { text: NO_DATA, value: null },
+      hasBefore
+        ? { text: formatNumber(sum(before), lang), value: sum(before) }
+        : { text: NO_DATA, value: null },
+    ],
+  });
   out.push({
     kind: 'table',
     id: 'table-partners',
@@ -255,18 +403,41 @@ function joinList(items: string[], lang: Lang): string {
 }
 
 /** Bijlage 1: the categories the report uses, in the team's own words, each with its source when given. */
-function definitionBlocks(report: AnnualReport, texts: CategoryText[] | undefined, lang: Lang): Block[] {
+function definitionBlocks(
+  report: AnnualReport,
+  texts: CategoryText[] | undefined,
+  lang: Lang,
+): Block[] {
   const t = translator(lang);
-  const used = new Set(report.byCategory.filter((e) => e.count > 0 || e.previousCount > 0).map((e) => e.key));
-  const fallback: CategoryText[] = DEFAULT_CATEGORIES.map((c) => ({ key: c.key, label: c.label[lang], definition: c.definition[lang] }));
+  const used = new Set(
+    report.byCategory.filter((e) => e.count > 0 || e.previousCount > 0).map((e) => e.key),
+  );
+  const fallback: CategoryText[] = DEFAULT_CATEGORIES.map((c) => ({
+    key: c.key,
+    label: c.label[lang],
+    definition: c.definition[lang],
+  }));
   const known = new Map((texts ?? fallback).map((c) => [c.key, c]));
   const out: Block[] = [];
-  const keys = [...used].sort((a, b) => (known.get(a)?.label ?? categoryLabel(a, lang)).localeCompare(known.get(b)?.label ?? categoryLabel(b, lang), lang));
+  const keys = [...used].sort((a, b) =>
+    (known.get(a)?.label ?? categoryLabel(a, lang)).localeCompare(
+      known.get(b)?.label ?? categoryLabel(b, lang),
+      lang,
+    ),
+  );
   for (const key of keys) {
     const c = known.get(key) ?? fallback.find((f) => f.key === key);
     if (!c) continue;
-    out.push({ kind: 'heading', level: 3, text: c.label, inToc: false }, { kind: 'paragraph', text: c.definition, tone: 'body' });
-    if (c.source) out.push({ kind: 'paragraph', text: t('reportDoc.source', { source: c.source }), tone: 'note' });
+    out.push(
+      { kind: 'heading', level: 3, text: c.label, inToc: false },
+      { kind: 'paragraph', text: c.definition, tone: 'body' },
+    );
+    if (c.source)
+      out.push({
+        kind: 'paragraph',
+        text: t('reportDoc.source', { source: c.source }),
+        tone: 'note',
+      });
   }
   return out;
 }

@@ -10,11 +10,24 @@ import { compareLabels } from './report-format.js';
  * - every other breakdown by count, ties by the localized label;
  * - "Ongedefinieerd" / "Onbekend" always last.
  */
-export const FOLLOW_UP_ORDER = ['registration', 'advice', 'informal_intervention', 'referral', 'guidance', 'formal_complaint', 'other', 'open'];
+export const FOLLOW_UP_ORDER = [
+  'registration',
+  'advice',
+  'informal_intervention',
+  'referral',
+  'guidance',
+  'formal_complaint',
+  'other',
+  'open',
+];
 
 const LAST_KEYS = new Set(['undefined', 'unknown']);
 
-export function presentationOrder<E extends ReportEntry>(breakdown: Breakdown, entries: E[], lang: Lang): E[] {
+export function presentationOrder<E extends ReportEntry>(
+  breakdown: Breakdown,
+  entries: E[],
+  lang: Lang,
+): E[] {
   const last = (e: E) => (LAST_KEYS.has(e.key) ? 1 : 0);
   const processRank = (e: E) => {
     const i = FOLLOW_UP_ORDER.indexOf(e.key);

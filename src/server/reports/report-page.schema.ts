@@ -13,7 +13,10 @@ export const ReportQuery = z.object({
 
 export const ReportDownloadQuery = z.object({
   team: z.string().max(64),
-  year: z.string().regex(/^\d{4}$/).transform(Number),
+  year: z
+    .string()
+    .regex(/^\d{4}$/)
+    .transform(Number),
   format: z.enum(REPORT_FORMATS),
 });
 

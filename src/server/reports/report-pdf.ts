@@ -1,7 +1,14 @@
 import PDFDocument from 'pdfkit';
 import type { AnnualReport } from '../../domain/annual-report.js';
 import type { ExportOptions } from './report-text.js';
-import { buildReportDocument, type Block, type ChartBlock, type ReportDocument, type Row, type TableBlock } from './report-model.js';
+import {
+  buildReportDocument,
+  type Block,
+  type ChartBlock,
+  type ReportDocument,
+  type Row,
+  type TableBlock,
+} from './report-model.js';
 import { BRAND, tocEntries } from './report-layout.js';
 
 type Doc = PDFKit.PDFDocument;
@@ -18,7 +25,10 @@ const TABLE_FONT = 9;
  * (a row never overlaps the next, the total row never stands alone on a page), charts as
  * vectors beside their data table, and "pagina 3 van 8" on every page.
  */
-export async function renderAnnualReportPdf(report: AnnualReport, options: ExportOptions): Promise<Buffer> {
+export async function renderAnnualReportPdf(
+  report: AnnualReport,
+  options: ExportOptions,
+): Promise<Buffer> {
   const model = buildReportDocument(report, options);
   const doc = new PDFDocument({
     size: 'A4',
@@ -63,18 +73,32 @@ function writeCover(doc: Doc, model: ReportDocument): void {
   doc.addPage();
   const width = contentWidth(doc);
   doc.rect(0, 0, doc.page.width, 12).fill(BRAND);
-  doc.fillColor('#1a1a1a').font('Helvetica-Bold').fontSize(30).text(model.coverTitle, MARGIN, 250, { width });
+  doc
+    .fillColor('#1a1a1a')
+    .font('Helvetica-Bold')
+    .fontSize(30)
+    .text(model.coverTitle, MARGIN, 250, { width });
   doc.moveDown(0.3).font('Helvetica').fontSize(18).fillColor(BRAND).text(model.subtitle, { width });
   doc.moveDown(0.8).fillColor('#1a1a1a').fontSize(14).text(model.team, { width });
-  if (model.institution) doc.moveDown(0.2).fontSize(12).fillColor('#444444').text(model.institution, { width });
+  if (model.institution)
+    doc.moveDown(0.2).fontSize(12).fillColor('#444444').text(model.institution, { width });
   doc.fillColor('#1a1a1a');
 }
 
 /** The headings' page numbers are known only after layout: the contents page is filled in last. */
-function writeToc(doc: Doc, model: ReportDocument, tocPage: number, pages: Map<number, number>): void {
+function writeToc(
+  doc: Doc,
+  model: ReportDocument,
+  tocPage: number,
+  pages: Map<number, number>,
+): void {
   doc.switchToPage(tocPage);
   const width = contentWidth(doc);
-  doc.font('Helvetica-Bold').fontSize(18).fillColor('#1a1a1a').text(model.tocTitle, MARGIN, MARGIN, { width });
+  doc
+    .font('Helvetica-Bold')
+    .fontSize(18)
+    .fillColor('#1a1a1a')
+    .text(model.tocTitle, MARGIN, MARGIN, { width });
   let y = doc.y + 16;
   for (const entry of tocEntries(model.blocks)) {
     const page = String(pages.get(entry.index) ?? '');
@@ -84,7 +108,9 @@ function writeToc(doc: Doc, model: ReportDocument, tocPage: number, pages: Map<n
     const textWidth = width - indent - 40;
     const height = doc.heightOfString(entry.text, { width: textWidth });
     doc.text(entry.text, MARGIN + indent, y, { width: textWidth });
-    doc.text(page, MARGIN + width - numberWidth, y + height - doc.heightOfString('X'), { lineBreak: false });
+    doc.text(page, MARGIN + width - numberWidth, y + height - doc.heightOfString('X'), {
+      lineBreak: false,
+    });
     y += height + (entry.level === 1 ? 8 : 4);
   }
 }
@@ -97,8 +123,17 @@ function writeFooters(doc: Doc, model: ReportDocument): void {
     doc.page.margins.bottom = 0; // writing below the bottom margin must not open a new page
     doc.font('Helvetica').fontSize(8.5).fillColor('#555555');
     const footer = model.pageOf(i - range.start + 1, range.count);
-    doc.text(footer, MARGIN, doc.page.height - FOOTER, { width: contentWidth(doc), align: 'right', lineBreak: false });
-    if (i > range.start) doc.text(model.team, MARGIN, doc.page.height - FOOTER, { width: contentWidth(doc) / 2, lineBreak: false, ellipsis: true });
+    doc.text(footer, MARGIN, doc.page.height - FOOTER, {
+      width: contentWidth(doc),
+      align: 'right',
+      lineBreak: false,
+    });
+    if (i > range.start)
+      doc.text(model.team, MARGIN, doc.page.height - FOOTER, {
+        width: contentWidth(doc) / 2,
+        lineBreak: false,
+        ellipsis: true,
+      });
     doc.page.margins.bottom = keep;
   }
 }
@@ -117,22 +152,37 @@ function keepHeight(doc: Doc, blocks: Block[], i: number): number {
   const block = blocks[i]!;
   switch (block.kind) {
     case 'heading':
-      return headingHeight(doc, block.level, block.text) + (blocks[i + 1] ? keepHeight(doc, blocks, i + 1) : 0);
+      return (
+        headingHeight(doc, block.level, block.text) +
+        (blocks[i + 1] ? keepHeight(doc, blocks, i + 1) : 0)
+      );
     case 'paragraph':
       doc.font('Helvetica').fontSize(BODY);
-      return Math.min(doc.heightOfString(block.text, { width: contentWidth(doc) }), 3 * doc.currentLineHeight(true)) + 8;
+      return (
+        Math.min(
+          doc.heightOfString(block.text, { width: contentWidth(doc) }),
+          3 * doc.currentLineHeight(true),
+        ) + 8
+      );
     case 'bullets':
       return Math.min(60, block.items.length * 14);
     case 'chart': {
       // A chart is kept with its data table when both fit on one page.
       const next = blocks[i + 1];
-      const withTable = chartHeight(doc, block) + 30 + (next?.kind === 'table' ? keepHeight(doc, blocks, i + 1) : 0);
+      const withTable =
+        chartHeight(doc, block) +
+        30 +
+        (next?.kind === 'table' ? keepHeight(doc, blocks, i + 1) : 0);
       return withTable <= bottom(doc) - MARGIN ? withTable : chartHeight(doc, block) + 30;
     }
     case 'table': {
       const whole = tableHeight(doc, block);
       // A table that fits on a page is kept whole; a longer one starts with its header and two rows.
-      return whole <= bottom(doc) - MARGIN ? whole : rowHeight(doc, block, null) + block.rows.slice(0, 2).reduce((s, r) => s + rowHeight(doc, block, r), 0) + 24;
+      return whole <= bottom(doc) - MARGIN
+        ? whole
+        : rowHeight(doc, block, null) +
+            block.rows.slice(0, 2).reduce((s, r) => s + rowHeight(doc, block, r), 0) +
+            24;
     }
   }
 }
@@ -142,14 +192,20 @@ function writeBlock(doc: Doc, block: Block): void {
   doc.fillColor('#1a1a1a');
   switch (block.kind) {
     case 'heading': {
-      doc.font('Helvetica-Bold').fontSize(HEADING_SIZE[block.level]).fillColor(block.level === 3 ? '#1a1a1a' : BRAND);
+      doc
+        .font('Helvetica-Bold')
+        .fontSize(HEADING_SIZE[block.level])
+        .fillColor(block.level === 3 ? '#1a1a1a' : BRAND);
       doc.text(block.text, MARGIN, doc.y + (block.level === 1 ? 0 : 8), { width });
       if (block.level < 3) doc.outline.addItem(block.text);
       doc.fillColor('#1a1a1a').moveDown(block.level === 1 ? 0.6 : 0.3);
       return;
     }
     case 'paragraph':
-      doc.font(block.tone === 'body' ? 'Helvetica' : 'Helvetica-Oblique').fontSize(block.tone === 'note' ? BODY - 1 : BODY).fillColor(block.tone === 'placeholder' ? '#666666' : '#1a1a1a');
+      doc
+        .font(block.tone === 'body' ? 'Helvetica' : 'Helvetica-Oblique')
+        .fontSize(block.tone === 'note' ? BODY - 1 : BODY)
+        .fillColor(block.tone === 'placeholder' ? '#666666' : '#1a1a1a');
       doc.text(block.text, MARGIN, doc.y, { width, lineGap: 2 });
       doc.fillColor('#1a1a1a').moveDown(0.6);
       return;
@@ -182,7 +238,9 @@ function widths(doc: Doc, table: TableBlock): number[] {
 }
 
 function rowFont(doc: Doc, row: Row | null): void {
-  doc.font(row === null || row.role === 'total' ? 'Helvetica-Bold' : 'Helvetica').fontSize(TABLE_FONT);
+  doc
+    .font(row === null || row.role === 'total' ? 'Helvetica-Bold' : 'Helvetica')
+    .fontSize(TABLE_FONT);
 }
 
 /** The height of a row (null: the header row): its tallest cell, every cell wrapping in its column. */
@@ -191,11 +249,20 @@ function rowHeight(doc: Doc, table: TableBlock, row: Row | null): number {
   const w = widths(doc, table);
   const texts = row === null ? table.columns.map((c) => c.label) : row.cells.map((c) => c.text);
   const indent = row?.role === 'sub' ? 12 : 0;
-  return Math.max(...texts.map((text, i) => doc.heightOfString(text || ' ', { width: w[i]! - 2 * CELL_PAD - (i === 0 ? indent : 0) }))) + 2 * CELL_PAD;
+  return (
+    Math.max(
+      ...texts.map((text, i) =>
+        doc.heightOfString(text || ' ', { width: w[i]! - 2 * CELL_PAD - (i === 0 ? indent : 0) }),
+      ),
+    ) +
+    2 * CELL_PAD
+  );
 }
 
 function tableHeight(doc: Doc, table: TableBlock): number {
-  return 22 + rowHeight(doc, table, null) + table.rows.reduce((s, r) => s + rowHeight(doc, table, r), 0);
+  return (
+    22 + rowHeight(doc, table, null) + table.rows.reduce((s, r) => s + rowHeight(doc, table, r), 0)
+  );
 }
 
 function writeTable(doc: Doc, table: TableBlock): void {
@@ -229,12 +296,26 @@ function drawRow(doc: Doc, table: TableBlock, row: Row | null): void {
   let x = MARGIN;
   texts.forEach((text, i) => {
     const indent = i === 0 && row?.role === 'sub' ? 12 : 0;
-    doc.text(text, x + CELL_PAD + indent, y + CELL_PAD, { width: w[i]! - 2 * CELL_PAD - indent, align: table.columns[i]!.align });
+    doc.text(text, x + CELL_PAD + indent, y + CELL_PAD, {
+      width: w[i]! - 2 * CELL_PAD - indent,
+      align: table.columns[i]!.align,
+    });
     x += w[i]!;
   });
   const line = row === null || row.role === 'total' ? 1 : 0.4;
-  if (row?.role === 'total') doc.moveTo(MARGIN, y).lineTo(MARGIN + total, y).lineWidth(1).strokeColor('#333333').stroke();
-  doc.moveTo(MARGIN, y + height).lineTo(MARGIN + total, y + height).lineWidth(line).strokeColor(row === null ? '#333333' : '#b0b0b0').stroke();
+  if (row?.role === 'total')
+    doc
+      .moveTo(MARGIN, y)
+      .lineTo(MARGIN + total, y)
+      .lineWidth(1)
+      .strokeColor('#333333')
+      .stroke();
+  doc
+    .moveTo(MARGIN, y + height)
+    .lineTo(MARGIN + total, y + height)
+    .lineWidth(line)
+    .strokeColor(row === null ? '#333333' : '#b0b0b0')
+    .stroke();
   doc.x = MARGIN;
   doc.y = y + height;
   doc.fillColor('#1a1a1a');
@@ -248,7 +329,9 @@ function chartGeometry(doc: Doc, chart: ChartBlock) {
   const width = contentWidth(doc);
   const labelWidth = Math.round(width * 0.4);
   doc.font('Helvetica').fontSize(BAR_FONT);
-  const rows = chart.bars.map((bar) => Math.max(14, doc.heightOfString(bar.label, { width: labelWidth - 8 })) + 6);
+  const rows = chart.bars.map(
+    (bar) => Math.max(14, doc.heightOfString(bar.label, { width: labelWidth - 8 })) + 6,
+  );
   return { width, labelWidth, rows, height: rows.reduce((a, b) => a + b, 0) + 8 };
 }
 
@@ -262,19 +345,36 @@ function writeChart(doc: Doc, chart: ChartBlock): void {
   const barArea = width - labelWidth - 44;
   const max = Math.max(1, ...chart.bars.map((b) => b.value));
   let y = top;
-  doc.moveTo(MARGIN + labelWidth, top).lineTo(MARGIN + labelWidth, top + height - 8).lineWidth(0.6).strokeColor('#777777').stroke();
+  doc
+    .moveTo(MARGIN + labelWidth, top)
+    .lineTo(MARGIN + labelWidth, top + height - 8)
+    .lineWidth(0.6)
+    .strokeColor('#777777')
+    .stroke();
   chart.bars.forEach((bar, i) => {
     const rowH = rows[i]!;
     doc.font('Helvetica').fontSize(BAR_FONT).fillColor('#1a1a1a');
     const labelH = doc.heightOfString(bar.label, { width: labelWidth - 8 });
     doc.text(bar.label, MARGIN, y + (rowH - labelH) / 2, { width: labelWidth - 8, align: 'right' });
     const barWidth = (bar.value / max) * barArea;
-    doc.rect(MARGIN + labelWidth, y + (rowH - 12) / 2, Math.max(barWidth, bar.value > 0 ? 1 : 0), 12).fill(BRAND);
-    doc.fillColor('#1a1a1a').text(bar.valueText, MARGIN + labelWidth + barWidth + 4, y + (rowH - doc.currentLineHeight()) / 2, { lineBreak: false });
+    doc
+      .rect(MARGIN + labelWidth, y + (rowH - 12) / 2, Math.max(barWidth, bar.value > 0 ? 1 : 0), 12)
+      .fill(BRAND);
+    doc
+      .fillColor('#1a1a1a')
+      .text(
+        bar.valueText,
+        MARGIN + labelWidth + barWidth + 4,
+        y + (rowH - doc.currentLineHeight()) / 2,
+        { lineBreak: false },
+      );
     y += rowH;
   });
   doc.y = top + height;
-  doc.font('Helvetica-Oblique').fontSize(BODY - 1).fillColor('#333333');
+  doc
+    .font('Helvetica-Oblique')
+    .fontSize(BODY - 1)
+    .fillColor('#333333');
   doc.text(`${chart.number} ${chart.caption}`, MARGIN, doc.y, { width });
   doc.fillColor('#1a1a1a').moveDown(0.8);
 }

@@ -35,9 +35,14 @@ export function reportText(lang: Lang): ReportText {
   const t = translator(lang);
   return {
     title: (year) => t('report.title', { year }),
-    totalSentence: (year, total, previousYear, previousTotal) => t('report.totalSentence', { year, total, previousYear, previousTotal }),
-    sections: Object.fromEntries(BREAKDOWN_ORDER.map((b) => [b, t(`report.section.${b}`)])) as Record<Breakdown, string>,
-    chartTitle: Object.fromEntries(CHARTS.map((b) => [b, (year: number) => t(`report.chart.${b}`, { year })])),
+    totalSentence: (year, total, previousYear, previousTotal) =>
+      t('report.totalSentence', { year, total, previousYear, previousTotal }),
+    sections: Object.fromEntries(
+      BREAKDOWN_ORDER.map((b) => [b, t(`report.section.${b}`)]),
+    ) as Record<Breakdown, string>,
+    chartTitle: Object.fromEntries(
+      CHARTS.map((b) => [b, (year: number) => t(`report.chart.${b}`, { year })]),
+    ),
     key: t('report.key'),
     count: t('report.count'),
     percent: t('report.percent'),
@@ -56,7 +61,13 @@ export function reportText(lang: Lang): ReportText {
 
 /** The breakdowns in the order of the published report (chapter 2). */
 export const BREAKDOWN_ORDER: Breakdown[] = [
-  'byVia', 'byChannel', 'byGender', 'byOrgUnit', 'byCategory', 'byRelation', 'byFollowUp',
+  'byVia',
+  'byChannel',
+  'byGender',
+  'byOrgUnit',
+  'byCategory',
+  'byRelation',
+  'byFollowUp',
 ];
 
 export interface ExportOptions {

@@ -10,14 +10,19 @@ import { buildReportDocument, type TableBlock } from './report-model.js';
  * language, with its total row, counts as numbers and shares as real percentages (0.24 shown
  * as 24%), the header row frozen.
  */
-export async function renderAnnualReportXlsx(report: AnnualReport, options: ExportOptions): Promise<Buffer> {
+export async function renderAnnualReportXlsx(
+  report: AnnualReport,
+  options: ExportOptions,
+): Promise<Buffer> {
   const model = buildReportDocument(report, options);
   const t = translator(options.lang);
   const book = new ExcelJS.Workbook();
   book.creator = 'Meldpunt';
   book.title = `${model.title} – ${model.team}`;
 
-  const summary = book.addWorksheet(t('reportDoc.sheetSummary'), { views: [{ state: 'frozen', ySplit: 4 }] });
+  const summary = book.addWorksheet(t('reportDoc.sheetSummary'), {
+    views: [{ state: 'frozen', ySplit: 4 }],
+  });
   summary.addRows([
     [model.title],
     [model.team],
@@ -47,7 +52,13 @@ function addTableSheet(book: ExcelJS.Workbook, table: TableBlock, used: Set<stri
   head.font = { bold: true };
   head.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE6EFF2' } };
   for (const row of table.rows) {
-    const added = sheet.addRow(row.cells.map((cell, i) => (table.columns[i]!.kind === 'text' ? cell.text : (cell.value ?? (cell.text === '' ? null : cell.text)))));
+    const added = sheet.addRow(
+      row.cells.map((cell, i) =>
+        table.columns[i]!.kind === 'text'
+          ? cell.text
+          : (cell.value ?? (cell.text === '' ? null : cell.text)),
+      ),
+    );
     if (row.role === 'total') {
       added.font = { bold: true };
       added.border = { top: { style: 'thin' } } as ExcelJS.Borders;

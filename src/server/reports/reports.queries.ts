@@ -11,7 +11,11 @@ import type { GroupedCount, OrgUnitLabel, PartnerCountEntry } from '../../domain
  * PostgreSQL 15 (bench/annual-report.ts). Call inside a transaction: SET LOCAL gives the
  * aggregate memory enough to hash instead of sorting on disk.
  */
-export async function listGroupedCounts(db: Db, teamId: string, year: number): Promise<GroupedCount[]> {
+export async function listGroupedCounts(
+  db: Db,
+  teamId: string,
+  year: number,
+): Promise<GroupedCount[]> {
   const from = `${year - 1}-01-01`;
   const until = `${year + 1}-01-01`;
   await sql`SET LOCAL work_mem = '64MB'`.execute(db);
@@ -58,7 +62,11 @@ export async function listOrgUnitLabels(db: Db, teamId: string): Promise<OrgUnit
   return rows.map((r) => ({ key: r.key, labelNl: r.label_nl, labelEn: r.label_en }));
 }
 
-export async function listPartnerCounts(db: Db, teamId: string, year: number): Promise<PartnerCountEntry[]> {
+export async function listPartnerCounts(
+  db: Db,
+  teamId: string,
+  year: number,
+): Promise<PartnerCountEntry[]> {
   return db
     .selectFrom('partner_count')
     .select(['service', 'category', sql<number>`sum(count)::int`.as('count')]) // the periods of the year added up (issue 7)

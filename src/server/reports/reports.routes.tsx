@@ -18,7 +18,9 @@ export function reportRoutes(deps: Deps) {
 
   const teamChoices = async (keys: string[], lang: 'nl' | 'en'): Promise<TeamChoice[]> => {
     const teams = await Promise.all(keys.map((k) => findTeam(deps.db, k)));
-    return teams.flatMap((tm) => (tm ? [{ key: tm.key, name: lang === 'en' ? tm.nameEn : tm.nameNl }] : []));
+    return teams.flatMap((tm) =>
+      tm ? [{ key: tm.key, name: lang === 'en' ? tm.nameEn : tm.nameNl }] : [],
+    );
   };
 
   app.get('/reports/annual', async (c) => {
@@ -32,13 +34,36 @@ export function reportRoutes(deps: Deps) {
     const teams = await teamChoices(allowed, c.get('lang'));
     if (!query.success) {
       c.status(422);
-      return c.html(<ReportPage ctx={viewContext(c)} teams={teams} teamKey={teamKey} year={c.req.query('year') ?? ''} errors={toFieldErrors(query.error, c.get('t'))} />);
+      return c.html(
+        <ReportPage
+          ctx={viewContext(c)}
+          teams={teams}
+          teamKey={teamKey}
+          year={c.req.query('year') ?? ''}
+          errors={toFieldErrors(query.error, c.get('t'))}
+        />,
+      );
     }
     const year = query.data.year ?? defaultReportYear();
-    const report = await getAnnualReport(deps.db, { teamKey, year, lang: c.get('lang'), actor: { kind: 'user', userId: user.id }, format: 'web' });
+    const report = await getAnnualReport(deps.db, {
+      teamKey,
+      year,
+      lang: c.get('lang'),
+      actor: { kind: 'user', userId: user.id },
+      format: 'web',
+    });
     const team = await findTeam(deps.db, teamKey);
     const chapters = team && (await getReportChapters(deps.db, team.id, year, c.get('lang')));
-    return c.html(<ReportPage ctx={viewContext(c)} teams={teams} teamKey={teamKey} year={year} report={report} chapters={chapters} />);
+    return c.html(
+      <ReportPage
+        ctx={viewContext(c)}
+        teams={teams}
+        teamKey={teamKey}
+        year={year}
+        report={report}
+        chapters={chapters}
+      />,
+    );
   });
 
   app.get('/reports/annual/download', async (c) => {
@@ -51,8 +76,18 @@ export function reportRoutes(deps: Deps) {
     const team = await findTeam(deps.db, teamKey);
     if (!team) throw new AppError('NOT_FOUND');
     const lang = c.get('lang');
-    const report = await getAnnualReport(deps.db, { teamKey, year, lang, actor: { kind: 'user', userId: user.id }, format });
-    const bytes = await exportAnnualReport(report, format, await reportExportOptions(deps.db, team, year, lang));
+    const report = await getAnnualReport(deps.db, {
+      teamKey,
+      year,
+      lang,
+      actor: { kind: 'user', userId: user.id },
+      format,
+    });
+    const bytes = await exportAnnualReport(
+      report,
+      format,
+      await reportExportOptions(deps.db, team, year, lang),
+    );
     return c.body(new Uint8Array(bytes), 200, {
       'Content-Type': REPORT_CONTENT_TYPES[format],
       'Content-Disposition': `attachment; filename="annual-report-${team.key}-${year}.${format}"`,

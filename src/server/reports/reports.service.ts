@@ -19,7 +19,11 @@ export interface AnnualReportRequest {
 /** The annual report of one team and year; records REPORT_GENERATED in the same transaction. */
 export async function getAnnualReport(db: Db, request: AnnualReportRequest): Promise<AnnualReport> {
   const team = await findTeam(db, request.teamKey);
-  if (!team) throw new AppError('NOT_FOUND', request.teamKey ? `unknown team: ${request.teamKey}` : 'no team exists yet');
+  if (!team)
+    throw new AppError(
+      'NOT_FOUND',
+      request.teamKey ? `unknown team: ${request.teamKey}` : 'no team exists yet',
+    );
   const { year, lang } = request;
   return db.transaction().execute(async (trx) => {
     const [counts, orgUnits, partnerCounts] = await Promise.all([
@@ -27,7 +31,14 @@ export async function getAnnualReport(db: Db, request: AnnualReportRequest): Pro
       listOrgUnitLabels(trx, team.id),
       listPartnerCounts(trx, team.id, year),
     ]);
-    const report = buildAnnualReport({ team: team.key, year, lang, counts, orgUnits, partnerCounts });
+    const report = buildAnnualReport({
+      team: team.key,
+      year,
+      lang,
+      counts,
+      orgUnits,
+      partnerCounts,
+    });
     await recordAudit(trx, {
       type: 'REPORT_GENERATED',
       actor: request.actor ?? { kind: 'cli' },

@@ -29,12 +29,24 @@ interface ReportPageProps {
 }
 
 /** The annual report's figures for advisers and coordinators: tables, charts, partner counts, downloads. */
-export function ReportPage({ ctx, teams, teamKey, year, report, chapters, errors = {} }: ReportPageProps) {
+export function ReportPage({
+  ctx,
+  teams,
+  teamKey,
+  year,
+  report,
+  chapters,
+  errors = {},
+}: ReportPageProps) {
   const { t, lang } = ctx;
   const text = reportText(lang);
   const query = `team=${encodeURIComponent(teamKey)}&year=${year}`;
   // The charts of the document model (issue 20): the published order, labels wrapped, never cut off.
-  const charts = new Map((report ? buildReportDocument(report, { lang }).blocks : []).flatMap((b) => (b.kind === 'chart' ? [[b.id, b] as const] : [])));
+  const charts = new Map(
+    (report ? buildReportDocument(report, { lang }).blocks : []).flatMap((b) =>
+      b.kind === 'chart' ? [[b.id, b] as const] : [],
+    ),
+  );
   return (
     <Layout ctx={ctx} title={report ? text.title(report.year) : t('reports.title')}>
       <h1 class="utrecht-heading-1">{report ? text.title(report.year) : t('reports.title')}</h1>
@@ -43,32 +55,66 @@ export function ReportPage({ ctx, teams, teamKey, year, report, chapters, errors
         <div class="form-field">
           <label for="field-team">{t('reports.team')}</label>
           <select id="field-team" name="team">
-            {teams.map((tm) => <option value={tm.key} selected={tm.key === teamKey}>{tm.name}</option>)}
+            {teams.map((tm) => (
+              <option value={tm.key} selected={tm.key === teamKey}>
+                {tm.name}
+              </option>
+            ))}
           </select>
         </div>
         <div class={`form-field${errors.year ? ' field--invalid' : ''}`}>
           <label for="field-year">{t('reports.year')}</label>
-          {errors.year && <p class="error-message" id="error-year">{errors.year}</p>}
-          <input id="field-year" name="year" type="text" inputmode="numeric" size={4} value={String(year)} aria-invalid={errors.year ? 'true' : undefined} aria-describedby={errors.year ? 'error-year' : undefined} />
+          {errors.year && (
+            <p class="error-message" id="error-year">
+              {errors.year}
+            </p>
+          )}
+          <input
+            id="field-year"
+            name="year"
+            type="text"
+            inputmode="numeric"
+            size={4}
+            value={String(year)}
+            aria-invalid={errors.year ? 'true' : undefined}
+            aria-describedby={errors.year ? 'error-year' : undefined}
+          />
         </div>
-        <button type="submit" class="utrecht-button utrecht-button--secondary-action">{t('reports.show')}</button>
+        <button type="submit" class="utrecht-button utrecht-button--secondary-action">
+          {t('reports.show')}
+        </button>
       </form>
       {report && (
         <>
-          <p data-testid="report-total">{text.totalSentence(report.year, report.total, report.previousYear, report.previousTotal)}</p>
-          <p class="hint" data-testid="rounding-note">{text.roundingNote}</p>
+          <p data-testid="report-total">
+            {text.totalSentence(
+              report.year,
+              report.total,
+              report.previousYear,
+              report.previousTotal,
+            )}
+          </p>
+          <p class="hint" data-testid="rounding-note">
+            {text.roundingNote}
+          </p>
           <section aria-labelledby="h-downloads">
             <h2 id="h-downloads">{t('reports.downloads')}</h2>
             <ul class="download-list">
               {REPORT_FORMATS.map((f) => (
-                <li><a href={`/reports/annual/download?${query}&format=${f}`} download>{t('reports.downloadAs', { format: f.toUpperCase() })}</a></li>
+                <li>
+                  <a href={`/reports/annual/download?${query}&format=${f}`} download>
+                    {t('reports.downloadAs', { format: f.toUpperCase() })}
+                  </a>
+                </li>
               ))}
             </ul>
           </section>
           {BREAKDOWN_ORDER.map((b) => (
             <section aria-labelledby={`h-${b}`}>
               <h2 id={`h-${b}`}>{text.sections[b]}</h2>
-              {charts.get(`chart-${b}`) && <figure class="report-chart">{raw(chartSvg(charts.get(`chart-${b}`)!).svg)}</figure>}
+              {charts.get(`chart-${b}`) && (
+                <figure class="report-chart">{raw(chartSvg(charts.get(`chart-${b}`)!).svg)}</figure>
+              )}
               <BreakdownTable report={report} breakdown={b} text={text} lang={lang} />
             </section>
           ))}
@@ -79,17 +125,31 @@ export function ReportPage({ ctx, teams, teamKey, year, report, chapters, errors
               <p>{text.noPartnerCounts}</p>
             ) : (
               <table class="utrecht-table report-table">
-                <caption>{text.partnerTitle} ({report.year})</caption>
-                <thead><tr><th scope="col">{text.service}</th><th scope="col">{text.category}</th><th scope="col">{text.count}</th></tr></thead>
+                <caption>
+                  {text.partnerTitle} ({report.year})
+                </caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{text.service}</th>
+                    <th scope="col">{text.category}</th>
+                    <th scope="col">{text.count}</th>
+                  </tr>
+                </thead>
                 <tbody>
                   {report.partnerCounts.map((p) => (
-                    <tr><th scope="row">{vocabLabel('partnerService', p.service, lang)}</th><td>{p.category ? categoryLabel(p.category, lang) : '–'}</td><td>{formatNumber(p.count, lang)}</td></tr>
+                    <tr>
+                      <th scope="row">{vocabLabel('partnerService', p.service, lang)}</th>
+                      <td>{p.category ? categoryLabel(p.category, lang) : '–'}</td>
+                      <td>{formatNumber(p.count, lang)}</td>
+                    </tr>
                   ))}
                 </tbody>
               </table>
             )}
           </section>
-          {chapters && <div data-testid="report-chapters">{raw(renderChaptersHtml(chapters, lang))}</div>}
+          {chapters && (
+            <div data-testid="report-chapters">{raw(renderChaptersHtml(chapters, lang))}</div>
+          )}
         </>
       )}
     </Layout>

@@ -8,7 +8,11 @@ export interface RetentionPanel {
 }
 
 /** What the case page shows of retention — to the team's coordinator only (who alone may hold). */
-export async function findRetentionPanel(db: Db, user: SessionUser, caseId: string): Promise<RetentionPanel | undefined> {
+export async function findRetentionPanel(
+  db: Db,
+  user: SessionUser,
+  caseId: string,
+): Promise<RetentionPanel | undefined> {
   const row = await db
     .selectFrom('case')
     .innerJoin('team', 'team.id', 'case.team_id')

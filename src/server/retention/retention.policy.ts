@@ -9,8 +9,17 @@ export function erasureDueOn(closedOn: string, retentionMonths: number): string 
   return d.toISOString().slice(0, 10);
 }
 
-export function isErasureDue(c: { closedOn: string | null; retentionHold: boolean; erasedAt: Date | null }, retentionMonths: number, today: string): boolean {
-  return c.closedOn !== null && !c.retentionHold && c.erasedAt === null && erasureDueOn(c.closedOn, retentionMonths) <= today;
+export function isErasureDue(
+  c: { closedOn: string | null; retentionHold: boolean; erasedAt: Date | null },
+  retentionMonths: number,
+  today: string,
+): boolean {
+  return (
+    c.closedOn !== null &&
+    !c.retentionHold &&
+    c.erasedAt === null &&
+    erasureDueOn(c.closedOn, retentionMonths) <= today
+  );
 }
 
 /**

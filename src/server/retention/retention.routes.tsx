@@ -14,21 +14,28 @@ const HoldInput = z.object({ hold: z.enum(['yes', 'no']) });
 export function retentionRoutes(deps: Deps) {
   const app = new Hono<AppEnv>();
   const load = (c: Context<AppEnv>) =>
-    getCaseForRoute(deps.db, signedInUser(c), c.req.param('id') ?? '', { method: c.req.method as 'GET' | 'POST', path: c.req.routePath });
+    getCaseForRoute(deps.db, signedInUser(c), c.req.param('id') ?? '', {
+      method: c.req.method as 'GET' | 'POST',
+      path: c.req.routePath,
+    });
   const actor = (c: Context<AppEnv>) => ({ kind: 'user' as const, userId: signedInUser(c).id });
 
   app.post('/cases/:id/retention-hold', async (c) => {
     const ref = await load(c);
     const parsed = HoldInput.safeParse(formStrings(await c.req.parseBody()));
     if (!parsed.success) throw new AppError('NOT_FOUND');
-    await deps.db.transaction().execute((trx) => setRetentionHold(trx, ref, parsed.data.hold === 'yes', actor(c)));
+    await deps.db
+      .transaction()
+      .execute((trx) => setRetentionHold(trx, ref, parsed.data.hold === 'yes', actor(c)));
     return c.redirect(`/cases/${ref.id}`, 303); // the button sits on the case page
   });
 
   app.get('/cases/:id/subject-export', async (c) => {
     const ref = await load(c);
     const data = await exportReporterData(deps.db, deps.keyring, ref, actor(c));
-    return c.json(data, 200, { 'Content-Disposition': `attachment; filename="${ref.reference}-reporter-data.json"` });
+    return c.json(data, 200, {
+      'Content-Disposition': `attachment; filename="${ref.reference}-reporter-data.json"`,
+    });
   });
 
   return app;

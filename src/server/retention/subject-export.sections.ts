@@ -12,15 +12,33 @@ import { listAttachments } from '../attachments/attachments.service.js';
  * themselves the reporter has or fetches in the mailbox), the minutes with their approval, the
  * contacts (conversations) with their notes, and the notification address if one is kept.
  */
-export async function exportCorrespondence(db: Db, keyring: Keyring, caseId: string, actor: AuditActor) {
+export async function exportCorrespondence(
+  db: Db,
+  keyring: Keyring,
+  caseId: string,
+  actor: AuditActor,
+) {
   const sealer = await getCaseSealer(db, keyring, caseId);
   const messages = await listMessages(db, sealer, actor);
   const attachments = await listAttachments(db, sealer, { includeStaffOnly: true });
   const minutes = await listMinutes(db, sealer);
   return {
     messages: messages.map((m) => ({ at: m.createdAt, from: m.author, text: m.body })),
-    attachments: attachments.map((a) => ({ name: a.name, mediaType: a.mediaType, sizeBytes: a.sizeBytes, from: a.uploadedBy, staffOnly: a.staffOnly, at: a.createdAt })),
-    minutes: minutes.map((m) => ({ conversationOn: m.conversationOn, text: m.body, status: m.status, correction: m.correction ?? null, respondedAt: m.respondedAt })),
+    attachments: attachments.map((a) => ({
+      name: a.name,
+      mediaType: a.mediaType,
+      sizeBytes: a.sizeBytes,
+      from: a.uploadedBy,
+      staffOnly: a.staffOnly,
+      at: a.createdAt,
+    })),
+    minutes: minutes.map((m) => ({
+      conversationOn: m.conversationOn,
+      text: m.body,
+      status: m.status,
+      correction: m.correction ?? null,
+      respondedAt: m.respondedAt,
+    })),
     contacts: await exportContacts(db, sealer),
     notificationEmail: await exportNotificationAddress(db, sealer),
   };
@@ -44,6 +62,10 @@ async function exportContacts(db: Db, sealer: CaseSealer) {
 }
 
 async function exportNotificationAddress(db: Db, sealer: CaseSealer): Promise<string | null> {
-  const row = await db.selectFrom('reporter_notification').select('email').where('case_id', '=', sealer.caseId).executeTakeFirst();
+  const row = await db
+    .selectFrom('reporter_notification')
+    .select('email')
+    .where('case_id', '=', sealer.caseId)
+    .executeTakeFirst();
   return row ? sealer.openText(row.email, 'notification-email') : null;
 }

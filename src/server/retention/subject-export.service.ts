@@ -15,13 +15,30 @@ import { exportCorrespondence } from './subject-export.sections.js';
  * (docs/decisions/011-sharing-and-the-consent-ledger.md).
  */
 export async function exportReporterData(db: Db, keyring: Keyring, c: CaseRef, actor: AuditActor) {
-  const row = await db.selectFrom('case').selectAll().where('id', '=', c.id).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('case')
+    .selectAll()
+    .where('id', '=', c.id)
+    .executeTakeFirstOrThrow();
   const key = await getCaseDataKey(db, keyring, c.id);
-  const parties = await db.selectFrom('case_party').select(['party', 'identity']).where('case_id', '=', c.id).execute();
+  const parties = await db
+    .selectFrom('case_party')
+    .select(['party', 'identity'])
+    .where('case_id', '=', c.id)
+    .execute();
   const ledger = await getConsentLedger(db, keyring, c.id);
   const correspondence = await exportCorrespondence(db, keyring, c.id, actor);
-  const trail = await db.selectFrom('audit_event').select(['occurred_at', 'type', 'actor_kind']).where('case_id', '=', c.id).orderBy('id').execute();
-  await db.transaction().execute((trx) => recordAudit(trx, { type: 'REPORTER_DATA_EXPORTED', actor, teamId: c.teamId, caseId: c.id }));
+  const trail = await db
+    .selectFrom('audit_event')
+    .select(['occurred_at', 'type', 'actor_kind'])
+    .where('case_id', '=', c.id)
+    .orderBy('id')
+    .execute();
+  await db
+    .transaction()
+    .execute((trx) =>
+      recordAudit(trx, { type: 'REPORTER_DATA_EXPORTED', actor, teamId: c.teamId, caseId: c.id }),
+    );
   return {
     reference: row.reference,
     receivedOn: row.received_on,
@@ -40,7 +57,12 @@ export async function exportReporterData(db: Db, keyring: Keyring, c: CaseRef, a
     followUp: row.follow_up,
     closedOn: row.closed_on,
     narrative: row.summary ? openText(key, row.summary, caseAad(c.id, 'summary')) : null,
-    identities: Object.fromEntries(parties.map((p) => [p.party, JSON.parse(openText(key, p.identity, caseAad(c.id, `party:${p.party}`)))])),
+    identities: Object.fromEntries(
+      parties.map((p) => [
+        p.party,
+        JSON.parse(openText(key, p.identity, caseAad(c.id, `party:${p.party}`))),
+      ]),
+    ),
     ...correspondence,
     consents: ledger.consents.map(({ recordedByName: _n, ...rest }) => rest),
     accessLog: trail.map((e) => ({ at: e.occurred_at, type: e.type, by: e.actor_kind })),

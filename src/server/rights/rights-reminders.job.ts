@@ -17,19 +17,48 @@ export async function sendRightsReminders(deps: Deps, now: Date): Promise<number
   const today = now.toISOString().slice(0, 10);
   const items: DueItem<RightsReminderKind>[] = [];
   for (const r of await listRequestsToRemind(deps.db, addDays(today, REMIND_DAYS_BEFORE))) {
-    items.push({ key: `rights_due:${r.id}:${r.due_on}`, kind: 'rights_due', caseId: r.case_id, teamId: r.team_id, reference: r.reference, dueOn: r.due_on, adviser: undefined });
+    items.push({
+      key: `rights_due:${r.id}:${r.due_on}`,
+      kind: 'rights_due',
+      caseId: r.case_id,
+      teamId: r.team_id,
+      reference: r.reference,
+      dueOn: r.due_on,
+      adviser: undefined,
+    });
   }
   for (const c of await listDueReviews(deps.db, today)) {
-    items.push({ key: `art14_review:${c.id}:${c.review_on}`, kind: 'art14_review', caseId: c.id, teamId: c.team_id, reference: c.reference, dueOn: c.review_on!, adviser: adviserOf(c) });
+    items.push({
+      key: `art14_review:${c.id}:${c.review_on}`,
+      kind: 'art14_review',
+      caseId: c.id,
+      teamId: c.team_id,
+      reference: c.reference,
+      dueOn: c.review_on!,
+      adviser: adviserOf(c),
+    });
   }
-  return remindOnce(deps, items, { auditType: 'RIGHTS_REMINDER_SENT', mail: (t, r) => reminderMail(deps, t, r) });
+  return remindOnce(deps, items, {
+    auditType: 'RIGHTS_REMINDER_SENT',
+    mail: (t, r) => reminderMail(deps, t, r),
+  });
 }
 
 function reminderMail(deps: Deps, t: Translate, r: Reminder<RightsReminderKind>) {
   const url = `${deps.config.baseUrl}/cases/${r.caseId}/rights`;
   const what = t(r.kind === 'rights_due' ? 'rights.mail.requestDue' : 'rights.mail.reviewDue');
   const body = t('rights.mail.body', { reference: r.reference, what, date: r.dueOn, url });
-  return { subject: t('rights.mail.subject', { what }), text: r.unassigned && r.kind === 'art14_review' ? `${t('deadlines.mail.unassigned')}\n\n${body}` : body };
+  return {
+    subject: t('rights.mail.subject', { what }),
+    text:
+      r.unassigned && r.kind === 'art14_review'
+        ? `${t('deadlines.mail.unassigned')}\n\n${body}`
+        : body,
+  };
 }
 
-export const rightsRemindersJob: Job = { name: 'rights-reminders', everyMinutes: 60, run: async (deps, now) => void (await sendRightsReminders(deps, now)) };
+export const rightsRemindersJob: Job = {
+  name: 'rights-reminders',
+  everyMinutes: 60,
+  run: async (deps, now) => void (await sendRightsReminders(deps, now)),
+};

@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import { GRANT_REASONS, REFUSAL_REASONS, RIGHTS_KINDS, RIGHTS_SUBJECTS } from '../../domain/rights.js';
+import {
+  GRANT_REASONS,
+  REFUSAL_REASONS,
+  RIGHTS_KINDS,
+  RIGHTS_SUBJECTS,
+} from '../../domain/rights.js';
 
 const required = { error: 'validation.required' } as const;
 const tooLong = { error: 'validation.tooLong' } as const;
@@ -9,9 +14,19 @@ const blankToUndefined = (v: string | undefined) => (v ? v : undefined);
 /** A real calendar day (no 31 February) in a sensible range, as YYYY-MM-DD. */
 const isRealDay = (v: string) => {
   const ms = Date.parse(`${v}T00:00:00Z`);
-  return !Number.isNaN(ms) && new Date(ms).toISOString().slice(0, 10) === v && v >= '1900-01-01' && v <= '2199-12-31';
+  return (
+    !Number.isNaN(ms) &&
+    new Date(ms).toISOString().slice(0, 10) === v &&
+    v >= '1900-01-01' &&
+    v <= '2199-12-31'
+  );
 };
-const isoDate = (error: string) => z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/, { error }).refine(isRealDay, { error });
+const isoDate = (error: string) =>
+  z
+    .string()
+    .trim()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, { error })
+    .refine(isRealDay, { error });
 
 /** The reporter, from the mailbox: what should be corrected. */
 export const CorrectionRequestInput = z.object({ rightsCorrection: text(5_000).min(1, required) });
@@ -43,9 +58,15 @@ export const DecisionInput = z
     withheld: text(5_000).optional().transform(blankToUndefined),
   })
   .superRefine((v, ctx) => {
-    if (v.outcome === 'replaced' && !v.newText) ctx.addIssue({ code: 'custom', path: ['newText'], message: 'validation.required' });
+    if (v.outcome === 'replaced' && !v.newText)
+      ctx.addIssue({ code: 'custom', path: ['newText'], message: 'validation.required' });
   })
-  .transform((v) => ({ ...v, decision: (GRANT_REASONS as readonly string[]).includes(v.reason) ? ('granted' as const) : ('refused' as const) }));
+  .transform((v) => ({
+    ...v,
+    decision: (GRANT_REASONS as readonly string[]).includes(v.reason)
+      ? ('granted' as const)
+      : ('refused' as const),
+  }));
 export type DecisionForm = z.infer<typeof DecisionInput>;
 
 /**
@@ -53,12 +74,23 @@ export type DecisionForm = z.infer<typeof DecisionInput>;
  * review date (after today) are required.
  */
 export function accusedInformationInput(today: string) {
-  return z.discriminatedUnion('state', [
-    z.object({ state: z.literal('informed'), informedOn: isoDate('validation.date').refine((v) => v <= today, { error: 'validation.date' }) }),
-    z.object({
-      state: z.literal('deferred'),
-      reason: text(5_000).min(1, { error: 'validation.rightsDeferReason' }),
-      reviewOn: isoDate('validation.rightsReviewOn').refine((v) => v > today, { error: 'validation.rightsReviewOn' }),
-    }),
-  ], choose);
+  return z.discriminatedUnion(
+    'state',
+    [
+      z.object({
+        state: z.literal('informed'),
+        informedOn: isoDate('validation.date').refine((v) => v <= today, {
+          error: 'validation.date',
+        }),
+      }),
+      z.object({
+        state: z.literal('deferred'),
+        reason: text(5_000).min(1, { error: 'validation.rightsDeferReason' }),
+        reviewOn: isoDate('validation.rightsReviewOn').refine((v) => v > today, {
+          error: 'validation.rightsReviewOn',
+        }),
+      }),
+    ],
+    choose,
+  );
 }

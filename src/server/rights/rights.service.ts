@@ -4,8 +4,20 @@ import { recordAudit, type AuditActor } from '../audit/audit.service.js';
 import { AppError } from '../http/errors.js';
 import type { CaseSealer } from '../mailbox/case-key.js';
 import { eraseCaseOnRequest } from '../retention/retention.service.js';
-import { dueOnFor, extendedDueOn, type RightsKind, type RightsSubject } from '../../domain/rights.js';
-import { findAccusedInformation, findRequestRow, insertRightsRequest, listOpenRequestRows, listRequestRows, upsertAccusedInformation } from './rights.queries.js';
+import {
+  dueOnFor,
+  extendedDueOn,
+  type RightsKind,
+  type RightsSubject,
+} from '../../domain/rights.js';
+import {
+  findAccusedInformation,
+  findRequestRow,
+  insertRightsRequest,
+  listOpenRequestRows,
+  listRequestRows,
+  upsertAccusedInformation,
+} from './rights.queries.js';
 import { presentForReporter, presentRequest } from './rights.presenter.js';
 
 type CaseOf = { id: string; teamId: string };
@@ -23,7 +35,9 @@ export async function recordRightsRequest(
   actor: AuditActor,
   now = new Date(),
 ): Promise<string> {
-  const open = (await listRequestRows(trx, sealer.caseId, input.subject)).find((r) => r.kind === input.kind && r.status === 'open');
+  const open = (await listRequestRows(trx, sealer.caseId, input.subject)).find(
+    (r) => r.kind === input.kind && r.status === 'open',
+  );
   if (open && input.via === 'mailbox') return open.id;
   const id = crypto.randomUUID();
   const today = isoToday(now);
@@ -39,13 +53,21 @@ export async function recordRightsRequest(
     details: input.details ? sealer.sealRow(input.details, 'rights-details', id) : null,
     recorded_by: actor.userId ?? null,
   });
-  await recordAudit(trx, { type: 'RIGHTS_REQUEST_RECORDED', actor, teamId: sealer.teamId, caseId: sealer.caseId, detail: { requestId: id, subject: input.subject, kind: input.kind, via: input.via } });
+  await recordAudit(trx, {
+    type: 'RIGHTS_REQUEST_RECORDED',
+    actor,
+    teamId: sealer.teamId,
+    caseId: sealer.caseId,
+    detail: { requestId: id, subject: input.subject, kind: input.kind, via: input.via },
+  });
   return id;
 }
 
 /** The reporter's requests as the mailbox shows them. */
 export async function listReporterRequests(db: Db, caseId: string, now = new Date()) {
-  return (await listRequestRows(db, caseId, 'reporter')).map((r) => presentForReporter(r, isoToday(now)));
+  return (await listRequestRows(db, caseId, 'reporter')).map((r) =>
+    presentForReporter(r, isoToday(now)),
+  );
 }
 
 /**
@@ -53,17 +75,34 @@ export async function listReporterRequests(db: Db, caseId: string, now = new Dat
  * adviser of the accused's support case (`counterpart`), only the accused's requests and never
  * what was withheld to protect the reporter.
  */
-export async function listCaseRequests(db: Db, sealer: CaseSealer | undefined, c: CaseOf, actor: AuditActor, opts: { counterpart?: boolean; now?: Date } = {}) {
+export async function listCaseRequests(
+  db: Db,
+  sealer: CaseSealer | undefined,
+  c: CaseOf,
+  actor: AuditActor,
+  opts: { counterpart?: boolean; now?: Date } = {},
+) {
   const today = isoToday(opts.now ?? new Date());
   const rows = await listRequestRows(db, c.id, opts.counterpart ? 'accused' : undefined);
-  await db.transaction().execute((trx) => recordAudit(trx, { type: 'RIGHTS_REQUESTS_VIEWED', actor, teamId: c.teamId, caseId: c.id, detail: { counterpart: opts.counterpart ?? false } }));
+  await db.transaction().execute((trx) =>
+    recordAudit(trx, {
+      type: 'RIGHTS_REQUESTS_VIEWED',
+      actor,
+      teamId: c.teamId,
+      caseId: c.id,
+      detail: { counterpart: opts.counterpart ?? false },
+    }),
+  );
   return rows.map((r) => presentRequest(r, sealer, today, { withheld: !opts.counterpart }));
 }
 
 /** The coordinator's overview: open requests of their teams, soonest due first (no content). */
 export async function listOpenRequests(db: Db, teamIds: string[], now = new Date()) {
   const today = isoToday(now);
-  return (await listOpenRequestRows(db, teamIds)).map((r) => ({ ...r, daysLeft: Math.round((Date.parse(r.due_on) - Date.parse(today)) / 86_400_000) }));
+  return (await listOpenRequestRows(db, teamIds)).map((r) => ({
+    ...r,
+    daysLeft: Math.round((Date.parse(r.due_on) - Date.parse(today)) / 86_400_000),
+  }));
 }
 
 async function getOpenRequest(trx: Db, caseId: string, requestId: string) {
@@ -73,12 +112,27 @@ async function getOpenRequest(trx: Db, caseId: string, requestId: string) {
 }
 
 /** Art. 12(3): the term extended once by two months (the person is told why in the mailbox or by staff). */
-export async function extendRightsRequest(trx: Db, c: CaseOf, requestId: string, actor: AuditActor): Promise<boolean> {
+export async function extendRightsRequest(
+  trx: Db,
+  c: CaseOf,
+  requestId: string,
+  actor: AuditActor,
+): Promise<boolean> {
   const row = await getOpenRequest(trx, c.id, requestId);
   if (row.status !== 'open' || row.extended) return false;
   const dueOn = extendedDueOn(row.requested_on);
-  await trx.updateTable('rights_request').set({ extended: true, due_on: dueOn }).where('id', '=', row.id).execute();
-  await recordAudit(trx, { type: 'RIGHTS_REQUEST_EXTENDED', actor, teamId: c.teamId, caseId: c.id, detail: { requestId: row.id, dueOn } });
+  await trx
+    .updateTable('rights_request')
+    .set({ extended: true, due_on: dueOn })
+    .where('id', '=', row.id)
+    .execute();
+  await recordAudit(trx, {
+    type: 'RIGHTS_REQUEST_EXTENDED',
+    actor,
+    teamId: c.teamId,
+    caseId: c.id,
+    detail: { requestId: row.id, dueOn },
+  });
   return true;
 }
 
@@ -98,16 +152,43 @@ export interface Decision {
  * Decides an open request of access or correction (the case's handlers). A granted correction
  * either keeps the original narrative (the correction stays recorded beside it) or replaces it.
  */
-export async function decideRightsRequest(trx: Db, sealer: CaseSealer, requestId: string, d: Decision, actor: AuditActor, now = new Date()): Promise<boolean> {
+export async function decideRightsRequest(
+  trx: Db,
+  sealer: CaseSealer,
+  requestId: string,
+  d: Decision,
+  actor: AuditActor,
+  now = new Date(),
+): Promise<boolean> {
   const row = await getOpenRequest(trx, sealer.caseId, requestId);
   if (row.kind === 'erasure') throw new AppError('FORBIDDEN'); // the coordinator's decision: decideErasure
   if (row.status !== 'open') return false;
   // Only what fits the request is kept: an outcome for a granted correction, disclosure for access.
-  d = { ...d, outcome: row.kind === 'correction' && d.decision === 'granted' ? d.outcome : undefined, disclosed: row.kind === 'access' ? d.disclosed : undefined, withheld: row.kind === 'access' ? d.withheld : undefined };
+  d = {
+    ...d,
+    outcome: row.kind === 'correction' && d.decision === 'granted' ? d.outcome : undefined,
+    disclosed: row.kind === 'access' ? d.disclosed : undefined,
+    withheld: row.kind === 'access' ? d.withheld : undefined,
+  };
   await writeDecision(trx, sealer, row.id, d, actor, now);
-  if (row.kind === 'correction' && d.decision === 'granted' && d.outcome === 'replaced' && d.newText) {
-    await trx.updateTable('case').set({ summary: sealer.seal(d.newText, 'summary'), updated_at: now }).where('id', '=', sealer.caseId).execute();
-    await recordAudit(trx, { type: 'CASE_NARRATIVE_CORRECTED', actor, teamId: sealer.teamId, caseId: sealer.caseId, detail: { requestId: row.id } });
+  if (
+    row.kind === 'correction' &&
+    d.decision === 'granted' &&
+    d.outcome === 'replaced' &&
+    d.newText
+  ) {
+    await trx
+      .updateTable('case')
+      .set({ summary: sealer.seal(d.newText, 'summary'), updated_at: now })
+      .where('id', '=', sealer.caseId)
+      .execute();
+    await recordAudit(trx, {
+      type: 'CASE_NARRATIVE_CORRECTED',
+      actor,
+      teamId: sealer.teamId,
+      caseId: sealer.caseId,
+      detail: { requestId: row.id },
+    });
   }
   await auditDecision(trx, sealer, row, d, actor);
   return true;
@@ -118,7 +199,14 @@ export async function decideRightsRequest(trx: Db, sealer: CaseSealer, requestId
  * is erased as retention does (statistics kept) and the case is closed; for the accused: their
  * identity and identifiers are removed from the case. False when the case is on hold (lift it or refuse).
  */
-export async function decideErasure(trx: Db, sealer: CaseSealer, requestId: string, d: Decision, actor: AuditActor, now = new Date()): Promise<'done' | 'held' | 'decided'> {
+export async function decideErasure(
+  trx: Db,
+  sealer: CaseSealer,
+  requestId: string,
+  d: Decision,
+  actor: AuditActor,
+  now = new Date(),
+): Promise<'done' | 'held' | 'decided'> {
   const row = await getOpenRequest(trx, sealer.caseId, requestId);
   if (row.kind !== 'erasure') throw new AppError('NOT_FOUND');
   if (row.status !== 'open') return 'decided';
@@ -127,16 +215,31 @@ export async function decideErasure(trx: Db, sealer: CaseSealer, requestId: stri
   await auditDecision(trx, sealer, row, d, actor);
   if (d.decision === 'refused') return 'done';
   if (row.subject === 'accused') {
-    await trx.deleteFrom('case_party').where('case_id', '=', sealer.caseId).where('party', '=', 'accused').execute();
+    await trx
+      .deleteFrom('case_party')
+      .where('case_id', '=', sealer.caseId)
+      .where('party', '=', 'accused')
+      .execute();
     await trx.deleteFrom('accused_identifier').where('case_id', '=', sealer.caseId).execute();
-    await recordAudit(trx, { type: 'ACCUSED_DATA_ERASED', actor, teamId: sealer.teamId, caseId: sealer.caseId, detail: { requestId: row.id } });
+    await recordAudit(trx, {
+      type: 'ACCUSED_DATA_ERASED',
+      actor,
+      teamId: sealer.teamId,
+      caseId: sealer.caseId,
+      detail: { requestId: row.id },
+    });
     return 'done';
   }
   if (!(await eraseCaseOnRequest(trx, sealer.caseId, now, actor))) throw new HeldError();
   // An erased case is finished: no more deadlines or check-ins about a case without content.
   await trx
     .updateTable('case')
-    .set((eb) => ({ status: 'closed', closed_on: eb.fn.coalesce('closed_on', eb.val(isoToday(now))), next_due_on: null, next_checkin_on: null }))
+    .set((eb) => ({
+      status: 'closed',
+      closed_on: eb.fn.coalesce('closed_on', eb.val(isoToday(now))),
+      next_due_on: null,
+      next_checkin_on: null,
+    }))
     .where('id', '=', sealer.caseId)
     .execute();
   return 'done';
@@ -145,7 +248,14 @@ export async function decideErasure(trx: Db, sealer: CaseSealer, requestId: stri
 /** Thrown inside the transaction so that the decision rolls back when the case is on hold. */
 export class HeldError extends Error {}
 
-async function writeDecision(trx: Db, sealer: CaseSealer, id: string, d: Decision, actor: AuditActor, now: Date) {
+async function writeDecision(
+  trx: Db,
+  sealer: CaseSealer,
+  id: string,
+  d: Decision,
+  actor: AuditActor,
+  now: Date,
+) {
   const seal = (v: string | undefined, field: string) => (v ? sealer.sealRow(v, field, id) : null);
   await trx
     .updateTable('rights_request')
@@ -163,24 +273,45 @@ async function writeDecision(trx: Db, sealer: CaseSealer, id: string, d: Decisio
     .execute();
 }
 
-async function auditDecision(trx: Db, sealer: CaseSealer, row: { id: string; subject: string; kind: string }, d: Decision, actor: AuditActor) {
+async function auditDecision(
+  trx: Db,
+  sealer: CaseSealer,
+  row: { id: string; subject: string; kind: string },
+  d: Decision,
+  actor: AuditActor,
+) {
   await recordAudit(trx, {
     type: 'RIGHTS_REQUEST_DECIDED',
     actor,
     teamId: sealer.teamId,
     caseId: sealer.caseId,
-    detail: { requestId: row.id, subject: row.subject, kind: row.kind, decision: d.decision, reason: d.reason, ...(d.outcome ? { outcome: d.outcome } : {}) },
+    detail: {
+      requestId: row.id,
+      subject: row.subject,
+      kind: row.kind,
+      decision: d.decision,
+      reason: d.reason,
+      ...(d.outcome ? { outcome: d.outcome } : {}),
+    },
   });
 }
 
 /** Art. 14: the accused was informed on a date, or informing them is deferred with a reason and a review date. */
-export type AccusedInformationInput = { state: 'informed'; informedOn: string } | { state: 'deferred'; reason: string; reviewOn: string };
+export type AccusedInformationInput =
+  | { state: 'informed'; informedOn: string }
+  | { state: 'deferred'; reason: string; reviewOn: string };
 
-export async function recordAccusedInformation(trx: Db, sealer: CaseSealer, input: AccusedInformationInput, actor: AuditActor & { userId: string }) {
+export async function recordAccusedInformation(
+  trx: Db,
+  sealer: CaseSealer,
+  input: AccusedInformationInput,
+  actor: AuditActor & { userId: string },
+) {
   await upsertAccusedInformation(trx, {
     case_id: sealer.caseId,
     informed_on: input.state === 'informed' ? input.informedOn : null,
-    deferred_reason: input.state === 'deferred' ? sealer.seal(input.reason, 'accused-information-reason') : null,
+    deferred_reason:
+      input.state === 'deferred' ? sealer.seal(input.reason, 'accused-information-reason') : null,
     review_on: input.state === 'deferred' ? input.reviewOn : null,
     recorded_by: actor.userId,
   });
@@ -189,18 +320,29 @@ export async function recordAccusedInformation(trx: Db, sealer: CaseSealer, inpu
     actor,
     teamId: sealer.teamId,
     caseId: sealer.caseId,
-    detail: input.state === 'informed' ? { state: 'informed', informedOn: input.informedOn } : { state: 'deferred', reviewOn: input.reviewOn },
+    detail:
+      input.state === 'informed'
+        ? { state: 'informed', informedOn: input.informedOn }
+        : { state: 'deferred', reviewOn: input.reviewOn },
   });
 }
 
 /** The art. 14 record as a page shows it; the reason for deferring only to the case's own handlers. */
-export async function getAccusedInformation(db: Db, sealer: CaseSealer | undefined, caseId: string, opts: { withReason: boolean }) {
+export async function getAccusedInformation(
+  db: Db,
+  sealer: CaseSealer | undefined,
+  caseId: string,
+  opts: { withReason: boolean },
+) {
   const row = await findAccusedInformation(db, caseId);
   if (!row) return undefined;
   return {
     informedOn: row.informed_on,
     reviewOn: row.review_on,
-    reason: opts.withReason && row.deferred_reason && sealer ? sealer.openText(row.deferred_reason, 'accused-information-reason') : undefined,
+    reason:
+      opts.withReason && row.deferred_reason && sealer
+        ? sealer.openText(row.deferred_reason, 'accused-information-reason')
+        : undefined,
     recordedAt: row.recorded_at,
   };
 }

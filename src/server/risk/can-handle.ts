@@ -5,7 +5,11 @@ import { canHandleCase } from '../cases/cases.policy.js';
 import { findCaseAccessFacts } from '../cases/case-access.js';
 
 /** Whether the signed-in user may change the case (for showing forms; the services check again). */
-export async function canUserHandle(deps: Deps, c: Context<AppEnv>, caseId: string): Promise<boolean> {
+export async function canUserHandle(
+  deps: Deps,
+  c: Context<AppEnv>,
+  caseId: string,
+): Promise<boolean> {
   const user = signedInUser(c);
   const facts = await findCaseAccessFacts(deps.db, caseId);
   return facts !== undefined && canHandleCase(user.id, user.memberships, facts);

@@ -25,15 +25,33 @@ export interface CaseWork {
   sealRow(value: string | Buffer, field: string, rowId: string): Buffer;
   openRowText(sealed: Buffer, field: string, rowId: string): string;
   openRowOptional(sealed: Buffer | null, field: string, rowId: string): string | null;
-  audit(trx: Db, type: AuditEventType, detail?: Record<string, string | number | boolean | null>): Promise<void>;
+  audit(
+    trx: Db,
+    type: AuditEventType,
+    detail?: Record<string, string | number | boolean | null>,
+  ): Promise<void>;
 }
 
-export async function loadCaseWork(db: Db, keyring: Keyring, user: SessionUser, caseId: string, need: 'open' | 'handle'): Promise<CaseWork> {
+export async function loadCaseWork(
+  db: Db,
+  keyring: Keyring,
+  user: SessionUser,
+  caseId: string,
+  need: 'open' | 'handle',
+): Promise<CaseWork> {
   const { row, dataKey } = await loadCase(db, keyring, user, caseId, need);
-  return bindCaseWork({ id: row.id, teamId: row.team_id, reference: row.reference }, dataKey, user.id);
+  return bindCaseWork(
+    { id: row.id, teamId: row.team_id, reference: row.reference },
+    dataKey,
+    user.id,
+  );
 }
 
-export function bindCaseWork(c: { id: string; teamId: string; reference: string }, dataKey: Buffer, userId: string): CaseWork {
+export function bindCaseWork(
+  c: { id: string; teamId: string; reference: string },
+  dataKey: Buffer,
+  userId: string,
+): CaseWork {
   const aad = (field: string) => caseAad(c.id, field);
   return {
     ...c,
@@ -43,13 +61,27 @@ export function bindCaseWork(c: { id: string; teamId: string; reference: string 
     openOptional: (sealed, field) => (sealed ? openText(dataKey, sealed, aad(field)) : null),
     open: (sealed, field) => open(dataKey, sealed, aad(field)),
     sealRow: (value, field, rowId) => sealInRow(dataKey, c.id, field, rowId, value),
-    openRowText: (sealed, field, rowId) => openInRow(dataKey, c.id, field, rowId, sealed).toString('utf8'),
-    openRowOptional: (sealed, field, rowId) => (sealed ? openInRow(dataKey, c.id, field, rowId, sealed).toString('utf8') : null),
-    audit: (trx, type, detail) => recordAudit(trx, { type, actor: { kind: 'user', userId }, teamId: c.teamId, caseId: c.id, detail }),
+    openRowText: (sealed, field, rowId) =>
+      openInRow(dataKey, c.id, field, rowId, sealed).toString('utf8'),
+    openRowOptional: (sealed, field, rowId) =>
+      sealed ? openInRow(dataKey, c.id, field, rowId, sealed).toString('utf8') : null,
+    audit: (trx, type, detail) =>
+      recordAudit(trx, {
+        type,
+        actor: { kind: 'user', userId },
+        teamId: c.teamId,
+        caseId: c.id,
+        detail,
+      }),
   };
 }
 
 /** Audits a read of case content in its own transaction. */
-export async function auditRead(db: Db, work: CaseWork, type: AuditEventType, detail?: Record<string, string | number | boolean | null>) {
+export async function auditRead(
+  db: Db,
+  work: CaseWork,
+  type: AuditEventType,
+  detail?: Record<string, string | number | boolean | null>,
+) {
   await db.transaction().execute((trx) => work.audit(trx, type, detail));
 }

@@ -18,12 +18,22 @@ export async function sendReassessReminders(deps: Deps, now: Date): Promise<numb
     const email = due.email;
     const done = await deps.db.transaction().execute(async (trx) => {
       if (!(await claimReassessReminder(trx, due.id, now))) return false;
-      await recordAudit(trx, { type: 'RISK_REASSESSMENT_REMINDED', actor: { kind: 'system' }, teamId: due.team_id, caseId: due.case_id, detail: { assessmentId: due.id, dueOn: due.reassess_on } });
+      await recordAudit(trx, {
+        type: 'RISK_REASSESSMENT_REMINDED',
+        actor: { kind: 'system' },
+        teamId: due.team_id,
+        caseId: due.case_id,
+        detail: { assessmentId: due.id, dueOn: due.reassess_on },
+      });
       const t = translator(due.locale ?? 'nl');
       await deps.mailer.send({
         to: email,
         subject: t('risk.mail.subject'),
-        text: t('risk.mail.body', { reference: due.reference, date: due.reassess_on ?? '', url: `${deps.config.baseUrl}/cases/${due.case_id}/risk` }),
+        text: t('risk.mail.body', {
+          reference: due.reference,
+          date: due.reassess_on ?? '',
+          url: `${deps.config.baseUrl}/cases/${due.case_id}/risk`,
+        }),
       });
       return true;
     });
@@ -32,4 +42,8 @@ export async function sendReassessReminders(deps: Deps, now: Date): Promise<numb
   return sent;
 }
 
-export const riskReassessJob: Job = { name: 'risk-reassessment-reminders', everyMinutes: 60, run: async (deps, now) => void (await sendReassessReminders(deps, now)) };
+export const riskReassessJob: Job = {
+  name: 'risk-reassessment-reminders',
+  everyMinutes: 60,
+  run: async (deps, now) => void (await sendReassessReminders(deps, now)),
+};

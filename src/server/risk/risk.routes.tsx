@@ -11,11 +11,24 @@ import { RiskPage, type FormState } from './risk.views.js';
 export function riskRoutes(deps: Deps, today: () => string) {
   const app = new Hono<AppEnv>();
 
-  async function render(c: Context<AppEnv>, caseId: string, form: FormState = { errors: {}, values: {} }) {
+  async function render(
+    c: Context<AppEnv>,
+    caseId: string,
+    form: FormState = { errors: {}, values: {} },
+  ) {
     const work = await loadCaseWork(deps.db, deps.keyring, signedInUser(c), caseId, 'open');
     const history = await listAssessments(deps.db, work);
     if (Object.keys(form.errors).length) c.status(422);
-    return c.html(<RiskPage ctx={viewContext(c)} caseId={caseId} reference={work.reference} history={history} canHandle={await canUserHandle(deps, c, caseId)} form={form} />);
+    return c.html(
+      <RiskPage
+        ctx={viewContext(c)}
+        caseId={caseId}
+        reference={work.reference}
+        history={history}
+        canHandle={await canUserHandle(deps, c, caseId)}
+        form={form}
+      />,
+    );
   }
 
   app.get('/cases/:id/risk', (c) => render(c, idParam(c)));

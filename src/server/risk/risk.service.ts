@@ -1,5 +1,11 @@
 import type { Db } from '../db/create-db.js';
-import { defaultReassessOn, isLevelAllowed, suggestRiskLevel, type RiskAnswers, type RiskLevel } from '../../domain/risk.js';
+import {
+  defaultReassessOn,
+  isLevelAllowed,
+  suggestRiskLevel,
+  type RiskAnswers,
+  type RiskLevel,
+} from '../../domain/risk.js';
 import { auditRead, type CaseWork } from './case-work.js';
 import { listAssessmentRows } from './risk.queries.js';
 import type { RiskInput } from './risk.schema.js';
@@ -9,14 +15,19 @@ import { RuleError as RiskRuleError } from '../http/rule-error.js';
 export { RiskRuleError };
 
 function answersOf(input: RiskInput): RiskAnswers {
-  return { framework1: { person: input.person, others: input.others, environment: input.environment }, acute: input.acute, indicators: input.indicators };
+  return {
+    framework1: { person: input.person, others: input.others, environment: input.environment },
+    acute: input.acute,
+    indicators: input.indicators,
+  };
 }
 
 /** Records a new assessment (history is kept: earlier ones are never changed). */
 export async function assessRisk(trx: Db, work: CaseWork, input: RiskInput, today: string) {
   const answers = answersOf(input);
   const suggested = suggestRiskLevel(answers);
-  if (!isLevelAllowed(input.level, suggested)) throw new RiskRuleError('level', 'risk.error.acuteLevel');
+  if (!isLevelAllowed(input.level, suggested))
+    throw new RiskRuleError('level', 'risk.error.acuteLevel');
   const reassessOn = input.reassessOn ?? defaultReassessOn(input.level, today);
   const row = await trx
     .insertInto('risk_assessment')
@@ -31,7 +42,12 @@ export async function assessRisk(trx: Db, work: CaseWork, input: RiskInput, toda
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  await work.audit(trx, 'RISK_ASSESSED', { assessmentId: row.id, level: input.level, suggested, reassessOn });
+  await work.audit(trx, 'RISK_ASSESSED', {
+    assessmentId: row.id,
+    level: input.level,
+    suggested,
+    reassessOn,
+  });
   return { id: row.id, level: input.level, suggested };
 }
 

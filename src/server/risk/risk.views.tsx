@@ -1,9 +1,22 @@
 import { Layout } from '../../ui/layout.js';
-import { ErrorSummary, RadioGroup, SubmitButton, TextArea, type FieldErrors } from '../../ui/form.js';
+import {
+  ErrorSummary,
+  RadioGroup,
+  SubmitButton,
+  TextArea,
+  type FieldErrors,
+} from '../../ui/form.js';
 import { DateField } from '../cases/case-fields.js';
 import type { ViewContext } from '../http/env.js';
 import type { MessageKey } from '../../i18n/i18n.js';
-import { ACUTE_INDICATORS, CONCERN_RATINGS, FRAMEWORK1_QUESTIONS, INDICATOR_GROUPS, RISK_LEVELS, type IndicatorGroup } from '../../domain/risk.js';
+import {
+  ACUTE_INDICATORS,
+  CONCERN_RATINGS,
+  FRAMEWORK1_QUESTIONS,
+  INDICATOR_GROUPS,
+  RISK_LEVELS,
+  type IndicatorGroup,
+} from '../../domain/risk.js';
 import { CheckboxGroup, CsrfField } from './form-kit.js';
 import type { AssessmentView } from './risk.service.js';
 
@@ -12,26 +25,50 @@ export interface FormState {
   values: Record<string, string | string[]>;
 }
 
-const asList = (v: string | string[] | undefined) => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
+const asList = (v: string | string[] | undefined) =>
+  v === undefined ? [] : Array.isArray(v) ? v : [v];
 
-export function RiskPage({ ctx, caseId, reference, history, canHandle, form }: { ctx: ViewContext; caseId: string; reference: string; history: AssessmentView[]; canHandle: boolean; form: FormState }) {
+export function RiskPage({
+  ctx,
+  caseId,
+  reference,
+  history,
+  canHandle,
+  form,
+}: {
+  ctx: ViewContext;
+  caseId: string;
+  reference: string;
+  history: AssessmentView[];
+  canHandle: boolean;
+  form: FormState;
+}) {
   const { t } = ctx;
   const k = (key: string) => t(key as MessageKey);
   const title = t('risk.title', { reference });
   const v = form.values;
   return (
     <Layout ctx={ctx} title={title}>
-      <p><a href={`/cases/${caseId}`}>{t('issue5.backToCase')}</a></p>
+      <p>
+        <a href={`/cases/${caseId}`}>{t('issue5.backToCase')}</a>
+      </p>
       <h1 class="utrecht-heading-1">{title}</h1>
       <ErrorSummary errors={form.errors} t={t} />
       <section aria-labelledby="risk-history">
         <h2 id="risk-history">{t('risk.history')}</h2>
-        {history.length === 0 ? <p>{t('risk.none')}</p> : (
+        {history.length === 0 ? (
+          <p>{t('risk.none')}</p>
+        ) : (
           <ol class="timeline" data-testid="risk-history">
             {history.map((a) => (
               <li>
-                <h3>{a.assessedAt.toISOString().slice(0, 10)} — {k(`risk.level.${a.level}`)}</h3>
-                <p>{t('risk.suggested')}: {k(`risk.level.${a.suggested}`)} · {t('risk.reassessOn')}: {a.reassessOn ?? '—'} · {a.assessor}</p>
+                <h3>
+                  {a.assessedAt.toISOString().slice(0, 10)} — {k(`risk.level.${a.level}`)}
+                </h3>
+                <p>
+                  {t('risk.suggested')}: {k(`risk.level.${a.suggested}`)} · {t('risk.reassessOn')}:{' '}
+                  {a.reassessOn ?? '—'} · {a.assessor}
+                </p>
                 <p class="narrative">{a.reasoning}</p>
               </li>
             ))}
@@ -45,19 +82,53 @@ export function RiskPage({ ctx, caseId, reference, history, canHandle, form }: {
             <CsrfField token={ctx.csrfToken} />
             <h3>{t('risk.framework1')}</h3>
             {FRAMEWORK1_QUESTIONS.map((q) => (
-              <RadioGroup name={q} label={k(`risk.f1.${q}`)} value={(v[q] as string) ?? 'none'} error={form.errors[q]}
-                choices={CONCERN_RATINGS.map((r) => ({ value: r, label: k(`risk.rating.${r}`) }))} />
+              <RadioGroup
+                name={q}
+                label={k(`risk.f1.${q}`)}
+                value={(v[q] as string) ?? 'none'}
+                error={form.errors[q]}
+                choices={CONCERN_RATINGS.map((r) => ({ value: r, label: k(`risk.rating.${r}`) }))}
+              />
             ))}
-            <CheckboxGroup name="acute" legend={t('risk.acute')} hint={t('risk.acuteHint')} checked={asList(v.acute)} error={form.errors.acute}
-              choices={ACUTE_INDICATORS.map((x) => ({ value: x, label: k(`risk.ind.${x}`) }))} />
+            <CheckboxGroup
+              name="acute"
+              legend={t('risk.acute')}
+              hint={t('risk.acuteHint')}
+              checked={asList(v.acute)}
+              error={form.errors.acute}
+              choices={ACUTE_INDICATORS.map((x) => ({ value: x, label: k(`risk.ind.${x}`) }))}
+            />
             {(Object.keys(INDICATOR_GROUPS) as IndicatorGroup[]).map((g, i) => (
-              <CheckboxGroup name="indicators" id={i === 0 ? 'indicators' : `indicators-${g}`} legend={k(`risk.group.${g}`)} checked={asList(v.indicators)} error={i === 0 ? form.errors.indicators : undefined}
-                choices={INDICATOR_GROUPS[g].map((x) => ({ value: x, label: k(`risk.ind.${x}`) }))} />
+              <CheckboxGroup
+                name="indicators"
+                id={i === 0 ? 'indicators' : `indicators-${g}`}
+                legend={k(`risk.group.${g}`)}
+                checked={asList(v.indicators)}
+                error={i === 0 ? form.errors.indicators : undefined}
+                choices={INDICATOR_GROUPS[g].map((x) => ({ value: x, label: k(`risk.ind.${x}`) }))}
+              />
             ))}
-            <RadioGroup name="level" label={t('risk.level')} hint={t('risk.levelHint')} value={v.level as string} error={form.errors.level}
-              choices={RISK_LEVELS.map((l) => ({ value: l, label: k(`risk.level.${l}`) }))} />
-            <TextArea name="reasoning" label={t('risk.reasoning')} value={v.reasoning as string} error={form.errors.reasoning} />
-            <DateField name="reassessOn" label={t('risk.reassessOn')} hint={t('risk.reassessHint')} value={v.reassessOn as string} error={form.errors.reassessOn} />
+            <RadioGroup
+              name="level"
+              label={t('risk.level')}
+              hint={t('risk.levelHint')}
+              value={v.level as string}
+              error={form.errors.level}
+              choices={RISK_LEVELS.map((l) => ({ value: l, label: k(`risk.level.${l}`) }))}
+            />
+            <TextArea
+              name="reasoning"
+              label={t('risk.reasoning')}
+              value={v.reasoning as string}
+              error={form.errors.reasoning}
+            />
+            <DateField
+              name="reassessOn"
+              label={t('risk.reassessOn')}
+              hint={t('risk.reassessHint')}
+              value={v.reassessOn as string}
+              error={form.errors.reassessOn}
+            />
             <SubmitButton>{t('risk.submit')}</SubmitButton>
           </form>
         </section>

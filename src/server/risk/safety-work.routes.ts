@@ -18,7 +18,17 @@ import { boardRoutes } from '../escalation/board.routes.js';
  */
 export function safetyWorkRoutes(deps: Deps, today: () => string) {
   const app = new Hono<AppEnv>();
-  for (const routes of [riskRoutes(deps, today), planRoutes(deps), escalationRoutes(deps), referralRoutes(deps), policeRoutes(deps), threatRoutes(deps, today), expertRoutes(deps), mdoRoutes(deps), boardRoutes(deps)]) {
+  for (const routes of [
+    riskRoutes(deps, today),
+    planRoutes(deps),
+    escalationRoutes(deps),
+    referralRoutes(deps),
+    policeRoutes(deps),
+    threatRoutes(deps, today),
+    expertRoutes(deps),
+    mdoRoutes(deps),
+    boardRoutes(deps),
+  ]) {
     app.route('/', routes);
   }
   return app;

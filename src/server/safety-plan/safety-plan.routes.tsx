@@ -14,11 +14,26 @@ import { SafetyPlanPage, SafetyPlanPrintPage } from './safety-plan.views.js';
 export function safetyPlanRoutes(deps: Deps) {
   const app = new Hono<AppEnv>();
 
-  async function render(c: Context<AppEnv>, caseId: string, errors: FieldErrors = {}, values?: Record<string, string>) {
+  async function render(
+    c: Context<AppEnv>,
+    caseId: string,
+    errors: FieldErrors = {},
+    values?: Record<string, string>,
+  ) {
     const work = await loadCaseWork(deps.db, deps.keyring, signedInUser(c), caseId, 'open');
     const saved = await getSafetyPlan(deps.db, work, 'view');
     if (Object.keys(errors).length) c.status(422);
-    return c.html(<SafetyPlanPage ctx={viewContext(c)} caseId={caseId} reference={work.reference} saved={saved} canHandle={await canUserHandle(deps, c, caseId)} errors={errors} values={values} />);
+    return c.html(
+      <SafetyPlanPage
+        ctx={viewContext(c)}
+        caseId={caseId}
+        reference={work.reference}
+        saved={saved}
+        canHandle={await canUserHandle(deps, c, caseId)}
+        errors={errors}
+        values={values}
+      />,
+    );
   }
 
   app.get('/cases/:id/safety-plan', (c) => render(c, idParam(c)));

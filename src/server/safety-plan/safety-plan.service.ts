@@ -9,12 +9,20 @@ import { SafetyPlanInput } from './safety-plan.schema.js';
  */
 const FIELD = 'safety-plan';
 
-export async function saveSafetyPlan(trx: Db, work: CaseWork, input: SafetyPlanInput): Promise<void> {
+export async function saveSafetyPlan(
+  trx: Db,
+  work: CaseWork,
+  input: SafetyPlanInput,
+): Promise<void> {
   const content = work.seal(JSON.stringify(input), FIELD);
   await trx
     .insertInto('safety_plan')
     .values({ case_id: work.id, content, updated_by: work.userId, updated_at: new Date() })
-    .onConflict((oc) => oc.column('case_id').doUpdateSet({ content, updated_by: work.userId, updated_at: new Date() }))
+    .onConflict((oc) =>
+      oc
+        .column('case_id')
+        .doUpdateSet({ content, updated_by: work.userId, updated_at: new Date() }),
+    )
     .execute();
   await work.audit(trx, 'SAFETY_PLAN_SAVED', {});
 }
@@ -27,8 +35,14 @@ export async function getSafetyPlan(db: Db, work: CaseWork, purpose: 'view' | 'p
     .select(['safety_plan.content', 'safety_plan.updated_at', 'app_user.display_name'])
     .where('case_id', '=', work.id)
     .executeTakeFirst();
-  await auditRead(db, work, purpose === 'print' ? 'SAFETY_PLAN_PRINTED' : 'SAFETY_PLAN_VIEWED', { exists: row !== undefined });
+  await auditRead(db, work, purpose === 'print' ? 'SAFETY_PLAN_PRINTED' : 'SAFETY_PLAN_VIEWED', {
+    exists: row !== undefined,
+  });
   if (!row) return undefined;
-  return { plan: SafetyPlanInput.parse(JSON.parse(work.openText(row.content, FIELD))), updatedAt: row.updated_at, updatedBy: row.display_name };
+  return {
+    plan: SafetyPlanInput.parse(JSON.parse(work.openText(row.content, FIELD))),
+    updatedAt: row.updated_at,
+    updatedBy: row.display_name,
+  };
 }
 export type SafetyPlanView = Awaited<ReturnType<typeof getSafetyPlan>>;

@@ -6,28 +6,49 @@ import type { SafetyPlanView } from './safety-plan.service.js';
 
 const FIELDS = ['keepReady', 'whomToCall', 'safeMoments', 'otherAgreements'] as const;
 
-export function SafetyPlanPage(props: { ctx: ViewContext; caseId: string; reference: string; saved: SafetyPlanView; canHandle: boolean; errors: FieldErrors; values?: Record<string, string> }) {
+export function SafetyPlanPage(props: {
+  ctx: ViewContext;
+  caseId: string;
+  reference: string;
+  saved: SafetyPlanView;
+  canHandle: boolean;
+  errors: FieldErrors;
+  values?: Record<string, string>;
+}) {
   const { ctx, caseId, reference, saved, canHandle, errors } = props;
   const { t } = ctx;
   const title = t('safetyPlan.title', { reference });
   const values: Record<string, string | undefined> = props.values ?? { ...saved?.plan };
   return (
     <Layout ctx={ctx} title={title}>
-      <p><a href={`/cases/${caseId}`}>{t('issue5.backToCase')}</a></p>
+      <p>
+        <a href={`/cases/${caseId}`}>{t('issue5.backToCase')}</a>
+      </p>
       <h1 class="utrecht-heading-1">{title}</h1>
       <ErrorSummary errors={errors} t={t} />
       <p>{t('safetyPlan.intro')}</p>
       <p class="hint">{t('safetyPlan.noMail')}</p>
       {saved && (
         <p data-testid="safety-plan-saved">
-          {t('safetyPlan.savedBy', { name: saved.updatedBy ?? '—', date: saved.updatedAt.toISOString().slice(0, 10) })}{' '}
+          {t('safetyPlan.savedBy', {
+            name: saved.updatedBy ?? '—',
+            date: saved.updatedAt.toISOString().slice(0, 10),
+          })}{' '}
           <a href={`/cases/${caseId}/safety-plan/print`}>{t('safetyPlan.printLink')}</a>
         </p>
       )}
       {canHandle ? (
         <form method="post" action={`/cases/${caseId}/safety-plan`} novalidate>
           <CsrfField token={ctx.csrfToken} />
-          {FIELDS.map((f) => <TextArea name={f} label={t(`safetyPlan.field.${f}`)} hint={t(`safetyPlan.hint.${f}`)} value={values[f]} error={errors[f]} />)}
+          {FIELDS.map((f) => (
+            <TextArea
+              name={f}
+              label={t(`safetyPlan.field.${f}`)}
+              hint={t(`safetyPlan.hint.${f}`)}
+              value={values[f]}
+              error={errors[f]}
+            />
+          ))}
           <SubmitButton>{t('safetyPlan.save')}</SubmitButton>
         </form>
       ) : (
@@ -52,7 +73,14 @@ function PlanList({ ctx, plan }: { ctx: ViewContext; plan: NonNullable<SafetyPla
 }
 
 /** The printable plan for the reporter: the site's header, navigation and footer are left off in print. */
-export function SafetyPlanPrintPage({ ctx, saved }: { ctx: ViewContext; caseId: string; saved: NonNullable<SafetyPlanView> }) {
+export function SafetyPlanPrintPage({
+  ctx,
+  saved,
+}: {
+  ctx: ViewContext;
+  caseId: string;
+  saved: NonNullable<SafetyPlanView>;
+}) {
   const { t } = ctx;
   return (
     <Layout ctx={ctx} title={t('safetyPlan.printTitle')}>

@@ -24,12 +24,28 @@ export function oidcRoutes(deps: Deps, sso: SsoConfig) {
     if (!saved) return refuseSignIn(c);
     let result;
     try {
-      result = await finishAuthorization(await configuration(), new URL(`${redirectUri}${new URL(c.req.url).search}`), saved);
+      result = await finishAuthorization(
+        await configuration(),
+        new URL(`${redirectUri}${new URL(c.req.url).search}`),
+        saved,
+      );
     } catch {
       return refuseSignIn(c);
     }
     const names = { email: 'email', name: 'name', roles: cfg.rolesClaim };
-    return completeSignIn(c, deps, identityFromAttributes('oidc', String(result.claims.sub ?? ''), result.claims, names, sso.roleMap, result.mfa), saved.link);
+    return completeSignIn(
+      c,
+      deps,
+      identityFromAttributes(
+        'oidc',
+        String(result.claims.sub ?? ''),
+        result.claims,
+        names,
+        sso.roleMap,
+        result.mfa,
+      ),
+      saved.link,
+    );
   });
 
   return app;

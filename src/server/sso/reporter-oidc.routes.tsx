@@ -24,13 +24,28 @@ export function reporterOidcRoutes(deps: Deps, sso: SsoConfig) {
   const redirectUri = `${sso.baseUrl}${REPORTER_CALLBACK_PATH}`;
 
   app.get(REPORTER_CALLBACK_PATH, async (c) => {
-    const saved = takeSsoState(c, deps.keyring.indexKey, deps.config.secureCookies, REPORTER_COOKIE);
+    const saved = takeSsoState(
+      c,
+      deps.keyring.indexKey,
+      deps.config.secureCookies,
+      REPORTER_COOKIE,
+    );
     if (saved?.token) {
       try {
-        const { claims } = await finishAuthorization(await configuration(), new URL(`${redirectUri}${new URL(c.req.url).search}`), saved);
+        const { claims } = await finishAuthorization(
+          await configuration(),
+          new URL(`${redirectUri}${new URL(c.req.url).search}`),
+          saved,
+        );
         const email = readValues(claims.email)[0];
-        const name = typeof claims.name === 'string' && claims.name.trim() ? claims.name.trim() : email;
-        if (email && name) await attachVerifiedIdentity(deps.db, deps.keyring, saved.token, { name: name.slice(0, 200), email: email.slice(0, 200), provider: 'oidc' });
+        const name =
+          typeof claims.name === 'string' && claims.name.trim() ? claims.name.trim() : email;
+        if (email && name)
+          await attachVerifiedIdentity(deps.db, deps.keyring, saved.token, {
+            name: name.slice(0, 200),
+            email: email.slice(0, 200),
+            provider: 'oidc',
+          });
       } catch {
         // not verified: the reporter returns to their answers without the confirmation
       }

@@ -21,17 +21,28 @@ export function readSigningPair(env: NodeJS.ProcessEnv): SamlSigningPair | undef
   const keyValue = env[KEY];
   const certValue = env[CERT];
   if (!keyValue && !certValue) return undefined;
-  if (!certValue) throw new Error(`${KEY} is set without ${CERT}: give the certificate of the signing key too (PEM, or the path of a PEM file); the IdP checks our signed requests with it`);
-  if (!keyValue) throw new Error(`${CERT} is set without ${KEY}: give the private key that signs the requests too (PEM, or the path of a PEM file)`);
+  if (!certValue)
+    throw new Error(
+      `${KEY} is set without ${CERT}: give the certificate of the signing key too (PEM, or the path of a PEM file); the IdP checks our signed requests with it`,
+    );
+  if (!keyValue)
+    throw new Error(
+      `${CERT} is set without ${KEY}: give the private key that signs the requests too (PEM, or the path of a PEM file)`,
+    );
 
   const key = readPemSetting(keyValue, KEY);
   let privateKey: crypto.KeyObject;
   try {
     privateKey = crypto.createPrivateKey(key);
   } catch {
-    throw new Error(`${KEY} is not an unencrypted PEM private key ("-----BEGIN PRIVATE KEY-----" or "-----BEGIN RSA PRIVATE KEY-----"), inline or in the file it names`);
+    throw new Error(
+      `${KEY} is not an unencrypted PEM private key ("-----BEGIN PRIVATE KEY-----" or "-----BEGIN RSA PRIVATE KEY-----"), inline or in the file it names`,
+    );
   }
-  if (privateKey.asymmetricKeyType !== 'rsa') throw new Error(`${KEY} must be an RSA key (requests are signed with RSA-SHA256), not ${privateKey.asymmetricKeyType}`);
+  if (privateKey.asymmetricKeyType !== 'rsa')
+    throw new Error(
+      `${KEY} must be an RSA key (requests are signed with RSA-SHA256), not ${privateKey.asymmetricKeyType}`,
+    );
 
   const cert = readPemSetting(certValue, CERT);
   let x509: crypto.X509Certificate;
@@ -39,9 +50,14 @@ export function readSigningPair(env: NodeJS.ProcessEnv): SamlSigningPair | undef
     if (!cert.includes('-----BEGIN CERTIFICATE-----')) throw new Error('not PEM');
     x509 = new crypto.X509Certificate(cert);
   } catch {
-    throw new Error(`${CERT} is not a PEM certificate ("-----BEGIN CERTIFICATE-----"), inline or in the file it names`);
+    throw new Error(
+      `${CERT} is not a PEM certificate ("-----BEGIN CERTIFICATE-----"), inline or in the file it names`,
+    );
   }
-  if (!x509.checkPrivateKey(privateKey)) throw new Error(`${CERT} is not the certificate of ${KEY}: the IdP would refuse every signed request`);
+  if (!x509.checkPrivateKey(privateKey))
+    throw new Error(
+      `${CERT} is not the certificate of ${KEY}: the IdP would refuse every signed request`,
+    );
   return { key, cert: x509.toString() };
 }
 

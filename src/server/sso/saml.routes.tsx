@@ -42,11 +42,26 @@ export function samlRoutes(deps: Deps, sso: SsoConfig) {
     if (!profile || profile.inResponseTo !== saved.requestId) return refuseSignIn(c);
     const names = { email: cfg.emailAttribute, name: cfg.nameAttribute, roles: cfg.rolesAttribute };
     const mfa = isSamlMfa(profile.getAssertionXml?.());
-    return completeSignIn(c, deps, identityFromAttributes('saml', profile.nameID, (profile.attributes ?? {}) as Record<string, unknown>, names, sso.roleMap, mfa), saved.link);
+    return completeSignIn(
+      c,
+      deps,
+      identityFromAttributes(
+        'saml',
+        profile.nameID,
+        (profile.attributes ?? {}) as Record<string, unknown>,
+        names,
+        sso.roleMap,
+        mfa,
+      ),
+      saved.link,
+    );
   });
 
   app.get('/sso/saml/metadata', (c) => {
-    const xml = createSaml(cfg, acsUrl).generateServiceProviderMetadata(null, cfg.signing?.cert ?? null);
+    const xml = createSaml(cfg, acsUrl).generateServiceProviderMetadata(
+      null,
+      cfg.signing?.cert ?? null,
+    );
     return c.body(xml, 200, { 'Content-Type': 'application/samlmetadata+xml; charset=utf-8' });
   });
 

@@ -29,8 +29,19 @@ export function identityFromAttributes(
   const email = readValues(attributes[names.email])[0];
   if (!email || !subject) return undefined;
   const name = attributes[names.name];
-  const displayName = Array.isArray(name) ? String(name[0] ?? '') : typeof name === 'string' ? name : '';
-  return { provider, subject, email, displayName: displayName || email, grants: mapRoles(readValues(attributes[names.roles]), roleMap), mfa };
+  const displayName = Array.isArray(name)
+    ? String(name[0] ?? '')
+    : typeof name === 'string'
+      ? name
+      : '';
+  return {
+    provider,
+    subject,
+    email,
+    displayName: displayName || email,
+    grants: mapRoles(readValues(attributes[names.roles]), roleMap),
+    mfa,
+  };
 }
 
 /** REFEDS MFA profile: what we ask the IdP for, and the assertion we accept as multi-factor. */
@@ -38,7 +49,9 @@ export const REFEDS_MFA = 'https://refeds.org/profile/mfa';
 
 /** Pure: whether OIDC ID-token claims say multi-factor (acr REFEDS MFA, or amr "mfa" per RFC 8176). */
 export function isOidcMfa(idClaims: Record<string, unknown>): boolean {
-  return idClaims.acr === REFEDS_MFA || (Array.isArray(idClaims.amr) && idClaims.amr.includes('mfa'));
+  return (
+    idClaims.acr === REFEDS_MFA || (Array.isArray(idClaims.amr) && idClaims.amr.includes('mfa'))
+  );
 }
 
 /** Pure: whether a (verified) SAML assertion's AuthnContextClassRef is REFEDS MFA. */

@@ -18,10 +18,16 @@ export function oidcConfiguration(sso: SsoConfig) {
   return sso.oidc ? oidcDiscovery(sso.oidc) : undefined;
 }
 
-export function oidcStarter(deps: Deps, sso: SsoConfig, configuration = oidcConfiguration(sso)): SsoStart | undefined {
+export function oidcStarter(
+  deps: Deps,
+  sso: SsoConfig,
+  configuration = oidcConfiguration(sso),
+): SsoStart | undefined {
   if (!configuration) return undefined;
   return async (c, extra = {}) => {
-    const { saved, url } = await startAuthorization(await configuration(), oidcRedirectUri(sso), { askMfa: true });
+    const { saved, url } = await startAuthorization(await configuration(), oidcRedirectUri(sso), {
+      askMfa: true,
+    });
     saveSsoState(c, deps.keyring.indexKey, deps.config.secureCookies, { ...saved, ...extra });
     return c.redirect(url, 302);
   };
@@ -41,7 +47,13 @@ export function samlStarter(deps: Deps, sso: SsoConfig): SsoStart | undefined {
       removeAsync: async () => null,
     });
     const url = await saml.getAuthorizeUrlAsync('', undefined, {});
-    saveSsoState(c, deps.keyring.indexKey, deps.config.secureCookies, { ...request, ...extra }, true);
+    saveSsoState(
+      c,
+      deps.keyring.indexKey,
+      deps.config.secureCookies,
+      { ...request, ...extra },
+      true,
+    );
     return c.redirect(url, 302);
   };
 }

@@ -11,19 +11,49 @@ const COOKIE = 'mp_sso';
 /** A reporter's verification (issue 9) keeps its own state, apart from any staff sign-in. */
 export const REPORTER_COOKIE = 'mp_sso_reporter';
 
-export function saveSsoState(c: Context, key: Buffer, secure: boolean, state: Record<string, string>, crossSitePost = false, cookie = COOKIE): void {
-  const body = Buffer.from(JSON.stringify({ ...state, exp: Date.now() + 10 * 60_000 })).toString('base64url');
+export function saveSsoState(
+  c: Context,
+  key: Buffer,
+  secure: boolean,
+  state: Record<string, string>,
+  crossSitePost = false,
+  cookie = COOKIE,
+): void {
+  const body = Buffer.from(JSON.stringify({ ...state, exp: Date.now() + 10 * 60_000 })).toString(
+    'base64url',
+  );
   const mac = crypto.createHmac('sha256', key).update(`${cookie}\0${body}`).digest('base64url');
-  setCookie(c, cookie, `${body}.${mac}`, { httpOnly: true, sameSite: crossSitePost && secure ? 'None' : 'Lax', secure, path: '/sso', maxAge: 600 });
+  setCookie(c, cookie, `${body}.${mac}`, {
+    httpOnly: true,
+    sameSite: crossSitePost && secure ? 'None' : 'Lax',
+    secure,
+    path: '/sso',
+    maxAge: 600,
+  });
 }
 
-export function takeSsoState(c: Context, key: Buffer, secure: boolean, cookie = COOKIE): Record<string, string> | undefined {
+export function takeSsoState(
+  c: Context,
+  key: Buffer,
+  secure: boolean,
+  cookie = COOKIE,
+): Record<string, string> | undefined {
   const raw = getCookie(c, cookie);
   deleteCookie(c, cookie, { path: '/sso', secure });
   const [body, mac] = (raw ?? '').split('.');
   if (!body || !mac) return undefined;
-  const expected = crypto.createHmac('sha256', key).update(`${cookie}\0${body}`).digest('base64url');
-  if (expected.length !== mac.length || !crypto.timingSafeEqual(Buffer.from(expected), Buffer.from(mac))) return undefined;
-  const state = JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as Record<string, string> & { exp: number };
+  const expected = crypto
+    .createHmac('sha256', key)
+    .update(`${cookie}\0${body}`)
+    .digest('base64url');
+  if (
+    expected.length !== mac.length ||
+    !crypto.timingSafeEqual(Buffer.from(expected), Buffer.from(mac))
+  )
+    return undefined;
+  const state = JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as Record<
+    string,
+    string
+  > & { exp: number };
   return state.exp > Date.now() ? state : undefined;
 }

@@ -45,8 +45,12 @@ export function readSsoConfig(env: NodeJS.ProcessEnv, baseUrl: string): SsoConfi
   const roleMap: Record<string, string[]> = {};
   if (env.MELDPUNT_SSO_ROLE_MAP) {
     const parsed = RoleMap.safeParse(JSON.parse(env.MELDPUNT_SSO_ROLE_MAP));
-    if (!parsed.success) throw new Error('MELDPUNT_SSO_ROLE_MAP must be a JSON object of group → "team:role" (or a list of them)');
-    for (const [group, v] of Object.entries(parsed.data)) roleMap[group] = Array.isArray(v) ? v : [v];
+    if (!parsed.success)
+      throw new Error(
+        'MELDPUNT_SSO_ROLE_MAP must be a JSON object of group → "team:role" (or a list of them)',
+      );
+    for (const [group, v] of Object.entries(parsed.data))
+      roleMap[group] = Array.isArray(v) ? v : [v];
   }
   const oidc = env.MELDPUNT_OIDC_ISSUER
     ? {
@@ -65,7 +69,8 @@ export function readSsoConfig(env: NodeJS.ProcessEnv, baseUrl: string): SsoConfi
         idpIssuer: env.MELDPUNT_SAML_IDP_ISSUER,
         emailAttribute: env.MELDPUNT_SAML_EMAIL_ATTRIBUTE ?? 'urn:mace:dir:attribute-def:mail',
         nameAttribute: env.MELDPUNT_SAML_NAME_ATTRIBUTE ?? 'urn:mace:dir:attribute-def:displayName',
-        rolesAttribute: env.MELDPUNT_SAML_ROLES_ATTRIBUTE ?? 'urn:mace:dir:attribute-def:eduPersonEntitlement',
+        rolesAttribute:
+          env.MELDPUNT_SAML_ROLES_ATTRIBUTE ?? 'urn:mace:dir:attribute-def:eduPersonEntitlement',
         signing: readSigningPair(env),
       }
     : undefined;
@@ -95,7 +100,8 @@ export function mapRoles(values: readonly string[], roleMap: Record<string, stri
   for (const value of values) {
     for (const target of roleMap[value] ?? [value]) {
       const [teamKey, role] = target.split(':') as [string, string | undefined];
-      if (teamKey && role && (ROLES as readonly string[]).includes(role)) grants.set(target, { teamKey, role: role as Role });
+      if (teamKey && role && (ROLES as readonly string[]).includes(role))
+        grants.set(target, { teamKey, role: role as Role });
     }
   }
   return [...grants.values()];

@@ -7,7 +7,10 @@ import { samlRoutes } from './saml.routes.js';
 import { reporterOidcRoutes } from './reporter-oidc.routes.js';
 
 /** Single sign-on for staff; configured from the environment unless a config is given (tests). */
-export function ssoRoutes(deps: Deps, sso: SsoConfig = deps.config.sso ?? readSsoConfig({}, deps.config.baseUrl)) {
+export function ssoRoutes(
+  deps: Deps,
+  sso: SsoConfig = deps.config.sso ?? readSsoConfig({}, deps.config.baseUrl),
+) {
   const app = new Hono<AppEnv>();
   app.route('/', oidcRoutes(deps, sso));
   app.route('/', samlRoutes(deps, sso));

@@ -14,7 +14,8 @@ export interface SsoIdentity {
   mfa: boolean;
 }
 
-export type SsoSignIn = { token: string; state: SessionState } | { refused: 'no_roles' | 'deactivated' | 'not_linked' };
+export type SsoSignIn =
+  { token: string; state: SessionState } | { refused: 'no_roles' | 'deactivated' | 'not_linked' };
 
 /**
  * Signs a staff member in from a verified IdP assertion (decision 024). An identity signs in
@@ -31,34 +32,73 @@ export async function signInWithIdentity(db: Db, identity: SsoIdentity): Promise
       const team = teams.find((t) => t.key === g.teamKey);
       return team ? [{ teamId: team.id, role: g.role }] : [];
     });
-    const linked = await trx.selectFrom('sso_identity').select('user_id').where('provider', '=', identity.provider).where('subject', '=', identity.subject).executeTakeFirst();
+    const linked = await trx
+      .selectFrom('sso_identity')
+      .select('user_id')
+      .where('provider', '=', identity.provider)
+      .where('subject', '=', identity.subject)
+      .executeTakeFirst();
     const byEmail = linked ? undefined : await findUserByEmail(trx, identity.email);
-    const refuse = async (reason: 'no_roles' | 'deactivated' | 'not_linked', userId: string | null) => {
-      await recordAudit(trx, { type: 'SSO_SIGN_IN_REFUSED', actor: { kind: 'system' }, detail: { provider: identity.provider, reason, userId } });
+    const refuse = async (
+      reason: 'no_roles' | 'deactivated' | 'not_linked',
+      userId: string | null,
+    ) => {
+      await recordAudit(trx, {
+        type: 'SSO_SIGN_IN_REFUSED',
+        actor: { kind: 'system' },
+        detail: { provider: identity.provider, reason, userId },
+      });
       return { refused: reason } as const;
     };
     if (byEmail) return refuse('not_linked', byEmail.id);
     if (memberships.length === 0) return refuse('no_roles', linked?.user_id ?? null);
     let userId = linked?.user_id;
     if (userId) {
-      const user = await trx.selectFrom('app_user').select('is_active').where('id', '=', userId).executeTakeFirstOrThrow();
+      const user = await trx
+        .selectFrom('app_user')
+        .select('is_active')
+        .where('id', '=', userId)
+        .executeTakeFirstOrThrow();
       if (!user.is_active) return refuse('deactivated', userId);
-      const before = await trx.selectFrom('team_membership').select(['team_id', 'role']).where('user_id', '=', userId).execute();
-      const gained = memberships.some((m) => !before.some((b) => b.team_id === m.teamId && b.role === m.role));
+      const before = await trx
+        .selectFrom('team_membership')
+        .select(['team_id', 'role'])
+        .where('user_id', '=', userId)
+        .execute();
+      const gained = memberships.some(
+        (m) => !before.some((b) => b.team_id === m.teamId && b.role === m.role),
+      );
       // A role gained at the IdP ends the account's other sessions, as a grant by an administrator does.
       if (gained) await trx.deleteFrom('session').where('user_id', '=', userId).execute();
       await trx.deleteFrom('team_membership').where('user_id', '=', userId).execute();
-      await trx.insertInto('team_membership').values(memberships.map((m) => ({ user_id: userId!, team_id: m.teamId, role: m.role }))).execute();
+      await trx
+        .insertInto('team_membership')
+        .values(memberships.map((m) => ({ user_id: userId!, team_id: m.teamId, role: m.role })))
+        .execute();
     } else {
-      userId = await createUser(trx, { email: identity.email, displayName: identity.displayName, memberships }, { kind: 'system' });
-      await trx.insertInto('sso_identity').values({ provider: identity.provider, subject: identity.subject, user_id: userId }).execute();
+      userId = await createUser(
+        trx,
+        { email: identity.email, displayName: identity.displayName, memberships },
+        { kind: 'system' },
+      );
+      await trx
+        .insertInto('sso_identity')
+        .values({ provider: identity.provider, subject: identity.subject, user_id: userId })
+        .execute();
     }
-    const state = identity.mfa ? 'complete' : await secondFactorState(trx, (await getSessionUser(trx, userId))!);
+    const state = identity.mfa
+      ? 'complete'
+      : await secondFactorState(trx, (await getSessionUser(trx, userId))!);
     const token = await createSession(trx, userId, state);
     await recordAudit(trx, {
       type: 'USER_SIGNED_IN',
       actor: { kind: 'user', userId },
-      detail: { method: identity.provider, roles: memberships.map((m) => m.role).join(','), idpMfa: identity.mfa, state },
+      detail: {
+        method: identity.provider,
+        roles: memberships.map((m) => m.role).join(','),
+        idpMfa: identity.mfa,
+        state,
+      },
     });
     return { token, state };
   });
@@ -69,16 +109,41 @@ export async function signInWithIdentity(db: Db, identity: SsoIdentity): Promise
  * user from their account page (a CSRF-protected form), finished when the IdP answers. Audited;
  * refused when the identity already belongs to another account.
  */
-export async function linkIdentity(db: Db, userId: string, identity: SsoIdentity): Promise<boolean> {
+export async function linkIdentity(
+  db: Db,
+  userId: string,
+  identity: SsoIdentity,
+): Promise<boolean> {
   return db.transaction().execute(async (trx) => {
-    const user = await trx.selectFrom('app_user').select('is_active').where('id', '=', userId).executeTakeFirst();
-    const linked = await trx.selectFrom('sso_identity').select('user_id').where('provider', '=', identity.provider).where('subject', '=', identity.subject).executeTakeFirst();
+    const user = await trx
+      .selectFrom('app_user')
+      .select('is_active')
+      .where('id', '=', userId)
+      .executeTakeFirst();
+    const linked = await trx
+      .selectFrom('sso_identity')
+      .select('user_id')
+      .where('provider', '=', identity.provider)
+      .where('subject', '=', identity.subject)
+      .executeTakeFirst();
     if (!user?.is_active || (linked && linked.user_id !== userId)) {
-      await recordAudit(trx, { type: 'SSO_IDENTITY_LINK_REFUSED', actor: { kind: 'user', userId }, detail: { provider: identity.provider } });
+      await recordAudit(trx, {
+        type: 'SSO_IDENTITY_LINK_REFUSED',
+        actor: { kind: 'user', userId },
+        detail: { provider: identity.provider },
+      });
       return false;
     }
-    if (!linked) await trx.insertInto('sso_identity').values({ provider: identity.provider, subject: identity.subject, user_id: userId }).execute();
-    await recordAudit(trx, { type: 'SSO_IDENTITY_LINKED', actor: { kind: 'user', userId }, detail: { provider: identity.provider, idpMfa: identity.mfa } });
+    if (!linked)
+      await trx
+        .insertInto('sso_identity')
+        .values({ provider: identity.provider, subject: identity.subject, user_id: userId })
+        .execute();
+    await recordAudit(trx, {
+      type: 'SSO_IDENTITY_LINKED',
+      actor: { kind: 'user', userId },
+      detail: { provider: identity.provider, idpMfa: identity.mfa },
+    });
     return true;
   });
 }

@@ -6,12 +6,24 @@ import type { ViewContext } from '../http/env.js';
  * same-site navigation, so sign-in ends on this page with a link (and a refresh) to where it
  * continues: the inbox, our second factor, or (after linking) the account page.
  */
-export function SignedInPage({ ctx, next, message }: { ctx: ViewContext; next: string; message: 'sso.signedIn' | 'sso.linked' }) {
+export function SignedInPage({
+  ctx,
+  next,
+  message,
+}: {
+  ctx: ViewContext;
+  next: string;
+  message: 'sso.signedIn' | 'sso.linked';
+}) {
   return (
     <Layout ctx={ctx} title={ctx.t(message)}>
       <meta http-equiv="refresh" content={`0;url=${next}`} />
       <h1 class="utrecht-heading-1">{ctx.t(message)}</h1>
-      <p><a href={next} data-testid="continue">{ctx.t('sso.continue')}</a></p>
+      <p>
+        <a href={next} data-testid="continue">
+          {ctx.t('sso.continue')}
+        </a>
+      </p>
     </Layout>
   );
 }
@@ -22,7 +34,11 @@ export function ReporterReturnPage({ ctx }: { ctx: ViewContext }) {
     <Layout ctx={ctx} title={ctx.t('reporterSso.returnTitle')} isPublic>
       <meta http-equiv="refresh" content="0;url=/melden/verifieer/terug" />
       <h1 class="utrecht-heading-1">{ctx.t('reporterSso.returnTitle')}</h1>
-      <p><a href="/melden/verifieer/terug" data-testid="continue">{ctx.t('reporterSso.continue')}</a></p>
+      <p>
+        <a href="/melden/verifieer/terug" data-testid="continue">
+          {ctx.t('reporterSso.continue')}
+        </a>
+      </p>
     </Layout>
   );
 }

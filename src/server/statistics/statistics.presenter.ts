@@ -15,12 +15,18 @@ export type Column = Map<string, number>;
 
 const LAST = new Set(['undefined', 'unknown']);
 
-export function suppressYearColumns(columns: Map<number, Column>, threshold: number): { cells: Map<number, Map<string, SuppressedCell>>; unprotectable: Set<number> } {
+export function suppressYearColumns(
+  columns: Map<number, Column>,
+  threshold: number,
+): { cells: Map<number, Map<string, SuppressedCell>>; unprotectable: Set<number> } {
   const cells = new Map<number, Map<string, SuppressedCell>>();
   const unprotectable = new Set<number>();
   for (const [year, column] of columns) {
     const keys = [...column.keys()].sort();
-    const result = suppressColumn(keys.map((k) => column.get(k) ?? 0), threshold);
+    const result = suppressColumn(
+      keys.map((k) => column.get(k) ?? 0),
+      threshold,
+    );
     if (!result.published) unprotectable.add(year);
     cells.set(year, new Map(keys.map((k, i) => [k, result.cells[i]!])));
   }
@@ -43,10 +49,17 @@ export function presentTable(
       .map((key) => ({
         key,
         label: label(key),
-        cells: years.map((y): SuppressedCell => (withheld.has(y) ? hidden : (cells.get(y)?.get(key) ?? { kind: 'shown', count: 0 }))),
+        cells: years.map((y): SuppressedCell =>
+          withheld.has(y) ? hidden : (cells.get(y)?.get(key) ?? { kind: 'shown', count: 0 }),
+        ),
       }))
       // "Ongedefinieerd" / "Onbekend" last, as in the published report (issue 20)
-      .sort((a, b) => Number(LAST.has(a.key)) - Number(LAST.has(b.key)) || a.label.localeCompare(b.label)),
-    totals: years.map((y) => (withheld.has(y) ? null : [...(columns.get(y)?.values() ?? [])].reduce((a, b) => a + b, 0))),
+      .sort(
+        (a, b) =>
+          Number(LAST.has(a.key)) - Number(LAST.has(b.key)) || a.label.localeCompare(b.label),
+      ),
+    totals: years.map((y) =>
+      withheld.has(y) ? null : [...(columns.get(y)?.values() ?? [])].reduce((a, b) => a + b, 0),
+    ),
   };
 }

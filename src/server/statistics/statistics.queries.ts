@@ -8,7 +8,13 @@ export interface YearCount {
 }
 
 /** Reports per year and category (or organisation unit, null = 'undefined') over a span of years. */
-export async function listTrendCounts(db: Db, teamId: string, from: number, until: number, by: 'category' | 'org_unit_key'): Promise<YearCount[]> {
+export async function listTrendCounts(
+  db: Db,
+  teamId: string,
+  from: number,
+  until: number,
+  by: 'category' | 'org_unit_key',
+): Promise<YearCount[]> {
   const rows = await db
     .selectFrom('case')
     .select([
@@ -26,6 +32,10 @@ export async function listTrendCounts(db: Db, teamId: string, from: number, unti
 }
 
 export async function findSuppressionThreshold(db: Db, teamId: string): Promise<number> {
-  const row = await db.selectFrom('team').select('suppression_threshold').where('id', '=', teamId).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('team')
+    .select('suppression_threshold')
+    .where('id', '=', teamId)
+    .executeTakeFirstOrThrow();
   return row.suppression_threshold;
 }

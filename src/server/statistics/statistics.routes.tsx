@@ -23,10 +23,16 @@ export function statisticsRoutes(deps: Deps) {
     if (!teamKey) throw new AppError('FORBIDDEN');
     const year = (query.success ? query.data.year : undefined) ?? defaultReportYear();
     const lang = c.get('lang');
-    const teams = (await Promise.all(allowed.map((k) => findTeam(deps.db, k)))).flatMap((tm): TeamChoice[] =>
-      tm ? [{ key: tm.key, name: lang === 'en' ? tm.nameEn : tm.nameNl }] : [],
+    const teams = (await Promise.all(allowed.map((k) => findTeam(deps.db, k)))).flatMap(
+      (tm): TeamChoice[] =>
+        tm ? [{ key: tm.key, name: lang === 'en' ? tm.nameEn : tm.nameNl }] : [],
     );
-    const stats = await getBoardStatistics(deps.db, { teamKey, year, lang, actor: { kind: 'user', userId: user.id } });
+    const stats = await getBoardStatistics(deps.db, {
+      teamKey,
+      year,
+      lang,
+      actor: { kind: 'user', userId: user.id },
+    });
     return c.html(<StatisticsPage ctx={viewContext(c)} teams={teams} stats={stats} />);
   });
 

@@ -9,7 +9,12 @@ import { vocabLabel } from '../../domain/labels.js';
 import type { Lang } from '../../domain/taxonomy.js';
 import { findSharpRises, type TrendSignal } from '../../domain/trend-signals.js';
 import { findSuppressionThreshold, listTrendCounts, type YearCount } from './statistics.queries.js';
-import { presentTable, suppressYearColumns, type Column, type SuppressedTable } from './statistics.presenter.js';
+import {
+  presentTable,
+  suppressYearColumns,
+  type Column,
+  type SuppressedTable,
+} from './statistics.presenter.js';
 
 export const TREND_YEARS = 5;
 
@@ -28,11 +33,20 @@ export interface BoardStatistics {
  * category and per organisation unit over five years, and sharp-rise signals — all after
  * small-cell suppression. A year that cannot be protected in any table is withheld everywhere.
  */
-export async function getBoardStatistics(db: Db, request: { teamKey: string; year: number; lang: Lang; actor: AuditActor }): Promise<BoardStatistics> {
+export async function getBoardStatistics(
+  db: Db,
+  request: { teamKey: string; year: number; lang: Lang; actor: AuditActor },
+): Promise<BoardStatistics> {
   const team = await findTeam(db, request.teamKey);
   if (!team) throw new AppError('NOT_FOUND');
   const { year, lang } = request;
-  const report = await getAnnualReport(db, { teamKey: team.key, year, lang, actor: request.actor, format: 'statistics' });
+  const report = await getAnnualReport(db, {
+    teamKey: team.key,
+    year,
+    lang,
+    actor: request.actor,
+    format: 'statistics',
+  });
   const threshold = await findSuppressionThreshold(db, team.id);
   const from = year - TREND_YEARS + 1;
   const [byCategory, byOrgUnit] = await Promise.all([
@@ -49,7 +63,9 @@ export async function getBoardStatistics(db: Db, request: { teamKey: string; yea
   }));
   // Only years with data (issue 20): a year before the team started registering is no zero.
   const counted = new Set(byCategory.map((r) => r.year));
-  const years = Array.from({ length: TREND_YEARS }, (_, i) => from + i).filter((y) => counted.has(y) || y === year);
+  const years = Array.from({ length: TREND_YEARS }, (_, i) => from + i).filter(
+    (y) => counted.has(y) || y === year,
+  );
   const categoryColumns = toColumns(byCategory, years);
   const orgColumns = toColumns(byOrgUnit, years);
   const breakdownYears = report.previousTotal > 0 ? [year - 1, year] : [year];
@@ -58,19 +74,34 @@ export async function getBoardStatistics(db: Db, request: { teamKey: string; yea
   for (const columns of [...breakdownColumns.map((b) => b.columns), categoryColumns, orgColumns]) {
     for (const y of suppressYearColumns(columns, threshold).unprotectable) withheld.add(y);
   }
-  const orgLabel = (k: string) => report.byOrgUnit.find((e) => e.key === k)?.label ?? (k === 'undefined' ? vocabLabel('orgUnit', k, lang) : k);
-  const categoryTrend = presentTable(years, categoryColumns, threshold, withheld, (k) => categoryLabel(k, lang));
+  const orgLabel = (k: string) =>
+    report.byOrgUnit.find((e) => e.key === k)?.label ??
+    (k === 'undefined' ? vocabLabel('orgUnit', k, lang) : k);
+  const categoryTrend = presentTable(years, categoryColumns, threshold, withheld, (k) =>
+    categoryLabel(k, lang),
+  );
   const orgUnitTrend = presentTable(years, orgColumns, threshold, withheld, orgLabel);
   return {
     teamKey: team.key,
     year,
     threshold,
-    breakdowns: breakdownColumns.map((b) => ({ breakdown: b.breakdown, table: presentTable(breakdownYears, b.columns, threshold, withheld, b.label) })),
+    breakdowns: breakdownColumns.map((b) => ({
+      breakdown: b.breakdown,
+      table: presentTable(breakdownYears, b.columns, threshold, withheld, b.label),
+    })),
     categoryTrend,
     orgUnitTrend,
     signals: [
-      ...signalsOf(categoryTrend, categoryColumns, year).map((signal) => ({ dimension: 'category' as const, label: categoryLabel(signal.key, lang), signal })),
-      ...signalsOf(orgUnitTrend, orgColumns, year).map((signal) => ({ dimension: 'orgUnit' as const, label: orgLabel(signal.key), signal })),
+      ...signalsOf(categoryTrend, categoryColumns, year).map((signal) => ({
+        dimension: 'category' as const,
+        label: categoryLabel(signal.key, lang),
+        signal,
+      })),
+      ...signalsOf(orgUnitTrend, orgColumns, year).map((signal) => ({
+        dimension: 'orgUnit' as const,
+        label: orgLabel(signal.key),
+        signal,
+      })),
     ],
   };
 }
@@ -82,7 +113,11 @@ function toColumns(rows: YearCount[], years: number[]): Map<number, Column> {
 }
 
 /** Signals over the year and the two years before it, counting only those that have data. */
-function signalsOf(table: SuppressedTable, columns: Map<number, Column>, year: number): TrendSignal[] {
+function signalsOf(
+  table: SuppressedTable,
+  columns: Map<number, Column>,
+  year: number,
+): TrendSignal[] {
   const at = (y: number) => table.years.indexOf(y);
   const span = [year - 2, year - 1, year].filter((y) => at(y) >= 0);
   if (span.at(-1) !== year) return [];

@@ -16,7 +16,12 @@ export interface Team {
  */
 export async function ensureDefaultTeam(db: Db): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    const existing = await trx.selectFrom('team').select('id').limit(1).forUpdate().executeTakeFirst();
+    const existing = await trx
+      .selectFrom('team')
+      .select('id')
+      .limit(1)
+      .forUpdate()
+      .executeTakeFirst();
     if (existing) return;
     const institution = await trx
       .insertInto('institution')
@@ -35,12 +40,28 @@ export async function ensureDefaultTeam(db: Db): Promise<void> {
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await recordAudit(trx, { type: 'INSTITUTION_CREATED', actor: { kind: 'system' }, detail: { key: 'default' } });
-    await recordAudit(trx, { type: 'TEAM_CREATED', actor: { kind: 'system' }, teamId: team.id, detail: { key: 'students' } });
+    await recordAudit(trx, {
+      type: 'INSTITUTION_CREATED',
+      actor: { kind: 'system' },
+      detail: { key: 'default' },
+    });
+    await recordAudit(trx, {
+      type: 'TEAM_CREATED',
+      actor: { kind: 'system' },
+      teamId: team.id,
+      detail: { key: 'students' },
+    });
   });
 }
 
-function present(row: { id: string; key: string; name_nl: string; name_en: string; ack_days: number; feedback_days: number }): Team {
+function present(row: {
+  id: string;
+  key: string;
+  name_nl: string;
+  name_en: string;
+  ack_days: number;
+  feedback_days: number;
+}): Team {
   return {
     id: row.id,
     key: row.key,

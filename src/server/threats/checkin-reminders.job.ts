@@ -27,9 +27,17 @@ export async function sendThreatCheckinReminders(deps: Deps, now: Date): Promise
     auditType: 'THREAT_CHECKIN_REMINDED',
     mail: (t, r) => ({
       subject: t('threats.mail.subject'),
-      text: t('threats.mail.body', { reference: r.reference, date: r.dueOn, url: `${deps.config.baseUrl}/cases/${r.caseId}/threats` }),
+      text: t('threats.mail.body', {
+        reference: r.reference,
+        date: r.dueOn,
+        url: `${deps.config.baseUrl}/cases/${r.caseId}/threats`,
+      }),
     }),
   });
 }
 
-export const threatCheckinJob: Job = { name: 'threat-checkin-reminders', everyMinutes: 60, run: async (deps, now) => void (await sendThreatCheckinReminders(deps, now)) };
+export const threatCheckinJob: Job = {
+  name: 'threat-checkin-reminders',
+  everyMinutes: 60,
+  run: async (deps, now) => void (await sendThreatCheckinReminders(deps, now)),
+};

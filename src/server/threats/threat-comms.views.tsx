@@ -1,26 +1,52 @@
 import { RadioGroup, SubmitButton, TextArea } from '../../ui/form.js';
 import type { ViewContext } from '../http/env.js';
 import type { MessageKey } from '../../i18n/i18n.js';
-import { COMMS_ACTIONS, employerMayFileFor, promptsCollectiveNorm } from '../../domain/threat-norm.js';
+import {
+  COMMS_ACTIONS,
+  employerMayFileFor,
+  promptsCollectiveNorm,
+} from '../../domain/threat-norm.js';
 import { CheckboxGroup, CsrfField } from '../risk/form-kit.js';
 import type { FormState } from '../risk/risk.views.js';
 import type { CommsImpactView } from './threat-comms.service.js';
 
 /** The collective norm of seeds/003, prompted for threats, violence, stalking, theft and burglary. */
-export function CollectiveNorm({ ctx, caseId, category, reporterRole }: { ctx: ViewContext; caseId: string; category: string; reporterRole: string }) {
+export function CollectiveNorm({
+  ctx,
+  caseId,
+  category,
+  reporterRole,
+}: {
+  ctx: ViewContext;
+  caseId: string;
+  category: string;
+  reporterRole: string;
+}) {
   const { t } = ctx;
   if (!promptsCollectiveNorm(category)) return null;
   return (
     <div class="panel" data-testid="collective-norm">
-      <p><strong>{t('threatNorm.title')}</strong></p>
+      <p>
+        <strong>{t('threatNorm.title')}</strong>
+      </p>
       <p>{employerMayFileFor(reporterRole) ? t('threatNorm.staff') : t('threatNorm.student')}</p>
-      <p><a href={`/cases/${caseId}/police`}>{t('threatNorm.policeLink')}</a></p>
+      <p>
+        <a href={`/cases/${caseId}/police`}>{t('threatNorm.policeLink')}</a>
+      </p>
     </div>
   );
 }
 
 /** The communications action list as checkable items, each with the day it was done. */
-export function CommsSection({ ctx, caseId, comms }: { ctx: ViewContext; caseId: string; comms: CommsImpactView }) {
+export function CommsSection({
+  ctx,
+  caseId,
+  comms,
+}: {
+  ctx: ViewContext;
+  caseId: string;
+  comms: CommsImpactView;
+}) {
   const { t } = ctx;
   const k = (key: string) => t(key as MessageKey);
   const done = Object.keys(comms.actions);
@@ -28,11 +54,22 @@ export function CommsSection({ ctx, caseId, comms }: { ctx: ViewContext; caseId:
     <section aria-labelledby="thr-comms">
       <h2 id="thr-comms">{t('threatComms.title')}</h2>
       <p class="hint">{t('threatComms.hint')}</p>
-      <p data-testid="comms-progress">{t('threatComms.progress', { done: done.length, total: COMMS_ACTIONS.length })}</p>
+      <p data-testid="comms-progress">
+        {t('threatComms.progress', { done: done.length, total: COMMS_ACTIONS.length })}
+      </p>
       <form method="post" action={`/cases/${caseId}/threats/comms`} novalidate>
         <CsrfField token={ctx.csrfToken} />
-        <CheckboxGroup name="actions" legend={t('threatComms.legend')} checked={done}
-          choices={COMMS_ACTIONS.map((a) => ({ value: a, label: comms.actions[a] ? `${k(`threatComms.action.${a}`)} (${t('threatComms.doneOn', { date: comms.actions[a] })})` : k(`threatComms.action.${a}`) }))} />
+        <CheckboxGroup
+          name="actions"
+          legend={t('threatComms.legend')}
+          checked={done}
+          choices={COMMS_ACTIONS.map((a) => ({
+            value: a,
+            label: comms.actions[a]
+              ? `${k(`threatComms.action.${a}`)} (${t('threatComms.doneOn', { date: comms.actions[a] })})`
+              : k(`threatComms.action.${a}`),
+          }))}
+        />
         <SubmitButton>{t('threatComms.submit')}</SubmitButton>
       </form>
     </section>
@@ -40,19 +77,48 @@ export function CommsSection({ ctx, caseId, comms }: { ctx: ViewContext; caseId:
 }
 
 /** Impact on the work and on a temporary contract: a recorded point (seeds/003 §3.3). */
-export function ImpactSection({ ctx, caseId, comms, form }: { ctx: ViewContext; caseId: string; comms: CommsImpactView; form: FormState }) {
+export function ImpactSection({
+  ctx,
+  caseId,
+  comms,
+  form,
+}: {
+  ctx: ViewContext;
+  caseId: string;
+  comms: CommsImpactView;
+  form: FormState;
+}) {
   const { t } = ctx;
   const v = form.values as Record<string, string>;
   const i = comms.impact;
   return (
     <section aria-labelledby="thr-impact">
       <h2 id="thr-impact">{t('threatImpact.title')}</h2>
-      {i && <p data-testid="work-impact">{t('threatImpact.recorded', { date: i.on })} {i.text} {i.temporaryContract ? t('threatImpact.temporaryYes') : ''}</p>}
+      {i && (
+        <p data-testid="work-impact">
+          {t('threatImpact.recorded', { date: i.on })} {i.text}{' '}
+          {i.temporaryContract ? t('threatImpact.temporaryYes') : ''}
+        </p>
+      )}
       <form method="post" action={`/cases/${caseId}/threats/impact`} novalidate>
         <CsrfField token={ctx.csrfToken} />
-        <TextArea name="impact" label={t('threatImpact.impact')} hint={t('threatImpact.hint')} value={v.impact ?? i?.text ?? ''} error={form.errors.impact} />
-        <RadioGroup name="temporaryContract" label={t('threatImpact.temporary')} value={v.temporaryContract ?? (i ? (i.temporaryContract ? 'yes' : 'no') : undefined)} error={form.errors.temporaryContract}
-          choices={[{ value: 'yes', label: t('ladder.yes') }, { value: 'no', label: t('ladder.no') }]} />
+        <TextArea
+          name="impact"
+          label={t('threatImpact.impact')}
+          hint={t('threatImpact.hint')}
+          value={v.impact ?? i?.text ?? ''}
+          error={form.errors.impact}
+        />
+        <RadioGroup
+          name="temporaryContract"
+          label={t('threatImpact.temporary')}
+          value={v.temporaryContract ?? (i ? (i.temporaryContract ? 'yes' : 'no') : undefined)}
+          error={form.errors.temporaryContract}
+          choices={[
+            { value: 'yes', label: t('ladder.yes') },
+            { value: 'no', label: t('ladder.no') },
+          ]}
+        />
         <SubmitButton>{t('threatImpact.submit')}</SubmitButton>
       </form>
     </section>

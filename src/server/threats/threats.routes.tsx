@@ -10,10 +10,28 @@ import { loadCaseWork, type CaseWork } from '../risk/case-work.js';
 import { idParam, parseForm, readForm, signedInUser } from '../risk/form-kit.js';
 import type { FormState } from '../risk/risk.views.js';
 import { addEvidence, getScreenshot, listEvidence, loadThreatLog } from './threat-log.service.js';
-import { getThreatSupport, grantThreatLog, recordThreatCheckin, revokeThreatLog, updateThreatSupport } from './threat-support.service.js';
-import { CheckinInput, EvidenceInput, GrantInput, RevokeInput, SupportInput } from './threats.schema.js';
+import {
+  getThreatSupport,
+  grantThreatLog,
+  recordThreatCheckin,
+  revokeThreatLog,
+  updateThreatSupport,
+} from './threat-support.service.js';
+import {
+  CheckinInput,
+  EvidenceInput,
+  GrantInput,
+  RevokeInput,
+  SupportInput,
+} from './threats.schema.js';
 import { ThreatLogPage, ThreatSupportPage } from './threats.views.js';
-import { CommsInput, getCommsAndImpact, ImpactInput, recordWorkImpact, updateCommsActions } from './threat-comms.service.js';
+import {
+  CommsInput,
+  getCommsAndImpact,
+  ImpactInput,
+  recordWorkImpact,
+  updateCommsActions,
+} from './threat-comms.service.js';
 
 export function threatRoutes(deps: Deps, today: () => string) {
   const app = new Hono<AppEnv>();
@@ -24,9 +42,22 @@ export function threatRoutes(deps: Deps, today: () => string) {
     const view = await getThreatSupport(deps.db, work);
     const comms = await getCommsAndImpact(deps.db, work);
     if (Object.keys(form.errors).length) c.status(422);
-    return c.html(<ThreatSupportPage ctx={viewContext(c)} caseId={work.id} reference={work.reference} view={view} comms={comms} form={form} />);
+    return c.html(
+      <ThreatSupportPage
+        ctx={viewContext(c)}
+        caseId={work.id}
+        reference={work.reference}
+        view={view}
+        comms={comms}
+        form={form}
+      />,
+    );
   }
-  function post<S extends z.ZodType>(path: string, schema: S, action: (trx: Db, work: CaseWork, input: z.infer<S>) => Promise<unknown>) {
+  function post<S extends z.ZodType>(
+    path: string,
+    schema: S,
+    action: (trx: Db, work: CaseWork, input: z.infer<S>) => Promise<unknown>,
+  ) {
     app.post(`/cases/:id/threats/${path}`, async (c) => {
       const values = await readForm(c);
       const parsed = parseForm(c, schema, values);
@@ -35,7 +66,11 @@ export function threatRoutes(deps: Deps, today: () => string) {
       try {
         await deps.db.transaction().execute((trx) => action(trx, work, parsed.data));
       } catch (err) {
-        if (err instanceof AppError && err.code === 'NOT_FOUND' && path === 'grants') return renderSupport(c, { errors: { email: c.get('t')('threats.error.noUser') }, values });
+        if (err instanceof AppError && err.code === 'NOT_FOUND' && path === 'grants')
+          return renderSupport(c, {
+            errors: { email: c.get('t')('threats.error.noUser') },
+            values,
+          });
         throw err;
       }
       return c.redirect(`/cases/${work.id}/threats`, 303);
@@ -54,26 +89,44 @@ export function threatRoutes(deps: Deps, today: () => string) {
     const work = await loadThreatLog(deps.db, deps.keyring, signedInUser(c), idParam(c));
     const entries = await listEvidence(deps.db, work);
     if (Object.keys(form.errors).length) c.status(422);
-    return c.html(<ThreatLogPage ctx={viewContext(c)} caseId={work.id} entries={entries} form={form} />);
+    return c.html(
+      <ThreatLogPage ctx={viewContext(c)} caseId={work.id} entries={entries} form={form} />,
+    );
   }
   app.get('/threat-log/:id', (c) => renderLog(c));
   app.post('/threat-log/:id', async (c) => {
     const work = await loadThreatLog(deps.db, deps.keyring, signedInUser(c), idParam(c));
     const body = await c.req.parseBody();
-    const values = Object.fromEntries(Object.entries(body).filter(([, v]) => typeof v === 'string')) as Record<string, string>;
+    const values = Object.fromEntries(
+      Object.entries(body).filter(([, v]) => typeof v === 'string'),
+    ) as Record<string, string>;
     const parsed = parseForm(c, EvidenceInput, values);
     if (parsed.errors) return renderLog(c, { errors: parsed.errors, values });
-    const file = body.screenshot instanceof File && body.screenshot.size > 0 ? body.screenshot : undefined;
+    const file =
+      body.screenshot instanceof File && body.screenshot.size > 0 ? body.screenshot : undefined;
     const upload = file ? await prepareUploads([file]) : undefined;
-    if (upload && !upload.ok) return renderLog(c, { errors: { screenshot: c.get('t')('threats.error.screenshot') }, values });
-    await deps.db.transaction().execute((trx) => addEvidence(trx, work, parsed.data, upload?.ok ? upload.files[0] : undefined));
+    if (upload && !upload.ok)
+      return renderLog(c, {
+        errors: { screenshot: c.get('t')('threats.error.screenshot') },
+        values,
+      });
+    await deps.db
+      .transaction()
+      .execute((trx) =>
+        addEvidence(trx, work, parsed.data, upload?.ok ? upload.files[0] : undefined),
+      );
     return c.redirect(`/threat-log/${work.id}`, 303);
   });
   app.get('/threat-log/:id/evidence/:eid/screenshot', async (c) => {
     const work = await loadThreatLog(deps.db, deps.keyring, signedInUser(c), idParam(c));
     const shot = await getScreenshot(deps.db, work, idParam(c, 'eid'));
-    const ext = { 'image/jpeg': 'jpg', 'image/png': 'png', 'application/pdf': 'pdf' }[shot.type] ?? 'bin';
-    return c.body(new Uint8Array(shot.content), 200, downloadHeaders({ name: `screenshot.${ext}`, mediaType: shot.type }));
+    const ext =
+      { 'image/jpeg': 'jpg', 'image/png': 'png', 'application/pdf': 'pdf' }[shot.type] ?? 'bin';
+    return c.body(
+      new Uint8Array(shot.content),
+      200,
+      downloadHeaders({ name: `screenshot.${ext}`, mediaType: shot.type }),
+    );
   });
   return app;
 }

@@ -11,7 +11,9 @@ export function UrgentChoice({ ctx, checked }: { ctx: ViewContext; checked: bool
     <div class="form-field">
       <fieldset aria-describedby="hint-urgent">
         <legend>{t('urgent.intakeLegend')}</legend>
-        <p class="hint" id="hint-urgent">{t('urgent.intakeHint')}</p>
+        <p class="hint" id="hint-urgent">
+          {t('urgent.intakeHint')}
+        </p>
         <div class="choice">
           <input type="checkbox" id="field-urgent" name="urgent" value="yes" checked={checked} />
           <label for="field-urgent">{t('urgent.optionText')}</label>

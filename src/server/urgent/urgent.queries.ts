@@ -33,7 +33,15 @@ export async function listUrgentCasesWithoutAlert(db: Db, since: Date) {
     .where('case.is_urgent', '=', true)
     .where('case.erased_at', 'is', null)
     .where('case.created_at', '>=', since)
-    .where(({ not, exists, selectFrom }) => not(exists(selectFrom('urgent_alert').select('urgent_alert.id').whereRef('urgent_alert.case_id', '=', 'case.id'))))
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('urgent_alert')
+            .select('urgent_alert.id')
+            .whereRef('urgent_alert.case_id', '=', 'case.id'),
+        ),
+      ),
+    )
     .execute();
 }
 
@@ -44,12 +52,28 @@ export async function listOpenAlerts(db: Db, filter: { teamIds?: string[]; caseI
     .innerJoin('team', 'team.id', 'a.team_id')
     .innerJoin('case', 'case.id', 'a.case_id')
     .select((eb) => [
-      'a.id', 'a.case_id', 'a.team_id', 'a.raised_at', 'case.reference', 'team.urgent_escalation_minutes',
-      eb.selectFrom('urgent_alert_notice as n').select((n) => n.fn.max('n.level').as('l')).whereRef('n.alert_id', '=', 'a.id').as('last_level'),
-      eb.selectFrom('urgent_alert_notice as n').select((n) => n.fn.max('n.sent_at').as('s')).whereRef('n.alert_id', '=', 'a.id').as('last_sent_at'),
+      'a.id',
+      'a.case_id',
+      'a.team_id',
+      'a.raised_at',
+      'case.reference',
+      'team.urgent_escalation_minutes',
+      eb
+        .selectFrom('urgent_alert_notice as n')
+        .select((n) => n.fn.max('n.level').as('l'))
+        .whereRef('n.alert_id', '=', 'a.id')
+        .as('last_level'),
+      eb
+        .selectFrom('urgent_alert_notice as n')
+        .select((n) => n.fn.max('n.sent_at').as('s'))
+        .whereRef('n.alert_id', '=', 'a.id')
+        .as('last_sent_at'),
     ])
     .where('a.acknowledged_at', 'is', null);
-  if (filter.teamIds) q = filter.teamIds.length ? q.where('a.team_id', 'in', filter.teamIds) : q.where('a.id', 'is', null);
+  if (filter.teamIds)
+    q = filter.teamIds.length
+      ? q.where('a.team_id', 'in', filter.teamIds)
+      : q.where('a.id', 'is', null);
   if (filter.caseId) q = q.where('a.case_id', '=', filter.caseId);
   return q.orderBy('a.raised_at').execute();
 }
@@ -59,7 +83,15 @@ export async function findAlert(db: Db, alertId: string) {
     .selectFrom('urgent_alert as a')
     .innerJoin('case', 'case.id', 'a.case_id')
     .leftJoin('app_user as u', 'u.id', 'a.acknowledged_by')
-    .select(['a.id', 'a.case_id', 'a.team_id', 'a.raised_at', 'a.acknowledged_at', 'u.display_name as acknowledged_by_name', 'case.reference'])
+    .select([
+      'a.id',
+      'a.case_id',
+      'a.team_id',
+      'a.raised_at',
+      'a.acknowledged_at',
+      'u.display_name as acknowledged_by_name',
+      'case.reference',
+    ])
     .where('a.id', '=', alertId)
     .executeTakeFirst();
 }

@@ -8,7 +8,13 @@ import { idParam, readForm, stringValues } from '../risk/form-kit.js';
 import { canUserHandle } from '../risk/can-handle.js';
 import { pickTeam } from '../protocols/team-scope.js';
 import { canAcknowledgeAlert, canEditRota, onCallTeamIds } from './urgent.policy.js';
-import { findAlert, listNotices, listOpenAlerts, listRota, listRotaCandidates } from './urgent.queries.js';
+import {
+  findAlert,
+  listNotices,
+  listOpenAlerts,
+  listRota,
+  listRotaCandidates,
+} from './urgent.queries.js';
 import { RotaInput } from './urgent.schema.js';
 import { acknowledgeAlert, markCaseUrgent, saveRota } from './urgent.service.js';
 import { sendDueUrgentNotices } from './urgent-notices.js';
@@ -18,22 +24,42 @@ import { AlertPage, MarkUrgentPage, RotaPage } from './urgent.views.js';
 export function urgentRoutes(deps: Deps) {
   const app = new Hono<AppEnv>();
 
-  async function renderRota(c: Context<AppEnv>, errors: FieldErrors = {}, values?: Record<string, string>) {
+  async function renderRota(
+    c: Context<AppEnv>,
+    errors: FieldErrors = {},
+    values?: Record<string, string>,
+  ) {
     const user = c.get('user');
     const scope = await pickTeam(c, deps.db, onCallTeamIds(user?.memberships ?? []));
     const [rota, candidates, alerts, team] = await Promise.all([
       listRota(deps.db, scope.teamId),
       listRotaCandidates(deps.db, scope.teamId),
       listOpenAlerts(deps.db, { teamIds: [scope.teamId] }),
-      deps.db.selectFrom('team').select('urgent_escalation_minutes').where('id', '=', scope.teamId).executeTakeFirstOrThrow(),
+      deps.db
+        .selectFrom('team')
+        .select('urgent_escalation_minutes')
+        .where('id', '=', scope.teamId)
+        .executeTakeFirstOrThrow(),
     ]);
-    const people = [...new Map(candidates.map((p) => [p.id, { id: p.id, name: p.display_name, position: rota.find((r) => r.id === p.id)?.position }])).values()];
+    const people = [
+      ...new Map(
+        candidates.map((p) => [
+          p.id,
+          { id: p.id, name: p.display_name, position: rota.find((r) => r.id === p.id)?.position },
+        ]),
+      ).values(),
+    ];
     const data = {
       scope,
       canEdit: canEditRota(user!.memberships, scope.teamId),
       escalationMinutes: team.urgent_escalation_minutes,
       candidates: people,
-      openAlerts: alerts.map((a) => ({ id: a.id, reference: a.reference, raisedAt: a.raised_at, level: a.last_level ?? 0 })),
+      openAlerts: alerts.map((a) => ({
+        id: a.id,
+        reference: a.reference,
+        raisedAt: a.raised_at,
+        level: a.last_level ?? 0,
+      })),
     };
     if (Object.keys(errors).length) c.status(422);
     return c.html(<RotaPage ctx={viewContext(c)} data={data} errors={errors} values={values} />);
@@ -47,8 +73,13 @@ export function urgentRoutes(deps: Deps) {
     if (!canEditRota(user!.memberships, scope.teamId)) throw new AppError('FORBIDDEN');
     const values = stringValues(await readForm(c));
     const parsed = RotaInput.safeParse(values);
-    if (!parsed.success) return renderRota(c, { escalationMinutes: c.get('t')('validation.urgent.minutes') }, values);
-    await deps.db.transaction().execute((trx) => saveRota(trx, user!, scope.teamId, parsed.data.userIds, parsed.data.escalationMinutes));
+    if (!parsed.success)
+      return renderRota(c, { escalationMinutes: c.get('t')('validation.urgent.minutes') }, values);
+    await deps.db
+      .transaction()
+      .execute((trx) =>
+        saveRota(trx, user!, scope.teamId, parsed.data.userIds, parsed.data.escalationMinutes),
+      );
     return c.redirect(`/team/on-call?team=${scope.teamId}`, 303);
   });
 
@@ -56,7 +87,8 @@ export function urgentRoutes(deps: Deps) {
     const user = c.get('user');
     if (!user) throw new AppError('UNAUTHENTICATED');
     const alert = await findAlert(deps.db, idParam(c, 'alertId'));
-    if (!alert || !canAcknowledgeAlert(user.memberships, alert.team_id)) throw new AppError('NOT_FOUND');
+    if (!alert || !canAcknowledgeAlert(user.memberships, alert.team_id))
+      throw new AppError('NOT_FOUND');
     return alert;
   }
 
@@ -64,10 +96,22 @@ export function urgentRoutes(deps: Deps) {
     const alert = await loadAlert(c);
     const notices = await listNotices(deps.db, alert.id);
     return c.html(
-      <AlertPage ctx={viewContext(c)} alert={{
-        id: alert.id, caseId: alert.case_id, reference: alert.reference, raisedAt: alert.raised_at, acknowledgedAt: alert.acknowledged_at, acknowledgedBy: alert.acknowledged_by_name,
-        notices: notices.map((n) => ({ level: n.level, sentAt: n.sent_at, name: n.display_name })),
-      }} />,
+      <AlertPage
+        ctx={viewContext(c)}
+        alert={{
+          id: alert.id,
+          caseId: alert.case_id,
+          reference: alert.reference,
+          raisedAt: alert.raised_at,
+          acknowledgedAt: alert.acknowledged_at,
+          acknowledgedBy: alert.acknowledged_by_name,
+          notices: notices.map((n) => ({
+            level: n.level,
+            sentAt: n.sent_at,
+            name: n.display_name,
+          })),
+        }}
+      />,
     );
   });
 
@@ -80,14 +124,28 @@ export function urgentRoutes(deps: Deps) {
   app.get('/cases/:id/urgent', async (c) => {
     const caseId = idParam(c);
     const work = await loadCaseWork(deps.db, deps.keyring, signedInUser(c), caseId, 'open');
-    const row = await deps.db.selectFrom('case').select('is_urgent').where('id', '=', caseId).executeTakeFirstOrThrow();
-    return c.html(<MarkUrgentPage ctx={viewContext(c)} caseId={caseId} reference={work.reference} isUrgent={row.is_urgent} canHandle={await canUserHandle(deps, c, caseId)} />);
+    const row = await deps.db
+      .selectFrom('case')
+      .select('is_urgent')
+      .where('id', '=', caseId)
+      .executeTakeFirstOrThrow();
+    return c.html(
+      <MarkUrgentPage
+        ctx={viewContext(c)}
+        caseId={caseId}
+        reference={work.reference}
+        isUrgent={row.is_urgent}
+        canHandle={await canUserHandle(deps, c, caseId)}
+      />,
+    );
   });
 
   app.post('/cases/:id/urgent', async (c) => {
     const caseId = idParam(c);
     const work = await loadCaseWork(deps.db, deps.keyring, signedInUser(c), caseId, 'handle');
-    await deps.db.transaction().execute((trx) => markCaseUrgent(trx, caseId, { kind: 'user', userId: work.userId }));
+    await deps.db
+      .transaction()
+      .execute((trx) => markCaseUrgent(trx, caseId, { kind: 'user', userId: work.userId }));
     await alertAtOnce(deps, caseId);
     return c.redirect(`/cases/${caseId}/urgent`, 303);
   });
@@ -102,6 +160,11 @@ export async function alertAtOnce(deps: Deps, caseId: string): Promise<void> {
 
 /** After an intake marked urgent. */
 export async function alertAfterIntake(deps: Deps, caseId: string): Promise<void> {
-  const row = await deps.db.selectFrom('case').select('id').where('id', '=', caseId).where('is_urgent', '=', true).executeTakeFirst();
+  const row = await deps.db
+    .selectFrom('case')
+    .select('id')
+    .where('id', '=', caseId)
+    .where('is_urgent', '=', true)
+    .executeTakeFirst();
   if (row) await alertAtOnce(deps, row.id);
 }

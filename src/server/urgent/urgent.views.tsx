@@ -15,7 +15,17 @@ export interface RotaPageData {
 }
 
 /** The on-call rota of a team and its open urgent alerts. */
-export function RotaPage({ ctx, data, errors, values = {} }: { ctx: ViewContext; data: RotaPageData; errors: FieldErrors; values?: Record<string, string> }) {
+export function RotaPage({
+  ctx,
+  data,
+  errors,
+  values = {},
+}: {
+  ctx: ViewContext;
+  data: RotaPageData;
+  errors: FieldErrors;
+  values?: Record<string, string>;
+}) {
   const { t } = ctx;
   return (
     <Layout ctx={ctx} title={t('urgent.rotaTitle')}>
@@ -24,8 +34,17 @@ export function RotaPage({ ctx, data, errors, values = {} }: { ctx: ViewContext;
       <ErrorSummary errors={errors} t={t} />
       <section aria-labelledby="open-alerts">
         <h2 id="open-alerts">{t('urgent.openAlerts')}</h2>
-        {data.openAlerts.length === 0 ? <p>{t('urgent.noOpenAlerts')}</p> : (
-          <ul data-testid="open-alerts">{data.openAlerts.map((a) => <li><a href={`/urgent/${a.id}`}>{a.reference}</a> — {t('urgent.raisedAt', { time: time(a.raisedAt) })}</li>)}</ul>
+        {data.openAlerts.length === 0 ? (
+          <p>{t('urgent.noOpenAlerts')}</p>
+        ) : (
+          <ul data-testid="open-alerts">
+            {data.openAlerts.map((a) => (
+              <li>
+                <a href={`/urgent/${a.id}`}>{a.reference}</a> —{' '}
+                {t('urgent.raisedAt', { time: time(a.raisedAt) })}
+              </li>
+            ))}
+          </ul>
         )}
       </section>
       <section aria-labelledby="rota">
@@ -37,14 +56,32 @@ export function RotaPage({ ctx, data, errors, values = {} }: { ctx: ViewContext;
             <fieldset>
               <legend>{t('urgent.positions')}</legend>
               {data.candidates.map((p) => (
-                <TextField name={`pos_${p.id}`} label={t('urgent.positionOf', { name: p.name })} value={values[`pos_${p.id}`] ?? (p.position ? String(p.position) : '')} error={errors[`pos_${p.id}`]} />
+                <TextField
+                  name={`pos_${p.id}`}
+                  label={t('urgent.positionOf', { name: p.name })}
+                  value={values[`pos_${p.id}`] ?? (p.position ? String(p.position) : '')}
+                  error={errors[`pos_${p.id}`]}
+                />
               ))}
             </fieldset>
-            <TextField name="escalationMinutes" label={t('urgent.escalationMinutes')} hint={t('urgent.escalationHint')} value={values.escalationMinutes ?? String(data.escalationMinutes)} error={errors.escalationMinutes} />
+            <TextField
+              name="escalationMinutes"
+              label={t('urgent.escalationMinutes')}
+              hint={t('urgent.escalationHint')}
+              value={values.escalationMinutes ?? String(data.escalationMinutes)}
+              error={errors.escalationMinutes}
+            />
             <SubmitButton>{t('urgent.saveRota')}</SubmitButton>
           </form>
         ) : (
-          <ol>{data.candidates.filter((p) => p.position).sort((a, b) => a.position! - b.position!).map((p) => <li>{p.name}</li>)}</ol>
+          <ol>
+            {data.candidates
+              .filter((p) => p.position)
+              .sort((a, b) => a.position! - b.position!)
+              .map((p) => (
+                <li>{p.name}</li>
+              ))}
+          </ol>
         )}
       </section>
     </Layout>
@@ -68,10 +105,24 @@ export function AlertPage({ ctx, alert }: { ctx: ViewContext; alert: AlertView }
     <Layout ctx={ctx} title={t('urgent.alertTitle')}>
       <h1 class="utrecht-heading-1">{t('urgent.alertTitle')}</h1>
       <p>{t('urgent.acuteNote')}</p>
-      <p><a href={`/cases/${alert.caseId}`}>{t('urgent.openCase', { reference: alert.reference })}</a> — {t('urgent.raisedAt', { time: time(alert.raisedAt) })}</p>
-      <ul>{alert.notices.map((n) => <li>{t('urgent.noticeSent', { name: n.name, time: time(n.sentAt), level: n.level })}</li>)}</ul>
+      <p>
+        <a href={`/cases/${alert.caseId}`}>
+          {t('urgent.openCase', { reference: alert.reference })}
+        </a>{' '}
+        — {t('urgent.raisedAt', { time: time(alert.raisedAt) })}
+      </p>
+      <ul>
+        {alert.notices.map((n) => (
+          <li>{t('urgent.noticeSent', { name: n.name, time: time(n.sentAt), level: n.level })}</li>
+        ))}
+      </ul>
       {alert.acknowledgedAt ? (
-        <p data-testid="alert-acknowledged">{t('urgent.acknowledgedBy', { name: alert.acknowledgedBy ?? '—', time: time(alert.acknowledgedAt) })}</p>
+        <p data-testid="alert-acknowledged">
+          {t('urgent.acknowledgedBy', {
+            name: alert.acknowledgedBy ?? '—',
+            time: time(alert.acknowledgedAt),
+          })}
+        </p>
       ) : (
         <form method="post" action={`/urgent/${alert.id}/acknowledge`}>
           <CsrfField token={ctx.csrfToken} />
@@ -83,19 +134,37 @@ export function AlertPage({ ctx, alert }: { ctx: ViewContext; alert: AlertView }
 }
 
 /** Marking a case urgent from the case. */
-export function MarkUrgentPage({ ctx, caseId, reference, isUrgent, canHandle }: { ctx: ViewContext; caseId: string; reference: string; isUrgent: boolean; canHandle: boolean }) {
+export function MarkUrgentPage({
+  ctx,
+  caseId,
+  reference,
+  isUrgent,
+  canHandle,
+}: {
+  ctx: ViewContext;
+  caseId: string;
+  reference: string;
+  isUrgent: boolean;
+  canHandle: boolean;
+}) {
   const { t } = ctx;
   const title = t('urgent.markTitle', { reference });
   return (
     <Layout ctx={ctx} title={title}>
-      <p><a href={`/cases/${caseId}`}>{t('issue5.backToCase')}</a></p>
+      <p>
+        <a href={`/cases/${caseId}`}>{t('issue5.backToCase')}</a>
+      </p>
       <h1 class="utrecht-heading-1">{title}</h1>
       <p>{t('urgent.optionText')}</p>
-      {isUrgent ? <p data-testid="case-urgent">{t('urgent.isUrgent')}</p> : canHandle && (
-        <form method="post" action={`/cases/${caseId}/urgent`}>
-          <CsrfField token={ctx.csrfToken} />
-          <SubmitButton>{t('urgent.markSubmit')}</SubmitButton>
-        </form>
+      {isUrgent ? (
+        <p data-testid="case-urgent">{t('urgent.isUrgent')}</p>
+      ) : (
+        canHandle && (
+          <form method="post" action={`/cases/${caseId}/urgent`}>
+            <CsrfField token={ctx.csrfToken} />
+            <SubmitButton>{t('urgent.markSubmit')}</SubmitButton>
+          </form>
+        )
       )}
     </Layout>
   );

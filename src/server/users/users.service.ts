@@ -42,8 +42,16 @@ export async function createUser(trx: Db, input: NewUser, actor: AuditActor): Pr
       .execute();
   }
   for (const teamId of new Set(input.memberships.map((m) => m.teamId))) {
-    const roles = input.memberships.filter((m) => m.teamId === teamId).map((m) => m.role).join(',');
-    await recordAudit(trx, { type: 'USER_CREATED', actor, teamId, detail: { userId: user.id, roles } });
+    const roles = input.memberships
+      .filter((m) => m.teamId === teamId)
+      .map((m) => m.role)
+      .join(',');
+    await recordAudit(trx, {
+      type: 'USER_CREATED',
+      actor,
+      teamId,
+      detail: { userId: user.id, roles },
+    });
   }
   if (input.memberships.length === 0) {
     await recordAudit(trx, { type: 'USER_CREATED', actor, detail: { userId: user.id, roles: '' } });
