@@ -134,7 +134,43 @@ export const SHOTS: Shot[] = [
     },
   },
   { name: 'not-found', open: async (page, w) => void (await page.goto(`${w.base}/bestaat-niet`)) },
-  // Staff pages go here, e.g. { name: 'inbox', as: 'confidential_adviser', open: async (page, w) => void (await page.goto(`${w.base}/cases`)) }.
+  {
+    name: 'privacy-statement',
+    open: async (page, w) => void (await page.goto(`${w.base}/privacy`)),
+  },
+  {
+    name: 'accessibility-statement',
+    open: async (page, w) => void (await page.goto(`${w.base}/toegankelijkheid`)),
+  },
+  // Staff pages: each role in a browser context of its own, signed in as the demo account.
+  {
+    name: 'staff-inbox',
+    as: 'confidential_adviser',
+    open: async (page, w) => void (await page.goto(`${w.base}/cases`)),
+  },
+  {
+    name: 'staff-case',
+    as: 'confidential_adviser',
+    open: async (page, w) => {
+      const href = await page
+        .locator('main a[href^="/cases/"]')
+        .evaluateAll((links) =>
+          links.map((a) => a.getAttribute('href')!).find((h) => /^\/cases\/[0-9a-f-]{36}$/.test(h)),
+        );
+      w.state.caseUrl = `${w.base}${href}`;
+      await page.goto(w.state.caseUrl);
+    },
+  },
+  {
+    name: 'staff-escalation',
+    as: 'confidential_adviser',
+    open: async (page, w) => void (await page.goto(`${w.state.caseUrl}/escalation`)),
+  },
+  {
+    name: 'board-statistics',
+    as: 'board',
+    open: async (page, w) => void (await page.goto(`${w.base}/statistics`)),
+  },
 ];
 
 async function signIn(page: Page, base: string, role: string): Promise<void> {
