@@ -317,7 +317,7 @@ describe('the inbox', () => {
       const { client } = await signedIn(['safety_coordinator'], `Coördinator ${lang}`, lang, team);
       await client.get('/cases');
       const rowOf = (ref: string) =>
-        new RegExp(`<tr>(?:(?!</tr>).)*>${ref}</a>(?:(?!</tr>).)*</tr>`, 's').exec(
+        new RegExp(`<tr[ >](?:(?!</tr>).)*>${ref}</a>(?:(?!</tr>).)*</tr>`, 's').exec(
           client.lastHtml,
         )?.[0] ?? '';
       expect(rowOf(dormant.reference)).toContain(`(${word})`);
