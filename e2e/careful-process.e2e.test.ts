@@ -1,20 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { expectAccessible, newContext } from './support/browser.js';
-import { signInAsDemo } from './support/staff.js';
+import { nextAftercareDate, signInAsDemo, startAftercare } from './support/staff.js';
 import { useJourney } from './support/use-journey.js';
 
 /**
  * Issue 21, without JavaScript: the careful process of seeds/004 for a threat against a staff
  * member (seeds/003) — Afwegingskader 1 and 2, an escalation request, the board's answer, and
- * only then the share; the employer files the police report; the communications action list.
+ * only then the share; the employer files the police report; the communications action list;
+ * aftercare.
  */
 const j = useJourney({ args: ['--demo'] });
 const TODAY = new Date().toISOString().slice(0, 10);
 
 async function submit(page: Page, button: string) {
   await Promise.all([
-    page.waitForLoadState('load'),
+    page.waitForNavigation(),
     page.getByRole('button', { name: button, exact: true }).click(),
   ]);
 }
@@ -44,11 +45,7 @@ async function recordConsent(page: Page, caseUrl: string, partner: string) {
     .getByRole('group', { name: 'Welke informatie' })
     .getByLabel('Identiteit van de melder')
     .check();
-  await form.getByRole('group', { name: 'Soort ontvanger' }).getByLabel('Externe partner').check();
-  const recipient = form.getByLabel('Ontvanger', { exact: true });
-  if ((await recipient.evaluate((e) => e.tagName)) === 'SELECT')
-    await recipient.selectOption(partner);
-  else await recipient.fill(partner);
+  await form.locator('select[name="recipient"]').selectOption(`partner:${partner}`); // chosen from the directory (issue 19)
   await form.getByRole('group', { name: 'Doel' }).getByLabel('Opschaling').check();
   await form.getByRole('group', { name: 'Hoe verkregen' }).getByLabel('In een gesprek').check();
   await submit(page, 'Toestemming vastleggen');
@@ -116,7 +113,7 @@ async function share(page: Page, partner: string) {
 }
 
 describe('the careful process, end to end, without JavaScript', () => {
-  it('threat against a staff member → Afwegingskader 1 and 2 → request → the board approves → share → the employer files → communications actions', async () => {
+  it('threat against a staff member → Afwegingskader 1 and 2 → request → the board approves → share → the employer files → communications actions → aftercare', async () => {
     const { context, page } = await signedIn(j.browser, 'safety_coordinator');
     const caseUrl = await openDemoCase(page, 'threat');
     await recordConsent(page, caseUrl, 'police');
@@ -196,6 +193,13 @@ describe('the careful process, end to end, without JavaScript', () => {
       await page.getByLabel(label).check();
     await submit(page, 'Acties opslaan');
     expect(await page.getByTestId('comms-progress').textContent()).toBe('5 van 5 acties gedaan.');
+    await expectAccessible(page);
+
+    // aftercare: the case moves on to aftercare contacts every four weeks
+    await page.goto(caseUrl);
+    await startAftercare(page, '4');
+    const inFourWeeks = new Date(Date.now() + 28 * 86400_000).toISOString().slice(0, 10);
+    expect(await nextAftercareDate(page)).toBe(inFourWeeks);
     await expectAccessible(page);
     await context.close();
   });

@@ -35,7 +35,7 @@ async function signIn(
 /** Submits the form whose action ends with `action` and waits for the next page. */
 async function submit(page: Page, action: string) {
   await Promise.all([
-    page.waitForLoadState('load'),
+    page.waitForNavigation(),
     page.locator(`form[action$="${action}"] button[type="submit"]`).first().click(),
   ]);
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { expectAccessible, newContext } from './support/browser.js';
-import { signInAsDemo } from './support/staff.js';
+import { nextAftercareDate, signInAsDemo, startAftercare } from './support/staff.js';
 import { useJourney } from './support/use-journey.js';
 
 const j = useJourney({ args: ['--demo'] });
@@ -11,7 +11,7 @@ const inAWeek = new Date(Date.now() + 7 * 86400_000).toISOString().slice(0, 10);
 
 async function submit(page: Page, button: string) {
   await Promise.all([
-    page.waitForLoadState('load'),
+    page.waitForNavigation(),
     page.getByRole('button', { name: button, exact: true }).click(),
   ]);
 }
@@ -119,34 +119,10 @@ describe('stalking case, end to end, without JavaScript', () => {
     await expectAccessible(page);
 
     // 5. aftercare scheduled (issue 4's status machine on the case page)
-    // The status form sits behind a disclosure on the case page (issue 19): open it first.
-    const changeStatus = async (status: string, weeks?: string) => {
-      await page.locator('#action-status summary').click();
-      await page.locator('#action-status').getByRole('radio', { name: status }).check();
-      if (weeks) await page.getByLabel('Nazorg: contact elke zoveel weken').selectOption(weeks);
-      await Promise.all([
-        page.waitForNavigation(),
-        page
-          .locator('#action-status')
-          .getByRole('button', { name: 'Status wijzigen', exact: true })
-          .click(),
-      ]);
-    };
     await page.goto(caseUrl);
-    await page.locator('#action-status summary').click(); // hidden radios are not found by role
-    const inProgress = await page
-      .locator('#action-status')
-      .getByRole('radio', { name: 'In behandeling' })
-      .count();
-    await page.locator('#action-status summary').click();
-    if (inProgress) await changeStatus('In behandeling');
-    await changeStatus('Nazorg', '2');
+    await startAftercare(page, '2');
     const inTwoWeeks = new Date(Date.now() + 14 * 86400_000).toISOString().slice(0, 10);
-    expect(
-      await page
-        .locator('dl.details dt:text-is("Volgend nazorgcontact") + dd time')
-        .getAttribute('datetime'),
-    ).toBe(inTwoWeeks);
+    expect(await nextAftercareDate(page)).toBe(inTwoWeeks);
     await expectAccessible(page);
     await context.close();
   });

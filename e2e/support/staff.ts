@@ -63,3 +63,39 @@ export async function openCorrespondence(page: Page, reference: string): Promise
     page.getByRole('link', { name: 'Berichten, verslagen en afspraken' }).click(),
   ]);
 }
+
+/**
+ * Changes the case's status from the case page's status form, which sits behind a disclosure
+ * (issue 19); `weeks` sets the aftercare interval. Waits for the case page the server answers with.
+ */
+export async function changeCaseStatus(page: Page, status: string, weeks?: string): Promise<void> {
+  await page.locator('#action-status summary').click();
+  await page.locator('#action-status').getByRole('radio', { name: status }).check();
+  if (weeks) await page.getByLabel('Nazorg: contact elke zoveel weken').selectOption(weeks);
+  await Promise.all([
+    page.waitForNavigation(),
+    page
+      .locator('#action-status')
+      .getByRole('button', { name: 'Status wijzigen', exact: true })
+      .click(),
+  ]);
+}
+
+/** Moves the case (its page open) to aftercare every `weeks` weeks, through "in progress" when that comes first. */
+export async function startAftercare(page: Page, weeks: string): Promise<void> {
+  await page.locator('#action-status summary').click(); // hidden radios are not found by role
+  const inProgress = await page
+    .locator('#action-status')
+    .getByRole('radio', { name: 'In behandeling' })
+    .count();
+  await page.locator('#action-status summary').click();
+  if (inProgress) await changeCaseStatus(page, 'In behandeling');
+  await changeCaseStatus(page, 'Nazorg', weeks);
+}
+
+/** The next aftercare contact's date (ISO) as the case page shows it. */
+export async function nextAftercareDate(page: Page): Promise<string | null> {
+  return page
+    .locator('dl.details dt:text-is("Volgend nazorgcontact") + dd time')
+    .getAttribute('datetime');
+}
