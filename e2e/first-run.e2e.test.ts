@@ -23,7 +23,7 @@ describe('first run on a fresh installation', () => {
 
     await page.getByLabel('Password').fill('a long and good passphrase');
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL(/\/cases$/);
+    await page.waitForURL(/\/admin$/); // the administrator lands on the administration (issue 19)
     await expect(page.getByRole('button', { name: 'Sign out' }).count()).resolves.toBe(1);
     await expectAccessible(page);
 
