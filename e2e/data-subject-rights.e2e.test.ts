@@ -4,6 +4,7 @@ import type { Page } from 'playwright-core';
 import { expectAccessible, newContext } from './support/browser.js';
 import { signInAsDemo } from './support/staff.js';
 import { useJourney } from './support/use-journey.js';
+import { fileAnonymousReport } from './support/intake.js';
 
 const j = useJourney({ args: ['--demo'] });
 const NARRATIVE = 'Een medestudent 8d2 deelt foto\u2019s van mij in een groepsapp.';
@@ -26,38 +27,12 @@ async function submit(page: Page, name: string) {
   ]);
 }
 
-/** An anonymous report sent in one POST (the intake is not what this journey is about). */
-async function reportAnonymously(): Promise<{ receipt: string; reference: string }> {
-  const context = await newContext(j.browser);
-  const form = await (await context.request.get(`${j.server.url}/melden`)).text();
-  const input = (name: string) => new RegExp(`name="${name}" value="([^"]+)"`).exec(form)![1]!;
-  const res = await context.request.post(`${j.server.url}/melden`, {
-    form: {
-      _csrf: input('_csrf'),
-      idempotencyKey: input('idempotencyKey'),
-      team: 'students',
-      behalf: 'self',
-      category: 'intimidation',
-      narrative: NARRATIVE,
-      location: 'online',
-      reporterRole: 'student',
-      accusedRole: 'student',
-      goal: 'advice',
-      anonymous: 'yes',
-    },
-  });
-  expect(res.status()).toBe(200);
-  const html = await res.text();
-  await context.close();
-  return {
-    receipt: /data-testid="receipt">([^<]+)</.exec(html)![1]!,
-    reference: /data-testid="reference">([^<]+)</.exec(html)![1]!,
-  };
-}
-
 describe('the reporter\u2019s rights, without JavaScript', () => {
   it('downloads their data and asks for erasure from the mailbox; the coordinator decides it', async () => {
-    const { receipt, reference } = await reportAnonymously();
+    const { receipt, reference } = await fileAnonymousReport(j.browser, j.server.url, {
+      category: 'intimidation',
+      narrative: NARRATIVE,
+    });
 
     // The reporter, in the mailbox: a readable copy, in Dutch.
     const reporterContext = await newContext(j.browser);

@@ -3,41 +3,16 @@ import { expectAccessible, newContext } from './support/browser.js';
 import { byKeyboard } from './support/keyboard.js';
 import { openCorrespondence, signInAsDemo } from './support/staff.js';
 import { useJourney } from './support/use-journey.js';
+import { fileAnonymousReport } from './support/intake.js';
 
 const j = useJourney({ args: ['--demo'] });
 
-/** An anonymous report sent in one POST (the form accepts every field at once); its receipt and reference. */
-async function reportAnonymously(): Promise<{ receipt: string; reference: string }> {
-  const context = await newContext(j.browser);
-  const form = await (await context.request.get(`${j.server.url}/melden`)).text();
-  const input = (name: string) => new RegExp(`name="${name}" value="([^"]+)"`).exec(form)![1]!;
-  const res = await context.request.post(`${j.server.url}/melden`, {
-    form: {
-      _csrf: input('_csrf'),
-      idempotencyKey: input('idempotencyKey'),
-      team: 'students',
-      behalf: 'self',
-      category: 'bullying',
-      narrative: 'Mijn huisgenoot 3k9 zet mij buiten de groepsapp.',
-      location: 'online',
-      reporterRole: 'student',
-      accusedRole: 'student',
-      goal: 'advice',
-      anonymous: 'yes',
-    },
-  });
-  expect(res.status()).toBe(200);
-  const html = await res.text();
-  await context.close();
-  return {
-    receipt: /data-testid="receipt">([^<]+)</.exec(html)![1]!,
-    reference: /data-testid="reference">([^<]+)</.exec(html)![1]!,
-  };
-}
-
 describe('the mailbox with the keyboard only (Tab, Space, Enter), without JavaScript, in English', () => {
   it('signs in with the receipt, replies and approves the minutes; axe finds nothing', async () => {
-    const { receipt, reference } = await reportAnonymously();
+    const { receipt, reference } = await fileAnonymousReport(j.browser, j.server.url, {
+      category: 'bullying',
+      narrative: 'Mijn huisgenoot 3k9 zet mij buiten de groepsapp.',
+    });
     const staff = await newContext(j.browser);
     const adviser = await staff.newPage();
     await signInAsDemo(adviser, j.server.url, 'confidential_adviser');

@@ -1,6 +1,6 @@
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { expectAccessible } from './browser.js';
+import { expectAccessible, newContext } from './browser.js';
 import { byKeyboard } from './keyboard.js';
 
 /** What to do on one question page, by step key; steps not listed are left as they are. */
@@ -63,4 +63,39 @@ export async function answerQuestionsByKeyboard(
       `no question at ${page.url()}: ${(await page.locator('main').textContent())?.slice(0, 300)}`,
     );
   return seen;
+}
+
+/**
+ * An anonymous report to the students' team sent in one POST (the form accepts every field at
+ * once), for journeys that are not about the intake; its receipt and reference.
+ */
+export async function fileAnonymousReport(
+  browser: Browser,
+  baseUrl: string,
+  answers: { category: string; narrative: string },
+): Promise<{ receipt: string; reference: string }> {
+  const context = await newContext(browser);
+  const form = await (await context.request.get(`${baseUrl}/melden`)).text();
+  const input = (name: string) => new RegExp(`name="${name}" value="([^"]+)"`).exec(form)![1]!;
+  const res = await context.request.post(`${baseUrl}/melden`, {
+    form: {
+      _csrf: input('_csrf'),
+      idempotencyKey: input('idempotencyKey'),
+      team: 'students',
+      behalf: 'self',
+      ...answers,
+      location: 'online',
+      reporterRole: 'student',
+      accusedRole: 'student',
+      goal: 'advice',
+      anonymous: 'yes',
+    },
+  });
+  expect(res.status()).toBe(200);
+  const html = await res.text();
+  await context.close();
+  return {
+    receipt: /data-testid="receipt">([^<]+)</.exec(html)![1]!,
+    reference: /data-testid="reference">([^<]+)</.exec(html)![1]!,
+  };
 }
