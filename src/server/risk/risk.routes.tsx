@@ -3,10 +3,12 @@ import type { Deps } from '../bootstrap.js';
 import { signedInUser, viewContext, type AppEnv } from '../http/env.js';
 import { canUserHandle } from './can-handle.js';
 import { loadCaseWork } from './case-work.js';
-import { idParam, parseForm, readForm } from './form-kit.js';
-import { RiskInput } from './risk.schema.js';
+import { idParam } from '../http/params.js';
+import { parseForm, readForm } from '../http/forms.js';
 import { assessRisk, listAssessments, RiskRuleError } from './risk.service.js';
-import { RiskPage, type FormState } from './risk.views.js';
+import type { FormState } from '../../ui/form.js';
+import { RiskInput } from './risk.schema.js';
+import { RiskPage } from './risk.views.js';
 
 export function riskRoutes(deps: Deps, today: () => string) {
   const app = new Hono<AppEnv>();
