@@ -394,6 +394,7 @@ export const en: Record<MessageKey, string> = {
   'audit.filter.unknownReference': 'Your team has no report with this reference.',
   'audit.filter.person': 'By whom',
   'audit.filter.kind': 'Kind of event',
+  'audit.filter.noAccount': 'Without an account',
   'audit.filter.any': 'All',
   'audit.filter.allOfGroup': 'All: {group}',
   'audit.filter.from': 'From (date)',

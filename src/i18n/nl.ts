@@ -395,6 +395,7 @@ export const nl = {
   'audit.filter.unknownReference': 'Uw team heeft geen melding met dit kenmerk.',
   'audit.filter.person': 'Door wie',
   'audit.filter.kind': 'Soort gebeurtenis',
+  'audit.filter.noAccount': 'Zonder account',
   'audit.filter.any': 'Alle',
   'audit.filter.allOfGroup': 'Alle: {group}',
   'audit.filter.from': 'Vanaf (datum)',

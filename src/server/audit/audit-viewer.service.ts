@@ -3,12 +3,7 @@ import { teamsWithRole } from '../../domain/roles.js';
 import type { MessageKey } from '../../i18n/i18n.js';
 import type { SessionUser } from '../users/users.service.js';
 import { recordAudit, verifyAuditChain, type AuditEventType } from './audit.service.js';
-import {
-  AUDIT_GROUPS,
-  isAuditEventType,
-  kindsOfGroup,
-  type AuditGroup,
-} from './audit-events.js';
+import { AUDIT_GROUPS, isAuditEventType, kindsOfGroup, type AuditGroup } from './audit-events.js';
 import {
   auditEventHeader,
   caseIdsByReference,
@@ -38,6 +33,11 @@ export interface AuditQuery {
   from?: string;
   to?: string;
   page: number;
+  /**
+   * The newest event when the first page was shown: the next pages count from it, so that events
+   * written meanwhile (this very view is one) do not shift them.
+   */
+  upto?: number;
 }
 
 function isCalendarDate(value: string): boolean {
@@ -71,6 +71,8 @@ export function parseAuditQuery(q: (name: string) => string | undefined) {
   }
   const page = Number(text('page'));
   if (Number.isInteger(page) && page > 1 && page < 1_000_000) query.page = page;
+  const upto = Number(text('upto'));
+  if (Number.isSafeInteger(upto) && upto > 0) query.upto = upto;
   return { query, errors, rawDates: { from: text('from'), to: text('to') } };
 }
 
@@ -106,6 +108,7 @@ export async function viewTeamAudit(db: Db, user: SessionUser, query: AuditQuery
     types: typesOf(query.kind),
     from: query.from,
     to: query.to,
+    uptoId: query.upto,
   };
   let matchedCases: { caseId: string; teamId: string }[] = [];
   if (query.reference) {
@@ -160,6 +163,7 @@ export async function viewTeamAudit(db: Db, user: SessionUser, query: AuditQuery
     from: offset + 1,
     hasPrevious: query.page > 1,
     hasNext: offset + rows.length < total,
+    upto: query.upto ?? (rows[0] ? Number(rows[0].id) : undefined),
     referenceNotFound: Boolean(query.reference) && matchedCases.length === 0,
     people: people.map((p) => ({ id: p.id, name: p.name })),
     events: rows.map((r) => ({

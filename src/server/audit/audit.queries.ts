@@ -3,8 +3,7 @@ import type { Db } from '../db/create-db.js';
 
 /** Who acted: a staff member by id, or one of the actors without an account. */
 export type AuditActorFilter =
-  | { kind: 'user'; userId: string }
-  | { kind: 'reporter' | 'system' | 'cli' };
+  { kind: 'user'; userId: string } | { kind: 'reporter' | 'system' | 'cli' };
 
 export interface AuditFilter {
   teamIds: string[];
@@ -15,6 +14,8 @@ export interface AuditFilter {
   /** Calendar dates (YYYY-MM-DD) in Amsterdam time, both inclusive. */
   from?: string;
   to?: string;
+  /** Only events up to this one: the pages of one visit stay put while new events arrive. */
+  uptoId?: number;
 }
 
 const TIME_ZONE = 'Europe/Amsterdam';
@@ -25,6 +26,7 @@ function filtered(db: Db, f: AuditFilter) {
   if (f.actor?.kind === 'user') q = q.where('audit_event.actor_user_id', '=', f.actor.userId);
   else if (f.actor) q = q.where('audit_event.actor_kind', '=', f.actor.kind);
   if (f.types) q = q.where('audit_event.type', 'in', f.types);
+  if (f.uptoId !== undefined) q = q.where('audit_event.id', '<=', f.uptoId);
   if (f.from)
     q = q.where(
       'audit_event.occurred_at',

@@ -23,13 +23,16 @@ function actorLabel(t: Translate, e: AuditView['events'][number]): string {
 }
 
 /** The query string of a page with the current filters. */
-function pageHref(query: AuditQuery, page: number): string {
+function pageHref(query: AuditQuery, page: number, upto?: number): string {
   const params = new URLSearchParams();
   for (const name of ['reference', 'person', 'kind', 'from', 'to'] as const) {
     const value = query[name];
     if (value) params.set(name, value);
   }
-  if (page > 1) params.set('page', String(page));
+  if (page > 1) {
+    params.set('page', String(page));
+    if (upto !== undefined) params.set('upto', String(upto));
+  }
   const s = params.toString();
   return s ? `/audit?${s}` : '/audit';
 }
@@ -76,9 +79,7 @@ function Filters({
           name="reference"
           label={t('audit.filter.reference')}
           value={query.reference}
-          error={
-            view.referenceNotFound ? t('audit.filter.unknownReference') : errors['reference']
-          }
+          error={view.referenceNotFound ? t('audit.filter.unknownReference') : errors['reference']}
         />
         <div class="form-field">
           <label for="field-person">{t('audit.filter.person')}</label>
@@ -87,7 +88,7 @@ function Filters({
             <optgroup label={t('workspace.recipient.people')}>
               {view.people.map((p) => option(p.id, p.name, query.person))}
             </optgroup>
-            <optgroup label={t('audit.actor')}>
+            <optgroup label={t('audit.filter.noAccount')}>
               {option('reporter', t('audit.actor.reporter'), query.person)}
               {option('system', t('audit.actor.system'), query.person)}
               {option('cli', t('audit.actor.cli'), query.person)}
@@ -146,14 +147,14 @@ function Pager({ ctx, view, query }: { ctx: ViewContext; view: AuditView; query:
       <ul class="filter-links">
         {view.hasPrevious && (
           <li>
-            <a href={pageHref(query, view.page - 1)} rel="prev">
+            <a href={pageHref(query, view.page - 1, view.upto)} rel="prev">
               {t('audit.page.previous', size)}
             </a>
           </li>
         )}
         {view.hasNext && (
           <li>
-            <a href={pageHref(query, view.page + 1)} rel="next">
+            <a href={pageHref(query, view.page + 1, view.upto)} rel="next">
               {t('audit.page.next', size)}
             </a>
           </li>
