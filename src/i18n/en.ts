@@ -413,6 +413,7 @@ export const en: Record<MessageKey, string> = {
   'audit.page.previous': 'Previous {size}',
   'audit.page.next': 'Next {size}',
   'audit.chain.heading': 'Is the audit trail untouched?',
+  'audit.chain.lead': 'Check that nobody has changed or deleted events afterwards.',
   'audit.chain.explain':
     'Every event holds a fingerprint (hash) of the event before it. If anyone changes or deletes an event afterwards, the chain no longer matches from that point on. The check walks every event of every team.',
   'audit.chain.check': 'Check the audit trail',

@@ -131,7 +131,7 @@ function Filters({
       <p class="audit-filters__actions">
         <button type="submit" class="utrecht-button utrecht-button--primary-action">
           {t('audit.filter.apply')}
-        </button>{' '}
+        </button>
         <a href="/audit">{t('audit.filter.clear')}</a>
       </p>
     </form>
@@ -189,7 +189,7 @@ export function AuditPage({
         <h2 class="utrecht-heading-2" id="audit-chain-heading">
           {t('audit.chain.heading')}
         </h2>
-        <p>{t('audit.chain.explain')}</p>
+        <p>{t('audit.chain.lead')}</p>
         <form method="get" action="/audit/chain">
           <button type="submit" class="utrecht-button utrecht-button--secondary-action">
             {t('audit.chain.check')}
