@@ -229,6 +229,11 @@ describe('the audit viewer', () => {
     expect(client.lastHtml).toContain('Gebeurtenis 101 tot en met 120 van 120');
     await client.get(link(client, 'prev')!);
     expect(rows(client).map((r) => r.id)).toEqual(expected.slice(50, 100));
+    // A page past the end (a stale bookmark) is empty but leads back.
+    await client.get('/audit?kind=REPORT_GENERATED&page=9');
+    expect(rows(client)).toEqual([]);
+    expect(link(client, 'prev')).toContain('page=8');
+    expect(link(client, 'next')).toBeUndefined();
   });
 
   it('refuses roles without access, and shows another team none of this team\u2019s events', async () => {

@@ -260,9 +260,9 @@ export function AuditPage({
               ))}
             </tbody>
           </table>
-          <Pager ctx={ctx} view={view} query={query} />
         </>
       )}
+      <Pager ctx={ctx} view={view} query={query} />
     </Layout>
   );
 }
