@@ -414,7 +414,8 @@ export const nl = {
   'audit.page.previous': 'Vorige {size}',
   'audit.page.next': 'Volgende {size}',
   'audit.chain.heading': 'Is de audittrail onaangetast?',
-  'audit.chain.lead': 'Controleer of niemand achteraf gebeurtenissen heeft gewijzigd of verwijderd.',
+  'audit.chain.lead':
+    'Controleer of niemand achteraf gebeurtenissen heeft gewijzigd of verwijderd.',
   'audit.chain.explain':
     'Elke gebeurtenis bevat een vingerafdruk (hash) van de gebeurtenis ervoor. Wijzigt of verwijdert iemand achteraf een gebeurtenis, dan klopt de keten vanaf dat punt niet meer. De controle loopt alle gebeurtenissen van alle teams na.',
   'audit.chain.check': 'Controleer de audittrail',
