@@ -1,4 +1,5 @@
 import { Layout } from '../../ui/layout.js';
+import { formatLongDate } from '../../ui/dates.js';
 import { ErrorSummary, SubmitButton, TextField } from '../../ui/form.js';
 import type { ViewContext } from '../http/env.js';
 import type { MessageKey } from '../../i18n/i18n.js';
@@ -90,7 +91,7 @@ export function EscalationPage({
             {view.steps.map((s) => (
               <li>
                 <h3>
-                  {s.occurredOn} — {k(`escalation.step.${s.step}`)} (
+                  {formatLongDate(s.occurredOn, ctx.lang)} — {k(`escalation.step.${s.step}`)} (
                   {isVertical(s.step) ? t('escalation.vertical') : t('escalation.horizontal')})
                 </h3>
                 <p>
@@ -146,9 +147,10 @@ export function EscalationPage({
           <ul data-testid="external-shares">
             {view.shares.map((s) => (
               <li>
-                {s.sharedOn}: {partnerName(s.partner)} — {k(`consent.info.${s.info}`)} —{' '}
-                {k(`escalation.basis.${s.basis}`)}
-                {s.boardConsentOn && ` (${t('escalation.boardConsentOn')}: ${s.boardConsentOn})`}
+                {formatLongDate(s.sharedOn, ctx.lang)}: {partnerName(s.partner)} —{' '}
+                {k(`consent.info.${s.info}`)} — {k(`escalation.basis.${s.basis}`)}
+                {s.boardConsentOn &&
+                  ` (${t('escalation.boardConsentOn')}: ${formatLongDate(s.boardConsentOn, ctx.lang)})`}
               </li>
             ))}
           </ul>

@@ -1,4 +1,5 @@
 import { Layout } from '../../ui/layout.js';
+import { formatLongDate } from '../../ui/dates.js';
 import { ErrorSummary, RadioGroup, SubmitButton, TextArea, TextField } from '../../ui/form.js';
 import { DateField } from '../cases/case-fields.js';
 import type { ViewContext } from '../http/env.js';
@@ -41,7 +42,8 @@ export function PlanPage({
           <ul data-testid="plan-steps">
             {plan.steps.map((s) => (
               <li>
-                {s.dueOn}: {s.action} — {s.owner} — {s.isDone ? t('plan.done') : t('plan.open')}
+                {formatLongDate(s.dueOn, ctx.lang)}: {s.action} — {s.owner} —{' '}
+                {s.isDone ? t('plan.done') : t('plan.open')}
                 {!s.isDone && canHandle && (
                   <form
                     method="post"
@@ -68,8 +70,8 @@ export function PlanPage({
           <ul data-testid="plan-agreements">
             {plan.agreements.map((a) => (
               <li>
-                {t('plan.agreedOn', { date: a.agreedOn })} ({t(`plan.via.${a.via}` as MessageKey)})
-                {a.note && ` — ${a.note}`}
+                {t('plan.agreedOn', { date: formatLongDate(a.agreedOn, ctx.lang) })} (
+                {t(`plan.via.${a.via}` as MessageKey)}){a.note && ` — ${a.note}`}
               </li>
             ))}
           </ul>

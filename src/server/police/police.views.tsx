@@ -1,4 +1,5 @@
 import { Layout } from '../../ui/layout.js';
+import { formatLongDate } from '../../ui/dates.js';
 import { ErrorSummary, RadioGroup, SubmitButton, TextArea, TextField } from '../../ui/form.js';
 import { DateField } from '../cases/case-fields.js';
 import type { ViewContext } from '../http/env.js';
@@ -66,7 +67,7 @@ export function PolicePage({ ctx, caseId, reference, view, files, canHandle, for
             {r.offeredOn && (
               <>
                 <dt>{t('police.offeredOn')}</dt>
-                <dd>{r.offeredOn}</dd>
+                <dd>{formatLongDate(r.offeredOn, ctx.lang)}</dd>
               </>
             )}
             {r.declinedReason && (
@@ -78,7 +79,7 @@ export function PolicePage({ ctx, caseId, reference, view, files, canHandle, for
             {r.filedOn && (
               <>
                 <dt>{t('police.filedOn')}</dt>
-                <dd>{r.filedOn}</dd>
+                <dd>{formatLongDate(r.filedOn, ctx.lang)}</dd>
               </>
             )}
             {r.filedBy && (

@@ -1,4 +1,5 @@
 import { Layout } from '../../ui/layout.js';
+import { formatDateTime } from '../../ui/dates.js';
 import { ErrorSummary, SubmitButton, type FieldErrors } from '../../ui/form.js';
 import type { ViewContext } from '../http/env.js';
 import { CsrfField } from '../risk/form-kit.js';
@@ -40,7 +41,7 @@ export function CaseProtocolsPage({ ctx, caseId, reference, view, canHandle, err
                   <strong>
                     {t('protocols.stepDone', {
                       name: s.done.by,
-                      date: s.done.at.toISOString().slice(0, 16).replace('T', ' '),
+                      date: formatDateTime(s.done.at, lang),
                     })}
                   </strong>
                 ) : (

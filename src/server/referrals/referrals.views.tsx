@@ -1,4 +1,5 @@
 import { Layout } from '../../ui/layout.js';
+import { formatLongDate } from '../../ui/dates.js';
 import { ErrorSummary, RadioGroup, SubmitButton, TextField } from '../../ui/form.js';
 import { DateField, SelectField } from '../cases/case-fields.js';
 import type { ViewContext } from '../http/env.js';
@@ -42,8 +43,8 @@ export function ReferralsPage({
         <ul data-testid="referrals">
           {list.map((r) => (
             <li>
-              {r.referredOn}: {name(r.partner)} — {k(`consent.info.${r.info}`)} (
-              {k(`referrals.basis.${r.basis}`)}) —{' '}
+              {formatLongDate(r.referredOn, lang)}: {name(r.partner)} —{' '}
+              {k(`consent.info.${r.info}`)} ({k(`referrals.basis.${r.basis}`)}) —{' '}
               {r.isWarm ? t('referrals.warm') : t('referrals.cold')}
               {r.outcome ? (
                 <p>

@@ -1,4 +1,5 @@
 import { Layout } from '../../ui/layout.js';
+import { formatDate } from '../../ui/dates.js';
 import { ErrorSummary, SubmitButton, TextArea, type FieldErrors } from '../../ui/form.js';
 import type { ViewContext } from '../http/env.js';
 import { CsrfField } from '../risk/form-kit.js';
@@ -32,7 +33,7 @@ export function SafetyPlanPage(props: {
         <p data-testid="safety-plan-saved">
           {t('safetyPlan.savedBy', {
             name: saved.updatedBy ?? '—',
-            date: saved.updatedAt.toISOString().slice(0, 10),
+            date: formatDate(saved.updatedAt, ctx.lang),
           })}{' '}
           <a href={`/cases/${caseId}/safety-plan/print`}>{t('safetyPlan.printLink')}</a>
         </p>

@@ -1,4 +1,5 @@
 import { Layout } from '../../ui/layout.js';
+import { formatLongDate } from '../../ui/dates.js';
 import { ErrorSummary, RadioGroup, SubmitButton, TextArea, TextField } from '../../ui/form.js';
 import { DateField, SelectField } from '../cases/case-fields.js';
 import type { ViewContext } from '../http/env.js';
@@ -48,7 +49,7 @@ export function ThreatLogPage({
           <tbody>
             {entries.map((e) => (
               <tr>
-                <td>{e.seenOn}</td>
+                <td>{formatLongDate(e.seenOn, ctx.lang)}</td>
                 <td>{k(`threats.platform.${e.platform}`)}</td>
                 <td>{e.link}</td>
                 <td>{e.note ?? ''}</td>
@@ -56,7 +57,7 @@ export function ThreatLogPage({
                   {e.hasScreenshot ? (
                     <a href={`/threat-log/${caseId}/evidence/${e.id}/screenshot`}>
                       {t('threats.open')}
-                      <span class="visually-hidden"> {e.seenOn}</span>
+                      <span class="visually-hidden"> {formatLongDate(e.seenOn, ctx.lang)}</span>
                     </a>
                   ) : (
                     '—'
@@ -219,7 +220,9 @@ export function ThreatSupportPage({
         </form>
         <p>
           {t('threats.nextCheckin')}:{' '}
-          <span data-testid="next-checkin">{view.nextCheckinOn ?? '—'}</span>
+          <span data-testid="next-checkin">
+            {view.nextCheckinOn ? formatLongDate(view.nextCheckinOn, ctx.lang) : '—'}
+          </span>
         </p>
       </section>
       <section aria-labelledby="thr-checkins">
@@ -230,7 +233,7 @@ export function ThreatSupportPage({
           <ul>
             {view.checkins.map((c) => (
               <li>
-                {c.occurredOn}: {c.note}
+                {formatLongDate(c.occurredOn, ctx.lang)}: {c.note}
               </li>
             ))}
           </ul>
