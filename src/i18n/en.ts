@@ -2252,4 +2252,5 @@ export const en: Record<MessageKey, string> = {
   'workspace.twofa.qrCaption':
     'Scan this code with your authenticator app, or type in the key beside it.',
   'workspace.timeline.toMessages': 'Go to the messages',
+  'workspace.timeline.older': 'Show earlier events ({n})',
 };

@@ -2266,6 +2266,7 @@ export const nl = {
   'workspace.twofa.qrCaption':
     'Scan deze code met uw authenticator-app, of typ de sleutel hiernaast over.',
   'workspace.timeline.toMessages': 'Naar de berichten',
+  'workspace.timeline.older': 'Eerdere gebeurtenissen tonen ({n})',
 } as const;
 
 export type MessageKey = keyof typeof nl;
