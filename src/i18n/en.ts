@@ -2020,4 +2020,26 @@ export const en: Record<MessageKey, string> = {
   'workspace.twofa.qrCaption':
     'Scan this code with your authenticator app, or type in the key beside it.',
   'workspace.timeline.toMessages': 'Go to the messages',
+  // Issue 21's remainder: meeting locations, the zorgoverleg's minutes, the ombudsperson's aggregates.
+  'appointment.location': 'Where would you like to meet?',
+  'appointment.locationHint': 'For a phone call you need not choose.',
+  'validation.chooseLocation': 'Choose where you would like to meet.',
+  'validation.unknownLocation': 'This location does not exist (any more). Choose one of the locations below.',
+  'location.nav': 'Meeting locations',
+  'location.title': 'Meeting locations',
+  'location.intro':
+    'Where conversations of {team} take place. A reporter chooses from these when requesting a conversation; the name and address or directions go into the calendar file.',
+  'location.key': 'Key',
+  'location.keyHint': 'Lower-case letters, digits and _, for example north_campus. Cannot be changed later.',
+  'location.labelNl': 'Name (Dutch)',
+  'location.labelEn': 'Name (English)',
+  'location.instructionsNl': 'Address or directions (Dutch)',
+  'location.instructionsEn': 'Address or directions (English)',
+  'location.active': 'Offer for new requests',
+  'location.inactive': 'no longer offered',
+  'location.save': 'Save location',
+  'location.add': 'Add location',
+  'location.new': 'New location',
+  'validation.locationKey': 'Use 2 to 40 lower-case letters, digits or _, starting with a letter.',
+  'workspace.describe.locations': 'where conversations take place, with address and directions',
 };

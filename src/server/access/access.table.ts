@@ -185,6 +185,9 @@ export const ACCESS_TABLE: readonly RouteAccess[] = [
   route('POST /board/advice/:aid/answer', roles('board')),
   route('GET /team/expert-disciplines', roles('safety_coordinator')), // which disciplines each expert-team member covers (issue 21)
   route('POST /team/expert-disciplines', roles('safety_coordinator')),
+  // Where the team's conversations take place: names and directions, no case content (issue 21).
+  route('GET /team/locations', roles('safety_coordinator', 'administrator')),
+  route('POST /team/locations', roles('safety_coordinator', 'administrator')),
   route('GET /mdo', roles(...ADVISERS)),
   route('POST /mdo', roles('safety_coordinator')),
   route('GET /mdo/:mid', roles(...ADVISERS)),
