@@ -2042,4 +2042,16 @@ export const en: Record<MessageKey, string> = {
   'location.new': 'New location',
   'validation.locationKey': 'Use 2 to 40 lower-case letters, digits or _, starting with a letter.',
   'workspace.describe.locations': 'where conversations take place, with address and directions',
+  'mdo.timeline.decision': 'Decision of the multidisciplinary consultation',
+  'mdo.timeline.read': 'Read the decision',
+  'mdo.decidedOn': 'taken on',
+  'mdo.minutes.heading': 'Minutes of the meeting',
+  'mdo.minutes.none': 'No minutes have been recorded yet.',
+  'mdo.minutes.label': 'Minutes',
+  'mdo.minutes.replace': 'Minutes (replace the current ones)',
+  'mdo.minutes.hint':
+    'The minutes stay with the meeting. Not traceable: no names, contact details, numbers or dates of birth. What concerns one case is recorded as the decision on its agenda item.',
+  'mdo.minutes.submit': 'Save minutes',
+  'mdo.minutes.flowsBack':
+    'A decision on an agenda item goes, dated, into the record of that case, visible to those who may see the case.',
 };

@@ -2055,6 +2055,18 @@ export const nl = {
   'location.new': 'Nieuwe locatie',
   'validation.locationKey': 'Gebruik 2 tot 40 kleine letters, cijfers of _, beginnend met een letter.',
   'workspace.describe.locations': 'waar gesprekken plaatsvinden, met adres en aanwijzingen',
+  'mdo.timeline.decision': 'Besluit van het zorgoverleg',
+  'mdo.timeline.read': 'Lees het besluit',
+  'mdo.decidedOn': 'genomen op',
+  'mdo.minutes.heading': 'Verslag van het overleg',
+  'mdo.minutes.none': 'Er is nog geen verslag vastgelegd.',
+  'mdo.minutes.label': 'Verslag',
+  'mdo.minutes.replace': 'Verslag (vervangt het huidige)',
+  'mdo.minutes.hint':
+    'Het verslag blijft bij het overleg. Niet herleidbaar: geen namen, contactgegevens, nummers of geboortedata. Wat over één casus gaat, legt u vast als besluit bij dat agendapunt.',
+  'mdo.minutes.submit': 'Verslag opslaan',
+  'mdo.minutes.flowsBack':
+    'Een besluit bij een agendapunt komt met datum in het dossier van die casus, zichtbaar voor wie de casus mag zien.',
 } as const;
 
 export type MessageKey = keyof typeof nl;

@@ -192,6 +192,7 @@ export const ACCESS_TABLE: readonly RouteAccess[] = [
   route('POST /mdo', roles('safety_coordinator')),
   route('GET /mdo/:mid', roles(...ADVISERS)),
   route('POST /mdo/items/:iid/decision', roles('safety_coordinator')),
+  route('POST /mdo/:mid/minutes', roles('safety_coordinator')), // the meeting's minutes, sealed, nothing identifying (issue 21)
   // The expert team reads anonymised, published consultations of its team — never a case.
   route('GET /consultations', roles('expert_team_member', 'safety_coordinator')),
   route('GET /consultations/:cid', roles('expert_team_member', 'safety_coordinator')),

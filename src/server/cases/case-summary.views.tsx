@@ -346,5 +346,17 @@ function TimelineItem({
           </p>
         </li>
       );
+    case 'mdoDecision':
+      return (
+        <li class="timeline__item" data-testid="timeline-mdo-decision">
+          <p class="timeline__meta">
+            {when} — {t('mdo.timeline.decision')}
+          </p>
+          <p>
+            {t('mdo.meetingOn', { date: e.heldOn })} —{' '}
+            <a href={`/cases/${view.id}/mdo`}>{t('mdo.timeline.read')}</a>
+          </p>
+        </li>
+      );
   }
 }

@@ -2,6 +2,7 @@ import { Layout } from '../../ui/layout.js';
 import { ErrorSummary, SubmitButton, TextArea } from '../../ui/form.js';
 import { DateField, SelectField } from '../cases/case-fields.js';
 import type { ViewContext } from '../http/env.js';
+import { DateText } from '../../ui/dates.js';
 import { CheckboxGroup, CsrfField } from '../risk/form-kit.js';
 import type { MessageKey } from '../../i18n/i18n.js';
 import { MDO_FUNCTIONS } from './mdo.service.js';
@@ -58,7 +59,15 @@ export function MeetingsPage({
   );
 }
 
-export function AgendaPage({ ctx, agenda }: { ctx: ViewContext; agenda: AgendaView }) {
+export function AgendaPage({
+  ctx,
+  agenda,
+  form,
+}: {
+  ctx: ViewContext;
+  agenda: AgendaView;
+  form: FormState;
+}) {
   const { t } = ctx;
   const title = t('mdo.meetingOn', { date: agenda.heldOn });
   return (
@@ -67,6 +76,7 @@ export function AgendaPage({ ctx, agenda }: { ctx: ViewContext; agenda: AgendaVi
         <a href="/mdo">{t('mdo.title')}</a>
       </p>
       <h1 class="utrecht-heading-1">{title}</h1>
+      <ErrorSummary errors={form.errors} t={t} />
       <p data-testid="mdo-participants">
         {t('mdoFn.participants')}:{' '}
         {agenda.participants.length === 0
@@ -86,7 +96,7 @@ export function AgendaPage({ ctx, agenda }: { ctx: ViewContext; agenda: AgendaVi
               <h2>{t('mdo.item', { number: i.number })}</h2>
               <p class="narrative">{i.summary}</p>
               {i.decision ? (
-                <p>
+                <p data-testid="mdo-decision">
                   {t('mdo.decision')}: {i.decision}
                 </p>
               ) : (
@@ -102,6 +112,30 @@ export function AgendaPage({ ctx, agenda }: { ctx: ViewContext; agenda: AgendaVi
           ))}
         </ol>
       )}
+      <section aria-labelledby="mdo-minutes">
+        <h2 id="mdo-minutes">{t('mdo.minutes.heading')}</h2>
+        {agenda.minutes ? (
+          <p class="narrative" data-testid="mdo-minutes">
+            {agenda.minutes}
+          </p>
+        ) : (
+          <p>{t('mdo.minutes.none')}</p>
+        )}
+        {agenda.canDecide && (
+          <form method="post" action={`/mdo/${agenda.id}/minutes`} novalidate>
+            <CsrfField token={ctx.csrfToken} />
+            <TextArea
+              name="minutes"
+              label={agenda.minutes ? t('mdo.minutes.replace') : t('mdo.minutes.label')}
+              hint={t('mdo.minutes.hint')}
+              value={(form.values.minutes as string | undefined) ?? agenda.minutes ?? ''}
+              error={form.errors.minutes}
+            />
+            <SubmitButton>{t('mdo.minutes.submit')}</SubmitButton>
+          </form>
+        )}
+      </section>
+      <p class="hint">{t('mdo.minutes.flowsBack')}</p>
     </Layout>
   );
 }
@@ -117,7 +151,7 @@ export function CaseMdoPage({
   ctx: ViewContext;
   caseId: string;
   reference: string;
-  items: { heldOn: string; summary: string; decision: string | null }[];
+  items: { heldOn: string; summary: string; decision: string | null; decidedAt: Date | null }[];
   meetings: { id: string; held_on: string }[];
   form: FormState;
 }) {
@@ -136,8 +170,14 @@ export function CaseMdoPage({
         <ul data-testid="case-mdo">
           {items.map((i) => (
             <li>
-              {t('mdo.meetingOn', { date: i.heldOn })}: {i.summary} — {t('mdo.decision')}:{' '}
-              {i.decision ?? t('mdo.pending')}
+              {t('mdo.meetingOn', { date: i.heldOn })}: {i.summary} — {t('mdo.decision')}
+              {i.decidedAt && (
+                <>
+                  {' '}
+                  ({t('mdo.decidedOn')} <DateText value={i.decidedAt} lang={ctx.lang} />)
+                </>
+              )}
+              : <span data-testid="case-mdo-decision">{i.decision ?? t('mdo.pending')}</span>
             </li>
           ))}
         </ul>
