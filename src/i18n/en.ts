@@ -2054,4 +2054,19 @@ export const en: Record<MessageKey, string> = {
   'mdo.minutes.submit': 'Save minutes',
   'mdo.minutes.flowsBack':
     'A decision on an agenda item goes, dated, into the record of that case, visible to those who may see the case.',
+  'ombuds.agg.title': 'Patterns and figures',
+  'ombuds.agg.intro':
+    "Numbers of your team's reports by kind, status and follow-up, and your complaints about procedure by outcome — a year and the year before. Counts only: no reports, no characteristics.",
+  'ombuds.agg.byCategory': 'Reports by kind',
+  'ombuds.agg.byStatus': 'Reports by status',
+  'ombuds.agg.byFollowUp': 'Reports by follow-up',
+  'ombuds.agg.complaints': 'Complaints about procedure by outcome',
+  'ombuds.agg.noFollowUp': 'No follow-up recorded yet',
+  'ombuds.outcomeKind': 'Outcome',
+  'ombuds.outcomeKind.upheld': 'Upheld',
+  'ombuds.outcomeKind.partly_upheld': 'Partly upheld',
+  'ombuds.outcomeKind.not_upheld': 'Not upheld',
+  'ombuds.outcomeKind.withdrawn': 'Withdrawn',
+  'ombuds.outcomeKind.open': 'Still open',
+  'ombuds.outcomeKind.unrecorded': 'Outcome not recorded',
 };

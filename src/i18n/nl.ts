@@ -2067,6 +2067,21 @@ export const nl = {
   'mdo.minutes.submit': 'Verslag opslaan',
   'mdo.minutes.flowsBack':
     'Een besluit bij een agendapunt komt met datum in het dossier van die casus, zichtbaar voor wie de casus mag zien.',
+  'ombuds.agg.title': 'Patronen en cijfers',
+  'ombuds.agg.intro':
+    'Aantallen meldingen van uw team naar aard, status en vervolg, en uw klachten over de procedure naar uitkomst — een jaar en het jaar ervoor. Alleen aantallen: geen meldingen, geen kenmerken.',
+  'ombuds.agg.byCategory': 'Meldingen naar aard',
+  'ombuds.agg.byStatus': 'Meldingen naar status',
+  'ombuds.agg.byFollowUp': 'Meldingen naar vervolg',
+  'ombuds.agg.complaints': 'Klachten over de procedure naar uitkomst',
+  'ombuds.agg.noFollowUp': 'Nog geen vervolg vastgelegd',
+  'ombuds.outcomeKind': 'Uitkomst',
+  'ombuds.outcomeKind.upheld': 'Gegrond',
+  'ombuds.outcomeKind.partly_upheld': 'Deels gegrond',
+  'ombuds.outcomeKind.not_upheld': 'Ongegrond',
+  'ombuds.outcomeKind.withdrawn': 'Ingetrokken',
+  'ombuds.outcomeKind.open': 'Nog open',
+  'ombuds.outcomeKind.unrecorded': 'Uitkomst niet vastgelegd',
 } as const;
 
 export type MessageKey = keyof typeof nl;

@@ -181,6 +181,7 @@ export const ACCESS_TABLE: readonly RouteAccess[] = [
   route('POST /ombudsperson/complaints', roles('ombudsperson')),
   route('POST /ombudsperson/complaints/:cid/close', roles('ombudsperson')),
   route('POST /ombudsperson/advice', roles('ombudsperson')),
+  route('GET /ombudsperson/aggregates', roles('ombudsperson')), // suppressed counts only, no case (issue 21)
   route('GET /board/advice', roles('board')),
   route('POST /board/advice/:aid/answer', roles('board')),
   route('GET /team/expert-disciplines', roles('safety_coordinator')), // which disciplines each expert-team member covers (issue 21)
