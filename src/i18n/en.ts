@@ -2024,13 +2024,15 @@ export const en: Record<MessageKey, string> = {
   'appointment.location': 'Where would you like to meet?',
   'appointment.locationHint': 'For a phone call you need not choose.',
   'validation.chooseLocation': 'Choose where you would like to meet.',
-  'validation.unknownLocation': 'This location does not exist (any more). Choose one of the locations below.',
+  'validation.unknownLocation':
+    'This location does not exist (any more). Choose one of the locations below.',
   'location.nav': 'Meeting locations',
   'location.title': 'Meeting locations',
   'location.intro':
     'Where conversations of {team} take place. A reporter chooses from these when requesting a conversation; the name and address or directions go into the calendar file.',
   'location.key': 'Key',
-  'location.keyHint': 'Lower-case letters, digits and _, for example north_campus. Cannot be changed later.',
+  'location.keyHint':
+    'Lower-case letters, digits and _, for example north_campus. Cannot be changed later.',
   'location.labelNl': 'Name (Dutch)',
   'location.labelEn': 'Name (English)',
   'location.instructionsNl': 'Address or directions (Dutch)',

@@ -2037,13 +2037,15 @@ export const nl = {
   'appointment.location': 'Waar wil je het gesprek voeren?',
   'appointment.locationHint': 'Bij een telefoongesprek hoef je niets te kiezen.',
   'validation.chooseLocation': 'Kies waar je het gesprek wilt voeren.',
-  'validation.unknownLocation': 'Deze locatie bestaat niet (meer). Kies een van de locaties hieronder.',
+  'validation.unknownLocation':
+    'Deze locatie bestaat niet (meer). Kies een van de locaties hieronder.',
   'location.nav': 'Gesprekslocaties',
   'location.title': 'Gesprekslocaties',
   'location.intro':
     'Waar gesprekken van {team} plaatsvinden. Een melder kiest hieruit bij het aanvragen van een gesprek; naam en adres of aanwijzingen komen in het agendabestand.',
   'location.key': 'Sleutel',
-  'location.keyHint': 'Kleine letters, cijfers en _, bijvoorbeeld campus_noord. Niet meer te wijzigen.',
+  'location.keyHint':
+    'Kleine letters, cijfers en _, bijvoorbeeld campus_noord. Niet meer te wijzigen.',
   'location.labelNl': 'Naam (Nederlands)',
   'location.labelEn': 'Naam (Engels)',
   'location.instructionsNl': 'Adres of aanwijzingen (Nederlands)',
@@ -2053,7 +2055,8 @@ export const nl = {
   'location.save': 'Locatie opslaan',
   'location.add': 'Locatie toevoegen',
   'location.new': 'Nieuwe locatie',
-  'validation.locationKey': 'Gebruik 2 tot 40 kleine letters, cijfers of _, beginnend met een letter.',
+  'validation.locationKey':
+    'Gebruik 2 tot 40 kleine letters, cijfers of _, beginnend met een letter.',
   'workspace.describe.locations': 'waar gesprekken plaatsvinden, met adres en aanwijzingen',
   'mdo.timeline.decision': 'Besluit van het zorgoverleg',
   'mdo.timeline.read': 'Lees het besluit',

@@ -4,8 +4,7 @@ import { viewContext, signedInUser, type AppEnv } from '../http/env.js';
 import { AppError } from '../http/errors.js';
 import { formStrings, toFieldErrors } from '../http/validation.js';
 import { teamsWithRole } from '../../domain/roles.js';
-import { listTeams } from '../teams/teams.service.js';
-import { LocationInput, listLocations, saveLocation } from './locations.service.js';
+import { LocationInput, listLocations, saveLocation, teamName } from './locations.service.js';
 import { LocationsPage } from './locations.views.js';
 
 /** Where a team's conversations take place: the coordinator and the administrator keep the list (issue 21). */
@@ -14,7 +13,10 @@ export function locationRoutes(deps: Deps) {
 
   /** The team asked for in ?team=, if the user keeps its locations; else their first such team. */
   const teamOf = (c: Context<AppEnv>) => {
-    const mine = teamsWithRole(signedInUser(c).memberships, ['safety_coordinator', 'administrator']);
+    const mine = teamsWithRole(signedInUser(c).memberships, [
+      'safety_coordinator',
+      'administrator',
+    ]);
     const asked = c.req.query('team');
     const teamId = asked ? mine.find((id) => id === asked) : mine[0];
     if (!teamId) throw new AppError(asked ? 'NOT_FOUND' : 'FORBIDDEN');
@@ -30,14 +32,13 @@ export function locationRoutes(deps: Deps) {
     },
   ) => {
     const ctx = viewContext(c);
-    const team = (await listTeams(deps.db)).find((t) => t.id === teamId);
     const locations = await listLocations(deps.db, teamId, { includeInactive: true });
     if (Object.keys(form.errors).length) c.status(422);
     return c.html(
       <LocationsPage
         ctx={ctx}
         teamId={teamId}
-        teamName={(ctx.lang === 'en' ? team?.nameEn : team?.nameNl) ?? ''}
+        teamName={await teamName(deps.db, teamId, ctx.lang)}
         locations={locations}
         errors={form.errors}
         values={form.values}

@@ -40,6 +40,16 @@ export async function listLocations(
   return opts.includeInactive ? all : all.filter((l) => l.isActive);
 }
 
+/** The team's name for the page's heading text. */
+export async function teamName(db: Db, teamId: string, lang: 'nl' | 'en'): Promise<string> {
+  const row = await db
+    .selectFrom('team')
+    .select(['name_nl', 'name_en'])
+    .where('id', '=', teamId)
+    .executeTakeFirst();
+  return (lang === 'en' ? row?.name_en : row?.name_nl) ?? '';
+}
+
 /** The location a reporter may choose now, or undefined for an unknown or retired key. */
 export async function findOfferedLocation(
   db: Db,

@@ -36,11 +36,19 @@ function LocationForm({
       )}
       <div class="form-field">
         <label for={`${prefix}labelNl`}>{t('location.labelNl')}</label>
-        <input id={`${prefix}labelNl`} name="labelNl" value={v('labelNl', location?.label.nl ?? '')} />
+        <input
+          id={`${prefix}labelNl`}
+          name="labelNl"
+          value={v('labelNl', location?.label.nl ?? '')}
+        />
       </div>
       <div class="form-field">
         <label for={`${prefix}labelEn`}>{t('location.labelEn')}</label>
-        <input id={`${prefix}labelEn`} name="labelEn" value={v('labelEn', location?.label.en ?? '')} />
+        <input
+          id={`${prefix}labelEn`}
+          name="labelEn"
+          value={v('labelEn', location?.label.en ?? '')}
+        />
       </div>
       <div class="form-field">
         <label for={`${prefix}instructionsNl`}>{t('location.instructionsNl')}</label>

@@ -160,7 +160,11 @@ export async function getAgenda(db: Db, keyring: Keyring, user: SessionUser, mee
     heldOn: meeting.held_on,
     minutes:
       meeting.minutes && meeting.minutes_key_id
-        ? openText(keyring.masterKey(meeting.minutes_key_id), meeting.minutes, minutesAad(meeting.id))
+        ? openText(
+            keyring.masterKey(meeting.minutes_key_id),
+            meeting.minutes,
+            minutesAad(meeting.id),
+          )
         : null,
     participants: meeting.participants ? meeting.participants.split(',') : [],
     canDecide: isCoordinatorOf(user, meeting.team_id),

@@ -104,9 +104,11 @@ export function ombudsWork(db: Db, keyring: Keyring, actorId: string, teamId: st
       return [...counts.values()];
     },
     async auditAggregatesViewed(year: number) {
-      await db.transaction().execute((trx) =>
-        recordAudit(trx, { type: 'OMBUDS_AGGREGATES_VIEWED', actor, teamId, detail: { year } }),
-      );
+      await db
+        .transaction()
+        .execute((trx) =>
+          recordAudit(trx, { type: 'OMBUDS_AGGREGATES_VIEWED', actor, teamId, detail: { year } }),
+        );
     },
     async giveAdvice(input: z.infer<typeof AdviceInput>, today: string) {
       const id = crypto.randomUUID();
