@@ -37,6 +37,7 @@ function LocationForm({
       <div class="form-field">
         <label for={`${prefix}labelNl`}>{t('location.labelNl')}</label>
         <input
+          type="text"
           id={`${prefix}labelNl`}
           name="labelNl"
           value={v('labelNl', location?.label.nl ?? '')}
@@ -45,6 +46,7 @@ function LocationForm({
       <div class="form-field">
         <label for={`${prefix}labelEn`}>{t('location.labelEn')}</label>
         <input
+          type="text"
           id={`${prefix}labelEn`}
           name="labelEn"
           value={v('labelEn', location?.label.en ?? '')}

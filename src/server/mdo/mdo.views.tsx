@@ -87,6 +87,7 @@ export function AgendaPage({
       <p>
         {t('mdoFn.trendsText')} <a href="/statistics">{t('mdoFn.trendsLink')}</a>
       </p>
+      <p class="hint">{t('mdo.minutes.flowsBack')}</p>
       {agenda.items.length === 0 ? (
         <p>{t('mdo.emptyAgenda')}</p>
       ) : (
@@ -135,7 +136,6 @@ export function AgendaPage({
           </form>
         )}
       </section>
-      <p class="hint">{t('mdo.minutes.flowsBack')}</p>
     </Layout>
   );
 }
