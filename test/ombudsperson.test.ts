@@ -79,6 +79,7 @@ describe('the ombudsperson', () => {
     expect(row.subject.toString('utf8')).not.toContain('termijn');
     await client.post(`/ombudsperson/complaints/${row.id}/close`, {
       [`outcome-${row.id}`]: 'Gegrond; werkwijze aangepast.',
+      [`outcomeKind-${row.id}`]: 'upheld',
     });
     html = await (await client.get('/ombudsperson')).text();
     expect(html).toContain('afgehandeld op 1 december 2026');

@@ -69,6 +69,30 @@ describe('threats against staff: the collective norm', () => {
     ).toBe(303);
   });
 
+  it.each([
+    ['theft', 'Diefstal'],
+    ['burglary', 'Inbraak'],
+  ])(
+    'offers %s in the public form and prompts the norm from it (seeds/003: "inbraak of diefstal")',
+    async (category, label) => {
+      const caseId = await reportStalking(t.deps, t.app, { category, reporterRole: 'staff' });
+      const stored = await t.deps.db
+        .selectFrom('case')
+        .select('category')
+        .where('id', '=', caseId)
+        .executeTakeFirstOrThrow();
+      expect(stored.category).toBe(category);
+      const { client } = coordinator;
+      expect(await (await client.get(`/cases/${caseId}`)).text()).toContain(label);
+      const threats = await (await client.get(`/cases/${caseId}/threats`)).text();
+      expect(threats).toContain('data-testid="collective-norm"');
+      expect(threats).toContain('doet de werkgever aangifte namens de medewerker');
+      expect(await (await client.get(`/cases/${caseId}/police`)).text()).toContain(
+        'value="employer"',
+      );
+    },
+  );
+
   it('does not prompt the norm for other categories', async () => {
     const caseId = await reportStalking(t.deps, t.app, {
       category: 'bullying',

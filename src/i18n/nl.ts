@@ -2267,6 +2267,58 @@ export const nl = {
     'Scan deze code met uw authenticator-app, of typ de sleutel hiernaast over.',
   'workspace.timeline.toMessages': 'Naar de berichten',
   'workspace.timeline.older': 'Eerdere gebeurtenissen tonen ({n})',
+  // Issue 21's remainder: meeting locations, the zorgoverleg's minutes, the ombudsperson's aggregates.
+  'appointment.location': 'Waar wil je het gesprek voeren?',
+  'appointment.locationHint': 'Bij een telefoongesprek hoef je niets te kiezen.',
+  'validation.chooseLocation': 'Kies waar je het gesprek wilt voeren.',
+  'validation.unknownLocation':
+    'Deze locatie bestaat niet (meer). Kies een van de locaties hieronder.',
+  'location.nav': 'Gesprekslocaties',
+  'location.title': 'Gesprekslocaties',
+  'location.intro':
+    'Waar gesprekken van {team} plaatsvinden. Een melder kiest hieruit bij het aanvragen van een gesprek; naam en adres of aanwijzingen komen in het agendabestand.',
+  'location.key': 'Sleutel',
+  'location.keyHint':
+    'Kleine letters, cijfers en _, bijvoorbeeld campus_noord. Niet meer te wijzigen.',
+  'location.labelNl': 'Naam (Nederlands)',
+  'location.labelEn': 'Naam (Engels)',
+  'location.instructionsNl': 'Adres of aanwijzingen (Nederlands)',
+  'location.instructionsEn': 'Adres of aanwijzingen (Engels)',
+  'location.active': 'Aanbieden bij nieuwe aanvragen',
+  'location.inactive': 'niet meer aangeboden',
+  'location.save': 'Locatie opslaan',
+  'location.add': 'Locatie toevoegen',
+  'location.new': 'Nieuwe locatie',
+  'validation.locationKey':
+    'Gebruik 2 tot 40 kleine letters, cijfers of _, beginnend met een letter.',
+  'workspace.describe.locations': 'waar gesprekken plaatsvinden, met adres en aanwijzingen',
+  'mdo.timeline.decision': 'Besluit van het zorgoverleg',
+  'mdo.timeline.read': 'Lees het besluit',
+  'mdo.decidedOn': 'genomen op',
+  'mdo.minutes.heading': 'Verslag van het overleg',
+  'mdo.minutes.none': 'Er is nog geen verslag vastgelegd.',
+  'mdo.minutes.label': 'Verslag',
+  'mdo.minutes.replace': 'Verslag (vervangt het huidige)',
+  'mdo.minutes.hint':
+    'Het verslag blijft bij het overleg. Niet herleidbaar: geen namen, contactgegevens, nummers of geboortedata. Wat over één casus gaat, legt u vast als besluit bij dat agendapunt.',
+  'mdo.minutes.submit': 'Verslag opslaan',
+  'mdo.minutes.flowsBack':
+    'Een besluit bij een agendapunt komt met datum in het dossier van die casus, zichtbaar voor wie de casus mag zien.',
+  'ombuds.agg.title': 'Patronen en cijfers',
+  'ombuds.agg.intro':
+    'Aantallen meldingen van uw team naar aard, status en vervolg, en uw klachten over de procedure naar uitkomst — een jaar en het jaar ervoor. Alleen aantallen: geen meldingen, geen kenmerken.',
+  'ombuds.agg.byCategory': 'Meldingen naar aard',
+  'ombuds.agg.byStatus': 'Meldingen naar status',
+  'ombuds.agg.byFollowUp': 'Meldingen naar vervolg',
+  'ombuds.agg.complaints': 'Klachten over de procedure naar uitkomst',
+  'ombuds.agg.noFollowUp': 'Nog geen vervolg vastgelegd',
+  'ombuds.outcomeKind': 'Uitkomst',
+  'ombuds.outcomeKind.upheld': 'Gegrond',
+  'ombuds.outcomeKind.partly_upheld': 'Deels gegrond',
+  'ombuds.outcomeKind.not_upheld': 'Ongegrond',
+  'ombuds.outcomeKind.withdrawn': 'Ingetrokken',
+  'ombuds.outcomeKind.open': 'Nog open',
+  'ombuds.outcomeKind.unrecorded': 'Uitkomst niet vastgelegd',
 } as const;
 
 export type MessageKey = keyof typeof nl;

@@ -182,14 +182,19 @@ export const ACCESS_TABLE: readonly RouteAccess[] = [
   route('POST /ombudsperson/complaints', roles('ombudsperson')),
   route('POST /ombudsperson/complaints/:cid/close', roles('ombudsperson')),
   route('POST /ombudsperson/advice', roles('ombudsperson')),
+  route('GET /ombudsperson/aggregates', roles('ombudsperson')), // suppressed counts only, no case (issue 21)
   route('GET /board/advice', roles('board')),
   route('POST /board/advice/:aid/answer', roles('board')),
   route('GET /team/expert-disciplines', roles('safety_coordinator')), // which disciplines each expert-team member covers (issue 21)
   route('POST /team/expert-disciplines', roles('safety_coordinator')),
+  // Where the team's conversations take place: names and directions, no case content (issue 21).
+  route('GET /team/locations', roles('safety_coordinator', 'administrator')),
+  route('POST /team/locations', roles('safety_coordinator', 'administrator')),
   route('GET /mdo', roles(...ADVISERS)),
   route('POST /mdo', roles('safety_coordinator')),
   route('GET /mdo/:mid', roles(...ADVISERS)),
   route('POST /mdo/items/:iid/decision', roles('safety_coordinator')),
+  route('POST /mdo/:mid/minutes', roles('safety_coordinator')), // the meeting's minutes, sealed, nothing identifying (issue 21)
   // The expert team reads anonymised, published consultations of its team — never a case.
   route('GET /consultations', roles('expert_team_member', 'safety_coordinator')),
   route('GET /consultations/:cid', roles('expert_team_member', 'safety_coordinator')),

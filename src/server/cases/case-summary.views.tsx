@@ -361,5 +361,17 @@ function TimelineItem({
           {e.isWarmHandover && ` (${t('workspace.timeline.warmHandover')})`}
         </Row>
       );
+    case 'mdoDecision':
+      return (
+        <li class="timeline__item" data-testid="timeline-mdo-decision">
+          <p class="timeline__meta">
+            {when} — {t('mdo.timeline.decision')}
+          </p>
+          <p>
+            {t('mdo.meetingOn', { date: e.heldOn })} —{' '}
+            <a href={`/cases/${view.id}/mdo`}>{t('mdo.timeline.read')}</a>
+          </p>
+        </li>
+      );
   }
 }

@@ -131,6 +131,12 @@ export function CorrespondencePage({
         {view.appointments.map((a) => (
           <article class="panel" data-testid="appointment">
             <h3>{modeLabel(ctx, a.mode)}</h3>
+            {a.location && (
+              <p data-testid="appointment-location">
+                {t('appointment.location')}: <strong>{a.location.label[lang]}</strong>
+                {a.location.instructions[lang] && <> — {a.location.instructions[lang]}</>}
+              </p>
+            )}
             {a.status === 'confirmed' && a.startsAt ? (
               <p>
                 {t('appointment.confirmedAt', { when: formatLocalDateTime(a.startsAt, lang) })} —{' '}

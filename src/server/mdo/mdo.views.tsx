@@ -1,6 +1,6 @@
 import { Layout } from '../../ui/layout.js';
 import { ErrorSummary, SubmitButton, TextArea, CheckboxGroup, CsrfField } from '../../ui/form.js';
-import { formatLongDate } from '../../ui/dates.js';
+import { DateText, formatLongDate } from '../../ui/dates.js';
 import { DateField, SelectField } from '../cases/case-fields.js';
 import type { ViewContext } from '../http/env.js';
 import type { MessageKey } from '../../i18n/i18n.js';
@@ -60,7 +60,15 @@ export function MeetingsPage({
   );
 }
 
-export function AgendaPage({ ctx, agenda }: { ctx: ViewContext; agenda: AgendaView }) {
+export function AgendaPage({
+  ctx,
+  agenda,
+  form,
+}: {
+  ctx: ViewContext;
+  agenda: AgendaView;
+  form: FormState;
+}) {
   const { t } = ctx;
   const title = t('mdo.meetingOn', { date: formatLongDate(agenda.heldOn, ctx.lang) });
   return (
@@ -69,6 +77,7 @@ export function AgendaPage({ ctx, agenda }: { ctx: ViewContext; agenda: AgendaVi
         <a href="/mdo">{t('mdo.title')}</a>
       </p>
       <h1 class="utrecht-heading-1">{title}</h1>
+      <ErrorSummary errors={form.errors} t={t} />
       <p data-testid="mdo-participants">
         {t('mdoFn.participants')}:{' '}
         {agenda.participants.length === 0
@@ -79,6 +88,7 @@ export function AgendaPage({ ctx, agenda }: { ctx: ViewContext; agenda: AgendaVi
       <p>
         {t('mdoFn.trendsText')} <a href="/statistics">{t('mdoFn.trendsLink')}</a>
       </p>
+      <p class="hint">{t('mdo.minutes.flowsBack')}</p>
       {agenda.items.length === 0 ? (
         <p>{t('mdo.emptyAgenda')}</p>
       ) : (
@@ -88,7 +98,7 @@ export function AgendaPage({ ctx, agenda }: { ctx: ViewContext; agenda: AgendaVi
               <h2>{t('mdo.item', { number: i.number })}</h2>
               <p class="narrative">{i.summary}</p>
               {i.decision ? (
-                <p>
+                <p data-testid="mdo-decision">
                   {t('mdo.decision')}: {i.decision}
                 </p>
               ) : (
@@ -104,6 +114,29 @@ export function AgendaPage({ ctx, agenda }: { ctx: ViewContext; agenda: AgendaVi
           ))}
         </ol>
       )}
+      <section aria-labelledby="mdo-minutes">
+        <h2 id="mdo-minutes">{t('mdo.minutes.heading')}</h2>
+        {agenda.minutes ? (
+          <p class="narrative" data-testid="mdo-minutes">
+            {agenda.minutes}
+          </p>
+        ) : (
+          <p>{t('mdo.minutes.none')}</p>
+        )}
+        {agenda.canDecide && (
+          <form method="post" action={`/mdo/${agenda.id}/minutes`} novalidate>
+            <CsrfField token={ctx.csrfToken} />
+            <TextArea
+              name="minutes"
+              label={agenda.minutes ? t('mdo.minutes.replace') : t('mdo.minutes.label')}
+              hint={t('mdo.minutes.hint')}
+              value={(form.values.minutes as string | undefined) ?? agenda.minutes ?? ''}
+              error={form.errors.minutes}
+            />
+            <SubmitButton>{t('mdo.minutes.submit')}</SubmitButton>
+          </form>
+        )}
+      </section>
     </Layout>
   );
 }
@@ -119,7 +152,7 @@ export function CaseMdoPage({
   ctx: ViewContext;
   caseId: string;
   reference: string;
-  items: { heldOn: string; summary: string; decision: string | null }[];
+  items: { heldOn: string; summary: string; decision: string | null; decidedAt: Date | null }[];
   meetings: { id: string; held_on: string }[];
   form: FormState;
 }) {
@@ -138,8 +171,14 @@ export function CaseMdoPage({
         <ul data-testid="case-mdo">
           {items.map((i) => (
             <li>
-              {t('mdo.meetingOn', { date: formatLongDate(i.heldOn, ctx.lang) })}: {i.summary} —{' '}
-              {t('mdo.decision')}: {i.decision ?? t('mdo.pending')}
+              {t('mdo.meetingOn', { date: formatLongDate(i.heldOn, ctx.lang) })}: {i.summary} — {t('mdo.decision')}
+              {i.decidedAt && (
+                <>
+                  {' '}
+                  ({t('mdo.decidedOn')} <DateText value={i.decidedAt} lang={ctx.lang} />)
+                </>
+              )}
+              : <span data-testid="case-mdo-decision">{i.decision ?? t('mdo.pending')}</span>
             </li>
           ))}
         </ul>
