@@ -61,6 +61,13 @@ export async function inviteUser(
 ): Promise<string | undefined> {
   const existing = await findUserByEmail(trx, input.email);
   if (existing) {
+    // issue 22: an account of another institution (or the platform operator) never joins this team
+    const team = await trx
+      .selectFrom('team')
+      .select('institution_id')
+      .where('id', '=', teamId)
+      .executeTakeFirstOrThrow();
+    if (existing.institution_id !== team.institution_id) throw new AppError('FORBIDDEN');
     await setUserRoles(
       trx,
       teamId,

@@ -2,6 +2,7 @@ import { Hono, type Context } from 'hono';
 import type { Deps } from '../bootstrap.js';
 import { viewContext, type AppEnv } from '../http/env.js';
 import { AppError } from '../http/errors.js';
+import { listTeams } from '../teams/teams.service.js';
 import { accessibilitySections } from './accessibility.content.js';
 import {
   findTeamFactsByKey,
@@ -20,7 +21,7 @@ export function privacyRoutes(deps: Deps) {
 
   const render = async (c: Context<AppEnv>, team: TeamFacts) => {
     const lang = c.get('lang');
-    const others = await listOtherTeams(deps.db, team.id, lang);
+    const others = await listOtherTeams(deps.db, team.id, lang, c.get('institution')?.id);
     return c.html(
       <PrivacyStatementPage
         ctx={viewContext(c)}
@@ -34,22 +35,26 @@ export function privacyRoutes(deps: Deps) {
   };
 
   app.get('/privacy', async (c) => {
-    const team = await findTeamFactsByKey(deps.db);
+    const team = await findTeamFactsByKey(deps.db, undefined, c.get('institution')?.id);
     if (!team) throw new AppError('NOT_FOUND');
     return render(c, team);
   });
 
   app.get('/privacy/:team', async (c) => {
     const key = c.req.param('team');
-    const team = TEAM_KEY.test(key) ? await findTeamFactsByKey(deps.db, key) : undefined;
+    const team = TEAM_KEY.test(key) ? await findTeamFactsByKey(deps.db, key, c.get('institution')?.id) : undefined;
     if (!team) throw new AppError('NOT_FOUND');
     return render(c, team);
   });
 
   app.get('/toegankelijkheid', async (c) => {
     const lang = c.get('lang');
-    const { teams } = await getInstallationFacts(deps.db);
-    const institution = teams[0]?.institution ?? '';
+    const institution = c.get('institution');
+    const { teams } = await getInstallationFacts(
+      deps.db,
+      institution && (await listTeams(deps.db, institution.id)).map((tm) => tm.id),
+    );
+    const institutionName = institution?.name ?? teams[0]?.institution ?? '';
     const contacts = teams.map((t) => ({
       team: t.name[lang],
       contact: t.setting.accessibilityContact,
@@ -57,7 +62,7 @@ export function privacyRoutes(deps: Deps) {
     return c.html(
       <AccessibilityPage
         ctx={viewContext(c)}
-        sections={accessibilitySections(institution, contacts, lang)}
+        sections={accessibilitySections(institutionName, contacts, lang)}
       />,
     );
   });
