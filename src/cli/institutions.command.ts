@@ -25,7 +25,7 @@ export const institutionsListCommand: Command = {
 
 export const institutionsCreateCommand: Command = {
   summary:
-    'create an institution and its first administrator\'s set-up link: --name N --key K --host H --admin-email E --admin-name N [--colour #rrggbb] [--team-name-nl N] [--team-name-en N] [--locale nl|en]',
+    "create an institution and its first administrator's set-up link: --name N --key K --host H --admin-email E --admin-name N [--colour #rrggbb] [--team-name-nl N] [--team-name-en N] [--locale nl|en]",
   async run(deps, args) {
     const { options: o } = parseArgs(args, [
       'name',
@@ -94,7 +94,9 @@ export const platformOperatorCreateCommand: Command = {
     });
     if (!parsed.success) throw new Error(parsed.error.issues[0]!.message);
     if (isCommonPassword(parsed.data.password))
-      throw new Error('the password (MELDPUNT_PASSWORD) is on the list of commonly breached passwords');
+      throw new Error(
+        'the password (MELDPUNT_PASSWORD) is on the list of commonly breached passwords',
+      );
     if (await findUserByEmail(deps.db, parsed.data.email))
       throw new Error(`a user with e-mail ${parsed.data.email} already exists`);
     const id = await deps.db.transaction().execute((trx) =>

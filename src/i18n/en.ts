@@ -2050,5 +2050,6 @@ export const en: Record<MessageKey, string> = {
   'platform.saved': 'The colour has been saved.',
   'platform.taken.key': 'This key is already in use.',
   'platform.taken.host': 'This host name is already in use.',
-  'platform.taken.adminEmail': 'This e-mail address already has an account (an account belongs to one institution).',
+  'platform.taken.adminEmail':
+    'This e-mail address already has an account (an account belongs to one institution).',
 };

@@ -2063,7 +2063,8 @@ export const nl = {
   'platform.saved': 'De kleur is opgeslagen.',
   'platform.taken.key': 'Deze sleutel is al in gebruik.',
   'platform.taken.host': 'Deze hostnaam is al in gebruik.',
-  'platform.taken.adminEmail': 'Dit e-mailadres heeft al een account (een account hoort bij één instelling).',
+  'platform.taken.adminEmail':
+    'Dit e-mailadres heeft al een account (een account hoort bij één instelling).',
 } as const;
 
 export type MessageKey = keyof typeof nl;

@@ -62,7 +62,7 @@ export function Layout({ ctx, title, isPublic = false, wide = false, children }:
           <header class="site-header">
             <a class="site-name" href={user ? homePath(user.memberships) : '/'}>
               {ctx.institution && ctx.institution.host
-                ? `${t("app.name")} — ${ctx.institution.name}`
+                ? `${t('app.name')} — ${ctx.institution.name}`
                 : t('app.name')}
             </a>
             <nav aria-label={t('nav.main')}>

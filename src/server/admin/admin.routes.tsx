@@ -59,14 +59,12 @@ export function adminRoutes(deps: Deps) {
       c.status(422);
       return home(c, { values, errors });
     }
-    const teamId = await deps.db
-      .transaction()
-      .execute((trx) =>
-        createOwnInstitutionTeam(trx, user.institutionId, parsed.data, {
-          kind: 'user',
-          userId: user.id,
-        }),
-      );
+    const teamId = await deps.db.transaction().execute((trx) =>
+      createOwnInstitutionTeam(trx, user.institutionId, parsed.data, {
+        kind: 'user',
+        userId: user.id,
+      }),
+    );
     return c.redirect(`/admin/teams/${teamId}?saved=1`, 303);
   });
 

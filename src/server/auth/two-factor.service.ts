@@ -25,9 +25,7 @@ export async function isTwoFactorRequired(
     .select('require_two_factor')
     .where('require_two_factor', '=', true);
   if (institutionId) q = q.where('id', '=', institutionId);
-  const row = await q
-    .limit(1)
-    .executeTakeFirst();
+  const row = await q.limit(1).executeTakeFirst();
   return row !== undefined;
 }
 

@@ -86,7 +86,15 @@ export function intakeRoutes(deps: Deps, today: () => string, sso?: SsoConfig) {
   app.route(
     '/',
     reporterVerifyRoutes(deps, sso, async (c, answers, failed) =>
-      render(c, await listTeams(deps.db, c.get('institution')?.id), answers, findStep('contact')!, {}, undefined, failed),
+      render(
+        c,
+        await listTeams(deps.db, c.get('institution')?.id),
+        answers,
+        findStep('contact')!,
+        {},
+        undefined,
+        failed,
+      ),
     ),
   );
 

@@ -69,7 +69,11 @@ export interface NewInstitution {
 
 export type CreateInstitutionResult =
   | { ok: true; institutionId: string; teamId: string; token: string }
-  | { ok: false; field: 'key' | 'host' | 'adminEmail' | 'colour'; reason: 'taken' | 'format' | 'contrast' };
+  | {
+      ok: false;
+      field: 'key' | 'host' | 'adminEmail' | 'colour';
+      reason: 'taken' | 'format' | 'contrast';
+    };
 
 /**
  * Creates an institution, its first team (key: the institution's key) and the one-time set-up
@@ -92,10 +96,7 @@ export async function createInstitution(
     .selectFrom('institution')
     .select(['key', 'host'])
     .where((eb) =>
-      eb.or([
-        eb('key', '=', input.key),
-        ...(input.host ? [eb('host', '=', input.host)] : []),
-      ]),
+      eb.or([eb('key', '=', input.key), ...(input.host ? [eb('host', '=', input.host)] : [])]),
     )
     .executeTakeFirst();
   if (taken) return { ok: false, field: taken.key === input.key ? 'key' : 'host', reason: 'taken' };

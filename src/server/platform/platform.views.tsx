@@ -61,7 +61,9 @@ export function PlatformPage(props: {
               <td class="utrecht-table__cell">
                 <form method="post" action={`/platform/institutions/${i.id}/colour`}>
                   <CsrfField ctx={ctx} />
-                  <label for={`colour-${i.id}`}>{t('platform.colourOf', { name: i.name })}</label>{' '}
+                  <label for={`colour-${i.id}`}>
+                    {t('platform.colourOf', { name: i.name })}
+                  </label>{' '}
                   <input
                     id={`colour-${i.id}`}
                     name="colour"
@@ -75,7 +77,10 @@ export function PlatformPage(props: {
                 </form>
               </td>
               <td class="utrecht-table__cell">
-                {t('platform.countsValue', { teams: String(i.teams), accounts: String(i.accounts) })}
+                {t('platform.countsValue', {
+                  teams: String(i.teams),
+                  accounts: String(i.accounts),
+                })}
               </td>
             </tr>
           ))}

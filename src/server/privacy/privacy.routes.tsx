@@ -42,7 +42,9 @@ export function privacyRoutes(deps: Deps) {
 
   app.get('/privacy/:team', async (c) => {
     const key = c.req.param('team');
-    const team = TEAM_KEY.test(key) ? await findTeamFactsByKey(deps.db, key, c.get('institution')?.id) : undefined;
+    const team = TEAM_KEY.test(key)
+      ? await findTeamFactsByKey(deps.db, key, c.get('institution')?.id)
+      : undefined;
     if (!team) throw new AppError('NOT_FOUND');
     return render(c, team);
   });
