@@ -50,8 +50,8 @@ import { statisticsRoutes } from './statistics/statistics.routes.js';
 import { partnerCountRoutes } from './partner-counts/partner-counts.routes.js';
 import { privacyRoutes } from './privacy/privacy.routes.js';
 import { privacyStaffRoutes } from './privacy/privacy-staff.routes.js';
-import { accountFitsRequest, tenancy } from './tenancy/tenancy.js';
-import { institutionAssetRoutes } from './tenancy/tenancy.routes.js';
+import { accountFitsRequest } from './tenancy/tenancy.js';
+import { institutionAssetRoutes, tenancy } from './http/tenancy.js';
 import { platformRoutes } from './platform/platform.routes.js';
 
 export interface AppOptions {

@@ -81,6 +81,17 @@ export async function findTeamFactsByKey(
   return (await getInstallationFacts(db, [team.id])).teams[0];
 }
 
+/** The teams of one institution (issue 22: the accessibility statement names only the site's own). */
+export async function teamIdsOf(db: Db, institutionId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('team')
+    .select('id')
+    .where('institution_id', '=', institutionId)
+    .orderBy('seq')
+    .execute();
+  return rows.map((r) => r.id);
+}
+
 /** The other teams' statements, as links. */
 export async function listOtherTeams(
   db: Db,

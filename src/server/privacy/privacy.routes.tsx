@@ -2,12 +2,12 @@ import { Hono, type Context } from 'hono';
 import type { Deps } from '../bootstrap.js';
 import { viewContext, type AppEnv } from '../http/env.js';
 import { AppError } from '../http/errors.js';
-import { listTeams } from '../teams/teams.service.js';
 import { accessibilitySections } from './accessibility.content.js';
 import {
   findTeamFactsByKey,
   getInstallationFacts,
   listOtherTeams,
+  teamIdsOf,
   type TeamFacts,
 } from './privacy-facts.service.js';
 import { statementIntro, statementSections } from './privacy-statement.content.js';
@@ -54,7 +54,7 @@ export function privacyRoutes(deps: Deps) {
     const institution = c.get('institution');
     const { teams } = await getInstallationFacts(
       deps.db,
-      institution && (await listTeams(deps.db, institution.id)).map((tm) => tm.id),
+      institution && (await teamIdsOf(deps.db, institution.id)),
     );
     const institutionName = institution?.name ?? teams[0]?.institution ?? '';
     const contacts = teams.map((t) => ({

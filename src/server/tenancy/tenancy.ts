@@ -1,11 +1,8 @@
-import type { Context, MiddlewareHandler } from 'hono';
 import type { Db } from '../db/create-db.js';
-import type { AppEnv } from '../http/env.js';
-import { AppError } from '../http/errors.js';
 
 /**
  * Institutions as tenants (issue 22, decision 035). Every request belongs to one institution,
- * resolved once by the middleware below and read by routes and services as
+ * resolved once by the middleware in http/tenancy.ts and read by routes and services as
  * `c.get('institution')`. On the platform host (host mode only) there is no institution: only
  * the platform operator's pages and sign-in answer there.
  */
@@ -31,7 +28,7 @@ export interface TenancyConfig {
 }
 
 /** Paths that answer on the platform host, where no institution is resolved. */
-const PLATFORM_PATHS =
+export const PLATFORM_PATHS =
   /^\/(platform(\/.*)?|login|logout|assets\/[^/]+|health|favicon\.ico|robots\.txt|lang\/[^/]+|account\/two-factor(\/.*)?|login\/two-factor(\/.*)?)$/;
 
 type Row = {
@@ -72,44 +69,6 @@ export async function institutionByHost(
     .where('host', '=', host)
     .executeTakeFirst();
   return row && present(row);
-}
-
-/** The Host header as stored: lower case, without a trailing dot. */
-export function requestHost(c: Context<AppEnv>): string {
-  return (c.req.header('host') ?? '').trim().toLowerCase().replace(/\.$/, '');
-}
-
-export function tenancy(db: Db, config: TenancyConfig | undefined): MiddlewareHandler<AppEnv> {
-  const mode = config?.mode ?? 'single';
-  return async (c, next) => {
-    if (mode === 'single') {
-      c.set('institution', await firstInstitution(db));
-      c.set('platformHost', false);
-      return next();
-    }
-    const host = requestHost(c);
-    const institution = host ? await institutionByHost(db, host) : undefined;
-    if (institution) {
-      c.set('institution', institution);
-      c.set('platformHost', false);
-      return next();
-    }
-    if (config?.platformHost && host === config.platformHost && PLATFORM_PATHS.test(c.req.path)) {
-      c.set('institution', undefined);
-      c.set('platformHost', true);
-      return next();
-    }
-    c.set('institution', undefined);
-    c.set('platformHost', false);
-    throw new AppError('UNKNOWN_INSTITUTION');
-  };
-}
-
-/** The request's institution; a 404 where there is none (the platform host). */
-export function currentInstitution(c: Context<AppEnv>): InstitutionContext {
-  const institution = c.get('institution');
-  if (!institution) throw new AppError('NOT_FOUND');
-  return institution;
 }
 
 /**
