@@ -356,6 +356,11 @@ describe('the platform operator', () => {
     expect(
       (await onPlatform.post('/login', { email: admin.email, password: PASSWORD })).status,
     ).toBe(401);
+    const operator = new HostClient(t.app, PLATFORM);
+    const landed = await operator.signIn(operatorEmail, PASSWORD);
+    expect(landed.headers.get('location')).toBe('/platform');
+    expect((await operator.get('/account/security')).status).toBe(200);
+    expect((await operator.get('/cases')).status).toBe(404); // no institution on the platform host
     const adminOnA = await signedIn(HOST_A, admin.email);
     expect((await adminOnA.get('/platform')).status).toBe(403);
   });

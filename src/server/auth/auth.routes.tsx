@@ -97,7 +97,7 @@ export function authRoutes(deps: Deps, sso?: SsoLinks) {
     }
     setSessionCookie(c, result.token, secure);
     const next = {
-      complete: homePath(result.user.memberships),
+      complete: result.user.platformOperator ? '/platform' : homePath(result.user.memberships),
       pending_code: '/login/two-factor',
       pending_enrol: '/login/two-factor/enrol',
     }[result.state];

@@ -29,7 +29,7 @@ export interface TenancyConfig {
 
 /** Paths that answer on the platform host, where no institution is resolved. */
 export const PLATFORM_PATHS =
-  /^\/(platform(\/.*)?|login|logout|assets\/[^/]+|health|favicon\.ico|robots\.txt|lang\/[^/]+|account\/two-factor(\/.*)?|login\/two-factor(\/.*)?)$/;
+  /^\/(platform(\/.*)?|login(\/two-factor(\/.*)?)?|logout|account\/(security|two-factor|webauthn(\/.*)?|sessions\/.*)|assets\/[^/]+|favicon\.ico|robots\.txt|lang\/[^/]+)$/;
 
 type Row = {
   id: string;
