@@ -437,6 +437,7 @@ export const en: Record<MessageKey, string> = {
   'audit.group.admin': 'Administration',
   'audit.group.teamwork': 'The team\u2019s own work and reports',
   'audit.event.RISK_ASSESSED': 'Risk assessed',
+  'audit.event.INSTITUTION_COLOUR_CHANGED': "Institution's brand colour changed",
   'audit.event.RISK_VIEWED': 'Risk assessment viewed',
   'audit.event.RISK_REASSESSMENT_REMINDED': 'Reminder: reassess the risk',
   'audit.event.PLAN_STEP_ADDED': 'Plan step added',

@@ -439,6 +439,7 @@ export const nl = {
   'audit.group.admin': 'Beheer',
   'audit.group.teamwork': 'Werk van het team en rapportage',
   'audit.event.RISK_ASSESSED': 'Risico-inschatting gemaakt',
+  'audit.event.INSTITUTION_COLOUR_CHANGED': 'Huisstijlkleur van de instelling gewijzigd',
   'audit.event.RISK_VIEWED': 'Risico-inschatting bekeken',
   'audit.event.RISK_REASSESSMENT_REMINDED': 'Herinnering: risico opnieuw inschatten',
   'audit.event.PLAN_STEP_ADDED': 'Stap aan het plan toegevoegd',

@@ -214,6 +214,7 @@ export const AUDIT_EVENT_GROUP: Record<AuditEventType, AuditGroup> = {
   MEETING_LOCATION_SAVED: 'teamwork',
   MDO_MINUTES_RECORDED: 'consultation',
   OMBUDS_AGGREGATES_VIEWED: 'reads',
+  INSTITUTION_COLOUR_CHANGED: 'admin',
 };
 
 /** The single list of kinds (the keys of AUDIT_EVENT_GROUP). */
