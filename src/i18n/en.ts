@@ -2020,4 +2020,33 @@ export const en: Record<MessageKey, string> = {
   'workspace.twofa.qrCaption':
     'Scan this code with your authenticator app, or type in the key beside it.',
   'workspace.timeline.toMessages': 'Go to the messages',
+  // Issue 19: what registration and records miss (faculty, risk answers, saved inbox filters, the close form).
+  'records.orgUnit': 'Faculty or unit',
+  'records.orgUnitHint':
+    'Where the reporter studies or works. The annual report counts reports by faculty or unit.',
+  'records.orgUnitUnknown': 'Not known (counted as Undefined in the annual report)',
+  'records.orgUnitNone': 'Not known',
+  'records.orgUnitAction': 'Change faculty or unit',
+  'records.orgUnitSubmit': 'Save faculty or unit',
+  'records.notice.orgUnit': 'The faculty or unit has been saved.',
+  'records.risk.unanswered': 'Answer the question: {question}.',
+  'records.risk.answers': 'Answers',
+  'records.risk.noneTicked': 'nothing ticked',
+  'records.risk.signals': 'Signals',
+  'records.risk.assessedBy': 'Assessed by',
+  'records.filters.heading': 'Saved filters',
+  'records.filters.none': 'You have not saved any filters yet.',
+  'records.filters.save': 'Save the current filter',
+  'records.filters.name': 'Name of the filter',
+  'records.filters.nameHint': 'For example "My urgent cases". Only you see your filters.',
+  'records.filters.submit': 'Save filter',
+  'records.filters.delete': 'Delete',
+  'records.filters.error.duplicate': 'You already have a filter with this name.',
+  'records.filters.error.limit': 'You can keep at most {max} filters. Delete one first.',
+  'records.notice.filterSaved': 'The filter has been saved.',
+  'records.notice.filterDeleted': 'The filter has been deleted.',
+  'records.status.closeOnly': 'Only when closing',
+  'records.status.aftercareOnly': 'Only for the status Aftercare',
+  'records.status.aftercareHint':
+    'Aftercare is a status: choose Aftercare above to schedule aftercare check-ins. Closing schedules no aftercare.',
 };

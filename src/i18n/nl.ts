@@ -2033,6 +2033,35 @@ export const nl = {
   'workspace.twofa.qrCaption':
     'Scan deze code met uw authenticator-app, of typ de sleutel hiernaast over.',
   'workspace.timeline.toMessages': 'Naar de berichten',
+  // Issue 19: what registration and records miss (faculty, risk answers, saved inbox filters, the close form).
+  'records.orgUnit': 'Faculteit of dienst',
+  'records.orgUnitHint':
+    'Waar de melder studeert of werkt. Het jaarverslag telt de meldingen per faculteit of dienst.',
+  'records.orgUnitUnknown': 'Onbekend (telt in het jaarverslag als Ongedefinieerd)',
+  'records.orgUnitNone': 'Onbekend',
+  'records.orgUnitAction': 'Faculteit of dienst wijzigen',
+  'records.orgUnitSubmit': 'Faculteit of dienst opslaan',
+  'records.notice.orgUnit': 'De faculteit of dienst is opgeslagen.',
+  'records.risk.unanswered': 'Beantwoord de vraag: {question}.',
+  'records.risk.answers': 'Antwoorden',
+  'records.risk.noneTicked': 'niets aangevinkt',
+  'records.risk.signals': 'Signalen',
+  'records.risk.assessedBy': 'Ingeschat door',
+  'records.filters.heading': 'Opgeslagen filters',
+  'records.filters.none': 'U hebt nog geen filters opgeslagen.',
+  'records.filters.save': 'Huidig filter opslaan',
+  'records.filters.name': 'Naam van het filter',
+  'records.filters.nameHint': 'Bijvoorbeeld "Mijn urgente meldingen". Alleen u ziet uw filters.',
+  'records.filters.submit': 'Filter opslaan',
+  'records.filters.delete': 'Verwijderen',
+  'records.filters.error.duplicate': 'U hebt al een filter met deze naam.',
+  'records.filters.error.limit': 'U kunt hoogstens {max} filters bewaren. Verwijder er eerst een.',
+  'records.notice.filterSaved': 'Het filter is opgeslagen.',
+  'records.notice.filterDeleted': 'Het filter is verwijderd.',
+  'records.status.closeOnly': 'Alleen bij afsluiten',
+  'records.status.aftercareOnly': 'Alleen bij de status Nazorg',
+  'records.status.aftercareHint':
+    'Nazorg is een status: kies hierboven Nazorg om nazorgcontacten in te plannen. Afsluiten plant geen nazorg.',
 } as const;
 
 export type MessageKey = keyof typeof nl;

@@ -106,7 +106,12 @@ export function CasePage({
           <a href={`/cases/${view.supportFor.id}`}>{view.supportFor.reference}</a>
         </p>
       )}
-      <CaseSummary ctx={ctx} view={view} overview={overview} />
+      <CaseSummary
+        ctx={ctx}
+        view={view}
+        overview={overview}
+        orgUnit={forms.orgUnits.find((u) => u.value === view.orgUnitKey)?.label ?? view.orgUnitKey}
+      />
       <nav aria-labelledby="sections-heading" class="case-sections">
         <h2 id="sections-heading" class="visually-hidden">
           {t('workspace.case.sections')}

@@ -742,6 +742,14 @@ export interface SafetyPlan {
   updated_by: string | null;
 }
 
+export interface SavedInboxFilter {
+  created_at: Generated<Timestamp>;
+  id: Generated<string>;
+  name: string;
+  query: string;
+  user_id: string;
+}
+
 export interface Session {
   created_at: Generated<Timestamp>;
   expires_at: Timestamp;
@@ -993,6 +1001,7 @@ export interface Database {
   rights_request: RightsRequest;
   risk_assessment: RiskAssessment;
   safety_plan: SafetyPlan;
+  saved_inbox_filter: SavedInboxFilter;
   session: Session;
   setup_token: SetupToken;
   sso_identity: SsoIdentity;
