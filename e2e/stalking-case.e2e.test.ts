@@ -38,6 +38,15 @@ describe('stalking case, end to end, without JavaScript', () => {
       .getByRole('group', { name: 'Veiligheid van de betrokkene' })
       .getByLabel('Ernstige zorg')
       .check();
+    // Every question is answered: a new assessment starts empty (issue 19).
+    await page
+      .getByRole('group', { name: 'Veiligheid van andere studenten en medewerkers' })
+      .getByLabel('Zorg', { exact: true })
+      .check();
+    await page
+      .getByRole('group', { name: 'Veiligheid van de omgeving en samenleving' })
+      .getByLabel('Geen zorg')
+      .check();
     await page.getByLabel('Volgen of opwachten').check();
     await page.getByLabel('Escalerend gedrag').check();
     await page.getByRole('group', { name: 'Risiconiveau' }).getByLabel('Hoog').check();

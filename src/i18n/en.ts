@@ -2023,8 +2023,8 @@ export const en: Record<MessageKey, string> = {
   // Issue 19: what registration and records miss (faculty, risk answers, saved inbox filters, the close form).
   'records.orgUnit': 'Faculty or unit',
   'records.orgUnitHint':
-    'Where the reporter studies or works. The annual report counts reports by faculty or unit.',
-  'records.orgUnitUnknown': 'Not known (counted as Undefined in the annual report)',
+    'Where the reporter studies or works. The annual report counts reports by faculty or unit; not known counts as Undefined.',
+  'records.orgUnitUnknown': 'Not known',
   'records.orgUnitNone': 'Not known',
   'records.orgUnitAction': 'Change faculty or unit',
   'records.orgUnitSubmit': 'Save faculty or unit',
@@ -2035,7 +2035,6 @@ export const en: Record<MessageKey, string> = {
   'records.risk.signals': 'Signals',
   'records.risk.assessedBy': 'Assessed by',
   'records.filters.heading': 'Saved filters',
-  'records.filters.none': 'You have not saved any filters yet.',
   'records.filters.save': 'Save the current filter',
   'records.filters.name': 'Name of the filter',
   'records.filters.nameHint': 'For example "My urgent cases". Only you see your filters.',

@@ -2036,8 +2036,8 @@ export const nl = {
   // Issue 19: what registration and records miss (faculty, risk answers, saved inbox filters, the close form).
   'records.orgUnit': 'Faculteit of dienst',
   'records.orgUnitHint':
-    'Waar de melder studeert of werkt. Het jaarverslag telt de meldingen per faculteit of dienst.',
-  'records.orgUnitUnknown': 'Onbekend (telt in het jaarverslag als Ongedefinieerd)',
+    'Waar de melder studeert of werkt. Het jaarverslag telt de meldingen per faculteit of dienst; onbekend telt als Ongedefinieerd.',
+  'records.orgUnitUnknown': 'Onbekend',
   'records.orgUnitNone': 'Onbekend',
   'records.orgUnitAction': 'Faculteit of dienst wijzigen',
   'records.orgUnitSubmit': 'Faculteit of dienst opslaan',
@@ -2048,7 +2048,6 @@ export const nl = {
   'records.risk.signals': 'Signalen',
   'records.risk.assessedBy': 'Ingeschat door',
   'records.filters.heading': 'Opgeslagen filters',
-  'records.filters.none': 'U hebt nog geen filters opgeslagen.',
   'records.filters.save': 'Huidig filter opslaan',
   'records.filters.name': 'Naam van het filter',
   'records.filters.nameHint': 'Bijvoorbeeld "Mijn urgente meldingen". Alleen u ziet uw filters.',

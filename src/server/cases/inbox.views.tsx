@@ -47,63 +47,65 @@ function ConflictForm({
 }
 
 /**
- * One's saved filters as links, each with a delete button, and a form that saves the current
- * filter under a name (issue 19). Both post and come back to the inbox (post/redirect/get).
+ * One's saved filters as links above the inbox, each with a delete button (issue 19); nothing
+ * when there are none. Deleting posts and comes back to the inbox (post/redirect/get).
  */
-function SavedFilters({
+function SavedFilterLinks({ ctx, filters }: { ctx: ViewContext; filters: SavedFilter[] }) {
+  const { t } = ctx;
+  if (filters.length === 0) return null;
+  return (
+    <nav aria-labelledby="saved-filters-heading" class="saved-filters">
+      <h2 id="saved-filters-heading" class="utrecht-heading-3">
+        {t('records.filters.heading')}
+      </h2>
+      <ul class="filter-links" data-testid="saved-filters">
+        {filters.map((f) => (
+          <li>
+            <a href={f.query ? `/cases?${f.query}` : '/cases'}>{f.name}</a>{' '}
+            <form method="post" action={`/cases/filters/${f.id}/delete`} class="inline-form">
+              <CsrfField ctx={ctx} />
+              <button type="submit" class="link-button">
+                ({t('records.filters.delete')}
+                <span class="visually-hidden">: {f.name}</span>)
+              </button>
+            </form>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+/** Saves the filter now shown under a name: the GET query again, as hidden fields. */
+function SaveFilterForm({
   ctx,
   query,
-  filters,
   save,
 }: {
   ctx: ViewContext;
   query: InboxQuery;
-  filters: SavedFilter[];
   save: { name?: string; error?: string };
 }) {
   const { t } = ctx;
   const { after: _after, ...current } = query;
   return (
-    <section aria-labelledby="saved-filters-heading" class="saved-filters">
-      <h2 id="saved-filters-heading" class="utrecht-heading-3">
-        {t('records.filters.heading')}
-      </h2>
-      {filters.length === 0 ? (
-        <p class="hint">{t('records.filters.none')}</p>
-      ) : (
-        <ul class="filter-links" data-testid="saved-filters">
-          {filters.map((f) => (
-            <li>
-              <a href={f.query ? `/cases?${f.query}` : '/cases'}>{f.name}</a>{' '}
-              <form method="post" action={`/cases/filters/${f.id}/delete`} class="inline-form">
-                <CsrfField ctx={ctx} />
-                <button type="submit" class="link-button">
-                  {t('records.filters.delete')}
-                  <span class="visually-hidden">: {f.name}</span>
-                </button>
-              </form>
-            </li>
-          ))}
-        </ul>
-      )}
-      <details class="action" open={save.error !== undefined}>
-        <summary class="action__summary">{t('records.filters.save')}</summary>
-        <form method="post" action="/cases/filters" novalidate>
-          <CsrfField ctx={ctx} />
-          {Object.entries(current).map(([k, v]) =>
-            v === undefined || v === '' ? null : <input type="hidden" name={k} value={String(v)} />,
-          )}
-          <TextField
-            name="filterName"
-            label={t('records.filters.name')}
-            hint={t('records.filters.nameHint')}
-            value={save.name}
-            error={save.error}
-          />
-          <SubmitButton>{t('records.filters.submit')}</SubmitButton>
-        </form>
-      </details>
-    </section>
+    <details class="action" open={save.error !== undefined}>
+      <summary class="action__summary">{t('records.filters.save')}</summary>
+      <form method="post" action="/cases/filters" novalidate>
+        <CsrfField ctx={ctx} />
+        {Object.entries(current).map(([k, v]) =>
+          v === undefined || v === '' ? null : <input type="hidden" name={k} value={String(v)} />,
+        )}
+        <TextField
+          name="filterName"
+          label={t('records.filters.name')}
+          hint={t('records.filters.nameHint')}
+          value={save.name}
+          error={save.error}
+        />
+        <SubmitButton>{t('records.filters.submit')}</SubmitButton>
+      </form>
+    </details>
   );
 }
 
@@ -166,7 +168,7 @@ export function InboxPage({
               })}
             </ul>
           </nav>
-          <SavedFilters ctx={ctx} query={query} filters={savedFilters} save={save} />
+          <SavedFilterLinks ctx={ctx} filters={savedFilters} />
           <p class="hint">{t('workspace.inbox.order')}</p>
           <details
             class="action"
@@ -233,6 +235,7 @@ export function InboxPage({
               </button>
             </form>
           </details>
+          <SaveFilterForm ctx={ctx} query={query} save={save} />
           {data.entries.length === 0 ? (
             <p>{t('inbox.empty')}</p>
           ) : (
