@@ -171,6 +171,7 @@ describe('risk assessments (issue 19)', () => {
     expect(summary).toContain('Beantwoord de vraag: Veiligheid van de omgeving en samenleving.');
     expect(summary).toContain('Beantwoord de vraag: Risiconiveau.');
     expect(summary).not.toContain('Veiligheid van de betrokkene');
+    expect(summary).not.toContain('Onderbouwing');
     expect(client.lastHtml).toMatch(/<input[^>]*name="person"[^>]*value="serious"[^>]*checked/);
     expect(client.lastHtml).toMatch(
       /<input[^>]*name="indicators"[^>]*value="stalking_following"[^>]*checked/,
@@ -183,6 +184,20 @@ describe('risk assessments (issue 19)', () => {
         .where('case_id', '=', c.id)
         .execute(),
     ).toHaveLength(0);
+
+    // Nothing at all: every question named, and the reasoning.
+    await client.get(`/cases/${c.id}/risk`);
+    expect((await client.post(`/cases/${c.id}/risk`, {})).status).toBe(422);
+    const all = /<div class="error-summary"[\s\S]*?<\/div>/.exec(client.lastHtml)![0];
+    expect([...all.matchAll(/<li><a href="#field-(\w+)">/g)].map((m) => m[1])).toEqual([
+      'person',
+      'others',
+      'environment',
+      'level',
+      'reasoning',
+    ]);
+    expect(all).toContain('Beantwoord de vraag: Veiligheid van de betrokkene.');
+    expect(all).toContain('Vul in: Onderbouwing.');
 
     const done = await client.post(`/cases/${c.id}/risk`, {
       person: 'serious',

@@ -2030,6 +2030,7 @@ export const en: Record<MessageKey, string> = {
   'records.orgUnitSubmit': 'Save faculty or unit',
   'records.notice.orgUnit': 'The faculty or unit has been saved.',
   'records.risk.unanswered': 'Answer the question: {question}.',
+  'records.risk.fillIn': 'Fill in: {field}.',
   'records.risk.answers': 'Answers',
   'records.risk.noneTicked': 'nothing ticked',
   'records.risk.signals': 'Signals',

@@ -2043,6 +2043,7 @@ export const nl = {
   'records.orgUnitSubmit': 'Faculteit of dienst opslaan',
   'records.notice.orgUnit': 'De faculteit of dienst is opgeslagen.',
   'records.risk.unanswered': 'Beantwoord de vraag: {question}.',
+  'records.risk.fillIn': 'Vul in: {field}.',
   'records.risk.answers': 'Antwoorden',
   'records.risk.noneTicked': 'niets aangevinkt',
   'records.risk.signals': 'Signalen',

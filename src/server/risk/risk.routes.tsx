@@ -24,7 +24,10 @@ function nameUnanswered(c: Context<AppEnv>, errors: FieldErrors): FieldErrors {
   return Object.fromEntries(
     Object.entries(errors).map(([field, message]) => {
       const label = questions.get(field);
-      return [field, label ? t('records.risk.unanswered', { question: t(label) }) : message];
+      if (label) return [field, t('records.risk.unanswered', { question: t(label) })];
+      if (field === 'reasoning' && message === t('validation.required'))
+        return [field, t('records.risk.fillIn', { field: t('risk.reasoning') })];
+      return [field, message];
     }),
   );
 }
