@@ -5,9 +5,10 @@ import { signedInUser, viewContext, type AppEnv } from '../http/env.js';
 import { AppError } from '../http/errors.js';
 import { listPartners } from '../admin/partners.service.js';
 import { loadCaseWork, type CaseWork } from '../risk/case-work.js';
-import { idParam, parseForm, readForm } from '../risk/form-kit.js';
+import { idParam } from '../http/params.js';
+import { parseForm, readForm } from '../http/forms.js';
 import { canUserHandle } from '../risk/can-handle.js';
-import type { FormState } from '../risk/risk.views.js';
+import type { FormState } from '../../ui/form.js';
 import { hasRole } from '../../domain/roles.js';
 import type { MessageKey } from '../../i18n/i18n.js';
 import {

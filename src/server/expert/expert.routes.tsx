@@ -1,12 +1,13 @@
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import type { Deps } from '../bootstrap.js';
-import { viewContext, type AppEnv } from '../http/env.js';
+import { viewContext, type AppEnv, signedInUser } from '../http/env.js';
 import { loadCaseWork } from '../risk/case-work.js';
-import { idParam, parseForm, readForm, signedInUser } from '../risk/form-kit.js';
-import { text } from '../risk/risk.schema.js';
+import { idParam } from '../http/params.js';
+import { parseForm, readForm } from '../http/forms.js';
+import { text } from '../http/schemas.js';
 import { canUserHandle } from '../risk/can-handle.js';
-import type { FormState } from '../risk/risk.views.js';
+import type { FormState } from '../../ui/form.js';
 import { canPublishConsultation } from './expert.policy.js';
 import {
   confirmFinding,

@@ -8,7 +8,7 @@ import { hasRole, teamsWithRole } from '../../domain/roles.js';
 import { detectPii } from '../../domain/pii-detector.js';
 import { bindCaseWork, type CaseWork } from '../risk/case-work.js';
 import { findConflictedCaseIds } from '../cases/case-access.js';
-import { isoDate, text } from '../risk/risk.schema.js';
+import { isoDate, text } from '../http/schemas.js';
 import type { SessionUser } from '../users/users.service.js';
 
 /** The functions that take part in the zorgoverleg (seeds/004; each institution names them its own way). */

@@ -8,7 +8,7 @@ import {
   type ShareRequest,
 } from '../consent/consent.service.js';
 import { auditRead, type CaseWork } from '../risk/case-work.js';
-import { isoDate, text } from '../risk/risk.schema.js';
+import { isoDate, text } from '../http/schemas.js';
 
 const choose = { error: 'validation.choose' } as const;
 export const ReferralInput = z.object({

@@ -3,13 +3,14 @@ import type { Deps } from '../bootstrap.js';
 import { signedInUser, viewContext, type AppEnv } from '../http/env.js';
 import { canUserHandle } from './can-handle.js';
 import { loadCaseWork } from './case-work.js';
-import { idParam, parseForm, readForm } from './form-kit.js';
-import { RiskInput } from './risk.schema.js';
+import { idParam } from '../http/params.js';
+import { parseForm, readForm } from '../http/forms.js';
 import { assessRisk, listAssessments, RiskRuleError } from './risk.service.js';
-import { RiskPage, type FormState } from './risk.views.js';
 import { FRAMEWORK1_QUESTIONS } from '../../domain/risk.js';
 import type { MessageKey } from '../../i18n/i18n.js';
-import type { FieldErrors } from '../../ui/form.js';
+import { RiskInput } from './risk.schema.js';
+import { RiskPage } from './risk.views.js';
+import type { FieldErrors, FormState } from '../../ui/form.js';
 
 /**
  * Every question must be answered (issue 19: a new assessment starts empty, nothing pre-ticked):

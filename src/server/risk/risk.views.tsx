@@ -4,7 +4,9 @@ import {
   RadioGroup,
   SubmitButton,
   TextArea,
-  type FieldErrors,
+  type FormState,
+  CheckboxGroup,
+  CsrfField,
 } from '../../ui/form.js';
 import { DateField } from '../cases/case-fields.js';
 import type { ViewContext } from '../http/env.js';
@@ -18,14 +20,8 @@ import {
   type IndicatorGroup,
   type RiskAnswers,
 } from '../../domain/risk.js';
-import { CheckboxGroup, CsrfField } from './form-kit.js';
 import { DateText } from '../../ui/dates.js';
 import type { AssessmentView } from './risk.service.js';
-
-export interface FormState {
-  errors: FieldErrors;
-  values: Record<string, string | string[]>;
-}
 
 const asList = (v: string | string[] | undefined) =>
   v === undefined ? [] : Array.isArray(v) ? v : [v];
