@@ -2282,4 +2282,5 @@ export const en: Record<MessageKey, string> = {
   'records.status.aftercareOnly': 'Only for the status Aftercare',
   'records.status.aftercareHint':
     'Aftercare is a status: choose Aftercare above to schedule aftercare check-ins. Closing schedules no aftercare.',
+  'workspace.timeline.older': 'Show earlier events ({n})',
 };

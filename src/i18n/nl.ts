@@ -2296,6 +2296,7 @@ export const nl = {
   'records.status.aftercareOnly': 'Alleen bij de status Nazorg',
   'records.status.aftercareHint':
     'Nazorg is een status: kies hierboven Nazorg om nazorgcontacten in te plannen. Afsluiten plant geen nazorg.',
+  'workspace.timeline.older': 'Eerdere gebeurtenissen tonen ({n})',
 } as const;
 
 export type MessageKey = keyof typeof nl;

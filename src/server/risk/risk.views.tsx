@@ -1,4 +1,5 @@
 import { Layout } from '../../ui/layout.js';
+import { DateText } from '../../ui/dates.js';
 import {
   ErrorSummary,
   RadioGroup,
@@ -20,7 +21,6 @@ import {
   type IndicatorGroup,
   type RiskAnswers,
 } from '../../domain/risk.js';
-import { DateText } from '../../ui/dates.js';
 import type { AssessmentView } from './risk.service.js';
 
 const asList = (v: string | string[] | undefined) =>
