@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { expectAccessible, newContext } from './support/browser.js';
 import { nextAftercareDate, signInAsDemo, startAftercare } from './support/staff.js';
 import { useJourney } from './support/use-journey.js';
+import { formatDate } from '../src/ui/dates.js';
 
 const j = useJourney({ args: ['--demo'] });
 
@@ -70,7 +71,10 @@ describe('stalking case, end to end, without JavaScript', () => {
     await page.getByLabel('In een gesprek').check();
     await submit(page, 'Afspraak vastleggen');
     expect(await page.getByTestId('plan-steps').textContent()).toContain('Hoofd beveiliging');
-    expect(await page.getByTestId('plan-agreements').textContent()).toContain(TODAY);
+    // Staff pages write dates the Dutch way (issue 19).
+    expect(await page.getByTestId('plan-agreements').textContent()).toContain(
+      formatDate(TODAY, 'nl'),
+    );
     await expectAccessible(page);
 
     // 3. escalation: collegial consultation, then the multidisciplinary consultation
