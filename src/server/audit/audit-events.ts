@@ -108,6 +108,7 @@ export const AUDIT_EVENT_GROUP: Record<AuditEventType, AuditGroup> = {
   CASE_TASK_COMPLETED: 'handling',
   CASE_LINKED: 'handling',
   CASE_GOAL_UPDATED: 'handling',
+  CASE_ORG_UNIT_UPDATED: 'handling',
   CASE_SUPPORT_CASE_CREATED: 'handling',
   CASE_EXPORTED: 'reads',
   CASE_REMINDER_SENT: 'handling',

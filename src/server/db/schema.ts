@@ -762,6 +762,14 @@ export interface SafetyPlan {
   updated_by: string | null;
 }
 
+export interface SavedInboxFilter {
+  created_at: Generated<Timestamp>;
+  id: Generated<string>;
+  name: string;
+  query: string;
+  user_id: string;
+}
+
 export interface Session {
   created_at: Generated<Timestamp>;
   expires_at: Timestamp;
@@ -1014,6 +1022,7 @@ export interface Database {
   rights_request: RightsRequest;
   risk_assessment: RiskAssessment;
   safety_plan: SafetyPlan;
+  saved_inbox_filter: SavedInboxFilter;
   session: Session;
   setup_token: SetupToken;
   sso_identity: SsoIdentity;
