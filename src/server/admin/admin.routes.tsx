@@ -1,4 +1,5 @@
 import { Hono, type MiddlewareHandler } from 'hono';
+import { asPlatform } from '../db/tenancy.js';
 import type { Deps } from '../bootstrap.js';
 import { signedInUser, viewContext, type AppEnv } from '../http/env.js';
 import { AppError } from '../http/errors.js';
@@ -59,9 +60,13 @@ export function adminRoutes(deps: Deps) {
       c.status(422);
       return home(c, { values, errors });
     }
-    const teamId = await deps.db
-      .transaction()
-      .execute((trx) => createTeam(trx, parsed.data, { kind: 'user', userId: user.id }));
+    // A team may come with a new institution: a platform operation, outside the request's
+    // institution (row-level security would refuse the other institution's team).
+    const teamId = await asPlatform(() =>
+      deps.db
+        .transaction()
+        .execute((trx) => createTeam(trx, parsed.data, { kind: 'user', userId: user.id })),
+    );
     return c.redirect(`/admin/teams/${teamId}?saved=1`, 303);
   });
 
