@@ -9,7 +9,8 @@ import { sql, type Kysely } from 'kysely';
 // nothing and so cannot bypass the policies; without an institution it sees nothing.
 //
 // A BEFORE INSERT trigger fills `institution_id` from the row's parent when no context set it
-// (tests, the CLI, restores), so existing inserts need no change. The tables that carry no
+// (tests, the CLI, restores), so existing inserts need no change, and refuses a row whose parent
+// (team, case, …) belongs to another institution. The tables that carry no
 // institution data are listed in src/server/db/tenancy.ts (PLATFORM_TABLES); test/rls.test.ts
 // fails for any table that is neither protected nor listed there.
 
@@ -162,21 +163,33 @@ export async function up(db: Kysely<unknown>): Promise<void> {
         `UPDATE ${q(table)} SET institution_id = meldpunt_default_institution() WHERE institution_id IS NULL`,
       )
       .execute(db);
-    const lookup =
+    // The parent decides: a row names its institution's parent or none, so no context can
+    // attach rows to another institution's case (the foreign key check ignores the policies;
+    // under a context the other institution's parent is invisible here and the insert fails).
+    const fill =
       fk && parent
-        ? `coalesce((SELECT p.institution_id FROM ${q(parent)} p WHERE p.id = NEW.${fk}), meldpunt_default_institution())`
-        : 'meldpunt_default_institution()';
+        ? `IF NEW.${fk} IS NOT NULL THEN
+             p := (SELECT x.institution_id FROM ${q(parent)} x WHERE x.id = NEW.${fk});
+             IF NEW.institution_id IS NULL THEN NEW.institution_id := p;
+             ELSIF p IS DISTINCT FROM NEW.institution_id THEN
+               RAISE EXCEPTION '${table}: its ${parent} belongs to another institution'
+                 USING ERRCODE = '42501';
+             END IF;
+           END IF;`
+        : '';
     await sql
       .raw(
         `ALTER TABLE ${q(table)} ALTER COLUMN institution_id SET DEFAULT meldpunt_institution();
          ${NULLABLE_PARENT.has(table) || !fk ? '' : `ALTER TABLE ${q(table)} ALTER COLUMN institution_id SET NOT NULL;`}
          CREATE INDEX ${table}_institution_idx ON ${q(table)} (institution_id);
          CREATE FUNCTION meldpunt_fill_institution_${table}() RETURNS trigger LANGUAGE plpgsql AS $$
+         DECLARE p uuid;
          BEGIN
-           IF NEW.institution_id IS NULL THEN NEW.institution_id := ${lookup}; END IF;
+           ${fill}
+           IF NEW.institution_id IS NULL THEN NEW.institution_id := meldpunt_default_institution(); END IF;
            RETURN NEW;
          END $$;
-         CREATE TRIGGER fill_institution BEFORE INSERT ON ${q(table)}
+         CREATE TRIGGER fill_institution BEFORE INSERT ${fk ? `OR UPDATE OF ${fk}` : ''} ON ${q(table)}
            FOR EACH ROW EXECUTE FUNCTION meldpunt_fill_institution_${table}();`,
       )
       .execute(db);
