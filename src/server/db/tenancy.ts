@@ -10,7 +10,7 @@ import type { Db } from './create-db.js';
  * connection works as the role it logged in as: the platform context of migrations, platform jobs,
  * backups and the CLI's maintenance.
  */
-const context = new AsyncLocalStorage<{ institutionId: string }>();
+const context = new AsyncLocalStorage<{ institutionId: string } | { anyContext: true }>();
 
 /** The database role the application works as under an institution (the migration creates it). */
 export const APP_ROLE = 'meldpunt_app';
@@ -47,7 +47,16 @@ export function asPlatform<T>(fn: () => Promise<T>): Promise<T> {
 
 /** The institution of the current context, if any. */
 export function currentInstitution(): string | undefined {
-  return context.getStore()?.institutionId;
+  const store = context.getStore();
+  return store && 'institutionId' in store ? store.institutionId : undefined;
+}
+
+/**
+ * Runs `fn`, which reads platform tables only, on a connection in whatever context it was last:
+ * saves switching a connection twice per request to look up the request's institution.
+ */
+function inAnyContext<T>(fn: () => Promise<T>): Promise<T> {
+  return context.run({ anyContext: true }, fn);
 }
 
 /** What each pooled connection was last switched to ('' = the platform context). */
@@ -59,6 +68,8 @@ const switched = new WeakMap<DatabaseConnection, string>();
  * transaction, so a rollback cannot undo it.
  */
 export async function switchConnection(connection: DatabaseConnection): Promise<void> {
+  const store = context.getStore();
+  if (store && 'anyContext' in store) return;
   const want = currentInstitution() ?? '';
   if ((switched.get(connection) ?? '') === want) return;
   switched.delete(connection);
@@ -81,13 +92,15 @@ export async function switchConnection(connection: DatabaseConnection): Promise<
  * is exactly one; with several, requests keep the platform context. The one place to swap the source.
  */
 export async function institutionForRequest(db: Db): Promise<string | undefined> {
-  const rows = await asPlatform(() => db.selectFrom('institution').select('id').limit(2).execute());
+  const rows = await inAnyContext(() =>
+    db.selectFrom('institution').select('id').limit(2).execute(),
+  );
   return rows.length === 1 ? rows[0]!.id : undefined;
 }
 
 /** Every institution's id, for jobs and commands that work for each in turn. */
 export async function allInstitutions(db: Db): Promise<string[]> {
-  const rows = await asPlatform(() =>
+  const rows = await inAnyContext(() =>
     db.selectFrom('institution').select('id').orderBy('created_at').execute(),
   );
   return rows.map((r) => r.id);
