@@ -27,6 +27,15 @@ export interface Membership {
   role: Role;
 }
 
+/** The signed-in user as every request sees it: who they are and their team memberships. */
+export interface SessionUser {
+  id: string;
+  email: string;
+  displayName: string;
+  locale: 'nl' | 'en';
+  memberships: Membership[];
+}
+
 export function hasRole(
   memberships: readonly Membership[],
   teamId: string,

@@ -1,6 +1,6 @@
 import type { Db } from '../db/create-db.js';
 import { teamsWithRole } from '../../domain/roles.js';
-import type { SessionUser } from '../users/users.service.js';
+import type { SessionUser } from '../../domain/roles.js';
 import { recordAudit, verifyAuditChain } from './audit.service.js';
 import { listAuditRows } from './audit.queries.js';
 

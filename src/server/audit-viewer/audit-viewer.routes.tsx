@@ -2,8 +2,8 @@ import { Hono } from 'hono';
 import type { Deps } from '../bootstrap.js';
 import { signedInUser, viewContext, type AppEnv } from '../http/env.js';
 import { assertRouteAllowed } from '../access/route-guard.js';
-import { viewTeamAudit } from './audit-viewer.service.js';
-import { AuditPage } from './audit.views.js';
+import { viewTeamAudit } from '../audit/audit-viewer.service.js';
+import { AuditPage } from './audit-viewer.views.js';
 
 /** GET /audit: the coordinator's audit trail viewer for the team's cases. */
 export function auditRoutes(deps: Deps) {

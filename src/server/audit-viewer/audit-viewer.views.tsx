@@ -1,7 +1,7 @@
 import { Layout } from '../../ui/layout.js';
 import { SubmitButton, TextField } from '../../ui/form.js';
 import type { ViewContext } from '../http/env.js';
-import type { AuditView } from './audit-viewer.service.js';
+import type { AuditView } from '../audit/audit-viewer.service.js';
 
 export function AuditPage({
   ctx,
