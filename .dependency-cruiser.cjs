@@ -4,8 +4,6 @@
  * listed below, each with its reason: the rules bite for every other file.
  */
 const FOREIGN_ROUTES = '^src/server/[^/]+/.+[.]routes[.]tsx?$';
-// The files with a known exception to no-foreign-routes: each has a rule of its own below.
-const KNOWN_ROUTE_IMPORTERS = ['^src/server/intake/reporter-verify[.]routes[.]tsx$'];
 
 module.exports = {
   forbidden: [
@@ -18,11 +16,12 @@ module.exports = {
       to: { path: '^src/(server|ui|cli)/' },
     },
     {
+      // No known exceptions left: app.tsx (outside the feature folders) is the only importer of routes.
       name: 'no-foreign-routes',
       comment:
         "A feature never imports another feature's routes: share a service, policy or helper instead.",
       severity: 'error',
-      from: { path: '^src/server/([^/]+)/', pathNot: KNOWN_ROUTE_IMPORTERS },
+      from: { path: '^src/server/([^/]+)/' },
       to: { path: FOREIGN_ROUTES, pathNot: '^src/server/$1/' },
     },
     {
@@ -46,17 +45,6 @@ module.exports = {
         path: '^src/server/[^/]+/.+[.]queries[.]ts$',
         pathNot: '^src/server/(escalation|risk)/',
       },
-    },
-    // Known exceptions (when the rule came in, decision 027). Each file below may import exactly the
-    // routes named, no others; shrink these as the code moves, never widen them.
-    {
-      // REPORTER_CALLBACK_PATH is a constant of the reporter OIDC routes; it belongs in a shared paths module.
-      name: 'no-foreign-routes',
-      comment:
-        'known exception: reporter-verify.routes.tsx reads REPORTER_CALLBACK_PATH from sso/reporter-oidc.routes.tsx',
-      severity: 'error',
-      from: { path: '^src/server/intake/reporter-verify[.]routes[.]tsx$' },
-      to: { path: FOREIGN_ROUTES, pathNot: '^src/server/(intake|sso)/' },
     },
   ],
   options: {
