@@ -105,7 +105,7 @@ describe('the communications action list and the impact on work', () => {
     ).toBe(303);
     let html = await (await client.get(page)).text();
     expect(html).toContain('2 van 5 acties gedaan.');
-    expect(html).toContain(`gedaan op ${TODAY}`);
+    expect(html).toContain('gedaan op 1 december 2026'); // TODAY, the Dutch way (issue 19)
     expect((await client.post(`${page}/comms`, { actions: 'untag' })).status).toBe(303);
     const rows = await t.deps.db
       .selectFrom('threat_comms_action')

@@ -141,6 +141,7 @@ export const ACCESS_TABLE: readonly RouteAccess[] = [
 
   // Team-wide pages (no case content; each picks a team where the user holds the role).
   route('GET /audit', roles('safety_coordinator')),
+  route('GET /audit/chain', roles('safety_coordinator')), // the hash chain's check, in words (issue 19)
   route('GET /patterns', roles('safety_coordinator')),
   route('GET /rights-requests', roles('safety_coordinator')), // open data-subject requests and their legal terms (issue 23)
   route('GET /team', roles(...TEAM_WORK, 'administrator')),

@@ -125,7 +125,7 @@ export function MailboxPage({
       <section aria-labelledby="consent-heading">
         <h2 id="consent-heading">{t('mailbox.consentHeading')}</h2>
         <p>{t('mailbox.consentPending')}</p>
-        <ConsentLedgerTable t={t} consents={view.consents} />
+        <ConsentLedgerTable t={t} lang={ctx.lang} consents={view.consents} />
       </section>
       <NotificationSection
         ctx={ctx}

@@ -1,5 +1,6 @@
 import { Layout } from '../../ui/layout.js';
 import { ErrorSummary, SubmitButton, TextArea, CheckboxGroup, CsrfField } from '../../ui/form.js';
+import { formatLongDate } from '../../ui/dates.js';
 import { DateField, SelectField } from '../cases/case-fields.js';
 import type { ViewContext } from '../http/env.js';
 import type { MessageKey } from '../../i18n/i18n.js';
@@ -29,7 +30,9 @@ export function MeetingsPage({
         <ul>
           {meetings.map((m) => (
             <li>
-              <a href={`/mdo/${m.id}`}>{t('mdo.meetingOn', { date: m.held_on })}</a>
+              <a href={`/mdo/${m.id}`}>
+                {t('mdo.meetingOn', { date: formatLongDate(m.held_on, ctx.lang) })}
+              </a>
             </li>
           ))}
         </ul>
@@ -59,7 +62,7 @@ export function MeetingsPage({
 
 export function AgendaPage({ ctx, agenda }: { ctx: ViewContext; agenda: AgendaView }) {
   const { t } = ctx;
-  const title = t('mdo.meetingOn', { date: agenda.heldOn });
+  const title = t('mdo.meetingOn', { date: formatLongDate(agenda.heldOn, ctx.lang) });
   return (
     <Layout ctx={ctx} title={title}>
       <p>
@@ -135,8 +138,8 @@ export function CaseMdoPage({
         <ul data-testid="case-mdo">
           {items.map((i) => (
             <li>
-              {t('mdo.meetingOn', { date: i.heldOn })}: {i.summary} — {t('mdo.decision')}:{' '}
-              {i.decision ?? t('mdo.pending')}
+              {t('mdo.meetingOn', { date: formatLongDate(i.heldOn, ctx.lang) })}: {i.summary} —{' '}
+              {t('mdo.decision')}: {i.decision ?? t('mdo.pending')}
             </li>
           ))}
         </ul>
@@ -154,7 +157,10 @@ export function CaseMdoPage({
             label={t('mdo.meeting')}
             value={form.values.meetingId as string}
             error={form.errors.meetingId}
-            choices={meetings.map((m) => ({ value: m.id, label: m.held_on }))}
+            choices={meetings.map((m) => ({
+              value: m.id,
+              label: formatLongDate(m.held_on, ctx.lang),
+            }))}
           />
           <TextArea
             name="summary"

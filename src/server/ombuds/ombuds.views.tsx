@@ -1,5 +1,6 @@
 import { Layout } from '../../ui/layout.js';
 import { ErrorSummary, SubmitButton, TextArea, CsrfField } from '../../ui/form.js';
+import { formatLongDate } from '../../ui/dates.js';
 import { DateField } from '../cases/case-fields.js';
 import type { ViewContext } from '../http/env.js';
 import type { FormState } from '../../ui/form.js';
@@ -25,11 +26,13 @@ function AdviceList({
       {advice.map((a) => (
         <li>
           <p>
-            <strong>{t('ombuds.adviceOn', { date: a.givenOn })}</strong> {a.advice}
+            <strong>{t('ombuds.adviceOn', { date: formatLongDate(a.givenOn, ctx.lang) })}</strong>{' '}
+            {a.advice}
           </p>
           {a.answer ? (
             <p>
-              {t('ombuds.answerOn', { date: a.answeredOn ?? '' })} {a.answer}
+              {t('ombuds.answerOn', { date: formatLongDate(a.answeredOn ?? '', ctx.lang) })}{' '}
+              {a.answer}
             </p>
           ) : answerForm ? (
             <form method="post" action={`/board/advice/${a.id}/answer`} novalidate>
@@ -78,10 +81,13 @@ export function OmbudsPage({
             {complaints.map((c) => (
               <li>
                 <p>
-                  <strong>{t('ombuds.receivedOn', { date: c.receivedOn })}</strong> —{' '}
+                  <strong>
+                    {t('ombuds.receivedOn', { date: formatLongDate(c.receivedOn, ctx.lang) })}
+                  </strong>{' '}
+                  —{' '}
                   {c.status === 'open'
-                    ? t('ombuds.respondBy', { date: c.respondBy })
-                    : t('ombuds.closedOn', { date: c.closedOn ?? '' })}
+                    ? t('ombuds.respondBy', { date: formatLongDate(c.respondBy, ctx.lang) })
+                    : t('ombuds.closedOn', { date: formatLongDate(c.closedOn ?? '', ctx.lang) })}
                   {c.isOverdue && <strong> {t('ombuds.overdue')}</strong>}
                 </p>
                 <p>{c.subject}</p>
