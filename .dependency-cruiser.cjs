@@ -4,13 +4,6 @@
  * listed below, each with its reason: the rules bite for every other file.
  */
 const FOREIGN_ROUTES = '^src/server/[^/]+/.+[.]routes[.]tsx?$';
-// The files with a known exception to no-foreign-routes: each has a rule of its own below.
-const KNOWN_ROUTE_IMPORTERS = [
-  '^src/server/risk/safety-work[.]routes[.]ts$',
-  '^src/server/protocols/team-work[.]routes[.]tsx$',
-  '^src/server/intake/intake[.]routes[.]tsx$',
-  '^src/server/intake/reporter-verify[.]routes[.]tsx$',
-];
 
 module.exports = {
   forbidden: [
@@ -23,11 +16,12 @@ module.exports = {
       to: { path: '^src/(server|ui|cli)/' },
     },
     {
+      // No known exceptions left: app.tsx (outside the feature folders) is the only importer of routes.
       name: 'no-foreign-routes',
       comment:
         "A feature never imports another feature's routes: share a service, policy or helper instead.",
       severity: 'error',
-      from: { path: '^src/server/([^/]+)/', pathNot: KNOWN_ROUTE_IMPORTERS },
+      from: { path: '^src/server/([^/]+)/' },
       to: { path: FOREIGN_ROUTES, pathNot: '^src/server/$1/' },
     },
     {
@@ -51,48 +45,6 @@ module.exports = {
         path: '^src/server/[^/]+/.+[.]queries[.]ts$',
         pathNot: '^src/server/(escalation|risk)/',
       },
-    },
-    // Known exceptions (when the rule came in, decision 027). Each file below may import exactly the
-    // routes named, no others; shrink these as the code moves, never widen them.
-    {
-      // The "safety work" group mounts seven case-work features' routes under one name: the routing
-      // table should mount them by area itself (issue 17, "the routing table readable").
-      name: 'no-foreign-routes',
-      comment: 'known exception: risk/safety-work.routes.ts mounts these features',
-      severity: 'error',
-      from: { path: '^src/server/risk/safety-work[.]routes[.]ts$' },
-      to: {
-        path: FOREIGN_ROUTES,
-        pathNot: '^src/server/(risk|threats|referrals|police|plans|mdo|expert|escalation)/',
-      },
-    },
-    {
-      // Likewise "team work" mounts four features' routes.
-      name: 'no-foreign-routes',
-      comment: 'known exception: protocols/team-work.routes.tsx mounts these features',
-      severity: 'error',
-      from: { path: '^src/server/protocols/team-work[.]routes[.]tsx$' },
-      to: {
-        path: FOREIGN_ROUTES,
-        pathNot: '^src/server/(protocols|urgent|safety-plan|objectives|activities)/',
-      },
-    },
-    {
-      // alertAfterIntake lives in urgent.routes.tsx; it belongs in an urgent service.
-      name: 'no-foreign-routes',
-      comment: 'known exception: intake.routes.tsx calls alertAfterIntake from urgent.routes.tsx',
-      severity: 'error',
-      from: { path: '^src/server/intake/intake[.]routes[.]tsx$' },
-      to: { path: FOREIGN_ROUTES, pathNot: '^src/server/(intake|urgent)/' },
-    },
-    {
-      // REPORTER_CALLBACK_PATH is a constant of the reporter OIDC routes; it belongs in a shared paths module.
-      name: 'no-foreign-routes',
-      comment:
-        'known exception: reporter-verify.routes.tsx reads REPORTER_CALLBACK_PATH from sso/reporter-oidc.routes.tsx',
-      severity: 'error',
-      from: { path: '^src/server/intake/reporter-verify[.]routes[.]tsx$' },
-      to: { path: FOREIGN_ROUTES, pathNot: '^src/server/(intake|sso)/' },
     },
   ],
   options: {

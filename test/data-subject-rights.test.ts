@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { getAnnualReport } from '../src/server/reports/reports.service.js';
 import { sendRightsReminders } from '../src/server/rights/rights-reminders.job.js';
-import { ALL_JOBS } from '../src/server/jobs/all-jobs.js';
+import { ALL_JOBS } from '../src/server/all-jobs.js';
 import { caseIdOf, signedIn, submitReport } from './support/security.js';
 import { openMailbox, postMultipart, reportAnonymously } from './support/reporter-flow.js';
 import { useTestApp } from './support/use-test-app.js';

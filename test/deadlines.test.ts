@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { bootstrap, type Deps as AppDeps } from '../src/server/bootstrap.js';
 import { readConfig } from '../src/server/config.js';
-import { runDueJobs } from '../src/server/jobs/scheduler.js';
+import { runDueJobs } from '../src/server/scheduler.js';
 import { sendDueReminders } from '../src/server/deadlines/reminders.job.js';
 import { TestClient } from './support/http-client.js';
 import { createStaff, createTeam, PASSWORD } from './support/factories.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { importCases } from '../src/server/imports/case-import.service.js';
 import { getAnnualReport } from '../src/server/reports/reports.service.js';
-import { runDueJobs } from '../src/server/jobs/scheduler.js';
+import { runDueJobs } from '../src/server/scheduler.js';
 import { buildAnnualFixtureCsv } from './support/annual-fixture.js';
 import { caseIdOf, signedIn, submitReport } from './support/security.js';
 import { useTestApp } from './support/use-test-app.js';

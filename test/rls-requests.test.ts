@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import { runDueJobs } from '../src/server/jobs/scheduler.js';
+import { runDueJobs } from '../src/server/scheduler.js';
 import type { Job } from '../src/server/jobs/job.js';
 import { useTestApp } from './support/use-test-app.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runDueJobs, type Job } from '../src/server/jobs/scheduler.js';
+import { runDueJobs, type Job } from '../src/server/scheduler.js';
 import type { Logger } from '../src/server/logger.js';
 import { useTestApp } from './support/use-test-app.js';
 

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { grantConsent } from '../src/server/consent/consent.service.js';
-import { ALL_JOBS } from '../src/server/jobs/all-jobs.js';
+import { ALL_JOBS } from '../src/server/all-jobs.js';
 import { sendThreatCheckinReminders } from '../src/server/threats/checkin-reminders.job.js';
 import sharp from 'sharp';
 import { noisePng } from './support/images.js';

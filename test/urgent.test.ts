@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ParsedMail } from 'mailparser';
-import { runDueJobs } from '../src/server/jobs/scheduler.js';
+import { runDueJobs } from '../src/server/scheduler.js';
 import '../src/server/urgent/urgent.job.js'; // only this job: the test drives its clock
 import { TestClient } from './support/http-client.js';
 import { createStaff, PASSWORD } from './support/factories.js';

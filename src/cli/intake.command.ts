@@ -1,8 +1,5 @@
-import {
-  readIntakeGuard,
-  setIntakeGuard,
-  type IntakeMode,
-} from '../server/http/anti-automation.js';
+import { readIntakeGuard, type IntakeMode } from '../server/http/anti-automation.js';
+import { setIntakeGuard } from '../server/intake/intake-guard.js';
 import { parseArgs } from './args.js';
 import type { Command } from './commands.js';
 

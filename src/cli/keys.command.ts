@@ -1,9 +1,5 @@
 import { loadKeyring } from '../server/crypto/keyring.js';
-import {
-  countByMasterKey,
-  createMasterKeyFile,
-  rewrapAll,
-} from '../server/crypto/rotate.service.js';
+import { countByMasterKey, createMasterKeyFile, rewrapAll } from '../server/keys/rotate.service.js';
 import type { Command } from './commands.js';
 
 /**

@@ -27,6 +27,18 @@ export interface Membership {
   role: Role;
 }
 
+/** The signed-in user as every request sees it: who they are and their team memberships. */
+export interface SessionUser {
+  id: string;
+  email: string;
+  displayName: string;
+  locale: 'nl' | 'en';
+  memberships: Membership[];
+  /** The institution the account belongs to; null only for the platform operator (issue 22). */
+  institutionId: string | null;
+  platformOperator: boolean;
+}
+
 export function hasRole(
   memberships: readonly Membership[],
   teamId: string,

@@ -3,7 +3,6 @@ import type { MessageKey } from './nl.js';
 export const en: Record<MessageKey, string> = {
   'app.name': 'Social safety reporting point',
   'nav.skip': 'Skip to content',
-  'nav.home': 'Home',
   'nav.report': 'Make a report',
   'nav.inbox': 'Reports',
   'nav.signIn': 'Staff sign-in',
@@ -31,18 +30,12 @@ export const en: Record<MessageKey, string> = {
   'home.start': 'Make a report',
   'home.confidential': 'What you tell us stays confidential. You stay in control.',
 
-  'intake.title': 'Make a report',
-  'intake.intro':
-    'Tell us in your own words what happened. Only the questions marked (required) are needed.',
   'intake.team': 'Which reporting point is this for?',
   'intake.category': 'What happened?',
   'intake.categoryHint': 'Choose what fits best. Not sure? Choose "Other".',
   'intake.subtype': 'Which form?',
   'intake.subtypeNone': 'I don\u2019t know / not applicable',
-  'intake.narrative': 'Description (required)',
   'intake.narrativeHint': 'What happened, when and where? Only give names if you want to.',
-  'intake.occurredOn': 'When did it happen? (optional)',
-  'intake.occurredOnHint': 'For example 2026-03-14. Leave empty if you are not sure.',
   'intake.location': 'Where did it happen?',
   'intake.reporterRole': 'Who are you?',
   'intake.accusedRole': 'Who is the report about?',
@@ -304,15 +297,11 @@ export const en: Record<MessageKey, string> = {
     'Every consent of the reporter: what information, to whom, for what, when and how it was given. Sharing without a matching consent is refused, except under acute risk.',
   'consent.empty': 'No consents have been recorded yet.',
   'consent.info': 'What information',
-  'consent.recipientKind': 'Kind of recipient',
   'consent.recipient': 'Recipient',
-  'consent.recipientHint':
-    'A role (for example board), a staff member (user id) or an outside partner (for example police).',
   'consent.purpose': 'Purpose',
   'consent.obtainedVia': 'How obtained',
   'consent.note': 'Note (optional, stored encrypted)',
   'consent.grantedAt': 'Given on',
-  'consent.recordedBy': 'Recorded by',
   'consent.status': 'Status',
   'consent.active': 'Valid',
   'consent.withdrawnAt': 'Withdrawn on {date}',
@@ -349,21 +338,14 @@ export const en: Record<MessageKey, string> = {
   'identity.title': 'Access to identities',
   'identity.intro':
     'Only the assigned confidential adviser and the coordinator see who the reporter and the accused are. Another staff member gets access only with the reporter\u2019s consent; this is logged.',
-  'identity.userId': 'User id of the staff member',
   'identity.grant': 'Grant access',
-  'identity.hidden':
-    'Identity withheld: you are not the assigned confidential adviser or the coordinator.',
   'retention.hold': 'Hold retention (do not erase)',
   'retention.release': 'Release the hold',
   'retention.onHold': 'This report will not be erased while the hold applies.',
   'retention.title': 'Retention and erasure',
-  'retention.exportTitle': 'Access request: everything held about the reporter',
   // issue 6, second part: handover consent, identity access revocation, retention on the case page
-  'consent.export.handoverKind': 'Handover to (kind of recipient)',
   'consent.export.notHandover': 'Not a handover',
   'consent.export.handoverTo': 'Handover to (recipient)',
-  'consent.export.handoverHint':
-    'Only for a handover: the role or outside partner as named in the consent ledger (for example ombudsperson or police). The reporter must have consented to sharing documents with them.',
   'identity.none': 'Nobody else has been granted access.',
   'identity.who': 'Staff member',
   'identity.since': 'Granted on',
@@ -384,13 +366,11 @@ export const en: Record<MessageKey, string> = {
   'audit.actor': 'By',
   'audit.case': 'Report',
   'audit.detail': 'Details',
-  'audit.detailSummary': 'Details',
   'audit.yes': 'yes',
   'audit.no': 'no',
   'audit.empty': 'No events found.',
   'audit.filter.heading': 'Find events',
   'audit.filter.reference': 'Reference of the report',
-  'audit.filter.referenceHint': 'The reference as shown on the report.',
   'audit.filter.unknownReference': 'Your team has no report with this reference.',
   'audit.filter.person': 'By whom',
   'audit.filter.kind': 'Kind of event',
@@ -640,8 +620,6 @@ export const en: Record<MessageKey, string> = {
     'Keep these codes somewhere safe. Each code works once, for when you do not have your phone. They will not be shown again.',
   'twofa.continue': 'Continue',
   'twofa.enabled': 'Two-factor verification is on.',
-  'twofa.disabled': 'Two-factor verification is off.',
-  'twofa.setUp': 'Set up two-factor verification',
   // webauthn (issue 6): security keys and passkeys as second factor
   'webauthn.keys': 'Security keys and passkeys',
   'webauthn.intro':
@@ -889,7 +867,6 @@ export const en: Record<MessageKey, string> = {
     'Someone else changed the status meanwhile. Look at the report again.',
   'cases.section.contacts': 'Contacts',
   'cases.contact.add': 'Log a contact',
-  'cases.contact.none': 'No contacts yet.',
   'cases.contact.occurredOn': 'Date',
   'cases.contact.channel': 'Channel',
   'cases.contact.participants': 'Who took part',
@@ -909,7 +886,6 @@ export const en: Record<MessageKey, string> = {
   'cases.task.markDone': 'Mark as done',
   'cases.section.links': 'Linked reports',
   'cases.link.add': 'Link a report',
-  'cases.link.none': 'No linked reports.',
   'cases.link.reference': 'Reference of the other report',
   'cases.link.submit': 'Link',
   'cases.link.notFound': 'There is no other report with this reference at this reporting point.',
@@ -1056,7 +1032,6 @@ export const en: Record<MessageKey, string> = {
 
   // risk, plan, escalation, referrals, police, threats, expert team, MDO (issue 5)
   'issue5.backToCase': 'Back to the case',
-  'issue5.section': 'Safety and escalation',
   'issue5.link.risk': 'Risk assessment',
   'issue5.link.plan': 'Plan of action',
   'issue5.link.escalation': 'Escalation ladder and external sharing',
@@ -1142,8 +1117,6 @@ export const en: Record<MessageKey, string> = {
   'plan.note': 'Note (optional)',
   'plan.agreeSubmit': 'Record agreement',
   'escalation.title': 'Escalation ladder — {reference}',
-  'escalation.intro':
-    'Horizontal first (discuss with the person concerned, collegial consultation), then vertical (scale up, multidisciplinary consultation, the board).',
   'escalation.ladder': 'Steps',
   'escalation.none': 'No steps on the ladder yet.',
   'escalation.horizontal': 'horizontal',
@@ -1164,8 +1137,6 @@ export const en: Record<MessageKey, string> = {
   'escalation.shares': 'Shared outside the institution',
   'escalation.noShares': 'Nothing shared outside the institution.',
   'escalation.share': 'Share outside the institution',
-  'escalation.shareHint':
-    "Only when weighing framework 2 is yes three times and the board has consented, or under acute risk with a reason. The reporter's consent must be in the consent ledger.",
   'escalation.partner': 'External partner',
   'escalation.info': 'Which information?',
   'escalation.framework2': 'Afwegingskader 2 (weighing framework)',
@@ -1180,10 +1151,6 @@ export const en: Record<MessageKey, string> = {
   'escalation.shareSubmit': 'Record the share',
   'escalation.basis.framework2_board': 'framework 2 and board consent',
   'escalation.basis.acute_override': 'acute risk',
-  'escalation.error.horizontalFirst':
-    'Take a horizontal step first (discuss or collegial consultation), unless the risk is acute.',
-  'escalation.error.framework2':
-    "Sharing outside the institution needs weighing framework 2 answered yes three times and the board's consent, or acute risk with a reason.",
   'escalation.error.partner': 'Choose an external partner.',
   'escalation.error.consent':
     "The consent ledger does not cover this share: record the reporter's consent first.",
@@ -1350,7 +1317,6 @@ export const en: Record<MessageKey, string> = {
   'mdo.error.pii':
     'The text may contain identifying details (name, e-mail address, phone number, number or date). Rewrite it.',
   // Intake question pages (issue 3, second part)
-  'intake.step.count': 'Question {n} of {total}',
   'intake.step.continue': 'Continue',
   'intake.step.back': 'Previous question',
   'intake.behalf': 'On whose behalf are you reporting?',
@@ -2123,7 +2089,6 @@ export const en: Record<MessageKey, string> = {
   'reportDoc.toc': 'Contents',
   'reportDoc.pageOf': 'page {page} of {pages}',
   'reportDoc.figure': 'Figure {n}.',
-  'reportDoc.table': 'Table {n}.',
   'reportDoc.label': 'Description',
   'reportDoc.count': 'Number {year}',
   'reportDoc.share': '% {year}',
@@ -2148,7 +2113,6 @@ export const en: Record<MessageKey, string> = {
   'reportDoc.sourceField': 'Source of the definition (optional)',
   'reportDoc.sourceHint':
     'For example an article of law or a website. Printed under the definition in appendix 1 of the annual report.',
-  'reportDoc.madeWith': 'Prepared with Meldpunt',
   // staff workspace (issue 19)
   'workspace.greeting': 'Welcome, {name}. Below is what you may see and do in Meldpunt.',
   'workspace.roles': 'Your roles',
@@ -2244,7 +2208,6 @@ export const en: Record<MessageKey, string> = {
   'workspace.recipient.partners': 'Referral partners',
   'workspace.recipient.roles': 'Roles',
   'workspace.recipient.people': 'Staff',
-  'workspace.recipient.label': 'To whom',
   'workspace.identity.person': 'Staff member',
   'workspace.invite.linkTitle': 'One-time link to set up the account',
   'workspace.invite.linkText':

@@ -2,7 +2,6 @@
 export const nl = {
   'app.name': 'Meldpunt sociale veiligheid',
   'nav.skip': 'Naar de inhoud',
-  'nav.home': 'Home',
   'nav.report': 'Melding doen',
   'nav.inbox': 'Meldingen',
   'nav.signIn': 'Inloggen medewerkers',
@@ -30,18 +29,12 @@ export const nl = {
   'home.start': 'Melding doen',
   'home.confidential': 'Wat je vertelt, blijft vertrouwelijk. Jij houdt zelf de regie.',
 
-  'intake.title': 'Melding doen',
-  'intake.intro':
-    'Vertel in je eigen woorden wat er is gebeurd. Alleen de vragen met (verplicht) zijn nodig.',
   'intake.team': 'Voor wie is het meldpunt?',
   'intake.category': 'Wat is er gebeurd?',
   'intake.categoryHint': 'Kies wat het beste past. Weet je het niet? Kies "Overige".',
   'intake.subtype': 'Welke vorm?',
   'intake.subtypeNone': 'Weet ik niet / niet van toepassing',
-  'intake.narrative': 'Beschrijving (verplicht)',
   'intake.narrativeHint': 'Wat is er gebeurd, wanneer en waar? Noem alleen namen als je dat wilt.',
-  'intake.occurredOn': 'Wanneer gebeurde het? (optioneel)',
-  'intake.occurredOnHint': 'Bijvoorbeeld 2026-03-14. Weet je het niet precies? Laat dit dan leeg.',
   'intake.location': 'Waar gebeurde het?',
   'intake.reporterRole': 'Wie ben je?',
   'intake.accusedRole': 'Over wie gaat de melding?',
@@ -305,15 +298,11 @@ export const nl = {
     'Elke toestemming van de melder: welke informatie, aan wie, waarvoor, wanneer en hoe gegeven. Delen zonder passende toestemming wordt geweigerd, behalve bij acuut risico.',
   'consent.empty': 'Er zijn nog geen toestemmingen vastgelegd.',
   'consent.info': 'Welke informatie',
-  'consent.recipientKind': 'Soort ontvanger',
   'consent.recipient': 'Ontvanger',
-  'consent.recipientHint':
-    'Een rol (bijvoorbeeld board), een medewerker (gebruikers-id) of een externe partner (bijvoorbeeld police).',
   'consent.purpose': 'Doel',
   'consent.obtainedVia': 'Hoe verkregen',
   'consent.note': 'Toelichting (optioneel, versleuteld opgeslagen)',
   'consent.grantedAt': 'Gegeven op',
-  'consent.recordedBy': 'Vastgelegd door',
   'consent.status': 'Status',
   'consent.active': 'Geldig',
   'consent.withdrawnAt': 'Ingetrokken op {date}',
@@ -350,21 +339,14 @@ export const nl = {
   'identity.title': 'Toegang tot identiteiten',
   'identity.intro':
     'Alleen de toegewezen vertrouwenspersoon en de regiehouder zien wie de melder en de beklaagde zijn. Een andere medewerker krijgt toegang alleen met toestemming van de melder; dat wordt gelogd.',
-  'identity.userId': 'Gebruikers-id van de medewerker',
   'identity.grant': 'Toegang geven',
-  'identity.hidden':
-    'Identiteit afgeschermd: u bent niet de toegewezen vertrouwenspersoon of regiehouder.',
   'retention.hold': 'Bewaartermijn opschorten (niet wissen)',
   'retention.release': 'Opschorting opheffen',
   'retention.onHold': 'Deze melding wordt niet gewist zolang de opschorting geldt.',
   'retention.title': 'Bewaren en wissen',
-  'retention.exportTitle': 'Inzage: alle gegevens over de melder',
   // issue 6, tweede deel: toestemming bij overdracht, toegang tot identiteiten intrekken, bewaartermijn op de meldingspagina
-  'consent.export.handoverKind': 'Overdracht aan (soort ontvanger)',
   'consent.export.notHandover': 'Geen overdracht',
   'consent.export.handoverTo': 'Overdracht aan (ontvanger)',
-  'consent.export.handoverHint':
-    'Alleen bij overdracht: de rol of externe partner zoals in het toestemmingsregister (bijvoorbeeld ombudsperson of police). De melder moet toestemming hebben gegeven om documenten met hen te delen.',
   'identity.none': 'Niemand anders heeft toegang gekregen.',
   'identity.who': 'Medewerker',
   'identity.since': 'Toegang sinds',
@@ -385,13 +367,11 @@ export const nl = {
   'audit.actor': 'Door',
   'audit.case': 'Melding',
   'audit.detail': 'Details',
-  'audit.detailSummary': 'Details',
   'audit.yes': 'ja',
   'audit.no': 'nee',
   'audit.empty': 'Geen gebeurtenissen gevonden.',
   'audit.filter.heading': 'Gebeurtenissen zoeken',
   'audit.filter.reference': 'Kenmerk van de melding',
-  'audit.filter.referenceHint': 'Het kenmerk zoals het op de melding staat.',
   'audit.filter.unknownReference': 'Uw team heeft geen melding met dit kenmerk.',
   'audit.filter.person': 'Door wie',
   'audit.filter.kind': 'Soort gebeurtenis',
@@ -642,8 +622,6 @@ export const nl = {
     'Bewaar deze codes op een veilige plek. Elke code werkt één keer, als u uw telefoon niet bij de hand heeft. Ze worden niet opnieuw getoond.',
   'twofa.continue': 'Verder',
   'twofa.enabled': 'Tweestapsverificatie staat aan.',
-  'twofa.disabled': 'Tweestapsverificatie staat uit.',
-  'twofa.setUp': 'Tweestapsverificatie instellen',
   // webauthn (issue 6): security keys and passkeys as second factor
   'webauthn.keys': 'Beveiligingssleutels en passkeys',
   'webauthn.intro':
@@ -895,7 +873,6 @@ export const nl = {
     'Iemand anders heeft de status intussen gewijzigd. Bekijk de melding opnieuw.',
   'cases.section.contacts': 'Contactmomenten',
   'cases.contact.add': 'Contactmoment vastleggen',
-  'cases.contact.none': 'Nog geen contactmomenten.',
   'cases.contact.occurredOn': 'Datum',
   'cases.contact.channel': 'Kanaal',
   'cases.contact.participants': 'Wie namen deel',
@@ -915,7 +892,6 @@ export const nl = {
   'cases.task.markDone': 'Markeren als gedaan',
   'cases.section.links': 'Gekoppelde meldingen',
   'cases.link.add': 'Melding koppelen',
-  'cases.link.none': 'Geen gekoppelde meldingen.',
   'cases.link.reference': 'Kenmerk van de andere melding',
   'cases.link.submit': 'Koppelen',
   'cases.link.notFound': 'Er is geen andere melding met dit kenmerk bij dit meldpunt.',
@@ -1061,7 +1037,6 @@ export const nl = {
 
   // risk, plan, escalation, referrals, police, threats, expert team, MDO (issue 5)
   'issue5.backToCase': 'Terug naar de melding',
-  'issue5.section': 'Veiligheid en opschaling',
   'issue5.link.risk': 'Risico-inschatting',
   'issue5.link.plan': 'Plan van aanpak',
   'issue5.link.escalation': 'Escalatieladder en extern delen',
@@ -1147,8 +1122,6 @@ export const nl = {
   'plan.note': 'Toelichting (niet verplicht)',
   'plan.agreeSubmit': 'Afspraak vastleggen',
   'escalation.title': 'Escalatieladder — {reference}',
-  'escalation.intro':
-    'Eerst horizontaal (bespreken met de betrokkene, collegiaal overleg), dan verticaal (opschalen, zorgoverleg, het College van Bestuur).',
   'escalation.ladder': 'Stappen',
   'escalation.none': 'Nog geen stappen op de ladder.',
   'escalation.horizontal': 'horizontaal',
@@ -1169,8 +1142,6 @@ export const nl = {
   'escalation.shares': 'Gedeeld buiten de instelling',
   'escalation.noShares': 'Niets gedeeld buiten de instelling.',
   'escalation.share': 'Delen buiten de instelling',
-  'escalation.shareHint':
-    'Alleen als Afwegingskader 2 drie keer ja is en het College van Bestuur heeft ingestemd, of bij acuut risico met reden. De toestemming van de melder moet in het toestemmingsregister staan.',
   'escalation.partner': 'Externe partner',
   'escalation.info': 'Welke informatie?',
   'escalation.framework2': 'Afwegingskader 2',
@@ -1185,10 +1156,6 @@ export const nl = {
   'escalation.shareSubmit': 'Delen vastleggen',
   'escalation.basis.framework2_board': 'Afwegingskader 2 en instemming CvB',
   'escalation.basis.acute_override': 'acuut risico',
-  'escalation.error.horizontalFirst':
-    'Zet eerst een horizontale stap (bespreken of collegiaal overleg), tenzij het risico acuut is.',
-  'escalation.error.framework2':
-    'Delen buiten de instelling kan alleen met Afwegingskader 2 drie keer ja en de instemming van het College van Bestuur, of bij acuut risico met een reden.',
   'escalation.error.partner': 'Kies een externe partner.',
   'escalation.error.consent':
     'Het toestemmingsregister dekt dit delen niet: leg eerst de toestemming van de melder vast.',
@@ -1357,7 +1324,6 @@ export const nl = {
   'mdo.error.pii':
     'De tekst bevat mogelijk herleidbare gegevens (naam, e-mailadres, telefoonnummer, nummer of datum). Herschrijf hem.',
   // Intake question pages (issue 3, second part)
-  'intake.step.count': 'Vraag {n} van {total}',
   'intake.step.continue': 'Verder',
   'intake.step.back': 'Vorige vraag',
   'intake.behalf': 'Voor wie doe je deze melding?',
@@ -2136,7 +2102,6 @@ export const nl = {
   'reportDoc.toc': 'Inhoudsopgave',
   'reportDoc.pageOf': 'pagina {page} van {pages}',
   'reportDoc.figure': 'Afbeelding {n}.',
-  'reportDoc.table': 'Tabel {n}.',
   'reportDoc.label': 'Omschrijving',
   'reportDoc.count': 'Aantal {year}',
   'reportDoc.share': '% {year}',
@@ -2161,7 +2126,6 @@ export const nl = {
   'reportDoc.sourceField': 'Bron van de omschrijving (optioneel)',
   'reportDoc.sourceHint':
     'Bijvoorbeeld een wetsartikel of een website. Staat onder de omschrijving in bijlage 1 van het jaarverslag.',
-  'reportDoc.madeWith': 'Opgesteld met Meldpunt',
   // staff workspace (issue 19)
   'workspace.greeting': 'Welkom, {name}. Hieronder staat wat u in Meldpunt mag zien en doen.',
   'workspace.roles': 'Uw rollen',
@@ -2258,7 +2222,6 @@ export const nl = {
   'workspace.recipient.partners': 'Verwijspartners',
   'workspace.recipient.roles': 'Rollen',
   'workspace.recipient.people': 'Medewerkers',
-  'workspace.recipient.label': 'Aan wie',
   'workspace.identity.person': 'Medewerker',
   'workspace.invite.linkTitle': 'Eenmalige link om het account in te stellen',
   'workspace.invite.linkText':

@@ -1,5 +1,4 @@
-import { homeRoutes } from './home/home.routes.js';
-import { Hono, type MiddlewareHandler } from 'hono';
+import { Hono, type Env, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { compress } from 'hono/compress';
 import { sql } from 'kysely';
@@ -15,43 +14,60 @@ import { AppError, isDatabaseUnavailable, MESSAGE_BY_CODE, STATUS_BY_CODE } from
 import { securityHeaders } from './http/security.js';
 import { ROBOTS_TXT } from './http/indexing.js';
 import { errorForLog, type Logger } from './logger.js';
-import { authRoutes, SESSION_COOKIE } from './auth/auth.routes.js';
+import { SESSION_COOKIE } from './auth/auth.routes.js';
 import { findSessionUser } from './auth/auth.service.js';
 import { MessagePage } from './auth/auth.views.js';
-import { caseRoutes } from './cases/cases.routes.js';
+import { isUploadPath, UPLOAD_BODY_BYTES } from './attachments/upload-rules.js';
+import { readSsoConfig, type SsoConfig } from './sso/sso.config.js';
+import { createMetrics } from './ops/metrics.js';
+import { metricsAccess } from './ops/metrics-auth.js';
+import { needToKnow } from './access/need-to-know.js';
+// The route groups, in the order of the table below.
+import { apiRoutes } from './api/api.routes.js';
+import { ssoRoutes } from './sso/sso.routes.js';
 import { intakeRoutes } from './intake/intake.routes.js';
+import { guideRoutes } from './guide/guide.routes.js';
+import { privacyRoutes } from './privacy/privacy.routes.js';
+import { appointmentRoutes } from './appointments/appointments.routes.js';
+import { quickExitRoutes } from './mailbox/quick-exit.routes.js';
+import { mailboxRoutes } from './mailbox/mailbox.routes.js';
+import { authRoutes } from './auth/auth.routes.js';
 import { twoFactorRoutes } from './auth/two-factor.routes.js';
+import { ssoLinkRoutes } from './sso/sso-link.routes.js';
 import { webauthnRoutes } from './auth/webauthn.routes.js';
+import { inviteRoutes } from './admin/invite.routes.js';
+import { passwordResetRoutes } from './recovery/password-reset.routes.js';
+import { homeRoutes } from './home/home.routes.js';
+import { caseRoutes } from './cases/cases.routes.js';
+import { correspondenceRoutes } from './mailbox/staff.routes.js';
 import { consentRoutes } from './consent/consent.routes.js';
 import { retentionRoutes } from './retention/retention.routes.js';
 import { rightsRoutes } from './rights/rights.routes.js';
-import { auditRoutes } from './audit/audit.routes.js';
-import { mailboxRoutes } from './mailbox/mailbox.routes.js';
-import { quickExitRoutes } from './mailbox/quick-exit.routes.js';
-import { correspondenceRoutes } from './mailbox/staff.routes.js';
-import { appointmentRoutes } from './appointments/appointments.routes.js';
-import { guideRoutes } from './guide/guide.routes.js';
-import { isUploadPath, UPLOAD_BODY_BYTES } from './attachments/upload-rules.js';
-import { adminRoutes } from './admin/admin.routes.js';
-import { inviteRoutes } from './admin/invite.routes.js';
-import { passwordResetRoutes } from './recovery/password-reset.routes.js';
-import { ssoRoutes } from './sso/sso.routes.js';
-import { ssoLinkRoutes } from './sso/sso-link.routes.js';
-import { readSsoConfig, type SsoConfig } from './sso/sso.config.js';
-import { apiRoutes } from './api/api.routes.js';
-import { createMetrics } from './ops/metrics.js';
-import { metricsAccess } from './ops/metrics-auth.js';
-import { safetyWorkRoutes } from './risk/safety-work.routes.js';
-import { ombudsRoutes } from './ombuds/ombuds.routes.js';
-import { locationRoutes } from './appointments/locations.routes.js';
 import { patternRoutes } from './patterns/patterns.routes.js';
-import { teamWorkRoutes } from './protocols/team-work.routes.js';
-import { needToKnow } from './access/need-to-know.js';
+import { riskRoutes } from './risk/risk.routes.js';
+import { planRoutes } from './plans/plans.routes.js';
+import { threatRoutes } from './threats/threats.routes.js';
+import { referralRoutes } from './referrals/referrals.routes.js';
+import { policeRoutes } from './police/police.routes.js';
+import { expertRoutes } from './expert/expert.routes.js';
+import { mdoRoutes } from './mdo/mdo.routes.js';
+import { escalationRoutes } from './escalation/escalation.routes.js';
+import { boardRoutes } from './escalation/board.routes.js';
+import { ombudsRoutes } from './ombuds/ombuds.routes.js';
+import { protocolCaseRoutes } from './protocols/protocols.routes.js';
+import { safetyPlanRoutes } from './safety-plan/safety-plan.routes.js';
+import { urgentRoutes } from './urgent/urgent.routes.js';
+import { teamHomeRoutes } from './team-home/team-home.routes.js';
+import { activityRoutes } from './activities/activities.routes.js';
+import { objectiveRoutes } from './objectives/objectives.routes.js';
+import { protocolAdminRoutes } from './protocols/protocol-admin.routes.js';
+import { privacyStaffRoutes } from './privacy/privacy-staff.routes.js';
+import { auditRoutes } from './audit-viewer/audit-viewer.routes.js';
 import { reportRoutes } from './reports/reports.routes.js';
 import { statisticsRoutes } from './statistics/statistics.routes.js';
 import { partnerCountRoutes } from './partner-counts/partner-counts.routes.js';
-import { privacyRoutes } from './privacy/privacy.routes.js';
-import { privacyStaffRoutes } from './privacy/privacy-staff.routes.js';
+import { adminRoutes } from './admin/admin.routes.js';
+import { locationRoutes } from './appointments/locations.routes.js';
 import { accountFitsRequest } from './tenancy/tenancy.js';
 import { institutionAssetRoutes, tenancy } from './http/tenancy.js';
 import { platformRoutes } from './platform/platform.routes.js';
@@ -68,7 +84,11 @@ export interface AppOptions {
 
 const LANG_COOKIE = 'mp_lang';
 
-/** THE routing table. Public routes first, then staff routes behind a signed-in user. */
+/**
+ * THE routing table: the areas in order (machine interfaces before CSRF protection; then the
+ * public reporting pages, sign-in and accounts, and the staff pages), each group named after what
+ * it is, with the path prefixes its routes live under (checked when the app is built).
+ */
 export function createApp(deps: Deps, opts: AppOptions = {}) {
   const app = new Hono<AppEnv>();
   const today = opts.today ?? (() => new Date().toISOString().slice(0, 10));
@@ -154,9 +174,13 @@ export function createApp(deps: Deps, opts: AppOptions = {}) {
     return c.redirect(sameOriginPath(c.req.query('next'), deps.config.baseUrl), 303);
   });
 
-  // Bearer-token API and metrics: no cookies, so mounted before CSRF protection.
-  app.route('/', apiRoutes(deps));
-  app.route('/', ssoRoutes(deps, sso)); // the IdP's responses come cross-site
+  const signIn = { oidc: Boolean(sso.oidc), saml: Boolean(sso.saml) };
+
+  // Machine interfaces: bearer tokens, no cookies, so mounted before CSRF protection.
+  mountArea(app, [
+    group('api', ['/api'], apiRoutes(deps)), // the partner API (bearer tokens)
+    group('single sign-on', ['/sso'], ssoRoutes(deps, sso)), // the IdP's responses come cross-site
+  ]);
   app.get('/metrics', async (c) => {
     const access = metricsAccess(
       opts.metricsToken ?? deps.config.metricsToken,
@@ -190,40 +214,83 @@ export function createApp(deps: Deps, opts: AppOptions = {}) {
   });
   app.use(needToKnow(deps, opts.logger)); // THE need-to-know table (access/access.table.ts), before every route below
 
-  app.route('/', intakeRoutes(deps, today, sso));
-  app.route('/', guideRoutes(deps));
-  app.route('/', privacyRoutes(deps)); // privacy and accessibility statements (issue 23)
-  app.route('/', appointmentRoutes(deps));
-  app.route('/', quickExitRoutes(deps)); // "Snel weg" on every public page
-  app.route('/', mailboxRoutes(deps));
-  app.route('/', authRoutes(deps, { oidc: Boolean(sso.oidc), saml: Boolean(sso.saml) }));
-  app.route('/', twoFactorRoutes(deps, { oidc: Boolean(sso.oidc), saml: Boolean(sso.saml) })); // second factor, own sessions, 2FA enforcement; checks the access table itself
-  app.route('/', ssoLinkRoutes(deps, sso)); // the explicit, audited link of an institution account (decision 024)
-  app.route('/', webauthnRoutes(deps)); // WebAuthn keys: enrolment and sign-in (JSON for /assets/webauthn.js)
-  app.route('/', auditRoutes(deps)); // coordinator's audit viewer; checks the access table itself
-  app.route('/', inviteRoutes(deps));
-  app.route('/', passwordResetRoutes(deps, opts.logger)); // forgotten password: a single-use link by e-mail (decision 018)
+  // Reporting: the public pages a reporter uses, without an account.
+  mountArea(app, [
+    group('intake', ['/', '/melden'], intakeRoutes(deps, today, sso)),
+    group('guide', ['/wegwijzer'], guideRoutes(deps)),
+    group('privacy statements', ['/privacy', '/toegankelijkheid'], privacyRoutes(deps)), // and accessibility (issue 23)
+    group('appointments', ['/afspraak', '/melden'], appointmentRoutes(deps)),
+    group('quick exit', ['/weg'], quickExitRoutes(deps)), // "Snel weg" on every public page
+    group('mailbox', ['/postbus'], mailboxRoutes(deps)), // before patterns: its /postbus/* guard covers /postbus/patroon
+  ]);
 
-  // Staff area: everything below needs a signed-in user.
+  // Sign-in and accounts (each checks the access table or its own session state).
+  mountArea(app, [
+    group('sign-in', ['/login', '/logout', '/setup'], authRoutes(deps, signIn)),
+    // Second factor, own sessions, 2FA enforcement; before admin, whose /admin/* guard must not cover /admin/security.
+    group('two-factor', ['/login', '/account', '/admin/security'], twoFactorRoutes(deps, signIn)),
+    group('institution account link', ['/account'], ssoLinkRoutes(deps, sso)), // explicit and audited (decision 024)
+    group('security keys', ['/login', '/account'], webauthnRoutes(deps)), // WebAuthn (JSON for /assets/webauthn.js)
+    group('invitations', ['/invite'], inviteRoutes(deps)),
+    group('password reset', ['/login'], passwordResetRoutes(deps, opts.logger)), // a single-use link by e-mail (decision 018)
+  ]);
+
+  // Staff: everything below needs a signed-in user (/cases here; the other pages check it themselves).
   app.use('/cases/*', requireUser);
   app.use('/cases', requireUser);
-  app.route('/', caseRoutes(deps, today));
-  app.route('/', safetyWorkRoutes(deps, today)); // risk, plan, escalation, referrals, police, threats, expert team, MDO (issue 5)
-  app.route('/', ombudsRoutes(deps, today)); // the ombudsperson's complaints about procedure and advice to the board (issue 21)
-  app.route('/', locationRoutes(deps)); // where the team's conversations take place (issue 21)
-  app.route('/', patternRoutes(deps)); // coordinators' signal; the reporter's escrow under /postbus/patroon
-  app.route('/', reportRoutes(deps)); // annual report page and downloads (advisers, coordinators); issue 7
-  app.route('/', statisticsRoutes(deps)); // the board's suppressed aggregates
-  app.route('/', partnerCountRoutes(deps)); // partner services' counts
-  app.route('/', consentRoutes(deps));
-  app.route('/', retentionRoutes(deps));
-  app.route('/', rightsRoutes(deps));
-  app.route('/', privacyStaffRoutes(deps)); // privacy statement text, register and DPIA, breach register (issue 23)
-  app.route('/', teamWorkRoutes(deps)); // protocols, safety plan, urgent alerts and rota, activities, objectives (issue 11)
-  app.route('/', correspondenceRoutes(deps, opts.logger));
-  app.route('/', adminRoutes(deps)); // checks administrator roles itself
-  app.route('/', platformRoutes(deps)); // the platform operator: institutions and their first administrator (issue 22)
-  app.route('/', homeRoutes(deps)); // the start page: what a role may see (issue 19)
+  mountArea(app, [
+    group('start page', ['/start'], homeRoutes(deps)), // what a role may see (issue 19)
+    // The case and what is done on it.
+    group('cases', ['/cases'], caseRoutes(deps, today)),
+    group(
+      'correspondence',
+      CASE(['messages', 'files', 'appointments', 'minutes']),
+      correspondenceRoutes(deps, opts.logger),
+    ),
+    group('consent', CASE(['consents', 'identity-access', 'overrides']), consentRoutes(deps)),
+    group('retention', CASE(['retention-hold', 'subject-export']), retentionRoutes(deps)),
+    group('data-subject rights', [...CASE(['rights']), '/rights-requests'], rightsRoutes(deps)),
+    group(
+      'patterns',
+      [...CASE(['identifiers']), '/patterns', '/postbus/patroon'],
+      patternRoutes(deps),
+    ), // the reporter's escrow under /postbus/patroon
+    // Safety on a case (issue 5): risk, plan, threats, referrals, police, expert team, MDO.
+    group('risk', CASE(['risk']), riskRoutes(deps, today)),
+    group('plan', CASE(['plan']), planRoutes(deps)),
+    group('threats', [...CASE(['threats']), '/threat-log'], threatRoutes(deps, today)),
+    group('referrals', CASE(['referrals']), referralRoutes(deps)),
+    group('police', CASE(['police']), policeRoutes(deps)),
+    group(
+      'expert team',
+      [...CASE(['consultations']), '/consultations', '/team/expert-disciplines'],
+      expertRoutes(deps),
+    ),
+    group('MDO', [...CASE(['mdo']), '/mdo'], mdoRoutes(deps)),
+    // Escalation to the board, and the ombudsperson (issue 21).
+    group('escalation', CASE(['escalation']), escalationRoutes(deps)),
+    group('board', ['/board/escalations'], boardRoutes(deps)),
+    group('ombudsperson', ['/ombudsperson', '/board/advice'], ombudsRoutes(deps, today)),
+    // Team work (issue 11): protocols, safety plan, urgent alerts and the on-call rota, the team's pages.
+    group('protocols on a case', CASE(['protocols']), protocolCaseRoutes(deps)),
+    group('safety plan', CASE(['safety-plan']), safetyPlanRoutes(deps)),
+    group('urgent alerts', [...CASE(['urgent']), '/urgent', '/team/on-call'], urgentRoutes(deps)),
+    group('team start page', ['/team'], teamHomeRoutes()),
+    group('protocols', ['/team/protocols'], protocolAdminRoutes(deps)),
+    group('meeting locations', ['/team/locations'], locationRoutes(deps)), // where conversations take place (issue 21)
+    group('activities', ['/team/activities'], activityRoutes(deps)),
+    group('objectives', ['/team/objectives'], objectiveRoutes(deps)),
+    group('privacy register', ['/team/privacy', '/team/breaches'], privacyStaffRoutes(deps)), // statement text, register, DPIA, breaches (issue 23)
+    // Oversight and figures.
+    group('audit log', ['/audit'], auditRoutes(deps)), // the coordinator's viewer; checks the access table itself
+    group('annual report', ['/reports'], reportRoutes(deps)), // page and downloads (issue 7)
+    group('statistics', ['/statistics'], statisticsRoutes(deps)), // the board's suppressed aggregates
+    group('partner counts', ['/partner-counts'], partnerCountRoutes(deps)),
+    // Administration (checks administrator roles itself).
+    group('administration', ['/admin'], adminRoutes(deps)),
+    // The platform operator: institutions and their first administrator (issue 22).
+    group('platform', ['/platform'], platformRoutes(deps)),
+  ]);
 
   app.notFound(() => {
     throw new AppError('NOT_FOUND');
@@ -257,6 +324,40 @@ export function createApp(deps: Deps, opts: AppOptions = {}) {
   });
 
   return app;
+}
+
+/** The path prefixes of pages on a case: /cases/:id/<name>. */
+const CASE = (names: string[]) => names.map((n) => `/cases/:id/${n}`);
+
+/** One row of the routing table: what the group is, the path prefixes its routes live under, the group. */
+interface RouteGroup {
+  name: string;
+  prefixes: string[];
+  paths: { method: string; path: string }[];
+  mount: (app: Hono<AppEnv>) => void;
+}
+const group = <E extends Env>(name: string, prefixes: string[], routes: Hono<E>): RouteGroup => ({
+  name,
+  prefixes,
+  paths: routes.routes,
+  mount: (app) => app.route('/', routes),
+});
+
+/**
+ * Mounts an area's groups in order, after checking that every route of each group lies under one
+ * of the prefixes the table gives it (a prefix `/` is the root page only), so the table stays true.
+ */
+function mountArea(app: Hono<AppEnv>, groups: RouteGroup[]): void {
+  for (const { name, prefixes, paths, mount } of groups) {
+    for (const r of paths) {
+      const under = prefixes.some((p) => r.path === p || r.path.startsWith(`${p}/`));
+      if (!under)
+        throw new Error(
+          `route ${r.method} ${r.path} of "${name}" is outside ${prefixes.join(', ')}`,
+        );
+    }
+    mount(app);
+  }
 }
 
 const requireUser: MiddlewareHandler<AppEnv> = async (c, next) => {

@@ -5,7 +5,7 @@ import { createApp } from './app.js';
 import { createLogger } from './logger.js';
 import { issueFirstAdminToken } from './auth/auth.service.js';
 import { loadDemoData } from './demo/demo.service.js';
-import { startScheduler } from './jobs/scheduler.js';
+import { startScheduler } from './scheduler.js';
 
 /** read config → open db → migrate → serve. The only module with side effects at import. */
 const config = readConfig();

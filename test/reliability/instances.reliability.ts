@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Deps } from '../../src/server/bootstrap.js';
-import { ALL_JOBS } from '../../src/server/jobs/all-jobs.js';
-import { runDueJobs, type Job } from '../../src/server/jobs/scheduler.js';
+import { ALL_JOBS } from '../../src/server/all-jobs.js';
+import { runDueJobs, type Job } from '../../src/server/scheduler.js';
 import { createStaff, defaultTeamId, PASSWORD } from '../support/factories.js';
 import { startServer, type ServerProcess } from './server-process.js';
 import { censusByKey } from './case-census.js';

@@ -1,7 +1,7 @@
 import type { Db } from '../db/create-db.js';
 import { teamsWithRole } from '../../domain/roles.js';
 import type { MessageKey } from '../../i18n/i18n.js';
-import type { SessionUser } from '../users/users.service.js';
+import type { SessionUser } from '../../domain/roles.js';
 import { recordAudit, verifyAuditChain, type AuditEventType } from './audit.service.js';
 import { AUDIT_GROUPS, isAuditEventType, kindsOfGroup, type AuditGroup } from './audit-events.js';
 import {

@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import type { Lang } from '../../domain/taxonomy.js';
 import type { Translate } from '../../i18n/i18n.js';
-import type { SessionUser } from '../users/users.service.js';
+import type { SessionUser } from '../../domain/roles.js';
 import { AppError } from './errors.js';
 import type { InstitutionContext } from '../tenancy/tenancy.js';
 

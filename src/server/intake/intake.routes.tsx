@@ -27,7 +27,7 @@ import { answerErrors } from './intake-errors.js';
 import { admitReport, guardFor } from './intake-budget.js';
 import { ClosedPage } from './intake-closed.views.js';
 import { newProofChallenge, PROOF_FIELD } from '../http/proof-of-work.js';
-import { alertAfterIntake } from '../urgent/urgent.routes.js';
+import { alertAfterIntake } from '../urgent/urgent-notices.js';
 import { notifyNewReport } from '../notify/new-report.notify.js';
 import type { SsoConfig } from '../sso/sso.config.js';
 import { reporterVerifyRoutes } from './reporter-verify.routes.js';

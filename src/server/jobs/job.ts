@@ -1,6 +1,6 @@
 import type { Deps } from '../bootstrap.js';
 
-/** One in-process, database-backed job; ALL_JOBS (all-jobs.ts) lists every one the server runs. */
+/** One in-process, database-backed job; ALL_JOBS (src/server/all-jobs.ts) lists every one the server runs. */
 export interface Job {
   name: string;
   /** Minimum minutes between runs. */

@@ -2,13 +2,11 @@ import { Hono } from 'hono';
 import type { Deps } from '../bootstrap.js';
 import { viewContext, type AppEnv } from '../http/env.js';
 import type { SsoConfig } from './sso.config.js';
-import { REPORTER_COOKIE, takeSsoState } from './sso-state.js';
+import { REPORTER_CALLBACK_PATH, REPORTER_COOKIE, takeSsoState } from './sso-state.js';
 import { finishAuthorization, oidcDiscovery } from './oidc-client.js';
 import { readValues } from './sso-identity.js';
 import { attachVerifiedIdentity } from '../intake/reporter-verify.service.js';
 import { ReporterReturnPage } from './sso.views.js';
-
-export const REPORTER_CALLBACK_PATH = '/sso/oidc/reporter/callback';
 
 /**
  * The IdP's answer to a reporter's verification (issue 9). Creates no session and no account:

@@ -57,3 +57,6 @@ export function takeSsoState(
   > & { exp: number };
   return state.exp > Date.now() ? state : undefined;
 }
+
+/** Where the identity provider returns a reporter who verifies their institution account. */
+export const REPORTER_CALLBACK_PATH = '/sso/oidc/reporter/callback';

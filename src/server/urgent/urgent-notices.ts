@@ -83,3 +83,19 @@ export async function sendDueUrgentNotices(
     });
   });
 }
+
+/** Sends the first notice right away; when that fails (mail server down) the job retries within a minute. */
+export async function alertAtOnce(deps: Deps, caseId: string): Promise<void> {
+  await sendDueUrgentNotices(deps, new Date(), { caseId }).catch(() => 0);
+}
+
+/** After an intake marked urgent. */
+export async function alertAfterIntake(deps: Deps, caseId: string): Promise<void> {
+  const row = await deps.db
+    .selectFrom('case')
+    .select('id')
+    .where('id', '=', caseId)
+    .where('is_urgent', '=', true)
+    .executeTakeFirst();
+  if (row) await alertAtOnce(deps, row.id);
+}

@@ -18,7 +18,7 @@ import {
 } from './urgent.queries.js';
 import { RotaInput } from './urgent.schema.js';
 import { acknowledgeAlert, markCaseUrgent, saveRota } from './urgent.service.js';
-import { sendDueUrgentNotices } from './urgent-notices.js';
+import { alertAtOnce } from './urgent-notices.js';
 import { AlertPage, MarkUrgentPage, RotaPage } from './urgent.views.js';
 
 /** Urgent reports: the rota per team, the alert page with its acknowledge button, marking a case urgent. */
@@ -152,20 +152,4 @@ export function urgentRoutes(deps: Deps) {
   });
 
   return app;
-}
-
-/** Sends the first notice right away; when that fails (mail server down) the job retries within a minute. */
-export async function alertAtOnce(deps: Deps, caseId: string): Promise<void> {
-  await sendDueUrgentNotices(deps, new Date(), { caseId }).catch(() => 0);
-}
-
-/** After an intake marked urgent. */
-export async function alertAfterIntake(deps: Deps, caseId: string): Promise<void> {
-  const row = await deps.db
-    .selectFrom('case')
-    .select('id')
-    .where('id', '=', caseId)
-    .where('is_urgent', '=', true)
-    .executeTakeFirst();
-  if (row) await alertAtOnce(deps, row.id);
 }

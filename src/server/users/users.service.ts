@@ -1,18 +1,10 @@
 import { hash } from '@node-rs/argon2';
 import type { Db } from '../db/create-db.js';
-import type { Membership, Role } from '../../domain/roles.js';
+import type { Role, SessionUser } from '../../domain/roles.js';
 import { recordAudit, type AuditActor } from '../audit/audit.service.js';
 
-export interface SessionUser {
-  id: string;
-  email: string;
-  displayName: string;
-  locale: 'nl' | 'en';
-  memberships: Membership[];
-  /** The institution the account belongs to; null only for the platform operator (issue 22). */
-  institutionId: string | null;
-  platformOperator: boolean;
-}
+/** Defined in domain/roles.ts (the http layer needs it too); re-exported for this feature's callers. */
+export type { SessionUser } from '../../domain/roles.js';
 
 export interface NewUser {
   email: string;

@@ -3,14 +3,19 @@ import { ErrorSummary, TextField, type FieldErrors } from '../../ui/form.js';
 import { formatDateTime, formatNumber } from '../../ui/dates.js';
 import type { ViewContext } from '../http/env.js';
 import type { Translate } from '../../i18n/i18n.js';
-import type { AuditQuery, AuditView, ChainCheck, DetailValue } from './audit-viewer.service.js';
+import type {
+  AuditQuery,
+  AuditView,
+  ChainCheck,
+  DetailValue,
+} from '../audit/audit-viewer.service.js';
 import {
   AUDIT_GROUPS,
   auditEventLabelKey,
   auditGroupLabelKey,
   isAuditEventType,
   kindsOfGroup,
-} from './audit-events.js';
+} from '../audit/audit-events.js';
 
 /** An event kind in the reader's language; a kind the code no longer writes shows its code. */
 export function auditEventLabel(t: Translate, type: string): string {

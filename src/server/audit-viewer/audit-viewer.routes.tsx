@@ -2,8 +2,8 @@ import { Hono } from 'hono';
 import type { Deps } from '../bootstrap.js';
 import { signedInUser, viewContext, type AppEnv } from '../http/env.js';
 import { assertRouteAllowed } from '../access/route-guard.js';
-import { checkAuditChain, parseAuditQuery, viewTeamAudit } from './audit-viewer.service.js';
-import { AuditChainPage, AuditPage } from './audit.views.js';
+import { checkAuditChain, parseAuditQuery, viewTeamAudit } from '../audit/audit-viewer.service.js';
+import { AuditChainPage, AuditPage } from './audit-viewer.views.js';
 
 /**
  * GET /audit: the coordinator's audit trail of the team's cases, filtered and in pages (a GET

@@ -2,8 +2,8 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Db } from '../db/create-db.js';
-import type { Keyring } from './keyring.js';
-import { open, seal } from './seal.js';
+import type { Keyring } from '../crypto/keyring.js';
+import { open, seal } from '../crypto/seal.js';
 import { recordAudit } from '../audit/audit.service.js';
 
 const BATCH = 200;

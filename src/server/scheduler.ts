@@ -1,12 +1,12 @@
-import type { Db } from '../db/create-db.js';
-import type { Deps } from '../bootstrap.js';
-import { errorForLog, type Logger } from '../logger.js';
-import type { Job } from './job.js';
+import type { Db } from './db/create-db.js';
+import type { Deps } from './bootstrap.js';
+import { errorForLog, type Logger } from './logger.js';
+import type { Job } from './jobs/job.js';
 import { ALL_JOBS } from './all-jobs.js';
-import { forEachInstitution } from '../db/tenancy.js';
+import { forEachInstitution } from './db/tenancy.js';
 
-export type { Job } from './job.js';
-import { MailNotConfiguredError } from '../mail/mailer.js';
+export type { Job } from './jobs/job.js';
+import { MailNotConfiguredError } from './mail/mailer.js';
 
 /**
  * In-process, database-backed jobs. Every server process ticks; a job runs only in the

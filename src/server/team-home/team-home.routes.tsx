@@ -1,27 +1,19 @@
 import { Hono } from 'hono';
-import type { Deps } from '../bootstrap.js';
 import { viewContext, type AppEnv } from '../http/env.js';
 import { AppError } from '../http/errors.js';
 import { Layout } from '../../ui/layout.js';
-import { protocolCaseRoutes } from './protocols.routes.js';
-import { protocolAdminRoutes } from './protocol-admin.routes.js';
-import { protocolTeamIds } from './protocols.policy.js';
-import { safetyPlanRoutes } from '../safety-plan/safety-plan.routes.js';
-import { urgentRoutes } from '../urgent/urgent.routes.js';
+import { protocolTeamIds } from '../protocols/protocols.policy.js';
 import { onCallTeamIds } from '../urgent/urgent.policy.js';
-import { activityRoutes } from '../activities/activities.routes.js';
 import { activityTeamIds } from '../activities/activities.policy.js';
-import { objectiveRoutes } from '../objectives/objectives.routes.js';
 import { objectiveTeamIds } from '../objectives/objectives.policy.js';
 import { teamsWithRole } from '../../domain/roles.js';
 import { PRIVACY_ROLES } from '../privacy/privacy.policy.js';
 
 /**
- * Issue 11's routes in one place for app.tsx: on a case (/cases/:id/protocols, safety-plan,
- * urgent — behind requireUser) and the team's own pages under /team and /urgent (each checks
- * the signed-in user and their roles itself).
+ * GET /team: the team's start page, a link to each of the team's own pages (activities,
+ * objectives, on-call rota, protocols, privacy, breaches) the signed-in user's roles open.
  */
-export function teamWorkRoutes(deps: Deps) {
+export function teamHomeRoutes() {
   const app = new Hono<AppEnv>();
   app.get('/team', (c) => {
     const user = c.get('user');
@@ -51,15 +43,5 @@ export function teamWorkRoutes(deps: Deps) {
       </Layout>,
     );
   });
-  for (const routes of [
-    protocolCaseRoutes(deps),
-    safetyPlanRoutes(deps),
-    urgentRoutes(deps),
-    protocolAdminRoutes(deps),
-    activityRoutes(deps),
-    objectiveRoutes(deps),
-  ]) {
-    app.route('/', routes);
-  }
   return app;
 }
