@@ -4,7 +4,7 @@ import type { Keyring } from '../crypto/keyring.js';
 import { keyedHash } from '../crypto/seal.js';
 import { recordAudit, type AuditActor } from '../audit/audit.service.js';
 import { AppError } from '../http/errors.js';
-import { getCaseSealer, type CaseSealer } from '../mailbox/case-key.js';
+import { loadCaseContext, type CaseContext } from '../cases/case-context.js';
 import type { APPOINTMENT_MODES } from './appointments.schema.js';
 import { buildIcs } from './ics.js';
 
@@ -22,32 +22,32 @@ export interface AppointmentEntry {
 
 export async function requestAppointment(
   db: Db,
-  sealer: CaseSealer,
+  sealer: CaseContext,
   input: { mode: Mode; slots: Date[] },
   actor: AuditActor,
 ): Promise<string> {
   return db.transaction().execute(async (trx) => {
     const row = await trx
       .insertInto('appointment')
-      .values({ case_id: sealer.caseId, mode: input.mode, proposed_slots: input.slots })
+      .values({ case_id: sealer.id, mode: input.mode, proposed_slots: input.slots })
       .returning('id')
       .executeTakeFirstOrThrow();
     await recordAudit(trx, {
       type: 'APPOINTMENT_REQUESTED',
       actor,
       teamId: sealer.teamId,
-      caseId: sealer.caseId,
+      caseId: sealer.id,
       detail: { appointmentId: row.id, mode: input.mode },
     });
     return row.id;
   });
 }
 
-export async function listAppointments(db: Db, sealer: CaseSealer): Promise<AppointmentEntry[]> {
+export async function listAppointments(db: Db, sealer: CaseContext): Promise<AppointmentEntry[]> {
   const rows = await db
     .selectFrom('appointment')
     .selectAll()
-    .where('case_id', '=', sealer.caseId)
+    .where('case_id', '=', sealer.id)
     .orderBy('created_at')
     .execute();
   return rows.map((r) => ({
@@ -68,7 +68,7 @@ export async function listAppointments(db: Db, sealer: CaseSealer): Promise<Appo
 export async function confirmAppointment(
   db: Db,
   keyring: Keyring,
-  sealer: CaseSealer,
+  sealer: CaseContext,
   userId: string,
   appointmentId: string,
   input: { slot: number; details: string },
@@ -79,7 +79,7 @@ export async function confirmAppointment(
       .selectFrom('appointment')
       .select(['proposed_slots'])
       .where('id', '=', appointmentId)
-      .where('case_id', '=', sealer.caseId)
+      .where('case_id', '=', sealer.id)
       .where('status', '=', 'requested')
       .forUpdate()
       .executeTakeFirst();
@@ -101,7 +101,7 @@ export async function confirmAppointment(
       type: 'APPOINTMENT_CONFIRMED',
       actor: { kind: 'user', userId },
       teamId: sealer.teamId,
-      caseId: sealer.caseId,
+      caseId: sealer.id,
       detail: { appointmentId },
     });
   });
@@ -135,14 +135,14 @@ export async function getIcsByToken(db: Db, keyring: Keyring, token: string): Pr
         .executeTakeFirst()
     : undefined;
   if (!row) throw new AppError('NOT_FOUND');
-  const sealer = await getCaseSealer(db, keyring, row.case_id);
+  const sealer = await loadCaseContext(db, keyring, row.case_id, { kind: 'system' });
   return icsOf(row, row.details ? sealer.openText(row.details, 'appointment-details') : undefined);
 }
 
 /** The calendar file from inside the mailbox or the case. */
 export async function getIcsForCase(
   db: Db,
-  sealer: CaseSealer,
+  sealer: CaseContext,
   appointmentId: string,
 ): Promise<string> {
   const row = /^[0-9a-f-]{36}$/.test(appointmentId)
@@ -150,7 +150,7 @@ export async function getIcsForCase(
         .selectFrom('appointment')
         .selectAll()
         .where('id', '=', appointmentId)
-        .where('case_id', '=', sealer.caseId)
+        .where('case_id', '=', sealer.id)
         .where('status', '=', 'confirmed')
         .executeTakeFirst()
     : undefined;

@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import type { Db } from '../db/create-db.js';
 import { recordAudit, type AuditActor } from '../audit/audit.service.js';
 import { AppError } from '../http/errors.js';
-import type { CaseSealer } from '../mailbox/case-key.js';
+import type { CaseContext } from '../cases/case-context.js';
 import type { CleanFile } from './upload-rules.js';
 
 export interface AttachmentEntry {
@@ -20,7 +20,7 @@ export interface AttachmentEntry {
 /** Stores cleaned files sealed with the case key; call inside the transaction of the change. */
 export async function addAttachments(
   trx: Db,
-  sealer: CaseSealer,
+  sealer: CaseContext,
   files: CleanFile[],
   by: {
     uploadedBy: 'reporter' | 'adviser';
@@ -35,7 +35,7 @@ export async function addAttachments(
       .insertInto('case_attachment')
       .values({
         id,
-        case_id: sealer.caseId,
+        case_id: sealer.id,
         message_id: by.messageId ?? null,
         uploaded_by: by.uploadedBy,
         media_type: file.mediaType,
@@ -51,7 +51,7 @@ export async function addAttachments(
       type: 'CASE_ATTACHMENT_ADDED',
       actor: by.actor,
       teamId: sealer.teamId,
-      caseId: sealer.caseId,
+      caseId: sealer.id,
       detail: {
         attachmentId: row.id,
         mediaType: file.mediaType,
@@ -65,7 +65,7 @@ export async function addAttachments(
 /** The case's files; staff-only documents of the case record only when asked for (never for the reporter). */
 export async function listAttachments(
   db: Db,
-  sealer: CaseSealer,
+  sealer: CaseContext,
   opts: { includeStaffOnly?: boolean } = {},
 ): Promise<AttachmentEntry[]> {
   let q = db
@@ -80,7 +80,7 @@ export async function listAttachments(
       'staff_only',
       'created_at',
     ])
-    .where('case_id', '=', sealer.caseId);
+    .where('case_id', '=', sealer.id);
   if (!opts.includeStaffOnly) q = q.where('staff_only', '=', false);
   const rows = await q.orderBy('created_at').execute();
   return rows.map((r) => ({
@@ -98,7 +98,7 @@ export async function listAttachments(
 /** One file's content for download; the read is audited. The reporter never gets a staff-only document. */
 export async function getAttachmentContent(
   db: Db,
-  sealer: CaseSealer,
+  sealer: CaseContext,
   attachmentId: string,
   actor: AuditActor,
 ) {
@@ -107,7 +107,7 @@ export async function getAttachmentContent(
         .selectFrom('case_attachment')
         .selectAll()
         .where('id', '=', attachmentId)
-        .where('case_id', '=', sealer.caseId)
+        .where('case_id', '=', sealer.id)
         .executeTakeFirst()
     : undefined;
   if (!row || (row.staff_only && actor.kind !== 'user')) throw new AppError('NOT_FOUND');
@@ -116,7 +116,7 @@ export async function getAttachmentContent(
       type: 'CASE_ATTACHMENT_DOWNLOADED',
       actor,
       teamId: sealer.teamId,
-      caseId: sealer.caseId,
+      caseId: sealer.id,
       detail: { attachmentId },
     }),
   );

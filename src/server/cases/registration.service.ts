@@ -1,10 +1,10 @@
 import type { Db } from '../db/create-db.js';
 import type { Keyring } from '../crypto/keyring.js';
 import { seal } from '../crypto/seal.js';
+import { caseAad } from '../crypto/case-key.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { AppError } from '../http/errors.js';
 import type { SessionUser } from '../users/users.service.js';
-import { aad } from './case-access.js';
 import { recordAssignment } from './case-assignment.service.js';
 import { canBeAssigned, inboxTeamIds } from './cases.policy.js';
 import { CaseRuleError } from './case-rule-error.js';
@@ -94,7 +94,7 @@ export async function registerStaffReport(
           identity: seal(
             dataKey,
             JSON.stringify({ name: input.intermediary, contact: '' }),
-            aad(created.id, 'party:intermediary'),
+            caseAad(created.id, 'party:intermediary'),
           ),
         })
         .execute();

@@ -2,10 +2,9 @@ import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import type { Deps } from '../bootstrap.js';
 import { viewContext, type AppEnv } from '../http/env.js';
-import { loadCaseWork } from '../risk/case-work.js';
+import { caseContextFor, canUserHandle } from '../cases/case-context.js';
 import { idParam, parseForm, readForm, signedInUser } from '../risk/form-kit.js';
 import { text } from '../risk/risk.schema.js';
-import { canUserHandle } from '../risk/can-handle.js';
 import type { FormState } from '../risk/risk.views.js';
 import { canPublishConsultation } from './expert.policy.js';
 import {
@@ -49,7 +48,7 @@ const empty = (): FormState => ({ errors: {}, values: {} });
 export function expertRoutes(deps: Deps) {
   const app = new Hono<AppEnv>();
   const work = (c: Context<AppEnv>, need: 'open' | 'handle') =>
-    loadCaseWork(deps.db, deps.keyring, signedInUser(c), idParam(c), need);
+    caseContextFor(c, deps, signedInUser(c), idParam(c), need);
 
   async function renderList(c: Context<AppEnv>, form = empty()) {
     const w = await work(c, 'open');
@@ -78,7 +77,7 @@ export function expertRoutes(deps: Deps) {
         reference={w.reference}
         view={view}
         disciplines={disciplines}
-        canEdit={await canUserHandle(deps, c, w.id)}
+        canEdit={canUserHandle(signedInUser(c), w)}
         canPublish={canPublishConsultation(signedInUser(c).memberships, w.teamId)}
         form={form}
       />,

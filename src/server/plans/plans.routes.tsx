@@ -2,9 +2,8 @@ import { Hono, type Context } from 'hono';
 import type { z } from 'zod';
 import type { Deps } from '../bootstrap.js';
 import { signedInUser, viewContext, type AppEnv } from '../http/env.js';
-import { loadCaseWork, type CaseWork } from '../risk/case-work.js';
+import { caseContextFor, canUserHandle, type StaffCaseContext } from '../cases/case-context.js';
 import { idParam, parseForm, readForm } from '../risk/form-kit.js';
-import { canUserHandle } from '../risk/can-handle.js';
 import type { FormState } from '../risk/risk.views.js';
 import type { Db } from '../db/create-db.js';
 import { PlanAgreementInput, PlanStepInput } from './plans.schema.js';
@@ -19,7 +18,7 @@ export function planRoutes(deps: Deps) {
     caseId: string,
     form: FormState = { errors: {}, values: {} },
   ) {
-    const work = await loadCaseWork(deps.db, deps.keyring, signedInUser(c), caseId, 'open');
+    const work = await caseContextFor(c, deps, signedInUser(c), caseId, 'open');
     const plan = await getPlan(deps.db, work);
     if (Object.keys(form.errors).length) c.status(422);
     return c.html(
@@ -28,7 +27,7 @@ export function planRoutes(deps: Deps) {
         caseId={caseId}
         reference={work.reference}
         plan={plan}
-        canHandle={await canUserHandle(deps, c, caseId)}
+        canHandle={canUserHandle(signedInUser(c), work)}
         form={form}
       />,
     );
@@ -37,14 +36,14 @@ export function planRoutes(deps: Deps) {
   function post<S extends z.ZodType>(
     path: string,
     schema: S,
-    action: (trx: Db, work: CaseWork, input: z.infer<S>) => Promise<unknown>,
+    action: (trx: Db, work: StaffCaseContext, input: z.infer<S>) => Promise<unknown>,
   ) {
     app.post(`/cases/:id/plan/${path}`, async (c) => {
       const caseId = idParam(c);
       const values = await readForm(c);
       const parsed = parseForm(c, schema, values);
       if (parsed.errors) return render(c, caseId, { errors: parsed.errors, values });
-      const work = await loadCaseWork(deps.db, deps.keyring, signedInUser(c), caseId, 'handle');
+      const work = await caseContextFor(c, deps, signedInUser(c), caseId, 'handle');
       await deps.db.transaction().execute((trx) => action(trx, work, parsed.data));
       return c.redirect(`/cases/${caseId}/plan`, 303);
     });
@@ -55,7 +54,7 @@ export function planRoutes(deps: Deps) {
   post('agreement', PlanAgreementInput, recordPlanAgreement);
   app.post('/cases/:id/plan/steps/:stepId/done', async (c) => {
     const caseId = idParam(c);
-    const work = await loadCaseWork(deps.db, deps.keyring, signedInUser(c), caseId, 'handle');
+    const work = await caseContextFor(c, deps, signedInUser(c), caseId, 'handle');
     await deps.db.transaction().execute((trx) => completePlanStep(trx, work, idParam(c, 'stepId')));
     return c.redirect(`/cases/${caseId}/plan`, 303);
   });

@@ -1,8 +1,7 @@
 import { Hono, type Context } from 'hono';
 import type { Deps } from '../bootstrap.js';
 import { signedInUser, viewContext, type AppEnv } from '../http/env.js';
-import { canUserHandle } from './can-handle.js';
-import { loadCaseWork } from './case-work.js';
+import { caseContextFor, canUserHandle } from '../cases/case-context.js';
 import { idParam, parseForm, readForm } from './form-kit.js';
 import { RiskInput } from './risk.schema.js';
 import { assessRisk, listAssessments, RiskRuleError } from './risk.service.js';
@@ -16,7 +15,7 @@ export function riskRoutes(deps: Deps, today: () => string) {
     caseId: string,
     form: FormState = { errors: {}, values: {} },
   ) {
-    const work = await loadCaseWork(deps.db, deps.keyring, signedInUser(c), caseId, 'open');
+    const work = await caseContextFor(c, deps, signedInUser(c), caseId, 'open');
     const history = await listAssessments(deps.db, work);
     if (Object.keys(form.errors).length) c.status(422);
     return c.html(
@@ -25,7 +24,7 @@ export function riskRoutes(deps: Deps, today: () => string) {
         caseId={caseId}
         reference={work.reference}
         history={history}
-        canHandle={await canUserHandle(deps, c, caseId)}
+        canHandle={canUserHandle(signedInUser(c), work)}
         form={form}
       />,
     );
@@ -38,7 +37,7 @@ export function riskRoutes(deps: Deps, today: () => string) {
     const values = await readForm(c);
     const parsed = parseForm(c, RiskInput, values);
     if (parsed.errors) return render(c, caseId, { errors: parsed.errors, values });
-    const work = await loadCaseWork(deps.db, deps.keyring, signedInUser(c), caseId, 'handle');
+    const work = await caseContextFor(c, deps, signedInUser(c), caseId, 'handle');
     try {
       await deps.db.transaction().execute((trx) => assessRisk(trx, work, parsed.data, today()));
     } catch (err) {
