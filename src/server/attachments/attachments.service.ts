@@ -2,8 +2,18 @@ import crypto from 'node:crypto';
 import type { Db } from '../db/create-db.js';
 import { recordAudit, type AuditActor } from '../audit/audit.service.js';
 import { AppError } from '../http/errors.js';
-import type { CaseContext } from '../cases/case-context.js';
 import type { CleanFile } from './upload-rules.js';
+
+/**
+ * What files need of a case: its ids and row-bound sealing under its key (the case context of
+ * cases/case-context.ts gives it; declared here so that attachments/ imports nothing of cases/).
+ */
+export interface CaseFiles {
+  id: string;
+  teamId: string;
+  sealRow(value: string | Buffer, field: string, rowId: string): Buffer;
+  openRow(sealed: Buffer, field: string, rowId: string): Buffer;
+}
 
 export interface AttachmentEntry {
   id: string;
@@ -20,7 +30,7 @@ export interface AttachmentEntry {
 /** Stores cleaned files sealed with the case key; call inside the transaction of the change. */
 export async function addAttachments(
   trx: Db,
-  sealer: CaseContext,
+  sealer: CaseFiles,
   files: CleanFile[],
   by: {
     uploadedBy: 'reporter' | 'adviser';
@@ -65,7 +75,7 @@ export async function addAttachments(
 /** The case's files; staff-only documents of the case record only when asked for (never for the reporter). */
 export async function listAttachments(
   db: Db,
-  sealer: CaseContext,
+  sealer: CaseFiles,
   opts: { includeStaffOnly?: boolean } = {},
 ): Promise<AttachmentEntry[]> {
   let q = db
@@ -98,7 +108,7 @@ export async function listAttachments(
 /** One file's content for download; the read is audited. The reporter never gets a staff-only document. */
 export async function getAttachmentContent(
   db: Db,
-  sealer: CaseContext,
+  sealer: CaseFiles,
   attachmentId: string,
   actor: AuditActor,
 ) {

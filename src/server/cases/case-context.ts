@@ -2,7 +2,7 @@ import type { Context } from 'hono';
 import type { Db } from '../db/create-db.js';
 import type { Keyring } from '../crypto/keyring.js';
 import { unwrapDataKey } from '../crypto/seal.js';
-import { caseSealer, type CaseSealer } from '../crypto/case-key.js';
+import { caseSealer, type SealedCase } from '../crypto/case-key.js';
 import { recordAudit, type AuditActor, type AuditEventType } from '../audit/audit.service.js';
 import { isAllowed, type CaseFacts } from '../access/access.policy.js';
 import { findRouteAccess } from '../access/access.table.js';
@@ -66,10 +66,8 @@ export interface CaseContextFacts extends CaseFacts {
   grantees: readonly string[];
 }
 
-export interface CaseContext extends CaseSealer {
-  id: string;
+export interface CaseContext extends SealedCase {
   reference: string;
-  teamId: string;
   assignedAdviserId: string | null;
   /** The staff member the case was loaded for; null for the reporter and the system. */
   userId: string | null;

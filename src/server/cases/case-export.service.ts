@@ -1,7 +1,5 @@
 import type { Db } from '../db/create-db.js';
 import type { Keyring } from '../crypto/keyring.js';
-import { openText } from '../crypto/seal.js';
-import { caseAad } from '../crypto/case-key.js';
 import { recordAudit } from '../audit/audit.service.js';
 import type { Lang } from '../../domain/taxonomy.js';
 import { translator } from '../../i18n/i18n.js';
@@ -39,7 +37,11 @@ export async function exportCasePdf(
   req: ExportRequest,
   lang: Lang,
 ) {
-  const loaded = await loadCaseContext(db, keyring, caseId, { kind: 'user', user: user, need: 'handle' });
+  const loaded = await loadCaseContext(db, keyring, caseId, {
+    kind: 'user',
+    user: user,
+    need: 'handle',
+  });
   const basis =
     req.purpose === 'handover'
       ? await requireHandoverConsent(db, loaded.row.team_id, caseId, req, user.id)
@@ -56,7 +58,7 @@ export async function exportCasePdf(
     : undefined;
   const intermediary = party
     ? (
-        JSON.parse(openText(loaded.dataKey, party.identity, caseAad(caseId, 'party:intermediary'))) as {
+        JSON.parse(loaded.openText(party.identity, 'party:intermediary')) as {
           name: string;
         }
       ).name

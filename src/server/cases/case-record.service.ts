@@ -1,8 +1,6 @@
 import crypto from 'node:crypto';
 import type { Db } from '../db/create-db.js';
 import type { Keyring } from '../crypto/keyring.js';
-import { seal } from '../crypto/seal.js';
-import { caseAad } from '../crypto/case-key.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { AppError } from '../http/errors.js';
 import { nextCheckinAfter, nextDueOn } from '../deadlines/deadline-rules.js';
@@ -27,7 +25,12 @@ export async function addContact(
   input: ContactInput,
   today: string,
 ) {
-  const { row, dataKey } = await loadCaseContext(db, keyring, caseId, { kind: 'user', user: user, need: 'handle' });
+  const loaded = await loadCaseContext(db, keyring, caseId, {
+    kind: 'user',
+    user: user,
+    need: 'handle',
+  });
+  const { row } = loaded;
   // A contact that has not happened yet would acknowledge the report or meet a deadline early (issue 19).
   if (input.occurredOn > today) throw new CaseRuleError('occurredOn', 'validation.date');
   const id = crypto.randomUUID();
@@ -52,8 +55,8 @@ export async function addContact(
         case_id: caseId,
         occurred_on: input.occurredOn,
         channel: input.contactChannel,
-        participants: seal(dataKey, input.participants, caseAad(caseId, `contact:${id}:participants`)),
-        notes: seal(dataKey, input.notes, caseAad(caseId, `contact:${id}:notes`)),
+        participants: loaded.seal(input.participants, `contact:${id}:participants`),
+        notes: loaded.seal(input.notes, `contact:${id}:notes`),
         is_feedback: input.isFeedback,
         recorded_by: user.id,
       })
@@ -87,7 +90,12 @@ export async function addTask(
   caseId: string,
   input: TaskInput,
 ) {
-  const { row, dataKey } = await loadCaseContext(db, keyring, caseId, { kind: 'user', user: user, need: 'handle' });
+  const loaded = await loadCaseContext(db, keyring, caseId, {
+    kind: 'user',
+    user: user,
+    need: 'handle',
+  });
+  const { row } = loaded;
   const id = crypto.randomUUID();
   await db.transaction().execute(async (trx) => {
     await trx
@@ -95,7 +103,7 @@ export async function addTask(
       .values({
         id,
         case_id: caseId,
-        title: seal(dataKey, input.title, caseAad(caseId, `task:${id}:title`)),
+        title: loaded.seal(input.title, `task:${id}:title`),
         due_on: input.dueOn,
         created_by: user.id,
       })
@@ -118,7 +126,11 @@ export async function completeTask(
   caseId: string,
   taskId: string,
 ) {
-  const { row } = await loadCaseContext(db, keyring, caseId, { kind: 'user', user: user, need: 'handle' });
+  const { row } = await loadCaseContext(db, keyring, caseId, {
+    kind: 'user',
+    user: user,
+    need: 'handle',
+  });
   await db.transaction().execute(async (trx) => {
     const done = await trx
       .updateTable('case_task')
@@ -146,7 +158,11 @@ export async function linkCase(
   caseId: string,
   input: LinkInput,
 ) {
-  const { row } = await loadCaseContext(db, keyring, caseId, { kind: 'user', user: user, need: 'handle' });
+  const { row } = await loadCaseContext(db, keyring, caseId, {
+    kind: 'user',
+    user: user,
+    need: 'handle',
+  });
   const other = await findCaseByReference(db, row.team_id, input.reference);
   if (!other || other.id === caseId) throw new CaseRuleError('reference', 'cases.link.notFound');
   await loadCaseContext(db, keyring, other.id, { kind: 'user', user: user, need: 'open' });
@@ -176,7 +192,11 @@ export async function updateReporterGoal(
   caseId: string,
   input: GoalInput,
 ) {
-  const { row } = await loadCaseContext(db, keyring, caseId, { kind: 'user', user: user, need: 'handle' });
+  const { row } = await loadCaseContext(db, keyring, caseId, {
+    kind: 'user',
+    user: user,
+    need: 'handle',
+  });
   await db.transaction().execute(async (trx) => {
     await trx
       .updateTable('case')

@@ -3,8 +3,6 @@ import type { Updateable } from 'kysely';
 import type { Db } from '../db/create-db.js';
 import type { Case as CaseTable } from '../db/schema.js';
 import type { Keyring } from '../crypto/keyring.js';
-import { seal } from '../crypto/seal.js';
-import { caseAad } from '../crypto/case-key.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { checkTransition, type TransitionError } from '../../domain/case-status.js';
 import type { MessageKey } from '../../i18n/i18n.js';
@@ -46,7 +44,12 @@ export async function changeCaseStatus(
   input: StatusChange,
   today: string,
 ) {
-  const { row, dataKey } = await loadCaseContext(db, keyring, caseId, { kind: 'user', user: user, need: 'handle' });
+  const loaded = await loadCaseContext(db, keyring, caseId, {
+    kind: 'user',
+    user: user,
+    need: 'handle',
+  });
+  const { row } = loaded;
   const reason = input.reason?.trim() || undefined;
   const check = checkTransition({
     from: row.status,
@@ -113,7 +116,7 @@ export async function changeCaseStatus(
         from_status: row.status,
         to_status: check.to,
         changed_by: user.id,
-        reason: reason ? seal(dataKey, reason, caseAad(caseId, `status:${id}:reason`)) : null,
+        reason: reason ? loaded.seal(reason, `status:${id}:reason`) : null,
       })
       .execute();
     await recordAudit(trx, {

@@ -34,6 +34,12 @@ export interface CaseSealer {
   openRowOptional(sealed: Buffer | null, field: string, rowId: string): string | null;
 }
 
+/** A case's ids with its sealing helpers: what a feature that only seals and opens needs (cases/case-context.ts gives it). */
+export interface SealedCase extends CaseSealer {
+  id: string;
+  teamId: string;
+}
+
 /**
  * The sealing helpers of a case under its data key. `key` may be a function, so that the key is
  * unwrapped only when something is sealed or opened (cases/case-context.ts).

@@ -1,6 +1,6 @@
 import type { Db } from '../db/create-db.js';
 import { recordAudit } from '../audit/audit.service.js';
-import type { CaseContext } from '../cases/case-context.js';
+import type { SealedCase } from '../crypto/case-key.js';
 
 /**
  * An anonymous reporter may disclose who they are; this cannot be undone from the mailbox.
@@ -8,7 +8,7 @@ import type { CaseContext } from '../cases/case-context.js';
  */
 export async function discloseIdentity(
   db: Db,
-  sealer: CaseContext,
+  sealer: SealedCase,
   identity: { name: string; contact: string },
 ): Promise<boolean> {
   return db.transaction().execute(async (trx) => {

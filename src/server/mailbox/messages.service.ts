@@ -2,7 +2,7 @@ import type { Db } from '../db/create-db.js';
 import { recordAudit, type AuditActor } from '../audit/audit.service.js';
 import { addAttachments } from '../attachments/attachments.service.js';
 import type { CleanFile } from '../attachments/upload-rules.js';
-import type { CaseContext } from '../cases/case-context.js';
+import type { SealedCase } from '../crypto/case-key.js';
 
 /** Who wrote a message: the reporter, an adviser, or the reporting point itself (automatic notices). */
 export type MessageAuthor = 'reporter' | 'adviser' | 'system';
@@ -26,7 +26,7 @@ function actorOf(input: MessageInput): AuditActor {
 /** Inserts a message with its files and its audit event; call inside a transaction. */
 export async function insertMessage(
   trx: Db,
-  sealer: CaseContext,
+  sealer: SealedCase,
   input: MessageInput,
 ): Promise<string> {
   const actor = actorOf(input);
@@ -60,7 +60,7 @@ export async function insertMessage(
 /** A message with its files, in one transaction: nothing partial is stored. */
 export async function sendMessage(
   db: Db,
-  sealer: CaseContext,
+  sealer: SealedCase,
   input: MessageInput,
 ): Promise<string> {
   return db.transaction().execute((trx) => insertMessage(trx, sealer, input));
@@ -69,7 +69,7 @@ export async function sendMessage(
 /** Every message of the case, oldest first; the read is audited. */
 export async function listMessages(
   db: Db,
-  sealer: CaseContext,
+  sealer: SealedCase,
   actor: AuditActor,
 ): Promise<MessageEntry[]> {
   const rows = await db

@@ -1,7 +1,7 @@
 import type { Db } from '../db/create-db.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { AppError } from '../http/errors.js';
-import type { CaseContext } from '../cases/case-context.js';
+import type { SealedCase } from '../crypto/case-key.js';
 
 export interface MinutesEntry {
   id: string;
@@ -15,7 +15,7 @@ export interface MinutesEntry {
 /** The adviser writes the minutes of a conversation; the reporter approves or corrects them. */
 export async function addMinutes(
   db: Db,
-  sealer: CaseContext,
+  sealer: SealedCase,
   userId: string,
   input: { conversationOn: string; body: string },
 ): Promise<string> {
@@ -41,7 +41,7 @@ export async function addMinutes(
   });
 }
 
-export async function listMinutes(db: Db, sealer: CaseContext): Promise<MinutesEntry[]> {
+export async function listMinutes(db: Db, sealer: SealedCase): Promise<MinutesEntry[]> {
   const rows = await db
     .selectFrom('case_minutes')
     .selectAll()
@@ -61,7 +61,7 @@ export async function listMinutes(db: Db, sealer: CaseContext): Promise<MinutesE
 /** Approve, or ask for a correction with the reporter's own words. Only pending minutes. */
 export async function respondToMinutes(
   db: Db,
-  sealer: CaseContext,
+  sealer: SealedCase,
   minutesId: string,
   response: { approve: true } | { approve: false; correction: string },
 ): Promise<void> {

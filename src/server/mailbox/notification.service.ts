@@ -2,12 +2,12 @@ import type { Db } from '../db/create-db.js';
 import type { Mailer } from '../mail/mailer.js';
 import type { Logger } from '../logger.js';
 import { recordAudit, type AuditActor } from '../audit/audit.service.js';
-import type { CaseContext } from '../cases/case-context.js';
+import type { SealedCase } from '../crypto/case-key.js';
 
 /** The reporter's optional address for content-free notices, sealed with the case key. */
 export async function setNotificationAddress(
   db: Db,
-  sealer: CaseContext,
+  sealer: SealedCase,
   email: string,
   actor: AuditActor,
 ): Promise<void> {
@@ -29,7 +29,7 @@ export async function setNotificationAddress(
   });
 }
 
-export async function removeNotificationAddress(db: Db, sealer: CaseContext): Promise<void> {
+export async function removeNotificationAddress(db: Db, sealer: SealedCase): Promise<void> {
   await db.transaction().execute(async (trx) => {
     await trx.deleteFrom('reporter_notification').where('case_id', '=', sealer.id).execute();
     await recordAudit(trx, {
@@ -75,7 +75,7 @@ const NOTICES: Record<NoticeKind, { subject: string; text: string }> = {
  */
 export async function notifyReporter(
   deps: { db: Db; mailer: Mailer },
-  sealer: CaseContext,
+  sealer: SealedCase,
   kind: NoticeKind,
   opts: { link?: string; logger?: Logger } = {},
 ): Promise<boolean> {

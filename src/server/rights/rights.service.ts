@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import type { Db } from '../db/create-db.js';
 import { recordAudit, type AuditActor } from '../audit/audit.service.js';
 import { AppError } from '../http/errors.js';
-import type { CaseContext } from '../cases/case-context.js';
+import type { SealedCase } from '../crypto/case-key.js';
 import { eraseCaseOnRequest } from '../retention/retention.service.js';
 import {
   dueOnFor,
@@ -30,7 +30,7 @@ const isoToday = (now: Date) => now.toISOString().slice(0, 10);
  */
 export async function recordRightsRequest(
   trx: Db,
-  sealer: CaseContext,
+  sealer: SealedCase,
   input: { subject: RightsSubject; kind: RightsKind; details?: string; via: 'mailbox' | 'staff' },
   actor: AuditActor,
   now = new Date(),
@@ -77,7 +77,7 @@ export async function listReporterRequests(db: Db, caseId: string, now = new Dat
  */
 export async function listCaseRequests(
   db: Db,
-  sealer: CaseContext | undefined,
+  sealer: SealedCase | undefined,
   c: CaseOf,
   actor: AuditActor,
   opts: { counterpart?: boolean; now?: Date } = {},
@@ -154,7 +154,7 @@ export interface Decision {
  */
 export async function decideRightsRequest(
   trx: Db,
-  sealer: CaseContext,
+  sealer: SealedCase,
   requestId: string,
   d: Decision,
   actor: AuditActor,
@@ -201,7 +201,7 @@ export async function decideRightsRequest(
  */
 export async function decideErasure(
   trx: Db,
-  sealer: CaseContext,
+  sealer: SealedCase,
   requestId: string,
   d: Decision,
   actor: AuditActor,
@@ -250,7 +250,7 @@ export class HeldError extends Error {}
 
 async function writeDecision(
   trx: Db,
-  sealer: CaseContext,
+  sealer: SealedCase,
   id: string,
   d: Decision,
   actor: AuditActor,
@@ -275,7 +275,7 @@ async function writeDecision(
 
 async function auditDecision(
   trx: Db,
-  sealer: CaseContext,
+  sealer: SealedCase,
   row: { id: string; subject: string; kind: string },
   d: Decision,
   actor: AuditActor,
@@ -303,7 +303,7 @@ export type AccusedInformationInput =
 
 export async function recordAccusedInformation(
   trx: Db,
-  sealer: CaseContext,
+  sealer: SealedCase,
   input: AccusedInformationInput,
   actor: AuditActor & { userId: string },
 ) {
@@ -330,7 +330,7 @@ export async function recordAccusedInformation(
 /** The art. 14 record as a page shows it; the reason for deferring only to the case's own handlers. */
 export async function getAccusedInformation(
   db: Db,
-  sealer: CaseContext | undefined,
+  sealer: SealedCase | undefined,
   caseId: string,
   opts: { withReason: boolean },
 ) {
