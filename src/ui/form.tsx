@@ -4,6 +4,12 @@ import type { Translate } from '../i18n/i18n.js';
 /** Field errors by field name, already translated. */
 export type FieldErrors = Record<string, string>;
 
+/** A form as last posted: the translated errors per field and the values to fill it with again. */
+export interface FormState {
+  errors: FieldErrors;
+  values: Record<string, string | string[]>;
+}
+
 /** GOV.UK pattern: a summary at the top that links to each field in error. */
 export function ErrorSummary({ errors, t }: { errors: FieldErrors; t: Translate }) {
   const entries = Object.entries(errors);
@@ -142,4 +148,56 @@ export function SubmitButton({ children }: { children: Child }) {
       {children}
     </button>
   );
+}
+
+/** Checkboxes in a fieldset; the first box carries the id the error summary links to. */
+export function CheckboxGroup(props: {
+  name: string;
+  id?: string;
+  legend: string;
+  choices: Choice[];
+  checked?: readonly string[];
+  error?: string;
+  hint?: string;
+}) {
+  const { name, legend, choices, checked = [], error, hint } = props;
+  const base = props.id ?? name;
+  const described =
+    [hint && `hint-${base}`, error && `error-${base}`].filter(Boolean).join(' ') || undefined;
+  return (
+    <div class={`form-field${error ? ' field--invalid' : ''}`}>
+      <fieldset aria-describedby={described}>
+        <legend>{legend}</legend>
+        {hint && (
+          <p class="hint" id={`hint-${base}`}>
+            {hint}
+          </p>
+        )}
+        {error && (
+          <p class="error-message" id={`error-${base}`}>
+            {error}
+          </p>
+        )}
+        {choices.map((ch, i) => {
+          const id = i === 0 ? `field-${base}` : `field-${base}-${ch.value}`;
+          return (
+            <div class="choice">
+              <input
+                type="checkbox"
+                id={id}
+                name={name}
+                value={ch.value}
+                checked={checked.includes(ch.value)}
+              />
+              <label for={id}>{ch.label}</label>
+            </div>
+          );
+        })}
+      </fieldset>
+    </div>
+  );
+}
+
+export function CsrfField({ token }: { token: string }) {
+  return <input type="hidden" name="_csrf" value={token} />;
 }

@@ -2,14 +2,14 @@ import { Hono, type Context } from 'hono';
 import type { Deps } from '../bootstrap.js';
 import { signedInUser, viewContext, type AppEnv } from '../http/env.js';
 import type { FieldErrors } from '../../ui/form.js';
-import { idParam, parseForm, readForm, stringValues } from '../risk/form-kit.js';
+import { parseForm, readForm, stringValues } from '../http/forms.js';
 import { pickTeam } from '../protocols/team-scope.js';
 import { activityTeamIds } from './activities.policy.js';
 import { listTeamAdvisersForTraining } from './activities.queries.js';
 import { ActivityInput, ActivityStatusInput } from './activities.schema.js';
 import { getActivityYear, recordActivity, updateActivityStatus } from './activities.service.js';
 import { ActivitiesPage } from './activities.views.js';
-import { yearParam } from '../http/params.js';
+import { yearParam, idParam } from '../http/params.js';
 
 /** The team's activities (support officer, coordinators, advisers): no case content anywhere here. */
 export function activityRoutes(deps: Deps) {

@@ -6,11 +6,11 @@ import {
   TextArea,
   TextField,
   type FieldErrors,
+  CsrfField,
 } from '../../ui/form.js';
 import type { MessageKey } from '../../i18n/i18n.js';
 import type { ViewContext } from '../http/env.js';
 import { DateField, SelectField } from '../cases/case-fields.js';
-import { CsrfField } from '../risk/form-kit.js';
 import type { TeamScope } from '../protocols/team-scope.js';
 import { ACTIVITY_KINDS, ACTIVITY_STATUSES } from './activities.schema.js';
 import type { ActivityView, ActivityYear } from './activities.service.js';

@@ -33,7 +33,11 @@ export async function assignCase(
   caseId: string,
   input: { adviserId: string; assignReason?: string },
 ) {
-  const loaded = await loadCaseContext(db, keyring, caseId, { kind: 'user', user: user, need: 'assign' });
+  const loaded = await loadCaseContext(db, keyring, caseId, {
+    kind: 'user',
+    user: user,
+    need: 'assign',
+  });
   const { row, facts, dataKey } = loaded;
   if (row.assigned_adviser_id === input.adviserId)
     throw new CaseRuleError('adviserId', 'cases.assign.alreadyAssigned');

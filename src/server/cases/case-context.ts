@@ -96,7 +96,10 @@ declare module 'hono' {
 
 type AuditDetail = Record<string, string | number | boolean | null>;
 
-export function relationOf(user: { id: string; memberships: SessionUser['memberships'] }, f: CaseContextFacts): CaseRelation {
+export function relationOf(
+  user: { id: string; memberships: SessionUser['memberships'] },
+  f: CaseContextFacts,
+): CaseRelation {
   if (f.conflictedUserIds.includes(user.id)) return 'conflict';
   if (f.counterpartAdviserId === user.id) return 'counterpart';
   if (f.assignedAdviserId === user.id) return 'assigned';
@@ -141,7 +144,8 @@ export async function loadCaseContext(
     : undefined;
   if (who.kind === 'user' || who.kind === 'route') {
     const { user } = who;
-    const entry = who.kind === 'route' ? findRouteAccess(who.route.method, who.route.path) : undefined;
+    const entry =
+      who.kind === 'route' ? findRouteAccess(who.route.method, who.route.path) : undefined;
     const allowed =
       row !== undefined &&
       facts !== undefined &&

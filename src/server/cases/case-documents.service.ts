@@ -32,7 +32,11 @@ export async function addCaseDocuments(
   caseId: string,
   files: File[],
 ) {
-  const sealer = (await loadCaseContext(db, keyring, caseId, { kind: 'user', user: user, need: 'handle' }));
+  const sealer = await loadCaseContext(db, keyring, caseId, {
+    kind: 'user',
+    user: user,
+    need: 'handle',
+  });
   const upload = await prepareUploads(files);
   if (!upload.ok) throw new CaseRuleError('files', UPLOAD_PROBLEM_MESSAGE[upload.problem]);
   if (upload.files.length === 0) throw new CaseRuleError('files', 'cases.documents.noFiles');
@@ -48,7 +52,7 @@ export async function addCaseDocuments(
 
 /** Every file of the case — the reporter's evidence, files of messages, internal documents — names decrypted. */
 export async function listCaseDocuments(db: Db, loaded: CaseContext): Promise<CaseDocument[]> {
-  const files = await listAttachments(db, (loaded), { includeStaffOnly: true });
+  const files = await listAttachments(db, loaded, { includeStaffOnly: true });
   return files.map((f) => ({
     id: f.id,
     name: f.name,

@@ -22,7 +22,11 @@ export async function createSupportCase(
   input: { supportAdviserId: string; supportChannel: string },
   today: string,
 ) {
-  const { row } = await loadCaseContext(db, keyring, caseId, { kind: 'user', user: user, need: 'handle' });
+  const { row } = await loadCaseContext(db, keyring, caseId, {
+    kind: 'user',
+    user: user,
+    need: 'handle',
+  });
   if (await findSupportCase(db, caseId))
     throw new CaseRuleError('supportAdviserId', 'cases.support.exists');
   const facts = {

@@ -48,7 +48,10 @@ async function loadForBoard(db: Db, keyring: Keyring, user: SessionUser, request
     );
     throw new AppError('NOT_FOUND');
   }
-  const work = await loadCaseContext(db, keyring, row.case_id, { kind: 'checked', userId: user.id });
+  const work = await loadCaseContext(db, keyring, row.case_id, {
+    kind: 'checked',
+    userId: user.id,
+  });
   return { row, work };
 }
 
@@ -137,7 +140,10 @@ export async function listAcuteSharesForBoard(db: Db, keyring: Keyring, user: Se
     .execute();
   const out = [];
   for (const r of rows) {
-    const shared = await loadCaseContext(db, keyring, r.case_id, { kind: 'checked', userId: user.id });
+    const shared = await loadCaseContext(db, keyring, r.case_id, {
+      kind: 'checked',
+      userId: user.id,
+    });
     out.push({
       id: r.id,
       partner: r.partner_key,

@@ -1,9 +1,8 @@
 import { Layout } from '../../ui/layout.js';
-import { ErrorSummary, RadioGroup, SubmitButton, TextArea } from '../../ui/form.js';
+import { ErrorSummary, RadioGroup, SubmitButton, TextArea, CsrfField } from '../../ui/form.js';
 import type { ViewContext } from '../http/env.js';
 import type { MessageKey } from '../../i18n/i18n.js';
-import { CsrfField } from '../risk/form-kit.js';
-import type { FormState } from '../risk/risk.views.js';
+import type { FormState } from '../../ui/form.js';
 import type {
   BoardRequestView,
   listAcuteSharesForBoard,

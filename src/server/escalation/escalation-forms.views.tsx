@@ -1,12 +1,11 @@
-import { SubmitButton, TextArea, TextField } from '../../ui/form.js';
+import { SubmitButton, TextArea, TextField, CsrfField } from '../../ui/form.js';
 import { DateField, SelectField } from '../cases/case-fields.js';
 import type { ViewContext } from '../http/env.js';
 import type { MessageKey } from '../../i18n/i18n.js';
 import { CONSENT_INFO } from '../../domain/consent.js';
 import { RECORDABLE_STEPS, SKIPPABLE_RUNGS } from '../../domain/external-sharing.js';
 import type { Partner } from '../admin/partners.service.js';
-import { CsrfField } from '../risk/form-kit.js';
-import type { FormState } from '../risk/risk.views.js';
+import type { FormState } from '../../ui/form.js';
 import type { EscalationView } from './escalation.service.js';
 
 const F2 = ['allOptionsUsed', 'consentEffortsMade', 'necessaryForRisk'] as const;

@@ -5,8 +5,9 @@ import { signedInUser, viewContext, type AppEnv } from '../http/env.js';
 import { AppError } from '../http/errors.js';
 import { listPartners } from '../admin/partners.service.js';
 import { caseContextFor, canUserHandle, type StaffCaseContext } from '../cases/case-context.js';
-import { idParam, parseForm, readForm } from '../risk/form-kit.js';
-import type { FormState } from '../risk/risk.views.js';
+import { idParam } from '../http/params.js';
+import { parseForm, readForm } from '../http/forms.js';
+import type { FormState } from '../../ui/form.js';
 import { hasRole } from '../../domain/roles.js';
 import type { MessageKey } from '../../i18n/i18n.js';
 import {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CONSENT_INFO } from '../../domain/consent.js';
 import { RECORDABLE_STEPS, SKIPPABLE_RUNGS } from '../../domain/external-sharing.js';
-import { isoDate, optionalText, text } from '../risk/risk.schema.js';
+import { isoDate, optionalText, text } from '../http/schemas.js';
 
 const choose = { error: 'validation.choose' } as const;
 const yes = z

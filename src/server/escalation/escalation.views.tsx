@@ -1,11 +1,10 @@
 import { Layout } from '../../ui/layout.js';
-import { ErrorSummary, SubmitButton, TextField } from '../../ui/form.js';
+import { ErrorSummary, SubmitButton, TextField, CsrfField } from '../../ui/form.js';
 import type { ViewContext } from '../http/env.js';
 import type { MessageKey } from '../../i18n/i18n.js';
 import { isVertical } from '../../domain/external-sharing.js';
 import type { Partner } from '../admin/partners.service.js';
-import { CsrfField } from '../risk/form-kit.js';
-import type { FormState } from '../risk/risk.views.js';
+import type { FormState } from '../../ui/form.js';
 import type { EscalationView } from './escalation.service.js';
 import {
   Framework2Section,

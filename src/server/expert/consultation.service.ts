@@ -84,7 +84,12 @@ export async function updateSummary(
 }
 
 /** Confirms one finding as harmless (it stays in the text). */
-export async function confirmFinding(trx: Db, work: StaffCaseContext, consultationId: string, key: string) {
+export async function confirmFinding(
+  trx: Db,
+  work: StaffCaseContext,
+  consultationId: string,
+  key: string,
+) {
   const row = await getOwnRow(trx, work, consultationId);
   const confirmed = JSON.parse(
     work.openRowText(row.confirmed, 'consultation-confirmed', row.id),
@@ -173,7 +178,11 @@ async function currentFindings(
 }
 
 /** The consultation as the case's adviser sees it: summary, findings, advice; the read is audited. */
-export async function getConsultationForCase(db: Db, work: StaffCaseContext, consultationId: string) {
+export async function getConsultationForCase(
+  db: Db,
+  work: StaffCaseContext,
+  consultationId: string,
+) {
   const row = await getOwnRow(db, work, consultationId);
   const f = await currentFindings(db, work, row);
   const advice = await listAdviceRows(db, row.id);

@@ -1,9 +1,8 @@
 import { Layout } from '../../ui/layout.js';
-import { SubmitButton } from '../../ui/form.js';
+import { SubmitButton, CheckboxGroup, CsrfField } from '../../ui/form.js';
 import type { ViewContext } from '../http/env.js';
 import type { MessageKey } from '../../i18n/i18n.js';
 import { EXPERT_DISCIPLINES } from '../../domain/expert-disciplines.js';
-import { CheckboxGroup, CsrfField } from '../risk/form-kit.js';
 
 /** The coordinator's page: which disciplines each expert-team member covers. */
 export function DisciplinesTeamPage({

@@ -76,7 +76,10 @@ async function loadForExpert(db: Db, keyring: Keyring, user: SessionUser, consul
     );
     throw new AppError('NOT_FOUND');
   }
-  const work = await loadCaseContext(db, keyring, row.case_id, { kind: 'checked', userId: user.id });
+  const work = await loadCaseContext(db, keyring, row.case_id, {
+    kind: 'checked',
+    userId: user.id,
+  });
   return { row, work };
 }
 

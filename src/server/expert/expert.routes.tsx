@@ -1,11 +1,12 @@
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import type { Deps } from '../bootstrap.js';
-import { viewContext, type AppEnv } from '../http/env.js';
 import { caseContextFor, canUserHandle } from '../cases/case-context.js';
-import { idParam, parseForm, readForm, signedInUser } from '../risk/form-kit.js';
-import { text } from '../risk/risk.schema.js';
-import type { FormState } from '../risk/risk.views.js';
+import { viewContext, type AppEnv, signedInUser } from '../http/env.js';
+import { idParam } from '../http/params.js';
+import { parseForm, readForm } from '../http/forms.js';
+import { text } from '../http/schemas.js';
+import type { FormState } from '../../ui/form.js';
 import { canPublishConsultation } from './expert.policy.js';
 import {
   confirmFinding,

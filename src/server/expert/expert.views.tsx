@@ -1,10 +1,9 @@
 import { Layout } from '../../ui/layout.js';
-import { ErrorSummary, SubmitButton, TextArea } from '../../ui/form.js';
+import { ErrorSummary, SubmitButton, TextArea, CheckboxGroup, CsrfField } from '../../ui/form.js';
 import type { ViewContext } from '../http/env.js';
 import type { MessageKey } from '../../i18n/i18n.js';
-import { CheckboxGroup, CsrfField } from '../risk/form-kit.js';
 import { EXPERT_DISCIPLINES } from '../../domain/expert-disciplines.js';
-import type { FormState } from '../risk/risk.views.js';
+import type { FormState } from '../../ui/form.js';
 import type { CaseConsultationView } from './consultation.service.js';
 import type { ExpertConsultationView } from './expert-team.service.js';
 

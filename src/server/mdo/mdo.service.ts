@@ -5,8 +5,12 @@ import { recordAudit } from '../audit/audit.service.js';
 import { AppError } from '../http/errors.js';
 import { hasRole, teamsWithRole } from '../../domain/roles.js';
 import { detectPii } from '../../domain/pii-detector.js';
-import { loadCaseContext, findConflictedCaseIds, type StaffCaseContext } from '../cases/case-context.js';
-import { isoDate, text } from '../risk/risk.schema.js';
+import {
+  loadCaseContext,
+  findConflictedCaseIds,
+  type StaffCaseContext,
+} from '../cases/case-context.js';
+import { isoDate, text } from '../http/schemas.js';
 import type { SessionUser } from '../users/users.service.js';
 
 /** The functions that take part in the zorgoverleg (seeds/004; each institution names them its own way). */
@@ -73,7 +77,11 @@ export async function createMeeting(
 }
 
 /** Puts a case on a meeting's agenda with an anonymised summary; refused while the detector flags anything. */
-export async function addCaseToAgenda(trx: Db, work: StaffCaseContext, input: z.infer<typeof AgendaInput>) {
+export async function addCaseToAgenda(
+  trx: Db,
+  work: StaffCaseContext,
+  input: z.infer<typeof AgendaInput>,
+) {
   const meeting = await trx
     .selectFrom('mdo_meeting')
     .select(['id', 'team_id'])
@@ -126,7 +134,10 @@ export async function getAgenda(db: Db, keyring: Keyring, user: SessionUser, mee
   const items = all.filter((i) => !conflicted.has(i.case_id));
   const out = [];
   for (const [i, item] of items.entries()) {
-    const work = await loadCaseContext(db, keyring, item.case_id, { kind: 'checked', userId: user.id });
+    const work = await loadCaseContext(db, keyring, item.case_id, {
+      kind: 'checked',
+      userId: user.id,
+    });
     out.push({
       id: item.id,
       number: i + 1,
@@ -177,7 +188,10 @@ export async function recordDecision(
     (await findConflictedCaseIds(db, user.id, [item.case_id])).size > 0
   )
     throw new AppError('NOT_FOUND');
-  const work = await loadCaseContext(db, keyring, item.case_id, { kind: 'checked', userId: user.id });
+  const work = await loadCaseContext(db, keyring, item.case_id, {
+    kind: 'checked',
+    userId: user.id,
+  });
   await db.transaction().execute(async (trx) => {
     await trx
       .updateTable('mdo_item')

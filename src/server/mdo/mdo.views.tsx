@@ -1,11 +1,10 @@
 import { Layout } from '../../ui/layout.js';
-import { ErrorSummary, SubmitButton, TextArea } from '../../ui/form.js';
+import { ErrorSummary, SubmitButton, TextArea, CheckboxGroup, CsrfField } from '../../ui/form.js';
 import { DateField, SelectField } from '../cases/case-fields.js';
 import type { ViewContext } from '../http/env.js';
-import { CheckboxGroup, CsrfField } from '../risk/form-kit.js';
 import type { MessageKey } from '../../i18n/i18n.js';
 import { MDO_FUNCTIONS } from './mdo.service.js';
-import type { FormState } from '../risk/risk.views.js';
+import type { FormState } from '../../ui/form.js';
 import type { AgendaView } from './mdo.service.js';
 
 export function MeetingsPage({

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { optionalText, text } from '../risk/risk.schema.js';
+import { optionalText, text } from '../http/schemas.js';
 
 export const OBJECTIVE_KINDS = ['objective', 'recommendation'] as const;
 export const OBJECTIVE_STATUSES = ['open', 'done', 'partly', 'carried_over'] as const;

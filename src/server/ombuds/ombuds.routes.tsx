@@ -1,10 +1,11 @@
 import { Hono, type Context } from 'hono';
 import type { Deps } from '../bootstrap.js';
-import { viewContext, type AppEnv } from '../http/env.js';
+import { viewContext, type AppEnv, signedInUser } from '../http/env.js';
 import { AppError } from '../http/errors.js';
 import { teamsWithRole, type Role } from '../../domain/roles.js';
-import { idParam, parseForm, readForm, signedInUser } from '../risk/form-kit.js';
-import type { FormState } from '../risk/risk.views.js';
+import { idParam } from '../http/params.js';
+import { parseForm, readForm } from '../http/forms.js';
+import type { FormState } from '../../ui/form.js';
 import {
   AdviceInput,
   AnswerInput,

@@ -5,7 +5,7 @@ import type { Keyring } from '../crypto/keyring.js';
 import { openText, seal } from '../crypto/seal.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { AppError } from '../http/errors.js';
-import { isoDate, text } from '../risk/risk.schema.js';
+import { isoDate, text } from '../http/schemas.js';
 
 /** A complaint about procedure is answered within six weeks (Awb 9:11). */
 export const RESPOND_WITHIN_DAYS = 42;

@@ -1,9 +1,8 @@
 import { Layout } from '../../ui/layout.js';
-import { ErrorSummary, SubmitButton, TextArea } from '../../ui/form.js';
+import { ErrorSummary, SubmitButton, TextArea, CsrfField } from '../../ui/form.js';
 import { DateField } from '../cases/case-fields.js';
 import type { ViewContext } from '../http/env.js';
-import { CsrfField } from '../risk/form-kit.js';
-import type { FormState } from '../risk/risk.views.js';
+import type { FormState } from '../../ui/form.js';
 import type { ombudsWork } from './ombuds.service.js';
 
 type Work = ReturnType<typeof ombudsWork>;

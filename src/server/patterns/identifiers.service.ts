@@ -95,9 +95,9 @@ export async function saveReporterFingerprint(
 ): Promise<void> {
   const party = await findReporterIdentity(trx, caseId);
   if (!party) return;
-  const reporter = JSON.parse(
-    sealer.openText(party.identity, 'party:reporter'),
-  ) as { contact?: string };
+  const reporter = JSON.parse(sealer.openText(party.identity, 'party:reporter')) as {
+    contact?: string;
+  };
   if (!reporter.contact?.trim()) return;
   const values = {
     fingerprint: reporterFingerprint(keyring.blindIndexKey, reporter.contact),
@@ -142,9 +142,7 @@ export async function listAccusedIdentifiers(
     }),
   );
   return rows.map((r) => {
-    const s = JSON.parse(
-      sealer.openText(r.identity, identifierField(r.id)),
-    ) as SealedIdentifier;
+    const s = JSON.parse(sealer.openText(r.identity, identifierField(r.id))) as SealedIdentifier;
     return { id: r.id, kind: r.kind, value: s.value, qualifier: s.qualifier, addedBy: r.added_by };
   });
 }

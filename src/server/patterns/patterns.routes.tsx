@@ -70,7 +70,11 @@ export function patternRoutes(deps: Deps) {
     const user = signedInUser(c);
     const id = c.req.param('id') ?? '';
     if (!UUID.test(id)) throw new AppError('NOT_FOUND');
-    const { row, facts } = await loadCaseContext(deps.db, deps.keyring, id, { kind: 'user', user: user, need: 'open' });
+    const { row, facts } = await loadCaseContext(deps.db, deps.keyring, id, {
+      kind: 'user',
+      user: user,
+      need: 'open',
+    });
     const identifiers = await listAccusedIdentifiers(deps.db, deps.keyring, id, {
       kind: 'user',
       userId: user.id,

@@ -34,9 +34,9 @@ export async function recomputeBlindIndex(
         .forUpdate()
         .execute();
       for (const r of rows) {
-        const { normalised } = JSON.parse(
-          sealer.openText(r.identity, identifierField(r.id)),
-        ) as { normalised: string };
+        const { normalised } = JSON.parse(sealer.openText(r.identity, identifierField(r.id))) as {
+          normalised: string;
+        };
         await trx
           .updateTable('accused_identifier')
           .set({ blind_index: blindIndex(keyring.blindIndexKey, normalised), key_id: keyId })

@@ -4,7 +4,11 @@ import { auditRead, type StaffCaseContext } from '../cases/case-context.js';
 import type { PlanAgreementInput, PlanStepInput } from './plans.schema.js';
 
 /** Plan of action: steps with an owner and a due date, and the agreement with the reporter. */
-export async function addPlanStep(trx: Db, work: StaffCaseContext, input: z.infer<typeof PlanStepInput>) {
+export async function addPlanStep(
+  trx: Db,
+  work: StaffCaseContext,
+  input: z.infer<typeof PlanStepInput>,
+) {
   const row = await trx
     .insertInto('plan_step')
     .values({
@@ -19,7 +23,11 @@ export async function addPlanStep(trx: Db, work: StaffCaseContext, input: z.infe
   await work.audit(trx, 'PLAN_STEP_ADDED', { stepId: row.id, dueOn: input.dueOn });
 }
 
-export async function completePlanStep(trx: Db, work: StaffCaseContext, stepId: string): Promise<boolean> {
+export async function completePlanStep(
+  trx: Db,
+  work: StaffCaseContext,
+  stepId: string,
+): Promise<boolean> {
   const row = await trx
     .updateTable('plan_step')
     .set({ done_at: new Date() })

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { optionalDate, optionalText } from '../risk/risk.schema.js';
+import { optionalDate, optionalText } from '../http/schemas.js';
 
 export const POLICE_STATUSES = ['offered', 'declined', 'filed'] as const;
 export const FILED_BY = ['reporter', 'employer'] as const;

@@ -16,7 +16,11 @@ export function isPoliceReportStandard(category: string, subtype: string | null)
 }
 
 /** Records where the police report stands; each change is audited (the audit trail is the history). */
-export async function updatePoliceReport(trx: Db, work: StaffCaseContext, input: PoliceReportInput) {
+export async function updatePoliceReport(
+  trx: Db,
+  work: StaffCaseContext,
+  input: PoliceReportInput,
+) {
   if (input.status === 'filed' && input.filedBy === 'employer') {
     const kase = await trx
       .selectFrom('case')

@@ -1,11 +1,18 @@
 import { Layout } from '../../ui/layout.js';
-import { ErrorSummary, RadioGroup, SubmitButton, TextArea, TextField } from '../../ui/form.js';
+import {
+  ErrorSummary,
+  RadioGroup,
+  SubmitButton,
+  TextArea,
+  TextField,
+  CheckboxGroup,
+  CsrfField,
+} from '../../ui/form.js';
 import { DateField } from '../cases/case-fields.js';
 import type { ViewContext } from '../http/env.js';
 import type { MessageKey } from '../../i18n/i18n.js';
 import type { AttachmentEntry } from '../attachments/attachments.service.js';
-import { CheckboxGroup, CsrfField } from '../risk/form-kit.js';
-import type { FormState } from '../risk/risk.views.js';
+import type { FormState } from '../../ui/form.js';
 import { FILED_BY, POLICE_STATUSES } from './police.schema.js';
 import type { PoliceView } from './police.service.js';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { optionalText, text } from '../risk/risk.schema.js';
+import { optionalText, text } from '../http/schemas.js';
 import { parseLocalDateTime } from '../appointments/local-time.js';
 
 export const BREACH_RISKS = ['unknown', 'none', 'risk', 'high'] as const;

@@ -6,10 +6,10 @@ import {
   TextArea,
   TextField,
   type FieldErrors,
+  CsrfField,
 } from '../../ui/form.js';
 import type { MessageKey } from '../../i18n/i18n.js';
 import type { ViewContext } from '../http/env.js';
-import { CsrfField } from '../risk/form-kit.js';
 import type { TeamScope } from '../protocols/team-scope.js';
 import { formatLocalDateTime, TIME_ZONE } from '../appointments/local-time.js';
 import { BREACH_RISKS } from './breach.schema.js';

@@ -5,10 +5,11 @@ import {
   TextArea,
   TextField,
   type FieldErrors,
+  CheckboxGroup,
+  CsrfField,
 } from '../../ui/form.js';
 import { DEFAULT_CATEGORIES } from '../../domain/taxonomy.js';
 import type { ViewContext } from '../http/env.js';
-import { CheckboxGroup, CsrfField } from '../risk/form-kit.js';
 import type { ProtocolView } from './protocols.service.js';
 import type { TeamScope } from './team-scope.js';
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DEFAULT_CATEGORIES } from '../../domain/taxonomy.js';
-import { list, text } from '../risk/risk.schema.js';
+import { list, text } from '../http/schemas.js';
 
 const categoryKeys = DEFAULT_CATEGORIES.map((c) => c.key);
 /** One step per line; empty lines are left out. */

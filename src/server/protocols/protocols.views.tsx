@@ -1,7 +1,6 @@
 import { Layout } from '../../ui/layout.js';
-import { ErrorSummary, SubmitButton, type FieldErrors } from '../../ui/form.js';
+import { ErrorSummary, SubmitButton, type FieldErrors, CsrfField } from '../../ui/form.js';
 import type { ViewContext } from '../http/env.js';
-import { CsrfField } from '../risk/form-kit.js';
 import type { CaseProtocolsView, ProtocolView } from './protocols.service.js';
 
 interface Props {

@@ -8,7 +8,7 @@ import {
   type ShareRequest,
 } from '../consent/consent.service.js';
 import { auditRead, type StaffCaseContext } from '../cases/case-context.js';
-import { isoDate, text } from '../risk/risk.schema.js';
+import { isoDate, text } from '../http/schemas.js';
 
 const choose = { error: 'validation.choose' } as const;
 export const ReferralInput = z.object({
@@ -28,7 +28,11 @@ export { ReferralRuleError };
  * under which consent — the consent ledger must cover it (requireConsent) — and whether it was
  * a warm handover. A refused share is audited.
  */
-export async function recordReferral(db: Db, work: StaffCaseContext, input: z.infer<typeof ReferralInput>) {
+export async function recordReferral(
+  db: Db,
+  work: StaffCaseContext,
+  input: z.infer<typeof ReferralInput>,
+) {
   if (!(await listPartners(db, work.teamId)).some((p) => p.key === input.partner))
     throw new ReferralRuleError('partner', 'referrals.error.partner');
   const request: ShareRequest = {

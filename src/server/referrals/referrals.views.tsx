@@ -1,12 +1,11 @@
 import { Layout } from '../../ui/layout.js';
-import { ErrorSummary, RadioGroup, SubmitButton, TextField } from '../../ui/form.js';
+import { ErrorSummary, RadioGroup, SubmitButton, TextField, CsrfField } from '../../ui/form.js';
 import { DateField, SelectField } from '../cases/case-fields.js';
 import type { ViewContext } from '../http/env.js';
 import type { MessageKey } from '../../i18n/i18n.js';
 import { CONSENT_INFO } from '../../domain/consent.js';
 import type { Partner } from '../admin/partners.service.js';
-import { CsrfField } from '../risk/form-kit.js';
-import type { FormState } from '../risk/risk.views.js';
+import type { FormState } from '../../ui/form.js';
 import type { ReferralEntry } from './referrals.service.js';
 
 export function ReferralsPage({

@@ -12,7 +12,12 @@ import { loadCaseContext, type CaseContext } from '../cases/case-context.js';
  * accessed the case when. Audited. Going to the reporter themself, it needs no consent
  * (docs/decisions/011-sharing-and-the-consent-ledger.md).
  */
-export async function exportReporterData(db: Db, keyring: Keyring, c: CaseContext, actor: AuditActor) {
+export async function exportReporterData(
+  db: Db,
+  keyring: Keyring,
+  c: CaseContext,
+  actor: AuditActor,
+) {
   const row = await db
     .selectFrom('case')
     .selectAll()
@@ -56,10 +61,7 @@ export async function exportReporterData(db: Db, keyring: Keyring, c: CaseContex
     closedOn: row.closed_on,
     narrative: sealer.openOptional(row.summary, 'summary'),
     identities: Object.fromEntries(
-      parties.map((p) => [
-        p.party,
-        JSON.parse(sealer.openText(p.identity, `party:${p.party}`)),
-      ]),
+      parties.map((p) => [p.party, JSON.parse(sealer.openText(p.identity, `party:${p.party}`))]),
     ),
     ...correspondence,
     consents: ledger.consents.map(({ recordedByName: _n, ...rest }) => rest),

@@ -2,10 +2,12 @@ import { Hono, type Context } from 'hono';
 import type { Deps } from '../bootstrap.js';
 import { signedInUser, viewContext, type AppEnv } from '../http/env.js';
 import { caseContextFor, canUserHandle } from '../cases/case-context.js';
-import { idParam, parseForm, readForm } from './form-kit.js';
-import { RiskInput } from './risk.schema.js';
+import { idParam } from '../http/params.js';
+import { parseForm, readForm } from '../http/forms.js';
 import { assessRisk, listAssessments, RiskRuleError } from './risk.service.js';
-import { RiskPage, type FormState } from './risk.views.js';
+import type { FormState } from '../../ui/form.js';
+import { RiskInput } from './risk.schema.js';
+import { RiskPage } from './risk.views.js';
 
 export function riskRoutes(deps: Deps, today: () => string) {
   const app = new Hono<AppEnv>();

@@ -4,7 +4,9 @@ import {
   RadioGroup,
   SubmitButton,
   TextArea,
-  type FieldErrors,
+  type FormState,
+  CheckboxGroup,
+  CsrfField,
 } from '../../ui/form.js';
 import { DateField } from '../cases/case-fields.js';
 import type { ViewContext } from '../http/env.js';
@@ -17,13 +19,7 @@ import {
   RISK_LEVELS,
   type IndicatorGroup,
 } from '../../domain/risk.js';
-import { CheckboxGroup, CsrfField } from './form-kit.js';
 import type { AssessmentView } from './risk.service.js';
-
-export interface FormState {
-  errors: FieldErrors;
-  values: Record<string, string | string[]>;
-}
 
 const asList = (v: string | string[] | undefined) =>
   v === undefined ? [] : Array.isArray(v) ? v : [v];

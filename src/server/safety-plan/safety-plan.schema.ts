@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { optionalText, text } from '../risk/risk.schema.js';
+import { optionalText, text } from '../http/schemas.js';
 
 /** A safety plan for a reporter at risk at home: what to keep ready, whom to call, safe contact moments. */
 export const SafetyPlanInput = z.object({

@@ -1,7 +1,12 @@
 import { Layout } from '../../ui/layout.js';
-import { ErrorSummary, SubmitButton, TextArea, type FieldErrors } from '../../ui/form.js';
+import {
+  ErrorSummary,
+  SubmitButton,
+  TextArea,
+  type FieldErrors,
+  CsrfField,
+} from '../../ui/form.js';
 import type { ViewContext } from '../http/env.js';
-import { CsrfField } from '../risk/form-kit.js';
 import type { SafetyPlanView } from './safety-plan.service.js';
 
 const FIELDS = ['keepReady', 'whomToCall', 'safeMoments', 'otherAgreements'] as const;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Db } from '../db/create-db.js';
 import { COMMS_ACTIONS } from '../../domain/threat-norm.js';
 import { auditRead, type StaffCaseContext } from '../cases/case-context.js';
-import { text } from '../risk/risk.schema.js';
+import { text } from '../http/schemas.js';
 
 const list = (v: unknown) => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
 export const CommsInput = z.object({

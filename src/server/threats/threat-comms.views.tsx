@@ -1,4 +1,4 @@
-import { RadioGroup, SubmitButton, TextArea } from '../../ui/form.js';
+import { RadioGroup, SubmitButton, TextArea, CheckboxGroup, CsrfField } from '../../ui/form.js';
 import type { ViewContext } from '../http/env.js';
 import type { MessageKey } from '../../i18n/i18n.js';
 import {
@@ -6,8 +6,7 @@ import {
   employerMayFileFor,
   promptsCollectiveNorm,
 } from '../../domain/threat-norm.js';
-import { CheckboxGroup, CsrfField } from '../risk/form-kit.js';
-import type { FormState } from '../risk/risk.views.js';
+import type { FormState } from '../../ui/form.js';
 import type { CommsImpactView } from './threat-comms.service.js';
 
 /** The collective norm of seeds/003, prompted for threats, violence, stalking, theft and burglary. */

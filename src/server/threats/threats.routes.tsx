@@ -2,13 +2,14 @@ import { Hono, type Context } from 'hono';
 import type { z } from 'zod';
 import type { Deps } from '../bootstrap.js';
 import type { Db } from '../db/create-db.js';
-import { viewContext, type AppEnv } from '../http/env.js';
+import { viewContext, type AppEnv, signedInUser } from '../http/env.js';
 import { AppError } from '../http/errors.js';
 import { downloadHeaders } from '../attachments/attachment-response.js';
 import { prepareUploads } from '../attachments/upload-rules.js';
 import { caseContextFor, routeCaseContext, type StaffCaseContext } from '../cases/case-context.js';
-import { idParam, parseForm, readForm, signedInUser } from '../risk/form-kit.js';
-import type { FormState } from '../risk/risk.views.js';
+import { idParam } from '../http/params.js';
+import { parseForm, readForm } from '../http/forms.js';
+import type { FormState } from '../../ui/form.js';
 import { addEvidence, getScreenshot, listEvidence, loadThreatLog } from './threat-log.service.js';
 import {
   getThreatSupport,

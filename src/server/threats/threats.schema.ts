@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate, optionalText, text } from '../risk/risk.schema.js';
+import { isoDate, optionalText, text } from '../http/schemas.js';
 
 export const PLATFORMS = [
   'x_twitter',

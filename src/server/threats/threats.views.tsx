@@ -1,10 +1,16 @@
 import { Layout } from '../../ui/layout.js';
-import { ErrorSummary, RadioGroup, SubmitButton, TextArea, TextField } from '../../ui/form.js';
+import {
+  ErrorSummary,
+  RadioGroup,
+  SubmitButton,
+  TextArea,
+  TextField,
+  CsrfField,
+} from '../../ui/form.js';
 import { DateField, SelectField } from '../cases/case-fields.js';
 import type { ViewContext } from '../http/env.js';
 import type { MessageKey } from '../../i18n/i18n.js';
-import { CsrfField } from '../risk/form-kit.js';
-import type { FormState } from '../risk/risk.views.js';
+import type { FormState } from '../../ui/form.js';
 import { PLATFORMS, STATEMENT_STATUSES } from './threats.schema.js';
 import type { EvidenceEntry } from './threat-log.service.js';
 import type { ThreatSupportView } from './threat-support.service.js';

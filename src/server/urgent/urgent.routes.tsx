@@ -4,7 +4,8 @@ import { signedInUser, viewContext, type AppEnv } from '../http/env.js';
 import { AppError } from '../http/errors.js';
 import type { FieldErrors } from '../../ui/form.js';
 import { caseContextFor, canUserHandle } from '../cases/case-context.js';
-import { idParam, readForm, stringValues } from '../risk/form-kit.js';
+import { idParam } from '../http/params.js';
+import { readForm, stringValues } from '../http/forms.js';
 import { pickTeam } from '../protocols/team-scope.js';
 import { canAcknowledgeAlert, canEditRota, onCallTeamIds } from './urgent.policy.js';
 import {

@@ -1,7 +1,12 @@
 import { Layout } from '../../ui/layout.js';
-import { ErrorSummary, SubmitButton, TextField, type FieldErrors } from '../../ui/form.js';
+import {
+  ErrorSummary,
+  SubmitButton,
+  TextField,
+  type FieldErrors,
+  CsrfField,
+} from '../../ui/form.js';
 import type { ViewContext } from '../http/env.js';
-import { CsrfField } from '../risk/form-kit.js';
 import type { TeamScope } from '../protocols/team-scope.js';
 
 const time = (d: Date) => d.toISOString().slice(0, 16).replace('T', ' ');
