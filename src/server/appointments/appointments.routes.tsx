@@ -61,7 +61,7 @@ export function appointmentRoutes(deps: Deps) {
       ))
     )
       refuse('appointment');
-    const sealer = await loadCaseContext(deps.db, deps.keyring, caseId, { kind: 'system' });
+    const sealer = await loadCaseContext(deps.db, deps.keyring, caseId, { kind: 'reporter' });
     await requestAppointment(
       deps.db,
       sealer,

@@ -178,7 +178,7 @@ export function mailboxRoutes(deps: Deps) {
       refuse('mailbox_message');
   };
   const sealerOf = (c: Context<MailboxEnv>) =>
-    loadCaseContext(deps.db, deps.keyring, c.get('caseId'), { kind: 'system' });
+    loadCaseContext(deps.db, deps.keyring, c.get('caseId'), { kind: 'reporter' });
 
   app.get('/postbus/inbox', (c) => render(c));
 

@@ -12,7 +12,7 @@ import { hasNotificationAddress } from './notification.service.js';
 
 /** Everything the anonymous reporter sees in the mailbox; the read is audited. */
 export async function getMailbox(db: Db, keyring: Keyring, caseId: string) {
-  const sealer = await loadCaseContext(db, keyring, caseId, { kind: 'system' });
+  const sealer = await loadCaseContext(db, keyring, caseId, { kind: 'reporter' });
   const row = await db
     .selectFrom('case')
     .select(['reference', 'status', 'received_on', 'ack_due_on', 'feedback_due_on', 'is_anonymous'])

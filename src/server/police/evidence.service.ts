@@ -1,8 +1,7 @@
 import type { Db } from '../db/create-db.js';
-import type { Keyring } from '../crypto/keyring.js';
 import type { Translate } from '../../i18n/i18n.js';
 import { getAttachmentContent, listAttachments } from '../attachments/attachments.service.js';
-import { loadCaseContext, type StaffCaseContext } from '../cases/case-context.js';
+import type { StaffCaseContext } from '../cases/case-context.js';
 import {
   requireConsent,
   recordShareRefused,
@@ -10,14 +9,13 @@ import {
 } from '../consent/consent.service.js';
 import { renderEvidenceBundle } from './evidence-bundle.js';
 
-export async function listEvidenceCandidates(db: Db, keyring: Keyring, work: StaffCaseContext) {
-  return listAttachments(db, await loadCaseContext(db, keyring, work.id, { kind: 'system' }));
+export async function listEvidenceCandidates(db: Db, work: StaffCaseContext) {
+  return listAttachments(db, work);
 }
 
 /** Case documents go to the police only when the consent ledger covers it (or an acute-risk override). */
 export async function createEvidenceBundle(
   db: Db,
-  keyring: Keyring,
   work: StaffCaseContext,
   attachmentIds: string[],
   t: Translate,
@@ -41,8 +39,7 @@ export async function createEvidenceBundle(
       await recordShareRefused(db, work.teamId, work.id, request, actor);
     throw err;
   }
-  const sealer = await loadCaseContext(db, keyring, work.id, { kind: 'system' });
   const files = [];
-  for (const id of attachmentIds) files.push(await getAttachmentContent(db, sealer, id, actor));
+  for (const id of attachmentIds) files.push(await getAttachmentContent(db, work, id, actor));
   return renderEvidenceBundle(work.reference, files, t);
 }

@@ -22,7 +22,7 @@ export function policeRoutes(deps: Deps) {
     const work = await caseContextFor(c, deps, signedInUser(c), caseId, 'open');
     const canHandle = canUserHandle(signedInUser(c), work);
     const view = await getPoliceReport(deps.db, work);
-    const files = canHandle ? await listEvidenceCandidates(deps.db, deps.keyring, work) : [];
+    const files = canHandle ? await listEvidenceCandidates(deps.db, work) : [];
     if (Object.keys(form.errors).length) c.status(422);
     return c.html(
       <PolicePage
@@ -61,13 +61,7 @@ export function policeRoutes(deps: Deps) {
     if (parsed.errors) throw new AppError('NOT_FOUND');
     const work = await caseContextFor(c, deps, signedInUser(c), caseId, 'handle');
     try {
-      const pdf = await createEvidenceBundle(
-        deps.db,
-        deps.keyring,
-        work,
-        parsed.data.attachments,
-        c.get('t'),
-      );
+      const pdf = await createEvidenceBundle(deps.db, work, parsed.data.attachments, c.get('t'));
       return c.body(new Uint8Array(pdf), 200, {
         'Content-Type': 'application/pdf',
         'Content-Disposition': `attachment; filename="evidence-${work.reference}.pdf"`,
