@@ -42,6 +42,7 @@ import { createMetrics } from './ops/metrics.js';
 import { metricsAccess } from './ops/metrics-auth.js';
 import { safetyWorkRoutes } from './risk/safety-work.routes.js';
 import { ombudsRoutes } from './ombuds/ombuds.routes.js';
+import { locationRoutes } from './appointments/locations.routes.js';
 import { patternRoutes } from './patterns/patterns.routes.js';
 import { teamWorkRoutes } from './protocols/team-work.routes.js';
 import { needToKnow } from './access/need-to-know.js';
@@ -177,6 +178,7 @@ export function createApp(deps: Deps, opts: AppOptions = {}) {
   app.route('/', caseRoutes(deps, today));
   app.route('/', safetyWorkRoutes(deps, today)); // risk, plan, escalation, referrals, police, threats, expert team, MDO (issue 5)
   app.route('/', ombudsRoutes(deps, today)); // the ombudsperson's complaints about procedure and advice to the board (issue 21)
+  app.route('/', locationRoutes(deps)); // where the team's conversations take place (issue 21)
   app.route('/', patternRoutes(deps)); // coordinators' signal; the reporter's escrow under /postbus/patroon
   app.route('/', reportRoutes(deps)); // annual report page and downloads (advisers, coordinators); issue 7
   app.route('/', statisticsRoutes(deps)); // the board's suppressed aggregates

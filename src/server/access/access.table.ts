@@ -141,6 +141,7 @@ export const ACCESS_TABLE: readonly RouteAccess[] = [
 
   // Team-wide pages (no case content; each picks a team where the user holds the role).
   route('GET /audit', roles('safety_coordinator')),
+  route('GET /audit/chain', roles('safety_coordinator')), // the hash chain's check, in words (issue 19)
   route('GET /patterns', roles('safety_coordinator')),
   route('GET /rights-requests', roles('safety_coordinator')), // open data-subject requests and their legal terms (issue 23)
   route('GET /team', roles(...TEAM_WORK, 'administrator')),
@@ -181,14 +182,19 @@ export const ACCESS_TABLE: readonly RouteAccess[] = [
   route('POST /ombudsperson/complaints', roles('ombudsperson')),
   route('POST /ombudsperson/complaints/:cid/close', roles('ombudsperson')),
   route('POST /ombudsperson/advice', roles('ombudsperson')),
+  route('GET /ombudsperson/aggregates', roles('ombudsperson')), // suppressed counts only, no case (issue 21)
   route('GET /board/advice', roles('board')),
   route('POST /board/advice/:aid/answer', roles('board')),
   route('GET /team/expert-disciplines', roles('safety_coordinator')), // which disciplines each expert-team member covers (issue 21)
   route('POST /team/expert-disciplines', roles('safety_coordinator')),
+  // Where the team's conversations take place: names and directions, no case content (issue 21).
+  route('GET /team/locations', roles('safety_coordinator', 'administrator')),
+  route('POST /team/locations', roles('safety_coordinator', 'administrator')),
   route('GET /mdo', roles(...ADVISERS)),
   route('POST /mdo', roles('safety_coordinator')),
   route('GET /mdo/:mid', roles(...ADVISERS)),
   route('POST /mdo/items/:iid/decision', roles('safety_coordinator')),
+  route('POST /mdo/:mid/minutes', roles('safety_coordinator')), // the meeting's minutes, sealed, nothing identifying (issue 21)
   // The expert team reads anonymised, published consultations of its team — never a case.
   route('GET /consultations', roles('expert_team_member', 'safety_coordinator')),
   route('GET /consultations/:cid', roles('expert_team_member', 'safety_coordinator')),

@@ -201,7 +201,11 @@ export type AuditEventType =
   | 'BREACH_RECORDED'
   | 'BREACH_UPDATED'
   | 'BREACH_VIEWED'
-  | 'BREACH_REMINDER_SENT';
+  | 'BREACH_REMINDER_SENT'
+  // issue 21's remainder: meeting locations, the zorgoverleg's minutes, the ombudsperson's aggregates
+  | 'MEETING_LOCATION_SAVED'
+  | 'MDO_MINUTES_RECORDED'
+  | 'OMBUDS_AGGREGATES_VIEWED';
 
 export interface AuditActor {
   kind: 'user' | 'reporter' | 'system' | 'cli';

@@ -74,6 +74,7 @@ export async function renderCasePage(
       retention={retention}
       overview={overview}
       timelineFilter={timelineFilter}
+      timelineAll={c.req.query('older') === 'all'}
       notice={notice}
     />,
   );

@@ -76,6 +76,7 @@ export interface Appointment {
   duration_minutes: Generated<number>;
   ics_token_hash: Buffer | null;
   id: Generated<string>;
+  location_key: string | null;
   mode: "in_person" | "online_meeting" | "phone";
   proposed_slots: ArrayType<Timestamp>;
   starts_at: Timestamp | null;
@@ -521,7 +522,21 @@ export interface MdoMeeting {
   created_by: string;
   held_on: string;
   id: Generated<string>;
+  minutes: Buffer | null;
+  minutes_key_id: string | null;
   participants: Generated<string>;
+  team_id: string;
+}
+
+export interface MeetingLocation {
+  id: Generated<string>;
+  instructions_en: Generated<string>;
+  instructions_nl: Generated<string>;
+  is_active: Generated<boolean>;
+  key: string;
+  label_en: string;
+  label_nl: string;
+  sort: Generated<number>;
   team_id: string;
 }
 
@@ -619,6 +634,7 @@ export interface ProcedureComplaint {
   id: string;
   master_key_id: string;
   outcome: Buffer | null;
+  outcome_kind: "upheld" | "partly_upheld" | "not_upheld" | "withdrawn" | null;
   received_on: string;
   respond_by: string;
   status: Generated<"open" | "closed">;
@@ -972,6 +988,7 @@ export interface Database {
   job_lease: JobLease;
   mdo_item: MdoItem;
   mdo_meeting: MdoMeeting;
+  meeting_location: MeetingLocation;
   on_call_slot: OnCallSlot;
   org_unit: OrgUnit;
   partner_count: PartnerCount;

@@ -1,4 +1,5 @@
 import { Layout } from '../../ui/layout.js';
+import { DateText } from '../../ui/dates.js';
 import {
   ErrorSummary,
   RadioGroup,
@@ -59,7 +60,7 @@ export function RiskPage({
             {history.map((a) => (
               <li>
                 <h3>
-                  {a.assessedAt.toISOString().slice(0, 10)} — {k(`risk.level.${a.level}`)}
+                  <DateText value={a.assessedAt} lang={ctx.lang} /> — {k(`risk.level.${a.level}`)}
                 </h3>
                 <p>
                   {t('risk.suggested')}: {k(`risk.level.${a.suggested}`)} · {t('risk.reassessOn')}:{' '}
