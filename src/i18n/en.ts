@@ -620,6 +620,9 @@ export const en: Record<MessageKey, string> = {
   'audit.event.BREACH_UPDATED': 'Data breach updated',
   'audit.event.BREACH_VIEWED': 'Data breach register viewed',
   'audit.event.BREACH_REMINDER_SENT': 'Data breach reminder sent',
+  'audit.event.MEETING_LOCATION_SAVED': 'Meeting location saved',
+  'audit.event.MDO_MINUTES_RECORDED': 'Minutes of the multidisciplinary consultation recorded',
+  'audit.event.OMBUDS_AGGREGATES_VIEWED': 'Figures for the ombudsperson viewed',
   'twofa.title': 'Two-factor verification',
   'twofa.code': 'Code from your authenticator app, or a recovery code',
   'twofa.codeHint': '6 digits, or a recovery code of 10 characters.',
@@ -2304,4 +2307,36 @@ export const en: Record<MessageKey, string> = {
   'ombuds.outcomeKind.withdrawn': 'Withdrawn',
   'ombuds.outcomeKind.open': 'Still open',
   'ombuds.outcomeKind.unrecorded': 'Outcome not recorded',
+  // issue 22: institutions as tenants, the platform operator
+  'tenancy.unknownHost': 'No reporting point has been set up at this address. Check the address.',
+  'platform.title': 'Institutions on the platform',
+  'platform.intro':
+    'As the platform operator you set up institutions: each with its own address, its own teams and its own first administrator. You see no reports.',
+  'platform.list': 'Institutions',
+  'platform.new': 'New institution',
+  'platform.name': 'Name of the institution',
+  'platform.key': 'Key',
+  'platform.host': 'Host name',
+  'platform.hostHint': 'For example meldpunt.uni-a.nl. Empty: no address of its own.',
+  'platform.host.invalid': 'Use a host name such as meldpunt.uni-a.nl.',
+  'platform.colour': 'Primary colour',
+  'platform.colourHint':
+    'A colour such as #00598a. White text on it and the colour on white must have enough contrast (WCAG AA, at least 4.5:1).',
+  'platform.colourOf': 'Primary colour of {name}',
+  'platform.colourSave': 'Save colour',
+  'platform.colour.format': 'Give a colour as #rrggbb, for example #00598a.',
+  'platform.colour.contrast':
+    'This colour has too little contrast with white: {ratio}:1, at least {min}:1 is needed (WCAG AA). Choose a darker colour.',
+  'platform.counts': 'Teams and accounts',
+  'platform.countsValue': '{teams} teams, {accounts} accounts',
+  'platform.adminName': 'Name of the first administrator',
+  'platform.adminEmail': 'E-mail address of the first administrator',
+  'platform.create': 'Create institution',
+  'platform.created':
+    '{name} has been created. Give this one-time link to the first administrator; it is valid for 7 days and is shown only once:',
+  'platform.saved': 'The colour has been saved.',
+  'platform.taken.key': 'This key is already in use.',
+  'platform.taken.host': 'This host name is already in use.',
+  'platform.taken.adminEmail':
+    'This e-mail address already has an account (an account belongs to one institution).',
 };

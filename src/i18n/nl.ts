@@ -622,6 +622,9 @@ export const nl = {
   'audit.event.BREACH_UPDATED': 'Datalek bijgewerkt',
   'audit.event.BREACH_VIEWED': 'Datalekkenregister bekeken',
   'audit.event.BREACH_REMINDER_SENT': 'Herinnering over datalek verstuurd',
+  'audit.event.MEETING_LOCATION_SAVED': 'Gesprekslocatie opgeslagen',
+  'audit.event.MDO_MINUTES_RECORDED': 'Verslag van het zorgoverleg vastgelegd',
+  'audit.event.OMBUDS_AGGREGATES_VIEWED': 'Cijfers voor de ombudsfunctionaris bekeken',
   'twofa.title': 'Tweestapsverificatie',
   'twofa.code': 'Code uit uw authenticator-app of een herstelcode',
   'twofa.codeHint': '6 cijfers, of een herstelcode van 10 tekens.',
@@ -2319,6 +2322,38 @@ export const nl = {
   'ombuds.outcomeKind.withdrawn': 'Ingetrokken',
   'ombuds.outcomeKind.open': 'Nog open',
   'ombuds.outcomeKind.unrecorded': 'Uitkomst niet vastgelegd',
+  // issue 22: institutions as tenants, the platform operator
+  'tenancy.unknownHost': 'Op dit adres is geen meldpunt ingericht. Controleer het adres.',
+  'platform.title': 'Instellingen op het platform',
+  'platform.intro':
+    'Als beheerder van het platform richt je instellingen in: elk met een eigen adres, eigen teams en een eigen eerste beheerder. Je ziet geen meldingen.',
+  'platform.list': 'Instellingen',
+  'platform.new': 'Nieuwe instelling',
+  'platform.name': 'Naam van de instelling',
+  'platform.key': 'Sleutel',
+  'platform.host': 'Hostnaam',
+  'platform.hostHint': 'Bijvoorbeeld meldpunt.uni-a.nl. Leeg: geen eigen adres.',
+  'platform.host.invalid': 'Gebruik een hostnaam zoals meldpunt.uni-a.nl.',
+  'platform.colour': 'Hoofdkleur',
+  'platform.colourHint':
+    'Een kleur als #00598a. Witte tekst erop en de kleur op wit moeten genoeg contrast hebben (WCAG AA, minstens 4,5:1).',
+  'platform.colourOf': 'Hoofdkleur van {name}',
+  'platform.colourSave': 'Kleur opslaan',
+  'platform.colour.format': 'Geef een kleur als #rrggbb, bijvoorbeeld #00598a.',
+  'platform.colour.contrast':
+    'Deze kleur heeft te weinig contrast met wit: {ratio}:1, nodig is minstens {min}:1 (WCAG AA). Kies een donkerdere kleur.',
+  'platform.counts': 'Teams en accounts',
+  'platform.countsValue': '{teams} teams, {accounts} accounts',
+  'platform.adminName': 'Naam van de eerste beheerder',
+  'platform.adminEmail': 'E-mailadres van de eerste beheerder',
+  'platform.create': 'Instelling aanmaken',
+  'platform.created':
+    '{name} is aangemaakt. Geef deze eenmalige link aan de eerste beheerder; hij is 7 dagen geldig en wordt maar één keer getoond:',
+  'platform.saved': 'De kleur is opgeslagen.',
+  'platform.taken.key': 'Deze sleutel is al in gebruik.',
+  'platform.taken.host': 'Deze hostnaam is al in gebruik.',
+  'platform.taken.adminEmail':
+    'Dit e-mailadres heeft al een account (een account hoort bij één instelling).',
 } as const;
 
 export type MessageKey = keyof typeof nl;

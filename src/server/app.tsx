@@ -51,6 +51,9 @@ import { statisticsRoutes } from './statistics/statistics.routes.js';
 import { partnerCountRoutes } from './partner-counts/partner-counts.routes.js';
 import { privacyRoutes } from './privacy/privacy.routes.js';
 import { privacyStaffRoutes } from './privacy/privacy-staff.routes.js';
+import { accountFitsRequest } from './tenancy/tenancy.js';
+import { institutionAssetRoutes, tenancy } from './http/tenancy.js';
+import { platformRoutes } from './platform/platform.routes.js';
 
 export interface AppOptions {
   logger?: Logger;
@@ -92,6 +95,11 @@ export function createApp(deps: Deps, opts: AppOptions = {}) {
     c.set('t', translator(lang));
     await next();
   });
+  // issue 22: the request's institution (host name or the single site); /health and /metrics are the installation's
+  const resolveInstitution = tenancy(deps.db, deps.config.tenancy);
+  app.use((c, next) =>
+    c.req.path === '/health' || c.req.path === '/metrics' ? next() : resolveInstitution(c, next),
+  );
   if (opts.logger) app.use(requestLog(opts.logger));
   const metrics = createMetrics();
   app.use(metrics.middleware);
@@ -105,6 +113,7 @@ export function createApp(deps: Deps, opts: AppOptions = {}) {
     }
   });
 
+  app.route('/', institutionAssetRoutes()); // the institution's own colours, before the shipped assets
   app.get('/assets/:name', (c) => {
     const name = c.req.param('name');
     const asset = Object.hasOwn(ASSETS, name) ? ASSETS[name] : undefined;
@@ -153,7 +162,17 @@ export function createApp(deps: Deps, opts: AppOptions = {}) {
   app.use(async (c, next) => {
     const token = readStrictCookie(c, SESSION_COOKIE, secure);
     c.set('sessionToken', token);
-    c.set('user', token ? await findSessionUser(deps.db, token) : undefined);
+    const user = token ? await findSessionUser(deps.db, token) : undefined;
+    // issue 22: a session counts only on its own institution's host (the platform operator's on the platform host)
+    const fits =
+      user &&
+      accountFitsRequest(
+        user,
+        c.get('institution'),
+        c.get('platformHost'),
+        deps.config.tenancy?.mode ?? 'single',
+      );
+    c.set('user', fits ? user : undefined);
     await next();
   });
   app.use(needToKnow(deps, opts.logger)); // THE need-to-know table (access/access.table.ts), before every route below
@@ -190,6 +209,7 @@ export function createApp(deps: Deps, opts: AppOptions = {}) {
   app.route('/', teamWorkRoutes(deps)); // protocols, safety plan, urgent alerts and rota, activities, objectives (issue 11)
   app.route('/', correspondenceRoutes(deps, opts.logger));
   app.route('/', adminRoutes(deps)); // checks administrator roles itself
+  app.route('/', platformRoutes(deps)); // the platform operator: institutions and their first administrator (issue 22)
   app.route('/', homeRoutes(deps)); // the start page: what a role may see (issue 19)
 
   app.notFound(() => {

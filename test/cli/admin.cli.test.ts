@@ -134,6 +134,13 @@ describe('bin/meldpunt teams, org-units, users and backup', { timeout: 300_000 }
       'Frank',
       '--role',
       'board',
+      '--team',
+      'ccp',
+    );
+    // ccp is another institution's team than the default one: an account belongs to one institution (issue 22)
+    await refused(
+      ['users', 'invite', '--email', 'frank@uni.example', '--name', 'Frank', '--role', 'board'],
+      /^meldpunt: frank@uni\.example has an account of another institution/,
     );
     expect(
       await ok(

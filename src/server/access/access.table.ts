@@ -3,6 +3,7 @@ import {
   CASE_CONTENT,
   CASE_COORDINATOR,
   CASE_HANDLE,
+  PLATFORM,
   PUBLIC,
   roles,
   route,
@@ -104,6 +105,10 @@ export const ACCESS_TABLE: readonly RouteAccess[] = [
 
   // Own account; the start page of a role without a work list of its own (issue 19).
   route('GET /start', SIGNED_IN),
+  route('GET /platform', PLATFORM), // issue 22: the platform operator's institutions
+  route('POST /platform/institutions', PLATFORM),
+  route('POST /platform/institutions/:institutionId/colour', PLATFORM),
+  route('GET /assets/institution.css', PUBLIC), // the request's institution's colours (issue 22)
   route('GET /account/security', SIGNED_IN),
   route('POST /account/two-factor', SIGNED_IN),
   route('POST /account/webauthn/options', SIGNED_IN),

@@ -211,6 +211,9 @@ export const AUDIT_EVENT_GROUP: Record<AuditEventType, AuditGroup> = {
   BREACH_UPDATED: 'privacy',
   BREACH_VIEWED: 'reads',
   BREACH_REMINDER_SENT: 'privacy',
+  MEETING_LOCATION_SAVED: 'teamwork',
+  MDO_MINUTES_RECORDED: 'consultation',
+  OMBUDS_AGGREGATES_VIEWED: 'reads',
 };
 
 /** The single list of kinds (the keys of AUDIT_EVENT_GROUP). */

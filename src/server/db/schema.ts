@@ -88,9 +88,11 @@ export interface AppUser {
   display_name: string;
   email: string;
   id: Generated<string>;
+  institution_id: string | null;
   is_active: Generated<boolean>;
   locale: Generated<"nl" | "en">;
   password_hash: string | null;
+  platform_operator: Generated<boolean>;
 }
 
 export interface AuditEvent {
@@ -484,8 +486,10 @@ export interface IdentityAccess {
 }
 
 export interface Institution {
+  colour_primary: string | null;
   contact_text: string | null;
   created_at: Generated<Timestamp>;
+  host: string | null;
   id: Generated<string>;
   intake_mode: Generated<"open" | "proof_required" | "closed">;
   key: string;

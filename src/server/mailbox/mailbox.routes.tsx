@@ -70,7 +70,11 @@ export function mailboxRoutes(deps: Deps) {
     errors: Record<string, string>,
     status?: string,
   ) => {
-    const guard = await readIntakeGuard(deps.db, deps.config.budgets.proofCost);
+    const guard = await readIntakeGuard(
+      deps.db,
+      deps.config.budgets.proofCost,
+      c.get('institution')?.id,
+    );
     const proof = await newProofChallenge(deps.keyring, 'mailbox', guard.proofCost);
     return c.html(
       <MailboxSignInPage ctx={ctxOf(c)} errors={errors} status={status} proof={proof} />,
@@ -94,7 +98,11 @@ export function mailboxRoutes(deps: Deps) {
       return signInPage(c, toFieldErrors(parsed.error, t));
     }
     // Under attack the operator may require proof of work: then a sign-in without it gets the contact page.
-    const guard = await readIntakeGuard(deps.db, deps.config.budgets.proofCost);
+    const guard = await readIntakeGuard(
+      deps.db,
+      deps.config.budgets.proofCost,
+      c.get('institution')?.id,
+    );
     if (
       guard.mode === 'proof_required' &&
       !(await spendProof(deps.db, deps.keyring, form[PROOF_FIELD], 'mailbox'))

@@ -171,7 +171,8 @@ export function CaseMdoPage({
         <ul data-testid="case-mdo">
           {items.map((i) => (
             <li>
-              {t('mdo.meetingOn', { date: formatLongDate(i.heldOn, ctx.lang) })}: {i.summary} — {t('mdo.decision')}
+              {t('mdo.meetingOn', { date: formatLongDate(i.heldOn, ctx.lang) })}: {i.summary} —{' '}
+              {t('mdo.decision')}
               {i.decidedAt && (
                 <>
                   {' '}
