@@ -6,7 +6,11 @@ import { openText, seal } from '../crypto/seal.js';
 import { AppError } from '../http/errors.js';
 import { hasRole, teamsWithRole } from '../../domain/roles.js';
 import { detectPii } from '../../domain/pii-detector.js';
-import { loadCaseContext, findConflictedCaseIds, type StaffCaseContext } from '../cases/case-context.js';
+import {
+  loadCaseContext,
+  findConflictedCaseIds,
+  type StaffCaseContext,
+} from '../cases/case-context.js';
 import { isoDate, text } from '../http/schemas.js';
 import type { SessionUser } from '../users/users.service.js';
 

@@ -7,7 +7,12 @@ import { AppError } from '../http/errors.js';
 import { formStrings, toFieldErrors } from '../http/validation.js';
 import { noticeOf, noticeRedirect } from '../http/notice.js';
 import type { FieldErrors } from '../../ui/form.js';
-import { loadCaseContext, routeCaseContext, type CaseContext, type StaffCaseContext } from '../cases/case-context.js';
+import {
+  loadCaseContext,
+  routeCaseContext,
+  type CaseContext,
+  type StaffCaseContext,
+} from '../cases/case-context.js';
 import { canUseRoute } from '../access/access.policy.js';
 import { teamsWithRole } from '../../domain/roles.js';
 import { buildReporterFile } from './reporter-file.service.js';
