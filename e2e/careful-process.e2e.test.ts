@@ -124,6 +124,15 @@ describe('the careful process, end to end, without JavaScript', () => {
       .getByRole('group', { name: 'Veiligheid van de betrokkene' })
       .getByLabel('Ernstige zorg')
       .check();
+    // Every question is answered: a new assessment starts empty (issue 19).
+    await page
+      .getByRole('group', { name: 'Veiligheid van andere studenten en medewerkers' })
+      .getByLabel('Zorg', { exact: true })
+      .check();
+    await page
+      .getByRole('group', { name: 'Veiligheid van de omgeving en samenleving' })
+      .getByLabel('Geen zorg')
+      .check();
     await page.getByRole('group', { name: 'Risiconiveau' }).getByLabel('Hoog').check();
     await page
       .getByLabel('Onderbouwing')

@@ -3,6 +3,7 @@ import { Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { compress } from 'hono/compress';
 import { sql } from 'kysely';
+import { institutionForRequest, withInstitution } from './db/tenancy.js';
 import type { Deps } from './bootstrap.js';
 import { isLang, translator } from '../i18n/i18n.js';
 import { ASSETS } from '../ui/assets.js';
@@ -103,6 +104,18 @@ export function createApp(deps: Deps, opts: AppOptions = {}) {
   if (opts.logger) app.use(requestLog(opts.logger));
   const metrics = createMetrics();
   app.use(metrics.middleware);
+  // Every query of the request runs under its institution: row-level security (decision 036). In
+  // host mode that is the institution of the host name (none on the platform host); on a single
+  // site, the installation's institution when there is exactly one.
+  app.use(async (c, next) => {
+    const institutionId = c.req.path.startsWith('/platform')
+      ? undefined // the platform operator's pages work across institutions (access table: platform only)
+      : deps.config.tenancy?.mode === 'host'
+        ? c.get('institution')?.id
+        : await institutionForRequest(deps.db);
+    if (institutionId) await withInstitution(institutionId, next);
+    else await next();
+  });
 
   app.get('/health', async (c) => {
     try {

@@ -62,6 +62,14 @@ describe('bin/meldpunt teams, org-units, users and backup', { timeout: 300_000 }
       ['teams', 'create', '--key', 'ccp', '--name-nl', 'X', '--name-en', 'X'],
       /^meldpunt: team ccp already exists\n$/,
     );
+    // For one institution, the command sees that institution's teams only (row-level security).
+    const hs = await ok('teams', 'list', '--as-institution', 'hs');
+    expect(hs).toMatch(/^ccp\ths\t/m);
+    expect(hs).not.toMatch(/^students\t/m);
+    await refused(
+      ['teams', 'list', '--as-institution', 'nope'],
+      /^meldpunt: no institution nope\n$/,
+    );
   });
 
   it('adds and renames an organisation unit of a team, and refuses an unknown team', async () => {

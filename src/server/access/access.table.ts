@@ -209,6 +209,9 @@ export const ACCESS_TABLE: readonly RouteAccess[] = [
   route('GET /cases', SIGNED_IN),
   route('GET /cases/new', roles(...ADVISERS)),
   route('POST /cases/new', roles(...ADVISERS)),
+  // Saved inbox filters: one's own, by name (issue 19).
+  route('POST /cases/filters', roles(...ADVISERS)),
+  route('POST /cases/filters/:filterId/delete', roles(...ADVISERS)),
 
   // One case: reading it, and picking it up.
   route('GET /cases/:id', CASE_CONTENT),
@@ -245,6 +248,7 @@ export const ACCESS_TABLE: readonly RouteAccess[] = [
   route('POST /cases/:id/documents', CASE_HANDLE), // documents and evidence on the case record (staff only)
   route('POST /cases/:id/links', CASE_HANDLE),
   route('POST /cases/:id/goal', CASE_HANDLE),
+  route('POST /cases/:id/org-unit', CASE_HANDLE), // the faculty or unit the annual report counts it by (issue 19)
   route('POST /cases/:id/support-case', CASE_HANDLE),
   route('POST /cases/:id/export', CASE_HANDLE),
   route('POST /cases/:id/risk', CASE_HANDLE),

@@ -108,6 +108,7 @@ export const AUDIT_EVENT_GROUP: Record<AuditEventType, AuditGroup> = {
   CASE_TASK_COMPLETED: 'handling',
   CASE_LINKED: 'handling',
   CASE_GOAL_UPDATED: 'handling',
+  CASE_ORG_UNIT_UPDATED: 'handling',
   CASE_SUPPORT_CASE_CREATED: 'handling',
   CASE_EXPORTED: 'reads',
   CASE_REMINDER_SENT: 'handling',
@@ -214,6 +215,7 @@ export const AUDIT_EVENT_GROUP: Record<AuditEventType, AuditGroup> = {
   MEETING_LOCATION_SAVED: 'teamwork',
   MDO_MINUTES_RECORDED: 'consultation',
   OMBUDS_AGGREGATES_VIEWED: 'reads',
+  INSTITUTION_COLOUR_CHANGED: 'admin',
 };
 
 /** The single list of kinds (the keys of AUDIT_EVENT_GROUP). */

@@ -71,7 +71,9 @@ export function renderCaseFilePdf(
     doc.text(
       view.reporter
         ? `${view.reporter.name} ${view.reporter.contact}`.trim()
-        : t('case.reporterAnonymous'),
+        : view.isAnonymous
+          ? t('case.reporterAnonymous')
+          : `${t('workspace.summary.named')} — ${t('workspace.summary.identityHidden')}`, // a named report stays named (issue 19)
     );
     if (extra.intermediary) line(t('cases.register.intermediary'), extra.intermediary);
   }

@@ -110,7 +110,12 @@ export function CasePage({
           <a href={`/cases/${view.supportFor.id}`}>{view.supportFor.reference}</a>
         </p>
       )}
-      <CaseSummary ctx={ctx} view={view} overview={overview} />
+      <CaseSummary
+        ctx={ctx}
+        view={view}
+        overview={overview}
+        orgUnit={forms.orgUnits.find((u) => u.value === view.orgUnitKey)?.label ?? view.orgUnitKey}
+      />
       <div class="case-workspace">
         <aside class="case-workspace__actions" aria-labelledby="actions-heading">
           <h2 id="actions-heading" class="utrecht-heading-2">

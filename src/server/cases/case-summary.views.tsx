@@ -22,11 +22,14 @@ export function CaseSummary({
   view,
   overview,
   teamName,
+  orgUnit,
 }: {
   ctx: ViewContext;
   view: CaseView;
   overview: CaseOverview;
   teamName?: string;
+  /** The faculty or unit's name; null when not known (issue 19). */
+  orgUnit?: string | null;
 }) {
   const { t, lang } = ctx;
   const none = t('case.none');
@@ -98,6 +101,8 @@ export function CaseSummary({
             : `${vocabLabel('via', view.via, lang)}${view.intermediary ? `: ${view.intermediary}` : ''}`,
           'intermediary',
         )}
+        {orgUnit !== undefined &&
+          item(t('records.orgUnit'), orgUnit ?? t('records.orgUnitNone'), 'org-unit')}
         {item(
           t('workspace.summary.openTasks'),
           overview.openTasks.count === 0 ? (

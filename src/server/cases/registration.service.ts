@@ -7,6 +7,7 @@ import { recordAssignment } from './case-assignment.service.js';
 import { canBeAssigned, inboxTeamIds } from './cases.policy.js';
 import { CaseRuleError } from './case-rule-error.js';
 import { listOfferedCategories } from '../admin/categories.service.js';
+import { listOrgUnits } from '../admin/org-units.service.js';
 import { createCase } from './cases.service.js';
 import type { RegistrationInput } from './registration.schema.js';
 import { loadCaseContext } from './case-context.js';
@@ -31,6 +32,9 @@ export async function registerStaffReport(
   if (!category) throw new CaseRuleError('category', 'validation.choose'); // not a category this team offers
   if (input.subtype && !category.subtypes.some((s) => s.key === input.subtype))
     throw new CaseRuleError('subtype', 'validation.subtype');
+  // The faculty or unit must be one of the team's (the taxonomy the intake and the annual report use).
+  if (input.orgUnit && !(await listOrgUnits(db, input.team)).some((u) => u.key === input.orgUnit))
+    throw new CaseRuleError('orgUnit', 'validation.choose');
   if (input.preferredAdviserId) {
     const ms = await db
       .selectFrom('team_membership')
@@ -64,6 +68,7 @@ export async function registerStaffReport(
         category: input.category,
         subtype: input.subtype,
         location: input.location,
+        orgUnitKey: input.orgUnit,
         accusedRole: input.accusedRole,
         reporterGoal: input.goal,
         isAnonymous: input.anonymous === 'yes',

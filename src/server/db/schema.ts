@@ -34,6 +34,7 @@ export interface AccusedIdentifier {
   created_at: Generated<Timestamp>;
   id: Generated<string>;
   identity: Buffer;
+  institution_id: Generated<string>;
   key_id: string;
   kind: "email" | "person_number" | "name_unit" | "social";
 }
@@ -42,12 +43,14 @@ export interface AccusedInformation {
   case_id: string;
   deferred_reason: Buffer | null;
   informed_on: string | null;
+  institution_id: Generated<string>;
   recorded_at: Generated<Timestamp>;
   recorded_by: string | null;
   review_on: string | null;
 }
 
 export interface AdviserProfile {
+  institution_id: Generated<string>;
   intro_en: Generated<string>;
   intro_nl: Generated<string>;
   is_visible: Generated<boolean>;
@@ -60,6 +63,7 @@ export interface AdviserProfile {
 export interface ApiToken {
   created_at: Generated<Timestamp>;
   id: Generated<string>;
+  institution_id: Generated<string>;
   name: string;
   revoked_at: Timestamp | null;
   scopes: string;
@@ -76,6 +80,7 @@ export interface Appointment {
   duration_minutes: Generated<number>;
   ics_token_hash: Buffer | null;
   id: Generated<string>;
+  institution_id: Generated<string>;
   location_key: string | null;
   mode: "in_person" | "online_meeting" | "phone";
   proposed_slots: ArrayType<Timestamp>;
@@ -99,9 +104,11 @@ export interface AuditEvent {
   actor_kind: "user" | "reporter" | "system" | "cli";
   actor_user_id: string | null;
   case_id: string | null;
+  chain_legacy: Generated<boolean>;
   detail: Generated<ColumnType<Record<string, unknown>, string, string>>;
   hash: Buffer;
   id: Generated<number>;
+  institution_id: Generated<string | null>;
   occurred_at: Generated<Timestamp>;
   prev_hash: Buffer;
   team_id: string | null;
@@ -116,6 +123,7 @@ export interface BoardAdvice {
   created_by: string;
   given_on: string;
   id: string;
+  institution_id: Generated<string>;
   master_key_id: string;
   team_id: string;
 }
@@ -129,6 +137,7 @@ export interface Breach {
   description: string;
   found_at: Timestamp;
   id: Generated<string>;
+  institution_id: Generated<string>;
   measures: string | null;
   people_count: number | null;
   recorded_by: string;
@@ -159,6 +168,7 @@ export interface Case {
   form_version: string | null;
   happened: Buffer | null;
   id: Generated<string>;
+  institution_id: Generated<string>;
   intake_key_hash: Buffer | null;
   is_anonymous: Generated<boolean>;
   is_urgent: Generated<boolean>;
@@ -193,6 +203,7 @@ export interface CaseAssignment {
   assigned_by: string;
   case_id: string;
   id: Generated<string>;
+  institution_id: Generated<string>;
   reason: Buffer | null;
 }
 
@@ -202,6 +213,7 @@ export interface CaseAttachment {
   created_at: Generated<Timestamp>;
   file_name: Buffer;
   id: Generated<string>;
+  institution_id: Generated<string>;
   media_type: "image/jpeg" | "image/png" | "application/pdf";
   message_id: string | null;
   size_bytes: number;
@@ -213,6 +225,7 @@ export interface CaseAttachment {
 export interface CaseConflict {
   case_id: string;
   declared_at: Generated<Timestamp>;
+  institution_id: Generated<string>;
   user_id: string;
 }
 
@@ -221,6 +234,7 @@ export interface CaseContact {
   channel: string;
   created_at: Generated<Timestamp>;
   id: Generated<string>;
+  institution_id: Generated<string>;
   is_feedback: Generated<boolean>;
   notes: Buffer;
   occurred_on: string;
@@ -230,6 +244,7 @@ export interface CaseContact {
 
 export interface CaseKey {
   case_id: string;
+  institution_id: Generated<string>;
   master_key_id: string;
   wrapped_key: Buffer;
 }
@@ -238,6 +253,7 @@ export interface CaseLink {
   case_id: string;
   created_at: Generated<Timestamp>;
   created_by: string;
+  institution_id: Generated<string>;
   linked_case_id: string;
 }
 
@@ -248,6 +264,7 @@ export interface CaseMessage {
   case_id: string;
   created_at: Generated<Timestamp>;
   id: Generated<string>;
+  institution_id: Generated<string>;
 }
 
 export interface CaseMinutes {
@@ -258,6 +275,7 @@ export interface CaseMinutes {
   correction: Buffer | null;
   created_at: Generated<Timestamp>;
   id: Generated<string>;
+  institution_id: Generated<string>;
   responded_at: Timestamp | null;
   status: Generated<"pending" | "approved" | "correction_requested">;
 }
@@ -266,6 +284,7 @@ export interface CaseParty {
   case_id: string;
   id: Generated<string>;
   identity: Buffer;
+  institution_id: Generated<string>;
   party: "reporter" | "accused" | "intermediary";
 }
 
@@ -275,6 +294,7 @@ export interface CaseProtocol {
   attached_via: "category" | "choice";
   case_id: string;
   id: Generated<string>;
+  institution_id: Generated<string>;
   protocol_id: string;
   protocol_version_id: string;
 }
@@ -283,6 +303,7 @@ export interface CaseProtocolStep {
   case_protocol_id: string;
   done_at: Generated<Timestamp>;
   done_by: string;
+  institution_id: Generated<string>;
   step_key: string;
 }
 
@@ -292,6 +313,7 @@ export interface CaseStatusChange {
   changed_by: string;
   from_status: string;
   id: Generated<string>;
+  institution_id: Generated<string>;
   reason: Buffer | null;
   to_status: string;
 }
@@ -303,6 +325,7 @@ export interface CaseTask {
   done_at: Timestamp | null;
   due_on: string;
   id: Generated<string>;
+  institution_id: Generated<string>;
   title: Buffer;
 }
 
@@ -310,6 +333,7 @@ export interface CategoryVersion {
   definition_en: Generated<string>;
   definition_nl: Generated<string>;
   id: Generated<string>;
+  institution_id: Generated<string>;
   is_retired: Generated<boolean>;
   key: string;
   label_en: string;
@@ -327,6 +351,7 @@ export interface ConsentGrant {
   granted_at: Generated<Timestamp>;
   id: Generated<string>;
   info: string;
+  institution_id: Generated<string>;
   note: Buffer | null;
   obtained_via: string;
   purpose: string;
@@ -343,6 +368,7 @@ export interface ConsentOverride {
   expires_at: Timestamp;
   id: Generated<string>;
   info: string;
+  institution_id: Generated<string>;
   purpose: string;
   reason: Buffer;
   recipient: string;
@@ -353,6 +379,7 @@ export interface ConsentOverride {
 
 export interface DeadlineReminder {
   case_id: string | null;
+  institution_id: Generated<string | null>;
   key: string;
   kind: string;
   recipient_id: string;
@@ -365,6 +392,7 @@ export interface DeletionLog {
   detail: Generated<ColumnType<Record<string, unknown>, string, string>>;
   erased_at: Timestamp;
   id: Generated<number>;
+  institution_id: Generated<string>;
   reason: string;
   reference: string;
   team_id: string;
@@ -379,6 +407,7 @@ export interface EscalationRequest {
   decision_reason: Buffer | null;
   id: string;
   info: string;
+  institution_id: Generated<string>;
   necessary_for_risk: boolean;
   partner_key: string;
   requested_at: Generated<Timestamp>;
@@ -392,6 +421,7 @@ export interface EscalationRequest {
 export interface EscalationSkip {
   case_id: string;
   id: Generated<string>;
+  institution_id: Generated<string>;
   reason: Buffer;
   recorded_at: Generated<Timestamp>;
   recorded_by: string;
@@ -401,6 +431,7 @@ export interface EscalationSkip {
 export interface EscalationStep {
   case_id: string;
   id: Generated<string>;
+  institution_id: Generated<string>;
   occurred_on: string;
   outcome: Buffer | null;
   recorded_at: Generated<Timestamp>;
@@ -416,6 +447,7 @@ export interface ExpertAdvice {
   consultation_id: string;
   created_at: Generated<Timestamp>;
   id: Generated<string>;
+  institution_id: Generated<string>;
 }
 
 export interface ExpertConsultation {
@@ -424,6 +456,7 @@ export interface ExpertConsultation {
   created_at: Generated<Timestamp>;
   created_by: string;
   id: Generated<string>;
+  institution_id: Generated<string>;
   published_at: Timestamp | null;
   status: Generated<"draft" | "published" | "closed">;
   summary: Buffer;
@@ -433,10 +466,12 @@ export interface ExpertConsultation {
 export interface ExpertConsultationDiscipline {
   consultation_id: string;
   discipline: "psychologist" | "lawyer" | "spokesperson" | "hr" | "security";
+  institution_id: Generated<string>;
 }
 
 export interface ExpertMemberDiscipline {
   discipline: "psychologist" | "lawyer" | "spokesperson" | "hr" | "security";
+  institution_id: Generated<string>;
   team_id: string;
   user_id: string;
 }
@@ -450,6 +485,7 @@ export interface ExternalShare {
   escalation_request_id: string | null;
   id: Generated<string>;
   info: string;
+  institution_id: Generated<string>;
   ledger_basis: string;
   ledger_basis_id: string;
   necessary_for_risk: boolean;
@@ -468,11 +504,13 @@ export interface Framework2Assessment {
   consent_efforts_made: boolean;
   explanation: Buffer;
   id: Generated<string>;
+  institution_id: Generated<string>;
   necessary_for_risk: boolean;
 }
 
 export interface GuideContent {
   body: string;
+  institution_id: Generated<string>;
   lang: "nl" | "en";
   team_id: string;
   updated_at: Generated<Timestamp>;
@@ -482,6 +520,7 @@ export interface IdentityAccess {
   case_id: string;
   granted_at: Generated<Timestamp>;
   granted_by: string;
+  institution_id: Generated<string>;
   user_id: string;
 }
 
@@ -503,6 +542,7 @@ export interface IntakeVerification {
   expires_at: Timestamp;
   id_hash: Buffer;
   identity: string | null;
+  institution_id: Generated<string | null>;
 }
 
 export interface JobLease {
@@ -517,6 +557,7 @@ export interface MdoItem {
   decided_at: Timestamp | null;
   decision: Buffer | null;
   id: Generated<string>;
+  institution_id: Generated<string>;
   meeting_id: string;
   summary: Buffer;
 }
@@ -526,6 +567,7 @@ export interface MdoMeeting {
   created_by: string;
   held_on: string;
   id: Generated<string>;
+  institution_id: Generated<string>;
   minutes: Buffer | null;
   minutes_key_id: string | null;
   participants: Generated<string>;
@@ -534,6 +576,7 @@ export interface MdoMeeting {
 
 export interface MeetingLocation {
   id: Generated<string>;
+  institution_id: Generated<string>;
   instructions_en: Generated<string>;
   instructions_nl: Generated<string>;
   is_active: Generated<boolean>;
@@ -545,6 +588,7 @@ export interface MeetingLocation {
 }
 
 export interface OnCallSlot {
+  institution_id: Generated<string>;
   position: number;
   team_id: string;
   user_id: string;
@@ -552,6 +596,7 @@ export interface OnCallSlot {
 
 export interface OrgUnit {
   id: Generated<string>;
+  institution_id: Generated<string>;
   key: string;
   label_en: string;
   label_nl: string;
@@ -562,6 +607,7 @@ export interface PartnerCount {
   category: string | null;
   count: number;
   id: Generated<string>;
+  institution_id: Generated<string>;
   period: Generated<string>;
   service: string;
   team_id: string;
@@ -580,6 +626,7 @@ export interface PatternEscrow {
   case_id: string;
   created_at: Generated<Timestamp>;
   decided_at: Timestamp | null;
+  institution_id: Generated<string>;
   matched_at: Timestamp | null;
   notified_at: Timestamp | null;
   state: Generated<"dormant" | "matched" | "released" | "declined">;
@@ -589,6 +636,7 @@ export interface PlanAgreement {
   agreed_on: string;
   case_id: string;
   id: Generated<string>;
+  institution_id: Generated<string>;
   note: Buffer | null;
   recorded_at: Generated<Timestamp>;
   recorded_by: string;
@@ -603,6 +651,7 @@ export interface PlanStep {
   done_at: Timestamp | null;
   due_on: string;
   id: Generated<string>;
+  institution_id: Generated<string>;
   owner: Buffer;
 }
 
@@ -613,6 +662,7 @@ export interface PoliceReport {
   filed_by: "reporter" | "employer" | null;
   filed_on: string | null;
   follow_up: Buffer | null;
+  institution_id: Generated<string>;
   offered_on: string | null;
   police_reference: Buffer | null;
   status: "offered" | "declined" | "filed";
@@ -625,6 +675,7 @@ export interface PrivacySetting {
   dpo_contact: string | null;
   extra_en: string | null;
   extra_nl: string | null;
+  institution_id: Generated<string>;
   intro_en: string | null;
   intro_nl: string | null;
   team_id: string;
@@ -636,6 +687,7 @@ export interface ProcedureComplaint {
   created_at: Generated<Timestamp>;
   created_by: string;
   id: string;
+  institution_id: Generated<string>;
   master_key_id: string;
   outcome: Buffer | null;
   outcome_kind: "upheld" | "partly_upheld" | "not_upheld" | "withdrawn" | null;
@@ -649,6 +701,7 @@ export interface ProcedureComplaint {
 export interface Protocol {
   created_at: Generated<Timestamp>;
   id: Generated<string>;
+  institution_id: Generated<string>;
   key: string;
   team_id: string;
 }
@@ -658,6 +711,7 @@ export interface ProtocolVersion {
   created_at: Generated<Timestamp>;
   created_by: string | null;
   id: Generated<string>;
+  institution_id: Generated<string>;
   protocol_id: string;
   steps: ColumnType<ProtocolStepDef[], string, string>;
   title_en: string;
@@ -675,6 +729,7 @@ export interface Referral {
   case_id: string;
   id: Generated<string>;
   info: string;
+  institution_id: Generated<string>;
   is_warm_handover: boolean;
   ledger_basis: string;
   ledger_basis_id: string;
@@ -687,6 +742,7 @@ export interface Referral {
 
 export interface ReferralPartner {
   id: Generated<string>;
+  institution_id: Generated<string>;
   is_active: Generated<boolean>;
   key: string;
   kind: "internal" | "external";
@@ -703,12 +759,14 @@ export interface ReferralPartner {
 export interface ReporterFingerprint {
   case_id: string;
   fingerprint: Buffer;
+  institution_id: Generated<string>;
   key_id: string;
 }
 
 export interface ReporterNotification {
   case_id: string;
   email: Buffer;
+  institution_id: Generated<string>;
   updated_at: Generated<Timestamp>;
 }
 
@@ -717,6 +775,7 @@ export interface ReporterSession {
   created_at: Generated<Timestamp>;
   expires_at: Timestamp;
   id_hash: Buffer;
+  institution_id: Generated<string>;
 }
 
 export interface RightsRequest {
@@ -730,6 +789,7 @@ export interface RightsRequest {
   due_on: string;
   extended: Generated<boolean>;
   id: Generated<string>;
+  institution_id: Generated<string>;
   kind: "access" | "correction" | "erasure";
   outcome: string | null;
   reason: string | null;
@@ -749,6 +809,7 @@ export interface RiskAssessment {
   case_id: string;
   computed_level: "low" | "medium" | "high" | "acute";
   id: Generated<string>;
+  institution_id: Generated<string>;
   level: "low" | "medium" | "high" | "acute";
   reasoning: Buffer;
   reassess_on: string | null;
@@ -758,8 +819,17 @@ export interface RiskAssessment {
 export interface SafetyPlan {
   case_id: string;
   content: Buffer;
+  institution_id: Generated<string>;
   updated_at: Generated<Timestamp>;
   updated_by: string | null;
+}
+
+export interface SavedInboxFilter {
+  created_at: Generated<Timestamp>;
+  id: Generated<string>;
+  name: string;
+  query: string;
+  user_id: string;
 }
 
 export interface Session {
@@ -776,6 +846,7 @@ export interface SetupToken {
   display_name: string | null;
   email: string | null;
   expires_at: Timestamp;
+  institution_id: Generated<string | null>;
   locale: "nl" | "en" | null;
   purpose: "first_admin" | "invite";
   role: string | null;
@@ -815,6 +886,7 @@ export interface TeamActivity {
   created_by: string | null;
   held_on: string;
   id: Generated<string>;
+  institution_id: Generated<string>;
   kind: "workshop" | "presentation" | "campaign" | "event" | "meeting_internal" | "meeting_external" | "peer_consultation" | "training";
   minutes: number | null;
   notes: string | null;
@@ -826,6 +898,7 @@ export interface TeamActivity {
 }
 
 export interface TeamMembership {
+  institution_id: Generated<string>;
   role: "confidential_adviser" | "safety_coordinator" | "ombudsperson" | "support_officer" | "expert_team_member" | "board" | "partner_service" | "administrator";
   team_id: string;
   user_id: string;
@@ -836,6 +909,7 @@ export interface TeamObjective {
   created_at: Generated<Timestamp>;
   created_by: string | null;
   id: Generated<string>;
+  institution_id: Generated<string>;
   kind: "objective" | "recommendation";
   notes: string | null;
   status: Generated<"open" | "done" | "partly" | "carried_over">;
@@ -848,6 +922,7 @@ export interface TeamObjective {
 export interface ThreatCheckin {
   case_id: string;
   id: Generated<string>;
+  institution_id: Generated<string>;
   note: Buffer;
   occurred_on: string;
   recorded_at: Generated<Timestamp>;
@@ -859,11 +934,13 @@ export interface ThreatCommsAction {
   case_id: string;
   done_by: string;
   done_on: string;
+  institution_id: Generated<string>;
 }
 
 export interface ThreatEvidence {
   case_id: string;
   id: Generated<string>;
+  institution_id: Generated<string>;
   link: Buffer;
   note: Buffer | null;
   platform: string;
@@ -878,12 +955,14 @@ export interface ThreatLogGrant {
   case_id: string;
   granted_at: Generated<Timestamp>;
   granted_by: string;
+  institution_id: Generated<string>;
   user_id: string;
 }
 
 export interface ThreatSupport {
   case_id: string;
   checkin_every_weeks: number | null;
+  institution_id: Generated<string>;
   next_checkin_on: string | null;
   other_employers: Buffer | null;
   statement_on: string | null;
@@ -895,6 +974,7 @@ export interface ThreatSupport {
 export interface ThreatWorkImpact {
   case_id: string;
   impact: Buffer;
+  institution_id: Generated<string>;
   temporary_contract: boolean;
   updated_at: Generated<Timestamp>;
   updated_by: string;
@@ -911,12 +991,14 @@ export interface UrgentAlert {
   acknowledged_by: string | null;
   case_id: string;
   id: Generated<string>;
+  institution_id: Generated<string>;
   raised_at: Timestamp;
   team_id: string;
 }
 
 export interface UrgentAlertNotice {
   alert_id: string;
+  institution_id: Generated<string>;
   level: number;
   sent_at: Timestamp;
   user_id: string;
@@ -1014,6 +1096,7 @@ export interface Database {
   rights_request: RightsRequest;
   risk_assessment: RiskAssessment;
   safety_plan: SafetyPlan;
+  saved_inbox_filter: SavedInboxFilter;
   session: Session;
   setup_token: SetupToken;
   sso_identity: SsoIdentity;
