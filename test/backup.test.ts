@@ -1,7 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { createTestDeps } from './support/test-deps.js';
 import { createCase } from '../src/server/cases/cases.service.js';
-import { getCaseSealer } from '../src/server/mailbox/case-key.js';
 import {
   addAttachments,
   getAttachmentContent,
@@ -11,6 +10,7 @@ import { createBackup, restoreBackup } from '../src/server/backup/backup.service
 import { createKeyArchive, openKeyArchive } from '../src/server/backup/backup-keys.js';
 import { verifyAuditChain } from '../src/server/audit/audit.service.js';
 import { defaultTeamId } from './support/factories.js';
+import { loadCaseContext } from '../src/server/cases/case-context.js';
 
 type Deps = Awaited<ReturnType<typeof createTestDeps>>;
 const PASSPHRASE = 'correct horse battery staple backup';
@@ -92,7 +92,7 @@ describe('backup create → wipe → restore', () => {
         ids.push(created.id);
       }
       await source.db.transaction().execute(async (trx) => {
-        const sealer = await getCaseSealer(trx, source.keyring, ids[0]!);
+        const sealer = await loadCaseContext(trx, source.keyring, ids[0]!, { kind: 'system' });
         await addAttachments(
           trx,
           sealer,
@@ -133,7 +133,7 @@ describe('backup create → wipe → restore', () => {
       expect(after).toEqual({ ...before, audit: before.audit + 1 });
       const keyring = loadKeyring({ dataDir: target.config.dataDir });
       for (const [i, id] of ids.entries()) {
-        const sealer = await getCaseSealer(target.db, keyring, id);
+        const sealer = await loadCaseContext(target.db, keyring, id, { kind: 'system' });
         const row = await target.db
           .selectFrom('case')
           .select('summary')
@@ -147,7 +147,7 @@ describe('backup create → wipe → restore', () => {
         .executeTakeFirstOrThrow();
       const file = await getAttachmentContent(
         target.db,
-        await getCaseSealer(target.db, keyring, ids[0]!),
+        await loadCaseContext(target.db, keyring, ids[0]!, { kind: 'system' }),
         attachment.id,
         { kind: 'system' },
       );

@@ -1,11 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { saveOrgUnit } from '../src/server/admin/org-units.service.js';
-import { getCaseSealer } from '../src/server/mailbox/case-key.js';
 import { TestClient } from './support/http-client.js';
 import { createStaff } from './support/factories.js';
 import { jpegWithExif, postMultipart } from './support/reporter-flow.js';
 import { useTestApp } from './support/use-test-app.js';
+import { loadCaseContext } from '../src/server/cases/case-context.js';
 
 const t = useTestApp();
 let adviser: { id: string; email: string };
@@ -151,7 +151,7 @@ describe('the intake as question pages, without JavaScript', () => {
       assigned_adviser_id: adviser.id,
       form_version: 'intake-2026-12-05a',
     });
-    const sealer = await getCaseSealer(t.deps.db, t.deps.keyring, row.id);
+    const sealer = await loadCaseContext(t.deps.db, t.deps.keyring, row.id, { kind: 'system' });
     expect(sealer.openText(row.happened!, 'happened')).toBe('2026-03');
     const identifiers = await t.deps.db
       .selectFrom('accused_identifier')

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { TestClient } from './support/http-client.js';
 import { createStaff, createTeam, PASSWORD } from './support/factories.js';
-import { getCaseSealer } from '../src/server/mailbox/case-key.js';
 import {
   jpegWithExif,
   openMailbox,
@@ -9,6 +8,7 @@ import {
   reportAnonymously,
 } from './support/reporter-flow.js';
 import { useTestApp } from './support/use-test-app.js';
+import { loadCaseContext } from '../src/server/cases/case-context.js';
 
 const t = useTestApp({ smtp: true });
 
@@ -259,7 +259,7 @@ describe('the anonymous mailbox', () => {
       .execute();
     expect(parties).toHaveLength(1);
     expect(parties[0]!.identity.includes(Buffer.from('Sanne'))).toBe(false);
-    const sealer = await getCaseSealer(t.deps.db, t.deps.keyring, caseId);
+    const sealer = await loadCaseContext(t.deps.db, t.deps.keyring, caseId, { kind: 'system' });
     expect(JSON.parse(sealer.openText(parties[0]!.identity, 'party:reporter'))).toEqual({
       name: 'Sanne Onthuld',
       contact: 'sanne@example.test',

@@ -2,16 +2,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { createTestDeps } from './support/test-deps.js';
 import { createCase } from '../src/server/cases/cases.service.js';
-import { getCaseSealer } from '../src/server/mailbox/case-key.js';
 import {
   addAttachments,
   getAttachmentContent,
   listAttachments,
 } from '../src/server/attachments/attachments.service.js';
-import { bindCaseWork } from '../src/server/risk/case-work.js';
-import { getCaseDataKey } from '../src/server/crypto/case-key.js';
-import { seal } from '../src/server/crypto/seal.js';
+import { caseAad } from '../src/server/crypto/case-key.js';
+import { open, seal } from '../src/server/crypto/seal.js';
 import { defaultTeamId } from './support/factories.js';
+import { loadCaseContext } from '../src/server/cases/case-context.js';
 
 // Issue 15 finding 14: a sealed value is bound to its row, not only to its case and field, so
 // someone who can write the database cannot swap two attachments (or consultations, advice,
@@ -51,7 +50,7 @@ async function newCase(): Promise<string> {
 describe('sealed rows of a case', () => {
   it('do not open when two attachments of one case are swapped in the database', async () => {
     const caseId = await newCase();
-    const sealer = await getCaseSealer(deps.db, deps.keyring, caseId);
+    const sealer = await loadCaseContext(deps.db, deps.keyring, caseId, { kind: 'system' });
     const files = [
       {
         name: 'onschuldig.pdf',
@@ -95,12 +94,8 @@ describe('sealed rows of a case', () => {
 
   it('refuse a consultation summary moved to another consultation of the case, and still open one sealed before row binding', async () => {
     const caseId = await newCase();
-    const key = await getCaseDataKey(deps.db, deps.keyring, caseId);
-    const work = bindCaseWork(
-      { id: caseId, teamId: await defaultTeamId(deps), reference: '' },
-      key,
-      'system',
-    );
+    const work = await loadCaseContext(deps.db, deps.keyring, caseId, { kind: 'system' });
+    const key = work.dataKey;
     const first = crypto.randomUUID();
     const second = crypto.randomUUID();
     const sealed = work.sealRow('Samenvatting A', 'consultation-summary', first);
@@ -112,5 +107,28 @@ describe('sealed rows of a case', () => {
     // A value sealed by the previous release (case and field only) still opens: the migration path.
     const legacy = seal(key, 'Oude samenvatting', `case:${caseId}:consultation-summary`);
     expect(work.openRowText(legacy, 'consultation-summary', first)).toBe('Oude samenvatting');
+  });
+
+  it('cannot be aliased: a case-and-field string never equals a row-bound one (the one builder refuses)', async () => {
+    const caseId = await newCase();
+    const work = await loadCaseContext(deps.db, deps.keyring, caseId, { kind: 'system' });
+    const row = crypto.randomUUID();
+    // Written out by hand, not by the code under test: the strings sealed data depends on.
+    expect(caseAad(caseId, 'consultation-summary')).toBe(`case:${caseId}:consultation-summary`);
+    expect(caseAad(caseId, 'consultation-summary', row)).toBe(
+      `case:${caseId}:consultation-summary:row:${row}`,
+    );
+    // A version 2 value of one row, relabelled as version 1 and offered as a field that names
+    // that row, would open if the builder let a field carry ":row:" — it refuses instead.
+    const sealed = work.sealRow('Samenvatting', 'consultation-summary', row);
+    const relabelled = Buffer.concat([Buffer.from([1]), sealed.subarray(1)]);
+    expect(() => work.openText(relabelled, `consultation-summary:row:${row}`)).toThrow(/:row:/);
+    expect(() => work.seal('x', `consultation-summary:row:${row}`)).toThrow(/:row:/);
+    // A row id cannot smuggle a field either.
+    expect(() => work.sealRow('x', 'consultation-summary', `${row}:extra`)).toThrow();
+    // And the same builder without the check would indeed have opened it: the attack is real.
+    expect(
+      open(work.dataKey, relabelled, `case:${caseId}:consultation-summary:row:${row}`).toString(),
+    ).toBe('Samenvatting');
   });
 });

@@ -3,7 +3,7 @@ import { hasRole } from '../../domain/roles.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { requireConsent } from '../consent/consent.service.js';
 import type { SessionUser } from '../users/users.service.js';
-import type { CaseRef } from './case-access.js';
+import type { CaseContext } from '../cases/case-context.js';
 
 /**
  * Identities of reporter and accused: the assigned adviser and the team's coordinator see
@@ -37,7 +37,7 @@ export async function canSeeIdentity(
 /** Grants one staff member access to the identities; throws CONSENT_REQUIRED without consent. */
 export async function grantIdentityAccess(
   trx: Db,
-  c: CaseRef,
+  c: CaseContext,
   targetUserId: string,
   actor: { kind: 'user'; userId: string },
 ) {
@@ -79,7 +79,7 @@ export async function listIdentityAccess(db: Db, caseId: string) {
 /** Ends one staff member's access to the identities; the grant and its revocation stay in the audit trail. */
 export async function revokeIdentityAccess(
   trx: Db,
-  c: CaseRef,
+  c: CaseContext,
   targetUserId: string,
   actor: { kind: 'user'; userId: string },
 ): Promise<boolean> {

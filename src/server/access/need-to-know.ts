@@ -6,12 +6,13 @@ import { AppError } from '../http/errors.js';
 import type { Logger } from '../logger.js';
 import { isAllowed } from './access.policy.js';
 import { findRouteAccess } from './access.table.js';
-import { getCaseForRoute } from './case-access.js';
+import { loadCaseContext } from '../cases/case-context.js';
 
 /**
  * Enforces THE need-to-know table before any feature runs: the route that will answer is looked
  * up in the table; a route missing from it is refused (fail closed), a case route loads the
- * case's facts and refuses — audited — whoever the table does not let in. Mounted in app.tsx
+ * case once (cases/case-context.ts) and refuses — audited — whoever the table does not let in,
+ * or hands the route its case context (`c.get('caseContext')`). Mounted in app.tsx
  * after the session is read; routes mounted before it (API, SSO, assets) are `public`/`bearer`.
  */
 export function needToKnow(deps: Deps, logger?: Logger): MiddlewareHandler<AppEnv> {
@@ -34,7 +35,15 @@ export function needToKnow(deps: Deps, logger?: Logger): MiddlewareHandler<AppEn
     if (!user) throw new AppError('UNAUTHENTICATED');
     const params = paramsOf(target.path, c.req.path);
     if (rule.kind === 'case') {
-      await getCaseForRoute(deps.db, user, params.id ?? '', entry); // throws (audited) when refused
+      // THE case loader: throws (audited) when refused; the route takes the context from here.
+      c.set(
+        'caseContext',
+        await loadCaseContext(deps.db, deps.keyring, params.id ?? '', {
+          kind: 'route',
+          user,
+          route: entry,
+        }),
+      );
     } else if (!isAllowed(rule, user, undefined, params.teamId)) {
       throw new AppError('FORBIDDEN');
     }

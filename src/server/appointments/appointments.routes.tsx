@@ -5,7 +5,7 @@ import { AppError } from '../http/errors.js';
 import { budgetKey, spendHourly } from '../http/anti-automation.js';
 import { refuse } from '../http/refusals.js';
 import { formStrings, toFieldErrors } from '../http/validation.js';
-import { getCaseSealer } from '../mailbox/case-key.js';
+import { loadCaseContext } from '../cases/case-context.js';
 import { setNotificationAddress } from '../mailbox/notification.service.js';
 import { findRecentIntakeCaseId } from '../intake/intake.service.js';
 import { AppointmentRequestInput, slotsOf } from './appointments.schema.js';
@@ -26,7 +26,7 @@ export function appointmentRoutes(deps: Deps) {
       idempotencyKey: values.idempotencyKey ?? '',
     });
     if (!caseId) throw new AppError('NOT_FOUND');
-    const sealer = await getCaseSealer(deps.db, deps.keyring, caseId);
+    const sealer = await loadCaseContext(deps.db, deps.keyring, caseId, { kind: 'reporter' });
     return c.html(
       <IntakeAppointmentPage
         ctx={viewContext(c)}
@@ -45,7 +45,7 @@ export function appointmentRoutes(deps: Deps) {
       idempotencyKey: values.idempotencyKey ?? '',
     });
     if (!caseId) throw new AppError('NOT_FOUND');
-    const sealer = await getCaseSealer(deps.db, deps.keyring, caseId);
+    const sealer = await loadCaseContext(deps.db, deps.keyring, caseId, { kind: 'reporter' });
     // A refused request shows the form again with what the reporter entered.
     const again = async (errors: Record<string, string>) => {
       c.status(422);

@@ -4,7 +4,7 @@ import type { Keyring } from '../crypto/keyring.js';
 import { keyedHash } from '../crypto/seal.js';
 import { recordAudit, type AuditActor } from '../audit/audit.service.js';
 import { AppError } from '../http/errors.js';
-import { getCaseSealer, type CaseSealer } from '../mailbox/case-key.js';
+import { loadCaseContext, type CaseContext } from '../cases/case-context.js';
 import type { APPOINTMENT_MODES } from './appointments.schema.js';
 import { buildIcs } from './ics.js';
 import { RuleError } from '../http/rule-error.js';
@@ -31,7 +31,7 @@ export interface AppointmentEntry {
 
 export async function requestAppointment(
   db: Db,
-  sealer: CaseSealer,
+  sealer: CaseContext,
   input: { mode: Mode; slots: Date[]; location?: string | undefined },
   actor: AuditActor,
 ): Promise<string> {
@@ -46,7 +46,7 @@ export async function requestAppointment(
     const row = await trx
       .insertInto('appointment')
       .values({
-        case_id: sealer.caseId,
+        case_id: sealer.id,
         mode: input.mode,
         proposed_slots: input.slots,
         location_key: location?.key ?? null,
@@ -57,18 +57,18 @@ export async function requestAppointment(
       type: 'APPOINTMENT_REQUESTED',
       actor,
       teamId: sealer.teamId,
-      caseId: sealer.caseId,
+      caseId: sealer.id,
       detail: { appointmentId: row.id, mode: input.mode, location: location?.key ?? null },
     });
     return row.id;
   });
 }
 
-export async function listAppointments(db: Db, sealer: CaseSealer): Promise<AppointmentEntry[]> {
+export async function listAppointments(db: Db, sealer: CaseContext): Promise<AppointmentEntry[]> {
   const rows = await db
     .selectFrom('appointment')
     .selectAll()
-    .where('case_id', '=', sealer.caseId)
+    .where('case_id', '=', sealer.id)
     .orderBy('created_at')
     .execute();
   const places = rows.some((r) => r.location_key)
@@ -93,7 +93,7 @@ export async function listAppointments(db: Db, sealer: CaseSealer): Promise<Appo
 export async function confirmAppointment(
   db: Db,
   keyring: Keyring,
-  sealer: CaseSealer,
+  sealer: CaseContext,
   userId: string,
   appointmentId: string,
   input: { slot: number; details: string },
@@ -104,7 +104,7 @@ export async function confirmAppointment(
       .selectFrom('appointment')
       .select(['proposed_slots'])
       .where('id', '=', appointmentId)
-      .where('case_id', '=', sealer.caseId)
+      .where('case_id', '=', sealer.id)
       .where('status', '=', 'requested')
       .forUpdate()
       .executeTakeFirst();
@@ -126,7 +126,7 @@ export async function confirmAppointment(
       type: 'APPOINTMENT_CONFIRMED',
       actor: { kind: 'user', userId },
       teamId: sealer.teamId,
-      caseId: sealer.caseId,
+      caseId: sealer.id,
       detail: { appointmentId },
     });
   });
@@ -150,7 +150,7 @@ type IcsRow = {
  */
 async function locationOf(
   db: Db,
-  sealer: CaseSealer,
+  sealer: CaseContext,
   row: IcsRow,
   lang: 'nl' | 'en',
 ): Promise<string | undefined> {
@@ -191,14 +191,14 @@ export async function getIcsByToken(
         .executeTakeFirst()
     : undefined;
   if (!row) throw new AppError('NOT_FOUND');
-  const sealer = await getCaseSealer(db, keyring, row.case_id);
+  const sealer = await loadCaseContext(db, keyring, row.case_id, { kind: 'system' });
   return icsOf(row, await locationOf(db, sealer, row, lang));
 }
 
 /** The calendar file from inside the mailbox or the case. */
 export async function getIcsForCase(
   db: Db,
-  sealer: CaseSealer,
+  sealer: CaseContext,
   appointmentId: string,
   lang: 'nl' | 'en' = 'nl',
 ): Promise<string> {
@@ -207,7 +207,7 @@ export async function getIcsForCase(
         .selectFrom('appointment')
         .selectAll()
         .where('id', '=', appointmentId)
-        .where('case_id', '=', sealer.caseId)
+        .where('case_id', '=', sealer.id)
         .where('status', '=', 'confirmed')
         .executeTakeFirst()
     : undefined;

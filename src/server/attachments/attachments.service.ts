@@ -2,8 +2,18 @@ import crypto from 'node:crypto';
 import type { Db } from '../db/create-db.js';
 import { recordAudit, type AuditActor } from '../audit/audit.service.js';
 import { AppError } from '../http/errors.js';
-import type { CaseSealer } from '../mailbox/case-key.js';
 import type { CleanFile } from './upload-rules.js';
+
+/**
+ * What files need of a case: its ids and row-bound sealing under its key (the case context of
+ * cases/case-context.ts gives it; declared here so that attachments/ imports nothing of cases/).
+ */
+export interface CaseFiles {
+  id: string;
+  teamId: string;
+  sealRow(value: string | Buffer, field: string, rowId: string): Buffer;
+  openRow(sealed: Buffer, field: string, rowId: string): Buffer;
+}
 
 export interface AttachmentEntry {
   id: string;
@@ -20,7 +30,7 @@ export interface AttachmentEntry {
 /** Stores cleaned files sealed with the case key; call inside the transaction of the change. */
 export async function addAttachments(
   trx: Db,
-  sealer: CaseSealer,
+  sealer: CaseFiles,
   files: CleanFile[],
   by: {
     uploadedBy: 'reporter' | 'adviser';
@@ -35,7 +45,7 @@ export async function addAttachments(
       .insertInto('case_attachment')
       .values({
         id,
-        case_id: sealer.caseId,
+        case_id: sealer.id,
         message_id: by.messageId ?? null,
         uploaded_by: by.uploadedBy,
         media_type: file.mediaType,
@@ -51,7 +61,7 @@ export async function addAttachments(
       type: 'CASE_ATTACHMENT_ADDED',
       actor: by.actor,
       teamId: sealer.teamId,
-      caseId: sealer.caseId,
+      caseId: sealer.id,
       detail: {
         attachmentId: row.id,
         mediaType: file.mediaType,
@@ -65,7 +75,7 @@ export async function addAttachments(
 /** The case's files; staff-only documents of the case record only when asked for (never for the reporter). */
 export async function listAttachments(
   db: Db,
-  sealer: CaseSealer,
+  sealer: CaseFiles,
   opts: { includeStaffOnly?: boolean } = {},
 ): Promise<AttachmentEntry[]> {
   let q = db
@@ -80,7 +90,7 @@ export async function listAttachments(
       'staff_only',
       'created_at',
     ])
-    .where('case_id', '=', sealer.caseId);
+    .where('case_id', '=', sealer.id);
   if (!opts.includeStaffOnly) q = q.where('staff_only', '=', false);
   const rows = await q.orderBy('created_at').execute();
   return rows.map((r) => ({
@@ -98,7 +108,7 @@ export async function listAttachments(
 /** One file's content for download; the read is audited. The reporter never gets a staff-only document. */
 export async function getAttachmentContent(
   db: Db,
-  sealer: CaseSealer,
+  sealer: CaseFiles,
   attachmentId: string,
   actor: AuditActor,
 ) {
@@ -107,7 +117,7 @@ export async function getAttachmentContent(
         .selectFrom('case_attachment')
         .selectAll()
         .where('id', '=', attachmentId)
-        .where('case_id', '=', sealer.caseId)
+        .where('case_id', '=', sealer.id)
         .executeTakeFirst()
     : undefined;
   if (!row || (row.staff_only && actor.kind !== 'user')) throw new AppError('NOT_FOUND');
@@ -116,7 +126,7 @@ export async function getAttachmentContent(
       type: 'CASE_ATTACHMENT_DOWNLOADED',
       actor,
       teamId: sealer.teamId,
-      caseId: sealer.caseId,
+      caseId: sealer.id,
       detail: { attachmentId },
     }),
   );

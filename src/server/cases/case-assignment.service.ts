@@ -2,11 +2,12 @@ import crypto from 'node:crypto';
 import type { Db } from '../db/create-db.js';
 import type { Keyring } from '../crypto/keyring.js';
 import { seal } from '../crypto/seal.js';
+import { caseAad } from '../crypto/case-key.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { AppError } from '../http/errors.js';
 import type { Membership } from '../../domain/roles.js';
 import type { SessionUser } from '../users/users.service.js';
-import { aad, loadCase } from './case-access.js';
+import { loadCaseContext } from './case-context.js';
 import { canBeAssigned, inboxTeamIds, isAssignmentReasonRequired } from './cases.policy.js';
 import { CaseRuleError } from './case-rule-error.js';
 
@@ -32,7 +33,11 @@ export async function assignCase(
   caseId: string,
   input: { adviserId: string; assignReason?: string },
 ) {
-  const loaded = await loadCase(db, keyring, user, caseId, 'assign');
+  const loaded = await loadCaseContext(db, keyring, caseId, {
+    kind: 'user',
+    user: user,
+    need: 'assign',
+  });
   const { row, facts, dataKey } = loaded;
   if (row.assigned_adviser_id === input.adviserId)
     throw new CaseRuleError('adviserId', 'cases.assign.alreadyAssigned');
@@ -90,7 +95,7 @@ export async function recordAssignment(
       assigned_by: a.by,
       reason:
         a.reason && a.dataKey
-          ? seal(a.dataKey, a.reason, aad(a.caseId, `assignment:${id}:reason`))
+          ? seal(a.dataKey, a.reason, caseAad(a.caseId, `assignment:${id}:reason`))
           : null,
     })
     .execute();

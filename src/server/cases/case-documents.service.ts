@@ -4,9 +4,8 @@ import { addAttachments, listAttachments } from '../attachments/attachments.serv
 import { prepareUploads } from '../attachments/upload-rules.js';
 import { UPLOAD_PROBLEM_MESSAGE } from '../attachments/upload-messages.js';
 import { CaseRuleError } from './case-rule-error.js';
-import { bindCaseSealer, type CaseSealer } from '../mailbox/case-key.js';
+import { loadCaseContext, type CaseContext } from './case-context.js';
 import type { SessionUser } from '../users/users.service.js';
-import { loadCase, type LoadedCase } from './case-access.js';
 
 /** Where a file on the case record came from: the reporter, the correspondence, or staff (internal). */
 export type DocumentSource = 'reporter' | 'correspondence' | 'staff';
@@ -18,11 +17,6 @@ export interface CaseDocument {
   sizeBytes: number;
   source: DocumentSource;
   addedAt: Date;
-}
-
-/** The sealing helpers of an already loaded (and policy-checked) case. */
-function sealerOf({ row, dataKey }: LoadedCase): CaseSealer {
-  return bindCaseSealer(row.id, row.team_id, dataKey);
 }
 
 /**
@@ -38,7 +32,11 @@ export async function addCaseDocuments(
   caseId: string,
   files: File[],
 ) {
-  const sealer = sealerOf(await loadCase(db, keyring, user, caseId, 'handle'));
+  const sealer = await loadCaseContext(db, keyring, caseId, {
+    kind: 'user',
+    user: user,
+    need: 'handle',
+  });
   const upload = await prepareUploads(files);
   if (!upload.ok) throw new CaseRuleError('files', UPLOAD_PROBLEM_MESSAGE[upload.problem]);
   if (upload.files.length === 0) throw new CaseRuleError('files', 'cases.documents.noFiles');
@@ -53,8 +51,8 @@ export async function addCaseDocuments(
 }
 
 /** Every file of the case — the reporter's evidence, files of messages, internal documents — names decrypted. */
-export async function listCaseDocuments(db: Db, loaded: LoadedCase): Promise<CaseDocument[]> {
-  const files = await listAttachments(db, sealerOf(loaded), { includeStaffOnly: true });
+export async function listCaseDocuments(db: Db, loaded: CaseContext): Promise<CaseDocument[]> {
+  const files = await listAttachments(db, loaded, { includeStaffOnly: true });
   return files.map((f) => ({
     id: f.id,
     name: f.name,

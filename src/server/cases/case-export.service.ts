@@ -1,11 +1,10 @@
 import type { Db } from '../db/create-db.js';
 import type { Keyring } from '../crypto/keyring.js';
-import { openText } from '../crypto/seal.js';
 import { recordAudit } from '../audit/audit.service.js';
 import type { Lang } from '../../domain/taxonomy.js';
 import { translator } from '../../i18n/i18n.js';
 import type { SessionUser } from '../users/users.service.js';
-import { aad, loadCase } from './case-access.js';
+import { loadCaseContext } from './case-context.js';
 import { readCaseRecord } from './case-view.service.js';
 import { renderCaseFilePdf, type ExportSection } from './case-export.pdf.js';
 import {
@@ -38,7 +37,11 @@ export async function exportCasePdf(
   req: ExportRequest,
   lang: Lang,
 ) {
-  const loaded = await loadCase(db, keyring, user, caseId, 'handle');
+  const loaded = await loadCaseContext(db, keyring, caseId, {
+    kind: 'user',
+    user: user,
+    need: 'handle',
+  });
   const basis =
     req.purpose === 'handover'
       ? await requireHandoverConsent(db, loaded.row.team_id, caseId, req, user.id)
@@ -55,7 +58,7 @@ export async function exportCasePdf(
     : undefined;
   const intermediary = party
     ? (
-        JSON.parse(openText(loaded.dataKey, party.identity, aad(caseId, 'party:intermediary'))) as {
+        JSON.parse(loaded.openText(party.identity, 'party:intermediary')) as {
           name: string;
         }
       ).name

@@ -3,7 +3,7 @@ import type { Deps } from '../bootstrap.js';
 import { signedInUser, viewContext, type AppEnv } from '../http/env.js';
 import type { FieldErrors } from '../../ui/form.js';
 import { canAssignCase, canHandleCase } from './cases.policy.js';
-import { loadCase } from './case-access.js';
+import { caseContextFor } from './case-context.js';
 import { openCase } from './case-view.service.js';
 import { listTeamAdvisers } from './cases.queries.js';
 import { CasePage } from './case-page.views.js';
@@ -42,8 +42,10 @@ export async function renderCasePage(
   values: Record<string, string> = {},
 ) {
   const user = signedInUser(c);
-  const view = await openCase(deps.db, deps.keyring, user, caseId);
-  const { facts } = await loadCase(deps.db, deps.keyring, user, caseId, 'open');
+  // The case as the need-to-know step loaded it for this request: one load (decision 034).
+  const loaded = await caseContextFor(c, deps, user, caseId, 'open');
+  const { facts } = loaded;
+  const view = await openCase(deps.db, loaded, user);
   const advisers = (await listTeamAdvisers(deps.db, [view.teamId]))
     .filter(
       (a) => !(facts.conflictedUserIds ?? []).includes(a.id) && a.id !== facts.counterpartAdviserId,
@@ -62,7 +64,7 @@ export async function renderCasePage(
   };
   const openProtocolSteps = (await countOpenSteps(deps.db, [caseId])).get(caseId); // issue 11
   if (Object.keys(errors).length > 0) c.status(422);
-  const retention = await findRetentionPanel(deps.db, user, caseId); // issue 6: the coordinator's hold
+  const retention = await findRetentionPanel(deps.db, user, loaded); // issue 6: the coordinator's hold
   const overview = await buildCaseOverview(deps.db, view, today); // issue 19: summary and timeline
   const filter = c.req.query('timeline');
   const timelineFilter = TIMELINE_FILTERS.find((f) => f === filter) as TimelineFilter | undefined;

@@ -1,12 +1,11 @@
 import crypto from 'node:crypto';
 import type { Db } from '../db/create-db.js';
 import type { Keyring } from '../crypto/keyring.js';
-import { seal } from '../crypto/seal.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { AppError } from '../http/errors.js';
 import { nextCheckinAfter, nextDueOn } from '../deadlines/deadline-rules.js';
 import type { SessionUser } from '../users/users.service.js';
-import { aad, loadCase } from './case-access.js';
+import { loadCaseContext } from './case-context.js';
 import { findCaseByReference } from './case-record.queries.js';
 import { CaseRuleError } from './case-rule-error.js';
 import type {
@@ -33,7 +32,12 @@ export async function addContact(
   input: ContactInput,
   today: string,
 ) {
-  const { row, dataKey } = await loadCase(db, keyring, user, caseId, 'handle');
+  const loaded = await loadCaseContext(db, keyring, caseId, {
+    kind: 'user',
+    user: user,
+    need: 'handle',
+  });
+  const { row } = loaded;
   // A contact that has not happened yet would acknowledge the report or meet a deadline early (issue 19).
   if (input.occurredOn > today) throw new CaseRuleError('occurredOn', 'validation.date');
   const id = crypto.randomUUID();
@@ -58,8 +62,8 @@ export async function addContact(
         case_id: caseId,
         occurred_on: input.occurredOn,
         channel: input.contactChannel,
-        participants: seal(dataKey, input.participants, aad(caseId, `contact:${id}:participants`)),
-        notes: seal(dataKey, input.notes, aad(caseId, `contact:${id}:notes`)),
+        participants: loaded.seal(input.participants, `contact:${id}:participants`),
+        notes: loaded.seal(input.notes, `contact:${id}:notes`),
         is_feedback: input.isFeedback,
         recorded_by: user.id,
       })
@@ -93,7 +97,12 @@ export async function addTask(
   caseId: string,
   input: TaskInput,
 ) {
-  const { row, dataKey } = await loadCase(db, keyring, user, caseId, 'handle');
+  const loaded = await loadCaseContext(db, keyring, caseId, {
+    kind: 'user',
+    user: user,
+    need: 'handle',
+  });
+  const { row } = loaded;
   const id = crypto.randomUUID();
   await db.transaction().execute(async (trx) => {
     await trx
@@ -101,7 +110,7 @@ export async function addTask(
       .values({
         id,
         case_id: caseId,
-        title: seal(dataKey, input.title, aad(caseId, `task:${id}:title`)),
+        title: loaded.seal(input.title, `task:${id}:title`),
         due_on: input.dueOn,
         created_by: user.id,
       })
@@ -124,7 +133,11 @@ export async function completeTask(
   caseId: string,
   taskId: string,
 ) {
-  const { row } = await loadCase(db, keyring, user, caseId, 'handle');
+  const { row } = await loadCaseContext(db, keyring, caseId, {
+    kind: 'user',
+    user: user,
+    need: 'handle',
+  });
   await db.transaction().execute(async (trx) => {
     const done = await trx
       .updateTable('case_task')
@@ -152,10 +165,14 @@ export async function linkCase(
   caseId: string,
   input: LinkInput,
 ) {
-  const { row } = await loadCase(db, keyring, user, caseId, 'handle');
+  const { row } = await loadCaseContext(db, keyring, caseId, {
+    kind: 'user',
+    user: user,
+    need: 'handle',
+  });
   const other = await findCaseByReference(db, row.team_id, input.reference);
   if (!other || other.id === caseId) throw new CaseRuleError('reference', 'cases.link.notFound');
-  await loadCase(db, keyring, user, other.id, 'open');
+  await loadCaseContext(db, keyring, other.id, { kind: 'user', user: user, need: 'open' });
   const [a, b] = caseId < other.id ? [caseId, other.id] : [other.id, caseId];
   await db.transaction().execute(async (trx) => {
     const inserted = await trx
@@ -182,7 +199,11 @@ export async function updateReporterGoal(
   caseId: string,
   input: GoalInput,
 ) {
-  const { row } = await loadCase(db, keyring, user, caseId, 'handle');
+  const { row } = await loadCaseContext(db, keyring, caseId, {
+    kind: 'user',
+    user: user,
+    need: 'handle',
+  });
   await db.transaction().execute(async (trx) => {
     await trx
       .updateTable('case')
@@ -210,7 +231,11 @@ export async function updateOrgUnit(
   caseId: string,
   input: OrgUnitInput,
 ) {
-  const { row } = await loadCase(db, keyring, user, caseId, 'handle');
+  const { row } = await loadCaseContext(db, keyring, caseId, {
+    kind: 'user',
+    user,
+    need: 'handle',
+  });
   const to = input.orgUnit ?? null;
   if (to && !(await listOrgUnits(db, row.team_id)).some((u) => u.key === to))
     throw new CaseRuleError('orgUnit', 'validation.choose');

@@ -3,13 +3,12 @@ import type { Updateable } from 'kysely';
 import type { Db } from '../db/create-db.js';
 import type { Case as CaseTable } from '../db/schema.js';
 import type { Keyring } from '../crypto/keyring.js';
-import { seal } from '../crypto/seal.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { checkTransition, type TransitionError } from '../../domain/case-status.js';
 import type { MessageKey } from '../../i18n/i18n.js';
 import { addDays, nextDueOn } from '../deadlines/deadline-rules.js';
 import type { SessionUser } from '../users/users.service.js';
-import { aad, loadCase } from './case-access.js';
+import { loadCaseContext } from './case-context.js';
 import { CaseRuleError } from './case-rule-error.js';
 
 export interface StatusChange {
@@ -45,7 +44,12 @@ export async function changeCaseStatus(
   input: StatusChange,
   today: string,
 ) {
-  const { row, dataKey } = await loadCase(db, keyring, user, caseId, 'handle');
+  const loaded = await loadCaseContext(db, keyring, caseId, {
+    kind: 'user',
+    user: user,
+    need: 'handle',
+  });
+  const { row } = loaded;
   const reason = input.reason?.trim() || undefined;
   const check = checkTransition({
     from: row.status,
@@ -112,7 +116,7 @@ export async function changeCaseStatus(
         from_status: row.status,
         to_status: check.to,
         changed_by: user.id,
-        reason: reason ? seal(dataKey, reason, aad(caseId, `status:${id}:reason`)) : null,
+        reason: reason ? loaded.seal(reason, `status:${id}:reason`) : null,
       })
       .execute();
     await recordAudit(trx, {

@@ -1,9 +1,7 @@
 import type { Db } from '../db/create-db.js';
-import type { Keyring } from '../crypto/keyring.js';
-import { openText } from '../crypto/seal.js';
 import { recordAudit } from '../audit/audit.service.js';
 import type { SessionUser } from '../users/users.service.js';
-import { aad, loadCase, type LoadedCase } from './case-access.js';
+import type { CaseContext, StaffCaseContext } from './case-context.js';
 import { canSeeIdentity } from '../access/identity.service.js';
 import { findParty } from './cases.queries.js';
 import {
@@ -19,11 +17,10 @@ import { listCaseDocuments } from './case-documents.service.js';
 import { findCategoryAt } from '../admin/categories.service.js';
 
 /**
- * Opens a case for a staff member: checks the policy, decrypts the record, and audits the
- * read — or audits the refusal and throws (case-access.ts).
+ * Opens a loaded case (case-context.ts: policy checked, refusals audited) for a staff member:
+ * decrypts the record and audits the read.
  */
-export async function openCase(db: Db, keyring: Keyring, user: SessionUser, caseId: string) {
-  const loaded = await loadCase(db, keyring, user, caseId, 'open');
+export async function openCase(db: Db, loaded: StaffCaseContext, user: SessionUser) {
   const view = await readCaseRecord(db, loaded);
   // Identities only for the assigned adviser, the coordinator, and those granted access (issue 6).
   const showIdentity = await canSeeIdentity(db, user, {
@@ -51,9 +48,9 @@ export async function openCase(db: Db, keyring: Keyring, user: SessionUser, case
 }
 
 /** Decrypts everything of a case record; the caller audits the read. */
-export async function readCaseRecord(db: Db, loaded: LoadedCase) {
-  const { row, dataKey } = loaded;
-  const open = (sealed: Buffer, field: string) => openText(dataKey, sealed, aad(row.id, field));
+export async function readCaseRecord(db: Db, loaded: CaseContext) {
+  const { row } = loaded;
+  const open = (sealed: Buffer, field: string) => loaded.openText(sealed, field);
   const party = await findParty(db, row.id, 'reporter');
   const narrative = row.summary ? open(row.summary, 'summary') : '';
   const reporter = party

@@ -195,3 +195,13 @@ export async function listTeamAdvisers(db: Db, teamIds: string[]) {
     .orderBy('app_user.display_name')
     .execute();
 }
+
+/** Holders of the case's threat-log grant (a communications officer keeping the evidence log). */
+export async function listGrantees(db: Db, caseId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('threat_log_grant')
+    .select('user_id')
+    .where('case_id', '=', caseId)
+    .execute();
+  return rows.map((r) => r.user_id);
+}

@@ -2,9 +2,9 @@ import crypto from 'node:crypto';
 import type { Db } from '../db/create-db.js';
 import type { Keyring } from '../crypto/keyring.js';
 import { createDataKey, seal } from '../crypto/seal.js';
+import { caseAad } from '../crypto/case-key.js';
 import { recordAudit, type AuditActor } from '../audit/audit.service.js';
 import { initialDeadlines } from '../deadlines/deadline-rules.js';
-import { aad } from './case-access.js';
 import { nextCaseNumber } from './cases.queries.js';
 import type { ReporterIdentity } from './cases.presenter.js';
 
@@ -80,7 +80,7 @@ export async function createCase(trx: Db, keyring: Keyring, input: NewCase, acto
       registered_by: input.registeredBy ?? null,
       preferred_adviser_id: input.preferredAdviserId ?? null,
       support_for_case_id: input.supportForCaseId ?? null,
-      summary: seal(key.dataKey, input.narrative, aad(id, 'summary')),
+      summary: seal(key.dataKey, input.narrative, caseAad(id, 'summary')),
     })
     .execute();
   await trx
@@ -95,7 +95,7 @@ export async function createCase(trx: Db, keyring: Keyring, input: NewCase, acto
       .values({
         case_id: id,
         party,
-        identity: seal(key.dataKey, JSON.stringify(identity), aad(id, `party:${party}`)),
+        identity: seal(key.dataKey, JSON.stringify(identity), caseAad(id, `party:${party}`)),
       })
       .execute();
   }

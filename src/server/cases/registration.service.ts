@@ -1,18 +1,16 @@
 import type { Db } from '../db/create-db.js';
 import type { Keyring } from '../crypto/keyring.js';
-import { seal } from '../crypto/seal.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { AppError } from '../http/errors.js';
 import type { SessionUser } from '../users/users.service.js';
-import { aad } from './case-access.js';
 import { recordAssignment } from './case-assignment.service.js';
 import { canBeAssigned, inboxTeamIds } from './cases.policy.js';
 import { CaseRuleError } from './case-rule-error.js';
 import { listOfferedCategories } from '../admin/categories.service.js';
 import { listOrgUnits } from '../admin/org-units.service.js';
 import { createCase } from './cases.service.js';
-import { unwrapDataKey } from '../crypto/seal.js';
 import type { RegistrationInput } from './registration.schema.js';
+import { loadCaseContext } from './case-context.js';
 
 /**
  * Registers a report that reached staff by phone, e-mail, in person, online or by appointment,
@@ -85,21 +83,15 @@ export async function registerStaffReport(
       actor,
     );
     if (input.intermediary) {
-      const key = await trx
-        .selectFrom('case_key')
-        .select(['master_key_id', 'wrapped_key'])
-        .where('case_id', '=', created.id)
-        .executeTakeFirstOrThrow();
-      const dataKey = unwrapDataKey(keyring, created.id, key.master_key_id, key.wrapped_key);
+      const fresh = await loadCaseContext(trx, keyring, created.id, { kind: 'system' });
       await trx
         .insertInto('case_party')
         .values({
           case_id: created.id,
           party: 'intermediary',
-          identity: seal(
-            dataKey,
+          identity: fresh.seal(
             JSON.stringify({ name: input.intermediary, contact: '' }),
-            aad(created.id, 'party:intermediary'),
+            'party:intermediary',
           ),
         })
         .execute();

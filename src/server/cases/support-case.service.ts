@@ -2,7 +2,7 @@ import type { Db } from '../db/create-db.js';
 import type { Keyring } from '../crypto/keyring.js';
 import { recordAudit } from '../audit/audit.service.js';
 import type { SessionUser } from '../users/users.service.js';
-import { loadCase } from './case-access.js';
+import { loadCaseContext } from './case-context.js';
 import { recordAssignment } from './case-assignment.service.js';
 import { canBeAssigned } from './cases.policy.js';
 import { findSupportCase } from './case-record.queries.js';
@@ -22,7 +22,11 @@ export async function createSupportCase(
   input: { supportAdviserId: string; supportChannel: string },
   today: string,
 ) {
-  const { row } = await loadCase(db, keyring, user, caseId, 'handle');
+  const { row } = await loadCaseContext(db, keyring, caseId, {
+    kind: 'user',
+    user: user,
+    need: 'handle',
+  });
   if (await findSupportCase(db, caseId))
     throw new CaseRuleError('supportAdviserId', 'cases.support.exists');
   const facts = {

@@ -1,13 +1,12 @@
 import type { Keyring } from '../crypto/keyring.js';
-import { openText } from '../crypto/seal.js';
-import { caseAad } from '../crypto/case-key.js';
+import type { CaseSealer } from '../crypto/case-key.js';
 import type { listGrantRows, listOverrideRows } from './consent.queries.js';
 
 type GrantRow = Awaited<ReturnType<typeof listGrantRows>>[number];
 type OverrideRow = Awaited<ReturnType<typeof listOverrideRows>>[number];
 
 /** The ledger as staff see it (notes decrypted) — and, without notes or names, as the reporter sees it. */
-export function presentGrant(r: GrantRow, dataKey?: Buffer) {
+export function presentGrant(r: GrantRow, sealer?: CaseSealer) {
   return {
     id: r.id,
     info: r.info,
@@ -16,8 +15,8 @@ export function presentGrant(r: GrantRow, dataKey?: Buffer) {
     purpose: r.purpose,
     obtainedVia: r.obtained_via,
     grantedAt: r.granted_at,
-    recordedByName: dataKey ? r.recorded_by_name : null,
-    note: dataKey && r.note ? openText(dataKey, r.note, caseAad(r.case_id, 'consent-note')) : null,
+    recordedByName: sealer ? r.recorded_by_name : null,
+    note: sealer ? sealer.openOptional(r.note, 'consent-note') : null,
     withdrawnAt: r.withdrawn_at,
     withdrawnVia: r.withdrawn_via,
     shares: [] as { sharedOn: string; recipient: string }[],
@@ -25,14 +24,14 @@ export function presentGrant(r: GrantRow, dataKey?: Buffer) {
 }
 export type ConsentEntry = ReturnType<typeof presentGrant>;
 
-export function presentOverride(r: OverrideRow, dataKey: Buffer) {
+export function presentOverride(r: OverrideRow, sealer: CaseSealer) {
   return {
     id: r.id,
     info: r.info,
     recipientKind: r.recipient_kind,
     recipient: r.recipient,
     purpose: r.purpose,
-    reason: openText(dataKey, r.reason, caseAad(r.case_id, 'override-reason')),
+    reason: sealer.openText(r.reason, 'override-reason'),
     recordedByName: r.recorded_by_name,
     recordedAt: r.recorded_at,
     expiresAt: r.expires_at,

@@ -1,12 +1,12 @@
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
+import { routeCaseContext, type StaffCaseContext } from '../cases/case-context.js';
 import type { Deps } from '../bootstrap.js';
 import { signedInUser, viewContext, type AppEnv } from '../http/env.js';
 import { AppError } from '../http/errors.js';
 import { formStrings, toFieldErrors } from '../http/validation.js';
 import { noticeOf, noticeRedirect } from '../http/notice.js';
 import type { FieldErrors } from '../../ui/form.js';
-import { getCaseForRoute, type CaseRef } from '../access/case-access.js';
 import {
   grantIdentityAccess,
   listIdentityAccess,
@@ -36,19 +36,15 @@ const NOTICES = {
 /** The consent ledger of one case, the acute-risk override and identity access. Behind requireUser. */
 export function consentRoutes(deps: Deps) {
   const app = new Hono<AppEnv>();
-  const route = (c: Context<AppEnv>) => ({
-    method: c.req.method as 'GET' | 'POST',
-    path: c.req.routePath,
-  });
-  const load = (c: Context<AppEnv>) =>
-    getCaseForRoute(deps.db, signedInUser(c), c.req.param('id') ?? '', route(c));
+  // The case as the need-to-know step loaded and checked it for this route (one load per request).
+  const load = (c: Context<AppEnv>) => Promise.resolve(routeCaseContext(c));
   const actor = (c: Context<AppEnv>) => ({ kind: 'user' as const, userId: signedInUser(c).id });
-  const saved = (c: Context<AppEnv>, ref: CaseRef, notice: keyof typeof NOTICES) =>
+  const saved = (c: Context<AppEnv>, ref: StaffCaseContext, notice: keyof typeof NOTICES) =>
     noticeRedirect(c, `/cases/${ref.id}/consents`, notice);
 
   async function render(
     c: Context<AppEnv>,
-    ref: CaseRef,
+    ref: StaffCaseContext,
     values: Record<string, string> = {},
     errors: FieldErrors = {},
   ) {

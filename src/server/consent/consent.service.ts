@@ -1,7 +1,5 @@
 import type { Db } from '../db/create-db.js';
 import type { Keyring } from '../crypto/keyring.js';
-import { seal } from '../crypto/seal.js';
-import { caseAad, getCaseDataKey } from '../crypto/case-key.js';
 import { recordAudit, type AuditActor } from '../audit/audit.service.js';
 import { AppError } from '../http/errors.js';
 import {
@@ -13,6 +11,7 @@ import {
 } from '../../domain/consent.js';
 import { listGrantRows, listOverrideRows, listSharesUnderConsent } from './consent.queries.js';
 import { presentGrant, presentOverride, type ConsentEntry } from './consent.presenter.js';
+import { loadCaseContext } from '../cases/case-context.js';
 
 export type { ShareRequest };
 
@@ -127,7 +126,7 @@ export async function grantConsent(
   input: NewConsent,
   actor: AuditActor,
 ) {
-  const key = await getCaseDataKey(trx, keyring, c.id);
+  const sealer = await loadCaseContext(trx, keyring, c.id, { kind: 'system' });
   const row = await trx
     .insertInto('consent_grant')
     .values({
@@ -137,7 +136,7 @@ export async function grantConsent(
       recipient: input.recipient.value,
       purpose: input.purpose,
       obtained_via: input.obtainedVia,
-      note: input.note ? seal(key, input.note, caseAad(c.id, 'consent-note')) : null,
+      note: input.note ? sealer.seal(input.note, 'consent-note') : null,
       recorded_by: actor.kind === 'user' ? actor.userId! : null,
     })
     .returning('id')
@@ -199,7 +198,7 @@ export async function recordAcuteRiskOverride(
   actor: { kind: 'user'; userId: string },
   now = new Date(),
 ) {
-  const key = await getCaseDataKey(trx, keyring, c.id);
+  const sealer = await loadCaseContext(trx, keyring, c.id, { kind: 'system' });
   const row = await trx
     .insertInto('consent_override')
     .values({
@@ -208,7 +207,7 @@ export async function recordAcuteRiskOverride(
       recipient_kind: input.recipient.kind,
       recipient: input.recipient.value,
       purpose: input.purpose,
-      reason: seal(key, input.reason, caseAad(c.id, 'override-reason')),
+      reason: sealer.seal(input.reason, 'override-reason'),
       recorded_by: actor.userId,
       recorded_at: now,
       expires_at: new Date(now.getTime() + OVERRIDE_HOURS * 3600_000),
@@ -233,15 +232,15 @@ export async function recordAcuteRiskOverride(
 
 /** The ledger for staff: every consent and override, with notes and reasons decrypted. */
 export async function getConsentLedger(db: Db, keyring: Keyring, caseId: string) {
-  const key = await getCaseDataKey(db, keyring, caseId);
+  const sealer = await loadCaseContext(db, keyring, caseId, { kind: 'system' });
   const [grants, overrides, uses] = await Promise.all([
     listGrantRows(db, caseId),
     listOverrideRows(db, caseId),
     listSharesUnderConsent(db, caseId),
   ]);
   return {
-    consents: grants.map((g) => withShares(presentGrant(g, key), uses)),
-    overrides: overrides.map((o) => presentOverride(o, key)),
+    consents: grants.map((g) => withShares(presentGrant(g, sealer), uses)),
+    overrides: overrides.map((o) => presentOverride(o, sealer)),
   };
 }
 

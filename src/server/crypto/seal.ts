@@ -7,7 +7,7 @@ import type { Keyring } from './keyring.js';
  * ciphertext to its case and field, so a value copied to another row does not open.
  */
 const VERSION = 1;
-/** Version 2: the same format, sealed under associated data that also names its row (crypto/case-key.ts rowAad). */
+/** Version 2: the same format, sealed under associated data that also names its row (crypto/case-key.ts caseAad with a row). */
 export const ROW_BOUND = 2;
 
 export function seal(
@@ -36,11 +36,14 @@ export function openText(key: Buffer, sealed: Buffer, aad: string): string {
   return open(key, sealed, aad).toString('utf8');
 }
 
+/** The associated data that binds a wrapped data key to its case. */
+export const caseKeyAad = (caseId: string) => `case-key:${caseId}`;
+
 /** A fresh data key for one case, and its form wrapped by the current master key. */
 export function createDataKey(keyring: Keyring, caseId: string) {
   const dataKey = crypto.randomBytes(32);
   const masterKeyId = keyring.currentMasterKeyId;
-  const wrappedKey = seal(keyring.masterKey(masterKeyId), dataKey, `case-key:${caseId}`);
+  const wrappedKey = seal(keyring.masterKey(masterKeyId), dataKey, caseKeyAad(caseId));
   return { dataKey, masterKeyId, wrappedKey };
 }
 
@@ -50,7 +53,7 @@ export function unwrapDataKey(
   masterKeyId: string,
   wrappedKey: Buffer,
 ): Buffer {
-  return open(keyring.masterKey(masterKeyId), wrappedKey, `case-key:${caseId}`);
+  return open(keyring.masterKey(masterKeyId), wrappedKey, caseKeyAad(caseId));
 }
 
 /** A keyed hash for look-ups (receipt codes); useless without the index key. */

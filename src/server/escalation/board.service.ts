@@ -1,13 +1,11 @@
 import type { Db } from '../db/create-db.js';
 import type { Keyring } from '../crypto/keyring.js';
-import { caseAad, getCaseDataKey } from '../crypto/case-key.js';
-import { openText } from '../crypto/seal.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { AppError } from '../http/errors.js';
-import { bindCaseWork } from '../risk/case-work.js';
 import type { SessionUser } from '../users/users.service.js';
 import { boardTeamIds, canDecideRequest } from './board.policy.js';
 import type { DecisionInput } from './escalation.schema.js';
+import { loadCaseContext } from '../cases/case-context.js';
 
 /**
  * The board's side of the careful process: the requests of its teams (anonymised: no reference,
@@ -50,11 +48,10 @@ async function loadForBoard(db: Db, keyring: Keyring, user: SessionUser, request
     );
     throw new AppError('NOT_FOUND');
   }
-  const work = bindCaseWork(
-    { id: row.case_id, teamId: row.team_id, reference: '' },
-    await getCaseDataKey(db, keyring, row.case_id),
-    user.id,
-  );
+  const work = await loadCaseContext(db, keyring, row.case_id, {
+    kind: 'checked',
+    userId: user.id,
+  });
   return { row, work };
 }
 
@@ -143,13 +140,16 @@ export async function listAcuteSharesForBoard(db: Db, keyring: Keyring, user: Se
     .execute();
   const out = [];
   for (const r of rows) {
-    const key = await getCaseDataKey(db, keyring, r.case_id);
+    const shared = await loadCaseContext(db, keyring, r.case_id, {
+      kind: 'checked',
+      userId: user.id,
+    });
     out.push({
       id: r.id,
       partner: r.partner_key,
       info: r.info,
       sharedOn: r.shared_on,
-      reason: openText(key, r.reason, caseAad(r.case_id, 'override-reason')),
+      reason: shared.openText(r.reason, 'override-reason'),
     });
     await db.transaction().execute((trx) =>
       recordAudit(trx, {

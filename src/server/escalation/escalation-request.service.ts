@@ -3,7 +3,7 @@ import type { Db } from '../db/create-db.js';
 import { detectPii } from '../../domain/pii-detector.js';
 import { listPartners } from '../admin/partners.service.js';
 import { knownNames } from '../expert/consultation.service.js';
-import type { CaseWork } from '../risk/case-work.js';
+import type { StaffCaseContext } from '../cases/case-context.js';
 import { EscalationRuleError, requireLadderUpTo } from './ladder.rules.js';
 import { latestFramework2 } from './ladder.queries.js';
 import type { RequestInput } from './escalation.schema.js';
@@ -13,7 +13,7 @@ import type { RequestInput } from './escalation.schema.js';
  * name, an e-mail address, a phone number or a date of birth), the proposed share, and
  * Afwegingskader 2's answers as last recorded (all three yes: the ladder requires it).
  */
-export async function createEscalationRequest(db: Db, work: CaseWork, input: RequestInput) {
+export async function createEscalationRequest(db: Db, work: StaffCaseContext, input: RequestInput) {
   await requireLadderUpTo(db, work.id, 'board', 'requestWhat');
   if (
     !(await listPartners(db, work.teamId)).some(
@@ -66,7 +66,7 @@ export function findApprovedRequest(db: Db, caseId: string, partner: string, inf
 }
 
 /** The case's requests with the board's answers, for the case's handlers. */
-export async function listCaseRequests(db: Db, work: CaseWork) {
+export async function listCaseRequests(db: Db, work: StaffCaseContext) {
   const rows = await db
     .selectFrom('escalation_request')
     .selectAll()

@@ -4,10 +4,9 @@ import type { Deps } from '../bootstrap.js';
 import { signedInUser, viewContext, type AppEnv } from '../http/env.js';
 import { AppError } from '../http/errors.js';
 import { listPartners } from '../admin/partners.service.js';
-import { loadCaseWork, type CaseWork } from '../risk/case-work.js';
+import { caseContextFor, canUserHandle, type StaffCaseContext } from '../cases/case-context.js';
 import { idParam } from '../http/params.js';
 import { parseForm, readForm } from '../http/forms.js';
-import { canUserHandle } from '../risk/can-handle.js';
 import type { FormState } from '../../ui/form.js';
 import { hasRole } from '../../domain/roles.js';
 import type { MessageKey } from '../../i18n/i18n.js';
@@ -39,7 +38,7 @@ export function escalationRoutes(deps: Deps) {
     caseId: string,
     form: FormState = { errors: {}, values: {} },
   ) {
-    const work = await loadCaseWork(deps.db, deps.keyring, signedInUser(c), caseId, 'open');
+    const work = await caseContextFor(c, deps, signedInUser(c), caseId, 'open');
     const [view, partners] = [
       await getEscalation(deps.db, work),
       await listPartners(deps.db, work.teamId),
@@ -53,7 +52,7 @@ export function escalationRoutes(deps: Deps) {
         reference={work.reference}
         view={view}
         partners={partners}
-        canHandle={await canUserHandle(deps, c, caseId)}
+        canHandle={canUserHandle(signedInUser(c), work)}
         canRequest={isCoordinator}
         form={form}
       />,
@@ -64,14 +63,14 @@ export function escalationRoutes(deps: Deps) {
   function post<S extends z.ZodType>(
     path: string,
     schema: S,
-    run: (work: CaseWork, data: z.infer<S>) => Promise<unknown>,
+    run: (work: StaffCaseContext, data: z.infer<S>) => Promise<unknown>,
   ) {
     app.post(path, async (c) => {
       const caseId = idParam(c);
       const values = await readForm(c);
       const parsed = parseForm(c, schema, values);
       if (parsed.errors) return render(c, caseId, { errors: parsed.errors, values });
-      const work = await loadCaseWork(deps.db, deps.keyring, signedInUser(c), caseId, 'handle');
+      const work = await caseContextFor(c, deps, signedInUser(c), caseId, 'handle');
       try {
         await run(work, parsed.data);
       } catch (err) {
@@ -122,7 +121,7 @@ export function escalationRoutes(deps: Deps) {
         errors: { [`outcome-${stepId}`]: parsed.errors.outcome! },
         values,
       });
-    const work = await loadCaseWork(deps.db, deps.keyring, signedInUser(c), caseId, 'handle');
+    const work = await caseContextFor(c, deps, signedInUser(c), caseId, 'handle');
     await deps.db
       .transaction()
       .execute((trx) => recordEscalationOutcome(trx, work, stepId, parsed.data));

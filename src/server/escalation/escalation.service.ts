@@ -15,7 +15,7 @@ import {
   type ShareRequest,
 } from '../consent/consent.service.js';
 import { listPartners } from '../admin/partners.service.js';
-import { auditRead, type CaseWork } from '../risk/case-work.js';
+import { auditRead, type StaffCaseContext } from '../cases/case-context.js';
 import { latestFramework2, loadLadderFacts } from './ladder.queries.js';
 import { EscalationRuleError, requireLadderUpTo } from './ladder.rules.js';
 import { findApprovedRequest, listCaseRequests } from './escalation-request.service.js';
@@ -30,7 +30,7 @@ import type {
 /** One step: who (with whom), why, when; the outcome (what was concluded) follows later. */
 export async function recordEscalationStep(
   trx: Db,
-  work: CaseWork,
+  work: StaffCaseContext,
   input: z.infer<typeof StepInput>,
 ) {
   const rung = rungOfStep(input.step);
@@ -56,7 +56,7 @@ export async function recordEscalationStep(
 
 export async function recordEscalationOutcome(
   trx: Db,
-  work: CaseWork,
+  work: StaffCaseContext,
   stepId: string,
   input: z.infer<typeof OutcomeInput>,
 ) {
@@ -71,7 +71,7 @@ export async function recordEscalationOutcome(
 }
 
 /** Skips a rung — in order, once, and never without a reason (the schema requires it). */
-export async function skipRung(trx: Db, work: CaseWork, input: z.infer<typeof SkipInput>) {
+export async function skipRung(trx: Db, work: StaffCaseContext, input: z.infer<typeof SkipInput>) {
   const facts = await loadLadderFacts(trx, work.id);
   if (facts.done.has(input.rung) || facts.skipped.has(input.rung))
     throw new EscalationRuleError('rung', 'escalation.error.alreadyDone');
@@ -92,7 +92,7 @@ export async function skipRung(trx: Db, work: CaseWork, input: z.infer<typeof Sk
 /** Afwegingskader 2: all options used? everything done for consent? necessary to reduce the risk? */
 export async function recordFramework2(
   trx: Db,
-  work: CaseWork,
+  work: StaffCaseContext,
   input: z.infer<typeof Framework2Input>,
 ) {
   await requireLadderUpTo(trx, work.id, 'framework2', 'allOptionsUsed');
@@ -122,7 +122,7 @@ export async function recordFramework2(
 export async function shareExternally(
   db: Db,
   keyring: Keyring,
-  work: CaseWork,
+  work: StaffCaseContext,
   input: ExternalShareInput,
 ) {
   const request: ShareRequest = {
@@ -198,7 +198,7 @@ export async function shareExternally(
 }
 
 /** The ladder (where the case stands), its steps and skips, Afwegingskader 2, the board requests, the shares; the read is audited. */
-export async function getEscalation(db: Db, work: CaseWork) {
+export async function getEscalation(db: Db, work: StaffCaseContext) {
   const [steps, shares, skips, f2, facts, requests] = await Promise.all([
     db
       .selectFrom('escalation_step')

@@ -1,6 +1,6 @@
 import type { Db } from '../db/create-db.js';
 import { AppError } from '../http/errors.js';
-import type { CaseWork } from '../risk/case-work.js';
+import type { StaffCaseContext } from '../cases/case-context.js';
 import type { SessionUser } from '../users/users.service.js';
 import { canPublishConsultation } from './expert.policy.js';
 import { findConsultationRow } from './expert.queries.js';
@@ -12,7 +12,7 @@ import { findConsultationRow } from './expert.queries.js';
  */
 export async function closeConsultation(
   trx: Db,
-  work: CaseWork,
+  work: StaffCaseContext,
   user: SessionUser,
   consultationId: string,
 ) {

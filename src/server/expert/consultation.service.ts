@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import type { Db } from '../db/create-db.js';
 import { AppError } from '../http/errors.js';
 import { detectPii, listUnresolved, type PiiFinding } from '../../domain/pii-detector.js';
-import { auditRead, type CaseWork } from '../risk/case-work.js';
+import { auditRead, type StaffCaseContext } from '../cases/case-context.js';
 import type { SessionUser } from '../users/users.service.js';
 import { canPublishConsultation } from './expert.policy.js';
 import {
@@ -23,7 +23,7 @@ import { RuleError as ConsultationRuleError } from '../http/rule-error.js';
 export { ConsultationRuleError };
 
 /** Names of the case's parties (reporter, accused, intermediary), for the detector. */
-export async function knownNames(db: Db, work: CaseWork): Promise<string[]> {
+export async function knownNames(db: Db, work: StaffCaseContext): Promise<string[]> {
   const names: string[] = [];
   for (const p of await listPartyIdentities(db, work.id)) {
     const identity = JSON.parse(work.openText(p.identity, `party:${p.party}`)) as Record<
@@ -38,7 +38,7 @@ export async function knownNames(db: Db, work: CaseWork): Promise<string[]> {
 
 export async function createConsultation(
   trx: Db,
-  work: CaseWork,
+  work: StaffCaseContext,
   user: SessionUser,
   summary: string,
 ) {
@@ -60,7 +60,7 @@ export async function createConsultation(
   return row.id;
 }
 
-async function getOwnRow(db: Db, work: CaseWork, consultationId: string) {
+async function getOwnRow(db: Db, work: StaffCaseContext, consultationId: string) {
   const row = await findConsultationRow(db, consultationId);
   if (!row || row.case_id !== work.id) throw new AppError('NOT_FOUND');
   return row;
@@ -69,7 +69,7 @@ async function getOwnRow(db: Db, work: CaseWork, consultationId: string) {
 /** The adviser rewrites the summary; confirmations of findings no longer in the text fall away by themselves. */
 export async function updateSummary(
   trx: Db,
-  work: CaseWork,
+  work: StaffCaseContext,
   consultationId: string,
   summary: string,
 ) {
@@ -84,7 +84,12 @@ export async function updateSummary(
 }
 
 /** Confirms one finding as harmless (it stays in the text). */
-export async function confirmFinding(trx: Db, work: CaseWork, consultationId: string, key: string) {
+export async function confirmFinding(
+  trx: Db,
+  work: StaffCaseContext,
+  consultationId: string,
+  key: string,
+) {
   const row = await getOwnRow(trx, work, consultationId);
   const confirmed = JSON.parse(
     work.openRowText(row.confirmed, 'consultation-confirmed', row.id),
@@ -115,7 +120,7 @@ export const EXPERT_SHARE: ShareRequest = {
  */
 export async function publishConsultation(
   db: Db,
-  work: CaseWork,
+  work: StaffCaseContext,
   user: SessionUser,
   consultationId: string,
   opts: { nothingIdentifies: boolean } = { nothingIdentifies: false },
@@ -161,7 +166,7 @@ export async function publishConsultation(
 
 async function currentFindings(
   db: Db,
-  work: CaseWork,
+  work: StaffCaseContext,
   row: { id: string; summary: Buffer; confirmed: Buffer },
 ) {
   const summary = work.openRowText(row.summary, 'consultation-summary', row.id);
@@ -173,7 +178,11 @@ async function currentFindings(
 }
 
 /** The consultation as the case's adviser sees it: summary, findings, advice; the read is audited. */
-export async function getConsultationForCase(db: Db, work: CaseWork, consultationId: string) {
+export async function getConsultationForCase(
+  db: Db,
+  work: StaffCaseContext,
+  consultationId: string,
+) {
   const row = await getOwnRow(db, work, consultationId);
   const f = await currentFindings(db, work, row);
   const advice = await listAdviceRows(db, row.id);
@@ -193,6 +202,6 @@ export async function getConsultationForCase(db: Db, work: CaseWork, consultatio
 }
 export type CaseConsultationView = Awaited<ReturnType<typeof getConsultationForCase>>;
 
-export async function listCaseConsultations(db: Db, work: CaseWork) {
+export async function listCaseConsultations(db: Db, work: StaffCaseContext) {
   return listCaseConsultationRows(db, work.id);
 }

@@ -3,7 +3,7 @@ import type { Db } from '../db/create-db.js';
 import { EXPERT_DISCIPLINES, type ExpertDiscipline } from '../../domain/expert-disciplines.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { AppError } from '../http/errors.js';
-import type { CaseWork } from '../risk/case-work.js';
+import type { StaffCaseContext } from '../cases/case-context.js';
 
 const list = (v: unknown) => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
 export const DisciplinesInput = z.object({
@@ -19,7 +19,7 @@ export const MemberDisciplinesInput = DisciplinesInput.extend({
 /** The disciplines a draft consultation goes to (none: the whole expert team). */
 export async function setConsultationDisciplines(
   trx: Db,
-  work: CaseWork,
+  work: StaffCaseContext,
   consultationId: string,
   disciplines: readonly ExpertDiscipline[],
 ) {

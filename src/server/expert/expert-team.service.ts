@@ -1,11 +1,9 @@
 import crypto from 'node:crypto';
 import type { Db } from '../db/create-db.js';
 import type { Keyring } from '../crypto/keyring.js';
-import { getCaseDataKey } from '../crypto/case-key.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { AppError } from '../http/errors.js';
-import { bindCaseWork } from '../risk/case-work.js';
-import { findConflictedCaseIds } from '../cases/case-access.js';
+import { loadCaseContext, findConflictedCaseIds } from '../cases/case-context.js';
 import type { SessionUser } from '../users/users.service.js';
 import { canReadConsultation, consultationTeamIds } from './expert.policy.js';
 import { findConsultationRow, listAdviceRows, listPublishedRows } from './expert.queries.js';
@@ -78,11 +76,10 @@ async function loadForExpert(db: Db, keyring: Keyring, user: SessionUser, consul
     );
     throw new AppError('NOT_FOUND');
   }
-  const work = bindCaseWork(
-    { id: row.case_id, teamId: row.team_id, reference: '' },
-    await getCaseDataKey(db, keyring, row.case_id),
-    user.id,
-  );
+  const work = await loadCaseContext(db, keyring, row.case_id, {
+    kind: 'checked',
+    userId: user.id,
+  });
   return { row, work };
 }
 

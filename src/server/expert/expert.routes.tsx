@@ -1,12 +1,11 @@
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import type { Deps } from '../bootstrap.js';
+import { caseContextFor, canUserHandle } from '../cases/case-context.js';
 import { viewContext, type AppEnv, signedInUser } from '../http/env.js';
-import { loadCaseWork } from '../risk/case-work.js';
 import { idParam } from '../http/params.js';
 import { parseForm, readForm } from '../http/forms.js';
 import { text } from '../http/schemas.js';
-import { canUserHandle } from '../risk/can-handle.js';
 import type { FormState } from '../../ui/form.js';
 import { canPublishConsultation } from './expert.policy.js';
 import {
@@ -50,7 +49,7 @@ const empty = (): FormState => ({ errors: {}, values: {} });
 export function expertRoutes(deps: Deps) {
   const app = new Hono<AppEnv>();
   const work = (c: Context<AppEnv>, need: 'open' | 'handle') =>
-    loadCaseWork(deps.db, deps.keyring, signedInUser(c), idParam(c), need);
+    caseContextFor(c, deps, signedInUser(c), idParam(c), need);
 
   async function renderList(c: Context<AppEnv>, form = empty()) {
     const w = await work(c, 'open');
@@ -79,7 +78,7 @@ export function expertRoutes(deps: Deps) {
         reference={w.reference}
         view={view}
         disciplines={disciplines}
-        canEdit={await canUserHandle(deps, c, w.id)}
+        canEdit={canUserHandle(signedInUser(c), w)}
         canPublish={canPublishConsultation(signedInUser(c).memberships, w.teamId)}
         form={form}
       />,

@@ -4,6 +4,7 @@ import type { Db } from '../db/create-db.js';
 import type { CaseKey as CaseKeyTable, Case as CaseTable } from '../db/schema.js';
 import type { Keyring } from '../crypto/keyring.js';
 import { createDataKey, seal } from '../crypto/seal.js';
+import { caseAad } from '../crypto/case-key.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { findTeam, type Team } from '../teams/teams.service.js';
 import { initialDeadlines, isoDate, nextDueOn } from '../deadlines/deadline-rules.js';
@@ -154,7 +155,7 @@ function buildCase(
     master_key_id: dataKey.masterKeyId,
     wrapped_key: dataKey.wrappedKey,
   };
-  const summary = d.summary ? seal(dataKey.dataKey, d.summary, `case:${id}:summary`) : null;
+  const summary = d.summary ? seal(dataKey.dataKey, d.summary, caseAad(id, 'summary')) : null;
   const row: Insertable<CaseTable> = {
     id,
     team_id: team.id,

@@ -10,7 +10,7 @@ import { UNDEFINED_ORG_UNIT } from './intake-options.js';
 import { intakeKeyHash, newReceipt, openReceipt, receiptHash, sealReceipt } from './receipt.js';
 import { addAttachments } from '../attachments/attachments.service.js';
 import type { CleanFile } from '../attachments/upload-rules.js';
-import { getCaseSealer } from '../mailbox/case-key.js';
+import { loadCaseContext } from '../cases/case-context.js';
 
 export interface Acknowledgement {
   caseId: string;
@@ -166,7 +166,7 @@ async function addIntakeDetails(
   input: IntakeInput,
   files: CleanFile[],
 ) {
-  const sealer = await getCaseSealer(trx, keyring, caseId);
+  const sealer = await loadCaseContext(trx, keyring, caseId, { kind: 'system' });
   const happened =
     input.happenedUnsure === 'yes'
       ? undefined

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Db } from '../db/create-db.js';
 import type { Keyring } from '../crypto/keyring.js';
-import { open, seal } from '../crypto/seal.js';
+import { caseKeyAad, open, seal, unwrapDataKey } from '../crypto/seal.js';
 import { recordAudit } from '../audit/audit.service.js';
 
 const BATCH = 200;
@@ -43,16 +43,12 @@ export async function rewrapAll(
         .skipLocked()
         .execute();
       for (const r of rows) {
-        const dataKey = open(
-          keyring.masterKey(r.master_key_id),
-          r.wrapped_key,
-          `case-key:${r.case_id}`,
-        );
+        const dataKey = unwrapDataKey(keyring, r.case_id, r.master_key_id, r.wrapped_key);
         await trx
           .updateTable('case_key')
           .set({
             master_key_id: target,
-            wrapped_key: seal(master, dataKey, `case-key:${r.case_id}`),
+            wrapped_key: seal(master, dataKey, caseKeyAad(r.case_id)),
           })
           .where('case_id', '=', r.case_id)
           .execute();

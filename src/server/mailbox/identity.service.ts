@@ -1,6 +1,6 @@
 import type { Db } from '../db/create-db.js';
 import { recordAudit } from '../audit/audit.service.js';
-import type { CaseSealer } from './case-key.js';
+import type { SealedCase } from '../crypto/case-key.js';
 
 /**
  * An anonymous reporter may disclose who they are; this cannot be undone from the mailbox.
@@ -8,14 +8,14 @@ import type { CaseSealer } from './case-key.js';
  */
 export async function discloseIdentity(
   db: Db,
-  sealer: CaseSealer,
+  sealer: SealedCase,
   identity: { name: string; contact: string },
 ): Promise<boolean> {
   return db.transaction().execute(async (trx) => {
     const inserted = await trx
       .insertInto('case_party')
       .values({
-        case_id: sealer.caseId,
+        case_id: sealer.id,
         party: 'reporter',
         identity: sealer.seal(JSON.stringify(identity), 'party:reporter'),
       })
@@ -27,7 +27,7 @@ export async function discloseIdentity(
       type: 'REPORTER_IDENTITY_DISCLOSED',
       actor: { kind: 'reporter' },
       teamId: sealer.teamId,
-      caseId: sealer.caseId,
+      caseId: sealer.id,
     });
     return true;
   });

@@ -15,7 +15,7 @@ import { downloadHeaders } from '../attachments/attachment-response.js';
 import { filesOf, prepareUploads } from '../attachments/upload-rules.js';
 import { UPLOAD_PROBLEM_MESSAGE } from '../attachments/upload-messages.js';
 import { getIcsForCase } from '../appointments/appointments.service.js';
-import { getCaseSealer } from './case-key.js';
+import { loadCaseContext } from '../cases/case-context.js';
 import { getMailbox } from './mailbox.service.js';
 import {
   DisclosureInput,
@@ -189,7 +189,7 @@ export function mailboxRoutes(deps: Deps) {
       refuse('mailbox_message');
   };
   const sealerOf = (c: Context<MailboxEnv>) =>
-    getCaseSealer(deps.db, deps.keyring, c.get('caseId'));
+    loadCaseContext(deps.db, deps.keyring, c.get('caseId'), { kind: 'reporter' });
 
   app.get('/postbus/inbox', (c) => render(c));
 

@@ -3,8 +3,8 @@ import type { Keyring } from '../crypto/keyring.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { listAttachments } from '../attachments/attachments.service.js';
 import { listAppointments } from '../appointments/appointments.service.js';
+import { loadCaseContext } from '../cases/case-context.js';
 import { listLocations } from '../appointments/locations.service.js';
-import { getCaseSealer } from './case-key.js';
 import { getReporterConsentLedger } from '../consent/consent.service.js';
 import { hasDisclosedIdentity } from './identity.service.js';
 import { listMessages } from './messages.service.js';
@@ -13,7 +13,7 @@ import { hasNotificationAddress } from './notification.service.js';
 
 /** Everything the anonymous reporter sees in the mailbox; the read is audited. */
 export async function getMailbox(db: Db, keyring: Keyring, caseId: string) {
-  const sealer = await getCaseSealer(db, keyring, caseId);
+  const sealer = await loadCaseContext(db, keyring, caseId, { kind: 'reporter' });
   const row = await db
     .selectFrom('case')
     .select(['reference', 'status', 'received_on', 'ack_due_on', 'feedback_due_on', 'is_anonymous'])

@@ -2,7 +2,7 @@ import type { Db } from '../db/create-db.js';
 import { recordAudit, type AuditActor } from '../audit/audit.service.js';
 import { addAttachments } from '../attachments/attachments.service.js';
 import type { CleanFile } from '../attachments/upload-rules.js';
-import type { CaseSealer } from './case-key.js';
+import type { SealedCase } from '../crypto/case-key.js';
 
 /** Who wrote a message: the reporter, an adviser, or the reporting point itself (automatic notices). */
 export type MessageAuthor = 'reporter' | 'adviser' | 'system';
@@ -26,14 +26,14 @@ function actorOf(input: MessageInput): AuditActor {
 /** Inserts a message with its files and its audit event; call inside a transaction. */
 export async function insertMessage(
   trx: Db,
-  sealer: CaseSealer,
+  sealer: SealedCase,
   input: MessageInput,
 ): Promise<string> {
   const actor = actorOf(input);
   const row = await trx
     .insertInto('case_message')
     .values({
-      case_id: sealer.caseId,
+      case_id: sealer.id,
       author: input.author,
       author_user_id: input.author === 'adviser' ? (input.authorUserId ?? null) : null,
       body: sealer.seal(input.body, 'message'),
@@ -51,7 +51,7 @@ export async function insertMessage(
     type: 'CASE_MESSAGE_SENT',
     actor,
     teamId: sealer.teamId,
-    caseId: sealer.caseId,
+    caseId: sealer.id,
     detail: { messageId: row.id, author: input.author, files: files.length },
   });
   return row.id;
@@ -60,7 +60,7 @@ export async function insertMessage(
 /** A message with its files, in one transaction: nothing partial is stored. */
 export async function sendMessage(
   db: Db,
-  sealer: CaseSealer,
+  sealer: SealedCase,
   input: MessageInput,
 ): Promise<string> {
   return db.transaction().execute((trx) => insertMessage(trx, sealer, input));
@@ -69,13 +69,13 @@ export async function sendMessage(
 /** Every message of the case, oldest first; the read is audited. */
 export async function listMessages(
   db: Db,
-  sealer: CaseSealer,
+  sealer: SealedCase,
   actor: AuditActor,
 ): Promise<MessageEntry[]> {
   const rows = await db
     .selectFrom('case_message')
     .select(['id', 'author', 'body', 'created_at'])
-    .where('case_id', '=', sealer.caseId)
+    .where('case_id', '=', sealer.id)
     .orderBy('created_at')
     .orderBy('id')
     .execute();
@@ -84,7 +84,7 @@ export async function listMessages(
       type: 'CASE_MESSAGES_VIEWED',
       actor,
       teamId: sealer.teamId,
-      caseId: sealer.caseId,
+      caseId: sealer.id,
       detail: { count: rows.length },
     }),
   );

@@ -1,7 +1,7 @@
 import type { Db } from '../db/create-db.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { AppError } from '../http/errors.js';
-import type { CaseSealer } from './case-key.js';
+import type { SealedCase } from '../crypto/case-key.js';
 
 export interface MinutesEntry {
   id: string;
@@ -15,7 +15,7 @@ export interface MinutesEntry {
 /** The adviser writes the minutes of a conversation; the reporter approves or corrects them. */
 export async function addMinutes(
   db: Db,
-  sealer: CaseSealer,
+  sealer: SealedCase,
   userId: string,
   input: { conversationOn: string; body: string },
 ): Promise<string> {
@@ -23,7 +23,7 @@ export async function addMinutes(
     const row = await trx
       .insertInto('case_minutes')
       .values({
-        case_id: sealer.caseId,
+        case_id: sealer.id,
         author_user_id: userId,
         conversation_on: input.conversationOn,
         body: sealer.seal(input.body, 'minutes'),
@@ -34,18 +34,18 @@ export async function addMinutes(
       type: 'CASE_MINUTES_ADDED',
       actor: { kind: 'user', userId },
       teamId: sealer.teamId,
-      caseId: sealer.caseId,
+      caseId: sealer.id,
       detail: { minutesId: row.id },
     });
     return row.id;
   });
 }
 
-export async function listMinutes(db: Db, sealer: CaseSealer): Promise<MinutesEntry[]> {
+export async function listMinutes(db: Db, sealer: SealedCase): Promise<MinutesEntry[]> {
   const rows = await db
     .selectFrom('case_minutes')
     .selectAll()
-    .where('case_id', '=', sealer.caseId)
+    .where('case_id', '=', sealer.id)
     .orderBy('created_at')
     .execute();
   return rows.map((r) => ({
@@ -61,7 +61,7 @@ export async function listMinutes(db: Db, sealer: CaseSealer): Promise<MinutesEn
 /** Approve, or ask for a correction with the reporter's own words. Only pending minutes. */
 export async function respondToMinutes(
   db: Db,
-  sealer: CaseSealer,
+  sealer: SealedCase,
   minutesId: string,
   response: { approve: true } | { approve: false; correction: string },
 ): Promise<void> {
@@ -76,7 +76,7 @@ export async function respondToMinutes(
         responded_at: new Date(),
       })
       .where('id', '=', minutesId)
-      .where('case_id', '=', sealer.caseId)
+      .where('case_id', '=', sealer.id)
       .where('status', '=', 'pending')
       .returning('id')
       .executeTakeFirst();
@@ -85,7 +85,7 @@ export async function respondToMinutes(
       type: response.approve ? 'CASE_MINUTES_APPROVED' : 'CASE_MINUTES_CORRECTION_REQUESTED',
       actor: { kind: 'reporter' },
       teamId: sealer.teamId,
-      caseId: sealer.caseId,
+      caseId: sealer.id,
       detail: { minutesId },
     });
   });

@@ -2,12 +2,12 @@ import type { Db } from '../db/create-db.js';
 import type { Mailer } from '../mail/mailer.js';
 import type { Logger } from '../logger.js';
 import { recordAudit, type AuditActor } from '../audit/audit.service.js';
-import type { CaseSealer } from './case-key.js';
+import type { SealedCase } from '../crypto/case-key.js';
 
 /** The reporter's optional address for content-free notices, sealed with the case key. */
 export async function setNotificationAddress(
   db: Db,
-  sealer: CaseSealer,
+  sealer: SealedCase,
   email: string,
   actor: AuditActor,
 ): Promise<void> {
@@ -15,7 +15,7 @@ export async function setNotificationAddress(
     const sealed = sealer.seal(email, 'notification-email');
     await trx
       .insertInto('reporter_notification')
-      .values({ case_id: sealer.caseId, email: sealed })
+      .values({ case_id: sealer.id, email: sealed })
       .onConflict((oc) =>
         oc.column('case_id').doUpdateSet({ email: sealed, updated_at: new Date() }),
       )
@@ -24,19 +24,19 @@ export async function setNotificationAddress(
       type: 'NOTIFICATION_ADDRESS_SET',
       actor,
       teamId: sealer.teamId,
-      caseId: sealer.caseId,
+      caseId: sealer.id,
     });
   });
 }
 
-export async function removeNotificationAddress(db: Db, sealer: CaseSealer): Promise<void> {
+export async function removeNotificationAddress(db: Db, sealer: SealedCase): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    await trx.deleteFrom('reporter_notification').where('case_id', '=', sealer.caseId).execute();
+    await trx.deleteFrom('reporter_notification').where('case_id', '=', sealer.id).execute();
     await recordAudit(trx, {
       type: 'NOTIFICATION_ADDRESS_REMOVED',
       actor: { kind: 'reporter' },
       teamId: sealer.teamId,
-      caseId: sealer.caseId,
+      caseId: sealer.id,
     });
   });
 }
@@ -75,14 +75,14 @@ const NOTICES: Record<NoticeKind, { subject: string; text: string }> = {
  */
 export async function notifyReporter(
   deps: { db: Db; mailer: Mailer },
-  sealer: CaseSealer,
+  sealer: SealedCase,
   kind: NoticeKind,
   opts: { link?: string; logger?: Logger } = {},
 ): Promise<boolean> {
   const row = await deps.db
     .selectFrom('reporter_notification')
     .select('email')
-    .where('case_id', '=', sealer.caseId)
+    .where('case_id', '=', sealer.id)
     .executeTakeFirst();
   if (!row) return false;
   const notice = NOTICES[kind];
@@ -94,7 +94,7 @@ export async function notifyReporter(
     });
   } catch (err) {
     opts.logger?.warn(
-      { caseId: sealer.caseId, kind, err: (err as Error).name },
+      { caseId: sealer.id, kind, err: (err as Error).name },
       'notification not sent',
     );
     return false;
@@ -104,7 +104,7 @@ export async function notifyReporter(
       type: 'NOTIFICATION_SENT',
       actor: { kind: 'system' },
       teamId: sealer.teamId,
-      caseId: sealer.caseId,
+      caseId: sealer.id,
       detail: { kind },
     }),
   );

@@ -16,11 +16,10 @@ import {
   listAppointments,
 } from '../appointments/appointments.service.js';
 import { AppointmentConfirmInput } from '../appointments/appointments.schema.js';
-import { getCaseSealer } from './case-key.js';
+import { caseContextFor } from '../cases/case-context.js';
 import { listMessages, sendMessage } from './messages.service.js';
 import { addMinutes, listMinutes } from './minutes.service.js';
 import { notifyReporter } from './notification.service.js';
-import { assertStaffCaseAccess } from './staff-access.js';
 import { MessageInput } from './mailbox.schema.js';
 import { MinutesInput } from './staff.schema.js';
 import { CorrespondencePage } from './staff.views.js';
@@ -37,17 +36,17 @@ export function correspondenceRoutes(deps: Deps, logger?: Logger) {
   const app = new Hono<AppEnv>();
 
   const access = async (c: Context<AppEnv>) => {
-    const id = c.req.param('id') ?? '';
     const user = signedInUser(c);
-    const { reference } = await assertStaffCaseAccess(deps.db, user, id);
-    return { user, reference, sealer: await getCaseSealer(deps.db, deps.keyring, id) };
+    // The rule of opening the case (with conflicts and the other party's adviser), audited.
+    const sealer = await caseContextFor(c, deps, user, c.req.param('id') ?? '', 'open');
+    return { user, reference: sealer.reference, sealer };
   };
 
   /** A failed POST renders the page with its errors; a good one redirects back to it. */
   const render = async (c: Context<AppEnv>, errors: FieldErrors = {}, messageDraft?: string) => {
     const { user, reference, sealer } = await access(c);
     const view = {
-      caseId: sealer.caseId,
+      caseId: sealer.id,
       reference,
       messages: await listMessages(deps.db, sealer, { kind: 'user', userId: user.id }),
       attachments: await listAttachments(deps.db, sealer),

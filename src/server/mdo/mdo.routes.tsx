@@ -2,7 +2,7 @@ import { Hono, type Context } from 'hono';
 import type { Deps } from '../bootstrap.js';
 import { viewContext, type AppEnv, signedInUser } from '../http/env.js';
 import { teamsWithRole } from '../../domain/roles.js';
-import { loadCaseWork } from '../risk/case-work.js';
+import { caseContextFor } from '../cases/case-context.js';
 import { idParam } from '../http/params.js';
 import { parseForm, readForm } from '../http/forms.js';
 import type { FormState } from '../../ui/form.js';
@@ -97,7 +97,7 @@ export function mdoRoutes(deps: Deps) {
   });
 
   async function renderCase(c: Context<AppEnv>, form = empty()) {
-    const work = await loadCaseWork(deps.db, deps.keyring, signedInUser(c), idParam(c), 'handle');
+    const work = await caseContextFor(c, deps, signedInUser(c), idParam(c), 'handle');
     const items = await listCaseMdoItems(deps.db, work);
     const meetings = (await listMeetings(deps.db, signedInUser(c))).filter(
       (m) => m.team_id === work.teamId,
@@ -119,7 +119,7 @@ export function mdoRoutes(deps: Deps) {
     const values = await readForm(c);
     const parsed = parseForm(c, AgendaInput, values);
     if (parsed.errors) return renderCase(c, { errors: parsed.errors, values });
-    const work = await loadCaseWork(deps.db, deps.keyring, signedInUser(c), idParam(c), 'handle');
+    const work = await caseContextFor(c, deps, signedInUser(c), idParam(c), 'handle');
     try {
       await deps.db.transaction().execute((trx) => addCaseToAgenda(trx, work, parsed.data));
     } catch (err) {

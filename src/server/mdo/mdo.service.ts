@@ -1,14 +1,16 @@
 import { z } from 'zod';
 import type { Db } from '../db/create-db.js';
 import type { Keyring } from '../crypto/keyring.js';
-import { getCaseDataKey } from '../crypto/case-key.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { openText, seal } from '../crypto/seal.js';
 import { AppError } from '../http/errors.js';
 import { hasRole, teamsWithRole } from '../../domain/roles.js';
 import { detectPii } from '../../domain/pii-detector.js';
-import { bindCaseWork, type CaseWork } from '../risk/case-work.js';
-import { findConflictedCaseIds } from '../cases/case-access.js';
+import {
+  loadCaseContext,
+  findConflictedCaseIds,
+  type StaffCaseContext,
+} from '../cases/case-context.js';
 import { isoDate, text } from '../http/schemas.js';
 import type { SessionUser } from '../users/users.service.js';
 
@@ -77,7 +79,11 @@ export async function createMeeting(
 }
 
 /** Puts a case on a meeting's agenda with an anonymised summary; refused while the detector flags anything. */
-export async function addCaseToAgenda(trx: Db, work: CaseWork, input: z.infer<typeof AgendaInput>) {
+export async function addCaseToAgenda(
+  trx: Db,
+  work: StaffCaseContext,
+  input: z.infer<typeof AgendaInput>,
+) {
   const meeting = await trx
     .selectFrom('mdo_meeting')
     .select(['id', 'team_id'])
@@ -130,11 +136,10 @@ export async function getAgenda(db: Db, keyring: Keyring, user: SessionUser, mee
   const items = all.filter((i) => !conflicted.has(i.case_id));
   const out = [];
   for (const [i, item] of items.entries()) {
-    const work = bindCaseWork(
-      { id: item.case_id, teamId: meeting.team_id, reference: '' },
-      await getCaseDataKey(db, keyring, item.case_id),
-      user.id,
-    );
+    const work = await loadCaseContext(db, keyring, item.case_id, {
+      kind: 'checked',
+      userId: user.id,
+    });
     out.push({
       id: item.id,
       number: i + 1,
@@ -198,11 +203,10 @@ export async function recordDecision(
     (await findConflictedCaseIds(db, user.id, [item.case_id])).size > 0
   )
     throw new AppError('NOT_FOUND');
-  const work = bindCaseWork(
-    { id: item.case_id, teamId: item.team_id, reference: '' },
-    await getCaseDataKey(db, keyring, item.case_id),
-    user.id,
-  );
+  const work = await loadCaseContext(db, keyring, item.case_id, {
+    kind: 'checked',
+    userId: user.id,
+  });
   await db.transaction().execute(async (trx) => {
     await trx
       .updateTable('mdo_item')
@@ -258,7 +262,7 @@ export async function recordMinutes(
 }
 
 /** The case's own view: on which agendas it was, with what summary and decision. */
-export async function listCaseMdoItems(db: Db, work: CaseWork) {
+export async function listCaseMdoItems(db: Db, work: StaffCaseContext) {
   const rows = await db
     .selectFrom('mdo_item')
     .innerJoin('mdo_meeting', 'mdo_meeting.id', 'mdo_item.meeting_id')

@@ -2,7 +2,7 @@ import type { Db } from '../db/create-db.js';
 import type { Keyring } from '../crypto/keyring.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { translator } from '../../i18n/i18n.js';
-import { getCaseSealer } from '../mailbox/case-key.js';
+import { loadCaseContext } from '../cases/case-context.js';
 import { insertMessage } from '../mailbox/messages.service.js';
 import { countReporters, groupIntoClusters } from './pattern-clusters.js';
 import { findEscrow, listSharedIdentifierRows } from './patterns.queries.js';
@@ -78,7 +78,7 @@ export async function notifyMatchedEscrows(
     .execute();
   let sent = 0;
   for (const { case_id } of due) {
-    const sealer = await getCaseSealer(db, keyring, case_id);
+    const sealer = await loadCaseContext(db, keyring, case_id, { kind: 'system' });
     const body = [
       translator('nl')('patterns.escrow.message'),
       translator('en')('patterns.escrow.message'),

@@ -1,8 +1,7 @@
 import crypto from 'node:crypto';
 import type { Db } from '../db/create-db.js';
 import type { Keyring } from '../crypto/keyring.js';
-import { caseAad, getCaseDataKey } from '../crypto/case-key.js';
-import { openText, seal } from '../crypto/seal.js';
+import type { CaseSealer } from '../crypto/case-key.js';
 import { recordAudit, type AuditActor } from '../audit/audit.service.js';
 import {
   normaliseIdentifier,
@@ -12,11 +11,12 @@ import {
 import { blindIndex, blindIndexKeyId, reporterFingerprint } from './blind-index.js';
 import { findReporterIdentity, listIdentifierRows } from './patterns.queries.js';
 import { detectEscrowMatches } from './escrow.service.js';
+import { loadCaseContext } from '../cases/case-context.js';
 
 export type IdentifierActor = { kind: 'user'; userId: string } | { kind: 'reporter' };
 
-export const identifierAad = (caseId: string, rowId: string) =>
-  caseAad(caseId, `accused-identifier:${rowId}`);
+/** The sealed field of one identifier row (sealed before row binding: the row id is in the field). */
+export const identifierField = (rowId: string) => `accused-identifier:${rowId}`;
 
 interface SealedIdentifier extends IdentifierInput {
   normalised: string;
@@ -35,7 +35,7 @@ export async function addAccusedIdentifiers(
   identifiers: IdentifierInput[],
   actor: IdentifierActor,
 ) {
-  const dataKey = await getCaseDataKey(trx, keyring, caseId);
+  const sealer = await loadCaseContext(trx, keyring, caseId, { kind: 'system' });
   const keyId = blindIndexKeyId(keyring.blindIndexKey);
   let added = 0;
   let invalid = 0;
@@ -58,7 +58,7 @@ export async function addAccusedIdentifiers(
         id,
         case_id: caseId,
         kind: input.kind,
-        identity: seal(dataKey, JSON.stringify(sealed), identifierAad(caseId, id)),
+        identity: sealer.seal(JSON.stringify(sealed), identifierField(id)),
         blind_index: blindIndex(keyring.blindIndexKey, normalised),
         key_id: keyId,
         added_by: actor.kind === 'user' ? 'adviser' : 'reporter',
@@ -69,7 +69,7 @@ export async function addAccusedIdentifiers(
       .executeTakeFirst();
     if (row) added++;
   }
-  await saveReporterFingerprint(trx, keyring, caseId, dataKey);
+  await saveReporterFingerprint(trx, keyring, caseId, sealer);
   const team = await trx
     .selectFrom('case')
     .select('team_id')
@@ -91,13 +91,13 @@ export async function saveReporterFingerprint(
   trx: Db,
   keyring: Keyring,
   caseId: string,
-  dataKey: Buffer,
+  sealer: CaseSealer,
 ): Promise<void> {
   const party = await findReporterIdentity(trx, caseId);
   if (!party) return;
-  const reporter = JSON.parse(
-    openText(dataKey, party.identity, caseAad(caseId, 'party:reporter')),
-  ) as { contact?: string };
+  const reporter = JSON.parse(sealer.openText(party.identity, 'party:reporter')) as {
+    contact?: string;
+  };
   if (!reporter.contact?.trim()) return;
   const values = {
     fingerprint: reporterFingerprint(keyring.blindIndexKey, reporter.contact),
@@ -125,7 +125,7 @@ export async function listAccusedIdentifiers(
   caseId: string,
   actor: AuditActor,
 ): Promise<IdentifierEntry[]> {
-  const dataKey = await getCaseDataKey(db, keyring, caseId);
+  const sealer = await loadCaseContext(db, keyring, caseId, { kind: 'system' });
   const rows = await listIdentifierRows(db, caseId);
   const team = await db
     .selectFrom('case')
@@ -142,9 +142,7 @@ export async function listAccusedIdentifiers(
     }),
   );
   return rows.map((r) => {
-    const s = JSON.parse(
-      openText(dataKey, r.identity, identifierAad(caseId, r.id)),
-    ) as SealedIdentifier;
+    const s = JSON.parse(sealer.openText(r.identity, identifierField(r.id))) as SealedIdentifier;
     return { id: r.id, kind: r.kind, value: s.value, qualifier: s.qualifier, addedBy: r.added_by };
   });
 }

@@ -7,7 +7,7 @@ import { readStrictCookie } from '../http/cookies.js';
 import { formStrings, toFieldErrors } from '../http/validation.js';
 import { noticeOf, noticeRedirect } from '../http/notice.js';
 import type { Translate } from '../../i18n/i18n.js';
-import { loadCase } from '../cases/case-access.js';
+import { loadCaseContext } from '../cases/case-context.js';
 import { canHandleCase } from '../cases/cases.policy.js';
 import { MAILBOX_COOKIE } from '../mailbox/reporter-session.js';
 import { findReporterCaseId } from '../mailbox/reporter-session.js';
@@ -70,7 +70,11 @@ export function patternRoutes(deps: Deps) {
     const user = signedInUser(c);
     const id = c.req.param('id') ?? '';
     if (!UUID.test(id)) throw new AppError('NOT_FOUND');
-    const { row, facts } = await loadCase(deps.db, deps.keyring, user, id, 'open');
+    const { row, facts } = await loadCaseContext(deps.db, deps.keyring, id, {
+      kind: 'user',
+      user: user,
+      need: 'open',
+    });
     const identifiers = await listAccusedIdentifiers(deps.db, deps.keyring, id, {
       kind: 'user',
       userId: user.id,
@@ -97,7 +101,7 @@ export function patternRoutes(deps: Deps) {
     const user = signedInUser(c);
     const id = c.req.param('id');
     if (!UUID.test(id)) throw new AppError('NOT_FOUND');
-    await loadCase(deps.db, deps.keyring, user, id, 'handle');
+    await loadCaseContext(deps.db, deps.keyring, id, { kind: 'user', user: user, need: 'handle' });
     const values = formStrings(await c.req.parseBody());
     const parsed = IdentifierFormInput.safeParse(values);
     if (!parsed.success)

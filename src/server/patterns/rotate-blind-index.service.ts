@@ -1,10 +1,9 @@
 import type { Db } from '../db/create-db.js';
 import type { Keyring } from '../crypto/keyring.js';
-import { getCaseDataKey } from '../crypto/case-key.js';
-import { openText } from '../crypto/seal.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { blindIndex, blindIndexKeyId } from './blind-index.js';
-import { identifierAad, saveReporterFingerprint } from './identifiers.service.js';
+import { identifierField, saveReporterFingerprint } from './identifiers.service.js';
+import { loadCaseContext } from '../cases/case-context.js';
 
 /**
  * Re-computes every blind-index entry and reporter fingerprint not made with the keyring's
@@ -26,7 +25,7 @@ export async function recomputeBlindIndex(
   let reporters = 0;
   for (const { case_id } of stale) {
     await db.transaction().execute(async (trx) => {
-      const dataKey = await getCaseDataKey(trx, keyring, case_id);
+      const sealer = await loadCaseContext(trx, keyring, case_id, { kind: 'system' });
       const rows = await trx
         .selectFrom('accused_identifier')
         .select(['id', 'identity'])
@@ -35,9 +34,9 @@ export async function recomputeBlindIndex(
         .forUpdate()
         .execute();
       for (const r of rows) {
-        const { normalised } = JSON.parse(
-          openText(dataKey, r.identity, identifierAad(case_id, r.id)),
-        ) as { normalised: string };
+        const { normalised } = JSON.parse(sealer.openText(r.identity, identifierField(r.id))) as {
+          normalised: string;
+        };
         await trx
           .updateTable('accused_identifier')
           .set({ blind_index: blindIndex(keyring.blindIndexKey, normalised), key_id: keyId })
@@ -51,7 +50,7 @@ export async function recomputeBlindIndex(
         .where('case_id', '=', case_id)
         .executeTakeFirst();
       if (fp && fp.key_id !== keyId) {
-        await saveReporterFingerprint(trx, keyring, case_id, dataKey);
+        await saveReporterFingerprint(trx, keyring, case_id, sealer);
         reporters++;
       }
     });

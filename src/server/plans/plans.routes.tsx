@@ -2,10 +2,9 @@ import { Hono, type Context } from 'hono';
 import type { z } from 'zod';
 import type { Deps } from '../bootstrap.js';
 import { signedInUser, viewContext, type AppEnv } from '../http/env.js';
-import { loadCaseWork, type CaseWork } from '../risk/case-work.js';
+import { caseContextFor, canUserHandle, type StaffCaseContext } from '../cases/case-context.js';
 import { idParam } from '../http/params.js';
 import { parseForm, readForm } from '../http/forms.js';
-import { canUserHandle } from '../risk/can-handle.js';
 import type { FormState } from '../../ui/form.js';
 import type { Db } from '../db/create-db.js';
 import { PlanAgreementInput, PlanStepInput } from './plans.schema.js';
@@ -20,7 +19,7 @@ export function planRoutes(deps: Deps) {
     caseId: string,
     form: FormState = { errors: {}, values: {} },
   ) {
-    const work = await loadCaseWork(deps.db, deps.keyring, signedInUser(c), caseId, 'open');
+    const work = await caseContextFor(c, deps, signedInUser(c), caseId, 'open');
     const plan = await getPlan(deps.db, work);
     if (Object.keys(form.errors).length) c.status(422);
     return c.html(
@@ -29,7 +28,7 @@ export function planRoutes(deps: Deps) {
         caseId={caseId}
         reference={work.reference}
         plan={plan}
-        canHandle={await canUserHandle(deps, c, caseId)}
+        canHandle={canUserHandle(signedInUser(c), work)}
         form={form}
       />,
     );
@@ -38,14 +37,14 @@ export function planRoutes(deps: Deps) {
   function post<S extends z.ZodType>(
     path: string,
     schema: S,
-    action: (trx: Db, work: CaseWork, input: z.infer<S>) => Promise<unknown>,
+    action: (trx: Db, work: StaffCaseContext, input: z.infer<S>) => Promise<unknown>,
   ) {
     app.post(`/cases/:id/plan/${path}`, async (c) => {
       const caseId = idParam(c);
       const values = await readForm(c);
       const parsed = parseForm(c, schema, values);
       if (parsed.errors) return render(c, caseId, { errors: parsed.errors, values });
-      const work = await loadCaseWork(deps.db, deps.keyring, signedInUser(c), caseId, 'handle');
+      const work = await caseContextFor(c, deps, signedInUser(c), caseId, 'handle');
       await deps.db.transaction().execute((trx) => action(trx, work, parsed.data));
       return c.redirect(`/cases/${caseId}/plan`, 303);
     });
@@ -56,7 +55,7 @@ export function planRoutes(deps: Deps) {
   post('agreement', PlanAgreementInput, recordPlanAgreement);
   app.post('/cases/:id/plan/steps/:stepId/done', async (c) => {
     const caseId = idParam(c);
-    const work = await loadCaseWork(deps.db, deps.keyring, signedInUser(c), caseId, 'handle');
+    const work = await caseContextFor(c, deps, signedInUser(c), caseId, 'handle');
     await deps.db.transaction().execute((trx) => completePlanStep(trx, work, idParam(c, 'stepId')));
     return c.redirect(`/cases/${caseId}/plan`, 303);
   });

@@ -1,10 +1,14 @@
 import type { z } from 'zod';
 import type { Db } from '../db/create-db.js';
-import { auditRead, type CaseWork } from '../risk/case-work.js';
+import { auditRead, type StaffCaseContext } from '../cases/case-context.js';
 import type { PlanAgreementInput, PlanStepInput } from './plans.schema.js';
 
 /** Plan of action: steps with an owner and a due date, and the agreement with the reporter. */
-export async function addPlanStep(trx: Db, work: CaseWork, input: z.infer<typeof PlanStepInput>) {
+export async function addPlanStep(
+  trx: Db,
+  work: StaffCaseContext,
+  input: z.infer<typeof PlanStepInput>,
+) {
   const row = await trx
     .insertInto('plan_step')
     .values({
@@ -19,7 +23,11 @@ export async function addPlanStep(trx: Db, work: CaseWork, input: z.infer<typeof
   await work.audit(trx, 'PLAN_STEP_ADDED', { stepId: row.id, dueOn: input.dueOn });
 }
 
-export async function completePlanStep(trx: Db, work: CaseWork, stepId: string): Promise<boolean> {
+export async function completePlanStep(
+  trx: Db,
+  work: StaffCaseContext,
+  stepId: string,
+): Promise<boolean> {
   const row = await trx
     .updateTable('plan_step')
     .set({ done_at: new Date() })
@@ -34,7 +42,7 @@ export async function completePlanStep(trx: Db, work: CaseWork, stepId: string):
 
 export async function recordPlanAgreement(
   trx: Db,
-  work: CaseWork,
+  work: StaffCaseContext,
   input: z.infer<typeof PlanAgreementInput>,
 ) {
   const row = await trx
@@ -56,7 +64,7 @@ export async function recordPlanAgreement(
 }
 
 /** The plan as the adviser sees it; the read is audited. */
-export async function getPlan(db: Db, work: CaseWork) {
+export async function getPlan(db: Db, work: StaffCaseContext) {
   const [steps, agreements] = await Promise.all([
     db
       .selectFrom('plan_step')

@@ -1,25 +1,22 @@
 import type { Db } from '../db/create-db.js';
-import type { Keyring } from '../crypto/keyring.js';
 import type { Translate } from '../../i18n/i18n.js';
 import { getAttachmentContent, listAttachments } from '../attachments/attachments.service.js';
-import { getCaseSealer } from '../mailbox/case-key.js';
+import type { StaffCaseContext } from '../cases/case-context.js';
 import {
   requireConsent,
   recordShareRefused,
   type ShareRequest,
 } from '../consent/consent.service.js';
-import type { CaseWork } from '../risk/case-work.js';
 import { renderEvidenceBundle } from './evidence-bundle.js';
 
-export async function listEvidenceCandidates(db: Db, keyring: Keyring, work: CaseWork) {
-  return listAttachments(db, await getCaseSealer(db, keyring, work.id));
+export async function listEvidenceCandidates(db: Db, work: StaffCaseContext) {
+  return listAttachments(db, work);
 }
 
 /** Case documents go to the police only when the consent ledger covers it (or an acute-risk override). */
 export async function createEvidenceBundle(
   db: Db,
-  keyring: Keyring,
-  work: CaseWork,
+  work: StaffCaseContext,
   attachmentIds: string[],
   t: Translate,
 ) {
@@ -42,8 +39,7 @@ export async function createEvidenceBundle(
       await recordShareRefused(db, work.teamId, work.id, request, actor);
     throw err;
   }
-  const sealer = await getCaseSealer(db, keyring, work.id);
   const files = [];
-  for (const id of attachmentIds) files.push(await getAttachmentContent(db, sealer, id, actor));
+  for (const id of attachmentIds) files.push(await getAttachmentContent(db, work, id, actor));
   return renderEvidenceBundle(work.reference, files, t);
 }

@@ -2,10 +2,9 @@ import { Hono, type Context } from 'hono';
 import type { Deps } from '../bootstrap.js';
 import { signedInUser, viewContext, type AppEnv } from '../http/env.js';
 import { AppError } from '../http/errors.js';
-import { loadCaseWork } from '../risk/case-work.js';
+import { caseContextFor, canUserHandle } from '../cases/case-context.js';
 import { idParam } from '../http/params.js';
 import { parseForm, readForm } from '../http/forms.js';
-import { canUserHandle } from '../risk/can-handle.js';
 import type { FormState } from '../../ui/form.js';
 import { BundleInput, PoliceReportInput } from './police.schema.js';
 import { getPoliceReport, PoliceRuleError, updatePoliceReport } from './police.service.js';
@@ -20,10 +19,10 @@ export function policeRoutes(deps: Deps) {
     caseId: string,
     form: FormState = { errors: {}, values: {} },
   ) {
-    const work = await loadCaseWork(deps.db, deps.keyring, signedInUser(c), caseId, 'open');
-    const canHandle = await canUserHandle(deps, c, caseId);
+    const work = await caseContextFor(c, deps, signedInUser(c), caseId, 'open');
+    const canHandle = canUserHandle(signedInUser(c), work);
     const view = await getPoliceReport(deps.db, work);
-    const files = canHandle ? await listEvidenceCandidates(deps.db, deps.keyring, work) : [];
+    const files = canHandle ? await listEvidenceCandidates(deps.db, work) : [];
     if (Object.keys(form.errors).length) c.status(422);
     return c.html(
       <PolicePage
@@ -45,7 +44,7 @@ export function policeRoutes(deps: Deps) {
     const values = await readForm(c);
     const parsed = parseForm(c, PoliceReportInput, values);
     if (parsed.errors) return render(c, caseId, { errors: parsed.errors, values });
-    const work = await loadCaseWork(deps.db, deps.keyring, signedInUser(c), caseId, 'handle');
+    const work = await caseContextFor(c, deps, signedInUser(c), caseId, 'handle');
     try {
       await deps.db.transaction().execute((trx) => updatePoliceReport(trx, work, parsed.data));
     } catch (err) {
@@ -60,15 +59,9 @@ export function policeRoutes(deps: Deps) {
     const caseId = idParam(c);
     const parsed = parseForm(c, BundleInput, await readForm(c));
     if (parsed.errors) throw new AppError('NOT_FOUND');
-    const work = await loadCaseWork(deps.db, deps.keyring, signedInUser(c), caseId, 'handle');
+    const work = await caseContextFor(c, deps, signedInUser(c), caseId, 'handle');
     try {
-      const pdf = await createEvidenceBundle(
-        deps.db,
-        deps.keyring,
-        work,
-        parsed.data.attachments,
-        c.get('t'),
-      );
+      const pdf = await createEvidenceBundle(deps.db, work, parsed.data.attachments, c.get('t'));
       return c.body(new Uint8Array(pdf), 200, {
         'Content-Type': 'application/pdf',
         'Content-Disposition': `attachment; filename="evidence-${work.reference}.pdf"`,

@@ -1,5 +1,5 @@
 import type { Db } from '../db/create-db.js';
-import { auditRead, type CaseWork } from '../risk/case-work.js';
+import { auditRead, type StaffCaseContext } from '../cases/case-context.js';
 import type { PoliceReportInput } from './police.schema.js';
 import { RuleError as PoliceRuleError } from '../http/rule-error.js';
 import { employerMayFileFor, promptsCollectiveNorm } from '../../domain/threat-norm.js';
@@ -16,7 +16,11 @@ export function isPoliceReportStandard(category: string, subtype: string | null)
 }
 
 /** Records where the police report stands; each change is audited (the audit trail is the history). */
-export async function updatePoliceReport(trx: Db, work: CaseWork, input: PoliceReportInput) {
+export async function updatePoliceReport(
+  trx: Db,
+  work: StaffCaseContext,
+  input: PoliceReportInput,
+) {
   if (input.status === 'filed' && input.filedBy === 'employer') {
     const kase = await trx
       .selectFrom('case')
@@ -58,7 +62,7 @@ export async function updatePoliceReport(trx: Db, work: CaseWork, input: PoliceR
   });
 }
 
-export async function getPoliceReport(db: Db, work: CaseWork) {
+export async function getPoliceReport(db: Db, work: StaffCaseContext) {
   const [row, kase] = await Promise.all([
     db.selectFrom('police_report').selectAll().where('case_id', '=', work.id).executeTakeFirst(),
     db

@@ -3,10 +3,9 @@ import type { Deps } from '../bootstrap.js';
 import { signedInUser, viewContext, type AppEnv } from '../http/env.js';
 import { AppError } from '../http/errors.js';
 import type { FieldErrors } from '../../ui/form.js';
-import { loadCaseWork } from '../risk/case-work.js';
+import { caseContextFor, canUserHandle } from '../cases/case-context.js';
 import { idParam } from '../http/params.js';
 import { parseForm, readForm } from '../http/forms.js';
-import { canUserHandle } from '../risk/can-handle.js';
 import { AttachInput } from './protocols.schema.js';
 import { attachProtocol, getCaseProtocols, tickProtocolStep } from './protocols.service.js';
 import { CaseProtocolsPage } from './protocols.views.js';
@@ -16,7 +15,7 @@ export function protocolCaseRoutes(deps: Deps) {
   const app = new Hono<AppEnv>();
 
   async function render(c: Context<AppEnv>, caseId: string, errors: FieldErrors = {}) {
-    const work = await loadCaseWork(deps.db, deps.keyring, signedInUser(c), caseId, 'open');
+    const work = await caseContextFor(c, deps, signedInUser(c), caseId, 'open');
     const view = await getCaseProtocols(deps.db, work);
     if (Object.keys(errors).length) c.status(422);
     return c.html(
@@ -25,7 +24,7 @@ export function protocolCaseRoutes(deps: Deps) {
         caseId={caseId}
         reference={work.reference}
         view={view}
-        canHandle={await canUserHandle(deps, c, caseId)}
+        canHandle={canUserHandle(signedInUser(c), work)}
         errors={errors}
       />,
     );
@@ -37,7 +36,7 @@ export function protocolCaseRoutes(deps: Deps) {
     const caseId = idParam(c);
     const parsed = parseForm(c, AttachInput, await readForm(c));
     if (parsed.errors) return render(c, caseId, parsed.errors);
-    const work = await loadCaseWork(deps.db, deps.keyring, signedInUser(c), caseId, 'handle');
+    const work = await caseContextFor(c, deps, signedInUser(c), caseId, 'handle');
     await deps.db
       .transaction()
       .execute((trx) => attachProtocol(trx, work, parsed.data.protocolId, parsed.data.via));
@@ -49,7 +48,7 @@ export function protocolCaseRoutes(deps: Deps) {
     const cpId = idParam(c, 'cpId');
     const stepKey = c.req.param('stepKey');
     if (!/^[a-z0-9_]{1,40}$/.test(stepKey)) throw new AppError('NOT_FOUND');
-    const work = await loadCaseWork(deps.db, deps.keyring, signedInUser(c), caseId, 'handle');
+    const work = await caseContextFor(c, deps, signedInUser(c), caseId, 'handle');
     await deps.db.transaction().execute((trx) => tickProtocolStep(trx, work, cpId, stepKey));
     return c.redirect(`/cases/${caseId}/protocols`, 303);
   });

@@ -2,7 +2,7 @@ import type { Db } from '../db/create-db.js';
 import type { ProtocolStepDef } from '../db/json-columns.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { AppError } from '../http/errors.js';
-import { auditRead, type CaseWork } from '../risk/case-work.js';
+import { auditRead, type StaffCaseContext } from '../cases/case-context.js';
 import { DEFAULT_PROTOCOLS } from './protocol-defaults.js';
 import {
   listCaseProtocolRows,
@@ -151,7 +151,7 @@ export async function saveProtocolVersion(
 /** Attaches the protocol's current version to a case (once per protocol). */
 export async function attachProtocol(
   trx: Db,
-  work: CaseWork,
+  work: StaffCaseContext,
   protocolId: string,
   via: 'category' | 'choice',
 ): Promise<void> {
@@ -183,7 +183,7 @@ export async function attachProtocol(
 /** Ticks one step of a protocol on the case, with who and when; a second tick changes nothing. */
 export async function tickProtocolStep(
   trx: Db,
-  work: CaseWork,
+  work: StaffCaseContext,
   caseProtocolId: string,
   stepKey: string,
 ): Promise<void> {
@@ -204,7 +204,7 @@ export async function tickProtocolStep(
 }
 
 /** The case's protocols with each step's state, and the team's protocols still to attach; the read is audited. */
-export async function getCaseProtocols(db: Db, work: CaseWork) {
+export async function getCaseProtocols(db: Db, work: StaffCaseContext) {
   const rows = await listCaseProtocolRows(db, work.id);
   const ticks = await listTickedSteps(
     db,

@@ -3,7 +3,7 @@ import type { Deps } from '../bootstrap.js';
 import { signedInUser, viewContext, type AppEnv } from '../http/env.js';
 import { AppError } from '../http/errors.js';
 import { listPartners } from '../admin/partners.service.js';
-import { loadCaseWork } from '../risk/case-work.js';
+import { caseContextFor } from '../cases/case-context.js';
 import { idParam } from '../http/params.js';
 import { parseForm, readForm } from '../http/forms.js';
 import type { FormState } from '../../ui/form.js';
@@ -20,7 +20,7 @@ import { ReferralsPage } from './referrals.views.js';
 export function referralRoutes(deps: Deps) {
   const app = new Hono<AppEnv>();
   async function render(c: Context<AppEnv>, form: FormState = { errors: {}, values: {} }) {
-    const work = await loadCaseWork(deps.db, deps.keyring, signedInUser(c), idParam(c), 'handle');
+    const work = await caseContextFor(c, deps, signedInUser(c), idParam(c), 'handle');
     const [list, partners] = [
       await listReferrals(deps.db, work),
       await listPartners(deps.db, work.teamId),
@@ -42,7 +42,7 @@ export function referralRoutes(deps: Deps) {
     const values = await readForm(c);
     const parsed = parseForm(c, ReferralInput, values);
     if (parsed.errors) return render(c, { errors: parsed.errors, values });
-    const work = await loadCaseWork(deps.db, deps.keyring, signedInUser(c), idParam(c), 'handle');
+    const work = await caseContextFor(c, deps, signedInUser(c), idParam(c), 'handle');
     try {
       await recordReferral(deps.db, work, parsed.data);
     } catch (err) {
@@ -60,7 +60,7 @@ export function referralRoutes(deps: Deps) {
     const parsed = parseForm(c, ReferralOutcomeInput, { outcome: values[`outcome-${rid}`] });
     if (parsed.errors)
       return render(c, { errors: { [`outcome-${rid}`]: parsed.errors.outcome! }, values });
-    const work = await loadCaseWork(deps.db, deps.keyring, signedInUser(c), idParam(c), 'handle');
+    const work = await caseContextFor(c, deps, signedInUser(c), idParam(c), 'handle');
     await deps.db
       .transaction()
       .execute((trx) => recordReferralOutcome(trx, work, rid, parsed.data.outcome));

@@ -7,7 +7,7 @@ import {
   requireConsent,
   type ShareRequest,
 } from '../consent/consent.service.js';
-import { auditRead, type CaseWork } from '../risk/case-work.js';
+import { auditRead, type StaffCaseContext } from '../cases/case-context.js';
 import { isoDate, text } from '../http/schemas.js';
 
 const choose = { error: 'validation.choose' } as const;
@@ -28,7 +28,11 @@ export { ReferralRuleError };
  * under which consent — the consent ledger must cover it (requireConsent) — and whether it was
  * a warm handover. A refused share is audited.
  */
-export async function recordReferral(db: Db, work: CaseWork, input: z.infer<typeof ReferralInput>) {
+export async function recordReferral(
+  db: Db,
+  work: StaffCaseContext,
+  input: z.infer<typeof ReferralInput>,
+) {
   if (!(await listPartners(db, work.teamId)).some((p) => p.key === input.partner))
     throw new ReferralRuleError('partner', 'referrals.error.partner');
   const request: ShareRequest = {
@@ -73,7 +77,7 @@ export async function recordReferral(db: Db, work: CaseWork, input: z.infer<type
 
 export async function recordReferralOutcome(
   trx: Db,
-  work: CaseWork,
+  work: StaffCaseContext,
   referralId: string,
   outcome: string,
 ) {
@@ -87,7 +91,7 @@ export async function recordReferralOutcome(
   if (row) await work.audit(trx, 'REFERRAL_OUTCOME_RECORDED', { referralId });
 }
 
-export async function listReferrals(db: Db, work: CaseWork) {
+export async function listReferrals(db: Db, work: StaffCaseContext) {
   const rows = await db
     .selectFrom('referral')
     .selectAll()

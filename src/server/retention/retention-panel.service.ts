@@ -11,14 +11,13 @@ export interface RetentionPanel {
 export async function findRetentionPanel(
   db: Db,
   user: SessionUser,
-  caseId: string,
+  loaded: { teamId: string; row: { retention_hold: boolean } },
 ): Promise<RetentionPanel | undefined> {
-  const row = await db
-    .selectFrom('case')
-    .innerJoin('team', 'team.id', 'case.team_id')
-    .select(['case.team_id', 'case.retention_hold', 'team.retention_months'])
-    .where('case.id', '=', caseId)
-    .executeTakeFirst();
-  if (!row || !isCoordinator(user.memberships, row.team_id)) return undefined;
-  return { hold: row.retention_hold, retentionMonths: row.retention_months };
+  if (!isCoordinator(user.memberships, loaded.teamId)) return undefined;
+  const team = await db
+    .selectFrom('team')
+    .select('retention_months')
+    .where('id', '=', loaded.teamId)
+    .executeTakeFirstOrThrow();
+  return { hold: loaded.row.retention_hold, retentionMonths: team.retention_months };
 }

@@ -1,10 +1,10 @@
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
+import { routeCaseContext } from '../cases/case-context.js';
 import type { Deps } from '../bootstrap.js';
 import { signedInUser, type AppEnv } from '../http/env.js';
 import { AppError } from '../http/errors.js';
 import { formStrings } from '../http/validation.js';
-import { getCaseForRoute } from '../access/case-access.js';
 import { setRetentionHold } from './retention.service.js';
 import { exportReporterData } from './subject-export.service.js';
 
@@ -13,11 +13,8 @@ const HoldInput = z.object({ hold: z.enum(['yes', 'no']) });
 /** A case's retention hold and the reporter's data export. Behind requireUser. */
 export function retentionRoutes(deps: Deps) {
   const app = new Hono<AppEnv>();
-  const load = (c: Context<AppEnv>) =>
-    getCaseForRoute(deps.db, signedInUser(c), c.req.param('id') ?? '', {
-      method: c.req.method as 'GET' | 'POST',
-      path: c.req.routePath,
-    });
+  // The case as the need-to-know step loaded and checked it for this route (one load per request).
+  const load = (c: Context<AppEnv>) => Promise.resolve(routeCaseContext(c));
   const actor = (c: Context<AppEnv>) => ({ kind: 'user' as const, userId: signedInUser(c).id });
 
   app.post('/cases/:id/retention-hold', async (c) => {

@@ -1,7 +1,7 @@
 import type { Db } from '../db/create-db.js';
 import type { Keyring } from '../crypto/keyring.js';
 import type { AuditActor } from '../audit/audit.service.js';
-import { getCaseSealer, type CaseSealer } from '../mailbox/case-key.js';
+import { loadCaseContext, type CaseContext } from '../cases/case-context.js';
 import { listMessages } from '../mailbox/messages.service.js';
 import { listMinutes } from '../mailbox/minutes.service.js';
 import { listAttachments } from '../attachments/attachments.service.js';
@@ -18,7 +18,7 @@ export async function exportCorrespondence(
   caseId: string,
   actor: AuditActor,
 ) {
-  const sealer = await getCaseSealer(db, keyring, caseId);
+  const sealer = await loadCaseContext(db, keyring, caseId, { kind: 'system' });
   const messages = await listMessages(db, sealer, actor);
   const attachments = await listAttachments(db, sealer, { includeStaffOnly: true });
   const minutes = await listMinutes(db, sealer);
@@ -44,11 +44,11 @@ export async function exportCorrespondence(
   };
 }
 
-async function exportContacts(db: Db, sealer: CaseSealer) {
+async function exportContacts(db: Db, sealer: CaseContext) {
   const rows = await db
     .selectFrom('case_contact')
     .select(['id', 'occurred_on', 'channel', 'participants', 'notes', 'is_feedback'])
-    .where('case_id', '=', sealer.caseId)
+    .where('case_id', '=', sealer.id)
     .orderBy('occurred_on')
     .orderBy('created_at')
     .execute();
@@ -61,11 +61,11 @@ async function exportContacts(db: Db, sealer: CaseSealer) {
   }));
 }
 
-async function exportNotificationAddress(db: Db, sealer: CaseSealer): Promise<string | null> {
+async function exportNotificationAddress(db: Db, sealer: CaseContext): Promise<string | null> {
   const row = await db
     .selectFrom('reporter_notification')
     .select('email')
-    .where('case_id', '=', sealer.caseId)
+    .where('case_id', '=', sealer.id)
     .executeTakeFirst();
   return row ? sealer.openText(row.email, 'notification-email') : null;
 }

@@ -1,11 +1,9 @@
 import type { Db } from '../db/create-db.js';
 import type { Keyring } from '../crypto/keyring.js';
-import { openText } from '../crypto/seal.js';
-import { caseAad, getCaseDataKey } from '../crypto/case-key.js';
 import { recordAudit, type AuditActor } from '../audit/audit.service.js';
 import { getConsentLedger } from '../consent/consent.service.js';
-import type { CaseRef } from '../access/case-access.js';
 import { exportCorrespondence } from './subject-export.sections.js';
+import { loadCaseContext, type CaseContext } from '../cases/case-context.js';
 
 /**
  * Data-subject access (GDPR art. 15): everything held about the reporter of one case — the
@@ -14,13 +12,18 @@ import { exportCorrespondence } from './subject-export.sections.js';
  * accessed the case when. Audited. Going to the reporter themself, it needs no consent
  * (docs/decisions/011-sharing-and-the-consent-ledger.md).
  */
-export async function exportReporterData(db: Db, keyring: Keyring, c: CaseRef, actor: AuditActor) {
+export async function exportReporterData(
+  db: Db,
+  keyring: Keyring,
+  c: CaseContext,
+  actor: AuditActor,
+) {
   const row = await db
     .selectFrom('case')
     .selectAll()
     .where('id', '=', c.id)
     .executeTakeFirstOrThrow();
-  const key = await getCaseDataKey(db, keyring, c.id);
+  const sealer = await loadCaseContext(db, keyring, c.id, { kind: 'system' });
   const parties = await db
     .selectFrom('case_party')
     .select(['party', 'identity'])
@@ -46,7 +49,7 @@ export async function exportReporterData(db: Db, keyring: Keyring, c: CaseRef, a
     via: row.via,
     behalf: row.behalf,
     preferredChannel: row.preferred_channel,
-    happened: row.happened ? openText(key, row.happened, caseAad(c.id, 'happened')) : null,
+    happened: sealer.openOptional(row.happened, 'happened'),
     category: row.category,
     subtype: row.subtype,
     location: row.location,
@@ -56,12 +59,9 @@ export async function exportReporterData(db: Db, keyring: Keyring, c: CaseRef, a
     status: row.status,
     followUp: row.follow_up,
     closedOn: row.closed_on,
-    narrative: row.summary ? openText(key, row.summary, caseAad(c.id, 'summary')) : null,
+    narrative: sealer.openOptional(row.summary, 'summary'),
     identities: Object.fromEntries(
-      parties.map((p) => [
-        p.party,
-        JSON.parse(openText(key, p.identity, caseAad(c.id, `party:${p.party}`))),
-      ]),
+      parties.map((p) => [p.party, JSON.parse(sealer.openText(p.identity, `party:${p.party}`))]),
     ),
     ...correspondence,
     consents: ledger.consents.map(({ recordedByName: _n, ...rest }) => rest),

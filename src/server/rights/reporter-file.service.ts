@@ -5,7 +5,7 @@ import { findCategory } from '../../domain/taxonomy.js';
 import { vocabLabel } from '../../domain/labels.js';
 import { translator, type MessageKey } from '../../i18n/i18n.js';
 import { recordAudit, type AuditActor } from '../audit/audit.service.js';
-import { getCaseSealer } from '../mailbox/case-key.js';
+import { loadCaseContext } from '../cases/case-context.js';
 import { listMessages } from '../mailbox/messages.service.js';
 import { listMinutes } from '../mailbox/minutes.service.js';
 import { listAttachments } from '../attachments/attachments.service.js';
@@ -31,7 +31,7 @@ export async function buildReporterFile(
 ) {
   const t = translator(lang);
   const day = (d: Date) => formatDateTime(d, lang);
-  const sealer = await getCaseSealer(db, keyring, caseId);
+  const sealer = await loadCaseContext(db, keyring, caseId, { kind: 'system' });
   const row = await db
     .selectFrom('case')
     .selectAll()

@@ -1,6 +1,6 @@
 import type { Selectable } from 'kysely';
 import type { RightsRequest } from '../db/schema.js';
-import type { CaseSealer } from '../mailbox/case-key.js';
+import type { SealedCase } from '../crypto/case-key.js';
 import { daysLeft } from '../../domain/rights.js';
 
 type Row = Selectable<RightsRequest>;
@@ -8,7 +8,7 @@ type Row = Selectable<RightsRequest>;
 /** What a page may show of a request; free text only when the case's key still opens it. */
 export function presentRequest(
   r: Row,
-  sealer: CaseSealer | undefined,
+  sealer: SealedCase | undefined,
   today: string,
   opts: { withheld: boolean } = { withheld: true },
 ) {

@@ -7,10 +7,14 @@ import { AppError } from '../http/errors.js';
 import { formStrings, toFieldErrors } from '../http/validation.js';
 import { noticeOf, noticeRedirect } from '../http/notice.js';
 import type { FieldErrors } from '../../ui/form.js';
-import { getCaseForRoute, type CaseRef } from '../access/case-access.js';
+import {
+  loadCaseContext,
+  routeCaseContext,
+  type CaseContext,
+  type StaffCaseContext,
+} from '../cases/case-context.js';
 import { canUseRoute } from '../access/access.policy.js';
 import { teamsWithRole } from '../../domain/roles.js';
-import { getCaseSealer, type CaseSealer } from '../mailbox/case-key.js';
 import { buildReporterFile } from './reporter-file.service.js';
 import { accusedInformationInput, DecisionInput, StaffRequestInput } from './rights.schema.js';
 import {
@@ -37,24 +41,21 @@ const NOTICES = {
 /** Data-subject requests on a case, the accused's information duty, the coordinator's overview. Behind requireUser. */
 export function rightsRoutes(deps: Deps) {
   const app = new Hono<AppEnv>();
-  const load = (c: Context<AppEnv>) =>
-    getCaseForRoute(deps.db, signedInUser(c), idParam(c), {
-      method: c.req.method as 'GET' | 'POST',
-      path: c.req.routePath,
-    });
+  // The case as the need-to-know step loaded and checked it for this route (one load per request).
+  const load = (c: Context<AppEnv>) => Promise.resolve(routeCaseContext(c));
   const actor = (c: Context<AppEnv>) => ({ kind: 'user' as const, userId: signedInUser(c).id });
   const saved = (c: Context<AppEnv>, path: string, notice: keyof typeof NOTICES) =>
     noticeRedirect(c, path, notice);
 
   /** The case whose data the requests are about: the case itself, or — on the accused's support case — the reporter's case. */
-  async function subjectCase(ref: CaseRef) {
+  async function subjectCase(ref: StaffCaseContext) {
     const row = await findCaseLink(deps.db, ref.id);
     const target = row.support_for_case_id
       ? await findCaseLink(deps.db, row.support_for_case_id)
       : { ...row, team_id: ref.teamId };
-    const sealer: CaseSealer | undefined = target.erased_at
+    const sealer: CaseContext | undefined = target.erased_at
       ? undefined
-      : await getCaseSealer(deps.db, deps.keyring, target.id);
+      : await loadCaseContext(deps.db, deps.keyring, target.id, { kind: 'system' });
     return {
       counterpart: row.support_for_case_id !== null,
       id: target.id,
@@ -63,14 +64,14 @@ export function rightsRoutes(deps: Deps) {
       sealer,
     };
   }
-  const liveSealer = (s: { sealer?: CaseSealer }) => {
+  const liveSealer = (s: { sealer?: CaseContext }) => {
     if (!s.sealer) throw new AppError('NOT_FOUND'); // an erased case takes no new requests or decisions
     return s.sealer;
   };
 
   async function renderCase(
     c: Context<AppEnv>,
-    ref: CaseRef,
+    ref: StaffCaseContext,
     values: Record<string, string> = {},
     errors: FieldErrors = {},
   ) {
@@ -149,7 +150,7 @@ export function rightsRoutes(deps: Deps) {
 
   async function renderRequest(
     c: Context<AppEnv>,
-    ref: CaseRef,
+    ref: StaffCaseContext,
     values: Record<string, string> = {},
     errors: FieldErrors = {},
   ) {
@@ -192,7 +193,7 @@ export function rightsRoutes(deps: Deps) {
   });
 
   /** Parses a decision; a granted correction must say whether the original is kept or replaced. */
-  async function parseDecision(c: Context<AppEnv>, ref: CaseRef, needsOutcome: boolean) {
+  async function parseDecision(c: Context<AppEnv>, ref: StaffCaseContext, needsOutcome: boolean) {
     const values = formStrings(await c.req.parseBody());
     const parsed = DecisionInput.safeParse(values);
     if (!parsed.success)

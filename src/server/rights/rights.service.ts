@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import type { Db } from '../db/create-db.js';
 import { recordAudit, type AuditActor } from '../audit/audit.service.js';
 import { AppError } from '../http/errors.js';
-import type { CaseSealer } from '../mailbox/case-key.js';
+import type { SealedCase } from '../crypto/case-key.js';
 import { eraseCaseOnRequest } from '../retention/retention.service.js';
 import {
   dueOnFor,
@@ -30,12 +30,12 @@ const isoToday = (now: Date) => now.toISOString().slice(0, 10);
  */
 export async function recordRightsRequest(
   trx: Db,
-  sealer: CaseSealer,
+  sealer: SealedCase,
   input: { subject: RightsSubject; kind: RightsKind; details?: string; via: 'mailbox' | 'staff' },
   actor: AuditActor,
   now = new Date(),
 ): Promise<string> {
-  const open = (await listRequestRows(trx, sealer.caseId, input.subject)).find(
+  const open = (await listRequestRows(trx, sealer.id, input.subject)).find(
     (r) => r.kind === input.kind && r.status === 'open',
   );
   if (open && input.via === 'mailbox') return open.id;
@@ -43,7 +43,7 @@ export async function recordRightsRequest(
   const today = isoToday(now);
   await insertRightsRequest(trx, {
     id,
-    case_id: sealer.caseId,
+    case_id: sealer.id,
     team_id: sealer.teamId,
     subject: input.subject,
     kind: input.kind,
@@ -57,7 +57,7 @@ export async function recordRightsRequest(
     type: 'RIGHTS_REQUEST_RECORDED',
     actor,
     teamId: sealer.teamId,
-    caseId: sealer.caseId,
+    caseId: sealer.id,
     detail: { requestId: id, subject: input.subject, kind: input.kind, via: input.via },
   });
   return id;
@@ -77,7 +77,7 @@ export async function listReporterRequests(db: Db, caseId: string, now = new Dat
  */
 export async function listCaseRequests(
   db: Db,
-  sealer: CaseSealer | undefined,
+  sealer: SealedCase | undefined,
   c: CaseOf,
   actor: AuditActor,
   opts: { counterpart?: boolean; now?: Date } = {},
@@ -154,13 +154,13 @@ export interface Decision {
  */
 export async function decideRightsRequest(
   trx: Db,
-  sealer: CaseSealer,
+  sealer: SealedCase,
   requestId: string,
   d: Decision,
   actor: AuditActor,
   now = new Date(),
 ): Promise<boolean> {
-  const row = await getOpenRequest(trx, sealer.caseId, requestId);
+  const row = await getOpenRequest(trx, sealer.id, requestId);
   if (row.kind === 'erasure') throw new AppError('FORBIDDEN'); // the coordinator's decision: decideErasure
   if (row.status !== 'open') return false;
   // Only what fits the request is kept: an outcome for a granted correction, disclosure for access.
@@ -180,13 +180,13 @@ export async function decideRightsRequest(
     await trx
       .updateTable('case')
       .set({ summary: sealer.seal(d.newText, 'summary'), updated_at: now })
-      .where('id', '=', sealer.caseId)
+      .where('id', '=', sealer.id)
       .execute();
     await recordAudit(trx, {
       type: 'CASE_NARRATIVE_CORRECTED',
       actor,
       teamId: sealer.teamId,
-      caseId: sealer.caseId,
+      caseId: sealer.id,
       detail: { requestId: row.id },
     });
   }
@@ -201,13 +201,13 @@ export async function decideRightsRequest(
  */
 export async function decideErasure(
   trx: Db,
-  sealer: CaseSealer,
+  sealer: SealedCase,
   requestId: string,
   d: Decision,
   actor: AuditActor,
   now = new Date(),
 ): Promise<'done' | 'held' | 'decided'> {
-  const row = await getOpenRequest(trx, sealer.caseId, requestId);
+  const row = await getOpenRequest(trx, sealer.id, requestId);
   if (row.kind !== 'erasure') throw new AppError('NOT_FOUND');
   if (row.status !== 'open') return 'decided';
   d = { decision: d.decision, reason: d.reason, note: d.note };
@@ -217,20 +217,20 @@ export async function decideErasure(
   if (row.subject === 'accused') {
     await trx
       .deleteFrom('case_party')
-      .where('case_id', '=', sealer.caseId)
+      .where('case_id', '=', sealer.id)
       .where('party', '=', 'accused')
       .execute();
-    await trx.deleteFrom('accused_identifier').where('case_id', '=', sealer.caseId).execute();
+    await trx.deleteFrom('accused_identifier').where('case_id', '=', sealer.id).execute();
     await recordAudit(trx, {
       type: 'ACCUSED_DATA_ERASED',
       actor,
       teamId: sealer.teamId,
-      caseId: sealer.caseId,
+      caseId: sealer.id,
       detail: { requestId: row.id },
     });
     return 'done';
   }
-  if (!(await eraseCaseOnRequest(trx, sealer.caseId, now, actor))) throw new HeldError();
+  if (!(await eraseCaseOnRequest(trx, sealer.id, now, actor))) throw new HeldError();
   // An erased case is finished: no more deadlines or check-ins about a case without content.
   await trx
     .updateTable('case')
@@ -240,7 +240,7 @@ export async function decideErasure(
       next_due_on: null,
       next_checkin_on: null,
     }))
-    .where('id', '=', sealer.caseId)
+    .where('id', '=', sealer.id)
     .execute();
   return 'done';
 }
@@ -250,7 +250,7 @@ export class HeldError extends Error {}
 
 async function writeDecision(
   trx: Db,
-  sealer: CaseSealer,
+  sealer: SealedCase,
   id: string,
   d: Decision,
   actor: AuditActor,
@@ -275,7 +275,7 @@ async function writeDecision(
 
 async function auditDecision(
   trx: Db,
-  sealer: CaseSealer,
+  sealer: SealedCase,
   row: { id: string; subject: string; kind: string },
   d: Decision,
   actor: AuditActor,
@@ -284,7 +284,7 @@ async function auditDecision(
     type: 'RIGHTS_REQUEST_DECIDED',
     actor,
     teamId: sealer.teamId,
-    caseId: sealer.caseId,
+    caseId: sealer.id,
     detail: {
       requestId: row.id,
       subject: row.subject,
@@ -303,12 +303,12 @@ export type AccusedInformationInput =
 
 export async function recordAccusedInformation(
   trx: Db,
-  sealer: CaseSealer,
+  sealer: SealedCase,
   input: AccusedInformationInput,
   actor: AuditActor & { userId: string },
 ) {
   await upsertAccusedInformation(trx, {
-    case_id: sealer.caseId,
+    case_id: sealer.id,
     informed_on: input.state === 'informed' ? input.informedOn : null,
     deferred_reason:
       input.state === 'deferred' ? sealer.seal(input.reason, 'accused-information-reason') : null,
@@ -319,7 +319,7 @@ export async function recordAccusedInformation(
     type: 'ACCUSED_INFORMATION_RECORDED',
     actor,
     teamId: sealer.teamId,
-    caseId: sealer.caseId,
+    caseId: sealer.id,
     detail:
       input.state === 'informed'
         ? { state: 'informed', informedOn: input.informedOn }
@@ -330,7 +330,7 @@ export async function recordAccusedInformation(
 /** The art. 14 record as a page shows it; the reason for deferring only to the case's own handlers. */
 export async function getAccusedInformation(
   db: Db,
-  sealer: CaseSealer | undefined,
+  sealer: SealedCase | undefined,
   caseId: string,
   opts: { withReason: boolean },
 ) {

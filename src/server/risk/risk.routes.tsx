@@ -1,8 +1,7 @@
 import { Hono, type Context } from 'hono';
 import type { Deps } from '../bootstrap.js';
 import { signedInUser, viewContext, type AppEnv } from '../http/env.js';
-import { canUserHandle } from './can-handle.js';
-import { loadCaseWork } from './case-work.js';
+import { caseContextFor, canUserHandle } from '../cases/case-context.js';
 import { idParam } from '../http/params.js';
 import { parseForm, readForm } from '../http/forms.js';
 import { assessRisk, listAssessments, RiskRuleError } from './risk.service.js';
@@ -41,7 +40,7 @@ export function riskRoutes(deps: Deps, today: () => string) {
     caseId: string,
     form: FormState = { errors: {}, values: {} },
   ) {
-    const work = await loadCaseWork(deps.db, deps.keyring, signedInUser(c), caseId, 'open');
+    const work = await caseContextFor(c, deps, signedInUser(c), caseId, 'open');
     const history = await listAssessments(deps.db, work);
     if (Object.keys(form.errors).length) c.status(422);
     return c.html(
@@ -50,7 +49,7 @@ export function riskRoutes(deps: Deps, today: () => string) {
         caseId={caseId}
         reference={work.reference}
         history={history}
-        canHandle={await canUserHandle(deps, c, caseId)}
+        canHandle={canUserHandle(signedInUser(c), work)}
         form={form}
       />,
     );
@@ -64,7 +63,7 @@ export function riskRoutes(deps: Deps, today: () => string) {
     const parsed = parseForm(c, RiskInput, values);
     if (parsed.errors)
       return render(c, caseId, { errors: nameUnanswered(c, parsed.errors), values });
-    const work = await loadCaseWork(deps.db, deps.keyring, signedInUser(c), caseId, 'handle');
+    const work = await caseContextFor(c, deps, signedInUser(c), caseId, 'handle');
     try {
       await deps.db.transaction().execute((trx) => assessRisk(trx, work, parsed.data, today()));
     } catch (err) {

@@ -6,7 +6,7 @@ import {
   type RiskAnswers,
   type RiskLevel,
 } from '../../domain/risk.js';
-import { auditRead, type CaseWork } from './case-work.js';
+import { auditRead, type StaffCaseContext } from '../cases/case-context.js';
 import { listAssessmentRows } from './risk.queries.js';
 import type { RiskInput } from './risk.schema.js';
 
@@ -23,7 +23,7 @@ function answersOf(input: RiskInput): RiskAnswers {
 }
 
 /** Records a new assessment (history is kept: earlier ones are never changed). */
-export async function assessRisk(trx: Db, work: CaseWork, input: RiskInput, today: string) {
+export async function assessRisk(trx: Db, work: StaffCaseContext, input: RiskInput, today: string) {
   const answers = answersOf(input);
   const suggested = suggestRiskLevel(answers);
   if (!isLevelAllowed(input.level, suggested))
@@ -63,7 +63,7 @@ export interface AssessmentView {
 }
 
 /** The assessment history, newest first; the read is audited. */
-export async function listAssessments(db: Db, work: CaseWork): Promise<AssessmentView[]> {
+export async function listAssessments(db: Db, work: StaffCaseContext): Promise<AssessmentView[]> {
   const rows = await listAssessmentRows(db, work.id);
   await auditRead(db, work, 'RISK_VIEWED', { assessments: rows.length });
   return rows.map((r) => ({

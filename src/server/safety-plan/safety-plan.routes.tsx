@@ -3,10 +3,9 @@ import type { Deps } from '../bootstrap.js';
 import { signedInUser, viewContext, type AppEnv } from '../http/env.js';
 import { AppError } from '../http/errors.js';
 import type { FieldErrors } from '../../ui/form.js';
-import { loadCaseWork } from '../risk/case-work.js';
+import { caseContextFor, canUserHandle } from '../cases/case-context.js';
 import { idParam } from '../http/params.js';
 import { parseForm, readForm, stringValues } from '../http/forms.js';
-import { canUserHandle } from '../risk/can-handle.js';
 import { SafetyPlanInput } from './safety-plan.schema.js';
 import { getSafetyPlan, saveSafetyPlan } from './safety-plan.service.js';
 import { SafetyPlanPage, SafetyPlanPrintPage } from './safety-plan.views.js';
@@ -21,7 +20,7 @@ export function safetyPlanRoutes(deps: Deps) {
     errors: FieldErrors = {},
     values?: Record<string, string>,
   ) {
-    const work = await loadCaseWork(deps.db, deps.keyring, signedInUser(c), caseId, 'open');
+    const work = await caseContextFor(c, deps, signedInUser(c), caseId, 'open');
     const saved = await getSafetyPlan(deps.db, work, 'view');
     if (Object.keys(errors).length) c.status(422);
     return c.html(
@@ -30,7 +29,7 @@ export function safetyPlanRoutes(deps: Deps) {
         caseId={caseId}
         reference={work.reference}
         saved={saved}
-        canHandle={await canUserHandle(deps, c, caseId)}
+        canHandle={canUserHandle(signedInUser(c), work)}
         errors={errors}
         values={values}
       />,
@@ -44,14 +43,14 @@ export function safetyPlanRoutes(deps: Deps) {
     const values = await readForm(c);
     const parsed = parseForm(c, SafetyPlanInput, values);
     if (parsed.errors) return render(c, caseId, parsed.errors, stringValues(values));
-    const work = await loadCaseWork(deps.db, deps.keyring, signedInUser(c), caseId, 'handle');
+    const work = await caseContextFor(c, deps, signedInUser(c), caseId, 'handle');
     await deps.db.transaction().execute((trx) => saveSafetyPlan(trx, work, parsed.data));
     return c.redirect(`/cases/${caseId}/safety-plan`, 303);
   });
 
   app.get('/cases/:id/safety-plan/print', async (c) => {
     const caseId = idParam(c);
-    const work = await loadCaseWork(deps.db, deps.keyring, signedInUser(c), caseId, 'open');
+    const work = await caseContextFor(c, deps, signedInUser(c), caseId, 'open');
     const saved = await getSafetyPlan(deps.db, work, 'print');
     if (!saved) throw new AppError('NOT_FOUND');
     return c.html(<SafetyPlanPrintPage ctx={viewContext(c)} caseId={caseId} saved={saved} />);

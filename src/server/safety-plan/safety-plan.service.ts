@@ -1,5 +1,5 @@
 import type { Db } from '../db/create-db.js';
-import { auditRead, type CaseWork } from '../risk/case-work.js';
+import { auditRead, type StaffCaseContext } from '../cases/case-context.js';
 import { SafetyPlanInput } from './safety-plan.schema.js';
 
 /**
@@ -11,7 +11,7 @@ const FIELD = 'safety-plan';
 
 export async function saveSafetyPlan(
   trx: Db,
-  work: CaseWork,
+  work: StaffCaseContext,
   input: SafetyPlanInput,
 ): Promise<void> {
   const content = work.seal(JSON.stringify(input), FIELD);
@@ -28,7 +28,7 @@ export async function saveSafetyPlan(
 }
 
 /** The plan, opened; the read (or the print) is audited. */
-export async function getSafetyPlan(db: Db, work: CaseWork, purpose: 'view' | 'print') {
+export async function getSafetyPlan(db: Db, work: StaffCaseContext, purpose: 'view' | 'print') {
   const row = await db
     .selectFrom('safety_plan')
     .leftJoin('app_user', 'app_user.id', 'safety_plan.updated_by')

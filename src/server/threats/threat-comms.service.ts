@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Db } from '../db/create-db.js';
 import { COMMS_ACTIONS } from '../../domain/threat-norm.js';
-import { auditRead, type CaseWork } from '../risk/case-work.js';
+import { auditRead, type StaffCaseContext } from '../cases/case-context.js';
 import { text } from '../http/schemas.js';
 
 const list = (v: unknown) => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
@@ -16,7 +16,7 @@ export const ImpactInput = z.object({
 /** The communications action list: the ticked items are done (since the day first ticked), the others not. */
 export async function updateCommsActions(
   trx: Db,
-  work: CaseWork,
+  work: StaffCaseContext,
   input: z.infer<typeof CommsInput>,
   today: string,
 ) {
@@ -39,7 +39,7 @@ export async function updateCommsActions(
 /** What the threats do to the work, and whether a temporary contract makes the employee more vulnerable. */
 export async function recordWorkImpact(
   trx: Db,
-  work: CaseWork,
+  work: StaffCaseContext,
   input: z.infer<typeof ImpactInput>,
 ) {
   const values = {
@@ -58,7 +58,7 @@ export async function recordWorkImpact(
   });
 }
 
-export async function getCommsAndImpact(db: Db, work: CaseWork) {
+export async function getCommsAndImpact(db: Db, work: StaffCaseContext) {
   const [actions, impact, kase] = await Promise.all([
     db
       .selectFrom('threat_comms_action')

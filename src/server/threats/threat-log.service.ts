@@ -1,13 +1,10 @@
 import type { z } from 'zod';
 import type { Db } from '../db/create-db.js';
-import type { Keyring } from '../crypto/keyring.js';
-import { getCaseDataKey } from '../crypto/case-key.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { AppError } from '../http/errors.js';
 import { canHandleCase } from '../cases/cases.policy.js';
-import { findCaseAccessFacts } from '../cases/case-access.js';
+import type { StaffCaseContext } from '../cases/case-context.js';
 import type { CleanFile } from '../attachments/upload-rules.js';
-import { bindCaseWork, type CaseWork } from '../risk/case-work.js';
 import type { SessionUser } from '../users/users.service.js';
 import { canKeepThreatLog } from './threats.policy.js';
 import type { EvidenceInput } from './threats.schema.js';
@@ -18,43 +15,27 @@ import type { EvidenceInput } from './threats.schema.js';
  */
 export async function loadThreatLog(
   db: Db,
-  keyring: Keyring,
+  ctx: StaffCaseContext,
   user: SessionUser,
-  caseId: string,
-): Promise<CaseWork> {
-  const facts = await findCaseAccessFacts(db, caseId);
-  const grant = facts
-    ? await db
-        .selectFrom('threat_log_grant')
-        .select('user_id')
-        .where('case_id', '=', caseId)
-        .where('user_id', '=', user.id)
-        .executeTakeFirst()
-    : undefined;
-  if (
-    !facts ||
-    !canKeepThreatLog(canHandleCase(user.id, user.memberships, facts), grant !== undefined)
-  ) {
+): Promise<StaffCaseContext> {
+  const granted = ctx.facts.grantees.includes(user.id);
+  if (!canKeepThreatLog(canHandleCase(user.id, user.memberships, ctx.facts), granted)) {
     await db.transaction().execute((trx) =>
       recordAudit(trx, {
         type: 'THREAT_LOG_ACCESS_REFUSED',
         actor: { kind: 'user', userId: user.id },
-        teamId: facts?.teamId ?? null,
-        caseId: facts ? caseId : null,
+        teamId: ctx.teamId,
+        caseId: ctx.id,
       }),
     );
     throw new AppError('NOT_FOUND');
   }
-  return bindCaseWork(
-    { id: caseId, teamId: facts.teamId, reference: '' },
-    await getCaseDataKey(db, keyring, caseId),
-    user.id,
-  );
+  return { ...ctx, reference: '' }; // the log, never the case: not even its reference
 }
 
 export async function addEvidence(
   trx: Db,
-  work: CaseWork,
+  work: StaffCaseContext,
   input: z.infer<typeof EvidenceInput>,
   screenshot?: CleanFile,
 ) {
@@ -79,7 +60,7 @@ export async function addEvidence(
   });
 }
 
-export async function listEvidence(db: Db, work: CaseWork) {
+export async function listEvidence(db: Db, work: StaffCaseContext) {
   const rows = await db
     .selectFrom('threat_evidence')
     .select(['id', 'platform', 'link', 'seen_on', 'note', 'screenshot_type'])
@@ -101,7 +82,7 @@ export async function listEvidence(db: Db, work: CaseWork) {
 }
 export type EvidenceEntry = Awaited<ReturnType<typeof listEvidence>>[number];
 
-export async function getScreenshot(db: Db, work: CaseWork, evidenceId: string) {
+export async function getScreenshot(db: Db, work: StaffCaseContext, evidenceId: string) {
   const row = await db
     .selectFrom('threat_evidence')
     .select(['screenshot', 'screenshot_type'])

@@ -1,11 +1,11 @@
 import type { z } from 'zod';
 import type { Db } from '../db/create-db.js';
 import { AppError } from '../http/errors.js';
-import { auditRead, type CaseWork } from '../risk/case-work.js';
+import { auditRead, type StaffCaseContext } from '../cases/case-context.js';
 import type { CheckinInput, SupportInput } from './threats.schema.js';
 
 /** Grants the evidence log of this case to a staff member (by e-mail), e.g. a communications officer. */
-export async function grantThreatLog(trx: Db, work: CaseWork, email: string) {
+export async function grantThreatLog(trx: Db, work: StaffCaseContext, email: string) {
   const user = await trx
     .selectFrom('app_user')
     .select('id')
@@ -21,7 +21,7 @@ export async function grantThreatLog(trx: Db, work: CaseWork, email: string) {
   await work.audit(trx, 'THREAT_LOG_GRANTED', { userId: user.id });
 }
 
-export async function revokeThreatLog(trx: Db, work: CaseWork, userId: string) {
+export async function revokeThreatLog(trx: Db, work: StaffCaseContext, userId: string) {
   const row = await trx
     .deleteFrom('threat_log_grant')
     .where('case_id', '=', work.id)
@@ -40,7 +40,7 @@ function addDays(date: string, days: number): string {
 /** Public statement of support, other employers of a multi-affiliated scientist, check-in rhythm. */
 export async function updateThreatSupport(
   trx: Db,
-  work: CaseWork,
+  work: StaffCaseContext,
   input: z.infer<typeof SupportInput>,
   today: string,
 ) {
@@ -68,7 +68,7 @@ export async function updateThreatSupport(
 
 export async function recordThreatCheckin(
   trx: Db,
-  work: CaseWork,
+  work: StaffCaseContext,
   input: z.infer<typeof CheckinInput>,
 ) {
   await trx
@@ -95,7 +95,7 @@ export async function recordThreatCheckin(
   await work.audit(trx, 'THREAT_CHECKIN_RECORDED', { occurredOn: input.occurredOn });
 }
 
-export async function getThreatSupport(db: Db, work: CaseWork) {
+export async function getThreatSupport(db: Db, work: StaffCaseContext) {
   const [support, checkins, grants] = await Promise.all([
     db.selectFrom('threat_support').selectAll().where('case_id', '=', work.id).executeTakeFirst(),
     db

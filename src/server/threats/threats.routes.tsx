@@ -6,7 +6,7 @@ import { viewContext, type AppEnv, signedInUser } from '../http/env.js';
 import { AppError } from '../http/errors.js';
 import { downloadHeaders } from '../attachments/attachment-response.js';
 import { prepareUploads } from '../attachments/upload-rules.js';
-import { loadCaseWork, type CaseWork } from '../risk/case-work.js';
+import { caseContextFor, routeCaseContext, type StaffCaseContext } from '../cases/case-context.js';
 import { idParam } from '../http/params.js';
 import { parseForm, readForm } from '../http/forms.js';
 import type { FormState } from '../../ui/form.js';
@@ -39,7 +39,7 @@ export function threatRoutes(deps: Deps, today: () => string) {
   const empty = (): FormState => ({ errors: {}, values: {} });
 
   async function renderSupport(c: Context<AppEnv>, form = empty()) {
-    const work = await loadCaseWork(deps.db, deps.keyring, signedInUser(c), idParam(c), 'handle');
+    const work = await caseContextFor(c, deps, signedInUser(c), idParam(c), 'handle');
     const view = await getThreatSupport(deps.db, work);
     const comms = await getCommsAndImpact(deps.db, work);
     if (Object.keys(form.errors).length) c.status(422);
@@ -57,13 +57,13 @@ export function threatRoutes(deps: Deps, today: () => string) {
   function post<S extends z.ZodType>(
     path: string,
     schema: S,
-    action: (trx: Db, work: CaseWork, input: z.infer<S>) => Promise<unknown>,
+    action: (trx: Db, work: StaffCaseContext, input: z.infer<S>) => Promise<unknown>,
   ) {
     app.post(`/cases/:id/threats/${path}`, async (c) => {
       const values = await readForm(c);
       const parsed = parseForm(c, schema, values);
       if (parsed.errors) return renderSupport(c, { errors: parsed.errors, values });
-      const work = await loadCaseWork(deps.db, deps.keyring, signedInUser(c), idParam(c), 'handle');
+      const work = await caseContextFor(c, deps, signedInUser(c), idParam(c), 'handle');
       try {
         await deps.db.transaction().execute((trx) => action(trx, work, parsed.data));
       } catch (err) {
@@ -87,7 +87,7 @@ export function threatRoutes(deps: Deps, today: () => string) {
 
   // The evidence log: case handlers and granted users (communications officer) — nothing else of the case.
   async function renderLog(c: Context<AppEnv>, form = empty()) {
-    const work = await loadThreatLog(deps.db, deps.keyring, signedInUser(c), idParam(c));
+    const work = await loadThreatLog(deps.db, routeCaseContext(c), signedInUser(c));
     const entries = await listEvidence(deps.db, work);
     if (Object.keys(form.errors).length) c.status(422);
     return c.html(
@@ -96,7 +96,7 @@ export function threatRoutes(deps: Deps, today: () => string) {
   }
   app.get('/threat-log/:id', (c) => renderLog(c));
   app.post('/threat-log/:id', async (c) => {
-    const work = await loadThreatLog(deps.db, deps.keyring, signedInUser(c), idParam(c));
+    const work = await loadThreatLog(deps.db, routeCaseContext(c), signedInUser(c));
     const body = await c.req.parseBody();
     const values = Object.fromEntries(
       Object.entries(body).filter(([, v]) => typeof v === 'string'),
@@ -119,7 +119,7 @@ export function threatRoutes(deps: Deps, today: () => string) {
     return c.redirect(`/threat-log/${work.id}`, 303);
   });
   app.get('/threat-log/:id/evidence/:eid/screenshot', async (c) => {
-    const work = await loadThreatLog(deps.db, deps.keyring, signedInUser(c), idParam(c));
+    const work = await loadThreatLog(deps.db, routeCaseContext(c), signedInUser(c));
     const shot = await getScreenshot(deps.db, work, idParam(c, 'eid'));
     const ext =
       { 'image/jpeg': 'jpg', 'image/png': 'png', 'application/pdf': 'pdf' }[shot.type] ?? 'bin';

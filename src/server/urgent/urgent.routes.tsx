@@ -3,10 +3,9 @@ import type { Deps } from '../bootstrap.js';
 import { signedInUser, viewContext, type AppEnv } from '../http/env.js';
 import { AppError } from '../http/errors.js';
 import type { FieldErrors } from '../../ui/form.js';
-import { loadCaseWork } from '../risk/case-work.js';
+import { caseContextFor, canUserHandle } from '../cases/case-context.js';
 import { idParam } from '../http/params.js';
 import { readForm, stringValues } from '../http/forms.js';
-import { canUserHandle } from '../risk/can-handle.js';
 import { pickTeam } from '../protocols/team-scope.js';
 import { canAcknowledgeAlert, canEditRota, onCallTeamIds } from './urgent.policy.js';
 import {
@@ -124,7 +123,7 @@ export function urgentRoutes(deps: Deps) {
 
   app.get('/cases/:id/urgent', async (c) => {
     const caseId = idParam(c);
-    const work = await loadCaseWork(deps.db, deps.keyring, signedInUser(c), caseId, 'open');
+    const work = await caseContextFor(c, deps, signedInUser(c), caseId, 'open');
     const row = await deps.db
       .selectFrom('case')
       .select('is_urgent')
@@ -136,14 +135,14 @@ export function urgentRoutes(deps: Deps) {
         caseId={caseId}
         reference={work.reference}
         isUrgent={row.is_urgent}
-        canHandle={await canUserHandle(deps, c, caseId)}
+        canHandle={canUserHandle(signedInUser(c), work)}
       />,
     );
   });
 
   app.post('/cases/:id/urgent', async (c) => {
     const caseId = idParam(c);
-    const work = await loadCaseWork(deps.db, deps.keyring, signedInUser(c), caseId, 'handle');
+    const work = await caseContextFor(c, deps, signedInUser(c), caseId, 'handle');
     await deps.db
       .transaction()
       .execute((trx) => markCaseUrgent(trx, caseId, { kind: 'user', userId: work.userId }));
