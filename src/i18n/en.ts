@@ -530,7 +530,7 @@ export const en: Record<MessageKey, string> = {
   'admin.adviser.visibility': 'Visibility',
   'admin.adviser.hide': 'Do not show to reporters',
   'admin.token.intro':
-    'Integrations use an API key with limited rights. “statistics” gives aggregate figures only.',
+    'Integrations use an API key with limited rights, for this team only. “statistics:read” gives aggregate figures only. The API is described at /api/v1/openapi.json.',
   'admin.token.name': 'Name of the integration',
   'admin.token.scopes': 'Rights',
   'admin.token.actions': 'Actions',
@@ -538,6 +538,13 @@ export const en: Record<MessageKey, string> = {
   'admin.token.revoked': 'Revoked',
   'admin.token.create': 'Create an API key',
   'admin.token.shownOnce': 'Copy this key now; it is shown only once.',
+  'admin.token.scope.statistics:read': 'statistics:read: aggregate annual figures',
+  'admin.token.scope.cases:read':
+    'cases:read: cases without content (reference, dates, category, status, deadlines)',
+  'admin.token.scope.cases:register': 'cases:register: register a report from another channel',
+  'admin.token.scope.correspondence:write':
+    'correspondence:write: post a message to the reporter’s mailbox',
+  'admin.token.scope.cases:status': 'cases:status: change a case’s status',
   'validation.admin.key': 'Use only letters, digits, - and _ (at most 63 characters).',
   'validation.admin.keyTaken': 'This key already exists.',
   'validation.admin.number': 'Enter a valid number.',

@@ -38,6 +38,7 @@ import { ssoRoutes } from './sso/sso.routes.js';
 import { ssoLinkRoutes } from './sso/sso-link.routes.js';
 import { readSsoConfig, type SsoConfig } from './sso/sso.config.js';
 import { apiRoutes } from './api/api.routes.js';
+import { apiTokenRoutes } from './api/api-tokens.routes.js';
 import { createMetrics } from './ops/metrics.js';
 import { metricsAccess } from './ops/metrics-auth.js';
 import { safetyWorkRoutes } from './risk/safety-work.routes.js';
@@ -132,7 +133,7 @@ export function createApp(deps: Deps, opts: AppOptions = {}) {
   });
 
   // Bearer-token API and metrics: no cookies, so mounted before CSRF protection.
-  app.route('/', apiRoutes(deps));
+  app.route('/', apiRoutes(deps, opts.logger));
   app.route('/', ssoRoutes(deps, sso)); // the IdP's responses come cross-site
   app.get('/metrics', async (c) => {
     const access = metricsAccess(
@@ -187,7 +188,7 @@ export function createApp(deps: Deps, opts: AppOptions = {}) {
   app.route('/', privacyStaffRoutes(deps)); // privacy statement text, register and DPIA, breach register (issue 23)
   app.route('/', teamWorkRoutes(deps)); // protocols, safety plan, urgent alerts and rota, activities, objectives (issue 11)
   app.route('/', correspondenceRoutes(deps, opts.logger));
-  app.route('/', adminRoutes(deps)); // checks administrator roles itself
+  app.route('/', adminRoutes(deps, [apiTokenRoutes(deps)])); // checks administrator roles itself
   app.route('/', homeRoutes(deps)); // the start page: what a role may see (issue 19)
 
   app.notFound(() => {

@@ -8,6 +8,7 @@ import { canAssignCase, canHandleCase, canOpenCase, type CaseAccessFacts } from 
 import {
   findCaseRow,
   findCounterpartAdviserId,
+  findTeamCaseId,
   listConflictedCaseIds,
   listConflictedUserIds,
   type CaseRow,
@@ -63,6 +64,27 @@ export async function loadCase(
   return {
     row,
     facts,
+    dataKey: unwrapDataKey(keyring, row.id, row.master_key_id, row.wrapped_key),
+  };
+}
+
+/**
+ * A case of one team by its reference, for that team's integration (an API token, which acts for
+ * the team as a whole; its scopes are checked by the caller). Undefined when the team has no
+ * such case — another team's case included, so that its existence does not leak.
+ */
+export async function loadTeamCaseByReference(
+  db: Db,
+  keyring: Keyring,
+  teamId: string,
+  reference: string,
+): Promise<LoadedCase | undefined> {
+  const id = await findTeamCaseId(db, teamId, reference);
+  const row = id ? await findCaseRow(db, id) : undefined;
+  if (!row || row.team_id !== teamId) return undefined;
+  return {
+    row,
+    facts: await loadAccessFacts(db, row),
     dataKey: unwrapDataKey(keyring, row.id, row.master_key_id, row.wrapped_key),
   };
 }

@@ -1,7 +1,7 @@
 import type { Db } from '../db/create-db.js';
 import type { Keyring } from '../crypto/keyring.js';
 import { seal } from '../crypto/seal.js';
-import { recordAudit } from '../audit/audit.service.js';
+import { recordAudit, type AuditActor } from '../audit/audit.service.js';
 import { AppError } from '../http/errors.js';
 import type { SessionUser } from '../users/users.service.js';
 import { aad } from './case-access.js';
@@ -26,6 +26,33 @@ export async function registerStaffReport(
   today: string,
 ) {
   if (!inboxTeamIds(user.memberships).includes(input.team)) throw new AppError('FORBIDDEN');
+  return registerReport(db, keyring, input, today, {
+    actor: { kind: 'user', userId: user.id },
+    registeredBy: user.id,
+  });
+}
+
+/** Who registers a report: a staff member, or a team's integration (an API token). */
+export interface Registrar {
+  actor: AuditActor;
+  /** The staff member; absent for an integration, which may then not choose an adviser. */
+  registeredBy?: string;
+  /** Runs inside the registration's transaction (the API records its idempotency key there). */
+  within?: (trx: Db, created: { id: string; reference: string }) => Promise<void>;
+}
+
+/**
+ * The one registration path for a report that did not come through the web form, after the
+ * caller has checked that the registrar may register for `input.team`: the team's categories,
+ * the date, the chosen adviser, the sealed case with its deadlines and the audit events.
+ */
+export async function registerReport(
+  db: Db,
+  keyring: Keyring,
+  input: RegistrationInput,
+  today: string,
+  by: Registrar,
+) {
   if (input.receivedOn > today) throw new CaseRuleError('receivedOn', 'validation.date');
   const category = (await listOfferedCategories(db, input.team)).find(
     (c) => c.key === input.category,
@@ -33,6 +60,8 @@ export async function registerStaffReport(
   if (!category) throw new CaseRuleError('category', 'validation.choose'); // not a category this team offers
   if (input.subtype && !category.subtypes.some((s) => s.key === input.subtype))
     throw new CaseRuleError('subtype', 'validation.subtype');
+  if (input.preferredAdviserId && !by.registeredBy)
+    throw new CaseRuleError('preferredAdviserId', 'cases.assign.notEligible');
   if (input.preferredAdviserId) {
     const ms = await db
       .selectFrom('team_membership')
@@ -50,7 +79,7 @@ export async function registerStaffReport(
       throw new CaseRuleError('preferredAdviserId', 'cases.assign.notEligible');
     }
   }
-  const actor = { kind: 'user' as const, userId: user.id };
+  const actor = by.actor;
   return db.transaction().execute(async (trx) => {
     const created = await createCase(
       trx,
@@ -74,7 +103,7 @@ export async function registerStaffReport(
           input.anonymous === 'no'
             ? { name: input.name!, contact: input.contact ?? '' }
             : undefined,
-        registeredBy: user.id,
+        registeredBy: by.registeredBy,
         preferredAdviserId: input.preferredAdviserId,
       },
       actor,
@@ -103,7 +132,7 @@ export async function registerStaffReport(
       await recordAssignment(trx, {
         caseId: created.id,
         adviserId: input.preferredAdviserId,
-        by: user.id,
+        by: by.registeredBy!,
       });
       await recordAudit(trx, {
         type: 'CASE_ASSIGNED',
@@ -113,6 +142,7 @@ export async function registerStaffReport(
         detail: { adviserId: input.preferredAdviserId, previousAdviserId: null, hasReason: false },
       });
     }
+    await by.within?.(trx, created);
     return created;
   });
 }
