@@ -54,18 +54,14 @@ export async function listStatusChangeRows(db: Db, caseId: string) {
       // A change made by an integration names its API token instead of a staff member.
       .leftJoin('app_user', 'app_user.id', 'case_status_change.changed_by')
       .leftJoin('api_token', 'api_token.id', 'case_status_change.changed_by_token')
-      .select((eb) => [
+      .select([
         'case_status_change.id',
         'from_status',
         'to_status',
         'reason',
         'changed_at',
-        eb.fn
-          .coalesce(
-            'app_user.display_name',
-            eb.fn<string>('concat', [eb.val('API: '), 'api_token.name']),
-          )
-          .as('changed_by_name'),
+        'app_user.display_name as changed_by_name',
+        'api_token.name as changed_by_token_name',
       ])
       .where('case_id', '=', caseId)
       .orderBy('changed_at')
