@@ -1,4 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { Kysely } from 'kysely';
+import { down, up } from '../migrations/20261206T050000-api-write-scopes.js';
 import { apiRoutes } from '../src/server/api/api.routes.js';
 import { openApiDocument } from '../src/server/api/openapi.js';
 import { API_SCOPES, createApiToken } from '../src/server/api/api-tokens.service.js';
@@ -400,5 +402,30 @@ describe('the OpenAPI document', () => {
     );
     expect([...new Set(served)].sort()).toEqual(described.sort());
     expect(described).toContain('POST /api/v1/cases/{reference}/status');
+  });
+});
+
+describe('migration 20261206T050000', () => {
+  it('gives a token issued before it (statistics, cases:metadata) the same rights under the new names', async () => {
+    const token = await issueToken('Van vroeger', ['statistics:read', 'cases:read']);
+    const tokenId = await tokenIdOf('Van vroeger');
+    const db = t.deps.db as unknown as Kysely<unknown>;
+    await down(db); // back to the schema before: the token now holds the old names
+    const before = await t.deps.db
+      .selectFrom('api_token')
+      .select('scopes')
+      .where('id', '=', tokenId)
+      .executeTakeFirstOrThrow();
+    expect(before.scopes).toBe('statistics cases:metadata');
+    await up(db);
+    const after = await t.deps.db
+      .selectFrom('api_token')
+      .select('scopes')
+      .where('id', '=', tokenId)
+      .executeTakeFirstOrThrow();
+    expect(after.scopes).toBe('statistics:read cases:read');
+    expect((await call('GET', '/api/v1/statistics/annual?year=2026', token)).status).toBe(200);
+    expect((await call('GET', '/api/v1/cases?year=2026', token)).status).toBe(200);
+    expect((await call('POST', '/api/v1/cases', token, registration())).status).toBe(403);
   });
 });
