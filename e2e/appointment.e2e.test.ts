@@ -65,6 +65,7 @@ describe('named report with an appointment, end to end, without JavaScript', () 
     expect(await page.locator('.error-summary').textContent()).toContain('Maak een keuze');
     await expectAccessible(page);
     await page.getByLabel('Persoonlijk, op een locatie').check();
+    await page.getByLabel('Campus Randwyck (PHS)').check(); // one of the team's meeting locations (issue 21)
     await page.getByLabel('Voorgesteld moment 1').fill(`${YEAR}-01-12T09:30`);
     await page.getByLabel('Voorgesteld moment 2').fill(`${YEAR}-07-15T14:30`);
     await page.getByLabel('E-mailadres voor een seintje').fill('fenna@example.test');
@@ -106,7 +107,10 @@ describe('named report with an appointment, end to end, without JavaScript', () 
     // 15 July 14:30 in Amsterdam (summer time, UTC+2) is 12:30 UTC; one hour long.
     expect(event.DTSTART).toBe(`${YEAR}0715T123000Z`);
     expect(event.DTEND).toBe(`${YEAR}0715T133000Z`);
-    expect(event.LOCATION).toBe('Gebouw Noord\\, kamer 3.07');
+    // The chosen place and its directions, then where the adviser said.
+    expect(event.LOCATION).toBe(
+      'Campus Randwyck (PHS) — Op de campus Randwyck. De ruimte staat in de bevestiging van je afspraak. — Gebouw Noord\\, kamer 3.07',
+    );
     for (const secret of ['8b3c', 'Fenna', 'Discriminatie'])
       expect(JSON.stringify(event)).not.toContain(secret);
     const stranger = await newContext(j.browser);

@@ -124,6 +124,15 @@ describe('the careful process, end to end, without JavaScript', () => {
       .getByRole('group', { name: 'Veiligheid van de betrokkene' })
       .getByLabel('Ernstige zorg')
       .check();
+    // Every question is answered: a new assessment starts empty (issue 19).
+    await page
+      .getByRole('group', { name: 'Veiligheid van andere studenten en medewerkers' })
+      .getByLabel('Zorg', { exact: true })
+      .check();
+    await page
+      .getByRole('group', { name: 'Veiligheid van de omgeving en samenleving' })
+      .getByLabel('Geen zorg')
+      .check();
     await page.getByRole('group', { name: 'Risiconiveau' }).getByLabel('Hoog').check();
     await page
       .getByLabel('Onderbouwing')
@@ -240,5 +249,73 @@ describe('the careful process, end to end, without JavaScript', () => {
     expect(await page.getByTestId('external-shares').count()).toBe(0);
     await expectAccessible(page);
     await context.close();
+  });
+
+  it("the zorgoverleg's decision flows back into the case, its minutes stay with the meeting; the ombudsperson sees counts only", async () => {
+    const { context, page } = await signedIn(j.browser, 'safety_coordinator');
+    await page.goto(`${j.server.url}/mdo`);
+    await page.getByLabel('Datum van het overleg').fill(TODAY);
+    await page.getByLabel('Decanaat').check();
+    await submit(page, 'Overleg plannen');
+    const agendaUrl = page.url();
+    const caseUrl = await openDemoCase(page, 'threat');
+    const reference = (await page.locator('h1').textContent())!.match(/\d{4}-\d{4}/)![0];
+    await page.goto(`${caseUrl}/mdo`);
+    await page.getByLabel('Overleg').selectOption(agendaUrl.split('/').at(-1)!);
+    await page
+      .getByLabel('Geanonimiseerde casus')
+      .fill('Een student wordt al maanden buitengesloten.');
+    await submit(page, 'Op de agenda zetten');
+
+    await page.goto(agendaUrl);
+    const decision = 'Gesprek met de opleiding; over vier weken terug op de agenda.';
+    await page
+      .getByLabel(/^Besluit over casus \d+$/)
+      .last()
+      .fill(decision);
+    await submit(page, 'Besluit vastleggen');
+    // The minutes as a whole: refused while they identify anyone, then kept with the meeting.
+    await page
+      .getByLabel('Verslag', { exact: true })
+      .fill('Vragen gaan naar j.jansen@example.test.');
+    await submit(page, 'Verslag opslaan');
+    expect(await page.locator('.error-summary').textContent()).toContain('herleidbare gegevens');
+    await expectAccessible(page);
+    await page
+      .getByLabel('Verslag', { exact: true })
+      .fill('Trend: meer meldingen van uitsluiting in werkgroepen.');
+    await submit(page, 'Verslag opslaan');
+    expect(await page.getByTestId('mdo-minutes').textContent()).toContain(
+      'uitsluiting in werkgroepen',
+    );
+    await expectAccessible(page);
+
+    // Back in the case: a dated entry on the timeline, the decision on the case's MDO page.
+    await page.goto(caseUrl);
+    expect(await page.getByTestId('timeline-mdo-decision').first().textContent()).toContain(
+      'Besluit van het zorgoverleg',
+    );
+    await Promise.all([
+      page.waitForNavigation(),
+      page.getByRole('link', { name: 'Lees het besluit' }).first().click(),
+    ]);
+    expect(await page.getByTestId('case-mdo').textContent()).toContain(decision);
+    await expectAccessible(page);
+    await context.close();
+
+    // The ombudsperson: figures after suppression, no reference and no link to a case.
+    const ombuds = await signedIn(j.browser, 'ombudsperson');
+    await ombuds.page.goto(`${j.server.url}/ombudsperson`);
+    await Promise.all([
+      ombuds.page.waitForNavigation(),
+      ombuds.page.getByRole('link', { name: 'Patronen en cijfers' }).click(),
+    ]);
+    expect(await ombuds.page.getByTestId('ombuds-by-category').count()).toBe(1);
+    const main = (await ombuds.page.locator('main').innerHTML())!;
+    expect(main).not.toContain(reference);
+    expect(main).not.toContain('/cases/');
+    expect(main).not.toContain(decision);
+    await expectAccessible(ombuds.page);
+    await ombuds.context.close();
   });
 });

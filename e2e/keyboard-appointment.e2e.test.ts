@@ -99,6 +99,7 @@ describe('a named report with an appointment request, with the keyboard only, wi
     await expectAccessible(page);
     await byKeyboard(page, 'Gesprek aanvragen', {
       mode: 'online_meeting',
+      location: 'online',
       slot1: `${YEAR}-03-02T09:00`,
       slot2: `${YEAR}-09-22T13:15`,
       email: EMAIL,
@@ -128,7 +129,9 @@ describe('a named report with an appointment request, with the keyboard only, wi
     // 22 September 13:15 in Amsterdam (summer time, UTC+2) is 11:15 UTC; one hour long.
     expect(event.DTSTART).toBe(`${YEAR}0922T111500Z`);
     expect(event.DTEND).toBe(`${YEAR}0922T121500Z`);
-    expect(event.LOCATION).toBe('Videogesprek in de beveiligde omgeving');
+    expect(event.LOCATION).toBe(
+      'Online (Teams) — Je krijgt de link naar het Teams-gesprek bij de bevestiging. — Videogesprek in de beveiligde omgeving',
+    );
     for (const secret of ['4q7z', 'Joris', 'Discriminatie'])
       expect(JSON.stringify(event)).not.toContain(secret);
   }, 300_000);

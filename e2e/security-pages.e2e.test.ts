@@ -43,6 +43,17 @@ describe('security pages pass axe (no JavaScript, Dutch and English)', () => {
       await page.goto(`${j.server.url}/audit`);
       expect(await page.locator('table').count()).toBeGreaterThan(0);
       await expectAccessible(page);
+      // The audit viewer's filters (a GET form), with a date it cannot read, and its chain check (issue 19).
+      await page.locator('#field-kind').selectOption('group:handling');
+      await page.locator('#field-from').fill('14-03-2026');
+      await page.locator('form[action="/audit"] button[type="submit"]').click();
+      await page.waitForURL(/\/audit\?/);
+      expect(await page.locator('#error-from').count()).toBe(1);
+      await expectAccessible(page);
+      await page.locator('form[action="/audit/chain"] button').click();
+      await page.waitForURL(/\/audit\/chain/);
+      expect(await page.getByTestId('chain').getAttribute('data-chain')).toBe('intact');
+      await expectAccessible(page);
 
       await page.goto(`${j.server.url}/account/security`);
       await expectAccessible(page);

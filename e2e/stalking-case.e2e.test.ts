@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { expectAccessible, newContext } from './support/browser.js';
 import { nextAftercareDate, signInAsDemo, startAftercare } from './support/staff.js';
 import { useJourney } from './support/use-journey.js';
+import { formatDate } from '../src/ui/dates.js';
 
 const j = useJourney({ args: ['--demo'] });
 
@@ -38,6 +39,15 @@ describe('stalking case, end to end, without JavaScript', () => {
       .getByRole('group', { name: 'Veiligheid van de betrokkene' })
       .getByLabel('Ernstige zorg')
       .check();
+    // Every question is answered: a new assessment starts empty (issue 19).
+    await page
+      .getByRole('group', { name: 'Veiligheid van andere studenten en medewerkers' })
+      .getByLabel('Zorg', { exact: true })
+      .check();
+    await page
+      .getByRole('group', { name: 'Veiligheid van de omgeving en samenleving' })
+      .getByLabel('Geen zorg')
+      .check();
     await page.getByLabel('Volgen of opwachten').check();
     await page.getByLabel('Escalerend gedrag').check();
     await page.getByRole('group', { name: 'Risiconiveau' }).getByLabel('Hoog').check();
@@ -61,7 +71,10 @@ describe('stalking case, end to end, without JavaScript', () => {
     await page.getByLabel('In een gesprek').check();
     await submit(page, 'Afspraak vastleggen');
     expect(await page.getByTestId('plan-steps').textContent()).toContain('Hoofd beveiliging');
-    expect(await page.getByTestId('plan-agreements').textContent()).toContain(TODAY);
+    // Staff pages write dates the Dutch way (issue 19).
+    expect(await page.getByTestId('plan-agreements').textContent()).toContain(
+      formatDate(TODAY, 'nl'),
+    );
     await expectAccessible(page);
 
     // 3. escalation: collegial consultation, then the multidisciplinary consultation

@@ -79,7 +79,7 @@ describe('the support officer keeps the team’s activities', () => {
     );
     expect(table).toMatch(/Gehouden<\/td><td>25<\/td>/);
     const hours = /data-testid="training-hours">([^]*?)<\/table>/.exec(officer.lastHtml)![1]!;
-    expect(hours).toContain('<td>Vera Vertrouwenspersoon</td><td>1</td><td>3.5</td>'); // the planned course does not count yet
+    expect(hours).toContain('<td>Vera Vertrouwenspersoon</td><td>1</td><td>3,5</td>'); // the planned course does not count yet; hours the Dutch way (issue 19)
 
     const events = await t.deps.db
       .selectFrom('audit_event')

@@ -67,14 +67,29 @@ describe('administration', () => {
     expect(await auditTypes()).toContain('TEAM_UPDATED');
   });
 
-  it('adds a team in a new institution, which its creator then administers', async () => {
+  it('adds a team to its own institution, which its creator then administers; never a new institution (issue 22)', async () => {
     await admin.get('/admin');
-    const res = await admin.post('/admin/teams', {
+    const elsewhere = await admin.post('/admin/teams', {
       key: 'staff-ccp',
       nameNl: 'Centraal Contactpunt',
       nameEn: 'Central Contact Point',
       institutionKey: 'hogeschool',
       institutionName: 'Hogeschool',
+    });
+    expect(elsewhere.status).toBe(403);
+    expect(
+      await t.deps.db
+        .selectFrom('institution')
+        .select('id')
+        .where('key', '=', 'hogeschool')
+        .execute(),
+    ).toEqual([]);
+    await admin.get('/admin');
+    const res = await admin.post('/admin/teams', {
+      key: 'staff-ccp',
+      nameNl: 'Centraal Contactpunt',
+      nameEn: 'Central Contact Point',
+      institutionKey: 'default',
     });
     expect(res.status).toBe(303);
     const page = await admin.get(res.headers.get('location')!);

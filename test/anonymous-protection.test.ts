@@ -147,6 +147,7 @@ describe('the mailbox and the appointment under a flood', () => {
     await client.get('/postbus/inbox');
     const slots = {
       mode: 'online_meeting',
+      location: 'online',
       slot1: `${new Date().getFullYear() + 1}-03-02T10:00`,
       slot2: '',
       slot3: '',

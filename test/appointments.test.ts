@@ -49,6 +49,7 @@ describe('appointments', () => {
     const res = await reporter.post('/melden/afspraak', {
       idempotencyKey: key,
       mode: 'online_meeting',
+      location: 'online',
       slot1: `${NEXT_YEAR}-03-02T10:00`,
       slot2: `${NEXT_YEAR}-07-15 14:30`,
       slot3: '',
@@ -98,13 +99,19 @@ describe('appointments', () => {
     // 15 July 14:30 in Amsterdam (summer time, UTC+2) is 12:30 UTC; one hour long.
     expect(event.DTSTART).toBe(`${NEXT_YEAR}0715T123000Z`);
     expect(event.DTEND).toBe(`${NEXT_YEAR}0715T133000Z`);
-    expect(event.LOCATION).toBe('Teams-link volgt\\; kamer 2.14');
+    // The chosen place with its directions (in the reader's language), then the adviser's details.
+    expect(event.LOCATION).toBe(
+      'Online (Teams) — Je krijgt de link naar het Teams-gesprek bij de bevestiging. — Teams-link volgt\\; kamer 2.14',
+    );
     expect(event.UID).toMatch(/@meldpunt$/);
     expect(event.SUMMARY).not.toContain('4d4d');
 
     expect(
       (await new TestClient(t.app).get('/afspraak/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA.ics')).status,
     ).toBe(404);
+    await staff.get(`/cases/${caseId}/messages`);
+    expect(staff.lastHtml).toContain('data-testid="appointment-location"');
+    expect(staff.lastHtml).toContain('<strong>Online (Teams)</strong>'); // the adviser reads it in English
     const types = (
       await t.deps.db
         .selectFrom('audit_event')
@@ -221,5 +228,129 @@ describe('appointments', () => {
     ).toBe(200);
     expect(reporter.lastHtml).toContain('action="/melden/afspraak"');
     expect(reporter.lastHtml.match(/<h[1-6][^>]*>Request a conversation</g)).toHaveLength(1); // one heading, not the h1 and an h2 again
+  });
+
+  it('refuses an unknown location with a clear error and keeps what the reporter entered', async () => {
+    const { reporter, key, reference } = await namedReport();
+    const res = await reporter.post('/melden/afspraak', {
+      idempotencyKey: key,
+      mode: 'in_person',
+      location: 'mars_base',
+      slot1: `${NEXT_YEAR}-04-01T09:30`,
+      slot2: '',
+      slot3: '',
+      email: 'noor@example.test',
+    });
+    expect(res.status).toBe(422);
+    expect(reporter.lastHtml).toContain('Deze locatie bestaat niet (meer).');
+    expect(reporter.lastHtml).toContain('href="#field-location"');
+    expect(reporter.lastHtml).toContain(`value="${NEXT_YEAR}-04-01T09:30"`); // the form is kept
+    expect(reporter.lastHtml).toContain('value="noor@example.test"');
+    expect(reporter.lastHtml).toMatch(/value="in_person"\s+checked/);
+    // In person without a place: asked to choose.
+    await reporter.post('/melden/afspraak', {
+      idempotencyKey: key,
+      mode: 'in_person',
+      slot1: `${NEXT_YEAR}-04-01T09:30`,
+    });
+    expect(reporter.lastHtml).toContain('Kies waar je het gesprek wilt voeren.');
+    const rows = await t.deps.db
+      .selectFrom('appointment')
+      .innerJoin('case', 'case.id', 'appointment.case_id')
+      .select('appointment.id')
+      .where('case.reference', '=', reference)
+      .execute();
+    expect(rows).toHaveLength(0);
+  });
+
+  it("lets the coordinator keep the team's locations; a new one is offered and lands on the .ics, a retired one is refused", async () => {
+    const teamId = await defaultTeamId(t.deps);
+    const coordinator = await createStaff(t.deps, teamId, ['safety_coordinator']);
+    const adviser = await createStaff(t.deps, teamId, ['confidential_adviser']);
+    const other = new TestClient(t.app, 'en');
+    await other.signIn(adviser.email, PASSWORD);
+    expect((await other.get('/team/locations')).status).toBe(403); // an adviser does not keep them
+
+    const staff = new TestClient(t.app, 'en');
+    await staff.signIn(coordinator.email, PASSWORD);
+    await staff.get('/team/locations');
+    // The seed's defaults: the city centre, Randwyck, online.
+    for (const label of ['City centre (SSC)', 'Randwyck campus (PHS)', 'Online (Teams)'])
+      expect(staff.lastHtml).toContain(label);
+    expect(
+      (
+        await staff.submit('/team/locations', {
+          key: 'bad key!',
+          labelNl: 'X',
+          labelEn: 'X',
+          instructionsNl: '',
+          instructionsEn: '',
+        })
+      ).status,
+    ).toBe(422);
+    expect(staff.lastHtml).toContain('Use 2 to 40 lower-case letters');
+    await staff.get('/team/locations');
+    await staff.submit('/team/locations', {
+      key: 'tapijn',
+      labelNl: 'Tapijnkazerne',
+      labelEn: 'Tapijn barracks',
+      instructionsNl: 'Tapijnkazerne 11, gebouw Y, tweede verdieping',
+      instructionsEn: 'Tapijnkazerne 11, building Y, second floor',
+      isActive: 'on',
+    });
+    await staff.get('/team/locations');
+    await staff.submit('/team/locations', {
+      key: 'randwyck',
+      labelNl: 'Campus Randwyck (PHS)',
+      labelEn: 'Randwyck campus (PHS)',
+      instructionsNl: '',
+      instructionsEn: '',
+    }); // unticked: no longer offered
+    const saved = await t.deps.db
+      .selectFrom('audit_event')
+      .select('detail')
+      .where('type', '=', 'MEETING_LOCATION_SAVED')
+      .where('team_id', '=', teamId)
+      .execute();
+    expect(saved).toHaveLength(2);
+
+    const { reporter, key, reference } = await namedReport('en');
+    expect(reporter.lastHtml).toContain('Tapijn barracks');
+    expect(reporter.lastHtml).not.toContain('value="randwyck"');
+    await reporter.post('/melden/afspraak', {
+      idempotencyKey: key,
+      mode: 'in_person',
+      location: 'randwyck',
+      slot1: `${NEXT_YEAR}-05-04T11:00`,
+    });
+    expect(reporter.lastHtml).toContain('This location does not exist (any more).');
+    const res = await reporter.post('/melden/afspraak', {
+      idempotencyKey: key,
+      mode: 'in_person',
+      location: 'tapijn',
+      slot1: `${NEXT_YEAR}-05-04T11:00`,
+    });
+    expect(res.status).toBe(303);
+    const caseId = (
+      await t.deps.db
+        .selectFrom('case')
+        .select('id')
+        .where('reference', '=', reference)
+        .executeTakeFirstOrThrow()
+    ).id;
+    await other.get(`/cases/${caseId}/messages`);
+    expect(other.lastHtml).toContain('<strong>Tapijn barracks</strong>');
+    const action = /action="(\/cases\/[0-9a-f-]+\/appointments\/[0-9a-f-]+\/confirm)"/.exec(
+      other.lastHtml,
+    )![1]!;
+    await other.submit(action, { slot: '0', details: 'Room 0.12' });
+    const file = /href="(\/cases\/[0-9a-f-]+\/appointments\/[0-9a-f-]+\.ics)"/.exec(
+      other.lastHtml,
+    )![1]!;
+    const ics = await other.get(file);
+    const event = parseIcs(await ics.text());
+    expect(event.LOCATION).toBe(
+      'Tapijn barracks — Tapijnkazerne 11\\, building Y\\, second floor — Room 0.12',
+    );
   });
 });

@@ -10,7 +10,8 @@ const t = useTestApp();
 
 describe('the audit trail', () => {
   it('shows the coordinator the reads of the team\u2019s cases, and nobody else the viewer', async () => {
-    const caseId = await caseIdOf(t.deps, (await submitReport(t.app)).reference);
+    const { reference } = await submitReport(t.app);
+    const caseId = await caseIdOf(t.deps, reference);
     const adviser = await signedIn(
       t.app,
       t.deps,
@@ -20,16 +21,16 @@ describe('the audit trail', () => {
     );
     await adviser.client.get(`/cases/${caseId}`);
     const coordinator = await signedIn(t.app, t.deps, t.teamId, ['safety_coordinator']);
-    const res = await coordinator.client.get(`/audit?case=${caseId}`);
+    const res = await coordinator.client.get(`/audit?reference=${reference}`);
     expect(res.status).toBe(200);
-    expect(coordinator.client.lastHtml).toContain('CASE_VIEWED');
+    expect(coordinator.client.lastHtml).toContain('Melding bekeken');
     expect(coordinator.client.lastHtml).toContain('Adviseur Auditvisible');
-    expect(coordinator.client.lastHtml).toContain('data-testid="chain"');
+    expect(coordinator.client.lastHtml).toContain('action="/audit/chain"');
     // A coordinator of another team sees none of it; an adviser may not open the viewer.
     const other = await signedIn(t.app, t.deps, await createTeam(t.deps, `other-${Date.now()}`), [
       'safety_coordinator',
     ]);
-    await other.client.get(`/audit?case=${caseId}`);
+    await other.client.get(`/audit?reference=${reference}`);
     expect(other.client.lastHtml).not.toContain('Adviseur Auditvisible');
     expect((await adviser.client.get('/audit')).status).toBe(403);
   });

@@ -115,7 +115,7 @@ describe('the board approves an escalation request', () => {
     );
 
     expect(await (await client.get(`/cases/${caseId}/consents`)).text()).toContain(
-      `Gedeeld op ${TODAY} met police`,
+      'Gedeeld op 1 december 2026 met police', // TODAY, the Dutch way (issue 19)
     );
     expect((await getReporterConsentLedger(t.deps.db, caseId))[0]!.shares).toEqual([
       { sharedOn: TODAY, recipient: 'police' },

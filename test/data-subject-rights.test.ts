@@ -5,6 +5,7 @@ import { ALL_JOBS } from '../src/server/jobs/all-jobs.js';
 import { caseIdOf, signedIn, submitReport } from './support/security.js';
 import { openMailbox, postMultipart, reportAnonymously } from './support/reporter-flow.js';
 import { useTestApp } from './support/use-test-app.js';
+import { formatLongDate } from '../src/ui/dates.js';
 
 const t = useTestApp({ smtp: true, env: { MELDPUNT_BASE_URL: 'https://meldpunt.example.test' } });
 
@@ -207,7 +208,7 @@ describe('the reporter\u2019s rights from the mailbox', () => {
     const coordinator = await signedIn(t.app, t.deps, t.teamId, ['safety_coordinator']);
     await coordinator.client.get('/rights-requests');
     expect(coordinator.client.lastHtml).toContain(`/cases/${caseId}/rights/requests/${request.id}`);
-    expect(coordinator.client.lastHtml).toContain(request.due_on);
+    expect(coordinator.client.lastHtml).toContain(formatLongDate(request.due_on, 'nl')); // "3 maart 2026" (issue 19)
     const adviser = await signedIn(t.app, t.deps, t.teamId, ['confidential_adviser']);
     await t.deps.db
       .updateTable('case')
@@ -531,7 +532,7 @@ describe('the accused: information duty (art. 14) and their own requests', () =>
       ).status,
     ).toBe(303);
     await staff.get(`/cases/${caseId}/rights`);
-    expect(staff.lastHtml).toContain('2030-01-15');
+    expect(staff.lastHtml).toContain('15 januari 2030');
     expect(staff.lastHtml).toContain('Melder is nog in gevaar a14');
     const events = await t.deps.db
       .selectFrom('audit_event')
@@ -608,7 +609,7 @@ describe('the accused: information duty (art. 14) and their own requests', () =>
     await a.get(`/cases/${support}`);
     expect(a.lastHtml).toContain(`href="/cases/${support}/rights"`); // the support case links to the accused's side
     await a.get(`/cases/${support}/rights`);
-    expect(a.lastHtml).toContain('2030-02-01'); // deferred, with its review date …
+    expect(a.lastHtml).toContain('1 februari 2030'); // deferred, with its review date …
     expect(a.lastHtml).not.toContain('Onderzoek loopt nog b5t'); // … but not the reason
     expect(
       (

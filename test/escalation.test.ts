@@ -105,7 +105,7 @@ describe('plan of action', () => {
     ).toBe(303);
     const html = await (await client.get(`/cases/${caseId}/plan`)).text();
     expect(html).toContain('Gesprek met beveiliging over toegang');
-    expect(html).toContain(`Afgesproken op ${TODAY}`);
+    expect(html).toContain('Afgesproken op 23 november 2026'); // TODAY, the Dutch way (issue 19)
     expect(await auditTypes(t.deps, caseId)).toEqual(
       expect.arrayContaining(['PLAN_STEP_ADDED', 'PLAN_AGREEMENT_RECORDED', 'PLAN_VIEWED']),
     );

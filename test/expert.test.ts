@@ -244,6 +244,6 @@ describe('threat evidence log kept by a communications officer', () => {
     const html = await (await client.get(`/cases/${caseId}/threats`)).text();
     expect(html).toContain('Ziekenhuis X (0,2 fte)');
     expect(html).toContain('Gaat beter, nog twee berichten.');
-    expect(/data-testid="next-checkin">([^<]+)</.exec(html)?.[1]).toBe('2026-12-07');
+    expect(/data-testid="next-checkin">([^<]+)</.exec(html)?.[1]).toBe('7 december 2026');
   });
 });

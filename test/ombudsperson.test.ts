@@ -70,7 +70,7 @@ describe('the ombudsperson', () => {
       ).status,
     ).toBe(303);
     let html = await (await client.get('/ombudsperson')).text();
-    expect(html).toContain('reageren uiterlijk op 2026-11-12');
+    expect(html).toContain('reageren uiterlijk op 12 november 2026');
     expect(html).toContain('Termijn verstreken.'); // today is 2026-12-01
     const row = await t.deps.db
       .selectFrom('procedure_complaint')
@@ -79,9 +79,10 @@ describe('the ombudsperson', () => {
     expect(row.subject.toString('utf8')).not.toContain('termijn');
     await client.post(`/ombudsperson/complaints/${row.id}/close`, {
       [`outcome-${row.id}`]: 'Gegrond; werkwijze aangepast.',
+      [`outcomeKind-${row.id}`]: 'upheld',
     });
     html = await (await client.get('/ombudsperson')).text();
-    expect(html).toContain('afgehandeld op 2026-12-01');
+    expect(html).toContain('afgehandeld op 1 december 2026');
     expect(html).toContain('Gegrond; werkwijze aangepast.');
 
     expect(

@@ -67,7 +67,7 @@ describe('protocols on a case', () => {
     await coordinator.get(`/cases/${c.id}/protocols`);
     expect(
       coordinator.lastHtml.match(
-        /afgerond door Coco Coördinator op \d{4}-\d{2}-\d{2} \d{2}:\d{2}/g,
+        /afgerond door Coco Coördinator op \d{1,2} [a-z]+ \d{4} \d{2}:\d{2}/g,
       ),
     ).toHaveLength(2);
 

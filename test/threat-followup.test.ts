@@ -82,7 +82,7 @@ describe('periodic check-ins after threats', () => {
       /data-testid="next-checkin">([^<]+)</.exec(
         await (await client.get(`/cases/${caseId}/threats`)).text(),
       )?.[1],
-    ).toBe('2026-12-23');
+    ).toBe('23 december 2026');
     expect(await sendThreatCheckinReminders(t.deps, new Date('2026-12-22T09:00:00Z'))).toBe(0);
     expect(await sendThreatCheckinReminders(t.deps, new Date('2026-12-23T09:00:00Z'))).toBe(1);
     expect(mailsAbout(reference)).toHaveLength(2);

@@ -69,6 +69,30 @@ describe('threats against staff: the collective norm', () => {
     ).toBe(303);
   });
 
+  it.each([
+    ['theft', 'Diefstal'],
+    ['burglary', 'Inbraak'],
+  ])(
+    'offers %s in the public form and prompts the norm from it (seeds/003: "inbraak of diefstal")',
+    async (category, label) => {
+      const caseId = await reportStalking(t.deps, t.app, { category, reporterRole: 'staff' });
+      const stored = await t.deps.db
+        .selectFrom('case')
+        .select('category')
+        .where('id', '=', caseId)
+        .executeTakeFirstOrThrow();
+      expect(stored.category).toBe(category);
+      const { client } = coordinator;
+      expect(await (await client.get(`/cases/${caseId}`)).text()).toContain(label);
+      const threats = await (await client.get(`/cases/${caseId}/threats`)).text();
+      expect(threats).toContain('data-testid="collective-norm"');
+      expect(threats).toContain('doet de werkgever aangifte namens de medewerker');
+      expect(await (await client.get(`/cases/${caseId}/police`)).text()).toContain(
+        'value="employer"',
+      );
+    },
+  );
+
   it('does not prompt the norm for other categories', async () => {
     const caseId = await reportStalking(t.deps, t.app, {
       category: 'bullying',
@@ -105,7 +129,7 @@ describe('the communications action list and the impact on work', () => {
     ).toBe(303);
     let html = await (await client.get(page)).text();
     expect(html).toContain('2 van 5 acties gedaan.');
-    expect(html).toContain(`gedaan op ${TODAY}`);
+    expect(html).toContain('gedaan op 1 december 2026'); // TODAY, the Dutch way (issue 19)
     expect((await client.post(`${page}/comms`, { actions: 'untag' })).status).toBe(303);
     const rows = await t.deps.db
       .selectFrom('threat_comms_action')

@@ -109,6 +109,16 @@ export const usersInviteCommand: Command = {
     if (!parsed.success) throw new Error(parsed.error.issues[0]!.message);
     const team = await teamOf(deps, o.team);
     const { email, name, roles, lang } = parsed.data;
+    const existing = await findUserByEmail(deps.db, email);
+    const teamRow = await deps.db
+      .selectFrom('team')
+      .select('institution_id')
+      .where('id', '=', team.id)
+      .executeTakeFirstOrThrow();
+    if (existing && existing.institution_id !== teamRow.institution_id)
+      throw new Error(
+        `${email} has an account of another institution; an account belongs to one institution (issue 22)`,
+      );
     const token = await deps.db
       .transaction()
       .execute((trx) =>

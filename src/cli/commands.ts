@@ -16,6 +16,11 @@ import {
   usersInviteCommand,
 } from './admin.command.js';
 import { usersResetTwoFactorCommand } from './recovery.command.js';
+import {
+  institutionsCreateCommand,
+  institutionsListCommand,
+  platformOperatorCreateCommand,
+} from './institutions.command.js';
 import { intakeGuardCommand, intakeStatusCommand } from './intake.command.js';
 import {
   breachesListCommand,
@@ -55,4 +60,7 @@ export const commands: Record<string, Command> = {
   'privacy register': privacyRegisterCommand,
   'privacy dpia': privacyDpiaCommand,
   'breaches list': breachesListCommand,
+  'institutions list': institutionsListCommand,
+  'institutions create': institutionsCreateCommand,
+  'platform-operator create': platformOperatorCreateCommand,
 };

@@ -1,6 +1,7 @@
 import { readConfig } from '../server/config.js';
 import { bootstrap, type Deps } from '../server/bootstrap.js';
 import { commands } from './commands.js';
+import { withInstitution } from '../server/db/tenancy.js';
 
 /**
  * bin/meldpunt: the operator's command line. Works on the same database as the server.
@@ -8,7 +9,13 @@ import { commands } from './commands.js';
  */
 export class UsageError extends Error {}
 
-async function main(argv: string[]): Promise<void> {
+async function main(all: string[]): Promise<void> {
+  // `--as-institution KEY` anywhere: the command works for that institution only, its queries
+  // under row-level security (decision 036); without it, in the platform context.
+  const at = all.indexOf('--as-institution');
+  const institutionKey = at >= 0 ? all[at + 1] : undefined;
+  if (at >= 0 && !institutionKey) throw new UsageError('--as-institution needs a key');
+  const argv = at >= 0 ? [...all.slice(0, at), ...all.slice(at + 2)] : all;
   const [group, sub] = argv;
   const name = commands[`${group} ${sub}`] ? `${group} ${sub}` : group;
   const command = name ? commands[name] : undefined;
@@ -25,7 +32,17 @@ async function main(argv: string[]): Promise<void> {
   let deps: Deps | undefined;
   try {
     deps = await bootstrap(readConfig(), { allowLegacyPglite: command.convertsLegacyPglite });
-    await command.run(deps, args);
+    const ready = deps;
+    if (!institutionKey) await command.run(ready, args);
+    else {
+      const institution = await ready.db
+        .selectFrom('institution')
+        .select('id')
+        .where('key', '=', institutionKey)
+        .executeTakeFirst();
+      if (!institution) throw new UsageError(`no institution ${institutionKey}`);
+      await withInstitution(institution.id, () => command.run(ready, args));
+    }
   } finally {
     await deps?.close();
   }

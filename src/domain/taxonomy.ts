@@ -203,6 +203,24 @@ export const DEFAULT_CATEGORIES: CategoryDefinition[] = [
     subtypes: [],
   },
   {
+    key: 'theft',
+    label: { nl: 'Diefstal', en: 'Theft' },
+    definition: {
+      nl: 'Iemand neemt opzettelijk iets weg dat van een ander is, bijvoorbeeld een laptop, telefoon of onderzoeksgegevens.',
+      en: 'Someone deliberately takes something that belongs to someone else, such as a laptop, phone or research data.',
+    },
+    subtypes: [],
+  },
+  {
+    key: 'burglary',
+    label: { nl: 'Inbraak', en: 'Burglary' },
+    definition: {
+      nl: 'Iemand dringt zonder toestemming een woning, kamer, werkplek of kluis binnen, vaak om iets weg te nemen.',
+      en: 'Someone enters a home, room, workplace or locker without permission, often to take something.',
+    },
+    subtypes: [],
+  },
+  {
     key: 'other',
     label: { nl: 'Overige', en: 'Other' },
     definition: {

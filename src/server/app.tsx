@@ -3,6 +3,7 @@ import { Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { compress } from 'hono/compress';
 import { sql } from 'kysely';
+import { institutionForRequest, withInstitution } from './db/tenancy.js';
 import type { Deps } from './bootstrap.js';
 import { isLang, translator } from '../i18n/i18n.js';
 import { ASSETS } from '../ui/assets.js';
@@ -43,6 +44,7 @@ import { createMetrics } from './ops/metrics.js';
 import { metricsAccess } from './ops/metrics-auth.js';
 import { safetyWorkRoutes } from './risk/safety-work.routes.js';
 import { ombudsRoutes } from './ombuds/ombuds.routes.js';
+import { locationRoutes } from './appointments/locations.routes.js';
 import { patternRoutes } from './patterns/patterns.routes.js';
 import { teamWorkRoutes } from './protocols/team-work.routes.js';
 import { needToKnow } from './access/need-to-know.js';
@@ -51,6 +53,9 @@ import { statisticsRoutes } from './statistics/statistics.routes.js';
 import { partnerCountRoutes } from './partner-counts/partner-counts.routes.js';
 import { privacyRoutes } from './privacy/privacy.routes.js';
 import { privacyStaffRoutes } from './privacy/privacy-staff.routes.js';
+import { accountFitsRequest } from './tenancy/tenancy.js';
+import { institutionAssetRoutes, tenancy } from './http/tenancy.js';
+import { platformRoutes } from './platform/platform.routes.js';
 
 export interface AppOptions {
   logger?: Logger;
@@ -92,9 +97,26 @@ export function createApp(deps: Deps, opts: AppOptions = {}) {
     c.set('t', translator(lang));
     await next();
   });
+  // issue 22: the request's institution (host name or the single site); /health and /metrics are the installation's
+  const resolveInstitution = tenancy(deps.db, deps.config.tenancy);
+  app.use((c, next) =>
+    c.req.path === '/health' || c.req.path === '/metrics' ? next() : resolveInstitution(c, next),
+  );
   if (opts.logger) app.use(requestLog(opts.logger));
   const metrics = createMetrics();
   app.use(metrics.middleware);
+  // Every query of the request runs under its institution: row-level security (decision 036). In
+  // host mode that is the institution of the host name (none on the platform host); on a single
+  // site, the installation's institution when there is exactly one.
+  app.use(async (c, next) => {
+    const institutionId = c.req.path.startsWith('/platform')
+      ? undefined // the platform operator's pages work across institutions (access table: platform only)
+      : deps.config.tenancy?.mode === 'host'
+        ? c.get('institution')?.id
+        : await institutionForRequest(deps.db);
+    if (institutionId) await withInstitution(institutionId, next);
+    else await next();
+  });
 
   app.get('/health', async (c) => {
     try {
@@ -105,6 +127,7 @@ export function createApp(deps: Deps, opts: AppOptions = {}) {
     }
   });
 
+  app.route('/', institutionAssetRoutes()); // the institution's own colours, before the shipped assets
   app.get('/assets/:name', (c) => {
     const name = c.req.param('name');
     const asset = Object.hasOwn(ASSETS, name) ? ASSETS[name] : undefined;
@@ -153,7 +176,17 @@ export function createApp(deps: Deps, opts: AppOptions = {}) {
   app.use(async (c, next) => {
     const token = readStrictCookie(c, SESSION_COOKIE, secure);
     c.set('sessionToken', token);
-    c.set('user', token ? await findSessionUser(deps.db, token) : undefined);
+    const user = token ? await findSessionUser(deps.db, token) : undefined;
+    // issue 22: a session counts only on its own institution's host (the platform operator's on the platform host)
+    const fits =
+      user &&
+      accountFitsRequest(
+        user,
+        c.get('institution'),
+        c.get('platformHost'),
+        deps.config.tenancy?.mode ?? 'single',
+      );
+    c.set('user', fits ? user : undefined);
     await next();
   });
   app.use(needToKnow(deps, opts.logger)); // THE need-to-know table (access/access.table.ts), before every route below
@@ -178,6 +211,7 @@ export function createApp(deps: Deps, opts: AppOptions = {}) {
   app.route('/', caseRoutes(deps, today));
   app.route('/', safetyWorkRoutes(deps, today)); // risk, plan, escalation, referrals, police, threats, expert team, MDO (issue 5)
   app.route('/', ombudsRoutes(deps, today)); // the ombudsperson's complaints about procedure and advice to the board (issue 21)
+  app.route('/', locationRoutes(deps)); // where the team's conversations take place (issue 21)
   app.route('/', patternRoutes(deps)); // coordinators' signal; the reporter's escrow under /postbus/patroon
   app.route('/', reportRoutes(deps)); // annual report page and downloads (advisers, coordinators); issue 7
   app.route('/', statisticsRoutes(deps)); // the board's suppressed aggregates
@@ -189,6 +223,7 @@ export function createApp(deps: Deps, opts: AppOptions = {}) {
   app.route('/', teamWorkRoutes(deps)); // protocols, safety plan, urgent alerts and rota, activities, objectives (issue 11)
   app.route('/', correspondenceRoutes(deps, opts.logger));
   app.route('/', adminRoutes(deps, [apiTokenRoutes(deps)])); // checks administrator roles itself
+  app.route('/', platformRoutes(deps)); // the platform operator: institutions and their first administrator (issue 22)
   app.route('/', homeRoutes(deps)); // the start page: what a role may see (issue 19)
 
   app.notFound(() => {

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { readSsoConfig, type SsoConfig } from './sso/sso.config.js';
+import type { TenancyConfig } from './tenancy/tenancy.js';
 
 const Env = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -35,6 +36,13 @@ const Env = z.object({
   MELDPUNT_APPOINTMENT_REQUESTS_PER_HOUR: z.coerce.number().int().min(1).default(3),
   MELDPUNT_PASSWORD_RESETS_PER_BROWSER: z.coerce.number().int().min(1).default(10),
   MELDPUNT_API_PER_MINUTE: z.coerce.number().int().min(1).default(120),
+  /** Institutions as tenants (issue 22): one site (single) or one host name per institution (host). */
+  MELDPUNT_TENANCY: z.enum(['single', 'host']).default('single'),
+  /** In host mode, the platform operator's host name; default the host of MELDPUNT_BASE_URL. */
+  MELDPUNT_PLATFORM_HOST: z
+    .string()
+    .regex(/^[a-z0-9.-]+(:[0-9]+)?$/i, 'must be a host name (and port)')
+    .optional(),
   MELDPUNT_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
 });
 
@@ -72,6 +80,8 @@ export type Config = {
   logLevel: z.infer<typeof Env>['MELDPUNT_LOG_LEVEL'];
   /** Single sign-on (MELDPUNT_SSO_*); absent in hand-made test configurations, which means off. */
   sso?: SsoConfig;
+  /** How a request's institution is chosen (tenancy/tenancy.ts); absent means single. */
+  tenancy?: TenancyConfig;
 };
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -111,5 +121,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     logLevel: e.MELDPUNT_LOG_LEVEL,
     sso: readSsoConfig(env, baseUrl.replace(/\/$/, '')),
+    tenancy: {
+      mode: e.MELDPUNT_TENANCY,
+      platformHost: (e.MELDPUNT_PLATFORM_HOST ?? new URL(baseUrl).host).toLowerCase(),
+    },
   };
 }

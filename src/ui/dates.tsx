@@ -44,3 +44,14 @@ function isoOf(value: string | Date): string {
 export function DateText({ value, lang }: { value: string | Date; lang: Lang }) {
   return <time datetime={isoOf(value)}>{formatDate(value, lang)}</time>;
 }
+
+/** "3 maart 2026 14:05" / "3 March 2026 14:05": an instant with its time, in Amsterdam time. */
+export function formatDateTime(value: Date, lang: Lang): string {
+  const time = new Intl.DateTimeFormat(locale(lang), {
+    timeZone: TIME_ZONE,
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(value);
+  return `${formatDate(value, lang)} ${time}`;
+}

@@ -38,6 +38,12 @@ export function Layout({ ctx, title, isPublic = false, wide = false, children }:
           {isPublic && <script src={`/assets/quick-exit.js?v=${ASSET_VERSION}`} defer />}
           <link rel="stylesheet" href={`/assets/utrecht.css?v=${ASSET_VERSION}`} />
           <link rel="stylesheet" href={`/assets/app.css?v=${ASSET_VERSION}`} />
+          {ctx.institution?.colourPrimary && (
+            <link
+              rel="stylesheet"
+              href={`/assets/institution.css?v=${ctx.institution.colourPrimary.slice(1)}`}
+            />
+          )}
         </head>
         <body class="utrecht-theme utrecht-document">
           <a class="skip-link" href="#main">
@@ -55,7 +61,9 @@ export function Layout({ ctx, title, isPublic = false, wide = false, children }:
           )}
           <header class="site-header">
             <a class="site-name" href={user ? homePath(user.memberships) : '/'}>
-              {t('app.name')}
+              {ctx.institution && ctx.institution.host
+                ? `${t('app.name')} — ${ctx.institution.name}`
+                : t('app.name')}
             </a>
             <nav aria-label={t('nav.main')}>
               <ul class="nav-list">

@@ -62,6 +62,14 @@ describe('bin/meldpunt teams, org-units, users and backup', { timeout: 300_000 }
       ['teams', 'create', '--key', 'ccp', '--name-nl', 'X', '--name-en', 'X'],
       /^meldpunt: team ccp already exists\n$/,
     );
+    // For one institution, the command sees that institution's teams only (row-level security).
+    const hs = await ok('teams', 'list', '--as-institution', 'hs');
+    expect(hs).toMatch(/^ccp\ths\t/m);
+    expect(hs).not.toMatch(/^students\t/m);
+    await refused(
+      ['teams', 'list', '--as-institution', 'nope'],
+      /^meldpunt: no institution nope\n$/,
+    );
   });
 
   it('adds and renames an organisation unit of a team, and refuses an unknown team', async () => {
@@ -134,6 +142,13 @@ describe('bin/meldpunt teams, org-units, users and backup', { timeout: 300_000 }
       'Frank',
       '--role',
       'board',
+      '--team',
+      'ccp',
+    );
+    // ccp is another institution's team than the default one: an account belongs to one institution (issue 22)
+    await refused(
+      ['users', 'invite', '--email', 'frank@uni.example', '--name', 'Frank', '--role', 'board'],
+      /^meldpunt: frank@uni\.example has an account of another institution/,
     );
     expect(
       await ok(

@@ -17,6 +17,8 @@ export interface CaseFacts {
 export interface Viewer {
   id: string;
   memberships: readonly Membership[];
+  /** The platform operator (issue 22): no memberships; only the `platform` rule lets them in. */
+  platformOperator?: boolean;
 }
 
 /** `teamId` is the team a `team` rule is about (the route's :teamId). */
@@ -33,6 +35,8 @@ export function isAllowed(
       return false; // never by a staff session: the API checks its bearer token itself
     case 'signedIn':
       return viewer !== undefined;
+    case 'platform':
+      return viewer?.platformOperator === true;
     case 'roles':
       return viewer !== undefined && viewer.memberships.some((m) => rule.roles.includes(m.role));
     case 'team':

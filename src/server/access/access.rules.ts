@@ -7,6 +7,7 @@ import type { Role } from '../../domain/roles.js';
  * - `bearer`: the JSON API — a bearer token with the right scope, never a staff cookie
  *   (mounted before the session; the API checks the token and its scope itself);
  * - `signedIn`: any signed-in staff member (their own account pages);
+ * - `platform`: the platform operator only (issue 22: institutions and their first administrator);
  * - `roles`: staff holding one of the roles in some team (team-wide pages pick one of those teams);
  * - `team`: staff holding one of the roles in the team named by the `:teamId` path parameter;
  * - `case`: routes on one case (`:id`): per role, `team` = any case of a team where they hold
@@ -21,6 +22,7 @@ export type AccessRule =
   | { kind: 'public' }
   | { kind: 'bearer' }
   | { kind: 'signedIn' }
+  | { kind: 'platform' }
   | { kind: 'roles'; roles: readonly Role[] }
   | { kind: 'team'; roles: readonly Role[] }
   | { kind: 'case'; scopes: Partial<Record<Role, CaseScope>>; grant?: CaseGrant };
@@ -34,6 +36,7 @@ export interface RouteAccess {
 export const PUBLIC: AccessRule = { kind: 'public' };
 export const BEARER: AccessRule = { kind: 'bearer' };
 export const SIGNED_IN: AccessRule = { kind: 'signedIn' };
+export const PLATFORM: AccessRule = { kind: 'platform' };
 export const roles = (...r: Role[]): AccessRule => ({ kind: 'roles', roles: r });
 export const teamRoles = (...r: Role[]): AccessRule => ({ kind: 'team', roles: r });
 

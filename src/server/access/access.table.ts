@@ -3,6 +3,7 @@ import {
   CASE_CONTENT,
   CASE_COORDINATOR,
   CASE_HANDLE,
+  PLATFORM,
   PUBLIC,
   roles,
   route,
@@ -109,6 +110,10 @@ export const ACCESS_TABLE: readonly RouteAccess[] = [
 
   // Own account; the start page of a role without a work list of its own (issue 19).
   route('GET /start', SIGNED_IN),
+  route('GET /platform', PLATFORM), // issue 22: the platform operator's institutions
+  route('POST /platform/institutions', PLATFORM),
+  route('POST /platform/institutions/:institutionId/colour', PLATFORM),
+  route('GET /assets/institution.css', PUBLIC), // the request's institution's colours (issue 22)
   route('GET /account/security', SIGNED_IN),
   route('POST /account/two-factor', SIGNED_IN),
   route('POST /account/webauthn/options', SIGNED_IN),
@@ -146,6 +151,7 @@ export const ACCESS_TABLE: readonly RouteAccess[] = [
 
   // Team-wide pages (no case content; each picks a team where the user holds the role).
   route('GET /audit', roles('safety_coordinator')),
+  route('GET /audit/chain', roles('safety_coordinator')), // the hash chain's check, in words (issue 19)
   route('GET /patterns', roles('safety_coordinator')),
   route('GET /rights-requests', roles('safety_coordinator')), // open data-subject requests and their legal terms (issue 23)
   route('GET /team', roles(...TEAM_WORK, 'administrator')),
@@ -186,14 +192,19 @@ export const ACCESS_TABLE: readonly RouteAccess[] = [
   route('POST /ombudsperson/complaints', roles('ombudsperson')),
   route('POST /ombudsperson/complaints/:cid/close', roles('ombudsperson')),
   route('POST /ombudsperson/advice', roles('ombudsperson')),
+  route('GET /ombudsperson/aggregates', roles('ombudsperson')), // suppressed counts only, no case (issue 21)
   route('GET /board/advice', roles('board')),
   route('POST /board/advice/:aid/answer', roles('board')),
   route('GET /team/expert-disciplines', roles('safety_coordinator')), // which disciplines each expert-team member covers (issue 21)
   route('POST /team/expert-disciplines', roles('safety_coordinator')),
+  // Where the team's conversations take place: names and directions, no case content (issue 21).
+  route('GET /team/locations', roles('safety_coordinator', 'administrator')),
+  route('POST /team/locations', roles('safety_coordinator', 'administrator')),
   route('GET /mdo', roles(...ADVISERS)),
   route('POST /mdo', roles('safety_coordinator')),
   route('GET /mdo/:mid', roles(...ADVISERS)),
   route('POST /mdo/items/:iid/decision', roles('safety_coordinator')),
+  route('POST /mdo/:mid/minutes', roles('safety_coordinator')), // the meeting's minutes, sealed, nothing identifying (issue 21)
   // The expert team reads anonymised, published consultations of its team — never a case.
   route('GET /consultations', roles('expert_team_member', 'safety_coordinator')),
   route('GET /consultations/:cid', roles('expert_team_member', 'safety_coordinator')),
@@ -203,6 +214,9 @@ export const ACCESS_TABLE: readonly RouteAccess[] = [
   route('GET /cases', SIGNED_IN),
   route('GET /cases/new', roles(...ADVISERS)),
   route('POST /cases/new', roles(...ADVISERS)),
+  // Saved inbox filters: one's own, by name (issue 19).
+  route('POST /cases/filters', roles(...ADVISERS)),
+  route('POST /cases/filters/:filterId/delete', roles(...ADVISERS)),
 
   // One case: reading it, and picking it up.
   route('GET /cases/:id', CASE_CONTENT),
@@ -239,6 +253,7 @@ export const ACCESS_TABLE: readonly RouteAccess[] = [
   route('POST /cases/:id/documents', CASE_HANDLE), // documents and evidence on the case record (staff only)
   route('POST /cases/:id/links', CASE_HANDLE),
   route('POST /cases/:id/goal', CASE_HANDLE),
+  route('POST /cases/:id/org-unit', CASE_HANDLE), // the faculty or unit the annual report counts it by (issue 19)
   route('POST /cases/:id/support-case', CASE_HANDLE),
   route('POST /cases/:id/export', CASE_HANDLE),
   route('POST /cases/:id/risk', CASE_HANDLE),

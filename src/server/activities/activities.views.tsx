@@ -1,4 +1,6 @@
 import { Layout } from '../../ui/layout.js';
+import { formatLongDate, formatNumber } from '../../ui/dates.js';
+import type { Lang } from '../../domain/taxonomy.js';
 import {
   ErrorSummary,
   RadioGroup,
@@ -25,7 +27,7 @@ interface Props {
   values: Record<string, string>;
 }
 
-const fmtHours = (h: number) => (Math.round(h * 100) / 100).toString();
+const fmtHours = (h: number, lang: Lang) => formatNumber(h, lang, 2);
 
 /** The team's activities of one year, training hours per adviser, and a form to record one. */
 export function ActivitiesPage({ ctx, scope, year, data, advisers, errors, values }: Props) {
@@ -84,7 +86,7 @@ export function ActivitiesPage({ ctx, scope, year, data, advisers, errors, value
                 <tr>
                   <td>{h.name}</td>
                   <td>{h.sessions}</td>
-                  <td>{fmtHours(h.hours)}</td>
+                  <td>{fmtHours(h.hours, ctx.lang)}</td>
                 </tr>
               ))}
             </tbody>
@@ -185,13 +187,13 @@ function ActivityRow({
   const { t } = ctx;
   return (
     <tr>
-      <td>{a.heldOn}</td>
+      <td>{formatLongDate(a.heldOn, ctx.lang)}</td>
       <td>{t(`activities.kind.${a.kind}` as MessageKey)}</td>
       <td>
         {a.title}
         {a.partner && ` (${a.partner})`}
         {a.adviserName &&
-          ` — ${a.adviserName}, ${fmtHours(a.hours ?? 0)} ${t('activities.hoursShort')}`}
+          ` — ${a.adviserName}, ${fmtHours(a.hours ?? 0, ctx.lang)} ${t('activities.hoursShort')}`}
       </td>
       <td>{t(`activities.status.${a.status}` as MessageKey)}</td>
       <td>{a.participants ?? '—'}</td>

@@ -9,7 +9,7 @@ export function canAdministerTeam(memberships: readonly Membership[], teamId: st
   return memberships.some((m) => m.teamId === teamId && m.role === 'administrator');
 }
 
-/** Any administrator may add a team (for a new institution or target group) and administers it. */
+/** Any administrator may add a team (a target group) to their own institution and administers it (issue 22). */
 export function canCreateTeam(memberships: readonly Membership[]): boolean {
   return adminTeamIds(memberships).length > 0;
 }

@@ -7,7 +7,7 @@ import { adminTeamIds, canAdministerTeam, canCreateTeam } from './admin.policy.j
 import { NewTeamInput, TeamSettingsInput } from './admin.schemas.js';
 import { AdminHomePage, TeamSettingsPage } from './admin.views.js';
 import {
-  createTeam,
+  createOwnInstitutionTeam,
   getTeamSettings,
   isTeamKeyTaken,
   listTeamSettings,
@@ -62,9 +62,12 @@ export function adminRoutes(deps: Deps, teamPages: Hono<AppEnv>[] = []) {
       c.status(422);
       return home(c, { values, errors });
     }
-    const teamId = await deps.db
-      .transaction()
-      .execute((trx) => createTeam(trx, parsed.data, { kind: 'user', userId: user.id }));
+    const teamId = await deps.db.transaction().execute((trx) =>
+      createOwnInstitutionTeam(trx, user.institutionId, parsed.data, {
+        kind: 'user',
+        userId: user.id,
+      }),
+    );
     return c.redirect(`/admin/teams/${teamId}?saved=1`, 303);
   });
 

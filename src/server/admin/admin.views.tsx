@@ -75,7 +75,7 @@ export function AdminHomePage({
           name="institutionKey"
           label={t('admin.team.institutionKey')}
           hint={t('admin.team.institutionHint')}
-          value={form.values.institutionKey ?? 'default'}
+          value={form.values.institutionKey ?? ctx.institution?.key ?? 'default'}
           error={form.errors.institutionKey}
         />
         <TextField

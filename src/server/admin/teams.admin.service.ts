@@ -70,10 +70,37 @@ export interface NewTeam {
 }
 
 /**
+ * An institution administrator's new team (issue 22): always in their own institution; naming
+ * another institution's key is refused, never a way to create or reach another institution.
+ */
+export async function createOwnInstitutionTeam(
+  trx: Db,
+  institutionId: string | null,
+  input: NewTeam,
+  actor: AuditActor,
+): Promise<string> {
+  const own = institutionId
+    ? await trx
+        .selectFrom('institution')
+        .select('key')
+        .where('id', '=', institutionId)
+        .executeTakeFirst()
+    : undefined;
+  if (!own || own.key !== input.institutionKey) throw new AppError('FORBIDDEN');
+  return createTeam(trx, input, actor);
+}
+
+/**
  * Adds a team, in an existing institution or a new one (a national platform serves several).
  * The creating administrator (if any) administers the new team. Call inside a transaction.
  */
-export async function createTeam(trx: Db, input: NewTeam, actor: AuditActor): Promise<string> {
+export async function createTeam(
+  trx: Db,
+  input: NewTeam,
+  actor: AuditActor,
+  /** false for the platform operator, who creates an institution's first team without joining it */
+  joinAsAdministrator = true,
+): Promise<string> {
   let institution = await trx
     .selectFrom('institution')
     .select('id')
@@ -101,7 +128,7 @@ export async function createTeam(trx: Db, input: NewTeam, actor: AuditActor): Pr
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  if (actor.userId) {
+  if (actor.userId && joinAsAdministrator) {
     await trx
       .insertInto('team_membership')
       .values({ user_id: actor.userId, team_id: team.id, role: 'administrator' })

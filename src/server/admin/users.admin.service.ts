@@ -61,6 +61,13 @@ export async function inviteUser(
 ): Promise<string | undefined> {
   const existing = await findUserByEmail(trx, input.email);
   if (existing) {
+    // issue 22: an account of another institution (or the platform operator) never joins this team
+    const team = await trx
+      .selectFrom('team')
+      .select('institution_id')
+      .where('id', '=', teamId)
+      .executeTakeFirstOrThrow();
+    if (existing.institution_id !== team.institution_id) throw new AppError('FORBIDDEN');
     await setUserRoles(
       trx,
       teamId,
@@ -163,6 +170,17 @@ export async function setUserRoles(
   roles: Role[],
   actor: AuditActor,
 ): Promise<void> {
+  if (roles.length) {
+    // issue 22: roles in a team only for an account of the team's own institution
+    const same = await trx
+      .selectFrom('app_user')
+      .innerJoin('team', 'team.institution_id', 'app_user.institution_id')
+      .select('app_user.id')
+      .where('app_user.id', '=', userId)
+      .where('team.id', '=', teamId)
+      .executeTakeFirst();
+    if (!same) throw new AppError('FORBIDDEN');
+  }
   const before = await rolesOf(trx, teamId, userId);
   const gained = roles.filter((r) => !before.includes(r));
   if (gained.length && actor.kind === 'user' && actor.userId === userId)

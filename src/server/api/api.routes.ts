@@ -273,4 +273,5 @@ const TITLES: Record<ErrorCode, string> = {
   THROTTLED: 'Too many requests',
   UNAVAILABLE: 'Unavailable',
   CONSENT_REQUIRED: 'Forbidden',
+  UNKNOWN_INSTITUTION: 'Not found',
 };

@@ -3,6 +3,7 @@ import { CsrfField } from '../../ui/layout.js';
 import { RadioGroup, SubmitButton, TextField, type FieldErrors } from '../../ui/form.js';
 import type { ViewContext } from '../http/env.js';
 import type { AppointmentEntry } from './appointments.service.js';
+import type { MeetingLocation } from './locations.service.js';
 import { APPOINTMENT_MODES } from './appointments.schema.js';
 import { formatLocalDateTime } from './local-time.js';
 
@@ -25,6 +26,10 @@ export function AppointmentSection(props: {
   hidden?: Record<string, string>;
   askEmail?: boolean;
   titled?: boolean;
+  /** The team's current meeting locations, to choose from. */
+  locations: MeetingLocation[];
+  /** What the reporter entered, shown again after an error. */
+  values?: Record<string, string>;
 }) {
   const {
     ctx,
@@ -35,6 +40,8 @@ export function AppointmentSection(props: {
     hidden = {},
     askEmail = false,
     titled = true,
+    locations,
+    values = {},
   } = props;
   const { t, lang } = ctx;
   return (
@@ -48,6 +55,12 @@ export function AppointmentSection(props: {
               ? t('appointment.confirmedAt', { when: formatLocalDateTime(a.startsAt, lang) })
               : t('appointment.requested')}
           </p>
+          {a.location && (
+            <p data-testid="appointment-location">
+              {t('appointment.location')}: {a.location.label[lang]}
+              {a.location.instructions[lang] && <> — {a.location.instructions[lang]}</>}
+            </p>
+          )}
           {a.details && <p>{a.details}</p>}
           {a.status === 'confirmed' && icsBase && (
             <p>
@@ -66,7 +79,20 @@ export function AppointmentSection(props: {
           name="mode"
           label={t('appointment.mode')}
           error={errors.mode}
+          value={values.mode}
           choices={APPOINTMENT_MODES.map((m) => ({ value: m, label: modeLabel(ctx, m) }))}
+        />
+        <RadioGroup
+          name="location"
+          label={t('appointment.location')}
+          hint={t('appointment.locationHint')}
+          error={errors.location}
+          value={values.location}
+          choices={locations.map((l) => ({
+            value: l.key,
+            label: l.label[lang],
+            description: l.instructions[lang] || undefined,
+          }))}
         />
         {(['slot1', 'slot2', 'slot3'] as const).map((name, i) => (
           <TextField
@@ -75,6 +101,7 @@ export function AppointmentSection(props: {
             label={t('appointment.slot', { n: i + 1 })}
             hint={i === 0 ? t('appointment.slotHint') : undefined}
             error={errors[name]}
+            value={values[name]}
           />
         ))}
         {askEmail && (
@@ -84,6 +111,7 @@ export function AppointmentSection(props: {
             label={t('mailbox.notifyEmail')}
             hint={t('appointment.emailHint')}
             error={errors.email}
+            value={values.email}
             autocomplete="email"
           />
         )}

@@ -11,6 +11,8 @@ import { findRecentIntakeCaseId } from '../intake/intake.service.js';
 import { AppointmentRequestInput, slotsOf } from './appointments.schema.js';
 import { getIcsByToken, requestAppointment } from './appointments.service.js';
 import { IntakeAppointmentPage } from './appointments.views.js';
+import { listLocations } from './locations.service.js';
+import { RuleError } from '../http/rule-error.js';
 
 /** Public appointment routes: a request right after the intake, and the calendar file link. */
 export function appointmentRoutes(deps: Deps) {
@@ -24,12 +26,14 @@ export function appointmentRoutes(deps: Deps) {
       idempotencyKey: values.idempotencyKey ?? '',
     });
     if (!caseId) throw new AppError('NOT_FOUND');
+    const sealer = await getCaseSealer(deps.db, deps.keyring, caseId);
     return c.html(
       <IntakeAppointmentPage
         ctx={viewContext(c)}
         idempotencyKey={values.idempotencyKey!}
         errors={{}}
         done={false}
+        locations={await listLocations(deps.db, sealer.teamId)}
       />,
     );
   });
@@ -41,18 +45,23 @@ export function appointmentRoutes(deps: Deps) {
       idempotencyKey: values.idempotencyKey ?? '',
     });
     if (!caseId) throw new AppError('NOT_FOUND');
-    const parsed = AppointmentRequestInput.safeParse(values);
-    if (!parsed.success) {
+    const sealer = await getCaseSealer(deps.db, deps.keyring, caseId);
+    // A refused request shows the form again with what the reporter entered.
+    const again = async (errors: Record<string, string>) => {
       c.status(422);
       return c.html(
         <IntakeAppointmentPage
           ctx={viewContext(c)}
           idempotencyKey={values.idempotencyKey!}
-          errors={toFieldErrors(parsed.error, c.get('t'))}
+          errors={errors}
           done={false}
+          locations={await listLocations(deps.db, sealer.teamId)}
+          values={values}
         />,
       );
-    }
+    };
+    const parsed = AppointmentRequestInput.safeParse(values);
+    if (!parsed.success) return again(toFieldErrors(parsed.error, c.get('t')));
     if (
       !(await spendHourly(
         deps.db,
@@ -61,13 +70,17 @@ export function appointmentRoutes(deps: Deps) {
       ))
     )
       refuse('appointment');
-    const sealer = await getCaseSealer(deps.db, deps.keyring, caseId);
-    await requestAppointment(
-      deps.db,
-      sealer,
-      { mode: parsed.data.mode, slots: slotsOf(parsed.data) },
-      { kind: 'reporter' },
-    );
+    try {
+      await requestAppointment(
+        deps.db,
+        sealer,
+        { mode: parsed.data.mode, slots: slotsOf(parsed.data), location: parsed.data.location },
+        { kind: 'reporter' },
+      );
+    } catch (err) {
+      if (!(err instanceof RuleError)) throw err;
+      return again({ [err.field]: c.get('t')(err.messageKey) });
+    }
     if (parsed.data.email)
       await setNotificationAddress(deps.db, sealer, parsed.data.email, { kind: 'reporter' });
     return c.redirect('/melden/afspraak/aangevraagd', 303); // a reload shows the confirmation, it does not ask again
@@ -80,7 +93,7 @@ export function appointmentRoutes(deps: Deps) {
   app.get('/afspraak/:file', async (c) => {
     const token = /^([A-Za-z0-9_-]{32})\.ics$/.exec(c.req.param('file'))?.[1];
     if (!token) throw new AppError('NOT_FOUND');
-    const ics = await getIcsByToken(deps.db, deps.keyring, token);
+    const ics = await getIcsByToken(deps.db, deps.keyring, token, c.get('lang'));
     return c.body(ics, 200, {
       'Content-Type': 'text/calendar; charset=utf-8',
       'Content-Disposition': `attachment; filename="${c.get('t')('appointment.icsFileName')}"`,

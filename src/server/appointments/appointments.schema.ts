@@ -21,6 +21,8 @@ const slot = z
 export const AppointmentRequestInput = z
   .object({
     mode: z.enum(APPOINTMENT_MODES, { error: 'validation.choose' }),
+    /** The key of one of the team's meeting locations; checked against the team in the service. */
+    location: z.string().trim().max(40, { error: 'validation.unknownLocation' }).optional(),
     slot1: slot,
     slot2: slot,
     slot3: slot,
@@ -32,6 +34,8 @@ export const AppointmentRequestInput = z
       .optional(),
   })
   .superRefine((v, ctx) => {
+    if (v.mode !== 'phone' && !v.location)
+      ctx.addIssue({ code: 'custom', path: ['location'], message: 'validation.chooseLocation' });
     if (!v.slot1 && !v.slot2 && !v.slot3)
       ctx.addIssue({ code: 'custom', path: ['slot1'], message: 'validation.slotNeeded' });
   });

@@ -7,6 +7,13 @@ import { AppError } from '../http/errors.js';
 import { getCaseSealer, type CaseSealer } from '../mailbox/case-key.js';
 import type { APPOINTMENT_MODES } from './appointments.schema.js';
 import { buildIcs } from './ics.js';
+import { RuleError } from '../http/rule-error.js';
+import {
+  findOfferedLocation,
+  listLocations,
+  locationLine,
+  type MeetingLocation,
+} from './locations.service.js';
 
 type Mode = (typeof APPOINTMENT_MODES)[number];
 
@@ -18,18 +25,32 @@ export interface AppointmentEntry {
   startsAt: Date | null;
   durationMinutes: number;
   details?: string;
+  /** Where the reporter asked to meet (a retired location is still shown). */
+  location?: MeetingLocation;
 }
 
 export async function requestAppointment(
   db: Db,
   sealer: CaseSealer,
-  input: { mode: Mode; slots: Date[] },
+  input: { mode: Mode; slots: Date[]; location?: string | undefined },
   actor: AuditActor,
 ): Promise<string> {
+  // A phone call has no place; any other mode needs one of the team's current locations.
+  const location =
+    input.mode === 'phone' || !input.location
+      ? undefined
+      : await findOfferedLocation(db, sealer.teamId, input.location);
+  if (input.mode !== 'phone' && !location)
+    throw new RuleError('location', 'validation.unknownLocation');
   return db.transaction().execute(async (trx) => {
     const row = await trx
       .insertInto('appointment')
-      .values({ case_id: sealer.caseId, mode: input.mode, proposed_slots: input.slots })
+      .values({
+        case_id: sealer.caseId,
+        mode: input.mode,
+        proposed_slots: input.slots,
+        location_key: location?.key ?? null,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     await recordAudit(trx, {
@@ -37,7 +58,7 @@ export async function requestAppointment(
       actor,
       teamId: sealer.teamId,
       caseId: sealer.caseId,
-      detail: { appointmentId: row.id, mode: input.mode },
+      detail: { appointmentId: row.id, mode: input.mode, location: location?.key ?? null },
     });
     return row.id;
   });
@@ -50,6 +71,9 @@ export async function listAppointments(db: Db, sealer: CaseSealer): Promise<Appo
     .where('case_id', '=', sealer.caseId)
     .orderBy('created_at')
     .execute();
+  const places = rows.some((r) => r.location_key)
+    ? await listLocations(db, sealer.teamId, { includeInactive: true })
+    : [];
   return rows.map((r) => ({
     id: r.id,
     mode: r.mode,
@@ -58,6 +82,7 @@ export async function listAppointments(db: Db, sealer: CaseSealer): Promise<Appo
     startsAt: r.starts_at,
     durationMinutes: r.duration_minutes,
     details: r.details ? sealer.openText(r.details, 'appointment-details') : undefined,
+    location: places.find((l) => l.key === r.location_key),
   }));
 }
 
@@ -110,10 +135,36 @@ export async function confirmAppointment(
 
 const SUMMARY = 'Gesprek meldpunt sociale veiligheid / Conversation, social safety reporting point';
 
-function icsOf(
-  row: { id: string; starts_at: Date | null; duration_minutes: number; confirmed_at: Date | null },
-  location: string | undefined,
-): string {
+type IcsRow = {
+  id: string;
+  starts_at: Date | null;
+  duration_minutes: number;
+  confirmed_at: Date | null;
+  location_key: string | null;
+  details: Buffer | null;
+};
+
+/**
+ * LOCATION: the chosen place (its name and address in the reader's language), then what the
+ * adviser added on confirming (room, meeting link, phone arrangement).
+ */
+async function locationOf(
+  db: Db,
+  sealer: CaseSealer,
+  row: IcsRow,
+  lang: 'nl' | 'en',
+): Promise<string | undefined> {
+  const place = row.location_key
+    ? (await listLocations(db, sealer.teamId, { includeInactive: true })).find(
+        (l) => l.key === row.location_key,
+      )
+    : undefined;
+  const details = row.details ? sealer.openText(row.details, 'appointment-details') : undefined;
+  const parts = [place ? locationLine(place, lang) : undefined, details].filter(Boolean);
+  return parts.length ? parts.join(' — ') : undefined;
+}
+
+function icsOf(row: IcsRow, location: string | undefined): string {
   return buildIcs({
     uid: `${row.id}@meldpunt`,
     start: row.starts_at!,
@@ -125,7 +176,12 @@ function icsOf(
 }
 
 /** The calendar file behind the link in the notice e-mail. */
-export async function getIcsByToken(db: Db, keyring: Keyring, token: string): Promise<string> {
+export async function getIcsByToken(
+  db: Db,
+  keyring: Keyring,
+  token: string,
+  lang: 'nl' | 'en' = 'nl',
+): Promise<string> {
   const row = /^[A-Za-z0-9_-]{32}$/.test(token)
     ? await db
         .selectFrom('appointment')
@@ -136,7 +192,7 @@ export async function getIcsByToken(db: Db, keyring: Keyring, token: string): Pr
     : undefined;
   if (!row) throw new AppError('NOT_FOUND');
   const sealer = await getCaseSealer(db, keyring, row.case_id);
-  return icsOf(row, row.details ? sealer.openText(row.details, 'appointment-details') : undefined);
+  return icsOf(row, await locationOf(db, sealer, row, lang));
 }
 
 /** The calendar file from inside the mailbox or the case. */
@@ -144,6 +200,7 @@ export async function getIcsForCase(
   db: Db,
   sealer: CaseSealer,
   appointmentId: string,
+  lang: 'nl' | 'en' = 'nl',
 ): Promise<string> {
   const row = /^[0-9a-f-]{36}$/.test(appointmentId)
     ? await db
@@ -155,5 +212,5 @@ export async function getIcsForCase(
         .executeTakeFirst()
     : undefined;
   if (!row) throw new AppError('NOT_FOUND');
-  return icsOf(row, row.details ? sealer.openText(row.details, 'appointment-details') : undefined);
+  return icsOf(row, await locationOf(db, sealer, row, lang));
 }

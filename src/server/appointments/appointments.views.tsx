@@ -2,6 +2,7 @@ import { Layout } from '../../ui/layout.js';
 import { ErrorSummary, type FieldErrors } from '../../ui/form.js';
 import type { ViewContext } from '../http/env.js';
 import { AppointmentSection } from './appointment-section.js';
+import type { MeetingLocation } from './locations.service.js';
 
 /** After the intake: ask for a conversation, or see that the request was received. */
 export function IntakeAppointmentPage({
@@ -9,11 +10,15 @@ export function IntakeAppointmentPage({
   idempotencyKey,
   errors,
   done,
+  locations = [],
+  values,
 }: {
   ctx: ViewContext;
   idempotencyKey: string;
   errors: FieldErrors;
   done: boolean;
+  locations?: MeetingLocation[];
+  values?: Record<string, string>;
 }) {
   const { t } = ctx;
   return (
@@ -33,6 +38,8 @@ export function IntakeAppointmentPage({
           hidden={{ idempotencyKey }}
           askEmail
           titled={false}
+          locations={locations}
+          values={values}
         />
       )}
     </Layout>

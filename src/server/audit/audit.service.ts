@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import { sql } from 'kysely';
 import type { Db } from '../db/create-db.js';
+import { currentInstitution } from '../db/tenancy.js';
 
 /**
  * Every read and change of case data writes one of these, in the same transaction as the
@@ -68,6 +69,7 @@ export type AuditEventType =
   | 'MDO_DECISION_RECORDED'
   | 'MDO_CASE_ITEMS_VIEWED'
   | 'INSTITUTION_CREATED'
+  | 'INSTITUTION_COLOUR_CHANGED'
   | 'TEAM_CREATED'
   | 'USER_CREATED'
   | 'USER_SIGNED_IN'
@@ -91,6 +93,7 @@ export type AuditEventType =
   | 'CASE_TASK_COMPLETED'
   | 'CASE_LINKED'
   | 'CASE_GOAL_UPDATED'
+  | 'CASE_ORG_UNIT_UPDATED'
   | 'CASE_SUPPORT_CASE_CREATED'
   | 'CASE_EXPORTED'
   | 'CASE_REMINDER_SENT'
@@ -207,7 +210,11 @@ export type AuditEventType =
   | 'BREACH_RECORDED'
   | 'BREACH_UPDATED'
   | 'BREACH_VIEWED'
-  | 'BREACH_REMINDER_SENT';
+  | 'BREACH_REMINDER_SENT'
+  // issue 21's remainder: meeting locations, the zorgoverleg's minutes, the ombudsperson's aggregates
+  | 'MEETING_LOCATION_SAVED'
+  | 'MDO_MINUTES_RECORDED'
+  | 'OMBUDS_AGGREGATES_VIEWED';
 
 export interface AuditActor {
   kind: 'user' | 'reporter' | 'system' | 'cli';
@@ -226,14 +233,30 @@ const GENESIS: Buffer = Buffer.alloc(32);
 const CHAIN_LOCK = 7012027;
 
 /**
- * Appends to the hash chain. The transaction-scoped advisory lock orders writers so that
- * each event's prev_hash is the hash of the event before it; call inside a transaction.
+ * Appends to the hash chain of the event's institution (issue 22): the institution of the
+ * connection's context, else of the case or team; an event of neither (a sign-in, a backup)
+ * joins the platform's chain. The transaction-scoped advisory lock (CHAIN_LOCK, the chain's key)
+ * orders the writers of one chain only, so that each event's prev_hash is the hash of the event
+ * before it in its chain while other institutions write alongside; call inside a transaction.
  */
 export async function recordAudit(trx: Db, input: AuditInput): Promise<void> {
-  await sql`SELECT pg_advisory_xact_lock(${CHAIN_LOCK})`.execute(trx);
+  const { rows } = await sql<{ institution_id: string | null }>`
+    SELECT i.institution_id, pg_advisory_xact_lock(${CHAIN_LOCK}, hashtext(coalesce(i.institution_id::text, '')))
+    FROM (SELECT coalesce(
+      meldpunt_institution(),
+      (SELECT institution_id FROM "case" WHERE id = ${input.caseId ?? null}::uuid),
+      (SELECT institution_id FROM team WHERE id = ${input.teamId ?? null}::uuid)
+    ) AS institution_id) i`.execute(trx);
+  const institutionId = rows[0]?.institution_id ?? null;
   const last = await trx
     .selectFrom('audit_event')
     .select('hash')
+    .where((eb) =>
+      institutionId === null
+        ? eb('institution_id', 'is', null)
+        : eb('institution_id', '=', institutionId),
+    )
+    .where('chain_legacy', '=', false)
     .orderBy('id', 'desc')
     .limit(1)
     .executeTakeFirst();
@@ -251,7 +274,12 @@ export async function recordAudit(trx: Db, input: AuditInput): Promise<void> {
   };
   await trx
     .insertInto('audit_event')
-    .values({ ...row, prev_hash: prevHash, hash: chainHash(prevHash, row) })
+    .values({
+      ...row,
+      institution_id: institutionId,
+      prev_hash: prevHash,
+      hash: chainHash(prevHash, row),
+    })
     .execute();
 }
 
@@ -285,9 +313,39 @@ function chainHash(prev: Buffer, row: ChainedFields): Buffer {
   return crypto.createHash('sha256').update(prev).update(canonical).digest();
 }
 
-/** Walks the chain; returns the id of the first event that does not match, if any. */
+/**
+ * Walks the chains: the events written before chains were per institution as the one chain they
+ * were written in, then each institution's chain and the platform's. Under an institution's
+ * context (row-level security) that institution's chain only. Returns the id of the first event
+ * that does not match, if any.
+ */
 export async function verifyAuditChain(
   db: Db,
+): Promise<{ ok: boolean; checked: number; brokenAt?: number }> {
+  const chains = await db
+    .selectFrom('audit_event')
+    .select('institution_id')
+    .where('chain_legacy', '=', false)
+    .distinct()
+    .execute();
+  const legacyVisible = currentInstitution() === undefined;
+  let checked = 0;
+  const walks: (string | null | 'legacy')[] = [
+    ...(legacyVisible ? ['legacy' as const] : []),
+    ...chains.map((c) => c.institution_id),
+  ];
+  for (const chain of walks) {
+    const result = await verifyOneChain(db, chain);
+    checked += result.checked;
+    if (!result.ok) return { ok: false, checked, brokenAt: result.brokenAt };
+  }
+  return { ok: true, checked };
+}
+
+/** One chain: 'legacy', an institution's id, or null for the platform's. */
+async function verifyOneChain(
+  db: Db,
+  chain: string | null | 'legacy',
 ): Promise<{ ok: boolean; checked: number; brokenAt?: number }> {
   let prev: Buffer = GENESIS;
   let checked = 0;
@@ -297,6 +355,14 @@ export async function verifyAuditChain(
       .selectFrom('audit_event')
       .selectAll()
       .where('id', '>', afterId)
+      .where((eb) =>
+        chain === 'legacy'
+          ? eb('chain_legacy', '=', true)
+          : eb.and([
+              eb('chain_legacy', '=', false),
+              chain === null ? eb('institution_id', 'is', null) : eb('institution_id', '=', chain),
+            ]),
+      )
       .orderBy('id')
       .limit(5000)
       .execute();

@@ -1,3 +1,4 @@
+import { accountFitsRequest } from '../tenancy/tenancy.js';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { Deps } from '../bootstrap.js';
@@ -67,7 +68,19 @@ export function authRoutes(deps: Deps, sso?: SsoLinks) {
         />,
       );
     }
-    const result = await signIn(deps.db, deps.keyring, parsed.data.email, parsed.data.password);
+    const result = await signIn(
+      deps.db,
+      deps.keyring,
+      parsed.data.email,
+      parsed.data.password,
+      (account) =>
+        accountFitsRequest(
+          account,
+          c.get('institution'),
+          c.get('platformHost'),
+          deps.config.tenancy?.mode ?? 'single',
+        ),
+    );
     if (!result.ok) {
       const message = result.waitSeconds
         ? t('login.slowDown', { seconds: result.waitSeconds })
@@ -84,7 +97,7 @@ export function authRoutes(deps: Deps, sso?: SsoLinks) {
     }
     setSessionCookie(c, result.token, secure);
     const next = {
-      complete: homePath(result.user.memberships),
+      complete: result.user.platformOperator ? '/platform' : homePath(result.user.memberships),
       pending_code: '/login/two-factor',
       pending_enrol: '/login/two-factor/enrol',
     }[result.state];

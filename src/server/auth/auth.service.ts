@@ -38,13 +38,19 @@ export async function signIn(
   keyring: Keyring,
   email: string,
   password: string,
+  /** issue 22: whether the account may sign in here (its own institution's host); a refusal looks like a wrong password. */
+  accepts: (account: { institutionId: string | null; platformOperator: boolean }) => boolean = () =>
+    true,
 ): Promise<SignInResult> {
   const throttleKey = loginThrottleKey(keyring, email);
   const wait = await reserveLoginAttempt(db, throttleKey);
   if (wait > 0) return { ok: false, waitSeconds: wait };
   const user = await findUserByEmail(db, email);
   const valid = await verify(user?.password_hash ?? DUMMY_HASH, password).catch(() => false);
-  if (!user || !user.password_hash || !user.is_active || !valid) {
+  const here =
+    user !== undefined &&
+    accepts({ institutionId: user.institution_id, platformOperator: user.platform_operator });
+  if (!user || !user.password_hash || !user.is_active || !valid || !here) {
     await db.transaction().execute((trx) =>
       recordAudit(trx, {
         type: 'USER_SIGN_IN_FAILED',
@@ -75,6 +81,7 @@ export async function secondFactorState(db: Db, user: SessionUser): Promise<Sess
   return (await isTwoFactorRequired(
     db,
     user.memberships.map((m) => m.role),
+    user.institutionId,
   ))
     ? 'pending_enrol'
     : 'complete';

@@ -181,7 +181,11 @@ export function twoFactorRoutes(deps: Deps, sso?: { oidc: boolean; saml: boolean
     return c.html(
       <AdminSecurityPage
         ctx={viewContext(c)}
-        required={await isTwoFactorRequired(deps.db, ['confidential_adviser'])}
+        required={await isTwoFactorRequired(
+          deps.db,
+          ['confidential_adviser'],
+          signedInUser(c).institutionId,
+        )}
         notice={notice}
       />,
     );
@@ -194,7 +198,9 @@ export function twoFactorRoutes(deps: Deps, sso?: { oidc: boolean; saml: boolean
     const required = parsed.data.requireTwoFactor === 'yes';
     await deps.db
       .transaction()
-      .execute((trx) => setTwoFactorRequired(trx, required, signedInUser(c).id));
+      .execute((trx) =>
+        setTwoFactorRequired(trx, required, signedInUser(c).id, signedInUser(c).institutionId),
+      );
     return noticeRedirect(c, '/admin/security', 'saved');
   });
 

@@ -13,14 +13,19 @@ const RECOVERY_CODES = 10;
 const totpAad = (userId: string) => `totp:${userId}`;
 
 /** Two-factor sign-in is mandatory for case roles and administrators once an administrator enforces it. */
-export async function isTwoFactorRequired(db: Db, roles: readonly Role[]): Promise<boolean> {
+export async function isTwoFactorRequired(
+  db: Db,
+  roles: readonly Role[],
+  /** issue 22: the account's institution; absent (the platform operator, the CLI) means any institution's switch. */
+  institutionId?: string | null,
+): Promise<boolean> {
   if (!roles.some((r) => SECOND_FACTOR_ROLES.includes(r))) return false;
-  const row = await db
+  let q = db
     .selectFrom('institution')
     .select('require_two_factor')
-    .where('require_two_factor', '=', true)
-    .limit(1)
-    .executeTakeFirst();
+    .where('require_two_factor', '=', true);
+  if (institutionId) q = q.where('id', '=', institutionId);
+  const row = await q.limit(1).executeTakeFirst();
   return row !== undefined;
 }
 
@@ -33,13 +38,21 @@ export async function setTwoFactorRequired(
   trx: Db,
   required: boolean,
   actorUserId: string,
+  /** issue 22: the administrator's own institution; absent means every institution (the CLI). */
+  institutionId?: string | null,
 ): Promise<void> {
-  await trx.updateTable('institution').set({ require_two_factor: required }).execute();
+  let update = trx.updateTable('institution').set({ require_two_factor: required });
+  if (institutionId) update = update.where('id', '=', institutionId);
+  await update.execute();
   let sessionsEnded = 0;
   if (required) {
     const ended = await trx
       .deleteFrom('session')
       .where('user_id', '!=', actorUserId)
+      .where('user_id', 'in', (eb) => {
+        const q = eb.selectFrom('app_user').select('id');
+        return institutionId ? q.where('institution_id', '=', institutionId) : q;
+      })
       .where('user_id', 'in', (eb) =>
         eb
           .selectFrom('team_membership')

@@ -1,4 +1,5 @@
 import { raw } from 'hono/html';
+import { formatDateTime } from '../../ui/dates.js';
 import { CsrfField, Layout } from '../../ui/layout.js';
 import {
   ErrorSummary,
@@ -177,7 +178,7 @@ export function AccountSecurityPage(props: {
   const { ctx, enrolled, secret, uri, qrSvg, keys, canUseKeys, sessions, errors, notice, sso } =
     props;
   const { t } = ctx;
-  const when = (d: Date) => d.toISOString().slice(0, 16).replace('T', ' ');
+  const when = (d: Date) => formatDateTime(d, ctx.lang);
   return (
     <Layout ctx={ctx} title={t('account.title')}>
       <h1 class="utrecht-heading-1">{t('account.title')}</h1>

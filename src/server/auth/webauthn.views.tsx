@@ -1,4 +1,6 @@
 import { CsrfField } from '../../ui/layout.js';
+import { formatDateTime } from '../../ui/dates.js';
+import type { Lang } from '../../domain/taxonomy.js';
 import { ASSET_VERSION } from '../../ui/assets.js';
 import type { ViewContext } from '../http/env.js';
 
@@ -48,7 +50,7 @@ export interface KeyEntry {
   lastUsedAt: Date | null;
 }
 
-const when = (d: Date | null) => (d ? d.toISOString().slice(0, 16).replace('T', ' ') : '—');
+const when = (d: Date | null, lang: Lang) => (d ? formatDateTime(d, lang) : '—');
 
 export function WebauthnKeys({
   ctx,
@@ -70,14 +72,17 @@ export function WebauthnKeys({
         <ul data-testid="webauthn-keys">
           {keys.map((k) => (
             <li>
-              {t('webauthn.keyEntry', { created: when(k.createdAt), used: when(k.lastUsedAt) })}{' '}
+              {t('webauthn.keyEntry', {
+                created: when(k.createdAt, ctx.lang),
+                used: when(k.lastUsedAt, ctx.lang),
+              })}{' '}
               <form method="post" action={`/account/webauthn/${k.id}/delete`} class="inline-form">
                 <CsrfField ctx={ctx} />
                 <button type="submit" class="link-button">
                   {t('webauthn.remove')}
                   <span class="visually-hidden">
                     {' '}
-                    {t('webauthn.removeWhich', { created: when(k.createdAt) })}
+                    {t('webauthn.removeWhich', { created: when(k.createdAt, ctx.lang) })}
                   </span>
                 </button>
               </form>

@@ -14,6 +14,7 @@ import {
   ExportInput,
   GoalInput,
   LinkInput,
+  OrgUnitInput,
   StatusInput,
   SupportCaseInput,
   TaskInput,
@@ -23,6 +24,7 @@ import {
   addTask,
   completeTask,
   linkCase,
+  updateOrgUnit,
   updateReporterGoal,
 } from './case-record.service.js';
 import { CASE_NOTICES, renderCasePage } from './case-page.render.js';
@@ -100,6 +102,7 @@ export function caseActionRoutes(deps: Deps, today: () => string) {
   post('tasks', TaskInput, (d, u, id, input) => addTask(d.db, d.keyring, u, id, input));
   post('links', LinkInput, (d, u, id, input) => linkCase(d.db, d.keyring, u, id, input));
   post('goal', GoalInput, (d, u, id, input) => updateReporterGoal(d.db, d.keyring, u, id, input));
+  post('org-unit', OrgUnitInput, (d, u, id, input) => updateOrgUnit(d.db, d.keyring, u, id, input));
   post('support-case', SupportCaseInput, (d, u, id, input, today) =>
     createSupportCase(d.db, d.keyring, u, id, input, today),
   );

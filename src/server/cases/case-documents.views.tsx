@@ -1,4 +1,5 @@
 import { CsrfField } from '../../ui/layout.js';
+import { DateText } from '../../ui/dates.js';
 import { SubmitButton, type FieldErrors } from '../../ui/form.js';
 import { formatBytes, UploadField } from '../attachments/upload-field.js';
 import type { ViewContext } from '../http/env.js';
@@ -25,7 +26,9 @@ export function CaseDocuments({
   const { t } = ctx;
   return (
     <section aria-labelledby="documents-heading">
-      <h2 id="documents-heading">{t('cases.documents.heading')}</h2>
+      <h2 id="documents-heading" class="utrecht-heading-2">
+        {t('cases.documents.heading')}
+      </h2>
       {view.documents.length === 0 ? (
         <p>{t('cases.documents.none')}</p>
       ) : (
@@ -47,7 +50,9 @@ export function CaseDocuments({
                   {TYPE_LABEL[d.mediaType] ?? d.mediaType})
                 </td>
                 <td>{t(`cases.documents.from.${d.source}`)}</td>
-                <td>{d.addedAt.toISOString().slice(0, 10)}</td>
+                <td>
+                  <DateText value={d.addedAt} lang={ctx.lang} />
+                </td>
                 <td>{formatBytes(d.sizeBytes)}</td>
               </tr>
             ))}
@@ -55,19 +60,20 @@ export function CaseDocuments({
         </table>
       )}
       {canHandle && (
-        <form
-          method="post"
-          action={`/cases/${view.id}/documents`}
-          enctype="multipart/form-data"
-          class="panel"
-          aria-labelledby="documents-form-heading"
-        >
-          <h3 id="documents-form-heading">{t('cases.documents.add')}</h3>
-          <p class="hint">{t('cases.documents.internal')}</p>
-          <CsrfField ctx={ctx} />
-          <UploadField t={t} label={t('cases.documents.files')} error={errors.files} />
-          <SubmitButton>{t('cases.documents.submit')}</SubmitButton>
-        </form>
+        <details class="action" id="action-documents" open={errors.files !== undefined}>
+          <summary class="action__summary">{t('cases.documents.add')}</summary>
+          <form
+            method="post"
+            action={`/cases/${view.id}/documents`}
+            enctype="multipart/form-data"
+            class="action__body"
+          >
+            <p class="hint">{t('cases.documents.internal')}</p>
+            <CsrfField ctx={ctx} />
+            <UploadField t={t} label={t('cases.documents.files')} error={errors.files} />
+            <SubmitButton>{t('cases.documents.submit')}</SubmitButton>
+          </form>
+        </details>
       )}
     </section>
   );

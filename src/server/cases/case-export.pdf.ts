@@ -3,6 +3,7 @@ import { vocabLabel } from '../../domain/labels.js';
 import { findCategory, type Lang } from '../../domain/taxonomy.js';
 import type { Translate } from '../../i18n/i18n.js';
 import type { CaseView } from './cases.presenter.js';
+import { formatDate } from '../../ui/dates.js';
 
 export const EXPORT_SECTIONS = [
   'details',
@@ -50,7 +51,7 @@ export function renderCaseFilePdf(
   doc.font('Helvetica').fontSize(11).text(extra.purpose);
   if (sections.includes('details')) {
     heading(t('case.details'));
-    line(t('inbox.received'), view.receivedOn);
+    line(t('inbox.received'), formatDate(view.receivedOn, lang));
     line(t('inbox.status'), vocabLabel('status', view.status, lang));
     line(
       t('inbox.category'),
@@ -63,14 +64,16 @@ export function renderCaseFilePdf(
       t('cases.status.followUp'),
       view.followUp ? vocabLabel('followUp', view.followUp, lang) : '—',
     );
-    line(t('cases.status.closedOn'), view.closedOn ?? '—');
+    line(t('cases.status.closedOn'), view.closedOn ? formatDate(view.closedOn, lang) : '—');
   }
   if (sections.includes('parties')) {
     heading(t('case.reporter'));
     doc.text(
       view.reporter
         ? `${view.reporter.name} ${view.reporter.contact}`.trim()
-        : t('case.reporterAnonymous'),
+        : view.isAnonymous
+          ? t('case.reporterAnonymous')
+          : `${t('workspace.summary.named')} — ${t('workspace.summary.identityHidden')}`, // a named report stays named (issue 19)
     );
     if (extra.intermediary) line(t('cases.register.intermediary'), extra.intermediary);
   }
@@ -83,7 +86,7 @@ export function renderCaseFilePdf(
     for (const c of view.contacts) {
       doc
         .font('Helvetica-Bold')
-        .text(`${c.occurredOn} — ${vocabLabel('channel', c.channel, lang)}`)
+        .text(`${formatDate(c.occurredOn, lang)} — ${vocabLabel('channel', c.channel, lang)}`)
         .font('Helvetica');
       line(t('cases.contact.participants'), c.participants);
       doc.text(c.notes).moveDown(0.5);
@@ -93,7 +96,7 @@ export function renderCaseFilePdf(
     heading(t('cases.section.tasks'));
     for (const task of view.tasks)
       doc.text(
-        `${task.dueOn}: ${task.title} (${task.isDone ? t('cases.task.done') : t('cases.task.open')})`,
+        `${formatDate(task.dueOn, lang)}: ${task.title} (${task.isDone ? t('cases.task.done') : t('cases.task.open')})`,
       );
   }
   if (sections.includes('documents')) {
@@ -101,18 +104,18 @@ export function renderCaseFilePdf(
     if (view.documents.length === 0) doc.text(t('cases.documents.none'));
     for (const d of view.documents)
       doc.text(
-        `${d.addedAt.toISOString().slice(0, 10)}: ${d.name} (${t(`cases.documents.from.${d.source}`)})`,
+        `${formatDate(d.addedAt, lang)}: ${d.name} (${t(`cases.documents.from.${d.source}`)})`,
       );
   }
   if (sections.includes('history')) {
     heading(t('cases.status.history'));
     for (const a of view.assignments)
       doc.text(
-        `${a.at.toISOString().slice(0, 10)}: ${t('cases.assign.history', { name: a.adviserName })}${a.reason ? ` — ${a.reason}` : ''}`,
+        `${formatDate(a.at, lang)}: ${t('cases.assign.history', { name: a.adviserName })}${a.reason ? ` — ${a.reason}` : ''}`,
       );
     for (const h of view.history)
       doc.text(
-        `${h.at.toISOString().slice(0, 10)}: ${vocabLabel('status', h.from, lang)} → ${vocabLabel('status', h.to, lang)}${h.reason ? ` — ${h.reason}` : ''}`,
+        `${formatDate(h.at, lang)}: ${vocabLabel('status', h.from, lang)} → ${vocabLabel('status', h.to, lang)}${h.reason ? ` — ${h.reason}` : ''}`,
       );
   }
   doc.end();

@@ -22,6 +22,8 @@ export interface CaseFormsProps {
   today: string;
   /** Whom a handover may go to: the referral directory and roles (issue 19). */
   recipients: RecipientChoices;
+  /** The team's faculties and units, for the case's own (issue 19). */
+  orgUnits: { value: string; label: string }[];
 }
 
 /** The fields of each form, to open its disclosure when the form came back with errors or input. */
@@ -31,6 +33,7 @@ const FORM_FIELDS = {
   contact: ['occurredOn', 'contactChannel', 'participants', 'notes', 'isFeedback'],
   task: ['title', 'dueOn'],
   goal: ['goal'],
+  orgUnit: ['orgUnit'],
   link: ['reference'],
   support: ['supportAdviserId', 'supportChannel'],
   export: ['purpose', 'handoverKind', 'handoverTo', 'sections'],
@@ -124,30 +127,41 @@ export function CaseForms(p: CaseFormsProps) {
                 error={errors.to}
                 choices={next.map((s) => ({ value: s, label: vocabLabel('status', s, lang) }))}
               />
-              <SelectField
-                name="followUp"
-                label={t('cases.status.followUp')}
-                blank={t('cases.filter.any')}
-                value={values.followUp}
-                error={errors.followUp}
-                choices={FOLLOW_UPS.map((f) => ({
-                  value: f,
-                  label: vocabLabel('followUp', f, lang),
-                }))}
-              />
-              <DateField
-                name="closedOn"
-                label={t('cases.status.closedOn')}
-                value={values.closedOn ?? today}
-                error={errors.closedOn}
-              />
-              <SelectField
-                name="aftercareWeeks"
-                label={t('cases.status.aftercareWeeks')}
-                value={values.aftercareWeeks ?? '4'}
-                error={errors.aftercareWeeks}
-                choices={['1', '2', '4', '6', '8', '12'].map((w) => ({ value: w, label: w }))}
-              />
+              {next.includes('closed') && (
+                <fieldset class="status-only">
+                  <legend>{t('records.status.closeOnly')}</legend>
+                  <SelectField
+                    name="followUp"
+                    label={t('cases.status.followUp')}
+                    blank={t('cases.filter.any')}
+                    value={values.followUp}
+                    error={errors.followUp}
+                    choices={FOLLOW_UPS.map((f) => ({
+                      value: f,
+                      label: vocabLabel('followUp', f, lang),
+                    }))}
+                  />
+                  <DateField
+                    name="closedOn"
+                    label={t('cases.status.closedOn')}
+                    value={values.closedOn ?? today}
+                    error={errors.closedOn}
+                  />
+                </fieldset>
+              )}
+              {next.includes('aftercare') && (
+                <fieldset class="status-only">
+                  <legend>{t('records.status.aftercareOnly')}</legend>
+                  <SelectField
+                    name="aftercareWeeks"
+                    label={t('cases.status.aftercareWeeks')}
+                    hint={t('records.status.aftercareHint')}
+                    value={values.aftercareWeeks ?? '4'}
+                    error={errors.aftercareWeeks}
+                    choices={['1', '2', '4', '6', '8', '12'].map((w) => ({ value: w, label: w }))}
+                  />
+                </fieldset>
+              )}
               <TextArea
                 name="reason"
                 label={t('cases.status.reason')}
@@ -250,6 +264,29 @@ export function CaseForms(p: CaseFormsProps) {
               <SubmitButton>{t('cases.goal.submit')}</SubmitButton>
             </form>
           </Action>
+          {p.orgUnits.length > 0 && (
+            <Action
+              id="action-org-unit"
+              title={t('records.orgUnitAction')}
+              form="orgUnit"
+              errors={errors}
+              values={values}
+            >
+              <form method="post" action={action('org-unit')}>
+                <CsrfField ctx={ctx} />
+                <SelectField
+                  name="orgUnit"
+                  label={t('records.orgUnit')}
+                  hint={t('records.orgUnitHint')}
+                  blank={t('records.orgUnitUnknown')}
+                  value={values.orgUnit ?? view.orgUnitKey ?? undefined}
+                  error={errors.orgUnit}
+                  choices={p.orgUnits}
+                />
+                <SubmitButton>{t('records.orgUnitSubmit')}</SubmitButton>
+              </form>
+            </Action>
+          )}
           <Action
             id="action-link"
             title={t('cases.link.add')}

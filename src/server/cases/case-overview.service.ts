@@ -3,6 +3,7 @@ import { openDeadlineKind } from '../deadlines/deadline-rules.js';
 import type { CaseView } from './cases.presenter.js';
 import {
   listConsentMarks,
+  listMdoDecisionMarks,
   listMessageMarks,
   listReferralMarks,
   listRiskMarks,
@@ -62,7 +63,8 @@ export type TimelineEntry =
       filter: 'sharing';
       partner: { nl: string; en: string };
       isWarmHandover: boolean;
-    };
+    }
+  | { kind: 'mdoDecision'; at: Date; filter: 'risk'; heldOn: string };
 
 export interface CaseOverview {
   nextDeadline:
@@ -87,12 +89,13 @@ export async function buildCaseOverview(
   view: CaseView,
   today: string,
 ): Promise<CaseOverview> {
-  const [risks, consents, messages, referrals, partners] = await Promise.all([
+  const [risks, consents, messages, referrals, partners, mdoDecisions] = await Promise.all([
     listRiskMarks(db, view.id),
     listConsentMarks(db, view.id),
     listMessageMarks(db, view.id),
     listReferralMarks(db, view.id),
     listPartners(db, view.teamId, { includeInactive: true }),
+    listMdoDecisionMarks(db, view.id),
   ]);
   const partnerNames = new Map(partners.map((p) => [p.key, p.name]));
   const deadlineKind = openDeadlineKind(view);
@@ -174,6 +177,12 @@ export async function buildCaseOverview(
       filter: 'sharing' as const,
       partner: partnerNames.get(r.partner_key) ?? { nl: r.partner_key, en: r.partner_key },
       isWarmHandover: r.is_warm_handover,
+    })),
+    ...mdoDecisions.map((d) => ({
+      kind: 'mdoDecision' as const,
+      at: d.decided_at!,
+      filter: 'risk' as const,
+      heldOn: d.held_on,
     })),
   ];
   timeline.sort((a, b) => b.at.getTime() - a.at.getTime());

@@ -11,6 +11,7 @@ import { countOpenSteps } from '../protocols/protocols.service.js';
 import { findRetentionPanel } from '../retention/retention-panel.service.js';
 import { noticeOf } from '../http/notice.js';
 import { listRecipientChoices } from '../consent/recipients.service.js';
+import { listOrgUnits } from '../admin/org-units.service.js';
 import {
   buildCaseOverview,
   TIMELINE_FILTERS,
@@ -26,6 +27,7 @@ export const CASE_NOTICES = {
   'task-done': 'workspace.notice.taskDone',
   links: 'workspace.notice.links',
   goal: 'workspace.notice.goal',
+  'org-unit': 'records.notice.orgUnit',
   'support-case': 'workspace.notice.supportCase',
   documents: 'workspace.notice.documents',
 } as const;
@@ -53,6 +55,10 @@ export async function renderCasePage(
     advisers,
     today,
     recipients: await listRecipientChoices(deps.db, view.teamId),
+    orgUnits: (await listOrgUnits(deps.db, view.teamId)).map((u) => ({
+      value: u.key,
+      label: c.get('lang') === 'nl' ? u.labelNl : u.labelEn,
+    })),
   };
   const openProtocolSteps = (await countOpenSteps(deps.db, [caseId])).get(caseId); // issue 11
   if (Object.keys(errors).length > 0) c.status(422);
@@ -72,6 +78,7 @@ export async function renderCasePage(
       retention={retention}
       overview={overview}
       timelineFilter={timelineFilter}
+      timelineAll={c.req.query('older') === 'all'}
       notice={notice}
     />,
   );

@@ -27,6 +27,8 @@ export interface CasePageProps {
   /** Summary and timeline (issue 19). */
   overview: CaseOverview;
   timelineFilter?: TimelineFilter;
+  /** Every timeline entry instead of the newest few ("show older", issue 19). */
+  timelineAll?: boolean;
   notice?: string;
 }
 
@@ -43,8 +45,9 @@ const SAFETY_PAGES = [
 
 /**
  * The case as a workspace (issue 19): the summary on top, the story and the timeline in the
- * main column, and the actions beside it, each behind a disclosure that posts and comes back
- * here with a confirmation.
+ * main column, and beside it the actions, each behind a disclosure that posts and comes back
+ * here with a confirmation, and the links to the case's other pages. At 1280 px a demo case
+ * fits in about two screens.
  */
 export function CasePage({
   ctx,
@@ -56,6 +59,7 @@ export function CasePage({
   retention,
   overview,
   timelineFilter,
+  timelineAll,
   notice,
 }: CasePageProps) {
   const { t, lang } = ctx;
@@ -106,35 +110,40 @@ export function CasePage({
           <a href={`/cases/${view.supportFor.id}`}>{view.supportFor.reference}</a>
         </p>
       )}
-      <CaseSummary ctx={ctx} view={view} overview={overview} />
-      <nav aria-labelledby="sections-heading" class="case-sections">
-        <h2 id="sections-heading" class="visually-hidden">
-          {t('workspace.case.sections')}
-        </h2>
-        <ul class="filter-links" data-testid="safety-links">
-          <li>
-            <a href={`/cases/${view.id}/messages`}>{t('correspondence.link')}</a>
-          </li>
-          <li>
-            <a href={`/cases/${view.id}/consents`}>{t('consent.title')}</a>
-          </li>
-          {SAFETY_PAGES.map((p) => (
-            <li>
-              <a href={`/cases/${view.id}/${p}`}>{t(`issue5.link.${p}`)}</a>
-            </li>
-          ))}
-          <li>
-            <a href={`/cases/${view.id}/identifiers`}>{t('patterns.identifiers.link')}</a>
-          </li>
-        </ul>
-        <OpenStepsNote ctx={ctx} caseId={view.id} open={openProtocolSteps} />
-      </nav>
+      <CaseSummary
+        ctx={ctx}
+        view={view}
+        overview={overview}
+        orgUnit={forms.orgUnits.find((u) => u.value === view.orgUnitKey)?.label ?? view.orgUnitKey}
+      />
       <div class="case-workspace">
         <aside class="case-workspace__actions" aria-labelledby="actions-heading">
           <h2 id="actions-heading" class="utrecht-heading-2">
             {t('workspace.case.actions')}
           </h2>
           <CaseForms ctx={ctx} view={view} errors={errors} values={values} {...forms} />
+          <nav aria-labelledby="sections-heading" class="case-sections">
+            <h2 id="sections-heading" class="utrecht-heading-3">
+              {t('workspace.case.sections')}
+            </h2>
+            <ul class="filter-links" data-testid="safety-links">
+              <li>
+                <a href={`/cases/${view.id}/messages`}>{t('correspondence.link')}</a>
+              </li>
+              <li>
+                <a href={`/cases/${view.id}/consents`}>{t('consent.title')}</a>
+              </li>
+              {SAFETY_PAGES.map((p) => (
+                <li>
+                  <a href={`/cases/${view.id}/${p}`}>{t(`issue5.link.${p}`)}</a>
+                </li>
+              ))}
+              <li>
+                <a href={`/cases/${view.id}/identifiers`}>{t('patterns.identifiers.link')}</a>
+              </li>
+            </ul>
+            <OpenStepsNote ctx={ctx} caseId={view.id} open={openProtocolSteps} />
+          </nav>
           <RetentionHoldPanel
             ctx={ctx}
             caseId={view.id}
@@ -179,6 +188,7 @@ export function CasePage({
             view={view}
             overview={overview}
             filter={timelineFilter}
+            showAll={timelineAll}
             names={overview.names}
           />
           <section aria-labelledby="tasks-heading">

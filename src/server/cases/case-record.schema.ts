@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CHANNELS, REPORTER_GOALS } from '../../domain/taxonomy.js';
 import { EXPORT_SECTIONS } from './case-export.pdf.js';
+import { optionalOrgUnit } from './registration.schema.js';
 
 /** One zod schema per case-record form; errors are message keys (http/validation.ts). */
 
@@ -36,6 +37,10 @@ export type LinkInput = z.infer<typeof LinkInput>;
 
 export const GoalInput = z.object({ goal: z.enum(REPORTER_GOALS, choose) });
 export type GoalInput = z.infer<typeof GoalInput>;
+
+/** The faculty or unit of a case (issue 19); blank = not known ("Ongedefinieerd" in the report). */
+export const OrgUnitInput = z.object({ orgUnit: optionalOrgUnit });
+export type OrgUnitInput = z.infer<typeof OrgUnitInput>;
 
 export const AssignInput = z.object({
   adviserId: z.uuid({ error: 'validation.choose' }),

@@ -9,7 +9,14 @@ import type { SessionUser } from '../users/users.service.js';
 import { aad, loadCase } from './case-access.js';
 import { findCaseByReference } from './case-record.queries.js';
 import { CaseRuleError } from './case-rule-error.js';
-import type { ContactInput, GoalInput, LinkInput, TaskInput } from './case-record.schema.js';
+import type {
+  ContactInput,
+  GoalInput,
+  LinkInput,
+  OrgUnitInput,
+  TaskInput,
+} from './case-record.schema.js';
+import { listOrgUnits } from '../admin/org-units.service.js';
 
 const actorOf = (user: SessionUser) => ({ kind: 'user' as const, userId: user.id });
 
@@ -188,6 +195,38 @@ export async function updateReporterGoal(
       teamId: row.team_id,
       caseId,
       detail: { from: row.reporter_goal, to: input.goal },
+    });
+  });
+}
+
+/**
+ * Sets or clears the faculty or unit of a case (issue 19): one of the team's organisation
+ * units, the taxonomy the intake asks and the annual report counts by. Audited with both keys.
+ */
+export async function updateOrgUnit(
+  db: Db,
+  keyring: Keyring,
+  user: SessionUser,
+  caseId: string,
+  input: OrgUnitInput,
+) {
+  const { row } = await loadCase(db, keyring, user, caseId, 'handle');
+  const to = input.orgUnit ?? null;
+  if (to && !(await listOrgUnits(db, row.team_id)).some((u) => u.key === to))
+    throw new CaseRuleError('orgUnit', 'validation.choose');
+  if (to === row.org_unit_key) return;
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable('case')
+      .set({ org_unit_key: to, updated_at: new Date() })
+      .where('id', '=', caseId)
+      .execute();
+    await recordAudit(trx, {
+      type: 'CASE_ORG_UNIT_UPDATED',
+      actor: actorOf(user),
+      teamId: row.team_id,
+      caseId,
+      detail: { from: row.org_unit_key, to },
     });
   });
 }

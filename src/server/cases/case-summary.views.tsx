@@ -22,11 +22,14 @@ export function CaseSummary({
   view,
   overview,
   teamName,
+  orgUnit,
 }: {
   ctx: ViewContext;
   view: CaseView;
   overview: CaseOverview;
   teamName?: string;
+  /** The faculty or unit's name; null when not known (issue 19). */
+  orgUnit?: string | null;
 }) {
   const { t, lang } = ctx;
   const none = t('case.none');
@@ -98,6 +101,8 @@ export function CaseSummary({
             : `${vocabLabel('via', view.via, lang)}${view.intermediary ? `: ${view.intermediary}` : ''}`,
           'intermediary',
         )}
+        {orgUnit !== undefined &&
+          item(t('records.orgUnit'), orgUnit ?? t('records.orgUnitNone'), 'org-unit')}
         {item(
           t('workspace.summary.openTasks'),
           overview.openTasks.count === 0 ? (
@@ -163,32 +168,41 @@ const FILTER_KEYS: Record<TimelineFilter, MessageKey> = {
   sharing: 'workspace.timeline.filter.sharing',
 };
 
-/** One chronological list, newest first, of what happened in the case; filterable by kind without script. */
+/** How many timeline entries the case page shows before "show older" (issue 19: two screens at 1280 px). */
+export const TIMELINE_PAGE = 6;
+
+/**
+ * One chronological list, newest first, of what happened in the case; filterable by kind and
+ * the older entries behind a link, both without script.
+ */
 export function CaseTimeline({
   ctx,
   view,
   overview,
   filter,
+  showAll = false,
   names,
 }: {
   ctx: ViewContext;
   view: CaseView;
   overview: CaseOverview;
   filter?: TimelineFilter;
+  showAll?: boolean;
   names: RecipientNames;
 }) {
   const { t } = ctx;
-  const entries = filter ? overview.timeline.filter((e) => e.filter === filter) : overview.timeline;
+  const matching = filter
+    ? overview.timeline.filter((e) => e.filter === filter)
+    : overview.timeline;
+  const entries = showAll ? matching : matching.slice(0, TIMELINE_PAGE);
+  const older = matching.length - entries.length;
+  const href = (f: TimelineFilter | undefined, all: boolean) => {
+    const query = [f && `timeline=${f}`, all && 'older=all'].filter(Boolean).join('&');
+    return `/cases/${view.id}${query ? `?${query}` : ''}#timeline-heading`;
+  };
   const link = (f: TimelineFilter | undefined, label: string) => (
     <li>
-      <a
-        href={
-          f
-            ? `/cases/${view.id}?timeline=${f}#timeline-heading`
-            : `/cases/${view.id}#timeline-heading`
-        }
-        aria-current={f === filter ? 'true' : undefined}
-      >
+      <a href={href(f, false)} aria-current={f === filter ? 'true' : undefined}>
         {label}
       </a>
     </li>
@@ -213,6 +227,13 @@ export function CaseTimeline({
           ))}
         </ol>
       )}
+      {older > 0 && (
+        <p class="timeline__more">
+          <a href={href(filter, true)} data-testid="timeline-older">
+            {t('workspace.timeline.older', { n: older })}
+          </a>
+        </p>
+      )}
     </section>
   );
 }
@@ -228,6 +249,30 @@ function recipientLabel(
     return names.person.get(recipient) ?? t('workspace.timeline.unknownPerson');
   if (kind === 'partner') return names.partner.get(recipient)?.[lang] ?? recipient;
   return t(`admin.role.${recipient}` as MessageKey) ?? recipient;
+}
+
+/** One compact row: the date and kind in bold, what happened after it on the same line. */
+function Row({
+  when,
+  kind,
+  children,
+  extra,
+}: {
+  when: unknown;
+  kind: string;
+  children?: unknown;
+  extra?: string;
+}) {
+  return (
+    <li class={`timeline__item${extra ? ` ${extra}` : ''}`}>
+      <p>
+        <span class="timeline__meta">
+          {when} — {kind}
+        </span>
+        {children !== undefined && <>: {children}</>}
+      </p>
+    </li>
+  );
 }
 
 function TimelineItem({
@@ -247,102 +292,89 @@ function TimelineItem({
   switch (e.kind) {
     case 'received':
       return (
-        <li class="timeline__item">
-          <p class="timeline__meta">
-            {when} — {t('workspace.timeline.received')}
-          </p>
-          <p>{vocabLabel('channel', e.channel, lang)}</p>
-        </li>
+        <Row when={when} kind={t('workspace.timeline.received')}>
+          {vocabLabel('channel', e.channel, lang)}
+        </Row>
       );
     case 'contact':
       return (
         <li class="timeline__item timeline__item--contact">
-          <p class="timeline__meta">
-            {when} — {t('workspace.timeline.contact')}: {vocabLabel('channel', e.channel, lang)}
-            {e.isFeedback && ` (${t('cases.contact.feedbackMark')})`}
+          <p>
+            <span class="timeline__meta">
+              {when} — {t('workspace.timeline.contact')}: {vocabLabel('channel', e.channel, lang)}
+              {e.isFeedback && ` (${t('cases.contact.feedbackMark')})`}
+            </span>{' '}
+            <span class="hint">{t('cases.contact.recordedBy', { name: e.by })}</span>
           </p>
           <p>
             {t('cases.contact.participants')}: {e.participants}
           </p>
           <p class="narrative">{e.notes}</p>
-          <p class="hint">{t('cases.contact.recordedBy', { name: e.by })}</p>
         </li>
       );
     case 'message':
       return (
-        <li class="timeline__item">
-          <p class="timeline__meta">
-            {when} —{' '}
-            {e.fromReporter
-              ? t('workspace.timeline.messageIn')
-              : t('workspace.timeline.messageOut')}
-          </p>
-          <p>
-            <a href={`/cases/${view.id}/messages`}>{t('workspace.timeline.toMessages')}</a>
-          </p>
-        </li>
+        <Row
+          when={when}
+          kind={
+            e.fromReporter ? t('workspace.timeline.messageIn') : t('workspace.timeline.messageOut')
+          }
+        >
+          <a href={`/cases/${view.id}/messages`}>{t('workspace.timeline.toMessages')}</a>
+        </Row>
       );
     case 'status':
       return (
-        <li class="timeline__item">
-          <p class="timeline__meta">
-            {when} — {t('workspace.timeline.status')}
-          </p>
-          <p>
-            {vocabLabel('status', e.from, lang)} → {vocabLabel('status', e.to, lang)} ({e.by})
-            {e.reason && ` — ${e.reason}`}
-          </p>
-        </li>
+        <Row when={when} kind={t('workspace.timeline.status')}>
+          {vocabLabel('status', e.from, lang)} → {vocabLabel('status', e.to, lang)} ({e.by})
+          {e.reason && ` — ${e.reason}`}
+        </Row>
       );
     case 'assignment':
       return (
-        <li class="timeline__item">
-          <p class="timeline__meta">
-            {when} — {t('workspace.timeline.assignment')}
-          </p>
-          <p>
-            {t('cases.assign.history', { name: e.adviser })}
-            {e.reason && ` — ${e.reason}`}
-          </p>
-        </li>
+        <Row when={when} kind={t('workspace.timeline.assignment')}>
+          {t('cases.assign.history', { name: e.adviser })}
+          {e.reason && ` — ${e.reason}`}
+        </Row>
       );
     case 'risk':
       return (
-        <li class="timeline__item">
-          <p class="timeline__meta">
-            {when} — {t('workspace.timeline.risk')}
-          </p>
-          <p>
-            {t('risk.level')}: {t(`risk.level.${e.level}` as MessageKey)} ({e.by})
-          </p>
-        </li>
+        <Row when={when} kind={t('workspace.timeline.risk')}>
+          {t(`risk.level.${e.level}` as MessageKey)} ({e.by})
+        </Row>
       );
     case 'consent':
     case 'consentWithdrawn':
       return (
-        <li class="timeline__item">
-          <p class="timeline__meta">
-            {when} —{' '}
-            {e.kind === 'consent'
+        <Row
+          when={when}
+          kind={
+            e.kind === 'consent'
               ? t('workspace.timeline.consent')
-              : t('workspace.timeline.consentWithdrawn')}
-          </p>
-          <p>
-            {label(`consent.info.${e.info}`)} →{' '}
-            {recipientLabel(ctx, names, e.recipientKind, e.recipient)} (
-            {label(`consent.purpose.${e.purpose}`)})
-          </p>
-        </li>
+              : t('workspace.timeline.consentWithdrawn')
+          }
+        >
+          {label(`consent.info.${e.info}`)} →{' '}
+          {recipientLabel(ctx, names, e.recipientKind, e.recipient)} (
+          {label(`consent.purpose.${e.purpose}`)})
+        </Row>
       );
     case 'referral':
       return (
-        <li class="timeline__item">
+        <Row when={when} kind={t('workspace.timeline.referral')}>
+          {e.partner[lang]}
+          {e.isWarmHandover && ` (${t('workspace.timeline.warmHandover')})`}
+        </Row>
+      );
+    case 'mdoDecision':
+      return (
+        <li class="timeline__item" data-testid="timeline-mdo-decision">
           <p class="timeline__meta">
-            {when} — {t('workspace.timeline.referral')}
+            {when} — {t('mdo.timeline.decision')}
           </p>
           <p>
-            {e.partner[lang]}
-            {e.isWarmHandover && ` (${t('workspace.timeline.warmHandover')})`}
+            {t('mdo.meetingOn', { date: e.heldOn })} —{' '}
+            <a href={`/cases/${view.id}/mdo`}>{t('mdo.timeline.read')}</a>
           </p>
         </li>
       );

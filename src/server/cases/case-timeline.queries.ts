@@ -49,6 +49,18 @@ export async function listReferralMarks(db: Db, caseId: string) {
     .execute();
 }
 
+/** Decisions of the zorgoverleg on this case: when, and at which meeting — the text stays on the case's MDO page. */
+export async function listMdoDecisionMarks(db: Db, caseId: string) {
+  return db
+    .selectFrom('mdo_item')
+    .innerJoin('mdo_meeting', 'mdo_meeting.id', 'mdo_item.meeting_id')
+    .select(['mdo_item.id', 'mdo_item.decided_at', 'mdo_meeting.held_on'])
+    .where('mdo_item.case_id', '=', caseId)
+    .where('mdo_item.decided_at', 'is not', null)
+    .orderBy('mdo_item.decided_at')
+    .execute();
+}
+
 /** Display names of staff named as consent recipients (by user id). */
 export async function listUserNames(db: Db, ids: string[]) {
   const uuids = ids.filter((id) => /^[0-9a-f-]{36}$/.test(id));

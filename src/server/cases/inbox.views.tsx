@@ -2,10 +2,12 @@ import { CASE_STATUSES } from '../../domain/case-status.js';
 import { vocabLabel } from '../../domain/labels.js';
 import { CsrfField, Layout } from '../../ui/layout.js';
 import type { ViewContext } from '../http/env.js';
+import { ErrorSummary, SubmitButton, TextField } from '../../ui/form.js';
 import { DateText } from '../../ui/dates.js';
 import { SelectField } from './case-fields.js';
 import type { InboxQuery } from './inbox.schema.js';
 import type { InboxPageData } from './inbox.service.js';
+import type { SavedFilter } from './inbox-filters.service.js';
 
 function queryString(q: Partial<Record<string, string | number | undefined>>): string {
   const params = new URLSearchParams();
@@ -44,14 +46,83 @@ function ConflictForm({
   );
 }
 
+/**
+ * One's saved filters as links above the inbox, each with a delete button (issue 19); nothing
+ * when there are none. Deleting posts and comes back to the inbox (post/redirect/get).
+ */
+function SavedFilterLinks({ ctx, filters }: { ctx: ViewContext; filters: SavedFilter[] }) {
+  const { t } = ctx;
+  if (filters.length === 0) return null;
+  return (
+    <nav aria-labelledby="saved-filters-heading" class="saved-filters">
+      <h2 id="saved-filters-heading" class="utrecht-heading-3">
+        {t('records.filters.heading')}
+      </h2>
+      <ul class="filter-links" data-testid="saved-filters">
+        {filters.map((f) => (
+          <li>
+            <a href={f.query ? `/cases?${f.query}` : '/cases'}>{f.name}</a>{' '}
+            <form method="post" action={`/cases/filters/${f.id}/delete`} class="inline-form">
+              <CsrfField ctx={ctx} />
+              <button type="submit" class="link-button">
+                ({t('records.filters.delete')}
+                <span class="visually-hidden">: {f.name}</span>)
+              </button>
+            </form>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+/** Saves the filter now shown under a name: the GET query again, as hidden fields. */
+function SaveFilterForm({
+  ctx,
+  query,
+  save,
+}: {
+  ctx: ViewContext;
+  query: InboxQuery;
+  save: { name?: string; error?: string };
+}) {
+  const { t } = ctx;
+  const { after: _after, ...current } = query;
+  return (
+    <details class="action" open={save.error !== undefined}>
+      <summary class="action__summary">{t('records.filters.save')}</summary>
+      <form method="post" action="/cases/filters" novalidate>
+        <CsrfField ctx={ctx} />
+        {Object.entries(current).map(([k, v]) =>
+          v === undefined || v === '' ? null : <input type="hidden" name={k} value={String(v)} />,
+        )}
+        <TextField
+          name="filterName"
+          label={t('records.filters.name')}
+          hint={t('records.filters.nameHint')}
+          value={save.name}
+          error={save.error}
+        />
+        <SubmitButton>{t('records.filters.submit')}</SubmitButton>
+      </form>
+    </details>
+  );
+}
+
 export function InboxPage({
   ctx,
   data,
   query,
+  savedFilters = [],
+  save = {},
+  notice,
 }: {
   ctx: ViewContext;
   data: InboxPageData;
   query: InboxQuery;
+  savedFilters?: SavedFilter[];
+  save?: { name?: string; error?: string };
+  notice?: string;
 }) {
   const { t, lang } = ctx;
   const { after: _after, ...filters } = query;
@@ -67,6 +138,12 @@ export function InboxPage({
   return (
     <Layout ctx={ctx} title={t('inbox.title')} wide>
       <h1 class="utrecht-heading-1">{t('inbox.title')}</h1>
+      {notice && (
+        <p class="utrecht-alert utrecht-alert--ok notice" role="status" data-testid="notice">
+          {notice}
+        </p>
+      )}
+      {save.error && <ErrorSummary errors={{ filterName: save.error }} t={t} />}
       {!data.hasTeams ? (
         <p>{t('inbox.noTeams')}</p>
       ) : (
@@ -91,6 +168,7 @@ export function InboxPage({
               })}
             </ul>
           </nav>
+          <SavedFilterLinks ctx={ctx} filters={savedFilters} />
           <p class="hint">{t('workspace.inbox.order')}</p>
           <details
             class="action"
@@ -157,6 +235,7 @@ export function InboxPage({
               </button>
             </form>
           </details>
+          <SaveFilterForm ctx={ctx} query={query} save={save} />
           {data.entries.length === 0 ? (
             <p>{t('inbox.empty')}</p>
           ) : (

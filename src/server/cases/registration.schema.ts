@@ -26,6 +26,13 @@ const optionalId = z
   .transform((v) => v || undefined)
   .pipe(z.uuid({ error: 'validation.choose' }).optional());
 
+/** A key of the team's organisation units; whether the team has it is checked by the service. */
+export const optionalOrgUnit = z
+  .string()
+  .optional()
+  .transform((v) => v || undefined)
+  .pipe(z.string().max(64, choose).optional());
+
 /** A report registered by staff: every first contact by a reporter becomes one case. */
 export const RegistrationInput = z
   .object({
@@ -43,6 +50,8 @@ export const RegistrationInput = z
       .transform((v) => v || undefined)
       .pipe(categoryKey.optional()),
     location: z.enum(LOCATIONS, choose),
+    /** The faculty or unit (the team's organisation units, as the intake asks); blank = not known. */
+    orgUnit: optionalOrgUnit,
     accusedRole: z.enum(PERSON_ROLES, choose),
     goal: z
       .enum(REPORTER_GOALS)

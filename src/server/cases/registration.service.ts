@@ -9,6 +9,7 @@ import { recordAssignment } from './case-assignment.service.js';
 import { canBeAssigned, inboxTeamIds } from './cases.policy.js';
 import { CaseRuleError } from './case-rule-error.js';
 import { listOfferedCategories } from '../admin/categories.service.js';
+import { listOrgUnits } from '../admin/org-units.service.js';
 import { createCase } from './cases.service.js';
 import { unwrapDataKey } from '../crypto/seal.js';
 import type { RegistrationInput } from './registration.schema.js';
@@ -62,6 +63,9 @@ export async function registerReport(
     throw new CaseRuleError('subtype', 'validation.subtype');
   if (input.preferredAdviserId && !by.registeredBy)
     throw new CaseRuleError('preferredAdviserId', 'cases.assign.notEligible');
+  // The faculty or unit must be one of the team's (the taxonomy the intake and the annual report use).
+  if (input.orgUnit && !(await listOrgUnits(db, input.team)).some((u) => u.key === input.orgUnit))
+    throw new CaseRuleError('orgUnit', 'validation.choose');
   if (input.preferredAdviserId) {
     const ms = await db
       .selectFrom('team_membership')
@@ -95,6 +99,7 @@ export async function registerReport(
         category: input.category,
         subtype: input.subtype,
         location: input.location,
+        orgUnitKey: input.orgUnit,
         accusedRole: input.accusedRole,
         reporterGoal: input.goal,
         isAnonymous: input.anonymous === 'yes',

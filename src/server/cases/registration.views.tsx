@@ -19,12 +19,22 @@ interface Props {
   teams: { id: string; name: string }[];
   advisers: { id: string; name: string }[];
   categories: CategoryDefinition[];
+  /** The team's faculties and units (the intake's taxonomy), so the annual report counts the case by them. */
+  orgUnits: { value: string; label: string }[];
   values: Record<string, string>;
   errors: FieldErrors;
 }
 
 /** Staff register a report that came in by phone, e-mail, in person, online or by appointment. */
-export function RegistrationPage({ ctx, teams, advisers, categories, values, errors }: Props) {
+export function RegistrationPage({
+  ctx,
+  teams,
+  advisers,
+  categories,
+  orgUnits,
+  values,
+  errors,
+}: Props) {
   const { t, lang } = ctx;
   const vocab = (v: Parameters<typeof vocabLabel>[0], keys: readonly string[]) =>
     keys.map((k) => ({ value: k, label: vocabLabel(v, k, lang) }));
@@ -112,6 +122,17 @@ export function RegistrationPage({ ctx, teams, advisers, categories, values, err
           error={errors.location}
           choices={vocab('location', LOCATIONS)}
         />
+        {orgUnits.length > 0 && (
+          <SelectField
+            name="orgUnit"
+            label={t('records.orgUnit')}
+            hint={t('records.orgUnitHint')}
+            blank={t('records.orgUnitUnknown')}
+            value={values.orgUnit}
+            error={errors.orgUnit}
+            choices={orgUnits}
+          />
+        )}
         <RadioGroup
           name="accusedRole"
           label={t('cases.register.accusedRole')}

@@ -1,6 +1,7 @@
 import { CONSENT_INFO, CONSENT_PURPOSES, OBTAINED_VIA } from '../../domain/consent.js';
 import type { MessageKey, Translate } from '../../i18n/i18n.js';
 import { CsrfField, Layout } from '../../ui/layout.js';
+import { formatDateTime, formatLongDate } from '../../ui/dates.js';
 import {
   ErrorSummary,
   RadioGroup,
@@ -17,7 +18,7 @@ import type { Lang } from '../../domain/taxonomy.js';
 
 const label = (t: Translate, group: string, key: string) =>
   t(`consent.${group}.${key}` as MessageKey);
-const when = (d: Date) => d.toISOString().slice(0, 16).replace('T', ' ');
+const when = (d: Date, lang: Lang) => formatDateTime(d, lang);
 
 function choices(t: Translate, group: string, keys: readonly string[]) {
   return keys.map((k) => ({ value: k, label: label(t, group, k) }));
@@ -26,10 +27,12 @@ function choices(t: Translate, group: string, keys: readonly string[]) {
 /** The ledger table; the reporter's mailbox shows it too (without notes and names). */
 export function ConsentLedgerTable({
   t,
+  lang,
   consents,
   withdrawAction,
 }: {
   t: Translate;
+  lang: Lang;
   consents: ConsentEntry[];
   withdrawAction?: (id: string) => string;
 }) {
@@ -59,18 +62,21 @@ export function ConsentLedgerTable({
             </td>
             <td>{label(t, 'purpose', c.purpose)}</td>
             <td>
-              {when(c.grantedAt)}
+              {when(c.grantedAt, lang)}
               {c.recordedByName && <> ({c.recordedByName})</>}
             </td>
             <td>{label(t, 'via', c.obtainedVia)}</td>
             <td>
               {c.withdrawnAt
-                ? t('consent.withdrawnAt', { date: when(c.withdrawnAt) })
+                ? t('consent.withdrawnAt', { date: when(c.withdrawnAt, lang) })
                 : t('consent.active')}
               {c.shares.map((u) => (
                 <>
                   <br />
-                  {t('consent.sharedOn', { date: u.sharedOn, recipient: u.recipient })}
+                  {t('consent.sharedOn', {
+                    date: formatLongDate(u.sharedOn, lang),
+                    recipient: u.recipient,
+                  })}
                 </>
               ))}
               {!c.withdrawnAt && withdrawAction && (
@@ -142,6 +148,7 @@ export function ConsentPage({
       <p>{t('consent.intro')}</p>
       <ConsentLedgerTable
         t={t}
+        lang={lang}
         consents={consents}
         withdrawAction={(id) => `${base}/consents/${id}/withdraw`}
       />
@@ -166,8 +173,8 @@ export function ConsentPage({
           {overrides.map((o) => (
             <li>
               {label(t, 'info', o.info)} → {label(t, 'kind', o.recipientKind)}: {o.recipient} (
-              {label(t, 'purpose', o.purpose)}), {when(o.recordedAt)}, {o.recordedByName}.{' '}
-              {t('consent.overrideUntil')} {when(o.expiresAt)}. {o.reason}
+              {label(t, 'purpose', o.purpose)}), {when(o.recordedAt, lang)}, {o.recordedByName}.{' '}
+              {t('consent.overrideUntil')} {when(o.expiresAt, lang)}. {o.reason}
             </li>
           ))}
         </ul>

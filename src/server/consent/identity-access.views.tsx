@@ -1,4 +1,5 @@
 import { CsrfField } from '../../ui/layout.js';
+import { formatDateTime } from '../../ui/dates.js';
 import { SubmitButton, type FieldErrors } from '../../ui/form.js';
 import { SelectField } from '../cases/case-fields.js';
 import type { ViewContext } from '../http/env.js';
@@ -44,7 +45,7 @@ export function IdentityAccessSection({
             {grants.map((g) => (
               <tr>
                 <td>{g.name}</td>
-                <td>{g.grantedAt.toISOString().slice(0, 16).replace('T', ' ')}</td>
+                <td>{formatDateTime(g.grantedAt, ctx.lang)}</td>
                 <td>
                   <form
                     method="post"

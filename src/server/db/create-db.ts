@@ -3,6 +3,7 @@ import { Kysely, PostgresDialect } from 'kysely';
 import type { Database } from './schema.js';
 import { useEmbeddedCluster, type ClusterOptions } from './embedded-cluster.js';
 import { refuseLegacyPglite } from './legacy-pglite.js';
+import { switchConnection } from './tenancy.js';
 
 export type Db = Kysely<Database>;
 
@@ -47,5 +48,8 @@ export function connect(url: string): Db {
   // query reports the error, and the pool drops the broken client when it is released.
   pool.on('error', () => {});
   pool.on('connect', (client) => client.on('error', () => {}));
-  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  // Each reservation runs under the institution of the code that reserved it (tenancy.ts).
+  return new Kysely<Database>({
+    dialect: new PostgresDialect({ pool, onReserveConnection: switchConnection }),
+  });
 }

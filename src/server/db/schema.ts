@@ -34,6 +34,7 @@ export interface AccusedIdentifier {
   created_at: Generated<Timestamp>;
   id: Generated<string>;
   identity: Buffer;
+  institution_id: Generated<string>;
   key_id: string;
   kind: "email" | "person_number" | "name_unit" | "social";
 }
@@ -42,12 +43,14 @@ export interface AccusedInformation {
   case_id: string;
   deferred_reason: Buffer | null;
   informed_on: string | null;
+  institution_id: Generated<string>;
   recorded_at: Generated<Timestamp>;
   recorded_by: string | null;
   review_on: string | null;
 }
 
 export interface AdviserProfile {
+  institution_id: Generated<string>;
   intro_en: Generated<string>;
   intro_nl: Generated<string>;
   is_visible: Generated<boolean>;
@@ -68,6 +71,7 @@ export interface ApiIdempotency {
 export interface ApiToken {
   created_at: Generated<Timestamp>;
   id: Generated<string>;
+  institution_id: Generated<string>;
   name: string;
   revoked_at: Timestamp | null;
   scopes: string;
@@ -84,6 +88,8 @@ export interface Appointment {
   duration_minutes: Generated<number>;
   ics_token_hash: Buffer | null;
   id: Generated<string>;
+  institution_id: Generated<string>;
+  location_key: string | null;
   mode: "in_person" | "online_meeting" | "phone";
   proposed_slots: ArrayType<Timestamp>;
   starts_at: Timestamp | null;
@@ -95,18 +101,22 @@ export interface AppUser {
   display_name: string;
   email: string;
   id: Generated<string>;
+  institution_id: string | null;
   is_active: Generated<boolean>;
   locale: Generated<"nl" | "en">;
   password_hash: string | null;
+  platform_operator: Generated<boolean>;
 }
 
 export interface AuditEvent {
   actor_kind: "user" | "reporter" | "system" | "cli";
   actor_user_id: string | null;
   case_id: string | null;
+  chain_legacy: Generated<boolean>;
   detail: Generated<ColumnType<Record<string, unknown>, string, string>>;
   hash: Buffer;
   id: Generated<number>;
+  institution_id: Generated<string | null>;
   occurred_at: Generated<Timestamp>;
   prev_hash: Buffer;
   team_id: string | null;
@@ -121,6 +131,7 @@ export interface BoardAdvice {
   created_by: string;
   given_on: string;
   id: string;
+  institution_id: Generated<string>;
   master_key_id: string;
   team_id: string;
 }
@@ -134,6 +145,7 @@ export interface Breach {
   description: string;
   found_at: Timestamp;
   id: Generated<string>;
+  institution_id: Generated<string>;
   measures: string | null;
   people_count: number | null;
   recorded_by: string;
@@ -164,6 +176,7 @@ export interface Case {
   form_version: string | null;
   happened: Buffer | null;
   id: Generated<string>;
+  institution_id: Generated<string>;
   intake_key_hash: Buffer | null;
   is_anonymous: Generated<boolean>;
   is_urgent: Generated<boolean>;
@@ -198,6 +211,7 @@ export interface CaseAssignment {
   assigned_by: string;
   case_id: string;
   id: Generated<string>;
+  institution_id: Generated<string>;
   reason: Buffer | null;
 }
 
@@ -207,6 +221,7 @@ export interface CaseAttachment {
   created_at: Generated<Timestamp>;
   file_name: Buffer;
   id: Generated<string>;
+  institution_id: Generated<string>;
   media_type: "image/jpeg" | "image/png" | "application/pdf";
   message_id: string | null;
   size_bytes: number;
@@ -218,6 +233,7 @@ export interface CaseAttachment {
 export interface CaseConflict {
   case_id: string;
   declared_at: Generated<Timestamp>;
+  institution_id: Generated<string>;
   user_id: string;
 }
 
@@ -226,6 +242,7 @@ export interface CaseContact {
   channel: string;
   created_at: Generated<Timestamp>;
   id: Generated<string>;
+  institution_id: Generated<string>;
   is_feedback: Generated<boolean>;
   notes: Buffer;
   occurred_on: string;
@@ -235,6 +252,7 @@ export interface CaseContact {
 
 export interface CaseKey {
   case_id: string;
+  institution_id: Generated<string>;
   master_key_id: string;
   wrapped_key: Buffer;
 }
@@ -243,6 +261,7 @@ export interface CaseLink {
   case_id: string;
   created_at: Generated<Timestamp>;
   created_by: string;
+  institution_id: Generated<string>;
   linked_case_id: string;
 }
 
@@ -253,6 +272,7 @@ export interface CaseMessage {
   case_id: string;
   created_at: Generated<Timestamp>;
   id: Generated<string>;
+  institution_id: Generated<string>;
 }
 
 export interface CaseMinutes {
@@ -263,6 +283,7 @@ export interface CaseMinutes {
   correction: Buffer | null;
   created_at: Generated<Timestamp>;
   id: Generated<string>;
+  institution_id: Generated<string>;
   responded_at: Timestamp | null;
   status: Generated<"pending" | "approved" | "correction_requested">;
 }
@@ -271,6 +292,7 @@ export interface CaseParty {
   case_id: string;
   id: Generated<string>;
   identity: Buffer;
+  institution_id: Generated<string>;
   party: "reporter" | "accused" | "intermediary";
 }
 
@@ -280,6 +302,7 @@ export interface CaseProtocol {
   attached_via: "category" | "choice";
   case_id: string;
   id: Generated<string>;
+  institution_id: Generated<string>;
   protocol_id: string;
   protocol_version_id: string;
 }
@@ -288,6 +311,7 @@ export interface CaseProtocolStep {
   case_protocol_id: string;
   done_at: Generated<Timestamp>;
   done_by: string;
+  institution_id: Generated<string>;
   step_key: string;
 }
 
@@ -298,6 +322,7 @@ export interface CaseStatusChange {
   changed_by_token: string | null;
   from_status: string;
   id: Generated<string>;
+  institution_id: Generated<string>;
   reason: Buffer | null;
   to_status: string;
 }
@@ -309,6 +334,7 @@ export interface CaseTask {
   done_at: Timestamp | null;
   due_on: string;
   id: Generated<string>;
+  institution_id: Generated<string>;
   title: Buffer;
 }
 
@@ -316,6 +342,7 @@ export interface CategoryVersion {
   definition_en: Generated<string>;
   definition_nl: Generated<string>;
   id: Generated<string>;
+  institution_id: Generated<string>;
   is_retired: Generated<boolean>;
   key: string;
   label_en: string;
@@ -333,6 +360,7 @@ export interface ConsentGrant {
   granted_at: Generated<Timestamp>;
   id: Generated<string>;
   info: string;
+  institution_id: Generated<string>;
   note: Buffer | null;
   obtained_via: string;
   purpose: string;
@@ -349,6 +377,7 @@ export interface ConsentOverride {
   expires_at: Timestamp;
   id: Generated<string>;
   info: string;
+  institution_id: Generated<string>;
   purpose: string;
   reason: Buffer;
   recipient: string;
@@ -359,6 +388,7 @@ export interface ConsentOverride {
 
 export interface DeadlineReminder {
   case_id: string | null;
+  institution_id: Generated<string | null>;
   key: string;
   kind: string;
   recipient_id: string;
@@ -371,6 +401,7 @@ export interface DeletionLog {
   detail: Generated<ColumnType<Record<string, unknown>, string, string>>;
   erased_at: Timestamp;
   id: Generated<number>;
+  institution_id: Generated<string>;
   reason: string;
   reference: string;
   team_id: string;
@@ -385,6 +416,7 @@ export interface EscalationRequest {
   decision_reason: Buffer | null;
   id: string;
   info: string;
+  institution_id: Generated<string>;
   necessary_for_risk: boolean;
   partner_key: string;
   requested_at: Generated<Timestamp>;
@@ -398,6 +430,7 @@ export interface EscalationRequest {
 export interface EscalationSkip {
   case_id: string;
   id: Generated<string>;
+  institution_id: Generated<string>;
   reason: Buffer;
   recorded_at: Generated<Timestamp>;
   recorded_by: string;
@@ -407,6 +440,7 @@ export interface EscalationSkip {
 export interface EscalationStep {
   case_id: string;
   id: Generated<string>;
+  institution_id: Generated<string>;
   occurred_on: string;
   outcome: Buffer | null;
   recorded_at: Generated<Timestamp>;
@@ -422,6 +456,7 @@ export interface ExpertAdvice {
   consultation_id: string;
   created_at: Generated<Timestamp>;
   id: Generated<string>;
+  institution_id: Generated<string>;
 }
 
 export interface ExpertConsultation {
@@ -430,6 +465,7 @@ export interface ExpertConsultation {
   created_at: Generated<Timestamp>;
   created_by: string;
   id: Generated<string>;
+  institution_id: Generated<string>;
   published_at: Timestamp | null;
   status: Generated<"draft" | "published" | "closed">;
   summary: Buffer;
@@ -439,10 +475,12 @@ export interface ExpertConsultation {
 export interface ExpertConsultationDiscipline {
   consultation_id: string;
   discipline: "psychologist" | "lawyer" | "spokesperson" | "hr" | "security";
+  institution_id: Generated<string>;
 }
 
 export interface ExpertMemberDiscipline {
   discipline: "psychologist" | "lawyer" | "spokesperson" | "hr" | "security";
+  institution_id: Generated<string>;
   team_id: string;
   user_id: string;
 }
@@ -456,6 +494,7 @@ export interface ExternalShare {
   escalation_request_id: string | null;
   id: Generated<string>;
   info: string;
+  institution_id: Generated<string>;
   ledger_basis: string;
   ledger_basis_id: string;
   necessary_for_risk: boolean;
@@ -474,11 +513,13 @@ export interface Framework2Assessment {
   consent_efforts_made: boolean;
   explanation: Buffer;
   id: Generated<string>;
+  institution_id: Generated<string>;
   necessary_for_risk: boolean;
 }
 
 export interface GuideContent {
   body: string;
+  institution_id: Generated<string>;
   lang: "nl" | "en";
   team_id: string;
   updated_at: Generated<Timestamp>;
@@ -488,12 +529,15 @@ export interface IdentityAccess {
   case_id: string;
   granted_at: Generated<Timestamp>;
   granted_by: string;
+  institution_id: Generated<string>;
   user_id: string;
 }
 
 export interface Institution {
+  colour_primary: string | null;
   contact_text: string | null;
   created_at: Generated<Timestamp>;
+  host: string | null;
   id: Generated<string>;
   intake_mode: Generated<"open" | "proof_required" | "closed">;
   key: string;
@@ -507,6 +551,7 @@ export interface IntakeVerification {
   expires_at: Timestamp;
   id_hash: Buffer;
   identity: string | null;
+  institution_id: Generated<string | null>;
 }
 
 export interface JobLease {
@@ -521,6 +566,7 @@ export interface MdoItem {
   decided_at: Timestamp | null;
   decision: Buffer | null;
   id: Generated<string>;
+  institution_id: Generated<string>;
   meeting_id: string;
   summary: Buffer;
 }
@@ -530,11 +576,28 @@ export interface MdoMeeting {
   created_by: string;
   held_on: string;
   id: Generated<string>;
+  institution_id: Generated<string>;
+  minutes: Buffer | null;
+  minutes_key_id: string | null;
   participants: Generated<string>;
   team_id: string;
 }
 
+export interface MeetingLocation {
+  id: Generated<string>;
+  institution_id: Generated<string>;
+  instructions_en: Generated<string>;
+  instructions_nl: Generated<string>;
+  is_active: Generated<boolean>;
+  key: string;
+  label_en: string;
+  label_nl: string;
+  sort: Generated<number>;
+  team_id: string;
+}
+
 export interface OnCallSlot {
+  institution_id: Generated<string>;
   position: number;
   team_id: string;
   user_id: string;
@@ -542,6 +605,7 @@ export interface OnCallSlot {
 
 export interface OrgUnit {
   id: Generated<string>;
+  institution_id: Generated<string>;
   key: string;
   label_en: string;
   label_nl: string;
@@ -552,6 +616,7 @@ export interface PartnerCount {
   category: string | null;
   count: number;
   id: Generated<string>;
+  institution_id: Generated<string>;
   period: Generated<string>;
   service: string;
   team_id: string;
@@ -570,6 +635,7 @@ export interface PatternEscrow {
   case_id: string;
   created_at: Generated<Timestamp>;
   decided_at: Timestamp | null;
+  institution_id: Generated<string>;
   matched_at: Timestamp | null;
   notified_at: Timestamp | null;
   state: Generated<"dormant" | "matched" | "released" | "declined">;
@@ -579,6 +645,7 @@ export interface PlanAgreement {
   agreed_on: string;
   case_id: string;
   id: Generated<string>;
+  institution_id: Generated<string>;
   note: Buffer | null;
   recorded_at: Generated<Timestamp>;
   recorded_by: string;
@@ -593,6 +660,7 @@ export interface PlanStep {
   done_at: Timestamp | null;
   due_on: string;
   id: Generated<string>;
+  institution_id: Generated<string>;
   owner: Buffer;
 }
 
@@ -603,6 +671,7 @@ export interface PoliceReport {
   filed_by: "reporter" | "employer" | null;
   filed_on: string | null;
   follow_up: Buffer | null;
+  institution_id: Generated<string>;
   offered_on: string | null;
   police_reference: Buffer | null;
   status: "offered" | "declined" | "filed";
@@ -615,6 +684,7 @@ export interface PrivacySetting {
   dpo_contact: string | null;
   extra_en: string | null;
   extra_nl: string | null;
+  institution_id: Generated<string>;
   intro_en: string | null;
   intro_nl: string | null;
   team_id: string;
@@ -626,8 +696,10 @@ export interface ProcedureComplaint {
   created_at: Generated<Timestamp>;
   created_by: string;
   id: string;
+  institution_id: Generated<string>;
   master_key_id: string;
   outcome: Buffer | null;
+  outcome_kind: "upheld" | "partly_upheld" | "not_upheld" | "withdrawn" | null;
   received_on: string;
   respond_by: string;
   status: Generated<"open" | "closed">;
@@ -638,6 +710,7 @@ export interface ProcedureComplaint {
 export interface Protocol {
   created_at: Generated<Timestamp>;
   id: Generated<string>;
+  institution_id: Generated<string>;
   key: string;
   team_id: string;
 }
@@ -647,6 +720,7 @@ export interface ProtocolVersion {
   created_at: Generated<Timestamp>;
   created_by: string | null;
   id: Generated<string>;
+  institution_id: Generated<string>;
   protocol_id: string;
   steps: ColumnType<ProtocolStepDef[], string, string>;
   title_en: string;
@@ -664,6 +738,7 @@ export interface Referral {
   case_id: string;
   id: Generated<string>;
   info: string;
+  institution_id: Generated<string>;
   is_warm_handover: boolean;
   ledger_basis: string;
   ledger_basis_id: string;
@@ -676,6 +751,7 @@ export interface Referral {
 
 export interface ReferralPartner {
   id: Generated<string>;
+  institution_id: Generated<string>;
   is_active: Generated<boolean>;
   key: string;
   kind: "internal" | "external";
@@ -692,12 +768,14 @@ export interface ReferralPartner {
 export interface ReporterFingerprint {
   case_id: string;
   fingerprint: Buffer;
+  institution_id: Generated<string>;
   key_id: string;
 }
 
 export interface ReporterNotification {
   case_id: string;
   email: Buffer;
+  institution_id: Generated<string>;
   updated_at: Generated<Timestamp>;
 }
 
@@ -706,6 +784,7 @@ export interface ReporterSession {
   created_at: Generated<Timestamp>;
   expires_at: Timestamp;
   id_hash: Buffer;
+  institution_id: Generated<string>;
 }
 
 export interface RightsRequest {
@@ -719,6 +798,7 @@ export interface RightsRequest {
   due_on: string;
   extended: Generated<boolean>;
   id: Generated<string>;
+  institution_id: Generated<string>;
   kind: "access" | "correction" | "erasure";
   outcome: string | null;
   reason: string | null;
@@ -738,6 +818,7 @@ export interface RiskAssessment {
   case_id: string;
   computed_level: "low" | "medium" | "high" | "acute";
   id: Generated<string>;
+  institution_id: Generated<string>;
   level: "low" | "medium" | "high" | "acute";
   reasoning: Buffer;
   reassess_on: string | null;
@@ -747,8 +828,17 @@ export interface RiskAssessment {
 export interface SafetyPlan {
   case_id: string;
   content: Buffer;
+  institution_id: Generated<string>;
   updated_at: Generated<Timestamp>;
   updated_by: string | null;
+}
+
+export interface SavedInboxFilter {
+  created_at: Generated<Timestamp>;
+  id: Generated<string>;
+  name: string;
+  query: string;
+  user_id: string;
 }
 
 export interface Session {
@@ -765,6 +855,7 @@ export interface SetupToken {
   display_name: string | null;
   email: string | null;
   expires_at: Timestamp;
+  institution_id: Generated<string | null>;
   locale: "nl" | "en" | null;
   purpose: "first_admin" | "invite";
   role: string | null;
@@ -804,6 +895,7 @@ export interface TeamActivity {
   created_by: string | null;
   held_on: string;
   id: Generated<string>;
+  institution_id: Generated<string>;
   kind: "workshop" | "presentation" | "campaign" | "event" | "meeting_internal" | "meeting_external" | "peer_consultation" | "training";
   minutes: number | null;
   notes: string | null;
@@ -815,6 +907,7 @@ export interface TeamActivity {
 }
 
 export interface TeamMembership {
+  institution_id: Generated<string>;
   role: "confidential_adviser" | "safety_coordinator" | "ombudsperson" | "support_officer" | "expert_team_member" | "board" | "partner_service" | "administrator";
   team_id: string;
   user_id: string;
@@ -825,6 +918,7 @@ export interface TeamObjective {
   created_at: Generated<Timestamp>;
   created_by: string | null;
   id: Generated<string>;
+  institution_id: Generated<string>;
   kind: "objective" | "recommendation";
   notes: string | null;
   status: Generated<"open" | "done" | "partly" | "carried_over">;
@@ -837,6 +931,7 @@ export interface TeamObjective {
 export interface ThreatCheckin {
   case_id: string;
   id: Generated<string>;
+  institution_id: Generated<string>;
   note: Buffer;
   occurred_on: string;
   recorded_at: Generated<Timestamp>;
@@ -848,11 +943,13 @@ export interface ThreatCommsAction {
   case_id: string;
   done_by: string;
   done_on: string;
+  institution_id: Generated<string>;
 }
 
 export interface ThreatEvidence {
   case_id: string;
   id: Generated<string>;
+  institution_id: Generated<string>;
   link: Buffer;
   note: Buffer | null;
   platform: string;
@@ -867,12 +964,14 @@ export interface ThreatLogGrant {
   case_id: string;
   granted_at: Generated<Timestamp>;
   granted_by: string;
+  institution_id: Generated<string>;
   user_id: string;
 }
 
 export interface ThreatSupport {
   case_id: string;
   checkin_every_weeks: number | null;
+  institution_id: Generated<string>;
   next_checkin_on: string | null;
   other_employers: Buffer | null;
   statement_on: string | null;
@@ -884,6 +983,7 @@ export interface ThreatSupport {
 export interface ThreatWorkImpact {
   case_id: string;
   impact: Buffer;
+  institution_id: Generated<string>;
   temporary_contract: boolean;
   updated_at: Generated<Timestamp>;
   updated_by: string;
@@ -900,12 +1000,14 @@ export interface UrgentAlert {
   acknowledged_by: string | null;
   case_id: string;
   id: Generated<string>;
+  institution_id: Generated<string>;
   raised_at: Timestamp;
   team_id: string;
 }
 
 export interface UrgentAlertNotice {
   alert_id: string;
+  institution_id: Generated<string>;
   level: number;
   sent_at: Timestamp;
   user_id: string;
@@ -982,6 +1084,7 @@ export interface Database {
   job_lease: JobLease;
   mdo_item: MdoItem;
   mdo_meeting: MdoMeeting;
+  meeting_location: MeetingLocation;
   on_call_slot: OnCallSlot;
   org_unit: OrgUnit;
   partner_count: PartnerCount;
@@ -1003,6 +1106,7 @@ export interface Database {
   rights_request: RightsRequest;
   risk_assessment: RiskAssessment;
   safety_plan: SafetyPlan;
+  saved_inbox_filter: SavedInboxFilter;
   session: Session;
   setup_token: SetupToken;
   sso_identity: SsoIdentity;

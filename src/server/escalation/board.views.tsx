@@ -1,5 +1,6 @@
 import { Layout } from '../../ui/layout.js';
 import { ErrorSummary, RadioGroup, SubmitButton, TextArea, CsrfField } from '../../ui/form.js';
+import { formatLongDate } from '../../ui/dates.js';
 import type { ViewContext } from '../http/env.js';
 import type { MessageKey } from '../../i18n/i18n.js';
 import type { FormState } from '../../ui/form.js';
@@ -52,7 +53,10 @@ export function BoardListPage({
                 <tr>
                   <td>
                     <a href={`/board/escalations/${r.id}`}>
-                      {t('board.requestLink', { n: requests.length - i, date: r.requestedOn })}
+                      {t('board.requestLink', {
+                        n: requests.length - i,
+                        date: formatLongDate(r.requestedOn, ctx.lang),
+                      })}
                     </a>
                   </td>
                   <td>
@@ -60,7 +64,7 @@ export function BoardListPage({
                   </td>
                   <td>
                     {k(`board.status.${r.status}`)}
-                    {r.decidedOn && ` (${r.decidedOn})`}
+                    {r.decidedOn && ` (${formatLongDate(r.decidedOn, ctx.lang)})`}
                   </td>
                 </tr>
               ))}
@@ -77,8 +81,8 @@ export function BoardListPage({
           <ul data-testid="board-acute-list">
             {acute.map((a) => (
               <li>
-                {a.sharedOn}: {partnerName(a.partner)} — {k(`consent.info.${a.info}`)} —{' '}
-                {t('board.acuteReason')}: {a.reason}
+                {formatLongDate(a.sharedOn, ctx.lang)}: {partnerName(a.partner)} —{' '}
+                {k(`consent.info.${a.info}`)} — {t('board.acuteReason')}: {a.reason}
               </li>
             ))}
           </ul>
@@ -102,7 +106,7 @@ export function BoardRequestPage({
   const { t } = ctx;
   const k = (key: string) => t(key as MessageKey);
   const v = form.values as Record<string, string>;
-  const title = t('board.requestTitle', { date: view.requestedOn });
+  const title = t('board.requestTitle', { date: formatLongDate(view.requestedOn, ctx.lang) });
   return (
     <Layout ctx={ctx} title={title}>
       <p>
@@ -130,7 +134,7 @@ export function BoardRequestPage({
         <h2>{t('board.statusLabel')}</h2>
         <p data-testid="board-status">
           {k(`board.status.${view.status}`)}
-          {view.decidedOn && ` (${view.decidedOn}: ${view.reason})`}
+          {view.decidedOn && ` (${formatLongDate(view.decidedOn, ctx.lang)}: ${view.reason})`}
         </p>
       </div>
       {view.status === 'pending' && (

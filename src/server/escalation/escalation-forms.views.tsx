@@ -1,4 +1,5 @@
 import { SubmitButton, TextArea, TextField, CsrfField } from '../../ui/form.js';
+import { formatLongDate } from '../../ui/dates.js';
 import { DateField, SelectField } from '../cases/case-fields.js';
 import type { ViewContext } from '../http/env.js';
 import type { MessageKey } from '../../i18n/i18n.js';
@@ -104,7 +105,7 @@ export function Framework2Section({
       <h2 id="esc-f2">{t('escalation.framework2')}</h2>
       {f2 ? (
         <div data-testid="framework2">
-          <p>{t('ladder.f2On', { date: f2.on })}</p>
+          <p>{t('ladder.f2On', { date: formatLongDate(f2.on, ctx.lang) })}</p>
           <ul>
             {F2.map((q) => (
               <li>
@@ -186,12 +187,12 @@ export function RequestSection({
         <ul data-testid="board-requests">
           {view.requests.map((r) => (
             <li>
-              {r.requestedOn}: {partnerName(r.partner)} — {k(`consent.info.${r.info}`)} —{' '}
-              <strong>{k(`board.status.${r.status}`)}</strong>
+              {formatLongDate(r.requestedOn, ctx.lang)}: {partnerName(r.partner)} —{' '}
+              {k(`consent.info.${r.info}`)} — <strong>{k(`board.status.${r.status}`)}</strong>
               {r.decidedOn && (
                 <>
                   {' '}
-                  ({r.decidedOn}: {r.reason})
+                  ({formatLongDate(r.decidedOn, ctx.lang)}: {r.reason})
                 </>
               )}
             </li>

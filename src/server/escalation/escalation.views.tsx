@@ -1,5 +1,6 @@
 import { Layout } from '../../ui/layout.js';
 import { ErrorSummary, SubmitButton, TextField, CsrfField } from '../../ui/form.js';
+import { formatLongDate } from '../../ui/dates.js';
 import type { ViewContext } from '../http/env.js';
 import type { MessageKey } from '../../i18n/i18n.js';
 import { isVertical } from '../../domain/external-sharing.js';
@@ -89,7 +90,7 @@ export function EscalationPage({
             {view.steps.map((s) => (
               <li>
                 <h3>
-                  {s.occurredOn} — {k(`escalation.step.${s.step}`)} (
+                  {formatLongDate(s.occurredOn, ctx.lang)} — {k(`escalation.step.${s.step}`)} (
                   {isVertical(s.step) ? t('escalation.vertical') : t('escalation.horizontal')})
                 </h3>
                 <p>
@@ -145,9 +146,10 @@ export function EscalationPage({
           <ul data-testid="external-shares">
             {view.shares.map((s) => (
               <li>
-                {s.sharedOn}: {partnerName(s.partner)} — {k(`consent.info.${s.info}`)} —{' '}
-                {k(`escalation.basis.${s.basis}`)}
-                {s.boardConsentOn && ` (${t('escalation.boardConsentOn')}: ${s.boardConsentOn})`}
+                {formatLongDate(s.sharedOn, ctx.lang)}: {partnerName(s.partner)} —{' '}
+                {k(`consent.info.${s.info}`)} — {k(`escalation.basis.${s.basis}`)}
+                {s.boardConsentOn &&
+                  ` (${t('escalation.boardConsentOn')}: ${formatLongDate(s.boardConsentOn, ctx.lang)})`}
               </li>
             ))}
           </ul>

@@ -1,5 +1,6 @@
 import { Layout } from '../../ui/layout.js';
 import { ErrorSummary, SubmitButton, TextArea, CheckboxGroup, CsrfField } from '../../ui/form.js';
+import { DateText, formatLongDate } from '../../ui/dates.js';
 import type { ViewContext } from '../http/env.js';
 import type { MessageKey } from '../../i18n/i18n.js';
 import { EXPERT_DISCIPLINES } from '../../domain/expert-disciplines.js';
@@ -20,7 +21,8 @@ function AdviceList({
     <ul data-testid="advice">
       {advice.map((a) => (
         <li>
-          {a.at.toISOString().slice(0, 10)} — {a.author}: <span class="narrative">{a.text}</span>
+          <DateText value={a.at} lang={ctx.lang} /> — {a.author}:{' '}
+          <span class="narrative">{a.text}</span>
         </li>
       ))}
     </ul>
@@ -58,7 +60,7 @@ export function CaseConsultationsPage({
           {list.map((x) => (
             <li>
               <a href={`/cases/${caseId}/consultations/${x.id}`}>
-                {x.created_at.toISOString().slice(0, 10)}
+                <DateText value={x.created_at} lang={ctx.lang} />
               </a>{' '}
               — {t(`expert.status.${x.status}` as MessageKey)}
             </li>
@@ -248,7 +250,9 @@ export function ExpertListPage({
         <ul>
           {list.map((x) => (
             <li>
-              <a href={`/consultations/${x.id}`}>{t('expert.listItem', { date: x.publishedOn })}</a>
+              <a href={`/consultations/${x.id}`}>
+                {t('expert.listItem', { date: formatLongDate(x.publishedOn, ctx.lang) })}
+              </a>
             </li>
           ))}
         </ul>
@@ -267,7 +271,7 @@ export function ExpertConsultationPage({
   form: FormState;
 }) {
   const { t } = ctx;
-  const title = t('expert.listItem', { date: view.publishedOn });
+  const title = t('expert.listItem', { date: formatLongDate(view.publishedOn, ctx.lang) });
   return (
     <Layout ctx={ctx} title={title}>
       <p>

@@ -16,7 +16,7 @@ const GuideInput = z.object({
 export function guideRoutes(deps: Deps) {
   const app = new Hono<AppEnv>();
   app.get('/wegwijzer', async (c) => {
-    const texts = await listTeamGuideTexts(deps.db, c.get('lang'));
+    const texts = await listTeamGuideTexts(deps.db, c.get('lang'), c.get('institution')?.id);
     return c.html(<GuidePage ctx={viewContext(c)} errors={{}} values={{}} texts={texts} />);
   });
   app.get('/wegwijzer/advies', async (c) => {
@@ -24,7 +24,7 @@ export function guideRoutes(deps: Deps) {
     const parsed = GuideInput.safeParse(values);
     if (!parsed.success) {
       c.status(422);
-      const texts = await listTeamGuideTexts(deps.db, c.get('lang'));
+      const texts = await listTeamGuideTexts(deps.db, c.get('lang'), c.get('institution')?.id);
       return c.html(
         <GuidePage
           ctx={viewContext(c)}
@@ -34,7 +34,7 @@ export function guideRoutes(deps: Deps) {
         />,
       );
     }
-    const contacts = await listGuideContacts(deps.db);
+    const contacts = await listGuideContacts(deps.db, c.get('institution')?.id);
     return c.html(
       <GuideAnswerPage
         ctx={viewContext(c)}

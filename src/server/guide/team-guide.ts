@@ -12,8 +12,13 @@ export interface TeamGuideText {
 }
 
 /** The administrators' texts in this language; empty when none was written (shipped defaults apply). */
-export async function listTeamGuideTexts(db: Db, lang: Lang): Promise<TeamGuideText[]> {
-  const teams = await listTeams(db);
+export async function listTeamGuideTexts(
+  db: Db,
+  lang: Lang,
+  /** issue 22: the request's institution */
+  institutionId?: string,
+): Promise<TeamGuideText[]> {
+  const teams = await listTeams(db, institutionId);
   const texts = await Promise.all(teams.map((team) => getGuideContent(db, team.id, lang)));
   return teams.flatMap((team, i) => {
     const paragraphs = (texts[i]?.body ?? '')
@@ -31,8 +36,11 @@ export async function listTeamGuideTexts(db: Db, lang: Lang): Promise<TeamGuideT
  * first; an administrator edits it). A key missing there (a directory copied before the key
  * was added to the defaults) falls back to the shipped default; a partner switched off is left out.
  */
-export async function listGuideContacts(db: Db): Promise<Map<string, Partner>> {
-  const [team] = await listTeams(db);
+export async function listGuideContacts(
+  db: Db,
+  institutionId?: string,
+): Promise<Map<string, Partner>> {
+  const [team] = await listTeams(db, institutionId);
   const own = team ? await listPartners(db, team.id, { includeInactive: true }) : [];
   const byKey = new Map(DEFAULT_PARTNERS.map((p) => [p.key, partnerOfDefault(p)]));
   for (const p of own) byKey.set(p.key, p);

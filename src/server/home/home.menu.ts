@@ -88,6 +88,12 @@ export const MENU: readonly MenuItem[] = [
     roles: ['partner_service', ...ADVISERS],
   },
   {
+    path: '/team/locations',
+    label: 'location.nav',
+    description: 'workspace.describe.locations',
+    roles: ['safety_coordinator', 'administrator'],
+  },
+  {
     path: '/admin',
     label: 'admin.nav.link',
     description: 'workspace.describe.admin',

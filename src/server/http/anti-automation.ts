@@ -16,12 +16,18 @@ export interface IntakeGuard {
   contactText: string | null;
 }
 
-export async function readIntakeGuard(db: Db, defaultCost: number): Promise<IntakeGuard> {
-  const row = await db
+export async function readIntakeGuard(
+  db: Db,
+  defaultCost: number,
+  /** issue 22: the request's institution; absent means the first (single mode, the CLI). */
+  institutionId?: string,
+): Promise<IntakeGuard> {
+  let q = db
     .selectFrom('institution')
     .select(['intake_mode', 'proof_cost', 'contact_text'])
-    .orderBy('created_at')
-    .executeTakeFirst();
+    .orderBy('created_at');
+  if (institutionId) q = q.where('id', '=', institutionId);
+  const row = await q.executeTakeFirst();
   return {
     mode: row?.intake_mode ?? 'open',
     proofCost: row?.proof_cost ?? defaultCost,

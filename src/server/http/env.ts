@@ -3,6 +3,7 @@ import type { Lang } from '../../domain/taxonomy.js';
 import type { Translate } from '../../i18n/i18n.js';
 import type { SessionUser } from '../users/users.service.js';
 import { AppError } from './errors.js';
+import type { InstitutionContext } from '../tenancy/tenancy.js';
 
 /** What middleware puts on every request's context. */
 export interface AppEnv {
@@ -14,6 +15,10 @@ export interface AppEnv {
     browserKey: string;
     user: SessionUser | undefined;
     sessionToken: string | undefined;
+    /** The request's institution (tenancy/tenancy.ts); undefined only on the platform host. */
+    institution: InstitutionContext | undefined;
+    /** Whether the request came to the platform operator's host (host mode). */
+    platformHost: boolean;
   };
 }
 
@@ -24,6 +29,8 @@ export interface ViewContext {
   csrfToken: string;
   user: SessionUser | undefined;
   path: string;
+  /** The institution whose site this is (name and own look in the layout). */
+  institution?: InstitutionContext;
 }
 
 export function viewContext(c: Context<AppEnv>): ViewContext {
@@ -33,6 +40,7 @@ export function viewContext(c: Context<AppEnv>): ViewContext {
     csrfToken: c.get('csrfToken'),
     user: c.get('user'),
     path: c.req.path,
+    institution: c.get('institution'),
   };
 }
 

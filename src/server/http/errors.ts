@@ -9,7 +9,8 @@ export type ErrorCode =
   | 'TOO_LARGE'
   | 'THROTTLED'
   | 'UNAVAILABLE'
-  | 'CONSENT_REQUIRED';
+  | 'CONSENT_REQUIRED'
+  | 'UNKNOWN_INSTITUTION';
 
 export const STATUS_BY_CODE: Record<ErrorCode, 401 | 403 | 404 | 413 | 429 | 503> = {
   NOT_FOUND: 404,
@@ -20,6 +21,7 @@ export const STATUS_BY_CODE: Record<ErrorCode, 401 | 403 | 404 | 413 | 429 | 503
   THROTTLED: 429,
   UNAVAILABLE: 503,
   CONSENT_REQUIRED: 403,
+  UNKNOWN_INSTITUTION: 404,
 };
 
 export const MESSAGE_BY_CODE: Record<ErrorCode, MessageKey> = {
@@ -31,6 +33,7 @@ export const MESSAGE_BY_CODE: Record<ErrorCode, MessageKey> = {
   THROTTLED: 'error.throttled',
   UNAVAILABLE: 'error.unavailable',
   CONSENT_REQUIRED: 'consent.required',
+  UNKNOWN_INSTITUTION: 'tenancy.unknownHost',
 };
 
 export class AppError extends Error {

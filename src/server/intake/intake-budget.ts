@@ -9,7 +9,8 @@ import { spendProof } from '../http/proof-of-work.js';
 import { countRefusal } from '../http/refusals.js';
 
 /** The operator's switch and proof cost, with the configured cost as default. */
-export const guardFor = (deps: Deps) => readIntakeGuard(deps.db, deps.config.budgets.proofCost);
+export const guardFor = (deps: Deps, institutionId?: string) =>
+  readIntakeGuard(deps.db, deps.config.budgets.proofCost, institutionId);
 
 export type IntakeRefusal = { reason: 'script' | 'budget'; count?: number };
 

@@ -71,7 +71,7 @@ export function intakeRoutes(deps: Deps, today: () => string, sso?: SsoConfig) {
       const proof = await newProofChallenge(
         deps.keyring,
         'intake',
-        (await guardFor(deps)).proofCost,
+        (await guardFor(deps, c.get('institution')?.id)).proofCost,
       );
       return c.html(<CheckAnswersPage {...props} steps={steps} proof={proof} />);
     }
@@ -86,15 +86,23 @@ export function intakeRoutes(deps: Deps, today: () => string, sso?: SsoConfig) {
   app.route(
     '/',
     reporterVerifyRoutes(deps, sso, async (c, answers, failed) =>
-      render(c, await listTeams(deps.db), answers, findStep('contact')!, {}, undefined, failed),
+      render(
+        c,
+        await listTeams(deps.db, c.get('institution')?.id),
+        answers,
+        findStep('contact')!,
+        {},
+        undefined,
+        failed,
+      ),
     ),
   );
 
   app.get('/melden', async (c) => {
-    const guard = await guardFor(deps);
+    const guard = await guardFor(deps, c.get('institution')?.id);
     if (guard.mode === 'closed')
       return c.html(<ClosedPage ctx={viewContext(c)} guard={guard} reason="closed" />, 503);
-    const teams = await listTeams(deps.db);
+    const teams = await listTeams(deps.db, c.get('institution')?.id);
     const answers: Answers = {
       idempotencyKey: newKey(),
       ...(teams.length === 1 ? { team: teams[0]!.key } : {}),
@@ -112,7 +120,7 @@ export function intakeRoutes(deps: Deps, today: () => string, sso?: SsoConfig) {
     const form = formStrings(await c.req.parseBody());
     const stored = openDraft(deps.keyring, c.get('csrfToken'), form[DRAFT_FIELD]);
     if (form[DRAFT_FIELD] && !stored) return expired(c);
-    const teams = await listTeams(deps.db);
+    const teams = await listTeams(deps.db, c.get('institution')?.id);
     const edit = findStep(form.edit);
     if (stored && edit) return render(c, teams, stored, edit, {}, 'check');
     const step = findStep(form.step);
@@ -142,7 +150,7 @@ export function intakeRoutes(deps: Deps, today: () => string, sso?: SsoConfig) {
 
   // Sending the report: the sealed answers plus evidence, or every field in one POST.
   app.post('/melden', async (c) => {
-    const guard = await guardFor(deps); // the operator's switch (decision 025)
+    const guard = await guardFor(deps, c.get('institution')?.id); // the operator's switch (decision 025)
     if (guard.mode === 'closed')
       return c.html(<ClosedPage ctx={viewContext(c)} guard={guard} reason="closed" />, 503);
     const t = c.get('t');
@@ -153,7 +161,7 @@ export function intakeRoutes(deps: Deps, today: () => string, sso?: SsoConfig) {
     const { [DRAFT_FIELD]: _draft, _csrf, [PROOF_FIELD]: proof, ...fields } = form;
     const values: Answers = { ...stored, ...fields };
     if (!validKey(values.idempotencyKey)) values.idempotencyKey = newKey();
-    const teams = await listTeams(deps.db);
+    const teams = await listTeams(deps.db, c.get('institution')?.id);
     const options = await optionsFor(teams, values);
     const errors = answerErrors(t, values, teams, options);
     if (Object.keys(errors).length > 0) {

@@ -3,6 +3,7 @@ import type { Deps } from '../bootstrap.js';
 import { errorForLog, type Logger } from '../logger.js';
 import type { Job } from './job.js';
 import { ALL_JOBS } from './all-jobs.js';
+import { forEachInstitution } from '../db/tenancy.js';
 
 export type { Job } from './job.js';
 import { MailNotConfiguredError } from '../mail/mailer.js';
@@ -46,7 +47,8 @@ export async function runDueJobs(
   for (const job of jobs) {
     if (!(await takeLease(deps.db, job, now))) continue;
     try {
-      await job.run(deps, now);
+      // Under each institution in turn: row-level security keeps every run to one (decision 036).
+      await forEachInstitution(deps.db, () => job.run(deps, now));
       ran.push(job.name);
     } catch (err) {
       // Without a mail server nothing is lost (a reminder is claimed only when its mail goes

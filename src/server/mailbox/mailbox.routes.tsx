@@ -38,6 +38,7 @@ import { removeNotificationAddress, setNotificationAddress } from './notificatio
 import { discloseIdentity } from './identity.service.js';
 import { AppointmentRequestInput, slotsOf } from '../appointments/appointments.schema.js';
 import { requestAppointment } from '../appointments/appointments.service.js';
+import { RuleError } from '../http/rule-error.js';
 import { listReporterRequests, recordRightsRequest } from '../rights/rights.service.js';
 import { buildReporterFile } from '../rights/reporter-file.service.js';
 import { CorrectionRequestInput, ErasureRequestInput } from '../rights/rights.schema.js';
@@ -69,7 +70,11 @@ export function mailboxRoutes(deps: Deps) {
     errors: Record<string, string>,
     status?: string,
   ) => {
-    const guard = await readIntakeGuard(deps.db, deps.config.budgets.proofCost);
+    const guard = await readIntakeGuard(
+      deps.db,
+      deps.config.budgets.proofCost,
+      c.get('institution')?.id,
+    );
     const proof = await newProofChallenge(deps.keyring, 'mailbox', guard.proofCost);
     return c.html(
       <MailboxSignInPage ctx={ctxOf(c)} errors={errors} status={status} proof={proof} />,
@@ -93,7 +98,11 @@ export function mailboxRoutes(deps: Deps) {
       return signInPage(c, toFieldErrors(parsed.error, t));
     }
     // Under attack the operator may require proof of work: then a sign-in without it gets the contact page.
-    const guard = await readIntakeGuard(deps.db, deps.config.budgets.proofCost);
+    const guard = await readIntakeGuard(
+      deps.db,
+      deps.config.budgets.proofCost,
+      c.get('institution')?.id,
+    );
     if (
       guard.mode === 'proof_required' &&
       !(await spendProof(deps.db, deps.keyring, form[PROOF_FIELD], 'mailbox'))
@@ -147,6 +156,7 @@ export function mailboxRoutes(deps: Deps) {
     errors: MailboxErrors = {},
     messageDraft?: string,
     disclosureDraft?: Record<string, string>,
+    appointmentDraft?: Record<string, string>,
   ) => {
     const view = await getMailbox(deps.db, deps.keyring, c.get('caseId'));
     const requests = await listReporterRequests(deps.db, c.get('caseId'));
@@ -161,6 +171,7 @@ export function mailboxRoutes(deps: Deps) {
         notice={notice}
         messageDraft={messageDraft}
         disclosureDraft={disclosureDraft}
+        appointmentDraft={appointmentDraft}
       />,
     );
   };
@@ -250,7 +261,7 @@ export function mailboxRoutes(deps: Deps) {
   app.get('/postbus/afspraak/:file', async (c) => {
     const id = /^([0-9a-f-]{36})\.ics$/.exec(c.req.param('file'))?.[1];
     if (!id) throw new AppError('NOT_FOUND');
-    const ics = await getIcsForCase(deps.db, await sealerOf(c), id);
+    const ics = await getIcsForCase(deps.db, await sealerOf(c), id, c.get('lang'));
     return c.body(ics, 200, {
       'Content-Type': 'text/calendar; charset=utf-8',
       'Content-Disposition': `attachment; filename="${c.get('t')('appointment.icsFileName')}"`,
@@ -258,8 +269,16 @@ export function mailboxRoutes(deps: Deps) {
   });
 
   app.post('/postbus/afspraak', async (c) => {
-    const parsed = AppointmentRequestInput.safeParse(formStrings(await c.req.parseBody()));
-    if (!parsed.success) return render(c, { appointment: toFieldErrors(parsed.error, c.get('t')) });
+    const form = formStrings(await c.req.parseBody());
+    const parsed = AppointmentRequestInput.safeParse(form);
+    if (!parsed.success)
+      return render(
+        c,
+        { appointment: toFieldErrors(parsed.error, c.get('t')) },
+        undefined,
+        undefined,
+        form,
+      );
     if (
       !(await spendHourly(
         deps.db,
@@ -269,12 +288,18 @@ export function mailboxRoutes(deps: Deps) {
     )
       refuse('appointment');
     const sealer = await sealerOf(c);
-    await requestAppointment(
-      deps.db,
-      sealer,
-      { mode: parsed.data.mode, slots: slotsOf(parsed.data) },
-      { kind: 'reporter' },
-    );
+    try {
+      await requestAppointment(
+        deps.db,
+        sealer,
+        { mode: parsed.data.mode, slots: slotsOf(parsed.data), location: parsed.data.location },
+        { kind: 'reporter' },
+      );
+    } catch (err) {
+      if (!(err instanceof RuleError)) throw err;
+      const message = c.get('t')(err.messageKey);
+      return render(c, { appointment: { [err.field]: message } }, undefined, undefined, form);
+    }
     if (parsed.data.email)
       await setNotificationAddress(deps.db, sealer, parsed.data.email, { kind: 'reporter' });
     return done(c, 'appointment');

@@ -3,6 +3,7 @@ import type { Keyring } from '../crypto/keyring.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { listAttachments } from '../attachments/attachments.service.js';
 import { listAppointments } from '../appointments/appointments.service.js';
+import { listLocations } from '../appointments/locations.service.js';
 import { getCaseSealer } from './case-key.js';
 import { getReporterConsentLedger } from '../consent/consent.service.js';
 import { hasDisclosedIdentity } from './identity.service.js';
@@ -19,7 +20,7 @@ export async function getMailbox(db: Db, keyring: Keyring, caseId: string) {
     .where('id', '=', caseId)
     .executeTakeFirstOrThrow();
   const actor = { kind: 'reporter' } as const;
-  const [messages, attachments, minutes, appointments, hasAddress, disclosed, consents] =
+  const [messages, attachments, minutes, appointments, hasAddress, disclosed, consents, locations] =
     await Promise.all([
       listMessages(db, sealer, actor),
       listAttachments(db, sealer),
@@ -28,6 +29,7 @@ export async function getMailbox(db: Db, keyring: Keyring, caseId: string) {
       hasNotificationAddress(db, caseId),
       hasDisclosedIdentity(db, caseId),
       getReporterConsentLedger(db, caseId),
+      listLocations(db, sealer.teamId),
     ]);
   await db
     .transaction()
@@ -35,6 +37,7 @@ export async function getMailbox(db: Db, keyring: Keyring, caseId: string) {
       recordAudit(trx, { type: 'MAILBOX_VIEWED', actor, teamId: sealer.teamId, caseId }),
     );
   return {
+    locations,
     reference: row.reference,
     status: row.status,
     receivedOn: row.received_on,

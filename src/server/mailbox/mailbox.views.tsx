@@ -68,6 +68,7 @@ export function MailboxPage({
   notice,
   messageDraft,
   disclosureDraft,
+  appointmentDraft,
 }: {
   ctx: ViewContext;
   view: MailboxView;
@@ -76,6 +77,7 @@ export function MailboxPage({
   notice?: string;
   messageDraft?: string;
   disclosureDraft?: Record<string, string>;
+  appointmentDraft?: Record<string, string>;
 }) {
   const { t, lang } = ctx;
   const all = {
@@ -121,11 +123,13 @@ export function MailboxPage({
         errors={errors.appointment ?? {}}
         action="/postbus/afspraak"
         icsBase="/postbus/afspraak"
+        locations={view.locations}
+        values={appointmentDraft}
       />
       <section aria-labelledby="consent-heading">
         <h2 id="consent-heading">{t('mailbox.consentHeading')}</h2>
         <p>{t('mailbox.consentPending')}</p>
-        <ConsentLedgerTable t={t} consents={view.consents} />
+        <ConsentLedgerTable t={t} lang={ctx.lang} consents={view.consents} />
       </section>
       <NotificationSection
         ctx={ctx}

@@ -142,7 +142,7 @@ export function correspondenceRoutes(deps: Deps, logger?: Logger) {
     const { sealer } = await access(c);
     const id = /^([0-9a-f-]{36})\.ics$/.exec(c.req.param('file'))?.[1];
     if (!id) throw new AppError('NOT_FOUND');
-    const ics = await getIcsForCase(deps.db, sealer, id);
+    const ics = await getIcsForCase(deps.db, sealer, id, c.get('lang'));
     return c.body(ics, 200, {
       'Content-Type': 'text/calendar; charset=utf-8',
       'Content-Disposition': 'attachment; filename="afspraak.ics"',

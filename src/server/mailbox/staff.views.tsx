@@ -1,4 +1,5 @@
 import { Layout, CsrfField } from '../../ui/layout.js';
+import { formatLongDate } from '../../ui/dates.js';
 import {
   ErrorSummary,
   RadioGroup,
@@ -104,7 +105,7 @@ export function CorrespondencePage({
         <h2 id="minutes-heading">{t('mailbox.minutesHeading')}</h2>
         {view.minutes.map((m) => (
           <article class="panel" data-testid="minutes">
-            <h3>{t('mailbox.minutesOf', { date: m.conversationOn })}</h3>
+            <h3>{t('mailbox.minutesOf', { date: formatLongDate(m.conversationOn, lang) })}</h3>
             <p class="narrative">{m.body}</p>
             <p>
               <strong>{t(`mailbox.minutes.${m.status}`)}</strong>
@@ -130,6 +131,12 @@ export function CorrespondencePage({
         {view.appointments.map((a) => (
           <article class="panel" data-testid="appointment">
             <h3>{modeLabel(ctx, a.mode)}</h3>
+            {a.location && (
+              <p data-testid="appointment-location">
+                {t('appointment.location')}: <strong>{a.location.label[lang]}</strong>
+                {a.location.instructions[lang] && <> — {a.location.instructions[lang]}</>}
+              </p>
+            )}
             {a.status === 'confirmed' && a.startsAt ? (
               <p>
                 {t('appointment.confirmedAt', { when: formatLocalDateTime(a.startsAt, lang) })} —{' '}

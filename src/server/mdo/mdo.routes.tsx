@@ -16,7 +16,9 @@ import {
   listMeetings,
   MdoRuleError,
   MeetingInput,
+  MinutesInput,
   recordDecision,
+  recordMinutes,
 } from './mdo.service.js';
 import { AgendaPage, CaseMdoPage, MeetingsPage } from './mdo.views.js';
 
@@ -50,14 +52,36 @@ export function mdoRoutes(deps: Deps) {
       );
     return c.redirect(`/mdo/${id}`, 303);
   });
-  app.get('/mdo/:mid', async (c) =>
-    c.html(
+  async function renderAgenda(c: Context<AppEnv>, form = empty()) {
+    if (Object.keys(form.errors).length) c.status(422);
+    return c.html(
       <AgendaPage
         ctx={viewContext(c)}
         agenda={await getAgenda(deps.db, deps.keyring, signedInUser(c), idParam(c, 'mid'))}
+        form={form}
       />,
-    ),
-  );
+    );
+  }
+  app.get('/mdo/:mid', (c) => renderAgenda(c));
+  // The minutes of the meeting as a whole (issue 21): sealed, nothing that identifies.
+  app.post('/mdo/:mid/minutes', async (c) => {
+    const values = await readForm(c);
+    const parsed = parseForm(c, MinutesInput, values);
+    if (parsed.errors) return renderAgenda(c, { errors: parsed.errors, values });
+    try {
+      await recordMinutes(
+        deps.db,
+        deps.keyring,
+        signedInUser(c),
+        idParam(c, 'mid'),
+        parsed.data.minutes,
+      );
+    } catch (err) {
+      if (!(err instanceof MdoRuleError)) throw err;
+      return renderAgenda(c, { errors: { [err.field]: c.get('t')(err.messageKey) }, values });
+    }
+    return c.redirect(`/mdo/${idParam(c, 'mid')}`, 303);
+  });
   app.post('/mdo/items/:iid/decision', async (c) => {
     const user = signedInUser(c);
     const parsed = parseForm(c, DecisionInput, await readForm(c));

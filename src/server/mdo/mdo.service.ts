@@ -3,6 +3,7 @@ import type { Db } from '../db/create-db.js';
 import type { Keyring } from '../crypto/keyring.js';
 import { getCaseDataKey } from '../crypto/case-key.js';
 import { recordAudit } from '../audit/audit.service.js';
+import { openText, seal } from '../crypto/seal.js';
 import { AppError } from '../http/errors.js';
 import { hasRole, teamsWithRole } from '../../domain/roles.js';
 import { detectPii } from '../../domain/pii-detector.js';
@@ -31,6 +32,7 @@ export const AgendaInput = z.object({
   summary: text(3000),
 });
 export const DecisionInput = z.object({ decision: text(3000) });
+export const MinutesInput = z.object({ minutes: text(20000) });
 
 /** The one rule error (http/rule-error.ts), under this feature's earlier name. */
 import { RuleError as MdoRuleError } from '../http/rule-error.js';
@@ -145,12 +147,25 @@ export async function getAgenda(db: Db, keyring: Keyring, user: SessionUser, mee
       type: 'MDO_AGENDA_VIEWED',
       actor: { kind: 'user', userId: user.id },
       teamId: meeting.team_id,
-      detail: { meetingId, items: items.length, withheld: conflicted.size },
+      detail: {
+        meetingId,
+        items: items.length,
+        withheld: conflicted.size,
+        minutes: Boolean(meeting.minutes),
+      },
     }),
   );
   return {
     id: meeting.id,
     heldOn: meeting.held_on,
+    minutes:
+      meeting.minutes && meeting.minutes_key_id
+        ? openText(
+            keyring.masterKey(meeting.minutes_key_id),
+            meeting.minutes,
+            minutesAad(meeting.id),
+          )
+        : null,
     participants: meeting.participants ? meeting.participants.split(',') : [],
     canDecide: isCoordinatorOf(user, meeting.team_id),
     items: out,
@@ -202,12 +217,59 @@ export async function recordDecision(
   return item.meeting_id;
 }
 
+const minutesAad = (meetingId: string) => `mdo-minutes:${meetingId}`;
+
+/**
+ * The minutes of the meeting as a whole: kept with the meeting, sealed with the master key (a
+ * meeting has no case key), refused while the detector finds anything that could identify —
+ * what concerns one case goes into that case as its decision. Replaces earlier minutes; audited.
+ */
+export async function recordMinutes(
+  db: Db,
+  keyring: Keyring,
+  user: SessionUser,
+  meetingId: string,
+  minutes: string,
+) {
+  const meeting = await db
+    .selectFrom('mdo_meeting')
+    .select(['id', 'team_id'])
+    .where('id', '=', meetingId)
+    .executeTakeFirst();
+  if (!meeting || !isCoordinatorOf(user, meeting.team_id)) throw new AppError('NOT_FOUND');
+  if (detectPii(minutes).length > 0) throw new MdoRuleError('minutes', 'mdo.error.pii');
+  const keyId = keyring.currentMasterKeyId;
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable('mdo_meeting')
+      .set({
+        minutes: seal(keyring.masterKey(keyId), minutes, minutesAad(meeting.id)),
+        minutes_key_id: keyId,
+      })
+      .where('id', '=', meeting.id)
+      .execute();
+    await recordAudit(trx, {
+      type: 'MDO_MINUTES_RECORDED',
+      actor: { kind: 'user', userId: user.id },
+      teamId: meeting.team_id,
+      detail: { meetingId: meeting.id },
+    });
+  });
+}
+
 /** The case's own view: on which agendas it was, with what summary and decision. */
 export async function listCaseMdoItems(db: Db, work: CaseWork) {
   const rows = await db
     .selectFrom('mdo_item')
     .innerJoin('mdo_meeting', 'mdo_meeting.id', 'mdo_item.meeting_id')
-    .select(['mdo_item.id', 'mdo_item.meeting_id', 'mdo_meeting.held_on', 'summary', 'decision'])
+    .select([
+      'mdo_item.id',
+      'mdo_item.meeting_id',
+      'mdo_meeting.held_on',
+      'summary',
+      'decision',
+      'decided_at',
+    ])
     .where('case_id', '=', work.id)
     .orderBy('held_on')
     .execute();
@@ -218,5 +280,6 @@ export async function listCaseMdoItems(db: Db, work: CaseWork) {
     heldOn: r.held_on,
     summary: work.openRowText(r.summary, 'mdo-summary', r.meeting_id),
     decision: work.openRowOptional(r.decision, 'mdo-decision', r.meeting_id),
+    decidedAt: r.decided_at,
   }));
 }

@@ -1,5 +1,6 @@
 import { Layout } from '../../ui/layout.js';
 import { ErrorSummary, SubmitButton, TextArea, CheckboxGroup, CsrfField } from '../../ui/form.js';
+import { DateText, formatLongDate } from '../../ui/dates.js';
 import { DateField, SelectField } from '../cases/case-fields.js';
 import type { ViewContext } from '../http/env.js';
 import type { MessageKey } from '../../i18n/i18n.js';
@@ -29,7 +30,9 @@ export function MeetingsPage({
         <ul>
           {meetings.map((m) => (
             <li>
-              <a href={`/mdo/${m.id}`}>{t('mdo.meetingOn', { date: m.held_on })}</a>
+              <a href={`/mdo/${m.id}`}>
+                {t('mdo.meetingOn', { date: formatLongDate(m.held_on, ctx.lang) })}
+              </a>
             </li>
           ))}
         </ul>
@@ -57,15 +60,24 @@ export function MeetingsPage({
   );
 }
 
-export function AgendaPage({ ctx, agenda }: { ctx: ViewContext; agenda: AgendaView }) {
+export function AgendaPage({
+  ctx,
+  agenda,
+  form,
+}: {
+  ctx: ViewContext;
+  agenda: AgendaView;
+  form: FormState;
+}) {
   const { t } = ctx;
-  const title = t('mdo.meetingOn', { date: agenda.heldOn });
+  const title = t('mdo.meetingOn', { date: formatLongDate(agenda.heldOn, ctx.lang) });
   return (
     <Layout ctx={ctx} title={title}>
       <p>
         <a href="/mdo">{t('mdo.title')}</a>
       </p>
       <h1 class="utrecht-heading-1">{title}</h1>
+      <ErrorSummary errors={form.errors} t={t} />
       <p data-testid="mdo-participants">
         {t('mdoFn.participants')}:{' '}
         {agenda.participants.length === 0
@@ -76,6 +88,7 @@ export function AgendaPage({ ctx, agenda }: { ctx: ViewContext; agenda: AgendaVi
       <p>
         {t('mdoFn.trendsText')} <a href="/statistics">{t('mdoFn.trendsLink')}</a>
       </p>
+      <p class="hint">{t('mdo.minutes.flowsBack')}</p>
       {agenda.items.length === 0 ? (
         <p>{t('mdo.emptyAgenda')}</p>
       ) : (
@@ -85,7 +98,7 @@ export function AgendaPage({ ctx, agenda }: { ctx: ViewContext; agenda: AgendaVi
               <h2>{t('mdo.item', { number: i.number })}</h2>
               <p class="narrative">{i.summary}</p>
               {i.decision ? (
-                <p>
+                <p data-testid="mdo-decision">
                   {t('mdo.decision')}: {i.decision}
                 </p>
               ) : (
@@ -101,6 +114,29 @@ export function AgendaPage({ ctx, agenda }: { ctx: ViewContext; agenda: AgendaVi
           ))}
         </ol>
       )}
+      <section aria-labelledby="mdo-minutes">
+        <h2 id="mdo-minutes">{t('mdo.minutes.heading')}</h2>
+        {agenda.minutes ? (
+          <p class="narrative" data-testid="mdo-minutes">
+            {agenda.minutes}
+          </p>
+        ) : (
+          <p>{t('mdo.minutes.none')}</p>
+        )}
+        {agenda.canDecide && (
+          <form method="post" action={`/mdo/${agenda.id}/minutes`} novalidate>
+            <CsrfField token={ctx.csrfToken} />
+            <TextArea
+              name="minutes"
+              label={agenda.minutes ? t('mdo.minutes.replace') : t('mdo.minutes.label')}
+              hint={t('mdo.minutes.hint')}
+              value={(form.values.minutes as string | undefined) ?? agenda.minutes ?? ''}
+              error={form.errors.minutes}
+            />
+            <SubmitButton>{t('mdo.minutes.submit')}</SubmitButton>
+          </form>
+        )}
+      </section>
     </Layout>
   );
 }
@@ -116,7 +152,7 @@ export function CaseMdoPage({
   ctx: ViewContext;
   caseId: string;
   reference: string;
-  items: { heldOn: string; summary: string; decision: string | null }[];
+  items: { heldOn: string; summary: string; decision: string | null; decidedAt: Date | null }[];
   meetings: { id: string; held_on: string }[];
   form: FormState;
 }) {
@@ -135,8 +171,15 @@ export function CaseMdoPage({
         <ul data-testid="case-mdo">
           {items.map((i) => (
             <li>
-              {t('mdo.meetingOn', { date: i.heldOn })}: {i.summary} — {t('mdo.decision')}:{' '}
-              {i.decision ?? t('mdo.pending')}
+              {t('mdo.meetingOn', { date: formatLongDate(i.heldOn, ctx.lang) })}: {i.summary} —{' '}
+              {t('mdo.decision')}
+              {i.decidedAt && (
+                <>
+                  {' '}
+                  ({t('mdo.decidedOn')} <DateText value={i.decidedAt} lang={ctx.lang} />)
+                </>
+              )}
+              : <span data-testid="case-mdo-decision">{i.decision ?? t('mdo.pending')}</span>
             </li>
           ))}
         </ul>
@@ -154,7 +197,10 @@ export function CaseMdoPage({
             label={t('mdo.meeting')}
             value={form.values.meetingId as string}
             error={form.errors.meetingId}
-            choices={meetings.map((m) => ({ value: m.id, label: m.held_on }))}
+            choices={meetings.map((m) => ({
+              value: m.id,
+              label: formatLongDate(m.held_on, ctx.lang),
+            }))}
           />
           <TextArea
             name="summary"

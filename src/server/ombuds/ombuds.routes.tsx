@@ -13,7 +13,9 @@ import {
   ComplaintInput,
   ombudsWork,
 } from './ombuds.service.js';
-import { BoardAdvicePage, OmbudsPage } from './ombuds.views.js';
+import { BoardAdvicePage, OmbudsAggregatesPage, OmbudsPage } from './ombuds.views.js';
+import { getOmbudsAggregates } from '../statistics/statistics.service.js';
+import type { MessageKey } from '../../i18n/i18n.js';
 
 /** The ombudsperson's own screen (complaints about procedure, advice to the board) and the board's answers. */
 export function ombudsRoutes(deps: Deps, today: () => string) {
@@ -51,9 +53,16 @@ export function ombudsRoutes(deps: Deps, today: () => string) {
   app.post('/ombudsperson/complaints/:cid/close', async (c) => {
     const cid = idParam(c, 'cid');
     const values = await readForm(c);
-    const parsed = parseForm(c, CloseInput, { outcome: values[`outcome-${cid}`] });
-    if (parsed.errors)
-      return renderOmbuds(c, { errors: { [`outcome-${cid}`]: parsed.errors.outcome! }, values });
+    const parsed = parseForm(c, CloseInput, {
+      outcome: values[`outcome-${cid}`],
+      outcomeKind: values[`outcomeKind-${cid}`],
+    });
+    if (parsed.errors) {
+      const errors: Record<string, string> = {};
+      if (parsed.errors.outcome) errors[`outcome-${cid}`] = parsed.errors.outcome;
+      if (parsed.errors.outcomeKind) errors[`outcomeKind-${cid}`] = parsed.errors.outcomeKind;
+      return renderOmbuds(c, { errors, values });
+    }
     await workFor(c, 'ombudsperson').closeComplaint(cid, parsed.data, today());
     return c.redirect('/ombudsperson', 303);
   });
@@ -63,6 +72,30 @@ export function ombudsRoutes(deps: Deps, today: () => string) {
     if (parsed.errors) return renderOmbuds(c, { errors: parsed.errors, values });
     await workFor(c, 'ombudsperson').giveAdvice(parsed.data, today());
     return c.redirect('/ombudsperson', 303);
+  });
+
+  // The patterns and aggregates the ombudsperson may see (issue 21): suppressed counts, no case.
+  app.get('/ombudsperson/aggregates', async (c) => {
+    const user = signedInUser(c);
+    const teamId = teamsWithRole(user.memberships, ['ombudsperson'])[0];
+    if (!teamId) throw new AppError('FORBIDDEN');
+    const w = ombudsWork(deps.db, deps.keyring, user.id, teamId);
+    const thisYear = Number(today().slice(0, 4));
+    const asked = Number(c.req.query('year'));
+    const year = Number.isInteger(asked) && asked >= 2000 && asked <= thisYear ? asked : thisYear;
+    const t = c.get('t');
+    const aggregates = await getOmbudsAggregates(deps.db, {
+      teamId,
+      year,
+      lang: c.get('lang'),
+      complaintOutcomes: await w.complaintOutcomeCounts(year - 1, year),
+      labels: {
+        none: t('ombuds.agg.noFollowUp'),
+        complaintOutcome: (k) => t(`ombuds.outcomeKind.${k}` as MessageKey),
+      },
+    });
+    await w.auditAggregatesViewed(year);
+    return c.html(<OmbudsAggregatesPage ctx={viewContext(c)} aggregates={aggregates} />);
   });
 
   app.get('/board/advice', (c) => renderBoard(c));

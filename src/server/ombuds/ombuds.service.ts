@@ -10,7 +10,12 @@ import { isoDate, text } from '../http/schemas.js';
 /** A complaint about procedure is answered within six weeks (Awb 9:11). */
 export const RESPOND_WITHIN_DAYS = 42;
 export const ComplaintInput = z.object({ receivedOn: isoDate, subject: text(4000) });
-export const CloseInput = z.object({ outcome: text(4000) });
+/** How a complaint about procedure ended, counted in the ombudsperson's aggregates (issue 21). */
+export const COMPLAINT_OUTCOMES = ['upheld', 'partly_upheld', 'not_upheld', 'withdrawn'] as const;
+export const CloseInput = z.object({
+  outcome: text(4000),
+  outcomeKind: z.enum(COMPLAINT_OUTCOMES, { error: 'validation.choose' }),
+});
 export const AdviceInput = z.object({ advice: text(6000) });
 export const AnswerInput = z.object({ answer: text(6000) });
 
@@ -67,6 +72,7 @@ export function ombudsWork(db: Db, keyring: Keyring, actorId: string, teamId: st
             status: 'closed',
             closed_on: today,
             outcome: sealNew(input.outcome, 'complaint-outcome', id, row.master_key_id),
+            outcome_kind: input.outcomeKind,
           })
           .where('id', '=', id)
           .execute();
@@ -74,9 +80,35 @@ export function ombudsWork(db: Db, keyring: Keyring, actorId: string, teamId: st
           type: 'PROCEDURE_COMPLAINT_CLOSED',
           actor,
           teamId,
-          detail: { complaintId: id },
+          detail: { complaintId: id, outcomeKind: input.outcomeKind },
         });
       });
+    },
+    /** The complaints per year received, by outcome ('open' while not closed): counts only. */
+    async complaintOutcomeCounts(from: number, until: number) {
+      const rows = await db
+        .selectFrom('procedure_complaint')
+        .select(['received_on', 'status', 'outcome_kind'])
+        .where('team_id', '=', teamId)
+        .where('received_on', '>=', `${from}-01-01`)
+        .where('received_on', '<', `${until + 1}-01-01`)
+        .execute();
+      const counts = new Map<string, { year: number; key: string; count: number }>();
+      for (const r of rows) {
+        const year = Number(r.received_on.slice(0, 4));
+        const key = r.status === 'open' ? 'open' : (r.outcome_kind ?? 'unrecorded');
+        const entry = counts.get(`${year}:${key}`) ?? { year, key, count: 0 };
+        entry.count += 1;
+        counts.set(`${year}:${key}`, entry);
+      }
+      return [...counts.values()];
+    },
+    async auditAggregatesViewed(year: number) {
+      await db
+        .transaction()
+        .execute((trx) =>
+          recordAudit(trx, { type: 'OMBUDS_AGGREGATES_VIEWED', actor, teamId, detail: { year } }),
+        );
     },
     async giveAdvice(input: z.infer<typeof AdviceInput>, today: string) {
       const id = crypto.randomUUID();

@@ -1,9 +1,13 @@
 import { Layout } from '../../ui/layout.js';
-import { ErrorSummary, SubmitButton, TextArea, CsrfField } from '../../ui/form.js';
+import { ErrorSummary, SubmitButton, TextArea, CsrfField, RadioGroup } from '../../ui/form.js';
+import { formatLongDate } from '../../ui/dates.js';
 import { DateField } from '../cases/case-fields.js';
 import type { ViewContext } from '../http/env.js';
 import type { FormState } from '../../ui/form.js';
-import type { ombudsWork } from './ombuds.service.js';
+import { COMPLAINT_OUTCOMES, type ombudsWork } from './ombuds.service.js';
+import type { MessageKey } from '../../i18n/i18n.js';
+import type { OmbudsAggregates } from '../statistics/statistics.service.js';
+import { Table } from '../statistics/statistics.views.js';
 
 type Work = ReturnType<typeof ombudsWork>;
 type Complaints = Awaited<ReturnType<Work['complaints']>>;
@@ -25,11 +29,13 @@ function AdviceList({
       {advice.map((a) => (
         <li>
           <p>
-            <strong>{t('ombuds.adviceOn', { date: a.givenOn })}</strong> {a.advice}
+            <strong>{t('ombuds.adviceOn', { date: formatLongDate(a.givenOn, ctx.lang) })}</strong>{' '}
+            {a.advice}
           </p>
           {a.answer ? (
             <p>
-              {t('ombuds.answerOn', { date: a.answeredOn ?? '' })} {a.answer}
+              {t('ombuds.answerOn', { date: formatLongDate(a.answeredOn ?? '', ctx.lang) })}{' '}
+              {a.answer}
             </p>
           ) : answerForm ? (
             <form method="post" action={`/board/advice/${a.id}/answer`} novalidate>
@@ -69,6 +75,9 @@ export function OmbudsPage({
       <h1 class="utrecht-heading-1">{t('ombuds.title')}</h1>
       <ErrorSummary errors={form.errors} t={t} />
       <p class="hint">{t('ombuds.intro')}</p>
+      <p>
+        <a href="/ombudsperson/aggregates">{t('ombuds.agg.title')}</a>
+      </p>
       <section aria-labelledby="omb-complaints">
         <h2 id="omb-complaints">{t('ombuds.complaints')}</h2>
         {complaints.length === 0 ? (
@@ -78,10 +87,13 @@ export function OmbudsPage({
             {complaints.map((c) => (
               <li>
                 <p>
-                  <strong>{t('ombuds.receivedOn', { date: c.receivedOn })}</strong> —{' '}
+                  <strong>
+                    {t('ombuds.receivedOn', { date: formatLongDate(c.receivedOn, ctx.lang) })}
+                  </strong>{' '}
+                  —{' '}
                   {c.status === 'open'
-                    ? t('ombuds.respondBy', { date: c.respondBy })
-                    : t('ombuds.closedOn', { date: c.closedOn ?? '' })}
+                    ? t('ombuds.respondBy', { date: formatLongDate(c.respondBy, ctx.lang) })
+                    : t('ombuds.closedOn', { date: formatLongDate(c.closedOn ?? '', ctx.lang) })}
                   {c.isOverdue && <strong> {t('ombuds.overdue')}</strong>}
                 </p>
                 <p>{c.subject}</p>
@@ -92,6 +104,16 @@ export function OmbudsPage({
                 ) : (
                   <form method="post" action={`/ombudsperson/complaints/${c.id}/close`} novalidate>
                     <CsrfField token={ctx.csrfToken} />
+                    <RadioGroup
+                      name={`outcomeKind-${c.id}`}
+                      label={t('ombuds.outcomeKind')}
+                      value={v[`outcomeKind-${c.id}`]}
+                      error={form.errors[`outcomeKind-${c.id}`]}
+                      choices={COMPLAINT_OUTCOMES.map((k) => ({
+                        value: k,
+                        label: t(`ombuds.outcomeKind.${k}` as MessageKey),
+                      }))}
+                    />
                     <TextArea
                       name={`outcome-${c.id}`}
                       label={t('ombuds.outcome')}
@@ -160,6 +182,52 @@ export function BoardAdvicePage({
       <h1 class="utrecht-heading-1">{t('ombuds.boardTitle')}</h1>
       <ErrorSummary errors={form.errors} t={t} />
       <AdviceList ctx={ctx} advice={advice} answerForm={form} />
+    </Layout>
+  );
+}
+
+/** The ombudsperson's patterns and aggregates: suppressed counts only — no case, no reference. */
+export function OmbudsAggregatesPage({
+  ctx,
+  aggregates: a,
+}: {
+  ctx: ViewContext;
+  aggregates: OmbudsAggregates;
+}) {
+  const { t } = ctx;
+  const table = (id: string, caption: string, data: OmbudsAggregates['byCategory']) => (
+    <Table id={id} caption={caption} table={data} threshold={a.threshold} percent ctx={ctx} />
+  );
+  return (
+    <Layout ctx={ctx} title={t('ombuds.agg.title')}>
+      <p>
+        <a href="/ombudsperson">{t('ombuds.title')}</a>
+      </p>
+      <h1 class="utrecht-heading-1">{t('ombuds.agg.title')}</h1>
+      <form method="get" action="/ombudsperson/aggregates" class="report-picker">
+        <div class="form-field">
+          <label for="field-year">{t('reports.year')}</label>
+          <input
+            id="field-year"
+            name="year"
+            type="text"
+            inputmode="numeric"
+            size={4}
+            value={String(a.year)}
+          />
+        </div>
+        <button type="submit" class="utrecht-button utrecht-button--secondary-action">
+          {t('reports.show')}
+        </button>
+      </form>
+      <p class="hint">{t('ombuds.agg.intro')}</p>
+      <p class="hint" data-testid="suppression-note">
+        {t('statistics.suppressionNote', { threshold: a.threshold })}
+      </p>
+      {table('ombuds-by-category', t('ombuds.agg.byCategory'), a.byCategory)}
+      {table('ombuds-by-status', t('ombuds.agg.byStatus'), a.byStatus)}
+      {table('ombuds-by-follow-up', t('ombuds.agg.byFollowUp'), a.byFollowUp)}
+      {table('ombuds-complaints', t('ombuds.agg.complaints'), a.complaintsByOutcome)}
     </Layout>
   );
 }

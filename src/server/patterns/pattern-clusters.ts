@@ -40,7 +40,8 @@ export function groupIntoClusters(rows: readonly SharedIdentifierRow[]): Cluster
     };
     entry.kinds.add(r.kind);
     cases.set(r.case_id, entry);
-    const index = r.blind_index.toString('hex');
+    // issue 22: the same identifier in two institutions is two separate indexes: no signal crosses
+    const index = `${r.institution_id}:${r.blind_index.toString('hex')}`;
     const first = firstCaseOfIndex.get(index);
     if (first === undefined) firstCaseOfIndex.set(index, r.case_id);
     else parent.set(find(r.case_id), find(first));

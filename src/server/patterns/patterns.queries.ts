@@ -1,11 +1,15 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/create-db.js';
 
-/** Every non-erased case that shares a blind-index entry with another case, with what counting needs. */
+/**
+ * Every non-erased case that shares a blind-index entry with another case, with what counting
+ * needs, and its institution: clusters never cross institutions (issue 22, pattern-clusters.ts).
+ */
 export async function listSharedIdentifierRows(db: Db) {
   return db
     .selectFrom('accused_identifier as ai')
     .innerJoin('case as c', 'c.id', 'ai.case_id')
+    .innerJoin('team as t', 't.id', 'c.team_id')
     .leftJoin('reporter_fingerprint as rf', 'rf.case_id', 'c.id')
     .leftJoin('pattern_escrow as pe', 'pe.case_id', 'c.id')
     .select([
@@ -13,6 +17,7 @@ export async function listSharedIdentifierRows(db: Db) {
       'ai.kind',
       'c.id as case_id',
       'c.team_id',
+      't.institution_id',
       'c.reference',
       'c.received_on',
       'c.is_anonymous',

@@ -1,4 +1,5 @@
 import { Layout } from '../../ui/layout.js';
+import { formatLongDate } from '../../ui/dates.js';
 import type { ViewContext } from '../http/env.js';
 import { kindLabel } from './identifier-form.js';
 import type { TeamPatterns } from './signals.service.js';
@@ -29,8 +30,9 @@ export function PatternsPage({ ctx, teams }: { ctx: ViewContext; teams: TeamPatt
               <ul>
                 {s.cases.map((c) => (
                   <li>
-                    <a href={`/cases/${c.id}`}>{c.reference}</a> ({c.receivedOn};{' '}
-                    {t('patterns.matchedOn')} {c.kinds.map((k) => t(kindLabel(k))).join(', ')})
+                    <a href={`/cases/${c.id}`}>{c.reference}</a> (
+                    {formatLongDate(c.receivedOn, ctx.lang)}; {t('patterns.matchedOn')}{' '}
+                    {c.kinds.map((k) => t(kindLabel(k))).join(', ')})
                   </li>
                 ))}
               </ul>

@@ -7,6 +7,7 @@ import {
   TextField,
   CsrfField,
 } from '../../ui/form.js';
+import { formatLongDate } from '../../ui/dates.js';
 import { DateField } from '../cases/case-fields.js';
 import type { ViewContext } from '../http/env.js';
 import type { MessageKey } from '../../i18n/i18n.js';
@@ -47,7 +48,8 @@ export function PlanPage({
           <ul data-testid="plan-steps">
             {plan.steps.map((s) => (
               <li>
-                {s.dueOn}: {s.action} — {s.owner} — {s.isDone ? t('plan.done') : t('plan.open')}
+                {formatLongDate(s.dueOn, ctx.lang)}: {s.action} — {s.owner} —{' '}
+                {s.isDone ? t('plan.done') : t('plan.open')}
                 {!s.isDone && canHandle && (
                   <form
                     method="post"
@@ -74,8 +76,8 @@ export function PlanPage({
           <ul data-testid="plan-agreements">
             {plan.agreements.map((a) => (
               <li>
-                {t('plan.agreedOn', { date: a.agreedOn })} ({t(`plan.via.${a.via}` as MessageKey)})
-                {a.note && ` — ${a.note}`}
+                {t('plan.agreedOn', { date: formatLongDate(a.agreedOn, ctx.lang) })} (
+                {t(`plan.via.${a.via}` as MessageKey)}){a.note && ` — ${a.note}`}
               </li>
             ))}
           </ul>

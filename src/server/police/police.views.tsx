@@ -8,6 +8,7 @@ import {
   CheckboxGroup,
   CsrfField,
 } from '../../ui/form.js';
+import { formatLongDate } from '../../ui/dates.js';
 import { DateField } from '../cases/case-fields.js';
 import type { ViewContext } from '../http/env.js';
 import type { MessageKey } from '../../i18n/i18n.js';
@@ -73,7 +74,7 @@ export function PolicePage({ ctx, caseId, reference, view, files, canHandle, for
             {r.offeredOn && (
               <>
                 <dt>{t('police.offeredOn')}</dt>
-                <dd>{r.offeredOn}</dd>
+                <dd>{formatLongDate(r.offeredOn, ctx.lang)}</dd>
               </>
             )}
             {r.declinedReason && (
@@ -85,7 +86,7 @@ export function PolicePage({ ctx, caseId, reference, view, files, canHandle, for
             {r.filedOn && (
               <>
                 <dt>{t('police.filedOn')}</dt>
-                <dd>{r.filedOn}</dd>
+                <dd>{formatLongDate(r.filedOn, ctx.lang)}</dd>
               </>
             )}
             {r.filedBy && (

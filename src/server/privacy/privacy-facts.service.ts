@@ -67,12 +67,29 @@ export async function getInstallationFacts(db: Db, teamIds?: string[]): Promise<
 }
 
 /** One team by key (the first team without one), for the public statement; undefined for an unknown key. */
-export async function findTeamFactsByKey(db: Db, key?: string): Promise<TeamFacts | undefined> {
+export async function findTeamFactsByKey(
+  db: Db,
+  key?: string,
+  /** issue 22: only a team of the request's institution */
+  institutionId?: string,
+): Promise<TeamFacts | undefined> {
   let q = db.selectFrom('team').select('id');
+  if (institutionId) q = q.where('institution_id', '=', institutionId);
   q = key ? q.where('key', '=', key) : q.orderBy('seq').limit(1);
   const team = await q.executeTakeFirst();
   if (!team) return undefined;
   return (await getInstallationFacts(db, [team.id])).teams[0];
+}
+
+/** The teams of one institution (issue 22: the accessibility statement names only the site's own). */
+export async function teamIdsOf(db: Db, institutionId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('team')
+    .select('id')
+    .where('institution_id', '=', institutionId)
+    .orderBy('seq')
+    .execute();
+  return rows.map((r) => r.id);
 }
 
 /** The other teams' statements, as links. */
@@ -80,13 +97,15 @@ export async function listOtherTeams(
   db: Db,
   teamId: string,
   lang: Lang,
+  institutionId?: string,
 ): Promise<{ key: string; name: string }[]> {
-  const rows = await db
+  let q = db
     .selectFrom('team')
     .select(['key', 'name_nl', 'name_en'])
     .where('id', '<>', teamId)
-    .orderBy('seq')
-    .execute();
+    .orderBy('seq');
+  if (institutionId) q = q.where('institution_id', '=', institutionId);
+  const rows = await q.execute();
   return rows.map((o) => ({ key: o.key, name: lang === 'nl' ? o.name_nl : o.name_en }));
 }
 

@@ -7,6 +7,7 @@ import {
   findTeamFactsByKey,
   getInstallationFacts,
   listOtherTeams,
+  teamIdsOf,
   type TeamFacts,
 } from './privacy-facts.service.js';
 import { statementIntro, statementSections } from './privacy-statement.content.js';
@@ -20,7 +21,7 @@ export function privacyRoutes(deps: Deps) {
 
   const render = async (c: Context<AppEnv>, team: TeamFacts) => {
     const lang = c.get('lang');
-    const others = await listOtherTeams(deps.db, team.id, lang);
+    const others = await listOtherTeams(deps.db, team.id, lang, c.get('institution')?.id);
     return c.html(
       <PrivacyStatementPage
         ctx={viewContext(c)}
@@ -34,22 +35,28 @@ export function privacyRoutes(deps: Deps) {
   };
 
   app.get('/privacy', async (c) => {
-    const team = await findTeamFactsByKey(deps.db);
+    const team = await findTeamFactsByKey(deps.db, undefined, c.get('institution')?.id);
     if (!team) throw new AppError('NOT_FOUND');
     return render(c, team);
   });
 
   app.get('/privacy/:team', async (c) => {
     const key = c.req.param('team');
-    const team = TEAM_KEY.test(key) ? await findTeamFactsByKey(deps.db, key) : undefined;
+    const team = TEAM_KEY.test(key)
+      ? await findTeamFactsByKey(deps.db, key, c.get('institution')?.id)
+      : undefined;
     if (!team) throw new AppError('NOT_FOUND');
     return render(c, team);
   });
 
   app.get('/toegankelijkheid', async (c) => {
     const lang = c.get('lang');
-    const { teams } = await getInstallationFacts(deps.db);
-    const institution = teams[0]?.institution ?? '';
+    const institution = c.get('institution');
+    const { teams } = await getInstallationFacts(
+      deps.db,
+      institution && (await teamIdsOf(deps.db, institution.id)),
+    );
+    const institutionName = institution?.name ?? teams[0]?.institution ?? '';
     const contacts = teams.map((t) => ({
       team: t.name[lang],
       contact: t.setting.accessibilityContact,
@@ -57,7 +64,7 @@ export function privacyRoutes(deps: Deps) {
     return c.html(
       <AccessibilityPage
         ctx={viewContext(c)}
-        sections={accessibilitySections(institution, contacts, lang)}
+        sections={accessibilitySections(institutionName, contacts, lang)}
       />,
     );
   });

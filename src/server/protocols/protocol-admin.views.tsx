@@ -1,4 +1,5 @@
 import { Layout } from '../../ui/layout.js';
+import { DateText } from '../../ui/dates.js';
 import {
   ErrorSummary,
   SubmitButton,
@@ -122,7 +123,7 @@ export function ProtocolEditPage({
           {versions.map((v) => (
             <li>
               {t('protocols.versionLabel', { version: v.version })} —{' '}
-              {v.created_at.toISOString().slice(0, 10)}
+              <DateText value={v.created_at} lang={lang} />
             </li>
           ))}
         </ul>

@@ -1,5 +1,6 @@
 import { Layout } from '../../ui/layout.js';
 import { ErrorSummary, SubmitButton, type FieldErrors, CsrfField } from '../../ui/form.js';
+import { formatDateTime } from '../../ui/dates.js';
 import type { ViewContext } from '../http/env.js';
 import type { CaseProtocolsView, ProtocolView } from './protocols.service.js';
 
@@ -39,7 +40,7 @@ export function CaseProtocolsPage({ ctx, caseId, reference, view, canHandle, err
                   <strong>
                     {t('protocols.stepDone', {
                       name: s.done.by,
-                      date: s.done.at.toISOString().slice(0, 16).replace('T', ' '),
+                      date: formatDateTime(s.done.at, lang),
                     })}
                   </strong>
                 ) : (

@@ -1,5 +1,6 @@
 import { Layout } from '../../ui/layout.js';
 import { ErrorSummary, RadioGroup, SubmitButton, TextField, CsrfField } from '../../ui/form.js';
+import { formatLongDate } from '../../ui/dates.js';
 import { DateField, SelectField } from '../cases/case-fields.js';
 import type { ViewContext } from '../http/env.js';
 import type { MessageKey } from '../../i18n/i18n.js';
@@ -41,8 +42,8 @@ export function ReferralsPage({
         <ul data-testid="referrals">
           {list.map((r) => (
             <li>
-              {r.referredOn}: {name(r.partner)} — {k(`consent.info.${r.info}`)} (
-              {k(`referrals.basis.${r.basis}`)}) —{' '}
+              {formatLongDate(r.referredOn, lang)}: {name(r.partner)} —{' '}
+              {k(`consent.info.${r.info}`)} ({k(`referrals.basis.${r.basis}`)}) —{' '}
               {r.isWarm ? t('referrals.warm') : t('referrals.cold')}
               {r.outcome ? (
                 <p>

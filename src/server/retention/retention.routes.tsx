@@ -30,6 +30,8 @@ export function retentionRoutes(deps: Deps) {
     return c.redirect(`/cases/${ref.id}`, 303); // the button sits on the case page
   });
 
+  // JSON for machines: its dates stay ISO 8601 (YYYY-MM-DD, instants in UTC), unlike the pages and the
+  // PDF and text exports, which write them in the reader's language (issue 19).
   app.get('/cases/:id/subject-export', async (c) => {
     const ref = await load(c);
     const data = await exportReporterData(deps.db, deps.keyring, ref, actor(c));

@@ -11,8 +11,7 @@ import { listMinutes } from '../mailbox/minutes.service.js';
 import { listAttachments } from '../attachments/attachments.service.js';
 import { getReporterConsentLedger } from '../consent/consent.service.js';
 import { listReporterRequests } from './rights.service.js';
-
-const day = (d: Date) => d.toISOString().slice(0, 16).replace('T', ' ');
+import { formatDateTime, formatLongDate } from '../../ui/dates.js';
 
 /**
  * The reporter's copy of what is held about their report (GDPR art. 15), as a plain-text file in
@@ -31,6 +30,7 @@ export async function buildReporterFile(
   via: 'mailbox' | 'staff',
 ) {
   const t = translator(lang);
+  const day = (d: Date) => formatDateTime(d, lang);
   const sealer = await getCaseSealer(db, keyring, caseId);
   const row = await db
     .selectFrom('case')
@@ -66,7 +66,7 @@ export async function buildReporterFile(
   );
   heading('rights.file.report');
   field('rights.file.reference', row.reference);
-  field('inbox.received', row.received_on);
+  field('inbox.received', formatLongDate(row.received_on, lang));
   field('inbox.status', vocabLabel('status', row.status, lang));
   field('rights.file.category', findCategory(row.category)?.label[lang] ?? row.category);
   field('rights.file.location', vocabLabel('location', row.location, lang));
@@ -98,7 +98,7 @@ export async function buildReporterFile(
   for (const m of minutes) {
     out.push(
       '',
-      `[${m.conversationOn}] ${t(`rights.file.minutesStatus.${m.status}` as MessageKey)}`,
+      `[${formatLongDate(m.conversationOn, lang)}] ${t(`rights.file.minutesStatus.${m.status}` as MessageKey)}`,
       m.body,
     );
     if (m.correction) out.push(`${t('rights.file.yourCorrection')}: ${m.correction}`);
@@ -115,7 +115,7 @@ export async function buildReporterFile(
   if (requests.length === 0) out.push('–');
   for (const r of requests)
     out.push(
-      `- ${t(`rights.kind.${r.kind}` as MessageKey)}, ${r.requestedOn}: ${t(`rights.status.${r.status}` as MessageKey)}${r.reason ? ` (${t(`rights.reason.${r.reason}` as MessageKey)})` : ''}`,
+      `- ${t(`rights.kind.${r.kind}` as MessageKey)}, ${formatLongDate(r.requestedOn, lang)}: ${t(`rights.status.${r.status}` as MessageKey)}${r.reason ? ` (${t(`rights.reason.${r.reason}` as MessageKey)})` : ''}`,
     );
   out.push('');
 

@@ -1,4 +1,5 @@
 import type { MessageKey } from '../../i18n/i18n.js';
+import { formatLongDate } from '../../ui/dates.js';
 import { CsrfField } from '../../ui/layout.js';
 import { SubmitButton, TextArea, type FieldErrors } from '../../ui/form.js';
 import type { ViewContext } from '../http/env.js';
@@ -43,8 +44,8 @@ export function ReporterRightsSection({
             {requests.map((r) => (
               <tr>
                 <td>{t(`rights.kind.${r.kind}` as MessageKey)}</td>
-                <td>{r.requestedOn}</td>
-                <td>{r.dueOn}</td>
+                <td>{formatLongDate(r.requestedOn, ctx.lang)}</td>
+                <td>{formatLongDate(r.dueOn, ctx.lang)}</td>
                 <td>
                   {t(`rights.status.${r.status}` as MessageKey)}
                   {r.reason && <>: {t(`rights.reason.${r.reason}` as MessageKey)}</>}

@@ -10,6 +10,8 @@ import {
   type FieldErrors,
 } from '../../ui/form.js';
 import type { ViewContext } from '../http/env.js';
+import { formatLongDate } from '../../ui/dates.js';
+import type { Lang } from '../../domain/taxonomy.js';
 import { GRANT_REASONS, REFUSAL_REASONS, RIGHTS_KINDS } from '../../domain/rights.js';
 import type { RightsRequestView } from './rights.presenter.js';
 
@@ -63,13 +65,19 @@ export function RightsPage(p: RightsPageProps) {
           </a>
         </p>
       )}
-      <AccusedInformation t={t} info={p.accused}>
+      <AccusedInformation t={t} lang={p.ctx.lang} info={p.accused}>
         {!p.counterpart && !p.erased && (
           <AccusedInformationForm ctx={p.ctx} base={base} values={p.values} errors={p.errors} />
         )}
       </AccusedInformation>
       <h2>{t('rights.requestsHeading')}</h2>
-      <RequestTable t={t} base={base} requests={p.requests} linkable={!p.counterpart} />
+      <RequestTable
+        t={t}
+        lang={p.ctx.lang}
+        base={base}
+        requests={p.requests}
+        linkable={!p.counterpart}
+      />
       {!p.erased && (
         <>
           <h2>{t('rights.recordHeading')}</h2>
@@ -114,10 +122,12 @@ export function RightsPage(p: RightsPageProps) {
 
 function AccusedInformation({
   t,
+  lang,
   info,
   children,
 }: {
   t: Translate;
+  lang: Lang;
   info: AccusedInfoView;
   children?: Child;
 }) {
@@ -128,8 +138,8 @@ function AccusedInformation({
         {!info
           ? t('rights.art14.none')
           : info.informedOn
-            ? t('rights.art14.informed', { date: info.informedOn })
-            : t('rights.art14.deferred', { date: info.reviewOn ?? '' })}
+            ? t('rights.art14.informed', { date: formatLongDate(info.informedOn, lang) })
+            : t('rights.art14.deferred', { date: formatLongDate(info.reviewOn ?? '', lang) })}
       </p>
       {info?.reason && (
         <p>
@@ -199,11 +209,13 @@ function AccusedInformationForm({
 
 function RequestTable({
   t,
+  lang,
   base,
   requests,
   linkable,
 }: {
   t: Translate;
+  lang: Lang;
   base: string;
   requests: RightsRequestView[];
   linkable: boolean;
@@ -231,9 +243,9 @@ function RequestTable({
                 requestLabel(t, r)
               )}
             </td>
-            <td>{r.requestedOn}</td>
+            <td>{formatLongDate(r.requestedOn, lang)}</td>
             <td>
-              {r.dueOn}
+              {formatLongDate(r.dueOn, lang)}
               {r.extended && <> ({t('rights.extended')})</>}
             </td>
             <td>{statusLabel(t, r)}</td>
@@ -299,10 +311,10 @@ export function RequestPage({
         <dt>{t('rights.reference')}</dt>
         <dd>{reference}</dd>
         <dt>{t('rights.requestedOn')}</dt>
-        <dd>{r.requestedOn}</dd>
+        <dd>{formatLongDate(r.requestedOn, ctx.lang)}</dd>
         <dt>{t('rights.dueOn')}</dt>
         <dd data-testid="due-on">
-          {r.dueOn}
+          {formatLongDate(r.dueOn, ctx.lang)}
           {r.extended && <> ({t('rights.extended')})</>}
         </dd>
         <dt>{t('rights.status')}</dt>
@@ -472,9 +484,9 @@ export function TeamRightsPage({
                   <a href={`/cases/${r.case_id}/rights/requests/${r.id}`}>{r.reference}</a>
                 </td>
                 <td>{requestLabel(t, r)}</td>
-                <td>{r.requested_on}</td>
+                <td>{formatLongDate(r.requested_on, ctx.lang)}</td>
                 <td>
-                  {r.due_on}
+                  {formatLongDate(r.due_on, ctx.lang)}
                   {r.extended && <> ({t('rights.extended')})</>}
                 </td>
                 <td>

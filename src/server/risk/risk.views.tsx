@@ -1,4 +1,5 @@
 import { Layout } from '../../ui/layout.js';
+import { DateText } from '../../ui/dates.js';
 import {
   ErrorSummary,
   RadioGroup,
@@ -18,6 +19,7 @@ import {
   INDICATOR_GROUPS,
   RISK_LEVELS,
   type IndicatorGroup,
+  type RiskAnswers,
 } from '../../domain/risk.js';
 import type { AssessmentView } from './risk.service.js';
 
@@ -59,13 +61,15 @@ export function RiskPage({
             {history.map((a) => (
               <li>
                 <h3>
-                  {a.assessedAt.toISOString().slice(0, 10)} — {k(`risk.level.${a.level}`)}
+                  <DateText value={a.assessedAt} lang={ctx.lang} /> — {k(`risk.level.${a.level}`)}
                 </h3>
                 <p>
                   {t('risk.suggested')}: {k(`risk.level.${a.suggested}`)} · {t('risk.reassessOn')}:{' '}
-                  {a.reassessOn ?? '—'} · {a.assessor}
+                  {a.reassessOn ? <DateText value={a.reassessOn} lang={ctx.lang} /> : '—'} ·{' '}
+                  {t('records.risk.assessedBy')}: {a.assessor}
                 </p>
                 <p class="narrative">{a.reasoning}</p>
+                <AssessmentAnswers ctx={ctx} answers={a.answers} />
               </li>
             ))}
           </ol>
@@ -81,7 +85,7 @@ export function RiskPage({
               <RadioGroup
                 name={q}
                 label={k(`risk.f1.${q}`)}
-                value={(v[q] as string) ?? 'none'}
+                value={v[q] as string | undefined}
                 error={form.errors[q]}
                 choices={CONCERN_RATINGS.map((r) => ({ value: r, label: k(`risk.rating.${r}`) }))}
               />
@@ -130,5 +134,32 @@ export function RiskPage({
         </section>
       )}
     </Layout>
+  );
+}
+
+/** What was answered in an assessment, in words (issue 19): ratings, then what was ticked. */
+function AssessmentAnswers({ ctx, answers }: { ctx: ViewContext; answers: RiskAnswers }) {
+  const { t } = ctx;
+  const k = (key: string) => t(key as MessageKey);
+  const ticked = (list: readonly string[]) =>
+    list.length === 0
+      ? t('records.risk.noneTicked')
+      : list.map((x) => k(`risk.ind.${x}`)).join(', ');
+  return (
+    <details class="risk-answers">
+      <summary>{t('records.risk.answers')}</summary>
+      <dl class="details" data-testid="risk-answers">
+        {FRAMEWORK1_QUESTIONS.map((q) => (
+          <>
+            <dt>{k(`risk.f1.${q}`)}</dt>
+            <dd>{k(`risk.rating.${answers.framework1[q]}`)}</dd>
+          </>
+        ))}
+        <dt>{t('risk.acute')}</dt>
+        <dd>{ticked(answers.acute)}</dd>
+        <dt>{t('records.risk.signals')}</dt>
+        <dd>{ticked(answers.indicators)}</dd>
+      </dl>
+    </details>
   );
 }

@@ -6,6 +6,7 @@ import {
   type FieldErrors,
   CsrfField,
 } from '../../ui/form.js';
+import { formatDate } from '../../ui/dates.js';
 import type { ViewContext } from '../http/env.js';
 import type { SafetyPlanView } from './safety-plan.service.js';
 
@@ -37,7 +38,7 @@ export function SafetyPlanPage(props: {
         <p data-testid="safety-plan-saved">
           {t('safetyPlan.savedBy', {
             name: saved.updatedBy ?? '—',
-            date: saved.updatedAt.toISOString().slice(0, 10),
+            date: formatDate(saved.updatedAt, ctx.lang),
           })}{' '}
           <a href={`/cases/${caseId}/safety-plan/print`}>{t('safetyPlan.printLink')}</a>
         </p>

@@ -8,7 +8,12 @@ import { categoryLabel, type Breakdown } from '../../domain/annual-report.js';
 import { vocabLabel } from '../../domain/labels.js';
 import type { Lang } from '../../domain/taxonomy.js';
 import { findSharpRises, type TrendSignal } from '../../domain/trend-signals.js';
-import { findSuppressionThreshold, listTrendCounts, type YearCount } from './statistics.queries.js';
+import {
+  findSuppressionThreshold,
+  listCountsBy,
+  listTrendCounts,
+  type YearCount,
+} from './statistics.queries.js';
 import {
   presentTable,
   suppressYearColumns,
@@ -103,6 +108,74 @@ export async function getBoardStatistics(
         signal,
       })),
     ],
+  };
+}
+
+export interface OmbudsAggregates {
+  year: number;
+  threshold: number;
+  byCategory: SuppressedTable;
+  byStatus: SuppressedTable;
+  byFollowUp: SuppressedTable;
+  complaintsByOutcome: SuppressedTable;
+}
+
+/**
+ * What the ombudsperson may see of the team's cases (issue 21): counts by category, by status and
+ * by follow-up path for a year and the year before, and their own complaints about procedure by
+ * outcome — every column after the board's small-cell suppression, a year that cannot be
+ * protected in any of the case tables withheld in all of them. Counts only: no case, no reference.
+ */
+export async function getOmbudsAggregates(
+  db: Db,
+  request: {
+    teamId: string;
+    year: number;
+    lang: Lang;
+    /** The ombudsperson's complaints by outcome per year (their own records; 'open' when not closed). */
+    complaintOutcomes: YearCount[];
+    labels: { none: string; complaintOutcome: (key: string) => string };
+  },
+): Promise<OmbudsAggregates> {
+  const { teamId, year, lang } = request;
+  const years = [year - 1, year];
+  const threshold = await findSuppressionThreshold(db, teamId);
+  const [category, status, followUp] = await Promise.all([
+    listCountsBy(db, teamId, year - 1, year, 'category'),
+    listCountsBy(db, teamId, year - 1, year, 'status'),
+    listCountsBy(db, teamId, year - 1, year, 'follow_up'),
+  ]);
+  const columns = [category, status, followUp].map((rows) => toColumns(rows, years));
+  const withheld = new Set<number>();
+  for (const c of columns)
+    for (const y of suppressYearColumns(c, threshold).unprotectable) withheld.add(y);
+  const orNone = (label: (k: string) => string) => (k: string) =>
+    k === 'none' ? request.labels.none : label(k);
+  const complaintColumns = toColumns(request.complaintOutcomes, years);
+  return {
+    year,
+    threshold,
+    byCategory: presentTable(years, columns[0]!, threshold, withheld, (k) =>
+      categoryLabel(k, lang),
+    ),
+    byStatus: presentTable(years, columns[1]!, threshold, withheld, (k) =>
+      vocabLabel('status', k, lang),
+    ),
+    byFollowUp: presentTable(
+      years,
+      columns[2]!,
+      threshold,
+      withheld,
+      orNone((k) => vocabLabel('followUp', k, lang)),
+    ),
+    // The complaints are a table of their own: withheld only where they themselves cannot be protected.
+    complaintsByOutcome: presentTable(
+      years,
+      complaintColumns,
+      threshold,
+      suppressYearColumns(complaintColumns, threshold).unprotectable,
+      request.labels.complaintOutcome,
+    ),
   };
 }
 

@@ -19,7 +19,8 @@ function cellText(cell: SuppressedCell, threshold: number, lang: Lang): string {
       : '×';
 }
 
-function Table({
+/** One suppressed table (also the ombudsperson's aggregates, issue 21). */
+export function Table({
   id,
   caption,
   table,

@@ -72,8 +72,11 @@ function present(row: {
   };
 }
 
-export async function listTeams(db: Db): Promise<Team[]> {
-  const rows = await db.selectFrom('team').selectAll().orderBy('seq').execute();
+/** The teams, of one institution when given (issue 22: every public page passes the request's). */
+export async function listTeams(db: Db, institutionId?: string): Promise<Team[]> {
+  let q = db.selectFrom('team').selectAll().orderBy('seq');
+  if (institutionId) q = q.where('institution_id', '=', institutionId);
+  const rows = await q.execute();
   return rows.map(present);
 }
 

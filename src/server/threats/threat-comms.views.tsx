@@ -1,4 +1,5 @@
 import { RadioGroup, SubmitButton, TextArea, CheckboxGroup, CsrfField } from '../../ui/form.js';
+import { formatLongDate } from '../../ui/dates.js';
 import type { ViewContext } from '../http/env.js';
 import type { MessageKey } from '../../i18n/i18n.js';
 import {
@@ -65,7 +66,7 @@ export function CommsSection({
           choices={COMMS_ACTIONS.map((a) => ({
             value: a,
             label: comms.actions[a]
-              ? `${k(`threatComms.action.${a}`)} (${t('threatComms.doneOn', { date: comms.actions[a] })})`
+              ? `${k(`threatComms.action.${a}`)} (${t('threatComms.doneOn', { date: formatLongDate(comms.actions[a], ctx.lang) })})`
               : k(`threatComms.action.${a}`),
           }))}
         />
@@ -95,7 +96,7 @@ export function ImpactSection({
       <h2 id="thr-impact">{t('threatImpact.title')}</h2>
       {i && (
         <p data-testid="work-impact">
-          {t('threatImpact.recorded', { date: i.on })} {i.text}{' '}
+          {t('threatImpact.recorded', { date: formatLongDate(i.on, ctx.lang) })} {i.text}{' '}
           {i.temporaryContract ? t('threatImpact.temporaryYes') : ''}
         </p>
       )}

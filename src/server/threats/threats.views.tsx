@@ -7,6 +7,7 @@ import {
   TextField,
   CsrfField,
 } from '../../ui/form.js';
+import { formatLongDate } from '../../ui/dates.js';
 import { DateField, SelectField } from '../cases/case-fields.js';
 import type { ViewContext } from '../http/env.js';
 import type { MessageKey } from '../../i18n/i18n.js';
@@ -54,7 +55,7 @@ export function ThreatLogPage({
           <tbody>
             {entries.map((e) => (
               <tr>
-                <td>{e.seenOn}</td>
+                <td>{formatLongDate(e.seenOn, ctx.lang)}</td>
                 <td>{k(`threats.platform.${e.platform}`)}</td>
                 <td>{e.link}</td>
                 <td>{e.note ?? ''}</td>
@@ -62,7 +63,7 @@ export function ThreatLogPage({
                   {e.hasScreenshot ? (
                     <a href={`/threat-log/${caseId}/evidence/${e.id}/screenshot`}>
                       {t('threats.open')}
-                      <span class="visually-hidden"> {e.seenOn}</span>
+                      <span class="visually-hidden"> {formatLongDate(e.seenOn, ctx.lang)}</span>
                     </a>
                   ) : (
                     '—'
@@ -225,7 +226,9 @@ export function ThreatSupportPage({
         </form>
         <p>
           {t('threats.nextCheckin')}:{' '}
-          <span data-testid="next-checkin">{view.nextCheckinOn ?? '—'}</span>
+          <span data-testid="next-checkin">
+            {view.nextCheckinOn ? formatLongDate(view.nextCheckinOn, ctx.lang) : '—'}
+          </span>
         </p>
       </section>
       <section aria-labelledby="thr-checkins">
@@ -236,7 +239,7 @@ export function ThreatSupportPage({
           <ul>
             {view.checkins.map((c) => (
               <li>
-                {c.occurredOn}: {c.note}
+                {formatLongDate(c.occurredOn, ctx.lang)}: {c.note}
               </li>
             ))}
           </ul>

@@ -6,10 +6,12 @@ import {
   type FieldErrors,
   CsrfField,
 } from '../../ui/form.js';
+import { formatDateTime } from '../../ui/dates.js';
+import type { Lang } from '../../domain/taxonomy.js';
 import type { ViewContext } from '../http/env.js';
 import type { TeamScope } from '../protocols/team-scope.js';
 
-const time = (d: Date) => d.toISOString().slice(0, 16).replace('T', ' ');
+const time = (d: Date, lang: Lang) => formatDateTime(d, lang);
 
 export interface RotaPageData {
   scope: TeamScope;
@@ -46,7 +48,7 @@ export function RotaPage({
             {data.openAlerts.map((a) => (
               <li>
                 <a href={`/urgent/${a.id}`}>{a.reference}</a> —{' '}
-                {t('urgent.raisedAt', { time: time(a.raisedAt) })}
+                {t('urgent.raisedAt', { time: time(a.raisedAt, ctx.lang) })}
               </li>
             ))}
           </ul>
@@ -114,18 +116,24 @@ export function AlertPage({ ctx, alert }: { ctx: ViewContext; alert: AlertView }
         <a href={`/cases/${alert.caseId}`}>
           {t('urgent.openCase', { reference: alert.reference })}
         </a>{' '}
-        — {t('urgent.raisedAt', { time: time(alert.raisedAt) })}
+        — {t('urgent.raisedAt', { time: time(alert.raisedAt, ctx.lang) })}
       </p>
       <ul>
         {alert.notices.map((n) => (
-          <li>{t('urgent.noticeSent', { name: n.name, time: time(n.sentAt), level: n.level })}</li>
+          <li>
+            {t('urgent.noticeSent', {
+              name: n.name,
+              time: time(n.sentAt, ctx.lang),
+              level: n.level,
+            })}
+          </li>
         ))}
       </ul>
       {alert.acknowledgedAt ? (
         <p data-testid="alert-acknowledged">
           {t('urgent.acknowledgedBy', {
             name: alert.acknowledgedBy ?? '—',
-            time: time(alert.acknowledgedAt),
+            time: time(alert.acknowledgedAt, ctx.lang),
           })}
         </p>
       ) : (
