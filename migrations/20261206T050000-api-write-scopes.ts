@@ -18,8 +18,33 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       request_hash bytea NOT NULL,
       case_id uuid NOT NULL REFERENCES "case"(id) ON DELETE CASCADE,
       created_at timestamptz NOT NULL DEFAULT now(),
-      PRIMARY KEY (token_id, key)
+      PRIMARY KEY (token_id, key),
+      institution_id uuid NOT NULL DEFAULT meldpunt_institution() REFERENCES institution(id)
     );
+    -- Row-level security as 20261206T040000 gives every table with institution data: the
+    -- institution follows the case, and a row of another institution's case cannot be written.
+    CREATE INDEX api_idempotency_institution_idx ON api_idempotency (institution_id);
+    CREATE FUNCTION meldpunt_fill_institution_api_idempotency() RETURNS trigger LANGUAGE plpgsql AS $$
+    DECLARE p uuid;
+    BEGIN
+      p := (SELECT x.institution_id FROM "case" x WHERE x.id = NEW.case_id);
+      IF NEW.institution_id IS NULL THEN NEW.institution_id := p;
+      ELSIF p IS DISTINCT FROM NEW.institution_id THEN
+        RAISE EXCEPTION 'api_idempotency: its case belongs to another institution'
+          USING ERRCODE = '42501';
+      END IF;
+      RETURN NEW;
+    END $$;
+    CREATE TRIGGER fill_institution BEFORE INSERT OR UPDATE OF case_id ON api_idempotency
+      FOR EACH ROW EXECUTE FUNCTION meldpunt_fill_institution_api_idempotency();
+    ALTER TABLE api_idempotency ENABLE ROW LEVEL SECURITY;
+    ALTER TABLE api_idempotency FORCE ROW LEVEL SECURITY;
+    CREATE POLICY institution_isolation ON api_idempotency
+      USING (institution_id = meldpunt_institution())
+      WITH CHECK (institution_id = meldpunt_institution());
+    CREATE POLICY platform_context ON api_idempotency
+      USING (meldpunt_institution() IS NULL AND current_user <> 'meldpunt_app')
+      WITH CHECK (meldpunt_institution() IS NULL AND current_user <> 'meldpunt_app');
 
     ALTER TABLE case_status_change
       ALTER COLUMN changed_by DROP NOT NULL,
@@ -37,6 +62,7 @@ export async function down(db: Kysely<unknown>): Promise<void> {
       DROP COLUMN changed_by_token,
       ALTER COLUMN changed_by SET NOT NULL;
     DROP TABLE api_idempotency;
+    DROP FUNCTION meldpunt_fill_institution_api_idempotency();
     UPDATE api_token SET scopes = array_to_string(ARRAY(
       SELECT CASE s WHEN 'statistics:read' THEN 'statistics'
                     WHEN 'cases:read' THEN 'cases:metadata' ELSE s END

@@ -63,6 +63,7 @@ export interface AdviserProfile {
 export interface ApiIdempotency {
   case_id: string;
   created_at: Generated<Timestamp>;
+  institution_id: Generated<string>;
   key: string;
   request_hash: Buffer;
   token_id: string;
