@@ -28,6 +28,7 @@ import { en } from '../src/i18n/en.js';
  */
 export const DYNAMIC_PREFIXES: Record<string, string[]> = {
   'activities.kind.': ['activities.kind.'],
+  'admin.token.scope.': ['admin.token.scope.'],
   'ombuds.outcomeKind.': ['ombuds.outcomeKind.'],
   'activities.status.': ['activities.status.'],
   'admin.role.': ['admin.role.'],

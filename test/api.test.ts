@@ -64,7 +64,7 @@ describe('/api/v1', () => {
   });
 
   it('answers statistics to a statistics token and refuses it case data', async () => {
-    const token = await createToken('Dashboard', ['statistics']);
+    const token = await createToken('Dashboard', ['statistics:read']);
     const stats = await call('/api/v1/statistics/annual?year=2025', token);
     expect(stats.status).toBe(200);
     const body = await stats.json();
@@ -82,7 +82,7 @@ describe('/api/v1', () => {
   });
 
   it('gives case metadata, never content, to a cases:metadata token', async () => {
-    const token = await createToken('Registratiesysteem', ['cases:metadata']);
+    const token = await createToken('Registratiesysteem', ['cases:read']);
     const res = await call('/api/v1/cases?year=2025', token);
     expect(res.status).toBe(200);
     const text = await res.text();
@@ -97,7 +97,7 @@ describe('/api/v1', () => {
   it('refuses missing, unknown and revoked tokens, and needs no CSRF token', async () => {
     expect((await call('/api/v1/statistics/annual?year=2025')).status).toBe(401);
     expect((await call('/api/v1/statistics/annual?year=2025', 'mpt_nonsense')).status).toBe(401);
-    const token = await createToken('Oud', ['statistics']);
+    const token = await createToken('Oud', ['statistics:read']);
     const id = /action="\/admin\/teams\/[^/]+\/tokens\/([0-9a-f-]{36})\/revoke"/.exec(
       admin.lastHtml,
     )![1]!;
@@ -114,7 +114,7 @@ describe('/api/v1', () => {
   });
 
   it('throttles a token that calls too often', async () => {
-    const token = await createToken('Te druk', ['statistics']);
+    const token = await createToken('Te druk', ['statistics:read']);
     const statuses: number[] = [];
     for (let i = 0; i < 125; i++)
       statuses.push((await call('/api/v1/cases?year=2025', token)).status);

@@ -534,6 +534,11 @@ export const nl = {
   'audit.event.API_STATISTICS_READ': 'Statistieken via de API opgevraagd',
   'audit.event.API_CASES_LISTED': 'Meldingen via de API opgevraagd',
   'audit.event.API_ACCESS_REFUSED': 'Toegang tot de API geweigerd',
+  'audit.event.API_CASE_READ': 'Melding via de API gelezen (zonder inhoud)',
+  'audit.event.API_CASE_REGISTERED': 'Melding via de API geregistreerd',
+  'audit.event.API_MESSAGE_POSTED': 'Bericht via de API in de postbus gezet',
+  'audit.event.API_STATUS_CHANGED': 'Status via de API gewijzigd',
+  'audit.event.API_STATUS_CHANGE_REFUSED': 'Statuswijziging via de API geweigerd',
   'audit.event.SSO_SIGN_IN_REFUSED': 'Inloggen via SSO geweigerd',
   'audit.event.SSO_IDENTITY_LINKED': 'SSO-account gekoppeld',
   'audit.event.SSO_IDENTITY_LINK_REFUSED': 'Koppelen van SSO-account geweigerd',
@@ -747,7 +752,7 @@ export const nl = {
   'admin.adviser.visibility': 'Zichtbaarheid',
   'admin.adviser.hide': 'Niet tonen aan melders',
   'admin.token.intro':
-    'Koppelingen gebruiken een API-sleutel met beperkte rechten. “statistics” geeft alleen geaggregeerde cijfers.',
+    'Koppelingen gebruiken een API-sleutel met beperkte rechten, alleen voor dit team. “statistics:read” geeft alleen geaggregeerde cijfers. De beschrijving van de API staat op /api/v1/openapi.json.',
   'admin.token.name': 'Naam van de koppeling',
   'admin.token.scopes': 'Rechten',
   'admin.token.actions': 'Acties',
@@ -755,6 +760,14 @@ export const nl = {
   'admin.token.revoked': 'Ingetrokken',
   'admin.token.create': 'API-sleutel maken',
   'admin.token.shownOnce': 'Kopieer deze sleutel nu; hij wordt maar één keer getoond.',
+  'admin.token.scope.statistics:read': 'statistics:read: geaggregeerde jaarcijfers',
+  'admin.token.scope.cases:read':
+    'cases:read: zaken zonder inhoud (kenmerk, data, categorie, status, termijnen)',
+  'admin.token.scope.cases:register':
+    'cases:register: een melding uit een ander kanaal registreren',
+  'admin.token.scope.correspondence:write':
+    'correspondence:write: een bericht in de postbus van de melder plaatsen',
+  'admin.token.scope.cases:status': 'cases:status: de status van een zaak wijzigen',
   'validation.admin.key': 'Gebruik alleen letters, cijfers, - en _ (hoogstens 63 tekens).',
   'validation.admin.keyTaken': 'Deze sleutel bestaat al.',
   'validation.admin.number': 'Vul een geldig aantal in.',

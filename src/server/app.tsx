@@ -43,6 +43,7 @@ import { correspondenceRoutes } from './mailbox/staff.routes.js';
 import { consentRoutes } from './consent/consent.routes.js';
 import { retentionRoutes } from './retention/retention.routes.js';
 import { rightsRoutes } from './rights/rights.routes.js';
+import { apiTokenRoutes } from './api/api-tokens.routes.js';
 import { patternRoutes } from './patterns/patterns.routes.js';
 import { riskRoutes } from './risk/risk.routes.js';
 import { planRoutes } from './plans/plans.routes.js';
@@ -178,7 +179,7 @@ export function createApp(deps: Deps, opts: AppOptions = {}) {
 
   // Machine interfaces: bearer tokens, no cookies, so mounted before CSRF protection.
   mountArea(app, [
-    group('api', ['/api'], apiRoutes(deps)), // the partner API (bearer tokens)
+    group('api', ['/api'], apiRoutes(deps, opts.logger)), // the partner API (bearer tokens)
     group('single sign-on', ['/sso'], ssoRoutes(deps, sso)), // the IdP's responses come cross-site
   ]);
   app.get('/metrics', async (c) => {
@@ -287,7 +288,7 @@ export function createApp(deps: Deps, opts: AppOptions = {}) {
     group('statistics', ['/statistics'], statisticsRoutes(deps)), // the board's suppressed aggregates
     group('partner counts', ['/partner-counts'], partnerCountRoutes(deps)),
     // Administration (checks administrator roles itself).
-    group('administration', ['/admin'], adminRoutes(deps)),
+    group('administration', ['/admin'], adminRoutes(deps, [apiTokenRoutes(deps)])),
     // The platform operator: institutions and their first administrator (issue 22).
     group('platform', ['/platform'], platformRoutes(deps)),
   ]);

@@ -15,7 +15,6 @@ import {
 } from './teams.admin.service.js';
 import { configRoutes } from './config.routes.js';
 import { userAdminRoutes } from './users.routes.js';
-import { tokenRoutes } from './tokens.routes.js';
 import { UUID } from '../http/params.js';
 
 /** Only administrators reach /admin; team pages only for the teams they administer. */
@@ -29,8 +28,12 @@ const requireAdmin: MiddlewareHandler<AppEnv> = async (c, next) => {
   await next();
 };
 
-/** Administration: teams, taxonomy, partners, guide, users, tokens. No case content here. */
-export function adminRoutes(deps: Deps) {
+/**
+ * Administration: teams, taxonomy, partners, guide, users, tokens. No case content here.
+ * `teamPages` are other features' administration pages under /admin/teams/:teamId (the API
+ * tokens), mounted here behind the same administrator check; app.tsx passes them in.
+ */
+export function adminRoutes(deps: Deps, teamPages: Hono<AppEnv>[] = []) {
   const app = new Hono<AppEnv>();
   app.use('/admin', requireAdmin);
   app.use('/admin/*', requireAdmin);
@@ -106,6 +109,6 @@ export function adminRoutes(deps: Deps) {
 
   app.route('/', configRoutes(deps));
   app.route('/', userAdminRoutes(deps));
-  app.route('/', tokenRoutes(deps));
+  for (const pages of teamPages) app.route('/', pages);
   return app;
 }

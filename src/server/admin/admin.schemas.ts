@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { NewPassword } from '../users/password-policy.js';
 import { ROLES } from '../../domain/roles.js';
-import { API_SCOPES } from '../api/api-tokens.service.js';
 
 const text = (max = 200) =>
   z
@@ -141,11 +140,6 @@ export const AdviserProfileInput = z.object({
     .string()
     .optional()
     .transform((v) => v === 'yes'),
-});
-
-export const TokenInput = z.object({
-  name: text(100),
-  scopes: z.array(z.enum(API_SCOPES)).min(1, { error: 'validation.admin.scopes' }),
 });
 
 export const AcceptInviteInput = z.object({

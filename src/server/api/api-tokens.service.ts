@@ -3,12 +3,28 @@ import type { Db } from '../db/create-db.js';
 import { recordAudit, type AuditActor } from '../audit/audit.service.js';
 
 /**
- * Scoped bearer tokens for /api/v1. A token is shown once; only its SHA-256 is stored.
- * Scopes: `statistics` (aggregate figures only) and `cases:metadata` (case list without
- * content: reference, dates, category, status).
+ * Scoped bearer tokens for /api/v1, each bound to the one team that issued it. A token is shown
+ * once; only its SHA-256 is stored. Scopes, chosen when the token is issued:
+ * - `statistics:read`: aggregate figures only;
+ * - `cases:read`: cases without content (reference, dates, category, status, deadlines);
+ * - `cases:register`: register a report that reached the team by another channel;
+ * - `correspondence:write`: post a message to a case's reporter mailbox;
+ * - `cases:status`: change a case's status (within the status machine).
+ * Before these names (migration 20261206T050000) `statistics` and `cases:metadata` were the
+ * first two; stored tokens were renamed, so every token kept what it could do.
  */
-export const API_SCOPES = ['statistics', 'cases:metadata'] as const;
+export const API_SCOPES = [
+  'statistics:read',
+  'cases:read',
+  'cases:register',
+  'correspondence:write',
+  'cases:status',
+] as const;
 export type ApiScope = (typeof API_SCOPES)[number];
+
+const isApiScope = (s: string): s is ApiScope => (API_SCOPES as readonly string[]).includes(s);
+/** Stored scopes; a name this version does not know grants nothing. */
+const scopesOf = (stored: string): ApiScope[] => stored.split(' ').filter(isApiScope);
 
 const PREFIX = 'mpt_';
 const digest = (token: string) => crypto.createHash('sha256').update(token).digest();
@@ -76,7 +92,7 @@ export async function listApiTokens(db: Db, teamId: string): Promise<ApiTokenInf
   return rows.map((r) => ({
     id: r.id,
     name: r.name,
-    scopes: r.scopes.split(' ') as ApiScope[],
+    scopes: scopesOf(r.scopes),
     createdAt: r.created_at,
     isRevoked: r.revoked_at !== null,
   }));
@@ -91,7 +107,5 @@ export async function findApiPrincipal(db: Db, token: string): Promise<ApiPrinci
     .where('token_hash', '=', digest(token))
     .where('revoked_at', 'is', null)
     .executeTakeFirst();
-  return (
-    row && { tokenId: row.id, teamId: row.team_id, scopes: row.scopes.split(' ') as ApiScope[] }
-  );
+  return row && { tokenId: row.id, teamId: row.team_id, scopes: scopesOf(row.scopes) };
 }

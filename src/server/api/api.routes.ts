@@ -1,13 +1,32 @@
-import { Hono, type MiddlewareHandler } from 'hono';
+import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { z } from 'zod';
-import type { Deps } from '../bootstrap.js';
-import { AppError, STATUS_BY_CODE } from '../http/errors.js';
 import crypto from 'node:crypto';
+import type { Deps } from '../bootstrap.js';
+import type { Logger } from '../logger.js';
+import { AppError, STATUS_BY_CODE, type ErrorCode } from '../http/errors.js';
+import { RuleError } from '../http/rule-error.js';
 import { takeAttempt, type ThrottleRule } from '../http/throttle.js';
 import { refuse } from '../http/refusals.js';
+import { translator, type MessageKey } from '../../i18n/i18n.js';
 import { findApiPrincipal, type ApiPrincipal, type ApiScope } from './api-tokens.service.js';
 import { canUseScope } from './api.policy.js';
-import { getStatistics, listCaseMetadata, recordApiRefusal } from './api.service.js';
+import {
+  IdempotencyConflict,
+  changeStatusByApi,
+  getStatistics,
+  listCaseMetadata,
+  postCaseMessage,
+  readCase,
+  recordApiRefusal,
+  registerCaseByApi,
+} from './api.service.js';
+import {
+  ApiMessageInput,
+  ApiStatusInput,
+  IDEMPOTENCY_KEY,
+  REFERENCE,
+  parseApiRegistration,
+} from './api.schema.js';
 import { openApiDocument } from './openapi.js';
 
 const tokenDigest = (token: string) =>
@@ -25,8 +44,67 @@ const StatisticsQuery = z.object({
 });
 const CasesQuery = z.object({ year: z.coerce.number().int().min(1990).max(2100) });
 
+const PROBLEM_TYPE = 'https://meldpunt.example/problems/';
+const en = translator('en');
+
+/** One field's problem, as RFC 9457 suggests for validation errors: a JSON pointer and a detail. */
+interface FieldProblem {
+  pointer: string;
+  field: string;
+  detail: string;
+}
+
+/** An RFC 9457 problem document; `error` keeps the short code the API answered before. */
+function problem(
+  c: Context,
+  status: 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429 | 500 | 503,
+  code: string,
+  title: string,
+  extra: { detail?: string; errors?: FieldProblem[] } = {},
+) {
+  return c.body(
+    JSON.stringify({ type: PROBLEM_TYPE + code, title, status, error: code, ...extra }),
+    status,
+    { 'content-type': 'application/problem+json' },
+  );
+}
+
+const fieldProblem = (field: string, key: string): FieldProblem => ({
+  pointer: `#/${field}`,
+  field,
+  detail: key.startsWith('validation.') || key.startsWith('cases.') ? en(key as MessageKey) : key,
+});
+
+function invalid(c: Context, error: z.ZodError) {
+  const seen = new Set<string>();
+  const errors: FieldProblem[] = [];
+  for (const issue of error.issues) {
+    const field = String(issue.path[0] ?? '_body');
+    if (seen.has(field)) continue;
+    seen.add(field);
+    errors.push(
+      fieldProblem(
+        field,
+        issue.message.startsWith('validation.') ? issue.message : 'validation.required',
+      ),
+    );
+  }
+  return problem(c, 422, 'validation', 'The request has invalid fields', { errors });
+}
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+/** A JSON body, or undefined when it is not JSON (answered 400). */
+async function jsonBody(c: Context): Promise<unknown> {
+  try {
+    return await c.req.json();
+  } catch {
+    return undefined;
+  }
+}
+
 /** /api/v1: JSON for integrations, bearer tokens only (no cookies, so no CSRF). */
-export function apiRoutes(deps: Deps) {
+export function apiRoutes(deps: Deps, logger?: Logger) {
   const api = new Hono<ApiEnv>();
 
   const authenticate: MiddlewareHandler<ApiEnv> = async (c, next) => {
@@ -50,15 +128,23 @@ export function apiRoutes(deps: Deps) {
     await next();
   };
 
+  /** The token needs one of the scopes; a refusal is audited and answered 403. */
   const requireScope =
-    (scope: ApiScope): MiddlewareHandler<ApiEnv> =>
+    (...scopes: ApiScope[]): MiddlewareHandler<ApiEnv> =>
     async (c, next) => {
-      if (!canUseScope(c.get('principal'), scope)) {
-        await recordApiRefusal(deps.db, c.get('principal'), scope);
+      if (!scopes.some((s) => canUseScope(c.get('principal'), s))) {
+        await recordApiRefusal(deps.db, c.get('principal'), scopes.join('|'));
         throw new AppError('FORBIDDEN');
       }
       await next();
     };
+
+  /** The case reference in the path; a malformed one cannot name a case (404). */
+  const referenceOf = (c: Context) => {
+    const reference = c.req.param('reference') ?? '';
+    if (!REFERENCE.test(reference)) throw new AppError('NOT_FOUND');
+    return reference;
+  };
 
   api.get('/api/v1/openapi.json', (c) => c.json(openApiDocument(deps.config.baseUrl)));
 
@@ -66,17 +152,99 @@ export function apiRoutes(deps: Deps) {
     c.req.path === '/api/v1/openapi.json' ? next() : authenticate(c, next),
   );
 
-  api.get('/api/v1/statistics/annual', requireScope('statistics'), async (c) => {
+  api.get('/api/v1/statistics/annual', requireScope('statistics:read'), async (c) => {
     const q = StatisticsQuery.safeParse(c.req.query());
     if (!q.success)
-      return c.json({ error: 'invalid query: year (and optional lang nl|en) expected' }, 400);
+      return problem(c, 400, 'invalid_query', 'year (and optional lang nl|en) expected');
     return c.json(await getStatistics(deps.db, c.get('principal'), q.data.year, q.data.lang));
   });
 
-  api.get('/api/v1/cases', requireScope('cases:metadata'), async (c) => {
+  api.get('/api/v1/cases', requireScope('cases:read'), async (c) => {
     const q = CasesQuery.safeParse(c.req.query());
-    if (!q.success) return c.json({ error: 'invalid query: year expected' }, 400);
+    if (!q.success) return problem(c, 400, 'invalid_query', 'year expected');
     return c.json({ cases: await listCaseMetadata(deps.db, c.get('principal'), q.data.year) });
+  });
+
+  api.post('/api/v1/cases', requireScope('cases:register'), async (c) => {
+    const key = c.req.header('idempotency-key');
+    if (key !== undefined && !IDEMPOTENCY_KEY.test(key))
+      return problem(
+        c,
+        400,
+        'idempotency_key',
+        'Idempotency-Key must be 1–200 printable characters',
+      );
+    const body = await jsonBody(c);
+    if (body === undefined) return problem(c, 400, 'invalid_json', 'The body must be JSON');
+    const principal = c.get('principal');
+    const parsed = parseApiRegistration(body, principal.teamId);
+    if (!parsed.success) return invalid(c, parsed.error);
+    try {
+      const { record, replayed } = await registerCaseByApi(
+        deps,
+        principal,
+        parsed.data,
+        key,
+        today(),
+      );
+      c.header('Location', `/api/v1/cases/${record.reference}`);
+      if (replayed) c.header('Idempotent-Replayed', 'true');
+      return c.json(record, replayed ? 200 : 201);
+    } catch (err) {
+      if (err instanceof IdempotencyConflict)
+        return problem(
+          c,
+          422,
+          'idempotency_key_reused',
+          'This Idempotency-Key was used for a different request',
+        );
+      throw err;
+    }
+  });
+
+  api.get('/api/v1/cases/:reference', requireScope('cases:read'), async (c) =>
+    c.json(await readCase(deps, c.get('principal'), referenceOf(c))),
+  );
+
+  api.post('/api/v1/cases/:reference/messages', requireScope('correspondence:write'), async (c) => {
+    const reference = referenceOf(c);
+    const body = await jsonBody(c);
+    if (body === undefined) return problem(c, 400, 'invalid_json', 'The body must be JSON');
+    const parsed = ApiMessageInput.safeParse(body);
+    if (!parsed.success) return invalid(c, parsed.error);
+    return c.json(
+      await postCaseMessage(deps, c.get('principal'), reference, parsed.data.body, logger),
+      201,
+    );
+  });
+
+  api.get(
+    '/api/v1/cases/:reference/status',
+    requireScope('cases:read', 'cases:status'),
+    async (c) => {
+      const { reference, status, nextStatuses, followUp, closedOn, deadlines } = await readCase(
+        deps,
+        c.get('principal'),
+        referenceOf(c),
+      );
+      return c.json({ reference, status, nextStatuses, followUp, closedOn, deadlines });
+    },
+  );
+
+  api.post('/api/v1/cases/:reference/status', requireScope('cases:status'), async (c) => {
+    const reference = referenceOf(c);
+    const body = await jsonBody(c);
+    if (body === undefined) return problem(c, 400, 'invalid_json', 'The body must be JSON');
+    const parsed = ApiStatusInput.safeParse(body);
+    if (!parsed.success) return invalid(c, parsed.error);
+    const { status, nextStatuses, followUp, closedOn, deadlines } = await changeStatusByApi(
+      deps,
+      c.get('principal'),
+      reference,
+      parsed.data,
+      today(),
+    );
+    return c.json({ reference, status, nextStatuses, followUp, closedOn, deadlines });
   });
 
   api.all('/api/v1/*', () => {
@@ -85,9 +253,25 @@ export function apiRoutes(deps: Deps) {
 
   api.onError((err, c) => {
     if (err instanceof AppError)
-      return c.json({ error: err.code.toLowerCase() }, STATUS_BY_CODE[err.code]);
-    return c.json({ error: 'internal' }, 500);
+      return problem(c, STATUS_BY_CODE[err.code], err.code.toLowerCase(), TITLES[err.code]);
+    if (err instanceof RuleError)
+      return problem(c, 422, 'rule', 'The case\u2019s rules refuse this change', {
+        errors: [fieldProblem(err.field, err.messageKey)],
+      });
+    return problem(c, 500, 'internal', 'Internal error');
   });
 
   return api;
 }
+
+const TITLES: Record<ErrorCode, string> = {
+  NOT_FOUND: 'Not found',
+  FORBIDDEN: 'The token lacks the scope this operation needs',
+  UNAUTHENTICATED: 'A valid bearer token is required',
+  CSRF: 'Forbidden',
+  TOO_LARGE: 'The request is too large',
+  THROTTLED: 'Too many requests',
+  UNAVAILABLE: 'Unavailable',
+  CONSENT_REQUIRED: 'Forbidden',
+  UNKNOWN_INSTITUTION: 'Not found',
+};

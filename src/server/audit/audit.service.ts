@@ -129,6 +129,12 @@ export type AuditEventType =
   | 'API_STATISTICS_READ'
   | 'API_CASES_LISTED'
   | 'API_ACCESS_REFUSED'
+  // the integration API's case operations (issue 22): each names its token
+  | 'API_CASE_READ'
+  | 'API_CASE_REGISTERED'
+  | 'API_MESSAGE_POSTED'
+  | 'API_STATUS_CHANGED'
+  | 'API_STATUS_CHANGE_REFUSED'
   | 'SSO_SIGN_IN_REFUSED'
   | 'SSO_IDENTITY_LINKED'
   | 'SSO_IDENTITY_LINK_REFUSED'

@@ -12,6 +12,7 @@ import type { SessionUser } from '../users/users.service.js';
 import { canAssignCase, canHandleCase, canOpenCase, isCoordinator } from './cases.policy.js';
 import {
   findCaseRow,
+  findTeamCaseId,
   findCounterpartAdviserId,
   listConflictedCaseIds,
   listConflictedUserIds,
@@ -164,6 +165,23 @@ export async function loadCaseContext(
     return bindCaseContext(keyring, row, facts, who.userId, 'checked', '');
   }
   return bindCaseContext(keyring, row, facts, null, who.kind);
+}
+
+/**
+ * A case of one team by its reference, for that team's integration (an API token, which acts for
+ * the team as a whole; its scopes are checked by the caller). Undefined when the team has no such
+ * case — another team's case included, so that its existence does not leak.
+ */
+export async function loadTeamCaseByReference(
+  db: Db,
+  keyring: Keyring,
+  teamId: string,
+  reference: string,
+): Promise<CaseContext | undefined> {
+  const id = await findTeamCaseId(db, teamId, reference);
+  if (!id) return undefined;
+  const ctx = await loadCaseContext(db, keyring, id, { kind: 'system' });
+  return ctx.row.team_id === teamId ? ctx : undefined;
 }
 
 /**

@@ -48,20 +48,25 @@ export async function listLinkedCaseRows(db: Db, caseId: string) {
 }
 
 export async function listStatusChangeRows(db: Db, caseId: string) {
-  return db
-    .selectFrom('case_status_change')
-    .innerJoin('app_user', 'app_user.id', 'case_status_change.changed_by')
-    .select([
-      'case_status_change.id',
-      'from_status',
-      'to_status',
-      'reason',
-      'changed_at',
-      'app_user.display_name as changed_by_name',
-    ])
-    .where('case_id', '=', caseId)
-    .orderBy('changed_at')
-    .execute();
+  return (
+    db
+      .selectFrom('case_status_change')
+      // A change made by an integration names its API token instead of a staff member.
+      .leftJoin('app_user', 'app_user.id', 'case_status_change.changed_by')
+      .leftJoin('api_token', 'api_token.id', 'case_status_change.changed_by_token')
+      .select([
+        'case_status_change.id',
+        'from_status',
+        'to_status',
+        'reason',
+        'changed_at',
+        'app_user.display_name as changed_by_name',
+        'api_token.name as changed_by_token_name',
+      ])
+      .where('case_id', '=', caseId)
+      .orderBy('changed_at')
+      .execute()
+  );
 }
 
 export async function listAssignmentRows(db: Db, caseId: string) {

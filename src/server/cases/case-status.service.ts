@@ -3,12 +3,12 @@ import type { Updateable } from 'kysely';
 import type { Db } from '../db/create-db.js';
 import type { Case as CaseTable } from '../db/schema.js';
 import type { Keyring } from '../crypto/keyring.js';
-import { recordAudit } from '../audit/audit.service.js';
+import { recordAudit, type AuditActor } from '../audit/audit.service.js';
 import { checkTransition, type TransitionError } from '../../domain/case-status.js';
 import type { MessageKey } from '../../i18n/i18n.js';
 import { addDays, nextDueOn } from '../deadlines/deadline-rules.js';
 import type { SessionUser } from '../users/users.service.js';
-import { loadCaseContext } from './case-context.js';
+import { loadCaseContext, type CaseContext } from './case-context.js';
 import { CaseRuleError } from './case-rule-error.js';
 
 export interface StatusChange {
@@ -44,12 +44,31 @@ export async function changeCaseStatus(
   input: StatusChange,
   today: string,
 ) {
-  const loaded = await loadCaseContext(db, keyring, caseId, {
-    kind: 'user',
-    user: user,
-    need: 'handle',
+  const loaded = await loadCaseContext(db, keyring, caseId, { kind: 'user', user, need: 'handle' });
+  await applyStatusChange(db, loaded, input, today, {
+    actor: { kind: 'user', userId: user.id },
+    userId: user.id,
   });
+}
+
+/** Who changes a status: a staff member, or a team's integration (an API token). */
+export type StatusChanger =
+  | { actor: AuditActor; userId: string; tokenId?: undefined }
+  | { actor: AuditActor; userId?: undefined; tokenId: string };
+
+/**
+ * The status change itself, for a case the caller has loaded under its own access rule (the
+ * staff member's `handle` need, or an API token's team and scope).
+ */
+export async function applyStatusChange(
+  db: Db,
+  loaded: Pick<CaseContext, 'row' | 'seal'>,
+  input: StatusChange,
+  today: string,
+  by: StatusChanger,
+) {
   const { row } = loaded;
+  const caseId = row.id;
   const reason = input.reason?.trim() || undefined;
   const check = checkTransition({
     from: row.status,
@@ -60,7 +79,7 @@ export async function changeCaseStatus(
     receivedOn: row.received_on,
     today,
   });
-  const actor = { kind: 'user' as const, userId: user.id };
+  const actor = by.actor;
   if (!check.ok) {
     await db.transaction().execute((trx) =>
       recordAudit(trx, {
@@ -115,7 +134,8 @@ export async function changeCaseStatus(
         case_id: caseId,
         from_status: row.status,
         to_status: check.to,
-        changed_by: user.id,
+        changed_by: by.userId ?? null,
+        changed_by_token: by.tokenId ?? null,
         reason: reason ? loaded.seal(reason, `status:${id}:reason`) : null,
       })
       .execute();

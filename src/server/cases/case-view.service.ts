@@ -101,7 +101,8 @@ export async function readCaseRecord(db: Db, loaded: CaseContext) {
       to: h.to_status,
       reason: h.reason ? open(h.reason, `status:${h.id}:reason`) : null,
       at: h.changed_at,
-      by: h.changed_by_name,
+      // A change made by an integration (issue 22) names its API token.
+      by: h.changed_by_name ?? `API: ${h.changed_by_token_name ?? ''}`,
     })),
     assignments: assignments.map((a) => ({
       adviserName: a.adviser_name,

@@ -122,6 +122,17 @@ export async function findCaseRow(db: Db, caseId: string) {
     .where('case.id', '=', caseId)
     .executeTakeFirst();
 }
+/** The id of a team's case by its reference (references are unique per team only). */
+export async function findTeamCaseId(db: Db, teamId: string, reference: string) {
+  const row = await db
+    .selectFrom('case')
+    .select('id')
+    .where('team_id', '=', teamId)
+    .where('reference', '=', reference)
+    .executeTakeFirst();
+  return row?.id;
+}
+
 export type CaseRow = NonNullable<Awaited<ReturnType<typeof findCaseRow>>>;
 
 export async function findParty(

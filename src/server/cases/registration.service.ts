@@ -1,6 +1,6 @@
 import type { Db } from '../db/create-db.js';
 import type { Keyring } from '../crypto/keyring.js';
-import { recordAudit } from '../audit/audit.service.js';
+import { recordAudit, type AuditActor } from '../audit/audit.service.js';
 import { AppError } from '../http/errors.js';
 import type { SessionUser } from '../users/users.service.js';
 import { recordAssignment } from './case-assignment.service.js';
@@ -25,6 +25,33 @@ export async function registerStaffReport(
   today: string,
 ) {
   if (!inboxTeamIds(user.memberships).includes(input.team)) throw new AppError('FORBIDDEN');
+  return registerReport(db, keyring, input, today, {
+    actor: { kind: 'user', userId: user.id },
+    registeredBy: user.id,
+  });
+}
+
+/** Who registers a report: a staff member, or a team's integration (an API token). */
+export interface Registrar {
+  actor: AuditActor;
+  /** The staff member; absent for an integration, which may then not choose an adviser. */
+  registeredBy?: string;
+  /** Runs inside the registration's transaction (the API records its idempotency key there). */
+  within?: (trx: Db, created: { id: string; reference: string }) => Promise<void>;
+}
+
+/**
+ * The one registration path for a report that did not come through the web form, after the
+ * caller has checked that the registrar may register for `input.team`: the team's categories,
+ * the date, the chosen adviser, the sealed case with its deadlines and the audit events.
+ */
+export async function registerReport(
+  db: Db,
+  keyring: Keyring,
+  input: RegistrationInput,
+  today: string,
+  by: Registrar,
+) {
   if (input.receivedOn > today) throw new CaseRuleError('receivedOn', 'validation.date');
   const category = (await listOfferedCategories(db, input.team)).find(
     (c) => c.key === input.category,
@@ -32,6 +59,8 @@ export async function registerStaffReport(
   if (!category) throw new CaseRuleError('category', 'validation.choose'); // not a category this team offers
   if (input.subtype && !category.subtypes.some((s) => s.key === input.subtype))
     throw new CaseRuleError('subtype', 'validation.subtype');
+  if (input.preferredAdviserId && !by.registeredBy)
+    throw new CaseRuleError('preferredAdviserId', 'cases.assign.notEligible');
   // The faculty or unit must be one of the team's (the taxonomy the intake and the annual report use).
   if (input.orgUnit && !(await listOrgUnits(db, input.team)).some((u) => u.key === input.orgUnit))
     throw new CaseRuleError('orgUnit', 'validation.choose');
@@ -52,7 +81,7 @@ export async function registerStaffReport(
       throw new CaseRuleError('preferredAdviserId', 'cases.assign.notEligible');
     }
   }
-  const actor = { kind: 'user' as const, userId: user.id };
+  const actor = by.actor;
   return db.transaction().execute(async (trx) => {
     const created = await createCase(
       trx,
@@ -77,7 +106,7 @@ export async function registerStaffReport(
           input.anonymous === 'no'
             ? { name: input.name!, contact: input.contact ?? '' }
             : undefined,
-        registeredBy: user.id,
+        registeredBy: by.registeredBy,
         preferredAdviserId: input.preferredAdviserId,
       },
       actor,
@@ -100,7 +129,7 @@ export async function registerStaffReport(
       await recordAssignment(trx, {
         caseId: created.id,
         adviserId: input.preferredAdviserId,
-        by: user.id,
+        by: by.registeredBy!,
       });
       await recordAudit(trx, {
         type: 'CASE_ASSIGNED',
@@ -110,6 +139,7 @@ export async function registerStaffReport(
         detail: { adviserId: input.preferredAdviserId, previousAdviserId: null, hasReason: false },
       });
     }
+    await by.within?.(trx, created);
     return created;
   });
 }

@@ -60,6 +60,15 @@ export interface AdviserProfile {
   user_id: string;
 }
 
+export interface ApiIdempotency {
+  case_id: string;
+  created_at: Generated<Timestamp>;
+  institution_id: Generated<string>;
+  key: string;
+  request_hash: Buffer;
+  token_id: string;
+}
+
 export interface ApiToken {
   created_at: Generated<Timestamp>;
   id: Generated<string>;
@@ -310,7 +319,8 @@ export interface CaseProtocolStep {
 export interface CaseStatusChange {
   case_id: string;
   changed_at: Generated<Timestamp>;
-  changed_by: string;
+  changed_by: string | null;
+  changed_by_token: string | null;
   from_status: string;
   id: Generated<string>;
   institution_id: Generated<string>;
@@ -1033,6 +1043,7 @@ export interface Database {
   accused_identifier: AccusedIdentifier;
   accused_information: AccusedInformation;
   adviser_profile: AdviserProfile;
+  api_idempotency: ApiIdempotency;
   api_token: ApiToken;
   app_user: AppUser;
   appointment: Appointment;

@@ -15,10 +15,18 @@ export interface MessageEntry {
 }
 
 export type MessageInput =
-  | { author: 'reporter' | 'adviser'; authorUserId?: string; body: string; files: CleanFile[] }
+  | {
+      author: 'reporter' | 'adviser';
+      authorUserId?: string;
+      body: string;
+      files: CleanFile[];
+      /** Who acted, when not the author user (a team's integration posting as its advisers). */
+      actor?: AuditActor;
+    }
   | { author: 'system'; body: string; files?: [] };
 
 function actorOf(input: MessageInput): AuditActor {
+  if (input.author !== 'system' && input.actor) return input.actor;
   if (input.author === 'adviser') return { kind: 'user', userId: input.authorUserId };
   return input.author === 'system' ? { kind: 'system' } : { kind: 'reporter' };
 }

@@ -7,13 +7,17 @@ import {
   listApiTokens,
   revokeApiToken,
   type ApiScope,
-} from '../api/api-tokens.service.js';
-import { TokenInput, formValues } from './admin.schemas.js';
-import { TokensPage } from './tokens.views.js';
-import { getTeamSettings } from './teams.admin.service.js';
+} from './api-tokens.service.js';
+import { formValues } from '../admin/admin.schemas.js';
+import { getTeamSettings } from '../admin/teams.admin.service.js';
+import { TokenInput } from './api.schema.js';
+import { TokensPage } from './api-tokens.views.js';
 
-/** API tokens of a team; a new token is shown once, on the page that created it. */
-export function tokenRoutes(deps: Deps) {
+/**
+ * API tokens of a team; a new token is shown once, on the page that created it. Mounted by
+ * adminRoutes (app.tsx passes it in), behind its administrator check for the team.
+ */
+export function apiTokenRoutes(deps: Deps) {
   const app = new Hono<AppEnv>();
   const base = '/admin/teams/:teamId/tokens';
 

@@ -1,10 +1,10 @@
 import { CsrfField } from '../../ui/layout.js';
 import { ErrorSummary, SubmitButton, TextField, type FieldErrors } from '../../ui/form.js';
 import type { ViewContext } from '../http/env.js';
-import { API_SCOPES, type ApiTokenInfo } from '../api/api-tokens.service.js';
-import { AdminPage, CheckboxGroup } from './admin.components.js';
-import { teamName } from './admin.views.js';
-import type { TeamSettings } from './teams.admin.service.js';
+import { API_SCOPES, type ApiTokenInfo } from './api-tokens.service.js';
+import { AdminPage, CheckboxGroup } from '../admin/admin.components.js';
+import { teamName } from '../admin/admin.views.js';
+import type { TeamSettings } from '../admin/teams.admin.service.js';
 
 type Props = {
   ctx: ViewContext;
@@ -76,7 +76,7 @@ export function TokensPage({ ctx, team, tokens, form, newToken }: Props) {
         <CheckboxGroup
           name="scopes"
           label={t('admin.token.scopes')}
-          choices={API_SCOPES.map((s) => ({ value: s, label: s }))}
+          choices={API_SCOPES.map((s) => ({ value: s, label: t(`admin.token.scope.${s}`) }))}
           values={form.scopes}
           error={form.errors.scopes}
         />
