@@ -19,7 +19,7 @@ beforeAll(async () => {
 
 async function createToken(name: string): Promise<string> {
   await admin.get(`/admin/teams/${t.teamId}/tokens`);
-  const body = new URLSearchParams({ _csrf: admin.csrfToken(), name, scopes: 'statistics' });
+  const body = new URLSearchParams({ _csrf: admin.csrfToken(), name, scopes: 'statistics:read' });
   await admin.send(`/admin/teams/${t.teamId}/tokens`, {
     method: 'POST',
     body,
