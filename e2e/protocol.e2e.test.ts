@@ -69,7 +69,7 @@ describe('protocols and the safety plan, end to end, without JavaScript', () => 
       })
       .click();
     await expect
-      .poll(() => page.getByText(/afgerond door .+ op \d{4}-\d{2}-\d{2}/).count())
+      .poll(() => page.getByText(/afgerond door .+ op \d{1,2} [a-z]+ \d{4}/).count())
       .toBe(2);
     await expectAccessible(page);
 
