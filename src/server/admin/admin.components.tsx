@@ -58,44 +58,6 @@ export function AdminPage(props: {
   );
 }
 
-/** Checkboxes in a fieldset; the first box carries the id the error summary links to. */
-export function CheckboxGroup(props: {
-  name: string;
-  label: string;
-  choices: Choice[];
-  values: string[];
-  error?: string;
-}) {
-  const { name, label, choices, values, error } = props;
-  return (
-    <div class={`form-field${error ? ' field--invalid' : ''}`}>
-      <fieldset aria-describedby={error ? `error-${name}` : undefined}>
-        <legend>{label}</legend>
-        {error && (
-          <p class="error-message" id={`error-${name}`}>
-            {error}
-          </p>
-        )}
-        {choices.map((choice, i) => {
-          const id = i === 0 ? `field-${name}` : `field-${name}-${choice.value}`;
-          return (
-            <div class="choice">
-              <input
-                type="checkbox"
-                id={id}
-                name={name}
-                value={choice.value}
-                checked={values.includes(choice.value)}
-              />
-              <label for={id}>{choice.label}</label>
-            </div>
-          );
-        })}
-      </fieldset>
-    </div>
-  );
-}
-
 export function SelectField(props: {
   name: string;
   label: string;

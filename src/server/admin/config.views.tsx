@@ -5,9 +5,10 @@ import {
   TextArea,
   TextField,
   type FieldErrors,
+  CheckboxGroup,
 } from '../../ui/form.js';
 import type { ViewContext } from '../http/env.js';
-import { AdminPage, CheckboxGroup, SelectField } from './admin.components.js';
+import { AdminPage, SelectField } from './admin.components.js';
 import { teamName } from './admin.views.js';
 import type { TeamSettings } from './teams.admin.service.js';
 import type { OrgUnit } from './org-units.service.js';
@@ -188,9 +189,9 @@ export function CategoryEditPage({ ctx, team, form, isNew }: Base & { isNew: boo
         />
         <CheckboxGroup
           name="retired"
-          label={t('admin.category.status')}
+          legend={t('admin.category.status')}
           choices={[{ value: 'yes', label: t('admin.category.retire') }]}
-          values={form.values.retired ? ['yes'] : []}
+          checked={form.values.retired ? ['yes'] : []}
         />
         <SubmitButton>{t('admin.save')}</SubmitButton>
       </form>
@@ -302,9 +303,9 @@ export function PartnersPage({
         />
         <CheckboxGroup
           name="inactive"
-          label={t('admin.partner.active')}
+          legend={t('admin.partner.active')}
           choices={[{ value: 'yes', label: t('admin.partner.deactivate') }]}
-          values={form.values.inactive ? ['yes'] : []}
+          checked={form.values.inactive ? ['yes'] : []}
         />
         <SubmitButton>{t('admin.save')}</SubmitButton>
       </form>

@@ -6,11 +6,12 @@ import {
   TextArea,
   TextField,
   type FieldErrors,
+  CheckboxGroup,
 } from '../../ui/form.js';
 import { ROLES } from '../../domain/roles.js';
 import type { MessageKey } from '../../i18n/i18n.js';
 import type { ViewContext } from '../http/env.js';
-import { AdminPage, CheckboxGroup } from './admin.components.js';
+import { AdminPage } from './admin.components.js';
 import { teamName } from './admin.views.js';
 import type { TeamSettings } from './teams.admin.service.js';
 import { INVITE_DAYS, type TeamUser } from './users.admin.service.js';
@@ -114,9 +115,9 @@ export function UsersPage({
         />
         <CheckboxGroup
           name="roles"
-          label={t('admin.user.roles')}
+          legend={t('admin.user.roles')}
           choices={ROLES.map((r) => ({ value: r, label: t(roleLabel(r)) }))}
-          values={form.roles}
+          checked={form.roles}
           error={form.errors.roles}
         />
         <SubmitButton>
@@ -156,9 +157,9 @@ export function UserPage(
         <CsrfField ctx={ctx} />
         <CheckboxGroup
           name="roles"
-          label={t('admin.user.rolesIn', { team: teamName(ctx, team) })}
+          legend={t('admin.user.rolesIn', { team: teamName(ctx, team) })}
           choices={ROLES.map((r) => ({ value: r, label: t(roleLabel(r)) }))}
-          values={form.roles}
+          checked={form.roles}
           error={form.errors.roles}
         />
         <SubmitButton>{t('admin.save')}</SubmitButton>
@@ -196,9 +197,9 @@ export function UserPage(
             />
             <CheckboxGroup
               name="hidden"
-              label={t('admin.adviser.visibility')}
+              legend={t('admin.adviser.visibility')}
               choices={[{ value: 'yes', label: t('admin.adviser.hide') }]}
-              values={profile.isVisible ? [] : ['yes']}
+              checked={profile.isVisible ? [] : ['yes']}
             />
             <SubmitButton>{t('admin.save')}</SubmitButton>
           </form>
@@ -253,9 +254,9 @@ function TwoFactorReset(props: {
           <p>{t('admin.user.twoFactorResetText')}</p>
           <CheckboxGroup
             name="confirmReset"
-            label={t('admin.user.twoFactorResetCheck')}
+            legend={t('admin.user.twoFactorResetCheck')}
             choices={[{ value: 'yes', label: t('admin.user.twoFactorResetConfirm') }]}
-            values={[]}
+            checked={[]}
             error={error}
           />
           <button type="submit" class="utrecht-button utrecht-button--secondary-action">

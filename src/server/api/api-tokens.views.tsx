@@ -1,8 +1,14 @@
 import { CsrfField } from '../../ui/layout.js';
-import { ErrorSummary, SubmitButton, TextField, type FieldErrors } from '../../ui/form.js';
+import {
+  ErrorSummary,
+  SubmitButton,
+  TextField,
+  type FieldErrors,
+  CheckboxGroup,
+} from '../../ui/form.js';
 import type { ViewContext } from '../http/env.js';
 import { API_SCOPES, type ApiTokenInfo } from './api-tokens.service.js';
-import { AdminPage, CheckboxGroup } from '../admin/admin.components.js';
+import { AdminPage } from '../admin/admin.components.js';
 import { teamName } from '../admin/admin.views.js';
 import type { TeamSettings } from '../admin/teams.admin.service.js';
 
@@ -75,9 +81,9 @@ export function TokensPage({ ctx, team, tokens, form, newToken }: Props) {
         />
         <CheckboxGroup
           name="scopes"
-          label={t('admin.token.scopes')}
+          legend={t('admin.token.scopes')}
           choices={API_SCOPES.map((s) => ({ value: s, label: t(`admin.token.scope.${s}`) }))}
-          values={form.scopes}
+          checked={form.scopes}
           error={form.errors.scopes}
         />
         <SubmitButton>{t('admin.token.create')}</SubmitButton>
