@@ -129,6 +129,7 @@ export function createApp(deps: Deps, opts: AppOptions = {}) {
   // host mode that is the institution of the host name (none on the platform host); on a single
   // site, the installation's institution when there is exactly one.
   app.use(async (c, next) => {
+    if (c.req.path === '/health' || c.req.path === '/metrics') return next(); // the installation's
     const institutionId = c.req.path.startsWith('/platform')
       ? undefined // the platform operator's pages work across institutions (access table: platform only)
       : deps.config.tenancy?.mode === 'host'
