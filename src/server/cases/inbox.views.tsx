@@ -239,78 +239,83 @@ export function InboxPage({
           {data.entries.length === 0 ? (
             <p>{t('inbox.empty')}</p>
           ) : (
-            <table class="data">
-              <caption class="visually-hidden">{t('inbox.title')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('inbox.reference')}</th>
-                  <th scope="col">{t('inbox.received')}</th>
-                  <th scope="col">{t('inbox.category')}</th>
-                  <th scope="col">{t('inbox.adviser')}</th>
-                  <th scope="col">{t('cases.inbox.nextDue')}</th>
-                  <th scope="col">{t('inbox.status')}</th>
-                  <th scope="col">{t('protocols.link')}</th>
-                  <th scope="col">{t('cases.conflict.heading')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.entries.map((e) => (
-                  <tr
-                    class={e.needsAttention ? 'row--attention' : undefined}
-                    data-attention={e.needsAttention ? 'yes' : undefined}
-                  >
-                    <td>
-                      <a href={`/cases/${e.id}`}>{e.reference}</a>
-                      {e.isUrgent && (
-                        <>
-                          {' '}
-                          <span
-                            class="utrecht-badge-status badge--alert"
-                            data-testid="inbox-urgent"
-                          >
-                            {t('workspace.summary.urgent')}
-                          </span>
-                        </>
-                      )}
-                      {e.isAnonymous && <> ({t('inbox.anonymous')})</>}
-                      {e.isSupportCase && <> ({t('cases.inbox.support')})</>}
-                      {e.isDormant && (
-                        <>
-                          {' '}
-                          <abbr
-                            class="marker"
-                            title={t('cases.inbox.dormantHint')}
-                            data-testid="dormant"
-                          >
-                            ({t('cases.inbox.dormant')})
-                          </abbr>
-                        </>
-                      )}
-                    </td>
-                    <td>
-                      <DateText value={e.receivedOn} lang={lang} />
-                    </td>
-                    <td>{categoryLabels.get(e.category) ?? e.category}</td>
-                    <td>{e.adviserName ?? t('inbox.unassigned')}</td>
-                    <td>
-                      {e.nextDueOn ? <DateText value={e.nextDueOn} lang={lang} /> : '—'}
-                      {e.isOverdue && <strong class="overdue"> {t('cases.inbox.overdue')}</strong>}
-                    </td>
-                    <td>{vocabLabel('status', e.status, lang)}</td>
-                    <td data-testid="inbox-open-steps">
-                      {e.openProtocolSteps === undefined
-                        ? '—'
-                        : e.openProtocolSteps === 0
-                          ? t('protocols.allDone')
-                          : t('protocols.openSteps', { count: e.openProtocolSteps })}
-                    </td>
-                    <td>
-                      <ConflictForm ctx={ctx} caseId={e.id} reference={e.reference} />
-                    </td>
+            // On a phone the table scrolls inside its own region instead of widening the page.
+            <div class="report-table-wrap" role="region" aria-label={t('inbox.title')} tabindex={0}>
+              <table class="data">
+                <caption class="visually-hidden">{t('inbox.title')}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('inbox.reference')}</th>
+                    <th scope="col">{t('inbox.received')}</th>
+                    <th scope="col">{t('inbox.category')}</th>
+                    <th scope="col">{t('inbox.adviser')}</th>
+                    <th scope="col">{t('cases.inbox.nextDue')}</th>
+                    <th scope="col">{t('inbox.status')}</th>
+                    <th scope="col">{t('protocols.link')}</th>
+                    <th scope="col">{t('cases.conflict.heading')}</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {data.entries.map((e) => (
+                    <tr
+                      class={e.needsAttention ? 'row--attention' : undefined}
+                      data-attention={e.needsAttention ? 'yes' : undefined}
+                    >
+                      <td>
+                        <a href={`/cases/${e.id}`}>{e.reference}</a>
+                        {e.isUrgent && (
+                          <>
+                            {' '}
+                            <span
+                              class="utrecht-badge-status badge--alert"
+                              data-testid="inbox-urgent"
+                            >
+                              {t('workspace.summary.urgent')}
+                            </span>
+                          </>
+                        )}
+                        {e.isAnonymous && <> ({t('inbox.anonymous')})</>}
+                        {e.isSupportCase && <> ({t('cases.inbox.support')})</>}
+                        {e.isDormant && (
+                          <>
+                            {' '}
+                            <abbr
+                              class="marker"
+                              title={t('cases.inbox.dormantHint')}
+                              data-testid="dormant"
+                            >
+                              ({t('cases.inbox.dormant')})
+                            </abbr>
+                          </>
+                        )}
+                      </td>
+                      <td>
+                        <DateText value={e.receivedOn} lang={lang} />
+                      </td>
+                      <td>{categoryLabels.get(e.category) ?? e.category}</td>
+                      <td>{e.adviserName ?? t('inbox.unassigned')}</td>
+                      <td>
+                        {e.nextDueOn ? <DateText value={e.nextDueOn} lang={lang} /> : '—'}
+                        {e.isOverdue && (
+                          <strong class="overdue"> {t('cases.inbox.overdue')}</strong>
+                        )}
+                      </td>
+                      <td>{vocabLabel('status', e.status, lang)}</td>
+                      <td data-testid="inbox-open-steps">
+                        {e.openProtocolSteps === undefined
+                          ? '—'
+                          : e.openProtocolSteps === 0
+                            ? t('protocols.allDone')
+                            : t('protocols.openSteps', { count: e.openProtocolSteps })}
+                      </td>
+                      <td>
+                        <ConflictForm ctx={ctx} caseId={e.id} reference={e.reference} />
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
           )}
           {data.nextCursor && (
             <p>
