@@ -1,8 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { down, up } from '../migrations/20261206T050000-api-write-scopes.js';
 import { apiRoutes } from '../src/server/api/api.routes.js';
 import { openApiDocument } from '../src/server/api/openapi.js';
+import { forgetIdempotencyKeys } from '../src/server/api/api.service.js';
 import { API_SCOPES, createApiToken } from '../src/server/api/api-tokens.service.js';
 import { loadCaseContext } from '../src/server/cases/case-context.js';
 import { TestClient } from './support/http-client.js';
@@ -291,6 +292,80 @@ describe('POST /api/v1/cases', () => {
     });
     expect(notJson.status).toBe(400);
     expect(await caseCount()).toBe(cases);
+  });
+});
+
+describe('Idempotency-Keys', () => {
+  it('are remembered for 24 hours: an older key may name a new request, and the job forgets it', async () => {
+    const token = await issueToken('Zaaksysteem met geheugen', ['cases:register']);
+    const tokenId = await tokenIdOf('Zaaksysteem met geheugen');
+    const key = 'zaak-9001';
+    const first = await call('POST', '/api/v1/cases', token, registration(), {
+      'idempotency-key': key,
+    });
+    expect(first.status).toBe(201);
+    const age = (hours: number) =>
+      sql`UPDATE api_idempotency SET created_at = now() - make_interval(hours => ${hours})
+          WHERE token_id = ${tokenId} AND key = ${key}`.execute(t.deps.db);
+    // 23 hours on, another body under the same key is still refused ...
+    await age(23);
+    const within = await call(
+      'POST',
+      '/api/v1/cases',
+      token,
+      registration({ location: 'online' }),
+      {
+        'idempotency-key': key,
+      },
+    );
+    expect(within.status).toBe(422);
+    // ... 25 hours on, the key is free again: a new case, remembered under the key once more.
+    await age(25);
+    const after = await call('POST', '/api/v1/cases', token, registration({ location: 'online' }), {
+      'idempotency-key': key,
+    });
+    expect(after.status).toBe(201);
+    expect(await auditByToken('API_CASE_REGISTERED', tokenId)).toHaveLength(2);
+
+    // The hourly job forgets keys past their term and keeps the rest.
+    await age(25);
+    const kept = await call('POST', '/api/v1/cases', token, registration(), {
+      'idempotency-key': 'zaak-9002',
+    });
+    expect(kept.status).toBe(201);
+    const keys = () =>
+      t.deps.db
+        .selectFrom('api_idempotency')
+        .select('key')
+        .where('token_id', '=', tokenId)
+        .execute()
+        .then((rows) => rows.map((r) => r.key).sort());
+    expect(await keys()).toEqual(['zaak-9001', 'zaak-9002']);
+    await forgetIdempotencyKeys(t.deps.db, new Date());
+    expect(await keys()).toEqual(['zaak-9002']);
+  });
+});
+
+describe('problem types', () => {
+  it('name a description that answers without a token, for every problem the API gives', async () => {
+    const token = await issueToken('Alleen lezen', ['cases:read']);
+    const answers = [
+      await call('GET', '/api/v1/cases/1999-0001', token), // 404
+      await call('POST', '/api/v1/cases', token, registration()), // 403
+      await call('GET', '/api/v1/cases', 'not-a-token'), // 401
+      await call('GET', '/api/v1/cases?year=abc', token), // 400
+    ];
+    expect(answers.map((r) => r.status)).toEqual([404, 403, 401, 400]);
+    for (const res of answers) {
+      const problem = (await res.json()) as { type: string; status: number; error: string };
+      expect(problem.type).toBe(`/api/v1/problems/${problem.error}`);
+      const described = await t.app.request(problem.type);
+      expect(described.status, problem.type).toBe(200);
+      const body = (await described.json()) as { status: number; description: string };
+      expect(body.status).toBe(problem.status);
+      expect(body.description.length).toBeGreaterThan(20);
+    }
+    expect((await t.app.request('/api/v1/problems/no_such_problem')).status).toBe(404);
   });
 });
 

@@ -7,6 +7,7 @@ import { threatCheckinJob } from './threats/checkin-reminders.job.js';
 import { urgentAlertsJob } from './urgent/urgent.job.js';
 import { rightsRemindersJob } from './rights/rights-reminders.job.js';
 import { breachRemindersJob } from './privacy/breach-reminders.job.js';
+import { apiIdempotencyJob } from './api/idempotency.job.js';
 
 /**
  * Every job the server runs, in one list: importing a job module has no effect of its own (no
@@ -21,4 +22,5 @@ export const ALL_JOBS: readonly Job[] = [
   urgentAlertsJob,
   rightsRemindersJob,
   breachRemindersJob,
+  apiIdempotencyJob,
 ];

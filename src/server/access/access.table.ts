@@ -35,6 +35,7 @@ export const ACCESS_TABLE: readonly RouteAccess[] = [
   route('GET /lang/:lang', PUBLIC),
   route('GET /metrics', PUBLIC), // counters without case data; only with the bearer token MELDPUNT_METRICS_TOKEN, off without one
   route('GET /api/v1/openapi.json', PUBLIC),
+  route('GET /api/v1/problems/:code', PUBLIC),
   route('GET /api/v1/statistics/annual', BEARER),
   route('GET /api/v1/cases', BEARER),
   route('POST /api/v1/cases', BEARER),

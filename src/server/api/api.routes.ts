@@ -28,6 +28,7 @@ import {
   parseApiRegistration,
 } from './api.schema.js';
 import { openApiDocument } from './openapi.js';
+import { PROBLEMS, isProblemCode, problemType, type ProblemCode } from './problems.js';
 
 const tokenDigest = (token: string) =>
   crypto.createHash('sha256').update(token).digest('base64url').slice(0, 22);
@@ -44,7 +45,6 @@ const StatisticsQuery = z.object({
 });
 const CasesQuery = z.object({ year: z.coerce.number().int().min(1990).max(2100) });
 
-const PROBLEM_TYPE = 'https://meldpunt.example/problems/';
 const en = translator('en');
 
 /** One field's problem, as RFC 9457 suggests for validation errors: a JSON pointer and a detail. */
@@ -58,12 +58,12 @@ interface FieldProblem {
 function problem(
   c: Context,
   status: 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429 | 500 | 503,
-  code: string,
+  code: ProblemCode,
   title: string,
   extra: { detail?: string; errors?: FieldProblem[] } = {},
 ) {
   return c.body(
-    JSON.stringify({ type: PROBLEM_TYPE + code, title, status, error: code, ...extra }),
+    JSON.stringify({ type: problemType(code), title, status, error: code, ...extra }),
     status,
     { 'content-type': 'application/problem+json' },
   );
@@ -148,9 +148,16 @@ export function apiRoutes(deps: Deps, logger?: Logger) {
 
   api.get('/api/v1/openapi.json', (c) => c.json(openApiDocument(deps.config.baseUrl)));
 
-  api.use('/api/v1/*', async (c, next) =>
-    c.req.path === '/api/v1/openapi.json' ? next() : authenticate(c, next),
-  );
+  // What a problem's `type` names: readable without a token, like the OpenAPI document.
+  api.get('/api/v1/problems/:code', (c) => {
+    const code = c.req.param('code');
+    if (!isProblemCode(code)) return problem(c, 404, 'not_found', TITLES.NOT_FOUND);
+    return c.json({ type: problemType(code), code, ...PROBLEMS[code] });
+  });
+
+  const open = (path: string) =>
+    path === '/api/v1/openapi.json' || path.startsWith('/api/v1/problems/');
+  api.use('/api/v1/*', async (c, next) => (open(c.req.path) ? next() : authenticate(c, next)));
 
   api.get('/api/v1/statistics/annual', requireScope('statistics:read'), async (c) => {
     const q = StatisticsQuery.safeParse(c.req.query());
@@ -253,7 +260,7 @@ export function apiRoutes(deps: Deps, logger?: Logger) {
 
   api.onError((err, c) => {
     if (err instanceof AppError)
-      return problem(c, STATUS_BY_CODE[err.code], err.code.toLowerCase(), TITLES[err.code]);
+      return problem(c, STATUS_BY_CODE[err.code], problemCodeOf(err.code), TITLES[err.code]);
     if (err instanceof RuleError)
       return problem(c, 422, 'rule', 'The case\u2019s rules refuse this change', {
         errors: [fieldProblem(err.field, err.messageKey)],
@@ -263,6 +270,12 @@ export function apiRoutes(deps: Deps, logger?: Logger) {
 
   return api;
 }
+
+/** The problem code of an application error (a CSRF refusal cannot happen here: no cookies). */
+const problemCodeOf = (code: ErrorCode): ProblemCode => {
+  const lower = code.toLowerCase();
+  return isProblemCode(lower) ? lower : 'forbidden';
+};
 
 const TITLES: Record<ErrorCode, string> = {
   NOT_FOUND: 'Not found',

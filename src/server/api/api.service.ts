@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import { sql } from 'kysely';
 import type { Db } from '../db/create-db.js';
 import type { Deps } from '../bootstrap.js';
 import type { Logger } from '../logger.js';
@@ -170,7 +171,27 @@ const requestHash = (input: RegistrationInput) =>
     .update(JSON.stringify(Object.entries(input).sort(([a], [b]) => a.localeCompare(b))))
     .digest();
 
+/** How long an Idempotency-Key is remembered (the OpenAPI document and the problem type say so). */
+export const IDEMPOTENCY_HOURS = 24;
+
+/** Forgets the keys older than IDEMPOTENCY_HOURS (the api-idempotency job); returns how many. */
+export async function forgetIdempotencyKeys(db: Db, now: Date): Promise<number> {
+  const cutoff = new Date(now.getTime() - IDEMPOTENCY_HOURS * 3_600_000);
+  const result = await db
+    .deleteFrom('api_idempotency')
+    .where('created_at', '<', cutoff)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
 async function replayOf(db: Db, principal: ApiPrincipal, key: string, hash: Buffer) {
+  // A key older than its term is forgotten here too, should the job not have run yet.
+  await db
+    .deleteFrom('api_idempotency')
+    .where('token_id', '=', principal.tokenId)
+    .where('key', '=', key)
+    .where('created_at', '<', sql<Date>`now() - make_interval(hours => ${IDEMPOTENCY_HOURS})`)
+    .execute();
   const seen = await db
     .selectFrom('api_idempotency')
     .innerJoin('case', 'case.id', 'api_idempotency.case_id')

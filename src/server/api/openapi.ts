@@ -8,6 +8,7 @@ import {
 } from '../../domain/taxonomy.js';
 import { CASE_STATUSES } from '../../domain/case-status.js';
 import { STAFF_CHANNELS } from '../cases/registration.schema.js';
+import { PROBLEMS } from './problems.js';
 
 /** The OpenAPI 3.1 description of /api/v1, served at /api/v1/openapi.json. */
 const entry = {
@@ -145,7 +146,7 @@ export function openApiDocument(serverUrl: string) {
           summary:
             'Register a report that reached the team by another channel (scope: cases:register)',
           description:
-            'Content is sealed as for a report registered by staff; the deadlines follow from receivedOn. Send an Idempotency-Key so that a retry makes no second case: the same key with the same body answers the first case (200, Idempotent-Replayed: true); with another body, 422.',
+            'Content is sealed as for a report registered by staff; the deadlines follow from receivedOn. Send an Idempotency-Key so that a retry makes no second case: the same key with the same body answers the first case (200, Idempotent-Replayed: true); with another body, 422. A key is remembered for 24 hours.',
           parameters: [
             {
               name: 'Idempotency-Key',
@@ -165,6 +166,29 @@ export function openApiDocument(serverUrl: string) {
             403: error,
             422: error,
             429: error,
+          },
+        },
+      },
+      '/problems/{code}': {
+        get: {
+          operationId: 'describeProblem',
+          summary:
+            'What a problem type means (no token needed): the `type` of every problem answer',
+          security: [],
+          parameters: [
+            {
+              name: 'code',
+              in: 'path',
+              required: true,
+              schema: { type: 'string', enum: Object.keys(PROBLEMS) },
+            },
+          ],
+          responses: {
+            200: {
+              description: 'The problem type',
+              content: json('#/components/schemas/ProblemType'),
+            },
+            404: error,
           },
         },
       },
@@ -258,7 +282,11 @@ export function openApiDocument(serverUrl: string) {
           description: 'RFC 9457 problem details; `error` is a short code.',
           required: ['type', 'title', 'status', 'error'],
           properties: {
-            type: { type: 'string', format: 'uri' },
+            type: {
+              type: 'string',
+              format: 'uri-reference',
+              description: 'The problem type, /api/v1/problems/{code}: fetch it for what it means',
+            },
             title: { type: 'string' },
             status: { type: 'integer' },
             detail: { type: 'string' },
@@ -276,6 +304,16 @@ export function openApiDocument(serverUrl: string) {
                 },
               },
             },
+          },
+        },
+        ProblemType: {
+          type: 'object',
+          required: ['type', 'code', 'status', 'description'],
+          properties: {
+            type: { type: 'string', format: 'uri-reference' },
+            code: { type: 'string' },
+            status: { type: 'integer' },
+            description: { type: 'string' },
           },
         },
         Deadlines: deadlines,
