@@ -66,6 +66,9 @@ describe('the privacy statement', () => {
     await english.get('/toegankelijkheid');
     expect(english.lastHtml).toContain('toegankelijk@uni.example');
     expect(english.lastHtml).toContain('WCAG) 2.1, level AA');
+    expect(english.lastHtml).toContain('drawn up on 4 December 2026'); // a date, not 2026-12-04
+    await reporter.get('/toegankelijkheid');
+    expect(reporter.lastHtml).toContain('opgesteld op 4 december 2026');
 
     const audit = await t.deps.db
       .selectFrom('audit_event')

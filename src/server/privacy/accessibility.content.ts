@@ -1,5 +1,6 @@
 import type { Lang } from '../../domain/taxonomy.js';
 import type { StatementSection } from './privacy-statement.content.js';
+import { formatLongDate } from '../../ui/dates.js';
 
 /**
  * The accessibility statement, after the Dutch model (digitoegankelijk.nl, "modelverklaring"):
@@ -100,8 +101,8 @@ export function accessibilitySections(
       heading: nl ? 'Datum' : 'Date',
       paragraphs: [
         nl
-          ? `Deze verklaring is opgesteld op ${ACCESSIBILITY_REVIEWED_ON} en wordt bijgewerkt als de website verandert of na een onderzoek.`
-          : `This statement was drawn up on ${ACCESSIBILITY_REVIEWED_ON} and is updated when the website changes or after an audit.`,
+          ? `Deze verklaring is opgesteld op ${formatLongDate(ACCESSIBILITY_REVIEWED_ON, lang)} en wordt bijgewerkt als de website verandert of na een onderzoek.`
+          : `This statement was drawn up on ${formatLongDate(ACCESSIBILITY_REVIEWED_ON, lang)} and is updated when the website changes or after an audit.`,
       ],
     },
   ];
