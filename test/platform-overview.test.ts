@@ -114,7 +114,7 @@ function table(html: string, id: string) {
   expect(body, id).toBeDefined();
   const rows = Object.fromEntries(
     [...body!.matchAll(/<tr data-key="([^"]+)">[\s\S]*?<td data-cell="([^"]+)">([^<]*)<\/td>/g)].map(
-      (m) => [m[1]!, [m[2]!, m[3]!]],
+      (m) => [m[1]!, [m[2]!, m[3]!] as [string, string]],
     ),
   );
   const total = /<tfoot>[\s\S]*?<td data-cell="[^"]+">([^<]*)<\/td>/.exec(body!)?.[1];
