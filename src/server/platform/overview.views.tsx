@@ -96,7 +96,7 @@ export function OverviewPage({ ctx, overview }: { ctx: ViewContext; overview: Na
           {t('reports.show')}
         </button>
       </form>
-      <ul class="hint" data-testid="suppression-note">
+      <ul class="hint overview-notes" data-testid="suppression-note">
         <li>{t('overview.note.small')}</li>
         <li>
           {t('overview.note.few', {
