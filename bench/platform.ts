@@ -31,7 +31,13 @@ export interface PlatformResult {
   cases: number;
   seedSeconds: number;
   loadavg: string;
-  intake: { processes: number; connections: number; http: LoadResult; raw: LoadResult; ratio: number }[];
+  intake: {
+    processes: number;
+    connections: number;
+    http: LoadResult;
+    raw: LoadResult;
+    ratio: number;
+  }[];
   inbox: { cases: number; concurrent: LoadResult; single: LoadResult };
   overview: { year: number; serviceMs: number; rawMs: number; pageMs: number };
 }
@@ -169,7 +175,12 @@ async function intakeSession(url: string, tenant: Tenant) {
   if (res.status !== 200) throw new Error(`GET /melden on ${tenant.host}: ${res.status}`);
   const csrf = /name="_csrf" value="([^"]+)"/.exec(res.body)?.[1];
   if (!csrf) throw new Error('no CSRF token in /melden');
-  return { cookie: cookieHeader(res.setCookies).header, csrf, team: tenant.teamKey, host: tenant.host };
+  return {
+    cookie: cookieHeader(res.setCookies).header,
+    csrf,
+    team: tenant.teamKey,
+    host: tenant.host,
+  };
 }
 
 async function signIn(url: string, host: string, email: string): Promise<string> {
@@ -311,11 +322,15 @@ async function submitRaw(deps: Deps, tenant: Tenant, summary: Buffer, wrapped: B
           ack_due_on, feedback_due_on, summary)
         VALUES (${id}, ${tenant.teamId}, ${`R-${rows[0]!.case_counter}`}, 'intake', CURRENT_DATE, 'web_form', 'self', 'student', 'not_stated',
           'intimidation', 'sexual', 'campus', 'student', 'advice', true, 'raw',
-          ${crypto.randomBytes(32)}, ${key}, CURRENT_DATE + 7, CURRENT_DATE + 91, ${summary})`.execute(conn);
+          ${crypto.randomBytes(32)}, ${key}, CURRENT_DATE + 7, CURRENT_DATE + 91, ${summary})`.execute(
+        conn,
+      );
       await sql`INSERT INTO case_key (case_id, master_key_id, wrapped_key) VALUES (${id}, 'raw', ${wrapped})`.execute(
         conn,
       );
-      await sql`SELECT pg_advisory_xact_lock(7012027, hashtext(${tenant.institutionId}))`.execute(conn);
+      await sql`SELECT pg_advisory_xact_lock(7012027, hashtext(${tenant.institutionId}))`.execute(
+        conn,
+      );
       await sql`SELECT hash FROM audit_event WHERE institution_id = ${tenant.institutionId} AND chain_legacy = false ORDER BY id DESC LIMIT 1`.execute(
         conn,
       );
@@ -420,16 +435,32 @@ export async function benchPlatform(postgresUrl: string): Promise<PlatformResult
               connections: conns,
               headers: { host: tenants[0]!.host, cookie },
             }).then(summarise);
-          inbox = { cases: Math.round(cases / institutions), concurrent: await get(10), single: await get(1) };
+          inbox = {
+            cases: Math.round(cases / institutions),
+            concurrent: await get(10),
+            single: await get(1),
+          };
           const opCookie = await signIn(servers[0]!.url, PLATFORM_HOST, operatorEmail);
           pageMs = await timed(async () => {
-            const res = await request(servers[0]!.url, PLATFORM_HOST, 'GET', `/platform/overview?year=${year}`, {
-              cookie: opCookie,
-            });
+            const res = await request(
+              servers[0]!.url,
+              PLATFORM_HOST,
+              'GET',
+              `/platform/overview?year=${year}`,
+              {
+                cookie: opCookie,
+              },
+            );
             if (res.status !== 200) throw new Error(`overview page: ${res.status}`);
           });
         }
-        intake.push({ processes: n, connections, http: httpResult, raw: undefined as never, ratio: 0 });
+        intake.push({
+          processes: n,
+          connections,
+          http: httpResult,
+          raw: undefined as never,
+          ratio: 0,
+        });
       } finally {
         for (const s of servers) await s.stop();
       }

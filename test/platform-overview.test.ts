@@ -113,9 +113,9 @@ function table(html: string, id: string) {
   const body = new RegExp(`data-testid="${id}">([\\s\\S]*?)</table>`).exec(html)?.[1];
   expect(body, id).toBeDefined();
   const rows = Object.fromEntries(
-    [...body!.matchAll(/<tr data-key="([^"]+)">[\s\S]*?<td data-cell="([^"]+)">([^<]*)<\/td>/g)].map(
-      (m) => [m[1]!, [m[2]!, m[3]!] as [string, string]],
-    ),
+    [
+      ...body!.matchAll(/<tr data-key="([^"]+)">[\s\S]*?<td data-cell="([^"]+)">([^<]*)<\/td>/g),
+    ].map((m) => [m[1]!, [m[2]!, m[3]!] as [string, string]]),
   );
   const total = /<tfoot>[\s\S]*?<td data-cell="[^"]+">([^<]*)<\/td>/.exec(body!)?.[1];
   return { rows, total };
@@ -218,7 +218,10 @@ describe('the national overview', () => {
     const client = await operator();
     await client.get('/platform');
     expect(client.lastHtml).toContain('href="/platform/overview"');
-    const admin = await createStaff(t.deps, teams['ov-a']!, ['administrator', 'safety_coordinator']);
+    const admin = await createStaff(t.deps, teams['ov-a']!, [
+      'administrator',
+      'safety_coordinator',
+    ]);
     const staff = new HostClient(t.app, 'ov-a.test');
     expect((await staff.signIn(admin.email, PASSWORD)).status).toBe(303);
     expect(staff.lastHtml).not.toContain('/platform/overview');

@@ -13,7 +13,9 @@ const Input = z.object({
     .regex(/^\d{4}$/, { error: '--year must be a year like 2025' })
     .transform(Number)
     .optional(),
-  format: z.enum(['md', 'csv', 'json'], { error: '--format must be md, csv or json' }).default('md'),
+  format: z
+    .enum(['md', 'csv', 'json'], { error: '--format must be md, csv or json' })
+    .default('md'),
   lang: z.enum(['nl', 'en'], { error: '--lang must be nl or en' }).default('nl'),
 });
 

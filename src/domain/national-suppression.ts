@@ -110,7 +110,10 @@ export function nationalBounds(
   );
 }
 
-function isProtected(input: readonly NationalColumnInput[], kinds: NationalCell['kind'][]): boolean {
+function isProtected(
+  input: readonly NationalColumnInput[],
+  kinds: NationalCell['kind'][],
+): boolean {
   const display = input.map((c, i): NationalCell => {
     const kind = kinds[i]!;
     return kind === 'shown'

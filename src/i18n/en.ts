@@ -2347,7 +2347,8 @@ export const en: Record<MessageKey, string> = {
     'This e-mail address already has an account (an account belongs to one institution).',
   'platform.nav': 'Institutions',
   'overview.nav': 'National overview',
-  'workspace.describe.platform': 'The institutions on the platform, their address, colour and first administrator.',
+  'workspace.describe.platform':
+    'The institutions on the platform, their address, colour and first administrator.',
   'workspace.describe.overview':
     'National numbers of reports per year, totals only and after small numbers are suppressed.',
   'overview.title': 'National overview',

@@ -2363,7 +2363,8 @@ export const nl = {
     'Dit e-mailadres heeft al een account (een account hoort bij één instelling).',
   'platform.nav': 'Instellingen',
   'overview.nav': 'Landelijk overzicht',
-  'workspace.describe.platform': 'De instellingen op het platform, hun adres, kleur en eerste beheerder.',
+  'workspace.describe.platform':
+    'De instellingen op het platform, hun adres, kleur en eerste beheerder.',
   'workspace.describe.overview':
     'Landelijke aantallen meldingen per jaar, alleen totalen en na het afschermen van kleine aantallen.',
   'overview.title': 'Landelijk overzicht',

@@ -37,4 +37,3 @@ export function recoverableCells(
   walk(0, rest, []);
   return hidden.filter((_, j) => seen[j]!.size <= 1);
 }
-
