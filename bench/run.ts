@@ -13,7 +13,8 @@
  *   BENCH_FLOOD_SECONDS  length of each flood run (default 20); BENCH_FLOOD_GENUINE genuine reporters (default 20)
  *
  * `npm run bench -- --only=flood` runs only the flood scenario (docs/decisions/025),
- * `--only=lighthouse` only the page weights and Lighthouse scores of the public pages.
+ * `--only=lighthouse` only the page weights and Lighthouse scores of the public pages,
+ * `--only=platform` only the platform scenario (issue 22, bench/platform.ts: BENCH_PLATFORM_* knobs).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -25,6 +26,7 @@ import { benchLighthouse } from './lighthouse.js';
 import { formatWeights } from './page-weight.js';
 import { formatScores } from '../e2e/support/lighthouse.js';
 import { benchFlood, formatFlood } from './flood.js';
+import { benchPlatform, formatPlatform } from './platform.js';
 import type { DbKind } from '../test/reliability/targets.js';
 
 const engines = (process.env.BENCH_ENGINES ?? 'embedded,external')
@@ -57,6 +59,8 @@ const flood =
         seconds: Number(process.env.BENCH_FLOOD_SECONDS ?? 20),
         genuine: Number(process.env.BENCH_FLOOD_GENUINE ?? 20),
       });
+process.stderr.write('platform (external PostgreSQL)\n');
+const platform = only === 'platform' ? await benchPlatform(postgresUrl) : undefined;
 process.stderr.write('lighthouse\n');
 const lighthouse = only && only !== 'lighthouse' ? undefined : await benchLighthouse();
 const output = {
@@ -66,9 +70,11 @@ const output = {
   results,
   flood,
   lighthouse,
+  platform,
 };
 if (results.length) process.stdout.write(`${formatTable(results)}\n`);
 if (flood) process.stdout.write(`${formatFlood(flood)}\n`);
+if (platform) process.stdout.write(`${formatPlatform(platform)}\n`);
 if (lighthouse)
   process.stdout.write(
     `Page weight (as sent):\n${formatWeights(lighthouse.weights)}\nLighthouse (mobile):\n${formatScores(lighthouse.scores)}\n`,

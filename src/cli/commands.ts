@@ -21,6 +21,7 @@ import {
   institutionsListCommand,
   platformOperatorCreateCommand,
 } from './institutions.command.js';
+import { platformOverviewCommand } from './overview.command.js';
 import { intakeGuardCommand, intakeStatusCommand } from './intake.command.js';
 import {
   breachesListCommand,
@@ -63,4 +64,5 @@ export const commands: Record<string, Command> = {
   'institutions list': institutionsListCommand,
   'institutions create': institutionsCreateCommand,
   'platform-operator create': platformOperatorCreateCommand,
+  'platform overview': platformOverviewCommand,
 };

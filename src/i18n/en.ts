@@ -2345,4 +2345,34 @@ export const en: Record<MessageKey, string> = {
   'platform.taken.host': 'This host name is already in use.',
   'platform.taken.adminEmail':
     'This e-mail address already has an account (an account belongs to one institution).',
+  'platform.nav': 'Institutions',
+  'overview.nav': 'National overview',
+  'workspace.describe.platform':
+    'The institutions on the platform, their address, colour and first administrator.',
+  'workspace.describe.overview':
+    'National numbers of reports per year, totals only and after small numbers are suppressed.',
+  'overview.title': 'National overview',
+  'overview.intro':
+    'Numbers of reports of all institutions together, per year. You see no report and no breakdown of a single institution: only the number of reports per institution and the national breakdowns.',
+  'overview.reports': 'Reports',
+  'overview.total': 'Total',
+  'overview.quarter': 'Quarter {n}',
+  'overview.open': 'Open',
+  'overview.closed': 'Closed',
+  'overview.few': '< {min} institutions',
+  'overview.note.small':
+    '"< 5" (or the institution\'s threshold): fewer reports than the threshold, so not shown.',
+  'overview.note.few':
+    '"< {min} institutions": a national number that comes from fewer than {min} institutions is not shown. Nor are national numbers below {threshold}.',
+  'overview.note.hidden':
+    '"×": hidden so that a hidden number cannot be worked out from the total minus the other numbers.',
+  'overview.institutions': 'Reports per institution',
+  'overview.institutionsCaption': 'Reports per institution in {year}',
+  'overview.national': 'National',
+  'overview.by.category': 'Kind of report',
+  'overview.by.reporterRole': 'Reporter (position)',
+  'overview.by.via': 'Direct or via',
+  'overview.by.channel': 'Channel',
+  'overview.by.quarter': 'Quarter received',
+  'overview.by.state': 'Open or closed',
 };

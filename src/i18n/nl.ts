@@ -2361,6 +2361,36 @@ export const nl = {
   'platform.taken.host': 'Deze hostnaam is al in gebruik.',
   'platform.taken.adminEmail':
     'Dit e-mailadres heeft al een account (een account hoort bij één instelling).',
+  'platform.nav': 'Instellingen',
+  'overview.nav': 'Landelijk overzicht',
+  'workspace.describe.platform':
+    'De instellingen op het platform, hun adres, kleur en eerste beheerder.',
+  'workspace.describe.overview':
+    'Landelijke aantallen meldingen per jaar, alleen totalen en na het afschermen van kleine aantallen.',
+  'overview.title': 'Landelijk overzicht',
+  'overview.intro':
+    'Aantallen meldingen van alle instellingen samen, per jaar. Je ziet geen melding en geen uitsplitsing van een afzonderlijke instelling: alleen het aantal meldingen per instelling en de landelijke uitsplitsingen.',
+  'overview.reports': 'Meldingen',
+  'overview.total': 'Totaal',
+  'overview.quarter': 'Kwartaal {n}',
+  'overview.open': 'Open',
+  'overview.closed': 'Afgesloten',
+  'overview.few': '< {min} instellingen',
+  'overview.note.small':
+    '"< 5" (of de drempel van de instelling): minder meldingen dan de drempel, dus niet getoond.',
+  'overview.note.few':
+    '"< {min} instellingen": een landelijk aantal dat van minder dan {min} instellingen komt, is niet getoond. Landelijke aantallen onder {threshold} evenmin.',
+  'overview.note.hidden':
+    '"×": verborgen zodat een verborgen aantal niet uit het totaal min de andere aantallen is af te leiden.',
+  'overview.institutions': 'Meldingen per instelling',
+  'overview.institutionsCaption': 'Meldingen per instelling in {year}',
+  'overview.national': 'Landelijk',
+  'overview.by.category': 'Aard van de melding',
+  'overview.by.reporterRole': 'Melder (positie)',
+  'overview.by.via': 'Direct of via',
+  'overview.by.channel': 'Kanaal',
+  'overview.by.quarter': 'Kwartaal van ontvangst',
+  'overview.by.state': 'Open of afgesloten',
 } as const;
 
 export type MessageKey = keyof typeof nl;

@@ -72,6 +72,7 @@ import { locationRoutes } from './appointments/locations.routes.js';
 import { accountFitsRequest } from './tenancy/tenancy.js';
 import { institutionAssetRoutes, tenancy } from './http/tenancy.js';
 import { platformRoutes } from './platform/platform.routes.js';
+import { overviewRoutes } from './platform/overview.routes.js';
 
 export interface AppOptions {
   logger?: Logger;
@@ -292,6 +293,7 @@ export function createApp(deps: Deps, opts: AppOptions = {}) {
     group('administration', ['/admin'], adminRoutes(deps, [apiTokenRoutes(deps)])),
     // The platform operator: institutions and their first administrator (issue 22).
     group('platform', ['/platform'], platformRoutes(deps)),
+    group('national overview', ['/platform/overview'], overviewRoutes(deps)),
   ]);
 
   app.notFound(() => {

@@ -69,7 +69,7 @@ export function Layout({ ctx, title, isPublic = false, wide = false, children }:
               <ul class="nav-list">
                 {user ? (
                   <>
-                    {menuFor(user.memberships).map((item) => (
+                    {menuFor(user.memberships, user.platformOperator).map((item) => (
                       <li>
                         <a
                           href={item.path}

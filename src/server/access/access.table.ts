@@ -112,6 +112,7 @@ export const ACCESS_TABLE: readonly RouteAccess[] = [
   // Own account; the start page of a role without a work list of its own (issue 19).
   route('GET /start', SIGNED_IN),
   route('GET /platform', PLATFORM), // issue 22: the platform operator's institutions
+  route('GET /platform/overview', PLATFORM), // decision 040: the national overview, aggregates only
   route('POST /platform/institutions', PLATFORM),
   route('POST /platform/institutions/:institutionId/colour', PLATFORM),
   route('GET /assets/institution.css', PUBLIC), // the request's institution's colours (issue 22)

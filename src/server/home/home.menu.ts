@@ -16,10 +16,26 @@ export interface MenuItem {
   description: MessageKey;
   /** Who sees the link; every one of them may open the page (test/home-menu.test.ts checks it against the access table). */
   roles: readonly Role[];
+  /** The platform operator's pages (issue 22): shown to the operator only, whatever `roles` says. */
+  platform?: true;
 }
 
 /** Every staff page a role reaches from the menu, in menu order (issue 19). */
 export const MENU: readonly MenuItem[] = [
+  {
+    path: '/platform',
+    label: 'platform.nav',
+    description: 'workspace.describe.platform',
+    roles: [],
+    platform: true,
+  },
+  {
+    path: '/platform/overview',
+    label: 'overview.nav',
+    description: 'workspace.describe.overview',
+    roles: [],
+    platform: true,
+  },
   { path: '/cases', label: 'nav.inbox', description: 'workspace.describe.inbox', roles: ADVISERS },
   {
     path: '/mdo',
@@ -121,10 +137,17 @@ export const MENU: readonly MenuItem[] = [
 
 const roleSet = (memberships: readonly Membership[]) => new Set(memberships.map((m) => m.role));
 
-/** The menu of a signed-in user: the items for any of their roles, and the own account for everyone. */
-export function menuFor(memberships: readonly Membership[]): MenuItem[] {
+/**
+ * The menu of a signed-in user: the items for any of their roles, and the own account for everyone;
+ * the platform operator's pages for the operator only.
+ */
+export function menuFor(memberships: readonly Membership[], platformOperator = false): MenuItem[] {
   const mine = roleSet(memberships);
-  return MENU.filter((item) => item.roles.length === 0 || item.roles.some((r) => mine.has(r)));
+  return MENU.filter((item) =>
+    item.platform
+      ? platformOperator
+      : item.roles.length === 0 || item.roles.some((r) => mine.has(r)),
+  );
 }
 
 /** Where each role's work starts, first match wins for a person with several roles. */
