@@ -7,6 +7,7 @@ import { createStaff } from './factories.js';
 import { HostClient, signedInOn, type Institution } from './institutions.js';
 import { intakeFields, jpegWithExif, postMultipart } from './reporter-flow.js';
 import { climbToRequest } from './ladder.js';
+import type { ParsedMail } from 'mailparser';
 import type { TestClient } from './http-client.js';
 
 /**
@@ -25,6 +26,7 @@ export interface InstitutionData {
   ids: Record<string, string>;
   caseId: string;
   reference: string;
+  institution: Institution;
   /** Receipt code of the anonymous report (its mailbox). */
   receipt: string;
   /** Signed-in clients of the institution's own staff on its host, by role. */
@@ -69,7 +71,7 @@ export async function seedInstitutionData(
   app: App,
   inst: Institution,
   tag: string,
-  opts: { counter?: number } = {},
+  opts: { counter?: number; mails?: ParsedMail[] } = {},
 ): Promise<InstitutionData> {
   const m = (what: string) => `${what}-${tag}`;
   const markers = new Set<string>();
@@ -315,6 +317,24 @@ export async function seedInstitutionData(
     admin,
     'partner',
   );
+  await post(page('/consents'), {
+    info: 'reporter_identity',
+    recipientKind: 'partner',
+    recipient: `partner_${tag}`,
+    purpose: 'referral',
+    obtainedVia: 'conversation',
+    note: '',
+  });
+  await post(page('/referrals'), {
+    partner: `partner_${tag}`,
+    info: 'reporter_identity',
+    warmHandover: 'yes',
+    referredOn: '2026-11-23',
+  });
+  const protocolId = (
+    await db.selectFrom('protocol').select('id').where('team_id', '=', inst.teamId).executeTakeFirstOrThrow()
+  ).id;
+  await post(page('/protocols'), { protocolId, via: 'category' });
   await admin.get(`/admin/teams/${inst.teamId}/tokens`);
   const body = new URLSearchParams({ _csrf: admin.csrfToken(), name: mark('Token') });
   for (const s of ['statistics:read', 'cases:read', 'cases:register', 'correspondence:write', 'cases:status'])
@@ -359,8 +379,56 @@ export async function seedInstitutionData(
     marker: `${tag}-anon`,
   });
 
-  const one = async (table: 'mdo_item', where: [string, string]) =>
-    (await db.selectFrom(table).select('id').where(where[0] as 'id', '=', where[1]).executeTakeFirstOrThrow()).id;
+  // The anonymous reporter writes; the coordinator sends minutes for approval.
+  const mailbox = new HostClient(app, inst.host, 'nl');
+  await mailbox.get('/postbus');
+  ok(await mailbox.post('/postbus', { receipt: anonymous.receipt }), mailbox, 'mailbox');
+  await mailbox.get('/postbus/inbox');
+  ok(
+    await postMultipart(mailbox, '/postbus/berichten', { body: `Nog iets ${mark('postbus')}` }),
+    mailbox,
+    'mailbox message',
+  );
+  const anonymousId = (
+    await db
+      .selectFrom('case')
+      .select('id')
+      .where('reference', '=', anonymous.reference)
+      .where('team_id', '=', inst.teamId)
+      .executeTakeFirstOrThrow()
+  ).id;
+  await post(`/cases/${anonymousId}/minutes`, {
+    conversationOn: '2026-11-20',
+    minutes: `Gesprek gevoerd ${mark('verslag-gesprek')}`,
+  });
+  // An invitation, whose link is mailed (the token is stored only as a hash).
+  await admin.get(`/admin/teams/${inst.teamId}/users`);
+  const invitee = `${m('invitee')}@example.test`;
+  markers.add(invitee);
+  ok(
+    await admin.post(`/admin/teams/${inst.teamId}/users/invite`, {
+      displayName: mark('Uitgenodigde'),
+      email: invitee,
+      locale: 'en',
+      roles: 'confidential_adviser',
+    }),
+    admin,
+    'invite',
+  );
+  const mailed = async (pattern: RegExp, to: string) => {
+    for (let i = 0; i < 100; i++) {
+      const mail = (opts.mails ?? []).find((x) => JSON.stringify(x.to ?? '').includes(to) && pattern.test(x.text ?? ''));
+      if (mail) return pattern.exec(mail.text ?? '')![1]!;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    return undefined;
+  };
+  // A security key of the coordinator (stored directly: enrolling one needs an authenticator).
+  const credential = await db
+    .insertInto('webauthn_credential')
+    .values({ user_id: staff.safety_coordinator!.id, credential_id: m('credential'), public_key: Buffer.from('x') })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   const byCase = async (
     table:
       | 'case_attachment'
@@ -372,6 +440,8 @@ export async function seedInstitutionData(
       | 'escalation_request'
       | 'rights_request'
       | 'urgent_alert'
+      | 'case_protocol'
+      | 'mdo_item'
       | 'threat_evidence',
   ) =>
     (
@@ -393,14 +463,36 @@ export async function seedInstitutionData(
         .limit(1)
         .executeTakeFirstOrThrow()
     ).id;
-  void one;
   const ids: Record<string, string> = {
     id: caseId,
+    anonymousCaseId: anonymousId,
+    minutesId: (
+      await db.selectFrom('case_minutes').select('id').where('case_id', '=', anonymousId).executeTakeFirstOrThrow()
+    ).id,
+    userId: staff.confidential_adviser!.id,
+    sessionId: (
+      await db
+        .selectFrom('session')
+        .select('id')
+        .where('user_id', '=', staff.safety_coordinator!.id)
+        .orderBy('created_at', 'desc')
+        .limit(1)
+        .executeTakeFirstOrThrow()
+    ).id,
+    credentialId: credential.id,
+    stepKey: (
+      await db.selectFrom('case_protocol_step').select('step_key').limit(1).where('institution_id', '=', inst.id).executeTakeFirst()
+    )?.step_key ?? 'signals',
+    token: (await mailed(/\/invite\/([A-Za-z0-9_-]+)/, invitee)) ?? '',
+    icsToken: (await mailed(/\/afspraak\/([A-Za-z0-9_-]+)\.ics/, `${m('zonnebloem')}@example.test`)) ?? '',
     appointmentId: confirm[2]!,
     fileId: await byCase('case_attachment'),
     planStepId: await byCase('plan_step'),
     taskId: await byCase('case_task'),
     consentId: await byCase('consent_grant'),
+    referralId: await byCase('referral'),
+    cpId: await byCase('case_protocol'),
+    iid: await byCase('mdo_item'),
     escalationStepId: await byCase('escalation_step'),
     escalationRequestId: await byCase('escalation_request'),
     rightsRequestId: await byCase('rights_request'),
@@ -415,6 +507,13 @@ export async function seedInstitutionData(
     complaintId: await byTeam('procedure_complaint'),
     aid: await byTeam('board_advice'),
     tokenId: await byTeam('api_token'),
+    filterId: (
+      await db
+        .selectFrom('saved_inbox_filter')
+        .select('id')
+        .where('user_id', '=', staff.safety_coordinator!.id)
+        .executeTakeFirstOrThrow()
+    ).id,
   };
   return {
     markers: [...markers],
@@ -422,6 +521,7 @@ export async function seedInstitutionData(
     caseId,
     reference: named.reference,
     receipt: anonymous.receipt,
+    institution: inst,
     staff,
     apiToken,
   };
