@@ -22,6 +22,8 @@ import type { TestClient } from './http-client.js';
 export interface InstitutionData {
   /** Strings that appear only in this institution's data. */
   markers: string[];
+  /** Of those, what its public site shows anyone on its own host (team name, partner directory). */
+  publicMarkers: string[];
   /** Ids of this institution's records, by the path parameter (or purpose) they fill. */
   ids: Record<string, string>;
   caseId: string;
@@ -466,6 +468,9 @@ export async function seedInstitutionData(
   const ids: Record<string, string> = {
     id: caseId,
     anonymousCaseId: anonymousId,
+    mailboxFileId: (
+      await db.selectFrom('case_attachment').select('id').where('case_id', '=', anonymousId).executeTakeFirstOrThrow()
+    ).id,
     minutesId: (
       await db.selectFrom('case_minutes').select('id').where('case_id', '=', anonymousId).executeTakeFirstOrThrow()
     ).id,
@@ -516,7 +521,8 @@ export async function seedInstitutionData(
     ).id,
   };
   return {
-    markers: [...markers],
+    markers: [...markers, inst.teamName],
+    publicMarkers: [inst.teamName, m('Partner')],
     ids,
     caseId,
     reference: named.reference,

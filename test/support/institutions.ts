@@ -12,7 +12,7 @@ import { PASSWORD } from './factories.js';
 export class HostClient extends TestClient {
   constructor(
     app: Hono<AppEnv>,
-    readonly host: string,
+    public host: string,
     lang: 'nl' | 'en' = 'en',
   ) {
     super(app, lang);

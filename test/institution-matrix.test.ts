@@ -1,0 +1,219 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ACCESS_TABLE, type RouteAccess } from '../src/server/access/access.table.js';
+import { ROLES } from '../src/domain/roles.js';
+import { createStaff, PASSWORD } from './support/factories.js';
+import {
+  addInstitution,
+  createPlatformOperator,
+  HostClient,
+  type Institution,
+} from './support/institutions.js';
+import { seedInstitutionData, type InstitutionData } from './support/institution-data.js';
+import {
+  concretePath,
+  fingerprint,
+  MATRIX,
+  NEUTRAL_PARAMS,
+  type Own,
+} from './support/institution-matrix.js';
+import { reportAnonymously } from './support/reporter-flow.js';
+import { useTestApp } from './support/use-test-app.js';
+
+/**
+ * Issue 22, done-when 1: two institutions on one installation, each on its own host name. A
+ * report to A — with everything the routes can show of it — is invisible to every role of B:
+ * every route of the need-to-know table, with A's ids in its path, asked by each of B's team roles,
+ * B's platform operator, an anonymous visitor and a reporter in B's mailbox, on B's host and with
+ * the same browser on A's host. No answer that passes (2xx/3xx) shows anything of A, no file of A
+ * is served, and A's rows are unchanged afterwards. A's own people do see it (the control).
+ */
+const PLATFORM = 'platform.test';
+const t = useTestApp({
+  smtp: true,
+  env: { MELDPUNT_TENANCY: 'host', MELDPUNT_BASE_URL: `http://${PLATFORM}` },
+});
+
+let A: Institution;
+let B: Institution;
+let dataA: InstitutionData;
+
+beforeAll(async () => {
+  A = await addInstitution(t.deps, 'uni-a', 'meldpunt.uni-a.test', 'Team Sociale Veiligheid A');
+  B = await addInstitution(t.deps, 'uni-b', 'meldpunt.uni-b.test', 'Vertrouwenspunt B');
+  dataA = await seedInstitutionData(t.deps, t.app, A, 'qa7', {
+    counter: 7340,
+    mails: t.smtp.messages,
+  });
+}, 120_000);
+
+/** Everything of A a page of B must never show: the marked texts, its reference, its ids and names. */
+function leaksOf(text: string, publicToo = true): string[] {
+  const secrets = [
+    ...dataA.markers.filter((m) => publicToo || !dataA.publicMarkers.includes(m)),
+    dataA.reference,
+    ...Object.entries(dataA.ids)
+      .filter(([k]) => !NEUTRAL_PARAMS.has(k))
+      .map(([, v]) => v),
+  ];
+  return secrets.filter((s) => s && text.includes(s));
+}
+
+interface Viewer {
+  label: string;
+  client: HostClient;
+  csrf: string;
+}
+
+/** B's people: each team role and the administrator on B's host, the platform operator, a visitor, a reporter in B's mailbox. */
+async function viewersOfB(): Promise<Viewer[]> {
+  const out: Viewer[] = [];
+  const make = async (label: string, host: string, email?: string) => {
+    const client = new HostClient(t.app, host);
+    if (email) expect((await client.signIn(email, PASSWORD)).status, label).toBe(303);
+    else await client.get('/login');
+    out.push({ label, client, csrf: client.csrfToken() });
+    return client;
+  };
+  for (const role of ROLES)
+    await make(role, B.host, (await createStaff(t.deps, B.teamId, [role], `${role} of B`)).email);
+  await make('platform operator', PLATFORM, (await createPlatformOperator(t.deps)).email);
+  await make('anonymous', B.host);
+  const { receipt } = await reportAnonymously(asHost(B.host), [], {
+    team: B.teamKey,
+    narrative: 'Een melding bij B.',
+  });
+  const reporter = await make('reporter (mailbox of B)', B.host);
+  expect((await reporter.post('/postbus', { receipt })).status).toBe(303);
+  return out;
+}
+
+/** The app as seen from one host name (for helpers that take an app). */
+function asHost(host: string): typeof t.app {
+  return new Proxy(t.app, {
+    get(target, prop, receiver) {
+      if (prop !== 'request') return Reflect.get(target, prop, receiver) as unknown;
+      return (path: string, init: RequestInit = {}) =>
+        target.request(path, {
+          ...init,
+          headers: { ...(init.headers as Record<string, string>), host },
+        });
+    },
+  });
+}
+
+/** Routes that end the browser's session go last, so that the rest is asked signed in. */
+const ENDS_SESSION = new Set(['POST /logout', 'POST /postbus/uitloggen', 'GET /weg']);
+const key = (r: RouteAccess) => `${r.method} ${r.path}`;
+const walkOrder = [...ACCESS_TABLE].sort(
+  (a, b) => Number(ENDS_SESSION.has(key(a))) - Number(ENDS_SESSION.has(key(b))),
+);
+const hasSecretParam = (path: string) =>
+  [...path.matchAll(/:([A-Za-z]+)/g)].some(([, name]) => !NEUTRAL_PARAMS.has(name!));
+
+async function ask(v: Viewer, route: RouteAccess): Promise<Response> {
+  const path = concretePath(route.path, dataA);
+  if (route.method === 'GET') return v.client.get(path);
+  const body = MATRIX[key(route)]?.body?.(dataA.ids) ?? {};
+  return v.client.post(path, { _csrf: v.csrf, ...body });
+}
+
+/** What is wrong with an answer to one of B's people, if anything. */
+async function findings(route: RouteAccess, res: Response, host: string): Promise<string[]> {
+  const out: string[] = [];
+  if (res.status >= 500) out.push(`answered ${res.status}`);
+  if (res.status >= 400) return out;
+  // On A's own host, B's browser is a visitor of A's public site: A's team and partner directory
+  // are public there, and a link that is its own key (A's invitation, A's calendar file) opens
+  // for whoever holds it — on A's host only; on B's host everything of A counts.
+  const onA = host === A.host;
+  if (onA && MATRIX[key(route)]?.capability) return out;
+  const type = res.headers.get('content-type') ?? '';
+  const text = await res.text();
+  const body =
+    type.startsWith('text/') || type.includes('json') || type.includes('xml')
+      ? text
+      : text.replace(/[^\x20-\x7e]+/g, ' ');
+  const leaks = leaksOf(body + (res.headers.get('location') ?? ''), !onA);
+  if (leaks.length) out.push(`${res.status} shows ${leaks.join(', ')}`);
+  if (res.status < 300 && !type.startsWith('text/html') && hasSecretParam(route.path))
+    out.push(`${res.status} serves a ${type || 'body'} for A's id`);
+  return out;
+}
+
+describe('institution B and A’s report, over every route of the need-to-know table', () => {
+  it('covers every route of the table, and no route that is not in it', () => {
+    const inTable = ACCESS_TABLE.map(key);
+    expect(
+      inTable.filter((r) => !(r in MATRIX)),
+      'routes missing from test/support/institution-matrix.ts',
+    ).toEqual([]);
+    expect(Object.keys(MATRIX).filter((r) => !inTable.includes(r))).toEqual([]);
+    // every path parameter has a value of A's (throws for a parameter name nobody knows)
+    for (const r of ACCESS_TABLE) expect(concretePath(r.path, dataA)).not.toContain(':');
+  });
+
+  it('shows nothing of A to any of B’s people, on B’s host or on A’s, and changes nothing of A', async () => {
+    const before = await fingerprint(t.deps, A.id);
+    const viewers = await viewersOfB();
+    const problems: string[] = [];
+    let asked = 0;
+    const slow = new Map<string, number>();
+    await Promise.all(
+      viewers.map(async (v) => {
+        for (const host of [B.host, A.host]) {
+          v.client.host = host;
+          for (const route of walkOrder) {
+            const started = performance.now();
+            const res = await ask(v, route);
+            const ms = performance.now() - started;
+            slow.set(key(route), (slow.get(key(route)) ?? 0) + ms);
+            asked++;
+            for (const f of await findings(route, res, host))
+              problems.push(`${v.label} on ${host}: ${key(route)} ${f}`);
+          }
+        }
+      }),
+    );
+    if (process.env.MATRIX_TIMING)
+      console.log([...slow].sort((a, b) => b[1] - a[1]).slice(0, 15));
+    expect(problems).toEqual([]);
+    expect(asked).toBe(viewers.length * ACCESS_TABLE.length * 2);
+    const after = await fingerprint(t.deps, A.id);
+    expect(
+      Object.keys(before).filter((table) => before[table] !== after[table]),
+      'tables of A changed',
+    ).toEqual([]);
+  }, 120_000);
+});
+
+describe('the control: A’s own people see A’s data on the same routes', () => {
+  it('shows A’s markers (or serves its file) on every route with a control', async () => {
+    const clients = new Map<Own, HostClient>();
+    const own = async (who: Own): Promise<HostClient> => {
+      const known = clients.get(who);
+      if (known) return known;
+      const client = new HostClient(t.app, A.host);
+      if (who === 'mailbox') {
+        await client.get('/postbus');
+        expect((await client.post('/postbus', { receipt: dataA.receipt })).status).toBe(303);
+      } else if (who !== 'anonymous') {
+        const role = who === 'coordinator' ? 'safety_coordinator' : who;
+        expect((await client.signIn(dataA.staff[role]!.email, PASSWORD)).status).toBe(303);
+      }
+      clients.set(who, client);
+      return client;
+    };
+    const controlled = ACCESS_TABLE.filter((r) => MATRIX[key(r)]?.control);
+    expect(controlled.length).toBeGreaterThan(40);
+    const blind: string[] = [];
+    for (const route of controlled) {
+      const spec = MATRIX[key(route)]!;
+      const res = await (await own(spec.control!)).get(concretePath(route.path, dataA));
+      const seen = spec.file
+        ? res.status === 200 && (await res.arrayBuffer()).byteLength > 0
+        : res.status === 200 && leaksOf(await res.text()).length > 0;
+      if (!seen) blind.push(`${spec.control} ${key(route)}: ${res.status}`);
+    }
+    expect(blind).toEqual([]);
+  }, 60_000);
+});
