@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ACCESS_TABLE, type RouteAccess } from '../src/server/access/access.table.js';
 import { ROLES } from '../src/domain/roles.js';
+import { API_SCOPES, createApiToken } from '../src/server/api/api-tokens.service.js';
 import { createStaff, PASSWORD } from './support/factories.js';
 import {
   addInstitution,
@@ -216,4 +217,69 @@ describe('the control: A’s own people see A’s data on the same routes', () =
     }
     expect(blind).toEqual([]);
   }, 60_000);
+});
+
+describe('API tokens stay with their institution', () => {
+  /** JSON bodies that the API would accept from a token of the right institution. */
+  const API_BODIES: Record<string, unknown> = {
+    'POST /api/v1/cases': {
+      receivedOn: '2026-03-02',
+      channel: 'phone',
+      via: 'self',
+      reporterRole: 'phd',
+      reporterGender: 'not_stated',
+      category: 'intimidation',
+      location: 'campus',
+      accusedRole: 'staff',
+      anonymous: true,
+      narrative: 'Binnengedrongen via een vreemde host.',
+    },
+    'POST /api/v1/cases/:reference/messages': { body: 'Binnengedrongen via een vreemde host.' },
+    'POST /api/v1/cases/:reference/status': { to: 'closed' },
+  };
+  const call = (host: string, token: string, route: RouteAccess) => {
+    const body = API_BODIES[key(route)];
+    return t.app.request(concretePath(route.path, dataA), {
+      method: route.method,
+      headers: {
+        host,
+        authorization: `Bearer ${token}`,
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  };
+
+  it('refuses A’s token on B’s host and B’s token on A’s host on every /api/v1 route, and A’s token works on A’s', async () => {
+    const tokenB = await t.deps.db
+      .transaction()
+      .execute((trx) => createApiToken(trx, B.teamId, 'B', [...API_SCOPES], { kind: 'system' }));
+    const apiRoutes = ACCESS_TABLE.filter((r) => r.rule.kind === 'bearer');
+    expect(apiRoutes.length).toBeGreaterThanOrEqual(7);
+    const before = await fingerprint(t.deps, A.id);
+    const casesOfB = async () =>
+      (await t.deps.db.selectFrom('case').select('id').where('team_id', '=', B.teamId).execute())
+        .length;
+    const countB = await casesOfB();
+    const wrong: string[] = [];
+    for (const [host, token, who] of [
+      [B.host, dataA.apiToken, 'A’s token on B’s host'],
+      [A.host, tokenB, 'B’s token on A’s host'],
+    ] as const) {
+      for (const route of apiRoutes) {
+        const res = await call(host, token, route);
+        const leaks = leaksOf(await res.text());
+        if (![401, 403, 404].includes(res.status) || leaks.length)
+          wrong.push(`${who}: ${key(route)} ${res.status} ${leaks.join(', ')}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+    expect(await fingerprint(t.deps, A.id)).toEqual(before);
+    expect(await casesOfB()).toBe(countB);
+    // the control: the same token on its own host reads the case
+    const own = apiRoutes.find((r) => key(r) === 'GET /api/v1/cases/:reference')!;
+    const res = await call(A.host, dataA.apiToken, own);
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain(dataA.reference);
+  });
 });
