@@ -57,7 +57,12 @@ async function report(app: App, inst: Institution, overrides: Record<string, str
   await reporter.get('/melden');
   const fields = intakeFields(reporter, { team: inst.teamKey, ...overrides });
   const res = await postMultipart(reporter, '/melden', fields, [
-    { field: 'files', name: `bewijs-${overrides.marker ?? 'x'}.jpg`, type: 'image/jpeg', bytes: jpegWithExif() },
+    {
+      field: 'files',
+      name: `bewijs-${overrides.marker ?? 'x'}.jpg`,
+      type: 'image/jpeg',
+      bytes: jpegWithExif(),
+    },
   ]);
   ok(res, reporter, 'report', 200);
   return {
@@ -85,7 +90,11 @@ export async function seedInstitutionData(
   const db = deps.db;
   // References are numbered per team: start this team far from the other's, so its reference is its own.
   if (opts.counter)
-    await db.updateTable('team').set({ case_counter: opts.counter }).where('id', '=', inst.teamId).execute();
+    await db
+      .updateTable('team')
+      .set({ case_counter: opts.counter })
+      .where('id', '=', inst.teamId)
+      .execute();
 
   const staff: InstitutionData['staff'] = {};
   for (const role of [
@@ -138,11 +147,20 @@ export async function seedInstitutionData(
   const caseId = caseRow.id;
   const page = (p = '') => `/cases/${caseId}${p}`;
   const post = async (path: string, form: Record<string, string>, what = path, status = 303) => {
-    await coordinator.get(path.replace(/\/(steps|agreement|request|skip|framework2|grants|summary|publish|minutes)$/, ''));
+    await coordinator.get(
+      path.replace(
+        /\/(steps|agreement|request|skip|framework2|grants|summary|publish|minutes)$/,
+        '',
+      ),
+    );
     ok(await coordinator.post(path, form), coordinator, what, status);
   };
 
-  ok(await coordinator.post(page('/assign'), { adviserId: staff.confidential_adviser!.id }), coordinator, 'assign');
+  ok(
+    await coordinator.post(page('/assign'), { adviserId: staff.confidential_adviser!.id }),
+    coordinator,
+    'assign',
+  );
   // The escalation ladder up to a request to the board (before the risk page, which is its first framework).
   await climbToRequest(coordinator, caseId, '2026-11-20');
   await coordinator.get(page('/messages'));
@@ -182,7 +200,11 @@ export async function seedInstitutionData(
     obtainedVia: 'conversation',
     note: `Besproken ${mark('toestemming')}`,
   });
-  await post(page('/identifiers'), { kind: 'email', value: `${m('kwartel')}@example.org`, qualifier: '' }, 'identifier');
+  await post(
+    page('/identifiers'),
+    { kind: 'email', value: `${m('kwartel')}@example.org`, qualifier: '' },
+    'identifier',
+  );
   await coordinator.get(page('/documents'));
   await coordinator.get(page());
   ok(
@@ -212,7 +234,10 @@ export async function seedInstitutionData(
     otherEmployers: mark('Ziekenhuis'),
     checkinEveryWeeks: '2',
   });
-  await post(page('/threats/checkins'), { occurredOn: '2026-12-09', note: `Rustiger ${mark('checkin')}` });
+  await post(page('/threats/checkins'), {
+    occurredOn: '2026-12-09',
+    note: `Rustiger ${mark('checkin')}`,
+  });
   await post(page('/threats/grants'), { email: staff.support_officer!.email });
   await coordinator.get(`/threat-log/${caseId}`);
   ok(
@@ -241,7 +266,9 @@ export async function seedInstitutionData(
   const cid = uuidAfter(consultation.headers.get('location') ?? '', '/consultations/')!;
   // The zorgoverleg with this case on its agenda.
   await coordinator.get('/mdo');
-  const meeting = await coordinator.post(`/mdo?team=${inst.teamId}`, { heldOn: `${nextYear}-12-10` });
+  const meeting = await coordinator.post(`/mdo?team=${inst.teamId}`, {
+    heldOn: `${nextYear}-12-10`,
+  });
   ok(meeting, coordinator, 'mdo');
   const mid = uuidAfter(meeting.headers.get('location') ?? '', '/mdo/')!;
   await post(page('/mdo'), { meetingId: mid, summary: `Opgewacht ${mark('zorgoverleg')}` });
@@ -302,7 +329,12 @@ export async function seedInstitutionData(
   );
   await officer.get(`/team/objectives${team}`);
   ok(
-    await officer.post(`/team/objectives${team}`, { year: '2026', kind: 'objective', title: mark('Doel'), notes: '' }),
+    await officer.post(`/team/objectives${team}`, {
+      year: '2026',
+      kind: 'objective',
+      title: mark('Doel'),
+      notes: '',
+    }),
     officer,
     'objective',
   );
@@ -334,12 +366,22 @@ export async function seedInstitutionData(
     referredOn: '2026-11-23',
   });
   const protocolId = (
-    await db.selectFrom('protocol').select('id').where('team_id', '=', inst.teamId).executeTakeFirstOrThrow()
+    await db
+      .selectFrom('protocol')
+      .select('id')
+      .where('team_id', '=', inst.teamId)
+      .executeTakeFirstOrThrow()
   ).id;
   await post(page('/protocols'), { protocolId, via: 'category' });
   await admin.get(`/admin/teams/${inst.teamId}/tokens`);
   const body = new URLSearchParams({ _csrf: admin.csrfToken(), name: mark('Token') });
-  for (const s of ['statistics:read', 'cases:read', 'cases:register', 'correspondence:write', 'cases:status'])
+  for (const s of [
+    'statistics:read',
+    'cases:read',
+    'cases:register',
+    'correspondence:write',
+    'cases:status',
+  ])
     body.append('scopes', s);
   ok(
     await admin.send(`/admin/teams/${inst.teamId}/tokens`, {
@@ -364,13 +406,19 @@ export async function seedInstitutionData(
   );
   await ombudsperson.get('/ombudsperson');
   ok(
-    await ombudsperson.post(`/ombudsperson/advice${team}`, { advice: `Leg vast ${mark('advies')}` }),
+    await ombudsperson.post(`/ombudsperson/advice${team}`, {
+      advice: `Leg vast ${mark('advies')}`,
+    }),
     ombudsperson,
     'advice',
   );
   await coordinator.get('/cases');
   ok(
-    await coordinator.post('/cases/filters', { status: 'closed', category: '', filterName: mark('Filter') }),
+    await coordinator.post('/cases/filters', {
+      status: 'closed',
+      category: '',
+      filterName: mark('Filter'),
+    }),
     coordinator,
     'filter',
   );
@@ -419,7 +467,9 @@ export async function seedInstitutionData(
   );
   const mailed = async (pattern: RegExp, to: string) => {
     for (let i = 0; i < 100; i++) {
-      const mail = (opts.mails ?? []).find((x) => JSON.stringify(x.to ?? '').includes(to) && pattern.test(x.text ?? ''));
+      const mail = (opts.mails ?? []).find(
+        (x) => JSON.stringify(x.to ?? '').includes(to) && pattern.test(x.text ?? ''),
+      );
       if (mail) return pattern.exec(mail.text ?? '')![1]!;
       await new Promise((r) => setTimeout(r, 50));
     }
@@ -428,7 +478,11 @@ export async function seedInstitutionData(
   // A security key of the coordinator (stored directly: enrolling one needs an authenticator).
   const credential = await db
     .insertInto('webauthn_credential')
-    .values({ user_id: staff.safety_coordinator!.id, credential_id: m('credential'), public_key: Buffer.from('x') })
+    .values({
+      user_id: staff.safety_coordinator!.id,
+      credential_id: m('credential'),
+      public_key: Buffer.from('x'),
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   const byCase = async (
@@ -455,7 +509,14 @@ export async function seedInstitutionData(
         .executeTakeFirstOrThrow()
     ).id;
   const byTeam = async (
-    table: 'breach' | 'protocol' | 'team_activity' | 'team_objective' | 'procedure_complaint' | 'board_advice' | 'api_token',
+    table:
+      | 'breach'
+      | 'protocol'
+      | 'team_activity'
+      | 'team_objective'
+      | 'procedure_complaint'
+      | 'board_advice'
+      | 'api_token',
   ) =>
     (
       await db
@@ -469,10 +530,18 @@ export async function seedInstitutionData(
     id: caseId,
     anonymousCaseId: anonymousId,
     mailboxFileId: (
-      await db.selectFrom('case_attachment').select('id').where('case_id', '=', anonymousId).executeTakeFirstOrThrow()
+      await db
+        .selectFrom('case_attachment')
+        .select('id')
+        .where('case_id', '=', anonymousId)
+        .executeTakeFirstOrThrow()
     ).id,
     minutesId: (
-      await db.selectFrom('case_minutes').select('id').where('case_id', '=', anonymousId).executeTakeFirstOrThrow()
+      await db
+        .selectFrom('case_minutes')
+        .select('id')
+        .where('case_id', '=', anonymousId)
+        .executeTakeFirstOrThrow()
     ).id,
     userId: staff.confidential_adviser!.id,
     sessionId: (
@@ -485,11 +554,18 @@ export async function seedInstitutionData(
         .executeTakeFirstOrThrow()
     ).id,
     credentialId: credential.id,
-    stepKey: (
-      await db.selectFrom('case_protocol_step').select('step_key').limit(1).where('institution_id', '=', inst.id).executeTakeFirst()
-    )?.step_key ?? 'signals',
+    stepKey:
+      (
+        await db
+          .selectFrom('case_protocol_step')
+          .select('step_key')
+          .limit(1)
+          .where('institution_id', '=', inst.id)
+          .executeTakeFirst()
+      )?.step_key ?? 'signals',
     token: (await mailed(/\/invite\/([A-Za-z0-9_-]+)/, invitee)) ?? '',
-    icsToken: (await mailed(/\/afspraak\/([A-Za-z0-9_-]+)\.ics/, `${m('zonnebloem')}@example.test`)) ?? '',
+    icsToken:
+      (await mailed(/\/afspraak\/([A-Za-z0-9_-]+)\.ics/, `${m('zonnebloem')}@example.test`)) ?? '',
     appointmentId: confirm[2]!,
     fileId: await byCase('case_attachment'),
     planStepId: await byCase('plan_step'),

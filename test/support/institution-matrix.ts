@@ -24,7 +24,7 @@ export interface MatrixRoute {
   file?: boolean;
   /** A link that is its own key (an invitation, a calendar file): whoever holds it is let in on its own host. */
   capability?: boolean;
-  body?: (ids: Record<string, string>) => Record<string, string>;
+  body?: Record<string, string> | ((ids: Record<string, string>) => Record<string, string>);
 }
 
 export const MATRIX: Record<string, MatrixRoute> = {
@@ -71,7 +71,7 @@ export const MATRIX: Record<string, MatrixRoute> = {
   'GET /postbus/inbox': { control: 'mailbox' },
   'POST /postbus/berichten': {},
   'GET /postbus/bestanden/:id': { control: 'mailbox', file: true },
-  'POST /postbus/verslagen/:id': { body: (ids) => ({ decision: 'approve' }) },
+  'POST /postbus/verslagen/:id': { body: { decision: 'approve' } },
   'POST /postbus/e-mail': {},
   'POST /postbus/e-mail/verwijderen': {},
   'POST /postbus/identiteit': {},
@@ -104,14 +104,14 @@ export const MATRIX: Record<string, MatrixRoute> = {
   'GET /start': {},
   'GET /platform': {},
   'POST /platform/institutions': {},
-  'POST /platform/institutions/:institutionId/colour': { body: (ids) => ({ colour: '#000000' }) },
+  'POST /platform/institutions/:institutionId/colour': { body: { colour: '#000000' } },
   'GET /assets/institution.css': {},
   'GET /account/security': {},
   'POST /account/two-factor': {},
   'POST /account/webauthn/options': {},
   'POST /account/webauthn': {},
-  'POST /account/webauthn/:credentialId/delete': { body: (ids) => ({}) },
-  'POST /account/sessions/:sessionId/revoke': { body: (ids) => ({}) },
+  'POST /account/webauthn/:credentialId/delete': { body: {} },
+  'POST /account/sessions/:sessionId/revoke': { body: {} },
   'POST /account/sso/:provider/link': {},
   'GET /admin': {},
   'POST /admin/teams': {},
@@ -131,13 +131,13 @@ export const MATRIX: Record<string, MatrixRoute> = {
   'GET /admin/teams/:teamId/users': { control: 'administrator' },
   'POST /admin/teams/:teamId/users/invite': {},
   'GET /admin/teams/:teamId/users/:userId': {},
-  'POST /admin/teams/:teamId/users/:userId/roles': { body: (ids) => ({ roles: 'board' }) },
+  'POST /admin/teams/:teamId/users/:userId/roles': { body: { roles: 'board' } },
   'POST /admin/teams/:teamId/users/:userId/profile': {},
-  'POST /admin/teams/:teamId/users/:userId/deactivate': { body: (ids) => ({}) },
+  'POST /admin/teams/:teamId/users/:userId/deactivate': { body: {} },
   'POST /admin/teams/:teamId/users/:userId/two-factor/reset': {},
   'GET /admin/teams/:teamId/tokens': { control: 'administrator' },
   'POST /admin/teams/:teamId/tokens': {},
-  'POST /admin/teams/:teamId/tokens/:tokenId/revoke': { body: (ids) => ({}) },
+  'POST /admin/teams/:teamId/tokens/:tokenId/revoke': { body: {} },
   'GET /audit': {},
   'GET /audit/chain': {},
   'GET /patterns': {},
@@ -146,24 +146,51 @@ export const MATRIX: Record<string, MatrixRoute> = {
   'GET /team/on-call': {},
   'POST /team/on-call': {},
   'GET /urgent/:alertId': { control: 'coordinator' },
-  'POST /urgent/:alertId/acknowledge': { body: (ids) => ({}) },
+  'POST /urgent/:alertId/acknowledge': { body: {} },
   'GET /team/protocols': { control: 'coordinator' },
   'POST /team/protocols': {},
   'GET /team/protocols/:protocolId': { control: 'coordinator' },
-  'POST /team/protocols/:protocolId': { body: (ids) => ({ titleNl: 'Overgenomen', titleEn: 'Taken', categories: 'threat', stepsNl: 'Een', stepsEn: 'One' }) },
+  'POST /team/protocols/:protocolId': {
+    body: {
+      titleNl: 'Overgenomen',
+      titleEn: 'Taken',
+      categories: 'threat',
+      stepsNl: 'Een',
+      stepsEn: 'One',
+    },
+  },
   'GET /team/privacy': {},
   'POST /team/privacy': {},
   'GET /team/privacy/documents/:kind': {},
   'GET /team/breaches': { control: 'coordinator' },
   'POST /team/breaches': {},
   'GET /team/breaches/:breachId': { control: 'coordinator' },
-  'POST /team/breaches/:breachId': { body: (ids) => ({ description: 'Overgenomen', foundAt: '2026-11-20T10:00', caseRefs: '', peopleCount: '1', risk: 'no_risk', riskNotes: '', apNotifiedAt: '', apReason: '', subjectsNotifiedAt: '', subjectsReason: '', measures: '', closed: 'yes' }) },
+  'POST /team/breaches/:breachId': {
+    body: {
+      description: 'Overgenomen',
+      foundAt: '2026-11-20T10:00',
+      caseRefs: '',
+      peopleCount: '1',
+      risk: 'no_risk',
+      riskNotes: '',
+      apNotifiedAt: '',
+      apReason: '',
+      subjectsNotifiedAt: '',
+      subjectsReason: '',
+      measures: '',
+      closed: 'yes',
+    },
+  },
   'GET /team/activities': { control: 'support_officer' },
   'POST /team/activities': {},
-  'POST /team/activities/:activityId/status': { body: (ids) => ({ status: 'held', participants: '99' }) },
+  'POST /team/activities/:activityId/status': {
+    body: { status: 'held', participants: '99' },
+  },
   'GET /team/objectives': { control: 'support_officer' },
   'POST /team/objectives': {},
-  'POST /team/objectives/:objectiveId': { body: (ids) => ({ status: 'carried_over', notes: 'Overgenomen' }) },
+  'POST /team/objectives/:objectiveId': {
+    body: { status: 'carried_over', notes: 'Overgenomen' },
+  },
   'GET /reports/annual': {},
   'GET /reports/annual/download': {},
   'GET /statistics': {},
@@ -171,10 +198,17 @@ export const MATRIX: Record<string, MatrixRoute> = {
   'POST /partner-counts': {},
   'GET /board/escalations': { control: 'board' },
   'GET /board/escalations/:rid': { control: 'board' },
-  'POST /board/escalations/:rid/decision': { body: (ids) => ({ decision: 'approved', reason: 'Overgenomen' }) },
+  'POST /board/escalations/:rid/decision': {
+    body: { decision: 'approved', reason: 'Overgenomen' },
+  },
   'GET /ombudsperson': { control: 'ombudsperson' },
   'POST /ombudsperson/complaints': {},
-  'POST /ombudsperson/complaints/:cid/close': { body: (ids) => ({ [`outcome-${ids.complaintId}`]: 'Overgenomen', [`outcomeKind-${ids.complaintId}`]: 'upheld' }) },
+  'POST /ombudsperson/complaints/:cid/close': {
+    body: (ids) => ({
+      [`outcome-${ids.complaintId}`]: 'Overgenomen',
+      [`outcomeKind-${ids.complaintId}`]: 'upheld',
+    }),
+  },
   'POST /ombudsperson/advice': {},
   'GET /ombudsperson/aggregates': {},
   'GET /board/advice': { control: 'board' },
@@ -186,21 +220,21 @@ export const MATRIX: Record<string, MatrixRoute> = {
   'GET /mdo': { control: 'coordinator' },
   'POST /mdo': {},
   'GET /mdo/:mid': { control: 'coordinator' },
-  'POST /mdo/items/:iid/decision': { body: (ids) => ({ decision: 'Overgenomen' }) },
-  'POST /mdo/:mid/minutes': { body: (ids) => ({ minutes: 'Overgenomen', participants: 'X' }) },
+  'POST /mdo/items/:iid/decision': { body: { decision: 'Overgenomen' } },
+  'POST /mdo/:mid/minutes': { body: { minutes: 'Overgenomen', participants: 'X' } },
   'GET /consultations': {},
   'GET /consultations/:cid': {},
-  'POST /consultations/:cid/advice': { body: (ids) => ({ advice: 'Overgenomen' }) },
+  'POST /consultations/:cid/advice': { body: { advice: 'Overgenomen' } },
   'GET /cases': { control: 'coordinator' },
   'GET /cases/new': {},
   'POST /cases/new': {},
   'POST /cases/filters': {},
-  'POST /cases/filters/:filterId/delete': { body: (ids) => ({}) },
+  'POST /cases/filters/:filterId/delete': { body: {} },
   'GET /cases/:id': { control: 'coordinator' },
-  'POST /cases/:id/assign': { body: (ids) => ({ adviserId: ids.userId }) },
+  'POST /cases/:id/assign': { body: (ids) => ({ adviserId: ids.userId ?? '' }) },
   'POST /cases/:id/conflict': {},
   'GET /cases/:id/messages': { control: 'coordinator' },
-  'POST /cases/:id/messages': { body: (ids) => ({ body: 'Overgenomen' }) },
+  'POST /cases/:id/messages': { body: { body: 'Overgenomen' } },
   'POST /cases/:id/minutes': {},
   'POST /cases/:id/appointments/:appointmentId/confirm': {},
   'GET /cases/:id/files/:fileId': { control: 'coordinator', file: true },
@@ -216,7 +250,9 @@ export const MATRIX: Record<string, MatrixRoute> = {
   'GET /cases/:id/safety-plan': { control: 'coordinator' },
   'GET /cases/:id/safety-plan/print': { control: 'coordinator' },
   'GET /cases/:id/urgent': { control: 'coordinator' },
-  'POST /cases/:id/status': { body: (ids) => ({ status: 'closed', followUp: 'advice', closedOn: '2026-12-01' }) },
+  'POST /cases/:id/status': {
+    body: { status: 'closed', followUp: 'advice', closedOn: '2026-12-01' },
+  },
   'POST /cases/:id/contacts': {},
   'POST /cases/:id/tasks': {},
   'POST /cases/:id/tasks/:taskId/done': {},
@@ -259,7 +295,9 @@ export const MATRIX: Record<string, MatrixRoute> = {
   'POST /cases/:id/urgent': {},
   'GET /cases/:id/consents': { control: 'coordinator' },
   'POST /cases/:id/consents': {},
-  'POST /cases/:id/consents/:consentId/withdraw': { body: (ids) => ({ withdrawVia: 'conversation' }) },
+  'POST /cases/:id/consents/:consentId/withdraw': {
+    body: { withdrawVia: 'conversation' },
+  },
   'GET /cases/:id/subject-export': { control: 'coordinator', file: true },
   'GET /cases/:id/rights': { control: 'coordinator' },
   'GET /cases/:id/rights/reporter-data': { control: 'coordinator' },
@@ -278,7 +316,7 @@ export const MATRIX: Record<string, MatrixRoute> = {
   'POST /cases/:id/overrides': {},
   'POST /cases/:id/identity-access': {},
   'POST /cases/:id/identity-access/:userId/revoke': {},
-  'POST /cases/:id/retention-hold': { body: (ids) => ({ hold: 'no' }) },
+  'POST /cases/:id/retention-hold': { body: { hold: 'no' } },
   'POST /cases/:id/rights/requests/:rid/erasure': {},
 };
 
@@ -341,7 +379,10 @@ export function concretePath(path: string, data: InstitutionData): string {
  * A fingerprint per table of one institution's rows (every table with an `institution_id`, and
  * its accounts), read in the platform context: equal fingerprints mean nothing of it changed.
  */
-export async function fingerprint(deps: Deps, institutionId: string): Promise<Record<string, string>> {
+export async function fingerprint(
+  deps: Deps,
+  institutionId: string,
+): Promise<Record<string, string>> {
   const tables = await sql<{ table_name: string }>`
     SELECT table_name FROM information_schema.columns
     WHERE table_schema = 'public' AND column_name = 'institution_id' ORDER BY table_name`.execute(
