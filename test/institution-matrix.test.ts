@@ -63,28 +63,50 @@ interface Viewer {
   label: string;
   client: HostClient;
   csrf: string;
+  /** Signs in again where the viewer signed in (the walk ends with signing out); checks the session holds there. */
+  renew(): Promise<void>;
 }
 
 /** B's people: each team role and the administrator on B's host, the platform operator, a visitor, a reporter in B's mailbox. */
 async function viewersOfB(): Promise<Viewer[]> {
-  const out: Viewer[] = [];
-  const make = async (label: string, host: string, email?: string) => {
-    const client = new HostClient(t.app, host);
-    if (email) expect((await client.signIn(email, PASSWORD)).status, label).toBe(303);
-    else await client.get('/login');
-    out.push({ label, client, csrf: client.csrfToken() });
-    return client;
-  };
-  for (const role of ROLES)
-    await make(role, B.host, (await createStaff(t.deps, B.teamId, [role], `${role} of B`)).email);
-  await make('platform operator', PLATFORM, (await createPlatformOperator(t.deps)).email);
-  await make('anonymous', B.host);
   const { receipt } = await reportAnonymously(asHost(B.host), [], {
     team: B.teamKey,
     narrative: 'Een melding bij B.',
   });
-  const reporter = await make('reporter (mailbox of B)', B.host);
-  expect((await reporter.post('/postbus', { receipt })).status).toBe(303);
+  const make = async (
+    label: string,
+    home: string,
+    signIn?: { email?: string; receipt?: string },
+  ) => {
+    const client = new HostClient(t.app, home);
+    const renew = async () => {
+      client.host = home;
+      if (signIn?.email) {
+        expect((await client.signIn(signIn.email, PASSWORD)).status, label).toBe(303);
+        expect((await client.get('/account/security')).status, label).toBe(200);
+      } else if (signIn?.receipt) {
+        await client.get('/postbus');
+        expect((await client.post('/postbus', { receipt: signIn.receipt })).status, label).toBe(
+          303,
+        );
+        expect((await client.get('/postbus/inbox')).status, label).toBe(200);
+      } else await client.get('/login');
+    };
+    await renew();
+    return { label, client, csrf: client.csrfToken(), renew };
+  };
+  const out: Viewer[] = [];
+  for (const role of ROLES) {
+    const staff = await createStaff(t.deps, B.teamId, [role], `${role} of B`);
+    out.push(await make(role, B.host, { email: staff.email }));
+  }
+  out.push(
+    await make('platform operator', PLATFORM, {
+      email: (await createPlatformOperator(t.deps)).email,
+    }),
+    await make('anonymous', B.host),
+    await make('reporter (mailbox of B)', B.host, { receipt }),
+  );
   return out;
 }
 
@@ -162,16 +184,13 @@ describe('institution B and A’s report, over every route of the need-to-know t
     const viewers = await viewersOfB();
     const problems: string[] = [];
     let asked = 0;
-    const slow = new Map<string, number>();
     await Promise.all(
       viewers.map(async (v) => {
         for (const host of [B.host, A.host]) {
+          if (host === A.host) await v.renew(); // the walk on B's host ended by signing out
           v.client.host = host;
           for (const route of walkOrder) {
-            const started = performance.now();
             const res = await ask(v, route);
-            const ms = performance.now() - started;
-            slow.set(key(route), (slow.get(key(route)) ?? 0) + ms);
             asked++;
             for (const f of await findings(route, res, host))
               problems.push(`${v.label} on ${host}: ${key(route)} ${f}`);
@@ -179,7 +198,6 @@ describe('institution B and A’s report, over every route of the need-to-know t
         }
       }),
     );
-    if (process.env.MATRIX_TIMING) console.log([...slow].sort((a, b) => b[1] - a[1]).slice(0, 15));
     expect(problems).toEqual([]);
     expect(asked).toBe(viewers.length * ACCESS_TABLE.length * 2);
     const after = await fingerprint(t.deps, A.id);

@@ -195,6 +195,20 @@ describe('sign-in and sessions stay with their institution', () => {
     const replayed = await t.app.request('/cases', { headers: { host: HOST_A, cookie } });
     expect(replayed.status).toBe(303);
     expect(replayed.headers.get('location')).toBe('/login');
+    // nor is it A's host's to end: signing out there leaves B's session alive, and A's audit trail untouched
+    const eventsOfA = () =>
+      t.deps.db
+        .selectFrom('audit_event')
+        .select('id')
+        .where('institution_id', '=', A.id)
+        .where('type', '=', 'USER_SIGNED_OUT')
+        .execute();
+    const signOutsOfA = (await eventsOfA()).length;
+    onB.host = HOST_A;
+    expect((await onB.post('/logout', {})).status).toBe(303);
+    expect(await eventsOfA()).toHaveLength(signOutsOfA);
+    // (a browser keeps cookies per host; this client does not, so ask with the cookie itself)
+    expect((await t.app.request('/cases', { headers: { host: HOST_B, cookie } })).status).toBe(200);
   });
 });
 
