@@ -154,7 +154,7 @@ describe("A's report and B's staff", () => {
       }
       expect(allowed, roles[0]).toEqual([]);
     }
-  });
+  }, 120_000);
 
   it("does not appear in B's inbox, search, statistics or annual report", async () => {
     const coordinator = await createStaff(t.deps, B.teamId, [
