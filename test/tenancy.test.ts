@@ -1,12 +1,16 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Hono } from 'hono';
-import type { AppEnv } from '../src/server/http/env.js';
 import { ACCESS_TABLE } from '../src/server/access/access.table.js';
-import { createUser } from '../src/server/users/users.service.js';
 import { TestClient } from './support/http-client.js';
 import { createStaff, PASSWORD } from './support/factories.js';
 import { intakeFields, postMultipart } from './support/reporter-flow.js';
-import { useTestApp, type TestDeps } from './support/use-test-app.js';
+import {
+  addInstitution,
+  createPlatformOperator,
+  HostClient,
+  signedInOn,
+  type Institution,
+} from './support/institutions.js';
+import { useTestApp } from './support/use-test-app.js';
 
 /**
  * Issue 22 (decision 035): two institutions on one installation, each on its own host name. What
@@ -19,59 +23,10 @@ const HOST_B = 'meldpunt.uni-b.test';
 const t = useTestApp({
   env: { MELDPUNT_TENANCY: 'host', MELDPUNT_BASE_URL: `http://${PLATFORM}` },
 });
-
-/** A browser on one host name: every request carries that Host header. */
-class HostClient extends TestClient {
-  constructor(
-    app: Hono<AppEnv>,
-    readonly host: string,
-  ) {
-    super(app, 'en');
-  }
-  override send(path: string, init: RequestInit & { headers?: Record<string, string> }) {
-    const headers: Record<string, string> = {
-      ...(init.headers as Record<string, string> | undefined),
-      host: this.host,
-    };
-    return super.send(path, { ...init, headers });
-  }
-}
-
-interface Institution {
-  id: string;
-  teamId: string;
-  teamKey: string;
-  teamName: string;
-  host: string;
-}
 let A: Institution;
 let B: Institution;
 
-async function addInstitution(
-  deps: TestDeps,
-  key: string,
-  host: string,
-  teamName: string,
-  colour: string | null,
-): Promise<Institution> {
-  const inst = await deps.db
-    .insertInto('institution')
-    .values({ key, name: `Universiteit ${key}`, host, colour_primary: colour })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  const team = await deps.db
-    .insertInto('team')
-    .values({ institution_id: inst.id, key: `${key}-team`, name_nl: teamName, name_en: teamName })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return { id: inst.id, teamId: team.id, teamKey: `${key}-team`, teamName, host };
-}
-
-async function signedIn(host: string, email: string) {
-  const client = new HostClient(t.app, host);
-  expect((await client.signIn(email, PASSWORD)).status).toBe(303);
-  return client;
-}
+const signedIn = (host: string, email: string) => signedInOn(t.app, host, email);
 
 /** Files an anonymous report on a host; returns the case's id and reference, or the refusal's status. */
 async function fileReport(host: string, teamKey: string) {
@@ -199,7 +154,7 @@ describe("A's report and B's staff", () => {
       }
       expect(allowed, roles[0]).toEqual([]);
     }
-  });
+  }, 120_000);
 
   it("does not appear in B's inbox, search, statistics or annual report", async () => {
     const coordinator = await createStaff(t.deps, B.teamId, [
@@ -240,6 +195,20 @@ describe('sign-in and sessions stay with their institution', () => {
     const replayed = await t.app.request('/cases', { headers: { host: HOST_A, cookie } });
     expect(replayed.status).toBe(303);
     expect(replayed.headers.get('location')).toBe('/login');
+    // nor is it A's host's to end: signing out there leaves B's session alive, and A's audit trail untouched
+    const eventsOfA = () =>
+      t.deps.db
+        .selectFrom('audit_event')
+        .select('id')
+        .where('institution_id', '=', A.id)
+        .where('type', '=', 'USER_SIGNED_OUT')
+        .execute();
+    const signOutsOfA = (await eventsOfA()).length;
+    onB.host = HOST_A;
+    expect((await onB.post('/logout', {})).status).toBe(303);
+    expect(await eventsOfA()).toHaveLength(signOutsOfA);
+    // (a browser keeps cookies per host; this client does not, so ask with the cookie itself)
+    expect((await t.app.request('/cases', { headers: { host: HOST_B, cookie } })).status).toBe(200);
   });
 });
 
@@ -328,20 +297,7 @@ describe('institution administrators', () => {
 describe('the platform operator', () => {
   let operatorEmail: string;
   beforeAll(async () => {
-    operatorEmail = `operator-${Date.now()}@platform.test`;
-    await t.deps.db.transaction().execute((trx) =>
-      createUser(
-        trx,
-        {
-          email: operatorEmail,
-          displayName: 'Operator',
-          password: PASSWORD,
-          memberships: [],
-          platformOperator: true,
-        },
-        { kind: 'system' },
-      ),
-    );
+    operatorEmail = (await createPlatformOperator(t.deps)).email;
   });
 
   it("signs in on the platform host only; institutions' staff are refused there", async () => {

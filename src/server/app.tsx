@@ -213,6 +213,8 @@ export function createApp(deps: Deps, opts: AppOptions = {}) {
         deps.config.tenancy?.mode ?? 'single',
       );
     c.set('user', fits ? user : undefined);
+    // Another institution's session is no session here, nor this host's to end (POST /logout).
+    if (user && !fits) c.set('sessionToken', undefined);
     await next();
   });
   app.use(needToKnow(deps, opts.logger)); // THE need-to-know table (access/access.table.ts), before every route below
