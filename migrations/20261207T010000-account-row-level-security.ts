@@ -55,8 +55,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       `CREATE FUNCTION meldpunt_move_account() RETURNS trigger LANGUAGE plpgsql AS $$
        BEGIN
          ${OF_ACCOUNT.map(
-           (t) =>
-             `UPDATE "${t}" SET institution_id = NEW.institution_id WHERE user_id = NEW.id;`,
+           (t) => `UPDATE "${t}" SET institution_id = NEW.institution_id WHERE user_id = NEW.id;`,
          ).join('\n         ')}
          RETURN NEW;
        END $$;

@@ -177,10 +177,7 @@ describe('row-level security per institution', () => {
     const b = await asApp(instB);
     try {
       for (const table of protectedTables) {
-        expect([table, await countOf(b, table, `${own(table)} = $1`, [instA])]).toEqual([
-          table,
-          0,
-        ]);
+        expect([table, await countOf(b, table, `${own(table)} = $1`, [instA])]).toEqual([table, 0]);
         // Without any where at all, only B's own rows.
         expect([
           table,

@@ -1,8 +1,8 @@
-import { Hono, type Env, type MiddlewareHandler } from 'hono';
+import { Hono, type Context, type Env, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { compress } from 'hono/compress';
 import { sql } from 'kysely';
-import { asPlatform, withInstitution } from './db/tenancy.js';
+import { asPlatform, currentInstitution, withInstitution } from './db/tenancy.js';
 import type { Deps } from './bootstrap.js';
 import { isLang, translator } from '../i18n/i18n.js';
 import { ASSETS } from '../ui/assets.js';
@@ -15,7 +15,8 @@ import { securityHeaders } from './http/security.js';
 import { ROBOTS_TXT } from './http/indexing.js';
 import { errorForLog, type Logger } from './logger.js';
 import { SESSION_COOKIE } from './auth/auth.routes.js';
-import { findSessionUser } from './auth/auth.service.js';
+import { findSessionUser, isPlatformOperatorSession } from './auth/auth.service.js';
+import type { SessionUser } from './users/users.service.js';
 import { MessagePage } from './auth/auth.views.js';
 import { isUploadPath, UPLOAD_BODY_BYTES } from './attachments/upload-rules.js';
 import { readSsoConfig, type SsoConfig } from './sso/sso.config.js';
@@ -204,18 +205,24 @@ export function createApp(deps: Deps, opts: AppOptions = {}) {
     const token = readStrictCookie(c, SESSION_COOKIE, secure);
     c.set('sessionToken', token);
     const user = token ? await findSessionUser(deps.db, token) : undefined;
-    // issue 22: a session counts only on its own institution's host (the platform operator's on the platform host)
-    const fits =
-      user &&
-      accountFitsRequest(
-        user,
-        c.get('institution'),
-        c.get('platformHost'),
-        deps.config.tenancy?.mode ?? 'single',
-      );
-    c.set('user', fits ? user : undefined);
+    // On a single site the platform operator's session is invisible under the institution
+    // (decision 036): their requests continue in the platform context, where their rows are.
+    if (!user && token && mode === 'single' && currentInstitution()) {
+      if (await isPlatformOperatorSession(deps.db, token))
+        return asPlatform(async () => {
+          admit(c, await findSessionUser(deps.db, token));
+          await next();
+        });
+    }
+    admit(c, user);
     await next();
   });
+  const admit = (c: Context<AppEnv>, user: SessionUser | undefined) => {
+    // issue 22: a session counts only on its own institution's host (the platform operator's on the platform host)
+    const fits =
+      user && accountFitsRequest(user, c.get('institution'), c.get('platformHost'), mode);
+    c.set('user', fits ? user : undefined);
+  };
   app.use(needToKnow(deps, opts.logger)); // THE need-to-know table (access/access.table.ts), before every route below
 
   // Reporting: the public pages a reporter uses, without an account.

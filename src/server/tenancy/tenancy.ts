@@ -55,23 +55,29 @@ const COLUMNS = ['id', 'key', 'name', 'host', 'colour_primary'] as const;
  * (`forgetInstitutions`); another process of the installation sees the change within the TTL.
  */
 export const INSTITUTION_CACHE_MS = 10_000;
-const caches = new WeakMap<Db, Map<string, { until: number; value: Promise<unknown> }>>();
+const caches = new WeakMap<
+  Db,
+  Map<string, { until: number; generation: number; value: Promise<unknown> }>
+>();
+/** Raised by every change of an institution in this process: older entries are stale. */
+let generation = 0;
 
 function cached<T>(db: Db, key: string, load: () => Promise<T>): Promise<T> {
   let cache = caches.get(db);
   if (!cache) caches.set(db, (cache = new Map()));
   const hit = cache.get(key);
-  if (hit && hit.until > Date.now()) return hit.value as Promise<T>;
+  if (hit && hit.until > Date.now() && hit.generation === generation)
+    return hit.value as Promise<T>;
   const value = asPlatform(load);
-  cache.set(key, { until: Date.now() + INSTITUTION_CACHE_MS, value });
+  cache.set(key, { until: Date.now() + INSTITUTION_CACHE_MS, generation, value });
   // A failed lookup (database outage) is not kept.
   value.catch(() => cache.delete(key));
   return value;
 }
 
 /** After the platform creates or changes an institution: this process looks them up afresh. */
-export function forgetInstitutions(db: Db): void {
-  caches.delete(db);
+export function forgetInstitutions(): void {
+  generation++;
 }
 
 /** The institutions of a single site: the first, and whether there are more (host mode's case). */
