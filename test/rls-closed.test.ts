@@ -1,4 +1,4 @@
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { Hono } from 'hono';
 import { sql } from 'kysely';
 import {
@@ -9,6 +9,11 @@ import {
 } from '../src/server/db/tenancy.js';
 import { createUser } from '../src/server/users/users.service.js';
 import { createSession } from '../src/server/auth/auth.service.js';
+import {
+  forgetInstitutions,
+  INSTITUTION_CACHE_MS,
+  institutionByHost,
+} from '../src/server/tenancy/tenancy.js';
 import { TestClient } from './support/http-client.js';
 import { caseIdOf, signedIn, submitReport } from './support/security.js';
 import { createStaff, PASSWORD } from './support/factories.js';
@@ -201,5 +206,46 @@ describe('the accounts under row-level security', () => {
           t.deps.db.transaction().execute((trx) => createSession(trx, user, 'complete')),
         ),
       ).rejects.toThrow(/row-level security/);
+  });
+});
+
+describe('the institution lookup of every request', () => {
+  it('is cached in-process, forgotten when this process changes an institution, and expires', async () => {
+    const host = `cached-${Date.now()}.test`;
+    const id = (
+      await t.deps.db
+        .insertInto('institution')
+        .values({ key: `cached-${Date.now()}`, name: 'Cached', host })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id;
+    expect((await institutionByHost(t.deps.db, host))?.name).toBe('Cached');
+    // A change behind this process's back (another process) is not seen yet …
+    await t.deps.db
+      .updateTable('institution')
+      .set({ name: 'Renamed' })
+      .where('id', '=', id)
+      .execute();
+    expect((await institutionByHost(t.deps.db, host))?.name).toBe('Cached');
+    // … until the entry expires,
+    vi.useFakeTimers({ now: Date.now() + INSTITUTION_CACHE_MS + 1, toFake: ['Date'] });
+    try {
+      expect((await institutionByHost(t.deps.db, host))?.name).toBe('Renamed');
+    } finally {
+      vi.useRealTimers();
+    }
+    // … or this process changes an institution itself.
+    await t.deps.db
+      .updateTable('institution')
+      .set({ name: 'Again' })
+      .where('id', '=', id)
+      .execute();
+    expect((await institutionByHost(t.deps.db, host))?.name).toBe('Renamed');
+    forgetInstitutions();
+    expect((await institutionByHost(t.deps.db, host))?.name).toBe('Again');
+    // Read in the platform context: under the fail-closed default too.
+    forgetInstitutions();
+    setDefaultContext('closed');
+    expect((await institutionByHost(t.deps.db, host))?.id).toBe(id);
   });
 });
