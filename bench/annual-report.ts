@@ -11,6 +11,10 @@ import { readConfig } from '../src/server/config.js';
 import { bootstrap } from '../src/server/bootstrap.js';
 import { findTeam } from '../src/server/teams/teams.service.js';
 import { getAnnualReport } from '../src/server/reports/reports.service.js';
+import { setDefaultContext } from '../src/server/db/tenancy.js';
+
+// The bench sets up and measures rows as the platform; the servers it starts stay fail-closed.
+setDefaultContext('platform');
 
 const total = Number(process.argv[2] ?? 1_000_000);
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'meldpunt-bench-'));

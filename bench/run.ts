@@ -28,6 +28,10 @@ import { formatScores } from '../e2e/support/lighthouse.js';
 import { benchFlood, formatFlood } from './flood.js';
 import { benchPlatform, formatPlatform } from './platform.js';
 import type { DbKind } from '../test/reliability/targets.js';
+import { setDefaultContext } from '../src/server/db/tenancy.js';
+
+// The bench sets up and measures rows as the platform; the servers it starts stay fail-closed.
+setDefaultContext('platform');
 
 const engines = (process.env.BENCH_ENGINES ?? 'embedded,external')
   .split(',')

@@ -10,6 +10,8 @@ export default defineConfig({
     include: ['e2e/**/*.e2e.test.ts'],
     // One database server per run and a migrated template (test/support/database.ts); axe's shared record.
     globalSetup: ['test/support/global-setup.ts', 'e2e/support/axe-seen-setup.ts'],
+    // Test code queries the database as the platform; the servers it starts stay fail-closed.
+    setupFiles: ['test/support/platform-default.ts'],
     testTimeout: 120_000,
     hookTimeout: 120_000,
     pool: 'forks',

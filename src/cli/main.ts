@@ -1,7 +1,7 @@
 import { readConfig } from '../server/config.js';
 import { bootstrap, type Deps } from '../server/bootstrap.js';
 import { commands } from './commands.js';
-import { withInstitution } from '../server/db/tenancy.js';
+import { asPlatform, withInstitution } from '../server/db/tenancy.js';
 
 /**
  * bin/meldpunt: the operator's command line. Works on the same database as the server.
@@ -11,7 +11,8 @@ export class UsageError extends Error {}
 
 async function main(all: string[]): Promise<void> {
   // `--as-institution KEY` anywhere: the command works for that institution only, its queries
-  // under row-level security (decision 036); without it, in the platform context.
+  // under row-level security (decision 036); without it, explicitly in the platform context (the
+  // operator's maintenance across institutions). Outside both, a query would see nothing.
   const at = all.indexOf('--as-institution');
   const institutionKey = at >= 0 ? all[at + 1] : undefined;
   if (at >= 0 && !institutionKey) throw new UsageError('--as-institution needs a key');
@@ -33,13 +34,15 @@ async function main(all: string[]): Promise<void> {
   try {
     deps = await bootstrap(readConfig(), { allowLegacyPglite: command.convertsLegacyPglite });
     const ready = deps;
-    if (!institutionKey) await command.run(ready, args);
+    if (!institutionKey) await asPlatform(() => command.run(ready, args));
     else {
-      const institution = await ready.db
-        .selectFrom('institution')
-        .select('id')
-        .where('key', '=', institutionKey)
-        .executeTakeFirst();
+      const institution = await asPlatform(() =>
+        ready.db
+          .selectFrom('institution')
+          .select('id')
+          .where('key', '=', institutionKey)
+          .executeTakeFirst(),
+      );
       if (!institution) throw new UsageError(`no institution ${institutionKey}`);
       await withInstitution(institution.id, () => command.run(ready, args));
     }

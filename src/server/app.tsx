@@ -1,8 +1,8 @@
-import { Hono, type Env, type MiddlewareHandler } from 'hono';
+import { Hono, type Context, type Env, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { compress } from 'hono/compress';
 import { sql } from 'kysely';
-import { institutionForRequest, withInstitution } from './db/tenancy.js';
+import { asPlatform, currentInstitution, withInstitution } from './db/tenancy.js';
 import type { Deps } from './bootstrap.js';
 import { isLang, translator } from '../i18n/i18n.js';
 import { ASSETS } from '../ui/assets.js';
@@ -15,7 +15,8 @@ import { securityHeaders } from './http/security.js';
 import { ROBOTS_TXT } from './http/indexing.js';
 import { errorForLog, type Logger } from './logger.js';
 import { SESSION_COOKIE } from './auth/auth.routes.js';
-import { findSessionUser } from './auth/auth.service.js';
+import { findSessionUser, isPlatformOperatorSession } from './auth/auth.service.js';
+import type { SessionUser } from './users/users.service.js';
 import { MessagePage } from './auth/auth.views.js';
 import { isUploadPath, UPLOAD_BODY_BYTES } from './attachments/upload-rules.js';
 import { readSsoConfig, type SsoConfig } from './sso/sso.config.js';
@@ -69,7 +70,7 @@ import { statisticsRoutes } from './statistics/statistics.routes.js';
 import { partnerCountRoutes } from './partner-counts/partner-counts.routes.js';
 import { adminRoutes } from './admin/admin.routes.js';
 import { locationRoutes } from './appointments/locations.routes.js';
-import { accountFitsRequest } from './tenancy/tenancy.js';
+import { accountFitsRequest, singleSite } from './tenancy/tenancy.js';
 import { institutionAssetRoutes, tenancy } from './http/tenancy.js';
 import { platformRoutes } from './platform/platform.routes.js';
 import { overviewRoutes } from './platform/overview.routes.js';
@@ -126,18 +127,20 @@ export function createApp(deps: Deps, opts: AppOptions = {}) {
   if (opts.logger) app.use(requestLog(opts.logger));
   const metrics = createMetrics();
   app.use(metrics.middleware);
-  // Every query of the request runs under its institution: row-level security (decision 036). In
-  // host mode that is the institution of the host name (none on the platform host); on a single
-  // site, the installation's institution when there is exactly one.
+  // Every query of the request runs in an explicit context: its institution, under row-level
+  // security (decision 036), or the platform's. Nothing runs in the fail-closed default, which
+  // would see no rows at all. In host mode the institution is the host name's (the platform's on
+  // the platform host); on a single site the installation's institution — or, when the
+  // installation has several, the platform's (such an installation should use host mode; the
+  // server warns at start).
+  const mode = deps.config.tenancy?.mode ?? 'single';
   app.use(async (c, next) => {
-    if (c.req.path === '/health' || c.req.path === '/metrics') return next(); // the installation's
-    const institutionId = c.req.path.startsWith('/platform')
-      ? undefined // the platform operator's pages work across institutions (access table: platform only)
-      : deps.config.tenancy?.mode === 'host'
-        ? c.get('institution')?.id
-        : await institutionForRequest(deps.db);
-    if (institutionId) await withInstitution(institutionId, next);
-    else await next();
+    if (c.req.path === '/health' || c.req.path === '/metrics') return asPlatform(next); // the installation's
+    // the platform operator's pages work across institutions (access table: platform only)
+    if (c.req.path.startsWith('/platform')) return asPlatform(next);
+    const institution = c.get('institution');
+    if (mode === 'single' && (await singleSite(deps.db)).several) return asPlatform(next);
+    return institution ? withInstitution(institution.id, next) : asPlatform(next);
   });
 
   app.get('/health', async (c) => {
@@ -203,20 +206,26 @@ export function createApp(deps: Deps, opts: AppOptions = {}) {
     const token = readStrictCookie(c, SESSION_COOKIE, secure);
     c.set('sessionToken', token);
     const user = token ? await findSessionUser(deps.db, token) : undefined;
+    // On a single site the platform operator's session is invisible under the institution
+    // (decision 036): their requests continue in the platform context, where their rows are.
+    if (!user && token && mode === 'single' && currentInstitution()) {
+      if (await isPlatformOperatorSession(deps.db, token))
+        return asPlatform(async () => {
+          admit(c, await findSessionUser(deps.db, token));
+          await next();
+        });
+    }
+    admit(c, user);
+    await next();
+  });
+  const admit = (c: Context<AppEnv>, user: SessionUser | undefined) => {
     // issue 22: a session counts only on its own institution's host (the platform operator's on the platform host)
     const fits =
-      user &&
-      accountFitsRequest(
-        user,
-        c.get('institution'),
-        c.get('platformHost'),
-        deps.config.tenancy?.mode ?? 'single',
-      );
+      user && accountFitsRequest(user, c.get('institution'), c.get('platformHost'), mode);
     c.set('user', fits ? user : undefined);
     // Another institution's session is no session here, nor this host's to end (POST /logout).
     if (user && !fits) c.set('sessionToken', undefined);
-    await next();
-  });
+  };
   app.use(needToKnow(deps, opts.logger)); // THE need-to-know table (access/access.table.ts), before every route below
 
   // Reporting: the public pages a reporter uses, without an account.

@@ -6,6 +6,7 @@ import { serviceUser } from './db/embedded-cluster.js';
 import { loadKeyring, type Keyring } from './crypto/keyring.js';
 import { ensureDefaultTeam } from './teams/teams.service.js';
 import { createMailer, type Mailer } from './mail/mailer.js';
+import { asPlatform } from './db/tenancy.js';
 
 export interface Deps extends OpenedDb {
   keyring: Keyring;
@@ -24,7 +25,7 @@ export async function bootstrap(
   const opened = await openDb({ ...config, ...opts });
   try {
     await migrateToLatest(opened.db);
-    await ensureDefaultTeam(opened.db);
+    await asPlatform(() => ensureDefaultTeam(opened.db)); // creates the first institution
   } catch (err) {
     await opened.close();
     throw err;

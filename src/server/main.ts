@@ -6,6 +6,8 @@ import { createLogger } from './logger.js';
 import { issueFirstAdminToken } from './auth/auth.service.js';
 import { loadDemoData } from './demo/demo.service.js';
 import { startScheduler } from './scheduler.js';
+import { asPlatform } from './db/tenancy.js';
+import { singleSite } from './tenancy/tenancy.js';
 
 /** read config → open db → migrate → serve. The only module with side effects at import. */
 const config = readConfig();
@@ -17,8 +19,13 @@ const deps = await bootstrap(config).catch((err: unknown) => {
   );
   process.exit(1);
 });
+// Queries outside an explicit context see nothing (db/tenancy.ts: the fail-closed default).
+if ((config.tenancy?.mode ?? 'single') === 'single' && (await singleSite(deps.db)).several)
+  logger.warn(
+    'several institutions on a single site: every request works in the platform context, without row-level security between them; use host mode (MELDPUNT_TENANCY=host)',
+  );
 if (process.argv.includes('--demo')) {
-  const accounts = await loadDemoData(deps.db, deps.keyring);
+  const accounts = await asPlatform(() => loadDemoData(deps.db, deps.keyring));
   if (accounts)
     process.stdout.write(
       `Demo data loaded. Demo accounts (password "${accounts.password}"): ${accounts.emails.join(', ')}\n`,
@@ -34,7 +41,7 @@ const server = serve(
   },
 );
 const stopScheduler = startScheduler(deps, logger);
-const setupToken = await issueFirstAdminToken(deps.db);
+const setupToken = await asPlatform(() => issueFirstAdminToken(deps.db));
 if (setupToken) {
   process.stdout.write(
     `\nFirst run: create the first administrator at\n  ${config.baseUrl}/setup/${setupToken}\n(this link works once and expires in 7 days)\n\n`,

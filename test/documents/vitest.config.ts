@@ -13,6 +13,8 @@ export default defineConfig({
     pool: 'forks',
     // One database server per run and a migrated template (test/support/database.ts).
     globalSetup: ['test/support/global-setup.ts'],
+    // Test code queries the database as the platform; the servers it starts stay fail-closed.
+    setupFiles: ['test/support/platform-default.ts'],
     fileParallelism: false,
   },
 });

@@ -1,4 +1,5 @@
 import type { Db } from '../db/create-db.js';
+import { forgetInstitutions } from '../tenancy/tenancy.js';
 import { recordAudit, type AuditActor } from '../audit/audit.service.js';
 import { AppError } from '../http/errors.js';
 
@@ -112,6 +113,7 @@ export async function createTeam(
       .values({ key: input.institutionKey, name: input.institutionName || input.institutionKey })
       .returning('id')
       .executeTakeFirstOrThrow();
+    forgetInstitutions();
     await recordAudit(trx, {
       type: 'INSTITUTION_CREATED',
       actor,

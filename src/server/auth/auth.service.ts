@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import { verify } from '@node-rs/argon2';
 import type { Db } from '../db/create-db.js';
+import { asPlatform, currentInstitution } from '../db/tenancy.js';
 import { recordAudit } from '../audit/audit.service.js';
 import type { Keyring } from '../crypto/keyring.js';
 import { clearFailures } from '../http/throttle.js';
@@ -45,7 +46,17 @@ export async function signIn(
   const throttleKey = loginThrottleKey(keyring, email);
   const wait = await reserveLoginAttempt(db, throttleKey);
   if (wait > 0) return { ok: false, waitSeconds: wait };
-  const user = await findUserByEmail(db, email);
+  // Under an institution's context its own accounts are visible; the platform operator's account
+  // only in the platform context (decision 036): looked up there, and `accepts` decides whether
+  // it may sign in here (the single site: yes; an institution's host: no).
+  const own = await findUserByEmail(db, email);
+  const operator =
+    own || !currentInstitution()
+      ? undefined
+      : await asPlatform(() => findUserByEmail(db, email)).then((u) =>
+          u?.platform_operator ? u : undefined,
+        );
+  const user = own ?? operator;
   const valid = await verify(user?.password_hash ?? DUMMY_HASH, password).catch(() => false);
   const here =
     user !== undefined &&
@@ -61,18 +72,41 @@ export async function signIn(
     return { ok: false };
   }
   await clearFailures(db, throttleKey);
-  const sessionUser = (await getSessionUser(db, user.id))!;
-  const state = await secondFactorState(db, sessionUser);
-  const token = await db.transaction().execute(async (trx) => {
-    const created = await createSession(trx, user.id, state);
-    await recordAudit(trx, {
-      type: 'USER_SIGNED_IN',
-      actor: { kind: 'user', userId: user.id },
-      detail: { state },
+  // The platform operator's session and credentials are the platform's rows.
+  const inOwnContext = <T>(fn: () => Promise<T>) => (operator ? asPlatform(fn) : fn());
+  return inOwnContext(async () => {
+    const sessionUser = (await getSessionUser(db, user.id))!;
+    const state = await secondFactorState(db, sessionUser);
+    const token = await db.transaction().execute(async (trx) => {
+      const created = await createSession(trx, user.id, state);
+      await recordAudit(trx, {
+        type: 'USER_SIGNED_IN',
+        actor: { kind: 'user', userId: user.id },
+        detail: { state },
+      });
+      return created;
     });
-    return created;
+    return { ok: true as const, token, user: sessionUser, state };
   });
-  return { ok: true, token, user: sessionUser, state };
+}
+
+/**
+ * Whether a session token (in any state) is the platform operator's: on a single site a request
+ * runs under the institution, where the operator's session is invisible; the request then
+ * continues in the platform context (app.tsx). Read in the platform context.
+ */
+export function isPlatformOperatorSession(db: Db, token: string): Promise<boolean> {
+  return asPlatform(async () => {
+    const row = await db
+      .selectFrom('session')
+      .innerJoin('app_user', 'app_user.id', 'session.user_id')
+      .select('session.user_id')
+      .where('session.id_hash', '=', digest(token))
+      .where('session.expires_at', '>', new Date())
+      .where('app_user.platform_operator', '=', true)
+      .executeTakeFirst();
+    return row !== undefined;
+  });
 }
 
 /** Where a sign-in that has not proven a second factor continues: the user's own factor, enrolment, or in. */

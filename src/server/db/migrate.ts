@@ -5,14 +5,19 @@ import { fileURLToPath } from 'node:url';
 import { sql, type Transaction } from 'kysely';
 import { Migrator, type Migration, type MigrationProvider } from 'kysely/migration';
 import type { Db } from './create-db.js';
+import { asPlatform } from './tenancy.js';
 
 const MIGRATIONS_DIR = path.resolve(
   path.dirname(fileURLToPath(import.meta.url)),
   '../../../migrations',
 );
 
-/** Brings the schema up to date; safe to call from several processes at once. */
+/** Brings the schema up to date; safe to call from several processes at once. The platform's work. */
 export async function migrateToLatest(db: Db): Promise<void> {
+  await asPlatform(() => migrateAll(db));
+}
+
+async function migrateAll(db: Db): Promise<void> {
   await db.connection().execute(async (conn) => {
     // Serialise concurrent starts on one PostgreSQL database.
     await sql`SELECT pg_advisory_lock(7012026)`.execute(conn);

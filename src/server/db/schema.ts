@@ -627,6 +627,7 @@ export interface PartnerCount {
 export interface PasswordResetToken {
   created_at: Generated<Timestamp>;
   expires_at: Timestamp;
+  institution_id: string | null;
   token_hash: Buffer;
   used_at: Timestamp | null;
   user_id: string;
@@ -731,6 +732,7 @@ export interface ProtocolVersion {
 
 export interface RecoveryCode {
   code_hash: Buffer;
+  institution_id: string | null;
   used_at: Timestamp | null;
   user_id: string;
 }
@@ -837,6 +839,7 @@ export interface SafetyPlan {
 export interface SavedInboxFilter {
   created_at: Generated<Timestamp>;
   id: Generated<string>;
+  institution_id: string | null;
   name: string;
   query: string;
   user_id: string;
@@ -847,6 +850,7 @@ export interface Session {
   expires_at: Timestamp;
   id: Generated<string>;
   id_hash: Buffer;
+  institution_id: string | null;
   last_seen_at: Generated<Timestamp>;
   mfa_state: Generated<"complete" | "pending_code" | "pending_enrol">;
   user_id: string;
@@ -867,6 +871,7 @@ export interface SetupToken {
 
 export interface SsoIdentity {
   created_at: Generated<Timestamp>;
+  institution_id: string | null;
   provider: string;
   subject: string;
   user_id: string;
@@ -1016,6 +1021,7 @@ export interface UrgentAlertNotice {
 
 export interface UserTotp {
   confirmed_at: Timestamp | null;
+  institution_id: string | null;
   last_step: Generated<number>;
   master_key_id: string;
   secret: Buffer;
@@ -1025,6 +1031,7 @@ export interface UserTotp {
 export interface WebauthnChallenge {
   challenge: string;
   expires_at: Timestamp;
+  institution_id: string | null;
   purpose: "register" | "authenticate";
   user_id: string;
 }
@@ -1034,6 +1041,7 @@ export interface WebauthnCredential {
   created_at: Generated<Timestamp>;
   credential_id: string;
   id: Generated<string>;
+  institution_id: string | null;
   last_used_at: Timestamp | null;
   public_key: Buffer;
   user_id: string;

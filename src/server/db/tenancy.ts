@@ -3,38 +3,37 @@ import { CompiledQuery, type DatabaseConnection } from 'kysely';
 import type { Db } from './create-db.js';
 
 /**
- * The institution a request, job or command works for (issue 22, decision 036). Every query run
- * inside `withInstitution` goes out on a connection switched to the role `meldpunt_app` with
- * `meldpunt.institution` set to that institution, so PostgreSQL's row-level security returns and
- * accepts that institution's rows only, whatever `where` the code forgot. Outside any context a
- * connection works as the role it logged in as: the platform context of migrations, platform jobs,
- * backups and the CLI's maintenance.
+ * The context every query runs in (issue 22, decision 036). Inside `withInstitution` a query goes
+ * out on a connection switched to the role `meldpunt_app` with `meldpunt.institution` set to that
+ * institution, so PostgreSQL's row-level security returns and accepts that institution's rows
+ * only, whatever `where` the code forgot. Inside `asPlatform` it runs as the login role with
+ * every row visible: migrations, backups, platform jobs, the platform operator's pages, the CLI's
+ * maintenance — each marked explicitly. Outside both, the connection is FAIL-CLOSED: role
+ * `meldpunt_app` with no institution, which sees and writes nothing of a protected table.
  */
-const context = new AsyncLocalStorage<{ institutionId: string } | { anyContext: true }>();
+type Store = { institutionId: string } | { platform: true };
+const context = new AsyncLocalStorage<Store>();
 
 /** The database role the application works as under an institution (the migration creates it). */
 export const APP_ROLE = 'meldpunt_app';
 
+/**
+ * What a query outside any context runs as: 'closed' (the server, the CLI, every process by
+ * default) or 'platform' — only the unit tests' own set-up and assertions (test/support/
+ * platform-default.ts), which query the database directly as the platform would.
+ */
+let defaultContext: 'platform' | 'closed' = 'closed';
+export function setDefaultContext(mode: 'platform' | 'closed'): void {
+  defaultContext = mode;
+}
+
 /** Tables without institution data, so without row-level security; every other table has it. */
 export const PLATFORM_TABLES = [
   // the installation itself
-  'institution',
   'job_lease',
   'throttle',
   'kysely_migration',
   'kysely_migration_lock',
-  // people and their credentials: a person belongs to an institution through their team
-  // memberships (protected); binding accounts themselves is issue 22's app_user.institution_id
-  'app_user',
-  'session',
-  'user_totp',
-  'webauthn_challenge',
-  'webauthn_credential',
-  'recovery_code',
-  'password_reset_token',
-  'sso_identity',
-  // a person's own saved inbox filters (query strings, no case content), like their sessions
-  'saved_inbox_filter',
 ] as const;
 
 /** Runs `fn` with every query (through any Db of this process) under `institutionId`. */
@@ -42,9 +41,12 @@ export function withInstitution<T>(institutionId: string, fn: () => Promise<T>):
   return context.run({ institutionId }, fn);
 }
 
-/** Runs `fn` in the platform context: for platform operations only (creating an institution). */
+/**
+ * Runs `fn` in the platform context (the login role, every row): for work that legitimately spans
+ * institutions only — migrations, first-run setup, backups, platform jobs, the platform operator.
+ */
 export function asPlatform<T>(fn: () => Promise<T>): Promise<T> {
-  return context.exit(fn);
+  return context.run({ platform: true }, fn);
 }
 
 /** The institution of the current context, if any. */
@@ -53,16 +55,15 @@ export function currentInstitution(): string | undefined {
   return store && 'institutionId' in store ? store.institutionId : undefined;
 }
 
-/**
- * Runs `fn`, which reads platform tables only, on a connection in whatever context it was last:
- * saves switching a connection twice per request to look up the request's institution.
- */
-function inAnyContext<T>(fn: () => Promise<T>): Promise<T> {
-  return context.run({ anyContext: true }, fn);
+/** Whether the current code runs in an explicit context (an institution's or the platform's). */
+export function inExplicitContext(): boolean {
+  return context.getStore() !== undefined;
 }
 
-/** What each pooled connection was last switched to ('' = the platform context). */
+/** What each pooled connection was last switched to: an institution id, PLATFORM or CLOSED. */
 const switched = new WeakMap<DatabaseConnection, string>();
+const PLATFORM = '';
+const CLOSED = 'closed';
 
 /**
  * Kysely's onReserveConnection: brings the connection to the context of the code that reserved
@@ -71,39 +72,33 @@ const switched = new WeakMap<DatabaseConnection, string>();
  */
 export async function switchConnection(connection: DatabaseConnection): Promise<void> {
   const store = context.getStore();
-  if (store && 'anyContext' in store) return;
-  const want = currentInstitution() ?? '';
-  if ((switched.get(connection) ?? '') === want) return;
+  const want = !store
+    ? defaultContext === 'platform'
+      ? PLATFORM
+      : CLOSED
+    : 'institutionId' in store
+      ? store.institutionId
+      : PLATFORM;
+  // A fresh connection is in the platform context (its login role, no institution).
+  if ((switched.get(connection) ?? PLATFORM) === want) return;
   switched.delete(connection);
   await connection.executeQuery(
-    want
+    want === PLATFORM
       ? CompiledQuery.raw(
-          `SELECT set_config('role', '${APP_ROLE}', false), set_config('meldpunt.institution', $1, false)`,
-          [want],
+          `SELECT set_config('meldpunt.institution', '', false), set_config('role', 'none', false)`,
         )
       : CompiledQuery.raw(
-          `SELECT set_config('meldpunt.institution', '', false), set_config('role', 'none', false)`,
+          `SELECT set_config('role', '${APP_ROLE}', false), set_config('meldpunt.institution', $1, false)`,
+          [want === CLOSED ? '' : want],
         ),
   );
   switched.set(connection, want);
 }
 
-/**
- * The institution a request works for. Until the request's own institution is resolved from its
- * host name or path (issue 22, src/server/tenancy), it is the installation's institution when there
- * is exactly one; with several, requests keep the platform context. The one place to swap the source.
- */
-export async function institutionForRequest(db: Db): Promise<string | undefined> {
-  const rows = await inAnyContext(() =>
-    db.selectFrom('institution').select('id').limit(2).execute(),
-  );
-  return rows.length === 1 ? rows[0]!.id : undefined;
-}
-
-/** Every institution's id, for jobs and commands that work for each in turn. */
+/** Every institution's id, for jobs and commands that work for each in turn (read as the platform). */
 export async function allInstitutions(db: Db): Promise<string[]> {
-  const rows = await inAnyContext(() =>
-    db.selectFrom('institution').select('id').orderBy('created_at').execute(),
+  const rows = await asPlatform(() =>
+    db.selectFrom('institution').select('id').orderBy('created_at').orderBy('id').execute(),
   );
   return rows.map((r) => r.id);
 }

@@ -1,4 +1,5 @@
 import type { Db } from '../db/create-db.js';
+import { forgetInstitutions } from '../tenancy/tenancy.js';
 import type { Lang } from '../../domain/taxonomy.js';
 import { recordAudit, type AuditActor } from '../audit/audit.service.js';
 import { createTeam } from '../admin/teams.admin.service.js';
@@ -113,6 +114,7 @@ export async function createInstitution(
     .values({ key: input.key, name: input.name, host: input.host, colour_primary: colour })
     .returning('id')
     .executeTakeFirstOrThrow();
+  forgetInstitutions();
   await recordAudit(trx, {
     type: 'INSTITUTION_CREATED',
     actor,
@@ -159,6 +161,7 @@ export async function setInstitutionColour(
     .where('id', '=', institutionId)
     .executeTakeFirst();
   if (Number(updated.numUpdatedRows) !== 1) throw new Error('no such institution');
+  forgetInstitutions();
   await recordAudit(trx, {
     type: 'INSTITUTION_COLOUR_CHANGED',
     actor,

@@ -1,4 +1,5 @@
 import type { Db } from '../db/create-db.js';
+import { forgetInstitutions } from '../tenancy/tenancy.js';
 import { recordAudit } from '../audit/audit.service.js';
 
 export interface Team {
@@ -30,6 +31,7 @@ export async function ensureDefaultTeam(db: Db): Promise<void> {
       .returning('id')
       .executeTakeFirst();
     if (!institution) return; // another process got here first
+    forgetInstitutions();
     const team = await trx
       .insertInto('team')
       .values({

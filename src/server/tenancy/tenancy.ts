@@ -1,4 +1,5 @@
 import type { Db } from '../db/create-db.js';
+import { asPlatform } from '../db/tenancy.js';
 
 /**
  * Institutions as tenants (issue 22, decision 035). Every request belongs to one institution,
@@ -47,28 +48,68 @@ const present = (r: Row): InstitutionContext => ({
 });
 const COLUMNS = ['id', 'key', 'name', 'host', 'colour_primary'] as const;
 
-/** The first institution (single mode; the CLI's default). */
-export async function firstInstitution(db: Db): Promise<InstitutionContext | undefined> {
-  const row = await db
-    .selectFrom('institution')
-    .select(COLUMNS)
-    .orderBy('created_at')
-    .orderBy('id')
-    .limit(1)
-    .executeTakeFirst();
-  return row && present(row);
+/**
+ * The institution lookups of every request, cached in-process (issue 22): read in the platform
+ * context (the `institution` table shows an institution only its own row), and kept for
+ * INSTITUTION_CACHE_MS. This process forgets them as soon as it changes an institution
+ * (`forgetInstitutions`); another process of the installation sees the change within the TTL.
+ */
+export const INSTITUTION_CACHE_MS = 10_000;
+const caches = new WeakMap<
+  Db,
+  Map<string, { until: number; generation: number; value: Promise<unknown> }>
+>();
+/** Raised by every change of an institution in this process: older entries are stale. */
+let generation = 0;
+
+function cached<T>(db: Db, key: string, load: () => Promise<T>): Promise<T> {
+  let cache = caches.get(db);
+  if (!cache) caches.set(db, (cache = new Map()));
+  const hit = cache.get(key);
+  if (hit && hit.until > Date.now() && hit.generation === generation)
+    return hit.value as Promise<T>;
+  const value = asPlatform(load);
+  cache.set(key, { until: Date.now() + INSTITUTION_CACHE_MS, generation, value });
+  // A failed lookup (database outage) is not kept.
+  value.catch(() => cache.delete(key));
+  return value;
 }
 
-export async function institutionByHost(
+/** After the platform creates or changes an institution: this process looks them up afresh. */
+export function forgetInstitutions(): void {
+  generation++;
+}
+
+/** The institutions of a single site: the first, and whether there are more (host mode's case). */
+export function singleSite(
   db: Db,
-  host: string,
-): Promise<InstitutionContext | undefined> {
-  const row = await db
-    .selectFrom('institution')
-    .select(COLUMNS)
-    .where('host', '=', host)
-    .executeTakeFirst();
-  return row && present(row);
+): Promise<{ first: InstitutionContext | undefined; several: boolean }> {
+  return cached(db, 'single', async () => {
+    const rows = await db
+      .selectFrom('institution')
+      .select(COLUMNS)
+      .orderBy('created_at')
+      .orderBy('id')
+      .limit(2)
+      .execute();
+    return { first: rows[0] && present(rows[0]), several: rows.length > 1 };
+  });
+}
+
+/** The first institution (single mode; the CLI's default). */
+export async function firstInstitution(db: Db): Promise<InstitutionContext | undefined> {
+  return (await singleSite(db)).first;
+}
+
+export function institutionByHost(db: Db, host: string): Promise<InstitutionContext | undefined> {
+  return cached(db, `host:${host}`, async () => {
+    const row = await db
+      .selectFrom('institution')
+      .select(COLUMNS)
+      .where('host', '=', host)
+      .executeTakeFirst();
+    return row && present(row);
+  });
 }
 
 /**
