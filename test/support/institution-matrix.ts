@@ -35,6 +35,7 @@ export const MATRIX: Record<string, MatrixRoute> = {
   'GET /lang/:lang': {},
   'GET /metrics': {},
   'GET /api/v1/openapi.json': {},
+  'GET /api/v1/problems/:code': {},
   'GET /api/v1/statistics/annual': {},
   'GET /api/v1/cases': {},
   'POST /api/v1/cases': {},
@@ -103,6 +104,7 @@ export const MATRIX: Record<string, MatrixRoute> = {
   'POST /login/reset/:token': { capability: true },
   'GET /start': {},
   'GET /platform': {},
+  'GET /platform/overview': {},
   'POST /platform/institutions': {},
   'POST /platform/institutions/:institutionId/colour': { body: { colour: '#000000' } },
   'GET /assets/institution.css': {},
@@ -321,7 +323,15 @@ export const MATRIX: Record<string, MatrixRoute> = {
 };
 
 /** Parameters whose values are no secret of an institution (a language, an asset, a category key). */
-export const NEUTRAL_PARAMS = new Set(['lang', 'name', 'key', 'stepKey', 'kind', 'provider']);
+export const NEUTRAL_PARAMS = new Set([
+  'lang',
+  'name',
+  'key',
+  'stepKey',
+  'kind',
+  'provider',
+  'code',
+]);
 
 /**
  * The value of a path parameter, from its name (and for a name used for several records, the
@@ -366,6 +376,8 @@ export function paramValue(param: string, path: string, data: InstitutionData): 
       return 'register';
     case 'provider':
       return 'oidc';
+    case 'code':
+      return 'not_found';
     default:
       return pick(ids[param]);
   }
