@@ -1,5 +1,8 @@
 import { accountFitsRequest } from '../tenancy/tenancy.js';
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
+import type { SsoDirectory } from '../sso/sso-directory.js';
+import { listSignInChoices } from '../tenancy/institution-sign-in.service.js';
+import { institutionBaseUrl } from '../platform/platform.service.js';
 import { z } from 'zod';
 import type { Deps } from '../bootstrap.js';
 import { viewContext, type AppEnv } from '../http/env.js';
@@ -38,20 +41,42 @@ const SetupInput = z.object({
   password: NewPassword,
 });
 
-export function authRoutes(deps: Deps, sso?: SsoLinks) {
+export function authRoutes(deps: Deps, directory: SsoDirectory) {
   const app = new Hono<AppEnv>();
   const secure = deps.config.secureCookies;
+  /** The request's institution's own sign-in; on the platform host, the choice of institution (decision 038). */
+  const ssoOf = async (c: Context<AppEnv>): Promise<SsoLinks> => {
+    const own = await directory.forRequest(c);
+    return {
+      oidc: Boolean(own?.config.oidc),
+      saml: Boolean(own?.config.saml),
+      choices: c.get('platformHost') ? await listSignInChoices(deps.db) : [],
+    };
+  };
 
-  app.get('/login', (c) =>
+  app.get('/login', async (c) =>
     c.html(
       <LoginPage
         ctx={viewContext(c)}
         errors={{}}
-        sso={sso}
+        sso={await ssoOf(c)}
         notice={noticeOf(c, c.get('t'), LOGIN_NOTICES)}
       />,
     ),
   );
+
+  // "Kies je instelling": the chosen institution's IdP, started on its own host (a plain GET form).
+  app.get('/login/institution', async (c) => {
+    const key = c.req.query('institution') ?? '';
+    const choice = c.get('platformHost')
+      ? (await listSignInChoices(deps.db)).find((i) => i.key === key)
+      : undefined;
+    if (!choice) return c.redirect('/login', 303);
+    return c.redirect(
+      `${institutionBaseUrl(deps.config.baseUrl, choice.host)}/sso/${choice.kind}/start`,
+      303,
+    );
+  });
 
   app.post('/login', async (c) => {
     const t = c.get('t');
@@ -64,7 +89,7 @@ export function authRoutes(deps: Deps, sso?: SsoLinks) {
           ctx={viewContext(c)}
           email={values.email}
           errors={toFieldErrors(parsed.error, t)}
-          sso={sso}
+          sso={await ssoOf(c)}
         />,
       );
     }
@@ -91,7 +116,7 @@ export function authRoutes(deps: Deps, sso?: SsoLinks) {
           ctx={viewContext(c)}
           email={parsed.data.email}
           errors={{ email: message }}
-          sso={sso}
+          sso={await ssoOf(c)}
         />,
       );
     }

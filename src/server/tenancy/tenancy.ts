@@ -13,6 +13,8 @@ export interface InstitutionContext {
   host: string | null;
   /** The checked primary colour (#rrggbb), or null for the shipped theme. */
   colourPrimary: string | null;
+  /** The institution's logo (decision 038): its content hash (the asset's version) and size, or null. */
+  logo: { sha256: string; width: number; height: number } | null;
 }
 
 /**
@@ -29,7 +31,7 @@ export interface TenancyConfig {
 
 /** Paths that answer on the platform host, where no institution is resolved. */
 export const PLATFORM_PATHS =
-  /^\/(platform(\/.*)?|login(\/two-factor(\/.*)?)?|logout|account\/(security|two-factor|webauthn(\/.*)?|sessions\/.*)|assets\/[^/]+|favicon\.ico|robots\.txt|lang\/[^/]+)$/;
+  /^\/(platform(\/.*)?|login(\/two-factor(\/.*)?|\/institution)?|logout|account\/(security|two-factor|webauthn(\/.*)?|sessions\/.*)|assets\/[^/]+|favicon\.ico|robots\.txt|lang\/[^/]+)$/;
 
 type Row = {
   id: string;
@@ -37,6 +39,9 @@ type Row = {
   name: string;
   host: string | null;
   colour_primary: string | null;
+  logo_sha256: string | null;
+  logo_width: number | null;
+  logo_height: number | null;
 };
 const present = (r: Row): InstitutionContext => ({
   id: r.id,
@@ -44,16 +49,32 @@ const present = (r: Row): InstitutionContext => ({
   name: r.name,
   host: r.host,
   colourPrimary: r.colour_primary,
+  logo:
+    r.logo_sha256 && r.logo_width && r.logo_height
+      ? { sha256: r.logo_sha256, width: r.logo_width, height: r.logo_height }
+      : null,
 });
-const COLUMNS = ['id', 'key', 'name', 'host', 'colour_primary'] as const;
+const COLUMNS = [
+  'i.id',
+  'i.key',
+  'i.name',
+  'i.host',
+  'i.colour_primary',
+  'l.sha256 as logo_sha256',
+  'l.width as logo_width',
+  'l.height as logo_height',
+] as const;
+const withLogo = (db: Db) =>
+  db
+    .selectFrom('institution as i')
+    .leftJoin('institution_logo as l', 'l.institution_id', 'i.id')
+    .select(COLUMNS);
 
 /** The first institution (single mode; the CLI's default). */
 export async function firstInstitution(db: Db): Promise<InstitutionContext | undefined> {
-  const row = await db
-    .selectFrom('institution')
-    .select(COLUMNS)
-    .orderBy('created_at')
-    .orderBy('id')
+  const row = await withLogo(db)
+    .orderBy('i.created_at')
+    .orderBy('i.id')
     .limit(1)
     .executeTakeFirst();
   return row && present(row);
@@ -63,11 +84,7 @@ export async function institutionByHost(
   db: Db,
   host: string,
 ): Promise<InstitutionContext | undefined> {
-  const row = await db
-    .selectFrom('institution')
-    .select(COLUMNS)
-    .where('host', '=', host)
-    .executeTakeFirst();
+  const row = await withLogo(db).where('i.host', '=', host).executeTakeFirst();
   return row && present(row);
 }
 
@@ -84,4 +101,10 @@ export function accountFitsRequest(
 ): boolean {
   if (account.platformOperator) return onPlatformHost || mode === 'single';
   return institution !== undefined && account.institutionId === institution.id;
+}
+
+/** An institution by id with its logo's hash (the settings pages; the operator's any institution). */
+export async function findInstitutionSettingsTarget(db: Db, id: string) {
+  const row = await withLogo(db).where('i.id', '=', id).executeTakeFirst();
+  return row && { ...present(row), logoSha256: row.logo_sha256 };
 }
