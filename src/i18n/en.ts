@@ -2347,6 +2347,9 @@ export const en: Record<MessageKey, string> = {
   'platform.taken.host': 'This host name is already in use.',
   'platform.taken.adminEmail':
     'This e-mail address already has an account (an account belongs to one institution).',
+  'workspace.nav.adminInstitution': 'Logo and sign-in',
+  'workspace.describe.adminInstitution':
+    "Your institution's logo and its identity provider for staff sign-in.",
   // decision 038: each institution its own logo and identity provider
   'sso.choose.title': 'Choose your institution',
   'sso.choose.label': 'Institution',

@@ -2363,6 +2363,9 @@ export const nl = {
   'platform.taken.host': 'Deze hostnaam is al in gebruik.',
   'platform.taken.adminEmail':
     'Dit e-mailadres heeft al een account (een account hoort bij één instelling).',
+  'workspace.nav.adminInstitution': 'Logo en inloggen',
+  'workspace.describe.adminInstitution':
+    'Het logo van je instelling en de identity provider waarmee medewerkers inloggen.',
   // decision 038: each institution its own logo and identity provider
   'sso.choose.title': 'Kies je instelling',
   'sso.choose.label': 'Instelling',
