@@ -2353,6 +2353,7 @@ export const en: Record<MessageKey, string> = {
   // decision 038: each institution its own logo and identity provider
   'sso.choose.title': 'Choose your institution',
   'sso.choose.label': 'Institution',
+  'sso.choose.continueTitle': 'On to the sign-in of {name}',
   'sso.choose.submit': 'Sign in through this institution',
   'validation.sso.url':
     'Give a web address starting with https:// (http:// only for an identity provider on this machine).',

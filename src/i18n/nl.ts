@@ -2369,6 +2369,7 @@ export const nl = {
   // decision 038: each institution its own logo and identity provider
   'sso.choose.title': 'Kies je instelling',
   'sso.choose.label': 'Instelling',
+  'sso.choose.continueTitle': 'Door naar het inloggen bij {name}',
   'sso.choose.submit': 'Inloggen via deze instelling',
   'validation.sso.url':
     'Geef een webadres dat begint met https:// (http:// alleen voor een identity provider op deze machine).',

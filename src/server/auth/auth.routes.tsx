@@ -1,6 +1,7 @@
 import { accountFitsRequest } from '../tenancy/tenancy.js';
 import { Hono, type Context } from 'hono';
 import type { SsoDirectory } from '../sso/sso-directory.js';
+import { ContinueToInstitutionPage } from '../sso/sso.views.js';
 import { listSignInChoices } from '../tenancy/institution-sign-in.service.js';
 import { institutionBaseUrl } from '../platform/platform.service.js';
 import { z } from 'zod';
@@ -72,10 +73,8 @@ export function authRoutes(deps: Deps, directory: SsoDirectory) {
       ? (await listSignInChoices(deps.db)).find((i) => i.key === key)
       : undefined;
     if (!choice) return c.redirect('/login', 303);
-    return c.redirect(
-      `${institutionBaseUrl(deps.config.baseUrl, choice.host)}/sso/${choice.kind}/start`,
-      303,
-    );
+    const url = `${institutionBaseUrl(deps.config.baseUrl, choice.host)}/sso/${choice.kind}/start`;
+    return c.html(<ContinueToInstitutionPage ctx={viewContext(c)} name={choice.name} url={url} />);
   });
 
   app.post('/login', async (c) => {
