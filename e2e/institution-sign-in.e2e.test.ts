@@ -188,7 +188,7 @@ describe('each institution its own look and sign-in', () => {
         .getByLabel('E-mail address of the first administrator')
         .fill(`beheer@${i.key}.example`);
       await page.getByRole('button', { name: 'Create institution' }).click();
-      await expect(page.locator('.setup-link').count()).resolves.toBe(1);
+      await page.locator('.setup-link').waitFor();
 
       await page.getByRole('link', { name: `Logo and sign-in of ${i.name}` }).click();
       await expectAccessible(page);
@@ -210,6 +210,7 @@ describe('each institution its own look and sign-in', () => {
         buffer: await logoOf(i.name, i.colour),
       });
       await page.getByRole('button', { name: 'Upload logo' }).click();
+      await page.waitForURL(/saved=logo$/);
       await expect(page.getByRole('status').textContent()).resolves.toContain(
         'logo has been saved',
       );
@@ -219,6 +220,7 @@ describe('each institution its own look and sign-in', () => {
       await page.getByLabel('Client secret').fill(`secret of ${i.key}`);
       await page.getByLabel('Role map (JSON)').fill(JSON.stringify(i.roleMap));
       await page.getByRole('button', { name: 'Save sign-in' }).click();
+      await page.waitForURL(/saved=signIn$/);
       await expect(page.getByRole('status').textContent()).resolves.toContain(
         'sign-in settings have been saved',
       );

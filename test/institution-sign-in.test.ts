@@ -1,11 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { makeKeyPair } from './support/saml-idp.js';
-import { InstitutionSignInInput } from '../src/server/tenancy/institution-sign-in.schemas.js';
+import { InstitutionSignInInput } from '../src/server/institution-settings/institution-sign-in.schemas.js';
 import {
   findInstitutionIdp,
   findInstitutionSignInView,
   setInstitutionSignIn,
-} from '../src/server/tenancy/institution-sign-in.service.js';
+} from '../src/server/institution-settings/institution-sign-in.service.js';
 import { signInWithIdentity, type SsoIdentity } from '../src/server/sso/sso.service.js';
 import { identityFromAttributes } from '../src/server/sso/sso-identity.js';
 import { withInstitution } from '../src/server/db/tenancy.js';

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import { translator } from '../i18n/i18n.js';
-import { InstitutionSignInInput } from '../server/tenancy/institution-sign-in.schemas.js';
-import { setInstitutionSignIn } from '../server/tenancy/institution-sign-in.service.js';
-import { setInstitutionLogo } from '../server/tenancy/logo.service.js';
+import { InstitutionSignInInput } from '../server/institution-settings/institution-sign-in.schemas.js';
+import { setInstitutionSignIn } from '../server/institution-settings/institution-sign-in.service.js';
+import { setInstitutionLogo } from '../server/institution-settings/logo.service.js';
 import { parseArgs } from './args.js';
 import type { Command } from './commands.js';
 import type { Deps } from '../server/bootstrap.js';

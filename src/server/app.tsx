@@ -34,7 +34,8 @@ import { mailboxRoutes } from './mailbox/mailbox.routes.js';
 import { authRoutes } from './auth/auth.routes.js';
 import { twoFactorRoutes } from './auth/two-factor.routes.js';
 import { ssoLinkRoutes } from './sso/sso-link.routes.js';
-import { ssoDirectory } from './sso/sso-directory.js';
+import { ssoDirectory, ssoLinksFor } from './sso/sso-directory.js';
+import { institutionChoiceRoutes } from './sso/sso-choice.routes.js';
 import { webauthnRoutes } from './auth/webauthn.routes.js';
 import { inviteRoutes } from './admin/invite.routes.js';
 import { passwordResetRoutes } from './recovery/password-reset.routes.js';
@@ -73,7 +74,10 @@ import { locationRoutes } from './appointments/locations.routes.js';
 import { accountFitsRequest } from './tenancy/tenancy.js';
 import { institutionAssetRoutes, tenancy } from './http/tenancy.js';
 import { platformRoutes } from './platform/platform.routes.js';
-import { institutionSettingsRoutes } from './tenancy/institution-settings.routes.js';
+import {
+  institutionLogoRoutes,
+  institutionSettingsRoutes,
+} from './institution-settings/institution-settings.routes.js';
 
 export interface AppOptions {
   logger?: Logger;
@@ -150,7 +154,8 @@ export function createApp(deps: Deps, opts: AppOptions = {}) {
     }
   });
 
-  app.route('/', institutionAssetRoutes(deps.db)); // the institution's own colours, before the shipped assets
+  app.route('/', institutionAssetRoutes());
+  app.route('/', institutionLogoRoutes(deps)); // and its logo (decision 038) // the institution's own colours, before the shipped assets
   app.get('/assets/:name', (c) => {
     const name = c.req.param('name');
     const asset = Object.hasOwn(ASSETS, name) ? ASSETS[name] : undefined;
@@ -231,7 +236,8 @@ export function createApp(deps: Deps, opts: AppOptions = {}) {
 
   // Sign-in and accounts (each checks the access table or its own session state).
   mountArea(app, [
-    group('sign-in', ['/login', '/logout', '/setup'], authRoutes(deps, idps)),
+    group('choice of institution', ['/login/institution'], institutionChoiceRoutes(deps)), // on the platform host (decision 038)
+    group('sign-in', ['/login', '/logout', '/setup'], authRoutes(deps, ssoLinksFor(deps, idps))),
     // Second factor, own sessions, 2FA enforcement; before admin, whose /admin/* guard must not cover /admin/security.
     group('two-factor', ['/login', '/account', '/admin/security'], twoFactorRoutes(deps, signIn)),
     group('institution account link', ['/account'], ssoLinkRoutes(deps, idps)), // explicit and audited (decision 024)

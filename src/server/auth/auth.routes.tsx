@@ -1,9 +1,5 @@
 import { accountFitsRequest } from '../tenancy/tenancy.js';
 import { Hono, type Context } from 'hono';
-import type { SsoDirectory } from '../sso/sso-directory.js';
-import { ContinueToInstitutionPage } from '../sso/sso.views.js';
-import { listSignInChoices } from '../tenancy/institution-sign-in.service.js';
-import { institutionBaseUrl } from '../platform/platform.service.js';
 import { z } from 'zod';
 import type { Deps } from '../bootstrap.js';
 import { viewContext, type AppEnv } from '../http/env.js';
@@ -42,19 +38,10 @@ const SetupInput = z.object({
   password: NewPassword,
 });
 
-export function authRoutes(deps: Deps, directory: SsoDirectory) {
+/** `ssoOf`: the sign-in through the institution that the login page offers for a request (decision 038). */
+export function authRoutes(deps: Deps, ssoOf: (c: Context<AppEnv>) => Promise<SsoLinks>) {
   const app = new Hono<AppEnv>();
   const secure = deps.config.secureCookies;
-  /** The request's institution's own sign-in; on the platform host, the choice of institution (decision 038). */
-  const ssoOf = async (c: Context<AppEnv>): Promise<SsoLinks> => {
-    const own = await directory.forRequest(c);
-    return {
-      oidc: Boolean(own?.config.oidc),
-      saml: Boolean(own?.config.saml),
-      choices: c.get('platformHost') ? await listSignInChoices(deps.db) : [],
-    };
-  };
-
   app.get('/login', async (c) =>
     c.html(
       <LoginPage
@@ -65,17 +52,6 @@ export function authRoutes(deps: Deps, directory: SsoDirectory) {
       />,
     ),
   );
-
-  // "Kies je instelling": the chosen institution's IdP, started on its own host (a plain GET form).
-  app.get('/login/institution', async (c) => {
-    const key = c.req.query('institution') ?? '';
-    const choice = c.get('platformHost')
-      ? (await listSignInChoices(deps.db)).find((i) => i.key === key)
-      : undefined;
-    if (!choice) return c.redirect('/login', 303);
-    const url = `${institutionBaseUrl(deps.config.baseUrl, choice.host)}/sso/${choice.kind}/start`;
-    return c.html(<ContinueToInstitutionPage ctx={viewContext(c)} name={choice.name} url={url} />);
-  });
 
   app.post('/login', async (c) => {
     const t = c.get('t');

@@ -10,7 +10,6 @@ import {
   type TenancyConfig,
 } from '../tenancy/tenancy.js';
 import { institutionStylesheet } from '../tenancy/institution-style.js';
-import { findInstitutionLogo } from '../tenancy/logo.service.js';
 
 /**
  * THE resolution of the request's institution (issue 22, decision 035): sets
@@ -54,21 +53,9 @@ export function currentInstitution(c: Context<AppEnv>): InstitutionContext {
   return institution;
 }
 
-/** GET /assets/institution.css (the request's institution's colours, linked with ?v=colour) and its logo. */
-export function institutionAssetRoutes(db: Db) {
+/** GET /assets/institution.css (the request's institution's colours, linked with ?v=colour) */
+export function institutionAssetRoutes() {
   const app = new Hono<AppEnv>();
-  // The institution's logo (decision 038), re-encoded PNG or JPEG; the layout links it with ?v=hash.
-  app.get('/assets/institution-logo', async (c) => {
-    const institution = c.get('institution');
-    const logo = institution ? await findInstitutionLogo(db, institution.id) : undefined;
-    if (!logo) throw new AppError('NOT_FOUND');
-    return c.body(new Uint8Array(logo.body), 200, {
-      'Content-Type': logo.content_type,
-      'Cache-Control': c.req.query('v') ? 'public, max-age=31536000, immutable' : 'no-cache',
-      ETag: `"${logo.sha256}"`,
-      'X-Content-Type-Options': 'nosniff',
-    });
-  });
   app.get('/assets/institution.css', (c) =>
     c.body(institutionStylesheet(c.get('institution')?.colourPrimary ?? null), 200, {
       'Content-Type': 'text/css; charset=utf-8',

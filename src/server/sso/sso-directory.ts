@@ -2,9 +2,16 @@ import type { Context } from 'hono';
 import type * as oidc from 'openid-client';
 import type { Deps } from '../bootstrap.js';
 import type { AppEnv } from '../http/env.js';
-import { firstInstitution, type InstitutionContext } from '../tenancy/tenancy.js';
-import { findInstitutionIdp } from '../tenancy/institution-sign-in.service.js';
-import { institutionBaseUrl } from '../platform/platform.service.js';
+import {
+  firstInstitution,
+  institutionBaseUrl,
+  type InstitutionContext,
+} from '../tenancy/tenancy.js';
+import type { SsoLinks } from '../auth/auth.views.js';
+import {
+  findInstitutionIdp,
+  listSignInChoices,
+} from '../institution-settings/institution-sign-in.service.js';
 import type { SsoConfig } from './sso.config.js';
 import { oidcDiscovery } from './oidc-client.js';
 
@@ -89,5 +96,17 @@ export function ssoDirectory(deps: Deps, installation: SsoConfig): SsoDirectory 
       const institution = c.get('institution');
       return institution ? forInstitution(institution) : undefined;
     },
+  };
+}
+
+/** The login page's sign-in links for a request: its institution's IdP; on the platform host, the choice of institution. */
+export function ssoLinksFor(deps: Deps, directory: SsoDirectory) {
+  return async (c: Context<AppEnv>): Promise<SsoLinks> => {
+    const own = await directory.forRequest(c);
+    return {
+      oidc: Boolean(own?.config.oidc),
+      saml: Boolean(own?.config.saml),
+      choices: c.get('platformHost') ? await listSignInChoices(deps.db) : [],
+    };
   };
 }

@@ -108,3 +108,9 @@ export async function findInstitutionSettingsTarget(db: Db, id: string) {
   const row = await withLogo(db).where('i.id', '=', id).executeTakeFirst();
   return row && { ...present(row), logoSha256: row.logo_sha256 };
 }
+
+/** The address of an institution's own site: its host with the platform's scheme (single mode: the base URL). */
+export function institutionBaseUrl(baseUrl: string, host: string | null): string {
+  if (!host) return baseUrl;
+  return `${new URL(baseUrl).protocol}//${host}`;
+}

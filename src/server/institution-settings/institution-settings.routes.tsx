@@ -4,15 +4,14 @@ import { signedInUser, viewContext, type AppEnv } from '../http/env.js';
 import { AppError } from '../http/errors.js';
 import { idParam } from '../http/params.js';
 import { formStrings, toFieldErrors } from '../http/validation.js';
-import { assertRouteAllowed } from '../access/route-guard.js';
 import type { FieldErrors } from '../../ui/form.js';
 import type { MessageKey } from '../../i18n/i18n.js';
-import { institutionBaseUrl } from '../platform/platform.service.js';
+import { institutionBaseUrl } from '../tenancy/tenancy.js';
 import { InstitutionSignInInput } from './institution-sign-in.schemas.js';
 import { findInstitutionSignInView, setInstitutionSignIn } from './institution-sign-in.service.js';
-import { removeInstitutionLogo, setInstitutionLogo } from './logo.service.js';
-import type { LogoProblem } from './logo.js';
-import { findInstitutionSettingsTarget } from './tenancy.js';
+import { findInstitutionLogo, removeInstitutionLogo, setInstitutionLogo } from './logo.service.js';
+import type { LogoProblem } from '../tenancy/logo.js';
+import { findInstitutionSettingsTarget } from '../tenancy/tenancy.js';
 import { InstitutionSettingsPage } from './institution-settings.views.js';
 
 const LOGO_ERRORS: Record<LogoProblem, MessageKey> = {
@@ -27,6 +26,22 @@ const NOTICES = {
   signIn: 'institutionSettings.signInSaved',
 } as const;
 
+/** GET /assets/institution-logo: the request's institution's logo, re-encoded PNG or JPEG; the layout links it with ?v=hash. */
+export function institutionLogoRoutes(deps: Deps) {
+  const app = new Hono<AppEnv>();
+  app.get('/assets/institution-logo', async (c) => {
+    const institution = c.get('institution');
+    const logo = institution ? await findInstitutionLogo(deps.db, institution.id) : undefined;
+    if (!logo) throw new AppError('NOT_FOUND');
+    return c.body(new Uint8Array(logo.body), 200, {
+      'Content-Type': logo.content_type,
+      'Cache-Control': c.req.query('v') ? 'public, max-age=31536000, immutable' : 'no-cache',
+      ETag: `"${logo.sha256}"`,
+    });
+  });
+  return app;
+}
+
 /**
  * An institution's logo and identity provider (issue 22, decision 038): `/admin/institution` for
  * the institution's own administrator (the request's institution), `/platform/institutions/:id`
@@ -38,10 +53,12 @@ export function institutionSettingsRoutes(deps: Deps) {
   type Target = { id: string; base: string; showLogo: boolean };
 
   const adminTarget = (c: Context<AppEnv>): Target => {
-    assertRouteAllowed(c);
+    // The need-to-know table lets only administrators in (before every route); checked here again.
     const user = signedInUser(c);
     const institution = c.get('institution');
-    if (!institution || user.institutionId !== institution.id) throw new AppError('FORBIDDEN');
+    const isAdministrator = user.memberships.some((m) => m.role === 'administrator');
+    if (!isAdministrator || !institution || user.institutionId !== institution.id)
+      throw new AppError('FORBIDDEN');
     return { id: institution.id, base: '/admin/institution', showLogo: true };
   };
   const platformTarget = (c: Context<AppEnv>): Target => {

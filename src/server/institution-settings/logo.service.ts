@@ -1,6 +1,6 @@
 import type { Db } from '../db/create-db.js';
 import { recordAudit, type AuditActor } from '../audit/audit.service.js';
-import { prepareLogo, type LogoProblem } from './logo.js';
+import { prepareLogo, type LogoProblem } from '../tenancy/logo.js';
 
 /** An institution's logo (issue 22, decision 038), in `institution_logo` (row-level security). */
 export async function setInstitutionLogo(

@@ -2,7 +2,6 @@ import type { Db } from '../db/create-db.js';
 import type { Keyring } from '../crypto/keyring.js';
 import { openText, seal } from '../crypto/seal.js';
 import { recordAudit, type AuditActor } from '../audit/audit.service.js';
-import type { OidcConfig, SamlConfig } from '../sso/sso.config.js';
 import {
   parseCertificate,
   parseRoleMap,
@@ -34,8 +33,15 @@ export interface InstitutionSignInView {
 
 /** What sign-in uses: the IdP(s) with the secret opened, the role map, and a version for caches. */
 export interface InstitutionIdp {
-  oidc?: Omit<OidcConfig, 'allowHttp'>;
-  saml?: Omit<SamlConfig, 'entityId' | 'signing'>;
+  oidc?: { issuer: string; clientId: string; clientSecret: string; rolesClaim: string };
+  saml?: {
+    entryPoint: string;
+    idpCert: string;
+    idpIssuer?: string;
+    emailAttribute: string;
+    nameAttribute: string;
+    rolesAttribute: string;
+  };
   roleMap: Record<string, string[]>;
   version: string;
 }
