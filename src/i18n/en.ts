@@ -2409,6 +2409,5 @@ export const en: Record<MessageKey, string> = {
     'Group values of the identity provider → "team:role" of this institution, for example {"staff-vp": "students:confidential_adviser"}. Teams of other institutions are ignored.',
   'institutionSettings.signInSave': 'Save sign-in',
   'institutionSettings.signInSaved': 'The sign-in settings have been saved.',
-  'institutionSettings.open': 'Logo and sign-in',
   'institutionSettings.openOf': 'Logo and sign-in of {name}',
 };

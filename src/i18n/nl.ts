@@ -2425,7 +2425,6 @@ export const nl = {
     'Groepswaarden van de identity provider → "team:rol" van deze instelling, bijvoorbeeld {"staff-vp": "students:confidential_adviser"}. Teams van andere instellingen worden genegeerd.',
   'institutionSettings.signInSave': 'Inloggen opslaan',
   'institutionSettings.signInSaved': 'De instellingen voor inloggen zijn opgeslagen.',
-  'institutionSettings.open': 'Logo en inloggen',
   'institutionSettings.openOf': 'Logo en inloggen van {name}',
 } as const;
 
