@@ -11,6 +11,27 @@ import { identityFromAttributes } from '../src/server/sso/sso-identity.js';
 import { withInstitution } from '../src/server/db/tenancy.js';
 import { createUser } from '../src/server/users/users.service.js';
 import { useTestApp, type TestDeps } from './support/use-test-app.js';
+import { TestClient } from './support/http-client.js';
+import { createStaff, PASSWORD } from './support/factories.js';
+import { postMultipart } from './support/reporter-flow.js';
+import { noisePng } from './support/images.js';
+
+/** A browser on one host name: every request carries that Host header. */
+class HostClient extends TestClient {
+  constructor(
+    app: ConstructorParameters<typeof TestClient>[0],
+    readonly host: string,
+  ) {
+    super(app, 'en');
+  }
+  override send(path: string, init: RequestInit & { headers?: Record<string, string> }) {
+    const headers: Record<string, string> = {
+      ...(init.headers as Record<string, string> | undefined),
+      host: this.host,
+    };
+    return super.send(path, { ...init, headers });
+  }
+}
 
 /**
  * Decision 038: an institution's own identity provider. The client secret is sealed at rest and
@@ -244,5 +265,44 @@ describe('the choice of institution on the platform host', () => {
     expect(html).toContain('href="/sso/oidc/start"');
     const b = await (await t.app.request('/login', { headers: { host: 'uni-b.test' } })).text();
     expect(b).not.toContain('/sso/oidc/start');
+  });
+});
+
+describe('the institution administrator’s own page', () => {
+  it('shows the settings without the secret, takes a logo and serves it on the header of every page', async () => {
+    const admin = await createStaff(t.deps, A.teamId, ['administrator']);
+    const adviser = await createStaff(t.deps, A.teamId, ['confidential_adviser']);
+    const other = new HostClient(t.app, 'uni-a.test');
+    expect((await other.signIn(adviser.email, PASSWORD)).status).toBe(303);
+    expect((await other.get('/admin/institution')).status).toBe(403);
+
+    const client = new HostClient(t.app, 'uni-a.test');
+    expect((await client.signIn(admin.email, PASSWORD)).status).toBe(303);
+    expect((await client.get('/admin/institution')).status).toBe(200);
+    expect(client.lastHtml).toContain('meldpunt-a');
+    expect(client.lastHtml).not.toContain(SECRET);
+    expect(client.lastHtml).toContain('http://uni-a.test/sso/oidc/callback');
+
+    const upload = (file: Buffer, name: string) =>
+      postMultipart(client, '/admin/institution/logo', { _csrf: client.csrfToken() }, [
+        { field: 'logo', name, type: 'image/png', bytes: new Uint8Array(file) },
+      ]);
+    const refused = await upload(Buffer.from('<svg/>'), 'x.svg');
+    expect(refused.status).toBe(422);
+    expect(client.lastHtml).toContain('Only PNG and JPEG are accepted');
+    const saved = await upload(noisePng(40, 20), 'logo.png');
+    expect(saved.status).toBe(303);
+    expect((await client.get('/admin')).status).toBe(200);
+    const src = /<img class="site-logo" src="([^"]+)" alt="Instelling uni-a"/.exec(
+      client.lastHtml,
+    )?.[1];
+    expect(src).toMatch(/^\/assets\/institution-logo\?v=[0-9a-f]{16}$/);
+    const asset = await client.get(src!);
+    expect(asset.headers.get('content-type')).toBe('image/png');
+    expect(asset.headers.get('cache-control')).toContain('immutable');
+    // B's host has no logo, and does not serve A's
+    expect(
+      (await t.app.request('/assets/institution-logo', { headers: { host: 'uni-b.test' } })).status,
+    ).toBe(404);
   });
 });
