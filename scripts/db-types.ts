@@ -29,6 +29,7 @@ const JSON_COLUMNS: Record<string, string> = {
   'category_version.subtypes': 'ColumnType<CategorySubtype[], string, string>',
   'protocol_version.categories': 'ColumnType<string[], string, string>',
   'protocol_version.steps': 'ColumnType<ProtocolStepDef[], string, string>',
+  'institution_sign_in.role_map': 'ColumnType<Record<string, string[]>, string, string>',
 };
 
 /** Unions for the columns whose CHECK constraint lists their values. */

@@ -1,5 +1,6 @@
 import type { Deps } from '../server/bootstrap.js';
 import { auditVerifyCommand } from './audit.command.js';
+import { institutionsLogoCommand, institutionsSsoCommand } from './institution-sign-in.command.js';
 import { importCasesCommand } from './import-cases.command.js';
 import { importPartnerCountsCommand } from './import-partner-counts.command.js';
 import { keysRotateCommand, keysStatusCommand } from './keys.command.js';
@@ -63,6 +64,8 @@ export const commands: Record<string, Command> = {
   'breaches list': breachesListCommand,
   'institutions list': institutionsListCommand,
   'institutions create': institutionsCreateCommand,
+  'institutions sso': institutionsSsoCommand,
+  'institutions logo': institutionsLogoCommand,
   'platform-operator create': platformOperatorCreateCommand,
   'platform overview': platformOverviewCommand,
 };

@@ -418,6 +418,8 @@ export const en: Record<MessageKey, string> = {
   'audit.group.teamwork': 'The team\u2019s own work and reports',
   'audit.event.RISK_ASSESSED': 'Risk assessed',
   'audit.event.INSTITUTION_COLOUR_CHANGED': "Institution's brand colour changed",
+  'audit.event.INSTITUTION_SIGN_IN_CHANGED': "Institution's identity provider changed",
+  'audit.event.INSTITUTION_LOGO_CHANGED': "Institution's logo changed",
   'audit.event.RISK_VIEWED': 'Risk assessment viewed',
   'audit.event.RISK_REASSESSMENT_REMINDED': 'Reminder: reassess the risk',
   'audit.event.PLAN_STEP_ADDED': 'Plan step added',
@@ -2375,4 +2377,67 @@ export const en: Record<MessageKey, string> = {
   'overview.by.channel': 'Channel',
   'overview.by.quarter': 'Quarter received',
   'overview.by.state': 'Open or closed',
+  'workspace.nav.adminInstitution': 'Logo and sign-in',
+  'workspace.describe.adminInstitution':
+    "Your institution's logo and its identity provider for staff sign-in.",
+  // decision 038: each institution its own logo and identity provider
+  'sso.choose.title': 'Choose your institution',
+  'sso.choose.label': 'Institution',
+  'sso.choose.continueTitle': 'On to the sign-in of {name}',
+  'sso.choose.submit': 'Sign in through this institution',
+  'validation.sso.url':
+    'Give a web address starting with https:// (http:// only for an identity provider on this machine).',
+  'validation.sso.certificate':
+    "Paste the identity provider's signing certificate (PEM, or the base64 text from its metadata).",
+  'validation.sso.roleMap':
+    'Give the role map as JSON: each group names "team:role" or a list of them, with a known role, for example {"staff-vp": "students:confidential_adviser"}.',
+  'validation.sso.attribute': 'A claim or attribute name has no spaces.',
+  'institutionSettings.title': 'Logo and sign-in of {name}',
+  'institutionSettings.logo': 'Logo',
+  'institutionSettings.logoCurrent': 'The current logo of {name}',
+  'institutionSettings.noLogo': 'No logo has been set; the header shows the name.',
+  'institutionSettings.logoSet': 'A logo has been set.',
+  'institutionSettings.logoFile': 'New logo',
+  'institutionSettings.logoHint':
+    'A PNG or JPEG of at most 512 KB; it is shown at most 56 pixels high on a white plate in the header. SVG is not accepted.',
+  'institutionSettings.logoSave': 'Upload logo',
+  'institutionSettings.logoRemove': 'Remove logo',
+  'institutionSettings.logoSaved': 'The logo has been saved.',
+  'institutionSettings.logoError.empty': 'Choose a PNG or JPEG file.',
+  'institutionSettings.logoError.tooLarge': 'The logo is larger than 512 KB. Make it smaller.',
+  'institutionSettings.logoError.type':
+    'Only PNG and JPEG are accepted (no SVG, GIF or other formats).',
+  'institutionSettings.logoError.trailingData':
+    'This file carries data after its image. Save it again as a plain PNG or JPEG.',
+  'institutionSettings.logoError.unreadable':
+    'This image cannot be read. Save it again as PNG or JPEG.',
+  'institutionSettings.signIn': 'Sign-in through the institution',
+  'institutionSettings.signInIntro':
+    "Staff sign in through the institution's own identity provider (for example through SURFconext): OpenID Connect, SAML or both. Register these addresses with the identity provider:",
+  'institutionSettings.redirectUri': 'OpenID Connect redirect URI',
+  'institutionSettings.acsUrl': 'SAML assertion consumer service',
+  'institutionSettings.metadata': 'SAML metadata of this service',
+  'institutionSettings.oidcIssuer': 'Issuer',
+  'institutionSettings.oidcIssuerHint':
+    'For example https://connect.surfconext.nl. Empty: no OpenID Connect.',
+  'institutionSettings.oidcClientId': 'Client id',
+  'institutionSettings.oidcClientSecret': 'Client secret',
+  'institutionSettings.secretStored':
+    'A secret is stored (encrypted) and is never shown. Leave empty to keep it.',
+  'institutionSettings.secretNone': 'No secret is stored yet.',
+  'institutionSettings.oidcRolesClaim': 'Claim with the roles',
+  'institutionSettings.samlEntryPoint': 'Single sign-on URL (HTTP-Redirect)',
+  'institutionSettings.samlEntryPointHint': 'Empty: no SAML.',
+  'institutionSettings.samlIdpCert': "Identity provider's signing certificate",
+  'institutionSettings.samlIdpIssuer': "Identity provider's entity id",
+  'institutionSettings.samlEmailAttribute': 'Attribute with the e-mail address',
+  'institutionSettings.samlNameAttribute': 'Attribute with the name',
+  'institutionSettings.samlRolesAttribute': 'Attribute with the roles',
+  'institutionSettings.roles': 'Roles',
+  'institutionSettings.roleMap': 'Role map (JSON)',
+  'institutionSettings.roleMapHint':
+    'Group values of the identity provider → "team:role" of this institution, for example {"staff-vp": "students:confidential_adviser"}. Teams of other institutions are ignored.',
+  'institutionSettings.signInSave': 'Save sign-in',
+  'institutionSettings.signInSaved': 'The sign-in settings have been saved.',
+  'institutionSettings.openOf': 'Logo and sign-in of {name}',
 };

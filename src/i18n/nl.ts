@@ -420,6 +420,8 @@ export const nl = {
   'audit.group.teamwork': 'Werk van het team en rapportage',
   'audit.event.RISK_ASSESSED': 'Risico-inschatting gemaakt',
   'audit.event.INSTITUTION_COLOUR_CHANGED': 'Huisstijlkleur van de instelling gewijzigd',
+  'audit.event.INSTITUTION_SIGN_IN_CHANGED': 'Identity provider van de instelling gewijzigd',
+  'audit.event.INSTITUTION_LOGO_CHANGED': 'Logo van de instelling gewijzigd',
   'audit.event.RISK_VIEWED': 'Risico-inschatting bekeken',
   'audit.event.RISK_REASSESSMENT_REMINDED': 'Herinnering: risico opnieuw inschatten',
   'audit.event.PLAN_STEP_ADDED': 'Stap aan het plan toegevoegd',
@@ -2391,6 +2393,69 @@ export const nl = {
   'overview.by.channel': 'Kanaal',
   'overview.by.quarter': 'Kwartaal van ontvangst',
   'overview.by.state': 'Open of afgesloten',
+  'workspace.nav.adminInstitution': 'Logo en inloggen',
+  'workspace.describe.adminInstitution':
+    'Het logo van je instelling en de identity provider waarmee medewerkers inloggen.',
+  // decision 038: each institution its own logo and identity provider
+  'sso.choose.title': 'Kies je instelling',
+  'sso.choose.label': 'Instelling',
+  'sso.choose.continueTitle': 'Door naar het inloggen bij {name}',
+  'sso.choose.submit': 'Inloggen via deze instelling',
+  'validation.sso.url':
+    'Geef een webadres dat begint met https:// (http:// alleen voor een identity provider op deze machine).',
+  'validation.sso.certificate':
+    'Plak het ondertekeningscertificaat van de identity provider (PEM, of de base64-tekst uit de metadata).',
+  'validation.sso.roleMap':
+    'Geef de rollentabel als JSON: elke groep noemt "team:rol" of een lijst daarvan, met een bekende rol, bijvoorbeeld {"staff-vp": "students:confidential_adviser"}.',
+  'validation.sso.attribute': 'Een claim- of attribuutnaam heeft geen spaties.',
+  'institutionSettings.title': 'Logo en inloggen van {name}',
+  'institutionSettings.logo': 'Logo',
+  'institutionSettings.logoCurrent': 'Het huidige logo van {name}',
+  'institutionSettings.noLogo': 'Er is geen logo ingesteld; de kop toont de naam.',
+  'institutionSettings.logoSet': 'Er is een logo ingesteld.',
+  'institutionSettings.logoFile': 'Nieuw logo',
+  'institutionSettings.logoHint':
+    'Een PNG of JPEG van hoogstens 512 KB; het staat hoogstens 56 pixels hoog op een wit vlak in de kop. SVG wordt niet geaccepteerd.',
+  'institutionSettings.logoSave': 'Logo uploaden',
+  'institutionSettings.logoRemove': 'Logo verwijderen',
+  'institutionSettings.logoSaved': 'Het logo is opgeslagen.',
+  'institutionSettings.logoError.empty': 'Kies een PNG- of JPEG-bestand.',
+  'institutionSettings.logoError.tooLarge': 'Het logo is groter dan 512 KB. Maak het kleiner.',
+  'institutionSettings.logoError.type':
+    'Alleen PNG en JPEG worden geaccepteerd (geen SVG, GIF of andere formaten).',
+  'institutionSettings.logoError.trailingData':
+    'Dit bestand bevat gegevens na de afbeelding. Sla het opnieuw op als gewone PNG of JPEG.',
+  'institutionSettings.logoError.unreadable':
+    'Deze afbeelding is niet te lezen. Sla haar opnieuw op als PNG of JPEG.',
+  'institutionSettings.signIn': 'Inloggen via de instelling',
+  'institutionSettings.signInIntro':
+    'Medewerkers loggen in via de eigen identity provider van de instelling (bijvoorbeeld via SURFconext): OpenID Connect, SAML of allebei. Meld deze adressen aan bij de identity provider:',
+  'institutionSettings.redirectUri': 'Redirect-URI voor OpenID Connect',
+  'institutionSettings.acsUrl': 'Assertion consumer service voor SAML',
+  'institutionSettings.metadata': 'SAML-metadata van deze dienst',
+  'institutionSettings.oidcIssuer': 'Issuer',
+  'institutionSettings.oidcIssuerHint':
+    'Bijvoorbeeld https://connect.surfconext.nl. Leeg: geen OpenID Connect.',
+  'institutionSettings.oidcClientId': 'Client-id',
+  'institutionSettings.oidcClientSecret': 'Client-secret',
+  'institutionSettings.secretStored':
+    'Er is een secret opgeslagen (versleuteld); het wordt nooit getoond. Laat leeg om het te houden.',
+  'institutionSettings.secretNone': 'Er is nog geen secret opgeslagen.',
+  'institutionSettings.oidcRolesClaim': 'Claim met de rollen',
+  'institutionSettings.samlEntryPoint': 'Single-sign-on-URL (HTTP-Redirect)',
+  'institutionSettings.samlEntryPointHint': 'Leeg: geen SAML.',
+  'institutionSettings.samlIdpCert': 'Ondertekeningscertificaat van de identity provider',
+  'institutionSettings.samlIdpIssuer': 'Entity-id van de identity provider',
+  'institutionSettings.samlEmailAttribute': 'Attribuut met het e-mailadres',
+  'institutionSettings.samlNameAttribute': 'Attribuut met de naam',
+  'institutionSettings.samlRolesAttribute': 'Attribuut met de rollen',
+  'institutionSettings.roles': 'Rollen',
+  'institutionSettings.roleMap': 'Rollentabel (JSON)',
+  'institutionSettings.roleMapHint':
+    'Groepswaarden van de identity provider → "team:rol" van deze instelling, bijvoorbeeld {"staff-vp": "students:confidential_adviser"}. Teams van andere instellingen worden genegeerd.',
+  'institutionSettings.signInSave': 'Inloggen opslaan',
+  'institutionSettings.signInSaved': 'De instellingen voor inloggen zijn opgeslagen.',
+  'institutionSettings.openOf': 'Logo en inloggen van {name}',
 } as const;
 
 export type MessageKey = keyof typeof nl;

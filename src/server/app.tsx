@@ -35,6 +35,8 @@ import { mailboxRoutes } from './mailbox/mailbox.routes.js';
 import { authRoutes } from './auth/auth.routes.js';
 import { twoFactorRoutes } from './auth/two-factor.routes.js';
 import { ssoLinkRoutes } from './sso/sso-link.routes.js';
+import { ssoDirectory, ssoLinksFor } from './sso/sso-directory.js';
+import { institutionChoiceRoutes } from './sso/sso-choice.routes.js';
 import { webauthnRoutes } from './auth/webauthn.routes.js';
 import { inviteRoutes } from './admin/invite.routes.js';
 import { passwordResetRoutes } from './recovery/password-reset.routes.js';
@@ -74,6 +76,10 @@ import { accountFitsRequest, singleSite } from './tenancy/tenancy.js';
 import { institutionAssetRoutes, tenancy } from './http/tenancy.js';
 import { platformRoutes } from './platform/platform.routes.js';
 import { overviewRoutes } from './platform/overview.routes.js';
+import {
+  institutionLogoRoutes,
+  institutionSettingsRoutes,
+} from './institution-settings/institution-settings.routes.js';
 
 export interface AppOptions {
   logger?: Logger;
@@ -152,7 +158,8 @@ export function createApp(deps: Deps, opts: AppOptions = {}) {
     }
   });
 
-  app.route('/', institutionAssetRoutes()); // the institution's own colours, before the shipped assets
+  app.route('/', institutionAssetRoutes());
+  app.route('/', institutionLogoRoutes(deps)); // and its logo (decision 038) // the institution's own colours, before the shipped assets
   app.get('/assets/:name', (c) => {
     const name = c.req.param('name');
     const asset = Object.hasOwn(ASSETS, name) ? ASSETS[name] : undefined;
@@ -181,11 +188,12 @@ export function createApp(deps: Deps, opts: AppOptions = {}) {
   });
 
   const signIn = { oidc: Boolean(sso.oidc), saml: Boolean(sso.saml) };
+  const idps = ssoDirectory(deps, sso); // each institution's own IdP, else the installation's (decision 038)
 
   // Machine interfaces: bearer tokens, no cookies, so mounted before CSRF protection.
   mountArea(app, [
     group('api', ['/api'], apiRoutes(deps, opts.logger)), // the partner API (bearer tokens)
-    group('single sign-on', ['/sso'], ssoRoutes(deps, sso)), // the IdP's responses come cross-site
+    group('single sign-on', ['/sso'], ssoRoutes(deps, idps, sso)), // the IdP's responses come cross-site
   ]);
   app.get('/metrics', async (c) => {
     const access = metricsAccess(
@@ -240,10 +248,11 @@ export function createApp(deps: Deps, opts: AppOptions = {}) {
 
   // Sign-in and accounts (each checks the access table or its own session state).
   mountArea(app, [
-    group('sign-in', ['/login', '/logout', '/setup'], authRoutes(deps, signIn)),
+    group('choice of institution', ['/login/institution'], institutionChoiceRoutes(deps)), // on the platform host (decision 038)
+    group('sign-in', ['/login', '/logout', '/setup'], authRoutes(deps, ssoLinksFor(deps, idps))),
     // Second factor, own sessions, 2FA enforcement; before admin, whose /admin/* guard must not cover /admin/security.
     group('two-factor', ['/login', '/account', '/admin/security'], twoFactorRoutes(deps, signIn)),
-    group('institution account link', ['/account'], ssoLinkRoutes(deps, sso)), // explicit and audited (decision 024)
+    group('institution account link', ['/account'], ssoLinkRoutes(deps, idps)), // explicit and audited (decision 024)
     group('security keys', ['/login', '/account'], webauthnRoutes(deps)), // WebAuthn (JSON for /assets/webauthn.js)
     group('invitations', ['/invite'], inviteRoutes(deps)),
     group('password reset', ['/login'], passwordResetRoutes(deps, opts.logger)), // a single-use link by e-mail (decision 018)
@@ -300,6 +309,12 @@ export function createApp(deps: Deps, opts: AppOptions = {}) {
     group('annual report', ['/reports'], reportRoutes(deps)), // page and downloads (issue 7)
     group('statistics', ['/statistics'], statisticsRoutes(deps)), // the board's suppressed aggregates
     group('partner counts', ['/partner-counts'], partnerCountRoutes(deps)),
+    // The institution's own logo and identity provider (decision 038): its administrator and the operator.
+    group(
+      'institution look and sign-in',
+      ['/admin/institution', '/platform/institutions'],
+      institutionSettingsRoutes(deps),
+    ),
     // Administration (checks administrator roles itself).
     group('administration', ['/admin'], adminRoutes(deps, [apiTokenRoutes(deps)])),
     // The platform operator: institutions and their first administrator (issue 22).

@@ -61,9 +61,23 @@ export function Layout({ ctx, title, isPublic = false, wide = false, children }:
           )}
           <header class="site-header">
             <a class="site-name" href={user ? homePath(user.memberships) : '/'}>
-              {ctx.institution && ctx.institution.host
-                ? `${t('app.name')} — ${ctx.institution.name}`
-                : t('app.name')}
+              {ctx.institution?.logo ? (
+                <>
+                  {/* the institution's logo on a white plate, so any logo reads on its colour (decision 038) */}
+                  <img
+                    class="site-logo"
+                    src={`/assets/institution-logo?v=${ctx.institution.logo.sha256.slice(0, 16)}`}
+                    alt={ctx.institution.name}
+                    width={ctx.institution.logo.width}
+                    height={ctx.institution.logo.height}
+                  />
+                  <span>{t('app.name')}</span>
+                </>
+              ) : ctx.institution && ctx.institution.host ? (
+                `${t('app.name')} — ${ctx.institution.name}`
+              ) : (
+                t('app.name')
+              )}
             </a>
             <nav aria-label={t('nav.main')}>
               <ul class="nav-list">

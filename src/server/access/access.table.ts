@@ -48,6 +48,7 @@ export const ACCESS_TABLE: readonly RouteAccess[] = [
   route('GET /sso/saml/start', PUBLIC),
   route('POST /sso/saml/acs', PUBLIC),
   route('GET /sso/saml/metadata', PUBLIC),
+  route('GET /login/institution', PUBLIC), // the choice of institution on the platform host (decision 038)
   route('GET /sso/oidc/reporter/callback', PUBLIC), // a reporter's optional verification (issue 9); no session
 
   // The public site: intake, guide, appointment requests; the reporter's mailbox (receipt-code session).
@@ -115,7 +116,12 @@ export const ACCESS_TABLE: readonly RouteAccess[] = [
   route('GET /platform/overview', PLATFORM), // decision 040: the national overview, aggregates only
   route('POST /platform/institutions', PLATFORM),
   route('POST /platform/institutions/:institutionId/colour', PLATFORM),
+  route('GET /platform/institutions/:institutionId', PLATFORM), // its logo and identity provider (decision 038)
+  route('POST /platform/institutions/:institutionId/sign-in', PLATFORM),
+  route('POST /platform/institutions/:institutionId/logo', PLATFORM),
+  route('POST /platform/institutions/:institutionId/logo/remove', PLATFORM),
   route('GET /assets/institution.css', PUBLIC), // the request's institution's colours (issue 22)
+  route('GET /assets/institution-logo', PUBLIC), // its logo (decision 038)
   route('GET /account/security', SIGNED_IN),
   route('POST /account/two-factor', SIGNED_IN),
   route('POST /account/webauthn/options', SIGNED_IN),
@@ -128,6 +134,10 @@ export const ACCESS_TABLE: readonly RouteAccess[] = [
   route('GET /admin', roles('administrator')),
   route('POST /admin/teams', roles('administrator')),
   route('GET /admin/security', roles('administrator')),
+  route('GET /admin/institution', roles('administrator')), // own logo and identity provider (decision 038)
+  route('POST /admin/institution/sign-in', roles('administrator')),
+  route('POST /admin/institution/logo', roles('administrator')),
+  route('POST /admin/institution/logo/remove', roles('administrator')),
   route('POST /admin/security', roles('administrator')),
   route('GET /admin/teams/:teamId', teamRoles('administrator')),
   route('POST /admin/teams/:teamId', teamRoles('administrator')),

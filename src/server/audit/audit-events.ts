@@ -221,6 +221,8 @@ export const AUDIT_EVENT_GROUP: Record<AuditEventType, AuditGroup> = {
   MDO_MINUTES_RECORDED: 'consultation',
   OMBUDS_AGGREGATES_VIEWED: 'reads',
   INSTITUTION_COLOUR_CHANGED: 'admin',
+  INSTITUTION_SIGN_IN_CHANGED: 'admin',
+  INSTITUTION_LOGO_CHANGED: 'admin',
 };
 
 /** The single list of kinds (the keys of AUDIT_EVENT_GROUP). */

@@ -1,5 +1,5 @@
 import { accountFitsRequest } from '../tenancy/tenancy.js';
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import type { Deps } from '../bootstrap.js';
 import { viewContext, type AppEnv } from '../http/env.js';
@@ -38,16 +38,16 @@ const SetupInput = z.object({
   password: NewPassword,
 });
 
-export function authRoutes(deps: Deps, sso?: SsoLinks) {
+/** `ssoOf`: the sign-in through the institution that the login page offers for a request (decision 038). */
+export function authRoutes(deps: Deps, ssoOf: (c: Context<AppEnv>) => Promise<SsoLinks>) {
   const app = new Hono<AppEnv>();
   const secure = deps.config.secureCookies;
-
-  app.get('/login', (c) =>
+  app.get('/login', async (c) =>
     c.html(
       <LoginPage
         ctx={viewContext(c)}
         errors={{}}
-        sso={sso}
+        sso={await ssoOf(c)}
         notice={noticeOf(c, c.get('t'), LOGIN_NOTICES)}
       />,
     ),
@@ -64,7 +64,7 @@ export function authRoutes(deps: Deps, sso?: SsoLinks) {
           ctx={viewContext(c)}
           email={values.email}
           errors={toFieldErrors(parsed.error, t)}
-          sso={sso}
+          sso={await ssoOf(c)}
         />,
       );
     }
@@ -91,7 +91,7 @@ export function authRoutes(deps: Deps, sso?: SsoLinks) {
           ctx={viewContext(c)}
           email={parsed.data.email}
           errors={{ email: message }}
-          sso={sso}
+          sso={await ssoOf(c)}
         />,
       );
     }

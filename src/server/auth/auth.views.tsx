@@ -6,6 +6,8 @@ import type { ViewContext } from '../http/env.js';
 export interface SsoLinks {
   oidc: boolean;
   saml: boolean;
+  /** Where one host serves several institutions: the choice of institution (decision 038). */
+  choices?: { key: string; name: string }[];
 }
 
 export function LoginPage({
@@ -32,6 +34,22 @@ export function LoginPage({
         </p>
       )}
       <ErrorSummary errors={errors} t={t} />
+      {sso?.choices && sso.choices.length > 0 && (
+        <form method="get" action="/login/institution" class="institution-choice">
+          <h2 class="utrecht-heading-2">{t('sso.choose.title')}</h2>
+          <div class="utrecht-form-field">
+            <label class="utrecht-form-label" for="institution">
+              {t('sso.choose.label')}
+            </label>
+            <select id="institution" name="institution" class="utrecht-select">
+              {sso.choices.map((i) => (
+                <option value={i.key}>{i.name}</option>
+              ))}
+            </select>
+          </div>
+          <SubmitButton>{t('sso.choose.submit')}</SubmitButton>
+        </form>
+      )}
       {(sso?.oidc || sso?.saml) && (
         <>
           <h2 class="utrecht-heading-2">{t('sso.title')}</h2>
@@ -47,8 +65,10 @@ export function LoginPage({
               </li>
             )}
           </ul>
-          <h2 class="utrecht-heading-2">{t('sso.withPassword')}</h2>
         </>
+      )}
+      {(sso?.oidc || sso?.saml || (sso?.choices?.length ?? 0) > 0) && (
+        <h2 class="utrecht-heading-2">{t('sso.withPassword')}</h2>
       )}
       <form method="post" action="/login" novalidate>
         <CsrfField ctx={ctx} />

@@ -547,6 +547,33 @@ export interface Institution {
   require_two_factor: Generated<boolean>;
 }
 
+export interface InstitutionLogo {
+  body: Buffer;
+  content_type: "image/png" | "image/jpeg";
+  height: number;
+  institution_id: Generated<string>;
+  sha256: string;
+  updated_at: Generated<Timestamp>;
+  width: number;
+}
+
+export interface InstitutionSignIn {
+  institution_id: Generated<string>;
+  oidc_client_id: string | null;
+  oidc_client_secret: Buffer | null;
+  oidc_issuer: string | null;
+  oidc_roles_claim: Generated<string>;
+  oidc_secret_key_id: string | null;
+  role_map: Generated<ColumnType<Record<string, string[]>, string, string>>;
+  saml_email_attribute: Generated<string>;
+  saml_entry_point: string | null;
+  saml_idp_cert: string | null;
+  saml_idp_issuer: string | null;
+  saml_name_attribute: Generated<string>;
+  saml_roles_attribute: Generated<string>;
+  updated_at: Generated<Timestamp>;
+}
+
 export interface IntakeVerification {
   draft: string;
   expires_at: Timestamp;
@@ -1089,6 +1116,8 @@ export interface Database {
   guide_content: GuideContent;
   identity_access: IdentityAccess;
   institution: Institution;
+  institution_logo: InstitutionLogo;
+  institution_sign_in: InstitutionSignIn;
   intake_verification: IntakeVerification;
   job_lease: JobLease;
   mdo_item: MdoItem;

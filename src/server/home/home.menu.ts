@@ -122,6 +122,12 @@ export const MENU: readonly MenuItem[] = [
     roles: ['administrator'],
   },
   {
+    path: '/admin/institution',
+    label: 'workspace.nav.adminInstitution',
+    description: 'workspace.describe.adminInstitution',
+    roles: ['administrator'],
+  },
+  {
     path: '/start',
     label: 'workspace.nav.start',
     description: 'workspace.describe.start',

@@ -53,7 +53,7 @@ export function currentInstitution(c: Context<AppEnv>): InstitutionContext {
   return institution;
 }
 
-/** GET /assets/institution.css: the request's institution's colours (the layout links it with ?v=colour). */
+/** GET /assets/institution.css (the request's institution's colours, linked with ?v=colour) */
 export function institutionAssetRoutes() {
   const app = new Hono<AppEnv>();
   app.get('/assets/institution.css', (c) =>

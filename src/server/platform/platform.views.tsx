@@ -55,7 +55,11 @@ export function PlatformPage(props: {
         <tbody class="utrecht-table__body">
           {institutions.map((i) => (
             <tr class="utrecht-table__row">
-              <td class="utrecht-table__cell">{i.name}</td>
+              <td class="utrecht-table__cell">
+                <a href={`/platform/institutions/${i.id}`}>
+                  {t('institutionSettings.openOf', { name: i.name })}
+                </a>
+              </td>
               <td class="utrecht-table__cell">{i.key}</td>
               <td class="utrecht-table__cell">{i.host ?? '—'}</td>
               <td class="utrecht-table__cell">

@@ -30,17 +30,18 @@ const NEXT = {
 export async function completeSignIn(
   c: Context<AppEnv>,
   deps: Deps,
+  institutionId: string,
   identity: SsoIdentity | undefined,
   linkUserId?: string,
 ) {
   if (!identity) return refuseSignIn(c);
   if (linkUserId) {
-    if (!(await linkIdentity(deps.db, linkUserId, identity))) return refuseSignIn(c);
+    if (!(await linkIdentity(deps.db, linkUserId, identity, institutionId))) return refuseSignIn(c);
     return c.html(
       <SignedInPage ctx={viewContext(c)} next="/account/security" message="sso.linked" />,
     );
   }
-  const result = await signInWithIdentity(deps.db, identity);
+  const result = await signInWithIdentity(deps.db, identity, institutionId);
   if ('refused' in result)
     return refuseSignIn(c, result.refused === 'not_linked' ? 'sso.notLinked' : 'sso.refused');
   setSessionCookie(c, result.token, deps.config.secureCookies);

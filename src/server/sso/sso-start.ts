@@ -4,58 +4,66 @@ import type { Deps } from '../bootstrap.js';
 import type { AppEnv } from '../http/env.js';
 import type { SamlConfig, SsoConfig } from './sso.config.js';
 import { saveSsoState } from './sso-state.js';
-import { oidcDiscovery, startAuthorization } from './oidc-client.js';
+import { startAuthorization } from './oidc-client.js';
+import { AppError } from '../http/errors.js';
+import type { InstitutionSso } from './sso-directory.js';
 import { REFEDS_MFA } from './sso-identity.js';
 
-/** Sends the browser to the IdP; `extra` travels in the signed state cookie (e.g. the account to link). */
-export type SsoStart = (c: Context<AppEnv>, extra?: Record<string, string>) => Promise<Response>;
-
+/** Where the IdP answers: on the institution's own address (`baseUrl`). */
 export const oidcRedirectUri = (sso: SsoConfig) => `${sso.baseUrl}/sso/oidc/callback`;
 export const samlAcsUrl = (sso: SsoConfig) => `${sso.baseUrl}/sso/saml/acs`;
 
-/** The provider's discovered configuration, shared by the start and the callback. */
-export function oidcConfiguration(sso: SsoConfig) {
-  return sso.oidc ? oidcDiscovery(sso.oidc) : undefined;
-}
-
-export function oidcStarter(
+/**
+ * Sends the browser to the OIDC provider of the request's institution (`sso`); `extra` travels in
+ * the signed state cookie (e.g. the account to link), with the institution.
+ */
+export async function startOidc(
   deps: Deps,
-  sso: SsoConfig,
-  configuration = oidcConfiguration(sso),
-): SsoStart | undefined {
-  if (!configuration) return undefined;
-  return async (c, extra = {}) => {
-    const { saved, url } = await startAuthorization(await configuration(), oidcRedirectUri(sso), {
-      askMfa: true,
-    });
-    saveSsoState(c, deps.keyring.indexKey, deps.config.secureCookies, { ...saved, ...extra });
-    return c.redirect(url, 302);
-  };
+  sso: InstitutionSso,
+  c: Context<AppEnv>,
+  extra: Record<string, string> = {},
+): Promise<Response> {
+  if (!sso.oidcConfiguration) throw new AppError('NOT_FOUND');
+  const { saved, url } = await startAuthorization(
+    await sso.oidcConfiguration(),
+    oidcRedirectUri(sso.config),
+    { askMfa: true },
+  );
+  saveSsoState(c, deps.keyring.indexKey, deps.config.secureCookies, {
+    ...saved,
+    ...extra,
+    institution: sso.institution.id,
+  });
+  return c.redirect(url, 302);
 }
 
-export function samlStarter(deps: Deps, sso: SsoConfig): SsoStart | undefined {
-  const cfg = sso.saml;
-  if (!cfg) return undefined;
-  return async (c, extra = {}) => {
-    const request: Record<string, string> = {};
-    const saml = createSaml(cfg, samlAcsUrl(sso), {
-      saveAsync: async (key, value) => {
-        Object.assign(request, { requestId: key, issuedAt: value });
-        return { value, createdAt: Date.now() };
-      },
-      getAsync: async () => null,
-      removeAsync: async () => null,
-    });
-    const url = await saml.getAuthorizeUrlAsync('', undefined, {});
-    saveSsoState(
-      c,
-      deps.keyring.indexKey,
-      deps.config.secureCookies,
-      { ...request, ...extra },
-      true,
-    );
-    return c.redirect(url, 302);
-  };
+/** Sends the browser to the SAML IdP of the request's institution (`sso`). */
+export async function startSaml(
+  deps: Deps,
+  sso: InstitutionSso,
+  c: Context<AppEnv>,
+  extra: Record<string, string> = {},
+): Promise<Response> {
+  const cfg = sso.config.saml;
+  if (!cfg) throw new AppError('NOT_FOUND');
+  const request: Record<string, string> = {};
+  const saml = createSaml(cfg, samlAcsUrl(sso.config), {
+    saveAsync: async (key, value) => {
+      Object.assign(request, { requestId: key, issuedAt: value });
+      return { value, createdAt: Date.now() };
+    },
+    getAsync: async () => null,
+    removeAsync: async () => null,
+  });
+  const url = await saml.getAuthorizeUrlAsync('', undefined, {});
+  saveSsoState(
+    c,
+    deps.keyring.indexKey,
+    deps.config.secureCookies,
+    { ...request, ...extra, institution: sso.institution.id },
+    true,
+  );
+  return c.redirect(url, 302);
 }
 
 /** node-saml for our SP; the AuthnRequest asks for REFEDS MFA (the IdP may still answer without it). */

@@ -37,6 +37,8 @@ export interface SsoConfig {
   oidc?: OidcConfig;
   saml?: SamlConfig;
   roleMap: Record<string, string[]>;
+  /** Our SAML key pair, also for the institutions' own SAML IdPs (decision 038). */
+  spSigning?: SamlSigningPair;
 }
 
 const RoleMap = z.record(z.string(), z.union([z.string(), z.array(z.string())]));
@@ -61,6 +63,7 @@ export function readSsoConfig(env: NodeJS.ProcessEnv, baseUrl: string): SsoConfi
         allowHttp: env.MELDPUNT_OIDC_ALLOW_HTTP === 'true',
       }
     : undefined;
+  const spSigning = readSigningPair(env);
   const saml = env.MELDPUNT_SAML_ENTRY_POINT
     ? {
         entryPoint: env.MELDPUNT_SAML_ENTRY_POINT,
@@ -71,10 +74,10 @@ export function readSsoConfig(env: NodeJS.ProcessEnv, baseUrl: string): SsoConfi
         nameAttribute: env.MELDPUNT_SAML_NAME_ATTRIBUTE ?? 'urn:mace:dir:attribute-def:displayName',
         rolesAttribute:
           env.MELDPUNT_SAML_ROLES_ATTRIBUTE ?? 'urn:mace:dir:attribute-def:eduPersonEntitlement',
-        signing: readSigningPair(env),
+        signing: spSigning,
       }
     : undefined;
-  return { baseUrl, oidc, saml, roleMap };
+  return { baseUrl, oidc, saml, roleMap, spSigning };
 }
 
 /** Whether any sign-in through the institution is configured (the login page links to it). */

@@ -25,18 +25,28 @@ export type SsoSignIn =
  * become exactly the mapped grants (teams that do not exist are ignored). Without the IdP's
  * multi-factor assertion the session waits for our own second factor, as after a password.
  */
-export async function signInWithIdentity(db: Db, identity: SsoIdentity): Promise<SsoSignIn> {
+export async function signInWithIdentity(
+  db: Db,
+  identity: SsoIdentity,
+  institutionId: string,
+): Promise<SsoSignIn> {
   return db.transaction().execute(async (trx) => {
-    const teams = await trx.selectFrom('team').select(['id', 'key']).execute();
+    // Only the institution's own teams: a grant naming another institution's team is ignored.
+    const teams = await trx
+      .selectFrom('team')
+      .select(['id', 'key'])
+      .where('institution_id', '=', institutionId)
+      .execute();
     const memberships = identity.grants.flatMap((g) => {
       const team = teams.find((t) => t.key === g.teamKey);
       return team ? [{ teamId: team.id, role: g.role }] : [];
     });
     const linked = await trx
-      .selectFrom('sso_identity')
-      .select('user_id')
-      .where('provider', '=', identity.provider)
-      .where('subject', '=', identity.subject)
+      .selectFrom('sso_identity as s')
+      .innerJoin('app_user as u', 'u.id', 's.user_id')
+      .select(['s.user_id', 'u.institution_id'])
+      .where('s.provider', '=', identity.provider)
+      .where('s.subject', '=', identity.subject)
       .executeTakeFirst();
     const byEmail = linked ? undefined : await findUserByEmail(trx, identity.email);
     const refuse = async (
@@ -51,6 +61,9 @@ export async function signInWithIdentity(db: Db, identity: SsoIdentity): Promise
       return { refused: reason } as const;
     };
     if (byEmail) return refuse('not_linked', byEmail.id);
+    // An identity linked to an account of another institution signs in nowhere else (decision 038).
+    if (linked && linked.institution_id !== institutionId)
+      return refuse('not_linked', linked.user_id);
     if (memberships.length === 0) return refuse('no_roles', linked?.user_id ?? null);
     let userId = linked?.user_id;
     if (userId) {
@@ -78,7 +91,7 @@ export async function signInWithIdentity(db: Db, identity: SsoIdentity): Promise
     } else {
       userId = await createUser(
         trx,
-        { email: identity.email, displayName: identity.displayName, memberships },
+        { email: identity.email, displayName: identity.displayName, memberships, institutionId },
         { kind: 'system' },
       );
       await trx
@@ -113,11 +126,12 @@ export async function linkIdentity(
   db: Db,
   userId: string,
   identity: SsoIdentity,
+  institutionId: string,
 ): Promise<boolean> {
   return db.transaction().execute(async (trx) => {
     const user = await trx
       .selectFrom('app_user')
-      .select('is_active')
+      .select(['is_active', 'institution_id'])
       .where('id', '=', userId)
       .executeTakeFirst();
     const linked = await trx
@@ -126,7 +140,11 @@ export async function linkIdentity(
       .where('provider', '=', identity.provider)
       .where('subject', '=', identity.subject)
       .executeTakeFirst();
-    if (!user?.is_active || (linked && linked.user_id !== userId)) {
+    if (
+      !user?.is_active ||
+      user.institution_id !== institutionId ||
+      (linked && linked.user_id !== userId)
+    ) {
       await recordAudit(trx, {
         type: 'SSO_IDENTITY_LINK_REFUSED',
         actor: { kind: 'user', userId },

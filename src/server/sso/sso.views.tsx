@@ -42,3 +42,30 @@ export function ReporterReturnPage({ ctx }: { ctx: ViewContext }) {
     </Layout>
   );
 }
+
+/**
+ * The choice of institution leads to its own host (decision 038). A page with a refresh and a
+ * link rather than a redirect: the CSP's form-action 'self' also covers where a form's answer
+ * redirects to, and the institution's host is another origin.
+ */
+export function ContinueToInstitutionPage({
+  ctx,
+  name,
+  url,
+}: {
+  ctx: ViewContext;
+  name: string;
+  url: string;
+}) {
+  return (
+    <Layout ctx={ctx} title={ctx.t('sso.choose.continueTitle', { name })}>
+      <meta http-equiv="refresh" content={`0;url=${url}`} />
+      <h1 class="utrecht-heading-1">{ctx.t('sso.choose.continueTitle', { name })}</h1>
+      <p>
+        <a href={url} data-testid="continue">
+          {ctx.t('sso.continue')}
+        </a>
+      </p>
+    </Layout>
+  );
+}

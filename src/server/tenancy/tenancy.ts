@@ -14,6 +14,8 @@ export interface InstitutionContext {
   host: string | null;
   /** The checked primary colour (#rrggbb), or null for the shipped theme. */
   colourPrimary: string | null;
+  /** The institution's logo (decision 038): its content hash (the asset's version) and size, or null. */
+  logo: { sha256: string; width: number; height: number } | null;
 }
 
 /**
@@ -30,7 +32,7 @@ export interface TenancyConfig {
 
 /** Paths that answer on the platform host, where no institution is resolved. */
 export const PLATFORM_PATHS =
-  /^\/(platform(\/.*)?|login(\/two-factor(\/.*)?)?|logout|account\/(security|two-factor|webauthn(\/.*)?|sessions\/.*)|assets\/[^/]+|favicon\.ico|robots\.txt|lang\/[^/]+)$/;
+  /^\/(platform(\/.*)?|login(\/two-factor(\/.*)?|\/institution)?|logout|account\/(security|two-factor|webauthn(\/.*)?|sessions\/.*)|assets\/[^/]+|favicon\.ico|robots\.txt|lang\/[^/]+)$/;
 
 type Row = {
   id: string;
@@ -38,6 +40,9 @@ type Row = {
   name: string;
   host: string | null;
   colour_primary: string | null;
+  logo_sha256: string | null;
+  logo_width: number | null;
+  logo_height: number | null;
 };
 const present = (r: Row): InstitutionContext => ({
   id: r.id,
@@ -45,8 +50,26 @@ const present = (r: Row): InstitutionContext => ({
   name: r.name,
   host: r.host,
   colourPrimary: r.colour_primary,
+  logo:
+    r.logo_sha256 && r.logo_width && r.logo_height
+      ? { sha256: r.logo_sha256, width: r.logo_width, height: r.logo_height }
+      : null,
 });
-const COLUMNS = ['id', 'key', 'name', 'host', 'colour_primary'] as const;
+const COLUMNS = [
+  'i.id',
+  'i.key',
+  'i.name',
+  'i.host',
+  'i.colour_primary',
+  'l.sha256 as logo_sha256',
+  'l.width as logo_width',
+  'l.height as logo_height',
+] as const;
+const withLogo = (db: Db) =>
+  db
+    .selectFrom('institution as i')
+    .leftJoin('institution_logo as l', 'l.institution_id', 'i.id')
+    .select(COLUMNS);
 
 /**
  * The institution lookups of every request, cached in-process (issue 22): read in the platform
@@ -85,13 +108,7 @@ export function singleSite(
   db: Db,
 ): Promise<{ first: InstitutionContext | undefined; several: boolean }> {
   return cached(db, 'single', async () => {
-    const rows = await db
-      .selectFrom('institution')
-      .select(COLUMNS)
-      .orderBy('created_at')
-      .orderBy('id')
-      .limit(2)
-      .execute();
+    const rows = await withLogo(db).orderBy('i.created_at').orderBy('i.id').limit(2).execute();
     return { first: rows[0] && present(rows[0]), several: rows.length > 1 };
   });
 }
@@ -103,11 +120,7 @@ export async function firstInstitution(db: Db): Promise<InstitutionContext | und
 
 export function institutionByHost(db: Db, host: string): Promise<InstitutionContext | undefined> {
   return cached(db, `host:${host}`, async () => {
-    const row = await db
-      .selectFrom('institution')
-      .select(COLUMNS)
-      .where('host', '=', host)
-      .executeTakeFirst();
+    const row = await withLogo(db).where('i.host', '=', host).executeTakeFirst();
     return row && present(row);
   });
 }
@@ -125,4 +138,16 @@ export function accountFitsRequest(
 ): boolean {
   if (account.platformOperator) return onPlatformHost || mode === 'single';
   return institution !== undefined && account.institutionId === institution.id;
+}
+
+/** An institution by id with its logo's hash (the settings pages; the operator's any institution). */
+export async function findInstitutionSettingsTarget(db: Db, id: string) {
+  const row = await withLogo(db).where('i.id', '=', id).executeTakeFirst();
+  return row && { ...present(row), logoSha256: row.logo_sha256 };
+}
+
+/** The address of an institution's own site: its host with the platform's scheme (single mode: the base URL). */
+export function institutionBaseUrl(baseUrl: string, host: string | null): string {
+  if (!host) return baseUrl;
+  return `${new URL(baseUrl).protocol}//${host}`;
 }
