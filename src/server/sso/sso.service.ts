@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Db } from '../db/create-db.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { createSession, secondFactorState, type SessionState } from '../auth/auth.service.js';
@@ -89,15 +90,25 @@ export async function signInWithIdentity(
         .values(memberships.map((m) => ({ user_id: userId!, team_id: m.teamId, role: m.role })))
         .execute();
     } else {
-      userId = await createUser(
-        trx,
-        { email: identity.email, displayName: identity.displayName, memberships, institutionId },
-        { kind: 'system' },
-      );
-      await trx
-        .insertInto('sso_identity')
-        .values({ provider: identity.provider, subject: identity.subject, user_id: userId })
-        .execute();
+      // An identity or address already taken at another institution is invisible here (row-level
+      // security, decision 036) and shows itself only as a unique violation: refused, not a 500.
+      await sql`SAVEPOINT sso_create`.execute(trx);
+      try {
+        userId = await createUser(
+          trx,
+          { email: identity.email, displayName: identity.displayName, memberships, institutionId },
+          { kind: 'system' },
+        );
+        await trx
+          .insertInto('sso_identity')
+          .values({ provider: identity.provider, subject: identity.subject, user_id: userId })
+          .execute();
+        await sql`RELEASE SAVEPOINT sso_create`.execute(trx);
+      } catch (err) {
+        if ((err as { code?: string }).code !== '23505') throw err;
+        await sql`ROLLBACK TO SAVEPOINT sso_create`.execute(trx);
+        return refuse('not_linked', null);
+      }
     }
     const state = identity.mfa
       ? 'complete'
