@@ -64,7 +64,7 @@ export const institutionsCreateCommand: Command = {
     }
     const result = await deps.db
       .transaction()
-      .execute((trx) => createInstitution(trx, parsed.data, { kind: 'cli' }));
+      .execute((trx) => createInstitution(trx, parsed.data, { kind: 'cli' }, deps.keyring));
     if (!result.ok) throw new Error(`${result.field} is already in use`);
     const base = institutionBaseUrl(deps.config.baseUrl, parsed.data.host);
     process.stdout.write(

@@ -5,6 +5,7 @@ import { secureDataDir } from './db/data-dir.js';
 import { serviceUser } from './db/embedded-cluster.js';
 import { loadKeyring, type Keyring } from './crypto/keyring.js';
 import { ensureDefaultTeam } from './teams/teams.service.js';
+import { ensureInstitutionKeys } from './keys/institution-keys.js';
 import { createMailer, type Mailer } from './mail/mailer.js';
 
 export interface Deps extends OpenedDb {
@@ -25,6 +26,8 @@ export async function bootstrap(
   try {
     await migrateToLatest(opened.db);
     await ensureDefaultTeam(opened.db);
+    // Every institution's master key, wrapped by the platform key (decision 037).
+    await ensureInstitutionKeys(opened.db, keyring);
   } catch (err) {
     await opened.close();
     throw err;

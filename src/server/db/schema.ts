@@ -547,6 +547,14 @@ export interface Institution {
   require_two_factor: Generated<boolean>;
 }
 
+export interface InstitutionKey {
+  created_at: Generated<Timestamp>;
+  institution_id: Generated<string>;
+  key_id: string;
+  master_key_id: string;
+  wrapped_key: Buffer;
+}
+
 export interface IntakeVerification {
   draft: string;
   expires_at: Timestamp;
@@ -1081,6 +1089,7 @@ export interface Database {
   guide_content: GuideContent;
   identity_access: IdentityAccess;
   institution: Institution;
+  institution_key: InstitutionKey;
   intake_verification: IntakeVerification;
   job_lease: JobLease;
   mdo_item: MdoItem;
