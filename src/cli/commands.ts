@@ -18,6 +18,9 @@ import {
 import { usersResetTwoFactorCommand } from './recovery.command.js';
 import {
   institutionsCreateCommand,
+  institutionsEraseCommand,
+  institutionsExportCommand,
+  institutionsImportCommand,
   institutionsListCommand,
   platformOperatorCreateCommand,
 } from './institutions.command.js';
@@ -62,5 +65,8 @@ export const commands: Record<string, Command> = {
   'breaches list': breachesListCommand,
   'institutions list': institutionsListCommand,
   'institutions create': institutionsCreateCommand,
+  'institutions export': institutionsExportCommand,
+  'institutions import': institutionsImportCommand,
+  'institutions erase': institutionsEraseCommand,
   'platform-operator create': platformOperatorCreateCommand,
 };

@@ -100,7 +100,8 @@ export function openInstitutionKey(keyring: Keyring, row: WrappedInstitutionKey)
     row.wrappedKey,
     institutionKeyAad(row.institutionId),
   );
-  if (institutionKeyId(key) !== row.keyId) throw new Error(`institution key ${row.keyId} does not match its id`);
+  if (institutionKeyId(key) !== row.keyId)
+    throw new Error(`institution key ${row.keyId} does not match its id`);
   const out = { institutionId: row.institutionId, keyId: row.keyId, key };
   openedBy(keyring).set(row.keyId, out);
   return out;

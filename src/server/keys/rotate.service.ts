@@ -154,13 +154,18 @@ async function resealRecords(db: Db, keyring: Keyring): Promise<number> {
   let count = 0;
   const notInstitution = `${INSTITUTION_KEY_PREFIX}%`;
   const ombuds = [
-    { table: 'procedure_complaint', fields: { subject: 'complaint', outcome: 'complaint-outcome' } },
+    {
+      table: 'procedure_complaint',
+      fields: { subject: 'complaint', outcome: 'complaint-outcome' },
+    },
     { table: 'board_advice', fields: { advice: 'advice', answer: 'advice-answer' } },
   ] as const;
   for (const { table, fields } of ombuds) {
     for (;;) {
       const n = await db.transaction().execute(async (trx) => {
-        const rows = await sql<Record<string, unknown> & { id: string; master_key_id: string; institution_id: string }>`
+        const rows = await sql<
+          Record<string, unknown> & { id: string; master_key_id: string; institution_id: string }
+        >`
           SELECT * FROM ${sql.table(table)} WHERE master_key_id NOT LIKE ${notInstitution}
           LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`.execute(trx);
         for (const r of rows.rows) {
@@ -172,11 +177,7 @@ async function resealRecords(db: Db, keyring: Keyring): Promise<number> {
             const aad = `ombuds:${kind}:${r.id}`;
             set[field] = value ? seal(ik.key, open(old, value, aad), aad) : null;
           }
-          await trx
-            .updateTable(table)
-            .set(set)
-            .where('id', '=', r.id)
-            .execute();
+          await trx.updateTable(table).set(set).where('id', '=', r.id).execute();
         }
         return rows.rows.length;
       });

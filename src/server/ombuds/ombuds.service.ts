@@ -34,11 +34,7 @@ export function ombudsWork(db: Db, keyring: Keyring, actorId: string, teamId: st
   // keep opening under it (their key id says which) until `keys rotate` re-seals them.
   const current = () => teamInstitutionKey(db, keyring, teamId);
   const sealNew = async (value: string, kind: string, id: string, keyId?: string) =>
-    seal(
-      keyId ? await keyById(db, keyring, keyId) : (await current()).key,
-      value,
-      aad(kind, id),
-    );
+    seal(keyId ? await keyById(db, keyring, keyId) : (await current()).key, value, aad(kind, id));
   const openIt = async (keyId: string, value: Buffer, kind: string, id: string) =>
     openText(await keyById(db, keyring, keyId), value, aad(kind, id));
   return {
@@ -214,9 +210,7 @@ export function ombudsWork(db: Db, keyring: Keyring, actorId: string, teamId: st
           id: r.id,
           givenOn: r.given_on,
           advice: await openIt(r.master_key_id, r.advice, 'advice', r.id),
-          answer: r.answer
-            ? await openIt(r.master_key_id, r.answer, 'advice-answer', r.id)
-            : null,
+          answer: r.answer ? await openIt(r.master_key_id, r.answer, 'advice-answer', r.id) : null,
           answeredOn: r.answered_on,
         })),
       );
