@@ -267,9 +267,7 @@ function bindCaseContext(
       row.id,
       row.master_key_id,
       row.wrapped_key,
-      row.institution_key_id &&
-        row.institution_key_master_key_id &&
-        row.institution_key_wrapped_key
+      row.institution_key_id && row.institution_key_master_key_id && row.institution_key_wrapped_key
         ? {
             institutionId: row.institution_id,
             keyId: row.institution_key_id,
