@@ -271,6 +271,30 @@ describe('a master key per institution', { timeout: 240_000 }, () => {
     expect(() =>
       openExport(bytes, { kind: 'passphrase', passphrase: 'a long enough passphrase' }),
     ).toThrow();
+    // Through a passphrase instead (scrypt): opens with it only.
+    const viaPassphrase = path.join(work, 'uni-x-passphrase.export');
+    const previous = process.env.MELDPUNT_HANDOVER_PASSPHRASE;
+    process.env.MELDPUNT_HANDOVER_PASSPHRASE = 'correct horse battery staple handover';
+    try {
+      await quietly(() => institutionsExportCommand.run(t.deps, ['uni-x', '--out', viaPassphrase]));
+    } finally {
+      if (previous === undefined) delete process.env.MELDPUNT_HANDOVER_PASSPHRASE;
+      else process.env.MELDPUNT_HANDOVER_PASSPHRASE = previous;
+    }
+    const second = fs.readFileSync(viaPassphrase);
+    expect(second.toString('utf8')).not.toContain(MARKER_X);
+    expect(
+      openExport(second, {
+        kind: 'passphrase',
+        passphrase: 'correct horse battery staple handover',
+      }).body.key.keyId,
+    ).toBe(body.key.keyId);
+    expect(() =>
+      openExport(second, {
+        kind: 'passphrase',
+        passphrase: 'correct horse battery staple handovеr',
+      }),
+    ).toThrow(/does not open/);
     const audit = await t.deps.db
       .selectFrom('audit_event')
       .select(['institution_id', 'detail'])

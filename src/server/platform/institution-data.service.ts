@@ -10,7 +10,7 @@ import {
   seal,
   wrapInstitutionKey,
 } from '../crypto/seal.js';
-import { withInstitution } from '../db/tenancy.js';
+import { asPlatform, withInstitution } from '../db/tenancy.js';
 import { recordAudit, type AuditActor } from '../audit/audit.service.js';
 import { institutionKey } from '../keys/institution-keys.js';
 
@@ -111,7 +111,7 @@ async function findInstitution(db: Db, key: string) {
  * events of the installation's legacy audit chain (before decision 036) stay: they belong to
  * that one chain. Audited on the platform chain.
  */
-export async function exportInstitution(
+async function exportInstitutionHere(
   db: Db,
   keyring: Keyring,
   key: string,
@@ -267,7 +267,7 @@ async function inDependencyOrder(
  * account's e-mail address is already here (nothing is written then). Audited on the platform
  * chain; the institution's own chain verifies as it did.
  */
-export async function importInstitution(
+async function importInstitutionHere(
   db: Db,
   keyring: Keyring,
   file: Buffer,
@@ -331,7 +331,7 @@ async function insertRows(trx: Db, table: string, list: Record<string, unknown>[
  * (before decision 036) keeps its events, with the institution label removed (the chain does not
  * hash it), so it still verifies. Audited on the platform chain.
  */
-export async function eraseInstitution(
+async function eraseInstitutionHere(
   db: Db,
   keyring: Keyring,
   key: string,
@@ -388,3 +388,14 @@ export async function eraseInstitution(
   if (keyRow) forgetInstitutionKey(keyring, keyRow.key_id);
   return { institutionId: institution.id, rows: counts };
 }
+
+/*
+ * Platform operations whatever context the caller runs in (`--as-institution`): the export
+ * switches to the institution's context itself for reading its rows.
+ */
+export const exportInstitution = (...args: Parameters<typeof exportInstitutionHere>) =>
+  asPlatform(() => exportInstitutionHere(...args));
+export const importInstitution = (...args: Parameters<typeof importInstitutionHere>) =>
+  asPlatform(() => importInstitutionHere(...args));
+export const eraseInstitution = (...args: Parameters<typeof eraseInstitutionHere>) =>
+  asPlatform(() => eraseInstitutionHere(...args));
