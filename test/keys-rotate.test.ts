@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadKeyring } from '../src/server/crypto/keyring.js';
 import { unwrapDataKey } from '../src/server/crypto/seal.js';
+import { findInstitutionKeyRow } from '../src/server/keys/institution-keys.js';
 import { keysRotateCommand } from '../src/cli/keys.command.js';
 import { defaultTeamId } from './support/factories.js';
 import { caseIdOf, signedIn, submitReport } from './support/security.js';
@@ -52,13 +53,26 @@ describe('keys rotate', () => {
     // Remove the old key: a fresh keyring (a restarted server) opens every key.
     const oldKeyText = fs.readFileSync(path.join(keysDir, oldFiles[0]!), 'utf8').trim();
     for (const f of oldFiles) fs.rmSync(path.join(keysDir, f));
+    // The case keys are wrapped by their institution's key (decision 037), which the rotation
+    // re-wrapped under the new platform key.
+    const institutionKey = await findInstitutionKeyRow(
+      t.deps.db,
+      (await t.deps.db.selectFrom('institution').select('id').executeTakeFirstOrThrow()).id,
+    );
+    expect(institutionKey?.keyId).toBe(newId);
+    expect(institutionKey?.masterKeyId).not.toBe(oldId);
     const fresh = loadKeyring({ dataDir: t.deps.config.dataDir });
     for (const r of rows)
-      expect(unwrapDataKey(fresh, r.case_id, r.master_key_id, r.wrapped_key)).toHaveLength(32);
+      expect(
+        unwrapDataKey(fresh, r.case_id, r.master_key_id, r.wrapped_key, institutionKey),
+      ).toHaveLength(32);
 
     // With only the old master key nothing opens.
     const oldOnly = loadKeyring({ dataDir: t.deps.config.dataDir, masterKey: oldKeyText });
     for (const r of rows) {
+      expect(() =>
+        unwrapDataKey(oldOnly, r.case_id, r.master_key_id, r.wrapped_key, institutionKey),
+      ).toThrow();
       expect(() => unwrapDataKey(oldOnly, r.case_id, r.master_key_id, r.wrapped_key)).toThrow();
       expect(() =>
         unwrapDataKey(oldOnly, r.case_id, oldOnly.currentMasterKeyId, r.wrapped_key),

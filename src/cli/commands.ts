@@ -19,6 +19,9 @@ import {
 import { usersResetTwoFactorCommand } from './recovery.command.js';
 import {
   institutionsCreateCommand,
+  institutionsEraseCommand,
+  institutionsExportCommand,
+  institutionsImportCommand,
   institutionsListCommand,
   platformOperatorCreateCommand,
 } from './institutions.command.js';
@@ -66,6 +69,9 @@ export const commands: Record<string, Command> = {
   'institutions create': institutionsCreateCommand,
   'institutions sso': institutionsSsoCommand,
   'institutions logo': institutionsLogoCommand,
+  'institutions export': institutionsExportCommand,
+  'institutions import': institutionsImportCommand,
+  'institutions erase': institutionsEraseCommand,
   'platform-operator create': platformOperatorCreateCommand,
   'platform overview': platformOverviewCommand,
 };

@@ -1,9 +1,16 @@
+import fs from 'node:fs';
 import { z } from 'zod';
 import {
   createInstitution,
   institutionBaseUrl,
   listInstitutions,
 } from '../server/platform/platform.service.js';
+import {
+  eraseInstitution,
+  exportInstitution,
+  importInstitution,
+  type HandoverSecret,
+} from '../server/platform/institution-data.service.js';
 import { NewInstitutionInput } from '../server/platform/platform.schemas.js';
 import { checkPrimaryColour } from '../server/tenancy/contrast.js';
 import { createUser, findUserByEmail } from '../server/users/users.service.js';
@@ -64,7 +71,7 @@ export const institutionsCreateCommand: Command = {
     }
     const result = await deps.db
       .transaction()
-      .execute((trx) => createInstitution(trx, parsed.data, { kind: 'cli' }));
+      .execute((trx) => createInstitution(trx, parsed.data, { kind: 'cli' }, deps.keyring));
     if (!result.ok) throw new Error(`${result.field} is already in use`);
     const base = institutionBaseUrl(deps.config.baseUrl, parsed.data.host);
     process.stdout.write(
@@ -113,5 +120,75 @@ export const platformOperatorCreateCommand: Command = {
       ),
     );
     process.stdout.write(`created platform operator ${id}\n`);
+  },
+};
+
+/**
+ * The handover secret of an export (decision 037): `--recipient-key` (base64 of 32 bytes; or
+ * MELDPUNT_HANDOVER_KEY, which keeps it out of the process list), else the passphrase in
+ * MELDPUNT_HANDOVER_PASSPHRASE (scrypt). Never the platform key.
+ */
+function handoverSecret(option: string | undefined): HandoverSecret {
+  const b64 = option ?? process.env.MELDPUNT_HANDOVER_KEY;
+  if (b64) {
+    const key = Buffer.from(b64, 'base64');
+    if (key.length !== 32)
+      throw new Error('--recipient-key (MELDPUNT_HANDOVER_KEY) must be base64 of 32 bytes');
+    return { kind: 'key', key };
+  }
+  const passphrase = process.env.MELDPUNT_HANDOVER_PASSPHRASE;
+  if (passphrase) return { kind: 'passphrase', passphrase };
+  throw new Error(
+    'give the handover key: --recipient-key BASE64 (or MELDPUNT_HANDOVER_KEY), or a passphrase in MELDPUNT_HANDOVER_PASSPHRASE',
+  );
+}
+
+export const institutionsExportCommand: Command = {
+  summary:
+    'export one institution for handover: KEY --out FILE [--recipient-key BASE64] (or MELDPUNT_HANDOVER_KEY / MELDPUNT_HANDOVER_PASSPHRASE); its rows and key, sealed under the handover key',
+  async run(deps, args) {
+    const { options, positional } = parseArgs(args, ['out', 'recipient-key']);
+    const key = positional[0];
+    if (!key || !options.out) throw new Error('usage: institutions export KEY --out FILE');
+    const secret = handoverSecret(options['recipient-key']);
+    const result = await exportInstitution(deps.db, deps.keyring, key, secret, { kind: 'cli' });
+    fs.writeFileSync(options.out, result.file, { mode: 0o600, flag: 'wx' });
+    process.stdout.write(
+      `exported institution ${key}: ${result.rows} rows from ${result.tables} tables to ${options.out}\n`,
+    );
+  },
+};
+
+export const institutionsImportCommand: Command = {
+  summary:
+    'import an exported institution into this installation: FILE [--recipient-key BASE64] (or MELDPUNT_HANDOVER_KEY / MELDPUNT_HANDOVER_PASSPHRASE)',
+  async run(deps, args) {
+    const { options, positional } = parseArgs(args, ['recipient-key']);
+    const file = positional[0];
+    if (!file) throw new Error('usage: institutions import FILE');
+    const secret = handoverSecret(options['recipient-key']);
+    const result = await importInstitution(deps.db, deps.keyring, fs.readFileSync(file), secret, {
+      kind: 'cli',
+    });
+    process.stdout.write(
+      `imported institution ${result.key} (${result.institutionId}): ${result.rows} rows; its key is now wrapped by this installation's platform key\n`,
+    );
+  },
+};
+
+export const institutionsEraseCommand: Command = {
+  summary:
+    'erase one institution with all its rows and its key (crypto-shredding): KEY --confirm KEY',
+  async run(deps, args) {
+    const { options, positional } = parseArgs(args, ['confirm']);
+    const key = positional[0];
+    if (!key) throw new Error('usage: institutions erase KEY --confirm KEY');
+    if (options.confirm !== key)
+      throw new Error(`to erase institution ${key}, repeat its key: --confirm ${key}`);
+    const result = await eraseInstitution(deps.db, deps.keyring, key, { kind: 'cli' });
+    const total = Object.values(result.rows).reduce((a, b) => a + b, 0);
+    process.stdout.write(
+      `erased institution ${key} (${result.institutionId}): ${total} rows and its key; backups made earlier still hold its rows, openable only while a backup of its key row exists\n`,
+    );
   },
 };

@@ -1,4 +1,5 @@
 import { loadKeyring } from '../server/crypto/keyring.js';
+import { isInstitutionKeyId } from '../server/crypto/seal.js';
 import { countByMasterKey, createMasterKeyFile, rewrapAll } from '../server/keys/rotate.service.js';
 import type { Command } from './commands.js';
 
@@ -17,9 +18,9 @@ export const keysRotateCommand: Command = {
       );
     if (!args.includes('--rewrap-only')) createMasterKeyFile(deps.config.dataDir);
     const keyring = loadKeyring(deps.config);
-    const { caseKeys, totpSecrets } = await rewrapAll(deps.db, keyring);
+    const { institutionKeys, caseKeys, records, totpSecrets } = await rewrapAll(deps.db, keyring);
     process.stdout.write(
-      `master key ${keyring.currentMasterKeyId}: re-wrapped ${caseKeys} case keys and ${totpSecrets} two-factor secrets\n`,
+      `master key ${keyring.currentMasterKeyId}: re-wrapped ${caseKeys} case keys (under their institution's key), ${institutionKeys} institution keys, ${records} sealed records and ${totpSecrets} two-factor secrets\n`,
     );
   },
 };
@@ -30,6 +31,8 @@ export const keysStatusCommand: Command = {
     const counts = await countByMasterKey(deps.db);
     const current = loadKeyring(deps.config).currentMasterKeyId;
     for (const [id, n] of counts)
-      process.stdout.write(`${id}\t${n}${id === current ? '\t(current)' : ''}\n`);
+      process.stdout.write(
+        `${id}\t${n}${id === current ? '\t(current)' : ''}${isInstitutionKeyId(id) ? '\t(institution key)' : ''}\n`,
+      );
   },
 };

@@ -5,6 +5,7 @@ import { secureDataDir } from './db/data-dir.js';
 import { serviceUser } from './db/embedded-cluster.js';
 import { loadKeyring, type Keyring } from './crypto/keyring.js';
 import { ensureDefaultTeam } from './teams/teams.service.js';
+import { ensureInstitutionKeys } from './keys/institution-keys.js';
 import { createMailer, type Mailer } from './mail/mailer.js';
 import { asPlatform } from './db/tenancy.js';
 
@@ -26,6 +27,8 @@ export async function bootstrap(
   try {
     await migrateToLatest(opened.db);
     await asPlatform(() => ensureDefaultTeam(opened.db)); // creates the first institution
+    // Every institution's master key, wrapped by the platform key (decision 037).
+    await asPlatform(() => ensureInstitutionKeys(opened.db, keyring));
   } catch (err) {
     await opened.close();
     throw err;

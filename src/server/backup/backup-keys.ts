@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Db } from '../db/create-db.js';
 import type { Keyring } from '../crypto/keyring.js';
+import { isInstitutionKeyId } from '../crypto/seal.js';
 import { recordAudit, type AuditActor } from '../audit/audit.service.js';
 import { decryptArchive, encryptArchive } from './archive-crypto.js';
 import { listUsedMasterKeyIds } from './backup.queries.js';
@@ -37,7 +38,9 @@ export const fingerprint = (key: Buffer) =>
     .slice(0, 16);
 
 export async function usedMasterKeyIds(db: Db, keyring: Keyring): Promise<string[]> {
-  return [...new Set([...(await listUsedMasterKeyIds(db)), keyring.currentMasterKeyId])];
+  // Institution keys (`inst-…`) live in the database, wrapped by a platform key listed here.
+  const used = (await listUsedMasterKeyIds(db)).filter((id) => !isInstitutionKeyId(id));
+  return [...new Set([...used, keyring.currentMasterKeyId])];
 }
 
 export function fingerprintsOf(keyring: Keyring, masterKeyIds: string[]): KeyFingerprints {

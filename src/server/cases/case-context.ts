@@ -262,7 +262,20 @@ function bindCaseContext(
 ): CaseContext {
   let key: Buffer | undefined;
   const dataKey = () =>
-    (key ??= unwrapDataKey(keyring, row.id, row.master_key_id, row.wrapped_key));
+    (key ??= unwrapDataKey(
+      keyring,
+      row.id,
+      row.master_key_id,
+      row.wrapped_key,
+      row.institution_key_id && row.institution_key_master_key_id && row.institution_key_wrapped_key
+        ? {
+            institutionId: row.institution_id,
+            keyId: row.institution_key_id,
+            masterKeyId: row.institution_key_master_key_id,
+            wrappedKey: row.institution_key_wrapped_key,
+          }
+        : null,
+    ));
   const actor: AuditActor =
     userId !== null
       ? { kind: 'user', userId }

@@ -109,18 +109,30 @@ export async function listInboxRows(db: Db, f: InboxFilter) {
 }
 
 export async function findCaseRow(db: Db, caseId: string) {
-  return db
-    .selectFrom('case')
-    .innerJoin('case_key', 'case_key.case_id', 'case.id')
-    .leftJoin('app_user', 'app_user.id', 'case.assigned_adviser_id')
-    .selectAll('case')
-    .select([
-      'case_key.master_key_id',
-      'case_key.wrapped_key',
-      'app_user.display_name as adviser_name',
-    ])
-    .where('case.id', '=', caseId)
-    .executeTakeFirst();
+  return (
+    db
+      .selectFrom('case')
+      .innerJoin('case_key', 'case_key.case_id', 'case.id')
+      // The key that wraps the case's data key when it is its institution's (decision 037); only
+      // the case's own institution's key counts.
+      .leftJoin('institution_key', (j) =>
+        j
+          .onRef('institution_key.key_id', '=', 'case_key.master_key_id')
+          .onRef('institution_key.institution_id', '=', 'case.institution_id'),
+      )
+      .leftJoin('app_user', 'app_user.id', 'case.assigned_adviser_id')
+      .selectAll('case')
+      .select([
+        'case_key.master_key_id',
+        'case_key.wrapped_key',
+        'institution_key.key_id as institution_key_id',
+        'institution_key.master_key_id as institution_key_master_key_id',
+        'institution_key.wrapped_key as institution_key_wrapped_key',
+        'app_user.display_name as adviser_name',
+      ])
+      .where('case.id', '=', caseId)
+      .executeTakeFirst()
+  );
 }
 /** The id of a team's case by its reference (references are unique per team only). */
 export async function findTeamCaseId(db: Db, teamId: string, reference: string) {

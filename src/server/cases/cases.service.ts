@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import type { Db } from '../db/create-db.js';
 import type { Keyring } from '../crypto/keyring.js';
 import { createDataKey, seal } from '../crypto/seal.js';
+import { institutionKey } from '../keys/institution-keys.js';
 import { caseAad } from '../crypto/case-key.js';
 import { recordAudit, type AuditActor } from '../audit/audit.service.js';
 import { initialDeadlines } from '../deadlines/deadline-rules.js';
@@ -40,13 +41,13 @@ export interface NewCase {
 export async function createCase(trx: Db, keyring: Keyring, input: NewCase, actor: AuditActor) {
   const team = await trx
     .selectFrom('team')
-    .select(['ack_days', 'feedback_days'])
+    .select(['ack_days', 'feedback_days', 'institution_id'])
     .where('id', '=', input.teamId)
     .executeTakeFirstOrThrow();
   const number = await nextCaseNumber(trx, input.teamId);
   const id = crypto.randomUUID();
   const reference = `${input.receivedOn.slice(0, 4)}-${String(number).padStart(4, '0')}`;
-  const key = createDataKey(keyring, id);
+  const key = createDataKey(keyring, id, await institutionKey(trx, keyring, team.institution_id));
   const deadlines = initialDeadlines(input.receivedOn, {
     ackDays: team.ack_days,
     feedbackDays: team.feedback_days,

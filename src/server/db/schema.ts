@@ -547,6 +547,14 @@ export interface Institution {
   require_two_factor: Generated<boolean>;
 }
 
+export interface InstitutionKey {
+  created_at: Generated<Timestamp>;
+  institution_id: Generated<string>;
+  key_id: string;
+  master_key_id: string;
+  wrapped_key: Buffer;
+}
+
 export interface InstitutionLogo {
   body: Buffer;
   content_type: "image/png" | "image/jpeg";
@@ -1116,6 +1124,7 @@ export interface Database {
   guide_content: GuideContent;
   identity_access: IdentityAccess;
   institution: Institution;
+  institution_key: InstitutionKey;
   institution_logo: InstitutionLogo;
   institution_sign_in: InstitutionSignIn;
   intake_verification: IntakeVerification;

@@ -3,7 +3,8 @@ import type { Insertable } from 'kysely';
 import type { Db } from '../db/create-db.js';
 import type { CaseKey as CaseKeyTable, Case as CaseTable } from '../db/schema.js';
 import type { Keyring } from '../crypto/keyring.js';
-import { createDataKey, seal } from '../crypto/seal.js';
+import { createDataKey, seal, type InstitutionKey } from '../crypto/seal.js';
+import { teamInstitutionKey } from '../keys/institution-keys.js';
 import { caseAad } from '../crypto/case-key.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { findTeam, type Team } from '../teams/teams.service.js';
@@ -60,8 +61,9 @@ export async function importCases(
     const orgUnitsCreated = await createMissingOrgUnits(trx, team.id, orgKeys);
     const cases: Insertable<CaseTable>[] = [];
     const keys: Insertable<CaseKeyTable>[] = [];
+    const wrapping = await teamInstitutionKey(trx, keyring, team.id);
     rows.forEach((r, i) => {
-      const built = buildCase(keyring, team, references[i]!, r.data, today);
+      const built = buildCase(keyring, wrapping, team, references[i]!, r.data, today);
       cases.push(built.row);
       keys.push(built.key);
     });
@@ -140,6 +142,7 @@ function importedDeadlines(d: CaseImportRow, team: Team, status: string, today: 
 
 function buildCase(
   keyring: Keyring,
+  wrapping: InstitutionKey,
   team: Team,
   reference: string,
   d: CaseImportRow,
@@ -149,7 +152,7 @@ function buildCase(
   const status = d.closed_on ? 'closed' : 'received';
   const deadlines = importedDeadlines(d, team, status, today);
   // Every case gets its data key, also without a summary: staff may add notes and files later.
-  const dataKey = createDataKey(keyring, id);
+  const dataKey = createDataKey(keyring, id, wrapping);
   const key: Insertable<CaseKeyTable> = {
     case_id: id,
     master_key_id: dataKey.masterKeyId,

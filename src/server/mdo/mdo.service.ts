@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Db } from '../db/create-db.js';
 import type { Keyring } from '../crypto/keyring.js';
 import { recordAudit } from '../audit/audit.service.js';
+import { keyById, teamInstitutionKey } from '../keys/institution-keys.js';
 import { openText, seal } from '../crypto/seal.js';
 import { AppError } from '../http/errors.js';
 import { hasRole, teamsWithRole } from '../../domain/roles.js';
@@ -166,7 +167,7 @@ export async function getAgenda(db: Db, keyring: Keyring, user: SessionUser, mee
     minutes:
       meeting.minutes && meeting.minutes_key_id
         ? openText(
-            keyring.masterKey(meeting.minutes_key_id),
+            await keyById(db, keyring, meeting.minutes_key_id),
             meeting.minutes,
             minutesAad(meeting.id),
           )
@@ -224,7 +225,7 @@ export async function recordDecision(
 const minutesAad = (meetingId: string) => `mdo-minutes:${meetingId}`;
 
 /**
- * The minutes of the meeting as a whole: kept with the meeting, sealed with the master key (a
+ * The minutes of the meeting as a whole: kept with the meeting, sealed with the institution key (a
  * meeting has no case key), refused while the detector finds anything that could identify —
  * what concerns one case goes into that case as its decision. Replaces earlier minutes; audited.
  */
@@ -242,13 +243,14 @@ export async function recordMinutes(
     .executeTakeFirst();
   if (!meeting || !isCoordinatorOf(user, meeting.team_id)) throw new AppError('NOT_FOUND');
   if (detectPii(minutes).length > 0) throw new MdoRuleError('minutes', 'mdo.error.pii');
-  const keyId = keyring.currentMasterKeyId;
+  // Sealed by the institution's key (decision 037).
+  const wrapping = await teamInstitutionKey(db, keyring, meeting.team_id);
   await db.transaction().execute(async (trx) => {
     await trx
       .updateTable('mdo_meeting')
       .set({
-        minutes: seal(keyring.masterKey(keyId), minutes, minutesAad(meeting.id)),
-        minutes_key_id: keyId,
+        minutes: seal(wrapping.key, minutes, minutesAad(meeting.id)),
+        minutes_key_id: wrapping.keyId,
       })
       .where('id', '=', meeting.id)
       .execute();

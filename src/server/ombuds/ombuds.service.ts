@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Db } from '../db/create-db.js';
 import type { Keyring } from '../crypto/keyring.js';
 import { openText, seal } from '../crypto/seal.js';
+import { keyById, teamInstitutionKey } from '../keys/institution-keys.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { AppError } from '../http/errors.js';
 import { isoDate, text } from '../http/schemas.js';
@@ -29,13 +30,18 @@ export function addDays(date: string, days: number): string {
 /** The ombudsperson's own records — complaints about procedure and advice to the board — never a case. */
 export function ombudsWork(db: Db, keyring: Keyring, actorId: string, teamId: string) {
   const actor = { kind: 'user' as const, userId: actorId };
-  const sealNew = (value: string, kind: string, id: string, keyId = keyring.currentMasterKeyId) =>
-    seal(keyring.masterKey(keyId), value, aad(kind, id));
-  const openIt = (keyId: string, value: Buffer, kind: string, id: string) =>
-    openText(keyring.masterKey(keyId), value, aad(kind, id));
+  // Sealed by the institution's key (decision 037); records sealed earlier by a platform key
+  // keep opening under it (their key id says which) until `keys rotate` re-seals them.
+  const current = () => teamInstitutionKey(db, keyring, teamId);
+  const sealNew = async (value: string, kind: string, id: string, keyId?: string) =>
+    seal(keyId ? await keyById(db, keyring, keyId) : (await current()).key, value, aad(kind, id));
+  const openIt = async (keyId: string, value: Buffer, kind: string, id: string) =>
+    openText(await keyById(db, keyring, keyId), value, aad(kind, id));
   return {
     async recordComplaint(input: z.infer<typeof ComplaintInput>) {
       const id = crypto.randomUUID();
+      const wrapping = await current();
+      const subject = await sealNew(input.subject, 'complaint', id, wrapping.keyId);
       await db.transaction().execute(async (trx) => {
         await trx
           .insertInto('procedure_complaint')
@@ -44,8 +50,8 @@ export function ombudsWork(db: Db, keyring: Keyring, actorId: string, teamId: st
             team_id: teamId,
             received_on: input.receivedOn,
             respond_by: addDays(input.receivedOn, RESPOND_WITHIN_DAYS),
-            master_key_id: keyring.currentMasterKeyId,
-            subject: sealNew(input.subject, 'complaint', id),
+            master_key_id: wrapping.keyId,
+            subject,
             created_by: actorId,
           })
           .execute();
@@ -65,13 +71,14 @@ export function ombudsWork(db: Db, keyring: Keyring, actorId: string, teamId: st
         .where('team_id', '=', teamId)
         .executeTakeFirst();
       if (!row || row.status !== 'open') throw new AppError('NOT_FOUND');
+      const outcome = await sealNew(input.outcome, 'complaint-outcome', id, row.master_key_id);
       await db.transaction().execute(async (trx) => {
         await trx
           .updateTable('procedure_complaint')
           .set({
             status: 'closed',
             closed_on: today,
-            outcome: sealNew(input.outcome, 'complaint-outcome', id, row.master_key_id),
+            outcome,
             outcome_kind: input.outcomeKind,
           })
           .where('id', '=', id)
@@ -112,6 +119,8 @@ export function ombudsWork(db: Db, keyring: Keyring, actorId: string, teamId: st
     },
     async giveAdvice(input: z.infer<typeof AdviceInput>, today: string) {
       const id = crypto.randomUUID();
+      const wrapping = await current();
+      const advice = await sealNew(input.advice, 'advice', id, wrapping.keyId);
       await db.transaction().execute(async (trx) => {
         await trx
           .insertInto('board_advice')
@@ -119,8 +128,8 @@ export function ombudsWork(db: Db, keyring: Keyring, actorId: string, teamId: st
             id,
             team_id: teamId,
             given_on: today,
-            master_key_id: keyring.currentMasterKeyId,
-            advice: sealNew(input.advice, 'advice', id),
+            master_key_id: wrapping.keyId,
+            advice,
             created_by: actorId,
           })
           .execute();
@@ -140,11 +149,12 @@ export function ombudsWork(db: Db, keyring: Keyring, actorId: string, teamId: st
         .where('team_id', '=', teamId)
         .executeTakeFirst();
       if (!row || row.answer) throw new AppError('NOT_FOUND');
+      const answer = await sealNew(input.answer, 'advice-answer', id, row.master_key_id);
       await db.transaction().execute(async (trx) => {
         await trx
           .updateTable('board_advice')
           .set({
-            answer: sealNew(input.answer, 'advice-answer', id, row.master_key_id),
+            answer,
             answered_on: today,
             answered_by: actorId,
           })
@@ -173,16 +183,20 @@ export function ombudsWork(db: Db, keyring: Keyring, actorId: string, teamId: st
           detail: { complaints: rows.length },
         }),
       );
-      return rows.map((r) => ({
-        id: r.id,
-        receivedOn: r.received_on,
-        respondBy: r.respond_by,
-        status: r.status,
-        closedOn: r.closed_on,
-        isOverdue: r.status === 'open' && r.respond_by < today,
-        subject: openIt(r.master_key_id, r.subject, 'complaint', r.id),
-        outcome: r.outcome ? openIt(r.master_key_id, r.outcome, 'complaint-outcome', r.id) : null,
-      }));
+      return Promise.all(
+        rows.map(async (r) => ({
+          id: r.id,
+          receivedOn: r.received_on,
+          respondBy: r.respond_by,
+          status: r.status,
+          closedOn: r.closed_on,
+          isOverdue: r.status === 'open' && r.respond_by < today,
+          subject: await openIt(r.master_key_id, r.subject, 'complaint', r.id),
+          outcome: r.outcome
+            ? await openIt(r.master_key_id, r.outcome, 'complaint-outcome', r.id)
+            : null,
+        })),
+      );
     },
     async advice() {
       const rows = await db
@@ -191,13 +205,15 @@ export function ombudsWork(db: Db, keyring: Keyring, actorId: string, teamId: st
         .where('team_id', '=', teamId)
         .orderBy('given_on', 'desc')
         .execute();
-      return rows.map((r) => ({
-        id: r.id,
-        givenOn: r.given_on,
-        advice: openIt(r.master_key_id, r.advice, 'advice', r.id),
-        answer: r.answer ? openIt(r.master_key_id, r.answer, 'advice-answer', r.id) : null,
-        answeredOn: r.answered_on,
-      }));
+      return Promise.all(
+        rows.map(async (r) => ({
+          id: r.id,
+          givenOn: r.given_on,
+          advice: await openIt(r.master_key_id, r.advice, 'advice', r.id),
+          answer: r.answer ? await openIt(r.master_key_id, r.answer, 'advice-answer', r.id) : null,
+          answeredOn: r.answered_on,
+        })),
+      );
     },
   };
 }

@@ -73,7 +73,7 @@ export function platformRoutes(deps: Deps) {
     }
     const result = await deps.db
       .transaction()
-      .execute((trx) => createInstitution(trx, parsed.data, actorOf(c)));
+      .execute((trx) => createInstitution(trx, parsed.data, actorOf(c), deps.keyring));
     if (!result.ok) {
       c.status(422);
       const message = {

@@ -1,5 +1,7 @@
 import type { Db } from '../db/create-db.js';
 import { forgetInstitutions } from '../tenancy/tenancy.js';
+import type { Keyring } from '../crypto/keyring.js';
+import { institutionKey } from '../keys/institution-keys.js';
 import type { Lang } from '../../domain/taxonomy.js';
 import { recordAudit, type AuditActor } from '../audit/audit.service.js';
 import { createTeam } from '../admin/teams.admin.service.js';
@@ -86,6 +88,7 @@ export async function createInstitution(
   trx: Db,
   input: NewInstitution,
   actor: AuditActor,
+  keyring?: Keyring,
 ): Promise<CreateInstitutionResult> {
   let colour: string | null = null;
   if (input.colour) {
@@ -115,6 +118,8 @@ export async function createInstitution(
     .returning('id')
     .executeTakeFirstOrThrow();
   forgetInstitutions();
+  // Its master key, wrapped by the platform key (decision 037); else made on first use.
+  if (keyring) await institutionKey(trx, keyring, institution.id);
   await recordAudit(trx, {
     type: 'INSTITUTION_CREATED',
     actor,
