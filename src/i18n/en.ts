@@ -2314,6 +2314,9 @@ export const en: Record<MessageKey, string> = {
   'ombuds.outcomeKind.open': 'Still open',
   'ombuds.outcomeKind.unrecorded': 'Outcome not recorded',
   // issue 22: institutions as tenants, the platform operator
+  'tenancy.list.title': 'Reporting points',
+  'tenancy.list.intro': 'Choose the institution you want to report to or that you work for.',
+  'tenancy.list.empty': 'No reporting point has been set up yet.',
   'tenancy.unknownHost': 'No reporting point has been set up at this address. Check the address.',
   'platform.title': 'Institutions on the platform',
   'platform.intro':
@@ -2324,6 +2327,7 @@ export const en: Record<MessageKey, string> = {
   'platform.key': 'Key',
   'platform.host': 'Host name',
   'platform.hostHint': 'For example meldpunt.uni-a.nl. Empty: no address of its own.',
+  'platform.key.reserved': 'This key is a path of the platform itself; choose another.',
   'platform.host.invalid': 'Use a host name such as meldpunt.uni-a.nl.',
   'platform.colour': 'Primary colour',
   'platform.colourHint':

@@ -72,6 +72,8 @@ import { locationRoutes } from './appointments/locations.routes.js';
 import { accountFitsRequest } from './tenancy/tenancy.js';
 import { institutionAssetRoutes, tenancy } from './http/tenancy.js';
 import { platformRoutes } from './platform/platform.routes.js';
+import { pathPrefixApp } from './http/path-prefix.js';
+import { institutionListRoutes } from './platform/institution-list.routes.js';
 
 export interface AppOptions {
   logger?: Logger;
@@ -132,7 +134,7 @@ export function createApp(deps: Deps, opts: AppOptions = {}) {
     if (c.req.path === '/health' || c.req.path === '/metrics') return next(); // the installation's
     const institutionId = c.req.path.startsWith('/platform')
       ? undefined // the platform operator's pages work across institutions (access table: platform only)
-      : deps.config.tenancy?.mode === 'host'
+      : deps.config.tenancy?.mode === 'host' || deps.config.tenancy?.mode === 'path'
         ? c.get('institution')?.id
         : await institutionForRequest(deps.db);
     if (institutionId) await withInstitution(institutionId, next);
@@ -218,6 +220,7 @@ export function createApp(deps: Deps, opts: AppOptions = {}) {
 
   // Reporting: the public pages a reporter uses, without an account.
   mountArea(app, [
+    group('institution list', ['/'], institutionListRoutes(deps)), // path mode's unprefixed / (decision 039)
     group('intake', ['/', '/melden'], intakeRoutes(deps, today, sso)),
     group('guide', ['/wegwijzer'], guideRoutes(deps)),
     group('privacy statements', ['/privacy', '/toegankelijkheid'], privacyRoutes(deps)), // and accessibility (issue 23)
@@ -325,7 +328,8 @@ export function createApp(deps: Deps, opts: AppOptions = {}) {
     );
   });
 
-  return app;
+  // Path mode: the prefix is stripped on the way in and put back on the way out (decision 039).
+  return deps.config.tenancy?.mode === 'path' ? pathPrefixApp(deps.db, app, secure) : app;
 }
 
 /** The path prefixes of pages on a case: /cases/:id/<name>. */

@@ -10,6 +10,7 @@ import {
   type TenancyConfig,
 } from '../tenancy/tenancy.js';
 import { institutionStylesheet } from '../tenancy/institution-style.js';
+import { pathTenantOf } from './path-prefix.js';
 
 /**
  * THE resolution of the request's institution (issue 22, decision 035): sets
@@ -27,6 +28,15 @@ export function tenancy(db: Db, config: TenancyConfig | undefined): MiddlewareHa
       c.set('institution', await firstInstitution(db));
       c.set('platformHost', false);
       return next();
+    }
+    if (mode === 'path') {
+      // The wrapper of http/path-prefix.ts resolved /<key>/…; unprefixed are the platform's paths and the list at /.
+      const tenant = pathTenantOf(c);
+      c.set('institution', tenant?.institution);
+      c.set('platformHost', !tenant);
+      if (tenant || c.req.path === '/' || PLATFORM_PATHS.test(c.req.path)) return next();
+      c.set('platformHost', false);
+      throw new AppError('UNKNOWN_INSTITUTION');
     }
     const host = requestHost(c);
     const institution = host ? await institutionByHost(db, host) : undefined;

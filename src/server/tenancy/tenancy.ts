@@ -19,8 +19,10 @@ export interface InstitutionContext {
  * `single`: today's installation, every request is the first institution's.
  * `host`: the institution whose `host` column equals the request's Host header; the platform
  * host serves the platform operator; any other host is a 404.
+ * `path`: the institution whose `key` is the first path segment (`/uni-a/melden`), decision 039;
+ * the unprefixed paths serve the platform operator and the list of institutions.
  */
-export type TenancyMode = 'single' | 'host';
+export type TenancyMode = 'single' | 'host' | 'path';
 export interface TenancyConfig {
   mode: TenancyMode;
   /** Host (name[:port], lower case) of the platform operator's pages in host mode. */
@@ -70,6 +72,41 @@ export async function institutionByHost(
     .executeTakeFirst();
   return row && present(row);
 }
+
+export async function institutionByKey(
+  db: Db,
+  key: string,
+): Promise<InstitutionContext | undefined> {
+  const row = await db
+    .selectFrom('institution')
+    .select(COLUMNS)
+    .where('key', '=', key)
+    .executeTakeFirst();
+  return row && present(row);
+}
+
+/** Every institution by name: the list at `/` in path mode. */
+export async function listInstitutions(db: Db): Promise<InstitutionContext[]> {
+  const rows = await db.selectFrom('institution').select(COLUMNS).orderBy('name').execute();
+  return rows.map(present);
+}
+
+/**
+ * First path segments that are never an institution's key in path mode: the installation's and
+ * the platform operator's unprefixed paths (PLATFORM_PATHS, /health, /metrics).
+ */
+export const RESERVED_KEYS = new Set([
+  'platform',
+  'login',
+  'logout',
+  'account',
+  'assets',
+  'favicon.ico',
+  'robots.txt',
+  'lang',
+  'health',
+  'metrics',
+]);
 
 /**
  * Whether a signed-in account may use this request's host: an institution's staff only on their
