@@ -83,13 +83,16 @@ export function inboundCookies(header: string, secure: boolean): string {
     .split(';')
     .map((pair) => pair.trim())
     .filter((pair) => pair && !pair.startsWith('__Host-'))
-    .map((pair) => (pair.startsWith('__Secure-') ? `__Host-${pair.slice('__Secure-'.length)}` : pair))
+    .map((pair) =>
+      pair.startsWith('__Secure-') ? `__Host-${pair.slice('__Secure-'.length)}` : pair,
+    )
     .join('; ');
 }
 
 export function outboundCookie(setCookie: string, prefix: string, secure: boolean): string {
   const [pair = '', ...attributes] = setCookie.split(';');
-  const name = secure && pair.startsWith('__Host-') ? `__Secure-${pair.slice('__Host-'.length)}` : pair;
+  const name =
+    secure && pair.startsWith('__Host-') ? `__Secure-${pair.slice('__Host-'.length)}` : pair;
   const rest = attributes.map((a) => {
     const m = /^\s*path\s*=\s*(.*)$/i.exec(a);
     if (!m) return a;
@@ -124,11 +127,13 @@ async function prefixResponse(
   const cookies = response.headers.getSetCookie();
   if (cookies.length > 0) {
     headers.delete('set-cookie');
-    for (const cookie of cookies) headers.append('set-cookie', outboundCookie(cookie, prefix, secure));
+    for (const cookie of cookies)
+      headers.append('set-cookie', outboundCookie(cookie, prefix, secure));
   }
   const type = headers.get('content-type') ?? '';
   const init = { status: response.status, statusText: response.statusText, headers };
-  if (response.body === null || headers.has('content-encoding')) return new Response(response.body, init);
+  if (response.body === null || headers.has('content-encoding'))
+    return new Response(response.body, init);
   if (type.startsWith('text/html')) {
     headers.delete('content-length');
     return new Response(prefixHtml(await response.text(), prefix), init);

@@ -31,20 +31,31 @@ export function prefixUrl(url: string, prefix: string): string {
 function prefixSrcset(value: string, prefix: string): string {
   return value
     .split(',')
-    .map((candidate) => candidate.replace(/^(\s*)(\S+)/, (_, space: string, url: string) => space + prefixUrl(url, prefix)))
+    .map((candidate) =>
+      candidate.replace(
+        /^(\s*)(\S+)/,
+        (_, space: string, url: string) => space + prefixUrl(url, prefix),
+      ),
+    )
     .join(',');
 }
 
 /** `0;url=/x` of a meta refresh. */
 function prefixRefresh(value: string, prefix: string): string {
-  return value.replace(/^(\s*\d*\s*[;,]\s*(?:url\s*=\s*)?['"]?)(.*)$/i, (_, head: string, url: string) => head + prefixUrl(url, prefix));
+  return value.replace(
+    /^(\s*\d*\s*[;,]\s*(?:url\s*=\s*)?['"]?)(.*)$/i,
+    (_, head: string, url: string) => head + prefixUrl(url, prefix),
+  );
 }
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 export function decodeAttribute(value: string): string {
   return value.replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/gi, (whole, name: string) => {
     if (name[0] === '#') {
-      const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
+      const code =
+        name[1] === 'x' || name[1] === 'X'
+          ? parseInt(name.slice(2), 16)
+          : parseInt(name.slice(1), 10);
       return Number.isFinite(code) && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
     }
     return ENTITIES[name.toLowerCase()] ?? whole;
@@ -151,7 +162,9 @@ function rewriteTag(
 ): string {
   const refresh =
     tag.name === 'meta' &&
-    tag.attributes.some((a) => a.name === 'http-equiv' && decodeAttribute(a.value ?? '').toLowerCase() === 'refresh');
+    tag.attributes.some(
+      (a) => a.name === 'http-equiv' && decodeAttribute(a.value ?? '').toLowerCase() === 'refresh',
+    );
   const parts: string[] = [];
   let at = lt;
   for (const a of tag.attributes) {

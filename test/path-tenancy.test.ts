@@ -1,0 +1,243 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Hono } from 'hono';
+import type { AppEnv } from '../src/server/http/env.js';
+import { ACCESS_TABLE } from '../src/server/access/access.table.js';
+import { TestClient } from './support/http-client.js';
+import { createStaff, PASSWORD } from './support/factories.js';
+import { intakeFields, postMultipart } from './support/reporter-flow.js';
+import { useTestApp, type TestDeps } from './support/use-test-app.js';
+
+/**
+ * Path mode (MELDPUNT_TENANCY=path, decision 039): two institutions under /uni-a/ and /uni-b/ on
+ * one address. Every page under a prefix keeps its links, forms, redirects and cookies under that
+ * prefix; a report, a session and a case of A stay A's.
+ */
+const t = useTestApp({
+  env: { MELDPUNT_TENANCY: 'path', MELDPUNT_BASE_URL: 'http://meldpunt.test' },
+});
+
+/** A browser on one institution's prefix: a path it is given gets the prefix in front, unless it names one. */
+class PrefixClient extends TestClient {
+  constructor(
+    app: Hono<AppEnv>,
+    readonly prefix: string,
+  ) {
+    super(app, 'en');
+  }
+  override send(path: string, init: RequestInit & { headers?: Record<string, string> }) {
+    return super.send(/^\/uni-[ab]\//.test(path) ? path : this.prefix + path, init);
+  }
+}
+
+interface Institution {
+  id: string;
+  teamId: string;
+  teamKey: string;
+  teamName: string;
+  prefix: string;
+}
+let A: Institution;
+let B: Institution;
+
+async function addInstitution(deps: TestDeps, key: string, teamName: string): Promise<Institution> {
+  const inst = await deps.db
+    .insertInto('institution')
+    .values({ key, name: `Universiteit ${key}`, host: null, colour_primary: null })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const team = await deps.db
+    .insertInto('team')
+    .values({ institution_id: inst.id, key: `${key}-team`, name_nl: teamName, name_en: teamName })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return { id: inst.id, teamId: team.id, teamKey: `${key}-team`, teamName, prefix: `/${key}` };
+}
+
+/**
+ * Every root-relative URL in the page's URL attributes, found independently of the rewriter:
+ * a plain pattern over the double-quoted attributes Hono writes.
+ */
+function rootRelativeUrls(html: string): string[] {
+  const urls: string[] = [];
+  for (const m of html.matchAll(/\s(href|src|action|formaction|data-endpoint)="([^"]*)"/g)) {
+    const url = m[2]!.replace(/&amp;/g, '&');
+    if (url.startsWith('/') && !url.startsWith('//')) urls.push(url);
+  }
+  for (const m of html.matchAll(/http-equiv="refresh" content="[^"]*url=([^"]*)"/gi))
+    urls.push(m[1]!);
+  return urls;
+}
+function escaping(html: string, prefix: string): string[] {
+  return rootRelativeUrls(html).filter((u) => !u.startsWith(`${prefix}/`));
+}
+
+let caseA: { id: string; reference: string };
+
+async function fileReport(inst: Institution, teamKey: string) {
+  const reporter = new PrefixClient(t.app, inst.prefix);
+  await reporter.get('/melden');
+  expect(escaping(reporter.lastHtml, inst.prefix)).toEqual([]);
+  const res = await postMultipart(reporter, '/melden', intakeFields(reporter, { team: teamKey }));
+  const reference = /data-testid="reference">([^<]+)</.exec(reporter.lastHtml)?.[1];
+  return { status: res.status, reference, html: reporter.lastHtml };
+}
+
+beforeAll(async () => {
+  A = await addInstitution(t.deps, 'uni-a', 'Team Sociale Veiligheid Uni A');
+  B = await addInstitution(t.deps, 'uni-b', 'Vertrouwenspunt Uni B');
+  const filed = await fileReport(A, A.teamKey);
+  expect(filed.status).toBe(200);
+  expect(escaping(filed.html, A.prefix)).toEqual([]);
+  const row = await t.deps.db
+    .selectFrom('case')
+    .select(['id', 'team_id'])
+    .where('reference', '=', filed.reference!)
+    .where('team_id', '=', A.teamId)
+    .executeTakeFirstOrThrow();
+  caseA = { id: row.id, reference: filed.reference! };
+});
+
+describe('resolution by path prefix', () => {
+  it('lists the institutions at / with a link to each one’s own site', async () => {
+    const res = await t.app.request('/', { headers: { 'accept-language': 'en' } });
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html).toContain('href="/uni-a/"');
+    expect(html).toContain('href="/uni-b/"');
+    expect(html).toContain('Universiteit uni-a');
+  });
+
+  it('answers an unknown prefix, and an unprefixed public page, with the unknown-institution 404', async () => {
+    for (const path of ['/nope/melden', '/nope/', '/melden', '/privacy', '/cases']) {
+      const res = await t.app.request(path, { headers: { 'accept-language': 'en' } });
+      expect(res.status, path).toBe(404);
+      expect(await res.text()).toContain('No reporting point has been set up at this address');
+    }
+  });
+
+  it('sends /uni-a to /uni-a/ and serves the platform’s sign-in unprefixed', async () => {
+    const res = await t.app.request('/uni-a');
+    expect(res.status).toBe(308);
+    expect(res.headers.get('location')).toBe('/uni-a/');
+    const login = await t.app.request('/login');
+    expect(login.status).toBe(200);
+    expect(escaping(await login.text(), '')).toEqual([]);
+  });
+
+  it("shows each institution's own team under its own prefix", async () => {
+    for (const [own, other] of [
+      [A, B],
+      [B, A],
+    ] as const) {
+      const client = new PrefixClient(t.app, own.prefix);
+      expect((await client.get('/privacy')).status).toBe(200);
+      expect(client.lastHtml).toContain(own.teamName);
+      expect(client.lastHtml).not.toContain(other.teamName);
+    }
+  });
+
+  it('puts the report filed under /uni-a/ in A’s team and refuses B’s team there', async () => {
+    const row = await t.deps.db
+      .selectFrom('case')
+      .select('team_id')
+      .where('id', '=', caseA.id)
+      .executeTakeFirstOrThrow();
+    expect(row.team_id).toBe(A.teamId);
+    expect((await fileReport(A, B.teamKey)).status).toBe(422);
+  });
+});
+
+describe('no link leaves the prefix', () => {
+  const PUBLIC_PAGES = [
+    '/',
+    '/melden',
+    '/wegwijzer',
+    '/privacy',
+    '/toegankelijkheid',
+    '/afspraak',
+    '/postbus',
+    '/login',
+    '/login/reset',
+    '/weg',
+  ];
+
+  it('on every public page', async () => {
+    const client = new PrefixClient(t.app, A.prefix);
+    const seen: string[] = [];
+    for (const path of PUBLIC_PAGES) {
+      const res = await client.get(path);
+      if (res.status >= 300 && res.status < 400) {
+        expect(res.headers.get('location'), path).toMatch(/^(\/uni-a\/|https?:)/);
+        continue;
+      }
+      expect(res.status, path).toBeLessThan(500);
+      const html = await res.text();
+      expect(escaping(html, A.prefix), path).toEqual([]);
+      seen.push(...rootRelativeUrls(html));
+    }
+    // the check has something to check: the pages do link to forms, assets and each other
+    expect(seen).toContain('/uni-a/melden');
+    expect(seen.some((u) => u.startsWith('/uni-a/assets/'))).toBe(true);
+  });
+
+  it('on every staff page without parameters and on the pages of a case', async () => {
+    const staff = await createStaff(t.deps, A.teamId, ['safety_coordinator', 'administrator']);
+    const client = new PrefixClient(t.app, A.prefix);
+    const login = await client.signIn(staff.email, PASSWORD);
+    expect(login.status).toBe(303);
+    expect(login.headers.get('location')).toMatch(/^\/uni-a\//);
+    const paths = ACCESS_TABLE.filter((r) => r.method === 'GET')
+      .map((r) => r.path)
+      .filter((p) => !p.startsWith('/api') && !p.startsWith('/sso') && !p.startsWith('/platform'))
+      .filter((p) => !p.includes(':') || p.startsWith('/cases/:id'))
+      .map((p) => p.replace(':id', caseA.id))
+      .filter((p) => !p.includes(':') && p !== '/logout' && p !== '/metrics' && p !== '/health');
+    expect(paths.length).toBeGreaterThan(30);
+    let pages = 0;
+    for (const path of paths) {
+      const res = await client.get(path);
+      const location = res.headers.get('location');
+      if (location) expect(location, path).toMatch(/^(\/uni-a\/|https?:)/);
+      if (!(res.headers.get('content-type') ?? '').includes('text/html')) continue;
+      pages++;
+      expect(escaping(await res.text(), A.prefix), path).toEqual([]);
+    }
+    expect(pages).toBeGreaterThan(20);
+  });
+});
+
+describe('sessions and cases per prefix', () => {
+  it('scopes the cookies to the prefix and counts a session of A only under /uni-a/', async () => {
+    const staff = await createStaff(t.deps, A.teamId, ['safety_coordinator']);
+    const client = new PrefixClient(t.app, A.prefix);
+    await client.get('/login');
+    const res = await client.post('/login', { email: staff.email, password: PASSWORD });
+    expect(res.status).toBe(303);
+    const cookies = res.headers.getSetCookie();
+    expect(cookies.length).toBeGreaterThan(0);
+    for (const c of cookies) expect(c).toMatch(/; Path=\/uni-a(;|$)/);
+    expect((await client.get('/cases')).status).toBe(200);
+    expect(client.lastHtml).toContain(caseA.reference);
+    // The same browser (this client sends every cookie everywhere) under B's prefix: no session.
+    const underB = await client.get('/uni-b/cases');
+    expect(underB.status).toBe(303);
+    expect(underB.headers.get('location')).toBe('/uni-b/login');
+    // and A's password does not sign in under /uni-b/
+    const other = new PrefixClient(t.app, B.prefix);
+    await other.get('/login');
+    expect(
+      (await other.post('/login', { email: staff.email, password: PASSWORD })).status,
+    ).not.toBe(303);
+  });
+
+  it("keeps A's case from B's coordinator under /uni-b/", async () => {
+    const staff = await createStaff(t.deps, B.teamId, ['safety_coordinator']);
+    const client = new PrefixClient(t.app, B.prefix);
+    expect((await client.signIn(staff.email, PASSWORD)).status).toBe(303);
+    expect((await client.get('/cases')).status).toBe(200);
+    expect(client.lastHtml).not.toContain(caseA.reference);
+    expect([403, 404]).toContain((await client.get(`/cases/${caseA.id}`)).status);
+    // and not by going round the prefix: the same id under A's prefix is no session of B's
+    expect((await client.get(`/uni-a/cases/${caseA.id}`)).status).toBe(303);
+  });
+});
