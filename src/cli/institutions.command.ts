@@ -1,9 +1,6 @@
+import { institutionBaseUrl } from '../server/tenancy/institution-url.js';
 import { z } from 'zod';
-import {
-  createInstitution,
-  institutionBaseUrl,
-  listInstitutions,
-} from '../server/platform/platform.service.js';
+import { createInstitution, listInstitutions } from '../server/platform/platform.service.js';
 import { NewInstitutionInput } from '../server/platform/platform.schemas.js';
 import { checkPrimaryColour } from '../server/tenancy/contrast.js';
 import { createUser, findUserByEmail } from '../server/users/users.service.js';
@@ -66,7 +63,7 @@ export const institutionsCreateCommand: Command = {
       .transaction()
       .execute((trx) => createInstitution(trx, parsed.data, { kind: 'cli' }));
     if (!result.ok) throw new Error(`${result.field} is already in use`);
-    const base = institutionBaseUrl(deps.config.baseUrl, parsed.data.host);
+    const base = institutionBaseUrl(deps.config, parsed.data);
     process.stdout.write(
       `created institution ${parsed.data.key} (${result.institutionId})\n` +
         `first administrator's one-time set-up link (7 days): ${base}/invite/${result.token}\n`,

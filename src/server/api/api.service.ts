@@ -1,3 +1,4 @@
+import { institutionBaseUrlOfCase } from '../tenancy/institution-url.js';
 import crypto from 'node:crypto';
 import type { Db } from '../db/create-db.js';
 import type { Deps } from '../bootstrap.js';
@@ -272,7 +273,7 @@ export async function postCaseMessage(
   });
   await notifyReporter(deps, sealer, 'message', {
     logger,
-    link: `${deps.config.baseUrl}/postbus`,
+    link: `${await institutionBaseUrlOfCase(deps.db, deps.config, row.id)}/postbus`,
   });
   return { messageId };
 }

@@ -11,6 +11,7 @@ import {
 } from '../tenancy/tenancy.js';
 import { institutionStylesheet } from '../tenancy/institution-style.js';
 import { pathTenantOf } from './path-prefix.js';
+import { institutionBaseUrl, type SiteConfig } from '../tenancy/institution-url.js';
 
 /**
  * THE resolution of the request's institution (issue 22, decision 035): sets
@@ -54,6 +55,11 @@ export function tenancy(db: Db, config: TenancyConfig | undefined): MiddlewareHa
     c.set('platformHost', false);
     throw new AppError('UNKNOWN_INSTITUTION');
   };
+}
+
+/** The address of the request's institution's site, for links that leave the request (decision 039). */
+export function requestSiteUrl(c: Context<AppEnv>, config: SiteConfig): string {
+  return institutionBaseUrl(config, c.get('institution'));
 }
 
 /** The request's institution; a 404 where there is none (the platform host). */

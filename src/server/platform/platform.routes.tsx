@@ -1,3 +1,4 @@
+import { institutionBaseUrl } from '../tenancy/institution-url.js';
 import { Hono, type Context } from 'hono';
 import type { Deps } from '../bootstrap.js';
 import { signedInUser, viewContext, type AppEnv } from '../http/env.js';
@@ -6,12 +7,7 @@ import { idParam } from '../http/params.js';
 import { formStrings, toFieldErrors } from '../http/validation.js';
 import type { FieldErrors } from '../../ui/form.js';
 import { ColourInput, NewInstitutionInput } from './platform.schemas.js';
-import {
-  createInstitution,
-  institutionBaseUrl,
-  listInstitutions,
-  setInstitutionColour,
-} from './platform.service.js';
+import { createInstitution, listInstitutions, setInstitutionColour } from './platform.service.js';
 import { PlatformPage } from './platform.views.js';
 import { AA_NORMAL_TEXT, checkPrimaryColour, type ColourCheck } from '../tenancy/contrast.js';
 import { recordAudit } from '../audit/audit.service.js';
@@ -93,7 +89,7 @@ export function platformRoutes(deps: Deps) {
         detail: { roles: 'administrator' },
       }),
     );
-    const link = `${institutionBaseUrl(deps.config.baseUrl, parsed.data.host)}/invite/${result.token}`;
+    const link = `${institutionBaseUrl(deps.config, parsed.data)}/invite/${result.token}`;
     return page(c, undefined, { created: { name: parsed.data.name, link } });
   });
 

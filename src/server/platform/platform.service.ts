@@ -166,9 +166,3 @@ export async function setInstitutionColour(
   });
   return check;
 }
-
-/** The address of an institution's own site: its host with the platform's scheme (single mode: the base URL). */
-export function institutionBaseUrl(baseUrl: string, host: string | null): string {
-  if (!host) return baseUrl;
-  return `${new URL(baseUrl).protocol}//${host}`;
-}

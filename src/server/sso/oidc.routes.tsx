@@ -6,7 +6,7 @@ import { takeSsoState } from './sso-state.js';
 import { completeSignIn, refuseSignIn } from './sso-complete.js';
 import { identityFromAttributes } from './sso-identity.js';
 import { finishAuthorization } from './oidc-client.js';
-import { oidcConfiguration, oidcRedirectUri, oidcStarter } from './sso-start.js';
+import { oidcConfiguration, oidcRedirectUri, oidcStarter, ssoSiteUrl } from './sso-start.js';
 
 /** OpenID Connect (authorization code + PKCE, acr_values REFEDS MFA) for staff, e.g. SURFconext. */
 export function oidcRoutes(deps: Deps, sso: SsoConfig) {
@@ -15,7 +15,6 @@ export function oidcRoutes(deps: Deps, sso: SsoConfig) {
   const configuration = oidcConfiguration(sso);
   const start = oidcStarter(deps, sso, configuration);
   if (!cfg || !configuration || !start) return app;
-  const redirectUri = oidcRedirectUri(sso);
 
   app.get('/sso/oidc/start', (c) => start(c));
 
@@ -26,7 +25,7 @@ export function oidcRoutes(deps: Deps, sso: SsoConfig) {
     try {
       result = await finishAuthorization(
         await configuration(),
-        new URL(`${redirectUri}${new URL(c.req.url).search}`),
+        new URL(`${oidcRedirectUri(ssoSiteUrl(c, deps, sso))}${new URL(c.req.url).search}`),
         saved,
       );
     } catch {

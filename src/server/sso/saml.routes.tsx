@@ -5,7 +5,7 @@ import type { SsoConfig } from './sso.config.js';
 import { takeSsoState } from './sso-state.js';
 import { completeSignIn, refuseSignIn } from './sso-complete.js';
 import { identityFromAttributes, isSamlMfa } from './sso-identity.js';
-import { createSaml, samlAcsUrl, samlStarter } from './sso-start.js';
+import { createSaml, samlAcsUrl, samlStarter, ssoSiteUrl } from './sso-start.js';
 
 /**
  * SAML 2.0 Web SSO for staff (e.g. SURFconext): an AuthnRequest over HTTP-Redirect (signed when
@@ -19,7 +19,6 @@ export function samlRoutes(deps: Deps, sso: SsoConfig) {
   const cfg = sso.saml;
   if (!cfg) return app;
   const secure = deps.config.secureCookies;
-  const acsUrl = samlAcsUrl(sso);
   const start = samlStarter(deps, sso)!;
 
   app.get('/sso/saml/start', (c) => start(c));
@@ -28,7 +27,7 @@ export function samlRoutes(deps: Deps, sso: SsoConfig) {
     const saved = takeSsoState(c, deps.keyring.indexKey, secure);
     const body = await c.req.parseBody();
     if (!saved?.requestId || typeof body.SAMLResponse !== 'string') return refuseSignIn(c);
-    const saml = createSaml(cfg, acsUrl, {
+    const saml = createSaml(cfg, samlAcsUrl(ssoSiteUrl(c, deps, sso)), {
       saveAsync: async () => null,
       getAsync: async (key) => (key === saved.requestId ? saved.issuedAt! : null),
       removeAsync: async () => null,
@@ -58,10 +57,10 @@ export function samlRoutes(deps: Deps, sso: SsoConfig) {
   });
 
   app.get('/sso/saml/metadata', (c) => {
-    const xml = createSaml(cfg, acsUrl).generateServiceProviderMetadata(
-      null,
-      cfg.signing?.cert ?? null,
-    );
+    const xml = createSaml(
+      cfg,
+      samlAcsUrl(ssoSiteUrl(c, deps, sso)),
+    ).generateServiceProviderMetadata(null, cfg.signing?.cert ?? null);
     return c.body(xml, 200, { 'Content-Type': 'application/samlmetadata+xml; charset=utf-8' });
   });
 

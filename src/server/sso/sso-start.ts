@@ -1,3 +1,4 @@
+import { institutionBaseUrl } from '../tenancy/institution-url.js';
 import type { Context } from 'hono';
 import { SAML, ValidateInResponseTo, type CacheProvider } from '@node-saml/node-saml';
 import type { Deps } from '../bootstrap.js';
@@ -10,8 +11,15 @@ import { REFEDS_MFA } from './sso-identity.js';
 /** Sends the browser to the IdP; `extra` travels in the signed state cookie (e.g. the account to link). */
 export type SsoStart = (c: Context<AppEnv>, extra?: Record<string, string>) => Promise<Response>;
 
-export const oidcRedirectUri = (sso: SsoConfig) => `${sso.baseUrl}/sso/oidc/callback`;
-export const samlAcsUrl = (sso: SsoConfig) => `${sso.baseUrl}/sso/saml/acs`;
+/**
+ * The address the IdP sends the browser back to: the request's institution's own site (its host,
+ * or its path prefix; decision 039), so that the state cookie set at the start comes along.
+ * Single mode: the base URL as before. Each institution's address is registered at the IdP.
+ */
+export const ssoSiteUrl = (c: Context<AppEnv>, deps: Deps, sso: SsoConfig) =>
+  institutionBaseUrl({ baseUrl: sso.baseUrl, tenancy: deps.config.tenancy }, c.get('institution'));
+export const oidcRedirectUri = (site: string) => `${site}/sso/oidc/callback`;
+export const samlAcsUrl = (site: string) => `${site}/sso/saml/acs`;
 
 /** The provider's discovered configuration, shared by the start and the callback. */
 export function oidcConfiguration(sso: SsoConfig) {
@@ -25,9 +33,13 @@ export function oidcStarter(
 ): SsoStart | undefined {
   if (!configuration) return undefined;
   return async (c, extra = {}) => {
-    const { saved, url } = await startAuthorization(await configuration(), oidcRedirectUri(sso), {
-      askMfa: true,
-    });
+    const { saved, url } = await startAuthorization(
+      await configuration(),
+      oidcRedirectUri(ssoSiteUrl(c, deps, sso)),
+      {
+        askMfa: true,
+      },
+    );
     saveSsoState(c, deps.keyring.indexKey, deps.config.secureCookies, { ...saved, ...extra });
     return c.redirect(url, 302);
   };
@@ -38,7 +50,7 @@ export function samlStarter(deps: Deps, sso: SsoConfig): SsoStart | undefined {
   if (!cfg) return undefined;
   return async (c, extra = {}) => {
     const request: Record<string, string> = {};
-    const saml = createSaml(cfg, samlAcsUrl(sso), {
+    const saml = createSaml(cfg, samlAcsUrl(ssoSiteUrl(c, deps, sso)), {
       saveAsync: async (key, value) => {
         Object.assign(request, { requestId: key, issuedAt: value });
         return { value, createdAt: Date.now() };
