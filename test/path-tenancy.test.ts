@@ -13,6 +13,7 @@ import { useTestApp, type TestDeps } from './support/use-test-app.js';
  * prefix; a report, a session and a case of A stay A's.
  */
 const t = useTestApp({
+  smtp: true,
   env: { MELDPUNT_TENANCY: 'path', MELDPUNT_BASE_URL: 'http://meldpunt.test' },
 });
 
@@ -239,5 +240,29 @@ describe('sessions and cases per prefix', () => {
     expect([403, 404]).toContain((await client.get(`/cases/${caseA.id}`)).status);
     // and not by going round the prefix: the same id under A's prefix is no session of B's
     expect((await client.get(`/uni-a/cases/${caseA.id}`)).status).toBe(303);
+  });
+});
+
+describe('links that leave the request', () => {
+  it('carry the prefix: a password-reset mail under /uni-a/ links to /uni-a/login/reset/…', async () => {
+    const staff = await createStaff(t.deps, A.teamId, ['confidential_adviser']);
+    const client = new PrefixClient(t.app, A.prefix);
+    await client.get('/login/forgot');
+    expect((await client.post('/login/forgot', { email: staff.email })).status).toBeLessThan(400);
+    await expect
+      .poll(
+        () => t.smtp.messages.filter((m) => JSON.stringify(m.to).includes(staff.email)).length,
+        {
+          timeout: 10_000,
+        },
+      )
+      .toBe(1);
+    const mail = t.smtp.messages.find((m) => JSON.stringify(m.to).includes(staff.email))!;
+    const link = /http:\/\/meldpunt\.test(\/uni-a\/login\/reset\/[A-Za-z0-9_-]{43})\b/.exec(
+      mail.text ?? '',
+    );
+    expect(link, mail.text).not.toBeNull();
+    expect((await client.get(link![1]!)).status).toBe(200);
+    expect((await client.get(link![1]!.replace('/uni-a/', '/uni-b/'))).status).toBe(404);
   });
 });
