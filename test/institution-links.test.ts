@@ -26,7 +26,10 @@ class HostClient extends TestClient {
     super(app, 'en');
   }
   override send(path: string, init: RequestInit & { headers?: Record<string, string> }) {
-    const headers: Record<string, string> = { ...init.headers, host: this.host };
+    const headers: Record<string, string> = {
+      ...(init.headers as Record<string, string> | undefined),
+      host: this.host,
+    };
     return super.send(path, { ...init, headers });
   }
 }
