@@ -3,6 +3,8 @@ import type { Hono } from 'hono';
 import type { AppEnv } from '../src/server/http/env.js';
 import { ACCESS_TABLE } from '../src/server/access/access.table.js';
 import { TestClient } from './support/http-client.js';
+import { createUser } from '../src/server/users/users.service.js';
+import { intakeGuardCommand } from '../src/cli/intake.command.js';
 import { createStaff, PASSWORD } from './support/factories.js';
 import { intakeFields, postMultipart } from './support/reporter-flow.js';
 import { useTestApp, type TestDeps } from './support/use-test-app.js';
@@ -264,5 +266,63 @@ describe('links that leave the request', () => {
     expect(link, mail.text).not.toBeNull();
     expect((await client.get(link![1]!)).status).toBe(200);
     expect((await client.get(link![1]!.replace('/uni-a/', '/uni-b/'))).status).toBe(404);
+  });
+});
+
+describe('the intake switch per institution', () => {
+  it('closes one institution’s intake from the command line (--institution) and leaves the other open', async () => {
+    await intakeGuardCommand.run(t.deps, [
+      'closed',
+      '--contact',
+      'Bel 020 123 4567',
+      '--institution',
+      'uni-a',
+    ]);
+    try {
+      const a = await new PrefixClient(t.app, A.prefix).get('/melden');
+      expect(a.status).toBe(503);
+      expect(await a.text()).toContain('Bel 020 123 4567');
+      expect((await new PrefixClient(t.app, B.prefix).get('/melden')).status).toBe(200);
+    } finally {
+      await intakeGuardCommand.run(t.deps, ['open', '--institution', 'uni-a']);
+    }
+    expect((await new PrefixClient(t.app, A.prefix).get('/melden')).status).toBe(200);
+    await expect(
+      intakeGuardCommand.run(t.deps, ['closed', '--institution', 'nope']),
+    ).rejects.toThrow('no institution with key "nope"');
+  });
+
+  it('lets the platform operator, signed in on the unprefixed platform pages, switch one institution', async () => {
+    const email = `operator-${Date.now()}@platform.test`;
+    await t.deps.db
+      .transaction()
+      .execute((trx) =>
+        createUser(
+          trx,
+          {
+            email,
+            displayName: 'Operator',
+            password: PASSWORD,
+            memberships: [],
+            platformOperator: true,
+          },
+          { kind: 'system' },
+        ),
+      );
+    const operator = new TestClient(t.app, 'en');
+    expect((await operator.signIn(email, PASSWORD)).status).toBe(303);
+    expect((await operator.get('/platform')).status).toBe(200);
+    expect(escaping(operator.lastHtml, '')).toEqual([]);
+    const res = await operator.post(`/platform/institutions/${B.id}/intake`, { mode: 'closed' });
+    try {
+      expect(res.status).toBe(303);
+      expect(res.headers.get('location')).toBe('/platform?saved=1');
+      expect((await new PrefixClient(t.app, B.prefix).get('/melden')).status).toBe(503);
+      expect((await new PrefixClient(t.app, A.prefix).get('/melden')).status).toBe(200);
+    } finally {
+      await intakeGuardCommand.run(t.deps, ['open', '--institution', 'uni-b']);
+    }
+    // the operator's session is no session under an institution's prefix
+    expect((await operator.get('/uni-a/cases')).status).toBe(303);
   });
 });

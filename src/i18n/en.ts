@@ -2329,6 +2329,12 @@ export const en: Record<MessageKey, string> = {
   'platform.hostHint': 'For example meldpunt.uni-a.nl. Empty: no address of its own.',
   'platform.key.reserved': 'This key is a path of the platform itself; choose another.',
   'platform.host.invalid': 'Use a host name such as meldpunt.uni-a.nl.',
+  'platform.intake': 'Intake',
+  'platform.intakeOf': 'Intake of {name}',
+  'platform.intakeSave': 'Save intake',
+  'platform.intakeMode.open': 'Open',
+  'platform.intakeMode.proof_required': 'Proof of work required',
+  'platform.intakeMode.closed': 'Closed (contact page)',
   'platform.colour': 'Primary colour',
   'platform.colourHint':
     'A colour such as #00598a. White text on it and the colour on white must have enough contrast (WCAG AA, at least 4.5:1).',

@@ -2345,6 +2345,12 @@ export const nl = {
   'platform.hostHint': 'Bijvoorbeeld meldpunt.uni-a.nl. Leeg: geen eigen adres.',
   'platform.key.reserved': 'Deze sleutel is een pad van het platform zelf; kies een andere.',
   'platform.host.invalid': 'Gebruik een hostnaam zoals meldpunt.uni-a.nl.',
+  'platform.intake': 'Melden',
+  'platform.intakeOf': 'Melden bij {name}',
+  'platform.intakeSave': 'Opslaan',
+  'platform.intakeMode.open': 'Open',
+  'platform.intakeMode.proof_required': 'Rekenbewijs verplicht',
+  'platform.intakeMode.closed': 'Gesloten (contactpagina)',
   'platform.colour': 'Hoofdkleur',
   'platform.colourHint':
     'Een kleur als #00598a. Witte tekst erop en de kleur op wit moeten genoeg contrast hebben (WCAG AA, minstens 4,5:1).',

@@ -113,6 +113,7 @@ export const ACCESS_TABLE: readonly RouteAccess[] = [
   route('GET /platform', PLATFORM), // issue 22: the platform operator's institutions
   route('POST /platform/institutions', PLATFORM),
   route('POST /platform/institutions/:institutionId/colour', PLATFORM),
+  route('POST /platform/institutions/:institutionId/intake', PLATFORM), // the intake switch per institution (decision 039)
   route('GET /assets/institution.css', PUBLIC), // the request's institution's colours (issue 22)
   route('GET /account/security', SIGNED_IN),
   route('POST /account/two-factor', SIGNED_IN),

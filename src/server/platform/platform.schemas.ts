@@ -31,4 +31,7 @@ export const NewInstitutionInput = z.object({
   locale: z.enum(['nl', 'en']).default('nl'),
 });
 
+/** The intake switch of one institution (decision 025, per institution: 039). */
+export const IntakeModeInput = z.object({ mode: z.enum(['open', 'proof_required', 'closed']) });
+
 export const ColourInput = z.object({ colour: z.string().trim().max(7) });

@@ -4,6 +4,8 @@ import type { ViewContext } from '../http/env.js';
 import type { InstitutionSummary } from './platform.service.js';
 
 /** The platform operator's page: the institutions, a new one, and a new set-up link shown once. */
+
+const INTAKE_MODES = ['open', 'proof_required', 'closed'] as const;
 export function PlatformPage(props: {
   ctx: ViewContext;
   institutions: InstitutionSummary[];
@@ -48,6 +50,9 @@ export function PlatformPage(props: {
               {t('platform.colour')}
             </th>
             <th scope="col" class="utrecht-table__header-cell">
+              {t('platform.intake')}
+            </th>
+            <th scope="col" class="utrecht-table__header-cell">
               {t('platform.counts')}
             </th>
           </tr>
@@ -73,6 +78,24 @@ export function PlatformPage(props: {
                   />{' '}
                   <button type="submit" class="utrecht-button utrecht-button--secondary-action">
                     {t('platform.colourSave')}
+                  </button>
+                </form>
+              </td>
+              <td class="utrecht-table__cell">
+                <form method="post" action={`/platform/institutions/${i.id}/intake`}>
+                  <CsrfField ctx={ctx} />
+                  <label for={`intake-${i.id}`}>
+                    {t('platform.intakeOf', { name: i.name })}
+                  </label>{' '}
+                  <select id={`intake-${i.id}`} name="mode" class="utrecht-select">
+                    {INTAKE_MODES.map((m) => (
+                      <option value={m} selected={i.intakeMode === m}>
+                        {t(`platform.intakeMode.${m}`)}
+                      </option>
+                    ))}
+                  </select>{' '}
+                  <button type="submit" class="utrecht-button utrecht-button--secondary-action">
+                    {t('platform.intakeSave')}
                   </button>
                 </form>
               </td>
