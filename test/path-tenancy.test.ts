@@ -108,6 +108,10 @@ describe('resolution by path prefix', () => {
     expect(html).toContain('href="/uni-a/"');
     expect(html).toContain('href="/uni-b/"');
     expect(html).toContain('Universiteit uni-a');
+    // every link of the list works: no link to a page that lives under an institution's prefix
+    const links = rootRelativeUrls(html).filter((u) => !u.startsWith('/lang/'));
+    expect(links.length).toBeGreaterThan(3);
+    for (const url of links) expect((await t.app.request(url)).status, url).toBeLessThan(400);
   });
 
   it('answers an unknown prefix, and an unprefixed public page, with the unknown-institution 404', async () => {

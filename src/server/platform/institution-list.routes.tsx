@@ -28,7 +28,7 @@ function InstitutionListPage({
 }) {
   const { t } = ctx;
   return (
-    <Layout ctx={ctx} title={t('tenancy.list.title')} isPublic>
+    <Layout ctx={ctx} title={t('tenancy.list.title')} siteLinks={false}>
       <h1 class="utrecht-heading-1">{t('tenancy.list.title')}</h1>
       {institutions.length === 0 ? (
         <p>{t('tenancy.list.empty')}</p>
