@@ -140,6 +140,10 @@ describe('resolution by path prefix', () => {
       expect((await client.get('/privacy')).status).toBe(200);
       expect(client.lastHtml).toContain(own.teamName);
       expect(client.lastHtml).not.toContain(other.teamName);
+      // the header names the institution whose prefix this is
+      expect(/class="site-name"[^>]*>([^<]*)</.exec(client.lastHtml)?.[1]).toContain(
+        `Universiteit ${own === A ? 'uni-a' : 'uni-b'}`,
+      );
     }
   });
 
@@ -298,21 +302,19 @@ describe('the intake switch per institution', () => {
 
   it('lets the platform operator, signed in on the unprefixed platform pages, switch one institution', async () => {
     const email = `operator-${Date.now()}@platform.test`;
-    await t.deps.db
-      .transaction()
-      .execute((trx) =>
-        createUser(
-          trx,
-          {
-            email,
-            displayName: 'Operator',
-            password: PASSWORD,
-            memberships: [],
-            platformOperator: true,
-          },
-          { kind: 'system' },
-        ),
-      );
+    await t.deps.db.transaction().execute((trx) =>
+      createUser(
+        trx,
+        {
+          email,
+          displayName: 'Operator',
+          password: PASSWORD,
+          memberships: [],
+          platformOperator: true,
+        },
+        { kind: 'system' },
+      ),
+    );
     const operator = new TestClient(t.app, 'en');
     expect((await operator.signIn(email, PASSWORD)).status).toBe(303);
     expect((await operator.get('/platform')).status).toBe(200);

@@ -74,7 +74,7 @@ export function Layout({
           )}
           <header class="site-header">
             <a class="site-name" href={user ? homePath(user.memberships) : '/'}>
-              {ctx.institution && ctx.institution.host
+              {ctx.institution && (ctx.institution.host || ctx.institution.ownPrefix)
                 ? `${t('app.name')} — ${ctx.institution.name}`
                 : t('app.name')}
             </a>

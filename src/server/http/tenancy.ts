@@ -33,7 +33,7 @@ export function tenancy(db: Db, config: TenancyConfig | undefined): MiddlewareHa
     if (mode === 'path') {
       // The wrapper of http/path-prefix.ts resolved /<key>/…; unprefixed are the platform's paths and the list at /.
       const tenant = pathTenantOf(c);
-      c.set('institution', tenant?.institution);
+      c.set('institution', tenant && { ...tenant.institution, ownPrefix: true });
       c.set('platformHost', !tenant);
       if (tenant || c.req.path === '/' || PLATFORM_PATHS.test(c.req.path)) return next();
       c.set('platformHost', false);

@@ -13,6 +13,8 @@ export interface InstitutionContext {
   host: string | null;
   /** The checked primary colour (#rrggbb), or null for the shipped theme. */
   colourPrimary: string | null;
+  /** Reached under its own path prefix (path mode, decision 039): the header names it, as on its own host. */
+  ownPrefix?: boolean;
 }
 
 /**
