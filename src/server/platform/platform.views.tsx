@@ -5,7 +5,11 @@ import type { InstitutionSummary } from './platform.service.js';
 
 /** The platform operator's page: the institutions, a new one, and a new set-up link shown once. */
 
-const INTAKE_MODES = ['open', 'proof_required', 'closed'] as const;
+const INTAKE_MODES = {
+  open: 'platform.intakeMode.open',
+  proof_required: 'platform.intakeMode.proof_required',
+  closed: 'platform.intakeMode.closed',
+} as const;
 export function PlatformPage(props: {
   ctx: ViewContext;
   institutions: InstitutionSummary[];
@@ -88,9 +92,9 @@ export function PlatformPage(props: {
                     {t('platform.intakeOf', { name: i.name })}
                   </label>{' '}
                   <select id={`intake-${i.id}`} name="mode" class="utrecht-select">
-                    {INTAKE_MODES.map((m) => (
+                    {Object.entries(INTAKE_MODES).map(([m, label]) => (
                       <option value={m} selected={i.intakeMode === m}>
-                        {t(`platform.intakeMode.${m}`)}
+                        {t(label)}
                       </option>
                     ))}
                   </select>{' '}
