@@ -1,10 +1,7 @@
 import fs from 'node:fs';
 import { z } from 'zod';
-import {
-  createInstitution,
-  institutionBaseUrl,
-  listInstitutions,
-} from '../server/platform/platform.service.js';
+import { institutionBaseUrl } from '../server/tenancy/institution-url.js';
+import { createInstitution, listInstitutions } from '../server/platform/platform.service.js';
 import {
   eraseInstitution,
   exportInstitution,
@@ -73,7 +70,7 @@ export const institutionsCreateCommand: Command = {
       .transaction()
       .execute((trx) => createInstitution(trx, parsed.data, { kind: 'cli' }, deps.keyring));
     if (!result.ok) throw new Error(`${result.field} is already in use`);
-    const base = institutionBaseUrl(deps.config.baseUrl, parsed.data.host);
+    const base = institutionBaseUrl(deps.config, parsed.data);
     process.stdout.write(
       `created institution ${parsed.data.key} (${result.institutionId})\n` +
         `first administrator's one-time set-up link (7 days): ${base}/invite/${result.token}\n`,

@@ -2319,6 +2319,9 @@ export const en: Record<MessageKey, string> = {
   'ombuds.outcomeKind.open': 'Still open',
   'ombuds.outcomeKind.unrecorded': 'Outcome not recorded',
   // issue 22: institutions as tenants, the platform operator
+  'tenancy.list.title': 'Reporting points',
+  'tenancy.list.intro': 'Choose the institution you want to report to or that you work for.',
+  'tenancy.list.empty': 'No reporting point has been set up yet.',
   'tenancy.unknownHost': 'No reporting point has been set up at this address. Check the address.',
   'platform.title': 'Institutions on the platform',
   'platform.intro':
@@ -2329,7 +2332,14 @@ export const en: Record<MessageKey, string> = {
   'platform.key': 'Key',
   'platform.host': 'Host name',
   'platform.hostHint': 'For example meldpunt.uni-a.nl. Empty: no address of its own.',
+  'platform.key.reserved': 'This key is a path of the platform itself; choose another.',
   'platform.host.invalid': 'Use a host name such as meldpunt.uni-a.nl.',
+  'platform.intake': 'Intake',
+  'platform.intakeOf': 'Intake of {name}',
+  'platform.intakeSave': 'Save intake',
+  'platform.intakeMode.open': 'Open',
+  'platform.intakeMode.proof_required': 'Proof of work required',
+  'platform.intakeMode.closed': 'Closed (contact page)',
   'platform.colour': 'Primary colour',
   'platform.colourHint':
     'A colour such as #00598a. White text on it and the colour on white must have enough contrast (WCAG AA, at least 4.5:1).',

@@ -2335,6 +2335,9 @@ export const nl = {
   'ombuds.outcomeKind.open': 'Nog open',
   'ombuds.outcomeKind.unrecorded': 'Uitkomst niet vastgelegd',
   // issue 22: institutions as tenants, the platform operator
+  'tenancy.list.title': 'Meldpunten',
+  'tenancy.list.intro': 'Kies de instelling waar je wilt melden of waar je werkt.',
+  'tenancy.list.empty': 'Er is nog geen meldpunt ingericht.',
   'tenancy.unknownHost': 'Op dit adres is geen meldpunt ingericht. Controleer het adres.',
   'platform.title': 'Instellingen op het platform',
   'platform.intro':
@@ -2345,7 +2348,14 @@ export const nl = {
   'platform.key': 'Sleutel',
   'platform.host': 'Hostnaam',
   'platform.hostHint': 'Bijvoorbeeld meldpunt.uni-a.nl. Leeg: geen eigen adres.',
+  'platform.key.reserved': 'Deze sleutel is een pad van het platform zelf; kies een andere.',
   'platform.host.invalid': 'Gebruik een hostnaam zoals meldpunt.uni-a.nl.',
+  'platform.intake': 'Melden',
+  'platform.intakeOf': 'Melden bij {name}',
+  'platform.intakeSave': 'Opslaan',
+  'platform.intakeMode.open': 'Open',
+  'platform.intakeMode.proof_required': 'Rekenbewijs verplicht',
+  'platform.intakeMode.closed': 'Gesloten (contactpagina)',
   'platform.colour': 'Hoofdkleur',
   'platform.colourHint':
     'Een kleur als #00598a. Witte tekst erop en de kleur op wit moeten genoeg contrast hebben (WCAG AA, minstens 4,5:1).',

@@ -80,6 +80,8 @@ import {
   institutionLogoRoutes,
   institutionSettingsRoutes,
 } from './institution-settings/institution-settings.routes.js';
+import { pathPrefixApp } from './http/path-prefix.js';
+import { institutionListRoutes } from './platform/institution-list.routes.js';
 
 export interface AppOptions {
   logger?: Logger;
@@ -238,6 +240,7 @@ export function createApp(deps: Deps, opts: AppOptions = {}) {
 
   // Reporting: the public pages a reporter uses, without an account.
   mountArea(app, [
+    group('institution list', ['/'], institutionListRoutes(deps)), // path mode's unprefixed / (decision 039)
     group('intake', ['/', '/melden'], intakeRoutes(deps, today, sso)),
     group('guide', ['/wegwijzer'], guideRoutes(deps)),
     group('privacy statements', ['/privacy', '/toegankelijkheid'], privacyRoutes(deps)), // and accessibility (issue 23)
@@ -353,7 +356,8 @@ export function createApp(deps: Deps, opts: AppOptions = {}) {
     );
   });
 
-  return app;
+  // Path mode: the prefix is stripped on the way in and put back on the way out (decision 039).
+  return deps.config.tenancy?.mode === 'path' ? pathPrefixApp(deps.db, app, secure) : app;
 }
 
 /** The path prefixes of pages on a case: /cases/:id/<name>. */

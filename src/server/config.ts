@@ -37,7 +37,7 @@ const Env = z.object({
   MELDPUNT_PASSWORD_RESETS_PER_BROWSER: z.coerce.number().int().min(1).default(10),
   MELDPUNT_API_PER_MINUTE: z.coerce.number().int().min(1).default(120),
   /** Institutions as tenants (issue 22): one site (single) or one host name per institution (host). */
-  MELDPUNT_TENANCY: z.enum(['single', 'host']).default('single'),
+  MELDPUNT_TENANCY: z.enum(['single', 'host', 'path']).default('single'),
   /** In host mode, the platform operator's host name; default the host of MELDPUNT_BASE_URL. */
   MELDPUNT_PLATFORM_HOST: z
     .string()

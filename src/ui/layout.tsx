@@ -14,10 +14,23 @@ interface LayoutProps {
   isPublic?: boolean;
   /** Staff work pages (the case page, the inbox) use the full width of the screen. */
   wide?: boolean;
+  /**
+   * False where no institution's site is around the page (path mode's list of institutions,
+   * decision 039): no links to the guide, intake, mailbox or statements, which live under each
+   * institution's prefix.
+   */
+  siteLinks?: boolean;
   children: Child;
 }
 
-export function Layout({ ctx, title, isPublic = false, wide = false, children }: LayoutProps) {
+export function Layout({
+  ctx,
+  title,
+  isPublic = false,
+  wide = false,
+  siteLinks = true,
+  children,
+}: LayoutProps) {
   const { t, lang, user } = ctx;
   const otherLang = lang === 'nl' ? 'en' : 'nl';
   // Indexable pages have their own description; other public pages a general one (they are noindex).
@@ -73,7 +86,7 @@ export function Layout({ ctx, title, isPublic = false, wide = false, children }:
                   />
                   <span>{t('app.name')}</span>
                 </>
-              ) : ctx.institution && ctx.institution.host ? (
+              ) : ctx.institution && (ctx.institution.host || ctx.institution.ownPrefix) ? (
                 `${t('app.name')} — ${ctx.institution.name}`
               ) : (
                 t('app.name')
@@ -104,15 +117,19 @@ export function Layout({ ctx, title, isPublic = false, wide = false, children }:
                   </>
                 ) : (
                   <>
-                    <li>
-                      <a href="/wegwijzer">{t('nav.guide')}</a>
-                    </li>
-                    <li>
-                      <a href="/melden">{t('nav.report')}</a>
-                    </li>
-                    <li>
-                      <a href="/postbus">{t('nav.mailbox')}</a>
-                    </li>
+                    {siteLinks && (
+                      <>
+                        <li>
+                          <a href="/wegwijzer">{t('nav.guide')}</a>
+                        </li>
+                        <li>
+                          <a href="/melden">{t('nav.report')}</a>
+                        </li>
+                        <li>
+                          <a href="/postbus">{t('nav.mailbox')}</a>
+                        </li>
+                      </>
+                    )}
                     <li>
                       <a href="/login">{t('nav.signIn')}</a>
                     </li>
@@ -147,16 +164,18 @@ export function Layout({ ctx, title, isPublic = false, wide = false, children }:
           </main>
           <footer class="site-footer">
             <p>{t('footer.text')}</p>
-            <nav aria-label={t('footer.nav')}>
-              <ul class="footer-links">
-                <li>
-                  <a href="/privacy">{t('footer.privacy')}</a>
-                </li>
-                <li>
-                  <a href="/toegankelijkheid">{t('footer.accessibility')}</a>
-                </li>
-              </ul>
-            </nav>
+            {siteLinks && (
+              <nav aria-label={t('footer.nav')}>
+                <ul class="footer-links">
+                  <li>
+                    <a href="/privacy">{t('footer.privacy')}</a>
+                  </li>
+                  <li>
+                    <a href="/toegankelijkheid">{t('footer.accessibility')}</a>
+                  </li>
+                </ul>
+              </nav>
+            )}
           </footer>
         </body>
       </html>

@@ -120,6 +120,7 @@ export const ACCESS_TABLE: readonly RouteAccess[] = [
   route('POST /platform/institutions/:institutionId/sign-in', PLATFORM),
   route('POST /platform/institutions/:institutionId/logo', PLATFORM),
   route('POST /platform/institutions/:institutionId/logo/remove', PLATFORM),
+  route('POST /platform/institutions/:institutionId/intake', PLATFORM), // the intake switch per institution (decision 039)
   route('GET /assets/institution.css', PUBLIC), // the request's institution's colours (issue 22)
   route('GET /assets/institution-logo', PUBLIC), // its logo (decision 038)
   route('GET /account/security', SIGNED_IN),

@@ -1,3 +1,4 @@
+import { requestSiteUrl } from '../http/tenancy.js';
 import { Hono, type Context } from 'hono';
 import type { Deps } from '../bootstrap.js';
 import { signedInUser, viewContext, type AppEnv } from '../http/env.js';
@@ -125,13 +126,18 @@ export function userAdminRoutes(deps: Deps) {
           detail: { roles: parsed.data.roles.join(',') },
         }),
       );
-      return usersPage(c, undefined, undefined, `${deps.config.baseUrl}/invite/${token}`);
+      return usersPage(
+        c,
+        undefined,
+        undefined,
+        `${requestSiteUrl(c, deps.config)}/invite/${token}`,
+      );
     }
     if (token) {
       const team = await getTeamSettings(deps.db, teamId);
       const lang = parsed.data.locale;
       const mail = renderMail('invitation', lang, parsed.data.email, {
-        link: `${deps.config.baseUrl}/invite/${token}`,
+        link: `${requestSiteUrl(c, deps.config)}/invite/${token}`,
         teamName: lang === 'nl' ? team.nameNl : team.nameEn,
         days: INVITE_DAYS,
       });

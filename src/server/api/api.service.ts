@@ -1,3 +1,4 @@
+import { institutionBaseUrlOfCase } from '../tenancy/institution-url.js';
 import crypto from 'node:crypto';
 import { sql } from 'kysely';
 import type { Db } from '../db/create-db.js';
@@ -293,7 +294,7 @@ export async function postCaseMessage(
   });
   await notifyReporter(deps, sealer, 'message', {
     logger,
-    link: `${deps.config.baseUrl}/postbus`,
+    link: `${await institutionBaseUrlOfCase(deps.db, deps.config, row.id)}/postbus`,
   });
   return { messageId };
 }

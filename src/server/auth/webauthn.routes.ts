@@ -1,3 +1,4 @@
+import { requestSiteUrl } from '../http/tenancy.js';
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import type { AuthenticationResponseJSON, RegistrationResponseJSON } from '@simplewebauthn/server';
@@ -49,7 +50,8 @@ async function credential(c: Context<AppEnv>) {
  */
 export function webauthnRoutes(deps: Deps) {
   const app = new Hono<AppEnv>();
-  const rp = relyingPartyFor(deps.config.baseUrl);
+  // the origin browsers check: the institution's own host in host mode (decision 039)
+  const rpOf = (c: Context<AppEnv>) => relyingPartyFor(requestSiteUrl(c, deps.config));
   const pending = async (c: Context<AppEnv>) => {
     const token = readSessionCookie(c, deps.config.secureCookies);
     const session = token ? await findPendingSession(deps.db, token, 'pending_code') : undefined;
@@ -59,7 +61,7 @@ export function webauthnRoutes(deps: Deps) {
 
   app.post('/account/webauthn/options', async (c) => {
     assertRouteAllowed(c);
-    const options = await startRegistration(deps.db, rp, signedInUser(c).id);
+    const options = await startRegistration(deps.db, rpOf(c), signedInUser(c).id);
     if (!options) return c.json({ error: 'totp_required' }, 409);
     return c.json(options);
   });
@@ -68,7 +70,7 @@ export function webauthnRoutes(deps: Deps) {
     assertRouteAllowed(c);
     const ok = await finishRegistration(
       deps.db,
-      rp,
+      rpOf(c),
       signedInUser(c).id,
       (await credential(c)) as unknown as RegistrationResponseJSON,
     );
@@ -88,7 +90,7 @@ export function webauthnRoutes(deps: Deps) {
 
   app.post('/login/two-factor/webauthn/options', async (c) => {
     const { userId } = await pending(c);
-    const options = await startAuthentication(deps.db, rp, userId);
+    const options = await startAuthentication(deps.db, rpOf(c), userId);
     if (!options) return c.json({ error: 'no_credentials' }, 404);
     return c.json(options);
   });
@@ -97,7 +99,7 @@ export function webauthnRoutes(deps: Deps) {
     const { token, userId } = await pending(c);
     const result = await finishAuthentication(
       deps.db,
-      rp,
+      rpOf(c),
       userId,
       (await credential(c)) as unknown as AuthenticationResponseJSON,
     );

@@ -2,6 +2,7 @@ import type { Deps } from '../bootstrap.js';
 import { recordAudit, type AuditEventType } from '../audit/audit.service.js';
 import { translator, type Translate } from '../../i18n/i18n.js';
 import { sendEach } from '../jobs/send-each.js';
+import { institutionBaseUrlOfCase } from '../tenancy/institution-url.js';
 import { claimReminder, listTeamCoordinators } from './reminders.queries.js';
 
 export interface Recipient {
@@ -39,6 +40,8 @@ export interface Reminder<K extends string = string> extends DueItem<K> {
   recipient: Recipient;
   /** The case has no adviser: the mail goes to a coordinator of the team. */
   unassigned: boolean;
+  /** The address of the case's institution's site, for the mail's link (decision 039). */
+  siteUrl: string;
 }
 
 /** What a kind of reminder says (content-free) and how it is audited. */
@@ -57,8 +60,12 @@ async function addressReminders<K extends string>(
 ): Promise<Reminder<K>[]> {
   const unassignedTeams = [...new Set(items.filter((i) => !i.adviser).map((i) => i.teamId))];
   const coordinators = await listTeamCoordinators(deps.db, unassignedTeams);
+  const siteUrls = new Map<string, string>();
+  for (const caseId of new Set(items.map((i) => i.caseId)))
+    siteUrls.set(caseId, await institutionBaseUrlOfCase(deps.db, deps.config, caseId));
   return items.flatMap((item): Reminder<K>[] => {
-    if (item.adviser) return [{ ...item, recipient: item.adviser, unassigned: false }];
+    const siteUrl = siteUrls.get(item.caseId) ?? deps.config.baseUrl;
+    if (item.adviser) return [{ ...item, recipient: item.adviser, unassigned: false, siteUrl }];
     return coordinators
       .filter((c) => c.team_id === item.teamId)
       .map((c) => ({
@@ -66,6 +73,7 @@ async function addressReminders<K extends string>(
         key: `${item.key}:coordinator:${c.id}`,
         recipient: { id: c.id, email: c.email, locale: c.locale },
         unassigned: true,
+        siteUrl,
       }));
   });
 }

@@ -92,7 +92,7 @@ function reminderMail(deps: Deps, t: Translate, r: Reminder<ReminderKind>) {
     reference: r.reference,
     what,
     date: r.dueOn,
-    url: `${deps.config.baseUrl}/cases/${r.caseId}`,
+    url: `${r.siteUrl}/cases/${r.caseId}`,
   });
   return {
     subject: t('deadlines.mail.subject', { what }),

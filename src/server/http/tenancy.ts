@@ -10,6 +10,8 @@ import {
   type TenancyConfig,
 } from '../tenancy/tenancy.js';
 import { institutionStylesheet } from '../tenancy/institution-style.js';
+import { pathTenantOf } from './path-prefix.js';
+import { institutionBaseUrl, type SiteConfig } from '../tenancy/institution-url.js';
 
 /**
  * THE resolution of the request's institution (issue 22, decision 035): sets
@@ -28,6 +30,15 @@ export function tenancy(db: Db, config: TenancyConfig | undefined): MiddlewareHa
       c.set('platformHost', false);
       return next();
     }
+    if (mode === 'path') {
+      // The wrapper of http/path-prefix.ts resolved /<key>/…; unprefixed are the platform's paths and the list at /.
+      const tenant = pathTenantOf(c);
+      c.set('institution', tenant && { ...tenant.institution, ownPrefix: true });
+      c.set('platformHost', !tenant);
+      if (tenant || c.req.path === '/' || PLATFORM_PATHS.test(c.req.path)) return next();
+      c.set('platformHost', false);
+      throw new AppError('UNKNOWN_INSTITUTION');
+    }
     const host = requestHost(c);
     const institution = host ? await institutionByHost(db, host) : undefined;
     if (institution) {
@@ -44,6 +55,11 @@ export function tenancy(db: Db, config: TenancyConfig | undefined): MiddlewareHa
     c.set('platformHost', false);
     throw new AppError('UNKNOWN_INSTITUTION');
   };
+}
+
+/** The address of the request's institution's site, for links that leave the request (decision 039). */
+export function requestSiteUrl(c: Context<AppEnv>, config: SiteConfig): string {
+  return institutionBaseUrl(config, c.get('institution'));
 }
 
 /** The request's institution; a 404 where there is none (the platform host). */

@@ -6,7 +6,7 @@ import { idParam } from '../http/params.js';
 import { formStrings, toFieldErrors } from '../http/validation.js';
 import type { FieldErrors } from '../../ui/form.js';
 import type { MessageKey } from '../../i18n/i18n.js';
-import { institutionBaseUrl } from '../tenancy/tenancy.js';
+import { institutionBaseUrl } from '../tenancy/institution-url.js';
 import { InstitutionSignInInput } from './institution-sign-in.schemas.js';
 import { findInstitutionSignInView, setInstitutionSignIn } from './institution-sign-in.service.js';
 import { findInstitutionLogo, removeInstitutionLogo, setInstitutionLogo } from './logo.service.js';
@@ -83,10 +83,7 @@ export function institutionSettingsRoutes(deps: Deps) {
         institution={{
           name: institution.name,
           logoSha256: institution.logoSha256,
-          address: institutionBaseUrl(
-            deps.config.baseUrl,
-            deps.config.tenancy?.mode === 'host' ? institution.host : null,
-          ),
+          address: institutionBaseUrl(deps.config, institution),
         }}
         signIn={await findInstitutionSignInView(deps.db, target.id)}
         values={form.values}

@@ -4,12 +4,15 @@ import type { IntakeMode } from '../http/anti-automation.js';
 
 /**
  * The operator's switch: open, proof of work required, or intake closed; optionally a higher
- * proof cost and the contact line (phone numbers) the closed page shows. Audited.
+ * proof cost and the contact line (phone numbers) the closed page shows. Audited. With an
+ * institution only that institution's reporting point (decision 039); without one every
+ * institution of the installation (single mode's one site, or a platform-wide attack).
  */
 export async function setIntakeGuard(
   db: Db,
   change: { mode: IntakeMode; proofCost?: number | null; contactText?: string | null },
   actor: AuditActor,
+  institutionId?: string,
 ): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const values = {
@@ -17,7 +20,10 @@ export async function setIntakeGuard(
       ...(change.proofCost !== undefined ? { proof_cost: change.proofCost } : {}),
       ...(change.contactText !== undefined ? { contact_text: change.contactText } : {}),
     };
-    await trx.updateTable('institution').set(values).execute();
+    let update = trx.updateTable('institution').set(values);
+    if (institutionId) update = update.where('id', '=', institutionId);
+    const { numUpdatedRows } = await update.executeTakeFirstOrThrow();
+    if (institutionId && Number(numUpdatedRows) !== 1) throw new Error('no such institution');
     await recordAudit(trx, {
       type: 'INTAKE_GUARD_CHANGED',
       actor,
@@ -25,6 +31,7 @@ export async function setIntakeGuard(
         mode: change.mode,
         proofCost: change.proofCost ?? null,
         contactChanged: change.contactText !== undefined,
+        institutionId: institutionId ?? null,
       },
     });
   });

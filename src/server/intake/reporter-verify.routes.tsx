@@ -1,3 +1,4 @@
+import { ssoSiteUrl } from '../sso/sso-start.js';
 import { Hono, type Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { Deps } from '../bootstrap.js';
@@ -41,7 +42,7 @@ export function reporterVerifyRoutes(
     if (!openDraft(deps.keyring, c.get('csrfToken'), draft)) return expired(c);
     const { saved, url } = await startAuthorization(
       await configuration(),
-      `${sso.baseUrl}${REPORTER_CALLBACK_PATH}`,
+      `${ssoSiteUrl(c, deps, sso)}${REPORTER_CALLBACK_PATH}`,
     );
     const token = await parkDraft(deps.db, draft!);
     saveSsoState(c, deps.keyring.indexKey, secure, { ...saved, token }, false, REPORTER_COOKIE);

@@ -1,3 +1,4 @@
+import { requestSiteUrl } from '../http/tenancy.js';
 import { Hono, type Context } from 'hono';
 import type { Deps } from '../bootstrap.js';
 import type { Logger } from '../logger.js';
@@ -89,7 +90,7 @@ export function correspondenceRoutes(deps: Deps, logger?: Logger) {
     });
     await notifyReporter(deps, sealer, 'message', {
       logger,
-      link: `${deps.config.baseUrl}/postbus`,
+      link: `${requestSiteUrl(c, deps.config)}/postbus`,
     });
     return done(c, 'sent');
   });
@@ -104,7 +105,7 @@ export function correspondenceRoutes(deps: Deps, logger?: Logger) {
     });
     await notifyReporter(deps, sealer, 'minutes', {
       logger,
-      link: `${deps.config.baseUrl}/postbus`,
+      link: `${requestSiteUrl(c, deps.config)}/postbus`,
     });
     return done(c, 'minutes');
   });
@@ -132,7 +133,7 @@ export function correspondenceRoutes(deps: Deps, logger?: Logger) {
     );
     await notifyReporter(deps, sealer, 'appointment', {
       logger,
-      link: `${deps.config.baseUrl}/afspraak/${token}.ics`,
+      link: `${requestSiteUrl(c, deps.config)}/afspraak/${token}.ics`,
     });
     return done(c, 'confirmed');
   });

@@ -1,4 +1,5 @@
 import type { Deps } from '../bootstrap.js';
+import { institutionBaseUrlOfCase } from '../tenancy/institution-url.js';
 import { createLogger, type Logger } from '../logger.js';
 import { renderMail } from '../mail/mail.templates.js';
 import { recordAudit } from '../audit/audit.service.js';
@@ -33,9 +34,10 @@ export async function notifyNewReport(
             caseId,
             detail: { recipientId: person.id },
           });
+          const siteUrl = await institutionBaseUrlOfCase(trx, deps.config, caseId);
           await deps.mailer.send(
             renderMail('staffNotification', person.locale, person.email, {
-              link: `${deps.config.baseUrl}/cases`,
+              link: `${siteUrl}/cases`,
             }),
           );
           return true;

@@ -1,3 +1,4 @@
+import { institutionBaseUrl } from '../tenancy/institution-url.js';
 import { Hono, type Context } from 'hono';
 import type { Deps } from '../bootstrap.js';
 import { signedInUser, viewContext, type AppEnv } from '../http/env.js';
@@ -5,13 +6,9 @@ import { AppError } from '../http/errors.js';
 import { idParam } from '../http/params.js';
 import { formStrings, toFieldErrors } from '../http/validation.js';
 import type { FieldErrors } from '../../ui/form.js';
-import { ColourInput, NewInstitutionInput } from './platform.schemas.js';
-import {
-  createInstitution,
-  institutionBaseUrl,
-  listInstitutions,
-  setInstitutionColour,
-} from './platform.service.js';
+import { ColourInput, IntakeModeInput, NewInstitutionInput } from './platform.schemas.js';
+import { setIntakeGuard } from '../intake/intake-guard.js';
+import { createInstitution, listInstitutions, setInstitutionColour } from './platform.service.js';
 import { PlatformPage } from './platform.views.js';
 import { AA_NORMAL_TEXT, checkPrimaryColour, type ColourCheck } from '../tenancy/contrast.js';
 import { recordAudit } from '../audit/audit.service.js';
@@ -93,7 +90,7 @@ export function platformRoutes(deps: Deps) {
         detail: { roles: 'administrator' },
       }),
     );
-    const link = `${institutionBaseUrl(deps.config.baseUrl, parsed.data.host)}/invite/${result.token}`;
+    const link = `${institutionBaseUrl(deps.config, parsed.data)}/invite/${result.token}`;
     return page(c, undefined, { created: { name: parsed.data.name, link } });
   });
 
@@ -109,6 +106,18 @@ export function platformRoutes(deps: Deps) {
       c.status(422);
       return page(c, { values: {}, errors: { colour: colourError(c.get('t'), check) } });
     }
+    return c.redirect('/platform?saved=1', 303);
+  });
+
+  // The intake switch of one institution (decision 025; per institution since 039), audited.
+  app.post('/platform/institutions/:institutionId/intake', async (c) => {
+    if (!signedInUser(c).platformOperator) throw new AppError('FORBIDDEN');
+    const id = idParam(c, 'institutionId');
+    const parsed = IntakeModeInput.safeParse(formStrings(await c.req.parseBody()));
+    if (!parsed.success) throw new AppError('NOT_FOUND');
+    const exists = (await listInstitutions(deps.db)).some((i) => i.id === id);
+    if (!exists) throw new AppError('NOT_FOUND');
+    await setIntakeGuard(deps.db, { mode: parsed.data.mode }, actorOf(c), id);
     return c.redirect('/platform?saved=1', 303);
   });
 

@@ -1,3 +1,4 @@
+import type { IntakeMode } from '../http/anti-automation.js';
 import type { Db } from '../db/create-db.js';
 import { forgetInstitutions } from '../tenancy/tenancy.js';
 import type { Keyring } from '../crypto/keyring.js';
@@ -20,6 +21,8 @@ export interface InstitutionSummary {
   name: string;
   host: string | null;
   colourPrimary: string | null;
+  /** The intake switch of decision 025, per institution (decision 039). */
+  intakeMode: IntakeMode;
   teams: number;
   accounts: number;
 }
@@ -33,6 +36,7 @@ export async function listInstitutions(db: Db): Promise<InstitutionSummary[]> {
       'i.name',
       'i.host',
       'i.colour_primary',
+      'i.intake_mode',
       eb
         .selectFrom('team')
         .select(eb.fn.countAll<string>().as('n'))
@@ -53,6 +57,7 @@ export async function listInstitutions(db: Db): Promise<InstitutionSummary[]> {
     name: r.name,
     host: r.host,
     colourPrimary: r.colour_primary,
+    intakeMode: r.intake_mode,
     teams: Number(r.teams ?? 0),
     accounts: Number(r.accounts ?? 0),
   }));
@@ -174,5 +179,3 @@ export async function setInstitutionColour(
   });
   return check;
 }
-
-export { institutionBaseUrl } from '../tenancy/tenancy.js';

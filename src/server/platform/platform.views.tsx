@@ -4,6 +4,12 @@ import type { ViewContext } from '../http/env.js';
 import type { InstitutionSummary } from './platform.service.js';
 
 /** The platform operator's page: the institutions, a new one, and a new set-up link shown once. */
+
+const INTAKE_MODES = {
+  open: 'platform.intakeMode.open',
+  proof_required: 'platform.intakeMode.proof_required',
+  closed: 'platform.intakeMode.closed',
+} as const;
 export function PlatformPage(props: {
   ctx: ViewContext;
   institutions: InstitutionSummary[];
@@ -48,6 +54,9 @@ export function PlatformPage(props: {
               {t('platform.colour')}
             </th>
             <th scope="col" class="utrecht-table__header-cell">
+              {t('platform.intake')}
+            </th>
+            <th scope="col" class="utrecht-table__header-cell">
               {t('platform.counts')}
             </th>
           </tr>
@@ -77,6 +86,24 @@ export function PlatformPage(props: {
                   />{' '}
                   <button type="submit" class="utrecht-button utrecht-button--secondary-action">
                     {t('platform.colourSave')}
+                  </button>
+                </form>
+              </td>
+              <td class="utrecht-table__cell">
+                <form method="post" action={`/platform/institutions/${i.id}/intake`}>
+                  <CsrfField ctx={ctx} />
+                  <label for={`intake-${i.id}`}>
+                    {t('platform.intakeOf', { name: i.name })}
+                  </label>{' '}
+                  <select id={`intake-${i.id}`} name="mode" class="utrecht-select">
+                    {Object.entries(INTAKE_MODES).map(([m, label]) => (
+                      <option value={m} selected={i.intakeMode === m}>
+                        {t(label)}
+                      </option>
+                    ))}
+                  </select>{' '}
+                  <button type="submit" class="utrecht-button utrecht-button--secondary-action">
+                    {t('platform.intakeSave')}
                   </button>
                 </form>
               </td>

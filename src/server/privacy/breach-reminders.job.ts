@@ -1,4 +1,5 @@
 import type { Deps } from '../bootstrap.js';
+import { institutionBaseUrlOfUser } from '../tenancy/institution-url.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { translator } from '../../i18n/i18n.js';
 import type { Job } from '../jobs/job.js';
@@ -40,11 +41,12 @@ export async function sendBreachReminders(deps: Deps, now: Date): Promise<number
       if (!(await claimBreachReminder(trx, { key, kind: `breach_${stage}`, recipientId: r.id })))
         return false;
       const t = translator(r.locale);
+      const siteUrl = await institutionBaseUrlOfUser(trx, deps.config, r.id);
       const vars = {
         number: b.seq,
         team: r.locale === 'en' ? b.name_en : b.name_nl,
         deadline: formatLocalDateTime(breachDeadline(b.found_at), r.locale),
-        url: `${deps.config.baseUrl}/team/breaches/${b.id}?team=${b.team_id}`,
+        url: `${siteUrl}/team/breaches/${b.id}?team=${b.team_id}`,
       };
       await deps.mailer.send({
         to: r.email,

@@ -1,3 +1,4 @@
+import { accountFitsRequest } from '../tenancy/tenancy.js';
 import { Hono, type Context } from 'hono';
 import { countRefusal } from '../http/refusals.js';
 import { z } from 'zod';
@@ -99,9 +100,21 @@ export function passwordResetRoutes(deps: Deps, logger?: Logger) {
     return noticeRedirect(c, '/login/forgot', 'sent');
   });
 
+  // A link counts only on its account's own institution's site, like the account's sign-in (decision 039).
+  const fitsRequest = (
+    c: Context<AppEnv>,
+    reset: { institutionId: string | null; platformOperator: boolean },
+  ) =>
+    accountFitsRequest(
+      reset,
+      c.get('institution'),
+      c.get('platformHost'),
+      deps.config.tenancy?.mode ?? 'single',
+    );
+
   app.get('/login/reset/:token', async (c) => {
     const reset = await findPasswordReset(deps.db, c.req.param('token'));
-    if (!reset) return invalid(c);
+    if (!reset || !fitsRequest(c, reset)) return invalid(c);
     return c.html(
       <NewPasswordPage
         ctx={viewContext(c)}
@@ -115,7 +128,7 @@ export function passwordResetRoutes(deps: Deps, logger?: Logger) {
   app.post('/login/reset/:token', async (c) => {
     const token = c.req.param('token');
     const reset = await findPasswordReset(deps.db, token);
-    if (!reset) return invalid(c);
+    if (!reset || !fitsRequest(c, reset)) return invalid(c);
     const parsed = NewPasswordInput.safeParse(formStrings(await c.req.parseBody()));
     if (!parsed.success) {
       c.status(422);

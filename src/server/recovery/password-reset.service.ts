@@ -101,18 +101,28 @@ export async function findPasswordReset(
   db: Db,
   token: string,
   now = new Date(),
-): Promise<{ userId: string; email: string } | undefined> {
+): Promise<
+  | { userId: string; email: string; institutionId: string | null; platformOperator: boolean }
+  | undefined
+> {
   const row = await db
     .selectFrom('password_reset_token as r')
     .innerJoin('app_user as u', 'u.id', 'r.user_id')
-    .select(['u.id', 'u.email'])
+    .select(['u.id', 'u.email', 'u.institution_id', 'u.platform_operator'])
     .where('r.token_hash', '=', digest(token))
     .where('r.used_at', 'is', null)
     .where('r.expires_at', '>', now)
     .where('u.is_active', '=', true)
     .where('u.password_hash', 'is not', null)
     .executeTakeFirst();
-  return row && { userId: row.id, email: row.email };
+  return (
+    row && {
+      userId: row.id,
+      email: row.email,
+      institutionId: row.institution_id,
+      platformOperator: row.platform_operator,
+    }
+  );
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { Deps } from '../bootstrap.js';
+import { institutionBaseUrlOfUser } from '../tenancy/institution-url.js';
 import type { Logger } from '../logger.js';
 import { renderMail } from '../mail/mail.templates.js';
 import { issuePasswordReset, RESET_LINK_MINUTES } from './password-reset.service.js';
@@ -19,7 +20,8 @@ export async function mailPasswordResetLink(
     const issued = await issuePasswordReset(deps.db, email);
     if (!issued) return;
     userId = issued.userId;
-    const link = `${deps.config.baseUrl}/login/reset/${issued.token}`;
+    const siteUrl = await institutionBaseUrlOfUser(deps.db, deps.config, issued.userId);
+    const link = `${siteUrl}/login/reset/${issued.token}`;
     await deps.mailer.send(
       renderMail('passwordReset', issued.locale, issued.email, {
         link,
@@ -46,8 +48,9 @@ export async function notifyAccountRecovered(
   logger?: Logger,
 ): Promise<boolean> {
   try {
+    const siteUrl = await institutionBaseUrlOfUser(deps.db, deps.config, user.id);
     await deps.mailer.send(
-      renderMail(template, user.locale, user.email, { link: `${deps.config.baseUrl}/login` }),
+      renderMail(template, user.locale, user.email, { link: `${siteUrl}/login` }),
     );
     return true;
   } catch (err) {

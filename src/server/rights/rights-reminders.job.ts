@@ -45,7 +45,7 @@ export async function sendRightsReminders(deps: Deps, now: Date): Promise<number
 }
 
 function reminderMail(deps: Deps, t: Translate, r: Reminder<RightsReminderKind>) {
-  const url = `${deps.config.baseUrl}/cases/${r.caseId}/rights`;
+  const url = `${r.siteUrl}/cases/${r.caseId}/rights`;
   const what = t(r.kind === 'rights_due' ? 'rights.mail.requestDue' : 'rights.mail.reviewDue');
   const body = t('rights.mail.body', { reference: r.reference, what, date: r.dueOn, url });
   return {

@@ -1,4 +1,5 @@
 import type { Deps } from '../bootstrap.js';
+import { institutionBaseUrlOfCase } from '../tenancy/institution-url.js';
 import { recordAudit } from '../audit/audit.service.js';
 import type { Job } from '../jobs/job.js';
 import { translator } from '../../i18n/i18n.js';
@@ -26,13 +27,14 @@ export async function sendReassessReminders(deps: Deps, now: Date): Promise<numb
         detail: { assessmentId: due.id, dueOn: due.reassess_on },
       });
       const t = translator(due.locale ?? 'nl');
+      const siteUrl = await institutionBaseUrlOfCase(trx, deps.config, due.case_id);
       await deps.mailer.send({
         to: email,
         subject: t('risk.mail.subject'),
         text: t('risk.mail.body', {
           reference: due.reference,
           date: due.reassess_on ?? '',
-          url: `${deps.config.baseUrl}/cases/${due.case_id}/risk`,
+          url: `${siteUrl}/cases/${due.case_id}/risk`,
         }),
       });
       return true;

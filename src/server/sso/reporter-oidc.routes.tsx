@@ -1,3 +1,4 @@
+import { ssoSiteUrl } from './sso-start.js';
 import { Hono } from 'hono';
 import type { Deps } from '../bootstrap.js';
 import { viewContext, type AppEnv } from '../http/env.js';
@@ -19,7 +20,6 @@ export function reporterOidcRoutes(deps: Deps, sso: SsoConfig) {
   const cfg = sso.oidc;
   if (!cfg) return app;
   const configuration = oidcDiscovery(cfg);
-  const redirectUri = `${sso.baseUrl}${REPORTER_CALLBACK_PATH}`;
 
   app.get(REPORTER_CALLBACK_PATH, async (c) => {
     const saved = takeSsoState(
@@ -32,7 +32,9 @@ export function reporterOidcRoutes(deps: Deps, sso: SsoConfig) {
       try {
         const { claims } = await finishAuthorization(
           await configuration(),
-          new URL(`${redirectUri}${new URL(c.req.url).search}`),
+          new URL(
+            `${ssoSiteUrl(c, deps, sso)}${REPORTER_CALLBACK_PATH}${new URL(c.req.url).search}`,
+          ),
           saved,
         );
         const email = readValues(claims.email)[0];

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import type { Deps } from '../bootstrap.js';
 import { viewContext, type AppEnv } from '../http/env.js';
-import { institutionBaseUrl } from '../tenancy/tenancy.js';
+import { institutionBaseUrl } from '../tenancy/institution-url.js';
 import { listSignInChoices } from '../institution-settings/institution-sign-in.service.js';
 import { ContinueToInstitutionPage } from './sso.views.js';
 
@@ -18,7 +18,7 @@ export function institutionChoiceRoutes(deps: Deps) {
       ? (await listSignInChoices(deps.db)).find((i) => i.key === key)
       : undefined;
     if (!choice) return c.redirect('/login', 303);
-    const url = `${institutionBaseUrl(deps.config.baseUrl, choice.host)}/sso/${choice.kind}/start`;
+    const url = `${institutionBaseUrl(deps.config, choice)}/sso/${choice.kind}/start`;
     return c.html(<ContinueToInstitutionPage ctx={viewContext(c)} name={choice.name} url={url} />);
   });
   return app;

@@ -2,11 +2,8 @@ import type { Context } from 'hono';
 import type * as oidc from 'openid-client';
 import type { Deps } from '../bootstrap.js';
 import type { AppEnv } from '../http/env.js';
-import {
-  firstInstitution,
-  institutionBaseUrl,
-  type InstitutionContext,
-} from '../tenancy/tenancy.js';
+import { firstInstitution, type InstitutionContext } from '../tenancy/tenancy.js';
+import { institutionBaseUrl } from '../tenancy/institution-url.js';
 import type { SsoLinks } from '../auth/auth.views.js';
 import {
   findInstitutionIdp,
@@ -42,16 +39,13 @@ export function ssoDirectory(deps: Deps, installation: SsoConfig): SsoDirectory 
     string,
     { version: string; get: () => Promise<oidc.Configuration> }
   >();
-  const hostMode = deps.config.tenancy?.mode === 'host';
 
   const forInstitution = async (
     institution: InstitutionContext,
   ): Promise<InstitutionSso | undefined> => {
     const own = await findInstitutionIdp(deps.db, deps.keyring, institution.id);
     if (own) {
-      const baseUrl = hostMode
-        ? institutionBaseUrl(installation.baseUrl, institution.host)
-        : installation.baseUrl;
+      const baseUrl = institutionBaseUrl(deps.config, institution);
       const oidcConfig = own.oidc && {
         ...own.oidc,
         allowHttp: new URL(own.oidc.issuer).protocol === 'http:', // loopback only (schemas)
@@ -84,7 +78,8 @@ export function ssoDirectory(deps: Deps, installation: SsoConfig): SsoDirectory 
     if ((await firstInstitution(deps.db))?.id !== institution.id) return undefined;
     return {
       institution,
-      config: installation,
+      // the IdP answers on the institution's own address (its path prefix in path mode)
+      config: { ...installation, baseUrl: institutionBaseUrl(deps.config, institution) },
       oidcConfiguration: defaultDiscovery,
       subjectPrefix: '',
     };

@@ -1,3 +1,4 @@
+import { institutionBaseUrl } from '../tenancy/institution-url.js';
 import type { Context } from 'hono';
 import { SAML, ValidateInResponseTo, type CacheProvider } from '@node-saml/node-saml';
 import type { Deps } from '../bootstrap.js';
@@ -8,6 +9,13 @@ import { startAuthorization } from './oidc-client.js';
 import { AppError } from '../http/errors.js';
 import type { InstitutionSso } from './sso-directory.js';
 import { REFEDS_MFA } from './sso-identity.js';
+
+/**
+ * The request's institution's own site (its host, or its path prefix; decision 039): where the
+ * reporter's verification through the installation's IdP answers, so that its cookie comes along.
+ */
+export const ssoSiteUrl = (c: Context<AppEnv>, deps: Deps, sso: SsoConfig) =>
+  institutionBaseUrl({ baseUrl: sso.baseUrl, tenancy: deps.config.tenancy }, c.get('institution'));
 
 /** Where the IdP answers: on the institution's own address (`baseUrl`). */
 export const oidcRedirectUri = (sso: SsoConfig) => `${sso.baseUrl}/sso/oidc/callback`;

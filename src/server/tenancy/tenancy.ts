@@ -16,14 +16,18 @@ export interface InstitutionContext {
   colourPrimary: string | null;
   /** The institution's logo (decision 038): its content hash (the asset's version) and size, or null. */
   logo: { sha256: string; width: number; height: number } | null;
+  /** Reached under its own path prefix (path mode, decision 039): the header names it, as on its own host. */
+  ownPrefix?: boolean;
 }
 
 /**
  * `single`: today's installation, every request is the first institution's.
  * `host`: the institution whose `host` column equals the request's Host header; the platform
  * host serves the platform operator; any other host is a 404.
+ * `path`: the institution whose `key` is the first path segment (`/uni-a/melden`), decision 039;
+ * the unprefixed paths serve the platform operator and the list of institutions.
  */
-export type TenancyMode = 'single' | 'host';
+export type TenancyMode = 'single' | 'host' | 'path';
 export interface TenancyConfig {
   mode: TenancyMode;
   /** Host (name[:port], lower case) of the platform operator's pages in host mode. */
@@ -125,6 +129,36 @@ export function institutionByHost(db: Db, host: string): Promise<InstitutionCont
   });
 }
 
+export function institutionByKey(db: Db, key: string): Promise<InstitutionContext | undefined> {
+  return cached(db, `key:${key}`, async () => {
+    const row = await withLogo(db).where('i.key', '=', key).executeTakeFirst();
+    return row && present(row);
+  });
+}
+
+/** Every institution by name: the list at `/` in path mode. */
+export async function listInstitutions(db: Db): Promise<InstitutionContext[]> {
+  const rows = await asPlatform(() => withLogo(db).orderBy('i.name').execute());
+  return rows.map(present);
+}
+
+/**
+ * First path segments that are never an institution's key in path mode: the installation's and
+ * the platform operator's unprefixed paths (PLATFORM_PATHS, /health, /metrics).
+ */
+export const RESERVED_KEYS = new Set([
+  'platform',
+  'login',
+  'logout',
+  'account',
+  'assets',
+  'favicon.ico',
+  'robots.txt',
+  'lang',
+  'health',
+  'metrics',
+]);
+
 /**
  * Whether a signed-in account may use this request's host: an institution's staff only on their
  * own institution; the platform operator on the platform host, and in single mode (no separate
@@ -146,8 +180,3 @@ export async function findInstitutionSettingsTarget(db: Db, id: string) {
   return row && { ...present(row), logoSha256: row.logo_sha256 };
 }
 
-/** The address of an institution's own site: its host with the platform's scheme (single mode: the base URL). */
-export function institutionBaseUrl(baseUrl: string, host: string | null): string {
-  if (!host) return baseUrl;
-  return `${new URL(baseUrl).protocol}//${host}`;
-}

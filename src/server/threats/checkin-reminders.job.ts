@@ -30,7 +30,7 @@ export async function sendThreatCheckinReminders(deps: Deps, now: Date): Promise
       text: t('threats.mail.body', {
         reference: r.reference,
         date: r.dueOn,
-        url: `${deps.config.baseUrl}/cases/${r.caseId}/threats`,
+        url: `${r.siteUrl}/cases/${r.caseId}/threats`,
       }),
     }),
   });

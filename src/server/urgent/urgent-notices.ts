@@ -1,4 +1,5 @@
 import type { Deps } from '../bootstrap.js';
+import { institutionBaseUrlOfCase } from '../tenancy/institution-url.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { renderMail } from '../mail/mail.templates.js';
 import { sendEach } from '../jobs/send-each.js';
@@ -66,9 +67,10 @@ export async function sendDueUrgentNotices(
         .returning('level')
         .executeTakeFirst();
       if (!claimed) return false;
+      const siteUrl = await institutionBaseUrlOfCase(trx, deps.config, a.case_id);
       await deps.mailer.send(
         renderMail('urgentAlert', person.locale, person.email, {
-          link: `${deps.config.baseUrl}/urgent/${a.id}`,
+          link: `${siteUrl}/urgent/${a.id}`,
           escalated: level > 1,
         }),
       );
