@@ -106,6 +106,7 @@ export const MATRIX: Record<string, MatrixRoute> = {
   'GET /platform': {},
   'GET /platform/overview': {},
   'GET /platform/institutions/:institutionId': {},
+  'POST /platform/institutions/:institutionId/intake': { body: { mode: 'closed' } },
   'POST /platform/institutions/:institutionId/sign-in': { body: { protocol: 'none' } },
   'POST /platform/institutions/:institutionId/logo': {},
   'POST /platform/institutions/:institutionId/logo/remove': {},

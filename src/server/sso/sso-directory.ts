@@ -40,12 +40,19 @@ export function ssoDirectory(deps: Deps, installation: SsoConfig): SsoDirectory 
     { version: string; get: () => Promise<oidc.Configuration> }
   >();
 
+  /** The institution's own address on the installation's base URL (host or path prefix). */
+  const siteOf = (institution: InstitutionContext) =>
+    institutionBaseUrl(
+      { baseUrl: installation.baseUrl, tenancy: deps.config.tenancy },
+      institution,
+    );
+
   const forInstitution = async (
     institution: InstitutionContext,
   ): Promise<InstitutionSso | undefined> => {
     const own = await findInstitutionIdp(deps.db, deps.keyring, institution.id);
     if (own) {
-      const baseUrl = institutionBaseUrl(deps.config, institution);
+      const baseUrl = siteOf(institution);
       const oidcConfig = own.oidc && {
         ...own.oidc,
         allowHttp: new URL(own.oidc.issuer).protocol === 'http:', // loopback only (schemas)
@@ -79,7 +86,7 @@ export function ssoDirectory(deps: Deps, installation: SsoConfig): SsoDirectory 
     return {
       institution,
       // the IdP answers on the institution's own address (its path prefix in path mode)
-      config: { ...installation, baseUrl: institutionBaseUrl(deps.config, institution) },
+      config: { ...installation, baseUrl: siteOf(institution) },
       oidcConfiguration: defaultDiscovery,
       subjectPrefix: '',
     };

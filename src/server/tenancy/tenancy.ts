@@ -179,4 +179,3 @@ export async function findInstitutionSettingsTarget(db: Db, id: string) {
   const row = await withLogo(db).where('i.id', '=', id).executeTakeFirst();
   return row && { ...present(row), logoSha256: row.logo_sha256 };
 }
-
