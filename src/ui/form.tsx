@@ -201,3 +201,20 @@ export function CheckboxGroup(props: {
 export function CsrfField({ token }: { token: string }) {
   return <input type="hidden" name="_csrf" value={token} />;
 }
+
+/** The year of a figures page (statistics, the ombudsperson's aggregates, the national overview): a GET field. */
+export function YearField({ t, year }: { t: Translate; year: number }) {
+  return (
+    <div class="form-field">
+      <label for="field-year">{t('reports.year')}</label>
+      <input
+        id="field-year"
+        name="year"
+        type="text"
+        inputmode="numeric"
+        size={4}
+        value={String(year)}
+      />
+    </div>
+  );
+}

@@ -1,5 +1,12 @@
 import { Layout } from '../../ui/layout.js';
-import { ErrorSummary, SubmitButton, TextArea, CsrfField, RadioGroup } from '../../ui/form.js';
+import {
+  ErrorSummary,
+  SubmitButton,
+  TextArea,
+  CsrfField,
+  RadioGroup,
+  YearField,
+} from '../../ui/form.js';
 import { formatLongDate } from '../../ui/dates.js';
 import { DateField } from '../cases/case-fields.js';
 import type { ViewContext } from '../http/env.js';
@@ -205,17 +212,7 @@ export function OmbudsAggregatesPage({
       </p>
       <h1 class="utrecht-heading-1">{t('ombuds.agg.title')}</h1>
       <form method="get" action="/ombudsperson/aggregates" class="report-picker">
-        <div class="form-field">
-          <label for="field-year">{t('reports.year')}</label>
-          <input
-            id="field-year"
-            name="year"
-            type="text"
-            inputmode="numeric"
-            size={4}
-            value={String(a.year)}
-          />
-        </div>
+        <YearField t={t} year={a.year} />
         <button type="submit" class="utrecht-button utrecht-button--secondary-action">
           {t('reports.show')}
         </button>

@@ -1,6 +1,7 @@
 import type { NationalCell } from '../../domain/national-suppression.js';
 import type { Lang } from '../../domain/taxonomy.js';
 import { Layout } from '../../ui/layout.js';
+import { YearField } from '../../ui/form.js';
 import type { ViewContext } from '../http/env.js';
 import { formatNumber } from '../reports/report-format.js';
 import type { MessageKey } from '../../i18n/i18n.js';
@@ -81,17 +82,7 @@ export function OverviewPage({ ctx, overview }: { ctx: ViewContext; overview: Na
       <h1 class="utrecht-heading-1">{t('overview.title')}</h1>
       <p>{t('overview.intro')}</p>
       <form method="get" action="/platform/overview" class="report-picker">
-        <div class="form-field">
-          <label for="field-year">{t('reports.year')}</label>
-          <input
-            id="field-year"
-            name="year"
-            type="text"
-            inputmode="numeric"
-            size={4}
-            value={String(overview.year)}
-          />
-        </div>
+        <YearField t={t} year={overview.year} />
         <button type="submit" class="utrecht-button utrecht-button--secondary-action">
           {t('reports.show')}
         </button>

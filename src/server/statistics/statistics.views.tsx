@@ -3,6 +3,7 @@ import { percentOf } from '../../domain/annual-report.js';
 import type { SuppressedCell } from '../../domain/suppression.js';
 import { renderBarChart } from '../../ui/charts.js';
 import { Layout } from '../../ui/layout.js';
+import { YearField } from '../../ui/form.js';
 import type { ViewContext } from '../http/env.js';
 import { reportText } from '../reports/report-text.js';
 import { formatNumber, formatShare } from '../reports/report-format.js';
@@ -131,17 +132,7 @@ export function StatisticsPage({
             ))}
           </select>
         </div>
-        <div class="form-field">
-          <label for="field-year">{t('reports.year')}</label>
-          <input
-            id="field-year"
-            name="year"
-            type="text"
-            inputmode="numeric"
-            size={4}
-            value={String(stats.year)}
-          />
-        </div>
+        <YearField t={t} year={stats.year} />
         <button type="submit" class="utrecht-button utrecht-button--secondary-action">
           {t('reports.show')}
         </button>
