@@ -202,11 +202,27 @@ export function CsrfField({ token }: { token: string }) {
   return <input type="hidden" name="_csrf" value={token} />;
 }
 
-/** The year of a figures page (statistics, the ombudsperson's aggregates, the national overview): a GET field. */
-export function YearField({ t, year }: { t: Translate; year: number }) {
+/**
+ * The year of a figures page (the annual report, statistics, partner counts, the ombudsperson's
+ * aggregates, the national overview): one GET field, with its error when the year was refused.
+ */
+export function YearField({
+  t,
+  year,
+  error,
+}: {
+  t: Translate;
+  year: number | string;
+  error?: string;
+}) {
   return (
-    <div class="form-field">
+    <div class={`form-field${error ? ' field--invalid' : ''}`}>
       <label for="field-year">{t('reports.year')}</label>
+      {error && (
+        <p class="error-message" id="error-year">
+          {error}
+        </p>
+      )}
       <input
         id="field-year"
         name="year"
@@ -214,6 +230,8 @@ export function YearField({ t, year }: { t: Translate; year: number }) {
         inputmode="numeric"
         size={4}
         value={String(year)}
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={error ? 'error-year' : undefined}
       />
     </div>
   );

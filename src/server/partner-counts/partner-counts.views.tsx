@@ -1,7 +1,13 @@
 import { categoryLabel } from '../../domain/annual-report.js';
 import { vocabLabel } from '../../domain/labels.js';
 import { DEFAULT_CATEGORIES } from '../../domain/taxonomy.js';
-import { ErrorSummary, SubmitButton, TextField, type FieldErrors } from '../../ui/form.js';
+import {
+  ErrorSummary,
+  SubmitButton,
+  TextField,
+  YearField,
+  type FieldErrors,
+} from '../../ui/form.js';
 import { Layout } from '../../ui/layout.js';
 import { SelectField } from '../cases/case-fields.js';
 import type { ViewContext } from '../http/env.js';
@@ -114,17 +120,7 @@ export function PartnerCountsPage({
             ))}
           </select>
         </div>
-        <div class="form-field">
-          <label for="filter-year">{t('reports.year')}</label>
-          <input
-            id="filter-year"
-            name="year"
-            type="text"
-            inputmode="numeric"
-            size={4}
-            value={String(year)}
-          />
-        </div>
+        <YearField t={t} year={year} />
         <button type="submit" class="utrecht-button utrecht-button--secondary-action">
           {t('reports.show')}
         </button>

@@ -1,7 +1,7 @@
 import { raw } from 'hono/html';
 import { categoryLabel, type AnnualReport } from '../../domain/annual-report.js';
 import { vocabLabel } from '../../domain/labels.js';
-import { ErrorSummary, type FieldErrors } from '../../ui/form.js';
+import { ErrorSummary, YearField, type FieldErrors } from '../../ui/form.js';
 import { Layout } from '../../ui/layout.js';
 import type { ViewContext } from '../http/env.js';
 import { buildReportDocument } from './report-model.js';
@@ -62,24 +62,7 @@ export function ReportPage({
             ))}
           </select>
         </div>
-        <div class={`form-field${errors.year ? ' field--invalid' : ''}`}>
-          <label for="field-year">{t('reports.year')}</label>
-          {errors.year && (
-            <p class="error-message" id="error-year">
-              {errors.year}
-            </p>
-          )}
-          <input
-            id="field-year"
-            name="year"
-            type="text"
-            inputmode="numeric"
-            size={4}
-            value={String(year)}
-            aria-invalid={errors.year ? 'true' : undefined}
-            aria-describedby={errors.year ? 'error-year' : undefined}
-          />
-        </div>
+        <YearField t={t} year={year} error={errors.year} />
         <button type="submit" class="utrecht-button utrecht-button--secondary-action">
           {t('reports.show')}
         </button>
